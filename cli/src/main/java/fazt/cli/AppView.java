@@ -1,0 +1,39 @@
+package fazt.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+
+/** How an app of the admin API ({@code {"id","name","host","version",...}}) reads in a terminal. */
+final class AppView {
+    private AppView() {}
+
+    /** Where the app is served: the admin URL's scheme and port with the app's host. */
+    static String url(ServerAddress admin, JsonNode app) {
+        return admin.siteUrl(app.path("host").asText(app.path("name").asText() + ".?"));
+    }
+
+    static Table table(ServerAddress admin, JsonNode apps) {
+        Table table = new Table("name", ">version", ">files", ">size", "updated", "url");
+        for (JsonNode app : apps) {
+            table.row(app.path("name").asText(), app.path("version").asText("-"), app.path("files").asText("-"),
+                    Table.size(app.path("bytes").asLong()), Table.time(app.path("updatedAt").asText(null)),
+                    url(admin, app));
+        }
+        return table;
+    }
+
+    static void details(PrintWriter out, ServerAddress admin, JsonNode app) {
+        field(out, "name", app.path("name").asText());
+        field(out, "url", url(admin, app));
+        field(out, "id", app.path("id").asText("-"));
+        field(out, "live version", app.path("version").asText("-") + " of " + app.path("versions").asText("-"));
+        field(out, "files", app.path("files").asText("-") + " (" + Table.size(app.path("bytes").asLong()) + ")");
+        field(out, "created", Table.time(app.path("createdAt").asText(null)));
+        field(out, "updated", Table.time(app.path("updatedAt").asText(null)));
+        out.flush();
+    }
+
+    private static void field(PrintWriter out, String name, String value) {
+        out.printf("%-13s %s%n", name + ":", value);
+    }
+}

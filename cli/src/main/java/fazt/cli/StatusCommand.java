@@ -1,0 +1,78 @@
+package fazt.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code fazt status}: the state of every service of a fazt server, as its gateway sees it. */
+@Command(name = "status", description = "Show whether every service of the server is up (exit 1 if any is down).")
+final class StatusCommand implements Callable<Integer> {
+    @Option(names = "--url", paramLabel = "URL",
+            description = "the server (default: --server's URL, else $FAZT_URL, else the current server's, else http://localhost:8080)")
+    String url;
+
+    @Option(names = "--json", description = "print the server's JSON report as it is")
+    boolean json;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        ServerAddress server = server();
+        ServerClient.Response response = new ServerClient(server).get("/_fazt/health");
+        PrintWriter out = spec.commandLine().getOut();
+        if (response.status() != 200 && response.status() != 503) {
+            throw new CliFailure(server.uri() + " answered " + response.status() + "; is it a fazt gateway?");
+        }
+        JsonNode report = new ObjectMapper().readTree(response.text());
+        if (json) {
+            out.println(response.text());
+        } else {
+            out.printf("%-10s %-5s %-24s %s%n", "SERVICE", "STATE", "INSTANCE", "DETAIL");
+            for (JsonNode service : report.path("services")) {
+                out.printf("%-10s %-5s %-24s %s%n", service.path("name").asText(), service.path("status").asText(),
+                        service.path("instance").asText("-"), detail(service));
+            }
+        }
+        out.flush();
+        return "UP".equals(report.path("status").asText()) ? 0 : 1;
+    }
+
+    /** The health report is served on every host of the gateway, so any admin URL will do. */
+    private ServerAddress server() {
+        Fazt fazt = Fazt.of(spec);
+        if (url != null && !url.isBlank()) {
+            return ServerAddress.parse(url);
+        }
+        if (fazt.server != null) {
+            return fazt.config().find(fazt.server).server();
+        }
+        String env = fazt.env().get("FAZT_URL");
+        if (env != null && !env.isBlank()) {
+            return ServerAddress.parse(env);
+        }
+        ConfigStore config = fazt.config();
+        String current = config.current();
+        return current != null ? config.find(current).server() : ServerAddress.parse(ServerAddress.DEFAULT);
+    }
+
+    private static String detail(JsonNode service) {
+        if (service.hasNonNull("reason")) {
+            return service.get("reason").asText();
+        }
+        StringBuilder detail = new StringBuilder();
+        for (Map.Entry<String, JsonNode> check : service.path("checks").properties()) {
+            if (!detail.isEmpty()) {
+                detail.append(", ");
+            }
+            detail.append(check.getKey()).append(' ').append(check.getValue().asText());
+        }
+        return detail.toString();
+    }
+}

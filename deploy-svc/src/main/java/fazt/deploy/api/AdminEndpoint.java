@@ -1,0 +1,227 @@
+package fazt.deploy.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fazt.deploy.domain.App;
+import fazt.deploy.domain.AppName;
+import fazt.deploy.domain.AppVersion;
+import fazt.deploy.domain.BundleLimits;
+import fazt.deploy.domain.DeployBundle;
+import fazt.deploy.domain.DeployException;
+import fazt.deploy.domain.ManageApps;
+import fazt.deploy.domain.SiteFile;
+import fazt.deploy.domain.SiteFiles;
+import fazt.platform.nats.IncomingRequest;
+import fazt.platform.nats.RequestEndpoint;
+import fazt.platform.service.BootstrapSettings;
+import fazt.proto.MessageCodec;
+import fazt.proto.ServiceName;
+import fazt.proto.admin.AdminRequest;
+import fazt.proto.admin.AdminResponse;
+import fazt.proto.admin.AdminSubjects;
+import fazt.proto.admin.BodyBlob;
+import fazt.proto.auth.Principal;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLConnection;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code svc.deploy.admin}: the {@code /api/apps} part of the admin API, forwarded by the gateway. Routes by method and
+ * path, checks the caller's scopes ({@code read} or {@code deploy:<app>} to look, {@code deploy:<app>} to change),
+ * calls one use case, and renders JSON.
+ */
+@Singleton
+final class AdminEndpoint implements RequestEndpoint {
+    private final DeployBundle deploy;
+    private final ManageApps manage;
+    private final SiteFiles files;
+    private final fazt.deploy.domain.Apps apps;
+    private final BundleLimits limits;
+    private final String domain;
+
+    AdminEndpoint(DeployBundle deploy, ManageApps manage, SiteFiles files, fazt.deploy.domain.Apps apps,
+                  BundleLimits limits, BootstrapSettings settings) {
+        this.deploy = deploy;
+        this.manage = manage;
+        this.files = files;
+        this.apps = apps;
+        this.limits = limits;
+        this.domain = settings.domain();
+    }
+
+    @Override
+    public String subject() {
+        return AdminSubjects.of(ServiceName.DEPLOY);
+    }
+
+    @Override
+    public AdminResponse handle(IncomingRequest incoming) {
+        AdminRequest request = incoming.body(AdminRequest.class);
+        try {
+            return route(request);
+        } catch (DeployException e) {
+            throw ProblemMapper.toProblem(e);
+        }
+    }
+
+    private AdminResponse route(AdminRequest request) {
+        String[] parts = request.path().replaceAll("^/+", "").split("/", 4);
+        String method = request.method();
+        Principal who = request.principal();
+        if (parts.length == 1) {
+            requireMethod(method, "GET");
+            List<App> visible = apps.list().stream()
+                    .filter(a -> who.allows(Principal.READ) || who.allows("deploy:" + a.name())).toList();
+            return AdminResponse.json(200, AppViews.apps(visible, domain));
+        }
+        String name = parts[1];
+        String action = parts.length > 2 ? parts[2] : "";
+        return switch (action) {
+            case "" -> switch (method) {
+                case "GET" -> {
+                    canRead(who, name);
+                    yield AdminResponse.json(200, AppViews.json(AppViews.app(manage.get(name), domain)));
+                }
+                case "PATCH" -> {
+                    canChange(who, name);
+                    AppName to = AppName.parse(requiredText(jsonBody(request), "name"));
+                    canChange(who, to.value());
+                    yield AdminResponse.json(200, AppViews.json(AppViews.app(manage.rename(name, to), domain)));
+                }
+                case "DELETE" -> {
+                    canChange(who, name);
+                    manage.delete(name);
+                    yield new AdminResponse(204, null, null, null, null);
+                }
+                default -> throw methodNotAllowed(method, "GET, PATCH, DELETE");
+            };
+            case "deploy" -> {
+                requireMethod(method, "POST");
+                AppName app = AppName.parse(name);
+                canChange(who, app.value());
+                DeployBundle.Result result = deployFrom(request, app);
+                yield AdminResponse.json(result.created() ? 201 : 200, AppViews.deployed(result, domain));
+            }
+            case "versions" -> {
+                requireMethod(method, "GET");
+                canRead(who, name);
+                App app = manage.get(name);
+                yield AdminResponse.json(200, AppViews.versions(apps.versions(app.id()), app.liveVersion()));
+            }
+            case "rollback" -> {
+                requireMethod(method, "POST");
+                canChange(who, name);
+                JsonNode body = jsonBody(request);
+                Integer version = body.hasNonNull("version") ? intField(body, "version") : null;
+                AppVersion live = manage.rollback(name, version);
+                yield AdminResponse.json(200, AppViews.json(java.util.Map.of("app", AppViews.app(manage.get(name), domain),
+                        "version", live.version())));
+            }
+            case "clone" -> {
+                requireMethod(method, "POST");
+                canRead(who, name);
+                JsonNode body = jsonBody(request);
+                AppName as = AppName.parse(requiredText(body, "as"));
+                canChange(who, as.value());
+                Integer version = body.hasNonNull("version") ? intField(body, "version") : null;
+                App cloned = manage.cloneApp(name, version, as);
+                yield AdminResponse.json(201, AppViews.json(java.util.Map.of("app", AppViews.app(cloned, domain))));
+            }
+            case "files" -> {
+                requireMethod(method, "GET");
+                canRead(who, name);
+                AppVersion live = manage.live(name);
+                if (parts.length < 4 || parts[3].isEmpty()) {
+                    yield AdminResponse.json(200, AppViews.files(files.list(live.namespace())));
+                }
+                String path = parts[3];
+                SiteFile file = files.stat(live.namespace(), path)
+                        .orElseThrow(() -> new DeployException.FileNotFound(name, path));
+                String type = URLConnection.guessContentTypeFromName(path);
+                yield new AdminResponse(200, type == null ? "application/octet-stream" : type, null, null,
+                        new BodyBlob(file.digest(), file.size()));
+            }
+            default -> throw new DeployException.InvalidRequest("path", "No admin API at /api" + request.path() + ".");
+        };
+    }
+
+    private DeployBundle.Result deployFrom(AdminRequest request, AppName app) {
+        BodyBlob blob = request.bodyBlob();
+        if (blob == null) {
+            throw new DeployException.InvalidRequest("body",
+                    "Send the bundle (zip or tar.gz) as the request body, e.g. Content-Type: application/zip.");
+        }
+        if (blob.size() > limits.maxBundleBytes()) {
+            throw new DeployException.BundleRejected(null, "The bundle is larger than "
+                    + limits.maxBundleBytes() / (1024 * 1024) + " MB.");
+        }
+        Path archive;
+        try {
+            archive = Files.createTempFile("fazt-upload-", ".bundle");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            files.download(blob.digest(), blob.size(), archive);
+            return deploy.deploy(app, archive, "deploy by " + request.principal().name());
+        } finally {
+            archive.toFile().delete();
+        }
+    }
+
+    private static void canRead(Principal who, String app) {
+        if (!who.allows(Principal.READ) && !who.allows("deploy:" + app)) {
+            throw new DeployException.NotAllowed("read or deploy:" + app);
+        }
+    }
+
+    private static void canChange(Principal who, String app) {
+        if (!who.allows("deploy:" + app)) {
+            throw new DeployException.NotAllowed("deploy:" + app);
+        }
+    }
+
+    private static void requireMethod(String method, String allowed) {
+        if (!method.equals(allowed)) {
+            throw methodNotAllowed(method, allowed);
+        }
+    }
+
+    private static DeployException methodNotAllowed(String method, String allowed) {
+        return new DeployException.InvalidRequest("method", method + " is not supported here; use " + allowed + ".");
+    }
+
+    private static JsonNode jsonBody(AdminRequest request) {
+        if (request.body() == null || request.body().isBlank()) {
+            return MessageCodec.INSTANCE.mapper().createObjectNode();
+        }
+        try {
+            JsonNode node = MessageCodec.INSTANCE.mapper().readTree(request.body());
+            if (node == null || !node.isObject()) {
+                throw new DeployException.InvalidRequest("body", "The body must be a JSON object.");
+            }
+            return node;
+        } catch (IOException e) {
+            throw new DeployException.InvalidRequest("body", "The body is not valid JSON.");
+        }
+    }
+
+    private static String requiredText(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+            throw new DeployException.InvalidRequest(field, "The body needs \"" + field + "\" (a string).");
+        }
+        return value.asText();
+    }
+
+    private static int intField(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (!value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < 1) {
+            throw new DeployException.InvalidRequest(field, "\"" + field + "\" must be a positive whole number.");
+        }
+        return value.asInt();
+    }
+}

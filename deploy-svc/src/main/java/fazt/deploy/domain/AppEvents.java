@@ -1,0 +1,10 @@
+package fazt.deploy.domain;
+
+import java.util.List;
+
+/** Port: announces that what an app serves changed, so gateways and runtimes drop what went stale. */
+public interface AppEvents {
+    enum Change { DEPLOYED, ROLLED_BACK, RENAMED, DELETED }
+
+    void publish(Change change, AppId id, List<String> names, int version);
+}

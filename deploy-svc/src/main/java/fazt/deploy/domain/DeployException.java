@@ -1,0 +1,79 @@
+package fazt.deploy.domain;
+
+/**
+ * Every failure deploy-svc expects, each with a user-safe message (it may name the offending entry or field, never
+ * a cause). {@code api.ProblemMapper} maps each to a problem type; a new case does not compile until it is mapped.
+ */
+public abstract sealed class DeployException extends RuntimeException {
+    private final String field;
+
+    DeployException(String message, String field) {
+        super(message, null, false, false);
+        this.field = field;
+    }
+
+    /** The offending input field or bundle entry, if any. */
+    public String field() {
+        return field;
+    }
+
+    public static final class AppNotFound extends DeployException {
+        public AppNotFound(String name) {
+            super("No app is called \"" + name + "\".", "name");
+        }
+    }
+
+    public static final class AppNameTaken extends DeployException {
+        public AppNameTaken(String name) {
+            super("The name \"" + name + "\" is already used by another app.", "name");
+        }
+    }
+
+    public static final class InvalidAppName extends DeployException {
+        public InvalidAppName(String name, String reason) {
+            super("\"" + name + "\" cannot be an app name: " + reason + ".", "name");
+        }
+    }
+
+    public static final class BundleRejected extends DeployException {
+        public BundleRejected(String entry, String reason) {
+            super(entry == null ? reason : entry + ": " + reason, entry);
+        }
+    }
+
+    public static final class ManifestRejected extends DeployException {
+        public ManifestRejected(String field, String reason) {
+            super("fazt.json: " + (field == null ? "" : field + ": ") + reason, field);
+        }
+    }
+
+    public static final class VersionNotFound extends DeployException {
+        public VersionNotFound(String name, int version) {
+            super("App \"" + name + "\" has no version " + version + " (see its versions).", "version");
+        }
+    }
+
+    public static final class FileNotFound extends DeployException {
+        public FileNotFound(String name, String path) {
+            super("The live version of \"" + name + "\" has no file " + path + ".", "path");
+        }
+    }
+
+    public static final class InvalidRequest extends DeployException {
+        public InvalidRequest(String field, String reason) {
+            super(reason, field);
+        }
+    }
+
+    public static final class NotAllowed extends DeployException {
+        public NotAllowed(String scope) {
+            super("This token lacks the scope " + scope + ".", null);
+        }
+    }
+
+    public static final class StorageFailed extends DeployException {
+        public StorageFailed(String what) {
+            super("Storage did not complete the " + what + "; nothing was changed. Try again.", null);
+        }
+    }
+}

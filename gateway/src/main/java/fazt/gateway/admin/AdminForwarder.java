@@ -1,0 +1,128 @@
+package fazt.gateway.admin;
+
+import fazt.gateway.edge.EdgeResponses;
+import fazt.gateway.edge.Exchange;
+import fazt.gateway.routing.SiteDirectory;
+import fazt.gateway.site.ServedFile;
+import fazt.gateway.site.StaticResponder;
+import fazt.platform.nats.NatsRequester;
+import fazt.proto.ServiceName;
+import fazt.proto.admin.AdminRequest;
+import fazt.proto.admin.AdminResponse;
+import fazt.proto.admin.AdminSubjects;
+import fazt.proto.admin.BodyBlob;
+import fazt.proto.auth.Principal;
+import fazt.proto.problem.Problem;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The admin API at {@code admin.<domain>/api/...}: authenticates the caller with auth-svc, forwards an
+ * {@link AdminRequest} to the service owning the path over NATS, and turns its answer (or problem) into HTTP. A
+ * successful change of an app drops this gateway's route cache at once, so the caller's next request already sees it;
+ * other gateways follow from the event within milliseconds.
+ */
+@Singleton
+public final class AdminForwarder {
+    /** Deploys of 100 MB bundles are unpacked, hashed and stored before the answer: give them time. */
+    static final Duration TIMEOUT = Duration.ofSeconds(120);
+    public static final String API_PREFIX = "/api";
+
+    private static final Logger log = LoggerFactory.getLogger(AdminForwarder.class);
+    private final Authenticator auth;
+    private final NatsRequester nats;
+    private final SiteDirectory sites;
+    private final StaticResponder responder;
+
+    AdminForwarder(Authenticator auth, NatsRequester nats, SiteDirectory sites, StaticResponder responder) {
+        this.auth = auth;
+        this.nats = nats;
+        this.sites = sites;
+        this.responder = responder;
+    }
+
+    /** Whether this path is the admin API's. */
+    public static boolean isApi(String path) {
+        return path != null && (path.equals(API_PREFIX) || path.startsWith(API_PREFIX + "/"));
+    }
+
+    /** Authenticates; completes with the principal or answers 401 itself and completes empty. */
+    public java.util.concurrent.CompletableFuture<Optional<Principal>> authenticate(ChannelHandlerContext ctx, Exchange ex) {
+        return auth.principal(ex.request().headers().get(HttpHeaderNames.AUTHORIZATION)).handle((principal, failure) -> {
+            if (failure != null) {
+                EdgeResponses.send(ctx, EdgeResponses.upstreamFailure(failure, "auth", ex, log), false, ex.head());
+                return Optional.empty();
+            }
+            if (principal.isEmpty()) {
+                FullHttpResponse response = EdgeResponses.problem(Problem.of(401, "auth/unauthorized", "Unauthorized",
+                        "A valid token is required: Authorization: Bearer <token>."), ex.path(), ex.trace(), ex.requestId());
+                response.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"fazt\"");
+                EdgeResponses.send(ctx, response, ex.keepAlive(), ex.head());
+            }
+            return principal;
+        });
+    }
+
+    /** Forwards an authenticated request with its body inline ({@code body}) or stored ({@code blob}). */
+    public void forward(ChannelHandlerContext ctx, Exchange ex, Principal principal, String body, BodyBlob blob) {
+        String apiPath = ex.path().substring(API_PREFIX.length());
+        ServiceName owner = AdminSubjects.ownerOf(apiPath);
+        if (owner == null) {
+            EdgeResponses.send(ctx, EdgeResponses.problem(Problem.of(404, "gateway/not-found", "Not found",
+                    "There is no admin API at " + ex.path() + "."), ex.path(), ex.trace(), ex.requestId()),
+                    ex.keepAlive(), ex.head());
+            return;
+        }
+        AdminRequest request = new AdminRequest(ex.method().name(), apiPath,
+                new QueryStringDecoder(ex.request().uri()).parameters(), principal,
+                ex.request().headers().get(HttpHeaderNames.CONTENT_TYPE), body, blob, ex.requestId());
+        org.slf4j.MDC.put(fazt.platform.nats.TraceContext.MDC_TRACE_ID, ex.trace().traceId());
+        try {
+            nats.request(AdminSubjects.of(owner), request, AdminResponse.class, TIMEOUT).whenComplete((response, failure) -> {
+                if (failure != null) {
+                    EdgeResponses.send(ctx, EdgeResponses.upstreamFailure(failure, owner.id(), ex, log), ex.keepAlive(), ex.head());
+                    return;
+                }
+                if (!HttpMethod.GET.equals(ex.method()) && !HttpMethod.HEAD.equals(ex.method()) && owner == ServiceName.DEPLOY) {
+                    sites.dropAll();
+                }
+                answer(ctx, ex, response);
+            });
+        } finally {
+            org.slf4j.MDC.remove(fazt.platform.nats.TraceContext.MDC_TRACE_ID);
+        }
+    }
+
+    private void answer(ChannelHandlerContext ctx, Exchange ex, AdminResponse response) {
+        if (response.bodyBlob() != null) {
+            BodyBlob blob = response.bodyBlob();
+            String name = ex.path().substring(ex.path().lastIndexOf('/') + 1);
+            responder.respond(ctx, ex.request(), new ServedFile(name, blob.digest(), blob.size(), Instant.EPOCH),
+                    HttpResponseStatus.OK, response.headers() == null ? Map.of() : response.headers(), ex.keepAlive());
+            return;
+        }
+        byte[] body = response.body() == null ? new byte[0] : response.body().getBytes(StandardCharsets.UTF_8);
+        FullHttpResponse http = EdgeResponses.body(HttpResponseStatus.valueOf(response.status()), body,
+                response.contentType() == null ? "application/json" : response.contentType(), ex.trace(), ex.requestId());
+        if (response.status() == 204) {
+            http.headers().remove(HttpHeaderNames.CONTENT_TYPE);
+        }
+        if (response.headers() != null) {
+            response.headers().forEach((k, v) -> http.headers().set(k, v));
+        }
+        http.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
+        EdgeResponses.send(ctx, http, ex.keepAlive(), ex.head());
+    }
+}

@@ -1,0 +1,28 @@
+package fazt.gateway.config;
+
+import fazt.gateway.routing.HostRouter;
+import fazt.gateway.site.BlobSource;
+import fazt.gateway.site.BodyCache;
+import fazt.gateway.site.StaticResponder;
+import fazt.platform.service.BootstrapSettings;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+
+/** Wires the edge's plain-Java parts. */
+@Factory
+final class GatewayBeans {
+    @Singleton
+    HostRouter hostRouter(BootstrapSettings settings) {
+        return new HostRouter(settings.domain());
+    }
+
+    @Singleton
+    BodyCache bodyCache(GatewayConfig config) {
+        return new BodyCache(config.cacheBytes());
+    }
+
+    @Singleton
+    StaticResponder staticResponder(BlobSource blobs, BodyCache cache) {
+        return new StaticResponder(blobs, cache);
+    }
+}

@@ -1,0 +1,148 @@
+package fazt.gateway.routing;
+
+import fazt.platform.nats.NatsRequester;
+import fazt.proto.deploy.SiteReply;
+import fazt.proto.storage.StorageSubjects;
+import fazt.proto.storage.VfsFile;
+import fazt.proto.storage.VfsStatReply;
+import fazt.proto.storage.VfsStatRequest;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
+
+/**
+ * Finds what a site serves for a path, in this order: the manifest's redirects; the exact file; the {@code index.html}
+ * of a directory (a path without its trailing slash is redirected to add it); the SPA entry when the manifest names
+ * one; the site's own {@code 404.html} (status 404); else {@link Resolution.Missing}. All candidates go to storage in
+ * one request, and answers are cached by namespace and path without expiry: a namespace never changes once committed,
+ * so a cached answer can never be stale. {@code fazt.json} is never served.
+ */
+@Singleton
+public final class PathResolver {
+    static final Duration TIMEOUT = Duration.ofSeconds(5);
+    static final int MAX_CACHED = 50_000;
+    static final String MANIFEST = "fazt.json";
+    static final String NOT_FOUND_PAGE = "404.html";
+
+    private final NatsRequester nats;
+    // Lock-free on the hot path; when full it starts over rather than tracking recency (entries are cheap to refill:
+    // one storage request per path, and a namespace's answers never change).
+    private final Map<String, CompletableFuture<Resolution>> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Pattern> globs = new java.util.concurrent.ConcurrentHashMap<>();
+
+    PathResolver(NatsRequester nats) {
+        this.nats = nats;
+    }
+
+    public CompletableFuture<Resolution> resolve(SiteReply site, SitePath path, String query) {
+        Resolution redirect = redirect(site, path, query);
+        if (redirect != null) {
+            return CompletableFuture.completedFuture(redirect);
+        }
+        String key = site.namespace() + "\u0000" + path.path();
+        CompletableFuture<Resolution> cached = cache.get(key);
+        if (cached != null && !cached.isCompletedExceptionally()) {
+            return cached.thenApply(r -> withQuery(r, query));
+        }
+        CompletableFuture<Resolution> lookup = lookup(site, path);
+        if (cache.size() >= MAX_CACHED) {
+            cache.clear();
+        }
+        cache.put(key, lookup);
+        lookup.whenComplete((r, e) -> {
+            if (e != null) {
+                cache.remove(key, lookup);
+            }
+        });
+        return lookup.thenApply(r -> withQuery(r, query));
+    }
+
+    /** Extra headers the manifest sets for {@code path}, in manifest order (later rules win). */
+    public Map<String, String> headers(SiteReply site, SitePath path) {
+        if (site.headers() == null || site.headers().isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (SiteReply.HeaderRule rule : site.headers()) {
+            if (globs.computeIfAbsent(rule.path(), PathGlob::compile).matcher(path.path()).matches()) {
+                headers.putAll(rule.headers());
+            }
+        }
+        return headers;
+    }
+
+    private CompletableFuture<Resolution> lookup(SiteReply site, SitePath path) {
+        String relative = path.relative();
+        boolean manifest = relative.equals(MANIFEST);
+        List<String> candidates = new ArrayList<>();
+        String exact = null;
+        String index;
+        if (relative.isEmpty() || path.isDirectory()) {
+            index = relative + "index.html";
+        } else {
+            exact = relative;
+            index = relative + "/index.html";
+            if (!manifest) {
+                candidates.add(exact);
+            }
+        }
+        candidates.add(index);
+        if (site.spa() != null) {
+            candidates.add(site.spa());
+        }
+        candidates.add(NOT_FOUND_PAGE);
+        String exactPath = exact;
+        return nats.request(StorageSubjects.VFS_STAT, new VfsStatRequest(site.namespace(), candidates), VfsStatReply.class,
+                TIMEOUT).thenApply(reply -> {
+                    Map<String, VfsFile> found = new LinkedHashMap<>();
+                    reply.found().forEach(f -> found.put(f.path(), f));
+                    if (exactPath != null && !manifest && found.containsKey(exactPath)) {
+                        return new Resolution.File(found.get(exactPath), 200);
+                    }
+                    if (found.containsKey(index)) {
+                        return exactPath == null ? new Resolution.File(found.get(index), 200)
+                                : new Resolution.Redirect(path.path() + "/", 301);
+                    }
+                    if (site.spa() != null && found.containsKey(site.spa())) {
+                        return new Resolution.File(found.get(site.spa()), 200);
+                    }
+                    if (found.containsKey(NOT_FOUND_PAGE)) {
+                        return new Resolution.File(found.get(NOT_FOUND_PAGE), 404);
+                    }
+                    return new Resolution.Missing();
+                });
+    }
+
+    private static Resolution withQuery(Resolution r, String query) {
+        if (r instanceof Resolution.Redirect redirect && query != null && !query.isEmpty()
+                && redirect.location().startsWith("/") && !redirect.location().contains("?")) {
+            return new Resolution.Redirect(redirect.location() + "?" + query, redirect.status());
+        }
+        return r;
+    }
+
+    private static Resolution redirect(SiteReply site, SitePath path, String query) {
+        if (site.redirects() == null) {
+            return null;
+        }
+        for (SiteReply.Redirect r : site.redirects()) {
+            String from = r.from();
+            if (from.endsWith("*")) {
+                String prefix = from.substring(0, from.length() - 1);
+                if (path.path().startsWith(prefix)) {
+                    String rest = path.path().substring(prefix.length());
+                    String to = r.to().endsWith("*") ? r.to().substring(0, r.to().length() - 1) + rest : r.to();
+                    return new Resolution.Redirect(to, r.status());
+                }
+            } else if (from.equals(path.path())) {
+                return new Resolution.Redirect(r.to(), r.status());
+            }
+        }
+        return null;
+    }
+}

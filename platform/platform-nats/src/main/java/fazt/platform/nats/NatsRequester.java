@@ -1,0 +1,127 @@
+package fazt.platform.nats;
+
+import fazt.proto.MessageCodec;
+import fazt.proto.SubjectRoot;
+import fazt.proto.problem.Problem;
+import io.nats.client.Connection;
+import io.nats.client.Message;
+import io.nats.client.impl.Headers;
+import io.nats.client.impl.NatsMessage;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Typed request/reply over NATS between services: encodes the request with the one codec, sets the type and
+ * trace headers, and decodes either the reply or the ADR-32 error problem.
+ */
+public final class NatsRequester {
+    private final Connection nats;
+    private final SubjectRoot root;
+
+    public NatsRequester(Connection nats, SubjectRoot root) {
+        this.nats = nats;
+        this.root = root;
+    }
+
+    /**
+     * Sends {@code request} to {@code subject} (without the root) and completes with the decoded reply. Fails with
+     * {@link RemoteProblemException} when the service answered with an error, {@link NoResponderException} when no
+     * instance listens, and a timeout after {@code timeout}.
+     */
+    public <R> CompletableFuture<R> request(String subject, Object request, Class<R> replyType, Duration timeout) {
+        Headers headers = new Headers();
+        headers.put(FaztHeaders.TYPE, MessageCodec.typeId(request.getClass()));
+        headers.put(FaztHeaders.TRACEPARENT, TraceContext.currentOrStart().header());
+        Message message = NatsMessage.builder()
+                .subject(root.qualify(subject))
+                .headers(headers)
+                .data(MessageCodec.INSTANCE.encode(request))
+                .build();
+        return nats.requestWithTimeout(message, timeout)
+                .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionallyCompose(e -> CompletableFuture.failedFuture(translate(subject, e)))
+                .thenApply(reply -> decode(subject, reply, replyType));
+    }
+
+    /**
+     * Sends raw bytes with {@code headers} to {@code subject} (without the root) and completes with the reply message
+     * itself (for byte replies such as blob chunks), failing as {@link #request} does for problems and no responders.
+     */
+    public CompletableFuture<Message> requestRaw(String subject, java.util.Map<String, String> headers, byte[] data,
+                                                 Duration timeout) {
+        Headers all = new Headers();
+        headers.forEach(all::put);
+        all.put(FaztHeaders.TRACEPARENT, TraceContext.currentOrStart().header());
+        Message message = NatsMessage.builder().subject(root.qualify(subject)).headers(all).data(data).build();
+        return nats.requestWithTimeout(message, timeout)
+                .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionallyCompose(e -> CompletableFuture.failedFuture(translate(subject, e)))
+                .thenApply(reply -> {
+                    failOnProblem(subject, reply);
+                    return reply;
+                });
+    }
+
+    /**
+     * Sends {@code request} (a record) and completes with the raw reply message, for contracts whose reply is bytes.
+     */
+    public CompletableFuture<Message> requestForBytes(String subject, Object request, Duration timeout) {
+        return requestRaw(subject, java.util.Map.of(FaztHeaders.TYPE, MessageCodec.typeId(request.getClass())),
+                MessageCodec.INSTANCE.encode(request), timeout);
+    }
+
+    private static Throwable translate(String subject, Throwable e) {
+        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        if (cause instanceof java.util.concurrent.CancellationException
+                || (cause.getMessage() != null && cause.getMessage().contains("No Responders"))) {
+            return new NoResponderException(subject);
+        }
+        return cause;
+    }
+
+    private static <R> R decode(String subject, Message reply, Class<R> replyType) {
+        failOnProblem(subject, reply);
+        return MessageCodec.INSTANCE.decode(reply.getData(), replyType);
+    }
+
+    private static void failOnProblem(String subject, Message reply) {
+        if (reply.isStatusMessage() && reply.getStatus().getCode() == 503) {
+            throw new NoResponderException(subject);
+        }
+        Headers headers = reply.getHeaders();
+        if (headers != null && headers.getFirst(FaztHeaders.SERVICE_ERROR_CODE) != null) {
+            Problem problem;
+            try {
+                problem = MessageCodec.INSTANCE.decode(reply.getData(), Problem.class);
+            } catch (MessageCodec.MalformedMessageException e) {
+                int status = parseStatus(headers.getFirst(FaztHeaders.SERVICE_ERROR_CODE));
+                problem = Problem.of(status, "platform/remote-error", "Remote error", headers.getFirst(FaztHeaders.SERVICE_ERROR));
+            }
+            throw new RemoteProblemException(problem);
+        }
+    }
+
+    private static int parseStatus(String code) {
+        try {
+            return Integer.parseInt(code.trim());
+        } catch (NumberFormatException e) {
+            return 500;
+        }
+    }
+
+    /** No instance of the addressed service is listening. */
+    public static final class NoResponderException extends RuntimeException {
+        public NoResponderException(String subject) {
+            super("no service answers " + subject, null, false, false);
+        }
+    }
+
+    /** The addressed service answered with a problem. */
+    public static final class RemoteProblemException extends ProblemException {
+        public RemoteProblemException(Problem problem) {
+            super(problem);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package fazt.platform.nats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fazt.platform.test.TestNats;
+import fazt.proto.ServiceName;
+import fazt.proto.health.HealthCheckRequest;
+import fazt.proto.health.HealthReport;
+import fazt.proto.health.HealthSubjects;
+import fazt.proto.problem.Problem;
+import io.nats.client.Connection;
+import io.nats.client.Message;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** ServiceEndpoints and NatsRequester against a real NATS server, under a subject root of the test's own. */
+class ServiceEndpointsIT {
+    private static final Duration TIMEOUT = Duration.ofSeconds(3);
+    private TestNats testNats;
+    private Connection nats;
+    private ServiceEndpoints endpoints;
+
+    @BeforeEach
+    void start() throws Exception {
+        testNats = TestNats.fresh();
+        nats = NatsConnector.connect(testNats.url(), "test");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (endpoints != null) {
+            endpoints.close();
+        }
+        nats.close();
+        testNats.close();
+    }
+
+    private void serve(RequestEndpoint... handlers) {
+        endpoints = ServiceEndpoints.start(nats, testNats.root(), ServiceName.DEPLOY, "1.2.3", "host:1", List.of(handlers));
+    }
+
+    private static RequestEndpoint endpoint(String subject, ThrowingHandler handler) {
+        return new RequestEndpoint() {
+            @Override
+            public String subject() {
+                return subject;
+            }
+
+            @Override
+            public Object handle(IncomingRequest request) throws Exception {
+                return handler.handle(request);
+            }
+        };
+    }
+
+    interface ThrowingHandler {
+        Object handle(IncomingRequest request) throws Exception;
+    }
+
+    @Test
+    void requestReachesTheEndpointAndTheTypedReplyComesBack() throws Exception {
+        serve(endpoint(HealthSubjects.of(ServiceName.DEPLOY), request -> {
+            HealthCheckRequest body = request.body(HealthCheckRequest.class);
+            return new HealthReport("deploy", "host:1", "1.2.3", "UP", Map.of("asked-by", body.caller()), Instant.EPOCH);
+        }));
+        HealthReport report = new NatsRequester(nats, testNats.root())
+                .request(HealthSubjects.of(ServiceName.DEPLOY), new HealthCheckRequest("it"), HealthReport.class, TIMEOUT)
+                .get();
+        assertThat(report.checks()).containsEntry("asked-by", "it");
+        assertThat(report.up()).isTrue();
+    }
+
+    @Test
+    void problemExceptionTravelsAsAdr32ErrorWithProblemBody() throws Exception {
+        serve(endpoint("svc.deploy.fail", request -> {
+            throw new ProblemException(Problem.of(409, "deploy/hostname-taken", "Hostname already in use", "shop is taken"));
+        }));
+        var future = new NatsRequester(nats, testNats.root())
+                .request("svc.deploy.fail", new HealthCheckRequest("it"), HealthReport.class, TIMEOUT);
+        assertThatThrownBy(future::get).isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOfSatisfying(NatsRequester.RemoteProblemException.class, e -> {
+                    assertThat(e.problem().status()).isEqualTo(409);
+                    assertThat(e.problem().type()).isEqualTo("https://errors.fazt.dev/deploy/hostname-taken");
+                    assertThat(e.problem().detail()).isEqualTo("shop is taken");
+                });
+    }
+
+    @Test
+    void unexpectedFailureBecomes500WithErrorIdAndNoCauseText() throws Exception {
+        serve(endpoint("svc.deploy.boom", request -> {
+            throw new IllegalStateException("secret database password is hunter2");
+        }));
+        Message reply = nats.request(testNats.root().qualify("svc.deploy.boom"), new byte[0], TIMEOUT);
+        assertThat(reply.getHeaders().getFirst(FaztHeaders.SERVICE_ERROR_CODE)).isEqualTo("500");
+        String body = new String(reply.getData(), StandardCharsets.UTF_8);
+        assertThat(body).contains("\"errorId\"").doesNotContain("hunter2").doesNotContain("IllegalState");
+    }
+
+    @Test
+    void malformedBodyIsA400NamingTheExpectedType() throws Exception {
+        serve(endpoint("svc.deploy.echo", request -> request.body(HealthCheckRequest.class)));
+        Message reply = nats.request(testNats.root().qualify("svc.deploy.echo"), "{not json".getBytes(), TIMEOUT);
+        assertThat(reply.getHeaders().getFirst(FaztHeaders.SERVICE_ERROR_CODE)).isEqualTo("400");
+        assertThat(new String(reply.getData(), StandardCharsets.UTF_8)).contains("health.check.v1");
+    }
+
+    @Test
+    void noResponderIsReportedAsSuch() {
+        var future = new NatsRequester(nats, testNats.root())
+                .request("svc.mail.health", new HealthCheckRequest("it"), HealthReport.class, TIMEOUT);
+        assertThatThrownBy(future::get).cause().isInstanceOf(NatsRequester.NoResponderException.class);
+    }
+
+    @Test
+    void srvPingListsTheInstanceWithItsRootInTheMetadata() throws Exception {
+        serve(endpoint("svc.deploy.echo", request -> null));
+        Message reply = nats.request("$SRV.INFO.deploy." + endpoints.id(), new byte[0], TIMEOUT);
+        String info = new String(reply.getData(), StandardCharsets.UTF_8);
+        assertThat(info).contains("\"name\":\"deploy\"").contains(testNats.root().value())
+                .contains("\"queue_group\":\"deploy\"").contains(testNats.root().qualify("svc.deploy.echo"));
+    }
+
+    @Test
+    void eventStreamDeclarationIsIdempotent() throws Exception {
+        EventStreams.declare(nats, testNats.root(), ServiceName.DEPLOY);
+        EventStreams.declare(nats, testNats.root(), ServiceName.DEPLOY);
+        var info = nats.jetStreamManagement().getStreamInfo(testNats.root().eventStream(ServiceName.DEPLOY));
+        assertThat(info.getConfiguration().getSubjects()).containsExactly(testNats.root().eventStreamSubjects(ServiceName.DEPLOY));
+    }
+}

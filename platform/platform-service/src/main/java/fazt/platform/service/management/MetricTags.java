@@ -1,0 +1,17 @@
+package fazt.platform.service.management;
+
+import fazt.platform.service.ServiceIdentity;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+
+/** Tags every metric with the service and instance, so one Prometheus job can scrape a whole suite. */
+@Factory
+final class MetricTags {
+    @Singleton
+    MeterFilter serviceTags(ServiceIdentity identity) {
+        return MeterFilter.commonTags(java.util.List.of(
+                io.micrometer.core.instrument.Tag.of("service", identity.name().id()),
+                io.micrometer.core.instrument.Tag.of("instance", identity.instance())));
+    }
+}

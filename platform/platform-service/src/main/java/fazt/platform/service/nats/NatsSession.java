@@ -1,0 +1,76 @@
+package fazt.platform.service.nats;
+
+import fazt.platform.nats.NatsConnector;
+import fazt.platform.nats.NatsRequester;
+import fazt.platform.service.BootstrapSettings;
+import fazt.platform.service.ServiceIdentity;
+import fazt.platform.service.SettingsException;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Factory;
+import io.nats.client.Connection;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The service's one NATS connection, opened when the context starts (eagerly, so a service that cannot reach NATS
+ * never reports itself started) and drained when it stops.
+ */
+@Context
+public final class NatsSession {
+    /** How long closing waits for buffered messages and subscriptions to drain. */
+    public static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(5);
+
+    private static final Logger log = LoggerFactory.getLogger(NatsSession.class);
+    private final Connection connection;
+
+    NatsSession(BootstrapSettings settings, ServiceIdentity identity) {
+        try {
+            this.connection = NatsConnector.connect(settings.natsUrl(),
+                    "fazt-" + identity.name().id() + "@" + identity.instance());
+        } catch (IOException e) {
+            throw new SettingsException("NATS_URL", e.getMessage() + "; is nats-server running with -js?");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while connecting to NATS", e);
+        }
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    @PreDestroy
+    void close() {
+        try {
+            connection.drain(DRAIN_TIMEOUT).get();
+        } catch (Exception e) {
+            log.warn("nats drain incomplete reason={}", e.getClass().getSimpleName());
+        } finally {
+            try {
+                connection.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Exposes the connection and a typed requester to the service's beans. */
+    @Factory
+    static final class Beans {
+        @Singleton
+        @Bean(typed = Connection.class)
+        Connection connection(NatsSession session) {
+            return session.connection();
+        }
+
+        @Singleton
+        NatsRequester requester(NatsSession session, BootstrapSettings settings) {
+            return new NatsRequester(session.connection(), settings.root());
+        }
+    }
+}

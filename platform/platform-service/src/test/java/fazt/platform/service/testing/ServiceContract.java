@@ -1,0 +1,156 @@
+package fazt.platform.service.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fazt.platform.nats.NatsRequester;
+import fazt.platform.nats.ServiceEndpoints;
+import fazt.platform.service.ServiceContext;
+import fazt.platform.service.db.DatabaseProvisioner;
+import fazt.proto.MessageCodec;
+import fazt.proto.ServiceName;
+import fazt.proto.health.HealthCheckRequest;
+import fazt.proto.health.HealthReport;
+import fazt.proto.health.HealthSubjects;
+import io.nats.client.Connection;
+import io.nats.client.Message;
+import io.nats.client.Subscription;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every fazt service promises, whichever it is: a management port with {@code /health} (NATS and database)
+ * and {@code /metrics} and nothing else, a health request over NATS, an ADR-32 presence in its queue group, and a
+ * schema of its own migrated by Flyway that its role alone can reach. Each service's {@code *ServiceIT} implements
+ * this with its own {@link TestSuite}.
+ */
+public interface ServiceContract {
+    /** The suite running the service under test. */
+    TestSuite suite();
+
+    /** The service under test. */
+    ServiceName service();
+
+    private ServiceContext context() {
+        return suite().service(service());
+    }
+
+    private HttpResponse<String> management(String path) throws Exception {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + context().managementPort() + path))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    @Test
+    default void managementHealthIsUpAndCoversNatsAndDatabase() throws Exception {
+        HttpResponse<String> response = management("/health");
+        assertThat(response.statusCode()).isEqualTo(200);
+        HealthReport report = MessageCodec.INSTANCE.decode(response.body().getBytes(StandardCharsets.UTF_8), HealthReport.class);
+        assertThat(report.service()).isEqualTo(service().id());
+        assertThat(report.status()).isEqualTo("UP");
+        assertThat(report.checks()).containsEntry("nats", "UP").containsEntry("database", "UP");
+    }
+
+    @Test
+    default void managementMetricsArePrometheusTextTaggedWithTheService() throws Exception {
+        HttpResponse<String> response = management("/metrics");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+        assertThat(response.body()).contains("# TYPE jvm_memory_used_bytes gauge")
+                .contains("service=\"" + service().id() + "\"");
+    }
+
+    @Test
+    default void managementPortServesNothingElse() throws Exception {
+        for (String path : List.of("/", "/env", "/beans", "/prometheus", "/api/apps")) {
+            assertThat(management(path).statusCode()).as(path).isEqualTo(404);
+        }
+    }
+
+    @Test
+    default void answersTheHealthRequestOverNats() throws Exception {
+        try (Connection nats = suite().nats().connect()) {
+            HealthReport report = new NatsRequester(nats, suite().nats().root())
+                    .request(HealthSubjects.of(service()), new HealthCheckRequest("contract"), HealthReport.class,
+                            Duration.ofSeconds(5))
+                    .get();
+            assertThat(report.up()).isTrue();
+            assertThat(report.service()).isEqualTo(service().id());
+        }
+    }
+
+    @Test
+    default void srvPingShowsTheInstanceUnderTheServiceNameAndRoot() throws Exception {
+        try (Connection nats = suite().nats().connect()) {
+            String inbox = nats.createInbox();
+            Subscription replies = nats.subscribe(inbox);
+            nats.publish("$SRV.INFO." + service().id(), inbox, new byte[0]);
+            List<String> ours = new ArrayList<>();
+            Message reply;
+            while ((reply = replies.nextMessage(Duration.ofMillis(750))) != null) {
+                String info = new String(reply.getData(), StandardCharsets.UTF_8);
+                if (info.contains("\"" + ServiceEndpoints.METADATA_ROOT + "\":\"" + suite().nats().root().value() + "\"")) {
+                    ours.add(info);
+                }
+            }
+            assertThat(ours).hasSize(1);
+            assertThat(ours.getFirst()).contains("\"queue_group\":\"" + service().queueGroup() + "\"")
+                    .contains(suite().nats().root().qualify(HealthSubjects.of(service())));
+        }
+    }
+
+    @Test
+    default void schemaIsMigratedByFlywayAndRecordsThisInstance() throws Exception {
+        try (var c = suite().postgres().connect(); Statement s = c.createStatement()) {
+            ResultSet history = s.executeQuery("SELECT count(*) FROM " + service().id()
+                    + ".flyway_schema_history WHERE success");
+            history.next();
+            assertThat(history.getInt(1)).isGreaterThanOrEqualTo(1);
+            ResultSet instances = s.executeQuery("SELECT count(*) FROM " + service().id()
+                    + ".instance WHERE stopped_at IS NULL");
+            instances.next();
+            assertThat(instances.getInt(1)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    default void itsCodeDependsOnNoOtherServiceAndItsDomainStaysPure() {
+        var classes = new com.tngtech.archunit.core.importer.ClassFileImporter()
+                .withImportOption(com.tngtech.archunit.core.importer.ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("fazt." + service().id());
+        String[] others = java.util.Arrays.stream(ServiceName.values()).filter(s -> s != service())
+                .map(s -> "fazt." + s.id() + "..").toArray(String[]::new);
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses().should().dependOnClassesThat()
+                .resideInAnyPackage(others)
+                .because("services talk only over NATS; shared code goes to shared-proto or platform-*")
+                .allowEmptyShould(true).check(classes);
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses().that().resideInAPackage("..domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("..api..", "..messaging..", "..persistence..",
+                        "io.micronaut.http..", "io.nats..", "io.netty..")
+                .because("the domain is plain Java; adapters translate")
+                .allowEmptyShould(true).check(classes);
+    }
+
+    @Test
+    default void itsRoleCannotReachAnotherServicesSchema() throws Exception {
+        ServiceName other = service() == ServiceName.STORAGE ? ServiceName.DEPLOY : ServiceName.STORAGE;
+        try (var c = DriverManager.getConnection(suite().postgres().url(), DatabaseProvisioner.roleOf(service()),
+                suite().env().get("FAZT_DB_PASSWORD"));
+             Statement s = c.createStatement()) {
+            assertThatThrownBy(() -> s.executeQuery("CREATE TABLE " + other.id() + ".intruder (x int)"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package fazt.runtime;
+
+import fazt.platform.service.testing.ServiceContract;
+import fazt.platform.service.testing.TestSuite;
+import fazt.proto.ServiceName;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class RuntimeServiceIT implements ServiceContract {
+    @RegisterExtension
+    static final TestSuite suite = TestSuite.of(new RuntimeService());
+
+    @Override
+    public TestSuite suite() {
+        return suite;
+    }
+
+    @Override
+    public ServiceName service() {
+        return ServiceName.RUNTIME;
+    }
+}

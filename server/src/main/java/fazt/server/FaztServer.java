@@ -1,0 +1,97 @@
+package fazt.server;
+
+import fazt.platform.service.ServiceContext;
+import fazt.platform.service.ServiceDefinition;
+import fazt.platform.service.ServiceStartException;
+import fazt.platform.service.SettingsException;
+import fazt.proto.ServiceName;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The one entry point of every fazt service process. {@code FAZT_TARGETS} picks the services: one per process
+ * (compose, scaled), several, or {@code all} in one JVM for a small homelab. In one JVM each service still has its
+ * own context, settings, database pool, NATS connection and management port, and they talk only over NATS.
+ *
+ * <pre>
+ * fazt-server               run FAZT_TARGETS (default all) until SIGTERM
+ * fazt-server provision     create the database, the services' roles and schemas, and a master key file
+ * fazt-server version       print the version
+ * </pre>
+ */
+public final class FaztServer {
+    /** Exit status for a bad setting: nothing was started. */
+    static final int EXIT_SETTINGS = 2;
+    /** Exit status for a service that failed to start. */
+    static final int EXIT_START = 1;
+
+    private FaztServer() {}
+
+    public static void main(String[] args) throws Exception {
+        String command = args.length == 0 ? "run" : args[0];
+        Map<String, String> env = System.getenv();
+        try {
+            switch (command) {
+                case "run" -> run(env);
+                case "provision" -> Provision.run(env);
+                case "version", "--version" -> System.out.println("fazt-server " + version());
+                case "help", "--help", "-h" -> System.out.println(usage());
+                default -> {
+                    System.err.println("fazt: unknown command \"" + command + "\"\n" + usage());
+                    System.exit(EXIT_SETTINGS);
+                }
+            }
+        } catch (SettingsException e) {
+            System.err.println("fazt: " + e.getMessage());
+            System.exit(EXIT_SETTINGS);
+        }
+    }
+
+    private static void run(Map<String, String> env) throws InterruptedException {
+        List<ServiceName> targets = Targets.parse(env.get(Targets.VARIABLE));
+        Map<ServiceName, ServiceDefinition> available = definitions();
+        List<ServiceDefinition> chosen = targets.stream().map(available::get).toList();
+        List<ServiceContext> running;
+        try {
+            running = ServiceContext.startAll(chosen, env);
+        } catch (ServiceStartException e) {
+            System.err.println("fazt: " + e.getMessage());
+            System.exit(EXIT_START);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            running.reversed().forEach(ServiceContext::close);
+            stopped.countDown();
+        }, "fazt-shutdown"));
+        stopped.await();
+    }
+
+    static Map<ServiceName, ServiceDefinition> definitions() {
+        Map<ServiceName, ServiceDefinition> found = new EnumMap<>(ServiceName.class);
+        ServiceLoader.load(ServiceDefinition.class).forEach(d -> found.put(d.name(), d));
+        for (ServiceName name : ServiceName.values()) {
+            if (!found.containsKey(name)) {
+                throw new IllegalStateException("this build has no " + name + " service module on its class path");
+            }
+        }
+        return found;
+    }
+
+    private static String version() {
+        String v = FaztServer.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    private static String usage() {
+        return """
+                usage: fazt-server [run | provision | version]
+                  run        start the services named by FAZT_TARGETS (all, or e.g. gateway,deploy,storage)
+                  provision  create the database, each service's role and schema, and a master key file
+                settings come from the environment: see README.md, "Configuration"\
+                """;
+    }
+}

@@ -1,0 +1,34 @@
+package fazt.proto.admin;
+
+import fazt.proto.ServiceName;
+import fazt.proto.SubjectGrammar;
+
+/**
+ * The admin API: the gateway takes {@code https://admin.<domain>/api/...}, resolves the caller with auth-svc, and
+ * forwards an {@link AdminRequest} to {@code svc.<service>.admin} of the service that owns the path prefix
+ * ({@link #ownerOf}); the service answers an {@link AdminResponse} or an ADR-32 problem. No service serves HTTP itself.
+ */
+public final class AdminSubjects {
+    /** The action token of every service's admin endpoint. */
+    public static final String ACTION = "admin";
+    /** Largest request or response body carried inline; larger bodies travel as storage blobs. */
+    public static final int MAX_INLINE_BODY = 256 * 1024;
+
+    private AdminSubjects() {}
+
+    /** {@code svc.<service>.admin}. */
+    public static String of(ServiceName service) {
+        return SubjectGrammar.request(service, ACTION);
+    }
+
+    /** The service owning an admin path ({@code /apps/...} → deploy), or null when no service owns it. */
+    public static ServiceName ownerOf(String path) {
+        String first = path.startsWith("/") ? path.substring(1) : path;
+        int slash = first.indexOf('/');
+        String prefix = slash < 0 ? first : first.substring(0, slash);
+        return switch (prefix) {
+            case "apps" -> ServiceName.DEPLOY;
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,36 @@
+package fazt.proto.auth;
+
+import fazt.proto.MessageType;
+import java.util.List;
+
+/**
+ * Who is calling, as auth-svc resolved them: a stable {@code subject} (user or token id), a display {@code name},
+ * and the token's {@code scopes} ({@code admin}, {@code read}, {@code deploy:*}, {@code deploy:<app>}, …). Services
+ * check scopes themselves with {@link #allows(String)}; they never see the token.
+ */
+@MessageType("auth.principal.v1")
+public record Principal(String subject, String name, List<String> scopes) {
+    /** The scope that allows everything. */
+    public static final String ADMIN = "admin";
+    /** The scope that allows reading everything. */
+    public static final String READ = "read";
+
+    /**
+     * Whether the principal holds {@code scope}: exactly, through {@code admin}, through {@code read} for a
+     * {@code read} check, or through a wildcard {@code <kind>:*} for {@code <kind>:<anything>}.
+     */
+    public boolean allows(String scope) {
+        if (scopes == null) {
+            return false;
+        }
+        for (String held : scopes) {
+            if (held.equals(ADMIN) || held.equals(scope)) {
+                return true;
+            }
+            if (held.endsWith(":*") && scope.startsWith(held.substring(0, held.length() - 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,15 @@
+package fazt.proto.deploy;
+
+/** Subjects owned by deploy-svc (without the root). */
+public final class DeploySubjects {
+    /** Request {@link SiteRequest}; reply {@link SiteReply}: the live version of an app, as the gateway serves it. */
+    public static final String SITE_GET = "svc.deploy.site.get";
+    /** Event {@link AppChanged}: an app was deployed, rolled back, renamed or deleted (see its {@code change}). */
+    public static final String APP_EVENTS = "evt.deploy.app.>";
+    /** Event subject of one kind of change: {@code evt.deploy.app.<change>}. */
+    public static String appEvent(AppChanged.Change change) {
+        return "evt.deploy.app." + change.token();
+    }
+
+    private DeploySubjects() {}
+}

@@ -1,0 +1,44 @@
+package fazt.proto.storage;
+
+/**
+ * Request subjects owned by storage-svc (without the root). Bodies are the records named below, except blob bytes,
+ * which travel raw in chunks of at most {@link #CHUNK_SIZE} so that no file is ever held whole in one message.
+ *
+ * <p>Blobs are content-addressed by the lower-case hex SHA-256 of their bytes. A writer streams a blob as an
+ * <em>upload</em>: chunks sent in order to {@link #BLOB_WRITE} under an upload id of its choosing; the chunk with
+ * {@link #HEADER_LAST} {@code true} closes it and the reply names the digest. Chunks are stored as they arrive, so any
+ * storage instance of the queue group may take any chunk. A blob that already exists is deduplicated.
+ *
+ * <p>The virtual file system maps paths of an immutable <em>namespace</em> (e.g. {@code site/a_7k2m/v3}) to blobs.
+ * A namespace is committed once, whole, and dropped whole; blobs no namespace references any more are collected.
+ */
+public final class StorageSubjects {
+    /** Largest chunk of blob bytes in one message (NATS' default payload limit is 1 MiB). */
+    public static final int CHUNK_SIZE = 512 * 1024;
+
+    /** Request: raw chunk bytes with headers {@link #HEADER_UPLOAD_ID}, {@link #HEADER_OFFSET}, {@link #HEADER_LAST}; reply {@link BlobWritten}. */
+    public static final String BLOB_WRITE = "svc.storage.blob.write";
+    /** Request {@link BlobsMissingRequest}; reply {@link BlobsMissingReply}: which of the digests are not stored. */
+    public static final String BLOB_MISSING = "svc.storage.blob.missing";
+    /** Request {@link BlobReadRequest}; reply: raw bytes of the range, header {@link #HEADER_BLOB_SIZE}. 404 problem if absent. */
+    public static final String BLOB_READ = "svc.storage.blob.read";
+    /** Request {@link VfsCommitRequest}; reply {@link VfsCommitReply}. 409 if the namespace exists, 422 if a blob is missing. */
+    public static final String VFS_COMMIT = "svc.storage.vfs.commit";
+    /** Request {@link VfsStatRequest}; reply {@link VfsStatReply}: which of the candidate paths exist. */
+    public static final String VFS_STAT = "svc.storage.vfs.stat";
+    /** Request {@link VfsListRequest}; reply {@link VfsListReply}: one page of a namespace's files, by path. */
+    public static final String VFS_LIST = "svc.storage.vfs.list";
+    /** Request {@link VfsDropRequest}; reply {@link VfsDropReply}. Dropping an absent namespace is not an error. */
+    public static final String VFS_DROP = "svc.storage.vfs.drop";
+
+    /** Header of a {@link #BLOB_WRITE} chunk: the writer's upload id, 8-64 of {@code [A-Za-z0-9_-]}. */
+    public static final String HEADER_UPLOAD_ID = "Fazt-Upload-Id";
+    /** Header of a {@link #BLOB_WRITE} chunk: byte offset of this chunk in the blob (chunks arrive in order). */
+    public static final String HEADER_OFFSET = "Fazt-Offset";
+    /** Header of a {@link #BLOB_WRITE} chunk: {@code true} on the last chunk (which may be empty). */
+    public static final String HEADER_LAST = "Fazt-Last";
+    /** Header of a {@link #BLOB_READ} reply: the blob's whole size in bytes. */
+    public static final String HEADER_BLOB_SIZE = "Fazt-Blob-Size";
+
+    private StorageSubjects() {}
+}

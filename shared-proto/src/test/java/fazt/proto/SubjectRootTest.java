@@ -1,0 +1,40 @@
+package fazt.proto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fazt.proto.health.HealthSubjects;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SubjectRootTest {
+    @Test
+    void qualifyPutsTheRootInFront() {
+        assertThat(new SubjectRoot("t1").qualify(HealthSubjects.of(ServiceName.DEPLOY))).isEqualTo("t1.svc.deploy.health");
+    }
+
+    @Test
+    void eventStreamNameCarriesTheRootBecauseStreamsAreGlobal() {
+        SubjectRoot root = new SubjectRoot("run-7");
+        assertThat(root.eventStream(ServiceName.DEPLOY)).isEqualTo("RUN_7_EVT_DEPLOY");
+        assertThat(root.eventStreamSubjects(ServiceName.DEPLOY)).isEqualTo("run-7.evt.deploy.>");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "Fazt", "a.b", "fazt>", "$SYS", "_INBOX", "with space"})
+    void rejectsRootsThatAreNotOneSafeToken(String bad) {
+        assertThatThrownBy(() -> new SubjectRoot(bad)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("one lower-case token");
+    }
+
+    @Test
+    void grammarAcceptsRequestsAndPastTenseEventsOnly() {
+        assertThat(SubjectGrammar.request(ServiceName.STORAGE, "kv")).isEqualTo("svc.storage.kv");
+        assertThat(SubjectGrammar.event(ServiceName.DEPLOY, "app", "deployed")).isEqualTo("evt.deploy.app.deployed");
+        assertThat(SubjectGrammar.isRequest("svc.nosuch.get")).isFalse();
+        assertThat(SubjectGrammar.isEvent("evt.deploy.app")).isFalse();
+        assertThatThrownBy(() -> SubjectGrammar.request(ServiceName.AUTH, "Token.Verify"))
+                .hasMessageContaining("not a request subject");
+    }
+}

@@ -1,0 +1,133 @@
+package fazt.storage.domain;
+
+/**
+ * Every expected failure of the storage service. Each carries a user-safe message only (no cause, no stack trace),
+ * which names the offending field or path; the API maps each kind to one problem type.
+ */
+public abstract sealed class StorageException extends RuntimeException {
+    /** Longest rendering of a caller's value in a message; hostile inputs can be long. */
+    private static final int SHOWN_LENGTH = 120;
+
+    private StorageException(String safeMessage) {
+        super(safeMessage, null, false, false);
+    }
+
+    /** The message, safe to show to the caller. */
+    public String safeMessage() {
+        return getMessage();
+    }
+
+    /**
+     * A caller's value quoted for a message: control characters escaped, since paths may come from hostile bundles
+     * and end up in logs or terminals, and cut at {@value #SHOWN_LENGTH} characters.
+     */
+    public static String shown(String value) {
+        if (value == null) {
+            return "null";
+        }
+        StringBuilder out = new StringBuilder("\"");
+        int end = Math.min(value.length(), SHOWN_LENGTH);
+        for (int i = 0; i < end; i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == 0x7f || Character.isSurrogate(c) || c == '"' || c == '\\') {
+                out.append(c == '"' || c == '\\' ? "\\" + c : String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append(value.length() > end ? "…\"" : "\"").toString();
+    }
+
+    /** A field of the request is malformed or out of range. */
+    public static final class InvalidInput extends StorageException {
+        private final String field;
+
+        public InvalidInput(String field, String reason) {
+            super(field + " " + reason + ".");
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
+    }
+
+    /** A file path breaks the rules of {@link fazt.storage.domain.vfs.VfsPath}. */
+    public static final class InvalidPath extends StorageException {
+        private final String field;
+
+        public InvalidPath(String field, String path, String reason) {
+            super(field + " " + shown(path) + " is not a valid path: " + reason + ".");
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
+    }
+
+    /** A namespace name breaks the rules of {@link fazt.storage.domain.vfs.Namespace}. */
+    public static final class InvalidNamespace extends StorageException {
+        public InvalidNamespace(String namespace, String reason) {
+            super("namespace " + shown(namespace) + " is not a valid namespace: " + reason + ".");
+        }
+    }
+
+    /** A chunk does not start where the upload's bytes so far end: out of order, repeated, or for an unknown upload. */
+    public static final class UploadOutOfOrder extends StorageException {
+        public UploadOutOfOrder(String uploadId, long offset, long received) {
+            super("Chunk at offset " + offset + " does not follow the " + received + " bytes received for upload "
+                    + uploadId + ".");
+        }
+    }
+
+    /** A single chunk is larger than one message may carry. */
+    public static final class ChunkTooLarge extends StorageException {
+        public ChunkTooLarge(long size, long limit) {
+            super("The chunk has " + size + " bytes; a chunk may have at most " + limit + ".");
+        }
+    }
+
+    /** An upload would grow past the largest blob the service accepts; it has been discarded. */
+    public static final class UploadTooLarge extends StorageException {
+        public UploadTooLarge(String uploadId, long limit) {
+            super("Upload " + uploadId + " exceeds the largest blob accepted (" + limit
+                    + " bytes) and was discarded.");
+        }
+    }
+
+    /** No blob is stored under the digest. */
+    public static final class BlobNotFound extends StorageException {
+        public BlobNotFound(String digest) {
+            super("No blob is stored under digest " + digest + ".");
+        }
+    }
+
+    /** A read starts past the end of the blob. */
+    public static final class RangeNotSatisfiable extends StorageException {
+        public RangeNotSatisfiable(long offset, long size) {
+            super("offset " + offset + " is past the end of the blob (" + size + " bytes).");
+        }
+    }
+
+    /** A file to commit references a blob that is not stored (not uploaded yet, or collected). */
+    public static final class BlobMissing extends StorageException {
+        public BlobMissing(String path, String digest) {
+            super("The blob " + digest + " of " + shown(path) + " is not stored; upload it before committing.");
+        }
+    }
+
+    /** A file to commit declares a size other than its blob's. */
+    public static final class SizeMismatch extends StorageException {
+        public SizeMismatch(String path, long declared, long actual) {
+            super(shown(path) + " declares " + declared + " bytes but its blob has " + actual + ".");
+        }
+    }
+
+    /** Namespaces are immutable: a name is committed once. */
+    public static final class NamespaceExists extends StorageException {
+        public NamespaceExists(String namespace) {
+            super("Namespace " + shown(namespace) + " is already committed; namespaces are immutable.");
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package fazt.storage;
+
+import static fazt.storage.StorageClient.problemOf;
+import static fazt.storage.StorageClient.random;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fazt.platform.service.BootstrapSettings;
+import fazt.platform.service.ServiceDefinition;
+import fazt.platform.service.testing.TestSuite;
+import fazt.proto.ServiceName;
+import fazt.proto.problem.Problem;
+import fazt.proto.storage.BlobWritten;
+import fazt.proto.storage.VfsFile;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The periodic sweep and the upload size limit, with both shrunk so a test can watch them act. */
+class HousekeepingIT {
+    static final Duration GRACE = Duration.ofSeconds(2);
+    static final long MAX_UPLOAD = 1_000_000;
+    /** The sweep's advisory lock key, as {@code GarbageSweep} declares it. */
+    static final long SWEEP_LOCK = 0x66617a742d6763L;
+
+    static final TestSuite suite = TestSuite.of(new ServiceDefinition() {
+        @Override
+        public ServiceName name() {
+            return ServiceName.STORAGE;
+        }
+
+        @Override
+        public Map<String, Object> properties(BootstrapSettings settings, Map<String, String> env) {
+            return Map.of("storage.gc-interval", Duration.ofMillis(300), "storage.gc-grace", GRACE,
+                    "storage.max-upload-bytes", MAX_UPLOAD);
+        }
+    });
+
+    @RegisterExtension
+    static final StorageClient storage = new StorageClient(suite);
+
+    private static boolean stored(String digest) throws Exception {
+        return storage.stored(digest);
+    }
+
+    private static void awaitCollected(String digest, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (stored(digest)) {
+            assertThat(System.nanoTime()).as("collected within " + timeout).isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    private static void awaitUploadGone(String uploadId, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Connection c = suite.postgres().connect();
+             PreparedStatement s = c.prepareStatement("SELECT count(*) FROM storage.upload WHERE id = ?")) {
+            s.setString(1, uploadId);
+            while (true) {
+                try (var r = s.executeQuery()) {
+                    r.next();
+                    if (r.getInt(1) == 0) {
+                        return;
+                    }
+                }
+                assertThat(System.nanoTime()).as("upload removed within " + timeout).isLessThan(deadline);
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    @Test
+    void theSweepCollectsUnreferencedBlobsAndAbandonedUploadsAfterTheGraceOnly() throws Exception {
+        BlobWritten orphan = storage.upload(random(1000));
+        BlobWritten kept = storage.upload(random(1000));
+        storage.commit("site/kept/v1", new VfsFile("index.html", kept.digest(), kept.size()));
+        String abandoned = StorageClient.newUploadId();
+        storage.chunk(abandoned, 0, false, random(100));
+
+        assertThat(stored(orphan.digest())).as("an unreferenced blob within its grace").isTrue();
+        awaitCollected(orphan.digest(), GRACE.multipliedBy(5));
+
+        assertThat(stored(kept.digest())).as("a referenced blob").isTrue();
+        awaitUploadGone(abandoned, GRACE.multipliedBy(5));
+        Problem problem = problemOf(() -> storage.chunk(abandoned, 100, true, random(10)));
+        assertThat(problem.status()).as("the abandoned upload is gone").isEqualTo(409);
+        try (var c = suite.postgres().connect(); var s = c.createStatement();
+             var r = s.executeQuery("SELECT count(*) FROM storage.blob_chunk WHERE blob_key LIKE 'upload:%'")) {
+            r.next();
+            assertThat(r.getInt(1)).as("chunks of abandoned uploads").isZero();
+        }
+    }
+
+    @Test
+    void onlyOneInstanceSweepsAtATime() throws Exception {
+        try (Connection c = suite.postgres().connect()) {
+            // Another instance sweeping holds the lock; this one must skip its rounds meanwhile.
+            try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_lock(?)")) {
+                s.setLong(1, SWEEP_LOCK);
+                s.execute();
+            }
+            BlobWritten orphan = storage.upload(random(500));
+            Thread.sleep(GRACE.plusSeconds(1).toMillis());
+            assertThat(stored(orphan.digest())).as("kept while another instance holds the sweep").isTrue();
+            try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+                s.setLong(1, SWEEP_LOCK);
+                s.execute();
+            }
+            awaitCollected(orphan.digest(), GRACE.multipliedBy(5));
+        }
+    }
+
+    @Test
+    void anUploadGrowingPastTheLimitIsRefusedAndDiscarded() throws Exception {
+        String id = StorageClient.newUploadId();
+        storage.chunk(id, 0, false, random(500_000));
+        storage.chunk(id, 500_000, false, random(500_000));
+
+        Problem problem = problemOf(() -> storage.chunk(id, 1_000_000, true, random(1)));
+
+        assertThat(problem.status()).isEqualTo(413);
+        assertThat(problem.type()).endsWith("storage/upload-too-large");
+        assertThat(problem.detail()).contains(Long.toString(MAX_UPLOAD));
+        assertThat(problemOf(() -> storage.chunk(id, 1_000_000, true, new byte[0])).status())
+                .as("the upload was discarded").isEqualTo(409);
+        assertThat(storage.upload(random((int) MAX_UPLOAD)).size()).as("exactly the limit").isEqualTo(MAX_UPLOAD);
+    }
+}

@@ -1,0 +1,21 @@
+package fazt.storage;
+
+import fazt.platform.service.testing.ServiceContract;
+import fazt.platform.service.testing.TestSuite;
+import fazt.proto.ServiceName;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class StorageServiceIT implements ServiceContract {
+    @RegisterExtension
+    static final TestSuite suite = TestSuite.of(new StorageService());
+
+    @Override
+    public TestSuite suite() {
+        return suite;
+    }
+
+    @Override
+    public ServiceName service() {
+        return ServiceName.STORAGE;
+    }
+}
