@@ -25,6 +25,40 @@ import fazt.proto.storage.VfsListReply;
 import fazt.proto.storage.VfsListRequest;
 import fazt.proto.storage.VfsStatReply;
 import fazt.proto.storage.VfsStatRequest;
+import fazt.proto.deploy.AppEnvRequest;
+import fazt.proto.deploy.AppEnvReply;
+import fazt.proto.runtime.InvokeRequest;
+import fazt.proto.runtime.InvokeResponse;
+import fazt.proto.runtime.ScriptCheckRequest;
+import fazt.proto.runtime.ScriptCheckReply;
+import fazt.proto.runtime.AppLogLine;
+import fazt.proto.runtime.InvocationRecord;
+import fazt.proto.storage.KvGetRequest;
+import fazt.proto.storage.KvValue;
+import fazt.proto.storage.KvPutRequest;
+import fazt.proto.storage.KvPutReply;
+import fazt.proto.storage.KvDeleteRequest;
+import fazt.proto.storage.KvDeleteReply;
+import fazt.proto.storage.KvListRequest;
+import fazt.proto.storage.KvListReply;
+import fazt.proto.storage.DbInsertRequest;
+import fazt.proto.storage.DbInsertReply;
+import fazt.proto.storage.DbGetRequest;
+import fazt.proto.storage.DbGetReply;
+import fazt.proto.storage.DbFindRequest;
+import fazt.proto.storage.DbFindReply;
+import fazt.proto.storage.DbUpdateRequest;
+import fazt.proto.storage.DbDeleteRequest;
+import fazt.proto.storage.DbCountRequest;
+import fazt.proto.storage.DbCountReply;
+import fazt.proto.storage.FilesPutRequest;
+import fazt.proto.storage.FileInfo;
+import fazt.proto.storage.FilesStatRequest;
+import fazt.proto.storage.FilesStatReply;
+import fazt.proto.storage.FilesListRequest;
+import fazt.proto.storage.FilesListReply;
+import fazt.proto.storage.FilesDeleteRequest;
+import fazt.proto.storage.FilesDeleteReply;
 import java.util.List;
 
 /** Every wire record of the suite. A record missing here has no golden file test, so the build insists on it. */
@@ -54,7 +88,41 @@ public final class Messages {
             VfsListRequest.class,
             VfsListReply.class,
             VfsDropRequest.class,
-            VfsDropReply.class);
+            VfsDropReply.class,
+            AppEnvRequest.class,
+            AppEnvReply.class,
+            InvokeRequest.class,
+            InvokeResponse.class,
+            ScriptCheckRequest.class,
+            ScriptCheckReply.class,
+            AppLogLine.class,
+            InvocationRecord.class,
+            KvGetRequest.class,
+            KvValue.class,
+            KvPutRequest.class,
+            KvPutReply.class,
+            KvDeleteRequest.class,
+            KvDeleteReply.class,
+            KvListRequest.class,
+            KvListReply.class,
+            DbInsertRequest.class,
+            DbInsertReply.class,
+            DbGetRequest.class,
+            DbGetReply.class,
+            DbFindRequest.class,
+            DbFindReply.class,
+            DbUpdateRequest.class,
+            DbDeleteRequest.class,
+            DbCountRequest.class,
+            DbCountReply.class,
+            FilesPutRequest.class,
+            FileInfo.class,
+            FilesStatRequest.class,
+            FilesStatReply.class,
+            FilesListRequest.class,
+            FilesListReply.class,
+            FilesDeleteRequest.class,
+            FilesDeleteReply.class);
 
     private Messages() {}
 }

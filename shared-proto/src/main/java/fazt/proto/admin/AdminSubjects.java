@@ -14,6 +14,10 @@ public final class AdminSubjects {
     /** Largest request or response body carried inline; larger bodies travel as storage blobs. */
     public static final int MAX_INLINE_BODY = 256 * 1024;
 
+    /** {@code apps/<name>/logs|metrics|requests}: what an app's code did, kept by runtime-svc. */
+    private static final java.util.regex.Pattern RUNTIME_APP_PATH =
+            java.util.regex.Pattern.compile("apps/[^/]+/(logs|metrics|requests)/?");
+
     private AdminSubjects() {}
 
     /** {@code svc.<service>.admin}. */
@@ -26,6 +30,9 @@ public final class AdminSubjects {
         String first = path.startsWith("/") ? path.substring(1) : path;
         int slash = first.indexOf('/');
         String prefix = slash < 0 ? first : first.substring(0, slash);
+        if (prefix.equals("apps") && RUNTIME_APP_PATH.matcher(first).matches()) {
+            return ServiceName.RUNTIME;
+        }
         return switch (prefix) {
             case "apps" -> ServiceName.DEPLOY;
             default -> null;

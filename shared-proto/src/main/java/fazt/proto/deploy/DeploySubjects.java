@@ -4,6 +4,8 @@ package fazt.proto.deploy;
 public final class DeploySubjects {
     /** Request {@link SiteRequest}; reply {@link SiteReply}: the live version of an app, as the gateway serves it. */
     public static final String SITE_GET = "svc.deploy.site.get";
+    /** Request {@link AppEnvRequest}; reply {@link AppEnvReply}: an app's env vars and secrets, decrypted. */
+    public static final String ENV_GET = "svc.deploy.env.get";
     /** Event {@link AppChanged}: an app was deployed, rolled back, renamed or deleted (see its {@code change}). */
     public static final String APP_EVENTS = "evt.deploy.app.>";
     /** Event subject of one kind of change: {@code evt.deploy.app.<change>}. */

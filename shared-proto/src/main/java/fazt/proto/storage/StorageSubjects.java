@@ -31,6 +31,37 @@ public final class StorageSubjects {
     /** Request {@link VfsDropRequest}; reply {@link VfsDropReply}. Dropping an absent namespace is not an error. */
     public static final String VFS_DROP = "svc.storage.vfs.drop";
 
+    /** Largest KV value in bytes. */
+    public static final int KV_MAX_VALUE = 512 * 1024;
+    /** Request {@link KvGetRequest}; reply {@link KvValue}. */
+    public static final String KV_GET = "svc.storage.kv.get";
+    /** Request {@link KvPutRequest}; reply {@link KvPutReply}. 400/413 problem for a bad key or a too large value. */
+    public static final String KV_PUT = "svc.storage.kv.put";
+    /** Request {@link KvDeleteRequest}; reply {@link KvDeleteReply}. */
+    public static final String KV_DELETE = "svc.storage.kv.delete";
+    /** Request {@link KvListRequest}; reply {@link KvListReply}. */
+    public static final String KV_LIST = "svc.storage.kv.list";
+    /** Request {@link DbInsertRequest}; reply {@link DbInsertReply}. */
+    public static final String DB_INSERT = "svc.storage.db.insert";
+    /** Request {@link DbGetRequest}; reply {@link DbGetReply}. */
+    public static final String DB_GET = "svc.storage.db.get";
+    /** Request {@link DbFindRequest}; reply {@link DbFindReply}. */
+    public static final String DB_FIND = "svc.storage.db.find";
+    /** Request {@link DbUpdateRequest}; reply {@link DbCountReply} (documents updated). */
+    public static final String DB_UPDATE = "svc.storage.db.update";
+    /** Request {@link DbDeleteRequest}; reply {@link DbCountReply} (documents deleted). */
+    public static final String DB_DELETE = "svc.storage.db.delete";
+    /** Request {@link DbCountRequest}; reply {@link DbCountReply}. */
+    public static final String DB_COUNT = "svc.storage.db.count";
+    /** Request {@link FilesPutRequest}; reply {@link FileInfo}. 422 problem if the blob is not stored. */
+    public static final String FILES_PUT = "svc.storage.files.put";
+    /** Request {@link FilesStatRequest}; reply {@link FilesStatReply}. */
+    public static final String FILES_STAT = "svc.storage.files.stat";
+    /** Request {@link FilesListRequest}; reply {@link FilesListReply}. */
+    public static final String FILES_LIST = "svc.storage.files.list";
+    /** Request {@link FilesDeleteRequest}; reply {@link FilesDeleteReply}. */
+    public static final String FILES_DELETE = "svc.storage.files.delete";
+
     /** Header of a {@link #BLOB_WRITE} chunk: the writer's upload id, 8-64 of {@code [A-Za-z0-9_-]}. */
     public static final String HEADER_UPLOAD_ID = "Fazt-Upload-Id";
     /** Header of a {@link #BLOB_WRITE} chunk: byte offset of this chunk in the blob (chunks arrive in order). */

@@ -1,0 +1,48 @@
+package fazt.proto.runtime;
+
+import fazt.proto.MessageType;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Run an app's handler for one HTTP request. The gateway resolved the app: {@code appId}, alias {@code name}, live
+ * {@code version} and the storage {@code namespace} holding that version's files (the runtime loads {@code api/}
+ * from it). {@code trigger} is {@code http} for requests under {@code /api/} (later: {@code scheduled}, {@code async},
+ * {@code webhook}, {@code email}). {@code url} is the absolute URL the app sees ({@code https://blog.example.com/api/x?y=1}).
+ * {@code body} holds the first body chunk (null or empty when there is none); {@code bodyStream}, when not null,
+ * serves the rest by chunk pulls ({@link RuntimeSubjects}). {@code bodyLength} is the whole length, -1 if unknown.
+ * {@code timeoutMillis} is the wall-time budget the gateway waits for.
+ */
+@MessageType("runtime.invoke_request.v1")
+public record InvokeRequest(
+        String requestId,
+        String appId,
+        String name,
+        int version,
+        String namespace,
+        String trigger,
+        String method,
+        String url,
+        List<HttpHeader> headers,
+        byte[] body,
+        String bodyStream,
+        long bodyLength,
+        String clientIp,
+        int timeoutMillis) {
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof InvokeRequest r && version == r.version && bodyLength == r.bodyLength
+                && timeoutMillis == r.timeoutMillis && Objects.equals(requestId, r.requestId)
+                && Objects.equals(appId, r.appId) && Objects.equals(name, r.name)
+                && Objects.equals(namespace, r.namespace) && Objects.equals(trigger, r.trigger)
+                && Objects.equals(method, r.method) && Objects.equals(url, r.url)
+                && Objects.equals(headers, r.headers) && Arrays.equals(body, r.body)
+                && Objects.equals(bodyStream, r.bodyStream) && Objects.equals(clientIp, r.clientIp);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(requestId, appId, version, method, url) * 31 + Arrays.hashCode(body);
+    }
+}

@@ -1,0 +1,60 @@
+package fazt.proto.runtime;
+
+/**
+ * Subjects owned by runtime-svc (without the root), and the chunk-pull protocol that streams bodies of any size.
+ *
+ * <h2>Invocation</h2>
+ * The gateway sends an {@link InvokeRequest} to {@link #INVOKE} (queue group {@code runtime}: any instance may take
+ * it). The reply is an {@link InvokeResponse}, or an ADR-32 problem (500 with the JS message and
+ * {@code file:line:column}, 504 when the app ran past its wall time).
+ *
+ * <h2>Bodies: chunk pulls</h2>
+ * A body travels as a first chunk inline ({@code body}, at most {@link #CHUNK_SIZE} bytes) and, when there is more,
+ * the name of a <em>body stream</em> subject ({@code bodyStream}, an inbox of the side that holds the bytes). The
+ * reading side pulls the rest in order: it sends a request with an empty payload and header {@link #HEADER_SEQ}
+ * (1 for the first chunk after the inline one, then 2, 3, ...) to the body stream subject; the reply is the raw chunk
+ * bytes with header {@link #HEADER_LAST} {@code true} on the last one (which may be empty), or a problem. The reader
+ * sets the pace, so a slow client slows the producer down and nothing is held whole in memory. A holder drops a
+ * stream nobody pulled for {@link #STREAM_IDLE_MILLIS}; a reader whose pull gets no responder fails at once.
+ *
+ * <h2>Deploy-time check</h2>
+ * deploy-svc asks {@link #CHECK} with a {@link ScriptCheckRequest} whether a committed, not yet live version's server
+ * code loads: it parses, and its top-level evaluation finishes in a short time without throwing.
+ *
+ * <h2>App logs and invocations</h2>
+ * {@code console.*} output and uncaught errors are published as {@link AppLogLine} on {@link #appLog}; every
+ * invocation as an {@link InvocationRecord} on {@link #invocations}. Both are JetStream streams with bounded
+ * retention, declared by runtime-svc; the admin API pages them ({@code /api/apps/{name}/logs|metrics|requests}).
+ */
+public final class RuntimeSubjects {
+    /** Largest body chunk in one message. */
+    public static final int CHUNK_SIZE = 256 * 1024;
+    /** A body stream nobody pulled for this long is dropped by its holder. */
+    public static final long STREAM_IDLE_MILLIS = 30_000;
+
+    /** Request {@link InvokeRequest}; reply {@link InvokeResponse} or a problem. */
+    public static final String INVOKE = "svc.runtime.invoke";
+    /** Request {@link ScriptCheckRequest}; reply {@link ScriptCheckReply}. */
+    public static final String CHECK = "svc.runtime.check";
+
+    /** Header of a chunk pull: the 1-based index of the wanted chunk after the inline one. */
+    public static final String HEADER_SEQ = "Fazt-Seq";
+    /** Header of a chunk pull reply: {@code true} on the last chunk. */
+    public static final String HEADER_LAST = "Fazt-Last";
+
+    /** Subject (without the root) of one app's log lines. */
+    public static String appLog(String appId) {
+        return "log.app." + appId;
+    }
+
+    /** Subject (without the root) of one app's invocation records. */
+    public static String invocations(String appId) {
+        return "log.invocation." + appId;
+    }
+
+    /** Wildcards (without the root) captured by the two log streams. */
+    public static final String APP_LOG_ALL = "log.app.>";
+    public static final String INVOCATIONS_ALL = "log.invocation.>";
+
+    private RuntimeSubjects() {}
+}

@@ -1,0 +1,7 @@
+package fazt.proto.storage;
+
+import fazt.proto.MessageType;
+
+/** The key was stored; {@code expiresAt} is null when it never expires. */
+@MessageType("storage.kv_put_reply.v1")
+public record KvPutReply(java.time.Instant expiresAt) {}
