@@ -17,6 +17,13 @@ package fazt.proto.runtime;
  * sets the pace, so a slow client slows the producer down and nothing is held whole in memory. A holder drops a
  * stream nobody pulled for {@link #STREAM_IDLE_MILLIS}; a reader whose pull gets no responder fails at once.
  *
+ * <h2>Liveness while a handler runs</h2>
+ * The gateway names an inbox in the {@link #HEADER_PROGRESS} header of the invoke request. The instance that took
+ * the request publishes an empty message with header {@link #HEADER_INSTANCE} to it at once and then every
+ * {@link #HEARTBEAT_MILLIS} until it replies. A gateway that hears nothing for {@link #HEARTBEAT_TIMEOUT_MILLIS}
+ * knows the instance died and fails the request at once (retrying GET and HEAD once), instead of waiting out the
+ * whole deadline.
+ *
  * <h2>Deploy-time check</h2>
  * deploy-svc asks {@link #CHECK} with a {@link ScriptCheckRequest} whether a committed, not yet live version's server
  * code loads: it parses, and its top-level evaluation finishes in a short time without throwing.
@@ -36,6 +43,15 @@ public final class RuntimeSubjects {
     public static final String INVOKE = "svc.runtime.invoke";
     /** Request {@link ScriptCheckRequest}; reply {@link ScriptCheckReply}. */
     public static final String CHECK = "svc.runtime.check";
+
+    /** Header of an invoke request: the inbox for heartbeats of the instance running it. */
+    public static final String HEADER_PROGRESS = "Fazt-Progress";
+    /** Header of a heartbeat: the instance id running the request. */
+    public static final String HEADER_INSTANCE = "Fazt-Instance";
+    /** How often a running invocation sends a heartbeat. */
+    public static final long HEARTBEAT_MILLIS = 1_000;
+    /** Silence after which the gateway takes the instance for dead. */
+    public static final long HEARTBEAT_TIMEOUT_MILLIS = 3_500;
 
     /** Header of a chunk pull: the 1-based index of the wanted chunk after the inline one. */
     public static final String HEADER_SEQ = "Fazt-Seq";
