@@ -28,6 +28,7 @@ final class Stack implements AutoCloseable {
     final int managementPort;
     final TestPostgres postgres;
     final TestNats nats;
+    private final Map<String, String> extraEnv = new HashMap<>();
 
     private Stack(String targets, Path home, int httpPort, int managementPort, TestPostgres postgres, TestNats nats) {
         this.targets = targets;
@@ -43,8 +44,14 @@ final class Stack implements AutoCloseable {
                 TestPostgres.fresh(), TestNats.fresh());
     }
 
+    /** Adds an environment variable for every {@code scripts/stack} call of this stack (e.g. RUNTIME_INSTANCES). */
+    Stack with(String name, String value) {
+        extraEnv.put(name, value);
+        return this;
+    }
+
     Map<String, String> env() {
-        Map<String, String> env = new HashMap<>();
+        Map<String, String> env = new HashMap<>(extraEnv);
         env.put("FAZT_HOME", home.toString());
         env.put("NATS_URL", nats.url());
         env.put("FAZT_DB_URL", postgres.url());
