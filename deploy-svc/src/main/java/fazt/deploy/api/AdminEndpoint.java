@@ -165,6 +165,10 @@ final class AdminEndpoint implements RequestEndpoint {
         return switch (method) {
             case "PUT" -> {
                 canChange(who, name);
+                if (request.bodyBlob() != null) {
+                    throw new DeployException.EnvRejected("value", "The body is too large; a value holds at most "
+                            + ManageEnv.MAX_VALUE_BYTES / 1024 + " KiB.");
+                }
                 JsonNode body = jsonBody(request);
                 JsonNode value = body.get("value");
                 if (value == null || !value.isTextual()) {
