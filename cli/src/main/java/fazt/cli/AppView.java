@@ -30,7 +30,22 @@ final class AppView {
         field(out, "files", app.path("files").asText("-") + " (" + Table.size(app.path("bytes").asLong()) + ")");
         field(out, "created", Table.time(app.path("createdAt").asText(null)));
         field(out, "updated", Table.time(app.path("updatedAt").asText(null)));
+        String missing = missingEnv(app);
+        if (missing != null) {
+            field(out, "missing env", missing);
+        }
         out.flush();
+    }
+
+    /** The env names the live manifest declares but the app has not set ({@code missingEnv}), or null when none. */
+    static String missingEnv(JsonNode withMissingEnv) {
+        JsonNode missing = withMissingEnv.path("missingEnv");
+        if (!missing.isArray() || missing.isEmpty()) {
+            return null;
+        }
+        java.util.StringJoiner names = new java.util.StringJoiner(", ");
+        missing.forEach(n -> names.add(n.asText()));
+        return names.toString();
     }
 
     private static void field(PrintWriter out, String name, String value) {

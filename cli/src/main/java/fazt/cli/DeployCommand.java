@@ -76,6 +76,12 @@ final class DeployCommand implements Callable<Integer> {
                         + " version " + result.path("version").asText("?") + " (" + result.path("files").asText("?")
                         + " files, " + result.path("newBlobs").asText("?") + " new)");
                 out.println(AppView.url(admin.login().server(), deployed));
+                String missing = AppView.missingEnv(result);
+                if (missing != null) {
+                    err.println("note: fazt.json declares env vars not set yet: " + missing + "; set them with: fazt env set "
+                            + deployed.path("name").asText(app) + " KEY=VALUE");
+                    err.flush();
+                }
             }
             out.flush();
             return 0;

@@ -1,5 +1,6 @@
 package fazt.cli;
 
+import java.io.InputStream;
 import java.util.Map;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Option;
         versionProvider = Fazt.Version.class,
         description = "Manage a fazt server: your own cloud for static sites and serverless JavaScript apps.",
         subcommands = {LoginCommand.class, LogoutCommand.class, ServersCommand.class, DeployCommand.class,
-                AppsCommand.class, VersionsCommand.class, RollbackCommand.class, PullCommand.class,
+                AppsCommand.class, EnvCommand.class, VersionsCommand.class, RollbackCommand.class, PullCommand.class,
                 StatusCommand.class, AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class},
         footer = {"", "Start with:", "  fazt login http://admin.localhost:8080 --token TOKEN",
                 "  fazt deploy ./my-site",
@@ -32,9 +33,11 @@ public final class Fazt implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     private final Map<String, String> env;
+    private final InputStream stdin;
 
-    Fazt(Map<String, String> env) {
+    Fazt(Map<String, String> env, InputStream stdin) {
         this.env = env;
+        this.stdin = stdin;
     }
 
     public static void main(String[] args) {
@@ -47,7 +50,12 @@ public final class Fazt implements Runnable {
 
     /** The command line with {@code env} standing in for the process environment (tests pass their own). */
     static CommandLine commandLine(Map<String, String> env) {
-        CommandLine cli = new CommandLine(new Fazt(env));
+        return commandLine(env, System.in);
+    }
+
+    /** The command line with its own environment and standard input (tests pass their own). */
+    static CommandLine commandLine(Map<String, String> env, InputStream stdin) {
+        CommandLine cli = new CommandLine(new Fazt(env, stdin));
         cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false)
                 .description("Print a bash/zsh completion script: source <(fazt generate-completion)");
         addHelpOption(cli);
@@ -82,6 +90,11 @@ public final class Fazt implements Runnable {
 
     Map<String, String> env() {
         return env;
+    }
+
+    /** Standard input ({@code fazt env set NAME KEY=-} reads a value from it). */
+    InputStream stdin() {
+        return stdin;
     }
 
     ConfigStore config() {

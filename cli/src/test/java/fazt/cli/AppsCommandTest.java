@@ -54,6 +54,10 @@ class AppsCommandTest {
                 .contains("url:          http://blog.localhost:" + cli.server().port() + "/\n")
                 .contains("live version: 3 of 3\n").contains("files:        12 (1.5 MB)\n");
         assertThat(cli.run("apps", "info", "blog", "--json").out()).isEqualTo(BLOG + "\n");
+        assertThat(run.out()).doesNotContain("missing env");
+
+        cli.server().json("GET /api/apps/blog", 200, BLOG.replaceFirst("\\}$", ",\"missingEnv\":[\"TOKEN\"]}"));
+        assertThat(cli.run("apps", "info", "blog").out()).contains("missing env:  TOKEN\n");
     }
 
     @Test

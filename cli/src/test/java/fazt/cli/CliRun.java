@@ -18,9 +18,14 @@ record CliRun(int exit, String out, String err) {
     }
 
     static CliRun run(Map<String, String> env, String... args) {
+        return run(env, new java.io.ByteArrayInputStream(new byte[0]), args);
+    }
+
+    /** A run whose standard input holds {@code stdin}. */
+    static CliRun run(Map<String, String> env, java.io.InputStream stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = Fazt.commandLine(env);
+        CommandLine cli = Fazt.commandLine(env, stdin);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int exit = cli.execute(args);

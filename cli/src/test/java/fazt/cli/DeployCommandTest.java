@@ -55,6 +55,17 @@ class DeployCommandTest {
         assertThat(bundles()).isEqualTo(bundlesBefore);
     }
 
+    @Test
+    void envVarsTheManifestDeclaresButNobodySetAreNoted() {
+        cli.server().json("POST /api/apps/blog/deploy", 201, DEPLOYED.replaceFirst("\\}$", ",\"missingEnv\":[\"API_KEY\",\"MODE\"]}"));
+
+        CliRun run = cli.run("deploy", site.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).endsWith("note: fazt.json declares env vars not set yet: API_KEY, MODE; set them with:"
+                + " fazt env set blog KEY=VALUE\n");
+    }
+
     private static List<Path> bundles() throws IOException {
         try (var temps = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             return temps.filter(p -> p.getFileName().toString().startsWith("fazt-bundle-")).sorted().toList();

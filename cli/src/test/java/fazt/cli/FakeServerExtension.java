@@ -74,6 +74,11 @@ final class FakeServerExtension implements BeforeEachCallback, AfterEachCallback
         return CliRun.run(env, args);
     }
 
+    /** Runs {@code fazt} with {@link #env()} and {@code stdin} as its standard input. */
+    CliRun runWithInput(String stdin, String... args) {
+        return CliRun.run(env, new java.io.ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8)), args);
+    }
+
     /** The last request the server got, as {@code "METHOD /path"} and its body, if it had one. */
     String sent() {
         FakeAdminServer.Request request = server.last();

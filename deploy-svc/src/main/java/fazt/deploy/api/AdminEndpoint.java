@@ -8,6 +8,7 @@ import fazt.deploy.domain.BundleLimits;
 import fazt.deploy.domain.DeployBundle;
 import fazt.deploy.domain.DeployException;
 import fazt.deploy.domain.ManageApps;
+import fazt.deploy.domain.ManageEnv;
 import fazt.deploy.domain.SiteFile;
 import fazt.deploy.domain.SiteFiles;
 import fazt.platform.nats.IncomingRequest;
@@ -31,21 +32,23 @@ import java.util.List;
 /**
  * {@code svc.deploy.admin}: the {@code /api/apps} part of the admin API, forwarded by the gateway. Routes by method and
  * path, checks the caller's scopes ({@code read} or {@code deploy:<app>} to look, {@code deploy:<app>} to change),
- * calls one use case, and renders JSON.
+ * calls one use case, and renders JSON. Env values never appear in a log line or a problem; listings mask secrets.
  */
 @Singleton
 final class AdminEndpoint implements RequestEndpoint {
     private final DeployBundle deploy;
     private final ManageApps manage;
+    private final ManageEnv env;
     private final SiteFiles files;
     private final fazt.deploy.domain.Apps apps;
     private final BundleLimits limits;
     private final String domain;
 
-    AdminEndpoint(DeployBundle deploy, ManageApps manage, SiteFiles files, fazt.deploy.domain.Apps apps,
+    AdminEndpoint(DeployBundle deploy, ManageApps manage, ManageEnv env, SiteFiles files, fazt.deploy.domain.Apps apps,
                   BundleLimits limits, BootstrapSettings settings) {
         this.deploy = deploy;
         this.manage = manage;
+        this.env = env;
         this.files = files;
         this.apps = apps;
         this.limits = limits;
@@ -83,7 +86,8 @@ final class AdminEndpoint implements RequestEndpoint {
             case "" -> switch (method) {
                 case "GET" -> {
                     canRead(who, name);
-                    yield AdminResponse.json(200, AppViews.json(AppViews.app(manage.get(name), domain)));
+                    App app = manage.get(name);
+                    yield AdminResponse.json(200, AppViews.json(AppViews.app(app, domain, env.missing(app))));
                 }
                 case "PATCH" -> {
                     canChange(who, name);
@@ -103,8 +107,10 @@ final class AdminEndpoint implements RequestEndpoint {
                 AppName app = AppName.parse(name);
                 canChange(who, app.value());
                 DeployBundle.Result result = deployFrom(request, app);
-                yield AdminResponse.json(result.created() ? 201 : 200, AppViews.deployed(result, domain));
+                yield AdminResponse.json(result.created() ? 201 : 200,
+                        AppViews.deployed(result, domain, env.missing(result.app())));
             }
+            case "env" -> envRoute(request, who, name, parts.length > 3 ? parts[3] : "");
             case "versions" -> {
                 requireMethod(method, "GET");
                 canRead(who, name);
@@ -145,6 +151,43 @@ final class AdminEndpoint implements RequestEndpoint {
                         new BodyBlob(file.digest(), file.size()));
             }
             default -> throw new DeployException.InvalidRequest("path", "No admin API at /api" + request.path() + ".");
+        };
+    }
+
+    /** {@code GET /apps/{name}/env}, {@code PUT} and {@code DELETE /apps/{name}/env/{KEY}}. */
+    private AdminResponse envRoute(AdminRequest request, Principal who, String name, String key) {
+        String method = request.method();
+        if (key.isEmpty()) {
+            requireMethod(method, "GET");
+            canRead(who, name);
+            return AdminResponse.json(200, AppViews.env(env.list(name)));
+        }
+        return switch (method) {
+            case "PUT" -> {
+                canChange(who, name);
+                if (request.bodyBlob() != null) {
+                    throw new DeployException.EnvRejected("value", "The body is too large; a value holds at most "
+                            + ManageEnv.MAX_VALUE_BYTES / 1024 + " KiB.");
+                }
+                JsonNode body = jsonBody(request);
+                JsonNode value = body.get("value");
+                if (value == null || !value.isTextual()) {
+                    throw new DeployException.EnvRejected("value", "The body needs \"value\" (a string).");
+                }
+                JsonNode secret = body.get("secret");
+                if (secret != null && !secret.isNull() && !secret.isBoolean()) {
+                    throw new DeployException.EnvRejected("secret", "\"secret\" must be true or false.");
+                }
+                boolean created = env.set(name, key, value.asText(), secret != null && secret.asBoolean());
+                ManageEnv.Listed set = env.list(name).stream().filter(v -> v.key().equals(key)).findFirst().orElseThrow();
+                yield AdminResponse.json(created ? 201 : 200, AppViews.json(AppViews.env(set)));
+            }
+            case "DELETE" -> {
+                canChange(who, name);
+                env.unset(name, key);
+                yield new AdminResponse(204, null, null, null, null);
+            }
+            default -> throw methodNotAllowed(method, "PUT, DELETE");
         };
     }
 

@@ -3,6 +3,7 @@ package fazt.deploy.api;
 import fazt.deploy.domain.App;
 import fazt.deploy.domain.AppVersion;
 import fazt.deploy.domain.DeployBundle;
+import fazt.deploy.domain.ManageEnv;
 import fazt.deploy.domain.SiteFile;
 import fazt.proto.MessageCodec;
 import java.time.Instant;
@@ -13,25 +14,40 @@ import java.util.Map;
 final class AppViews {
     private AppViews() {}
 
+    /** {@code missingEnv}: env names the live manifest declares that are not set; absent in listings. */
     record AppView(String id, String name, String host, Integer version, int versions, int files, long bytes,
-                   Instant createdAt, Instant updatedAt) {}
+                   Instant createdAt, Instant updatedAt, List<String> missingEnv) {}
 
     record VersionView(int version, int files, long bytes, String source, Instant createdAt, boolean live) {}
 
     record FileView(String path, long size, String digest) {}
 
+    record EnvView(String key, String value, boolean secret, Instant updatedAt) {}
+
     static AppView app(App app, String domain) {
+        return app(app, domain, null);
+    }
+
+    static AppView app(App app, String domain, List<String> missingEnv) {
         return new AppView(app.id().value(), app.name(), app.name() + "." + domain, app.liveVersion(), app.versions(),
-                app.files(), app.bytes(), app.createdAt(), app.updatedAt());
+                app.files(), app.bytes(), app.createdAt(), app.updatedAt(), missingEnv);
+    }
+
+    static EnvView env(ManageEnv.Listed var) {
+        return new EnvView(var.key(), var.value(), var.secret(), var.updatedAt());
+    }
+
+    static String env(List<ManageEnv.Listed> vars) {
+        return json(Map.of("env", vars.stream().map(AppViews::env).toList()));
     }
 
     static String apps(List<App> apps, String domain) {
         return json(Map.of("apps", apps.stream().map(a -> app(a, domain)).toList()));
     }
 
-    static String deployed(DeployBundle.Result result, String domain) {
-        return json(Map.of("app", app(result.app(), domain), "version", result.version(), "files", result.files(),
-                "bytes", result.bytes(), "newBlobs", result.newBlobs()));
+    static String deployed(DeployBundle.Result result, String domain, List<String> missingEnv) {
+        return json(Map.of("app", app(result.app(), domain, missingEnv), "version", result.version(), "files",
+                result.files(), "bytes", result.bytes(), "newBlobs", result.newBlobs(), "missingEnv", missingEnv));
     }
 
     static String versions(List<AppVersion> versions, Integer live) {

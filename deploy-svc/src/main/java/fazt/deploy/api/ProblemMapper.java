@@ -21,10 +21,15 @@ final class ProblemMapper {
             case DeployException.InvalidRequest x -> Problem.of(400, "deploy/invalid-request", "Invalid request", x.getMessage());
             case DeployException.NotAllowed x -> Problem.of(403, "deploy/forbidden", "Forbidden", x.getMessage());
             case DeployException.StorageFailed x -> Problem.of(503, "deploy/storage-unavailable", "Storage unavailable", x.getMessage());
+            case DeployException.EnvRejected x -> Problem.of(422, "deploy/env-rejected", "Env var rejected", x.getMessage());
+            case DeployException.EnvVarNotFound x -> Problem.of(404, "deploy/env-not-found", "Env var not found", x.getMessage());
+            case DeployException.ServerCodeInvalid x -> Problem.of(422, "deploy/server-code-invalid", "Server code invalid",
+                    x.getMessage()).withExtension("file", x.file()).withExtension("line", x.line())
+                    .withExtension("column", x.column());
+            case DeployException.RuntimeUnavailable x -> Problem.of(503, "deploy/runtime-unavailable", "Runtime unavailable", x.getMessage());
         };
         if (e.field() != null) {
-            base = new Problem(base.type(), base.title(), base.status(), base.detail(), base.instance(), base.code(),
-                    base.errorId(), base.traceId(), List.of(new Problem.FieldError(e.field(), e.getMessage())));
+            base = base.withErrors(List.of(new Problem.FieldError(e.field(), e.getMessage())));
         }
         return new ProblemException(base);
     }

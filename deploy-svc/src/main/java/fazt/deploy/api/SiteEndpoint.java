@@ -41,6 +41,6 @@ final class SiteEndpoint implements RequestEndpoint {
         return new SiteReply(true, app.get().id().value(), app.get().name(), live.version(), live.namespace(), m.spa(),
                 m.headers().stream().map(h -> new SiteReply.HeaderRule(h.path(), h.headers())).toList(),
                 m.redirects().stream().map(r -> new SiteReply.Redirect(r.from(), r.to(), r.status())).toList(),
-                live.createdAt(), false); // TODO(#4 deploy helper): true when the version has api/main.js
+                live.createdAt(), live.api());
     }
 }

@@ -5,10 +5,15 @@ import fazt.deploy.domain.Apps;
 import fazt.deploy.domain.BundleLimits;
 import fazt.deploy.domain.BundleReader;
 import fazt.deploy.domain.DeployBundle;
+import fazt.deploy.domain.EnvCipher;
+import fazt.deploy.domain.EnvVars;
 import fazt.deploy.domain.ManageApps;
+import fazt.deploy.domain.ManageEnv;
 import fazt.deploy.domain.ManifestParser;
 import fazt.deploy.domain.SeedBuiltinApps;
+import fazt.deploy.domain.ServerCodeCheck;
 import fazt.deploy.domain.SiteFiles;
+import fazt.platform.service.BootstrapSettings;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
@@ -21,8 +26,15 @@ final class DeployBeans {
     }
 
     @Singleton
-    DeployBundle deployBundle(BundleLimits limits, Apps apps, SiteFiles files, AppEvents events, DeployConfig config) {
-        return new DeployBundle(new BundleReader(limits, null), new ManifestParser(), apps, files, events, config.keep());
+    DeployBundle deployBundle(BundleLimits limits, Apps apps, SiteFiles files, AppEvents events, ServerCodeCheck check,
+                              DeployConfig config) {
+        return new DeployBundle(new BundleReader(limits, null), new ManifestParser(), apps, files, events, check,
+                config.keep());
+    }
+
+    @Singleton
+    ManageEnv manageEnv(Apps apps, EnvVars vars, AppEvents events, BootstrapSettings settings) {
+        return new ManageEnv(apps, vars, new EnvCipher(settings.masterKey()), events);
     }
 
     @Singleton

@@ -34,6 +34,6 @@ public interface Apps {
     /** Appends to the app's history. */
     void record(AppId id, String kind, Integer version, String detail);
 
-    /** A version about to become live: its files are in storage under {@code namespace}. */
-    record NewVersion(String namespace, Manifest manifest, int files, long bytes, String source) {}
+    /** A version about to become live: its files are in storage under {@code namespace}; {@code api}: has server code. */
+    record NewVersion(String namespace, Manifest manifest, int files, long bytes, String source, boolean api) {}
 }

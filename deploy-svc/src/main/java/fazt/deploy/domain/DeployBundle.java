@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
  * Deploys a bundle to an app, creating the app when new: validate and expand the bundle, read its manifest, upload
  * only the files storage does not hold yet, commit them as a new namespace, then switch the app's live version to it
  * in one transaction. Requests never see a mix of two versions: a namespace is complete before it becomes live. A
- * rejected bundle changes nothing; a failure after the commit drops the orphaned namespace.
+ * bundle with server code ({@code api/main.js}) is checked by a runtime between the commit and the switch; code that
+ * does not load, or no runtime to check it, refuses the deploy. A rejected bundle changes nothing; a failure after
+ * the commit drops the orphaned namespace.
  */
 public final class DeployBundle {
     private static final Logger log = LoggerFactory.getLogger(DeployBundle.class);
@@ -24,15 +26,17 @@ public final class DeployBundle {
     private final Apps apps;
     private final SiteFiles files;
     private final AppEvents events;
+    private final ServerCodeCheck check;
     private final int keepVersions;
 
     public DeployBundle(BundleReader reader, ManifestParser manifests, Apps apps, SiteFiles files, AppEvents events,
-                        int keepVersions) {
+                        ServerCodeCheck check, int keepVersions) {
         this.reader = reader;
         this.manifests = manifests;
         this.apps = apps;
         this.files = files;
         this.events = events;
+        this.check = check;
         this.keepVersions = keepVersions;
     }
 
@@ -65,10 +69,16 @@ public final class DeployBundle {
             String namespace = id.newNamespace();
             List<SiteFile> siteFiles = bundle.files().stream().map(f -> new SiteFile(f.path(), f.digest(), f.size())).toList();
             files.commit(namespace, siteFiles);
+            boolean api = bundle.file(ServerCodeCheck.ENTRY).isPresent();
             AppVersion version;
             try {
+                if (api) {
+                    int next = existing.isEmpty() ? 1 : apps.versions(id).stream().mapToInt(AppVersion::version).max()
+                            .orElse(0) + 1;
+                    check.check(id, name.value(), next, namespace);
+                }
                 version = apps.activate(id, name.value(), existing.isEmpty(),
-                        new Apps.NewVersion(namespace, manifest, siteFiles.size(), bundle.totalBytes(), source));
+                        new Apps.NewVersion(namespace, manifest, siteFiles.size(), bundle.totalBytes(), source, api));
             } catch (RuntimeException e) {
                 files.drop(namespace);
                 throw e;
@@ -76,8 +86,8 @@ public final class DeployBundle {
             apps.record(id, "deployed", version.version(), source);
             events.publish(AppEvents.Change.DEPLOYED, id, List.of(name.value()), version.version());
             prune(id);
-            log.info("app deployed appId={} version={} files={} newBlobs={} ms={}", id, version.version(), siteFiles.size(),
-                    newBlobs, (System.nanoTime() - started) / 1_000_000);
+            log.info("app deployed appId={} version={} files={} newBlobs={} api={} ms={}", id, version.version(),
+                    siteFiles.size(), newBlobs, api, (System.nanoTime() - started) / 1_000_000);
             App app = apps.find(name.value()).orElseThrow();
             return new Result(app, version.version(), siteFiles.size(), bundle.totalBytes(), newBlobs, existing.isEmpty());
         }

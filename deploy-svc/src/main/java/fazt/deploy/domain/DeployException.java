@@ -76,4 +76,50 @@ public abstract sealed class DeployException extends RuntimeException {
             super("Storage did not complete the " + what + "; nothing was changed. Try again.", null);
         }
     }
+
+    /** An env var name or value that cannot be stored; {@code field} is {@code key} or {@code value}. */
+    public static final class EnvRejected extends DeployException {
+        public EnvRejected(String field, String reason) {
+            super(reason, field);
+        }
+    }
+
+    public static final class EnvVarNotFound extends DeployException {
+        public EnvVarNotFound(String app, String key) {
+            super("App \"" + app + "\" has no env var " + key + ".", "key");
+        }
+    }
+
+    /** The bundle's server code does not load: where ({@code file}, 1-based {@code line}, {@code column}; 0 unknown) and why. */
+    public static final class ServerCodeInvalid extends DeployException {
+        private final String file;
+        private final int line;
+        private final int column;
+
+        public ServerCodeInvalid(String file, int line, int column, String message) {
+            super(file + (line > 0 ? ":" + line + (column > 0 ? ":" + column : "") : "") + ": " + message, null);
+            this.file = file;
+            this.line = line;
+            this.column = column;
+        }
+
+        public String file() {
+            return file;
+        }
+
+        public int line() {
+            return line;
+        }
+
+        public int column() {
+            return column;
+        }
+    }
+
+    public static final class RuntimeUnavailable extends DeployException {
+        public RuntimeUnavailable(String why) {
+            super("The bundle has server code (api/main.js), which a runtime must check before it goes live, but "
+                    + why + "; nothing was changed. Start runtime-svc and deploy again.", null);
+        }
+    }
 }

@@ -7,8 +7,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The other changes to apps: rollback (switch the live pointer back, nothing re-uploaded), clone (a new app from any
- * kept version, sharing its blobs), rename (the alias changes, everything the app owns stays), delete (the app and
- * everything it owns go, announced by an event).
+ * kept version, sharing its blobs; env vars are not copied, so a clone never holds the source's secrets), rename
+ * (the alias changes, everything the app owns stays), delete (the app and
+ * everything it owns go, env vars included, announced by an event).
  */
 public final class ManageApps {
     private static final Logger log = LoggerFactory.getLogger(ManageApps.class);
@@ -63,7 +64,7 @@ public final class ManageApps {
         AppVersion created;
         try {
             created = apps.activate(id, as.value(), true, new Apps.NewVersion(namespace, from.manifest(), from.files(),
-                    from.bytes(), "clone of " + source.name() + " v" + from.version()));
+                    from.bytes(), "clone of " + source.name() + " v" + from.version(), from.api()));
         } catch (RuntimeException e) {
             files.drop(namespace);
             throw e;

@@ -15,10 +15,11 @@ import java.util.regex.Pattern;
 /**
  * Reads {@code fazt.json} strictly: an unknown key is an error naming it (a typo must not silently do nothing), and
  * every value is checked: header names are tokens, values carry no line breaks, headers that would break the
- * platform's own framing or security cannot be set, redirects use a redirect status and a path or http(s) URL.
+ * platform's own framing or security cannot be set, redirects use a redirect status and a path or http(s) URL, env
+ * names are valid {@link EnvName}s, each listed once.
  */
 public final class ManifestParser {
-    private static final Set<String> KEYS = Set.of("name", "spa", "headers", "redirects");
+    private static final Set<String> KEYS = Set.of("name", "spa", "headers", "redirects", "env");
     private static final Set<String> REDIRECT_KEYS = Set.of("from", "to", "status");
     private static final Set<Integer> REDIRECT_STATUSES = Set.of(301, 302, 303, 307, 308);
     private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,64}");
@@ -45,11 +46,11 @@ public final class ManifestParser {
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!KEYS.contains(key)) {
-                throw new DeployException.ManifestRejected(key, "unknown key (known: name, spa, headers, redirects)");
+                throw new DeployException.ManifestRejected(key, "unknown key (known: name, spa, headers, redirects, env)");
             }
         }
         return new Manifest(name(root.get("name")), spa(root.get("spa")), headers(root.get("headers")),
-                redirects(root.get("redirects")));
+                redirects(root.get("redirects")), env(root.get("env")));
     }
 
     private static String name(JsonNode node) {
@@ -165,5 +166,34 @@ public final class ManifestParser {
             redirects.add(new Manifest.Redirect(from, to, status));
         }
         return redirects;
+    }
+
+    private static List<String> env(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw new DeployException.ManifestRejected("env", "must be a list of env var names, e.g. [\"API_KEY\"]");
+        }
+        if (node.size() > ManageEnv.MAX_VARS) {
+            throw new DeployException.ManifestRejected("env", "at most " + ManageEnv.MAX_VARS + " names");
+        }
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            String field = "env[" + i + "]";
+            JsonNode name = node.get(i);
+            if (!name.isTextual()) {
+                throw new DeployException.ManifestRejected(field, "must be a string");
+            }
+            String problem = EnvName.problem(name.asText());
+            if (problem != null) {
+                throw new DeployException.ManifestRejected(field, problem);
+            }
+            if (names.contains(name.asText())) {
+                throw new DeployException.ManifestRejected(field, "\"" + name.asText() + "\" is listed twice");
+            }
+            names.add(name.asText());
+        }
+        return names;
     }
 }

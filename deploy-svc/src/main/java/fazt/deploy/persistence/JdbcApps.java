@@ -30,16 +30,18 @@ final class JdbcApps implements Apps {
             FROM app a LEFT JOIN app_version lv ON lv.app_id = a.app_id AND lv.version = a.live_version
             """;
 
-    private final DataSource dataSource;
-    private final ObjectMapper json = new ObjectMapper();
+    private final Transactions db;
+    // A manifest written by a newer deploy-svc (during a rolling upgrade) still reads.
+    private final ObjectMapper json = new ObjectMapper()
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     JdbcApps(DataSource dataSource) {
-        this.dataSource = dataSource;
+        this.db = new Transactions(dataSource);
     }
 
     @Override
     public Optional<App> find(String name) {
-        return query(c -> {
+        return db.query(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT " + APP_COLUMNS + " WHERE a.name = ? AND a.deleted_at IS NULL")) {
                 s.setString(1, name);
                 try (ResultSet r = s.executeQuery()) {
@@ -51,7 +53,7 @@ final class JdbcApps implements Apps {
 
     @Override
     public List<App> list() {
-        return query(c -> {
+        return db.query(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT " + APP_COLUMNS + " WHERE a.deleted_at IS NULL ORDER BY a.name");
                  ResultSet r = s.executeQuery()) {
                 List<App> apps = new ArrayList<>();
@@ -65,17 +67,17 @@ final class JdbcApps implements Apps {
 
     @Override
     public List<AppVersion> versions(AppId id) {
-        return query(c -> versions(c, id, "ORDER BY version DESC"));
+        return db.query(c -> versions(c, id, "ORDER BY version DESC"));
     }
 
     @Override
     public Optional<AppVersion> version(AppId id, int version) {
-        return query(c -> versions(c, id, "AND version = " + version).stream().findFirst());
+        return db.query(c -> versions(c, id, "AND version = " + version).stream().findFirst());
     }
 
     @Override
     public AppVersion activate(AppId id, String name, boolean create, NewVersion v) {
-        return transaction(c -> {
+        return db.transaction(c -> {
             if (create) {
                 try (PreparedStatement s = c.prepareStatement("INSERT INTO app (app_id, name) VALUES (?, ?)")) {
                     s.setString(1, id.value());
@@ -102,7 +104,7 @@ final class JdbcApps implements Apps {
                 }
             }
             try (PreparedStatement s = c.prepareStatement("INSERT INTO app_version (app_id, version, namespace, manifest,"
-                    + " files, bytes, source) VALUES (?, ?, ?, ?::jsonb, ?, ?, ?)")) {
+                    + " files, bytes, source, api) VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?)")) {
                 s.setString(1, id.value());
                 s.setInt(2, next);
                 s.setString(3, v.namespace());
@@ -110,6 +112,7 @@ final class JdbcApps implements Apps {
                 s.setInt(5, v.files());
                 s.setLong(6, v.bytes());
                 s.setString(7, v.source());
+                s.setBoolean(8, v.api());
                 s.executeUpdate();
             }
             setLive(c, id, next);
@@ -119,7 +122,7 @@ final class JdbcApps implements Apps {
 
     @Override
     public void setLive(AppId id, int version) {
-        transaction(c -> {
+        db.transaction(c -> {
             setLive(c, id, version);
             return null;
         });
@@ -135,7 +138,7 @@ final class JdbcApps implements Apps {
 
     @Override
     public void rename(AppId id, String newName) {
-        transaction(c -> {
+        db.transaction(c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE app SET name = ?, updated_at = now() WHERE app_id = ?")) {
                 s.setString(1, newName);
                 s.setString(2, id.value());
@@ -152,14 +155,17 @@ final class JdbcApps implements Apps {
 
     @Override
     public List<AppVersion> delete(AppId id) {
-        return transaction(c -> {
+        return db.transaction(c -> {
             List<AppVersion> removed = versions(c, id, "ORDER BY version");
             try (PreparedStatement s = c.prepareStatement("UPDATE app SET deleted_at = now(), live_version = NULL WHERE app_id = ?");
-                 PreparedStatement d = c.prepareStatement("DELETE FROM app_version WHERE app_id = ?")) {
+                 PreparedStatement d = c.prepareStatement("DELETE FROM app_version WHERE app_id = ?");
+                 PreparedStatement e = c.prepareStatement("DELETE FROM app_env WHERE app_id = ?")) {
                 s.setString(1, id.value());
                 s.executeUpdate();
                 d.setString(1, id.value());
                 d.executeUpdate();
+                e.setString(1, id.value());
+                e.executeUpdate();
             }
             return removed;
         });
@@ -167,7 +173,7 @@ final class JdbcApps implements Apps {
 
     @Override
     public List<AppVersion> prune(AppId id, int keep) {
-        return transaction(c -> {
+        return db.transaction(c -> {
             List<AppVersion> all = versions(c, id, "ORDER BY version DESC");
             Integer live = null;
             try (PreparedStatement s = c.prepareStatement("SELECT live_version FROM app WHERE app_id = ?")) {
@@ -197,7 +203,7 @@ final class JdbcApps implements Apps {
 
     @Override
     public void record(AppId id, String kind, Integer version, String detail) {
-        transaction(c -> {
+        db.transaction(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO deploy_event (app_id, kind, version, detail) VALUES (?, ?, ?, ?)")) {
                 s.setString(1, id.value());
                 s.setString(2, kind);
@@ -210,14 +216,14 @@ final class JdbcApps implements Apps {
     }
 
     private List<AppVersion> versions(Connection c, AppId id, String tail) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT version, namespace, manifest::text, files, bytes, source, created_at"
+        try (PreparedStatement s = c.prepareStatement("SELECT version, namespace, manifest::text, files, bytes, source, created_at, api"
                 + " FROM app_version WHERE app_id = ? " + tail)) {
             s.setString(1, id.value());
             try (ResultSet r = s.executeQuery()) {
                 List<AppVersion> versions = new ArrayList<>();
                 while (r.next()) {
                     versions.add(new AppVersion(id, r.getInt(1), r.getString(2), manifest(r.getString(3)), r.getInt(4),
-                            r.getLong(5), r.getString(6), r.getTimestamp(7).toInstant()));
+                            r.getLong(5), r.getString(6), r.getTimestamp(7).toInstant(), r.getBoolean(8)));
                 }
                 return versions;
             }
@@ -244,36 +250,6 @@ final class JdbcApps implements Apps {
             return json.readValue(text, Manifest.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored manifest unreadable", e);
-        }
-    }
-
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T query(Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            return work.run(c);
-        } catch (SQLException e) {
-            throw new IllegalStateException("deploy database: " + e.getSQLState(), e);
-        }
-    }
-
-    private <T> T transaction(Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("deploy database: " + e.getSQLState(), e);
         }
     }
 }

@@ -29,6 +29,12 @@ class ManifestParserTest {
     }
 
     @Test
+    void envListsTheNamesTheCodeNeeds() {
+        assertThat(parse("{\"env\": [\"API_KEY\", \"_X1\"]}").env()).containsExactly("API_KEY", "_X1");
+        assertThat(parse("{}").env()).isEmpty();
+    }
+
+    @Test
     void spaMayNameItsEntry() {
         assertThat(parse("{\"spa\": \"/app.html\"}").spa()).isEqualTo("app.html");
         assertThat(parse("{\"spa\": false}").spa()).isNull();
@@ -36,7 +42,7 @@ class ManifestParserTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "{\"nmae\": \"x\"}                                        | fazt.json: nmae: unknown key (known: name, spa, headers, redirects)",
+            "{\"nmae\": \"x\"}                                        | fazt.json: nmae: unknown key (known: name, spa, headers, redirects, env)",
             "[1]                                                      | fazt.json: must be a JSON object",
             "{\"spa\": 3}                                             | fazt.json: spa: must be true, false or the entry file's path",
             "{\"headers\": {\"/a\": {\"Content-Length\": \"1\"}}}     | fazt.json: headers./a.Content-Length: is set by fazt and cannot be overridden",
@@ -44,7 +50,13 @@ class ManifestParserTest {
             "{\"headers\": {\"a\": {}}}                               | fazt.json: headers.a: path patterns start with /",
             "{\"redirects\": [{\"from\": \"/a\", \"to\": \"//evil.com\"}]} | fazt.json: redirects[0].to: must be a path starting with / or an http(s) URL",
             "{\"redirects\": [{\"from\": \"/a\", \"to\": \"/b\", \"status\": 200}]} | fazt.json: redirects[0].status: must be 301, 302, 303, 307 or 308",
-            "{\"redirects\": [{\"from\": \"/a\", \"to\": \"/b\", \"code\": 301}]}   | fazt.json: redirects[0].code: unknown key (known: from, to, status)"})
+            "{\"redirects\": [{\"from\": \"/a\", \"to\": \"/b\", \"code\": 301}]}   | fazt.json: redirects[0].code: unknown key (known: from, to, status)",
+            "{\"env\": \"API_KEY\"}                                 | fazt.json: env: must be a list of env var names, e.g. [\"API_KEY\"]",
+            "{\"env\": [\"API_KEY\", 3]}                            | fazt.json: env[1]: must be a string",
+            "{\"env\": [\"api_key\"]}                               | fazt.json: env[0]: \"api_key\" is not a valid name: use A-Z, 0-9 and _, not starting with a digit, at most 128 characters",
+            "{\"env\": [\"KV\"]}                                    | fazt.json: env[0]: \"KV\" is reserved: env.KV is a binding fazt provides",
+            "{\"env\": [\"FAZT_TOKEN\"]}                            | fazt.json: env[0]: \"FAZT_TOKEN\" is reserved: names starting with FAZT_ belong to the platform",
+            "{\"env\": [\"A\", \"A\"]}                              | fazt.json: env[1]: \"A\" is listed twice"})
     void badManifestsNameTheOffendingKey(String json, String message) {
         assertThatThrownBy(() -> parse(json)).isInstanceOf(DeployException.ManifestRejected.class).hasMessage(message);
     }
