@@ -10,7 +10,16 @@ import fazt.storage.domain.vfs.DropNamespace;
 import fazt.storage.domain.vfs.ListFiles;
 import fazt.storage.domain.vfs.StatPaths;
 import fazt.storage.domain.vfs.Vfs;
+import fazt.proto.MessageCodec;
+import fazt.storage.domain.PurgeApp;
+import fazt.storage.domain.documents.DocumentStore;
+import fazt.storage.domain.documents.Documents;
+import fazt.storage.domain.files.AppFiles;
+import fazt.storage.domain.files.FileStore;
+import fazt.storage.domain.kv.KeyValues;
+import fazt.storage.domain.kv.KvStore;
 import io.micronaut.context.annotation.Factory;
+import java.time.Clock;
 import jakarta.inject.Singleton;
 
 /** Wires the plain-Java use cases of the domain to their ports and limits, in code rather than by annotation. */
@@ -49,5 +58,25 @@ final class UseCaseFactory {
     @Singleton
     DropNamespace dropNamespace(Vfs vfs) {
         return new DropNamespace(vfs);
+    }
+
+    @Singleton
+    KeyValues keyValues(KvStore store) {
+        return new KeyValues(store, StorageSubjects.KV_MAX_VALUE);
+    }
+
+    @Singleton
+    Documents documents(DocumentStore store) {
+        return new Documents(store, MessageCodec.INSTANCE.mapper(), Clock.systemUTC());
+    }
+
+    @Singleton
+    AppFiles appFiles(FileStore store) {
+        return new AppFiles(store);
+    }
+
+    @Singleton
+    PurgeApp purgeApp(KvStore kv, DocumentStore documents, FileStore files) {
+        return new PurgeApp(kv, documents, files);
     }
 }
