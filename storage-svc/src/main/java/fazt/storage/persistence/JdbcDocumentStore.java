@@ -21,7 +21,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -33,7 +35,6 @@ import javax.sql.DataSource;
 final class JdbcDocumentStore implements DocumentStore {
     /** PostgreSQL's "unsupported Unicode escape sequence": jsonb cannot store \u0000. */
     private static final String UNSUPPORTED_ESCAPE = "22P05";
-    private static final String UNIQUE_VIOLATION = "23505";
     /** Rows locked and rewritten per round of an update. */
     private static final int UPDATE_BATCH = 500;
 
@@ -55,32 +56,32 @@ final class JdbcDocumentStore implements DocumentStore {
             bodies[i] = documents.get(i).toString();
         }
         Transaction.run(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT id FROM document WHERE app_id = ? AND collection = ? AND id = ANY (?) LIMIT 1")) {
-                s.setString(1, app.value());
-                s.setString(2, collection.value());
-                s.setArray(3, c.createArrayOf("text", ids));
-                try (ResultSet r = s.executeQuery()) {
-                    if (r.next()) {
-                        throw new StorageException.DocumentExists(collection.value(), r.getString(1));
-                    }
-                }
-            }
+            // One statement: rows whose id is taken are skipped, and the ids it returns tell which; any skipped
+            // document fails the whole insert (the transaction rolls back) naming the first taken id.
+            Set<String> inserted = new HashSet<>();
             try (PreparedStatement s = c.prepareStatement("""
                     INSERT INTO document (app_id, collection, id, body)
-                    SELECT ?, ?, d.id, d.body::jsonb FROM unnest(?::text[], ?::text[]) AS d (id, body)""")) {
+                    SELECT ?, ?, d.id, d.body::jsonb FROM unnest(?::text[], ?::text[]) AS d (id, body)
+                    ON CONFLICT (app_id, collection, id) DO NOTHING
+                    RETURNING id""")) {
                 s.setString(1, app.value());
                 s.setString(2, collection.value());
                 s.setArray(3, c.createArrayOf("text", ids));
                 s.setArray(4, c.createArrayOf("text", bodies));
-                s.executeUpdate();
-            } catch (SQLException e) {
-                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                    // Another insert took an id between the check and now.
-                    throw new StorageException.DocumentExists(collection.value(), ids.length == 1 ? ids[0]
-                            : "(one of the documents)");
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        inserted.add(r.getString(1));
+                    }
                 }
+            } catch (SQLException e) {
                 throw unstorable(e, "documents");
+            }
+            if (inserted.size() < ids.length) {
+                for (String id : ids) {
+                    if (!inserted.contains(id)) {
+                        throw new StorageException.DocumentExists(collection.value(), id);
+                    }
+                }
             }
             return null;
         });
