@@ -55,15 +55,22 @@ class DocumentQueryBenchIT {
             s.execute("ANALYZE storage.document");
         }
 
-        measureFind("{'city': 'city-42'}", null, 100, true);
-        measureFind("{'city': {'$in': ['city-1', 'city-2', 'city-3']}}", null, 1000, true);
+        // A selective equality goes through the GIN index; a 1% one with a small limit in _id order may instead walk
+        // the primary key until the page is full, which the planner judges cheaper: either plan is its choice.
+        measureFind("{'name': 'user-4242'}", null, 100, true);
+        measureFind("{'address.zip': '00042', 'active': true}", null, 100, true);
+        measureFind("{'city': 'city-42'}", null, 100, false);
+        // With a large limit in _id order the planner may walk the primary key instead: it is its choice.
+        measureFind("{'city': {'$in': ['city-1', 'city-2', 'city-3']}}", null, 1000, false);
         measureFind("{'tags': {'$contains': 'tag-7'}}", null, 100, false);
-        measureFind("{'city': 'city-42', 'score': {'$gte': 500}}", "{'score': -1}", 100, true);
+        measureFind("{'city': 'city-42', 'score': {'$gte': 500}}", "{'score': -1}", 100, false);
         measureFind("{'score': {'$gt': 990}}", "{'score': 1}", 100, false);
         measureFind("{}", "{'score': -1}", 100, false);
         measureFind("{}", null, 100, false);
         measureCount("{'city': 'city-42'}", DOCUMENTS / 100, true);
+        measureCount("{'city': {'$in': ['city-1', 'city-2', 'city-3']}}", 3L * DOCUMENTS / 100, true);
         measureCount("{'active': true}", DOCUMENTS / 2, false);
+        measureCount("{'score': {'$gte': 500}, 'tags': {'$contains': 'tag-3'}}", -1, false);
         measureCount("{}", DOCUMENTS, false);
     }
 
@@ -118,7 +125,9 @@ class DocumentQueryBenchIT {
                     DbCountReply.class).count();
             ms[i] = (System.nanoTime() - t) / 1000;
         }
-        assertThat(count).isEqualTo(expected);
+        if (expected >= 0) {
+            assertThat(count).isEqualTo(expected);
+        }
         String plan;
         try (Connection c = suite.postgres().connect(); var st = c.createStatement()) {
             st.execute("SET search_path TO storage");
