@@ -1,14 +1,14 @@
 package fazt.storage.api;
 
-import fazt.proto.storage.DbFindReply;
-import fazt.proto.storage.DbFindRequest;
-import fazt.storage.domain.documents.Documents;
-import java.util.List;
 import fazt.platform.nats.IncomingRequest;
 import fazt.platform.nats.RequestEndpoint;
+import fazt.proto.storage.DbFindReply;
+import fazt.proto.storage.DbFindRequest;
 import fazt.proto.storage.StorageSubjects;
 import fazt.storage.domain.AppId;
+import fazt.storage.domain.documents.Documents;
 import jakarta.inject.Singleton;
+import java.util.List;
 
 /** {@code svc.storage.db.find}: one page of the documents matching a query, in sort order. */
 @Singleton

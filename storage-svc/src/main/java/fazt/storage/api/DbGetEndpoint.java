@@ -1,13 +1,13 @@
 package fazt.storage.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fazt.proto.storage.DbGetReply;
-import fazt.proto.storage.DbGetRequest;
-import fazt.storage.domain.documents.Documents;
 import fazt.platform.nats.IncomingRequest;
 import fazt.platform.nats.RequestEndpoint;
+import fazt.proto.storage.DbGetReply;
+import fazt.proto.storage.DbGetRequest;
 import fazt.proto.storage.StorageSubjects;
 import fazt.storage.domain.AppId;
+import fazt.storage.domain.documents.Documents;
 import jakarta.inject.Singleton;
 
 /** {@code svc.storage.db.get}: one document by {@code _id}. */

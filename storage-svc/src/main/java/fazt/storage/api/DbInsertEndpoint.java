@@ -1,12 +1,12 @@
 package fazt.storage.api;
 
-import fazt.proto.storage.DbInsertReply;
-import fazt.proto.storage.DbInsertRequest;
-import fazt.storage.domain.documents.Documents;
 import fazt.platform.nats.IncomingRequest;
 import fazt.platform.nats.RequestEndpoint;
+import fazt.proto.storage.DbInsertReply;
+import fazt.proto.storage.DbInsertRequest;
 import fazt.proto.storage.StorageSubjects;
 import fazt.storage.domain.AppId;
+import fazt.storage.domain.documents.Documents;
 import jakarta.inject.Singleton;
 
 /** {@code svc.storage.db.insert}: inserts JSON documents into a collection, all or nothing. */

@@ -1,12 +1,12 @@
 package fazt.storage.api;
 
-import fazt.proto.storage.DbCountReply;
-import fazt.proto.storage.DbUpdateRequest;
-import fazt.storage.domain.documents.Documents;
 import fazt.platform.nats.IncomingRequest;
 import fazt.platform.nats.RequestEndpoint;
+import fazt.proto.storage.DbCountReply;
+import fazt.proto.storage.DbUpdateRequest;
 import fazt.proto.storage.StorageSubjects;
 import fazt.storage.domain.AppId;
+import fazt.storage.domain.documents.Documents;
 import jakarta.inject.Singleton;
 
 /** {@code svc.storage.db.update}: applies $set, $unset and $inc to every matching document. */

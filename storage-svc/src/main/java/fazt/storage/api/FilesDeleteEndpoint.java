@@ -1,12 +1,12 @@
 package fazt.storage.api;
 
-import fazt.proto.storage.FilesDeleteReply;
-import fazt.proto.storage.FilesDeleteRequest;
-import fazt.storage.domain.files.AppFiles;
 import fazt.platform.nats.IncomingRequest;
 import fazt.platform.nats.RequestEndpoint;
+import fazt.proto.storage.FilesDeleteReply;
+import fazt.proto.storage.FilesDeleteRequest;
 import fazt.proto.storage.StorageSubjects;
 import fazt.storage.domain.AppId;
+import fazt.storage.domain.files.AppFiles;
 import jakarta.inject.Singleton;
 
 /** {@code svc.storage.files.delete}: deletes one app file; an absent one is no error. */

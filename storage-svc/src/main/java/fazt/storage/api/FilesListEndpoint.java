@@ -1,12 +1,12 @@
 package fazt.storage.api;
 
-import fazt.proto.storage.FilesListReply;
-import fazt.proto.storage.FilesListRequest;
-import fazt.storage.domain.files.AppFiles;
 import fazt.platform.nats.IncomingRequest;
 import fazt.platform.nats.RequestEndpoint;
+import fazt.proto.storage.FilesListReply;
+import fazt.proto.storage.FilesListRequest;
 import fazt.proto.storage.StorageSubjects;
 import fazt.storage.domain.AppId;
+import fazt.storage.domain.files.AppFiles;
 import jakarta.inject.Singleton;
 
 /** {@code svc.storage.files.list}: one page of an app's files by prefix, in path order. */

@@ -1,12 +1,12 @@
 package fazt.storage.api;
 
-import fazt.proto.storage.FileInfo;
-import fazt.proto.storage.FilesPutRequest;
-import fazt.storage.domain.files.AppFiles;
 import fazt.platform.nats.IncomingRequest;
 import fazt.platform.nats.RequestEndpoint;
+import fazt.proto.storage.FileInfo;
+import fazt.proto.storage.FilesPutRequest;
 import fazt.proto.storage.StorageSubjects;
 import fazt.storage.domain.AppId;
+import fazt.storage.domain.files.AppFiles;
 import jakarta.inject.Singleton;
 
 /** {@code svc.storage.files.put}: points an app file at a blob uploaded before. */

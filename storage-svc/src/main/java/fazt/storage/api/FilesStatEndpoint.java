@@ -1,13 +1,13 @@
 package fazt.storage.api;
 
-import fazt.proto.storage.FilesStatReply;
-import fazt.proto.storage.FilesStatRequest;
-import fazt.storage.domain.files.AppFile;
-import fazt.storage.domain.files.AppFiles;
 import fazt.platform.nats.IncomingRequest;
 import fazt.platform.nats.RequestEndpoint;
+import fazt.proto.storage.FilesStatReply;
+import fazt.proto.storage.FilesStatRequest;
 import fazt.proto.storage.StorageSubjects;
 import fazt.storage.domain.AppId;
+import fazt.storage.domain.files.AppFile;
+import fazt.storage.domain.files.AppFiles;
 import jakarta.inject.Singleton;
 
 /** {@code svc.storage.files.stat}: one app file, or found false. */

@@ -1,12 +1,12 @@
 package fazt.storage.api;
 
-import fazt.proto.storage.KvDeleteReply;
-import fazt.proto.storage.KvDeleteRequest;
-import fazt.storage.domain.kv.KeyValues;
 import fazt.platform.nats.IncomingRequest;
 import fazt.platform.nats.RequestEndpoint;
+import fazt.proto.storage.KvDeleteReply;
+import fazt.proto.storage.KvDeleteRequest;
 import fazt.proto.storage.StorageSubjects;
 import fazt.storage.domain.AppId;
+import fazt.storage.domain.kv.KeyValues;
 import jakarta.inject.Singleton;
 
 /** {@code svc.storage.kv.delete}: deletes one entry; an absent one is no error. */

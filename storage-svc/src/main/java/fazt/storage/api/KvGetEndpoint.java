@@ -1,13 +1,13 @@
 package fazt.storage.api;
 
-import fazt.proto.storage.KvGetRequest;
-import fazt.proto.storage.KvValue;
-import fazt.storage.domain.kv.Entry;
-import fazt.storage.domain.kv.KeyValues;
 import fazt.platform.nats.IncomingRequest;
 import fazt.platform.nats.RequestEndpoint;
+import fazt.proto.storage.KvGetRequest;
+import fazt.proto.storage.KvValue;
 import fazt.proto.storage.StorageSubjects;
 import fazt.storage.domain.AppId;
+import fazt.storage.domain.kv.Entry;
+import fazt.storage.domain.kv.KeyValues;
 import jakarta.inject.Singleton;
 
 /** {@code svc.storage.kv.get}: one live entry of the app's KV store. */

@@ -1,15 +1,15 @@
 package fazt.storage.api;
 
+import fazt.platform.nats.IncomingRequest;
+import fazt.platform.nats.RequestEndpoint;
 import fazt.proto.storage.KvKey;
 import fazt.proto.storage.KvListReply;
 import fazt.proto.storage.KvListRequest;
+import fazt.proto.storage.StorageSubjects;
+import fazt.storage.domain.AppId;
 import fazt.storage.domain.PageCursor;
 import fazt.storage.domain.kv.KeyPage;
 import fazt.storage.domain.kv.KeyValues;
-import fazt.platform.nats.IncomingRequest;
-import fazt.platform.nats.RequestEndpoint;
-import fazt.proto.storage.StorageSubjects;
-import fazt.storage.domain.AppId;
 import jakarta.inject.Singleton;
 
 /** {@code svc.storage.kv.list}: one page of live keys by prefix, in key order. */

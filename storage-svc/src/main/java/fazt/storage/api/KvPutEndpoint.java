@@ -1,12 +1,12 @@
 package fazt.storage.api;
 
-import fazt.proto.storage.KvPutReply;
-import fazt.proto.storage.KvPutRequest;
-import fazt.storage.domain.kv.KeyValues;
 import fazt.platform.nats.IncomingRequest;
 import fazt.platform.nats.RequestEndpoint;
+import fazt.proto.storage.KvPutReply;
+import fazt.proto.storage.KvPutRequest;
 import fazt.proto.storage.StorageSubjects;
 import fazt.storage.domain.AppId;
+import fazt.storage.domain.kv.KeyValues;
 import jakarta.inject.Singleton;
 
 /** {@code svc.storage.kv.put}: stores one entry, with an optional TTL. */

@@ -1,26 +1,26 @@
 package fazt.storage.config;
 
+import fazt.proto.MessageCodec;
 import fazt.proto.storage.StorageSubjects;
+import fazt.storage.domain.PurgeApp;
 import fazt.storage.domain.blob.BlobStore;
 import fazt.storage.domain.blob.FindMissingBlobs;
 import fazt.storage.domain.blob.ReadBlob;
 import fazt.storage.domain.blob.WriteBlob;
-import fazt.storage.domain.vfs.CommitNamespace;
-import fazt.storage.domain.vfs.DropNamespace;
-import fazt.storage.domain.vfs.ListFiles;
-import fazt.storage.domain.vfs.StatPaths;
-import fazt.storage.domain.vfs.Vfs;
-import fazt.proto.MessageCodec;
-import fazt.storage.domain.PurgeApp;
 import fazt.storage.domain.documents.DocumentStore;
 import fazt.storage.domain.documents.Documents;
 import fazt.storage.domain.files.AppFiles;
 import fazt.storage.domain.files.FileStore;
 import fazt.storage.domain.kv.KeyValues;
 import fazt.storage.domain.kv.KvStore;
+import fazt.storage.domain.vfs.CommitNamespace;
+import fazt.storage.domain.vfs.DropNamespace;
+import fazt.storage.domain.vfs.ListFiles;
+import fazt.storage.domain.vfs.StatPaths;
+import fazt.storage.domain.vfs.Vfs;
 import io.micronaut.context.annotation.Factory;
-import java.time.Clock;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 
 /** Wires the plain-Java use cases of the domain to their ports and limits, in code rather than by annotation. */
 @Factory
