@@ -10,6 +10,13 @@ import fazt.platform.service.testing.TestSuite;
 import fazt.proto.ServiceName;
 import fazt.proto.problem.Problem;
 import fazt.proto.storage.BlobWritten;
+import fazt.proto.storage.FileInfo;
+import fazt.proto.storage.FilesDeleteReply;
+import fazt.proto.storage.FilesDeleteRequest;
+import fazt.proto.storage.FilesPutRequest;
+import fazt.proto.storage.KvPutReply;
+import fazt.proto.storage.KvPutRequest;
+import fazt.proto.storage.StorageSubjects;
 import fazt.proto.storage.VfsFile;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -126,5 +133,45 @@ class HousekeepingIT {
         assertThat(problemOf(() -> storage.chunk(id, 1_000_000, true, new byte[0])).status())
                 .as("the upload was discarded").isEqualTo(409);
         assertThat(storage.upload(random((int) MAX_UPLOAD)).size()).as("exactly the limit").isEqualTo(MAX_UPLOAD);
+    }
+
+    @Test
+    void aBlobAnAppFileReferencesIsNeverCollectedAndIsOnceTheFileIsGone() throws Exception {
+        BlobWritten blob = storage.upload(random(1000));
+        storage.request(StorageSubjects.FILES_PUT, new FilesPutRequest("a_files", "keep/me.bin", blob.digest(),
+                blob.size(), null), FileInfo.class);
+        // The same bytes deployed as a site file, then the site dropped: the drop must spare the app's file.
+        storage.commit("site/shared/v1", new VfsFile("same.bin", blob.digest(), blob.size()));
+        storage.drop("site/shared/v1");
+        Thread.sleep(GRACE.multipliedBy(2).toMillis());
+        assertThat(stored(blob.digest())).as("referenced by an app file past the grace").isTrue();
+
+        assertThat(storage.request(StorageSubjects.FILES_DELETE, new FilesDeleteRequest("a_files", "keep/me.bin"),
+                FilesDeleteReply.class).deleted()).isTrue();
+        awaitCollected(blob.digest(), GRACE.multipliedBy(5));
+    }
+
+    @Test
+    void theSweepDeletesExpiredKvEntriesAndKeepsLiveOnes() throws Exception {
+        storage.request(StorageSubjects.KV_PUT, new KvPutRequest("a_ttl", "short", "text", new byte[] {1}, 1L),
+                KvPutReply.class);
+        storage.request(StorageSubjects.KV_PUT, new KvPutRequest("a_ttl", "long", "text", new byte[] {1}, 3600L),
+                KvPutReply.class);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        try (Connection c = suite.postgres().connect();
+             PreparedStatement s = c.prepareStatement(
+                     "SELECT string_agg(key, ',' ORDER BY key) FROM storage.kv_entry WHERE app_id = 'a_ttl'")) {
+            while (true) {
+                try (var r = s.executeQuery()) {
+                    r.next();
+                    if ("long".equals(r.getString(1))) {
+                        return;
+                    }
+                    assertThat(r.getString(1)).isEqualTo("long,short");
+                }
+                assertThat(System.nanoTime()).as("expired entry swept within 10 s").isLessThan(deadline);
+                Thread.sleep(200);
+            }
+        }
     }
 }

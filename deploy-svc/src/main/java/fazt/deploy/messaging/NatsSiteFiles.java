@@ -3,11 +3,11 @@ package fazt.deploy.messaging;
 import fazt.deploy.domain.DeployException;
 import fazt.deploy.domain.SiteFile;
 import fazt.deploy.domain.SiteFiles;
+import fazt.platform.blobs.BlobReader;
+import fazt.platform.blobs.BlobTransferException;
+import fazt.platform.blobs.BlobWriter;
 import fazt.platform.nats.NatsRequester;
 import fazt.platform.nats.ProblemException;
-import fazt.proto.MessageCodec;
-import fazt.proto.storage.BlobReadRequest;
-import fazt.proto.storage.BlobWritten;
 import fazt.proto.storage.BlobsMissingReply;
 import fazt.proto.storage.BlobsMissingRequest;
 import fazt.proto.storage.StorageSubjects;
@@ -20,7 +20,6 @@ import fazt.proto.storage.VfsListReply;
 import fazt.proto.storage.VfsListRequest;
 import fazt.proto.storage.VfsStatReply;
 import fazt.proto.storage.VfsStatRequest;
-import io.nats.client.Message;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,13 +27,11 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
@@ -47,11 +44,14 @@ final class NatsSiteFiles implements SiteFiles {
     static final int BATCH = 1000;
 
     private static final Logger log = LoggerFactory.getLogger(NatsSiteFiles.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
     private final NatsRequester nats;
+    private final BlobWriter writer;
+    private final BlobReader reader;
 
     NatsSiteFiles(NatsRequester nats) {
         this.nats = nats;
+        this.writer = new BlobWriter(nats);
+        this.reader = new BlobReader(nats, TIMEOUT);
     }
 
     @Override
@@ -68,23 +68,10 @@ final class NatsSiteFiles implements SiteFiles {
 
     @Override
     public String upload(Path content) {
-        String uploadId = "d_" + Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);
-        byte[] buffer = new byte[StorageSubjects.CHUNK_SIZE];
-        long offset = 0;
         try (InputStream in = Files.newInputStream(content)) {
-            while (true) {
-                int n = in.readNBytes(buffer, 0, buffer.length);
-                boolean last = n < buffer.length;
-                byte[] chunk = n == buffer.length ? buffer : java.util.Arrays.copyOf(buffer, n);
-                Message reply = await("upload", nats.requestRaw(StorageSubjects.BLOB_WRITE, Map.of(
-                        StorageSubjects.HEADER_UPLOAD_ID, uploadId,
-                        StorageSubjects.HEADER_OFFSET, Long.toString(offset),
-                        StorageSubjects.HEADER_LAST, Boolean.toString(last)), chunk, TIMEOUT));
-                offset += n;
-                if (last) {
-                    return MessageCodec.INSTANCE.decode(reply.getData(), BlobWritten.class).digest();
-                }
-            }
+            return writer.write(in).digest();
+        } catch (BlobTransferException e) {
+            throw failure("upload", e.getCause());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -129,12 +116,9 @@ final class NatsSiteFiles implements SiteFiles {
     @Override
     public void download(String digest, long size, Path target) {
         try (OutputStream out = Files.newOutputStream(target)) {
-            for (long offset = 0; offset < size; offset += StorageSubjects.CHUNK_SIZE) {
-                int length = (int) Math.min(StorageSubjects.CHUNK_SIZE, size - offset);
-                Message chunk = await("download", nats.requestForBytes(StorageSubjects.BLOB_READ,
-                        new BlobReadRequest(digest, offset, length), TIMEOUT));
-                out.write(chunk.getData());
-            }
+            reader.copy(digest, size, out);
+        } catch (BlobTransferException e) {
+            throw failure("download", e.getCause());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -148,15 +132,19 @@ final class NatsSiteFiles implements SiteFiles {
         try {
             return future.get();
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof ProblemException p && p.problem().status() < 500) {
-                // A 4xx from storage is a fact about the input (a path it refused): pass it on unchanged.
-                throw p;
-            }
-            log.warn("storage request failed what={} reason={}", what, e.getCause().getClass().getSimpleName());
-            throw new DeployException.StorageFailed(what);
+            throw failure(what, e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DeployException.StorageFailed(what);
         }
+    }
+
+    private static RuntimeException failure(String what, Throwable cause) {
+        if (cause instanceof ProblemException p && p.problem().status() < 500) {
+            // A 4xx from storage is a fact about the input (a path it refused): pass it on unchanged.
+            return p;
+        }
+        log.warn("storage request failed what={} reason={}", what, cause.getClass().getSimpleName());
+        return new DeployException.StorageFailed(what);
     }
 }

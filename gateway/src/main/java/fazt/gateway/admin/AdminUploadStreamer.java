@@ -4,7 +4,7 @@ import fazt.gateway.edge.EdgeResponses;
 import fazt.gateway.edge.Exchange;
 import fazt.gateway.routing.HostRoute;
 import fazt.gateway.routing.HostRouter;
-import fazt.gateway.storage.BlobUpload;
+import fazt.platform.blobs.BlobUpload;
 import fazt.platform.nats.NatsRequester;
 import fazt.proto.admin.BodyBlob;
 import fazt.proto.auth.Principal;

@@ -38,6 +38,16 @@ final class ProblemMapper {
                     Problem.of(422, "storage/size-mismatch", "Size mismatch", detail);
             case StorageException.NamespaceExists x ->
                     Problem.of(409, "storage/namespace-exists", "Namespace already exists", detail);
+            case StorageException.TooLarge x -> withField(
+                    Problem.of(413, "storage/too-large", "Too large", detail), x.field(), detail);
+            case StorageException.InvalidQuery x -> withField(
+                    Problem.of(400, "storage/invalid-query", "Invalid query", detail), x.field(), detail);
+            case StorageException.UpdateConflict x -> withField(
+                    Problem.of(409, "storage/update-conflict", "Update does not apply", detail), x.field(), detail);
+            case StorageException.DocumentExists x ->
+                    Problem.of(409, "storage/document-exists", "Document already exists", detail);
+            case StorageException.FileBlobMissing x -> withField(
+                    Problem.of(422, "storage/blob-missing", "Blob missing", detail), "digest", detail);
         };
     }
 

@@ -1,10 +1,18 @@
 package fazt.storage.config;
 
+import fazt.proto.MessageCodec;
 import fazt.proto.storage.StorageSubjects;
+import fazt.storage.domain.PurgeApp;
 import fazt.storage.domain.blob.BlobStore;
 import fazt.storage.domain.blob.FindMissingBlobs;
 import fazt.storage.domain.blob.ReadBlob;
 import fazt.storage.domain.blob.WriteBlob;
+import fazt.storage.domain.documents.DocumentStore;
+import fazt.storage.domain.documents.Documents;
+import fazt.storage.domain.files.AppFiles;
+import fazt.storage.domain.files.FileStore;
+import fazt.storage.domain.kv.KeyValues;
+import fazt.storage.domain.kv.KvStore;
 import fazt.storage.domain.vfs.CommitNamespace;
 import fazt.storage.domain.vfs.DropNamespace;
 import fazt.storage.domain.vfs.ListFiles;
@@ -12,6 +20,7 @@ import fazt.storage.domain.vfs.StatPaths;
 import fazt.storage.domain.vfs.Vfs;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 
 /** Wires the plain-Java use cases of the domain to their ports and limits, in code rather than by annotation. */
 @Factory
@@ -49,5 +58,25 @@ final class UseCaseFactory {
     @Singleton
     DropNamespace dropNamespace(Vfs vfs) {
         return new DropNamespace(vfs);
+    }
+
+    @Singleton
+    KeyValues keyValues(KvStore store) {
+        return new KeyValues(store, StorageSubjects.KV_MAX_VALUE);
+    }
+
+    @Singleton
+    Documents documents(DocumentStore store) {
+        return new Documents(store, MessageCodec.INSTANCE.mapper(), Clock.systemUTC());
+    }
+
+    @Singleton
+    AppFiles appFiles(FileStore store) {
+        return new AppFiles(store);
+    }
+
+    @Singleton
+    PurgeApp purgeApp(KvStore kv, DocumentStore documents, FileStore files) {
+        return new PurgeApp(kv, documents, files);
     }
 }

@@ -130,4 +130,62 @@ public abstract sealed class StorageException extends RuntimeException {
             super("Namespace " + shown(namespace) + " is already committed; namespaces are immutable.");
         }
     }
+
+    /** A request field is larger than the service accepts (a KV value, a document, a batch). */
+    public static final class TooLarge extends StorageException {
+        private final String field;
+
+        public TooLarge(String field, long size, long limit, String unit) {
+            super(field + " has " + size + " " + unit + "; at most " + limit + " are accepted.");
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
+    }
+
+    /** A document query, sort or update is malformed; {@code field} names the operator or field path at fault. */
+    public static final class InvalidQuery extends StorageException {
+        private final String field;
+
+        public InvalidQuery(String field, String reason) {
+            super(field + " " + reason + ".");
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
+    }
+
+    /** An update cannot apply to a matched document (e.g. {@code $inc} of a string); nothing was updated. */
+    public static final class UpdateConflict extends StorageException {
+        private final String field;
+
+        public UpdateConflict(String field, String documentId, String reason) {
+            super(field + " cannot be applied to document " + shown(documentId) + ": " + reason
+                    + "; no document was updated.");
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
+    }
+
+    /** A document to insert has an {@code _id} that is taken; nothing was inserted. */
+    public static final class DocumentExists extends StorageException {
+        public DocumentExists(String collection, String id) {
+            super("Collection " + shown(collection) + " already has a document with _id " + shown(id)
+                    + "; nothing was inserted.");
+        }
+    }
+
+    /** A file to store references a blob that is not stored (not uploaded yet, or collected). */
+    public static final class FileBlobMissing extends StorageException {
+        public FileBlobMissing(String digest) {
+            super("The blob " + digest + " is not stored; upload it with blob.write before files.put.");
+        }
+    }
 }

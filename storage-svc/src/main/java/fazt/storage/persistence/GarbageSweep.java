@@ -11,7 +11,8 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * Removes what nothing will read again: blobs no namespace references and uploads nobody finished.
+ * Removes what nothing will read again: blobs no namespace and no app file (env.FILES) references, and uploads
+ * nobody finished.
  *
  * <p>Both are removed only once they have stayed so for a grace period. A blob is stored before the namespace that
  * references it is committed (a deploy uploads every file, then commits), so an unreferenced blob written a moment
@@ -82,6 +83,7 @@ final class GarbageSweep {
                 SELECT digest FROM blob b
                 WHERE b.written_at < now() - ? * interval '1 millisecond'
                   AND NOT EXISTS (SELECT 1 FROM vfs_file f WHERE f.digest = b.digest)
+                  AND NOT EXISTS (SELECT 1 FROM app_file a WHERE a.digest = b.digest)
                 ORDER BY b.digest LIMIT ? FOR UPDATE SKIP LOCKED""")) {
             s.setLong(1, graceMillis);
             s.setInt(2, BATCH);
@@ -97,6 +99,7 @@ final class GarbageSweep {
                 DELETE FROM blob b
                 WHERE b.digest = ANY (?) AND b.written_at < now() - ? * interval '1 millisecond'
                   AND NOT EXISTS (SELECT 1 FROM vfs_file f WHERE f.digest = b.digest)
+                  AND NOT EXISTS (SELECT 1 FROM app_file a WHERE a.digest = b.digest)
                 RETURNING b.digest""")) {
             s.setArray(1, c.createArrayOf("text", candidates.toArray()));
             s.setLong(2, graceMillis);

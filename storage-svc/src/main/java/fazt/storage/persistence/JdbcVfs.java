@@ -212,6 +212,7 @@ final class JdbcVfs implements Vfs {
                 DELETE FROM blob b
                 WHERE b.digest = ANY (?) AND b.written_at <= ?
                   AND NOT EXISTS (SELECT 1 FROM vfs_file f WHERE f.digest = b.digest)
+                  AND NOT EXISTS (SELECT 1 FROM app_file a WHERE a.digest = b.digest)
                 RETURNING b.digest""")) {
             s.setArray(1, candidates);
             s.setObject(2, namespaceCreatedAt);

@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the {@link GarbageSweep} every {@code storage.gc-interval} on one virtual thread, which costs nothing while it
+ * Runs the {@link GarbageSweep} and the {@link ExpiredEntrySweep} every {@code storage.gc-interval} on one virtual thread, which costs nothing while it
  * sleeps. Every instance runs a schedule; the sweep's lock makes the others skip a round already being swept.
  */
 @Singleton
@@ -19,11 +19,13 @@ final class SweepSchedule implements ApplicationEventListener<StartupEvent> {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
 
     private final GarbageSweep sweep;
+    private final ExpiredEntrySweep expiredEntries;
     private final StorageConfig config;
     private volatile Thread thread;
 
-    SweepSchedule(GarbageSweep sweep, StorageConfig config) {
+    SweepSchedule(GarbageSweep sweep, ExpiredEntrySweep expiredEntries, StorageConfig config) {
         this.sweep = sweep;
+        this.expiredEntries = expiredEntries;
         this.config = config;
     }
 
@@ -46,6 +48,14 @@ final class SweepSchedule implements ApplicationEventListener<StartupEvent> {
 
     private void runOnce() {
         long started = System.nanoTime();
+        try {
+            int expired = expiredEntries.sweep();
+            if (expired > 0) {
+                log.info("gc swept expired kv entries={}", expired);
+            }
+        } catch (RuntimeException e) {
+            log.warn("kv expiry sweep failed error={}", e.getMessage());
+        }
         try {
             GarbageSweep.Result result = sweep.sweep(config.gcGrace());
             long ms = (System.nanoTime() - started) / 1_000_000;

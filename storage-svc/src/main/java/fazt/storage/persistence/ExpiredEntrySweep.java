@@ -1,0 +1,41 @@
+package fazt.storage.persistence;
+
+import jakarta.inject.Singleton;
+import java.sql.PreparedStatement;
+import javax.sql.DataSource;
+
+/**
+ * Deletes KV entries whose expiry has passed. They are invisible from that moment anyway (every read filters on the
+ * database clock); this only reclaims their space. Batches with {@code SKIP LOCKED}, so several instances can sweep
+ * at once and a sweep never waits on a request writing the same key.
+ */
+@Singleton
+final class ExpiredEntrySweep {
+    static final int BATCH = 1000;
+
+    private final DataSource dataSource;
+
+    ExpiredEntrySweep(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Deletes every entry expired now; returns how many. */
+    int sweep() {
+        int total = 0;
+        int removed;
+        do {
+            removed = Transaction.run(dataSource, c -> {
+                try (PreparedStatement s = c.prepareStatement("""
+                        DELETE FROM kv_entry e USING (
+                            SELECT app_id, key FROM kv_entry WHERE expires_at <= now()
+                            LIMIT ? FOR UPDATE SKIP LOCKED) x
+                        WHERE e.app_id = x.app_id AND e.key = x.key AND e.expires_at <= now()""")) {
+                    s.setInt(1, BATCH);
+                    return s.executeUpdate();
+                }
+            });
+            total += removed;
+        } while (removed == BATCH);
+        return total;
+    }
+}

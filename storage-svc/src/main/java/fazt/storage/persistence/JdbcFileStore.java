@@ -1,0 +1,126 @@
+package fazt.storage.persistence;
+
+import fazt.storage.domain.AppId;
+import fazt.storage.domain.Digest;
+import fazt.storage.domain.StorageException;
+import fazt.storage.domain.files.AppFile;
+import fazt.storage.domain.files.FileStore;
+import fazt.storage.domain.vfs.VfsPath;
+import jakarta.inject.Singleton;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * {@link FileStore} in table {@code app_file}. A put key-share locks the blob row until it commits, so neither the
+ * sweep nor a namespace drop can collect the blob between the check and the new reference (both lock blob rows
+ * {@code FOR UPDATE} and re-check references before deleting). A replaced or deleted file's old blob is left to
+ * the sweep, which collects it once nothing references it.
+ */
+@Singleton
+final class JdbcFileStore implements FileStore {
+    private static final String COLUMNS = "path, digest, size, content_type, updated_at";
+
+    private final DataSource dataSource;
+
+    JdbcFileStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public AppFile put(AppId app, VfsPath path, Digest digest, long size, String contentType) {
+        return Transaction.run(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT size FROM blob WHERE digest = ? FOR KEY SHARE")) {
+                s.setString(1, digest.hex());
+                try (ResultSet r = s.executeQuery()) {
+                    if (!r.next()) {
+                        throw new StorageException.FileBlobMissing(digest.hex());
+                    }
+                    if (r.getLong(1) != size) {
+                        throw new StorageException.SizeMismatch(path.value(), size, r.getLong(1));
+                    }
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("""
+                    INSERT INTO app_file (app_id, path, digest, size, content_type) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (app_id, path) DO UPDATE
+                    SET digest = excluded.digest, size = excluded.size, content_type = excluded.content_type,
+                        updated_at = now()
+                    RETURNING\s""" + COLUMNS)) {
+                s.setString(1, app.value());
+                s.setString(2, path.value());
+                s.setString(3, digest.hex());
+                s.setLong(4, size);
+                s.setString(5, contentType);
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    return file(r);
+                }
+            }
+        });
+    }
+
+    @Override
+    public AppFile stat(AppId app, VfsPath path) {
+        return Transaction.run(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM app_file WHERE app_id = ? AND path = ?")) {
+                s.setString(1, app.value());
+                s.setString(2, path.value());
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? file(r) : null;
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<AppFile> list(AppId app, String prefix, String after, int limit) {
+        return Transaction.run(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + """
+                     FROM app_file WHERE app_id = ? AND path > ? AND path LIKE ? ESCAPE '\\'
+                    ORDER BY path LIMIT ?""")) {
+                s.setString(1, app.value());
+                s.setString(2, after == null ? "" : after);
+                s.setString(3, prefix == null ? "%" : JdbcKvStore.likePrefix(prefix));
+                s.setInt(4, limit);
+                List<AppFile> files = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        files.add(file(r));
+                    }
+                }
+                return files;
+            }
+        });
+    }
+
+    @Override
+    public boolean delete(AppId app, VfsPath path) {
+        return Transaction.run(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM app_file WHERE app_id = ? AND path = ?")) {
+                s.setString(1, app.value());
+                s.setString(2, path.value());
+                return s.executeUpdate() > 0;
+            }
+        });
+    }
+
+    @Override
+    public long purge(AppId app) {
+        return Transaction.run(dataSource, c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM app_file WHERE app_id = ?")) {
+                s.setString(1, app.value());
+                return (long) s.executeUpdate();
+            }
+        });
+    }
+
+    private static AppFile file(ResultSet r) throws SQLException {
+        return new AppFile(new VfsPath(r.getString(1)), new Digest(r.getString(2)), r.getLong(3), r.getString(4),
+                JdbcKvStore.instant(r, 5));
+    }
+}
