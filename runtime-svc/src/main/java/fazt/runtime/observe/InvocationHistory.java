@@ -1,0 +1,164 @@
+package fazt.runtime.observe;
+
+import fazt.proto.MessageCodec;
+import fazt.proto.runtime.InvocationRecord;
+import fazt.proto.runtime.RuntimeSubjects;
+import io.nats.client.Connection;
+import io.nats.client.api.StreamState;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * One app's invocation records as the admin API shows them: the most recent ones newest first, and the figures of a
+ * time window. Both read the invocation stream (never this instance's memory), so every instance answers alike, and
+ * both are bounded: at most {@link #SCAN_CAP} records are read for one answer.
+ */
+@Singleton
+final class InvocationHistory {
+    /** Records read for one answer at most (about 300 bytes each: some 6 MB, well under a second). */
+    static final int SCAN_CAP = 20_000;
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 1000;
+
+    /** The figures of one window; {@code sampled} when the window held more than {@link #SCAN_CAP} records. */
+    record Window(String window, Instant from, long requests, long errors, long coldStarts, Long p50Ms, Long p95Ms,
+                  boolean sampled, long sampleSize) {
+        static Window of(String name, Instant from, InvocationStats stats, boolean sampled, long sampleSize) {
+            return new Window(name, from, stats.requests(), stats.errors(), stats.coldStarts(), stats.p50Ms(),
+                    stats.p95Ms(), sampled, sampleSize);
+        }
+    }
+
+    /** Most recent records, newest first; {@code truncated} when the scan cap stopped the search early. */
+    record Recent(List<InvocationRecord> requests, boolean truncated) {}
+
+    private final Connection nats;
+    private final LogStreams streams;
+    private final Clock clock;
+
+    InvocationHistory(Connection nats, LogStreams streams) {
+        this.nats = nats;
+        this.streams = streams;
+        this.clock = Clock.systemUTC();
+    }
+
+    /**
+     * The {@code limit} most recent records that {@code filter} keeps, newest first. Walks back in blocks: each block
+     * is located by {@link SubjectHistory#startOfLast} and read forwards, until enough are found, the subject's
+     * start is reached, or {@link #SCAN_CAP} records were read.
+     */
+    Recent recent(String appId, int limit, Predicate<InvocationRecord> filter, boolean filtered) {
+        SubjectHistory history = history(appId);
+        StreamState state = history.streamState();
+        long first = state.getFirstSequence();
+        long before = state.getLastSequence() + 1;
+        List<InvocationRecord> found = new ArrayList<>();
+        long read = 0;
+        while (found.size() < limit && before > first && before > 1) {
+            if (read >= SCAN_CAP) {
+                return new Recent(found, true);
+            }
+            long block = Math.min(SCAN_CAP - read, filtered ? Math.max(200, 4L * limit) : limit - found.size());
+            long start = history.startOfLast(block, before, first);
+            List<SubjectHistory.Entry> entries;
+            try (SubjectHistory.Reader reader = history.fromSequence(start)) {
+                entries = reader.read((int) Math.min(block, reader.pending()));
+            }
+            read += entries.size();
+            for (int i = entries.size() - 1; i >= 0 && found.size() < limit; i--) {
+                SubjectHistory.Entry entry = entries.get(i);
+                InvocationRecord record = entry.seq() < before ? decode(entry) : null;
+                if (record != null && filter.test(record)) {
+                    found.add(record);
+                }
+            }
+            if (start <= first) {
+                break;
+            }
+            before = start;
+        }
+        return new Recent(found, false);
+    }
+
+    /**
+     * The figures of the last hour and the last day. The day's records are read once (at most {@link #SCAN_CAP}, the
+     * most recent); the hour is taken from them when they cover it, else read on its own.
+     */
+    List<Window> metrics(String appId) {
+        Instant now = clock.instant();
+        Instant hourFrom = now.minus(Duration.ofHours(1));
+        Instant dayFrom = now.minus(Duration.ofDays(1));
+        SubjectHistory history = history(appId);
+        Scan day = scan(history, dayFrom);
+        Window hour;
+        if (!day.sampled()) {
+            List<InvocationRecord> inHour = new ArrayList<>();
+            for (int i = 0; i < day.records().size(); i++) {
+                if (!day.stored().get(i).isBefore(hourFrom)) {
+                    inHour.add(day.records().get(i));
+                }
+            }
+            hour = Window.of("1h", hourFrom, InvocationStats.of(inHour), false, inHour.size());
+        } else {
+            hour = scan(history, hourFrom).window("1h", hourFrom);
+        }
+        return List.of(hour, day.window("24h", dayFrom));
+    }
+
+    /** The records stored since {@code from} (the most recent {@link #SCAN_CAP} of them), with when each was stored. */
+    private record Scan(List<InvocationRecord> records, List<Instant> stored, long total, boolean sampled) {
+        Window window(String name, Instant from) {
+            return Window.of(name, from, InvocationStats.of(records).scaledTo(total), sampled, records.size());
+        }
+    }
+
+    private Scan scan(SubjectHistory history, Instant from) {
+        StreamState state = history.streamState();
+        long before = state.getLastSequence() + 1;
+        List<SubjectHistory.Entry> entries;
+        long total;
+        try (SubjectHistory.Reader reader = history.fromTime(from)) {
+            total = reader.pending();
+            if (total <= SCAN_CAP) {
+                entries = reader.read((int) total);
+            } else {
+                entries = null;
+            }
+        }
+        if (entries == null) {
+            long start = history.startOfLast(SCAN_CAP, before, state.getFirstSequence());
+            try (SubjectHistory.Reader reader = history.fromSequence(start)) {
+                entries = reader.read(SCAN_CAP);
+            }
+        }
+        List<InvocationRecord> records = new ArrayList<>(entries.size());
+        List<Instant> stored = new ArrayList<>(entries.size());
+        for (SubjectHistory.Entry entry : entries) {
+            InvocationRecord record = entry.seq() < before ? decode(entry) : null;
+            if (record != null) {
+                records.add(record);
+                stored.add(entry.stored());
+            }
+        }
+        boolean sampled = total > SCAN_CAP;
+        return new Scan(records, stored, sampled ? total : records.size(), sampled);
+    }
+
+    private SubjectHistory history(String appId) {
+        return new SubjectHistory(nats, streams.invocationStream(),
+                streams.root().qualify(RuntimeSubjects.invocations(appId)));
+    }
+
+    private static InvocationRecord decode(SubjectHistory.Entry entry) {
+        try {
+            return MessageCodec.INSTANCE.decode(entry.data(), InvocationRecord.class);
+        } catch (MessageCodec.MalformedMessageException e) {
+            return null;   // not the engine's: skipped
+        }
+    }
+}
