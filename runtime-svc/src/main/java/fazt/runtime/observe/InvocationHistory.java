@@ -5,6 +5,7 @@ import fazt.proto.runtime.InvocationRecord;
 import fazt.proto.runtime.RuntimeSubjects;
 import io.nats.client.Connection;
 import io.nats.client.api.StreamState;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,11 +41,19 @@ final class InvocationHistory {
     private final Connection nats;
     private final LogStreams streams;
     private final Clock clock;
+    private final int scanCap;
 
+    @Inject
     InvocationHistory(Connection nats, LogStreams streams) {
+        this(nats, streams, SCAN_CAP);
+    }
+
+    /** With a smaller scan cap, so tests can reach the sampled case with a few records. */
+    InvocationHistory(Connection nats, LogStreams streams, int scanCap) {
         this.nats = nats;
         this.streams = streams;
         this.clock = Clock.systemUTC();
+        this.scanCap = scanCap;
     }
 
     /**
@@ -60,10 +69,10 @@ final class InvocationHistory {
         List<InvocationRecord> found = new ArrayList<>();
         long read = 0;
         while (found.size() < limit && before > first && before > 1) {
-            if (read >= SCAN_CAP) {
+            if (read >= scanCap) {
                 return new Recent(found, true);
             }
-            long block = Math.min(SCAN_CAP - read, filtered ? Math.max(200, 4L * limit) : limit - found.size());
+            long block = Math.min(scanCap - read, filtered ? Math.max(200, 4L * limit) : limit - found.size());
             long start = history.startOfLast(block, before, first);
             List<SubjectHistory.Entry> entries;
             try (SubjectHistory.Reader reader = history.fromSequence(start)) {
@@ -124,16 +133,16 @@ final class InvocationHistory {
         long total;
         try (SubjectHistory.Reader reader = history.fromTime(from)) {
             total = reader.pending();
-            if (total <= SCAN_CAP) {
+            if (total <= scanCap) {
                 entries = reader.read((int) total);
             } else {
                 entries = null;
             }
         }
         if (entries == null) {
-            long start = history.startOfLast(SCAN_CAP, before, state.getFirstSequence());
+            long start = history.startOfLast(scanCap, before, state.getFirstSequence());
             try (SubjectHistory.Reader reader = history.fromSequence(start)) {
-                entries = reader.read(SCAN_CAP);
+                entries = reader.read(scanCap);
             }
         }
         List<InvocationRecord> records = new ArrayList<>(entries.size());
@@ -145,7 +154,7 @@ final class InvocationHistory {
                 stored.add(entry.stored());
             }
         }
-        boolean sampled = total > SCAN_CAP;
+        boolean sampled = total > scanCap;
         return new Scan(records, stored, sampled ? total : records.size(), sampled);
     }
 

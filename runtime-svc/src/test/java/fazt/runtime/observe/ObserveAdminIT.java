@@ -222,6 +222,27 @@ class ObserveAdminIT {
     }
 
     @Test
+    void aWindowLargerThanTheScanCapIsSampledFromItsMostRecentRecords() throws Exception {
+        String id = app("busy");
+        for (int i = 1; i <= 120; i++) {
+            // the 70 oldest are slow failures, the 50 most recent fast successes, 10 of them cold
+            invocation(id, "/api/b", i <= 70 ? 500 : 200, i <= 70 ? 900 : i - 70, i > 110, null);
+        }
+        InvocationHistory capped = new InvocationHistory(nats, new LogStreams(root), 50);
+        InvocationHistory.Window hour = capped.metrics(id).getFirst();
+        assertThat(hour.sampled()).isTrue();
+        assertThat(hour.sampleSize()).isEqualTo(50);
+        assertThat(hour.requests()).as("the count is exact").isEqualTo(120);
+        assertThat(hour.p50Ms()).as("percentiles of the sample").isEqualTo(25);
+        assertThat(hour.p95Ms()).isEqualTo(48);
+        assertThat(hour.errors()).as("none in the sample").isZero();
+        assertThat(hour.coldStarts()).as("10 of 50, scaled to 120").isEqualTo(24);
+        InvocationHistory.Recent recent = capped.recent(id, 5, InvocationStats::failed, true);
+        assertThat(recent.requests()).as("errors lie beyond the cap").isEmpty();
+        assertThat(recent.truncated()).isTrue();
+    }
+
+    @Test
     void scopesDecideWhoMayLook() throws Exception {
         String id = app("guarded");
         log(id, "info", "secret-ish");
