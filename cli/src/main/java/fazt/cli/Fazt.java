@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
         versionProvider = Fazt.Version.class,
         description = "Manage a fazt server: your own cloud for static sites and serverless JavaScript apps.",
         subcommands = {LoginCommand.class, LogoutCommand.class, ServersCommand.class, DeployCommand.class,
-                AppsCommand.class, VersionsCommand.class, RollbackCommand.class, PullCommand.class,
+                AppsCommand.class, LogsCommand.class, VersionsCommand.class, RollbackCommand.class, PullCommand.class,
                 StatusCommand.class, AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class},
         footer = {"", "Start with:", "  fazt login http://admin.localhost:8080 --token TOKEN",
                 "  fazt deploy ./my-site",
