@@ -59,7 +59,7 @@ final class InvocationHistory {
     /**
      * The {@code limit} most recent records that {@code filter} keeps, newest first. Walks back in blocks: each block
      * is located by {@link SubjectHistory#startOfLast} and read forwards, until enough are found, the subject's
-     * start is reached, or {@link #SCAN_CAP} records were read.
+     * start is reached, or {@link #SCAN_CAP} records were read (then {@code truncated}).
      */
     Recent recent(String appId, int limit, Predicate<InvocationRecord> filter, boolean filtered) {
         SubjectHistory history = history(appId);
@@ -68,28 +68,35 @@ final class InvocationHistory {
         long before = state.getLastSequence() + 1;
         List<InvocationRecord> found = new ArrayList<>();
         long read = 0;
-        while (found.size() < limit && before > first && before > 1) {
+        // A filter may keep few records: start with a few times the limit and grow the blocks fourfold, so a
+        // rare status costs a handful of searches however far back it lies.
+        long block = filtered ? Math.max(200, 4L * limit) : limit;
+        while (found.size() < limit && before > Math.max(1, first)) {
             if (read >= scanCap) {
                 return new Recent(found, true);
             }
-            long block = Math.min(scanCap - read, filtered ? Math.max(200, 4L * limit) : limit - found.size());
-            long start = history.startOfLast(block, before, first);
+            long want = Math.min(scanCap - read, filtered ? block : limit - found.size());
+            SubjectHistory.Span span = history.startOfLast(want, before, first);
             List<SubjectHistory.Entry> entries;
-            try (SubjectHistory.Reader reader = history.fromSequence(start)) {
-                entries = reader.read((int) Math.min(block, reader.pending()));
+            try (SubjectHistory.Reader reader = history.fromSequence(span.start())) {
+                long upTo = before;
+                entries = reader.read((int) Math.min(span.count(), reader.pending())).stream()
+                        .filter(e -> e.seq() < upTo).toList();
             }
+            if (entries.isEmpty()) {
+                break;
+            }
+            // The span may start a little earlier than asked: keep the newest `want`, the rest is the next block's.
+            entries = entries.subList((int) Math.max(0, entries.size() - want), entries.size());
             read += entries.size();
             for (int i = entries.size() - 1; i >= 0 && found.size() < limit; i--) {
-                SubjectHistory.Entry entry = entries.get(i);
-                InvocationRecord record = entry.seq() < before ? decode(entry) : null;
+                InvocationRecord record = decode(entries.get(i));
                 if (record != null && filter.test(record)) {
                     found.add(record);
                 }
             }
-            if (start <= first) {
-                break;
-            }
-            before = start;
+            before = entries.getFirst().seq();
+            block *= 4;
         }
         return new Recent(found, false);
     }
@@ -105,7 +112,10 @@ final class InvocationHistory {
         SubjectHistory history = history(appId);
         Scan day = scan(history, dayFrom);
         Window hour;
-        if (!day.sampled()) {
+        // The day's records are the most recent ones without a gap: when they reach back past the hour's start,
+        // they hold every record of the hour.
+        boolean coversHour = !day.sampled() || (!day.stored().isEmpty() && day.stored().getFirst().isBefore(hourFrom));
+        if (coversHour) {
             List<InvocationRecord> inHour = new ArrayList<>();
             for (int i = 0; i < day.records().size(); i++) {
                 if (!day.stored().get(i).isBefore(hourFrom)) {
@@ -140,15 +150,18 @@ final class InvocationHistory {
             }
         }
         if (entries == null) {
-            long start = history.startOfLast(scanCap, before, state.getFirstSequence());
-            try (SubjectHistory.Reader reader = history.fromSequence(start)) {
-                entries = reader.read(scanCap);
+            SubjectHistory.Span span = history.startOfLast(scanCap, before, state.getFirstSequence());
+            try (SubjectHistory.Reader reader = history.fromSequence(span.start())) {
+                entries = reader.read((int) Math.min(span.count(), reader.pending()));
             }
         }
+        entries = entries.stream().filter(e -> e.seq() < before).toList();
+        // A span may hold a few more than the cap: the sample is the most recent scanCap of them.
+        entries = entries.subList(Math.max(0, entries.size() - scanCap), entries.size());
         List<InvocationRecord> records = new ArrayList<>(entries.size());
         List<Instant> stored = new ArrayList<>(entries.size());
         for (SubjectHistory.Entry entry : entries) {
-            InvocationRecord record = entry.seq() < before ? decode(entry) : null;
+            InvocationRecord record = decode(entry);
             if (record != null) {
                 records.add(record);
                 stored.add(entry.stored());

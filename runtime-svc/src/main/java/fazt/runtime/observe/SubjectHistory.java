@@ -26,7 +26,7 @@ import java.util.List;
  * ephemeral consumers (no acks, deleted after use, and removed by the server after {@link #INACTIVE} if a reader dies).
  * A freshly created consumer tells how many messages of the subject lie ahead of its start; {@link #startOfLast} uses
  * that count to find where the last n messages begin without reading them, so "newest first" costs a binary search
- * of about log2(stream length) consumer creations rather than a scan of the whole subject.
+ * of a few consumer creations rather than a scan of the whole subject.
  *
  * <p>Reading state lives in the stream, never in this instance, so every runtime-svc instance answers alike.
  */
@@ -80,27 +80,57 @@ final class SubjectHistory {
     }
 
     /**
-     * The sequence at which the last {@code n} messages of the subject before {@code before} (exclusive) start, or the
-     * stream's first sequence when there are fewer. Messages stored meanwhile all come after {@code before} and do
-     * not count.
+     * Where the last {@code n} messages of the subject before {@code before} (exclusive) start: a sequence and how many
+     * messages of the subject lie in {@code [start, before)}, at least {@code n} and at most {@link #slack} more (the
+     * caller reads them and keeps the last {@code n}); or the subject's first message and all of them when there are
+     * fewer. Messages stored meanwhile all come after {@code before} and do not count.
+     *
+     * <p>The search keeps {@code count[lo, before) >= n > count[hi, before)} and guesses the next probe by
+     * interpolating the counts at both ends, which lands close at once when the app's messages are spread evenly over
+     * the stream; every other probe halves the interval instead, so a lopsided stream still costs at most about
+     * 2 × log2(before − first) probes.
      */
-    long startOfLast(long n, long before, long firstSeq) {
+    Span startOfLast(long n, long before, long firstSeq) {
         long behind = countFrom(before);
         long lo = Math.max(1, firstSeq);
-        if (lo >= before || countFrom(lo) - behind < n) {
-            return lo;
+        if (lo >= before) {
+            return new Span(lo, 0);
         }
-        long hi = before;   // invariant: count in [lo, before) >= n, count in [hi, before) < n
-        while (hi - lo > 1) {
-            long mid = lo + (hi - lo) / 2;
-            if (countFrom(mid) - behind >= n) {
+        long atLo = countFrom(lo) - behind;
+        if (atLo < n) {
+            return new Span(lo, atLo);
+        }
+        long hi = before;
+        long atHi = 0;
+        boolean interpolate = true;
+        while (hi - lo > 1 && atLo > n + slack(n)) {
+            long mid;
+            if (interpolate && atLo > atHi) {
+                mid = lo + (long) ((double) (hi - lo) * (atLo - n) / (atLo - atHi));
+                mid = Math.min(hi - 1, Math.max(lo + 1, mid));
+            } else {
+                mid = lo + (hi - lo) / 2;
+            }
+            interpolate = !interpolate;
+            long atMid = countFrom(mid) - behind;
+            if (atMid >= n) {
                 lo = mid;
+                atLo = atMid;
             } else {
                 hi = mid;
+                atHi = atMid;
             }
         }
-        return lo;
+        return new Span(lo, atLo);
     }
+
+    /** How many messages beyond {@code n} a {@link Span} may hold: reading a few more is cheaper than another probe. */
+    static long slack(long n) {
+        return Math.max(16, n / 8);
+    }
+
+    /** A start sequence and how many messages of the subject lie from there to the searched bound. */
+    record Span(long start, long count) {}
 
     private Reader open(ConsumerConfiguration.Builder config) {
         ConsumerConfiguration built = config.filterSubject(subject).ackPolicy(AckPolicy.None)
