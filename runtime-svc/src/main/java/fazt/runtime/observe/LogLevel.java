@@ -12,8 +12,8 @@ enum LogLevel {
             return null;
         }
         return switch (text.strip().toLowerCase(Locale.ROOT)) {
-            case "debug", "trace", "log" -> DEBUG;
-            case "info" -> INFO;
+            case "debug", "trace" -> DEBUG;
+            case "info", "log" -> INFO;
             case "warn", "warning" -> WARN;
             case "error" -> ERROR;
             default -> null;

@@ -38,7 +38,7 @@ final class LogStreams {
     static final Duration INVOCATION_MAX_AGE = Duration.ofDays(2);
     /** Byte budget of all invocation records (about 300 bytes each: some 1.5 million records). */
     static final long INVOCATION_MAX_BYTES = 512L * 1024 * 1024;
-    /** Largest message either stream accepts; the engine cuts longer log messages and error details. */
+    /** Largest message either stream accepts; a larger one is refused (the engine cuts log lines far below it). */
     static final int MAX_MESSAGE_BYTES = 64 * 1024;
 
     private static final Logger log = LoggerFactory.getLogger(LogStreams.class);

@@ -78,7 +78,8 @@ class LogQueryTest {
         assertThat(LogLevel.WARN.admits("debug")).isFalse();
         assertThat(LogLevel.INFO.admits("something-odd")).as("unknown counts as info").isTrue();
         assertThat(LogLevel.WARN.admits(null)).isFalse();
-        assertThat(LogLevel.DEBUG.admits("log")).isTrue();
+        assertThat(LogLevel.INFO.admits("log")).as("console.log is info").isTrue();
+        assertThat(LogLevel.WARN.admits("log")).isFalse();
     }
 
     private static AdminRequest request(Map<String, String> query) {
