@@ -50,7 +50,7 @@ final class ObserveEndpoint implements RequestEndpoint {
         }
         String name = parts[1];
         String action = parts[2];
-        if (!request.method().equals("GET")) {
+        if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
             throw ObserveProblems.invalid("method", request.method() + " is not supported here; use GET.");
         }
         Principal who = request.principal();

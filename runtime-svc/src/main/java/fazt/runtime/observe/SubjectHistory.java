@@ -5,7 +5,6 @@ import io.nats.client.ConsumerContext;
 import io.nats.client.FetchConsumeOptions;
 import io.nats.client.FetchConsumer;
 import io.nats.client.JetStreamApiException;
-import io.nats.client.JetStreamManagement;
 import io.nats.client.Message;
 import io.nats.client.StreamContext;
 import io.nats.client.api.AckPolicy;
@@ -28,7 +27,8 @@ import java.util.List;
  * that count to find where the last n messages begin without reading them, so "newest first" costs a binary search
  * of a few consumer creations rather than a scan of the whole subject.
  *
- * <p>Reading state lives in the stream, never in this instance, so every runtime-svc instance answers alike.
+ * <p>Reading state lives in the stream, never in this instance, so every runtime-svc instance answers alike. One
+ * instance serves one admin call (not thread-safe).
  */
 final class SubjectHistory {
     /** One stored message: its stream sequence, when the stream stored it, and its payload. */
@@ -42,11 +42,20 @@ final class SubjectHistory {
     private final Connection nats;
     private final String stream;
     private final String subject;
+    private StreamContext context;
 
     SubjectHistory(Connection nats, String stream, String subject) {
         this.nats = nats;
         this.stream = stream;
         this.subject = subject;
+    }
+
+    /** The stream's context, made once: making one asks the server about the stream. */
+    private StreamContext context() throws IOException, JetStreamApiException {
+        if (context == null) {
+            context = nats.getStreamContext(stream);
+        }
+        return context;
     }
 
     /** A reader at the first message of the subject with sequence {@code seq} or later. */
@@ -71,7 +80,7 @@ final class SubjectHistory {
     /** The stream's sequence bounds (of all subjects), read before any consumer so nothing in between is missed. */
     StreamState streamState() {
         try {
-            return management().getStreamInfo(stream).getStreamState();
+            return context().getStreamInfo().getStreamState();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (JetStreamApiException e) {
@@ -136,18 +145,14 @@ final class SubjectHistory {
         ConsumerConfiguration built = config.filterSubject(subject).ackPolicy(AckPolicy.None)
                 .inactiveThreshold(INACTIVE).memStorage(true).numReplicas(1).build();
         try {
-            StreamContext context = nats.getStreamContext(stream);
-            ConsumerContext consumer = context.createOrUpdateConsumer(built);
-            return new Reader(context, consumer, consumer.getCachedConsumerInfo());
+            StreamContext stream = context();
+            ConsumerContext consumer = stream.createOrUpdateConsumer(built);
+            return new Reader(stream, consumer, consumer.getCachedConsumerInfo());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (JetStreamApiException e) {
             throw new LogStoreException(e);
         }
-    }
-
-    private JetStreamManagement management() throws IOException {
-        return nats.jetStreamManagement();
     }
 
     /** A position in the subject; reads forwards; close it to delete its consumer. */
