@@ -42,11 +42,17 @@ final class AppLogPages {
                 streams.root().qualify(RuntimeSubjects.appLog(appId)));
         // Read before the consumer exists: every line up to here is then ahead of the consumer or already past.
         long lastStored = history.streamState().getLastSequence();
-        long cursor = query.after() != null ? query.after() : 0;
+        Long after = query.after();
+        if (after != null && after > lastStored) {
+            // A cursor beyond the stream's end comes from before the stream was recreated (sequences start again at
+            // 1): start over rather than wait silently until the new sequences pass the old cursor.
+            after = 0L;
+        }
+        long cursor = after != null ? after : 0;
         List<LineView> lines = new ArrayList<>();
         long looked = 0;
-        try (SubjectHistory.Reader reader = query.after() != null
-                ? history.fromSequence(query.after() + 1) : history.fromTime(query.since())) {
+        try (SubjectHistory.Reader reader = after != null
+                ? history.fromSequence(after + 1) : history.fromTime(query.since())) {
             long ahead = reader.pending();
             fill:
             while (lines.size() < query.limit() && looked < Math.min(ahead, SCAN_CAP)) {

@@ -131,6 +131,20 @@ class ObserveAdminIT {
     }
 
     @Test
+    void aCursorFromBeforeTheStreamWasRecreatedStartsOver() throws Exception {
+        String id = app("reset");
+        log(id, "info", "before");
+        JsonNode page = ok("reset", "logs", Map.of());
+        long stale = page.path("cursor").asLong() + 1000;
+        LogStreams streams = new LogStreams(root);
+        nats.jetStreamManagement().deleteStream(streams.appLogStream());
+        streams.declare(nats);
+        log(id, "info", "after");
+        JsonNode resumed = ok("reset", "logs", Map.of("after", Long.toString(stale)));
+        assertThat(messages(resumed)).containsExactly("after");
+    }
+
+    @Test
     void sinceStartsAtAnInstantOrADurationAgo() throws Exception {
         String id = app("since");
         log(id, "info", "old");
