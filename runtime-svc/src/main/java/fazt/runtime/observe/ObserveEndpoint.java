@@ -16,6 +16,8 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code svc.runtime.admin}: the part of the admin API about what an app's code did, forwarded by the gateway:
@@ -28,6 +30,8 @@ final class ObserveEndpoint implements RequestEndpoint {
     private final AppDirectory directory;
     private final AppLogPages logs;
     private final InvocationHistory invocations;
+    private static final Logger log = LoggerFactory.getLogger(ObserveEndpoint.class);
+
     private final Clock clock = Clock.systemUTC();
 
     ObserveEndpoint(AppDirectory directory, AppLogPages logs, InvocationHistory invocations) {
@@ -65,6 +69,9 @@ final class ObserveEndpoint implements RequestEndpoint {
                 default -> throw ObserveProblems.invalid("path", "No admin API at /api" + request.path() + ".");
             }));
         } catch (SubjectHistory.LogStoreException | UncheckedIOException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            log.warn("app log store unavailable action={} reason={}: {}", action, cause.getClass().getSimpleName(),
+                    cause.getMessage());
             throw ObserveProblems.unavailable("The app log store (NATS JetStream)");
         }
     }
