@@ -66,6 +66,9 @@ class ObserveAdminIT {
         requester = new NatsRequester(nats, root);
         Dispatcher sites = nats.createDispatcher(message -> {
             SiteRequest request = MessageCodec.INSTANCE.decode(message.getData(), SiteRequest.class);
+            if (request.name().equals("silent-directory")) {
+                return;   // as a deploy-svc that hangs
+            }
             String id = APPS.get(request.name());
             SiteReply reply = id == null ? SiteReply.notFound()
                     : new SiteReply(true, id, request.name(), 1, "site/" + id + "/x", null, List.of(), List.of(),
@@ -273,6 +276,24 @@ class ObserveAdminIT {
         assertThat(messages(call("guarded", "logs", Map.of(), new Principal("t", "root", List.of("admin")))))
                 .containsExactly("secret-ish");
         assertThat(messages(ok("guarded", "logs", Map.of()))).containsExactly("secret-ish");
+    }
+
+    @Test
+    void aMissingLogStoreOrASilentDirectoryIsServiceUnavailable() throws Exception {
+        app("unstored");
+        LogStreams streams = new LogStreams(root);
+        nats.jetStreamManagement().deleteStream(streams.invocationStream());
+        try {
+            Problem gone = problem("unstored", "metrics", Map.of(), READER);
+            assertThat(gone.status()).isEqualTo(503);
+            assertThat(gone.type()).isEqualTo(Problem.TYPE_BASE + "runtime/unavailable");
+            assertThat(gone.detail()).doesNotContain("10059").doesNotContain("stream not found");
+        } finally {
+            streams.declare(nats);
+        }
+        Problem silent = problem("silent-directory", "logs", Map.of(), READER);
+        assertThat(silent.status()).isEqualTo(503);
+        assertThat(silent.detail()).contains("deploy-svc");
     }
 
     @Test
