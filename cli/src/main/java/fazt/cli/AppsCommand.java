@@ -16,14 +16,14 @@ import picocli.CommandLine.Spec;
 /** {@code fazt apps ...}: list, inspect, delete, rename and clone apps. */
 @Command(name = "apps", description = "List and manage the apps on the server.",
         footer = {"", "Examples:", "  fazt apps list", "  fazt apps info blog", "  fazt apps clone blog blog-preview --version 3",
-                "  fazt apps delete old-site --yes"})
+                "  fazt apps delete old-site --yes", "  fazt apps metrics blog", "  fazt apps requests blog --errors"})
 final class AppsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: list, info, delete, rename or clone");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: list, info, delete, rename, clone, metrics or requests");
     }
 
     @Command(name = "list", description = "List the apps with their live version, size and URL.")
@@ -106,6 +106,64 @@ final class AppsCommand implements Callable<Integer> {
         JsonNode app = reply.json().path("app");
         return print("cloned " + name + (version != null ? " version " + version : "") + " as "
                 + app.path("name").asText(newName) + ": " + AppView.url(admin.login().server(), app));
+    }
+
+    @Command(name = "metrics", description = {"Show how an app's server code did over the last hour and day:",
+            "requests, errors (status 500 and above), cold starts, p50 and p95 duration."})
+    int metrics(@Parameters(paramLabel = "NAME", description = "the app") String name,
+                @Option(names = "--json", description = "print the server's JSON") boolean json) {
+        AdminClient.Reply reply = admin().get(AdminClient.path("apps", name, "metrics"));
+        if (json) {
+            return print(reply.body());
+        }
+        Table table = new Table("window", ">requests", ">errors", ">cold", ">p50", ">p95");
+        String note = null;
+        for (String window : java.util.List.of("1h", "24h")) {
+            JsonNode w = reply.json().path(window);
+            table.row(window, w.path("requests").asText("0"), w.path("errors").asText("0"),
+                    w.path("coldStarts").asText("0"), millis(w.path("p50Ms")), millis(w.path("p95Ms")));
+            if (w.path("sampled").asBoolean(false)) {
+                note = "(" + window + ": errors, cold starts and percentiles estimated from the latest "
+                        + w.path("sampleSize").asText() + " requests)";
+            }
+        }
+        table.print(out());
+        return note == null ? 0 : print(note);
+    }
+
+    @Command(name = "requests", description = {"List an app's most recent requests to its server code, newest first,",
+            "with the error of each failed one."})
+    int requests(@Parameters(paramLabel = "NAME", description = "the app") String name,
+                 @Option(names = "--errors", description = "only failed requests (status 500 and above)") boolean errors,
+                 @Option(names = "--limit", paramLabel = "N", defaultValue = "20",
+                         description = "how many (1 to 1000, default ${DEFAULT-VALUE})") int limit,
+                 @Option(names = "--json", description = "print the server's JSON") boolean json) {
+        String query = "?limit=" + limit + (errors ? "&status=error" : "");
+        AdminClient.Reply reply = admin().get(AdminClient.path("apps", name, "requests") + query);
+        if (json) {
+            return print(reply.body());
+        }
+        JsonNode requests = reply.json().path("requests");
+        if (requests.isEmpty()) {
+            return print(errors ? "no failed requests recorded" : "no requests recorded");
+        }
+        Table table = new Table("time", ">status", "method", "path", ">ms", "cold", "request", "error");
+        requests.forEach(r -> table.row(Table.time(r.path("at").asText(null)), r.path("status").asText(),
+                r.path("method").asText(), r.path("path").asText(), r.path("durationMs").asText(),
+                r.path("cold").asBoolean() ? "cold" : "", r.path("requestId").asText(""),
+                firstLine(r.path("error").asText(""))));
+        table.print(out());
+        return 0;
+    }
+
+    private static String millis(JsonNode value) {
+        return value.isMissingNode() || value.isNull() ? "-" : value.asText() + " ms";
+    }
+
+    /** The first line of an error, cut to 100 characters: the whole detail is in --json. */
+    private static String firstLine(String error) {
+        String line = error.lines().findFirst().orElse("");
+        return line.length() <= 100 ? line : line.substring(0, 99) + "…";
     }
 
     private AdminClient admin() {
