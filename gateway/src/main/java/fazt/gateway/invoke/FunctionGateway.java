@@ -163,7 +163,7 @@ public final class FunctionGateway {
 
         private void answer(Throwable cause) {
             if (cause instanceof ProblemException p) {
-                fail(p.problem(), true);
+                fail(p.problem());
                 return;
             }
             if (cause instanceof InvocationFailure f) {
@@ -174,7 +174,7 @@ public final class FunctionGateway {
                             "The runtime instance running this request stopped answering.");
                     case TIMEOUT -> Problem.of(504, "gateway/function-timeout", "Function timeout",
                             "The app's function did not answer within " + config.timeoutMillis() + " ms.");
-                }, true);
+                });
                 return;
             }
             answered = true;
@@ -183,13 +183,18 @@ public final class FunctionGateway {
             release();
         }
 
-        private void fail(Problem problem, boolean keepAlive) {
+        private void fail(Problem problem) {
             if (answered) {
                 return;
             }
             answered = true;
-            EdgeResponses.send(ctx, EdgeResponses.problem(problem, ex.path(), ex.trace(), ex.requestId()),
-                    keepAlive && ex.keepAlive() && api.body().complete(), ex.head());
+            if (api.body().complete()) {
+                EdgeResponses.send(ctx, EdgeResponses.problem(problem, ex.path(), ex.trace(), ex.requestId()),
+                        ex.keepAlive(), ex.head());
+            } else {
+                // the client is still sending: answer, read the rest off the socket, then close
+                ApiRequestStreamer.refuse(ctx, ex, problem, api.body());
+            }
             release();
         }
 
