@@ -66,6 +66,12 @@ public final class ApiRequestStreamer extends ChannelInboundHandlerAdapter {
         Exchange exchange = Exchange.of(request);
         boolean hasBody = HttpUtil.isTransferEncodingChunked(request) || HttpUtil.getContentLength(request, 0L) > 0;
         if (HttpUtil.getContentLength(request, -1L) > maxBodyBytes) {
+            if (HttpUtil.is100ContinueExpected(request)) {
+                // the client waits for our word before sending: refuse and close, it never sends the body
+                EdgeResponses.send(ctx, EdgeResponses.problem(tooLarge(maxBodyBytes), exchange.path(),
+                        exchange.trace(), exchange.requestId()), false, exchange.head());
+                return;
+            }
             RequestBody refused = new RequestBody(ctx, maxBodyBytes, false);
             body = request instanceof LastHttpContent ? null : refused;
             refuse(ctx, exchange, tooLarge(maxBodyBytes), refused);
@@ -83,15 +89,14 @@ public final class ApiRequestStreamer extends ChannelInboundHandlerAdapter {
                 .get(io.netty.handler.codec.http.HttpHeaderNames.HOST)), requestBody));
     }
 
-    /** Answers {@code problem} with {@code Connection: close}, then drops the body and closes. Event loop. */
+    /**
+     * Answers {@code problem} while the client may still be sending, then reads the rest of the body off and drops
+     * it ({@link RequestBody#dropRest()}). Event loop.
+     */
     static void refuse(ChannelHandlerContext ctx, Exchange exchange, Problem problem, RequestBody body) {
-        var response = EdgeResponses.problem(problem, exchange.path(), exchange.trace(), exchange.requestId());
-        HttpUtil.setKeepAlive(response, false);
-        if (exchange.head()) {
-            response.content().clear();
-        }
-        ctx.writeAndFlush(response);
-        body.closeConnectionAfterBody();
+        EdgeResponses.send(ctx, EdgeResponses.problem(problem, exchange.path(), exchange.trace(), exchange.requestId()),
+                exchange.keepAlive(), exchange.head());
+        body.dropRest();
     }
 
     static Problem tooLarge(long maxBytes) {

@@ -34,7 +34,7 @@ public final class RequestBody implements ChunkProducer {
     private boolean lastSeen;
     private boolean closed;
     private boolean continued;
-    private boolean closeWhenRead;
+    private boolean refused;
     private long discarded;
     private CompletableFuture<Chunk> demand;
     private int demandBytes;
@@ -53,8 +53,8 @@ public final class RequestBody implements ChunkProducer {
             discarded += content.content().readableBytes();
             content.release();
             lastSeen |= last;
-            if (closeWhenRead && (lastSeen || discarded > LINGER_BYTES)) {
-                ctx.close();
+            if (refused && !lastSeen && discarded > LINGER_BYTES) {
+                ctx.close();   // too much to read off for a refused request: give up on the connection
             }
             return;
         }
@@ -72,16 +72,13 @@ public final class RequestBody implements ChunkProducer {
     }
 
     /**
-     * The request was refused (the answer, with {@code Connection: close}, is on its way): drop the body and close the
-     * connection once it has arrived, or after {@link #LINGER_BYTES} more. Closing at once, with the client still
-     * sending, would reset the connection before the client read the answer. Event loop.
+     * The request was refused and its answer is on its way: read the rest of the body off the socket and drop it, so
+     * the client, still sending, reads the answer instead of a connection reset, and the connection can carry the
+     * next request. Past {@link #LINGER_BYTES} more the connection is closed instead. Event loop.
      */
-    void closeConnectionAfterBody() {
-        closeWhenRead = true;
+    void dropRest() {
+        refused = true;
         discard();
-        if (lastSeen) {
-            ctx.close();
-        }
     }
 
     /** True once the whole body arrived from the client (or was discarded). */

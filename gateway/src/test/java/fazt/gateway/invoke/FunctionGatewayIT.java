@@ -184,6 +184,18 @@ class FunctionGatewayIT {
                 () -> new java.io.ByteArrayInputStream(new byte[13 * 1024 * 1024]))).build());
         assertThat(streamed.statusCode()).isEqualTo(413);
         assertThat(send(request("/api/hello").build()).statusCode()).isEqualTo(200);
+        // the refused body was read off, so the same connection carries the next request
+        try (Socket socket = new Socket("127.0.0.1", port())) {
+            socket.setSoTimeout(10_000);
+            var out = socket.getOutputStream();
+            out.write(("POST /api/echo HTTP/1.1\r\nHost: fn.localhost\r\nContent-Length: " + 13 * 1024 * 1024
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[13 * 1024 * 1024]);
+            out.write("GET /api/hello HTTP/1.1\r\nHost: fn.localhost\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            String all = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(all).startsWith("HTTP/1.1 413 ").contains("HTTP/1.1 200 OK").endsWith("hello GET");
+        }
     }
 
     @Test
