@@ -45,8 +45,9 @@ final class Heartbeats {
                 // connection closing: the caller notices the silence, which is the truth
             }
         };
-        ScheduledFuture<?> task = timer.scheduleAtFixedRate(beat, 0, RuntimeSubjects.HEARTBEAT_MILLIS,
-                TimeUnit.MILLISECONDS);
+        beat.run();   // the first at once, on the caller's thread: the caller hears of us before any reply
+        ScheduledFuture<?> task = timer.scheduleAtFixedRate(beat, RuntimeSubjects.HEARTBEAT_MILLIS,
+                RuntimeSubjects.HEARTBEAT_MILLIS, TimeUnit.MILLISECONDS);
         return () -> task.cancel(false);
     }
 

@@ -8,7 +8,6 @@ import fazt.proto.runtime.RuntimeSubjects;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;
-import io.nats.client.Subscription;
 import io.nats.client.impl.Headers;
 import java.time.Duration;
 import java.util.Map;
@@ -23,12 +22,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The holding side of chunk-pull body streams ({@link RuntimeSubjects}) on one NATS connection. {@link #register}
- * opens a stream on a fresh inbox subject; each pull ({@code Fazt-Seq} n) is answered with chunk n, produced only
- * then, with {@code Fazt-Last: true} on the final one. A repeated pull of the chunk just served gets it again (a lost
- * reply); any other order is a 409 problem. A stream ends when its last chunk was served, when its producer fails
- * (the reader gets a problem), when nobody pulled it for the idle time (abandoned), or when its owner cancels it; in
- * every case the subscription goes and the producer is closed.
+ * The holding side of chunk-pull body streams ({@link RuntimeSubjects}) on one NATS connection. One wildcard
+ * subscription on an inbox prefix of its own, made and flushed when the holder is created, serves every stream, so a
+ * stream can be pulled the moment it is registered (no new subscription racing the reader, even across a cluster).
+ * {@link #register} opens a stream on a fresh subject under that prefix; each pull ({@code Fazt-Seq} n) is answered
+ * with chunk n, produced only then, with {@code Fazt-Last: true} on the final one. A repeated pull of the chunk just
+ * served gets it again (a lost reply); any other order is a 409 problem. A stream ends when its last chunk was
+ * served, when its producer fails (the reader gets a problem), when nobody pulled it for the idle time (abandoned),
+ * or when its owner cancels it; in every case its producer is closed and later pulls get a 410 problem. Once the
+ * holder or its connection is gone, pulls find no responder.
  */
 public final class BodyStreamHolder implements AutoCloseable {
     /** How a held stream ended. */
@@ -41,6 +43,8 @@ public final class BodyStreamHolder implements AutoCloseable {
     private final Dispatcher dispatcher;
     private final ScheduledExecutorService timers;
     private final Map<String, HeldStream> open = new ConcurrentHashMap<>();
+    private final String prefix;
+    private final java.util.concurrent.atomic.AtomicLong next = new java.util.concurrent.atomic.AtomicLong();
 
     /** A holder whose streams are dropped after {@link RuntimeSubjects#STREAM_IDLE_MILLIS} without a pull. */
     public BodyStreamHolder(Connection nats) {
@@ -50,7 +54,14 @@ public final class BodyStreamHolder implements AutoCloseable {
     public BodyStreamHolder(Connection nats, Duration idle) {
         this.nats = nats;
         this.idleMillis = idle.toMillis();
-        this.dispatcher = nats.createDispatcher();
+        this.prefix = nats.createInbox();
+        this.dispatcher = nats.createDispatcher(this::onPull);
+        dispatcher.subscribe(prefix + ".*");
+        try {
+            nats.flush(Duration.ofSeconds(5));   // the server knows the interest before any stream is handed out
+        } catch (Exception e) {
+            // not connected right now: the subscription is sent on reconnect
+        }
         this.timers = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "body-stream-idle");
             thread.setDaemon(true);
@@ -60,14 +71,23 @@ public final class BodyStreamHolder implements AutoCloseable {
 
     /** Opens a stream served from {@code producer}; the reader pulls it at {@link HeldStream#subject()}. */
     public HeldStream register(ChunkProducer producer) {
-        String subject = nats.createInbox();
+        String subject = prefix + "." + next.incrementAndGet();
         HeldStream stream = new HeldStream(subject, producer);
         open.put(subject, stream);
         synchronized (stream) {
-            stream.subscription = dispatcher.subscribe(subject, stream::onPull);
             stream.armIdle();
         }
         return stream;
+    }
+
+    private void onPull(Message pull) {
+        HeldStream stream = open.get(pull.getSubject());
+        if (stream == null) {
+            reply(pull, problem(410, "body-stream-gone", "Body stream gone",
+                    "The body stream ended, failed or was dropped after " + idleMillis + " ms without a pull."));
+            return;
+        }
+        stream.onPull(pull);
     }
 
     /** How many streams are open now. */
@@ -109,7 +129,6 @@ public final class BodyStreamHolder implements AutoCloseable {
         private final String subject;
         private final ChunkProducer producer;
         private final CompletableFuture<Outcome> done = new CompletableFuture<>();
-        private Subscription subscription;
         private ScheduledFuture<?> idle;
         private long served;
         private Chunk lastServed;
@@ -219,17 +238,6 @@ public final class BodyStreamHolder implements AutoCloseable {
             nats.publish(pull.getReplyTo(), headers, chunk.data());
         }
 
-        private void reply(Message pull, Problem problem) {
-            if (pull.getReplyTo() == null) {
-                return;
-            }
-            Headers headers = new Headers();
-            headers.put(FaztHeaders.SERVICE_ERROR_CODE, Integer.toString(problem.status()));
-            headers.put(FaztHeaders.SERVICE_ERROR, problem.title());
-            headers.put(FaztHeaders.TYPE, MessageCodec.typeId(Problem.class));
-            nats.publish(pull.getReplyTo(), headers, MessageCodec.INSTANCE.encode(problem));
-        }
-
         private void armIdle() {
             disarmIdle();
             try {
@@ -252,13 +260,6 @@ public final class BodyStreamHolder implements AutoCloseable {
                     return;
                 }
                 disarmIdle();
-                if (subscription != null) {
-                    try {
-                        dispatcher.unsubscribe(subscription);
-                    } catch (IllegalStateException e) {
-                        // dispatcher or connection already closed
-                    }
-                }
                 open.remove(subject);
             }
             if (outcome == Outcome.ABANDONED) {
@@ -270,6 +271,17 @@ public final class BodyStreamHolder implements AutoCloseable {
                 done.complete(outcome);
             }
         }
+    }
+
+    private void reply(Message pull, Problem problem) {
+        if (pull.getReplyTo() == null) {
+            return;
+        }
+        Headers headers = new Headers();
+        headers.put(FaztHeaders.SERVICE_ERROR_CODE, Integer.toString(problem.status()));
+        headers.put(FaztHeaders.SERVICE_ERROR, problem.title());
+        headers.put(FaztHeaders.TYPE, MessageCodec.typeId(Problem.class));
+        nats.publish(pull.getReplyTo(), headers, MessageCodec.INSTANCE.encode(problem));
     }
 
     private static long parseSeq(Message pull) {

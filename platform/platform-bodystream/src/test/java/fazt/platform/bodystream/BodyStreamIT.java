@@ -162,9 +162,19 @@ class BodyStreamIT {
         closed.get(1, TimeUnit.SECONDS);
         assertThat(holder.openStreams()).isZero();
         long started = System.nanoTime();
-        assertThatThrownBy(() -> reader.pull().get()).hasCauseInstanceOf(BodyStreamException.class)
-                .cause().hasMessageContaining("no responder");
+        ExecutionException late = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+                () -> reader.pull().get());
+        assertThat(((BodyStreamException) late.getCause()).problem().status()).isEqualTo(410);
+        assertThat(late.getCause()).hasMessageContaining("Body stream gone");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aStreamCanBePulledTheMomentItIsRegistered() throws Exception {
+        for (int i = 0; i < 200; i++) {   // no subscription races the reader
+            var stream = holder.register(ChunkProducer.of(new byte[] {(byte) i}));
+            assertThat(readAll(stream.subject())).containsExactly((byte) i);
+        }
     }
 
     @Test
@@ -215,7 +225,8 @@ class BodyStreamIT {
         var stream = holder.register(ChunkProducer.of(random(10)));
         stream.cancel();
         assertThat(stream.done().get(1, TimeUnit.SECONDS)).isEqualTo(BodyStreamHolder.Outcome.CANCELLED);
-        assertThatThrownBy(() -> readAll(stream.subject())).isInstanceOf(BodyStreamException.class);
+        assertThatThrownBy(() -> readAll(stream.subject())).isInstanceOf(BodyStreamException.class)
+                .hasMessageContaining("410");
     }
 
     private io.nats.client.Message rawPull(String subject, String seq) throws Exception {
