@@ -166,12 +166,24 @@ class InvokeEndpointIT {
 
     @Test
     @Order(10)
-    void aStoppingInstanceFinishesTheInvocationsInFlight() throws Exception {
+    void aStoppingInstanceFinishesTheInvocationsAndResponseBodiesInFlight() throws Exception {
+        byte[] body = new byte[3 * 1024 * 1024];
+        new Random(3).nextBytes(body);
+        var held = requestBodies.register(ChunkProducer.of(Arrays.copyOfRange(body, 1000, body.length)));
+        InvokeResponse streaming = decode(invoke(request("POST", "/api/echo", Arrays.copyOf(body, 1000), held.subject()),
+                new CopyOnWriteArrayList<>()).get(20, TimeUnit.SECONDS));
         CompletableFuture<Message> inFlight = invoke(request("GET", "/api/slow?ms=1500", null, null),
                 new CopyOnWriteArrayList<>());
         Thread.sleep(300);
         Thread stopper = Thread.ofVirtual().start(() -> suite.stop(ServiceName.RUNTIME));
         assertThat(new String(decode(inFlight.get(10, TimeUnit.SECONDS)).body())).isEqualTo("done");
+        byte[] back;
+        try (InputStream in = new BodyStreamReader(gateway, streaming.bodyStream(), Duration.ofSeconds(5))
+                .inputStream(streaming.body())) {
+            back = in.readAllBytes();
+        }
+        assertThat(back).isEqualTo(body);
         stopper.join(15_000);
+        assertThat(stopper.isAlive()).isFalse();
     }
 }
