@@ -4,6 +4,8 @@ import fazt.gateway.admin.AdminBodies;
 import fazt.gateway.admin.AdminForwarder;
 import fazt.gateway.admin.StreamedAdminRequest;
 import fazt.gateway.health.SuiteHealth;
+import fazt.gateway.invoke.ApiRequest;
+import fazt.gateway.invoke.FunctionGateway;
 import fazt.gateway.routing.HostRoute;
 import fazt.gateway.routing.HostRouter;
 import fazt.platform.nats.TraceContext;
@@ -28,7 +30,8 @@ import org.slf4j.MDC;
 /**
  * Routes every request on the edge: a missing or malformed Host is a 400; {@code /_fazt/} paths belong to the platform
  * on every host (today {@code /_fazt/health}); {@code admin.<domain>/api/...} goes to {@link AdminForwarder}; every
- * other host is an app host, served by {@link SiteServer}.
+ * other host is an app host, served by {@link SiteServer}, except paths under {@code /api/}, which arrive as an
+ * {@link ApiRequest} (body still streaming) and go to {@link FunctionGateway} when the app has server code.
  */
 @Singleton
 @ChannelHandler.Sharable
@@ -41,12 +44,15 @@ final class EdgeHandler extends ChannelInboundHandlerAdapter {
     private final HostRouter hosts;
     private final SiteServer sites;
     private final AdminForwarder admin;
+    private final FunctionGateway functions;
 
-    EdgeHandler(SuiteHealth health, HostRouter hosts, SiteServer sites, AdminForwarder admin) {
+    EdgeHandler(SuiteHealth health, HostRouter hosts, SiteServer sites, AdminForwarder admin,
+                FunctionGateway functions) {
         this.health = health;
         this.hosts = hosts;
         this.sites = sites;
         this.admin = admin;
+        this.functions = functions;
     }
 
     /** Requests waiting on one connection while the one before them is answered (pipelining). */
@@ -61,14 +67,14 @@ final class EdgeHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (!(msg instanceof StreamedAdminRequest) && !(msg instanceof FullHttpRequest)) {
+        if (!(msg instanceof StreamedAdminRequest) && !(msg instanceof FullHttpRequest) && !(msg instanceof ApiRequest)) {
             ReferenceCountUtil.release(msg);
             return;
         }
         Pipeline pipeline = pipeline(ctx);
         if (pipeline.busy) {
             if (pipeline.waiting.size() >= MAX_PIPELINED) {
-                ReferenceCountUtil.release(msg);
+                discard(msg);
                 ctx.close();
                 return;
             }
@@ -100,10 +106,18 @@ final class EdgeHandler extends ChannelInboundHandlerAdapter {
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         Pipeline pipeline = ctx.channel().attr(PIPELINE).getAndSet(null);
         if (pipeline != null) {
-            pipeline.waiting.forEach(ReferenceCountUtil::release);
+            pipeline.waiting.forEach(EdgeHandler::discard);
             pipeline.waiting.clear();
         }
         super.channelInactive(ctx);
+    }
+
+    private static void discard(Object msg) {
+        if (msg instanceof ApiRequest api) {
+            api.body().close();
+        } else {
+            ReferenceCountUtil.release(msg);
+        }
     }
 
     private static Pipeline pipeline(ChannelHandlerContext ctx) {
@@ -119,6 +133,16 @@ final class EdgeHandler extends ChannelInboundHandlerAdapter {
         pipeline.busy = true;
         if (msg instanceof StreamedAdminRequest streamed) {
             admin.forward(ctx, streamed.exchange(), streamed.principal(), null, streamed.body());
+            return;
+        }
+        if (msg instanceof ApiRequest api) {
+            Exchange ex = api.exchange();
+            if (ex.path() == null || ex.path().startsWith(PLATFORM_PREFIX)) {
+                api.body().close();
+                notFound(ctx, ex);
+                return;
+            }
+            functions.serve(ctx, api, () -> sites.serve(ctx, ex, api.route()));
             return;
         }
         FullHttpRequest request = (FullHttpRequest) msg;

@@ -3,6 +3,8 @@ package fazt.gateway.edge;
 import fazt.gateway.admin.AdminForwarder;
 import fazt.gateway.admin.AdminUploadStreamer;
 import fazt.gateway.config.GatewayConfig;
+import fazt.gateway.invoke.ApiRequestStreamer;
+import fazt.gateway.invoke.FunctionConfig;
 import fazt.gateway.routing.HostRouter;
 import fazt.platform.nats.NatsRequester;
 import fazt.platform.service.BootstrapSettings;
@@ -43,7 +45,7 @@ public final class EdgeServer {
     private final Channel channel;
 
     EdgeServer(BootstrapSettings settings, EdgeHandler handler, HostRouter hosts, AdminForwarder admin,
-               NatsRequester nats, GatewayConfig config) {
+               NatsRequester nats, GatewayConfig config, FunctionConfig functions) {
         Transport transport = Transport.best();
         acceptor = transport.group(1, "edge-accept");
         workers = transport.group(Runtime.getRuntime().availableProcessors(), "edge-io");
@@ -61,6 +63,7 @@ public final class EdgeServer {
                                     .addLast(RESPONSE_ORDER)
                                     .addLast(new HttpServerKeepAliveHandler())
                                     .addLast(new AdminUploadStreamer(hosts, admin, nats, config.maxUploadBytes()))
+                                    .addLast(new ApiRequestStreamer(hosts, functions.maxBodyBytes()))
                                     .addLast(new HttpObjectAggregator(MAX_BUFFERED_REQUEST))
                                     .addLast(handler);
                         }

@@ -10,6 +10,15 @@ public interface ResponseBody extends AutoCloseable {
     /** The next chunk of at most {@code maxBytes} bytes, or null at the end. May block until the app produced it. */
     byte[] next(int maxBytes) throws IOException;
 
+    /**
+     * The whole length in bytes when known, else -1 (a body the app is still writing). When the first chunk already
+     * holds the whole known length the transport sends it inline and opens no stream; otherwise it opens a stream
+     * after the first chunk, which costs the reader one more pull to learn the end.
+     */
+    default long length() {
+        return -1;
+    }
+
     /** Releases what the body holds (the app's stream is cancelled if not read to the end). Idempotent. */
     @Override
     void close();
@@ -28,6 +37,11 @@ public interface ResponseBody extends AutoCloseable {
                 byte[] chunk = java.util.Arrays.copyOfRange(bytes, offset, offset + n);
                 offset += n;
                 return chunk;
+            }
+
+            @Override
+            public long length() {
+                return bytes.length;
             }
 
             @Override

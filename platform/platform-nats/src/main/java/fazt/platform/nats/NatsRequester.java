@@ -86,7 +86,11 @@ public final class NatsRequester {
         return MessageCodec.INSTANCE.decode(reply.getData(), replyType);
     }
 
-    private static void failOnProblem(String subject, Message reply) {
+    /**
+     * Throws {@link NoResponderException} for a no-responders status reply and {@link RemoteProblemException} for an
+     * ADR-32 error reply; returns quietly for an ordinary reply (for callers that send with headers of their own).
+     */
+    public static void failOnProblem(String subject, Message reply) {
         if (reply.isStatusMessage() && reply.getStatus().getCode() == 503) {
             throw new NoResponderException(subject);
         }

@@ -1,0 +1,113 @@
+package fazt.gateway.invoke;
+
+import fazt.platform.nats.FaztHeaders;
+import fazt.platform.nats.NatsRequester;
+import fazt.platform.nats.TraceContext;
+import fazt.proto.MessageCodec;
+import fazt.proto.SubjectRoot;
+import fazt.proto.runtime.InvokeRequest;
+import fazt.proto.runtime.InvokeResponse;
+import fazt.proto.runtime.RuntimeSubjects;
+import io.nats.client.Connection;
+import io.nats.client.Dispatcher;
+import io.nats.client.Message;
+import io.nats.client.Subscription;
+import io.nats.client.impl.Headers;
+import io.nats.client.impl.NatsMessage;
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One attempt to have some runtime instance run a function request: sends the {@link InvokeRequest} to
+ * {@link RuntimeSubjects#INVOKE} with a progress inbox, listens for the instance's heartbeats, and completes with the
+ * {@link InvokeResponse}, a runtime problem ({@link NatsRequester.RemoteProblemException}), or an
+ * {@link InvocationFailure}: no responder (at once), heartbeats silent for {@link RuntimeSubjects#HEARTBEAT_TIMEOUT_MILLIS}
+ * (the instance died), or the deadline passed. Nothing here blocks; the watchdog runs on the given scheduler.
+ */
+final class Invocation {
+    /** How often the watchdog looks at the heartbeats and the deadline. */
+    static final long WATCH_MILLIS = 200;
+    /** Extra wait beyond the function's own wall time, so the runtime's 504 (with its detail) arrives first. */
+    static final long GRACE_MILLIS = 1_000;
+
+    private Invocation() {}
+
+    static CompletableFuture<InvokeResponse> start(Connection nats, Dispatcher beats, SubjectRoot root,
+                                                   InvokeRequest request, TraceContext trace,
+                                                   ScheduledExecutorService scheduler) {
+        String progress = nats.createInbox();
+        AtomicLong lastBeat = new AtomicLong(System.nanoTime());
+        Subscription heard = beats.subscribe(progress, beat -> lastBeat.set(System.nanoTime()));
+        Headers headers = new Headers();
+        headers.put(FaztHeaders.TYPE, MessageCodec.typeId(InvokeRequest.class));
+        headers.put(FaztHeaders.TRACEPARENT, trace.header());
+        headers.put(RuntimeSubjects.HEADER_PROGRESS, progress);
+        long waitMillis = request.timeoutMillis() + GRACE_MILLIS;
+        CompletableFuture<InvokeResponse> result = new CompletableFuture<>();
+        CompletableFuture<Message> reply;
+        try {
+            reply = nats.requestWithTimeout(NatsMessage.builder().subject(root.qualify(RuntimeSubjects.INVOKE))
+                    .headers(headers).data(MessageCodec.INSTANCE.encode(request)).build(),
+                    Duration.ofMillis(waitMillis + GRACE_MILLIS));
+        } catch (RuntimeException e) {
+            reply = CompletableFuture.failedFuture(e);
+        }
+        reply.whenComplete((message, failure) -> {
+            if (failure != null) {
+                result.completeExceptionally(translate(failure));
+                return;
+            }
+            try {
+                NatsRequester.failOnProblem(RuntimeSubjects.INVOKE, message);
+                result.complete(MessageCodec.INSTANCE.decode(message.getData(), InvokeResponse.class));
+            } catch (NatsRequester.NoResponderException e) {
+                result.completeExceptionally(new InvocationFailure(InvocationFailure.Kind.UNAVAILABLE));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
+        long silence = TimeUnit.MILLISECONDS.toNanos(RuntimeSubjects.HEARTBEAT_TIMEOUT_MILLIS);
+        ScheduledFuture<?> watch = scheduler.scheduleAtFixedRate(() -> {
+            long now = System.nanoTime();
+            if (now - lastBeat.get() > silence) {
+                result.completeExceptionally(new InvocationFailure(InvocationFailure.Kind.INSTANCE_LOST));
+            } else if (now - deadline > 0) {
+                result.completeExceptionally(new InvocationFailure(InvocationFailure.Kind.TIMEOUT));
+            }
+        }, WATCH_MILLIS, WATCH_MILLIS, TimeUnit.MILLISECONDS);
+        CompletableFuture<Message> sent = reply;
+        result.whenComplete((response, failure) -> {
+            watch.cancel(false);
+            try {
+                beats.unsubscribe(heard);
+            } catch (IllegalStateException e) {
+                // connection closing
+            }
+            if (failure != null) {
+                sent.cancel(true);
+            }
+        });
+        return result;
+    }
+
+    private static Throwable translate(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof CancellationException
+                || (cause.getMessage() != null && cause.getMessage().contains("No Responders"))) {
+            return new InvocationFailure(InvocationFailure.Kind.UNAVAILABLE);
+        }
+        if (cause instanceof TimeoutException) {
+            return new InvocationFailure(InvocationFailure.Kind.TIMEOUT);
+        }
+        return cause;
+    }
+}

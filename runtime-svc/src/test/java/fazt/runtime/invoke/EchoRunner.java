@@ -1,0 +1,71 @@
+package fazt.runtime.invoke;
+
+import fazt.platform.nats.ProblemException;
+import fazt.proto.problem.Problem;
+import fazt.proto.runtime.HttpHeader;
+import io.micronaut.context.annotation.Replaces;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A {@link FunctionRunner} written in Java for the transport tests only, standing in for the JavaScript engine:
+ * {@code /api/echo} streams the request body back (length unknown, so it goes as a body stream),
+ * {@code /api/hello} answers a known small body, {@code /api/slow?ms=N} answers after N ms, {@code /api/fail} is an
+ * app error.
+ */
+@Singleton
+@Replaces(FunctionRunner.class)
+final class EchoRunner implements FunctionRunner {
+    @Override
+    public FunctionResult run(FunctionCall call) {
+        URI url = URI.create(call.request().url());
+        try (InputStream body = call.body()) {
+            return switch (url.getPath()) {
+                case "/api/hello" -> new FunctionResult(200, List.of(new HttpHeader("content-type", "text/plain")),
+                        ResponseBody.of("hello".getBytes(StandardCharsets.UTF_8)), false);
+                case "/api/echo" -> {
+                    byte[] all = body.readAllBytes();
+                    yield new FunctionResult(200, List.of(new HttpHeader("x-length", Integer.toString(all.length))),
+                            streamed(all), false);
+                }
+                case "/api/slow" -> {
+                    Thread.sleep(Long.parseLong(url.getQuery().substring("ms=".length())));
+                    yield new FunctionResult(200, List.of(), ResponseBody.of("done".getBytes(StandardCharsets.UTF_8)), true);
+                }
+                case "/api/fail" -> throw new ProblemException(Problem.of(500, "runtime/app-error", "App error",
+                        "TypeError: x is undefined at api/main.js:3:7"));
+                default -> throw new ProblemException(Problem.of(404, "runtime/no-route", "Not found", url.getPath()));
+            };
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The bytes as a body of unknown length, produced in 100 KB pieces as pulled. */
+    private static ResponseBody streamed(byte[] all) {
+        return new ResponseBody() {
+            private int offset;
+
+            @Override
+            public byte[] next(int maxBytes) {
+                if (offset >= all.length) {
+                    return null;
+                }
+                int n = Math.min(Math.min(maxBytes, 100_000), all.length - offset);
+                offset += n;
+                return Arrays.copyOfRange(all, offset - n, offset);
+            }
+
+            @Override
+            public void close() {}
+        };
+    }
+}
