@@ -35,6 +35,7 @@ public final class AdminSubjects {
         }
         return switch (prefix) {
             case "apps" -> ServiceName.DEPLOY;
+            case "auth", "users", "tokens", "settings", "me" -> ServiceName.AUTH;
             default -> null;
         };
     }
