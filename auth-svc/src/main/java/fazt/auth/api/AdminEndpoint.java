@@ -143,6 +143,10 @@ final class AdminEndpoint implements RequestEndpoint {
                 default -> throw methodNotAllowed(method, "GET, POST");
             };
         }
+        if (!method.equals("GET") && !who.allows(Principal.ADMIN)) {
+            // Checked before the lookup, so non-admins cannot probe which usernames exist.
+            throw new AuthException.NotAllowed(Principal.ADMIN);
+        }
         User user = users.find(id);
         String action = parts.length > 2 ? parts[2] : "";
         return switch (action) {
