@@ -135,6 +135,7 @@ final class AdminEndpoint implements RequestEndpoint {
             return switch (method) {
                 case "GET" -> json(200, AuthViews.users(users.list(who)));
                 case "POST" -> {
+                    requireAdmin(who);
                     JsonNode body = body(request);
                     User created = users.create(who, text(body, "username", true), text(body, "password", true),
                             text(body, "email", false), Role.parse(body.hasNonNull("role") ? body.get("role").asText() : "developer"));
@@ -143,20 +144,16 @@ final class AdminEndpoint implements RequestEndpoint {
                 default -> throw methodNotAllowed(method, "GET, POST");
             };
         }
-        if (!method.equals("GET") && !who.allows(Principal.ADMIN)) {
-            // Checked before the lookup, so non-admins cannot probe which usernames exist.
-            throw new AuthException.NotAllowed(Principal.ADMIN);
+        // Checked before the lookup, so callers without the scope cannot probe which usernames exist.
+        boolean self = id.equals(who.subject()) || id.equalsIgnoreCase(who.name());
+        if (method.equals("GET") ? !who.allows(Principal.READ) && !self : !who.allows(Principal.ADMIN)) {
+            throw new AuthException.NotAllowed(method.equals("GET") ? Principal.READ : Principal.ADMIN);
         }
         User user = users.find(id);
         String action = parts.length > 2 ? parts[2] : "";
         return switch (action) {
             case "" -> switch (method) {
-                case "GET" -> {
-                    if (!who.allows(Principal.READ) && !user.id().equals(who.subject())) {
-                        throw new AuthException.NotAllowed("read");
-                    }
-                    yield json(200, Map.of("user", AuthViews.user(user)));
-                }
+                case "GET" -> json(200, Map.of("user", AuthViews.user(user)));
                 case "DELETE" -> {
                     ManageUsers.AppHandover handover = users.handover(request.queryParam("apps"));
                     users.delete(who, user.id(), handover);
@@ -196,6 +193,12 @@ final class AdminEndpoint implements RequestEndpoint {
         }
         requireMethod(method, "DELETE", true);
         return json(200, AuthViews.token(tokens.revoke(who, id)));
+    }
+
+    private static void requireAdmin(Principal who) {
+        if (!who.allows(Principal.ADMIN)) {
+            throw new AuthException.NotAllowed(Principal.ADMIN);
+        }
     }
 
     private static List<String> scopes(JsonNode body) {
