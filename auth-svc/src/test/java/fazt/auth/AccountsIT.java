@@ -292,4 +292,20 @@ class AccountsIT {
         assertThat(api.call("POST", "/users", "not json", BOOTSTRAP).status()).isEqualTo(400);
         assertThat(api.call("GET", "/users", null, null).status()).isEqualTo(401);
     }
+
+    @Test
+    void thePasswordCanBuyATokenForTheCliInsteadOfASession() throws Exception {
+        String dev = uniqueName();
+        createDeveloper(dev);
+        AdminCalls.Answer answer = api.call("POST", "/auth/login", "{\"username\":\"" + dev + "\",\"password\":\""
+                + PASSWORD + "\",\"tokenName\":\"fazt CLI\",\"expiresInDays\":90}", null, "192.0.2.70");
+        assertThat(answer.status()).isEqualTo(201);
+        assertThat(answer.headers()).doesNotContainKey("Set-Cookie");
+        Principal who = principalOf(answer.json().path("token").asText());
+        assertThat(who.scopes()).containsExactly("deploy:*", "logs:*");
+        assertThat(who.credential()).startsWith("t_");
+        AdminCalls.Answer wrong = api.call("POST", "/auth/login", "{\"username\":\"" + dev
+                + "\",\"password\":\"wrong password\",\"tokenName\":\"fazt CLI\"}", null, "192.0.2.70");
+        assertThat(wrong.status()).isEqualTo(401);
+    }
 }

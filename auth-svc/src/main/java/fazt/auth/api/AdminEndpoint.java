@@ -115,6 +115,18 @@ final class AdminEndpoint implements RequestEndpoint {
         JsonNode body = body(request);
         return switch (action) {
             case "login" -> {
+                if (body.hasNonNull("tokenName")) {
+                    // The CLI's login: the password buys an API token with the user's scopes instead of a session.
+                    User user = login.authenticate(text(body, "username", false), text(body, "password", false),
+                            incoming.header(FaztHeaders.CLIENT_IP));
+                    ManageTokens.Created created = tokens.create(user.principal(user.role().scopes(), null),
+                            text(body, "tokenName", true), user.role().scopes(), expiry(body),
+                            origin.of(incoming.header(FaztHeaders.ADMIN_ORIGIN)));
+                    var view = new java.util.LinkedHashMap<>(AuthViews.token(created.token()));
+                    view.put("token", created.tokenString());
+                    view.put("user", AuthViews.user(user));
+                    yield json(201, view);
+                }
                 Login.Started started = login.login(text(body, "username", false), text(body, "password", false),
                         incoming.header(FaztHeaders.CLIENT_IP));
                 long maxAge = java.time.Duration.between(Instant.now(), started.expiresAt()).toSeconds();

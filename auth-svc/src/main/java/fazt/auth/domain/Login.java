@@ -33,6 +33,16 @@ public final class Login {
     public record Started(String sessionId, String secret, User user, Instant expiresAt) {}
 
     public Started login(String username, String password, String clientIp) {
+        User user = authenticate(username, password, clientIp);
+        String secret = fazt.proto.auth.AdminSession.SECRET_PREFIX + Secret.generate();
+        String id = Secret.id("s_");
+        Instant expiresAt = Instant.now().plus(policy.sessionAbsolute());
+        sessions.create(id, user.id(), Secret.hash(secret), expiresAt, clientIp);
+        return new Started(id, secret, user, expiresAt);
+    }
+
+    /** Checks a username and password (throttled like a login) without starting a session: for the CLI's token login. */
+    public User authenticate(String username, String password, String clientIp) {
         String userKey = "user:" + (username == null ? "" : username.toLowerCase(Locale.ROOT));
         String ipKey = "ip:" + (clientIp == null ? "unknown" : clientIp);
         if (username == null || password == null || password.length() > AuthPolicy.MAX_PASSWORD
@@ -50,11 +60,7 @@ public final class Login {
             throw new AuthException.LoginFailed();
         }
         throttle.cleared(userKey);
-        String secret = fazt.proto.auth.AdminSession.SECRET_PREFIX + Secret.generate();
-        String id = Secret.id("s_");
-        Instant expiresAt = Instant.now().plus(policy.sessionAbsolute());
-        sessions.create(id, found.user().id(), Secret.hash(secret), expiresAt, clientIp);
-        return new Started(id, secret, found.user(), expiresAt);
+        return found.user();
     }
 
     /** Ends the session {@code sessionId} (the caller's own). */
