@@ -1,4 +1,4 @@
-package fazt.gateway.admin;
+package fazt.server.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fazt.auth.AuthService;
 import fazt.deploy.DeployService;
 import fazt.gateway.GatewayService;
+import fazt.gateway.admin.Authenticator;
 import fazt.platform.service.ServiceDefinition;
 import fazt.platform.service.testing.TestSuite;
 import fazt.proto.MessageCodec;

@@ -1,4 +1,4 @@
-package fazt.gateway.admin;
+package fazt.server.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package fazt.gateway.admin;
+package fazt.server.admin;
 
 import fazt.gateway.edge.EdgeServer;
 import fazt.platform.service.testing.TestSuite;
