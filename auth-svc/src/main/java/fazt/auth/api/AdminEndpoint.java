@@ -41,8 +41,11 @@ final class AdminEndpoint implements RequestEndpoint {
     private final ManageTokens tokens;
     private final FirstRun firstRun;
     private final AdminOrigin origin;
+    private final AppLoginRoutes appLogin;
 
-    AdminEndpoint(Login login, ManageUsers users, ManageTokens tokens, FirstRun firstRun, AdminOrigin origin) {
+    AdminEndpoint(Login login, ManageUsers users, ManageTokens tokens, FirstRun firstRun, AdminOrigin origin,
+                  AppLoginRoutes appLogin) {
+        this.appLogin = appLogin;
         this.login = login;
         this.users = users;
         this.tokens = tokens;
@@ -90,6 +93,7 @@ final class AdminEndpoint implements RequestEndpoint {
                 login.logout(who.subject(), who.credential());
                 yield withCookie(new AdminResponse(204, null, null, null, null), clearCookie());
             }
+            case "apps" -> appLogin.route(method, parts, body(request), who);
             case "users" -> usersRoute(method, id, parts, request, who);
             case "tokens" -> tokensRoute(method, id, parts, request, incoming, who);
             case "settings" -> {

@@ -15,6 +15,10 @@ import fazt.auth.domain.Settings;
 import fazt.auth.domain.SetupSecret;
 import fazt.auth.domain.Users;
 import fazt.auth.domain.VerifyToken;
+import fazt.auth.domain.appauth.AppProviders;
+import fazt.auth.domain.appauth.ConfigureAppLogin;
+import fazt.auth.domain.appauth.SecretBox;
+import fazt.platform.service.BootstrapSettings;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
@@ -75,6 +79,11 @@ final class AuthBeans {
     @Singleton
     ManageTokens manageTokens(ApiTokens tokens, AuthEvents events) {
         return new ManageTokens(tokens, events);
+    }
+
+    @Singleton
+    ConfigureAppLogin configureAppLogin(AppProviders providers, BootstrapSettings settings) {
+        return new ConfigureAppLogin(providers, new SecretBox(settings.masterKey()));
     }
 
     @Singleton

@@ -18,6 +18,10 @@ public final class AdminSubjects {
     private static final java.util.regex.Pattern RUNTIME_APP_PATH =
             java.util.regex.Pattern.compile("apps/[^/]+/(logs|metrics|requests)/?");
 
+    /** {@code apps/<name>/auth/...}: who may log in to an app (OAuth/OIDC providers, allow-lists), kept by auth-svc. */
+    private static final java.util.regex.Pattern AUTH_APP_PATH =
+            java.util.regex.Pattern.compile("apps/[^/]+/auth(/.*)?");
+
     private AdminSubjects() {}
 
     /** {@code svc.<service>.admin}. */
@@ -32,6 +36,9 @@ public final class AdminSubjects {
         String prefix = slash < 0 ? first : first.substring(0, slash);
         if (prefix.equals("apps") && RUNTIME_APP_PATH.matcher(first).matches()) {
             return ServiceName.RUNTIME;
+        }
+        if (prefix.equals("apps") && AUTH_APP_PATH.matcher(first).matches()) {
+            return ServiceName.AUTH;
         }
         return switch (prefix) {
             case "apps" -> ServiceName.DEPLOY;

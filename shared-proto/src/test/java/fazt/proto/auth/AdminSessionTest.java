@@ -26,7 +26,8 @@ class AdminSessionTest {
 
     @ParameterizedTest
     @CsvSource({"/auth/login,AUTH", "/users/bob,AUTH", "/tokens,AUTH", "/settings/signup,AUTH", "/me,AUTH",
-            "/apps/blog,DEPLOY", "/apps/blog/logs,RUNTIME"})
+            "/apps/blog,DEPLOY", "/apps/blog/logs,RUNTIME", "/apps/blog/auth/providers,AUTH",
+            "/apps/blog/auth/providers/google,AUTH", "/apps/blog/authx,DEPLOY"})
     void authPathsBelongToAuth(String path, ServiceName owner) {
         assertThat(AdminSubjects.ownerOf(path)).isEqualTo(owner);
     }
