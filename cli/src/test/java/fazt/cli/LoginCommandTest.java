@@ -61,7 +61,7 @@ class LoginCommandTest {
         CliRun run = cli.run("login", cli.server().url());
 
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.err()).isEqualTo("fazt: no token: pass --token TOKEN or set FAZT_TOKEN\n");
+        assertThat(run.err()).isEqualTo("fazt: no token: pass --token TOKEN, set FAZT_TOKEN, or log in with --user NAME\n");
         assertThat(cli.server().requests).isEmpty();
     }
 

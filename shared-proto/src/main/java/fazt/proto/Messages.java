@@ -68,6 +68,7 @@ public final class Messages {
             HealthReport.class,
             Problem.class,
             Principal.class,
+            fazt.proto.auth.AccessRevoked.class,
             TokenVerifyRequest.class,
             TokenVerifyReply.class,
             AdminRequest.class,

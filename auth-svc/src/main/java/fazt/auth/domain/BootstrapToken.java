@@ -1,21 +1,16 @@
 package fazt.auth.domain;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.Optional;
 
 /**
- * The bootstrap admin token, until accounts and scoped tokens arrive: {@code FAZT_ADMIN_TOKEN} when configured, else
- * a token generated on the first start whose SHA-256 alone is stored. Comparison is by hash in constant time, so
- * neither the token nor its length leaks through timing.
+ * The bootstrap admin token: {@code FAZT_ADMIN_TOKEN} when configured, else a token generated on the first start whose
+ * SHA-256 alone is stored. Comparison is by hash in constant time, so neither the token nor its length leaks through
+ * timing. It keeps working next to accounts and scoped tokens, as the operator's way in.
  */
 public final class BootstrapToken {
     /** Token prefix, so a leaked token is recognisable by secret scanners. */
     public static final String PREFIX = "fazt_";
-    private static final String ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    private static final int RANDOM_CHARS = 40;
 
     private final byte[] hash;
 
@@ -24,7 +19,7 @@ public final class BootstrapToken {
     }
 
     public static BootstrapToken ofToken(String token) {
-        return new BootstrapToken(sha256(token));
+        return new BootstrapToken(Secret.hash(token));
     }
 
     public static BootstrapToken ofHash(byte[] hash) {
@@ -33,16 +28,11 @@ public final class BootstrapToken {
 
     /** A new random token (about 230 bits). */
     public static String generate() {
-        SecureRandom random = new SecureRandom();
-        StringBuilder token = new StringBuilder(PREFIX);
-        for (int i = 0; i < RANDOM_CHARS; i++) {
-            token.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return token.toString();
+        return PREFIX + Secret.generate();
     }
 
     public boolean matches(String candidate) {
-        return candidate != null && MessageDigest.isEqual(hash, sha256(candidate));
+        return candidate != null && MessageDigest.isEqual(hash, Secret.hash(candidate));
     }
 
     public byte[] hash() {
@@ -55,13 +45,5 @@ public final class BootstrapToken {
 
         /** Stores {@code token} unless one is stored already; returns the one that is stored afterwards. */
         BootstrapToken storeIfAbsent(BootstrapToken token);
-    }
-
-    static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
     }
 }

@@ -5,7 +5,10 @@ import fazt.gateway.edge.Exchange;
 import fazt.gateway.routing.SiteDirectory;
 import fazt.gateway.site.ServedFile;
 import fazt.gateway.site.StaticResponder;
+import fazt.platform.nats.FaztHeaders;
 import fazt.platform.nats.NatsRequester;
+import fazt.proto.MessageCodec;
+import fazt.proto.auth.AdminSession;
 import fazt.proto.ServiceName;
 import fazt.proto.admin.AdminRequest;
 import fazt.proto.admin.AdminResponse;
@@ -40,6 +43,9 @@ public final class AdminForwarder {
     static final Duration TIMEOUT = Duration.ofSeconds(120);
     public static final String API_PREFIX = "/api";
 
+    /** The caller of a public route (login, signup, setup): no subject, no scopes. */
+    public static final Principal ANONYMOUS = new Principal("anonymous", "anonymous", java.util.List.of(), null);
+
     private static final Logger log = LoggerFactory.getLogger(AdminForwarder.class);
     private final Authenticator auth;
     private final NatsRequester nats;
@@ -58,16 +64,31 @@ public final class AdminForwarder {
         return path != null && (path.equals(API_PREFIX) || path.startsWith(API_PREFIX + "/"));
     }
 
-    /** Authenticates; completes with the principal or answers 401 itself and completes empty. */
+    /**
+     * Authenticates; completes with the principal ({@link #ANONYMOUS} on the public routes: login, signup, setup), or
+     * answers 401 (no valid credential) or 403 (CSRF) itself and completes empty.
+     */
     public java.util.concurrent.CompletableFuture<Optional<Principal>> authenticate(ChannelHandlerContext ctx, Exchange ex) {
-        return auth.principal(ex.request().headers().get(HttpHeaderNames.AUTHORIZATION)).handle((principal, failure) -> {
+        AdminCaller caller = AdminCaller.of(ctx, ex.request());
+        boolean publicRoute = ex.path().startsWith(API_PREFIX)
+                && AdminSession.isPublic(ex.method().name(), ex.path().substring(API_PREFIX.length()));
+        String violation = caller.csrfViolation(ex.request(), publicRoute);
+        if (violation != null) {
+            EdgeResponses.send(ctx, EdgeResponses.problem(Problem.of(403, "auth/csrf", "Cross-site request refused",
+                    violation), ex.path(), ex.trace(), ex.requestId()), ex.keepAlive(), ex.head());
+            return java.util.concurrent.CompletableFuture.completedFuture(Optional.empty());
+        }
+        if (publicRoute) {
+            return java.util.concurrent.CompletableFuture.completedFuture(Optional.of(ANONYMOUS));
+        }
+        return auth.principalOfSecret(caller.secret()).handle((principal, failure) -> {
             if (failure != null) {
                 EdgeResponses.send(ctx, EdgeResponses.upstreamFailure(failure, "auth", ex, log), false, ex.head());
                 return Optional.empty();
             }
             if (principal.isEmpty()) {
                 FullHttpResponse response = EdgeResponses.problem(Problem.of(401, "auth/unauthorized", "Unauthorized",
-                        "A valid token is required: Authorization: Bearer <token>."), ex.path(), ex.trace(), ex.requestId());
+                        "A valid token (Authorization: Bearer <token>) or session is required."), ex.path(), ex.trace(), ex.requestId());
                 response.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"fazt\"");
                 EdgeResponses.send(ctx, response, ex.keepAlive(), ex.head());
             }
@@ -90,7 +111,12 @@ public final class AdminForwarder {
                 ex.request().headers().get(HttpHeaderNames.CONTENT_TYPE), body, blob, ex.requestId());
         org.slf4j.MDC.put(fazt.platform.nats.TraceContext.MDC_TRACE_ID, ex.trace().traceId());
         try {
-            nats.request(AdminSubjects.of(owner), request, AdminResponse.class, TIMEOUT).whenComplete((response, failure) -> {
+            AdminCaller caller = AdminCaller.of(ctx, ex.request());
+            Map<String, String> headers = Map.of(FaztHeaders.TYPE, MessageCodec.typeId(AdminRequest.class),
+                    FaztHeaders.CLIENT_IP, caller.clientIp(), FaztHeaders.ADMIN_ORIGIN, caller.origin());
+            nats.requestRaw(AdminSubjects.of(owner), headers, MessageCodec.INSTANCE.encode(request), TIMEOUT)
+                    .thenApply(reply -> MessageCodec.INSTANCE.decode(reply.getData(), AdminResponse.class))
+                    .whenComplete((response, failure) -> {
                 if (failure != null) {
                     EdgeResponses.send(ctx, EdgeResponses.upstreamFailure(failure, owner.id(), ex, log), ex.keepAlive(), ex.head());
                     return;
@@ -98,14 +124,14 @@ public final class AdminForwarder {
                 if (!HttpMethod.GET.equals(ex.method()) && !HttpMethod.HEAD.equals(ex.method()) && owner == ServiceName.DEPLOY) {
                     sites.dropAll();
                 }
-                answer(ctx, ex, response);
+                answer(ctx, ex, response, caller);
             });
         } finally {
             org.slf4j.MDC.remove(fazt.platform.nats.TraceContext.MDC_TRACE_ID);
         }
     }
 
-    private void answer(ChannelHandlerContext ctx, Exchange ex, AdminResponse response) {
+    private void answer(ChannelHandlerContext ctx, Exchange ex, AdminResponse response, AdminCaller caller) {
         if (response.bodyBlob() != null) {
             BodyBlob blob = response.bodyBlob();
             String name = ex.path().substring(ex.path().lastIndexOf('/') + 1);
@@ -120,7 +146,8 @@ public final class AdminForwarder {
             http.headers().remove(HttpHeaderNames.CONTENT_TYPE);
         }
         if (response.headers() != null) {
-            response.headers().forEach((k, v) -> http.headers().set(k, v));
+            response.headers().forEach((k, v) -> http.headers().set(k,
+                    k.equalsIgnoreCase("Set-Cookie") ? caller.cookieHeader(v) : v));
         }
         http.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
         EdgeResponses.send(ctx, http, ex.keepAlive(), ex.head());

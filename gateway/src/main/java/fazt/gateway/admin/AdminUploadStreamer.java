@@ -7,6 +7,7 @@ import fazt.gateway.routing.HostRouter;
 import fazt.platform.blobs.BlobUpload;
 import fazt.platform.nats.NatsRequester;
 import fazt.proto.admin.BodyBlob;
+import fazt.proto.auth.AdminSession;
 import fazt.proto.auth.Principal;
 import fazt.proto.problem.Problem;
 import fazt.proto.storage.StorageSubjects;
@@ -89,7 +90,12 @@ public final class AdminUploadStreamer extends ChannelInboundHandlerAdapter {
             return false;
         }
         int q = request.uri().indexOf('?');
-        if (!AdminForwarder.isApi(q < 0 ? request.uri() : request.uri().substring(0, q))) {
+        String path = q < 0 ? request.uri() : request.uri().substring(0, q);
+        if (!AdminForwarder.isApi(path)) {
+            return false;
+        }
+        // Public routes (login, signup, setup) never stream: nobody unauthenticated may write to storage.
+        if (AdminSession.isPublic(method.name(), path.substring(AdminForwarder.API_PREFIX.length()))) {
             return false;
         }
         return !AdminBodies.inline(request.headers().get(HttpHeaderNames.CONTENT_TYPE),

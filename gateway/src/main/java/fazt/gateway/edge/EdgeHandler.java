@@ -2,6 +2,7 @@ package fazt.gateway.edge;
 
 import fazt.gateway.admin.AdminBodies;
 import fazt.gateway.admin.AdminForwarder;
+import fazt.gateway.admin.SetupPage;
 import fazt.gateway.admin.StreamedAdminRequest;
 import fazt.gateway.health.SuiteHealth;
 import fazt.gateway.invoke.ApiRequest;
@@ -29,9 +30,10 @@ import org.slf4j.MDC;
 
 /**
  * Routes every request on the edge: a missing or malformed Host is a 400; {@code /_fazt/} paths belong to the platform
- * on every host (today {@code /_fazt/health}); {@code admin.<domain>/api/...} goes to {@link AdminForwarder}; every
- * other host is an app host, served by {@link SiteServer}, except paths under {@code /api/}, which arrive as an
- * {@link ApiRequest} (body still streaming) and go to {@link FunctionGateway} when the app has server code.
+ * on every host (today {@code /_fazt/health}, and the first-run {@link SetupPage} on the admin host);
+ * {@code admin.<domain>/api/...} goes to {@link AdminForwarder}; every other host is an app host, served by
+ * {@link SiteServer}, except paths under {@code /api/}, which arrive as an {@link ApiRequest} (body still streaming)
+ * and go to {@link FunctionGateway} when the app has server code.
  */
 @Singleton
 @ChannelHandler.Sharable
@@ -169,6 +171,10 @@ final class EdgeHandler extends ChannelInboundHandlerAdapter {
         }
         if (ex.path().equals(HEALTH_PATH)) {
             health(ctx, ex);
+            return;
+        }
+        if (route.kind() == HostRoute.Kind.ADMIN && SetupPage.matches(ex.path())) {
+            SetupPage.serve(ctx, ex);
             return;
         }
         if (ex.path().startsWith(PLATFORM_PREFIX)) {

@@ -18,6 +18,10 @@ public final class AdminSubjects {
     private static final java.util.regex.Pattern RUNTIME_APP_PATH =
             java.util.regex.Pattern.compile("apps/[^/]+/(logs|metrics|requests)/?");
 
+    /** {@code apps/<name>/auth/...}: who may log in to an app (OAuth/OIDC providers, allow-lists), kept by auth-svc. */
+    private static final java.util.regex.Pattern AUTH_APP_PATH =
+            java.util.regex.Pattern.compile("apps/[^/]+/auth(/.*)?");
+
     private AdminSubjects() {}
 
     /** {@code svc.<service>.admin}. */
@@ -33,8 +37,12 @@ public final class AdminSubjects {
         if (prefix.equals("apps") && RUNTIME_APP_PATH.matcher(first).matches()) {
             return ServiceName.RUNTIME;
         }
+        if (prefix.equals("apps") && AUTH_APP_PATH.matcher(first).matches()) {
+            return ServiceName.AUTH;
+        }
         return switch (prefix) {
             case "apps" -> ServiceName.DEPLOY;
+            case "auth", "users", "tokens", "settings", "me" -> ServiceName.AUTH;
             default -> null;
         };
     }

@@ -1,9 +1,17 @@
 package fazt.proto.auth;
 
-/** Request subjects owned by auth-svc (without the root). */
+/** Subjects owned by auth-svc (without the root). */
 public final class AuthSubjects {
     /** Request {@link TokenVerifyRequest}; reply {@link TokenVerifyReply}. Never an error for a bad token: {@code valid} false. */
     public static final String TOKEN_VERIFY = "svc.auth.token.verify";
+    /** Event {@link AccessRevoked}: an API token was revoked. */
+    public static final String TOKEN_REVOKED = "evt.auth.token.revoked";
+    /** Event {@link AccessRevoked}: a user was disabled or deleted; all their sessions and tokens stop working. */
+    public static final String USER_DISABLED = "evt.auth.user.disabled";
+    /** Event {@link AccessRevoked}: a dashboard session ended (logout), or all of a user's (logout everywhere). */
+    public static final String SESSION_ENDED = "evt.auth.session.ended";
+    /** Every auth event, for subscribers that drop caches. */
+    public static final String EVENTS = "evt.auth.>";
 
     private AuthSubjects() {}
 }

@@ -6,10 +6,18 @@ import java.util.List;
 /**
  * Who is calling, as auth-svc resolved them: a stable {@code subject} (user or token id), a display {@code name},
  * and the token's {@code scopes} ({@code admin}, {@code read}, {@code deploy:*}, {@code deploy:<app>}, …). Services
- * check scopes themselves with {@link #allows(String)}; they never see the token.
+ * check scopes themselves with {@link #allows(String)}; they never see the token. {@code credential} names what the
+ * caller authenticated with ({@code s_…} a dashboard session, {@code t_…} an API token, {@code bootstrap} the
+ * bootstrap token; null when unknown): an id, never a secret, so auth-svc can end exactly that session on logout and
+ * caches can drop exactly what was revoked.
  */
 @MessageType("auth.principal.v1")
-public record Principal(String subject, String name, List<String> scopes) {
+public record Principal(String subject, String name, List<String> scopes, String credential) {
+    /** A principal whose credential is not known (tests, internal callers). */
+    public Principal(String subject, String name, List<String> scopes) {
+        this(subject, name, scopes, null);
+    }
+
     /** The scope that allows everything. */
     public static final String ADMIN = "admin";
     /** The scope that allows reading everything. */

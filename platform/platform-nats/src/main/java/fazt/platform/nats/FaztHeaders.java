@@ -13,5 +13,16 @@ public final class FaztHeaders {
     /** ADR-32: the error text of a failed request. */
     public static final String SERVICE_ERROR = "Nats-Service-Error";
 
+    /**
+     * On admin requests the gateway forwards: the caller's IP address as the gateway saw it (login rate limiting).
+     * Set only by the gateway; services never trust an HTTP header for it.
+     */
+    public static final String CLIENT_IP = "Fazt-Client-Ip";
+    /**
+     * On admin requests the gateway forwards: the admin origin the caller used ({@code https://admin.example.com}),
+     * for links and token strings that must point back at this server.
+     */
+    public static final String ADMIN_ORIGIN = "Fazt-Admin-Origin";
+
     private FaztHeaders() {}
 }

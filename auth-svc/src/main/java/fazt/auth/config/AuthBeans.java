@@ -1,0 +1,93 @@
+package fazt.auth.config;
+
+import fazt.auth.domain.ApiTokens;
+import fazt.auth.domain.AuthEvents;
+import fazt.auth.domain.AuthPolicy;
+import fazt.auth.domain.BootstrapToken;
+import fazt.auth.domain.FirstRun;
+import fazt.auth.domain.Login;
+import fazt.auth.domain.LoginThrottle;
+import fazt.auth.domain.ManageTokens;
+import fazt.auth.domain.ManageUsers;
+import fazt.auth.domain.PasswordHasher;
+import fazt.auth.domain.Sessions;
+import fazt.auth.domain.Settings;
+import fazt.auth.domain.SetupSecret;
+import fazt.auth.domain.Users;
+import fazt.auth.domain.VerifyToken;
+import fazt.auth.domain.appauth.AppProviders;
+import fazt.auth.domain.appauth.ConfigureAppLogin;
+import fazt.auth.domain.appauth.SecretBox;
+import fazt.platform.service.BootstrapSettings;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires auth-svc's use cases. The bootstrap token is the configured {@code FAZT_ADMIN_TOKEN}, else the stored generated
+ * token, else a new one, generated, stored as a hash, and logged once (the only time it is ever shown).
+ */
+@Factory
+final class AuthBeans {
+    private static final Logger log = LoggerFactory.getLogger(AuthBeans.class);
+
+    @Singleton
+    AuthPolicy policy() {
+        return AuthPolicy.DEFAULT;
+    }
+
+    @Singleton
+    PasswordHasher passwordHasher() {
+        return new PasswordHasher();
+    }
+
+    @Singleton
+    BootstrapToken bootstrapToken(@Nullable @Value("${auth.bootstrap-token:}") String configured, BootstrapToken.Store store) {
+        if (configured != null && !configured.isBlank()) {
+            return BootstrapToken.ofToken(configured);
+        }
+        return store.load().orElseGet(() -> {
+            String token = BootstrapToken.generate();
+            BootstrapToken kept = store.storeIfAbsent(BootstrapToken.ofToken(token));
+            if (kept.matches(token)) {
+                log.warn("generated the bootstrap admin token; it is shown only now, keep it: {}"
+                        + " (set FAZT_ADMIN_TOKEN to choose your own)", token);
+            }
+            return kept;
+        });
+    }
+
+    @Singleton
+    VerifyToken verifyToken(BootstrapToken bootstrap, Sessions sessions, ApiTokens tokens, AuthPolicy policy) {
+        return new VerifyToken(bootstrap, sessions, tokens, policy);
+    }
+
+    @Singleton
+    Login login(Users users, Sessions sessions, LoginThrottle throttle, PasswordHasher hasher, AuthEvents events,
+                AuthPolicy policy) {
+        return new Login(users, sessions, throttle, hasher, events, policy);
+    }
+
+    @Singleton
+    ManageUsers manageUsers(Users users, Sessions sessions, Settings settings, PasswordHasher hasher, AuthEvents events) {
+        return new ManageUsers(users, sessions, settings, hasher, events);
+    }
+
+    @Singleton
+    ManageTokens manageTokens(ApiTokens tokens, AuthEvents events) {
+        return new ManageTokens(tokens, events);
+    }
+
+    @Singleton
+    ConfigureAppLogin configureAppLogin(AppProviders providers, BootstrapSettings settings) {
+        return new ConfigureAppLogin(providers, new SecretBox(settings.masterKey()));
+    }
+
+    @Singleton
+    FirstRun firstRun(Users users, SetupSecret setup, PasswordHasher hasher) {
+        return new FirstRun(users, setup, hasher);
+    }
+}

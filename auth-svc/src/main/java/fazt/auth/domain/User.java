@@ -1,0 +1,16 @@
+package fazt.auth.domain;
+
+import fazt.proto.auth.Principal;
+import java.time.Instant;
+
+/** An account of someone who runs fazt. {@code disabledAt} is set while the account may not log in. */
+public record User(String id, String username, String email, Role role, Instant createdAt, Instant disabledAt) {
+    public boolean active() {
+        return disabledAt == null;
+    }
+
+    /** The principal of this user for a credential ({@code s_…} or {@code t_…}). */
+    public Principal principal(java.util.List<String> scopes, String credential) {
+        return new Principal(id, username, scopes, credential);
+    }
+}
