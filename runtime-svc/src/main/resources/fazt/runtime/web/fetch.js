@@ -407,14 +407,14 @@
       bodyPromise.then((bodyBytes) => {
         if (settled) return;
         host.fetch(request.method, request.url, internal.flatHeaders(request.headers), bodyBytes, request.redirect,
-          (status, statusText, url, redirected, flatHeaders, latin1Body) => {
+          (status, statusText, url, redirected, flatHeaders, encodedBody) => {
             if (settled) return;
             settled = true;
             unsubscribe();
             const headers = newHeaders(Array.from(flatHeaders), 'immutable');
             const res = new Response(null, { status: 200 });
             Object.assign(res[kRes], { type: 'basic', url, redirected, status, statusText, headers });
-            if (!NULL_BODY_STATUS.has(status) && request.method !== 'HEAD') res[kBody].source = internal.fromLatin1(latin1Body);
+            if (!NULL_BODY_STATUS.has(status) && request.method !== 'HEAD') res[kBody].source = internal.fromHost(encodedBody);
             resolve(res);
           },
           (message) => fail(new TypeError(String(message))));
