@@ -49,6 +49,8 @@ class EventsAndTimersTest {
                 JsCase.of("setTimeout needs a function", "setTimeout('code()')", "!TypeError: setTimeout: the \"callback\" argument must be a function"),
                 JsCase.of("clearTimeout of unknown ids is a no-op", "clearTimeout(12345); clearTimeout(undefined); clearInterval(null); return 'ok'", "ok"),
                 JsCase.of("queueMicrotask runs before timers and after sync code", "const out = []; setTimeout(() => out.push('timer'), 0); queueMicrotask(() => out.push('micro')); out.push('sync'); await new Promise((r) => setTimeout(r, 1)); return out", "[\"sync\",\"micro\",\"timer\"]"),
+                JsCase.of("performance.now is monotonic from the time origin", "const a = performance.now(); const b = performance.now(); return [typeof a, a >= 0, b >= a, Math.abs(performance.timeOrigin - Date.now()) < 60000]", "[\"number\",true,true,true]"),
+                JsCase.of("navigator", "return [navigator.userAgent, String(navigator)]", "[\"fazt\",\"[object Navigator]\"]"),
                 JsCase.of("queueMicrotask needs a function", "queueMicrotask(1)", "!TypeError: Failed to execute 'queueMicrotask': parameter 1 is not of type 'Function'."));
     }
 
