@@ -61,6 +61,14 @@ class WebBridgeTest {
     }
 
     @Test
+    void dropsHeaderLinesTheFetchStandardRejects() {
+        Value request = bridge.newRequest("GET", "https://a.example/api/", List.of(new HttpHeader("bad name", "x"),
+                new HttpHeader("ok", "fine"), new HttpHeader("nul", "a\u0000b")), (byte[]) null);
+        assertThat(invoke(handler("return JSON.stringify([...request.headers])"), request).asString())
+                .isEqualTo("[[\"ok\",\"fine\"]]");
+    }
+
+    @Test
     void aRequestWithoutBodyHasNullBody() {
         Value request = bridge.newRequest("GET", "https://a.example/api/", List.of(), (InputStream) null);
         assertThat(invoke(handler("return String(request.body) + ' ' + (await request.text()).length"), request).asString())
