@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -105,6 +108,20 @@ public final class OutboundFetch {
             target = next;
             redirected = true;
         }
+    }
+
+    /**
+     * {@link #send} on {@code executor} (use virtual threads); the future fails with a {@link FetchException} (wrapped
+     * in a {@link java.util.concurrent.CompletionException}) whose message is the app's {@code TypeError} message.
+     */
+    public CompletableFuture<OutboundResponse> sendAsync(OutboundRequest request, FetchBudget budget, Executor executor) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return send(request, budget);
+            } catch (FetchException e) {
+                throw new CompletionException(e);
+            }
+        }, executor);
     }
 
     private Http1Exchange.Response once(FetchTarget target, String method, List<HttpHeader> headers, byte[] body,

@@ -154,6 +154,16 @@ class OutboundFetchTest {
     }
 
     @Test
+    void sendAsyncCompletesOnTheExecutor() throws Exception {
+        try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            assertThat(text(fetch.sendAsync(get(base + "/echo"), new FetchBudget(1), executor).get())).isEqualTo("GET ");
+            assertThatThrownBy(() -> strict.sendAsync(get("http://10.0.0.1/"), new FetchBudget(1), executor).join())
+                    .isInstanceOf(java.util.concurrent.CompletionException.class)
+                    .cause().isInstanceOf(FetchException.class).hasMessage("fetch to 10.0.0.1 refused: private address");
+        }
+    }
+
+    @Test
     void timesOut() {
         long start = System.nanoTime();
         assertThatThrownBy(() -> fetch.send(get(base + "/slow"), new FetchBudget(5)))

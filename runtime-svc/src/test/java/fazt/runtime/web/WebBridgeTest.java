@@ -171,6 +171,58 @@ class WebBridgeTest {
         assertThat(events).containsExactly("chunk", "chunk", "chunk", "end");
     }
 
+    /** Drains a streamed response through the bridge as the engine does; returns the body and the sink events. */
+    private String drainStream(Value reader, List<String> events) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        boolean[] done = {false};
+        while (!done[0]) {
+            bridge.readChunk(reader, new ChunkSink() {
+                @Override
+                public void chunk(byte[] bytes) {
+                    events.add("chunk");
+                    body.writeBytes(bytes);
+                }
+
+                @Override
+                public void end() {
+                    events.add("end");
+                    done[0] = true;
+                }
+
+                @Override
+                public void error(String message) {
+                    events.add("error " + message);
+                    done[0] = true;
+                }
+            });
+            js.drain();
+        }
+        return body.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void streamsServerSentEventsWrittenThroughATransformStream() {
+        // the shape of Hono's streamSSE: a writer feeding a TransformStream whose readable is the response body
+        Value response = invoke(handler("""
+                const {readable, writable} = new TransformStream();
+                const writer = writable.getWriter();
+                const enc = new TextEncoder();
+                (async () => {
+                  for (let i = 1; i <= 3; i++) {
+                    await writer.ready;
+                    await writer.write(enc.encode(`data: ${i}\\n\\n`));
+                    await new Promise((r) => setTimeout(r, 5));
+                  }
+                  await writer.close();
+                })();
+                return new Response(readable, {headers: {'content-type': 'text/event-stream'}});
+                """), bridge.newRequest("GET", "https://a.example/api/events", List.of(), (byte[]) null));
+        ResponseHead head = bridge.readResponse(response);
+        List<String> events = new ArrayList<>();
+        assertThat(drainStream(head.reader(), events)).isEqualTo("data: 1\n\ndata: 2\n\ndata: 3\n\n");
+        assertThat(events).containsExactly("chunk", "chunk", "chunk", "end");
+    }
+
     @Test
     void reportsStreamErrorsAndBadChunks() {
         Value response = invoke(handler("return new Response(new ReadableStream({start(c) { c.enqueue('text, not bytes'); }}))"),
