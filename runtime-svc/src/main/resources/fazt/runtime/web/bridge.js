@@ -12,6 +12,7 @@
       const stream = new ReadableStream({
         pull(c) {
           const chunk = pull();
+          if (chunk === false) throw new TypeError('The request body could not be read: the client connection failed');
           if (chunk === null || chunk === undefined) c.close(); else c.enqueue(internal.fromHost(chunk));
         },
         cancel() { cancel(); },

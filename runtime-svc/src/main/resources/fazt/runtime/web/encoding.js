@@ -200,8 +200,8 @@
     }
   }
   Object.defineProperty(TextDecoder.prototype, Symbol.toStringTag, { value: 'TextDecoder', configurable: true });
-  // One-shot decodes run in the JDK's decoder (same U+FFFD substitution of maximal subparts as the Encoding
-  // Standard); small inputs and streaming decodes stay in JS.
+  // One-shot decodes of 256 bytes and more run in Java (Utf8.java, the same decoder algorithm), much faster than
+  // this loop without a JIT; small inputs and streaming decodes stay in JS.
   const HOST_DECODE_MIN = 256;
   const utf8Decode = (bytes) => (bytes.length >= HOST_DECODE_MIN ? host.utf8Decode(bytes, false) : utf8Decoder()(bytes, true, false));
   // A leading BOM is dropped, as the "UTF-8 decode" of the Encoding Standard (used by Body.text()/json()) does.

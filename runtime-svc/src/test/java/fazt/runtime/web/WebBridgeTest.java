@@ -112,8 +112,8 @@ class WebBridgeTest {
             }
         };
         Value request = bridge.newRequest("POST", "https://a.example/api/", List.of(), broken);
-        assertThat(invoke(handler("try { await request.text(); return 'read'; } catch (e) { return 'failed'; }"), request).asString())
-                .isEqualTo("failed");
+        assertThat(invoke(handler("try { await request.text(); return 'read'; } catch (e) { return e.name + ': ' + e.message; }"), request).asString())
+                .isEqualTo("TypeError: The request body could not be read: the client connection failed");
     }
 
     @Test
