@@ -8,6 +8,22 @@ package fazt.runtime.web;
 final class Utf8 {
     private Utf8() {}
 
+    /** UTF-8 bytes of a JS string; a lone surrogate becomes U+FFFD (USVString conversion), as TextEncoder does. */
+    static byte[] encode(String s) {
+        java.nio.charset.CharsetEncoder encoder = java.nio.charset.StandardCharsets.UTF_8.newEncoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE)
+                .replaceWith(new byte[] {(byte) 0xEF, (byte) 0xBF, (byte) 0xBD});
+        try {
+            java.nio.ByteBuffer out = encoder.encode(java.nio.CharBuffer.wrap(s));
+            byte[] bytes = new byte[out.remaining()];
+            out.get(bytes);
+            return bytes;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IllegalStateException("REPLACE mode does not throw", e);
+        }
+    }
+
     /** The decoded text (a BOM is kept); with {@code fatal}, null when the bytes are not valid UTF-8. */
     static String decode(byte[] bytes, boolean fatal) {
         char[] out = new char[bytes.length];

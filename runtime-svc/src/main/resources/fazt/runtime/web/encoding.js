@@ -43,7 +43,11 @@
     }
     return out.length === o ? out : out.slice(0, o);
   };
-  internal.utf8Encode = utf8Encode;
+  // With the native base64 unpacker, long strings encode in Java and cross as base64: a JS loop only without it.
+  const HOST_ENCODE_MIN = 1024;
+  internal.utf8Encode = internal.nativeBase64
+    ? (input) => { const s = String(input); return s.length >= HOST_ENCODE_MIN ? internal.fromHost(host.utf8EncodeBase64(s)) : utf8Encode(s); }
+    : utf8Encode;
 
   const toBytes = (input, what) => {
     if (input instanceof Uint8Array) return input;
@@ -55,7 +59,7 @@
 
   class TextEncoder {
     get encoding() { return 'utf-8'; }
-    encode(input = '') { return utf8Encode(input); }
+    encode(input = '') { return internal.utf8Encode(input); }
     encodeInto(source, destination) {
       if (!(destination instanceof Uint8Array)) throw new TypeError("Failed to execute 'encodeInto' on 'TextEncoder': parameter 2 is not of type 'Uint8Array'.");
       const s = String(source);

@@ -33,6 +33,12 @@ class Utf8Test {
         assertThat(Utf8.decode(bytes, true) == null).isEqualTo(expected.contains("fffd"));
     }
 
+    @org.junit.jupiter.api.Test
+    void encodesLoneSurrogatesAsReplacementCharacters() {
+        assertThat(Utf8.encode("a\uD800b\uDC00")).containsExactly(0x61, 0xEF, 0xBF, 0xBD, 0x62, 0xEF, 0xBF, 0xBD);
+        assertThat(Utf8.encode("\uD83D\uDE00")).containsExactly(0xF0, 0x9F, 0x98, 0x80);
+    }
+
     @ParameterizedTest
     @CsvSource({"plain ascii", "h\u00e9llo w\u00f6rld \u20ac \uD83D\uDE00"})
     void decodesValidText(String text) {

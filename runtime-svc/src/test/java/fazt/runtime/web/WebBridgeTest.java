@@ -304,6 +304,11 @@ class WebBridgeTest {
             long t1 = System.nanoTime();
             assertThat(JsBytes.toJava(u8)).isEqualTo(big);
             System.out.printf("JsBytes 8 MiB with native base64: Java->JS %d ms%n", (t1 - t0) / 1_000_000);
+            // long strings encode in Java there: same bytes as the JS encoder, lone surrogates included
+            assertThat(staging.run("const s = 'h\u00e9\\ud800\\u{1F600}'.repeat(400); const a = new TextEncoder().encode(s); "
+                    + "let ok = true; const b = new TextEncoder().encode('h\u00e9\\ud800\\u{1F600}'); "
+                    + "for (let i = 0; i < a.length; i++) if (a[i] !== b[i % b.length]) ok = false; return [a.length, ok]"))
+                    .isEqualTo("[4000,true]");
             Value request = b.newRequest("POST", "https://a.example/api/", List.of(), new byte[] {1, 2, (byte) 250});
             Value[] out = new Value[1];
             request.invokeMember("bytes").invokeMember("then", (org.graalvm.polyglot.proxy.ProxyExecutable) a -> out[0] = a[0]);
