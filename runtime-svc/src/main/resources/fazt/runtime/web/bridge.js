@@ -1,6 +1,8 @@
 // The functions the engine calls through WebBridge; returned to Java, never reachable from app code.
 (function (host, internal) {
   'use strict';
+  // captured now: app code replacing these globals later must not change how the platform behaves
+  const { ReadableStream, Response, DOMException } = globalThis;
   const describe = (e) => (e && e.stack ? String(e.stack) : e && e.message ? `${e.name || 'Error'}: ${e.message}` : String(e));
   return {
     nativeBase64: internal.nativeBase64,

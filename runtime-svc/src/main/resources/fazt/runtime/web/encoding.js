@@ -1,6 +1,8 @@
 // TextEncoder/TextDecoder (Encoding Standard: utf-8, utf-16le/be, windows-1252), atob/btoa (forgiving base64).
 (function (host, internal) {
   'use strict';
+  // captured now: app code replacing these globals later must not change how the platform behaves
+  const { DOMException } = globalThis;
   const CHUNK = 8192;
   const fromCodes = (codes, n = codes.length) => {
     let s = '';

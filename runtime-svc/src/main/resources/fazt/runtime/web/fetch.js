@@ -1,6 +1,8 @@
 // Request, Response and the Body mixin (Fetch Standard), and the JS side of fetch().
 (function (host, internal) {
   'use strict';
+  // captured now: app code replacing these globals later must not change how the platform behaves
+  const { URL, URLSearchParams, ReadableStream, Blob, FormData, AbortSignal, Headers } = globalThis;
   const kGuard = internal.headerGuard, newHeaders = internal.newHeaders, kBody = Symbol('body');
 
   // ---------------------------------------------------------------- Body
