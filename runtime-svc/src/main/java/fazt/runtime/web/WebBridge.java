@@ -113,6 +113,14 @@ public final class WebBridge {
         functions.invokeMember("readChunk", reader, onChunk, onEnd, onError);
     }
 
+    /**
+     * Aborts the signal of a request made by {@link #newRequest} (the client went away or the wall time ran out), so
+     * the app's {@code request.signal} listeners and fetches made with it stop; the reason is an {@code AbortError}.
+     */
+    public void abortRequest(Value request, String reason) {
+        functions.invokeMember("abortRequest", request, reason);
+    }
+
     /** Cancels the stream behind {@code reader} (the client went away); its source's {@code cancel} runs. */
     public void cancel(Value reader, String reason) {
         functions.invokeMember("cancel", reader, reason);

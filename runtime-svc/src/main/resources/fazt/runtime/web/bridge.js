@@ -38,6 +38,7 @@
         onChunk(bytes);
       }, (e) => onError(describe(e)));
     },
+    abortRequest(request, reason) { internal.abortSignal(request.signal, new DOMException(String(reason), 'AbortError')); },
     cancel(reader, reason) { reader.cancel(new DOMException(String(reason), 'AbortError')).catch(() => {}); },
     describe,
   };

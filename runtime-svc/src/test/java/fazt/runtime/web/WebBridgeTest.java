@@ -256,6 +256,21 @@ class WebBridgeTest {
     }
 
     @Test
+    void abortingTheRequestReachesTheAppsSignal() {
+        js.fetchHandler = r -> new OutboundResponse(200, "OK", r.url(), false, List.of(), new byte[0]);
+        Value request = bridge.newRequest("GET", "https://a.example/api/", List.of(), (byte[]) null);
+        Value pending = handler("""
+                globalThis.seen = [];
+                request.signal.addEventListener('abort', () => seen.push('abort ' + request.signal.reason.message));
+                return fetch('https://upstream.example/', {signal: request.signal}).catch((e) => seen.push('fetch ' + e.name));
+                """).execute(request);
+        bridge.abortRequest(request, "client disconnected");
+        js.drain();
+        assertThat(js.eval("seen.join(', ')").asString()).isEqualTo("abort client disconnected, fetch AbortError");
+        assertThat(pending).isNotNull();
+    }
+
+    @Test
     void refusesWhatIsNotAResponse() {
         Value notAResponse = invoke(handler("return {status: 200}"), bridge.newRequest("GET", "https://a.example/api/", List.of(), (byte[]) null));
         assertThatThrownBy(() -> bridge.readResponse(notAResponse)).isInstanceOf(IllegalArgumentException.class)
