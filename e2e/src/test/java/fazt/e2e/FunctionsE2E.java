@@ -36,7 +36,7 @@ class FunctionsE2E {
 
     @BeforeAll
     void start() throws Exception {
-        stack = Stack.create(null).with("RUNTIME_INSTANCES", "2").with("FAZT_RUNTIME_WALL_TIME", "3s");
+        stack = Stack.create(null).with("RUNTIME_INSTANCES", "2").with("FAZT_FUNCTION_TIMEOUT_MS", "8000");
         Stack.Result up = stack.stack("up");
         assertThat(up.exitCode()).as(up.output()).isZero();
         edge = new Edge(stack);
