@@ -18,6 +18,10 @@ public final class AdminSubjects {
     private static final java.util.regex.Pattern RUNTIME_APP_PATH =
             java.util.regex.Pattern.compile("apps/[^/]+/(logs|metrics|requests)/?");
 
+    /** {@code apps/<name>/runs|schedules|hooks[/...]}: background work of an app, kept by scheduler-svc. */
+    private static final java.util.regex.Pattern SCHEDULER_APP_PATH =
+            java.util.regex.Pattern.compile("apps/[^/]+/(runs|schedules|hooks)(/.*)?");
+
     private AdminSubjects() {}
 
     /** {@code svc.<service>.admin}. */
@@ -33,8 +37,12 @@ public final class AdminSubjects {
         if (prefix.equals("apps") && RUNTIME_APP_PATH.matcher(first).matches()) {
             return ServiceName.RUNTIME;
         }
+        if (prefix.equals("apps") && SCHEDULER_APP_PATH.matcher(first).matches()) {
+            return ServiceName.SCHEDULER;
+        }
         return switch (prefix) {
             case "apps" -> ServiceName.DEPLOY;
+            case "runs" -> ServiceName.SCHEDULER;
             default -> null;
         };
     }
