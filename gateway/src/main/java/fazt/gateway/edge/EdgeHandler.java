@@ -4,6 +4,7 @@ import fazt.gateway.admin.AdminBodies;
 import fazt.gateway.admin.AdminForwarder;
 import fazt.gateway.admin.StreamedAdminRequest;
 import fazt.gateway.health.SuiteHealth;
+import fazt.gateway.platform.BackgroundRoutes;
 import fazt.gateway.routing.HostRoute;
 import fazt.gateway.routing.HostRouter;
 import fazt.platform.nats.TraceContext;
@@ -27,7 +28,7 @@ import org.slf4j.MDC;
 
 /**
  * Routes every request on the edge: a missing or malformed Host is a 400; {@code /_fazt/} paths belong to the platform
- * on every host (today {@code /_fazt/health}); {@code admin.<domain>/api/...} goes to {@link AdminForwarder}; every
+ * on every host ({@code /_fazt/health}; async runs, webhooks and run status on app hosts, see {@link BackgroundRoutes}); {@code admin.<domain>/api/...} goes to {@link AdminForwarder}; every
  * other host is an app host, served by {@link SiteServer}.
  */
 @Singleton
@@ -41,12 +42,14 @@ final class EdgeHandler extends ChannelInboundHandlerAdapter {
     private final HostRouter hosts;
     private final SiteServer sites;
     private final AdminForwarder admin;
+    private final BackgroundRoutes background;
 
-    EdgeHandler(SuiteHealth health, HostRouter hosts, SiteServer sites, AdminForwarder admin) {
+    EdgeHandler(SuiteHealth health, HostRouter hosts, SiteServer sites, AdminForwarder admin, BackgroundRoutes background) {
         this.health = health;
         this.hosts = hosts;
         this.sites = sites;
         this.admin = admin;
+        this.background = background;
     }
 
     /** Requests waiting on one connection while the one before them is answered (pipelining). */
@@ -145,6 +148,10 @@ final class EdgeHandler extends ChannelInboundHandlerAdapter {
         }
         if (ex.path().equals(HEALTH_PATH)) {
             health(ctx, ex);
+            return;
+        }
+        if (route.kind() == HostRoute.Kind.APP && BackgroundRoutes.owns(ex.path())) {
+            background.handle(ctx, request, ex, route);
             return;
         }
         if (ex.path().startsWith(PLATFORM_PREFIX)) {
