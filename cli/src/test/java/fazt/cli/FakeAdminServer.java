@@ -17,7 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * request, so a test can check exactly what a command sent. Anything unrouted gets a 404 problem.
  */
 final class FakeAdminServer implements AutoCloseable {
-    record Request(String method, String path, Map<String, List<String>> headers, byte[] body) {
+    record Request(String method, String path, Map<String, List<String>> headers, byte[] body, String query) {
         /** A request header, whatever the case of its name (the JDK server stores "Content-type"). */
         String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
@@ -79,7 +79,7 @@ final class FakeAdminServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
         Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                Map.copyOf(exchange.getRequestHeaders()), body);
+                Map.copyOf(exchange.getRequestHeaders()), body, exchange.getRequestURI().getRawQuery());
         requests.add(request);
         Answer answer = answers.getOrDefault(request.method() + " " + request.path(), new Answer(404,
                 "application/problem+json", ("{\"type\":\"https://errors.fazt.dev/test/no-route\",\"title\":\"No route\","
