@@ -49,6 +49,8 @@ final class RuntimeStandIn implements AutoCloseable {
     }
 
     final List<InvokeRequest> seen = new CopyOnWriteArrayList<>();
+    /** When each request arrived (epoch ms), by request id. */
+    final java.util.Map<String, Long> arrived = new java.util.concurrent.ConcurrentHashMap<>();
     private final Connection nats;
     private final SubjectRoot root;
     private final String instance;
@@ -67,6 +69,7 @@ final class RuntimeStandIn implements AutoCloseable {
 
     private void handle(Message m) {
         InvokeRequest request = MessageCodec.INSTANCE.decode(m.getData(), InvokeRequest.class);
+        arrived.put(request.requestId(), System.currentTimeMillis());
         seen.add(request);
         String progress = m.getHeaders().getFirst(RuntimeSubjects.HEADER_PROGRESS);
         Headers beat = new Headers();

@@ -102,7 +102,8 @@ final class AdminEndpoint implements RequestEndpoint {
                     String appId = appId(name);
                     yield AdminResponse.json(200, RunViews.schedules(schedules.of(appId).stream().map(s ->
                             RunViews.schedule(s, s.lastRunId() == null ? null
-                                    : runs.find(s.lastRunId()).map(Run::status).orElse(null))).toList()));
+                                    : runs.find(s.lastRunId()).map(Run::status).orElse(null))).toList(),
+                            schedules.policy(appId).orElse(null)));
                 }
                 case "hooks" -> hooks(request, who, name, parts.length > 3 ? parts[3] : "");
                 default -> throw notFound(request);

@@ -5,6 +5,7 @@ import fazt.proto.MessageCodec;
 import fazt.proto.runtime.HttpHeader;
 import fazt.scheduler.domain.Hook;
 import fazt.scheduler.domain.Run;
+import fazt.scheduler.domain.RunPolicy;
 import fazt.scheduler.domain.Schedule;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -68,8 +69,15 @@ final class RunViews {
                 text == null ? Base64.getEncoder().encodeToString(body) : null, body.length);
     }
 
-    static String schedules(List<ScheduleView> schedules) {
-        return json(Map.of("schedules", schedules));
+    /** The app's run policy as the scheduler holds it (null until deploy-svc's triggers reached it). */
+    record PolicyView(int attempts, long backoffMillis, int concurrency, int timeoutMillis) {}
+
+    static String schedules(List<ScheduleView> schedules, RunPolicy policy) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("schedules", schedules);
+        body.put("policy", policy == null ? null : new PolicyView(policy.attempts(), policy.backoffMillis(),
+                policy.concurrency(), policy.timeoutMillis()));
+        return json(body);
     }
 
     static HookView hook(Hook h, String host) {

@@ -9,7 +9,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
+import java.util.Iterator;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -58,9 +58,12 @@ final class RunWorker implements ApplicationEventListener<StartupEvent> {
                 }
                 slots.acquire();
                 int free = 1 + slots.drainPermits();
-                List<Message> messages = sub.fetch(free, Duration.ofSeconds(1));
-                slots.release(free - messages.size());
-                for (Message m : messages) {
+                // iterate, not fetch: each message is handed on as it arrives, not when the batch is full.
+                Iterator<Message> messages = sub.iterate(free, Duration.ofSeconds(1));
+                int taken = 0;
+                while (messages.hasNext()) {
+                    Message m = messages.next();
+                    taken++;
                     Thread.ofVirtual().name("scheduler-run").start(() -> {
                         try {
                             handle(m);
@@ -69,6 +72,7 @@ final class RunWorker implements ApplicationEventListener<StartupEvent> {
                         }
                     });
                 }
+                slots.release(free - taken);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
