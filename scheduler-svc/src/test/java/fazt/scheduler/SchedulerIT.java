@@ -144,6 +144,8 @@ class SchedulerIT {
         assertThat(gap1).isBetween(200L, 1_500L);
         assertThat(gap2).isBetween(400L, 2_500L);
         assertThat(failed.path("payload").path("body").asText()).isEqualTo("{\"job\":1}");
+        assertThat(failed.path("payload").path("headers").toString()).contains("\"Authorization\",\"value\":\"••••••\"")
+                .doesNotContain("Bearer").doesNotContain("keep-alive");
 
         // The fixed handler: a replay is a new run with the same payload, and succeeds.
         behaviours.put("a_failing", RuntimeStandIn.Behaviour.ok());
@@ -193,7 +195,8 @@ class SchedulerIT {
         assertThat(call.trigger()).isEqualTo("async");
         assertThat(call.method()).isEqualTo("POST");
         assertThat(new String(call.body(), StandardCharsets.UTF_8)).isEqualTo("{\"img\":1}");
-        assertThat(call.headers()).contains(new HttpHeader("Content-Type", "application/json"));
+        assertThat(call.headers()).contains(new HttpHeader("Content-Type", "application/json"),
+                new HttpHeader("Authorization", "Bearer t0ken")).doesNotContain(new HttpHeader("Connection", "keep-alive"));
 
         RunStatusReply mine = await(requester.request(SchedulerSubjects.RUN_STATUS,
                 new RunStatusRequest("a_async", accepted.runId()), RunStatusReply.class, TIMEOUT));
@@ -333,7 +336,8 @@ class SchedulerIT {
     private static RunAccepted enqueue(String appId, String name, String path, String body) {
         return await(requester.request(SchedulerSubjects.ASYNC_ENQUEUE, new AsyncEnqueueRequest(appId, name, "post",
                 "https://" + name + ".localhost" + path, List.of(new HttpHeader("Content-Type", "application/json"),
-                new HttpHeader("Connection", "keep-alive")), body.getBytes(StandardCharsets.UTF_8), "192.0.2.1"),
+                new HttpHeader("Connection", "keep-alive"), new HttpHeader("Authorization", "Bearer t0ken")),
+                body.getBytes(StandardCharsets.UTF_8), "192.0.2.1"),
                 RunAccepted.class, TIMEOUT));
     }
 

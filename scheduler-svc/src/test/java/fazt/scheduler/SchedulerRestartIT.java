@@ -67,6 +67,13 @@ class SchedulerRestartIT {
                 }, Duration.ofSeconds(20));
                 List<String> ids = runtime.of("a_restart").stream().map(InvokeRequest::requestId).toList();
                 assertThat(ids).contains(run.runId() + ".1", run.runId() + ".2");
+
+                // Retention: finished runs older than the cut-off are deleted with their attempts.
+                assertThat(next.context().getBean(fazt.scheduler.domain.Runs.class)
+                        .deleteFinishedBefore(java.time.Instant.now().minusSeconds(3_600))).isZero();
+                assertThat(next.context().getBean(fazt.scheduler.domain.Runs.class)
+                        .deleteFinishedBefore(java.time.Instant.now().plusSeconds(1))).isEqualTo(1);
+                assertThat(next.context().getBean(fazt.scheduler.domain.Runs.class).find(run.runId())).isEmpty();
             }
         }
     }

@@ -18,6 +18,11 @@ import java.util.Map;
 
 /** The admin API's JSON bodies for runs, schedules and hooks. Field names are the API; keep them stable. */
 final class RunViews {
+    /** Request headers that carry a caller's credentials: the handler gets them, listings show them masked. */
+    private static final java.util.Set<String> CREDENTIALS = java.util.Set.of("authorization", "cookie",
+            "proxy-authorization", "x-api-key");
+    private static final String MASK = "••••••";
+
     private RunViews() {}
 
     record RunView(String id, String app, String trigger, String source, String status, int attempts, int maxAttempts,
@@ -65,7 +70,10 @@ final class RunViews {
         } catch (CharacterCodingException e) {
             // binary: sent as base64 below
         }
-        return new PayloadView(r.method(), r.url(), r.headers(), text,
+        List<HttpHeader> shown = r.headers() == null ? List.of() : r.headers().stream()
+                .map(h -> CREDENTIALS.contains(h.name().toLowerCase(java.util.Locale.ROOT))
+                        ? new HttpHeader(h.name(), MASK) : h).toList();
+        return new PayloadView(r.method(), r.url(), shown, text,
                 text == null ? Base64.getEncoder().encodeToString(body) : null, body.length);
     }
 
