@@ -32,6 +32,12 @@ final class SchedulesCommand implements Callable<Integer> {
             return 0;
         }
         JsonNode schedules = reply.json().path("schedules");
+        JsonNode policy = reply.json().path("policy");
+        if (policy.isObject()) {
+            out.println("runs: " + policy.path("attempts").asInt() + " attempts, backoff from "
+                    + every(policy.path("backoffMillis").asLong()) + ", at most " + policy.path("concurrency").asInt()
+                    + " at once, timeout " + every(policy.path("timeoutMillis").asLong()));
+        }
         if (schedules.isEmpty()) {
             out.println("no schedules on " + name + "; declare them in fazt.json, e.g. \"cron\": [{\"every\": \"1h\"}]");
             out.flush();

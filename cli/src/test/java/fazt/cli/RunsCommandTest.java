@@ -62,12 +62,14 @@ class RunsCommandTest {
         cli.server().json("GET /api/apps/blog/schedules", 200, "{\"schedules\":[{\"name\":\"sync\",\"everyMillis\":30000,"
                 + "\"catchup\":\"once\",\"nextRun\":\"2026-01-03T11:30:30Z\"},{\"name\":\"nightly\",\"cron\":\"0 3 * * *\","
                 + "\"tz\":\"Europe/Berlin\",\"catchup\":\"skip\",\"lastRun\":\"2026-01-03T02:00:00Z\","
-                + "\"lastStatus\":\"succeeded\",\"nextRun\":\"2026-01-04T02:00:00Z\"}]}");
+                + "\"lastStatus\":\"succeeded\",\"nextRun\":\"2026-01-04T02:00:00Z\"}],\"policy\":{\"attempts\":3,"
+                + "\"backoffMillis\":1000,\"concurrency\":4,\"timeoutMillis\":30000}}");
 
         CliRun run = cli.run("schedules", "blog");
 
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out().lines().toList()).hasSize(3);
+        assertThat(run.out().lines().toList()).hasSize(4)
+                .startsWith("runs: 3 attempts, backoff from 1s, at most 4 at once, timeout 30s");
         assertThat(run.out()).contains("every 30s").contains("0 3 * * * (Europe/Berlin)").contains("succeeded");
     }
 

@@ -19,6 +19,7 @@ import fazt.proto.runtime.InvokeRequest;
 import fazt.proto.scheduler.AsyncEnqueueRequest;
 import fazt.proto.scheduler.HookReceiveRequest;
 import fazt.proto.scheduler.RunAccepted;
+import fazt.proto.scheduler.RunFailed;
 import fazt.proto.scheduler.RunStatusReply;
 import fazt.proto.scheduler.RunStatusRequest;
 import fazt.proto.scheduler.SchedulerSubjects;
@@ -126,6 +127,10 @@ class SchedulerIT {
         deploy.deploy(DeployStandIn.app("a_failing", "failing", List.of(), 3, 200, 4));
         waitForPolicy("failing");
         behaviours.put("a_failing", RuntimeStandIn.Behaviour.status(503));
+        List<RunFailed> deadLetters = new java.util.concurrent.CopyOnWriteArrayList<>();
+        io.nats.client.Dispatcher listener = nats.createDispatcher(m -> deadLetters.add(
+                MessageCodec.INSTANCE.decode(m.getData(), RunFailed.class)));
+        listener.subscribe(suite.nats().root().qualify(SchedulerSubjects.RUN_FAILED));
         RunAccepted accepted = enqueue("a_failing", "failing", "/api/work?x=1", "{\"job\":1}");
         assertThat(accepted.status()).isEqualTo("queued");
 
@@ -138,6 +143,11 @@ class SchedulerIT {
             assertThat(a.path("httpStatus").asInt()).isEqualTo(503);
             assertThat(a.path("log").asText()).contains("handled https://failing.localhost/api/work?x=1");
         }
+        waitFor(() -> deadLetters.stream().anyMatch(e -> e.runId().equals(accepted.runId())), Duration.ofSeconds(5));
+        RunFailed dead = deadLetters.stream().filter(e -> e.runId().equals(accepted.runId())).findFirst().orElseThrow();
+        assertThat(dead.attempts()).isEqualTo(3);
+        assertThat(dead.error()).isEqualTo("the handler answered 503: status 503");
+        nats.closeDispatcher(listener);
         // Backoff: the second gap is about twice the first (200 ms base, doubling, up to +50 % jitter).
         long gap1 = gap(attempts.get(0), attempts.get(1));
         long gap2 = gap(attempts.get(1), attempts.get(2));

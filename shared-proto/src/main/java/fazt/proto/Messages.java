@@ -64,6 +64,7 @@ import fazt.proto.deploy.TriggersReply;
 import fazt.proto.scheduler.AsyncEnqueueRequest;
 import fazt.proto.scheduler.HookReceiveRequest;
 import fazt.proto.scheduler.RunAccepted;
+import fazt.proto.scheduler.RunFailed;
 import fazt.proto.scheduler.RunStatusRequest;
 import fazt.proto.scheduler.RunStatusReply;
 import java.util.List;
@@ -136,7 +137,8 @@ public final class Messages {
             HookReceiveRequest.class,
             RunAccepted.class,
             RunStatusRequest.class,
-            RunStatusReply.class);
+            RunStatusReply.class,
+            RunFailed.class);
 
     private Messages() {}
 }

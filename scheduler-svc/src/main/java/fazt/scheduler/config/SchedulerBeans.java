@@ -9,6 +9,7 @@ import fazt.scheduler.domain.HookSecrets;
 import fazt.scheduler.domain.Hooks;
 import fazt.scheduler.domain.LiveSites;
 import fazt.scheduler.domain.ManageHooks;
+import fazt.scheduler.domain.RunEvents;
 import fazt.scheduler.domain.RunQueue;
 import fazt.scheduler.domain.Runs;
 import fazt.scheduler.domain.Runtime;
@@ -52,9 +53,9 @@ final class SchedulerBeans {
     }
 
     @Singleton
-    ExecuteRun executeRun(Runs runs, Schedules schedules, LiveSites sites, Runtime runtime, BootstrapSettings settings,
-                          Clock clock) {
-        return new ExecuteRun(runs, schedules, sites, runtime, settings.domain(), clock);
+    ExecuteRun executeRun(Runs runs, Schedules schedules, LiveSites sites, Runtime runtime, RunEvents events,
+                          BootstrapSettings settings, Clock clock) {
+        return new ExecuteRun(runs, schedules, sites, runtime, events, settings.domain(), clock);
     }
 
     @Singleton

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * state), or another attempt after a delay. An attempt the app failed counts against its {@code retry.attempts} and
  * waits {@link Backoff}; an attempt the platform lost (no runtime, an instance that died) does not count and waits a
  * short doubling delay, up to {@link #MAX_LOST} times. A run whose app has no free concurrency slot waits without
- * starting an attempt.
+ * starting an attempt. A run that fails for good is announced on the dead-letter subject ({@link RunEvents}).
  */
 public final class ExecuteRun {
     /** Attempts lost to the platform after which a run fails anyway. */
@@ -28,14 +28,17 @@ public final class ExecuteRun {
     private final Schedules schedules;
     private final LiveSites sites;
     private final Runtime runtime;
+    private final RunEvents events;
     private final String domain;
     private final Clock clock;
 
-    public ExecuteRun(Runs runs, Schedules schedules, LiveSites sites, Runtime runtime, String domain, Clock clock) {
+    public ExecuteRun(Runs runs, Schedules schedules, LiveSites sites, Runtime runtime, RunEvents events, String domain,
+                      Clock clock) {
         this.runs = runs;
         this.schedules = schedules;
         this.sites = sites;
         this.runtime = runtime;
+        this.events = events;
         this.domain = domain;
         this.clock = clock;
     }
@@ -120,6 +123,9 @@ public final class ExecuteRun {
             updated = run.with(Run.RETRYING, attempts, lost, o.error(), now.plusMillis(delay), null);
         }
         runs.finishAttempt(run.runId(), attempt, updated);
+        if (updated.status().equals(Run.FAILED)) {
+            events.deadLettered(updated);
+        }
         return updated;
     }
 

@@ -33,6 +33,8 @@ public final class SchedulerSubjects {
     public static final String HOOK_RECEIVE = "svc.scheduler.hook.receive";
     /** Request {@link RunStatusRequest}; reply {@link RunStatusReply}. */
     public static final String RUN_STATUS = "svc.scheduler.run.status";
+    /** Event {@link RunFailed}: the dead-letter subject; a run failed for good (stream {@code <ROOT>_EVT_SCHEDULER}). */
+    public static final String RUN_FAILED = "evt.scheduler.run.failed";
     /** Work-queue subject of runs (JetStream, not request/reply). */
     public static final String WORK = "work.scheduler.run";
 
