@@ -5,7 +5,6 @@ import fazt.gateway.edge.Exchange;
 import fazt.gateway.routing.HostRoute;
 import fazt.gateway.routing.SiteDirectory;
 import fazt.platform.nats.NatsRequester;
-import fazt.proto.deploy.SiteReply;
 import fazt.proto.problem.Problem;
 import fazt.proto.runtime.HttpHeader;
 import fazt.proto.scheduler.AsyncEnqueueRequest;
