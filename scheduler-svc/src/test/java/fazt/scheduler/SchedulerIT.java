@@ -123,6 +123,37 @@ class SchedulerIT {
     }
 
     @Test
+    void ticksMissedWhileNoSchedulerRanFireOnceOrAreSkippedAsEachScheduleSays() throws Exception {
+        deploy.deploy(DeployStandIn.app("a_catchup", "catchup", List.of(
+                new TriggersReply.Schedule("yearly-once", "0 0 1 1 *", "UTC", null, "once"),
+                new TriggersReply.Schedule("yearly-skip", "0 0 1 1 *", "UTC", null, "skip")), 3, 1_000, 4));
+        waitFor(() -> json(admin("GET", "/apps/catchup/schedules", Map.of(), null)).path("schedules").size() == 2,
+                Duration.ofSeconds(10));
+        // An outage since 2020: several New Year ticks were missed (set directly, as a scheduler down for years would
+        // have left the rows).
+        javax.sql.DataSource db = suite.service(ServiceName.SCHEDULER).context().getBean(javax.sql.DataSource.class);
+        try (java.sql.Connection c = db.getConnection(); java.sql.Statement st = c.createStatement()) {
+            assertThat(st.executeUpdate("UPDATE schedule SET next_fire = '2020-01-01T00:00:00Z'"
+                    + " WHERE app_id = 'a_catchup'")).isEqualTo(2);
+        }
+        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC);
+        long lastNewYear = now.withDayOfYear(1).toLocalDate().atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+                .toEpochMilli();
+        waitFor(() -> !runtime.of("a_catchup").isEmpty(), Duration.ofSeconds(10));
+        Thread.sleep(2_000);
+        List<InvokeRequest> calls = runtime.of("a_catchup");
+        assertThat(calls).hasSize(1);
+        JsonNode event = MessageCodec.INSTANCE.mapper().readTree(calls.getFirst().body());
+        assertThat(event.path("name").asText()).isEqualTo("yearly-once");
+        assertThat(event.path("cron").asText()).isEqualTo("0 0 1 1 *");
+        assertThat(event.path("scheduledTime").asLong()).isEqualTo(lastNewYear);
+        JsonNode schedules = json(admin("GET", "/apps/catchup/schedules", Map.of(), null)).path("schedules");
+        String nextNewYear = java.time.Instant.ofEpochMilli(lastNewYear).atZone(java.time.ZoneOffset.UTC).plusYears(1)
+                .toInstant().toString();
+        assertThat(schedules.findValuesAsText("nextRun")).containsOnly(nextNewYear);
+    }
+
+    @Test
     void aFailingHandlerIsRetriedWithBackoffThenDeadLetteredAndAReplaySucceeds() throws Exception {
         deploy.deploy(DeployStandIn.app("a_failing", "failing", List.of(), 3, 200, 4));
         waitForPolicy("failing");
