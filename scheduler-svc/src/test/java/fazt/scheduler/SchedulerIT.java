@@ -102,6 +102,8 @@ class SchedulerIT {
             assertThat(call.namespace()).isEqualTo("site/a_ticker/v1");
             JsonNode event = MessageCodec.INSTANCE.mapper().readTree(call.body());
             assertThat(event.path("name").asText()).isEqualTo("tick");
+            assertThat(event.get("cron").isNull()).isTrue();
+            assertThat(event.path("every").asLong()).isEqualTo(1_000);
             long t = event.path("scheduledTime").asLong();
             assertThat(t % 1_000).isZero();
             assertThat(ticks.add(t)).as("tick %s fired once", t).isTrue();

@@ -1,11 +1,15 @@
 package fazt.scheduler.domain;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fazt.proto.runtime.HttpHeader;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Fires due schedules: each due schedule is claimed by exactly one instance, which records one run per tick and
@@ -15,6 +19,7 @@ import java.util.List;
  */
 public final class FireSchedules {
     static final int BATCH = 100;
+    private static final ObjectMapper PLAIN_JSON = new ObjectMapper();
     private final Schedules schedules;
     private final Enqueuer enqueuer;
     private final Clock clock;
@@ -38,30 +43,21 @@ public final class FireSchedules {
     }
 
     private static Run run(Schedule s, RunPolicy policy, Instant tick, Instant now) {
-        String body = "{\"name\":" + json(s.name()) + ",\"cron\":" + (s.cron() == null ? "null" : json(s.cron()))
-                + ",\"every\":" + (s.everyMillis() == null ? "null" : s.everyMillis())
-                + ",\"scheduledTime\":" + tick.toEpochMilli() + "}";
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("name", s.name());
+        event.put("cron", s.cron());
+        event.put("every", s.everyMillis());
+        event.put("scheduledTime", tick.toEpochMilli());
+        byte[] body;
+        try {
+            // The plain mapper keeps nulls: the handler sees "cron": null for an interval, not a missing key.
+            body = PLAIN_JSON.writeValueAsBytes(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("scheduled event not serialisable", e);
+        }
         return Run.create(s.appId(), policy.appName(), s.trigger(), s.name(), "POST",
                 "/_fazt/scheduled/" + URLEncoder.encode(s.name(), StandardCharsets.UTF_8).replace("+", "%20"),
-                List.of(new HttpHeader("Content-Type", "application/json")), body.getBytes(StandardCharsets.UTF_8),
+                List.of(new HttpHeader("Content-Type", "application/json")), body,
                 tick, null, policy.attempts(), now);
-    }
-
-    private static String json(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 }
