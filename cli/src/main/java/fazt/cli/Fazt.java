@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
         subcommands = {LoginCommand.class, LogoutCommand.class, WhoamiCommand.class, ServersCommand.class,
                 TokensCommand.class, UsersCommand.class, DeployCommand.class, AppsCommand.class, EnvCommand.class,
                 LogsCommand.class, VersionsCommand.class, RollbackCommand.class, PullCommand.class,
+                RunsCommand.class, SchedulesCommand.class, HooksCommand.class,
                 StatusCommand.class, AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class},
         footer = {"", "Start with:", "  fazt login http://admin.localhost:8080      (username and password)",
                 "  fazt login TOKEN                             (a token string from 'fazt tokens create')",

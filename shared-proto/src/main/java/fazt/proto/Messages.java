@@ -59,6 +59,14 @@ import fazt.proto.storage.FilesListRequest;
 import fazt.proto.storage.FilesListReply;
 import fazt.proto.storage.FilesDeleteRequest;
 import fazt.proto.storage.FilesDeleteReply;
+import fazt.proto.deploy.TriggersRequest;
+import fazt.proto.deploy.TriggersReply;
+import fazt.proto.scheduler.AsyncEnqueueRequest;
+import fazt.proto.scheduler.HookReceiveRequest;
+import fazt.proto.scheduler.RunAccepted;
+import fazt.proto.scheduler.RunFailed;
+import fazt.proto.scheduler.RunStatusRequest;
+import fazt.proto.scheduler.RunStatusReply;
 import java.util.List;
 
 /** Every wire record of the suite. A record missing here has no golden file test, so the build insists on it. */
@@ -123,7 +131,15 @@ public final class Messages {
             FilesListRequest.class,
             FilesListReply.class,
             FilesDeleteRequest.class,
-            FilesDeleteReply.class);
+            FilesDeleteReply.class,
+            TriggersRequest.class,
+            TriggersReply.class,
+            AsyncEnqueueRequest.class,
+            HookReceiveRequest.class,
+            RunAccepted.class,
+            RunStatusRequest.class,
+            RunStatusReply.class,
+            RunFailed.class);
 
     private Messages() {}
 }

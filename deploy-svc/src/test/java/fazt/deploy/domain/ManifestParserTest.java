@@ -42,7 +42,7 @@ class ManifestParserTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "{\"nmae\": \"x\"}                                        | fazt.json: nmae: unknown key (known: name, spa, headers, redirects, env)",
+            "{\"nmae\": \"x\"}                                        | fazt.json: nmae: unknown key (known: name, spa, headers, redirects, env, cron, retry, concurrency, timeout)",
             "[1]                                                      | fazt.json: must be a JSON object",
             "{\"spa\": 3}                                             | fazt.json: spa: must be true, false or the entry file's path",
             "{\"headers\": {\"/a\": {\"Content-Length\": \"1\"}}}     | fazt.json: headers./a.Content-Length: is set by fazt and cannot be overridden",
@@ -58,6 +58,53 @@ class ManifestParserTest {
             "{\"env\": [\"FAZT_TOKEN\"]}                            | fazt.json: env[0]: \"FAZT_TOKEN\" is reserved: names starting with FAZT_ belong to the platform",
             "{\"env\": [\"A\", \"A\"]}                              | fazt.json: env[1]: \"A\" is listed twice"})
     void badManifestsNameTheOffendingKey(String json, String message) {
+        assertThatThrownBy(() -> parse(json)).isInstanceOf(DeployException.ManifestRejected.class).hasMessage(message);
+    }
+
+    @Test
+    void cronEntriesAndRunPolicyAreRead() {
+        Manifest m = parse("""
+                {"cron": [{"schedule": "*/5  * * * *", "tz": "Europe/Berlin"}, {"every": "1h"},
+                          {"every": "30s", "name": "sync", "catchup": "skip"}],
+                 "retry": {"attempts": 5, "backoff": "2s"}, "concurrency": 2, "timeout": "10s"}
+                """);
+        assertThat(m.cron()).containsExactly(
+                new Manifest.CronEntry("*/5 * * * *", "*/5 * * * *", "Europe/Berlin", null, "once"),
+                new Manifest.CronEntry("every 1h", null, null, 3_600_000L, "once"),
+                new Manifest.CronEntry("sync", null, null, 30_000L, "skip"));
+        assertThat(m.runs()).isEqualTo(new Manifest.RunPolicy(5, 2_000, 2, 10_000));
+    }
+
+    @Test
+    void withoutTriggersTheDefaultsHold() {
+        Manifest m = parse("{}");
+        assertThat(m.cron()).isEmpty();
+        assertThat(m.runs()).isEqualTo(new Manifest.RunPolicy(3, 1_000, 4, 30_000));
+        assertThat(parse("{\"cron\": [{\"schedule\": \"0 3 * * *\"}]}").cron().getFirst().tz()).isEqualTo("UTC");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"cron\": {\"every\": \"1h\"}}                         | fazt.json: cron: must be a list of {schedule} or {every} entries",
+            "{\"cron\": [{\"every\": \"1h\"}, {\"schedule\": \"61 * * * *\"}]} | fazt.json: cron[1].schedule: \"61 * * * *\" is not a valid unix cron expression (minute hour day-of-month month day-of-week)",
+            "{\"cron\": [{\"schedule\": \"* * * *\"}]}               | fazt.json: cron[0].schedule: \"* * * *\" is not a valid unix cron expression (minute hour day-of-month month day-of-week)",
+            "{\"cron\": [{\"schedule\": \"0 0 * * * *\"}]}           | fazt.json: cron[0].schedule: \"0 0 * * * *\" is not a valid unix cron expression (minute hour day-of-month month day-of-week)",
+            "{\"cron\": [{\"schedule\": \"* * * * *\", \"tz\": \"Mars/Base\"}]} | fazt.json: cron[0].tz: \"Mars/Base\" is not a time zone id (e.g. Europe/Berlin, UTC)",
+            "{\"cron\": [{\"every\": \"500ms\"}]}                    | fazt.json: cron[0].every: must be a duration of at least 1s, such as 30s, 5m, 1h or 1d",
+            "{\"cron\": [{\"every\": \"soon\"}]}                     | fazt.json: cron[0].every: must be a duration of at least 1s, such as 30s, 5m, 1h or 1d",
+            "{\"cron\": [{\"every\": 30}]}                            | fazt.json: cron[0].every: must be a string",
+            "{\"cron\": [{\"every\": \"1m\", \"tz\": \"UTC\"}]} | fazt.json: cron[0].tz: applies to schedule only; every counts from the epoch",
+            "{\"cron\": [{\"every\": \"1m\", \"schedule\": \"* * * * *\"}]} | fazt.json: cron[0]: needs exactly one of schedule (a cron expression) and every (an interval)",
+            "{\"cron\": [{\"name\": \"x\"}]}                        | fazt.json: cron[0]: needs exactly one of schedule (a cron expression) and every (an interval)",
+            "{\"cron\": [{\"every\": \"1m\", \"catchup\": \"all\"}]} | fazt.json: cron[0].catchup: must be \"once\" or \"skip\"",
+            "{\"cron\": [{\"every\": \"1m\", \"when\": 1}]}       | fazt.json: cron[0].when: unknown key (known: schedule, every, tz, name, catchup)",
+            "{\"cron\": [{\"every\": \"1m\", \"name\": \"a\"}, {\"every\": \"2m\", \"name\": \"a\"}]} | fazt.json: cron[1].name: \"a\" is used by an earlier schedule; give each schedule its own name",
+            "{\"retry\": {\"attempts\": 0}}                          | fazt.json: retry.attempts: must be a whole number from 1 to 10",
+            "{\"retry\": {\"backoff\": \"2h\"}}                     | fazt.json: retry.backoff: must be a duration from 100ms to 1h, such as 1s",
+            "{\"retry\": {\"tries\": 2}}                             | fazt.json: retry.tries: unknown key (known: attempts, backoff)",
+            "{\"concurrency\": 0}                                      | fazt.json: concurrency: must be a whole number from 1 to 100",
+            "{\"timeout\": \"1h\"}                                    | fazt.json: timeout: must be a duration from 1s to 15m, such as 30s"})
+    void badTriggersNameTheOffendingEntry(String json, String message) {
         assertThatThrownBy(() -> parse(json)).isInstanceOf(DeployException.ManifestRejected.class).hasMessage(message);
     }
 

@@ -7,6 +7,7 @@ import fazt.gateway.admin.StreamedAdminRequest;
 import fazt.gateway.health.SuiteHealth;
 import fazt.gateway.invoke.ApiRequest;
 import fazt.gateway.invoke.FunctionGateway;
+import fazt.gateway.platform.BackgroundRoutes;
 import fazt.gateway.routing.HostRoute;
 import fazt.gateway.routing.HostRouter;
 import fazt.platform.nats.TraceContext;
@@ -30,10 +31,11 @@ import org.slf4j.MDC;
 
 /**
  * Routes every request on the edge: a missing or malformed Host is a 400; {@code /_fazt/} paths belong to the platform
- * on every host (today {@code /_fazt/health}, and the first-run {@link SetupPage} on the admin host);
- * {@code admin.<domain>/api/...} goes to {@link AdminForwarder}; every other host is an app host, served by
- * {@link SiteServer}, except paths under {@code /api/}, which arrive as an {@link ApiRequest} (body still streaming)
- * and go to {@link FunctionGateway} when the app has server code.
+ * on every host (today {@code /_fazt/health}, and the first-run {@link SetupPage} on the admin host; async runs,
+ * webhooks and run status on app hosts, see {@link BackgroundRoutes}); {@code admin.<domain>/api/...} goes to
+ * {@link AdminForwarder}; every other host is an app host, served by {@link SiteServer}, except paths under
+ * {@code /api/}, which arrive as an {@link ApiRequest} (body still streaming) and go to {@link FunctionGateway} when
+ * the app has server code.
  */
 @Singleton
 @ChannelHandler.Sharable
@@ -47,14 +49,16 @@ final class EdgeHandler extends ChannelInboundHandlerAdapter {
     private final SiteServer sites;
     private final AdminForwarder admin;
     private final FunctionGateway functions;
+    private final BackgroundRoutes background;
 
     EdgeHandler(SuiteHealth health, HostRouter hosts, SiteServer sites, AdminForwarder admin,
-                FunctionGateway functions) {
+                FunctionGateway functions, BackgroundRoutes background) {
         this.health = health;
         this.hosts = hosts;
         this.sites = sites;
         this.admin = admin;
         this.functions = functions;
+        this.background = background;
     }
 
     /** Requests waiting on one connection while the one before them is answered (pipelining). */
@@ -175,6 +179,10 @@ final class EdgeHandler extends ChannelInboundHandlerAdapter {
         }
         if (route.kind() == HostRoute.Kind.ADMIN && SetupPage.matches(ex.path())) {
             SetupPage.serve(ctx, ex);
+            return;
+        }
+        if (route.kind() == HostRoute.Kind.APP && BackgroundRoutes.owns(ex.path())) {
+            background.handle(ctx, request, ex, route);
             return;
         }
         if (ex.path().startsWith(PLATFORM_PREFIX)) {

@@ -21,6 +21,9 @@ public final class AdminSubjects {
     /** {@code apps/<name>/auth/...}: who may log in to an app (OAuth/OIDC providers, allow-lists), kept by auth-svc. */
     private static final java.util.regex.Pattern AUTH_APP_PATH =
             java.util.regex.Pattern.compile("apps/[^/]+/auth(/.*)?");
+    /** {@code apps/<name>/runs|schedules|hooks[/...]}: background work of an app, kept by scheduler-svc. */
+    private static final java.util.regex.Pattern SCHEDULER_APP_PATH =
+            java.util.regex.Pattern.compile("apps/[^/]+/(runs|schedules|hooks)(/.*)?");
 
     private AdminSubjects() {}
 
@@ -40,9 +43,13 @@ public final class AdminSubjects {
         if (prefix.equals("apps") && AUTH_APP_PATH.matcher(first).matches()) {
             return ServiceName.AUTH;
         }
+        if (prefix.equals("apps") && SCHEDULER_APP_PATH.matcher(first).matches()) {
+            return ServiceName.SCHEDULER;
+        }
         return switch (prefix) {
             case "apps" -> ServiceName.DEPLOY;
             case "auth", "users", "tokens", "settings", "me" -> ServiceName.AUTH;
+            case "runs" -> ServiceName.SCHEDULER;
             default -> null;
         };
     }

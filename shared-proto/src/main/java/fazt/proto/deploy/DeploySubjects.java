@@ -6,6 +6,11 @@ public final class DeploySubjects {
     public static final String SITE_GET = "svc.deploy.site.get";
     /** Request {@link AppEnvRequest}; reply {@link AppEnvReply}: an app's env vars and secrets, decrypted. */
     public static final String ENV_GET = "svc.deploy.env.get";
+    /**
+     * Request {@link TriggersRequest}; reply {@link TriggersReply}: the cron schedules and run policy of one app's
+     * live version (or of every app), for scheduler-svc.
+     */
+    public static final String TRIGGERS_GET = "svc.deploy.triggers.get";
     /** Event {@link AppChanged}: an app was deployed, rolled back, renamed or deleted (see its {@code change}). */
     public static final String APP_EVENTS = "evt.deploy.app.>";
     /** Event subject of one kind of change: {@code evt.deploy.app.<change>}. */

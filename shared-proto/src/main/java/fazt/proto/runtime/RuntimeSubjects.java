@@ -8,6 +8,29 @@ package fazt.proto.runtime;
  * it). The reply is an {@link InvokeResponse}, or an ADR-32 problem (500 with the JS message and
  * {@code file:line:column}, 504 when the app ran past its wall time).
  *
+ * <h2>Triggers</h2>
+ * What the runtime does depends on {@link InvokeRequest#trigger()}:
+ * <ul>
+ *   <li>{@code http}: the app's {@code fetch(request, env, ctx)} with the request as sent.</li>
+ *   <li>{@code scheduled} (scheduler-svc, a cron or interval tick): the app's {@code scheduled(event, env, ctx)} with
+ *       {@code event = {type: "scheduled", name, cron, scheduledTime}} read from the JSON request body
+ *       {@code {"name": .., "cron": .. (null for an interval), "every": <ms> (null for cron), "scheduledTime": <epoch ms>}}
+ *       ({@code method} POST, {@code url} {@code /_fazt/scheduled/<name>} on the app's host). An app without a
+ *       {@code scheduled} export answers a problem (a failed attempt); a handler that returns normally is a 200.</li>
+ *   <li>{@code async} (scheduler-svc, {@code POST /_fazt/async/<path>}): the same {@code fetch} call that
+ *       {@code /api/<path>} would get: {@code method}, {@code url} (under {@code /api/}), {@code headers} and body of
+ *       the original request.</li>
+ *   <li>{@code webhook} (scheduler-svc, a verified delivery to a hook): the app's {@code webhook(request, env, ctx)}
+ *       if it exports one, else {@code fetch}; the request's {@code url} is {@code /api/hooks/<hook name>} on the app's
+ *       host, with the delivery's method, headers and raw body.</li>
+ * </ul>
+ * For the three background triggers the body is always inline (at most {@link #CHUNK_SIZE}; never a
+ * {@code bodyStream}), {@code timeoutMillis} is the app's run timeout, and heartbeats are sent as for {@code http}.
+ * scheduler-svc counts a reply with status 2xx-4xx as a succeeded attempt, and status 500 or more, a problem reply or
+ * a timeout as a failed one it retries; silence of the instance (no heartbeat) or no responder is a lost attempt it
+ * retries without using up the app's attempts. {@code console.*} lines published with the invoke's {@code requestId}
+ * ({@code <run id>.<attempt>}) are kept with the attempt.
+ *
  * <h2>Bodies: chunk pulls</h2>
  * A body travels as a first chunk inline ({@code body}, at most {@link #CHUNK_SIZE} bytes) and, when there is more,
  * the name of a <em>body stream</em> subject ({@code bodyStream}, an inbox of the side that holds the bytes). The

@@ -1,0 +1,117 @@
+package fazt.scheduler.domain;
+
+import fazt.proto.runtime.HttpHeader;
+import fazt.proto.scheduler.AsyncEnqueueRequest;
+import fazt.proto.scheduler.HookReceiveRequest;
+import fazt.proto.scheduler.SchedulerSubjects;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Records and queues runs that arrive from outside: async requests, webhook deliveries (verified first; a refused one
+ * is recorded as a {@code refused} run and never runs) and replays of earlier runs (a new run with the same payload and
+ * a fresh attempt budget). The app id always comes from the platform (the host the gateway resolved), never from the
+ * request body.
+ */
+public final class AcceptRuns {
+    /** Hop-by-hop and platform headers that are not part of what the app's handler should see again. */
+    private static final Set<String> DROPPED_HEADERS = Set.of("connection", "keep-alive", "transfer-encoding", "te",
+            "upgrade", "proxy-authorization", "content-length", "host");
+
+    private final Runs runs;
+    private final Schedules schedules;
+    private final Hooks hooks;
+    private final HookSecrets secrets;
+    private final Enqueuer enqueuer;
+    private final Clock clock;
+
+    public AcceptRuns(Runs runs, Schedules schedules, Hooks hooks, HookSecrets secrets, Enqueuer enqueuer, Clock clock) {
+        this.runs = runs;
+        this.schedules = schedules;
+        this.hooks = hooks;
+        this.secrets = secrets;
+        this.enqueuer = enqueuer;
+        this.clock = clock;
+    }
+
+    public Run async(AsyncEnqueueRequest r) {
+        requireApp(r.appId(), r.name());
+        checkSize(r.body());
+        String path = pathAndQuery(r.url());
+        if (!path.startsWith("/api/")) {
+            throw new SchedulerException.InvalidRequest("url", "An async run calls a path under /api/.");
+        }
+        Run run = Run.create(r.appId(), r.name(), Run.ASYNC, path.replaceFirst("\\?.*", ""),
+                r.method() == null ? "POST" : r.method().toUpperCase(Locale.ROOT), path, kept(r.headers()), r.body(),
+                null, null, policy(r.appId(), r.name()).attempts(), clock.instant());
+        runs.insert(run);
+        enqueuer.enqueue(run.runId());
+        return run;
+    }
+
+    public Run webhook(HookReceiveRequest r) {
+        requireApp(r.appId(), r.name());
+        Hook hook = hooks.find(r.hookId() == null ? "" : r.hookId()).filter(h -> h.appId().equals(r.appId()))
+                .orElseThrow(SchedulerException.HookNotFound::new);
+        checkSize(r.body());
+        Instant now = clock.instant();
+        String refusal = hook.signature().equals(WebhookSignature.NONE) ? null
+                : WebhookSignature.refusal(hook.signature(), secrets.open(hook), r.headers(), r.body(), now);
+        Run run = Run.create(r.appId(), r.name(), Run.WEBHOOK, hook.name(),
+                r.method() == null ? "POST" : r.method().toUpperCase(Locale.ROOT), "/api/hooks/" + hook.name(),
+                kept(r.headers()), r.body(), null, null, policy(r.appId(), r.name()).attempts(), now);
+        if (refusal != null) {
+            runs.insertFinished(run.with(Run.REFUSED, 0, 0, refusal, null, now));
+            throw new SchedulerException.SignatureRefused(run.runId());
+        }
+        runs.insert(run);
+        enqueuer.enqueue(run.runId());
+        return run;
+    }
+
+    /** A new run with {@code runId}'s payload and trigger, and a fresh attempt budget under the app's current policy. */
+    public Run replay(String runId) {
+        Run old = runs.find(runId).orElseThrow(() -> new SchedulerException.RunNotFound(runId));
+        RunPolicy policy = policy(old.appId(), old.appName());
+        Run run = Run.create(old.appId(), policy.appName(), old.trigger(), old.source(), old.method(), old.url(),
+                old.headers(), old.body(), old.scheduledFor(), old.runId(), policy.attempts(), clock.instant());
+        runs.insert(run);
+        enqueuer.enqueue(run.runId());
+        return run;
+    }
+
+    private RunPolicy policy(String appId, String name) {
+        return schedules.policy(appId).orElse(RunPolicy.defaults(appId, name));
+    }
+
+    private static void requireApp(String appId, String name) {
+        if (appId == null || appId.isBlank() || name == null || name.isBlank()) {
+            throw new SchedulerException.InvalidRequest("appId", "The request names no app.");
+        }
+    }
+
+    private static void checkSize(byte[] body) {
+        if (body != null && body.length > SchedulerSubjects.MAX_PAYLOAD) {
+            throw new SchedulerException.PayloadTooLarge(SchedulerSubjects.MAX_PAYLOAD);
+        }
+    }
+
+    private static String pathAndQuery(String url) {
+        try {
+            URI uri = URI.create(url == null ? "" : url);
+            String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+            return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+        } catch (IllegalArgumentException e) {
+            throw new SchedulerException.InvalidRequest("url", "The request URL is malformed.");
+        }
+    }
+
+    private static List<HttpHeader> kept(List<HttpHeader> headers) {
+        return headers == null ? List.of() : headers.stream()
+                .filter(h -> h.name() != null && !DROPPED_HEADERS.contains(h.name().toLowerCase(Locale.ROOT))).toList();
+    }
+}

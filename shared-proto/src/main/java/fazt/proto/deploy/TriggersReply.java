@@ -1,0 +1,28 @@
+package fazt.proto.deploy;
+
+import fazt.proto.MessageType;
+import java.util.List;
+
+/**
+ * The triggers of the apps asked for: one {@link AppTriggers} per app with a live version (none for an unknown or
+ * deleted app). deploy-svc validated everything at deploy time, so the scheduler can trust the values.
+ */
+@MessageType("deploy.triggers_reply.v1")
+public record TriggersReply(List<AppTriggers> apps) {
+    /**
+     * One app's live triggers: its {@code schedules} in manifest order, and the policy for its runs:
+     * {@code attempts} (1 = no retry) and {@code backoffMillis} (the first retry delay, doubling with jitter),
+     * {@code concurrency} (runs at once, across all scheduler instances) and {@code timeoutMillis} (wall time of one
+     * attempt). deploy-svc fills in the defaults, so every field is set.
+     */
+    public record AppTriggers(String appId, String name, int version, List<Schedule> schedules, int attempts,
+                              long backoffMillis, int concurrency, int timeoutMillis) {}
+
+    /**
+     * One {@code cron} entry. Exactly one of {@code cron} (a five-field unix expression, evaluated in time zone
+     * {@code tz}, an IANA id) and {@code everyMillis} (an interval; ticks fall on multiples of it since the epoch) is
+     * set. {@code name} is unique per app (defaults to the expression or {@code every:<duration>}); {@code catchup}
+     * is {@code once} or {@code skip}.
+     */
+    public record Schedule(String name, String cron, String tz, Long everyMillis, String catchup) {}
+}
