@@ -10,6 +10,13 @@ public final class AuthSubjects {
     public static final String USER_DISABLED = "evt.auth.user.disabled";
     /** Event {@link AccessRevoked}: a dashboard session ended (logout), or all of a user's (logout everywhere). */
     public static final String SESSION_ENDED = "evt.auth.session.ended";
+    /**
+     * Request {@link AppLoginRequest}; reply {@link AppLoginReply}, or a problem (bad state, refused ID token, not on
+     * the allow-list, ...): the login paths on app hosts ({@code /_fazt/auth/*}).
+     */
+    public static final String APP_LOGIN = "svc.auth.app.login";
+    /** Request {@link AppSessionRequest}; reply {@link AppSessionReply}. Never an error for a bad cookie: {@code valid} false. */
+    public static final String APP_SESSION = "svc.auth.app.session";
     /** Every auth event, for subscribers that drop caches. */
     public static final String EVENTS = "evt.auth.>";
 

@@ -1,6 +1,7 @@
 package fazt.proto.runtime;
 
 import fazt.proto.MessageType;
+import fazt.proto.auth.AppUser;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -12,7 +13,8 @@ import java.util.Objects;
  * {@code webhook} for runs of scheduler-svc (see {@link RuntimeSubjects} for what each calls), later {@code email}. {@code url} is the absolute URL the app sees ({@code https://blog.example.com/api/x?y=1}).
  * {@code body} holds the first body chunk (null or empty when there is none); {@code bodyStream}, when not null,
  * serves the rest by chunk pulls ({@link RuntimeSubjects}). {@code bodyLength} is the whole length, -1 if unknown.
- * {@code timeoutMillis} is the wall-time budget the gateway waits for.
+ * {@code timeoutMillis} is the wall-time budget the gateway waits for. {@code user} is the app user logged in to this
+ * app (the gateway resolved the app-session cookie through auth-svc), or null: anonymous, or not an HTTP trigger.
  */
 @MessageType("runtime.invoke_request.v1")
 public record InvokeRequest(
@@ -29,7 +31,22 @@ public record InvokeRequest(
         String bodyStream,
         long bodyLength,
         String clientIp,
-        int timeoutMillis) {
+        int timeoutMillis,
+        AppUser user) {
+    /** A request without a logged-in app user. */
+    public InvokeRequest(String requestId, String appId, String name, int version, String namespace, String trigger,
+                         String method, String url, List<HttpHeader> headers, byte[] body, String bodyStream,
+                         long bodyLength, String clientIp, int timeoutMillis) {
+        this(requestId, appId, name, version, namespace, trigger, method, url, headers, body, bodyStream, bodyLength,
+                clientIp, timeoutMillis, null);
+    }
+
+    /** The same request with {@code user} as the logged-in app user. */
+    public InvokeRequest withUser(AppUser user) {
+        return new InvokeRequest(requestId, appId, name, version, namespace, trigger, method, url, headers, body,
+                bodyStream, bodyLength, clientIp, timeoutMillis, user);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof InvokeRequest r && version == r.version && bodyLength == r.bodyLength
@@ -38,7 +55,8 @@ public record InvokeRequest(
                 && Objects.equals(namespace, r.namespace) && Objects.equals(trigger, r.trigger)
                 && Objects.equals(method, r.method) && Objects.equals(url, r.url)
                 && Objects.equals(headers, r.headers) && Arrays.equals(body, r.body)
-                && Objects.equals(bodyStream, r.bodyStream) && Objects.equals(clientIp, r.clientIp);
+                && Objects.equals(bodyStream, r.bodyStream) && Objects.equals(clientIp, r.clientIp)
+                && Objects.equals(user, r.user);
     }
 
     @Override
