@@ -16,6 +16,7 @@ final class ProblemMapper {
             case AuthException.NotAllowed x -> Problem.of(403, "auth/forbidden", "Forbidden", x.getMessage());
             case AuthException.NotFound x -> Problem.of(404, "auth/not-found", "Not found", x.getMessage());
             case AuthException.Conflict x -> Problem.of(409, "auth/conflict", "Conflict", x.getMessage());
+            case AuthException.AppLoginRefused x -> appLogin(x);
             case AuthException.SetupUnavailable x -> Problem.of(404, "auth/setup-unavailable", "Setup link not valid", x.getMessage());
         };
         if (e.field() != null) {
@@ -23,6 +24,18 @@ final class ProblemMapper {
                     base.errorId(), base.traceId(), List.of(new Problem.FieldError(e.field(), e.getMessage())));
         }
         return new ProblemException(base);
+    }
+
+    private static Problem appLogin(AuthException.AppLoginRefused e) {
+        return switch (e.reason()) {
+            case STATE -> Problem.of(400, "auth/app-login-state", "Login state not valid", e.getMessage());
+            case DENIED -> Problem.of(401, "auth/app-login-denied", "Login denied by the provider", e.getMessage());
+            case PROVIDER -> Problem.of(401, "auth/app-login-provider", "Login refused by the provider", e.getMessage());
+            case PROVIDER_FAILED -> Problem.of(502, "auth/app-login-provider-failed", "Login provider failed", e.getMessage());
+            case ID_TOKEN -> Problem.of(401, "auth/app-login-id-token", "ID token refused", e.getMessage());
+            case NOT_ALLOWED -> Problem.of(403, "auth/app-login-not-allowed", "Not allowed in this app", e.getMessage());
+            case LOGIN_REQUIRED -> Problem.of(401, "auth/app-login-required", "Login required", e.getMessage());
+        };
     }
 
     static ProblemException unauthorized() {

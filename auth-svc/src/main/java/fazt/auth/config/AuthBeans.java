@@ -15,7 +15,11 @@ import fazt.auth.domain.Settings;
 import fazt.auth.domain.SetupSecret;
 import fazt.auth.domain.Users;
 import fazt.auth.domain.VerifyToken;
+import fazt.auth.domain.appauth.AppEndUsers;
+import fazt.auth.domain.appauth.AppLogin;
 import fazt.auth.domain.appauth.AppProviders;
+import fazt.auth.domain.appauth.IdentityProviders;
+import fazt.auth.domain.appauth.LoginAttempts;
 import fazt.auth.domain.appauth.ConfigureAppLogin;
 import fazt.auth.domain.appauth.SecretBox;
 import fazt.platform.service.BootstrapSettings;
@@ -82,8 +86,19 @@ final class AuthBeans {
     }
 
     @Singleton
-    ConfigureAppLogin configureAppLogin(AppProviders providers, BootstrapSettings settings) {
-        return new ConfigureAppLogin(providers, new SecretBox(settings.masterKey()));
+    SecretBox secretBox(BootstrapSettings settings) {
+        return new SecretBox(settings.masterKey());
+    }
+
+    @Singleton
+    ConfigureAppLogin configureAppLogin(AppProviders providers, SecretBox box) {
+        return new ConfigureAppLogin(providers, box);
+    }
+
+    @Singleton
+    AppLogin appLogin(AppProviders providers, SecretBox box, LoginAttempts attempts, AppEndUsers users,
+                      IdentityProviders idps) {
+        return new AppLogin(providers, box, attempts, users, idps);
     }
 
     @Singleton

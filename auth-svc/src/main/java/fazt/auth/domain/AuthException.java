@@ -51,4 +51,36 @@ public abstract sealed class AuthException extends RuntimeException {
             super("secret", "This setup link is not valid (already used, replaced by a restart, or an admin exists).");
         }
     }
+
+    /** A step of the login to a hosted app was refused; {@link #reason()} picks the problem. */
+    public static final class AppLoginRefused extends AuthException {
+        /** Why: the problem type under {@code auth/app-login-...} and its status. */
+        public enum Reason {
+            /** Unknown, expired, used, foreign or tampered {@code state}, or another browser's login (400). */
+            STATE,
+            /** The provider sent an error instead of a code (the user declined, ...) (401). */
+            DENIED,
+            /** The provider refused the code (401). */
+            PROVIDER,
+            /** The provider could not be reached or answered something not valid, or its secret is unreadable (502). */
+            PROVIDER_FAILED,
+            /** The ID token failed validation: signature, issuer, audience, expiry or nonce (401). */
+            ID_TOKEN,
+            /** The user's email is not on the app's allow-list (403). */
+            NOT_ALLOWED,
+            /** No (valid) app session (401). */
+            LOGIN_REQUIRED
+        }
+
+        private final Reason reason;
+
+        public AppLoginRefused(Reason reason, String field, String message) {
+            super(field, message);
+            this.reason = reason;
+        }
+
+        public Reason reason() {
+            return reason;
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package fazt.gateway.edge;
 
 import fazt.gateway.admin.AdminBodies;
+import fazt.gateway.applogin.AppLoginForwarder;
 import fazt.gateway.admin.AdminForwarder;
 import fazt.gateway.admin.SetupPage;
 import fazt.gateway.admin.StreamedAdminRequest;
@@ -32,7 +33,8 @@ import org.slf4j.MDC;
 /**
  * Routes every request on the edge: a missing or malformed Host is a 400; {@code /_fazt/} paths belong to the platform
  * on every host (today {@code /_fazt/health}, and the first-run {@link SetupPage} on the admin host; async runs,
- * webhooks and run status on app hosts, see {@link BackgroundRoutes}); {@code admin.<domain>/api/...} goes to
+ * webhooks and run status on app hosts, see {@link BackgroundRoutes}; the app-user login paths {@code /_fazt/auth/*} on
+ * app hosts, see {@link AppLoginForwarder}); {@code admin.<domain>/api/...} goes to
  * {@link AdminForwarder}; every other host is an app host, served by {@link SiteServer}, except paths under
  * {@code /api/}, which arrive as an {@link ApiRequest} (body still streaming) and go to {@link FunctionGateway} when
  * the app has server code.
@@ -50,9 +52,11 @@ final class EdgeHandler extends ChannelInboundHandlerAdapter {
     private final AdminForwarder admin;
     private final FunctionGateway functions;
     private final BackgroundRoutes background;
+    private final AppLoginForwarder appLogin;
 
     EdgeHandler(SuiteHealth health, HostRouter hosts, SiteServer sites, AdminForwarder admin,
-                FunctionGateway functions, BackgroundRoutes background) {
+                FunctionGateway functions, BackgroundRoutes background, AppLoginForwarder appLogin) {
+        this.appLogin = appLogin;
         this.health = health;
         this.hosts = hosts;
         this.sites = sites;
@@ -183,6 +187,10 @@ final class EdgeHandler extends ChannelInboundHandlerAdapter {
         }
         if (route.kind() == HostRoute.Kind.APP && BackgroundRoutes.owns(ex.path())) {
             background.handle(ctx, request, ex, route);
+            return;
+        }
+        if (route.kind() == HostRoute.Kind.APP && AppLoginForwarder.owns(ex.path())) {
+            appLogin.handle(ctx, request, ex, route);
             return;
         }
         if (ex.path().startsWith(PLATFORM_PREFIX)) {

@@ -1,5 +1,6 @@
 package fazt.gateway.invoke;
 
+import fazt.gateway.applogin.AppSessionResolver;
 import fazt.gateway.edge.EdgeResponses;
 import fazt.gateway.edge.Exchange;
 import fazt.gateway.routing.SiteDirectory;
@@ -39,6 +40,8 @@ import org.slf4j.LoggerFactory;
  * pulls from this gateway; the response streams back the same way ({@link FunctionResponseWriter}). No runtime: 502 at
  * once; past the deadline: 504; an instance that dies mid-request: 502 at once, GET and HEAD (without a streamed
  * body) first retried once on another instance; a runtime problem (the app's error) passes through with its status.
+ * The app user logged in by the app-session cookie ({@link AppSessionResolver}) goes with the request as
+ * {@link InvokeRequest#user()}; the app-login cookies themselves are removed from the headers the app sees.
  */
 @Singleton
 public final class FunctionGateway {
@@ -50,8 +53,11 @@ public final class FunctionGateway {
     private final FunctionConfig config;
     private final BodyStreamHolder requestBodies;
     private final Dispatcher heartbeats;
+    private final AppSessionResolver appSessions;
 
-    FunctionGateway(SiteDirectory directory, Connection nats, BootstrapSettings settings, FunctionConfig config) {
+    FunctionGateway(SiteDirectory directory, Connection nats, BootstrapSettings settings, FunctionConfig config,
+                    AppSessionResolver appSessions) {
+        this.appSessions = appSessions;
         this.directory = directory;
         this.nats = nats;
         this.settings = settings;
@@ -115,7 +121,13 @@ public final class FunctionGateway {
                 if (!first.last()) {
                     held = requestBodies.register(api.body());
                 }
-                attempt(request(first), 1);
+                InvokeRequest request = request(first);
+                appSessions.user(site.appId(), ex.request().headers().get(HttpHeaderNames.COOKIE))
+                        .whenComplete((user, lookupFailure) -> ctx.executor().execute(() -> {
+                            if (!answered) {
+                                attempt(user == null ? request : request.withUser(user), 1);
+                            }
+                        }));
             }));
         }
 
@@ -212,7 +224,13 @@ public final class FunctionGateway {
             List<HttpHeader> headers = new ArrayList<>();
             for (Map.Entry<String, String> header : ex.request().headers()) {
                 String name = header.getKey().toLowerCase(java.util.Locale.ROOT);
-                if (!FunctionResponseWriter.HOP_BY_HOP.contains(name) && !name.equals("x-request-id")
+                if (name.equals("cookie")) {
+                    // the app sees ctx.user, never the app session's secret
+                    String kept = AppSessionResolver.withoutLoginCookies(header.getValue());
+                    if (kept != null) {
+                        headers.add(new HttpHeader(header.getKey(), kept));
+                    }
+                } else if (!FunctionResponseWriter.HOP_BY_HOP.contains(name) && !name.equals("x-request-id")
                         && !name.equals("expect")) {
                     headers.add(new HttpHeader(header.getKey(), header.getValue()));
                 }

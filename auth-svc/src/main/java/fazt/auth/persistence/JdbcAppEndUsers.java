@@ -1,0 +1,59 @@
+package fazt.auth.persistence;
+
+import fazt.auth.domain.Secret;
+import fazt.auth.domain.appauth.AppEndUsers;
+import fazt.auth.domain.appauth.Identity;
+import fazt.proto.auth.AppUser;
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * App end users in {@code auth.app_end_user} (one row per app, provider and provider subject) and their sessions in
+ * {@code auth.app_end_user_session}, found by the SHA-256 of the secret and the app id together.
+ */
+@Singleton
+final class JdbcAppEndUsers implements AppEndUsers {
+    private final Jdbc jdbc;
+
+    JdbcAppEndUsers(DataSource dataSource) {
+        this.jdbc = new Jdbc(dataSource);
+    }
+
+    private static AppUser user(ResultSet r) throws SQLException {
+        return new AppUser(r.getString("id"), r.getString("email"), r.getString("name"), r.getString("picture"),
+                r.getString("provider"));
+    }
+
+    @Override
+    public AppUser upsert(String appId, String provider, Identity i) {
+        return jdbc.query("INSERT INTO app_end_user (id, app_id, provider, subject, email, name, picture)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (app_id, provider, subject) DO UPDATE SET"
+                        + " email = excluded.email, name = excluded.name, picture = excluded.picture, last_login_at = now()"
+                        + " RETURNING id, email, name, picture, provider", JdbcAppEndUsers::user,
+                Secret.id("au_"), appId, provider, i.subject(), i.email(), i.name(), i.picture()).getFirst();
+    }
+
+    @Override
+    public void createSession(String id, String userId, String appId, byte[] secretHash, Instant expiresAt) {
+        jdbc.update("INSERT INTO app_end_user_session (id, user_id, app_id, secret_hash, expires_at) VALUES (?, ?, ?, ?, ?)",
+                id, userId, appId, secretHash, expiresAt);
+    }
+
+    @Override
+    public Optional<AppUser> findSession(String appId, byte[] secretHash) {
+        return jdbc.query("SELECT u.id, u.email, u.name, u.picture, u.provider FROM app_end_user_session s"
+                        + " JOIN app_end_user u ON u.id = s.user_id WHERE s.secret_hash = ? AND s.app_id = ?"
+                        + " AND u.app_id = s.app_id AND s.ended_at IS NULL AND s.expires_at > now()",
+                JdbcAppEndUsers::user, secretHash, appId).stream().findFirst();
+    }
+
+    @Override
+    public boolean endSession(String appId, byte[] secretHash) {
+        return jdbc.update("UPDATE app_end_user_session SET ended_at = now() WHERE secret_hash = ? AND app_id = ?"
+                + " AND ended_at IS NULL", secretHash, appId) == 1;
+    }
+}

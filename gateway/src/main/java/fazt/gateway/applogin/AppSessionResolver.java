@@ -1,0 +1,119 @@
+package fazt.gateway.applogin;
+
+import fazt.platform.nats.NatsRequester;
+import fazt.proto.auth.AppSession;
+import fazt.proto.auth.AppSessionReply;
+import fazt.proto.auth.AppSessionRequest;
+import fazt.proto.auth.AppUser;
+import fazt.proto.auth.AuthSubjects;
+import io.netty.handler.codec.http.cookie.Cookie;
+import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Resolves the app user of a request to an app's functions from its {@link AppSession#COOKIE} through auth-svc
+ * ({@code svc.auth.app.session}), cached for {@link #CACHE_FOR} under the app id and the secret's SHA-256. The session
+ * is looked up for the app of the host's route only, so another app's cookie value is not valid here. When auth-svc
+ * cannot answer, the request goes on without a user (never with a guessed one). It also removes the app-login
+ * cookies from the Cookie header the app's code sees: the app needs {@code ctx.user}, not the session secret.
+ */
+@Singleton
+public final class AppSessionResolver {
+    /** How long a resolved (or refused) session is reused without asking auth-svc. */
+    public static final Duration CACHE_FOR = Duration.ofSeconds(5);
+    static final Duration TIMEOUT = Duration.ofSeconds(3);
+    static final int MAX_CACHED = 10_000, MAX_HEADER = 8192;
+    private static final Logger log = LoggerFactory.getLogger(AppSessionResolver.class);
+
+    private final NatsRequester nats;
+    private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
+
+    AppSessionResolver(NatsRequester nats) {
+        this.nats = nats;
+    }
+
+    private record Cached(Optional<AppUser> user, long expiresAtNanos) {}
+
+    /** The user logged in to app {@code appId} by the session cookie in {@code cookieHeader}, or null. */
+    public CompletableFuture<AppUser> user(String appId, String cookieHeader) {
+        String secret = sessionSecret(cookieHeader);
+        if (secret == null || appId == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        String key = key(appId, secret);
+        Cached cached = cache.get(key);
+        if (cached != null && cached.expiresAtNanos() - System.nanoTime() > 0) {
+            return CompletableFuture.completedFuture(cached.user().orElse(null));
+        }
+        return nats.request(AuthSubjects.APP_SESSION, new AppSessionRequest(appId, secret), AppSessionReply.class, TIMEOUT)
+                .handle((reply, failure) -> {
+                    if (failure != null) {
+                        log.warn("app session lookup failed, going on without a user app={} reason={}", appId,
+                                failure.getClass().getSimpleName());
+                        return null;
+                    }
+                    Optional<AppUser> user = reply.valid() ? Optional.ofNullable(reply.user()) : Optional.empty();
+                    if (cache.size() > MAX_CACHED) {
+                        cache.clear();
+                    }
+                    cache.put(key, new Cached(user, System.nanoTime() + CACHE_FOR.toNanos()));
+                    return user.orElse(null);
+                });
+    }
+
+    /** Drops the cached user of this cookie on {@code appId} (after a logout through this gateway). */
+    void forget(String appId, String cookieHeader) {
+        String secret = sessionSecret(cookieHeader);
+        if (secret != null) {
+            cache.remove(key(appId, secret));
+        }
+    }
+
+    /** The app session secret in a Cookie header, or null. */
+    static String sessionSecret(String cookieHeader) {
+        if (cookieHeader == null || cookieHeader.length() > MAX_HEADER) {
+            return null;
+        }
+        for (Cookie cookie : ServerCookieDecoder.LAX.decodeAll(cookieHeader)) {
+            if (cookie.name().equals(AppSession.COOKIE) && cookie.value().startsWith(AppSession.SECRET_PREFIX)) {
+                return cookie.value();
+            }
+        }
+        return null;
+    }
+
+    /** {@code cookieHeader} without the app-login cookies, or null when nothing else is left. */
+    public static String withoutLoginCookies(String cookieHeader) {
+        if (cookieHeader == null) {
+            return null;
+        }
+        StringBuilder kept = new StringBuilder();
+        for (String part : cookieHeader.split(";")) {
+            String name = part.contains("=") ? part.substring(0, part.indexOf('=')).trim() : part.trim();
+            if (name.isEmpty() || name.equals(AppSession.COOKIE) || name.equals(AppSession.LOGIN_COOKIE)) {
+                continue;
+            }
+            kept.append(kept.isEmpty() ? "" : "; ").append(part.trim());
+        }
+        return kept.isEmpty() ? null : kept.toString();
+    }
+
+    private static String key(String appId, String secret) {
+        try {
+            return appId + ":" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
