@@ -9,6 +9,7 @@ import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.ErrorObject;
@@ -17,7 +18,6 @@ import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenErrorResponse;
 import com.nimbusds.oauth2.sdk.TokenRequest;
-import com.nimbusds.oauth2.sdk.TokenResponse;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthenticationMethod;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
@@ -33,8 +33,6 @@ import com.nimbusds.jose.util.JSONArrayUtils;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
-import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
-import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
@@ -114,19 +112,24 @@ final class NimbusIdentityProviders implements IdentityProviders {
         ClientAuthentication auth = methods != null && !methods.contains(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 && methods.contains(ClientAuthenticationMethod.CLIENT_SECRET_POST)
                 ? new ClientSecretPost(client, secret) : new ClientSecretBasic(client, secret);
-        TokenResponse response;
+        // Only the ID token of the answer is used (the access token is not needed), so only it is parsed.
+        HTTPResponse answer = send(new TokenRequest(metadata.getTokenEndpointURI(), auth, grant).toHTTPRequest());
+        if (answer.getStatusCode() != 200) {
+            try {
+                throw refused(TokenErrorResponse.parse(answer));
+            } catch (ParseException e) {
+                throw new ProviderFailure(Kind.UNREACHABLE, "The provider answered HTTP " + answer.getStatusCode() + ".");
+            }
+        }
+        JWT idToken;
         try {
-            response = OIDCTokenResponseParser.parse(send(new TokenRequest(metadata.getTokenEndpointURI(), auth, grant)
-                    .toHTTPRequest()));
-        } catch (ParseException e) {
-            throw new ProviderFailure(Kind.UNREACHABLE, "The provider's token answer is not valid: " + e.getMessage());
-        }
-        if (!response.indicatesSuccess()) {
-            throw refused((TokenErrorResponse) response);
-        }
-        JWT idToken = ((OIDCTokenResponse) response.toSuccessResponse()).getOIDCTokens().getIDToken();
-        if (idToken == null) {
-            throw new ProviderFailure(Kind.ID_TOKEN, "The provider sent no ID token.");
+            Object raw = json(answer).get("id_token");
+            if (!(raw instanceof String s)) {
+                throw new ProviderFailure(Kind.ID_TOKEN, "The provider sent no ID token.");
+            }
+            idToken = JWTParser.parse(s);
+        } catch (java.text.ParseException e) {
+            throw new ProviderFailure(Kind.ID_TOKEN, "The ID token is not a JWT.");
         }
         IDTokenClaimsSet claims;
         try {
