@@ -1,0 +1,24 @@
+package fazt.gateway.applogin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class AppSessionResolverTest {
+    @Test
+    void findsTheAppSessionCookieOnly() {
+        assertThat(AppSessionResolver.sessionSecret("theme=dark; fazt_app_session=fza_abc")).isEqualTo("fza_abc");
+        assertThat(AppSessionResolver.sessionSecret("fazt_session=fzs_admin")).as("the admin cookie is not an app session").isNull();
+        assertThat(AppSessionResolver.sessionSecret("fazt_app_session=fzs_admin")).as("wrong prefix").isNull();
+        assertThat(AppSessionResolver.sessionSecret(null)).isNull();
+    }
+
+    @Test
+    void theAppSeesItsOwnCookiesButNotTheLoginOnes() {
+        assertThat(AppSessionResolver.withoutLoginCookies("theme=dark; fazt_app_session=fza_abc; fazt_app_login=q; lang=pt"))
+                .isEqualTo("theme=dark; lang=pt");
+        assertThat(AppSessionResolver.withoutLoginCookies("fazt_app_session=fza_abc")).isNull();
+        assertThat(AppSessionResolver.withoutLoginCookies("fazt_app_session_x=1")).isEqualTo("fazt_app_session_x=1");
+        assertThat(AppSessionResolver.withoutLoginCookies(null)).isNull();
+    }
+}
