@@ -115,9 +115,13 @@ class AppLoginConfigIT {
     static final Principal ADMIN = new Principal("bootstrap", "bootstrap admin", List.of("admin"), "bootstrap");
 
     private static void publish(AppChanged.Change change, List<String> names) throws Exception {
+        publish(change, "a_1", names);
+    }
+
+    private static void publish(AppChanged.Change change, String appId, List<String> names) throws Exception {
         try (io.nats.client.Connection nats = suite.nats().connect()) {
             EventStreams.declare(nats, suite.nats().root(), ServiceName.DEPLOY);
-            AppChanged event = new AppChanged("e_" + java.util.UUID.randomUUID(), change, "a_1", names, 1, java.time.Instant.now());
+            AppChanged event = new AppChanged("e_" + java.util.UUID.randomUUID(), change, appId, names, 1, java.time.Instant.now());
             nats.jetStream().publish(suite.nats().root().qualify(DeploySubjects.appEvent(change)),
                     MessageCodec.INSTANCE.encode(event));
         }
@@ -151,5 +155,28 @@ class AppLoginConfigIT {
         assertThat(providersOf("old-name", 0)).isZero();
         assertThat(api.call("GET", "/apps/new-name/auth/access", null, ADMIN).json().path("domains").get(0).asText())
                 .isEqualTo("team.example");
+    }
+
+    @Test
+    void aDeletedAppLosesItsUsersAndTheirSessionsOtherAppsKeepTheirs() throws Exception {
+        fazt.auth.domain.appauth.AppEndUsers users = suite.service(ServiceName.AUTH).context()
+                .getBean(fazt.auth.domain.appauth.AppEndUsers.class);
+        var identity = new fazt.auth.domain.appauth.Identity("sub-1", "ana@example.com", "Ana", null);
+        byte[] doomed = fazt.auth.domain.Secret.hash("fza_doomed"), kept = fazt.auth.domain.Secret.hash("fza_kept");
+        var gone = users.upsert("a_deleted", "google", identity);
+        var stays = users.upsert("a_stays", "google", identity);
+        assertThat(gone.id()).as("one person is a separate user per app").isNotEqualTo(stays.id());
+        users.createSession("as_1", gone.id(), "a_deleted", doomed, java.time.Instant.now().plusSeconds(600));
+        users.createSession("as_2", stays.id(), "a_stays", kept, java.time.Instant.now().plusSeconds(600));
+        assertThat(users.findSession("a_stays", doomed)).as("bound to its app").isEmpty();
+
+        publish(AppChanged.Change.DELETED, "a_deleted", List.of("deleted-app"));
+
+        long until = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (users.findSession("a_deleted", doomed).isPresent() && System.nanoTime() < until) {
+            Thread.sleep(100);
+        }
+        assertThat(users.findSession("a_deleted", doomed)).isEmpty();
+        assertThat(users.findSession("a_stays", kept)).map(fazt.proto.auth.AppUser::email).hasValue("ana@example.com");
     }
 }

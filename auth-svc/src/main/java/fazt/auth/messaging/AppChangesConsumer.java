@@ -1,5 +1,6 @@
 package fazt.auth.messaging;
 
+import fazt.auth.domain.appauth.AppEndUsers;
 import fazt.auth.domain.appauth.AppProviders;
 import fazt.platform.service.BootstrapSettings;
 import fazt.proto.MessageCodec;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps app login settings attached to the right app: a deleted app's providers and allow-list are dropped (so a new
- * app that takes the name does not inherit them) and a renamed app's move with it. A durable JetStream consumer on
+ * app that takes the name does not inherit them), and so are its app users and their sessions; a renamed app's
+ * settings move with it (its users and sessions are bound to the app id, which a rename keeps). A durable JetStream consumer on
  * deploy-svc's event stream, shared by every auth instance (one queue group), so an auth-svc that was down catches
  * up. deploy-svc may start later than auth-svc: until its stream exists, subscribing is retried in the background.
  */
@@ -37,10 +39,12 @@ final class AppChangesConsumer implements ApplicationEventListener<StartupEvent>
     private final Connection nats;
     private final BootstrapSettings settings;
     private final AppProviders providers;
+    private final AppEndUsers users;
     private volatile Thread worker;
     private volatile Dispatcher dispatcher;
 
-    AppChangesConsumer(Connection nats, BootstrapSettings settings, AppProviders providers) {
+    AppChangesConsumer(Connection nats, BootstrapSettings settings, AppProviders providers, AppEndUsers users) {
+        this.users = users;
         this.nats = nats;
         this.settings = settings;
         this.providers = providers;
@@ -91,12 +95,20 @@ final class AppChangesConsumer implements ApplicationEventListener<StartupEvent>
         try {
             AppChanged changed = MessageCodec.INSTANCE.decode(message.getData(), AppChanged.class);
             switch (changed.change()) {
-                case DELETED -> changed.names().forEach(name -> {
-                    int dropped = providers.forget(name);
-                    if (dropped > 0) {
-                        log.info("app login dropped with its app app={} providers={}", name, dropped);
+                case DELETED -> {
+                    changed.names().forEach(name -> {
+                        int dropped = providers.forget(name);
+                        if (dropped > 0) {
+                            log.info("app login dropped with its app app={} providers={}", name, dropped);
+                        }
+                    });
+                    if (changed.appId() != null) {
+                        int dropped = users.forgetApp(changed.appId());
+                        if (dropped > 0) {
+                            log.info("app users dropped with their app appId={} users={}", changed.appId(), dropped);
+                        }
                     }
-                });
+                }
                 case RENAMED -> {
                     // deploy-svc lists the old name first, then the new one.
                     if (changed.names().size() == 2) {

@@ -56,4 +56,10 @@ final class JdbcAppEndUsers implements AppEndUsers {
         return jdbc.update("UPDATE app_end_user_session SET ended_at = now() WHERE secret_hash = ? AND app_id = ?"
                 + " AND ended_at IS NULL", secretHash, appId) == 1;
     }
+
+    @Override
+    public int forgetApp(String appId) {
+        jdbc.update("DELETE FROM app_login_attempt WHERE app_id = ?", appId);
+        return jdbc.update("DELETE FROM app_end_user WHERE app_id = ?", appId);
+    }
 }

@@ -16,4 +16,7 @@ public interface AppEndUsers {
 
     /** Ends the session with this secret hash on {@code appId}; false when there was none live. */
     boolean endSession(String appId, byte[] secretHash);
+
+    /** Drops every user, session and login in progress of a deleted app; returns the users dropped. */
+    int forgetApp(String appId);
 }
