@@ -178,6 +178,33 @@ class AppLoginIT {
         assertThat(json(browser.get("blog.localhost", "/api/whoami")).path("user").isMissingNode()).isTrue();
     }
 
+    /** Figures for the docs, not asserted: a whole login (three legs) and a function call with a session. */
+    @Test
+    void measuresALoginAndAFunctionCallWithASession() throws Exception {
+        long[] logins = new long[10];
+        Browser browser = null;
+        for (int i = 0; i < logins.length; i++) {
+            browser = new Browser();
+            long t = System.nanoTime();
+            assertThat(browser.loginThrough("notes.localhost", "alice").statusCode()).isEqualTo(302);
+            logins[i] = System.nanoTime() - t;
+        }
+        long first = System.nanoTime();
+        assertThat(json(browser.get("notes.localhost", "/api/whoami")).path("user").path("email").asText())
+                .isEqualTo("alice@example.com");
+        first = System.nanoTime() - first;
+        long[] cached = new long[20];
+        for (int i = 0; i < cached.length; i++) {
+            long t = System.nanoTime();
+            browser.get("notes.localhost", "/api/whoami");
+            cached[i] = System.nanoTime() - t;
+        }
+        java.util.Arrays.sort(logins);
+        java.util.Arrays.sort(cached);
+        System.out.printf("app login: median %.1f ms over %d logins; /api/ with a session: first %.1f ms, cached median %.1f ms%n",
+                logins[logins.length / 2] / 1e6, logins.length, first / 1e6, cached[cached.length / 2] / 1e6);
+    }
+
     // ---- refusals --------------------------------------------------------------------------------------------
 
     @Test
