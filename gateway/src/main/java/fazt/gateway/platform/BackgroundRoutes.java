@@ -1,5 +1,6 @@
 package fazt.gateway.platform;
 
+import fazt.gateway.applogin.AppSessionResolver;
 import fazt.gateway.edge.EdgeResponses;
 import fazt.gateway.edge.Exchange;
 import fazt.gateway.routing.HostRoute;
@@ -84,7 +85,13 @@ public final class BackgroundRoutes {
             return;
         }
         List<HttpHeader> headers = new ArrayList<>();
-        request.headers().forEach(h -> headers.add(new HttpHeader(h.getKey(), h.getValue())));
+        request.headers().forEach(h -> {
+            // runs later, without a user: the app-login cookies (secrets) are neither stored nor handed to the app
+            String value = h.getKey().equalsIgnoreCase("cookie") ? AppSessionResolver.withoutLoginCookies(h.getValue()) : h.getValue();
+            if (value != null) {
+                headers.add(new HttpHeader(h.getKey(), value));
+            }
+        });
         String host = request.headers().get(HttpHeaderNames.HOST);
         String clientIp = ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a.getAddress().getHostAddress() : null;
         sites.site(route.app()).thenCompose(site -> {

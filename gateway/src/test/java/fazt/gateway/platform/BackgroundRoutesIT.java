@@ -125,6 +125,13 @@ class BackgroundRoutesIT {
         assertThat(sent.url()).isEqualTo("https://blog.localhost/api/resize?size=2");
         assertThat(sent.method()).isEqualTo("POST");
         assertThat(new String(sent.body(), StandardCharsets.UTF_8)).isEqualTo("{\"img\":1}");
+        assertThat(sent.headers()).noneMatch(h -> h.name().equalsIgnoreCase("cookie"));
+
+        edge("POST", "/_fazt/async/resize", "blog.localhost", "Cookie",
+                "theme=dark; fazt_app_session=fza_secret; fazt_app_login=x", new byte[0]);
+        assertThat(queued.getLast().headers()).filteredOn(h -> h.name().equalsIgnoreCase("cookie"))
+                .as("the app-login cookies are not stored with a run").singleElement()
+                .satisfies(h -> assertThat(h.value()).isEqualTo("theme=dark"));
 
         HttpResponse<String> status = edge("GET", "/_fazt/runs/r_async1", "blog.localhost", null, null, null);
         assertThat(status.statusCode()).isEqualTo(200);

@@ -229,6 +229,20 @@ class AppLoginIT {
     }
 
     @Test
+    void aCodeReplayedWithAFreshStateIsRefusedByTheProvider() throws Exception {
+        Browser browser = new Browser();
+        URI first = browser.atProvider(browser.loginStart("blog.localhost", "alice"));
+        assertThat(browser.get("blog.localhost", first.getRawPath() + "?" + first.getRawQuery()).statusCode()).isEqualTo(302);
+        String code = first.getRawQuery().replaceFirst(".*code=([^&]+).*", "$1");
+        // a new login of the same browser gives a valid state; the old code does not go with it
+        URI second = browser.loginStart("blog.localhost", "alice");
+        String state = second.getRawQuery().replaceFirst(".*state=([^&]+).*", "$1");
+        HttpResponse<String> replay = browser.get("blog.localhost", "/_fazt/auth/callback?code=" + code + "&state=" + state);
+        assertRefused(replay, 401, "auth/app-login-provider");
+        assertThat(json(replay).path("detail").asText()).contains("invalid_grant");
+    }
+
+    @Test
     void aCallbackInAnotherBrowserIsRefused() throws Exception {
         Browser victim = new Browser();
         Browser attacker = new Browser();
