@@ -5,7 +5,9 @@ import fazt.gateway.edge.EdgeResponses;
 import fazt.gateway.edge.Exchange;
 import fazt.gateway.routing.HostRoute;
 import fazt.gateway.routing.SiteDirectory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import fazt.platform.nats.NatsRequester;
+import fazt.proto.MessageCodec;
 import fazt.proto.auth.AppLoginReply;
 import fazt.proto.auth.AppLoginRequest;
 import fazt.proto.auth.AppSession;
@@ -18,6 +20,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -83,7 +86,12 @@ public final class AppLoginForwarder {
         if (reply.location() != null) {
             response = EdgeResponses.redirect(reply.location(), reply.status(), ex.trace(), ex.requestId());
         } else if (reply.user() != null) {
-            response = EdgeResponses.json(HttpResponseStatus.OK, reply.user(), ex.trace(), ex.requestId());
+            // every field present, null when unknown: the same shape as ctx.user in functions
+            ObjectNode user = MessageCodec.INSTANCE.mapper().createObjectNode()
+                    .put("id", reply.user().id()).put("email", reply.user().email()).put("name", reply.user().name())
+                    .put("picture", reply.user().picture()).put("provider", reply.user().provider());
+            response = EdgeResponses.body(HttpResponseStatus.OK, user.toString().getBytes(StandardCharsets.UTF_8),
+                    "application/json", ex.trace(), ex.requestId());
         } else {
             response = EdgeResponses.body(HttpResponseStatus.valueOf(reply.status()), new byte[0], "text/plain",
                     ex.trace(), ex.requestId());

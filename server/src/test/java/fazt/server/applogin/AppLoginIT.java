@@ -271,8 +271,11 @@ class AppLoginIT {
         HttpResponse<String> done = new Browser().loginThrough("blog.localhost", "mallory");
         assertRefused(done, 403, "auth/app-login-not-allowed");
         assertThat(json(done).path("detail").asText()).contains("mallory@evil.test");
-        assertThat(new Browser().loginThrough("notes.localhost", "mallory").statusCode())
-                .as("notes has no allow-list").isEqualTo(302);
+        Browser browser = new Browser();
+        assertThat(browser.loginThrough("notes.localhost", "mallory").statusCode()).as("notes has no allow-list").isEqualTo(302);
+        JsonNode me = json(browser.get("notes.localhost", "/_fazt/auth/me"));
+        assertThat(me.path("email").asText()).isEqualTo("mallory@evil.test");
+        assertThat(me.has("name") && me.get("name").isNull()).as("unknown fields are null, not missing").isTrue();
     }
 
     @Test
