@@ -55,7 +55,7 @@ final class AppLoginEndpoint implements RequestEndpoint {
             return switch (r.path()) {
                 case LOGIN -> {
                     AppLogin.Started started = login.start(r.appId(), r.app(), query.get("provider"), query.get("redirect"),
-                            callbackUri(r));
+                            callbackUri(r), r.clientIp());
                     yield new AppLoginReply(302, started.authorizationUri().toString(), List.of(AppLoginCookies.set(
                             AppSession.LOGIN_COOKIE, started.browserSecret(), AppLoginCookies.LOGIN_PATH,
                             AppLogin.ATTEMPT_TTL, r.https())), null);

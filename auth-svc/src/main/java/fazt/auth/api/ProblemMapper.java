@@ -35,6 +35,7 @@ final class ProblemMapper {
             case ID_TOKEN -> Problem.of(401, "auth/app-login-id-token", "ID token refused", e.getMessage());
             case NOT_ALLOWED -> Problem.of(403, "auth/app-login-not-allowed", "Not allowed in this app", e.getMessage());
             case LOGIN_REQUIRED -> Problem.of(401, "auth/app-login-required", "Login required", e.getMessage());
+            case RATE_LIMITED -> Problem.of(429, "auth/app-login-rate-limited", "Too many logins", e.getMessage());
         };
     }
 

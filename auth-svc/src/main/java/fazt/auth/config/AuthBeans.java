@@ -97,8 +97,8 @@ final class AuthBeans {
 
     @Singleton
     AppLogin appLogin(AppProviders providers, SecretBox box, LoginAttempts attempts, AppEndUsers users,
-                      IdentityProviders idps) {
-        return new AppLogin(providers, box, attempts, users, idps);
+                      IdentityProviders idps, LoginThrottle throttle) {
+        return new AppLogin(providers, box, attempts, users, idps, throttle);
     }
 
     @Singleton

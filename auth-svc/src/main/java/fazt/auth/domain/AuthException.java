@@ -69,7 +69,9 @@ public abstract sealed class AuthException extends RuntimeException {
             /** The user's email is not on the app's allow-list (403). */
             NOT_ALLOWED,
             /** No (valid) app session (401). */
-            LOGIN_REQUIRED
+            LOGIN_REQUIRED,
+            /** Too many logins started from one client address (429). */
+            RATE_LIMITED
         }
 
         private final Reason reason;

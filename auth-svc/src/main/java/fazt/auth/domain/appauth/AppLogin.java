@@ -2,6 +2,7 @@ package fazt.auth.domain.appauth;
 
 import fazt.auth.domain.AuthException;
 import fazt.auth.domain.AuthException.AppLoginRefused.Reason;
+import fazt.auth.domain.LoginThrottle;
 import fazt.auth.domain.Secret;
 import fazt.proto.auth.AppSession;
 import fazt.proto.auth.AppUser;
@@ -25,15 +26,19 @@ public final class AppLogin {
     /** How long an app session lasts (absolute). */
     public static final Duration SESSION_TTL = Duration.ofDays(7);
     static final int MAX_SECRET = 512;
+    /** Logins one client address may start per {@link #ATTEMPT_TTL} (each holds a row until it ends or expires). */
+    public static final int MAX_STARTS = 60;
 
     private final AppProviders providers;
     private final SecretBox box;
     private final LoginAttempts attempts;
     private final AppEndUsers users;
     private final IdentityProviders idps;
+    private final LoginThrottle throttle;
 
     public AppLogin(AppProviders providers, SecretBox box, LoginAttempts attempts, AppEndUsers users,
-                    IdentityProviders idps) {
+                    IdentityProviders idps, LoginThrottle throttle) {
+        this.throttle = throttle;
         this.providers = providers;
         this.box = box;
         this.attempts = attempts;
@@ -49,11 +54,18 @@ public final class AppLogin {
 
     /**
      * Starts a login to {@code app} (id {@code appId}) with {@code provider} (null: the app's only provider), coming
-     * back to {@code redirectUri} and then to the local path {@code redirect}.
+     * back to {@code redirectUri} and then to the local path {@code redirect}. At most {@link #MAX_STARTS} per client
+     * address within {@link #ATTEMPT_TTL}, then that address waits as long.
      */
-    public Started start(String appId, String app, String provider, String redirect, URI redirectUri) {
+    public Started start(String appId, String app, String provider, String redirect, URI redirectUri, String clientIp) {
         String back = LocalRedirect.check(redirect);
         ProviderConfig config = provider(app, provider);
+        String key = "app-login:" + (clientIp == null ? "unknown" : clientIp);
+        if (throttle.locked(key)) {
+            throw new AuthException.AppLoginRefused(Reason.RATE_LIMITED, null,
+                    "Too many logins were started from your address; try again in a few minutes.");
+        }
+        throttle.failed(key, MAX_STARTS, ATTEMPT_TTL, ATTEMPT_TTL);
         String state = Secret.generate(), nonce = Secret.generate(), browser = Secret.generate();
         // PKCE verifiers need 43 to 128 characters: two secrets, about 466 bits.
         String verifier = Secret.generate() + Secret.generate();
