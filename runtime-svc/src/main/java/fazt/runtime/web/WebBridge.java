@@ -1,0 +1,144 @@
+package fazt.runtime.web;
+
+import fazt.proto.runtime.HttpHeader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyArray;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
+
+/**
+ * The engine's way into the web globals of one context: builds the {@code Request} handed to the app's
+ * {@code fetch} handler and reads the {@code Response} it returns. Use on the context's thread only.
+ */
+public final class WebBridge {
+    /** Largest chunk one pull of a streamed request body hands to JS. */
+    public static final int REQUEST_CHUNK_BYTES = 64 * 1024;
+
+    private final Value functions;
+
+    WebBridge(Value functions) {
+        this.functions = functions;
+    }
+
+    /** A {@code Request} whose whole body is known; {@code body} null or empty means no body. */
+    public Value newRequest(String method, String url, List<HttpHeader> headers, byte[] body) {
+        String latin1 = body == null || body.length == 0 ? null : JsBytes.toLatin1(body);
+        return functions.invokeMember("newRequest", method, url, flat(headers), latin1);
+    }
+
+    /**
+     * A {@code Request} whose body is a {@code ReadableStream} pulling {@code body} on demand, at most
+     * {@link #REQUEST_CHUNK_BYTES} per pull. A pull blocks the context thread until the stream yields bytes (the
+     * invocation transport delivers chunks quickly); a read failure errors the stream. Closed when read to the end or
+     * cancelled. {@code body} null means no body.
+     */
+    public Value newRequest(String method, String url, List<HttpHeader> headers, InputStream body) {
+        if (body == null) {
+            return newRequest(method, url, headers, (byte[]) null);
+        }
+        ProxyExecutable pull = args -> {
+            byte[] buffer = new byte[REQUEST_CHUNK_BYTES];
+            try {
+                int n = body.read(buffer);
+                if (n < 0) {
+                    body.close();
+                    return null;
+                }
+                return JsBytes.toLatin1(n == buffer.length ? buffer : java.util.Arrays.copyOf(buffer, n));
+            } catch (IOException e) {
+                throw new UncheckedIOException("request body read failed", e);
+            }
+        };
+        ProxyExecutable cancel = args -> {
+            try {
+                body.close();
+            } catch (IOException ignored) {
+                // nothing left to release
+            }
+            return null;
+        };
+        return functions.invokeMember("newStreamingRequest", method, url, flat(headers), pull, cancel);
+    }
+
+    /**
+     * Reads the head of what the handler returned. Throws {@link IllegalArgumentException} when it is not a
+     * {@code Response} (the engine reports that as the app's error) or its body was already read.
+     */
+    public ResponseHead readResponse(Value response) {
+        if (response == null || !functions.invokeMember("isResponse", response).asBoolean()) {
+            throw new IllegalArgumentException("the fetch handler must return a Response, got "
+                    + (response == null || response.isNull() ? "null" : describeType(response)));
+        }
+        Value head;
+        try {
+            head = functions.invokeMember("responseHead", response);
+        } catch (org.graalvm.polyglot.PolyglotException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        List<HttpHeader> headers = new ArrayList<>();
+        Value flat = head.getMember("headers");
+        for (long i = 0; i + 1 < flat.getArraySize(); i += 2) {
+            headers.add(new HttpHeader(flat.getArrayElement(i).asString(), flat.getArrayElement(i + 1).asString()));
+        }
+        Value bytes = head.getMember("bytes");
+        Value reader = head.getMember("reader");
+        return new ResponseHead(head.getMember("status").asInt(), List.copyOf(headers),
+                bytes.isNull() ? null : JsBytes.toJava(bytes), reader.isNull() ? null : reader);
+    }
+
+    /**
+     * Asks the stream behind {@code reader} for its next chunk. The sink is called once, when the read settles: at
+     * once (during the promise jobs that run before this call returns) if the stream has a chunk queued, otherwise
+     * later, when the app's code enqueues one (after a timer or a fetch), so the engine keeps running its event loop.
+     */
+    public void readChunk(Value reader, ChunkSink sink) {
+        ProxyExecutable onChunk = args -> {
+            sink.chunk(JsBytes.toJava(args[0]));
+            return null;
+        };
+        ProxyExecutable onEnd = args -> {
+            sink.end();
+            return null;
+        };
+        ProxyExecutable onError = args -> {
+            sink.error(args[0].asString());
+            return null;
+        };
+        functions.invokeMember("readChunk", reader, onChunk, onEnd, onError);
+    }
+
+    /** Cancels the stream behind {@code reader} (the client went away); its source's {@code cancel} runs. */
+    public void cancel(Value reader, String reason) {
+        functions.invokeMember("cancel", reader, reason);
+    }
+
+    /** A readable description of a thrown JS value: its stack if it has one, else {@code name: message}. */
+    public String describe(Value error) {
+        return functions.invokeMember("describe", error).asString();
+    }
+
+    Value fromLatin1(String latin1) {
+        return functions.invokeMember("fromLatin1", latin1);
+    }
+
+    private static ProxyArray flat(List<HttpHeader> headers) {
+        Object[] out = new Object[headers.size() * 2];
+        int i = 0;
+        for (HttpHeader header : headers) {
+            out[i++] = header.name();
+            out[i++] = header.value();
+        }
+        return ProxyArray.fromArray(out);
+    }
+
+    private static String describeType(Value value) {
+        if (value.hasMember("constructor") && value.getMember("constructor").hasMember("name")) {
+            return value.getMember("constructor").getMember("name").toString();
+        }
+        return value.toString();
+    }
+}

@@ -1,0 +1,40 @@
+// The functions the engine calls through WebBridge; returned to Java, never reachable from app code.
+(function (host, internal) {
+  'use strict';
+  const describe = (e) => (e && e.stack ? String(e.stack) : e && e.message ? `${e.name || 'Error'}: ${e.message}` : String(e));
+  return {
+    fromLatin1: internal.fromLatin1,
+    newRequest(method, url, flatHeaders, body) {
+      return internal.newRequest(method, url, Array.from(flatHeaders), body === null || body === undefined ? null : internal.fromLatin1(body));
+    },
+    newStreamingRequest(method, url, flatHeaders, pull, cancel) {
+      const stream = new ReadableStream({
+        pull(c) {
+          const chunk = pull();
+          if (chunk === null || chunk === undefined) c.close(); else c.enqueue(internal.fromLatin1(chunk));
+        },
+        cancel() { cancel(); },
+      }, { highWaterMark: 0 });
+      return internal.newRequest(method, url, Array.from(flatHeaders), stream);
+    },
+    isResponse(value) { return value instanceof Response; },
+    responseHead(response) { return internal.responseHead(response); },
+    readChunk(reader, onChunk, onEnd, onError) {
+      reader.read().then(({ value, done }) => {
+        if (done) { onEnd(); return; }
+        let bytes;
+        if (value instanceof Uint8Array) bytes = value;
+        else if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) bytes = internal.toBytes(value, 'response body');
+        else {
+          const e = new TypeError('Response body stream chunks must be Uint8Array (or another BufferSource), got ' + (value === null ? 'null' : typeof value));
+          reader.cancel(e).catch(() => {});
+          onError(describe(e));
+          return;
+        }
+        onChunk(bytes);
+      }, (e) => onError(describe(e)));
+    },
+    cancel(reader, reason) { reader.cancel(new DOMException(String(reason), 'AbortError')).catch(() => {}); },
+    describe,
+  };
+});
