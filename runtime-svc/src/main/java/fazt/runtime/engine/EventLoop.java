@@ -81,6 +81,14 @@ final class EventLoop {
      * (no timer, no host work in flight), and returns early when {@code stop} holds (the watchdog fired).
      */
     void runUntil(BooleanSupplier done, BooleanSupplier stop) throws InterruptedException {
+        runUntil(done, stop, false);
+    }
+
+    /**
+     * As {@link #runUntil(BooleanSupplier, BooleanSupplier)}; with {@code idleAllowed} the loop also waits when
+     * nothing is pending, for work another thread will post (a streamed body waits for the client's next pull).
+     */
+    void runUntil(BooleanSupplier done, BooleanSupplier stop, boolean idleAllowed) throws InterruptedException {
         while (!done.getAsBoolean()) {
             if (stop.getAsBoolean()) {
                 return;
@@ -95,7 +103,7 @@ final class EventLoop {
                     due.callback.executeVoid();
                     continue;
                 }
-                if (due == null && pendingHostWork == 0) {
+                if (due == null && pendingHostWork == 0 && !idleAllowed) {
                     throw new Stalled();
                 }
                 long wait = due == null ? MAX_WAIT_NANOS : Math.min(MAX_WAIT_NANOS, due.at - now);

@@ -1,7 +1,7 @@
 // env.KV, env.DB and env.FILES: the JavaScript surface of StorageBindings. `host(op, argsJson, bytes, resolve,
-// reject)` starts one storage request scoped by the platform to this context's app; resolve gets (json, latin1
-// bytes or null) and reject a message, both later on the context thread. Returns a function building `env`.
-(function (host, fromLatin1) {
+// reject)` starts one storage request scoped by the platform to this context's app; resolve gets (json, Uint8Array
+// or null) and reject a message, both later on the context thread. Returns a function building `env`.
+(function (host) {
   'use strict';
 
   function call(op, args, bytes) {
@@ -19,8 +19,7 @@
     return value;
   }
 
-  function toArrayBuffer(latin1) {
-    const bytes = fromLatin1(latin1 || '');
+  function toArrayBuffer(bytes) {
     return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
       ? bytes.buffer : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
   }
@@ -178,7 +177,7 @@
         return null;
       }
       const file = meta.file;
-      const response = new Response(fromLatin1(data || ''), {
+      const response = new Response(data || new Uint8Array(0), {
         headers: { 'content-type': file.contentType, 'content-length': String(file.size) },
       });
       Object.defineProperties(response, {
