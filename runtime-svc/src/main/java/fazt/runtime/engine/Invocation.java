@@ -71,6 +71,7 @@ final class Invocation implements Runnable, InvocationScope {
         JsFailure failure = null;
         int status = 0;
         StreamingBody streaming = null;
+        boolean released = false;
         Watchdog.Guard guard = services.watchdog().watch(Thread.currentThread(), config.wallTime(),
                 config.memoryBudget(), this::cancel);
         try (InputStream body = call.body()) {
@@ -107,11 +108,24 @@ final class Invocation implements Runnable, InvocationScope {
                 streaming.pump(() -> guard.reason() != null);
             } else {
                 byte[] bytes = responseHead.bytes() == null ? new byte[0] : responseHead.bytes();
-                head.complete(new FunctionResult(status, responseHead.headers(), ResponseBody.of(bytes), cold));
+                FunctionResult result = new FunctionResult(status, responseHead.headers(), ResponseBody.of(bytes), cold);
+                if (called.getMember("waits").getArraySize() == 0) {
+                    // Nothing left to run: the context goes back to the pool before the caller hears the answer,
+                    // so the next request finds it warm. The guard stops first: it must never cancel a context
+                    // another invocation already holds.
+                    guard.close();
+                    released = true;
+                    release(null, null);
+                    head.complete(result);
+                } else {
+                    head.complete(result);
+                }
             }
-            waitUntilSettled(app, called.getMember("waits"), guard);
-            if (guard.reason() != null) {
-                throw new IllegalStateException("stopped");
+            if (!released) {
+                waitUntilSettled(app, called.getMember("waits"), guard);
+                if (guard.reason() != null) {
+                    throw new IllegalStateException("stopped");
+                }
             }
         } catch (Throwable t) {
             failure = t instanceof HandlerError h ? new JsFailure(JsFailure.Kind.ERROR, h.getMessage(), null, 0, 0)
@@ -135,7 +149,9 @@ final class Invocation implements Runnable, InvocationScope {
             services.appLog().line(key.appId(), request.requestId(), "warn", linesDropped
                     + " more log lines of this invocation were dropped (limit " + AppLog.MAX_LINES_PER_INVOCATION + ")");
         }
-        release(failure, guard.reason());
+        if (!released) {
+            release(failure, guard.reason());
+        }
         record(status, cold, failure);
     }
 

@@ -74,7 +74,7 @@ public record JsFailure(Kind kind, String message, String file, int line, int co
             return new JsFailure(Kind.STALLED, stalled.getMessage(), null, 0, 0);
         }
         if (failure instanceof PolyglotException e) {
-            if (e.isResourceExhausted() && !e.isGuestException()) {
+            if (e.isResourceExhausted()) {
                 return new JsFailure(Kind.STATEMENTS, "the script executed more statements than allowed and was"
                         + " stopped", null, 0, 0);
             }

@@ -96,7 +96,7 @@ class EngineIT {
                 .anySatisfy(line -> {
                     assertThat(line.appId()).isEqualTo("thrower");
                     assertThat(line.level()).isEqualTo("error");
-                    assertThat(line.message()).contains("boom 1").contains("api/lib/check.js:3:3");
+                    assertThat(line.message()).contains("boom 1").contains("api/lib/check.js:3:9");
                 }));
     }
 
