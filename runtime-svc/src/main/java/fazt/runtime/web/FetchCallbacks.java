@@ -20,7 +20,7 @@ public final class FetchCallbacks {
             headers[i++] = header.value();
         }
         resolve.execute(response.status(), response.statusText(), response.url(), response.redirected(),
-                ProxyArray.fromArray(headers), JsBytes.toLatin1(response.body()));
+                ProxyArray.fromArray(headers), WebGlobals.bridge(resolve.getContext()).encode(response.body()));
     }
 
     /** Rejects the fetch promise with {@code new TypeError(message)}. */

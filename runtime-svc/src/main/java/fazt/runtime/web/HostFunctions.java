@@ -36,6 +36,8 @@ final class HostFunctions {
                 "digest", fn(a -> JsBytes.toLatin1(WebCrypto.digest(a[0].asString(), JsBytes.toJava(a[1])))),
                 "hmac", fn(a -> JsBytes.toLatin1(
                         WebCrypto.hmac(a[0].asString(), JsBytes.toJava(a[1]), JsBytes.toJava(a[2])))),
+                "monotonicMillis", fn(a -> System.nanoTime() / 1_000_000.0),
+                "utf8Decode", fn(a -> Utf8.decode(JsBytes.toJava(a[0]), a[1].asBoolean())),
                 "domainToAscii", fn(a -> domainToAscii(a[0].asString()))));
     }
 

@@ -5,16 +5,18 @@ import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Value;
 
 /**
- * Moves bytes between Java and JavaScript without per-byte interop calls. Into JS, bytes travel as a Latin-1 string
- * (one char per byte: a plain array copy on the Java side) that a compiled JS loop unpacks into a {@code Uint8Array};
- * out of JS, {@link Value#readBuffer} copies an {@code ArrayBuffer} in bulk. Both work with {@code HostAccess.NONE}.
+ * Moves bytes between Java and JavaScript without per-byte interop calls (strings cross the boundary as one value).
+ * Into JS, bytes travel as base64 that the engine's native {@code Uint8Array.fromBase64} unpacks (GraalJS with
+ * {@code js.ecmascript-version=staging}), or else as a Latin-1 string (one char per byte) a JS loop unpacks; out of
+ * JS, {@link Value#readBuffer} copies an {@code ArrayBuffer} in bulk. All of it works with {@code HostAccess.NONE}.
  */
 public final class JsBytes {
     private JsBytes() {}
 
     /** A new {@code Uint8Array} in {@code context} holding a copy of {@code bytes}. */
     public static Value toJs(Context context, byte[] bytes) {
-        return WebGlobals.bridge(context).fromLatin1(toLatin1(bytes));
+        WebBridge bridge = WebGlobals.bridge(context);
+        return bridge.fromHost(bridge.encode(bytes));
     }
 
     /**

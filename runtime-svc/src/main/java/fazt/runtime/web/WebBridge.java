@@ -19,15 +19,17 @@ public final class WebBridge {
     public static final int REQUEST_CHUNK_BYTES = 64 * 1024;
 
     private final Value functions;
+    private final boolean nativeBase64;
 
     WebBridge(Value functions) {
         this.functions = functions;
+        this.nativeBase64 = functions.getMember("nativeBase64").asBoolean();
     }
 
     /** A {@code Request} whose whole body is known; {@code body} null or empty means no body. */
     public Value newRequest(String method, String url, List<HttpHeader> headers, byte[] body) {
-        String latin1 = body == null || body.length == 0 ? null : JsBytes.toLatin1(body);
-        return functions.invokeMember("newRequest", method, url, flat(headers), latin1);
+        String encoded = body == null || body.length == 0 ? null : encode(body);
+        return functions.invokeMember("newRequest", method, url, flat(headers), encoded);
     }
 
     /**
@@ -48,7 +50,7 @@ public final class WebBridge {
                     body.close();
                     return null;
                 }
-                return JsBytes.toLatin1(n == buffer.length ? buffer : java.util.Arrays.copyOf(buffer, n));
+                return encode(n == buffer.length ? buffer : java.util.Arrays.copyOf(buffer, n));
             } catch (IOException e) {
                 throw new UncheckedIOException("request body read failed", e);
             }
@@ -121,8 +123,17 @@ public final class WebBridge {
         return functions.invokeMember("describe", error).asString();
     }
 
-    Value fromLatin1(String latin1) {
-        return functions.invokeMember("fromLatin1", latin1);
+    /** A new Uint8Array from what {@link #encode} made. */
+    Value fromHost(String encoded) {
+        return functions.invokeMember("fromHost", encoded);
+    }
+
+    /**
+     * Bytes in the form this context's {@code fromHost} unpacks: base64 for the engine's native
+     * {@code Uint8Array.fromBase64} when it has one, else one Latin-1 char per byte.
+     */
+    String encode(byte[] bytes) {
+        return nativeBase64 ? java.util.Base64.getEncoder().encodeToString(bytes) : JsBytes.toLatin1(bytes);
     }
 
     private static ProxyArray flat(List<HttpHeader> headers) {
@@ -137,7 +148,7 @@ public final class WebBridge {
 
     private static String describeType(Value value) {
         if (value.hasMember("constructor") && value.getMember("constructor").hasMember("name")) {
-            return value.getMember("constructor").getMember("name").toString();
+            return value.getMember("constructor").getMember("name").asString();
         }
         return value.toString();
     }

@@ -3,15 +3,16 @@
   'use strict';
   const describe = (e) => (e && e.stack ? String(e.stack) : e && e.message ? `${e.name || 'Error'}: ${e.message}` : String(e));
   return {
-    fromLatin1: internal.fromLatin1,
+    nativeBase64: internal.nativeBase64,
+    fromHost: internal.fromHost,
     newRequest(method, url, flatHeaders, body) {
-      return internal.newRequest(method, url, Array.from(flatHeaders), body === null || body === undefined ? null : internal.fromLatin1(body));
+      return internal.newRequest(method, url, Array.from(flatHeaders), body === null || body === undefined ? null : internal.fromHost(body));
     },
     newStreamingRequest(method, url, flatHeaders, pull, cancel) {
       const stream = new ReadableStream({
         pull(c) {
           const chunk = pull();
-          if (chunk === null || chunk === undefined) c.close(); else c.enqueue(internal.fromLatin1(chunk));
+          if (chunk === null || chunk === undefined) c.close(); else c.enqueue(internal.fromHost(chunk));
         },
         cancel() { cancel(); },
       }, { highWaterMark: 0 });

@@ -13,6 +13,11 @@
     for (let i = 0; i < n; i++) out[i] = s.charCodeAt(i);
     return out;
   };
+  // Bytes from Java arrive as base64 when the engine has the native Uint8Array.fromBase64 (far faster than a JS
+  // loop, above all without a JIT), else as a Latin-1 string; WebBridge reads nativeBase64 to pick the form.
+  const nativeFromBase64 = typeof Uint8Array.fromBase64 === 'function' ? Uint8Array.fromBase64 : null;
+  internal.nativeBase64 = nativeFromBase64 !== null;
+  internal.fromHost = nativeFromBase64 !== null ? (s) => nativeFromBase64(s) : internal.fromLatin1;
   internal.toLatin1 = (bytes) => fromCodes(bytes);
 
   const utf8Encode = (input) => {
@@ -172,10 +177,16 @@
     decode(input, options = {}) {
       const bytes = input === undefined ? new Uint8Array(0) : toBytes(input, "Failed to execute 'decode' on 'TextDecoder'");
       const stream = !!(options && options.stream);
-      if (this.#decoder === null) { this.#decoder = newDecoder(this.#encoding); this.#bomSeen = false; }
+      const fresh = this.#decoder === null; // no bytes buffered from an earlier {stream: true} call
+      if (fresh) { this.#decoder = newDecoder(this.#encoding); this.#bomSeen = false; }
       let s;
       try {
-        s = this.#decoder(bytes, !stream, this.#fatal);
+        if (fresh && !stream && this.#encoding === 'utf-8' && bytes.length >= HOST_DECODE_MIN) {
+          s = host.utf8Decode(bytes, this.#fatal);
+          if (s === null) throw new TypeError('The encoded data was not valid for encoding utf-8');
+        } else {
+          s = this.#decoder(bytes, !stream, this.#fatal);
+        }
       } catch (e) {
         this.#decoder = null;
         throw e;
@@ -189,7 +200,10 @@
     }
   }
   Object.defineProperty(TextDecoder.prototype, Symbol.toStringTag, { value: 'TextDecoder', configurable: true });
-  const utf8Decode = (bytes) => utf8Decoder()(bytes, true, false);
+  // One-shot decodes run in the JDK's decoder (same U+FFFD substitution of maximal subparts as the Encoding
+  // Standard); small inputs and streaming decodes stay in JS.
+  const HOST_DECODE_MIN = 256;
+  const utf8Decode = (bytes) => (bytes.length >= HOST_DECODE_MIN ? host.utf8Decode(bytes, false) : utf8Decoder()(bytes, true, false));
   // A leading BOM is dropped, as the "UTF-8 decode" of the Encoding Standard (used by Body.text()/json()) does.
   internal.utf8Decode = (bytes) => { const s = utf8Decode(bytes); return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s; };
 

@@ -102,9 +102,13 @@
       }
     }
   };
+  // Headers from the platform (the incoming request, a fetched response): a line the Fetch Standard would reject
+  // is dropped rather than failing the whole request.
   const newHeaders = (flat, guard) => {
     const h = new Headers();
-    for (let i = 0; i < flat.length; i += 2) h.append(flat[i], flat[i + 1]);
+    for (let i = 0; i < flat.length; i += 2) {
+      try { h.append(flat[i], flat[i + 1]); } catch (e) { /* invalid name or value: skipped */ }
+    }
     h[kGuard] = guard;
     return h;
   };
@@ -287,7 +291,9 @@
     get duplex() { return 'half'; }
     clone() {
       const body = cloneBody(this, 'Request');
-      const copy = new Request(this.url, { method: this.method, headers: this.headers, redirect: this.redirect, signal: this.signal });
+      const copy = new Request(this.url, { method: this.method, headers: this.headers, signal: this.signal });
+      const { headers, signal, ...fields } = this[kReq];
+      Object.assign(copy[kReq], fields);
       copy[kReq].headers[kGuard] = this.headers[kGuard];
       Object.assign(copy[kBody], body);
       return copy;
@@ -407,14 +413,14 @@
       bodyPromise.then((bodyBytes) => {
         if (settled) return;
         host.fetch(request.method, request.url, internal.flatHeaders(request.headers), bodyBytes, request.redirect,
-          (status, statusText, url, redirected, flatHeaders, latin1Body) => {
+          (status, statusText, url, redirected, flatHeaders, encodedBody) => {
             if (settled) return;
             settled = true;
             unsubscribe();
             const headers = newHeaders(Array.from(flatHeaders), 'immutable');
             const res = new Response(null, { status: 200 });
             Object.assign(res[kRes], { type: 'basic', url, redirected, status, statusText, headers });
-            if (!NULL_BODY_STATUS.has(status) && request.method !== 'HEAD') res[kBody].source = internal.fromLatin1(latin1Body);
+            if (!NULL_BODY_STATUS.has(status) && request.method !== 'HEAD') res[kBody].source = internal.fromHost(encodedBody);
             resolve(res);
           },
           (message) => fail(new TypeError(String(message))));

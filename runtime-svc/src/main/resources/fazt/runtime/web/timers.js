@@ -46,6 +46,20 @@
     }
     Promise.resolve().then(() => { try { callback(); } catch (e) { internal.reportError(e); } });
   }
+  // performance (High Resolution Time): monotonic, coarsened to 0.1 ms; navigator with a fixed user agent.
+  const timeOrigin = Date.now();
+  const start = host.monotonicMillis();
+  const performance = {
+    get timeOrigin() { return timeOrigin; },
+    now() { return Math.round((host.monotonicMillis() - start) * 10) / 10; },
+    toJSON() { return { timeOrigin }; },
+  };
+  Object.defineProperty(performance, Symbol.toStringTag, { value: 'Performance', configurable: true });
+  internal.define('performance', performance);
+  const navigator = { userAgent: 'fazt', language: 'en-US', languages: ['en-US'], hardwareConcurrency: 1 };
+  Object.defineProperty(navigator, Symbol.toStringTag, { value: 'Navigator', configurable: true });
+  internal.define('navigator', Object.freeze(navigator));
+
   internal.define('setTimeout', setTimeout);
   internal.define('setInterval', setInterval);
   internal.define('clearTimeout', clearTimeout);

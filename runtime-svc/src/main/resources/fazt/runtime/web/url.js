@@ -434,7 +434,7 @@
           if (ch !== EOF) url.fragment += encodeCodePoint(ch, FRAGMENT);
           break;
       }
-      if (ch === EOF) break;
+      if (p >= c.length) break;
     }
     return url;
   };

@@ -45,6 +45,10 @@ final class JsHarness implements WebHost, AutoCloseable {
     }
 
     JsHarness() {
+        this("latest");
+    }
+
+    JsHarness(String ecmascriptVersion) {
         context = Context.newBuilder("js")
                 .engine(ENGINE)
                 .allowHostAccess(HostAccess.NONE)
@@ -53,7 +57,7 @@ final class JsHarness implements WebHost, AutoCloseable {
                 .allowPolyglotAccess(PolyglotAccess.NONE)
                 .allowCreateThread(false)
                 .allowNativeAccess(false)
-                .option("js.ecmascript-version", "latest")
+                .option("js.ecmascript-version", ecmascriptVersion)
                 .build();
         WebGlobals.install(context, this);
     }

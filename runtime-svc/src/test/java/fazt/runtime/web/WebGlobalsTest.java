@@ -19,11 +19,34 @@ class WebGlobalsTest {
                 return ['fetch','Request','Response','Headers','URL','URLSearchParams','TextEncoder','TextDecoder','atob',
                   'btoa','crypto','structuredClone','setTimeout','clearTimeout','setInterval','clearInterval','queueMicrotask',
                   'AbortController','AbortSignal','Event','EventTarget','DOMException','FormData','Blob','File',
-                  'ReadableStream','console'].filter((n) => typeof globalThis[n] === 'undefined');
+                  'ReadableStream','console','performance','navigator','WritableStream','TransformStream','CustomEvent','CryptoKey'].filter((n) => typeof globalThis[n] === 'undefined');
                 """)).isEqualTo("[]");
         assertThat(js.run("return ['host','internal','Polyglot'].filter((n) => typeof globalThis[n] !== 'undefined')"))
                 .isEqualTo("[]");
         assertThat(js.run("return Object.keys(globalThis)")).isEqualTo("[]");
+    }
+
+    @Test
+    void installCostPerContext() {
+        // not asserted: printed for the report (cold start pays this once per context)
+        for (int i = 0; i < 3; i++) {
+            new JsHarness().close();
+        }
+        int n = 10;
+        long t0 = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            new JsHarness().close();
+        }
+        double withGlobals = (System.nanoTime() - t0) / 1e6 / n;
+        long t1 = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            try (org.graalvm.polyglot.Context bare = org.graalvm.polyglot.Context.newBuilder("js").engine(JsHarness.ENGINE)
+                    .allowHostAccess(org.graalvm.polyglot.HostAccess.NONE).build()) {
+                bare.eval("js", "1");
+            }
+        }
+        System.out.printf("context + WebGlobals.install: %.1f ms each, bare context %.1f ms (interpreter, shared engine)%n",
+                withGlobals, (System.nanoTime() - t1) / 1e6 / n);
     }
 
     @Test
