@@ -22,12 +22,14 @@ import java.time.Duration;
  * @param checkTime        time limit of the deploy-time check's top-level evaluation ({@code runtime.check-time})
  * @param stackBytes       stack size of the threads running JavaScript; deep recursion ends in a RangeError, never
  *                         in a crash ({@code runtime.stack-bytes})
+ * @param fetchAllowedHosts hosts an admin allows outbound {@code fetch} to reach even on private or loopback
+ *                         addresses ({@code RUNTIME_FETCH_ALLOW_HOSTS}, comma-separated); empty by default
  */
 @ConfigurationProperties("runtime")
 public record RuntimeConfig(@Nullable Duration wallTime, @Nullable Long statementLimit, @Nullable Long memoryBudget,
                             @Nullable Integer maxFetches, @Nullable Integer poolPerVersion,
                             @Nullable Integer maxContexts, @Nullable Duration idleTimeout, @Nullable Duration checkTime,
-                            @Nullable Long stackBytes) {
+                            @Nullable Long stackBytes, @Nullable java.util.Set<String> fetchAllowedHosts) {
     public static final Duration DEFAULT_WALL_TIME = Duration.ofSeconds(30);
     public static final long DEFAULT_STATEMENT_LIMIT = 500_000_000L;
     public static final long DEFAULT_MEMORY_BUDGET = 256L * 1024 * 1024;
@@ -48,6 +50,7 @@ public record RuntimeConfig(@Nullable Duration wallTime, @Nullable Long statemen
         idleTimeout = idleTimeout != null ? idleTimeout : DEFAULT_IDLE_TIMEOUT;
         checkTime = checkTime != null ? checkTime : DEFAULT_CHECK_TIME;
         stackBytes = stackBytes != null ? stackBytes : DEFAULT_STACK_BYTES;
+        fetchAllowedHosts = fetchAllowedHosts != null ? java.util.Set.copyOf(fetchAllowedHosts) : java.util.Set.of();
         positive("runtime.wall-time", wallTime.toMillis());
         positive("runtime.statement-limit", statementLimit);
         positive("runtime.memory-budget", memoryBudget);
@@ -63,7 +66,7 @@ public record RuntimeConfig(@Nullable Duration wallTime, @Nullable Long statemen
 
     /** The defaults, for tests and tools. */
     public static RuntimeConfig defaults() {
-        return new RuntimeConfig(null, null, null, null, null, null, null, null, null);
+        return new RuntimeConfig(null, null, null, null, null, null, null, null, null, null);
     }
 
     private static void positive(String name, long value) {

@@ -181,11 +181,7 @@ final class AppContext implements WebHost, AutoCloseable {
 
     @Override
     public void fetch(OutboundRequest request, Value resolve, Value reject) {
-        CompletableFuture<fazt.runtime.web.OutboundResponse> response = scope.takeFetch()
-                ? fetcher.send(request)
-                : CompletableFuture.failedFuture(new IllegalStateException(
-                        "fetch refused: this invocation used up its outbound fetch budget"));
-        loop.await(response, (value, failure) -> {
+        loop.await(fetcher.send(request, scope.fetchBudget()), (value, failure) -> {
             if (failure == null) {
                 FetchCallbacks.resolve(resolve, value);
             } else {

@@ -8,7 +8,9 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
-import java.util.concurrent.CompletableFuture;
+import fazt.runtime.web.OutboundFetch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,14 +52,13 @@ final class EngineBeans {
         return new ContextPool(config);
     }
 
-    /**
-     * Outbound fetch until the web package's SSRF-guarded client is wired in: every fetch is refused with a clear
-     * message. TODO(#4): replace with the web package's OutboundFetch once it exists.
-     */
+    /** Outbound fetch: the web package's SSRF-guarded client, run on virtual threads. */
     @Singleton
-    OutboundFetcher outboundFetcher() {
-        return request -> CompletableFuture.failedFuture(
-                new IllegalStateException("fetch is not available in this runtime yet"));
+    OutboundFetcher outboundFetcher(RuntimeConfig config) {
+        OutboundFetch client = new OutboundFetch(config.fetchAllowedHosts(), OutboundFetch.DEFAULT_TIMEOUT,
+                OutboundFetch.DEFAULT_MAX_RESPONSE_BYTES);
+        ExecutorService virtual = Executors.newVirtualThreadPerTaskExecutor();
+        return (request, budget) -> client.sendAsync(request, budget, virtual);
     }
 
     /** Closes contexts idle past their timeout. */

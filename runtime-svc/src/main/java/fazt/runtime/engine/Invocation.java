@@ -8,13 +8,13 @@ import fazt.runtime.invoke.FunctionResult;
 import fazt.runtime.invoke.ResponseBody;
 import fazt.runtime.limits.Watchdog;
 import fazt.runtime.modules.AppFiles;
+import fazt.runtime.web.FetchBudget;
 import fazt.runtime.web.ResponseHead;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
 import org.slf4j.Logger;
@@ -36,7 +36,7 @@ final class Invocation implements Runnable, InvocationScope {
     private final ContextKey key;
     private final Map<String, String> envVars;
     private final CompletableFuture<FunctionResult> head = new CompletableFuture<>();
-    private final AtomicInteger fetchesLeft;
+    private final FetchBudget fetchBudget;
     private final long startedNanos = System.nanoTime();
     private final Instant startedAt = Instant.now();
     private volatile AppContext context;
@@ -55,7 +55,7 @@ final class Invocation implements Runnable, InvocationScope {
         this.key = key;
         this.context = warm;
         this.envVars = envVars;
-        this.fetchesLeft = new AtomicInteger(services.config().maxFetches());
+        this.fetchBudget = new FetchBudget(services.config().maxFetches());
     }
 
     /** Completes with the response head (and the body to stream), or fails with the problem for the caller. */
@@ -261,8 +261,8 @@ final class Invocation implements Runnable, InvocationScope {
     }
 
     @Override
-    public boolean takeFetch() {
-        return fetchesLeft.getAndDecrement() > 0;
+    public FetchBudget fetchBudget() {
+        return fetchBudget;
     }
 
     private void line(String level, String message) {

@@ -1,5 +1,7 @@
 package fazt.runtime.engine;
 
+import fazt.runtime.web.FetchBudget;
+
 /**
  * What the host side of a context needs from the invocation it currently serves: where {@code console} lines go and
  * how many outbound fetches are left.
@@ -8,8 +10,8 @@ interface InvocationScope {
     /** A {@code console} line (or an uncaught error) of the app. */
     void log(String level, String message);
 
-    /** Takes one outbound fetch from the invocation's budget; false when it is used up. */
-    boolean takeFetch();
+    /** The invocation's outbound fetch budget. */
+    FetchBudget fetchBudget();
 
     /** A scope that drops logs and allows no fetch (the deploy-time check). */
     InvocationScope SILENT = new InvocationScope() {
@@ -17,9 +19,11 @@ interface InvocationScope {
         public void log(String level, String message) {
         }
 
+        private final FetchBudget none = new FetchBudget(0);
+
         @Override
-        public boolean takeFetch() {
-            return false;
+        public FetchBudget fetchBudget() {
+            return none;
         }
     };
 }

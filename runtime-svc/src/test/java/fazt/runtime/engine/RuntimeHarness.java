@@ -115,6 +115,22 @@ final class RuntimeHarness implements BeforeAllCallback, AfterAllCallback {
         return new App(appId, version, namespace);
     }
 
+    /** Deploys files into a {@link StorageStandIn} instead of storage-svc. */
+    App deployTo(StorageStandIn storage, String appId, String... pathsAndSources) {
+        int version = VERSIONS.incrementAndGet();
+        String namespace = "app/" + appId + "/v" + version;
+        Map<String, byte[]> files = new java.util.HashMap<>();
+        for (int i = 0; i < pathsAndSources.length; i += 2) {
+            files.put(pathsAndSources[i], pathsAndSources[i + 1].getBytes(StandardCharsets.UTF_8));
+        }
+        storage.namespaces.put(namespace, files);
+        return new App(appId, version, namespace);
+    }
+
+    Connection connection() {
+        return nats;
+    }
+
     /** Announces a change of the app, as deploy-svc does. */
     void publishChange(String appId, AppChanged.Change change, int version) throws Exception {
         nats.publish(suite.nats().root().qualify(DeploySubjects.appEvent(change)), MessageCodec.INSTANCE.encode(
