@@ -191,4 +191,31 @@ class EngineIT {
         assertThat(runtime.invoke(a, "GET", "/api/", null).body()).isEqualTo("from A");
         assertThat(runtime.invoke(b, "GET", "/api/", null).body()).isEqualTo("undefined:undefined:undefined:undefined");
     }
+
+    @Test
+    void uuidAndFetchRefusalsWorkInsideHandlers() throws Exception {
+        runtime.envs.put("uuid", Map.of());
+        RuntimeHarness.App app = runtime.deploy("uuid", "api/main.js", """
+                import { v4, v7, validate, version } from 'uuid';
+                async function refused(url) {
+                  try { await fetch(url); return 'fetched'; } catch (e) { return e.name + ': ' + e.message; }
+                }
+                export default {
+                  async fetch() {
+                    const a = v4(), b = v7();
+                    return Response.json({ a, b, ok: validate(a) && validate(b), versions: [version(a), version(b)],
+                      loopback: await refused('http://127.0.0.1:9/'), metadata: await refused('http://169.254.169.254/latest'),
+                      ipv6: await refused('http://[::1]/'), private: await refused('http://10.0.0.1/') });
+                  }
+                };
+                """);
+        var json = fazt.proto.MessageCodec.INSTANCE.mapper().readTree(runtime.invoke(app, "GET", "/api/", null).body());
+        assertThat(json.path("a").asText()).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        assertThat(json.path("b").asText()).matches("[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        assertThat(json.path("versions").toString()).isEqualTo("[4,7]");
+        assertThat(json.path("loopback").asText()).startsWith("TypeError: ").contains("refused");
+        assertThat(json.path("metadata").asText()).startsWith("TypeError: ").contains("refused");
+        assertThat(json.path("ipv6").asText()).startsWith("TypeError: ").contains("refused");
+        assertThat(json.path("private").asText()).startsWith("TypeError: ").contains("refused");
+    }
 }

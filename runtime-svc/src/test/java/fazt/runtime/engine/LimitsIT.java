@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class LimitsIT {
     static final TestSuite suite = RuntimeHarness.suite()
             .with("RUNTIME_WALL_TIME_MS", "5000")
-            .with("RUNTIME_MEMORY_BUDGET_MB", "64");
+            .with("RUNTIME_MEMORY_BUDGET_MB", "64")
+            .with("RUNTIME_MAX_FETCHES", "2");
 
     @RegisterExtension
     static final RuntimeHarness runtime = new RuntimeHarness(suite);
@@ -117,5 +118,27 @@ class LimitsIT {
                 "while (true) {}\nexport default { fetch() { return new Response('never'); } };");
         assertThat(fails(app, "/api/").problem().status()).isEqualTo(504);
         assertThat(runtime.invoke(bystander, "GET", "/api/", null).body()).isEqualTo("still here");
+    }
+
+    @Test
+    void outboundFetchesAreCountedPerInvocation() throws Exception {
+        runtime.envs.put("fetcher", Map.of());
+        RuntimeHarness.App app = runtime.deploy("fetcher", "api/main.js", """
+                export default {
+                  async fetch() {
+                    const out = [];
+                    for (let i = 0; i < 3; i++) {
+                      try { await fetch('http://127.0.0.1:9/'); } catch (e) { out.push(e.message); }
+                    }
+                    return new Response(out.join('|'));
+                  }
+                };
+                """);
+        for (int i = 0; i < 2; i++) {
+            String[] messages = runtime.invoke(app, "GET", "/api/", null).body().split("\\|");
+            assertThat(messages).hasSize(3);
+            assertThat(messages[0]).contains("127.0.0.1").contains("refused");
+            assertThat(messages[2]).isEqualTo("fetch refused: this invocation already made its 2 outbound fetches");
+        }
     }
 }
