@@ -75,8 +75,11 @@ public record JsFailure(Kind kind, String message, String file, int line, int co
         }
         if (failure instanceof PolyglotException e) {
             if (e.isResourceExhausted()) {
-                return new JsFailure(Kind.STATEMENTS, "the script executed more statements than allowed and was"
-                        + " stopped", null, 0, 0);
+                // GraalJS reports both its statement limit and a heap exhausted by one huge allocation this way.
+                return e.getMessage() != null && e.getMessage().startsWith("Statement count limit")
+                        ? new JsFailure(Kind.STATEMENTS, "the script executed more statements than allowed and was"
+                                + " stopped", null, 0, 0)
+                        : new JsFailure(Kind.MEMORY, "the script ran out of memory and was stopped", null, 0, 0);
             }
             if (e.isCancelled() || e.isInterrupted()) {
                 return new JsFailure(Kind.WALL_TIME, "the script was stopped", null, 0, 0);

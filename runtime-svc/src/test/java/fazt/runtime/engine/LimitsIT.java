@@ -43,6 +43,7 @@ class LimitsIT {
                     if (path === '/api/loop') { while (true) {} }
                     if (path === '/api/async-loop') { await new Promise((r) => setTimeout(r, 10)); for (;;) {} }
                     if (path === '/api/hog') { const keep = []; while (true) keep.push(new Array(100000).fill(1.5)); }
+                    if (path === '/api/huge') { const big = new Uint8Array(2 ** 30 - 1); big.fill(7); return new Response(String(big[5])); }
                     if (path === '/api/recurse') { return new Response(String(recurse(0))); }
                     if (path === '/api/never') { return new Promise(() => {}); }
                     if (path === '/api/slow-timer') { await new Promise((r) => setTimeout(r, 60000)); }
@@ -87,6 +88,9 @@ class LimitsIT {
         stillServes(app);
         // Again, to show the budget is per invocation and nothing leaked from the first hog.
         assertThat(fails(app, "/api/hog").problem().type()).endsWith("/runtime/memory-limit");
+        stillServes(app);
+        // One giant allocation: refused by the heap or caught by the budget, never a dead JVM.
+        assertThat(fails(app, "/api/huge").problem().type()).endsWith("/runtime/memory-limit");
         stillServes(app);
     }
 
