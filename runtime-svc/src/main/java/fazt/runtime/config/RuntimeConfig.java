@@ -32,7 +32,7 @@ public record RuntimeConfig(@Nullable Duration wallTime, @Nullable Long statemen
                             @Nullable Long stackBytes, @Nullable java.util.Set<String> fetchAllowedHosts) {
     public static final Duration DEFAULT_WALL_TIME = Duration.ofSeconds(30);
     public static final long DEFAULT_STATEMENT_LIMIT = 500_000_000L;
-    public static final long DEFAULT_MEMORY_BUDGET = 256L * 1024 * 1024;
+    public static final long DEFAULT_MEMORY_BUDGET = 512L * 1024 * 1024;
     public static final int DEFAULT_MAX_FETCHES = 50;
     public static final int DEFAULT_POOL_PER_VERSION = 4;
     public static final int DEFAULT_MAX_CONTEXTS = 64;

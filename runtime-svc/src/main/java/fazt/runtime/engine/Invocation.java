@@ -72,7 +72,11 @@ final class Invocation implements Runnable, InvocationScope {
         int status = 0;
         StreamingBody streaming = null;
         boolean released = false;
-        Watchdog.Guard guard = services.watchdog().watch(Thread.currentThread(), config.wallTime(),
+        // The gateway stops waiting after the request's own budget; running longer would only waste the context.
+        java.time.Duration wallTime = request.timeoutMillis() > 0
+                && request.timeoutMillis() < config.wallTime().toMillis()
+                ? java.time.Duration.ofMillis(request.timeoutMillis()) : config.wallTime();
+        Watchdog.Guard guard = services.watchdog().watch(Thread.currentThread(), wallTime,
                 config.memoryBudget(), this::cancel);
         try (InputStream body = call.body()) {
             if (cold) {
@@ -129,7 +133,7 @@ final class Invocation implements Runnable, InvocationScope {
             }
         } catch (Throwable t) {
             failure = t instanceof HandlerError h ? new JsFailure(JsFailure.Kind.ERROR, h.getMessage(), null, 0, 0)
-                    : JsFailure.of(t, guard.reason(), config.memoryBudget(), config.wallTime().toMillis());
+                    : JsFailure.of(t, guard.reason(), config.memoryBudget(), wallTime.toMillis());
             if (failure.kind() == JsFailure.Kind.INTERNAL) {
                 log.error("invocation failed appId={} requestId={}", key.appId(), request.requestId(), t);
             }
