@@ -22,6 +22,8 @@ final class AppEnvCache {
 
     private final NatsRequester nats;
     private final Map<String, Map<String, String>> cache = new ConcurrentHashMap<>();
+    /** Bumped by every drop, so that an answer read before a change is not cached after it. */
+    private final Map<String, Long> generations = new ConcurrentHashMap<>();
 
     AppEnvCache(NatsRequester nats) {
         this.nats = nats;
@@ -33,6 +35,7 @@ final class AppEnvCache {
         if (cached != null) {
             return cached;
         }
+        long generation = generations.getOrDefault(appId, 0L);
         AppEnvReply reply;
         try {
             reply = AppCodeLoader.await(nats.request(DeploySubjects.ENV_GET, new AppEnvRequest(appId),
@@ -42,11 +45,18 @@ final class AppEnvCache {
                     "The app's environment variables could not be read; try again shortly."));
         }
         Map<String, String> values = reply.values() == null ? Map.of() : Map.copyOf(reply.values());
-        cache.put(appId, values);
+        synchronized (this) {
+            if (generations.getOrDefault(appId, 0L) == generation) {
+                cache.put(appId, values);
+            }
+        }
         return values;
     }
 
     void drop(String appId) {
-        cache.remove(appId);
+        synchronized (this) {
+            generations.merge(appId, 1L, Long::sum);
+            cache.remove(appId);
+        }
     }
 }
