@@ -3,6 +3,8 @@ package fazt.runtime.web;
 import fazt.proto.runtime.HttpHeader;
 import java.net.IDN;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,27 +20,31 @@ final class HostFunctions {
     private HostFunctions() {}
 
     static ProxyObject of(WebHost host) {
-        return ProxyObject.fromMap(Map.of(
-                "log", fn(a -> {
-                    host.log(a[0].asString(), a[1].asString());
-                    return null;
-                }),
-                "setTimer", fn(a -> host.setTimer(a[0].asLong(), a[1])),
-                "clearTimer", fn(a -> {
-                    host.clearTimer(a[0].asLong());
-                    return null;
-                }),
-                "fetch", fn(a -> {
-                    host.fetch(outbound(a), a[5], a[6]);
-                    return null;
-                }),
-                "randomBytes", fn(a -> JsBytes.toLatin1(WebCrypto.randomBytes(a[0].asInt()))),
-                "digest", fn(a -> JsBytes.toLatin1(WebCrypto.digest(a[0].asString(), JsBytes.toJava(a[1])))),
-                "hmac", fn(a -> JsBytes.toLatin1(
-                        WebCrypto.hmac(a[0].asString(), JsBytes.toJava(a[1]), JsBytes.toJava(a[2])))),
-                "monotonicMillis", fn(a -> System.nanoTime() / 1_000_000.0),
-                "utf8Decode", fn(a -> Utf8.decode(JsBytes.toJava(a[0]), a[1].asBoolean())),
-                "domainToAscii", fn(a -> domainToAscii(a[0].asString()))));
+        Map<String, Object> functions = new HashMap<>();
+        functions.put("log", (ProxyExecutable) a -> {
+            host.log(a[0].asString(), a[1].asString());
+            return null;
+        });
+        functions.put("setTimer", (ProxyExecutable) a -> host.setTimer(a[0].asLong(), a[1]));
+        functions.put("clearTimer", (ProxyExecutable) a -> {
+            host.clearTimer(a[0].asLong());
+            return null;
+        });
+        functions.put("fetch", (ProxyExecutable) a -> {
+            host.fetch(outbound(a), a[5], a[6]);
+            return null;
+        });
+        functions.put("randomBytes", (ProxyExecutable) a -> JsBytes.toLatin1(WebCrypto.randomBytes(a[0].asInt())));
+        functions.put("digest", (ProxyExecutable) a ->
+                JsBytes.toLatin1(WebCrypto.digest(a[0].asString(), JsBytes.toJava(a[1]))));
+        functions.put("hmac", (ProxyExecutable) a ->
+                JsBytes.toLatin1(WebCrypto.hmac(a[0].asString(), JsBytes.toJava(a[1]), JsBytes.toJava(a[2]))));
+        functions.put("monotonicMillis", (ProxyExecutable) a -> System.nanoTime() / 1_000_000.0);
+        functions.put("utf8EncodeBase64", (ProxyExecutable) a ->
+                Base64.getEncoder().encodeToString(Utf8.encode(a[0].asString())));
+        functions.put("utf8Decode", (ProxyExecutable) a -> Utf8.decode(JsBytes.toJava(a[0]), a[1].asBoolean()));
+        functions.put("domainToAscii", (ProxyExecutable) a -> domainToAscii(a[0].asString()));
+        return ProxyObject.fromMap(Map.copyOf(functions));
     }
 
     /** fetch(method, url, flatHeaders, bodyBytes, redirect, resolve, reject) from fetch.js. */
@@ -62,7 +68,4 @@ final class HostFunctions {
         }
     }
 
-    private static ProxyExecutable fn(ProxyExecutable f) {
-        return f;
-    }
 }

@@ -3,7 +3,6 @@ package fazt.runtime.web;
 import fazt.proto.runtime.HttpHeader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.graalvm.polyglot.Value;
@@ -35,7 +34,8 @@ public final class WebBridge {
     /**
      * A {@code Request} whose body is a {@code ReadableStream} pulling {@code body} on demand, at most
      * {@link #REQUEST_CHUNK_BYTES} per pull. A pull blocks the context thread until the stream yields bytes (the
-     * invocation transport delivers chunks quickly); a read failure errors the stream. Closed when read to the end or
+     * invocation transport delivers chunks quickly); a read failure errors the stream with a {@code TypeError}. Closed
+     * when read to the end or
      * cancelled. {@code body} null means no body.
      */
     public Value newRequest(String method, String url, List<HttpHeader> headers, InputStream body) {
@@ -52,7 +52,7 @@ public final class WebBridge {
                 }
                 return encode(n == buffer.length ? buffer : java.util.Arrays.copyOf(buffer, n));
             } catch (IOException e) {
-                throw new UncheckedIOException("request body read failed", e);
+                return false; // bridge.js errors the stream with a TypeError the app can read
             }
         };
         ProxyExecutable cancel = args -> {
@@ -111,6 +111,14 @@ public final class WebBridge {
             return null;
         };
         functions.invokeMember("readChunk", reader, onChunk, onEnd, onError);
+    }
+
+    /**
+     * Aborts the signal of a request made by {@link #newRequest} (the client went away or the wall time ran out), so
+     * the app's {@code request.signal} listeners and fetches made with it stop; the reason is an {@code AbortError}.
+     */
+    public void abortRequest(Value request, String reason) {
+        functions.invokeMember("abortRequest", request, reason);
     }
 
     /** Cancels the stream behind {@code reader} (the client went away); its source's {@code cancel} runs. */

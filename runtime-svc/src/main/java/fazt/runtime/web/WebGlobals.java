@@ -19,7 +19,7 @@ import org.graalvm.polyglot.Value;
 public final class WebGlobals {
     /** Load order matters: later scripts use what earlier ones put on {@code internal} or the global scope. */
     private static final List<String> SCRIPTS = List.of("events.js", "encoding.js", "timers.js", "console.js",
-            "url.js", "blob.js", "streams.js", "formdata.js", "fetch.js", "crypto.js", "clone.js");
+            "url-host.js", "url-parser.js", "url.js", "blob.js", "streams.js", "formdata.js", "headers.js", "fetch.js", "crypto.js", "clone.js");
 
     private static final List<Source> SOURCES = SCRIPTS.stream().map(WebGlobals::load).toList();
     private static final Source BRIDGE = load("bridge.js");

@@ -1,6 +1,8 @@
 // The functions the engine calls through WebBridge; returned to Java, never reachable from app code.
 (function (host, internal) {
   'use strict';
+  // captured now: app code replacing these globals later must not change how the platform behaves
+  const { ReadableStream, Response, DOMException } = globalThis;
   const describe = (e) => (e && e.stack ? String(e.stack) : e && e.message ? `${e.name || 'Error'}: ${e.message}` : String(e));
   return {
     nativeBase64: internal.nativeBase64,
@@ -12,6 +14,7 @@
       const stream = new ReadableStream({
         pull(c) {
           const chunk = pull();
+          if (chunk === false) throw new TypeError('The request body could not be read: the client connection failed');
           if (chunk === null || chunk === undefined) c.close(); else c.enqueue(internal.fromHost(chunk));
         },
         cancel() { cancel(); },
@@ -35,6 +38,7 @@
         onChunk(bytes);
       }, (e) => onError(describe(e)));
     },
+    abortRequest(request, reason) { internal.abortSignal(request.signal, new DOMException(String(reason), 'AbortError')); },
     cancel(reader, reason) { reader.cancel(new DOMException(String(reason), 'AbortError')).catch(() => {}); },
     describe,
   };

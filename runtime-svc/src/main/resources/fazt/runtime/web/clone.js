@@ -1,6 +1,8 @@
 // structuredClone (HTML): the structured clone algorithm for data, with cycles, and transfer of ArrayBuffers.
 (function (host, internal) {
   'use strict';
+  // captured now: app code replacing these globals later must not change how the platform behaves
+  const { DOMException, Blob, File } = globalThis;
   const cloneError = (what) => new DOMException(`Failed to execute 'structuredClone' on 'Window': ${what} could not be cloned.`, 'DataCloneError');
   const ERRORS = { Error, EvalError, RangeError, ReferenceError, SyntaxError, TypeError, URIError };
   const PLATFORM = ['Request', 'Response', 'Headers', 'ReadableStream', 'WritableStream', 'TransformStream', 'AbortController',

@@ -2,6 +2,8 @@
 // (importKey raw/jwk, generateKey, exportKey, sign, verify). The primitives run in the host (JDK providers).
 (function (host, internal) {
   'use strict';
+  // captured now: app code replacing these globals later must not change how the platform behaves
+  const { DOMException, btoa } = globalThis;
   const HASHES = { 'SHA-1': 512, 'SHA-256': 512, 'SHA-384': 1024, 'SHA-512': 1024 }; // name -> block size in bits
   const notSupported = (what) => new DOMException(`Unrecognized algorithm name: ${what}`, 'NotSupportedError');
   const normalizeHash = (alg) => {

@@ -1,6 +1,8 @@
 // TextEncoder/TextDecoder (Encoding Standard: utf-8, utf-16le/be, windows-1252), atob/btoa (forgiving base64).
 (function (host, internal) {
   'use strict';
+  // captured now: app code replacing these globals later must not change how the platform behaves
+  const { DOMException } = globalThis;
   const CHUNK = 8192;
   const fromCodes = (codes, n = codes.length) => {
     let s = '';
@@ -43,7 +45,11 @@
     }
     return out.length === o ? out : out.slice(0, o);
   };
-  internal.utf8Encode = utf8Encode;
+  // With the native base64 unpacker, long strings encode in Java and cross as base64: a JS loop only without it.
+  const HOST_ENCODE_MIN = 1024;
+  internal.utf8Encode = internal.nativeBase64
+    ? (input) => { const s = String(input); return s.length >= HOST_ENCODE_MIN ? internal.fromHost(host.utf8EncodeBase64(s)) : utf8Encode(s); }
+    : utf8Encode;
 
   const toBytes = (input, what) => {
     if (input instanceof Uint8Array) return input;
@@ -55,7 +61,7 @@
 
   class TextEncoder {
     get encoding() { return 'utf-8'; }
-    encode(input = '') { return utf8Encode(input); }
+    encode(input = '') { return internal.utf8Encode(input); }
     encodeInto(source, destination) {
       if (!(destination instanceof Uint8Array)) throw new TypeError("Failed to execute 'encodeInto' on 'TextEncoder': parameter 2 is not of type 'Uint8Array'.");
       const s = String(source);
@@ -200,8 +206,8 @@
     }
   }
   Object.defineProperty(TextDecoder.prototype, Symbol.toStringTag, { value: 'TextDecoder', configurable: true });
-  // One-shot decodes run in the JDK's decoder (same U+FFFD substitution of maximal subparts as the Encoding
-  // Standard); small inputs and streaming decodes stay in JS.
+  // One-shot decodes of 256 bytes and more run in Java (Utf8.java, the same decoder algorithm), much faster than
+  // this loop without a JIT; small inputs and streaming decodes stay in JS.
   const HOST_DECODE_MIN = 256;
   const utf8Decode = (bytes) => (bytes.length >= HOST_DECODE_MIN ? host.utf8Decode(bytes, false) : utf8Decoder()(bytes, true, false));
   // A leading BOM is dropped, as the "UTF-8 decode" of the Encoding Standard (used by Body.text()/json()) does.

@@ -209,6 +209,7 @@
     return () => { const i = signal[kAlgorithms].indexOf(algorithm); if (i >= 0) signal[kAlgorithms].splice(i, 1); };
   };
   internal.isSignal = (x) => x instanceof AbortSignal;
+  internal.abortSignal = abortSignal;
   internal.newSignal = newSignal;
 
   class AbortController {

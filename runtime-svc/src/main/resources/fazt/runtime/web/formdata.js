@@ -1,6 +1,8 @@
 // FormData (XMLHttpRequest Standard) and its multipart/form-data serialization (HTML) and parsing (RFC 7578).
 (function (host, internal) {
   'use strict';
+  // captured now: app code replacing these globals later must not change how the platform behaves
+  const { Blob, File } = globalThis;
   const kEntries = Symbol('entries');
   const toUSV = (v) => String(v).replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
   const makeEntry = (name, value, filename, what) => {
@@ -50,8 +52,7 @@
   const escapeName = (s) => s.replace(/\n/g, '%0A').replace(/\r/g, '%0D').replace(/"/g, '%22');
   const CRLF = (s) => s.replace(/\r(?!\n)|(?<!\r)\n/g, '\r\n');
   internal.serializeMultipart = (fd) => {
-    const random = new Uint8Array(12);
-    crypto.getRandomValues(random);
+    const random = internal.fromLatin1(host.randomBytes(12));
     const boundary = '----formdata-fazt-' + Array.from(random, (b) => b.toString(16).padStart(2, '0')).join('');
     const enc = internal.utf8Encode;
     const chunks = [];

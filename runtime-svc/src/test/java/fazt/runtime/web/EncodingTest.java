@@ -36,6 +36,19 @@ class EncodingTest {
                 JsCase.of("utf-16le", "return new TextDecoder('utf-16le').decode(new Uint8Array([0x41,0x00,0x3D,0xD8,0x00,0xDE]))", "A\uD83D\uDE00"),
                 JsCase.of("decode accepts DataView and ArrayBuffer", "const b = new TextEncoder().encode('xyz'); return new TextDecoder().decode(new DataView(b.buffer, 1)) + new TextDecoder().decode(b.buffer)", "yzxyz"),
                 JsCase.of("decode rejects a string", "new TextDecoder().decode('x')", "!TypeError: Failed to execute 'decode' on 'TextDecoder': The provided value is not of type '(ArrayBuffer or ArrayBufferView)'"),
+                // inputs of 256 bytes and more decode in the JDK: same results as the JS decoder
+                JsCase.of("large decode matches the JS decoder on invalid bytes", """
+                        const bad = [0x61, 0xF0, 0x90, 0x80, 0x62, 0xC0, 0xAF, 0xED, 0xA0, 0x80, 0xE2, 0x82, 0x41, 0xF4, 0x90, 0x80, 0x80, 0xFF];
+                        const big = new Uint8Array(bad.length * 20);
+                        for (let i = 0; i < 20; i++) big.set(bad, i * bad.length);
+                        const whole = new TextDecoder().decode(big);
+                        let pieces = '';
+                        for (let i = 0; i < 20; i++) pieces += new TextDecoder().decode(new Uint8Array(bad));
+                        return [big.length >= 256, whole === pieces, [...pieces.slice(0, 13)].map((c) => c.codePointAt(0).toString(16)).join(' ')];
+                        """, "[true,true,\"61 fffd 62 fffd fffd fffd fffd fffd fffd 41 fffd fffd fffd\"]"),
+                JsCase.of("large fatal decode throws", "const b = new Uint8Array(300).fill(0x41); b[299] = 0xC3; new TextDecoder('utf-8', {fatal: true}).decode(b)", "!TypeError: The encoded data was not valid for encoding utf-8"),
+                JsCase.of("large decode strips the BOM unless ignoreBOM", "const b = new Uint8Array(300).fill(0x41); b.set([0xEF, 0xBB, 0xBF]); return [new TextDecoder().decode(b).length, new TextDecoder('utf-8', {ignoreBOM: true}).decode(b).length, (await new Response(b).text()).length]", "[297,298,297]"),
+                JsCase.of("large final decode after a stream keeps the buffered bytes", "const d = new TextDecoder(); const a = d.decode(new Uint8Array([0xE2, 0x82]), {stream: true}); const rest = new Uint8Array(300).fill(0x42); rest[0] = 0xAC; const s = d.decode(rest); return [a, s.length, s[0]]", "[\"\",300,\"\u20ac\"]"),
                 JsCase.of("btoa", "return [btoa(''), btoa('f'), btoa('fo'), btoa('foo'), btoa('\\u00ff\\u00fe')]", "[\"\",\"Zg==\",\"Zm8=\",\"Zm9v\",\"//4=\"]"),
                 JsCase.of("btoa outside Latin1", "btoa('\\u20ac')", "!InvalidCharacterError: Failed to execute 'btoa': The string to be encoded contains characters outside of the Latin1 range."),
                 JsCase.of("atob forgiving", "return [atob('Zm9v'), atob(' Zm 9v\\n'), atob('Zg'), atob('Zg=='), atob('Zm8=')]", "[\"foo\",\"foo\",\"f\",\"f\",\"fo\"]"),
