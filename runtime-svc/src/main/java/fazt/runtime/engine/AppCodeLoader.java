@@ -23,13 +23,15 @@ import java.util.concurrent.ExecutionException;
 /**
  * Reads a version's server code ({@code api/**}) from its storage namespace: pages through
  * {@code svc.storage.vfs.list} and reads each blob in chunks with {@code svc.storage.blob.read}. Namespaces are
- * immutable, so what was read is cached (the most recently used {@link #CACHED_VERSIONS} versions); concurrent
- * first requests share one read.
+ * immutable, so what was read is cached (the most recently used versions, at most {@link #CACHED_VERSIONS} and
+ * {@link #CACHED_BYTES} of code); concurrent first requests share one read.
  */
 @Singleton
 public final class AppCodeLoader {
     /** Versions whose code stays in memory. */
     static final int CACHED_VERSIONS = 128;
+    /** Code bytes kept in the cache; the least recently used versions go first (the one just read always stays). */
+    static final long CACHED_BYTES = 64L * 1024 * 1024;
     /** Largest total size of one version's server code. */
     public static final long MAX_CODE_BYTES = 32L * 1024 * 1024;
 
@@ -63,6 +65,7 @@ public final class AppCodeLoader {
         if (mine) {
             try {
                 files.complete(read(namespace));
+                trimToBytes(namespace);
             } catch (RuntimeException e) {
                 synchronized (cache) {
                     cache.remove(namespace, files);
@@ -77,6 +80,24 @@ public final class AppCodeLoader {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while loading code", e);
+        }
+    }
+
+    private void trimToBytes(String keep) {
+        synchronized (cache) {
+            long total = 0;
+            for (CompletableFuture<AppFiles> entry : cache.values()) {
+                total += entry.isDone() && !entry.isCompletedExceptionally() ? entry.join().bytes() : 0;
+            }
+            var eldestFirst = cache.entrySet().iterator();
+            while (total > CACHED_BYTES && eldestFirst.hasNext()) {
+                var entry = eldestFirst.next();
+                if (!entry.getKey().equals(keep) && entry.getValue().isDone()
+                        && !entry.getValue().isCompletedExceptionally()) {
+                    total -= entry.getValue().join().bytes();
+                    eldestFirst.remove();
+                }
+            }
         }
     }
 

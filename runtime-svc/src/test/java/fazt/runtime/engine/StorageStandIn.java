@@ -111,6 +111,11 @@ final class StorageStandIn {
         on(d, StorageSubjects.FILES_LIST, FilesListRequest.class, r -> new FilesListReply(files.entrySet().stream()
                 .filter(e -> e.getKey().startsWith(r.appId() + "/")).map(Map.Entry::getValue).toList(), null));
         on(d, StorageSubjects.FILES_DELETE, FilesDeleteRequest.class, r -> new FilesDeleteReply(files.remove(r.appId() + "/" + r.path()) != null));
+        try {
+            nats.flush(java.time.Duration.ofSeconds(5)); // the subscriptions are live before the first request
+        } catch (Exception e) {
+            throw new IllegalStateException("NATS flush failed", e);
+        }
     }
 
     private List<JsonNode> collection(String appId, String name) {
