@@ -107,7 +107,7 @@ final class Invocation implements Runnable, InvocationScope {
             }
             status = responseHead.status();
             if (responseHead.streaming()) {
-                streaming = new StreamingBody(app, responseHead.reader());
+                streaming = new StreamingBody(app, responseHead.reader(), jsRequest);
                 head.complete(new FunctionResult(status, responseHead.headers(), streaming, cold));
                 streaming.pump(() -> guard.reason() != null);
             } else {

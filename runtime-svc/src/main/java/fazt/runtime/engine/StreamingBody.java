@@ -16,15 +16,17 @@ import org.graalvm.polyglot.Value;
 final class StreamingBody implements ResponseBody {
     private final AppContext context;
     private final Value reader;
+    private final Value request;
     private volatile boolean finished;
     private volatile String failure;
     private CompletableFuture<byte[]> pending;
     private byte[] leftover;
     private int leftoverOffset;
 
-    StreamingBody(AppContext context, Value reader) {
+    StreamingBody(AppContext context, Value reader, Value request) {
         this.context = context;
         this.reader = reader;
+        this.request = request;
     }
 
     @Override
@@ -102,7 +104,10 @@ final class StreamingBody implements ResponseBody {
     public void close() {
         if (!finished) {
             finished = true;
-            context.loop().post(() -> context.bridge().cancel(reader, "the client stopped reading"));
+            context.loop().post(() -> {
+                context.bridge().cancel(reader, "the client stopped reading");
+                context.bridge().abortRequest(request, "the client went away");
+            });
             context.loop().wake();
         }
     }

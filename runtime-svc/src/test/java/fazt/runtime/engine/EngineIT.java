@@ -218,4 +218,34 @@ class EngineIT {
         assertThat(json.path("ipv6").asText()).startsWith("TypeError: ").contains("refused");
         assertThat(json.path("private").asText()).startsWith("TypeError: ").contains("refused");
     }
+
+    @Test
+    void clientThatStopsReadingCancelsTheStreamAndAbortsRequestSignal() throws Exception {
+        runtime.envs.put("endless", Map.of());
+        RuntimeHarness.App app = runtime.deploy("endless", "api/main.js", """
+                export default {
+                  fetch(request) {
+                    request.signal.addEventListener('abort', () => console.log('request aborted: ' + request.signal.reason.name));
+                    let n = 0;
+                    const stream = new ReadableStream({
+                      pull(controller) { controller.enqueue(new TextEncoder().encode('tick' + (n++) + ';')); },
+                      cancel() { console.log('stream cancelled after ' + n); },
+                    });
+                    return new Response(stream);
+                  }
+                };
+                """);
+        fazt.proto.runtime.InvokeRequest request = new fazt.proto.runtime.InvokeRequest("req-endless", "endless",
+                "endless", app.version(), app.namespace(), "http", "GET", "https://endless.example.test/api/",
+                java.util.List.of(), null, null, 0, "203.0.113.9", 30_000);
+        var result = runtime.bean(fazt.runtime.invoke.FunctionRunner.class)
+                .run(new fazt.runtime.invoke.FunctionCall(request, java.io.InputStream.nullInputStream()));
+        try (var body = result.body()) {
+            assertThat(new String(body.next(1024), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("tick0;");
+        }
+        Eventually.within(Duration.ofSeconds(5), () -> {
+            assertThat(runtime.logLines).anySatisfy(line -> assertThat(line.message()).startsWith("stream cancelled after"));
+            assertThat(runtime.logLines).anySatisfy(line -> assertThat(line.message()).isEqualTo("request aborted: AbortError"));
+        });
+    }
 }
