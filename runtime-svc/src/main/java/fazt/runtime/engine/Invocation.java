@@ -97,7 +97,7 @@ final class Invocation implements Runnable, InvocationScope {
                     (org.graalvm.polyglot.proxy.ProxyExecutable) args -> {
                         logUncaught(args[0]);
                         return null;
-                    });
+                    }, request.trigger() == null ? "http" : request.trigger());
             Value response = settle(app, called.getMember("result"), guard);
             ResponseHead responseHead;
             try {

@@ -139,9 +139,15 @@ final class RuntimeHarness implements BeforeAllCallback, AfterAllCallback {
     }
 
     Response invoke(App app, String method, String path, String body, HttpHeader... headers) throws Exception {
+        return invoke(app, "http", method, path, body, headers);
+    }
+
+    /** An invocation by another trigger ({@code scheduled}, {@code async}, {@code webhook}), as scheduler-svc sends it. */
+    Response invoke(App app, String trigger, String method, String path, String body, HttpHeader... headers)
+            throws Exception {
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         InvokeRequest request = new InvokeRequest("req-" + UUID.randomUUID(), app.appId(), app.appId(), app.version(),
-                app.namespace(), "http", method, "https://" + app.appId() + ".example.test" + path, List.of(headers),
+                app.namespace(), trigger, method, "https://" + app.appId() + ".example.test" + path, List.of(headers),
                 null, null, bytes.length, "203.0.113.9", 30_000);
         FunctionResult result = bean(FunctionRunner.class).run(new FunctionCall(request, new ByteArrayInputStream(bytes)));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
