@@ -99,6 +99,10 @@ final class Invocation implements Runnable, InvocationScope {
                         return null;
                     });
             Value response = settle(app, called.getMember("result"), guard);
+            if (!app.invoke().invokeMember("isObject", response).asBoolean()) {
+                throw new HandlerError("the fetch handler must return a Response, got "
+                        + app.invoke().invokeMember("typeName", response).asString());
+            }
             ResponseHead responseHead;
             try {
                 responseHead = app.bridge().readResponse(response);
