@@ -99,6 +99,10 @@ final class Invocation implements Runnable, InvocationScope {
                         return null;
                     }, request.trigger() == null ? "http" : request.trigger());
             Value response = settle(app, called.getMember("result"), guard);
+            if (!app.invoke().invokeMember("isObject", response).asBoolean()) {
+                throw new HandlerError("the fetch handler must return a Response, got "
+                        + app.invoke().invokeMember("typeName", response).asString());
+            }
             ResponseHead responseHead;
             try {
                 responseHead = app.bridge().readResponse(response);

@@ -18,6 +18,7 @@ final class StreamingBody implements ResponseBody {
     private final Value reader;
     private final Value request;
     private volatile boolean finished;
+    private boolean closing;
     private volatile String failure;
     private CompletableFuture<byte[]> pending;
     private byte[] leftover;
@@ -101,12 +102,17 @@ final class StreamingBody implements ResponseBody {
     }
 
     @Override
-    public void close() {
-        if (!finished) {
-            finished = true;
+    public synchronized void close() {
+        if (!finished && !closing) {
+            closing = true;
+            // Finished only once the cancellation ran on the context thread: the pump must not stop before it.
             context.loop().post(() -> {
-                context.bridge().cancel(reader, "the client stopped reading");
-                context.bridge().abortRequest(request, "the client went away");
+                try {
+                    context.bridge().cancel(reader, "the client stopped reading");
+                    context.bridge().abortRequest(request, "the client went away");
+                } finally {
+                    finished = true;
+                }
             });
             context.loop().wake();
         }

@@ -53,6 +53,12 @@
     settleAll(promises, onDone) {
       Promise.all(promises).then(() => { onDone(); }, () => { onDone(); });
     },
+    isObject(value) {
+      return value !== null && (typeof value === 'object' || typeof value === 'function');
+    },
+    typeName(value) {
+      return value === null ? 'null' : typeof value;
+    },
     hasHandler(handler) {
       return handler != null && ['fetch', 'scheduled', 'webhook', 'email'].some((name) => typeof handler[name] === 'function');
     },

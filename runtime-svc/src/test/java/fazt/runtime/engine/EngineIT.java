@@ -117,7 +117,7 @@ class EngineIT {
         assertThat(typeError.problem().detail()).startsWith("TypeError: ").contains("api/main.js:5:");
         ProblemException notResponse = catchThrowableOfType(ProblemException.class,
                 () -> runtime.invoke(app, "GET", "/api/plain", null));
-        assertThat(notResponse.problem().detail()).contains("must return a Response");
+        assertThat(notResponse.problem().detail()).isEqualTo("the fetch handler must return a Response, got string");
     }
 
     @Test
