@@ -194,7 +194,9 @@ class FunctionsE2E {
             }
         }
         HttpResponse<byte[]> bad = edge.json("PUT", "/apps/envy/env/bad-name", "{\"value\":\"x\"}");
-        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.statusCode()).isEqualTo(422);
+        assertThat(bad.headers().firstValue("content-type")).hasValue("application/problem+json");
+        assertThat(Edge.text(bad)).contains("bad-name");
     }
 
     @Test

@@ -4,6 +4,7 @@ import fazt.platform.nats.ProblemException;
 import fazt.proto.problem.Problem;
 import fazt.proto.runtime.HttpHeader;
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +21,30 @@ import java.util.List;
  */
 @Singleton
 @Replaces(FunctionRunner.class)
+@Requires(property = EchoRunner.PROPERTY, value = "echo")
 final class EchoRunner implements FunctionRunner {
+    /** Set only by {@link InvokeEndpointIT}'s service definition, so the engine's own tests keep the real runner. */
+    static final String PROPERTY = "fazt.test.function-runner";
+
+    /** The runtime service with this runner in place of the JavaScript engine. */
+    static fazt.platform.service.ServiceDefinition service() {
+        fazt.runtime.RuntimeService runtime = new fazt.runtime.RuntimeService();
+        return new fazt.platform.service.ServiceDefinition() {
+            @Override
+            public fazt.proto.ServiceName name() {
+                return runtime.name();
+            }
+
+            @Override
+            public java.util.Map<String, Object> properties(fazt.platform.service.BootstrapSettings settings,
+                                                            java.util.Map<String, String> env) {
+                java.util.Map<String, Object> properties = new java.util.HashMap<>(runtime.properties(settings, env));
+                properties.put(PROPERTY, "echo");
+                return properties;
+            }
+        };
+    }
+
     @Override
     public FunctionResult run(FunctionCall call) {
         URI url = URI.create(call.request().url());

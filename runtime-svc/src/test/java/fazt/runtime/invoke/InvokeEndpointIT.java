@@ -13,7 +13,6 @@ import fazt.proto.problem.Problem;
 import fazt.proto.runtime.InvokeRequest;
 import fazt.proto.runtime.InvokeResponse;
 import fazt.proto.runtime.RuntimeSubjects;
-import fazt.runtime.RuntimeService;
 import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.impl.Headers;
@@ -42,7 +41,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class InvokeEndpointIT {
     @RegisterExtension
-    static final TestSuite suite = TestSuite.of(new RuntimeService());
+    static final TestSuite suite = TestSuite.of(EchoRunner.service());
 
     private static Connection gateway;
     private static BodyStreamHolder requestBodies;

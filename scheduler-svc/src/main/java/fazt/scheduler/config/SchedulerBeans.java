@@ -2,6 +2,7 @@ package fazt.scheduler.config;
 
 import fazt.platform.service.BootstrapSettings;
 import fazt.scheduler.domain.AcceptRuns;
+import fazt.scheduler.domain.AppTriggerSource;
 import fazt.scheduler.domain.Enqueuer;
 import fazt.scheduler.domain.ExecuteRun;
 import fazt.scheduler.domain.FireSchedules;
@@ -48,8 +49,9 @@ final class SchedulerBeans {
     }
 
     @Singleton
-    AcceptRuns acceptRuns(Runs runs, Schedules schedules, Hooks hooks, HookSecrets secrets, Enqueuer enqueuer, Clock clock) {
-        return new AcceptRuns(runs, schedules, hooks, secrets, enqueuer, clock);
+    AcceptRuns acceptRuns(Runs runs, Schedules schedules, Hooks hooks, HookSecrets secrets, Enqueuer enqueuer,
+                          AppTriggerSource triggers, SyncTriggers sync, Clock clock) {
+        return new AcceptRuns(runs, schedules, hooks, secrets, enqueuer, triggers, sync, clock);
     }
 
     @Singleton

@@ -27,14 +27,19 @@ public final class AcceptRuns {
     private final Hooks hooks;
     private final HookSecrets secrets;
     private final Enqueuer enqueuer;
+    private final AppTriggerSource triggers;
+    private final SyncTriggers sync;
     private final Clock clock;
 
-    public AcceptRuns(Runs runs, Schedules schedules, Hooks hooks, HookSecrets secrets, Enqueuer enqueuer, Clock clock) {
+    public AcceptRuns(Runs runs, Schedules schedules, Hooks hooks, HookSecrets secrets, Enqueuer enqueuer,
+                      AppTriggerSource triggers, SyncTriggers sync, Clock clock) {
         this.runs = runs;
         this.schedules = schedules;
         this.hooks = hooks;
         this.secrets = secrets;
         this.enqueuer = enqueuer;
+        this.triggers = triggers;
+        this.sync = sync;
         this.clock = clock;
     }
 
@@ -84,8 +89,16 @@ public final class AcceptRuns {
         return run;
     }
 
+    /**
+     * The app's run policy. A run can arrive before the app's deploy event reached this scheduler (a first deploy
+     * and an async request right after it): then the policy is read from deploy-svc at once, so the run gets the
+     * attempts the manifest declares, not the defaults.
+     */
     private RunPolicy policy(String appId, String name) {
-        return schedules.policy(appId).orElse(RunPolicy.defaults(appId, name));
+        return schedules.policy(appId).or(() -> {
+            sync.app(appId, triggers.fetch(appId).orElse(null), clock.instant());
+            return schedules.policy(appId);
+        }).orElse(RunPolicy.defaults(appId, name));
     }
 
     private static void requireApp(String appId, String name) {

@@ -8,6 +8,7 @@ import fazt.proto.deploy.AppChanged;
 import fazt.proto.deploy.DeploySubjects;
 import fazt.proto.deploy.TriggersReply;
 import fazt.proto.deploy.TriggersRequest;
+import fazt.scheduler.domain.AppTriggerSource;
 import fazt.scheduler.domain.SyncTriggers;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
@@ -47,16 +48,18 @@ final class AppChangesConsumer implements ApplicationEventListener<StartupEvent>
     private final BootstrapSettings settings;
     private final NatsRequester requester;
     private final SyncTriggers sync;
+    private final AppTriggerSource triggers;
     private final Clock clock;
     private volatile boolean running = true;
     private Thread loop;
 
     AppChangesConsumer(Connection nats, BootstrapSettings settings, NatsRequester requester, SyncTriggers sync,
-                       Clock clock) {
+                       AppTriggerSource triggers, Clock clock) {
         this.nats = nats;
         this.settings = settings;
         this.requester = requester;
         this.sync = sync;
+        this.triggers = triggers;
         this.clock = clock;
     }
 
@@ -129,9 +132,7 @@ final class AppChangesConsumer implements ApplicationEventListener<StartupEvent>
             return;
         }
         try {
-            List<TriggersReply.AppTriggers> apps = Await.of(requester.request(DeploySubjects.TRIGGERS_GET,
-                    new TriggersRequest(changed.appId()), TriggersReply.class, TIMEOUT)).apps();
-            sync.app(changed.appId(), apps.isEmpty() ? null : apps.getFirst(), clock.instant());
+            sync.app(changed.appId(), triggers.fetch(changed.appId()).orElse(null), clock.instant());
             m.ack();
             log.info("schedules synced appId={} change={}", changed.appId(), changed.change().token());
         } catch (RuntimeException e) {

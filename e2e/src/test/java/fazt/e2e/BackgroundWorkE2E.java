@@ -1,0 +1,200 @@
+package fazt.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fazt.proto.MessageCodec;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.function.Predicate;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Background work from outside, against a one-JVM suite started by scripts/stack: an every-2-seconds schedule fires
+ * and is recorded, an async request runs, a failing handler is retried and dead-lettered and a replay after a fixed
+ * deploy succeeds, and webhooks with a bad signature are refused and recorded while a good one runs.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BackgroundWorkE2E {
+    private Stack stack;
+    private Edge edge;
+
+    @BeforeAll
+    void start() throws Exception {
+        stack = Stack.create("all");
+        Stack.Result up = stack.stack("up");
+        assertThat(up.exitCode()).as(up.output()).isZero();
+        edge = new Edge(stack);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (edge != null) {
+            edge.close();
+        }
+        stack.close();
+    }
+
+    private static JsonNode json(HttpResponse<byte[]> response) throws Exception {
+        return MessageCodec.INSTANCE.mapper().readTree(response.body());
+    }
+
+    private void deploy(String app, String... files) throws Exception {
+        HttpResponse<byte[]> deployed = edge.deploy(app, Bundles.zip(Bundles.files(files)));
+        assertThat(deployed.statusCode()).as(Edge.text(deployed)).isIn(200, 201);
+    }
+
+    private JsonNode await(String what, String adminPath, Predicate<JsonNode> done) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            HttpResponse<byte[]> response = edge.json("GET", adminPath, null);
+            if (response.statusCode() == 200) {
+                last = json(response);
+                if (done.test(last)) {
+                    return last;
+                }
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError(what + " did not happen within 60 s; last answer: " + last);
+    }
+
+    @Test
+    @Order(1)
+    void anEveryTwoSecondsScheduleFiresAndIsRecorded() throws Exception {
+        deploy("ticker",
+                "fazt.json", "{\"cron\": [{\"every\": \"2s\", \"name\": \"tick\"}]}",
+                "api/main.js", """
+                        export default {
+                          async fetch(request, env) { return Response.json({ ticks: (await env.KV.get("ticks")) ?? 0 }); },
+                          async scheduled(event, env) {
+                            if (event.name !== "tick" || typeof event.scheduledTime !== "number") throw new Error("bad event");
+                            await env.KV.put("ticks", ((await env.KV.get("ticks")) ?? 0) + 1);
+                          }
+                        };
+                        """);
+        JsonNode runs = await("two succeeded interval runs", "/apps/ticker/runs?trigger=interval",
+                r -> r.get("runs").size() >= 2 && r.get("runs").get(1).get("status").asText().equals("succeeded"));
+        assertThat(runs.get("runs").get(0).get("trigger").asText()).isEqualTo("interval");
+        assertThat(json(edge.get("ticker.localhost", "/api/")).get("ticks").asInt()).isGreaterThanOrEqualTo(2);
+        JsonNode schedules = json(edge.json("GET", "/apps/ticker/schedules", null));
+        assertThat(schedules.get("schedules").get(0).get("name").asText()).isEqualTo("tick");
+        assertThat(schedules.get("schedules").get(0).get("nextRun").isNull()).isFalse();
+
+        HttpResponse<byte[]> badCron = edge.deploy("ticker", Bundles.zip(Bundles.files(
+                "fazt.json", "{\"cron\": [{\"schedule\": \"61 * * * *\"}]}", "api/main.js",
+                "export default { fetch() { return new Response('x'); }, scheduled() {} };")));
+        assertThat(badCron.statusCode()).isEqualTo(422);
+        assertThat(Edge.text(badCron)).contains("cron[0].schedule");
+    }
+
+    @Test
+    @Order(2)
+    void anAsyncRequestIsAcceptedAtOnceAndRuns() throws Exception {
+        deploy("worker", "api/main.js", """
+                export default {
+                  async fetch(request, env) {
+                    const url = new URL(request.url);
+                    if (request.method === "POST") {
+                      await env.KV.put("job", { path: url.pathname, size: url.searchParams.get("size"), body: await request.json() });
+                      return new Response("done");
+                    }
+                    return Response.json(await env.KV.get("job"));
+                  }
+                };
+                """);
+        HttpResponse<byte[]> accepted = edge.send("POST", "worker.localhost", "/_fazt/async/resize?size=2",
+                HttpRequest.BodyPublishers.ofString("{\"img\":7}"), "Content-Type", "application/json");
+        assertThat(accepted.statusCode()).as(Edge.text(accepted)).isEqualTo(202);
+        String statusUrl = json(accepted).get("status_url").asText();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String status = "";
+        while (!status.equals("succeeded") && System.nanoTime() < deadline) {
+            status = json(edge.get("worker.localhost", statusUrl)).get("status").asText();
+            Thread.sleep(300);
+        }
+        assertThat(status).isEqualTo("succeeded");
+        JsonNode job = json(edge.get("worker.localhost", "/api/job"));
+        assertThat(job.get("path").asText()).isEqualTo("/api/resize");
+        assertThat(job.get("size").asText()).isEqualTo("2");
+        assertThat(job.get("body").get("img").asInt()).isEqualTo(7);
+    }
+
+    @Test
+    @Order(3)
+    void aFailingRunIsRetriedThenDeadLetteredAndAReplayAfterAFixSucceeds() throws Exception {
+        deploy("flaky",
+                "fazt.json", "{\"retry\": {\"attempts\": 2, \"backoff\": \"200ms\"}}",
+                "api/main.js", "export default { fetch() { throw new Error('not yet'); } };");
+        HttpResponse<byte[]> accepted = edge.send("POST", "flaky.localhost", "/_fazt/async/go",
+                HttpRequest.BodyPublishers.ofString("{}"), "Content-Type", "application/json");
+        assertThat(accepted.statusCode()).as(Edge.text(accepted)).isEqualTo(202);
+        String runId = json(accepted).get("run_id").asText();
+        JsonNode failed = await("the run to fail", "/runs/" + runId,
+                r -> r.get("run").get("status").asText().equals("failed"));
+        assertThat(failed.get("attempts").size()).isEqualTo(2);
+        assertThat(failed.get("attempts").toString()).contains("not yet");
+
+        deploy("flaky", "fazt.json", "{\"retry\": {\"attempts\": 2, \"backoff\": \"200ms\"}}",
+                "api/main.js", "export default { fetch() { return new Response('fixed'); } };");
+        HttpResponse<byte[]> replay = edge.json("POST", "/runs/" + runId + "/replay", null);
+        assertThat(replay.statusCode()).as(Edge.text(replay)).isEqualTo(201);
+        String replayId = json(replay).get("run").get("id").asText();
+        await("the replay to succeed", "/runs/" + replayId,
+                r -> r.get("run").get("status").asText().equals("succeeded"));
+    }
+
+    @Test
+    @Order(4)
+    void aWebhookWithABadSignatureIsRefusedAndRecordedAndAGoodOneRuns() throws Exception {
+        deploy("hooked", "api/main.js", """
+                export default {
+                  async fetch(request, env) { return Response.json(await env.KV.get("delivery")); },
+                  async webhook(request, env) {
+                    await env.KV.put("delivery", { path: new URL(request.url).pathname, body: await request.text() });
+                  }
+                };
+                """);
+        String secret = "hook-secret-" + System.nanoTime();
+        HttpResponse<byte[]> created = edge.json("POST", "/apps/hooked/hooks",
+                "{\"name\":\"github\",\"secret\":\"" + secret + "\",\"signature\":\"github\"}");
+        assertThat(created.statusCode()).as(Edge.text(created)).isEqualTo(201);
+        String path = json(created).get("hook").get("path").asText();
+        assertThat(path).startsWith("/_fazt/hooks/");
+
+        String payload = "{\"action\":\"opened\"}";
+        HttpResponse<byte[]> bad = edge.send("POST", "hooked.localhost", path,
+                HttpRequest.BodyPublishers.ofString(payload), "Content-Type", "application/json",
+                "X-Hub-Signature-256", "sha256=" + "0".repeat(64));
+        assertThat(bad.statusCode()).isEqualTo(401);
+        assertThat(bad.headers().firstValue("content-type")).hasValue("application/problem+json");
+
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String signature = "sha256=" + HexFormat.of().formatHex(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
+        HttpResponse<byte[]> good = edge.send("POST", "hooked.localhost", path,
+                HttpRequest.BodyPublishers.ofString(payload), "Content-Type", "application/json",
+                "X-Hub-Signature-256", signature);
+        assertThat(good.statusCode()).as(Edge.text(good)).isEqualTo(202);
+
+        JsonNode runs = await("a succeeded and a refused webhook run", "/apps/hooked/runs?trigger=webhook",
+                r -> r.get("runs").toString().contains("\"succeeded\"") && r.get("runs").toString().contains("\"refused\""));
+        assertThat(runs.get("runs").size()).isEqualTo(2);
+        JsonNode delivery = json(edge.get("hooked.localhost", "/api/"));
+        assertThat(delivery.get("path").asText()).isEqualTo("/api/hooks/github");
+        assertThat(delivery.get("body").asText()).isEqualTo(payload);
+    }
+}

@@ -1,0 +1,77 @@
+package fazt.runtime.config;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+import java.time.Duration;
+
+/**
+ * Limits and pool sizes of the JavaScript runtime (prefix {@code runtime}; env vars in {@code RuntimeService}).
+ * Documented for operators in docs/runtime-engine.md.
+ *
+ * @param wallTime         longest an invocation may run, handler and streamed body together; past it the context is
+ *                         cancelled and the caller gets 504 ({@code runtime.wall-time}, env {@code RUNTIME_WALL_TIME_MS})
+ * @param statementLimit   JavaScript statements one invocation may execute ({@code RUNTIME_STATEMENT_LIMIT}); past it
+ *                         the caller gets 500 "statement limit exceeded"
+ * @param memoryBudget     bytes one invocation may allocate on the JVM heap, measured per thread (ADR 0010,
+ *                         {@code RUNTIME_MEMORY_BUDGET_MB}); past it the context is cancelled and the caller gets 500
+ * @param maxFetches       outbound {@code fetch} calls per invocation ({@code RUNTIME_MAX_FETCHES})
+ * @param poolPerVersion   warm contexts kept per app version ({@code RUNTIME_POOL_PER_VERSION})
+ * @param maxContexts      contexts alive in this instance, busy and warm together; beyond it requests wait briefly
+ *                         for one, then get 503 ({@code RUNTIME_MAX_CONTEXTS})
+ * @param idleTimeout      a warm context unused this long is closed ({@code runtime.idle-timeout})
+ * @param checkTime        time limit of the deploy-time check's top-level evaluation ({@code runtime.check-time})
+ * @param stackBytes       stack size of the threads running JavaScript; deep recursion ends in a RangeError, never
+ *                         in a crash ({@code runtime.stack-bytes})
+ * @param fetchAllowedHosts hosts an admin allows outbound {@code fetch} to reach even on private or loopback
+ *                         addresses ({@code RUNTIME_FETCH_ALLOW_HOSTS}, comma-separated); empty by default
+ */
+@ConfigurationProperties("runtime")
+public record RuntimeConfig(@Nullable Duration wallTime, @Nullable Long statementLimit, @Nullable Long memoryBudget,
+                            @Nullable Integer maxFetches, @Nullable Integer poolPerVersion,
+                            @Nullable Integer maxContexts, @Nullable Duration idleTimeout, @Nullable Duration checkTime,
+                            @Nullable Long stackBytes, @Nullable java.util.Set<String> fetchAllowedHosts) {
+    public static final Duration DEFAULT_WALL_TIME = Duration.ofSeconds(30);
+    public static final long DEFAULT_STATEMENT_LIMIT = 500_000_000L;
+    public static final long DEFAULT_MEMORY_BUDGET = 512L * 1024 * 1024;
+    public static final int DEFAULT_MAX_FETCHES = 50;
+    public static final int DEFAULT_POOL_PER_VERSION = 4;
+    public static final int DEFAULT_MAX_CONTEXTS = 64;
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(10);
+    public static final Duration DEFAULT_CHECK_TIME = Duration.ofSeconds(2);
+    public static final long DEFAULT_STACK_BYTES = 8L * 1024 * 1024;
+
+    public RuntimeConfig {
+        wallTime = wallTime != null ? wallTime : DEFAULT_WALL_TIME;
+        statementLimit = statementLimit != null ? statementLimit : DEFAULT_STATEMENT_LIMIT;
+        memoryBudget = memoryBudget != null ? memoryBudget : DEFAULT_MEMORY_BUDGET;
+        maxFetches = maxFetches != null ? maxFetches : DEFAULT_MAX_FETCHES;
+        poolPerVersion = poolPerVersion != null ? poolPerVersion : DEFAULT_POOL_PER_VERSION;
+        maxContexts = maxContexts != null ? maxContexts : DEFAULT_MAX_CONTEXTS;
+        idleTimeout = idleTimeout != null ? idleTimeout : DEFAULT_IDLE_TIMEOUT;
+        checkTime = checkTime != null ? checkTime : DEFAULT_CHECK_TIME;
+        stackBytes = stackBytes != null ? stackBytes : DEFAULT_STACK_BYTES;
+        fetchAllowedHosts = fetchAllowedHosts != null ? java.util.Set.copyOf(fetchAllowedHosts) : java.util.Set.of();
+        positive("runtime.wall-time", wallTime.toMillis());
+        positive("runtime.statement-limit", statementLimit);
+        positive("runtime.memory-budget", memoryBudget);
+        positive("runtime.max-fetches", maxFetches + 1L);
+        positive("runtime.pool-per-version", poolPerVersion);
+        positive("runtime.max-contexts", maxContexts);
+        positive("runtime.idle-timeout", idleTimeout.toMillis());
+        positive("runtime.check-time", checkTime.toMillis());
+        if (stackBytes < 512 * 1024) {
+            throw new IllegalArgumentException("runtime.stack-bytes: expected at least 524288, got " + stackBytes);
+        }
+    }
+
+    /** The defaults, for tests and tools. */
+    public static RuntimeConfig defaults() {
+        return new RuntimeConfig(null, null, null, null, null, null, null, null, null, null);
+    }
+
+    private static void positive(String name, long value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + ": expected a positive value, got " + value);
+        }
+    }
+}

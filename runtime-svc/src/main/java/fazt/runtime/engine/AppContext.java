@@ -1,0 +1,239 @@
+package fazt.runtime.engine;
+
+import fazt.platform.nats.NatsRequester;
+import fazt.platform.nats.ProblemException;
+import fazt.runtime.bindings.StorageBindings;
+import fazt.runtime.modules.AppFiles;
+import fazt.runtime.modules.ModuleGlobals;
+import fazt.runtime.web.FetchCallbacks;
+import fazt.runtime.web.JsBytes;
+import fazt.runtime.web.OutboundRequest;
+import fazt.runtime.web.WebBridge;
+import fazt.runtime.web.WebGlobals;
+import fazt.runtime.web.WebHost;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeoutException;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
+
+/**
+ * One GraalJS context running one app version's code, and the host side of everything that code can reach (the
+ * {@link WebHost} of the web globals, the bindings' host call, the event loop). Never shared between apps; used by
+ * one invocation at a time, on whichever JS thread drives that invocation. {@link #cancel} may be called from the
+ * watchdog thread: it closes the context with cancellation, which stops running JavaScript at once.
+ */
+final class AppContext implements WebHost, AutoCloseable {
+    private static final Source INVOKE_JS = resource("invoke.js");
+    private static final Source BINDINGS_JS = resource("bindings.js");
+    private static final Source HIDE_HOST_GLOBALS = Source.newBuilder("js",
+            "delete globalThis.Java; delete globalThis.Graal;", "fazt:hide-host-globals").internal(true).buildLiteral();
+
+    private final ContextKey key;
+    private final long generation;
+    private final Context context;
+    private final ModuleGlobals modules;
+    private final StorageBindings storage;
+    private final OutboundFetcher fetcher;
+    private final EventLoop loop = new EventLoop();
+    private WebBridge bridge;
+    private Value invoke;
+    private Value makeEnv;
+    private Value handler;
+    private Map<String, String> envVars;
+    private Value env;
+    private InvocationScope scope = InvocationScope.SILENT;
+    private volatile boolean closed;
+    private volatile long lastUsed = System.nanoTime();
+
+    AppContext(JsEngine engine, ContextKey key, long generation, AppFiles files, StorageBindings storage,
+               OutboundFetcher fetcher) {
+        this.key = key;
+        this.generation = generation;
+        this.modules = new ModuleGlobals(files);
+        this.storage = storage;
+        this.fetcher = fetcher;
+        this.context = engine.newContext(modules);
+    }
+
+    /**
+     * Installs the globals and bindings and evaluates the app's code (the cold start), on the JS thread. Throws what
+     * the code threw, or a {@link PolyglotException} when it exports no handler.
+     */
+    void load() {
+        // GraalJS defines `Java` even without host access (every call on it fails); app code should not see it.
+        context.eval(HIDE_HOST_GLOBALS);
+        WebGlobals.install(context, this);
+        bridge = WebGlobals.bridge(context);
+        invoke = context.eval(INVOKE_JS).execute();
+        ProxyExecutable hostCall = this::hostCall;
+        makeEnv = context.eval(BINDINGS_JS).execute(hostCall);
+        handler = modules.loadMain(context);
+        if (!invoke.invokeMember("hasHandler", handler).asBoolean()) {
+            // Thrown from JS so that it carries the entry point as its place, like any other app error.
+            context.eval(Source.newBuilder("js", "throw new TypeError('api/main.js must export a handler object with"
+                    + " a fetch(request, env, ctx) method (export default { fetch } or module.exports = { fetch })');",
+                    "api/main.js").buildLiteral());
+        }
+    }
+
+    /** Starts serving a new invocation: forgets the last one's timers and resets the statement limit. */
+    void begin(InvocationScope invocation) {
+        scope = invocation;
+        loop.nextEpoch();
+        context.resetLimits();
+    }
+
+    WebBridge bridge() {
+        return bridge;
+    }
+
+    EventLoop loop() {
+        return loop;
+    }
+
+    Value invoke() {
+        return invoke;
+    }
+
+    Value handler() {
+        return handler;
+    }
+
+    Value newRequest(String method, String url, java.util.List<fazt.proto.runtime.HttpHeader> headers,
+                     InputStream body) {
+        return bridge.newRequest(method, url, headers, body);
+    }
+
+    /** The handler's {@code env}: the given variables and the bindings; rebuilt only when the variables changed. */
+    Value env(Map<String, String> vars) {
+        if (env == null || vars != envVars) {
+            try {
+                env = makeEnv.execute(fazt.proto.MessageCodec.INSTANCE.mapper().writeValueAsString(vars));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            envVars = vars;
+        }
+        return env;
+    }
+
+    ContextKey key() {
+        return key;
+    }
+
+    long generation() {
+        return generation;
+    }
+
+    long lastUsed() {
+        return lastUsed;
+    }
+
+    void touch() {
+        lastUsed = System.nanoTime();
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    /** Stops whatever JavaScript runs now (from any thread); the context is unusable afterwards. */
+    void cancel() {
+        closed = true;
+        try {
+            context.close(true);
+        } catch (RuntimeException e) {
+            // closing a context that is being cancelled can report the cancellation itself; it is closed either way
+        }
+        loop.wake();
+    }
+
+    @Override
+    public void close() {
+        cancel();
+    }
+
+    // --- WebHost: called by the web globals on the context thread ---
+
+    @Override
+    public void log(String level, String message) {
+        scope.log(level, message);
+    }
+
+    @Override
+    public long setTimer(long delayMillis, Value callback) {
+        return loop.setTimer(delayMillis, callback);
+    }
+
+    @Override
+    public void clearTimer(long id) {
+        loop.clearTimer(id);
+    }
+
+    @Override
+    public void fetch(OutboundRequest request, Value resolve, Value reject) {
+        loop.await(fetcher.send(request, scope.fetchBudget()), (value, failure) -> {
+            if (failure == null) {
+                FetchCallbacks.resolve(resolve, value);
+            } else {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                FetchCallbacks.reject(reject, cause.getMessage() == null ? "fetch failed" : cause.getMessage());
+            }
+        });
+    }
+
+    /** The bindings' host call: {@code (op, argsJson, bytes, resolve, reject)}, see bindings.js. */
+    private Object hostCall(Value... args) {
+        String op = args[0].asString();
+        String json = args[1].asString();
+        byte[] bytes = args[2] == null || args[2].isNull() ? null : JsBytes.toJava(args[2]);
+        Value resolve = args[3];
+        Value reject = args[4];
+        loop.await(storage.call(key.appId(), op, json, bytes), (reply, failure) -> {
+            if (failure == null) {
+                resolve.execute(reply.json(), reply.data() == null ? null : JsBytes.toJs(context, reply.data()));
+            } else {
+                reject.execute(bindingMessage(failure));
+            }
+        });
+        return null;
+    }
+
+    private static String bindingMessage(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof ProblemException problem) {
+            String detail = problem.problem().detail();
+            return detail != null ? detail : problem.problem().title();
+        }
+        if (cause instanceof NatsRequester.NoResponderException) {
+            return "storage is unavailable";
+        }
+        if (cause instanceof TimeoutException) {
+            return "storage did not answer in time";
+        }
+        return "storage call failed";
+    }
+
+    private static Source resource(String name) {
+        try (InputStream in = AppContext.class.getResourceAsStream("/fazt/runtime/engine/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return Source.newBuilder("js", new String(in.readAllBytes(), StandardCharsets.UTF_8), "fazt:" + name)
+                    .internal(true).cached(true).buildLiteral();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package fazt.runtime.engine;
+
+import fazt.platform.nats.FaztHeaders;
+import fazt.platform.service.BootstrapSettings;
+import fazt.platform.service.ServiceIdentity;
+import fazt.proto.MessageCodec;
+import fazt.proto.runtime.AppLogLine;
+import fazt.proto.runtime.InvocationRecord;
+import fazt.proto.runtime.RuntimeSubjects;
+import io.nats.client.Connection;
+import io.nats.client.impl.Headers;
+import io.nats.client.impl.NatsMessage;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+
+/**
+ * Publishes what app authors see of their code's runs: {@code console.*} lines and uncaught errors
+ * ({@link AppLogLine} on {@code log.app.<appId>}) and one {@link InvocationRecord} per invocation on
+ * {@code log.invocation.<appId>}, as core NATS publishes that the log streams capture. Lines are capped in length and
+ * in number per invocation, so a chatty or hostile app cannot flood the stream.
+ */
+@Singleton
+final class AppLog {
+    /** Longest log line kept; longer ones are cut and marked. */
+    static final int MAX_LINE_CHARS = 8 * 1024;
+    /** Lines one invocation may log; the rest are counted and reported in one line. */
+    static final int MAX_LINES_PER_INVOCATION = 500;
+
+    private final Connection nats;
+    private final BootstrapSettings settings;
+    private final String instance;
+
+    AppLog(Connection nats, BootstrapSettings settings, ServiceIdentity identity) {
+        this.nats = nats;
+        this.settings = settings;
+        this.instance = identity.instance();
+    }
+
+    String instance() {
+        return instance;
+    }
+
+    /** A log line of app {@code appId}, tied to {@code requestId} (null for none). */
+    void line(String appId, String requestId, String level, String message) {
+        String text = message.length() > MAX_LINE_CHARS
+                ? message.substring(0, MAX_LINE_CHARS) + "… [" + (message.length() - MAX_LINE_CHARS) + " more chars]"
+                : message;
+        publish(RuntimeSubjects.appLog(appId), new AppLogLine(appId, Instant.now(), level, text, requestId, instance));
+    }
+
+    /** The record of a finished invocation. */
+    void invocation(InvocationRecord record) {
+        publish(RuntimeSubjects.invocations(record.appId()), record);
+    }
+
+    private void publish(String subject, Object record) {
+        Headers headers = new Headers();
+        headers.put(FaztHeaders.TYPE, MessageCodec.typeId(record.getClass()));
+        nats.publish(NatsMessage.builder().subject(settings.root().qualify(subject)).headers(headers)
+                .data(MessageCodec.INSTANCE.encode(record)).build());
+    }
+}

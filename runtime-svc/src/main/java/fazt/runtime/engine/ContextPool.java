@@ -1,0 +1,222 @@
+package fazt.runtime.engine;
+
+import fazt.platform.nats.ProblemException;
+import fazt.proto.problem.Problem;
+import fazt.runtime.config.RuntimeConfig;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Warm contexts per app version (at most {@code poolPerVersion} idle each) and the bound on all contexts of the
+ * instance ({@code maxContexts}, busy and idle). A context serves one invocation at a time: {@link #acquire} hands out
+ * an idle one or a permit to create one (a cold start), {@link #release} takes it back. An app's contexts are dropped
+ * when it changes ({@link #dropApp}: deployed, rolled back, deleted, env changed): idle ones at once, busy ones when
+ * they come back. Contexts idle longer than {@code idleTimeout} are closed by {@link #evictIdle}.
+ */
+final class ContextPool {
+    /** How long a request waits for a free slot when every context of the instance is busy. */
+    static final long SLOT_WAIT_MILLIS = 2_000;
+
+    private static final Logger log = LoggerFactory.getLogger(ContextPool.class);
+
+    private final RuntimeConfig config;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition freed = lock.newCondition();
+    private final Map<ContextKey, Deque<AppContext>> idle = new HashMap<>();
+    private final Map<String, Long> generations = new HashMap<>();
+    private int alive;
+
+    ContextPool(RuntimeConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * An idle context of the version, or null with a slot reserved for the caller to create one (then
+     * {@link #release} it, or {@link #abandon} the slot if creation failed). Fails with 503 when the instance stays
+     * full.
+     */
+    AppContext acquire(ContextKey key) {
+        List<AppContext> toClose = new ArrayList<>();
+        lock.lock();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SLOT_WAIT_MILLIS);
+            while (true) {
+                Deque<AppContext> warm = idle.get(key);
+                if (warm != null && !warm.isEmpty()) {
+                    return warm.pollFirst();
+                }
+                if (alive < config.maxContexts()) {
+                    alive++;
+                    return null;
+                }
+                AppContext victim = oldestIdle();
+                if (victim != null) {
+                    idle.get(victim.key()).remove(victim);
+                    toClose.add(victim);
+                    return null; // the victim's slot passes to the caller
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new ProblemException(Problem.of(503, "runtime/overloaded", "Runtime overloaded",
+                            "Every JavaScript context of this runtime instance is busy; try again shortly."));
+                }
+                freed.awaitNanos(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a context", e);
+        } finally {
+            lock.unlock();
+            toClose.forEach(AppContext::close);
+        }
+    }
+
+    /** The generation a context created now for the app belongs to. */
+    long generation(String appId) {
+        lock.lock();
+        try {
+            return generations.getOrDefault(appId, 0L);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Takes a context back: kept warm when it is reusable, current and there is room; else closed. */
+    void release(AppContext context, boolean reusable) {
+        boolean keep;
+        lock.lock();
+        try {
+            Deque<AppContext> warm = idle.computeIfAbsent(context.key(), k -> new ArrayDeque<>());
+            keep = reusable && !context.isClosed()
+                    && context.generation() == generations.getOrDefault(context.key().appId(), 0L)
+                    && warm.size() < config.poolPerVersion();
+            if (keep) {
+                context.touch();
+                warm.addFirst(context);
+            } else {
+                alive--;
+            }
+            freed.signal();
+        } finally {
+            lock.unlock();
+        }
+        if (!keep) {
+            context.close();
+        }
+    }
+
+    /** Gives back a slot reserved by {@link #acquire} whose context could not be created. */
+    void abandon() {
+        lock.lock();
+        try {
+            alive--;
+            freed.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Drops every context of the app: idle ones now, busy ones when released. */
+    void dropApp(String appId) {
+        List<AppContext> toClose = new ArrayList<>();
+        lock.lock();
+        try {
+            generations.merge(appId, 1L, Long::sum);
+            for (Iterator<Map.Entry<ContextKey, Deque<AppContext>>> it = idle.entrySet().iterator(); it.hasNext(); ) {
+                Map.Entry<ContextKey, Deque<AppContext>> entry = it.next();
+                if (entry.getKey().appId().equals(appId)) {
+                    toClose.addAll(entry.getValue());
+                    alive -= entry.getValue().size();
+                    it.remove();
+                }
+            }
+            freed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        toClose.forEach(AppContext::close);
+        if (!toClose.isEmpty()) {
+            log.debug("contexts dropped appId={} count={}", appId, toClose.size());
+        }
+    }
+
+    /** Closes contexts idle longer than the configured timeout. */
+    void evictIdle() {
+        long cutoff = System.nanoTime() - config.idleTimeout().toNanos();
+        List<AppContext> toClose = new ArrayList<>();
+        lock.lock();
+        try {
+            for (Deque<AppContext> warm : idle.values()) {
+                for (Iterator<AppContext> it = warm.iterator(); it.hasNext(); ) {
+                    AppContext context = it.next();
+                    if (context.lastUsed() - cutoff < 0) {
+                        it.remove();
+                        toClose.add(context);
+                        alive--;
+                    }
+                }
+            }
+            idle.values().removeIf(Deque::isEmpty);
+            freed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        toClose.forEach(AppContext::close);
+    }
+
+    /** Closes everything idle (shutdown). */
+    void closeAll() {
+        lock.lock();
+        List<AppContext> toClose = new ArrayList<>();
+        try {
+            idle.values().forEach(toClose::addAll);
+            alive -= toClose.size();
+            idle.clear();
+        } finally {
+            lock.unlock();
+        }
+        toClose.forEach(AppContext::close);
+    }
+
+    /** Idle contexts of a version (tests, metrics). */
+    int idleCount(ContextKey key) {
+        lock.lock();
+        try {
+            Deque<AppContext> warm = idle.get(key);
+            return warm == null ? 0 : warm.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Contexts alive, busy and idle (tests, metrics). */
+    int alive() {
+        lock.lock();
+        try {
+            return alive;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private AppContext oldestIdle() {
+        AppContext oldest = null;
+        for (Deque<AppContext> warm : idle.values()) {
+            AppContext last = warm.peekLast();
+            if (last != null && (oldest == null || last.lastUsed() - oldest.lastUsed() < 0)) {
+                oldest = last;
+            }
+        }
+        return oldest;
+    }
+}

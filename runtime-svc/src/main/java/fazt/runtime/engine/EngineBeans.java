@@ -1,0 +1,78 @@
+package fazt.runtime.engine;
+
+import fazt.runtime.config.RuntimeConfig;
+import fazt.runtime.limits.MemoryPressure;
+import fazt.runtime.limits.Watchdog;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import fazt.runtime.web.OutboundFetch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The engine's long-lived parts, one each per runtime service context, closed when the service stops. */
+@Factory
+final class EngineBeans {
+    private static final Logger log = LoggerFactory.getLogger(EngineBeans.class);
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    JsEngine engine(RuntimeConfig config) {
+        return new JsEngine(config);
+    }
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    Watchdog watchdog() {
+        return new Watchdog();
+    }
+
+    @Context
+    @Bean(preDestroy = "close")
+    MemoryPressure memoryPressure(Watchdog watchdog) {
+        MemoryPressure pressure = new MemoryPressure(watchdog, MemoryPressure.DEFAULT_FRACTION);
+        log.info("heap pressure watch pools={}", pressure.watchedPools());
+        return pressure;
+    }
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    JsThreads threads(RuntimeConfig config) {
+        // One thread per context that can be busy, plus room for deploy-time checks.
+        return new JsThreads(config.maxContexts() + 4, config.stackBytes());
+    }
+
+    @Singleton
+    @Bean(preDestroy = "closeAll")
+    ContextPool pool(RuntimeConfig config) {
+        return new ContextPool(config);
+    }
+
+    /** Outbound fetch: the web package's SSRF-guarded client, run on virtual threads. */
+    @Singleton
+    OutboundFetcher outboundFetcher(RuntimeConfig config) {
+        OutboundFetch client = new OutboundFetch(config.fetchAllowedHosts(), OutboundFetch.DEFAULT_TIMEOUT,
+                OutboundFetch.DEFAULT_MAX_RESPONSE_BYTES);
+        ExecutorService virtual = Executors.newVirtualThreadPerTaskExecutor();
+        return (request, budget) -> client.sendAsync(request, budget, virtual);
+    }
+
+    /** Closes contexts idle past their timeout. */
+    @Singleton
+    static final class IdleEviction {
+        private final ContextPool pool;
+
+        IdleEviction(ContextPool pool) {
+            this.pool = pool;
+        }
+
+        @Scheduled(fixedDelay = "30s", initialDelay = "30s")
+        void evict() {
+            pool.evictIdle();
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package fazt.runtime.engine;
+
+import fazt.runtime.web.FetchBudget;
+
+/**
+ * What the host side of a context needs from the invocation it currently serves: where {@code console} lines go and
+ * how many outbound fetches are left.
+ */
+interface InvocationScope {
+    /** A {@code console} line (or an uncaught error) of the app. */
+    void log(String level, String message);
+
+    /** The invocation's outbound fetch budget. */
+    FetchBudget fetchBudget();
+
+    /** A scope that drops logs and allows no fetch (the deploy-time check). */
+    InvocationScope SILENT = new InvocationScope() {
+        @Override
+        public void log(String level, String message) {
+        }
+
+        private final FetchBudget none = new FetchBudget(0);
+
+        @Override
+        public FetchBudget fetchBudget() {
+            return none;
+        }
+    };
+}

@@ -1,0 +1,138 @@
+package fazt.runtime.limits;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Enforces the per-invocation wall time and memory budget (ADR 0010). One daemon thread looks at every running
+ * invocation every {@link #PERIOD_MILLIS} ms: past its deadline, or once the thread running it has allocated more
+ * than its budget on the heap since it started (HotSpot's per-thread allocation counter), the invocation's cancel
+ * action runs (it closes the GraalJS context with cancellation, which stops the JavaScript at its next safepoint).
+ * {@link MemoryPressure} also asks it to cancel the biggest allocator when the heap runs low.
+ */
+public final class Watchdog implements AutoCloseable {
+    /** How often limits are checked; bounds how far past a limit an invocation can get. */
+    public static final long PERIOD_MILLIS = 5;
+
+    private static final Logger log = LoggerFactory.getLogger(Watchdog.class);
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    private final Set<Guard> running = ConcurrentHashMap.newKeySet();
+    private final Thread thread;
+    private volatile boolean closed;
+
+    public Watchdog() {
+        if (THREADS.isThreadAllocatedMemorySupported() && !THREADS.isThreadAllocatedMemoryEnabled()) {
+            THREADS.setThreadAllocatedMemoryEnabled(true);
+        }
+        thread = Thread.ofPlatform().daemon().name("js-watchdog").start(this::loop);
+    }
+
+    /** Why an invocation was stopped. */
+    public enum Reason { WALL_TIME, MEMORY, HEAP_LOW }
+
+    /**
+     * Starts watching the invocation running on {@code worker} (a platform thread) from now: {@code cancel} runs once,
+     * on the watchdog thread, when a limit is passed. Close the guard when the invocation ends.
+     */
+    public Guard watch(Thread worker, Duration wallTime, long memoryBudget, Runnable cancel) {
+        Guard guard = new Guard(worker.threadId(), System.nanoTime() + wallTime.toNanos(), memoryBudget, cancel);
+        running.add(guard);
+        return guard;
+    }
+
+    /** Cancels the running invocation that has allocated the most; for {@link MemoryPressure}. */
+    public Optional<Guard> cancelBiggest() {
+        Optional<Guard> biggest = running.stream().filter(g -> g.reason == null)
+                .max(Comparator.comparingLong(Guard::allocated));
+        biggest.ifPresent(g -> g.trip(Reason.HEAP_LOW));
+        return biggest;
+    }
+
+    private void loop() {
+        while (!closed) {
+            long now = System.nanoTime();
+            for (Guard guard : running) {
+                if (guard.reason != null) {
+                    continue;
+                }
+                if (now - guard.deadline > 0) {
+                    guard.trip(Reason.WALL_TIME);
+                } else if (guard.allocated() > guard.budget) {
+                    guard.trip(Reason.MEMORY);
+                }
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(PERIOD_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        thread.interrupt();
+    }
+
+    /** One watched invocation. */
+    public final class Guard implements AutoCloseable {
+        private final long threadId;
+        private final long deadline;
+        private final long budget;
+        private final long allocatedAtStart;
+        private final Runnable cancel;
+        private volatile Reason reason;
+
+        private Guard(long threadId, long deadline, long budget, Runnable cancel) {
+            this.threadId = threadId;
+            this.deadline = deadline;
+            this.budget = budget;
+            this.cancel = cancel;
+            this.allocatedAtStart = THREADS.getThreadAllocatedBytes(threadId);
+        }
+
+        /** Heap bytes the invocation's thread allocated since the guard started. */
+        public long allocated() {
+            long now = THREADS.getThreadAllocatedBytes(threadId);
+            return now < 0 ? 0 : now - allocatedAtStart;
+        }
+
+        /** The limit that stopped the invocation, or null while it is within its limits. */
+        public Reason reason() {
+            return reason;
+        }
+
+        /** The memory budget, for messages. */
+        public long budget() {
+            return budget;
+        }
+
+        synchronized void trip(Reason why) {
+            if (reason != null) {
+                return;
+            }
+            reason = why;
+            log.debug("invocation stopped reason={} allocated={}", why, allocated());
+            try {
+                cancel.run();
+            } catch (RuntimeException e) {
+                log.warn("cancelling an invocation failed reason={}", e.getClass().getSimpleName());
+            }
+        }
+
+        @Override
+        public void close() {
+            running.remove(this);
+        }
+    }
+}

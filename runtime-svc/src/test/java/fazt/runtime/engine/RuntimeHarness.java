@@ -1,0 +1,171 @@
+package fazt.runtime.engine;
+
+import fazt.platform.nats.NatsRequester;
+import fazt.platform.service.testing.TestSuite;
+import fazt.proto.MessageCodec;
+import fazt.proto.ServiceName;
+import fazt.proto.deploy.AppChanged;
+import fazt.proto.deploy.AppEnvReply;
+import fazt.proto.deploy.DeploySubjects;
+import fazt.proto.runtime.AppLogLine;
+import fazt.proto.runtime.HttpHeader;
+import fazt.proto.runtime.InvocationRecord;
+import fazt.proto.runtime.InvokeRequest;
+import fazt.proto.runtime.RuntimeSubjects;
+import fazt.proto.storage.BlobWritten;
+import fazt.proto.storage.StorageSubjects;
+import fazt.proto.storage.VfsCommitReply;
+import fazt.proto.storage.VfsCommitRequest;
+import fazt.proto.storage.VfsFile;
+import fazt.runtime.invoke.FunctionCall;
+import fazt.runtime.invoke.FunctionResult;
+import fazt.runtime.invoke.FunctionRunner;
+import fazt.storage.StorageService;
+import io.nats.client.Connection;
+import io.nats.client.Dispatcher;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Runs runtime-svc with a real storage-svc (code is deployed into a storage namespace as deploy-svc does) on real
+ * NATS and PostgreSQL, answers deploy-svc's env request from a map the test controls, collects the app log and
+ * invocation records, and invokes handlers through the {@link FunctionRunner} bean the invocation transport uses.
+ */
+final class RuntimeHarness implements BeforeAllCallback, AfterAllCallback {
+    static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final AtomicInteger VERSIONS = new AtomicInteger();
+
+    final TestSuite suite;
+    final Map<String, Map<String, String>> envs = new ConcurrentHashMap<>();
+    final List<AppLogLine> logLines = Collections.synchronizedList(new ArrayList<>());
+    final List<InvocationRecord> records = Collections.synchronizedList(new ArrayList<>());
+    private Connection nats;
+    private NatsRequester requester;
+
+    RuntimeHarness(TestSuite suite) {
+        this.suite = suite;
+    }
+
+    static TestSuite suite() {
+        return TestSuite.of(new StorageService(), new fazt.runtime.RuntimeService());
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        suite.beforeAll(context);
+        nats = suite.nats().connect();
+        requester = new NatsRequester(nats, suite.nats().root());
+        Dispatcher dispatcher = nats.createDispatcher();
+        dispatcher.subscribe(suite.nats().root().qualify(DeploySubjects.ENV_GET), "deploy", message -> {
+            String appId = MessageCodec.INSTANCE.decode(message.getData(), fazt.proto.deploy.AppEnvRequest.class).appId();
+            Map<String, String> values = envs.get(appId);
+            nats.publish(message.getReplyTo(), MessageCodec.INSTANCE.encode(
+                    new AppEnvReply(values != null, values == null ? Map.of() : values)));
+        });
+        dispatcher.subscribe(suite.nats().root().qualify(RuntimeSubjects.APP_LOG_ALL), message ->
+                logLines.add(MessageCodec.INSTANCE.decode(message.getData(), AppLogLine.class)));
+        dispatcher.subscribe(suite.nats().root().qualify(RuntimeSubjects.INVOCATIONS_ALL), message ->
+                records.add(MessageCodec.INSTANCE.decode(message.getData(), InvocationRecord.class)));
+        nats.flush(TIMEOUT);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        try {
+            if (nats != null) {
+                nats.close();
+            }
+        } finally {
+            suite.afterAll(context);
+        }
+    }
+
+    <T> T bean(Class<T> type) {
+        return suite.service(ServiceName.RUNTIME).context().getBean(type);
+    }
+
+    /** Deploys files (path, source, path, source...) as a new version of the app; returns it. */
+    App deploy(String appId, String... pathsAndSources) {
+        int version = VERSIONS.incrementAndGet();
+        String namespace = "app/" + appId + "/v" + version;
+        List<VfsFile> files = new ArrayList<>();
+        for (int i = 0; i < pathsAndSources.length; i += 2) {
+            byte[] bytes = pathsAndSources[i + 1].getBytes(StandardCharsets.UTF_8);
+            BlobWritten written = MessageCodec.INSTANCE.decode(requester.requestRaw(StorageSubjects.BLOB_WRITE, Map.of(
+                    StorageSubjects.HEADER_UPLOAD_ID, UUID.randomUUID().toString().replace("-", ""),
+                    StorageSubjects.HEADER_OFFSET, "0",
+                    StorageSubjects.HEADER_LAST, "true"), bytes, TIMEOUT).join().getData(), BlobWritten.class);
+            files.add(new VfsFile(pathsAndSources[i], written.digest(), bytes.length));
+        }
+        requester.request(StorageSubjects.VFS_COMMIT, new VfsCommitRequest(namespace, files), VfsCommitReply.class,
+                TIMEOUT).join();
+        return new App(appId, version, namespace);
+    }
+
+    /** Deploys files into a {@link StorageStandIn} instead of storage-svc. */
+    App deployTo(StorageStandIn storage, String appId, String... pathsAndSources) {
+        int version = VERSIONS.incrementAndGet();
+        String namespace = "app/" + appId + "/v" + version;
+        Map<String, byte[]> files = new java.util.HashMap<>();
+        for (int i = 0; i < pathsAndSources.length; i += 2) {
+            files.put(pathsAndSources[i], pathsAndSources[i + 1].getBytes(StandardCharsets.UTF_8));
+        }
+        storage.namespaces.put(namespace, files);
+        return new App(appId, version, namespace);
+    }
+
+    Connection connection() {
+        return nats;
+    }
+
+    /** Announces a change of the app, as deploy-svc does. */
+    void publishChange(String appId, AppChanged.Change change, int version) throws Exception {
+        nats.publish(suite.nats().root().qualify(DeploySubjects.appEvent(change)), MessageCodec.INSTANCE.encode(
+                new AppChanged(UUID.randomUUID().toString(), change, appId, List.of(appId), version, Instant.now())));
+        nats.flush(TIMEOUT);
+    }
+
+    Response invoke(App app, String method, String path, String body, HttpHeader... headers) throws Exception {
+        return invoke(app, "http", method, path, body, headers);
+    }
+
+    /** An invocation by another trigger ({@code scheduled}, {@code async}, {@code webhook}), as scheduler-svc sends it. */
+    Response invoke(App app, String trigger, String method, String path, String body, HttpHeader... headers)
+            throws Exception {
+        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        InvokeRequest request = new InvokeRequest("req-" + UUID.randomUUID(), app.appId(), app.appId(), app.version(),
+                app.namespace(), trigger, method, "https://" + app.appId() + ".example.test" + path, List.of(headers),
+                null, null, bytes.length, "203.0.113.9", 30_000);
+        FunctionResult result = bean(FunctionRunner.class).run(new FunctionCall(request, new ByteArrayInputStream(bytes)));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (var responseBody = result.body()) {
+            for (byte[] chunk = responseBody.next(64 * 1024); chunk != null; chunk = responseBody.next(64 * 1024)) {
+                out.writeBytes(chunk);
+            }
+        }
+        return new Response(result.status(), result.headers(), out.toString(StandardCharsets.UTF_8), result.cold(),
+                request.requestId());
+    }
+
+    record App(String appId, int version, String namespace) {}
+
+    record Response(int status, List<HttpHeader> headers, String body, boolean cold, String requestId) {
+        String header(String name) {
+            return headers.stream().filter(h -> h.name().equalsIgnoreCase(name)).map(HttpHeader::value).findFirst()
+                    .orElse(null);
+        }
+    }
+}
