@@ -93,11 +93,14 @@ final class Invocation implements Runnable, InvocationScope {
             boolean hasBody = !"GET".equals(request.method()) && !"HEAD".equals(request.method())
                     && request.bodyLength() != 0;
             Value jsRequest = app.newRequest(request.method(), request.url(), request.headers(), hasBody ? body : null);
+            // ctx.user: the app user the gateway resolved (JSON, parsed and frozen by invoke.js), or null
+            String user = request.user() == null ? null : new String(
+                    fazt.proto.MessageCodec.INSTANCE.encode(request.user()), java.nio.charset.StandardCharsets.UTF_8);
             Value called = app.invoke().invokeMember("call", app.handler(), jsRequest, app.env(envVars),
                     (org.graalvm.polyglot.proxy.ProxyExecutable) args -> {
                         logUncaught(args[0]);
                         return null;
-                    }, request.trigger() == null ? "http" : request.trigger());
+                    }, request.trigger() == null ? "http" : request.trigger(), user);
             Value response = settle(app, called.getMember("result"), guard);
             if (!app.invoke().invokeMember("isObject", response).asBoolean()) {
                 throw new HandlerError("the fetch handler must return a Response, got "

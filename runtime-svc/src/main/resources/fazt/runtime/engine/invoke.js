@@ -4,6 +4,38 @@
   'use strict';
   const NoContent = Response;
 
+  // Thrown by ctx.requireUser() without a logged-in user; call() answers it with its 401 response.
+  class LoginRequired extends Error {
+    constructor(response) {
+      super('login required');
+      this.name = 'LoginRequired';
+      this.response = response;
+    }
+  }
+
+  // ctx.user: the app user the gateway resolved from the app-session cookie (JSON from Java), or null.
+  function appUser(json) {
+    if (json == null) {
+      return null;
+    }
+    const u = JSON.parse(json);
+    return Object.freeze({ id: u.id ?? null, email: u.email ?? null, name: u.name ?? null,
+      picture: u.picture ?? null, provider: u.provider ?? null });
+  }
+
+  // ctx.loginUrl({provider, redirect}): the login path on this app's host.
+  function loginUrl(options) {
+    const query = new URLSearchParams();
+    if (options && options.provider != null) {
+      query.set('provider', String(options.provider));
+    }
+    if (options && options.redirect != null) {
+      query.set('redirect', String(options.redirect));
+    }
+    const q = query.toString();
+    return '/_fazt/auth/login' + (q ? '?' + q : '');
+  }
+
   function require(handler, name, signature) {
     if (handler == null || typeof handler[name] !== 'function') {
       throw new TypeError('api/main.js exports no ' + name + signature + ' handler');
@@ -37,15 +69,44 @@
   }
 
   return Object.freeze({
-    call(handler, request, env, onWaitUntilFailure, trigger) {
+    call(handler, request, env, onWaitUntilFailure, trigger, userJson) {
       const waits = [];
+      const user = appUser(userJson);
       const ctx = Object.freeze({
+        user,
+        requireUser() {
+          if (user === null) {
+            throw new LoginRequired(new Response(JSON.stringify({
+              type: 'https://errors.fazt.dev/auth/app-login-required', title: 'Login required', status: 401,
+              detail: 'Log in to this app first: ' + loginUrl(null) }),
+              { status: 401, headers: { 'content-type': 'application/problem+json' } }));
+          }
+          return user;
+        },
+        loginUrl,
         waitUntil(promise) {
           waits.push(Promise.resolve(promise).then(() => undefined, (e) => { onWaitUntilFailure(e); }));
         },
         passThroughOnException() {},
       });
-      return { result: dispatch(handler, trigger, request, env, ctx), waits };
+      let result;
+      try {
+        result = dispatch(handler, trigger, request, env, ctx);
+      } catch (e) {
+        if (e instanceof LoginRequired) {
+          return { result: e.response, waits };
+        }
+        throw e;
+      }
+      if (result != null && typeof result.then === 'function') {
+        result = Promise.resolve(result).catch((e) => {
+          if (e instanceof LoginRequired) {
+            return e.response;
+          }
+          throw e;
+        });
+      }
+      return { result, waits };
     },
     settle(value, onValue, onError) {
       Promise.resolve(value).then((v) => { onValue(v); }, (e) => { onError(e); });

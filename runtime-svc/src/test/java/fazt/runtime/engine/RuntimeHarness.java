@@ -145,10 +145,21 @@ final class RuntimeHarness implements BeforeAllCallback, AfterAllCallback {
     /** An invocation by another trigger ({@code scheduled}, {@code async}, {@code webhook}), as scheduler-svc sends it. */
     Response invoke(App app, String trigger, String method, String path, String body, HttpHeader... headers)
             throws Exception {
+        return invoke(null, app, trigger, method, path, body, headers);
+    }
+
+    /** Invokes as the gateway does for a request with a logged-in app {@code user} (null: anonymous). */
+    Response invokeAs(fazt.proto.auth.AppUser user, App app, String method, String path, String body,
+                      HttpHeader... headers) throws Exception {
+        return invoke(user, app, "http", method, path, body, headers);
+    }
+
+    private Response invoke(fazt.proto.auth.AppUser user, App app, String trigger, String method, String path,
+                            String body, HttpHeader... headers) throws Exception {
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         InvokeRequest request = new InvokeRequest("req-" + UUID.randomUUID(), app.appId(), app.appId(), app.version(),
                 app.namespace(), trigger, method, "https://" + app.appId() + ".example.test" + path, List.of(headers),
-                null, null, bytes.length, "203.0.113.9", 30_000);
+                null, null, bytes.length, "203.0.113.9", 30_000, user);
         FunctionResult result = bean(FunctionRunner.class).run(new FunctionCall(request, new ByteArrayInputStream(bytes)));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (var responseBody = result.body()) {

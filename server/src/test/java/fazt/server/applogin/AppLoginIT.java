@@ -13,10 +13,16 @@ import fazt.proto.ServiceName;
 import fazt.proto.deploy.DeploySubjects;
 import fazt.proto.deploy.SiteReply;
 import fazt.proto.deploy.SiteRequest;
-import fazt.proto.runtime.HttpHeader;
-import fazt.proto.runtime.InvokeRequest;
-import fazt.proto.runtime.InvokeResponse;
-import fazt.proto.runtime.RuntimeSubjects;
+import fazt.platform.nats.NatsRequester;
+import fazt.proto.deploy.AppEnvReply;
+import fazt.proto.storage.BlobWritten;
+import fazt.proto.storage.StorageSubjects;
+import fazt.proto.storage.VfsCommitReply;
+import fazt.proto.storage.VfsCommitRequest;
+import fazt.proto.storage.VfsFile;
+import fazt.runtime.RuntimeService;
+import fazt.storage.StorageService;
+import java.util.UUID;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;
@@ -43,15 +49,25 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * own JVM): login redirect, provider, callback, session cookie, {@code /_fazt/auth/me}, the user handed with a
  * function request, logout. Refused: a tampered or replayed state, a callback from another browser, a wrong
  * audience, an expired ID token, an address off the allow-list, a redirect to another site, and one app's session
- * on another app's host. deploy-svc's site lookup and runtime-svc are played by NATS responders (apps {@code blog}
- * and {@code notes}, both with server code; the runtime answers with what it was handed).
+ * on another app's host. The apps {@code blog} and {@code notes} run their server code in the real runtime-svc
+ * (code in storage-svc); only deploy-svc's site and env lookups are played by NATS responders.
  */
 class AppLoginIT {
     static final String TOKEN = "it-gateway-admin-token-0123456789";
     static final String CLIENT = "fazt-blog";
 
     @RegisterExtension
-    static final TestSuite suite = TestSuite.of(new GatewayService(), new AuthService()).with("FAZT_ADMIN_TOKEN", TOKEN);
+    static final TestSuite suite = TestSuite.of(new GatewayService(), new AuthService(), new StorageService(),
+            new RuntimeService()).with("FAZT_ADMIN_TOKEN", TOKEN);
+
+    /** The apps' server code, run by the real JavaScript engine: answers with what the handler was given. */
+    static final String HANDLER = """
+            export default {
+              async fetch(request, env, ctx) {
+                return Response.json({ user: ctx.user, cookie: request.headers.get('cookie') });
+              }
+            };
+            """;
 
     static OidcProviderProcess provider;
     static Connection nats;
@@ -65,7 +81,19 @@ class AppLoginIT {
         nats = suite.nats().connect();
         responders = nats.createDispatcher();
         responders.subscribe(suite.nats().root().qualify(DeploySubjects.SITE_GET), "deploy", AppLoginIT::site);
-        responders.subscribe(suite.nats().root().qualify(RuntimeSubjects.INVOKE), "runtime", AppLoginIT::invoke);
+        responders.subscribe(suite.nats().root().qualify(DeploySubjects.ENV_GET), "deploy", m ->
+                reply(m, AppEnvReply.class, new AppEnvReply(true, Map.of())));
+        NatsRequester storage = new NatsRequester(nats, suite.nats().root());
+        for (String app : List.of("blog", "notes")) {
+            byte[] code = HANDLER.getBytes(StandardCharsets.UTF_8);
+            BlobWritten written = MessageCodec.INSTANCE.decode(storage.requestRaw(StorageSubjects.BLOB_WRITE, Map.of(
+                    StorageSubjects.HEADER_UPLOAD_ID, UUID.randomUUID().toString().replace("-", ""),
+                    StorageSubjects.HEADER_OFFSET, "0", StorageSubjects.HEADER_LAST, "true"), code,
+                    Duration.ofSeconds(10)).join().getData(), BlobWritten.class);
+            storage.request(StorageSubjects.VFS_COMMIT, new VfsCommitRequest("ns_" + app,
+                    List.of(new VfsFile("api/main.js", written.digest(), code.length))), VfsCommitReply.class,
+                    Duration.ofSeconds(10)).join();
+        }
         for (String app : List.of("blog", "notes")) {
             for (String issuer : List.of("alice", "mallory", "wrongaud", "expired")) {
                 HttpResponse<String> put = admin("PUT", "/api/apps/" + app + "/auth/providers/" + issuer,
@@ -153,7 +181,7 @@ class AppLoginIT {
         HttpResponse<String> after = new Browser(browser).get("blog.localhost", "/_fazt/auth/me");
         assertThat(after.statusCode()).isEqualTo(401);
         assertThat(json(after).path("type").asText()).isEqualTo("https://errors.fazt.dev/auth/app-login-required");
-        assertThat(json(new Browser(browser).get("blog.localhost", "/api/whoami")).path("user").isMissingNode())
+        assertThat(json(new Browser(browser).get("blog.localhost", "/api/whoami")).path("user").isNull())
                 .as("the ended session no longer reaches the functions through this gateway").isTrue();
     }
 
@@ -175,7 +203,7 @@ class AppLoginIT {
         assertThat(me.headers().firstValue("content-type")).hasValue("application/problem+json");
         browser.cookies.get("blog.localhost").put("fazt_app_session", "fza_forged0000000000000000000000000000000");
         assertThat(browser.get("blog.localhost", "/_fazt/auth/me").statusCode()).isEqualTo(401);
-        assertThat(json(browser.get("blog.localhost", "/api/whoami")).path("user").isMissingNode()).isTrue();
+        assertThat(json(browser.get("blog.localhost", "/api/whoami")).path("user").isNull()).isTrue();
     }
 
     /** Figures for the docs, not asserted: a whole login (three legs) and a function call with a session. */
@@ -297,7 +325,7 @@ class AppLoginIT {
         // the cookie is host-only, so a browser would not send it; a copied value must not work either
         browser.cookies.get("notes.localhost").put("fazt_app_session", secret);
         assertThat(browser.get("notes.localhost", "/_fazt/auth/me").statusCode()).isEqualTo(401);
-        assertThat(json(browser.get("notes.localhost", "/api/whoami")).path("user").isMissingNode()).isTrue();
+        assertThat(json(browser.get("notes.localhost", "/api/whoami")).path("user").isNull()).isTrue();
         // nor does a login state started for blog finish on notes
         Browser other = new Browser();
         URI callback = other.atProvider(other.loginStart("blog.localhost", "alice"));
@@ -412,19 +440,6 @@ class AppLoginIT {
                 ? new SiteReply(true, "app_" + name, name, 1, "ns_" + name, null, null, null, Instant.now(), true)
                 : SiteReply.notFound();
         reply(message, SiteReply.class, site);
-    }
-
-    /** Answers every function request with {@code {"user": <the user handed over>, "cookie": <the Cookie header>}}. */
-    static void invoke(Message message) {
-        InvokeRequest request = MessageCodec.INSTANCE.decode(message.getData(), InvokeRequest.class);
-        Map<String, Object> body = new LinkedHashMap<>();
-        if (request.user() != null) {
-            body.put("user", request.user());
-        }
-        request.headers().stream().filter(h -> h.name().equalsIgnoreCase("cookie")).findFirst()
-                .ifPresent(h -> body.put("cookie", h.value()));
-        reply(message, InvokeResponse.class, new InvokeResponse(200, List.of(new HttpHeader("Content-Type",
-                "application/json")), MessageCodec.INSTANCE.encode(body), null, false, "it-runtime"));
     }
 
     static <T> void reply(Message message, Class<T> type, T body) {
