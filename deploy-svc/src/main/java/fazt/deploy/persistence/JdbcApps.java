@@ -1,5 +1,6 @@
 package fazt.deploy.persistence;
 
+import fazt.platform.service.db.Transactions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fazt.deploy.domain.App;
@@ -36,7 +37,7 @@ final class JdbcApps implements Apps {
             .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     JdbcApps(DataSource dataSource) {
-        this.db = new Transactions(dataSource);
+        this.db = new Transactions(dataSource, "deploy");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package fazt.deploy.persistence;
 
+import fazt.platform.service.db.Transactions;
 import fazt.deploy.domain.AppId;
 import fazt.deploy.domain.DeployException;
 import fazt.deploy.domain.EnvCipher;
@@ -18,7 +19,7 @@ final class JdbcEnvVars implements EnvVars {
     private final Transactions db;
 
     JdbcEnvVars(DataSource dataSource) {
-        this.db = new Transactions(dataSource);
+        this.db = new Transactions(dataSource, "deploy");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package fazt.scheduler.persistence;
 
+import fazt.platform.service.db.Transactions;
 import fazt.platform.service.crypto.MasterKeyCipher;
 import fazt.scheduler.domain.Hook;
 import fazt.scheduler.domain.Hooks;
@@ -22,7 +23,7 @@ final class JdbcHooks implements Hooks {
     private final Transactions db;
 
     JdbcHooks(DataSource dataSource) {
-        this.db = new Transactions(dataSource);
+        this.db = new Transactions(dataSource, "scheduler");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package fazt.scheduler.persistence;
 
+import fazt.platform.service.db.Transactions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,7 +30,7 @@ final class JdbcRuns implements Runs {
     private final ObjectMapper json = new ObjectMapper();
 
     JdbcRuns(DataSource dataSource) {
-        this.db = new Transactions(dataSource);
+        this.db = new Transactions(dataSource, "scheduler");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package fazt.scheduler.persistence;
 
+import fazt.platform.service.db.Transactions;
 import fazt.scheduler.domain.Run;
 import fazt.scheduler.domain.RunPolicy;
 import fazt.scheduler.domain.Schedule;
@@ -28,7 +29,7 @@ final class JdbcSchedules implements Schedules {
     private final JdbcRuns runs;
 
     JdbcSchedules(DataSource dataSource, JdbcRuns runs) {
-        this.db = new Transactions(dataSource);
+        this.db = new Transactions(dataSource, "scheduler");
         this.runs = runs;
     }
 
