@@ -3,6 +3,8 @@ package fazt.runtime.bindings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fazt.platform.blobs.BlobReader;
+import fazt.platform.blobs.BlobWriter;
 import fazt.platform.nats.NatsRequester;
 import fazt.platform.nats.ProblemException;
 import fazt.proto.MessageCodec;
@@ -61,12 +63,14 @@ public final class StorageBindings implements AutoCloseable {
     private static final ObjectMapper JSON = MessageCodec.INSTANCE.mapper();
 
     private final NatsRequester nats;
-    private final BlobTransfer blobs;
+    private final BlobWriter writer;
+    private final BlobReader reader;
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
 
     StorageBindings(NatsRequester nats) {
         this.nats = nats;
-        this.blobs = new BlobTransfer(nats);
+        this.writer = new BlobWriter(nats);
+        this.reader = new BlobReader(nats);
     }
 
     /**
@@ -155,7 +159,7 @@ public final class StorageBindings implements AutoCloseable {
                     "env.FILES.put takes at most " + (MAX_FILE_BYTES >> 20) + " MB in one piece."));
         }
         String path = text(args, "path");
-        BlobWritten written = blobs.upload(body);
+        BlobWritten written = writer.write(body);
         String contentType = optionalText(args, "contentType");
         return json(request(StorageSubjects.FILES_PUT, new FilesPutRequest(appId, path, written.digest(), body.length,
                 contentType == null ? "application/octet-stream" : contentType), FileInfo.class));
@@ -171,11 +175,11 @@ public final class StorageBindings implements AutoCloseable {
             throw new ProblemException(Problem.of(413, "runtime/file-too-large", "File too large",
                     "env.FILES.get reads at most " + (MAX_FILE_BYTES >> 20) + " MB in one piece."));
         }
-        return new BindingReply(encode(stat), blobs.read(stat.file().digest(), stat.file().size()));
+        return new BindingReply(encode(stat), reader.readAll(stat.file().digest(), stat.file().size()));
     }
 
     private <R> R request(String subject, Object body, Class<R> replyType) {
-        return BlobTransfer.await(nats.request(subject, body, replyType, TIMEOUT));
+        return await(nats.request(subject, body, replyType, TIMEOUT));
     }
 
     private static BindingReply json(Object reply) {
@@ -215,5 +219,17 @@ public final class StorageBindings implements AutoCloseable {
     @Override
     public void close() {
         calls.shutdownNow();
+    }
+
+    /** Waits for a NATS reply, rethrowing its failure (a remote problem, no responder, a timeout) unwrapped. */
+    static <T> T await(java.util.concurrent.CompletableFuture<T> reply) {
+        try {
+            return reply.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 }

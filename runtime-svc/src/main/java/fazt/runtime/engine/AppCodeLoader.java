@@ -1,5 +1,6 @@
 package fazt.runtime.engine;
 
+import fazt.platform.blobs.BlobReader;
 import fazt.platform.nats.NatsRequester;
 import fazt.platform.nats.ProblemException;
 import fazt.proto.problem.Problem;
@@ -39,6 +40,7 @@ public final class AppCodeLoader {
     private static final String API_PREFIX = "api/";
 
     private final NatsRequester nats;
+    private final BlobReader blobs;
     private final Map<String, CompletableFuture<AppFiles>> cache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<AppFiles>> eldest) {
@@ -48,6 +50,7 @@ public final class AppCodeLoader {
 
     AppCodeLoader(NatsRequester nats) {
         this.nats = nats;
+        this.blobs = new BlobReader(nats);
     }
 
     /** The server code of the version stored in {@code namespace}; blocks while it is read. */
@@ -117,26 +120,11 @@ public final class AppCodeLoader {
                     throw new ProblemException(Problem.of(413, "runtime/code-too-large", "Server code too large",
                             "The files under api/ exceed " + (MAX_CODE_BYTES >> 20) + " MB."));
                 }
-                files.put(file.path(), readBlob(file.digest(), file.size()));
+                files.put(file.path(), blobs.readAll(file.digest(), file.size()));
             }
             after = page.next();
         } while (after != null);
         return new AppFiles(files, StandardLibrary.get());
-    }
-
-    private byte[] readBlob(String digest, long size) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream((int) size);
-        for (long offset = 0; offset < size; ) {
-            int length = (int) Math.min(StorageSubjects.CHUNK_SIZE, size - offset);
-            byte[] chunk = await(nats.requestForBytes(StorageSubjects.BLOB_READ,
-                    new BlobReadRequest(digest, offset, length), TIMEOUT)).getData();
-            if (chunk.length != length) {
-                throw new IllegalStateException("blob " + digest + " returned " + chunk.length + " bytes, not " + length);
-            }
-            out.writeBytes(chunk);
-            offset += length;
-        }
-        return out.toByteArray();
     }
 
     /** Waits for a NATS reply, rethrowing its failure (a remote problem, no responder, a timeout) unwrapped. */

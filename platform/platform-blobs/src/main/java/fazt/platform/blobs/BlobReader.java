@@ -63,6 +63,23 @@ public final class BlobReader {
         }
     }
 
+    /**
+     * The whole blob of {@code size} bytes in memory, for callers whose own limits keep blobs small (server code,
+     * an app file read by JavaScript).
+     */
+    public byte[] readAll(String digest, long size) {
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("blob " + digest + " of " + size + " bytes does not fit in memory");
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream((int) size);
+        try {
+            copy(digest, size, out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     private final class RangeStream extends InputStream {
         private final String digest;
         private final long size;
