@@ -56,6 +56,13 @@ class SuiteHealthE2E {
             // The other stack is untouched by the first one's down.
             assertSevenServicesUpThroughTheGateway(single);
             assertThat(split.stack("status").exitCode()).isNotZero();
+
+            // A second start of the same install (an admin exists now, no setup link is printed) works too.
+            Stack.Result downSingle = single.stack("down");
+            assertThat(downSingle.exitCode()).as(downSingle.output()).isZero();
+            Stack.Result again = single.stack("up");
+            assertThat(again.exitCode()).as(again.output()).isZero();
+            assertSevenServicesUpThroughTheGateway(single);
         }
     }
 
