@@ -26,6 +26,12 @@ import org.slf4j.LoggerFactory;
 final class ContextPool {
     /** How long a request waits for a free slot when every context of the instance is busy. */
     static final long SLOT_WAIT_MILLIS = 2_000;
+    /**
+     * How long a request waits for one of its version's contexts when the version already has
+     * {@code poolPerVersion} of them busy, before it creates one more (a cold start). Under load this turns a stream
+     * of cold starts into short queueing on warm contexts: each serves a request in milliseconds.
+     */
+    static final long WARM_WAIT_MILLIS = 250;
 
     private static final Logger log = LoggerFactory.getLogger(ContextPool.class);
 
@@ -34,6 +40,7 @@ final class ContextPool {
     private final Condition freed = lock.newCondition();
     private final Map<ContextKey, Deque<AppContext>> idle = new HashMap<>();
     private final Map<String, Long> generations = new HashMap<>();
+    private final Map<ContextKey, Integer> busy = new HashMap<>();
     private int alive;
 
     ContextPool(RuntimeConfig config) {
@@ -50,19 +57,28 @@ final class ContextPool {
         lock.lock();
         try {
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SLOT_WAIT_MILLIS);
+            long warmDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WARM_WAIT_MILLIS);
             while (true) {
                 Deque<AppContext> warm = idle.get(key);
                 if (warm != null && !warm.isEmpty()) {
+                    busy.merge(key, 1, Integer::sum);
                     return warm.pollFirst();
+                }
+                long warmLeft = warmDeadline - System.nanoTime();
+                if (busy.getOrDefault(key, 0) >= config.poolPerVersion() && warmLeft > 0) {
+                    freed.awaitNanos(warmLeft);
+                    continue;
                 }
                 if (alive < config.maxContexts()) {
                     alive++;
+                    busy.merge(key, 1, Integer::sum);
                     return null;
                 }
                 AppContext victim = oldestIdle();
                 if (victim != null) {
                     idle.get(victim.key()).remove(victim);
                     toClose.add(victim);
+                    busy.merge(key, 1, Integer::sum);
                     return null; // the victim's slot passes to the caller
                 }
                 long left = deadline - System.nanoTime();
@@ -96,6 +112,7 @@ final class ContextPool {
         boolean keep;
         lock.lock();
         try {
+            done(context.key());
             Deque<AppContext> warm = idle.computeIfAbsent(context.key(), k -> new ArrayDeque<>());
             keep = reusable && !context.isClosed()
                     && context.generation() == generations.getOrDefault(context.key().appId(), 0L)
@@ -106,7 +123,7 @@ final class ContextPool {
             } else {
                 alive--;
             }
-            freed.signal();
+            freed.signalAll();
         } finally {
             lock.unlock();
         }
@@ -115,15 +132,20 @@ final class ContextPool {
         }
     }
 
-    /** Gives back a slot reserved by {@link #acquire} whose context could not be created. */
-    void abandon() {
+    /** Gives back a slot reserved by {@link #acquire} for {@code key} whose context could not be created. */
+    void abandon(ContextKey key) {
         lock.lock();
         try {
             alive--;
-            freed.signal();
+            done(key);
+            freed.signalAll();
         } finally {
             lock.unlock();
         }
+    }
+
+    private void done(ContextKey key) {
+        busy.computeIfPresent(key, (k, n) -> n <= 1 ? null : n - 1);
     }
 
     /** Drops every context of the app: idle ones now, busy ones when released. */

@@ -236,7 +236,7 @@ final class Invocation implements Runnable, InvocationScope {
     private void release(JsFailure failure, Watchdog.Reason reason) {
         AppContext current = context;
         if (current == null) {
-            services.pool().abandon();
+            services.pool().abandon(key);
             return;
         }
         boolean reusable = reason == null && (failure == null || failure.contextReusable()) && !current.isClosed();

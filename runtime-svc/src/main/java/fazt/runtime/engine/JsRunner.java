@@ -60,7 +60,7 @@ final class JsRunner implements FunctionRunner {
             if (warm != null) {
                 pool.release(warm, true);
             } else {
-                pool.abandon();
+                pool.abandon(key);
             }
             close(call);
             throw new ProblemException(Problem.of(503, "runtime/overloaded", "Runtime overloaded",
