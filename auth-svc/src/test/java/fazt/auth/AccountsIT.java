@@ -247,17 +247,25 @@ class AccountsIT {
     }
 
     @Test
-    void deletingAUserNeedsAnExplicitAppHandoverAndTheLastAdminStays() throws Exception {
+    void deletingAUserChecksTheHandoverAndKeepsTheUserWhenDeploySvcCannotSettleTheirApps() throws Exception {
+        // Apps and their owners live in deploy-svc, which this suite does not run (the handover itself is tested with
+        // the real deploy-svc in server's UserAppsHandoverIT): the user must stay, enabled, with working tokens.
         String dev = uniqueName();
-        createDeveloper(dev);
-        AdminCalls.Answer noHandover = api.call("DELETE", "/users/" + dev, null, BOOTSTRAP);
-        assertThat(noHandover.status()).isEqualTo(400);
-        assertThat(noHandover.json().path("errors").get(0).path("field").asText()).isEqualTo("apps");
-        assertThat(api.call("DELETE", "/users/" + dev + "?apps=transfer:" + dev, null, BOOTSTRAP).status()).isEqualTo(400);
-        AdminCalls.Answer deleted = api.call("DELETE", "/users/" + dev + "?apps=transfer:" + ADMIN, null, BOOTSTRAP);
-        assertThat(deleted.status()).isEqualTo(200);
-        assertThat(deleted.json().path("apps").path("handover").asText()).isEqualTo("transfer:" + ADMIN);
-        assertThat(api.call("GET", "/users/" + dev, null, BOOTSTRAP).status()).isEqualTo(404);
+        String id = createDeveloper(dev);
+        AdminCalls.Answer badHandover = api.call("DELETE", "/users/" + dev + "?apps=give-away", null, BOOTSTRAP);
+        assertThat(badHandover.status()).isEqualTo(400);
+        assertThat(badHandover.json().path("errors").get(0).path("field").asText()).isEqualTo("apps");
+        assertThat(api.call("DELETE", "/users/" + dev + "?apps=transfer:" + dev, null, BOOTSTRAP).status())
+                .as("only an active admin can take the apps").isEqualTo(400);
+        String token = api.call("POST", "/tokens", "{\"name\":\"t\",\"scopes\":[\"deploy:*\"]}",
+                new Principal(id, dev, java.util.List.of("deploy:*", "logs:*"))).json().path("token").asText();
+        AdminCalls.Answer noDeploy = api.call("DELETE", "/users/" + dev + "?apps=transfer:" + ADMIN, null, BOOTSTRAP);
+        assertThat(noDeploy.status()).isEqualTo(503);
+        assertThat(noDeploy.json().path("type").asText()).endsWith("auth/dependency-unavailable");
+        AdminCalls.Answer still = api.call("GET", "/users/" + dev, null, BOOTSTRAP);
+        assertThat(still.status()).isEqualTo(200);
+        assertThat(still.json().path("user").path("disabled").asBoolean()).isFalse();
+        assertThat(principalOf(token)).as("the user's tokens still work").isNotNull();
         AdminCalls.Answer last = api.call("DELETE", "/users/" + ADMIN + "?apps=delete", null, BOOTSTRAP);
         assertThat(last.status()).isEqualTo(409);
         assertThat(api.call("POST", "/users/" + ADMIN + "/disable", null, BOOTSTRAP).status()).isEqualTo(409);

@@ -13,11 +13,11 @@ final class AppView {
     }
 
     static Table table(ServerAddress admin, JsonNode apps) {
-        Table table = new Table("name", ">version", ">files", ">size", "updated", "url");
+        Table table = new Table("name", ">version", ">files", ">size", "updated", "owner", "url");
         for (JsonNode app : apps) {
             table.row(app.path("name").asText(), app.path("version").asText("-"), app.path("files").asText("-"),
                     Table.size(app.path("bytes").asLong()), Table.time(app.path("updatedAt").asText(null)),
-                    url(admin, app));
+                    app.path("owner").asText("-"), url(admin, app));
         }
         return table;
     }
@@ -30,6 +30,7 @@ final class AppView {
         field(out, "files", app.path("files").asText("-") + " (" + Table.size(app.path("bytes").asLong()) + ")");
         field(out, "created", Table.time(app.path("createdAt").asText(null)));
         field(out, "updated", Table.time(app.path("updatedAt").asText(null)));
+        field(out, "owner", app.path("owner").asText("-"));
         String missing = missingEnv(app);
         if (missing != null) {
             field(out, "missing env", missing);

@@ -74,16 +74,22 @@ final class UsersCommand implements Callable<Integer> {
         return print("enabled " + user);
     }
 
-    @Command(name = "delete", description = {"Delete an account. Say what happens to its apps:",
+    @Command(name = "delete", description = {"Delete an account. If it owns apps, say what happens to them:",
             "--apps transfer:ADMIN hands them to that admin, --apps delete deletes them."})
     int delete(@Parameters(paramLabel = "USER", description = "username or id") String user,
-               @Option(names = "--apps", paramLabel = "transfer:ADMIN|delete", required = true,
-                       description = "what happens to the user's apps") String apps) {
-        if (!apps.equals("delete") && !apps.matches("transfer:[A-Za-z0-9._-]+")) {
+               @Option(names = "--apps", paramLabel = "transfer:ADMIN|delete",
+                       description = "what happens to the user's apps (required when the user owns any)") String apps) {
+        if (apps != null && !apps.equals("delete") && !apps.matches("transfer:[A-Za-z0-9._-]+")) {
             throw new CliFailure("--apps must be transfer:ADMIN or delete");
         }
-        admin().delete(AdminClient.path("users", user) + "?apps=" + apps);
-        return print("deleted " + user + " (apps: " + apps + ")");
+        JsonNode settled = admin().delete(AdminClient.path("users", user) + (apps == null ? "" : "?apps=" + apps))
+                .json().path("apps");
+        java.util.List<String> names = new java.util.ArrayList<>();
+        settled.path("names").forEach(n -> names.add(n.asText()));
+        String what = names.isEmpty() ? "no apps"
+                : (apps != null && apps.equals("delete") ? "deleted " : "handed to " + apps.substring("transfer:".length())
+                + ": ") + String.join(", ", names);
+        return print("deleted " + user + " (" + what + ")");
     }
 
     private AdminClient admin() {

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AppsCommandTest {
     static final String BLOG = "{\"id\":\"a_1\",\"name\":\"blog\",\"host\":\"blog.localhost\",\"version\":3,\"versions\":3,"
-            + "\"files\":12,\"bytes\":1572864,\"createdAt\":\"2026-01-02T10:00:00Z\",\"updatedAt\":\"2026-01-03T11:30:00Z\"}";
+            + "\"files\":12,\"bytes\":1572864,\"createdAt\":\"2026-01-02T10:00:00Z\",\"updatedAt\":\"2026-01-03T11:30:00Z\",\"owner\":\"ana\"}";
     static final String SHOP = "{\"id\":\"a_2\",\"name\":\"shop-front\",\"host\":\"shop-front.localhost\",\"version\":1,"
             + "\"versions\":1,\"files\":1,\"bytes\":900,\"createdAt\":\"2026-01-02T10:00:00Z\",\"updatedAt\":\"2026-01-02T10:00:00Z\"}";
 
@@ -23,9 +23,9 @@ class AppsCommandTest {
         assertThat(run.exit()).as(run.err()).isZero();
         String port = String.valueOf(cli.server().port());
         assertThat(run.out().lines().toList()).containsExactly(
-                "NAME        VERSION  FILES    SIZE  UPDATED           URL",
-                "blog              3     12  1.5 MB  " + Table.time("2026-01-03T11:30:00Z") + "  http://blog.localhost:" + port + "/",
-                "shop-front        1      1   900 B  " + Table.time("2026-01-02T10:00:00Z") + "  http://shop-front.localhost:" + port + "/");
+                "NAME        VERSION  FILES    SIZE  UPDATED           OWNER  URL",
+                "blog              3     12  1.5 MB  " + Table.time("2026-01-03T11:30:00Z") + "  ana    http://blog.localhost:" + port + "/",
+                "shop-front        1      1   900 B  " + Table.time("2026-01-02T10:00:00Z") + "  -      http://shop-front.localhost:" + port + "/");
         assertThat(cli.sent()).isEqualTo("GET /api/apps");
     }
 

@@ -102,15 +102,29 @@ class AuthCommandsTest {
     }
 
     @Test
-    void usersDeleteInsistsOnAnExplicitAppHandover() {
-        cli.server().json("DELETE /api/users/bob", 200, "{}");
-
-        CliRun missing = cli.run("users", "delete", "bob");
-        assertThat(missing.exit()).isEqualTo(2);
+    void usersDeleteSaysWhatHappenedToTheAppsAndPassesTheServersRefusalOn() {
+        cli.server().problem("DELETE /api/users/bob", 409, "{\"type\":\"https://errors.fazt.dev/auth/conflict\","
+                + "\"title\":\"Conflict\",\"status\":409,\"detail\":\"bob owns 2 app(s) (blog, shop); say what happens"
+                + " to them\",\"errors\":[{\"field\":\"apps\",\"message\":\"bob owns 2 app(s)\"}]}");
+        CliRun refused = cli.run("users", "delete", "bob");
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.err()).contains("blog, shop");
+        assertThat(cli.server().last().query()).isNull();
         assertThat(cli.run("users", "delete", "bob", "--apps", "give-away").exit()).isEqualTo(1);
+
+        cli.server().json("DELETE /api/users/bob", 200, "{\"deleted\":{\"username\":\"bob\"},\"apps\":{\"handover\":"
+                + "\"transfer:ana\",\"affected\":2,\"names\":[\"blog\",\"shop\"]}}");
         CliRun ok = cli.run("users", "delete", "bob", "--apps", "transfer:ana");
         assertThat(ok.exit()).as(ok.err()).isZero();
+        assertThat(ok.out()).isEqualTo("deleted bob (handed to ana: blog, shop)\n");
         assertThat(cli.server().last().path()).isEqualTo("/api/users/bob");
+        assertThat(cli.server().last().query()).isEqualTo("apps=transfer:ana");
+
+        cli.server().json("DELETE /api/users/bob", 200, "{\"apps\":{\"handover\":\"delete\",\"affected\":1,"
+                + "\"names\":[\"blog\"]}}");
+        assertThat(cli.run("users", "delete", "bob", "--apps", "delete").out()).isEqualTo("deleted bob (deleted blog)\n");
+        cli.server().json("DELETE /api/users/bob", 200, "{\"apps\":{\"handover\":\"none\",\"affected\":0,\"names\":[]}}");
+        assertThat(cli.run("users", "delete", "bob").out()).isEqualTo("deleted bob (no apps)\n");
     }
 
     @Test

@@ -60,6 +60,8 @@ import fazt.proto.storage.FilesListReply;
 import fazt.proto.storage.FilesDeleteRequest;
 import fazt.proto.storage.FilesDeleteReply;
 import fazt.proto.deploy.TriggersRequest;
+import fazt.proto.deploy.AppOwnershipReply;
+import fazt.proto.deploy.AppOwnershipRequest;
 import fazt.proto.deploy.TriggersReply;
 import fazt.proto.scheduler.AsyncEnqueueRequest;
 import fazt.proto.scheduler.HookReceiveRequest;
@@ -139,6 +141,8 @@ public final class Messages {
             FilesDeleteReply.class,
             TriggersRequest.class,
             TriggersReply.class,
+            AppOwnershipRequest.class,
+            AppOwnershipReply.class,
             AsyncEnqueueRequest.class,
             HookReceiveRequest.class,
             RunAccepted.class,

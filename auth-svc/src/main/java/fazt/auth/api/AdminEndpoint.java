@@ -171,12 +171,14 @@ final class AdminEndpoint implements RequestEndpoint {
             case "" -> switch (method) {
                 case "GET" -> json(200, Map.of("user", AuthViews.user(user)));
                 case "DELETE" -> {
-                    ManageUsers.AppHandover handover = users.handover(request.queryParam("apps"));
-                    users.delete(who, user.id(), handover);
-                    // App ownership is not recorded yet (deploy-svc has no owners): there is nothing to move or delete.
-                    String apps = handover instanceof ManageUsers.AppHandover.TransferTo t ? "transfer:" + t.admin().username() : "delete";
-                    yield json(200, Map.of("deleted", AuthViews.user(user), "apps", Map.of("handover", apps, "affected", 0,
-                            "note", "apps have no recorded owner yet; none were changed")));
+                    ManageUsers.Deleted deleted = users.delete(who, user.id(), users.handover(request.queryParam("apps")));
+                    String handover = switch (deleted.handover()) {
+                        case ManageUsers.AppHandover.TransferTo t -> "transfer:" + t.admin().username();
+                        case ManageUsers.AppHandover.Delete d -> "delete";
+                        case ManageUsers.AppHandover.Unspecified u -> "none";
+                    };
+                    yield json(200, Map.of("deleted", AuthViews.user(user), "apps", Map.of("handover", handover,
+                            "affected", deleted.apps().size(), "names", deleted.apps())));
                 }
                 default -> throw methodNotAllowed(method, "GET, DELETE");
             };

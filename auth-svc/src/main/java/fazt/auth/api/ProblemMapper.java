@@ -16,6 +16,7 @@ final class ProblemMapper {
             case AuthException.NotAllowed x -> Problem.of(403, "auth/forbidden", "Forbidden", x.getMessage());
             case AuthException.NotFound x -> Problem.of(404, "auth/not-found", "Not found", x.getMessage());
             case AuthException.Conflict x -> Problem.of(409, "auth/conflict", "Conflict", x.getMessage());
+            case AuthException.Unavailable x -> Problem.of(503, "auth/dependency-unavailable", "Service unavailable", x.getMessage());
             case AuthException.AppLoginRefused x -> appLogin(x);
             case AuthException.SetupUnavailable x -> Problem.of(404, "auth/setup-unavailable", "Setup link not valid", x.getMessage());
         };

@@ -1,6 +1,7 @@
 package fazt.auth.config;
 
 import fazt.auth.domain.ApiTokens;
+import fazt.auth.domain.AppOwnership;
 import fazt.auth.domain.AuthEvents;
 import fazt.auth.domain.AuthPolicy;
 import fazt.auth.domain.BootstrapToken;
@@ -76,8 +77,9 @@ final class AuthBeans {
     }
 
     @Singleton
-    ManageUsers manageUsers(Users users, Sessions sessions, Settings settings, PasswordHasher hasher, AuthEvents events) {
-        return new ManageUsers(users, sessions, settings, hasher, events);
+    ManageUsers manageUsers(Users users, Sessions sessions, Settings settings, PasswordHasher hasher, AuthEvents events,
+                            AppOwnership ownership) {
+        return new ManageUsers(users, sessions, settings, hasher, events, ownership);
     }
 
     @Singleton
@@ -97,8 +99,8 @@ final class AuthBeans {
 
     @Singleton
     AppLogin appLogin(AppProviders providers, SecretBox box, LoginAttempts attempts, AppEndUsers users,
-                      IdentityProviders idps, LoginThrottle throttle) {
-        return new AppLogin(providers, box, attempts, users, idps, throttle);
+                      IdentityProviders idps, LoginThrottle throttle, AuthEvents events) {
+        return new AppLogin(providers, box, attempts, users, idps, throttle, events);
     }
 
     @Singleton

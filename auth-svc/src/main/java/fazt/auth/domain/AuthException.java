@@ -45,6 +45,13 @@ public abstract sealed class AuthException extends RuntimeException {
         }
     }
 
+    /** Another service this step needs did not answer; nothing was changed. */
+    public static final class Unavailable extends AuthException {
+        public Unavailable(String message) {
+            super(null, message);
+        }
+    }
+
     /** The first-run setup link is wrong, used or no longer needed. */
     public static final class SetupUnavailable extends AuthException {
         public SetupUnavailable() {

@@ -15,8 +15,11 @@ public final class ManageUsers {
     private final Settings settings;
     private final PasswordHasher hasher;
     private final AuthEvents events;
+    private final AppOwnership ownership;
 
-    public ManageUsers(Users users, Sessions sessions, Settings settings, PasswordHasher hasher, AuthEvents events) {
+    public ManageUsers(Users users, Sessions sessions, Settings settings, PasswordHasher hasher, AuthEvents events,
+                       AppOwnership ownership) {
+        this.ownership = ownership;
         this.users = users;
         this.sessions = sessions;
         this.settings = settings;
@@ -77,17 +80,20 @@ public final class ManageUsers {
         return find(id);
     }
 
-    /** What happens to a deleted user's apps: handed to an admin, or deleted. Always explicit. */
+    /** What happens to a deleted user's apps: handed to an admin, or deleted; unspecified only for a user without apps. */
     public sealed interface AppHandover {
         record TransferTo(User admin) implements AppHandover {}
         record Delete() implements AppHandover {}
+        record Unspecified() implements AppHandover {}
     }
 
-    /** Parses {@code ?apps=transfer:<admin username>} or {@code ?apps=delete}. */
+    /** What a deletion did: the user, what happened to their apps, and the names of the apps moved or deleted. */
+    public record Deleted(User user, AppHandover handover, List<String> apps) {}
+
+    /** Parses {@code ?apps=transfer:<admin username>}, {@code ?apps=delete}, or nothing. */
     public AppHandover handover(String apps) {
         if (apps == null || apps.isBlank()) {
-            throw new AuthException.InvalidInput("apps", "Say what happens to the user's apps:"
-                    + " ?apps=transfer:<admin username> or ?apps=delete.");
+            return new AppHandover.Unspecified();
         }
         if (apps.equals("delete")) {
             return new AppHandover.Delete();
@@ -101,16 +107,51 @@ public final class ManageUsers {
         throw new AuthException.InvalidInput("apps", "?apps must be transfer:<admin username> or delete.");
     }
 
-    public User delete(Principal who, String id, AppHandover handover) {
+    /**
+     * Deletes a user after settling their apps as {@code handover} says. A user who owns apps is deleted only with an
+     * explicit handover. The user is disabled first (sessions and tokens stop everywhere), so no new app can appear
+     * between the handover and the deletion; if deploy-svc cannot settle the apps, the user is enabled again and
+     * nothing else has changed.
+     */
+    public Deleted delete(Principal who, String id, AppHandover handover) {
         ManageTokens.requireAdmin(who);
         User user = find(id);
-        if (handover instanceof AppHandover.TransferTo t && t.admin().id().equals(id)) {
+        if (handover instanceof AppHandover.TransferTo t && t.admin().id().equals(user.id())) {
             throw new AuthException.InvalidInput("apps", "Apps cannot be handed to the user being deleted.");
         }
         refuseLastAdmin(user);
-        users.delete(id);
-        events.revoked(AuthEvents.Kind.USER_DISABLED, id, null);
-        return user;
+        List<String> owned = ownership.owned(user.id());
+        if (handover instanceof AppHandover.Unspecified && !owned.isEmpty()) {
+            throw new AuthException.Conflict("apps", user.username() + " owns " + owned.size() + " app(s) ("
+                    + String.join(", ", owned) + "); say what happens to them: ?apps=transfer:<admin username> or"
+                    + " ?apps=delete.");
+        }
+        boolean wasActive = user.active();
+        if (wasActive) {
+            users.setDisabled(user.id(), true);
+            sessions.endAll(user.id());
+            events.revoked(AuthEvents.Kind.USER_DISABLED, user.id(), null);
+        }
+        List<String> settled;
+        try {
+            settled = switch (handover) {
+                case AppHandover.TransferTo t -> ownership.transfer(user.id(), t.admin());
+                case AppHandover.Delete d -> ownership.delete(user.id());
+                case AppHandover.Unspecified u -> ownership.owned(user.id());
+            };
+            if (handover instanceof AppHandover.Unspecified && !settled.isEmpty()) {
+                throw new AuthException.Conflict("apps", user.username() + " created an app meanwhile; say what happens"
+                        + " to their apps: ?apps=transfer:<admin username> or ?apps=delete.");
+            }
+        } catch (RuntimeException e) {
+            if (wasActive) {
+                users.setDisabled(user.id(), false);
+            }
+            throw e;
+        }
+        users.delete(user.id());
+        events.revoked(AuthEvents.Kind.USER_DISABLED, user.id(), null);
+        return new Deleted(user, handover, settled);
     }
 
     /** The user with this id ({@code u_…}) or username. */

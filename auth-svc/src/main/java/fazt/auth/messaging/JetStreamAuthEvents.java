@@ -37,6 +37,7 @@ final class JetStreamAuthEvents implements AuthEvents {
             case TOKEN_REVOKED -> AuthSubjects.TOKEN_REVOKED;
             case USER_DISABLED -> AuthSubjects.USER_DISABLED;
             case SESSION_ENDED -> AuthSubjects.SESSION_ENDED;
+            case APP_SESSION_ENDED -> AuthSubjects.APP_SESSION_ENDED;
         };
         Headers headers = new Headers();
         headers.put(FaztHeaders.MSG_ID, event.eventId());

@@ -3,6 +3,7 @@ package fazt.deploy.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import fazt.deploy.domain.App;
 import fazt.deploy.domain.AppName;
+import fazt.deploy.domain.AppOwner;
 import fazt.deploy.domain.AppVersion;
 import fazt.deploy.domain.BundleLimits;
 import fazt.deploy.domain.DeployBundle;
@@ -133,7 +134,7 @@ final class AdminEndpoint implements RequestEndpoint {
                 AppName as = AppName.parse(requiredText(body, "as"));
                 canChange(who, as.value());
                 Integer version = body.hasNonNull("version") ? intField(body, "version") : null;
-                App cloned = manage.cloneApp(name, version, as);
+                App cloned = manage.cloneApp(name, version, as, AppOwner.of(who));
                 yield AdminResponse.json(201, AppViews.json(java.util.Map.of("app", AppViews.app(cloned, domain))));
             }
             case "files" -> {
@@ -209,7 +210,7 @@ final class AdminEndpoint implements RequestEndpoint {
         }
         try {
             files.download(blob.digest(), blob.size(), archive);
-            return deploy.deploy(app, archive, "deploy by " + request.principal().name());
+            return deploy.deploy(app, archive, "deploy by " + request.principal().name(), AppOwner.of(request.principal()));
         } finally {
             archive.toFile().delete();
         }

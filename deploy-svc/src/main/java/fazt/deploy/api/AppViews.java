@@ -15,8 +15,9 @@ final class AppViews {
     private AppViews() {}
 
     /** {@code missingEnv}: env names the live manifest declares that are not set; absent in listings. */
+    /** {@code owner}: the owner's username, null for built-in apps and apps older than owners. */
     record AppView(String id, String name, String host, Integer version, int versions, int files, long bytes,
-                   Instant createdAt, Instant updatedAt, List<String> missingEnv) {}
+                   Instant createdAt, Instant updatedAt, String owner, List<String> missingEnv) {}
 
     record VersionView(int version, int files, long bytes, String source, Instant createdAt, boolean live) {}
 
@@ -30,7 +31,8 @@ final class AppViews {
 
     static AppView app(App app, String domain, List<String> missingEnv) {
         return new AppView(app.id().value(), app.name(), app.name() + "." + domain, app.liveVersion(), app.versions(),
-                app.files(), app.bytes(), app.createdAt(), app.updatedAt(), missingEnv);
+                app.files(), app.bytes(), app.createdAt(), app.updatedAt(), app.owner() == null ? null : app.owner().name(),
+                missingEnv);
     }
 
     static EnvView env(ManageEnv.Listed var) {

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * An app as listed: identity, alias, the live version (null only while a first deploy is under way), how many versions
- * are kept, and the live version's size.
+ * are kept, the live version's size, and its owner (null for built-in apps and apps older than owners).
  */
 public record App(AppId id, String name, Integer liveVersion, int versions, int files, long bytes, Instant createdAt,
-                  Instant updatedAt) {}
+                  Instant updatedAt, AppOwner owner) {}

@@ -9,6 +9,12 @@ public interface Apps {
 
     List<App> list();
 
+    /** The live apps {@code ownerId} owns, by name. */
+    List<App> ownedBy(String ownerId);
+
+    /** Hands the app to {@code owner}. */
+    void setOwner(AppId id, AppOwner owner);
+
     /** Kept versions, newest first. */
     List<AppVersion> versions(AppId id);
 
@@ -16,9 +22,10 @@ public interface Apps {
 
     /**
      * The one atomic switch: records a version whose files are already committed to storage and makes it live, creating
-     * the app first when {@code create}. Throws {@link DeployException.AppNameTaken} when a new app's name is taken.
+     * the app first when {@code create}, owned by {@code owner} (may be null: built-in apps). Throws
+     * {@link DeployException.AppNameTaken} when a new app's name is taken.
      */
-    AppVersion activate(AppId id, String name, boolean create, NewVersion version);
+    AppVersion activate(AppId id, String name, boolean create, AppOwner owner, NewVersion version);
 
     /** Makes a kept version live again. */
     void setLive(AppId id, int version);

@@ -43,7 +43,8 @@ public final class DeployBundle {
     /** What a deploy did. */
     public record Result(App app, int version, int files, long bytes, int newBlobs, boolean created) {}
 
-    public Result deploy(AppName name, Path archive, String source) {
+    /** Deploys {@code archive} as the next version of {@code name}; a new app is owned by {@code owner} (null: built-in). */
+    public Result deploy(AppName name, Path archive, String source, AppOwner owner) {
         long started = System.nanoTime();
         try (ExtractedBundle bundle = reader.read(archive)) {
             Manifest manifest = bundle.file(ExtractedBundle.MANIFEST).map(f -> manifests.parse(read(f.content())))
@@ -77,7 +78,7 @@ public final class DeployBundle {
                             .orElse(0) + 1;
                     check.check(id, name.value(), next, namespace);
                 }
-                version = apps.activate(id, name.value(), existing.isEmpty(),
+                version = apps.activate(id, name.value(), existing.isEmpty(), owner,
                         new Apps.NewVersion(namespace, manifest, siteFiles.size(), bundle.totalBytes(), source, api));
             } catch (RuntimeException e) {
                 files.drop(namespace);

@@ -50,7 +50,7 @@ public final class ManageApps {
     }
 
     /** A new app {@code as} with the files and manifest of {@code name}'s {@code version} (live when null). */
-    public App cloneApp(String name, Integer version, AppName as) {
+    public App cloneApp(String name, Integer version, AppName as, AppOwner owner) {
         App source = get(name);
         int wanted = version != null ? version : source.liveVersion();
         AppVersion from = apps.version(source.id(), wanted)
@@ -63,7 +63,7 @@ public final class ManageApps {
         files.commit(namespace, files.list(from.namespace()));
         AppVersion created;
         try {
-            created = apps.activate(id, as.value(), true, new Apps.NewVersion(namespace, from.manifest(), from.files(),
+            created = apps.activate(id, as.value(), true, owner, new Apps.NewVersion(namespace, from.manifest(), from.files(),
                     from.bytes(), "clone of " + source.name() + " v" + from.version(), from.api()));
         } catch (RuntimeException e) {
             files.drop(namespace);
@@ -95,6 +95,29 @@ public final class ManageApps {
         apps.record(app.id(), "deleted", null, name);
         events.publish(AppEvents.Change.DELETED, app.id(), List.of(name), 0);
         log.info("app deleted appId={} versions={}", app.id(), removed.size());
+    }
+
+    /** The apps {@code ownerId} owns, by name. */
+    public List<String> ownedBy(String ownerId) {
+        return apps.ownedBy(ownerId).stream().map(App::name).toList();
+    }
+
+    /** Hands every app of {@code ownerId} to {@code to}; returns their names. */
+    public List<String> handOver(String ownerId, AppOwner to) {
+        List<App> owned = apps.ownedBy(ownerId);
+        for (App app : owned) {
+            apps.setOwner(app.id(), to);
+            apps.record(app.id(), "owner", null, (app.owner() == null ? "-" : app.owner().name()) + " -> " + to.name());
+        }
+        log.info("apps handed over from={} to={} apps={}", ownerId, to.id(), owned.size());
+        return owned.stream().map(App::name).toList();
+    }
+
+    /** Deletes every app of {@code ownerId}; returns their names. */
+    public List<String> deleteOwnedBy(String ownerId) {
+        List<String> names = ownedBy(ownerId);
+        names.forEach(this::delete);
+        return names;
     }
 
     /** The live version of an app, for serving and downloads. */

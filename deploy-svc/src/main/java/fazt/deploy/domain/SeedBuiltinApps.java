@@ -40,7 +40,7 @@ public final class SeedBuiltinApps {
             }
             Path bundle = pack(builtin);
             try {
-                deploy.deploy(new AppName(builtin.name()), bundle, "builtin");
+                deploy.deploy(new AppName(builtin.name()), bundle, "builtin", null);
                 seeded++;
             } catch (DeployException.AppNameTaken e) {
                 // Another deploy-svc instance seeded it at the same moment: that is the outcome we want.

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fazt.deploy.domain.App;
 import fazt.deploy.domain.AppId;
+import fazt.deploy.domain.AppOwner;
 import fazt.deploy.domain.AppVersion;
 import fazt.deploy.domain.Apps;
 import fazt.deploy.domain.DeployException;
@@ -25,7 +26,7 @@ import javax.sql.DataSource;
 final class JdbcApps implements Apps {
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String APP_COLUMNS = """
-            a.app_id, a.name, a.live_version, a.created_at,
+            a.app_id, a.name, a.live_version, a.created_at, a.owner_id, a.owner_name,
             (SELECT count(*) FROM app_version v WHERE v.app_id = a.app_id) AS versions,
             lv.files, lv.bytes, coalesce(lv.created_at, a.updated_at) AS updated_at
             FROM app a LEFT JOIN app_version lv ON lv.app_id = a.app_id AND lv.version = a.live_version
@@ -55,14 +56,43 @@ final class JdbcApps implements Apps {
     @Override
     public List<App> list() {
         return db.query(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT " + APP_COLUMNS + " WHERE a.deleted_at IS NULL ORDER BY a.name");
-                 ResultSet r = s.executeQuery()) {
-                List<App> apps = new ArrayList<>();
-                while (r.next()) {
-                    apps.add(app(r));
-                }
-                return apps;
+            try (PreparedStatement s = c.prepareStatement("SELECT " + APP_COLUMNS + " WHERE a.deleted_at IS NULL ORDER BY a.name")) {
+                return apps(s);
             }
+        });
+    }
+
+    @Override
+    public List<App> ownedBy(String ownerId) {
+        return db.query(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + APP_COLUMNS
+                    + " WHERE a.owner_id = ? AND a.deleted_at IS NULL ORDER BY a.name")) {
+                s.setString(1, ownerId);
+                return apps(s);
+            }
+        });
+    }
+
+    private static List<App> apps(PreparedStatement s) throws SQLException {
+        try (ResultSet r = s.executeQuery()) {
+            List<App> apps = new ArrayList<>();
+            while (r.next()) {
+                apps.add(app(r));
+            }
+            return apps;
+        }
+    }
+
+    @Override
+    public void setOwner(AppId id, AppOwner owner) {
+        db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE app SET owner_id = ?, owner_name = ? WHERE app_id = ?")) {
+                s.setString(1, owner.id());
+                s.setString(2, owner.name());
+                s.setString(3, id.value());
+                s.executeUpdate();
+            }
+            return null;
         });
     }
 
@@ -77,12 +107,14 @@ final class JdbcApps implements Apps {
     }
 
     @Override
-    public AppVersion activate(AppId id, String name, boolean create, NewVersion v) {
+    public AppVersion activate(AppId id, String name, boolean create, AppOwner owner, NewVersion v) {
         return db.transaction(c -> {
             if (create) {
-                try (PreparedStatement s = c.prepareStatement("INSERT INTO app (app_id, name) VALUES (?, ?)")) {
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO app (app_id, name, owner_id, owner_name) VALUES (?, ?, ?, ?)")) {
                     s.setString(1, id.value());
                     s.setString(2, name);
+                    s.setString(3, owner == null ? null : owner.id());
+                    s.setString(4, owner == null ? null : owner.name());
                     s.executeUpdate();
                 } catch (SQLException e) {
                     if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
@@ -235,7 +267,8 @@ final class JdbcApps implements Apps {
         Timestamp updated = r.getTimestamp("updated_at");
         return new App(new AppId(r.getString("app_id")), r.getString("name"), (Integer) r.getObject("live_version"),
                 r.getInt("versions"), r.getInt("files"), r.getLong("bytes"), r.getTimestamp("created_at").toInstant(),
-                updated == null ? null : updated.toInstant());
+                updated == null ? null : updated.toInstant(),
+                r.getString("owner_id") == null ? null : new AppOwner(r.getString("owner_id"), r.getString("owner_name")));
     }
 
     private String json(Manifest manifest) {

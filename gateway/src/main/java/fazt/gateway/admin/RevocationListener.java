@@ -1,5 +1,6 @@
 package fazt.gateway.admin;
 
+import fazt.gateway.applogin.AppSessionResolver;
 import fazt.platform.service.BootstrapSettings;
 import fazt.proto.MessageCodec;
 import fazt.proto.auth.AccessRevoked;
@@ -16,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Listens to auth-svc's revocation events ({@code <root>.evt.auth.>}: token revoked, user disabled, session ended)
  * and drops the affected principals from the {@link Authenticator}'s cache, so revocation takes effect on every gateway
- * within moments. A plain subscription without queue group: every gateway must hear every event.
+ * within moments; an ended app session ({@code evt.auth.app.session.ended}) leaves the {@link AppSessionResolver}'s. A plain subscription without queue group: every gateway must hear every event.
  */
 @Singleton
 final class RevocationListener implements ApplicationEventListener<StartupEvent> {
@@ -24,12 +25,15 @@ final class RevocationListener implements ApplicationEventListener<StartupEvent>
     private final Connection nats;
     private final BootstrapSettings settings;
     private final Authenticator authenticator;
+    private final AppSessionResolver appSessions;
     private Dispatcher dispatcher;
 
-    RevocationListener(Connection nats, BootstrapSettings settings, Authenticator authenticator) {
+    RevocationListener(Connection nats, BootstrapSettings settings, Authenticator authenticator,
+                       AppSessionResolver appSessions) {
         this.nats = nats;
         this.settings = settings;
         this.authenticator = authenticator;
+        this.appSessions = appSessions;
     }
 
     @Override
@@ -37,7 +41,8 @@ final class RevocationListener implements ApplicationEventListener<StartupEvent>
         dispatcher = nats.createDispatcher(message -> {
             try {
                 AccessRevoked revoked = MessageCodec.INSTANCE.decode(message.getData(), AccessRevoked.class);
-                int dropped = authenticator.drop(revoked);
+                int dropped = message.getSubject().endsWith("." + AuthSubjects.APP_SESSION_ENDED)
+                        ? (appSessions.drop(revoked) ? 1 : 0) : authenticator.drop(revoked);
                 log.debug("principals dropped subject={} count={}", message.getSubject(), dropped);
             } catch (MessageCodec.MalformedMessageException e) {
                 log.warn("unreadable auth event ignored subject={}", message.getSubject());

@@ -60,6 +60,12 @@ public final class AppLoginForwarder {
             send(ctx, ex, EdgeResponses.methodNotAllowed(ex.path(), ex.trace(), ex.requestId(), logout ? "GET, POST" : "GET"));
             return;
         }
+        if (logout && LogoutOrigin.foreign(request.headers())) {
+            send(ctx, ex, EdgeResponses.problem(Problem.of(403, "gateway/cross-site-logout", "Logout from another site",
+                    "A page of another site cannot log you out of this app; use the app's own logout link."), ex.path(),
+                    ex.trace(), ex.requestId()));
+            return;
+        }
         String cookie = request.headers().get(HttpHeaderNames.COOKIE);
         AdminCaller caller = AdminCaller.of(ctx, request);
         sites.site(route.app()).thenCompose(site -> {

@@ -79,6 +79,15 @@ public final class AppSessionResolver {
         }
     }
 
+    /**
+     * Drops the cached user of an ended app session everywhere: {@code revoked} names the app ({@code subject}) and the
+     * SHA-256 of the secret ({@code credential}, hex), as auth-svc announces on {@code evt.auth.app.session.ended}.
+     */
+    public boolean drop(fazt.proto.auth.AccessRevoked revoked) {
+        return revoked.subject() != null && revoked.credential() != null
+                && cache.remove(revoked.subject() + ":" + revoked.credential()) != null;
+    }
+
     /** The app session secret in a Cookie header, or null. */
     static String sessionSecret(String cookieHeader) {
         if (cookieHeader == null || cookieHeader.length() > MAX_HEADER) {

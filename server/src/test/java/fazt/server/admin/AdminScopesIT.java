@@ -6,8 +6,10 @@ import fazt.auth.AuthService;
 import fazt.deploy.DeployService;
 import fazt.gateway.GatewayService;
 import fazt.platform.service.testing.TestSuite;
+import fazt.runtime.RuntimeService;
+import fazt.scheduler.SchedulerService;
+import fazt.storage.StorageService;
 import fazt.proto.MessageCodec;
-import fazt.proto.ServiceName;
 import java.net.http.HttpResponse;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -33,7 +35,7 @@ class AdminScopesIT {
 
     @RegisterExtension
     static final TestSuite suite = TestSuite.of(new GatewayService(), new AuthService(), new DeployService(),
-            AdminSessionIT.bare(ServiceName.STORAGE)).with("FAZT_ADMIN_TOKEN", TOKEN);
+            new StorageService(), new RuntimeService(), new SchedulerService()).with("FAZT_ADMIN_TOKEN", TOKEN);
 
     static final AdminEdge edge = new AdminEdge(suite);
     static final String ALL = "*";
@@ -52,13 +54,16 @@ class AdminScopesIT {
     static final Set<String> READ_BLOG = Set.of("admin", "read", "deploy:*", "deploy:blog");
     static final Set<String> CHANGE_BLOG = Set.of("admin", "deploy:*", "deploy:blog");
     static final Set<String> READERS = Set.of("admin", "read");
+    static final Set<String> LOGS_BLOG = Set.of("admin", "read", "logs:blog");
+    /** Stands for the id of a real run of blog, made in {@link #createTokens()}. */
+    static final String RUN = "{run}";
+    static String runId;
     static final Set<String> ADMINS = Set.of("admin");
 
     static final List<Route> ROUTES = List.of(
             new Route("GET", "/api/apps", null, ANY),
             new Route("GET", "/api/apps/blog", null, READ_BLOG),
             new Route("PATCH", "/api/apps/blog", "{\"name\":\"blog\"}", CHANGE_BLOG),
-            new Route("DELETE", "/api/apps/blog", null, CHANGE_BLOG),
             new Route("POST", "/api/apps/blog/deploy", null, CHANGE_BLOG),
             new Route("GET", "/api/apps/blog/versions", null, READ_BLOG),
             new Route("POST", "/api/apps/blog/rollback", "{}", CHANGE_BLOG),
@@ -84,13 +89,35 @@ class AdminScopesIT {
             new Route("POST", "/api/tokens", "{\"name\":\"t\",\"scopes\":[\"logs:blog\"]}", Set.of("admin", "logs:blog")),
             new Route("DELETE", "/api/tokens/t_missing", null, ANY),
             new Route("GET", "/api/settings/signup", null, READERS),
-            new Route("PUT", "/api/settings/signup", "{\"enabled\":false}", ADMINS));
+            new Route("PUT", "/api/settings/signup", "{\"enabled\":false}", ADMINS),
+            new Route("GET", "/api/apps/blog/env", null, READ_BLOG),
+            new Route("PUT", "/api/apps/blog/env/GREETING", "{\"value\":\"hi\"}", CHANGE_BLOG),
+            new Route("DELETE", "/api/apps/blog/env/GREETING", null, CHANGE_BLOG),
+            new Route("GET", "/api/apps/blog/logs", null, LOGS_BLOG),
+            new Route("GET", "/api/apps/blog/metrics", null, LOGS_BLOG),
+            new Route("GET", "/api/apps/blog/requests", null, LOGS_BLOG),
+            new Route("GET", "/api/apps/blog/runs", null, READ_BLOG),
+            new Route("GET", "/api/apps/blog/schedules", null, READ_BLOG),
+            new Route("GET", "/api/apps/blog/hooks", null, READ_BLOG),
+            new Route("POST", "/api/apps/blog/hooks", "{\"name\":\"gh\"}", CHANGE_BLOG),
+            new Route("DELETE", "/api/apps/blog/hooks/gh", null, CHANGE_BLOG),
+            new Route("GET", "/api/runs/" + RUN, null, READ_BLOG),
+            new Route("POST", "/api/runs/" + RUN + "/replay", null, CHANGE_BLOG),
+            // Last: it deletes blog, whose run the routes above look at.
+            new Route("DELETE", "/api/apps/blog", null, CHANGE_BLOG));
 
     static final List<String> VALID = List.of("admin", "read", "deploy:*", "deploy:blog", "deploy:other", "logs:blog");
     static final List<String> INVALID = List.of("none", "garbage", "expired", "revoked");
 
     @BeforeAll
     static void createTokens() throws Exception {
+        HttpResponse<String> deployed = edge.deploy("blog", Map.of("index.html", "blog",
+                "api/main.js", "export default { fetch() { return new Response('ok'); } };"), "Bearer " + TOKEN);
+        assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(201);
+        HttpResponse<String> queued = edge.send("blog.localhost", "POST", "/_fazt/async/work", "{}".getBytes(),
+                "application/json");
+        assertThat(queued.statusCode()).as(queued.body()).isEqualTo(202);
+        runId = MessageCodec.INSTANCE.mapper().readTree(queued.body()).path("run_id").asText();
         for (String scope : VALID) {
             callers.put(scope, "Bearer " + create(scope).get("token"));
         }
@@ -133,9 +160,10 @@ class AdminScopesIT {
     @MethodSource("cases")
     void eachRouteAllowsExactlyItsScopes(Route route, String caller, int expected) throws Exception {
         String authorization = callers.get(caller);
+        String path = route.path().replace(RUN, runId);
         HttpResponse<String> response = authorization == null
-                ? edge.call(route.method(), route.path(), route.body())
-                : edge.call(route.method(), route.path(), route.body(), "Authorization", authorization);
+                ? edge.call(route.method(), path, route.body())
+                : edge.call(route.method(), path, route.body(), "Authorization", authorization);
         if (expected == 0) {
             assertThat(response.statusCode()).as(response.body()).isNotIn(401, 403);
         } else {

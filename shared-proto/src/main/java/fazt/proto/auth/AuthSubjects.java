@@ -17,6 +17,11 @@ public final class AuthSubjects {
     public static final String APP_LOGIN = "svc.auth.app.login";
     /** Request {@link AppSessionRequest}; reply {@link AppSessionReply}. Never an error for a bad cookie: {@code valid} false. */
     public static final String APP_SESSION = "svc.auth.app.session";
+    /**
+     * Event {@link AccessRevoked}: an app user's session ended (logout on the app's host); {@code subject} is the app
+     * id, {@code credential} the lowercase hex SHA-256 of the session secret (never the secret).
+     */
+    public static final String APP_SESSION_ENDED = "evt.auth.app.session.ended";
     /** Every auth event, for subscribers that drop caches. */
     public static final String EVENTS = "evt.auth.>";
 

@@ -11,6 +11,11 @@ public final class DeploySubjects {
      * live version (or of every app), for scheduler-svc.
      */
     public static final String TRIGGERS_GET = "svc.deploy.triggers.get";
+    /**
+     * Request {@link AppOwnershipRequest}; reply {@link AppOwnershipReply}: list, hand over or delete the apps an
+     * account owns (auth-svc, before it deletes the account).
+     */
+    public static final String APPS_OWNED = "svc.deploy.apps.owned";
     /** Event {@link AppChanged}: an app was deployed, rolled back, renamed or deleted (see its {@code change}). */
     public static final String APP_EVENTS = "evt.deploy.app.>";
     /** Event subject of one kind of change: {@code evt.deploy.app.<change>}. */

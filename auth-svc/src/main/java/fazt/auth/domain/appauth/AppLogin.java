@@ -1,5 +1,6 @@
 package fazt.auth.domain.appauth;
 
+import fazt.auth.domain.AuthEvents;
 import fazt.auth.domain.AuthException;
 import fazt.auth.domain.AuthException.AppLoginRefused.Reason;
 import fazt.auth.domain.LoginThrottle;
@@ -35,10 +36,12 @@ public final class AppLogin {
     private final AppEndUsers users;
     private final IdentityProviders idps;
     private final LoginThrottle throttle;
+    private final AuthEvents events;
 
     public AppLogin(AppProviders providers, SecretBox box, LoginAttempts attempts, AppEndUsers users,
-                    IdentityProviders idps, LoginThrottle throttle) {
+                    IdentityProviders idps, LoginThrottle throttle, AuthEvents events) {
         this.throttle = throttle;
+        this.events = events;
         this.providers = providers;
         this.box = box;
         this.attempts = attempts;
@@ -139,10 +142,16 @@ public final class AppLogin {
         return users.findSession(appId, Secret.hash(secret));
     }
 
-    /** Ends the app session {@code secret} on {@code appId} (nothing when it is not live). */
+    /**
+     * Ends the app session {@code secret} on {@code appId} (nothing when it is not live) and tells every gateway to
+     * drop it from its cache of resolved sessions.
+     */
     public void logout(String appId, String secret) {
         if (secret != null && secret.length() <= MAX_SECRET) {
-            users.endSession(appId, Secret.hash(secret));
+            byte[] hash = Secret.hash(secret);
+            if (users.endSession(appId, hash)) {
+                events.revoked(AuthEvents.Kind.APP_SESSION_ENDED, appId, java.util.HexFormat.of().formatHex(hash));
+            }
         }
     }
 
