@@ -13,7 +13,7 @@ import fazt.auth.config.AdminOrigin;
 import fazt.platform.nats.FaztHeaders;
 import fazt.platform.nats.IncomingRequest;
 import fazt.platform.nats.RequestEndpoint;
-import fazt.proto.MessageCodec;
+import fazt.platform.service.admin.AdminInput;
 import fazt.proto.ServiceName;
 import fazt.proto.admin.AdminRequest;
 import fazt.proto.admin.AdminResponse;
@@ -21,7 +21,6 @@ import fazt.proto.admin.AdminSubjects;
 import fazt.proto.auth.AdminSession;
 import fazt.proto.auth.Principal;
 import jakarta.inject.Singleton;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -36,6 +35,7 @@ import java.util.Map;
  */
 @Singleton
 final class AdminEndpoint implements RequestEndpoint {
+    private static final AdminInput INPUT = new AdminInput(ServiceName.AUTH);
     private final Login login;
     private final ManageUsers users;
     private final ManageTokens tokens;
@@ -81,11 +81,11 @@ final class AdminEndpoint implements RequestEndpoint {
         String id = parts.length > 1 ? parts[1] : null;
         return switch (parts[0]) {
             case "me" -> {
-                requireMethod(method, "GET", parts.length == 1);
+                requireMethod(request, "GET", parts.length == 1);
                 yield json(200, AuthViews.principal(who));
             }
             case "auth" -> {
-                requireMethod(method, "POST", parts.length == 2 && parts[1].equals("logout"));
+                requireMethod(request, "POST", parts.length == 2 && parts[1].equals("logout"));
                 if ("true".equals(request.queryParam("everywhere"))) {
                     int ended = login.logoutEverywhere(who.subject());
                     yield withCookie(json(200, Map.of("sessionsEnded", ended)), clearCookie());
@@ -107,8 +107,8 @@ final class AdminEndpoint implements RequestEndpoint {
                         }
                         yield json(200, Map.of("enabled", users.signupEnabled()));
                     }
-                    case "PUT" -> json(200, Map.of("enabled", users.setSignup(who, booleanField(body(request), "enabled"))));
-                    default -> throw methodNotAllowed(method, "GET, PUT");
+                    case "PUT" -> json(200, Map.of("enabled", users.setSignup(who, INPUT.requiredBoolean(body(request), "enabled"))));
+                    default -> throw methodNotAllowed(request, "GET, PUT");
                 };
             }
             default -> throw notFound(request);
@@ -157,7 +157,7 @@ final class AdminEndpoint implements RequestEndpoint {
                             text(body, "email", false), Role.parse(body.hasNonNull("role") ? body.get("role").asText() : "developer"));
                     yield json(201, Map.of("user", AuthViews.user(created)));
                 }
-                default -> throw methodNotAllowed(method, "GET, POST");
+                default -> throw methodNotAllowed(request, "GET, POST");
             };
         }
         // Checked before the lookup, so callers without the scope cannot probe which usernames exist.
@@ -180,10 +180,10 @@ final class AdminEndpoint implements RequestEndpoint {
                     yield json(200, Map.of("deleted", AuthViews.user(user), "apps", Map.of("handover", handover,
                             "affected", deleted.apps().size(), "names", deleted.apps())));
                 }
-                default -> throw methodNotAllowed(method, "GET, DELETE");
+                default -> throw methodNotAllowed(request, "GET, DELETE");
             };
             case "disable", "enable" -> {
-                requireMethod(method, "POST", true);
+                requireMethod(request, "POST", true);
                 yield json(200, Map.of("user", AuthViews.user(users.setDisabled(who, user.id(), action.equals("disable")))));
             }
             default -> throw notFound(request);
@@ -203,13 +203,13 @@ final class AdminEndpoint implements RequestEndpoint {
                     view.put("token", created.tokenString());
                     yield json(201, view);
                 }
-                default -> throw methodNotAllowed(method, "GET, POST");
+                default -> throw methodNotAllowed(request, "GET, POST");
             };
         }
         if (parts.length > 2) {
             throw notFound(request);
         }
-        requireMethod(method, "DELETE", true);
+        requireMethod(request, "DELETE", true);
         return json(200, AuthViews.token(tokens.revoke(who, id)));
     }
 
@@ -259,17 +259,15 @@ final class AdminEndpoint implements RequestEndpoint {
         return AdminResponse.json(status, AuthViews.json(view));
     }
 
-    private static void requireMethod(String method, String allowed, boolean pathKnown) {
+    private static void requireMethod(AdminRequest request, String allowed, boolean pathKnown) {
         if (!pathKnown) {
             throw new AuthException.NotFound("This admin API path");
         }
-        if (!method.equals(allowed)) {
-            throw methodNotAllowed(method, allowed);
-        }
+        INPUT.requireMethod(request, allowed);
     }
 
-    private static AuthException methodNotAllowed(String method, String allowed) {
-        return new AuthException.InvalidInput("method", method + " is not supported here; use " + allowed + ".");
+    private static RuntimeException methodNotAllowed(AdminRequest request, String allowed) {
+        return INPUT.methodNotAllowed(request, allowed);
     }
 
     private static AuthException notFound(AdminRequest request) {
@@ -277,40 +275,15 @@ final class AdminEndpoint implements RequestEndpoint {
     }
 
     private static JsonNode body(AdminRequest request) {
-        if (request.body() == null || request.body().isBlank()) {
-            return MessageCodec.INSTANCE.mapper().createObjectNode();
-        }
-        try {
-            JsonNode node = MessageCodec.INSTANCE.mapper().readTree(request.body());
-            if (node == null || !node.isObject()) {
-                throw new AuthException.InvalidInput("body", "The body must be a JSON object.");
-            }
-            return node;
-        } catch (IOException e) {
-            throw new AuthException.InvalidInput("body", "The body is not valid JSON.");
-        }
+        return INPUT.jsonBody(request);
     }
 
+    /** A string field of at most {@link AuthPolicy#MAX_PASSWORD} characters; the policy checks its content. */
     private static String text(JsonNode body, String field, boolean required) {
-        JsonNode value = body.get(field);
-        if (value == null || value.isNull()) {
-            if (required) {
-                throw new AuthException.InvalidInput(field, "The body needs \"" + field + "\" (a string).");
-            }
-            return null;
+        String value = INPUT.text(body, field, AuthPolicy.MAX_PASSWORD);
+        if (value == null && required) {
+            throw INPUT.invalid(field, "The body needs \"" + field + "\" (a string).");
         }
-        if (!value.isTextual() || value.asText().length() > AuthPolicy.MAX_PASSWORD) {
-            throw new AuthException.InvalidInput(field, "\"" + field + "\" must be a string of at most "
-                    + AuthPolicy.MAX_PASSWORD + " characters.");
-        }
-        return value.asText();
-    }
-
-    private static boolean booleanField(JsonNode body, String field) {
-        JsonNode value = body.get(field);
-        if (value == null || !value.isBoolean()) {
-            throw new AuthException.InvalidInput(field, "The body needs \"" + field + "\" (true or false).");
-        }
-        return value.asBoolean();
+        return value;
     }
 }

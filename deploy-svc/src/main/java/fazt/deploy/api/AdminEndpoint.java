@@ -15,7 +15,7 @@ import fazt.deploy.domain.SiteFiles;
 import fazt.platform.nats.IncomingRequest;
 import fazt.platform.nats.RequestEndpoint;
 import fazt.platform.service.BootstrapSettings;
-import fazt.proto.MessageCodec;
+import fazt.platform.service.admin.AdminInput;
 import fazt.proto.ServiceName;
 import fazt.proto.admin.AdminRequest;
 import fazt.proto.admin.AdminResponse;
@@ -44,6 +44,7 @@ final class AdminEndpoint implements RequestEndpoint {
     private final fazt.deploy.domain.Apps apps;
     private final BundleLimits limits;
     private final String domain;
+    private final AdminInput input = new AdminInput(ServiceName.DEPLOY);
 
     AdminEndpoint(DeployBundle deploy, ManageApps manage, ManageEnv env, SiteFiles files, fazt.deploy.domain.Apps apps,
                   BundleLimits limits, BootstrapSettings settings) {
@@ -72,11 +73,11 @@ final class AdminEndpoint implements RequestEndpoint {
     }
 
     private AdminResponse route(AdminRequest request) {
-        String[] parts = request.path().replaceAll("^/+", "").split("/", 4);
+        String[] parts = AdminInput.segments(request, 4);
         String method = request.method();
         Principal who = request.principal();
         if (parts.length == 1) {
-            requireMethod(method, "GET");
+            input.requireMethod(request, "GET");
             List<App> visible = apps.list().stream()
                     .filter(a -> who.allows(Principal.READ) || who.allows("deploy:" + a.name())).toList();
             return AdminResponse.json(200, AppViews.apps(visible, domain));
@@ -92,7 +93,7 @@ final class AdminEndpoint implements RequestEndpoint {
                 }
                 case "PATCH" -> {
                     canChange(who, name);
-                    AppName to = AppName.parse(requiredText(jsonBody(request), "name"));
+                    AppName to = AppName.parse(input.requiredText(input.jsonBody(request), "name"));
                     canChange(who, to.value());
                     yield AdminResponse.json(200, AppViews.json(AppViews.app(manage.rename(name, to), domain)));
                 }
@@ -101,10 +102,10 @@ final class AdminEndpoint implements RequestEndpoint {
                     manage.delete(name);
                     yield new AdminResponse(204, null, null, null, null);
                 }
-                default -> throw methodNotAllowed(method, "GET, PATCH, DELETE");
+                default -> throw input.methodNotAllowed(request, "GET, PATCH, DELETE");
             };
             case "deploy" -> {
-                requireMethod(method, "POST");
+                input.requireMethod(request, "POST");
                 AppName app = AppName.parse(name);
                 canChange(who, app.value());
                 DeployBundle.Result result = deployFrom(request, app);
@@ -113,32 +114,32 @@ final class AdminEndpoint implements RequestEndpoint {
             }
             case "env" -> envRoute(request, who, name, parts.length > 3 ? parts[3] : "");
             case "versions" -> {
-                requireMethod(method, "GET");
+                input.requireMethod(request, "GET");
                 canRead(who, name);
                 App app = manage.get(name);
                 yield AdminResponse.json(200, AppViews.versions(apps.versions(app.id()), app.liveVersion()));
             }
             case "rollback" -> {
-                requireMethod(method, "POST");
+                input.requireMethod(request, "POST");
                 canChange(who, name);
-                JsonNode body = jsonBody(request);
-                Integer version = body.hasNonNull("version") ? intField(body, "version") : null;
+                JsonNode body = input.jsonBody(request);
+                Integer version = input.positiveInt(body, "version");
                 AppVersion live = manage.rollback(name, version);
                 yield AdminResponse.json(200, AppViews.json(java.util.Map.of("app", AppViews.app(manage.get(name), domain),
                         "version", live.version())));
             }
             case "clone" -> {
-                requireMethod(method, "POST");
+                input.requireMethod(request, "POST");
                 canRead(who, name);
-                JsonNode body = jsonBody(request);
-                AppName as = AppName.parse(requiredText(body, "as"));
+                JsonNode body = input.jsonBody(request);
+                AppName as = AppName.parse(input.requiredText(body, "as"));
                 canChange(who, as.value());
-                Integer version = body.hasNonNull("version") ? intField(body, "version") : null;
+                Integer version = input.positiveInt(body, "version");
                 App cloned = manage.cloneApp(name, version, as, AppOwner.of(who));
                 yield AdminResponse.json(201, AppViews.json(java.util.Map.of("app", AppViews.app(cloned, domain))));
             }
             case "files" -> {
-                requireMethod(method, "GET");
+                input.requireMethod(request, "GET");
                 canRead(who, name);
                 AppVersion live = manage.live(name);
                 if (parts.length < 4 || parts[3].isEmpty()) {
@@ -151,7 +152,7 @@ final class AdminEndpoint implements RequestEndpoint {
                 yield new AdminResponse(200, type == null ? "application/octet-stream" : type, null, null,
                         new BodyBlob(file.digest(), file.size()));
             }
-            default -> throw new DeployException.InvalidRequest("path", "No admin API at /api" + request.path() + ".");
+            default -> throw input.noRoute(request);
         };
     }
 
@@ -159,7 +160,7 @@ final class AdminEndpoint implements RequestEndpoint {
     private AdminResponse envRoute(AdminRequest request, Principal who, String name, String key) {
         String method = request.method();
         if (key.isEmpty()) {
-            requireMethod(method, "GET");
+            input.requireMethod(request, "GET");
             canRead(who, name);
             return AdminResponse.json(200, AppViews.env(env.list(name)));
         }
@@ -170,7 +171,7 @@ final class AdminEndpoint implements RequestEndpoint {
                     throw new DeployException.EnvRejected("value", "The body is too large; a value holds at most "
                             + ManageEnv.MAX_VALUE_BYTES / 1024 + " KiB.");
                 }
-                JsonNode body = jsonBody(request);
+                JsonNode body = input.jsonBody(request);
                 JsonNode value = body.get("value");
                 if (value == null || !value.isTextual()) {
                     throw new DeployException.EnvRejected("value", "The body needs \"value\" (a string).");
@@ -188,7 +189,7 @@ final class AdminEndpoint implements RequestEndpoint {
                 env.unset(name, key);
                 yield new AdminResponse(204, null, null, null, null);
             }
-            default -> throw methodNotAllowed(method, "PUT, DELETE");
+            default -> throw input.methodNotAllowed(request, "PUT, DELETE");
         };
     }
 
@@ -226,46 +227,5 @@ final class AdminEndpoint implements RequestEndpoint {
         if (!who.allows("deploy:" + app)) {
             throw new DeployException.NotAllowed("deploy:" + app);
         }
-    }
-
-    private static void requireMethod(String method, String allowed) {
-        if (!method.equals(allowed)) {
-            throw methodNotAllowed(method, allowed);
-        }
-    }
-
-    private static DeployException methodNotAllowed(String method, String allowed) {
-        return new DeployException.InvalidRequest("method", method + " is not supported here; use " + allowed + ".");
-    }
-
-    private static JsonNode jsonBody(AdminRequest request) {
-        if (request.body() == null || request.body().isBlank()) {
-            return MessageCodec.INSTANCE.mapper().createObjectNode();
-        }
-        try {
-            JsonNode node = MessageCodec.INSTANCE.mapper().readTree(request.body());
-            if (node == null || !node.isObject()) {
-                throw new DeployException.InvalidRequest("body", "The body must be a JSON object.");
-            }
-            return node;
-        } catch (IOException e) {
-            throw new DeployException.InvalidRequest("body", "The body is not valid JSON.");
-        }
-    }
-
-    private static String requiredText(JsonNode body, String field) {
-        JsonNode value = body.get(field);
-        if (value == null || !value.isTextual() || value.asText().isBlank()) {
-            throw new DeployException.InvalidRequest(field, "The body needs \"" + field + "\" (a string).");
-        }
-        return value.asText();
-    }
-
-    private static int intField(JsonNode body, String field) {
-        JsonNode value = body.get(field);
-        if (!value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < 1) {
-            throw new DeployException.InvalidRequest(field, "\"" + field + "\" must be a positive whole number.");
-        }
-        return value.asInt();
     }
 }

@@ -1,18 +1,19 @@
 package fazt.runtime.observe;
 
 import fazt.platform.nats.ProblemException;
+import fazt.platform.service.admin.AdminInput;
+import fazt.proto.ServiceName;
 import fazt.proto.problem.Problem;
-import java.util.List;
 
 /** The problems the app observability API answers; types live under {@code https://errors.fazt.dev/runtime/}. */
 final class ObserveProblems {
     private ObserveProblems() {}
 
+    private static final AdminInput INPUT = new AdminInput(ServiceName.RUNTIME);
+
     /** 400 naming the offending parameter. */
     static ProblemException invalid(String field, String detail) {
-        Problem base = Problem.of(400, "runtime/invalid-request", "Invalid request", detail);
-        return new ProblemException(new Problem(base.type(), base.title(), base.status(), base.detail(),
-                base.instance(), base.code(), base.errorId(), base.traceId(), List.of(new Problem.FieldError(field, detail))));
+        return INPUT.invalid(field, detail);
     }
 
     static ProblemException appNotFound(String name) {

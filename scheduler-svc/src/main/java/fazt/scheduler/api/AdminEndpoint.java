@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fazt.platform.nats.IncomingRequest;
 import fazt.platform.nats.RequestEndpoint;
 import fazt.platform.service.BootstrapSettings;
-import fazt.proto.MessageCodec;
+import fazt.platform.service.admin.AdminInput;
 import fazt.proto.ServiceName;
 import fazt.proto.admin.AdminRequest;
 import fazt.proto.admin.AdminResponse;
@@ -19,7 +19,6 @@ import fazt.scheduler.domain.Runs;
 import fazt.scheduler.domain.SchedulerException;
 import fazt.scheduler.domain.Schedules;
 import jakarta.inject.Singleton;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -40,6 +39,7 @@ final class AdminEndpoint implements RequestEndpoint {
     private final ManageHooks hooks;
     private final LiveSites sites;
     private final String domain;
+    private final AdminInput input = new AdminInput(ServiceName.SCHEDULER);
 
     AdminEndpoint(Runs runs, Schedules schedules, AcceptRuns accept, ManageHooks hooks, LiveSites sites,
                   BootstrapSettings settings) {
@@ -67,19 +67,19 @@ final class AdminEndpoint implements RequestEndpoint {
     }
 
     private AdminResponse route(AdminRequest request) {
-        String[] parts = request.path().replaceAll("^/+", "").split("/", 5);
+        String[] parts = AdminInput.segments(request, 5);
         Principal who = request.principal();
         String method = request.method();
         if (parts[0].equals("runs") && parts.length >= 2) {
             Run run = runs.find(parts[1]).orElseThrow(() -> new SchedulerException.RunNotFound(parts[1]));
             String app = appName(run);
             if (parts.length == 2) {
-                requireMethod(method, "GET");
+                input.requireMethod(request, "GET");
                 canRead(who, app);
                 return AdminResponse.json(200, RunViews.runDetail(run, runs.attempts(run.runId())));
             }
             if (parts.length == 3 && parts[2].equals("replay")) {
-                requireMethod(method, "POST");
+                input.requireMethod(request, "POST");
                 canChange(who, app);
                 if (run.status().equals(Run.REFUSED)) {
                     throw new SchedulerException.InvalidRequest("id", "A refused webhook delivery cannot be replayed.");
@@ -92,12 +92,12 @@ final class AdminEndpoint implements RequestEndpoint {
             String name = parts[1];
             return switch (parts[2]) {
                 case "runs" -> {
-                    requireMethod(method, "GET");
+                    input.requireMethod(request, "GET");
                     canRead(who, name);
                     yield listRuns(request, appId(name));
                 }
                 case "schedules" -> {
-                    requireMethod(method, "GET");
+                    input.requireMethod(request, "GET");
                     canRead(who, name);
                     String appId = appId(name);
                     yield AdminResponse.json(200, RunViews.schedules(schedules.of(appId).stream().map(s ->
@@ -106,10 +106,10 @@ final class AdminEndpoint implements RequestEndpoint {
                             schedules.policy(appId).orElse(null)));
                 }
                 case "hooks" -> hooks(request, who, name, parts.length > 3 ? parts[3] : "");
-                default -> throw notFound(request);
+                default -> throw input.noRoute(request);
             };
         }
-        throw notFound(request);
+        throw input.noRoute(request);
     }
 
     private AdminResponse listRuns(AdminRequest request, String appId) {
@@ -149,15 +149,15 @@ final class AdminEndpoint implements RequestEndpoint {
                 }
                 case "POST" -> {
                     canChange(who, name);
-                    JsonNode body = jsonBody(request);
-                    Hook created = hooks.create(appId(name), text(body, "name"), text(body, "signature"),
-                            text(body, "secret"));
+                    JsonNode body = input.jsonBody(request);
+                    Hook created = hooks.create(appId(name), input.text(body, "name"), input.text(body, "signature"),
+                            input.text(body, "secret"));
                     yield AdminResponse.json(201, RunViews.json(Map.of("hook", RunViews.hook(created, host(name)))));
                 }
-                default -> throw methodNotAllowed(method, "GET, POST");
+                default -> throw input.methodNotAllowed(request, "GET, POST");
             };
         }
-        requireMethod(method, "DELETE");
+        input.requireMethod(request, "DELETE");
         canChange(who, name);
         hooks.delete(appId(name), hook);
         return new AdminResponse(204, null, null, null, null);
@@ -186,45 +186,5 @@ final class AdminEndpoint implements RequestEndpoint {
         if (!who.allows("deploy:" + app)) {
             throw new SchedulerException.NotAllowed("deploy:" + app);
         }
-    }
-
-    private static void requireMethod(String method, String allowed) {
-        if (!method.equals(allowed)) {
-            throw methodNotAllowed(method, allowed);
-        }
-    }
-
-    private static SchedulerException methodNotAllowed(String method, String allowed) {
-        return new SchedulerException.InvalidRequest("method", method + " is not supported here; use " + allowed + ".");
-    }
-
-    private static SchedulerException notFound(AdminRequest request) {
-        return new SchedulerException.InvalidRequest("path", "No admin API at /api" + request.path() + ".");
-    }
-
-    private static JsonNode jsonBody(AdminRequest request) {
-        if (request.body() == null || request.body().isBlank()) {
-            return MessageCodec.INSTANCE.mapper().createObjectNode();
-        }
-        try {
-            JsonNode node = MessageCodec.INSTANCE.mapper().readTree(request.body());
-            if (node == null || !node.isObject()) {
-                throw new SchedulerException.InvalidRequest("body", "The body must be a JSON object.");
-            }
-            return node;
-        } catch (IOException e) {
-            throw new SchedulerException.InvalidRequest("body", "The body is not valid JSON.");
-        }
-    }
-
-    private static String text(JsonNode body, String field) {
-        JsonNode value = body.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            throw new SchedulerException.InvalidRequest(field, "\"" + field + "\" must be a string.");
-        }
-        return value.asText();
     }
 }

@@ -69,6 +69,7 @@ class AdminScopesIT {
             new Route("POST", "/api/apps/blog/rollback", "{}", CHANGE_BLOG),
             new Route("POST", "/api/apps/blog/clone", "{\"as\":\"blog\"}", CHANGE_BLOG),
             new Route("GET", "/api/apps/blog/files", null, READ_BLOG),
+            new Route("GET", "/api/apps/blog/files/index.html", null, READ_BLOG),
             new Route("GET", "/api/apps/blog/auth/providers", null, READ_BLOG),
             new Route("PUT", "/api/apps/blog/auth/providers/github", "{\"clientId\":\"x\"}", CHANGE_BLOG),
             new Route("DELETE", "/api/apps/blog/auth/providers/github", null, CHANGE_BLOG),
