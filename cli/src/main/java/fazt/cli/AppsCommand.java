@@ -3,27 +3,20 @@ package fazt.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Console;
-import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code fazt apps ...}: list, inspect, delete, rename and clone apps. */
 @Command(name = "apps", description = "List and manage the apps on the server.",
         footer = {"", "Examples:", "  fazt apps list", "  fazt apps info blog", "  fazt apps clone blog blog-preview --version 3",
                 "  fazt apps delete old-site --yes", "  fazt apps metrics blog", "  fazt apps requests blog --errors"})
-final class AppsCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class AppsCommand extends AdminCommandGroup implements Callable<Integer> {
     @Override
     public Integer call() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: list, info, delete, rename, clone, metrics or requests");
+        throw missingCommand("list, info, delete, rename, clone, metrics or requests");
     }
 
     @Command(name = "list", description = "List the apps with their live version, size and URL.")
@@ -164,20 +157,5 @@ final class AppsCommand implements Callable<Integer> {
     private static String firstLine(String error) {
         String line = error.lines().findFirst().orElse("");
         return line.length() <= 100 ? line : line.substring(0, 99) + "…";
-    }
-
-    private AdminClient admin() {
-        return Fazt.of(spec).admin();
-    }
-
-    private PrintWriter out() {
-        return spec.commandLine().getOut();
-    }
-
-    private int print(String line) {
-        PrintWriter out = out();
-        out.println(line);
-        out.flush();
-        return 0;
     }
 }

@@ -2,15 +2,11 @@ package fazt.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code fazt env ...}: list, set and unset an app's env vars and secrets. */
 @Command(name = "env", description = {"Manage an app's env vars and secrets; its server code reads them from env.",
@@ -21,13 +17,10 @@ import picocli.CommandLine.Spec;
                 "  pass show stripe | fazt env set blog STRIPE_KEY=- --secret   (value from stdin)",
                 "  fazt env unset blog MODE",
                 "", "Secret values are stored encrypted and never shown again; listings print ••••••."})
-final class EnvCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class EnvCommand extends AdminCommandGroup implements Callable<Integer> {
     @Override
     public Integer call() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: list, set or unset");
+        throw missingCommand("list, set or unset");
     }
 
     @Command(name = "list", description = "List an app's env vars (secret values masked).")
@@ -76,21 +69,6 @@ final class EnvCommand implements Callable<Integer> {
             admin.delete(AdminClient.path("apps", name, "env", key));
             print("unset " + key + " on " + name);
         }
-        return 0;
-    }
-
-    private AdminClient admin() {
-        return Fazt.of(spec).admin();
-    }
-
-    private PrintWriter out() {
-        return spec.commandLine().getOut();
-    }
-
-    private int print(String line) {
-        PrintWriter out = out();
-        out.println(line);
-        out.flush();
         return 0;
     }
 }

@@ -2,14 +2,10 @@ package fazt.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code fazt hooks list|create|delete}: an app's webhook endpoints. */
 @Command(name = "hooks", description = {"Manage an app's webhooks: each has a secret, unguessable URL",
@@ -19,19 +15,16 @@ import picocli.CommandLine.Spec;
                 "  fazt hooks create blog stripe --signature stripe --secret -  (Stripe-Signature; secret from stdin)",
                 "  fazt hooks delete blog github",
                 "", "A secret is stored encrypted and never shown again."})
-final class HooksCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class HooksCommand extends AdminCommandGroup implements Callable<Integer> {
     @Override
     public Integer call() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: list, create or delete");
+        throw missingCommand("list, create or delete");
     }
 
     @Command(name = "list", description = "List an app's webhooks and their URLs.")
     int list(@Parameters(paramLabel = "NAME", description = "the app") String name,
              @Option(names = "--json", description = "print the server's JSON: {\"hooks\": [...]}") boolean json) {
-        AdminClient admin = Fazt.of(spec).admin();
+        AdminClient admin = admin();
         AdminClient.Reply reply = admin.get(AdminClient.path("apps", name, "hooks"));
         if (json) {
             return print(reply.body());
@@ -64,7 +57,7 @@ final class HooksCommand implements Callable<Integer> {
         if (signature != null) {
             body.put("signature", signature);
         }
-        AdminClient admin = Fazt.of(spec).admin();
+        AdminClient admin = admin();
         JsonNode created = admin.send("POST", AdminClient.path("apps", name, "hooks"), body).json().path("hook");
         return print("created webhook " + hook + " on " + name + " (" + created.path("signature").asText()
                 + "): " + url(admin, created));
@@ -73,23 +66,12 @@ final class HooksCommand implements Callable<Integer> {
     @Command(name = "delete", description = "Delete a webhook (by name or id); its URL stops answering.")
     int delete(@Parameters(index = "0", paramLabel = "NAME", description = "the app") String name,
                @Parameters(index = "1", paramLabel = "HOOK", description = "the hook's name or id") String hook) {
-        Fazt.of(spec).admin().delete(AdminClient.path("apps", name, "hooks", hook));
+        admin().delete(AdminClient.path("apps", name, "hooks", hook));
         return print("deleted webhook " + hook + " on " + name);
     }
 
     /** The hook's URL with the scheme and port of the server the CLI talks to. */
     private static String url(AdminClient admin, JsonNode hook) {
         return admin.login().server().siteUrl(hook.path("host").asText()).replaceAll("/$", "") + hook.path("path").asText();
-    }
-
-    private PrintWriter out() {
-        return spec.commandLine().getOut();
-    }
-
-    private int print(String line) {
-        PrintWriter out = out();
-        out.println(line);
-        out.flush();
-        return 0;
     }
 }

@@ -8,10 +8,8 @@ import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code fazt runs ...}: an app's background runs (cron, interval, async, webhook), one run's attempts, replays. */
 @Command(name = "runs", description = {"List an app's background runs: cron and interval ticks, async requests and "
@@ -21,10 +19,7 @@ import picocli.CommandLine.Spec;
                 "  fazt runs show r_5XbLq0f3NnQm2k8sT1vW9a", "  fazt runs replay r_5XbLq0f3NnQm2k8sT1vW9a",
                 "", "Statuses: queued, running, retrying, succeeded, failed (every attempt failed), refused (a webhook",
                 "whose signature did not verify). Triggers: cron, interval, async, webhook."})
-final class RunsCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class RunsCommand extends AdminCommandGroup implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "the app")
     String name;
 
@@ -53,7 +48,7 @@ final class RunsCommand implements Callable<Integer> {
         add(query, "trigger", trigger);
         add(query, "limit", limit == null ? null : limit.toString());
         add(query, "cursor", cursor);
-        AdminClient.Reply reply = Fazt.of(spec).admin().get(AdminClient.path("apps", name, "runs") + query);
+        AdminClient.Reply reply = admin().get(AdminClient.path("apps", name, "runs") + query);
         if (json) {
             return print(reply.body());
         }
@@ -78,7 +73,7 @@ final class RunsCommand implements Callable<Integer> {
     @Command(name = "show", description = "Show one run: its request, every attempt with status, error and console output.")
     int show(@Parameters(paramLabel = "ID", description = "the run id") String id,
              @Option(names = "--json", description = "print the server's JSON") boolean asJson) {
-        AdminClient.Reply reply = Fazt.of(spec).admin().get(AdminClient.path("runs", id));
+        AdminClient.Reply reply = admin().get(AdminClient.path("runs", id));
         if (asJson) {
             return print(reply.body());
         }
@@ -117,7 +112,7 @@ final class RunsCommand implements Callable<Integer> {
 
     @Command(name = "replay", description = "Run a run again with the same payload, as a new run with fresh attempts.")
     int replay(@Parameters(paramLabel = "ID", description = "the run id") String id) {
-        AdminClient.Reply reply = Fazt.of(spec).admin().send("POST", AdminClient.path("runs", id, "replay"),
+        AdminClient.Reply reply = admin().send("POST", AdminClient.path("runs", id, "replay"),
                 AdminClient.JSON.createObjectNode());
         return print("replaying " + id + " as " + reply.json().path("run").path("id").asText()
                 + "; follow it with: fazt runs show " + reply.json().path("run").path("id").asText());
@@ -127,16 +122,5 @@ final class RunsCommand implements Callable<Integer> {
         if (value != null) {
             query.add(key + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
         }
-    }
-
-    private PrintWriter out() {
-        return spec.commandLine().getOut();
-    }
-
-    private int print(String line) {
-        PrintWriter out = out();
-        out.println(line);
-        out.flush();
-        return 0;
     }
 }

@@ -3,28 +3,21 @@ package fazt.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code fazt tokens ...}: list, create and revoke API tokens. */
 @Command(name = "tokens", description = "List, create and revoke API tokens.",
         footer = {"", "Scopes: admin, read, deploy:*, deploy:APP, logs:*, logs:APP.", "", "Examples:",
                 "  fazt tokens create ci-blog --scope deploy:blog --expires-in 90",
                 "  fazt tokens list", "  fazt tokens revoke t_k3v9q2m7x4bz"})
-final class TokensCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class TokensCommand extends AdminCommandGroup implements Callable<Integer> {
     @Override
     public Integer call() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: list, create or revoke");
+        throw missingCommand("list, create or revoke");
     }
 
     @Command(name = "list", description = "List your tokens (--all: everyone's, for admins). Secrets are never shown again.")
@@ -73,16 +66,5 @@ final class TokensCommand implements Callable<Integer> {
     int revoke(@Parameters(paramLabel = "ID", description = "the token's id (t_...), see 'fazt tokens list'") String id) {
         admin().delete(AdminClient.path("tokens", id));
         return print("revoked " + id);
-    }
-
-    private AdminClient admin() {
-        return Fazt.of(spec).admin();
-    }
-
-    private int print(String line) {
-        PrintWriter out = spec.commandLine().getOut();
-        out.println(line);
-        out.flush();
-        return 0;
     }
 }

@@ -3,26 +3,19 @@ package fazt.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Console;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code fazt users ...}: list, create, disable, enable and delete accounts (admins). */
 @Command(name = "users", description = "List and manage the accounts of the people who run this server.",
         footer = {"", "Examples:", "  fazt users create bob --role developer      (asks for a password)",
                 "  fazt users disable bob", "  fazt users delete bob --apps transfer:ana"})
-final class UsersCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class UsersCommand extends AdminCommandGroup implements Callable<Integer> {
     @Override
     public Integer call() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: list, create, disable, enable or delete");
+        throw missingCommand("list, create, disable, enable or delete");
     }
 
     @Command(name = "list", description = "List the accounts.")
@@ -90,16 +83,5 @@ final class UsersCommand implements Callable<Integer> {
                 : (apps != null && apps.equals("delete") ? "deleted " : "handed to " + apps.substring("transfer:".length())
                 + ": ") + String.join(", ", names);
         return print("deleted " + user + " (" + what + ")");
-    }
-
-    private AdminClient admin() {
-        return Fazt.of(spec).admin();
-    }
-
-    private int print(String line) {
-        PrintWriter out = spec.commandLine().getOut();
-        out.println(line);
-        out.flush();
-        return 0;
     }
 }
