@@ -34,7 +34,8 @@ class RunningStackE2E {
 
         String tails = RunningStack.logTails(logs);
 
-        assertThat(tails).startsWith("--- auth.log (last 60 of 1 lines)\nauth started\n--- gateway.log (last 60 of 100 lines)\n")
+        assertThat(tails)
+                .startsWith("--- auth.log (last 60 of 1 lines)\nauth started\n--- gateway.log (last 60 of 100 lines)\n")
                 .contains("gateway line 41\n").doesNotContain("gateway line 40\n").endsWith("gateway line 100\n")
                 .doesNotContain("not a log");
         assertThat(RunningStack.logTails(logs.resolve("missing"))).startsWith("(no logs under ");

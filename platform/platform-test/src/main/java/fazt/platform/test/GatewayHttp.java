@@ -31,8 +31,8 @@ public final class GatewayHttp implements AutoCloseable {
     /** One request; {@code headers} alternate name, value. */
     public <T> HttpResponse<T> send(String method, String host, String pathAndQuery, HttpRequest.BodyPublisher body,
                                     HttpResponse.BodyHandler<T> answer, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port.getAsInt() + pathAndQuery))
-                .timeout(timeout).method(method, body).header("Host", host);
+        URI uri = URI.create("http://127.0.0.1:" + port.getAsInt() + pathAndQuery);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).method(method, body).header("Host", host);
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
