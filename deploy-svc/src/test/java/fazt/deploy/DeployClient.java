@@ -1,11 +1,10 @@
 package fazt.deploy;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import fazt.deploy.domain.SiteFiles;
 import fazt.platform.nats.NatsRequester;
+import fazt.platform.service.testing.RemoteCall;
+import fazt.platform.service.testing.SuiteConnection;
 import fazt.platform.service.testing.TestSuite;
 import fazt.proto.MessageCodec;
 import fazt.proto.ServiceName;
@@ -27,9 +26,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -44,37 +44,29 @@ final class DeployClient implements BeforeAllCallback, AfterAllCallback {
     static final Principal ADMIN = new Principal("u_admin", "admin", List.of(Principal.ADMIN));
 
     private final TestSuite suite;
-    private Connection nats;
-    private NatsRequester requester;
+    private final SuiteConnection connection;
 
     DeployClient(TestSuite suite) {
         this.suite = suite;
+        this.connection = new SuiteConnection(suite);
     }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        suite.beforeAll(context);
-        nats = suite.nats().connect();
-        requester = new NatsRequester(nats, suite.nats().root());
+        connection.beforeAll(context);
     }
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
-        try {
-            if (nats != null) {
-                nats.close();
-            }
-        } finally {
-            suite.afterAll(context);
-        }
+        connection.afterAll(context);
     }
 
     Connection nats() {
-        return nats;
+        return connection.nats();
     }
 
     NatsRequester requester() {
-        return requester;
+        return connection.requester();
     }
 
     /** deploy-svc's own view of the version files (storage over NATS), to look into namespaces. */
@@ -84,7 +76,7 @@ final class DeployClient implements BeforeAllCallback, AfterAllCallback {
 
     /** One admin API call; throws the problem as {@link NatsRequester.RemoteProblemException}. */
     AdminResponse call(Principal who, String method, String path, String body) {
-        return await(requester.request(AdminSubjects.of(ServiceName.DEPLOY), new AdminRequest(method, path, Map.of(), who,
+        return await(requester().request(AdminSubjects.of(ServiceName.DEPLOY), new AdminRequest(method, path, Map.of(), who,
                 body == null ? null : "application/json", body, null, "req-test"), AdminResponse.class, TIMEOUT));
     }
 
@@ -104,7 +96,7 @@ final class DeployClient implements BeforeAllCallback, AfterAllCallback {
                 }
             }
             String digest = files().upload(zip);
-            return await(requester.request(AdminSubjects.of(ServiceName.DEPLOY), new AdminRequest("POST",
+            return await(requester().request(AdminSubjects.of(ServiceName.DEPLOY), new AdminRequest("POST",
                     "/apps/" + app + "/deploy", Map.of(), ADMIN, "application/zip", null,
                     new BodyBlob(digest, Files.size(zip)), "req-test"), AdminResponse.class, TIMEOUT));
         } finally {
@@ -113,7 +105,7 @@ final class DeployClient implements BeforeAllCallback, AfterAllCallback {
     }
 
     SiteReply site(String app) {
-        return await(requester.request(DeploySubjects.SITE_GET, new SiteRequest(app), SiteReply.class, TIMEOUT));
+        return await(requester().request(DeploySubjects.SITE_GET, new SiteRequest(app), SiteReply.class, TIMEOUT));
     }
 
     static JsonNode json(AdminResponse response) {
@@ -124,24 +116,11 @@ final class DeployClient implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
-    /** The problem {@code call} fails with; fails the test if it throws anything else or nothing. */
-    static Problem problemOf(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
-        Throwable thrown = catchThrowable(call);
-        assertThat(thrown).isInstanceOf(NatsRequester.RemoteProblemException.class);
-        return ((NatsRequester.RemoteProblemException) thrown).problem();
+    static Problem problemOf(ThrowingCallable call) {
+        return RemoteCall.problemOf(call);
     }
 
-    static <T> T await(java.util.concurrent.CompletableFuture<T> future) {
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    static <T> T await(CompletableFuture<T> reply) {
+        return RemoteCall.await(reply);
     }
 }

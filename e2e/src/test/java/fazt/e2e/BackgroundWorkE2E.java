@@ -3,7 +3,6 @@ package fazt.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fazt.proto.MessageCodec;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -12,49 +11,23 @@ import java.util.HexFormat;
 import java.util.function.Predicate;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Background work from outside, against a one-JVM suite started by scripts/stack: an every-2-seconds schedule fires
  * and is recorded, an async request runs, a failing handler is retried and dead-lettered and a replay after a fixed
  * deploy succeeds, and webhooks with a bad signature are refused and recorded while a good one runs.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BackgroundWorkE2E {
-    private Stack stack;
-    private Edge edge;
+    @RegisterExtension
+    static final RunningStack suite = RunningStack.oneJvm();
 
-    @BeforeAll
-    void start() throws Exception {
-        stack = Stack.create("all");
-        Stack.Result up = stack.stack("up");
-        assertThat(up.exitCode()).as(up.output()).isZero();
-        edge = new Edge(stack);
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (edge != null) {
-            edge.close();
-        }
-        stack.close();
-    }
-
-    private static JsonNode json(HttpResponse<byte[]> response) throws Exception {
-        return MessageCodec.INSTANCE.mapper().readTree(response.body());
-    }
-
-    private void deploy(String app, String... files) throws Exception {
-        HttpResponse<byte[]> deployed = edge.deploy(app, Bundles.zip(Bundles.files(files)));
-        assertThat(deployed.statusCode()).as(Edge.text(deployed)).isIn(200, 201);
-    }
+    private final Edge edge = suite.edge();
 
     private JsonNode await(String what, String adminPath, Predicate<JsonNode> done) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -62,7 +35,7 @@ class BackgroundWorkE2E {
         while (System.nanoTime() < deadline) {
             HttpResponse<byte[]> response = edge.json("GET", adminPath, null);
             if (response.statusCode() == 200) {
-                last = json(response);
+                last = Edge.jsonOf(response);
                 if (done.test(last)) {
                     return last;
                 }
@@ -75,7 +48,7 @@ class BackgroundWorkE2E {
     @Test
     @Order(1)
     void anEveryTwoSecondsScheduleFiresAndIsRecorded() throws Exception {
-        deploy("ticker",
+        edge.deployFiles("ticker",
                 "fazt.json", "{\"cron\": [{\"every\": \"2s\", \"name\": \"tick\"}]}",
                 "api/main.js", """
                         export default {
@@ -89,8 +62,8 @@ class BackgroundWorkE2E {
         JsonNode runs = await("two succeeded interval runs", "/apps/ticker/runs?trigger=interval",
                 r -> r.get("runs").size() >= 2 && r.get("runs").get(1).get("status").asText().equals("succeeded"));
         assertThat(runs.get("runs").get(0).get("trigger").asText()).isEqualTo("interval");
-        assertThat(json(edge.get("ticker.localhost", "/api/")).get("ticks").asInt()).isGreaterThanOrEqualTo(2);
-        JsonNode schedules = json(edge.json("GET", "/apps/ticker/schedules", null));
+        assertThat(Edge.jsonOf(edge.get("ticker.localhost", "/api/")).get("ticks").asInt()).isGreaterThanOrEqualTo(2);
+        JsonNode schedules = Edge.jsonOf(edge.json("GET", "/apps/ticker/schedules", null));
         assertThat(schedules.get("schedules").get(0).get("name").asText()).isEqualTo("tick");
         assertThat(schedules.get("schedules").get(0).get("nextRun").isNull()).isFalse();
 
@@ -104,7 +77,7 @@ class BackgroundWorkE2E {
     @Test
     @Order(2)
     void anAsyncRequestIsAcceptedAtOnceAndRuns() throws Exception {
-        deploy("worker", "api/main.js", """
+        edge.deployFiles("worker", "api/main.js", """
                 export default {
                   async fetch(request, env) {
                     const url = new URL(request.url);
@@ -119,15 +92,15 @@ class BackgroundWorkE2E {
         HttpResponse<byte[]> accepted = edge.send("POST", "worker.localhost", "/_fazt/async/resize?size=2",
                 HttpRequest.BodyPublishers.ofString("{\"img\":7}"), "Content-Type", "application/json");
         assertThat(accepted.statusCode()).as(Edge.text(accepted)).isEqualTo(202);
-        String statusUrl = json(accepted).get("status_url").asText();
+        String statusUrl = Edge.jsonOf(accepted).get("status_url").asText();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         String status = "";
         while (!status.equals("succeeded") && System.nanoTime() < deadline) {
-            status = json(edge.get("worker.localhost", statusUrl)).get("status").asText();
+            status = Edge.jsonOf(edge.get("worker.localhost", statusUrl)).get("status").asText();
             Thread.sleep(300);
         }
         assertThat(status).isEqualTo("succeeded");
-        JsonNode job = json(edge.get("worker.localhost", "/api/job"));
+        JsonNode job = Edge.jsonOf(edge.get("worker.localhost", "/api/job"));
         assertThat(job.get("path").asText()).isEqualTo("/api/resize");
         assertThat(job.get("size").asText()).isEqualTo("2");
         assertThat(job.get("body").get("img").asInt()).isEqualTo(7);
@@ -136,23 +109,23 @@ class BackgroundWorkE2E {
     @Test
     @Order(3)
     void aFailingRunIsRetriedThenDeadLetteredAndAReplayAfterAFixSucceeds() throws Exception {
-        deploy("flaky",
+        edge.deployFiles("flaky",
                 "fazt.json", "{\"retry\": {\"attempts\": 2, \"backoff\": \"200ms\"}}",
                 "api/main.js", "export default { fetch() { throw new Error('not yet'); } };");
         HttpResponse<byte[]> accepted = edge.send("POST", "flaky.localhost", "/_fazt/async/go",
                 HttpRequest.BodyPublishers.ofString("{}"), "Content-Type", "application/json");
         assertThat(accepted.statusCode()).as(Edge.text(accepted)).isEqualTo(202);
-        String runId = json(accepted).get("run_id").asText();
+        String runId = Edge.jsonOf(accepted).get("run_id").asText();
         JsonNode failed = await("the run to fail", "/runs/" + runId,
                 r -> r.get("run").get("status").asText().equals("failed"));
         assertThat(failed.get("attempts").size()).isEqualTo(2);
         assertThat(failed.get("attempts").toString()).contains("not yet");
 
-        deploy("flaky", "fazt.json", "{\"retry\": {\"attempts\": 2, \"backoff\": \"200ms\"}}",
+        edge.deployFiles("flaky", "fazt.json", "{\"retry\": {\"attempts\": 2, \"backoff\": \"200ms\"}}",
                 "api/main.js", "export default { fetch() { return new Response('fixed'); } };");
         HttpResponse<byte[]> replay = edge.json("POST", "/runs/" + runId + "/replay", null);
         assertThat(replay.statusCode()).as(Edge.text(replay)).isEqualTo(201);
-        String replayId = json(replay).get("run").get("id").asText();
+        String replayId = Edge.jsonOf(replay).get("run").get("id").asText();
         await("the replay to succeed", "/runs/" + replayId,
                 r -> r.get("run").get("status").asText().equals("succeeded"));
     }
@@ -160,7 +133,7 @@ class BackgroundWorkE2E {
     @Test
     @Order(4)
     void aWebhookWithABadSignatureIsRefusedAndRecordedAndAGoodOneRuns() throws Exception {
-        deploy("hooked", "api/main.js", """
+        edge.deployFiles("hooked", "api/main.js", """
                 export default {
                   async fetch(request, env) { return Response.json(await env.KV.get("delivery")); },
                   async webhook(request, env) {
@@ -172,7 +145,7 @@ class BackgroundWorkE2E {
         HttpResponse<byte[]> created = edge.json("POST", "/apps/hooked/hooks",
                 "{\"name\":\"github\",\"secret\":\"" + secret + "\",\"signature\":\"github\"}");
         assertThat(created.statusCode()).as(Edge.text(created)).isEqualTo(201);
-        String path = json(created).get("hook").get("path").asText();
+        String path = Edge.jsonOf(created).get("hook").get("path").asText();
         assertThat(path).startsWith("/_fazt/hooks/");
 
         String payload = "{\"action\":\"opened\"}";
@@ -193,7 +166,7 @@ class BackgroundWorkE2E {
         JsonNode runs = await("a succeeded and a refused webhook run", "/apps/hooked/runs?trigger=webhook",
                 r -> r.get("runs").toString().contains("\"succeeded\"") && r.get("runs").toString().contains("\"refused\""));
         assertThat(runs.get("runs").size()).isEqualTo(2);
-        JsonNode delivery = json(edge.get("hooked.localhost", "/api/"));
+        JsonNode delivery = Edge.jsonOf(edge.get("hooked.localhost", "/api/"));
         assertThat(delivery.get("path").asText()).isEqualTo("/api/hooks/github");
         assertThat(delivery.get("body").asText()).isEqualTo(payload);
     }

@@ -1,7 +1,10 @@
 package fazt.e2e;
 
-import java.net.URI;
-import java.net.http.HttpClient;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fazt.platform.test.GatewayHttp;
+import fazt.proto.MessageCodec;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -12,10 +15,11 @@ import java.util.Map;
 /** HTTP to a running stack's gateway by Host header, as a browser reaching {@code <name>.localhost} would. */
 final class Edge implements AutoCloseable {
     private final Stack stack;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final GatewayHttp http;
 
     Edge(Stack stack) {
         this.stack = stack;
+        this.http = new GatewayHttp(() -> stack.httpPort, Duration.ofSeconds(60));
     }
 
     String token() throws Exception {
@@ -28,12 +32,7 @@ final class Edge implements AutoCloseable {
 
     HttpResponse<byte[]> send(String method, String host, String path, HttpRequest.BodyPublisher body,
                               String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.baseUrl() + path))
-                .timeout(Duration.ofSeconds(60)).method(method, body).header("Host", host);
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return http.send(method, host, path, body, HttpResponse.BodyHandlers.ofByteArray(), headers);
     }
 
     /** An admin API call with the stack's bootstrap token. */
@@ -50,6 +49,16 @@ final class Edge implements AutoCloseable {
     HttpResponse<byte[]> json(String method, String path, String json) throws Exception {
         return admin(method, path, json == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(json), "application/json");
+    }
+
+    /** Deploys a bundle of {@code files} (path, content, path, content, ...) and asserts that it went live. */
+    void deployFiles(String app, String... files) throws Exception {
+        HttpResponse<byte[]> deployed = deploy(app, Bundles.zip(Bundles.files(files)));
+        assertThat(deployed.statusCode()).as(text(deployed)).isIn(200, 201);
+    }
+
+    static JsonNode jsonOf(HttpResponse<byte[]> response) throws Exception {
+        return MessageCodec.INSTANCE.mapper().readTree(response.body());
     }
 
     static String text(HttpResponse<byte[]> response) {

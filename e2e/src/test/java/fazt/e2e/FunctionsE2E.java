@@ -12,13 +12,11 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * JavaScript apps from outside, against a split suite with two runtime-svc instances started by scripts/stack:
@@ -26,38 +24,15 @@ import org.junit.jupiter.api.TestMethodOrder;
  * listings, absent from the service logs), errors with file:line:column, limits (infinite loop, memory hog, SSRF),
  * isolation between apps, the deploy-time check, and app logs.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FunctionsE2E {
     private static final String SECRET = "s3cr3t-value-" + Long.toHexString(System.nanoTime());
 
-    private Stack stack;
-    private Edge edge;
+    @RegisterExtension
+    static final RunningStack suite = RunningStack.split().env("RUNTIME_INSTANCES", "2")
+            .env("FAZT_FUNCTION_TIMEOUT_MS", "8000");
 
-    @BeforeAll
-    void start() throws Exception {
-        stack = Stack.create(null).with("RUNTIME_INSTANCES", "2").with("FAZT_FUNCTION_TIMEOUT_MS", "8000");
-        Stack.Result up = stack.stack("up");
-        assertThat(up.exitCode()).as(up.output()).isZero();
-        edge = new Edge(stack);
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (edge != null) {
-            edge.close();
-        }
-        stack.close();
-    }
-
-    private static JsonNode json(HttpResponse<byte[]> response) throws Exception {
-        return MessageCodec.INSTANCE.mapper().readTree(response.body());
-    }
-
-    private void deploy(String app, String... files) throws Exception {
-        HttpResponse<byte[]> deployed = edge.deploy(app, Bundles.zip(Bundles.files(files)));
-        assertThat(deployed.statusCode()).as(Edge.text(deployed)).isIn(200, 201);
-    }
+    private final Edge edge = suite.edge();
 
     private HttpResponse<byte[]> call(String app, String method, String path, String body) throws Exception {
         return edge.send(method, app + ".localhost", path, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -67,7 +42,7 @@ class FunctionsE2E {
     @Test
     @Order(1)
     void aKvCounterCountsAcrossRequestsAndBothRuntimeInstances() throws Exception {
-        deploy("counter",
+        edge.deployFiles("counter",
                 "index.html", "<h1>counter</h1>",
                 "api/main.js", """
                         export default {
@@ -81,8 +56,8 @@ class FunctionsE2E {
         for (int i = 1; i <= 20; i++) {
             HttpResponse<byte[]> hit = edge.get("counter.localhost", "/api/hit");
             assertThat(hit.statusCode()).as(Edge.text(hit)).isEqualTo(200);
-            assertThat(json(hit).get("hits").asInt()).isEqualTo(i);
-            assertThat(json(hit).get("path").asText()).isEqualTo("/api/hit");
+            assertThat(Edge.jsonOf(hit).get("hits").asInt()).isEqualTo(i);
+            assertThat(Edge.jsonOf(hit).get("path").asText()).isEqualTo("/api/hit");
             assertThat(hit.headers().firstValue("x-request-id")).isPresent();
         }
         assertThat(Edge.text(edge.get("counter.localhost", "/"))).isEqualTo("<h1>counter</h1>");
@@ -94,7 +69,7 @@ class FunctionsE2E {
             edge.get("counter.localhost", "/api/hit");
             HttpResponse<byte[]> requests = edge.json("GET", "/apps/counter/requests?limit=200", null);
             assertThat(requests.statusCode()).as(Edge.text(requests)).isEqualTo(200);
-            for (JsonNode record : firstArray(json(requests))) {
+            for (JsonNode record : firstArray(Edge.jsonOf(requests))) {
                 instances.add(record.get("instance").asText());
             }
         }
@@ -104,7 +79,7 @@ class FunctionsE2E {
     @Test
     @Order(2)
     void documentQueriesSupportEveryOperator() throws Exception {
-        deploy("notes", "api/main.js", """
+        edge.deployFiles("notes", "api/main.js", """
                 export default {
                   async fetch(request, env) {
                     const url = new URL(request.url);
@@ -150,9 +125,9 @@ class FunctionsE2E {
             HttpResponse<byte[]> found = edge.get("notes.localhost",
                     "/api/find?q=" + java.net.URLEncoder.encode(c[0], java.nio.charset.StandardCharsets.UTF_8));
             assertThat(found.statusCode()).as(c[0] + " " + Edge.text(found)).isEqualTo(200);
-            assertThat(json(found)).as(c[0]).isEqualTo(MessageCodec.INSTANCE.mapper().readTree(c[1]));
+            assertThat(Edge.jsonOf(found)).as(c[0]).isEqualTo(MessageCodec.INSTANCE.mapper().readTree(c[1]));
         }
-        JsonNode inc = json(call("notes", "POST", "/api/inc", ""));
+        JsonNode inc = Edge.jsonOf(call("notes", "POST", "/api/inc", ""));
         assertThat(inc.get("doc").get("n").asInt()).isEqualTo(11);
         assertThat(inc.get("doc").get("title").asText()).isEqualTo("A");
         assertThat(inc.get("doc").has("tag")).isFalse();
@@ -162,14 +137,14 @@ class FunctionsE2E {
     @Test
     @Order(3)
     void envVarsAndSecretsReachTheAppWithoutARedeployAndNeverShowInListingsOrLogs() throws Exception {
-        deploy("envy", "api/main.js", """
+        edge.deployFiles("envy", "api/main.js", """
                 module.exports = {
                   async fetch(request, env) {
                     return Response.json({ greeting: env.GREETING ?? null, secret: env.API_KEY ?? null });
                   }
                 };
                 """);
-        assertThat(json(edge.get("envy.localhost", "/api/")).get("greeting").isNull()).isTrue();
+        assertThat(Edge.jsonOf(edge.get("envy.localhost", "/api/")).get("greeting").isNull()).isTrue();
         assertThat(edge.json("PUT", "/apps/envy/env/GREETING", "{\"value\":\"hello\",\"secret\":false}").statusCode())
                 .isIn(200, 201);
         assertThat(edge.json("PUT", "/apps/envy/env/API_KEY", "{\"value\":\"" + SECRET + "\",\"secret\":true}")
@@ -177,7 +152,7 @@ class FunctionsE2E {
         JsonNode seen = null;
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
-            seen = json(edge.get("envy.localhost", "/api/"));
+            seen = Edge.jsonOf(edge.get("envy.localhost", "/api/"));
             if (SECRET.equals(seen.get("secret").asText(null)) && "hello".equals(seen.get("greeting").asText(null))) {
                 break;
             }
@@ -188,7 +163,7 @@ class FunctionsE2E {
 
         String listing = Edge.text(edge.json("GET", "/apps/envy/env", null));
         assertThat(listing).contains("GREETING").contains("hello").contains("API_KEY").doesNotContain(SECRET);
-        try (Stream<Path> logs = Files.list(stack.home.resolve("logs"))) {
+        try (Stream<Path> logs = Files.list(suite.stack().home.resolve("logs"))) {
             for (Path log : logs.toList()) {
                 assertThat(Files.readString(log)).as(log.toString()).doesNotContain(SECRET);
             }
@@ -202,7 +177,7 @@ class FunctionsE2E {
     @Test
     @Order(4)
     void aThrownErrorIsA500WithFileLineAndColumnAndTheNextRequestWorks() throws Exception {
-        deploy("oops", "api/main.js", """
+        edge.deployFiles("oops", "api/main.js", """
                 import { explode } from "./lib/boom.js";
                 export default {
                   async fetch(request) {
@@ -218,14 +193,14 @@ class FunctionsE2E {
         HttpResponse<byte[]> boom = edge.get("oops.localhost", "/api/boom");
         assertThat(boom.statusCode()).isEqualTo(500);
         assertThat(boom.headers().firstValue("content-type")).hasValue("application/problem+json");
-        assertThat(json(boom).get("detail").asText()).contains("kaboom").contains("api/lib/boom.js:2");
+        assertThat(Edge.jsonOf(boom).get("detail").asText()).contains("kaboom").contains("api/lib/boom.js:2");
         assertThat(Edge.text(edge.get("oops.localhost", "/api/ok"))).isEqualTo("fine");
     }
 
     @Test
     @Order(5)
     void limitsStopOneRequestAndLeaveTheAppAndOthersWorking() throws Exception {
-        deploy("hog", "api/main.js", """
+        edge.deployFiles("hog", "api/main.js", """
                 export default {
                   async fetch(request) {
                     const path = new URL(request.url).pathname;
@@ -240,7 +215,7 @@ class FunctionsE2E {
         HttpResponse<byte[]> loop = edge.get("hog.localhost", "/api/loop");
         // Whichever limit fires first stops it: the wall time (504) or, on a fast machine, the statement limit (500).
         assertThat(loop.statusCode()).as(Edge.text(loop)).isIn(500, 504);
-        assertThat(json(loop).get("type").asText()).isIn("https://errors.fazt.dev/runtime/timeout",
+        assertThat(Edge.jsonOf(loop).get("type").asText()).isIn("https://errors.fazt.dev/runtime/timeout",
                 "https://errors.fazt.dev/runtime/statement-limit", "https://errors.fazt.dev/gateway/function-timeout");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
         assertThat(Edge.text(edge.get("hog.localhost", "/api/ok"))).isEqualTo("alive");
@@ -260,7 +235,7 @@ class FunctionsE2E {
     @Test
     @Order(6)
     void outboundFetchRefusesPrivateLoopbackAndMetadataAddresses() throws Exception {
-        deploy("ssrf", "api/main.js", """
+        edge.deployFiles("ssrf", "api/main.js", """
                 export default {
                   async fetch(request) {
                     const target = new URL(request.url).searchParams.get("to");
@@ -273,9 +248,9 @@ class FunctionsE2E {
                   }
                 };
                 """);
-        for (String target : new String[] {"http://127.0.0.1:" + stack.httpPort + "/", "http://[::1]/",
+        for (String target : new String[] {"http://127.0.0.1:" + suite.stack().httpPort + "/", "http://[::1]/",
                 "http://10.0.0.1/", "http://169.254.169.254/latest/meta-data/", "http://localhost:"
-                + stack.httpPort + "/", "http://[::ffff:127.0.0.1]/"}) {
+                + suite.stack().httpPort + "/", "http://[::ffff:127.0.0.1]/"}) {
             HttpResponse<byte[]> r = edge.get("ssrf.localhost",
                     "/api/?to=" + java.net.URLEncoder.encode(target, java.nio.charset.StandardCharsets.UTF_8));
             assertThat(r.statusCode()).as(target + ": " + Edge.text(r)).isEqualTo(502);
@@ -286,7 +261,7 @@ class FunctionsE2E {
     @Test
     @Order(7)
     void oneAppCannotReachAnotherAppsDataOrGlobals() throws Exception {
-        deploy("alice", "api/main.js", """
+        edge.deployFiles("alice", "api/main.js", """
                 globalThis.aliceSecret = "alice-only";
                 export default {
                   async fetch(request, env) {
@@ -297,7 +272,7 @@ class FunctionsE2E {
                   }
                 };
                 """);
-        deploy("mallory", "api/main.js", """
+        edge.deployFiles("mallory", "api/main.js", """
                 export default {
                   async fetch(request, env) {
                     const file = await env.FILES.get("secret.txt");
@@ -312,7 +287,7 @@ class FunctionsE2E {
                 };
                 """);
         assertThat(Edge.text(edge.get("alice.localhost", "/api/"))).isEqualTo("stored");
-        JsonNode seen = json(edge.get("mallory.localhost", "/api/"));
+        JsonNode seen = Edge.jsonOf(edge.get("mallory.localhost", "/api/"));
         assertThat(seen.get("kv").isNull()).as(seen.toString()).isTrue();
         assertThat(seen.get("doc").isNull()).as(seen.toString()).isTrue();
         assertThat(seen.get("count").asInt()).isZero();
@@ -326,14 +301,14 @@ class FunctionsE2E {
         HttpResponse<byte[]> refused = edge.deploy("oops", Bundles.zip(Bundles.files(
                 "api/main.js", "export default {\n  fetch() { return new Response('x') \n}}}\n")));
         assertThat(refused.statusCode()).as(Edge.text(refused)).isEqualTo(422);
-        assertThat(json(refused).get("detail").asText()).contains("api/main.js:");
+        assertThat(Edge.jsonOf(refused).get("detail").asText()).contains("api/main.js:");
         assertThat(Edge.text(edge.get("oops.localhost", "/api/ok"))).isEqualTo("fine");
     }
 
     @Test
     @Order(9)
     void consoleOutputReachesTheAppLog() throws Exception {
-        deploy("chatty", "api/main.js", """
+        edge.deployFiles("chatty", "api/main.js", """
                 export default {
                   async fetch(request) {
                     console.log("hello from chatty", 42);

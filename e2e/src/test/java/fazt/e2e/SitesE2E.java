@@ -3,7 +3,6 @@ package fazt.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fazt.proto.MessageCodec;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -11,13 +10,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Sites from outside, against a running suite (one JVM, started by scripts/stack): deploy and serve by Host, the
@@ -25,31 +22,12 @@ import org.junit.jupiter.api.TestMethodOrder;
  * root and 404 apps, conditional, range and compressed responses, and hostile bundles refused with problem+json while
  * the live version keeps serving.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SitesE2E {
-    private Stack stack;
-    private Edge edge;
+    @RegisterExtension
+    static final RunningStack suite = RunningStack.oneJvm();
 
-    @BeforeAll
-    void start() throws Exception {
-        stack = Stack.create("all");
-        Stack.Result up = stack.stack("up");
-        assertThat(up.exitCode()).as(up.output()).isZero();
-        edge = new Edge(stack);
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (edge != null) {
-            edge.close();
-        }
-        stack.close();
-    }
-
-    private static JsonNode json(HttpResponse<byte[]> response) throws Exception {
-        return MessageCodec.INSTANCE.mapper().readTree(response.body());
-    }
+    private final Edge edge = suite.edge();
 
     private String page(String host, String path) throws Exception {
         return Edge.text(edge.get(host, path));
@@ -82,7 +60,7 @@ class SitesE2E {
     void aMalformedHostIsA400() throws Exception {
         HttpResponse<byte[]> bad = edge.get("bad_host..localhost", "/");
         assertThat(bad.statusCode()).isEqualTo(400);
-        assertThat(json(bad).get("type").asText()).isEqualTo("https://errors.fazt.dev/gateway/bad-host");
+        assertThat(Edge.jsonOf(bad).get("type").asText()).isEqualTo("https://errors.fazt.dev/gateway/bad-host");
     }
 
     @Test
@@ -95,8 +73,8 @@ class SitesE2E {
         HttpResponse<byte[]> wrong = edge.send("GET", "admin.localhost", "/api/apps",
                 java.net.http.HttpRequest.BodyPublishers.noBody(), "Authorization", "Bearer nope");
         assertThat(wrong.statusCode()).isEqualTo(401);
-        assertThat(Edge.text(wrong)).isEqualTo(Edge.text(none).replace(json(none).get("traceId").asText(),
-                json(wrong).get("traceId").asText()));
+        assertThat(Edge.text(wrong)).isEqualTo(Edge.text(none).replace(Edge.jsonOf(none).get("traceId").asText(),
+                Edge.jsonOf(wrong).get("traceId").asText()));
     }
 
     @Test
@@ -109,8 +87,8 @@ class SitesE2E {
                 "fazt.json", "{\"headers\": {\"/docs/**\": {\"X-Docs\": \"yes\"}}}"));
         HttpResponse<byte[]> created = edge.deploy("blog", v1);
         assertThat(created.statusCode()).as(Edge.text(created)).isEqualTo(201);
-        assertThat(json(created).get("version").asInt()).isEqualTo(1);
-        assertThat(json(created).get("app").get("host").asText()).isEqualTo("blog.localhost");
+        assertThat(Edge.jsonOf(created).get("version").asInt()).isEqualTo(1);
+        assertThat(Edge.jsonOf(created).get("app").get("host").asText()).isEqualTo("blog.localhost");
         assertThat(page("blog.localhost", "/")).isEqualTo("<h1>blog v1</h1>");
 
         HttpResponse<byte[]> docs = edge.get("blog.localhost", "/docs");
@@ -126,7 +104,7 @@ class SitesE2E {
                     "style.css", "body { color: red; }".repeat(200)));
             HttpResponse<byte[]> redeployed = edge.deploy("blog", next);
             assertThat(redeployed.statusCode()).isEqualTo(200);
-            assertThat(json(redeployed).get("newBlobs").asInt()).as("only the changed file is stored").isEqualTo(1);
+            assertThat(Edge.jsonOf(redeployed).get("newBlobs").asInt()).as("only the changed file is stored").isEqualTo(1);
             assertThat(page("blog.localhost", "/")).isEqualTo("<h1>blog v" + round + "</h1>");
         }
     }
@@ -161,13 +139,13 @@ class SitesE2E {
     @Test
     @Order(12)
     void versionsAndRollbackSwitchWithoutReupload() throws Exception {
-        JsonNode versions = json(edge.json("GET", "/apps/blog/versions", null));
+        JsonNode versions = Edge.jsonOf(edge.json("GET", "/apps/blog/versions", null));
         assertThat(versions.get("versions")).hasSize(4);
         assertThat(versions.get("versions").get(0).get("live").asBoolean()).isTrue();
 
         HttpResponse<byte[]> back = edge.json("POST", "/apps/blog/rollback", "{}");
         assertThat(back.statusCode()).as(Edge.text(back)).isEqualTo(200);
-        assertThat(json(back).get("version").asInt()).isEqualTo(3);
+        assertThat(Edge.jsonOf(back).get("version").asInt()).isEqualTo(3);
         assertThat(page("blog.localhost", "/")).isEqualTo("<h1>blog v3</h1>");
 
         assertThat(edge.json("POST", "/apps/blog/rollback", "{\"version\": 1}").statusCode()).isEqualTo(200);
@@ -175,7 +153,7 @@ class SitesE2E {
 
         HttpResponse<byte[]> missing = edge.json("POST", "/apps/blog/rollback", "{\"version\": 99}");
         assertThat(missing.statusCode()).isEqualTo(404);
-        assertThat(json(missing).get("type").asText()).isEqualTo("https://errors.fazt.dev/deploy/version-not-found");
+        assertThat(Edge.jsonOf(missing).get("type").asText()).isEqualTo("https://errors.fazt.dev/deploy/version-not-found");
     }
 
     @Test
@@ -195,12 +173,12 @@ class SitesE2E {
             HttpResponse<byte[]> refused = edge.deploy("blog", c.bundle());
             assertThat(refused.statusCode()).as(c.name()).isEqualTo(422);
             assertThat(refused.headers().firstValue("content-type")).hasValue("application/problem+json");
-            JsonNode problem = json(refused);
+            JsonNode problem = Edge.jsonOf(refused);
             assertThat(problem.get("type").asText()).as(c.name()).isEqualTo("https://errors.fazt.dev/" + c.type());
             assertThat(problem.get("detail").asText()).as(c.name()).contains(c.detailContains());
             assertThat(page("blog.localhost", "/")).as(c.name()).isEqualTo(before);
         }
-        assertThat(json(edge.json("GET", "/apps/blog/versions", null)).get("versions")).hasSize(4);
+        assertThat(Edge.jsonOf(edge.json("GET", "/apps/blog/versions", null)).get("versions")).hasSize(4);
     }
 
     @Test
@@ -230,7 +208,7 @@ class SitesE2E {
         assertThat(renamed.statusCode()).as(Edge.text(renamed)).isEqualTo(200);
         assertThat(page("journal.localhost", "/")).isEqualTo("<h1>blog v1</h1>");
         assertThat(edge.get("blog.localhost", "/").statusCode()).isEqualTo(404);
-        assertThat(json(edge.json("GET", "/apps/journal/versions", null)).get("versions")).hasSize(4);
+        assertThat(Edge.jsonOf(edge.json("GET", "/apps/journal/versions", null)).get("versions")).hasSize(4);
     }
 
     @Test
@@ -246,7 +224,7 @@ class SitesE2E {
     @Test
     @Order(22)
     void filesOfTheLiveVersionCanBeListedAndDownloaded() throws Exception {
-        JsonNode files = json(edge.json("GET", "/apps/journal-copy/files", null));
+        JsonNode files = Edge.jsonOf(edge.json("GET", "/apps/journal-copy/files", null));
         assertThat(files.get("files")).hasSize(2);
         HttpResponse<byte[]> file = edge.json("GET", "/apps/journal-copy/files/index.html", null);
         assertThat(file.statusCode()).isEqualTo(200);
@@ -268,7 +246,7 @@ class SitesE2E {
     @Test
     @Order(31)
     void listingShowsTheApps() throws Exception {
-        JsonNode apps = json(edge.json("GET", "/apps", null));
+        JsonNode apps = Edge.jsonOf(edge.json("GET", "/apps", null));
         assertThat(apps.get("apps").findValuesAsText("name")).contains("root", "404", "spa", "own404", "journal-copy")
                 .doesNotContain("journal", "blog");
     }

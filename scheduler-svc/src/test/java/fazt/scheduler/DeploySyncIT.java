@@ -1,5 +1,6 @@
 package fazt.scheduler;
 
+import static fazt.platform.service.testing.RemoteCall.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -141,19 +142,6 @@ class DeploySyncIT {
                 throw new AssertionError("condition not met within 20s");
             }
             Thread.sleep(100);
-        }
-    }
-
-    private static <T> T await(java.util.concurrent.CompletableFuture<T> future) {
-        try {
-            return future.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new AssertionError(e.getCause());
-        } catch (InterruptedException e) {
-            throw new AssertionError(e);
         }
     }
 }

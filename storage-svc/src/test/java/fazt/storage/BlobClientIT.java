@@ -8,17 +8,13 @@ import fazt.platform.blobs.BlobTransferException;
 import fazt.platform.blobs.BlobUpload;
 import fazt.platform.blobs.BlobWriter;
 import fazt.platform.nats.NatsRequester.RemoteProblemException;
-import fazt.platform.nats.NatsRequester;
 import fazt.platform.service.testing.TestSuite;
 import fazt.proto.storage.BlobWritten;
 import fazt.proto.storage.StorageSubjects;
-import io.nats.client.Connection;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.util.concurrent.ExecutionException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,30 +27,16 @@ class BlobClientIT {
     @RegisterExtension
     static final StorageClient storage = new StorageClient(suite);
 
-    static Connection nats;
-    static NatsRequester requester;
-
-    @BeforeAll
-    static void connect() throws Exception {
-        nats = suite.nats().connect();
-        requester = new NatsRequester(nats, suite.nats().root());
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        nats.close();
-    }
-
     @ParameterizedTest
     @ValueSource(ints = {0, 1, StorageSubjects.CHUNK_SIZE - 1, StorageSubjects.CHUNK_SIZE,
             2 * StorageSubjects.CHUNK_SIZE + 17})
     void aWrittenStreamReadsBackWholeAndInRanges(int size) throws Exception {
         byte[] data = StorageClient.random(size);
-        BlobWritten written = new BlobWriter(requester).write(new ByteArrayInputStream(data));
+        BlobWritten written = new BlobWriter(storage.requester()).write(new ByteArrayInputStream(data));
         assertThat(written.digest()).isEqualTo(StorageClient.sha256(data));
         assertThat(written.size()).isEqualTo(size);
 
-        BlobReader reader = new BlobReader(requester);
+        BlobReader reader = new BlobReader(storage.requester());
         try (InputStream in = reader.open(written.digest(), size)) {
             assertThat(in.readAllBytes()).isEqualTo(data);
         }
@@ -68,7 +50,7 @@ class BlobClientIT {
 
     @Test
     void anUploadDrivenChunkByChunkNamesTheBlob() throws Exception {
-        BlobUpload upload = new BlobUpload(requester);
+        BlobUpload upload = new BlobUpload(storage.requester());
         upload.send("hello ".getBytes(), false).get();
         BlobWritten written = upload.send("world".getBytes(), true).get();
         assertThat(upload.sent()).isEqualTo(11);
@@ -78,13 +60,13 @@ class BlobClientIT {
     @Test
     void failuresCarryStoragesProblem() throws Exception {
         String absent = StorageClient.sha256("absent".getBytes());
-        BlobReader reader = new BlobReader(requester);
+        BlobReader reader = new BlobReader(storage.requester());
         assertThatThrownBy(() -> reader.open(absent, 10).readAllBytes())
                 .isInstanceOf(BlobTransferException.class)
                 .cause().isInstanceOf(RemoteProblemException.class);
         assertThatThrownBy(() -> reader.read(absent, 0, 1).get())
                 .isInstanceOf(ExecutionException.class).cause().isInstanceOf(RemoteProblemException.class);
-        BlobWritten small = new BlobWriter(requester).write(new byte[] {1, 2, 3});
+        BlobWritten small = new BlobWriter(storage.requester()).write(new byte[] {1, 2, 3});
         assertThatThrownBy(() -> reader.read(small.digest(), 0, 5).get())
                 .as("a shorter answer than asked means the caller's size is wrong")
                 .isInstanceOf(ExecutionException.class).cause().isInstanceOf(IllegalStateException.class);

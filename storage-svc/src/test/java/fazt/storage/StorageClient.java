@@ -1,10 +1,9 @@
 package fazt.storage;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
-
 import fazt.platform.nats.NatsRequester;
 import fazt.platform.nats.NatsRequester.RemoteProblemException;
+import fazt.platform.service.testing.RemoteCall;
+import fazt.platform.service.testing.SuiteConnection;
 import fazt.platform.service.testing.TestSuite;
 import fazt.proto.MessageCodec;
 import fazt.proto.problem.Problem;
@@ -18,7 +17,6 @@ import fazt.proto.storage.VfsCommitRequest;
 import fazt.proto.storage.VfsDropReply;
 import fazt.proto.storage.VfsDropRequest;
 import fazt.proto.storage.VfsFile;
-import io.nats.client.Connection;
 import io.nats.client.Message;
 import java.io.ByteArrayOutputStream;
 import java.security.MessageDigest;
@@ -49,30 +47,25 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class StorageClient implements BeforeAllCallback, AfterAllCallback {
     static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private final TestSuite suite;
-    private Connection nats;
-    private NatsRequester requester;
+    private final SuiteConnection connection;
 
     StorageClient(TestSuite suite) {
-        this.suite = suite;
+        this.connection = new SuiteConnection(suite);
     }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        suite.beforeAll(context);
-        nats = suite.nats().connect();
-        requester = new NatsRequester(nats, suite.nats().root());
+        connection.beforeAll(context);
     }
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
-        try {
-            if (nats != null) {
-                nats.close();
-            }
-        } finally {
-            suite.afterAll(context);
-        }
+        connection.afterAll(context);
+    }
+
+    /** The client's requester on the suite's subject root, for a protocol client under test to use. */
+    NatsRequester requester() {
+        return connection.requester();
     }
 
     static String newUploadId() {
@@ -99,16 +92,13 @@ final class StorageClient implements BeforeAllCallback, AfterAllCallback {
         return data;
     }
 
-    /** The problem {@code call} fails with; fails the test if it throws anything else or nothing. */
     static Problem problemOf(ThrowingCallable call) {
-        Throwable thrown = catchThrowable(call);
-        assertThat(thrown).isInstanceOf(RemoteProblemException.class);
-        return ((RemoteProblemException) thrown).problem();
+        return RemoteCall.problemOf(call);
     }
 
     /** Sends one chunk; returns the decoded reply, or throws the problem (unwrapped from the future). */
     BlobWritten chunk(String uploadId, long offset, boolean last, byte[] data) throws Exception {
-        Message reply = unwrap(() -> requester.requestRaw(StorageSubjects.BLOB_WRITE, Map.of(
+        Message reply = unwrap(() -> connection.requester().requestRaw(StorageSubjects.BLOB_WRITE, Map.of(
                 StorageSubjects.HEADER_UPLOAD_ID, uploadId,
                 StorageSubjects.HEADER_OFFSET, Long.toString(offset),
                 StorageSubjects.HEADER_LAST, Boolean.toString(last)), data, TIMEOUT).get());
@@ -131,7 +121,7 @@ final class StorageClient implements BeforeAllCallback, AfterAllCallback {
     }
 
     Message read(String digest, long offset, int length) throws Exception {
-        return unwrap(() -> requester.requestForBytes(StorageSubjects.BLOB_READ,
+        return unwrap(() -> connection.requester().requestForBytes(StorageSubjects.BLOB_READ,
                 new BlobReadRequest(digest, offset, length), TIMEOUT).get());
     }
 
@@ -179,7 +169,7 @@ final class StorageClient implements BeforeAllCallback, AfterAllCallback {
     }
 
     <R> R request(String subject, Object body, Class<R> replyType) throws Exception {
-        return unwrap(() -> requester.request(subject, body, replyType, TIMEOUT).get());
+        return unwrap(() -> connection.requester().request(subject, body, replyType, TIMEOUT).get());
     }
 
     @FunctionalInterface

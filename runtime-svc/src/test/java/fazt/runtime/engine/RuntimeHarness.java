@@ -1,6 +1,7 @@
 package fazt.runtime.engine;
 
 import fazt.platform.nats.NatsRequester;
+import fazt.platform.service.testing.SuiteConnection;
 import fazt.platform.service.testing.TestSuite;
 import fazt.proto.MessageCodec;
 import fazt.proto.ServiceName;
@@ -52,11 +53,13 @@ final class RuntimeHarness implements BeforeAllCallback, AfterAllCallback {
     final Map<String, Map<String, String>> envs = new ConcurrentHashMap<>();
     final List<AppLogLine> logLines = Collections.synchronizedList(new ArrayList<>());
     final List<InvocationRecord> records = Collections.synchronizedList(new ArrayList<>());
+    private final SuiteConnection connection;
     private Connection nats;
     private NatsRequester requester;
 
     RuntimeHarness(TestSuite suite) {
         this.suite = suite;
+        this.connection = new SuiteConnection(suite);
     }
 
     static TestSuite suite() {
@@ -65,9 +68,9 @@ final class RuntimeHarness implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        suite.beforeAll(context);
-        nats = suite.nats().connect();
-        requester = new NatsRequester(nats, suite.nats().root());
+        connection.beforeAll(context);
+        nats = connection.nats();
+        requester = connection.requester();
         Dispatcher dispatcher = nats.createDispatcher();
         dispatcher.subscribe(suite.nats().root().qualify(DeploySubjects.ENV_GET), "deploy", message -> {
             String appId = MessageCodec.INSTANCE.decode(message.getData(), fazt.proto.deploy.AppEnvRequest.class).appId();
@@ -84,13 +87,11 @@ final class RuntimeHarness implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
-        try {
-            if (nats != null) {
-                nats.close();
-            }
-        } finally {
-            suite.afterAll(context);
-        }
+        connection.afterAll(context);
+    }
+
+    NatsRequester requester() {
+        return requester;
     }
 
     <T> T bean(Class<T> type) {

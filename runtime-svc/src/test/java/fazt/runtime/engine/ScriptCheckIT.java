@@ -2,14 +2,10 @@ package fazt.runtime.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fazt.platform.nats.NatsRequester;
 import fazt.platform.service.testing.TestSuite;
 import fazt.proto.runtime.RuntimeSubjects;
 import fazt.proto.runtime.ScriptCheckReply;
 import fazt.proto.runtime.ScriptCheckRequest;
-import io.nats.client.Connection;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -20,24 +16,10 @@ class ScriptCheckIT {
     @RegisterExtension
     static final RuntimeHarness runtime = new RuntimeHarness(suite);
 
-    static Connection nats;
-    static NatsRequester requester;
-
-    @BeforeAll
-    static void connect() throws Exception {
-        nats = suite.nats().connect();
-        requester = new NatsRequester(nats, suite.nats().root());
-    }
-
-    @AfterAll
-    static void disconnect() throws Exception {
-        nats.close();
-    }
-
     private static ScriptCheckReply check(String... files) {
         RuntimeHarness.App app = runtime.deploy("checked", files);
-        return requester.request(RuntimeSubjects.CHECK, new ScriptCheckRequest(app.appId(), "checked", app.version(),
-                app.namespace()), ScriptCheckReply.class, RuntimeHarness.TIMEOUT).join();
+        return runtime.requester().request(RuntimeSubjects.CHECK, new ScriptCheckRequest(app.appId(), "checked",
+                app.version(), app.namespace()), ScriptCheckReply.class, RuntimeHarness.TIMEOUT).join();
     }
 
     @Test

@@ -1,20 +1,8 @@
 package fazt.runtime.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
-class EncodingTest {
-    private static final JsHarness JS = new JsHarness();
-
-    @AfterAll
-    static void close() {
-        JS.close();
-    }
-
+class EncodingTest implements JsConformance {
     static Stream<JsCase> cases() {
         return Stream.of(
                 JsCase.of("encode ascii, 2, 3 and 4 byte forms", "return [...new TextEncoder().encode('a\\u00e9\\u20ac\\u{1F600}')]", "[97,195,169,226,130,172,240,159,152,128]"),
@@ -57,11 +45,5 @@ class EncodingTest {
                 JsCase.of("atob rejects misplaced padding", "atob('Zg=a')", "!InvalidCharacterError: Failed to execute 'atob': The string to be decoded is not correctly encoded."),
                 JsCase.of("atob error is a DOMException with code 5", "try { atob('*'); } catch (e) { return [e instanceof DOMException, e.code, e instanceof Error]; }", "[true,5,true]"),
                 JsCase.of("atob needs an argument", "atob()", "!TypeError: Failed to execute 'atob': 1 argument required, but only 0 present."));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void conforms(JsCase c) {
-        assertThat(JS.run(c.js())).as(c.js()).isEqualTo(c.expected());
     }
 }

@@ -1,20 +1,8 @@
 package fazt.runtime.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
-class EventsAndTimersTest {
-    private static final JsHarness JS = new JsHarness();
-
-    @AfterAll
-    static void close() {
-        JS.close();
-    }
-
+class EventsAndTimersTest implements JsConformance {
     static Stream<JsCase> cases() {
         return Stream.of(
                 // DOMException
@@ -52,11 +40,5 @@ class EventsAndTimersTest {
                 JsCase.of("performance.now is monotonic from the time origin", "const a = performance.now(); const b = performance.now(); return [typeof a, a >= 0, b >= a, Math.abs(performance.timeOrigin - Date.now()) < 60000]", "[\"number\",true,true,true]"),
                 JsCase.of("navigator", "return [navigator.userAgent, String(navigator)]", "[\"fazt\",\"[object Navigator]\"]"),
                 JsCase.of("queueMicrotask needs a function", "queueMicrotask(1)", "!TypeError: Failed to execute 'queueMicrotask': parameter 1 is not of type 'Function'."));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void conforms(JsCase c) {
-        assertThat(JS.run(c.js())).as(c.js()).isEqualTo(c.expected());
     }
 }

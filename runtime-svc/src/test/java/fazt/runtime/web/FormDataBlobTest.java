@@ -1,15 +1,8 @@
 package fazt.runtime.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
-class FormDataBlobTest {
-    private static final JsHarness JS = new JsHarness();
-
+class FormDataBlobTest implements JsConformance {
     /** A browser-style multipart body with a text field, a file and a UTF-8 field name; CRLF line ends. */
     private static final String MULTIPART = String.join("\\r\\n",
             "--XyZ",
@@ -27,11 +20,6 @@ class FormDataBlobTest {
             "",
             "--XyZ--",
             "");
-
-    @AfterAll
-    static void close() {
-        JS.close();
-    }
 
     static Stream<JsCase> cases() {
         String parse = "const req = new Request('http://a/', {method: 'POST', body: '" + MULTIPART + "', headers: {'content-type': 'multipart/form-data; boundary=XyZ'}});\nconst f = await req.formData();\n";
@@ -79,11 +67,5 @@ class FormDataBlobTest {
                 JsCase.of("blob copies its parts", "const a = new Uint8Array([1]); const b = new Blob([a]); a[0] = 2; return [...await b.bytes()]", "[1]"),
                 JsCase.of("file", "const f = new File(['x'], 'n.txt', {type: 'text/plain', lastModified: 42}); return [f.name, f.lastModified, f.type, f instanceof Blob, String(f)]", "[\"n.txt\",42,\"text/plain\",true,\"[object File]\"]"),
                 JsCase.of("file needs a name", "new File(['x'])", "!TypeError: Failed to construct 'File': 2 arguments required, but only 1 present."));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void conforms(JsCase c) {
-        assertThat(JS.run(c.js())).as(c.js()).isEqualTo(c.expected());
     }
 }

@@ -1,20 +1,8 @@
 package fazt.runtime.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
-class HeadersTest {
-    private static final JsHarness JS = new JsHarness();
-
-    @AfterAll
-    static void close() {
-        JS.close();
-    }
-
+class HeadersTest implements JsConformance {
     static Stream<JsCase> cases() {
         return Stream.of(
                 JsCase.of("names are case-insensitive", "const h = new Headers({'Content-Type': 'a'}); return [h.get('content-type'), h.has('CONTENT-TYPE')]", "[\"a\",true]"),
@@ -36,11 +24,5 @@ class HeadersTest {
                 JsCase.of("toStringTag", "return Object.prototype.toString.call(new Headers())", "[object Headers]"),
                 JsCase.of("response headers of Response.error are immutable", "Response.error().headers.set('a', 'b')", "!TypeError: Headers are immutable"),
                 JsCase.of("null init is a TypeError", "new Headers(null)", "!TypeError: Failed to construct 'Headers': The provided value is not of type '(record<ByteString, ByteString> or sequence<sequence<ByteString>>)'."));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void conforms(JsCase c) {
-        assertThat(JS.run(c.js())).as(c.js()).isEqualTo(c.expected());
     }
 }

@@ -1,20 +1,8 @@
 package fazt.runtime.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
-class RequestResponseTest {
-    private static final JsHarness JS = new JsHarness();
-
-    @AfterAll
-    static void close() {
-        JS.close();
-    }
-
+class RequestResponseTest implements JsConformance {
     static Stream<JsCase> cases() {
         return Stream.of(
                 // Response
@@ -64,11 +52,5 @@ class RequestResponseTest {
                 JsCase.of("request signal follows the init signal", "const ac = new AbortController(); const r = new Request('http://a/', {signal: ac.signal}); ac.abort('why'); return [r.signal.aborted, r.signal.reason, r.signal === ac.signal]", "[true,\"why\",false]"),
                 JsCase.of("formData of urlencoded", "const r = new Request('http://a/', {method: 'POST', body: 'a=1&b=x+y', headers: {'content-type': 'application/x-www-form-urlencoded'}}); const f = await r.formData(); return [...f]", "[[\"a\",\"1\"],[\"b\",\"x y\"]]"),
                 JsCase.of("formData of other types fails", "try { await new Response('x').formData(); } catch (e) { return e.name; }", "TypeError"));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void conforms(JsCase c) {
-        assertThat(JS.run(c.js())).as(c.js()).isEqualTo(c.expected());
     }
 }

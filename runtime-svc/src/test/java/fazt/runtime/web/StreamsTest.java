@@ -1,20 +1,8 @@
 package fazt.runtime.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
-class StreamsTest {
-    private static final JsHarness JS = new JsHarness();
-
-    @AfterAll
-    static void close() {
-        JS.close();
-    }
-
+class StreamsTest implements JsConformance {
     static Stream<JsCase> cases() {
         return Stream.of(
                 JsCase.of("reader reads then done", "const s = new ReadableStream({start(c) { c.enqueue(1); c.enqueue(2); c.close(); }}); const r = s.getReader(); return [await r.read(), await r.read(), await r.read()]",
@@ -42,11 +30,5 @@ class StreamsTest {
                 JsCase.of("TransformStream writer feeds the readable", "const {readable, writable} = new TransformStream(); const w = writable.getWriter(); w.write('x'); w.close(); return await new Response(readable.pipeThrough(new TransformStream({transform(c, ctl) { ctl.enqueue(new TextEncoder().encode(c)); }}))).text()", "x"),
                 JsCase.of("response body from a stream that errors", "const s = new ReadableStream({pull(c) { c.error(new Error('mid')); }}); return await new Response(s).text().catch((e) => e.message)", "mid"),
                 JsCase.of("non-byte chunks fail body reads", "const s = new ReadableStream({start(c) { c.enqueue('str'); c.close(); }}); return await new Response(s).text().catch((e) => e.message)", "Received non-Uint8Array chunk"));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void conforms(JsCase c) {
-        assertThat(JS.run(c.js())).as(c.js()).isEqualTo(c.expected());
     }
 }

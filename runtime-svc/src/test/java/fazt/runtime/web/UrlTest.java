@@ -3,19 +3,10 @@ package fazt.runtime.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.MethodSource;
 
-class UrlTest {
-    private static final JsHarness JS = new JsHarness();
-
-    @AfterAll
-    static void close() {
-        JS.close();
-    }
-
+class UrlTest implements JsConformance {
     /** input | base | expected href (or "FAIL"); from the WPT urltestdata patterns. */
     @ParameterizedTest(name = "{0} against {1}")
     @CsvSource(delimiter = '|', nullValues = "-", value = {
@@ -84,9 +75,9 @@ class UrlTest {
         "http:a/b | http://h/x/y | http://h/x/a/b",
         "https:a/b | http://h/x/y | https://a/b",
     })
-    void parses(String input, String base, String expected) {
+    void parses(String input, String base, String expected, JsHarness js) {
         String call = base == null ? "new URL(" + quote(input) + ")" : "new URL(" + quote(input) + ", " + quote(base) + ")";
-        String out = JS.run("try { return " + call + ".href; } catch (e) { return e instanceof TypeError ? 'FAIL' : 'other ' + e; }");
+        String out = js.run("try { return " + call + ".href; } catch (e) { return e instanceof TypeError ? 'FAIL' : 'other ' + e; }");
         assertThat(out).as(call).isEqualTo(expected);
     }
 
@@ -118,12 +109,6 @@ class UrlTest {
                 JsCase.of("params from pairs and record", "return [new URLSearchParams([['a', 'b']]).toString(), new URLSearchParams({x: 1}).toString()]", "[\"a=b\",\"x=1\"]"),
                 JsCase.of("params bad pair", "new URLSearchParams([['a']])", "!TypeError: Failed to construct 'URLSearchParams': The provided value cannot be converted to a sequence."),
                 JsCase.of("URL properties enumerate on the prototype", "return Object.keys(URL.prototype).includes('href')", "true"));
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void conforms(JsCase c) {
-        assertThat(JS.run(c.js())).as(c.js()).isEqualTo(c.expected());
     }
 
     private static String quote(String s) {

@@ -2,20 +2,22 @@ package fazt.server.admin;
 
 import fazt.gateway.edge.EdgeServer;
 import fazt.platform.service.testing.TestSuite;
+import fazt.platform.test.GatewayHttp;
 import fazt.proto.ServiceName;
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-/** HTTP calls to the gateway's admin host, as a browser or the CLI would make them. */
+/** HTTP calls to the gateway's admin host (and app hosts), as a browser or the CLI would make them. */
 final class AdminEdge {
+    static final Duration TIMEOUT = Duration.ofSeconds(15);
+
     private final TestSuite suite;
 
     AdminEdge(TestSuite suite) {
@@ -45,19 +47,16 @@ final class AdminEdge {
     /** A request to any host the gateway serves ({@code <app>.localhost} for an app); {@code headers} alternate. */
     HttpResponse<String> send(String host, String method, String path, byte[] body, String contentType,
                               String... headers) throws Exception {
-        int port = suite.service(ServiceName.GATEWAY).context().getBean(EdgeServer.class).port();
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .timeout(Duration.ofSeconds(15))
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
-                    .header("Host", host);
+        try (GatewayHttp http = new GatewayHttp(
+                () -> suite.service(ServiceName.GATEWAY).context().getBean(EdgeServer.class).port(), TIMEOUT)) {
+            String[] all = headers;
             if (contentType != null) {
-                request.header("Content-Type", contentType);
+                all = Arrays.copyOf(headers, headers.length + 2);
+                all[headers.length] = "Content-Type";
+                all[headers.length + 1] = contentType;
             }
-            for (int i = 0; i < headers.length; i += 2) {
-                request.header(headers[i], headers[i + 1]);
-            }
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(method, host, path, body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body), HttpResponse.BodyHandlers.ofString(), all);
         }
     }
 }
