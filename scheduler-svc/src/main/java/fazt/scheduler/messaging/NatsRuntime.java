@@ -37,6 +37,8 @@ import java.util.concurrent.atomic.AtomicReference;
 final class NatsRuntime implements Runtime {
     /** How long past the app's own timeout the scheduler waits for the runtime's answer. */
     static final Duration GRACE = Duration.ofSeconds(5);
+    /** How much longer NATS's request timer runs than the attempt's own deadline. */
+    static final Duration NATS_TIMER_SLACK = Duration.ofSeconds(5);
     /** How long after the answer console lines of the attempt are still collected. */
     static final Duration LOG_SETTLE = Duration.ofMillis(150);
     private static final int ERROR_EXCERPT = 1024;
@@ -89,9 +91,10 @@ final class NatsRuntime implements Runtime {
         headers.put(FaztHeaders.TRACEPARENT, TraceContext.currentOrStart().header());
         headers.put(RuntimeSubjects.HEADER_PROGRESS, inbox);
         Duration deadline = Duration.ofMillis(request.timeoutMillis()).plus(GRACE);
+        // NATS's own timer cancels the request; it runs longer than ours, so this loop decides what a timeout was.
         CompletableFuture<Message> reply = nats.requestWithTimeout(NatsMessage.builder()
                 .subject(root.qualify(RuntimeSubjects.INVOKE)).headers(headers)
-                .data(MessageCodec.INSTANCE.encode(request)).build(), deadline);
+                .data(MessageCodec.INSTANCE.encode(request)).build(), deadline.plus(NATS_TIMER_SLACK));
         long sent = System.nanoTime();
         while (true) {
             try {
@@ -109,6 +112,10 @@ final class NatsRuntime implements Runtime {
                             + request.timeoutMillis() / 1000 + "s", instance.get(), null);
                 }
             } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+                if (Duration.ofNanos(System.nanoTime() - sent).compareTo(deadline) > 0) {
+                    return new Outcome(Result.FAILED, null, "no answer within the timeout of "
+                            + request.timeoutMillis() / 1000 + "s", instance.get(), null);
+                }
                 Throwable cause = e.getCause() == null ? e : e.getCause();
                 boolean none = cause instanceof java.util.concurrent.CancellationException
                         || (cause.getMessage() != null && cause.getMessage().contains("No Responders"));
