@@ -7,10 +7,11 @@
   return {
     nativeBase64: internal.nativeBase64,
     fromHost: internal.fromHost,
-    newRequest(method, url, flatHeaders, body) {
-      return internal.newRequest(method, url, Array.from(flatHeaders), body === null || body === undefined ? null : internal.fromHost(body));
+    // rawHeaders: names and values joined by NUL (WebBridge leaves out lines that hold one: invalid anyway)
+    newRequest(method, url, rawHeaders, body) {
+      return internal.newRequest(method, url, rawHeaders, body === null || body === undefined ? null : internal.fromHost(body));
     },
-    newStreamingRequest(method, url, flatHeaders, pull, cancel) {
+    newStreamingRequest(method, url, rawHeaders, pull, cancel) {
       const stream = new ReadableStream({
         pull(c) {
           const chunk = pull();
@@ -19,7 +20,7 @@
         },
         cancel() { cancel(); },
       }, { highWaterMark: 0 });
-      return internal.newRequest(method, url, Array.from(flatHeaders), stream);
+      return internal.newRequest(method, url, rawHeaders, stream);
     },
     isResponse(value) { return value instanceof Response; },
     responseHead(response) { return internal.responseHead(response); },

@@ -69,6 +69,28 @@ class WebBridgeTest {
     }
 
     @Test
+    void theHandlersRequestParsesItsUrlAndHeadersWhenFirstAskedAndCopiesSeeThem() {
+        Value request = bridge.newRequest("get", "HTTPS://Blog.Example.com:443/a/../api?x=1", HEADERS, (byte[]) null);
+        Value result = invoke(handler("""
+                const copy = new Request(request);
+                const clone = request.clone();
+                return [request.method, copy.url, clone.url, request.url, copy.headers.get('x-multi'),
+                  clone.headers.get('content-type'), copy.signal !== request.signal].join('|');
+                """), request);
+        assertThat(result.asString()).isEqualTo("GET|https://blog.example.com/api?x=1|https://blog.example.com/api?x=1"
+                + "|https://blog.example.com/api?x=1|a, b|text/plain|true");
+    }
+
+    @Test
+    void abortingTheRequestReachesASignalTakenBeforeOrAfter() {
+        Value request = bridge.newRequest("GET", "https://a.example/api/", List.of(), (byte[]) null);
+        Value before = js.eval("(r) => { const s = new Request(r).signal; return () => s.aborted + ' ' + r.signal.aborted; }")
+                .execute(request);
+        bridge.abortRequest(request, "gone");
+        assertThat(before.execute().asString()).isEqualTo("true true");
+    }
+
+    @Test
     void aRequestWithoutBodyHasNullBody() {
         Value request = bridge.newRequest("GET", "https://a.example/api/", List.of(), (InputStream) null);
         assertThat(invoke(handler("return String(request.body) + ' ' + (await request.text()).length"), request).asString())
