@@ -2,7 +2,7 @@
 (function (host, internal) {
   'use strict';
   // captured now: app code replacing these globals later must not change how the platform behaves
-  const { ReadableStream, Response, DOMException } = globalThis;
+  const { ReadableStream, DOMException } = globalThis;
   const describe = (e) => (e && e.stack ? String(e.stack) : e && e.message ? `${e.name || 'Error'}: ${e.message}` : String(e));
   return {
     nativeBase64: internal.nativeBase64,
@@ -22,7 +22,6 @@
       }, { highWaterMark: 0 });
       return internal.newRequest(method, url, rawHeaders, stream);
     },
-    isResponse(value) { return value instanceof Response; },
     responseHead(response) { return internal.responseHead(response); },
     readChunk(reader, onChunk, onEnd, onError) {
       reader.read().then(({ value, done }) => {
