@@ -151,6 +151,18 @@ class WebBridgeTest {
     }
 
     @Test
+    void readsEmptyHeaderValuesAndABodyThatViewsPartOfABuffer() {
+        Value response = invoke(handler("""
+                const bytes = new TextEncoder().encode('xxhello');
+                return new Response(bytes.subarray(2), {headers: [['x-empty', ''], ['x-last', 'v'], ['x-end', '']]});
+                """), bridge.newRequest("GET", "https://a.example/api/", List.of(), (byte[]) null));
+        ResponseHead head = bridge.readResponse(response);
+        assertThat(new String(head.bytes(), StandardCharsets.UTF_8)).isEqualTo("hello");
+        assertThat(head.headers()).containsExactly(new HttpHeader("x-empty", ""), new HttpHeader("x-last", "v"),
+                new HttpHeader("x-end", ""));
+    }
+
+    @Test
     void readsAStreamedResponseChunkByChunk() {
         Value response = invoke(handler("""
                 let i = 0;
