@@ -42,8 +42,9 @@ final class EngineBeans {
     @Singleton
     @Bean(preDestroy = "close")
     JsThreads threads(RuntimeConfig config) {
-        // One thread per context that can be busy, plus room for deploy-time checks.
-        return new JsThreads(config.maxContexts() + 4, config.stackBytes());
+        // One thread per context that can be busy, twice over: an invocation gives its context back before its thread
+        // is free again (it still records the run), so a new one may start meanwhile; plus room for deploy checks.
+        return new JsThreads(2 * config.maxContexts() + 4, config.stackBytes());
     }
 
     @Singleton

@@ -102,15 +102,14 @@ final class Invocation implements Runnable, InvocationScope {
                         return null;
                     }, request.trigger() == null ? "http" : request.trigger(), user);
             Value response = settle(app, called.getMember("result"), guard);
-            if (!app.invoke().invokeMember("isObject", response).asBoolean()) {
-                throw new HandlerError("the fetch handler must return a Response, got "
-                        + app.invoke().invokeMember("typeName", response).asString());
-            }
             ResponseHead responseHead;
             try {
                 responseHead = app.bridge().readResponse(response);
             } catch (IllegalArgumentException e) {
-                throw new HandlerError(e.getMessage());
+                // checked only now, off the path of every good response: a primitive is named by its type
+                throw new HandlerError(app.invoke().invokeMember("isObject", response).asBoolean() ? e.getMessage()
+                        : "the fetch handler must return a Response, got "
+                        + app.invoke().invokeMember("typeName", response).asString());
             }
             status = responseHead.status();
             if (responseHead.streaming()) {

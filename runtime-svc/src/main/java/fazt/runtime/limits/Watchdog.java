@@ -98,7 +98,9 @@ public final class Watchdog implements AutoCloseable {
             this.deadline = deadline;
             this.budget = budget;
             this.cancel = cancel;
-            this.allocatedAtStart = THREADS.getThreadAllocatedBytes(threadId);
+            // the usual caller is the worker itself, whose counter HotSpot reads without looking the thread up
+            this.allocatedAtStart = threadId == Thread.currentThread().threadId()
+                    ? THREADS.getCurrentThreadAllocatedBytes() : THREADS.getThreadAllocatedBytes(threadId);
         }
 
         /** Heap bytes the invocation's thread allocated since the guard started. */

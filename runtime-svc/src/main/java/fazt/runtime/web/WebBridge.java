@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.graalvm.polyglot.Value;
-import org.graalvm.polyglot.proxy.ProxyArray;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 
 /**
@@ -28,7 +27,7 @@ public final class WebBridge {
     /** A {@code Request} whose whole body is known; {@code body} null or empty means no body. */
     public Value newRequest(String method, String url, List<HttpHeader> headers, byte[] body) {
         String encoded = body == null || body.length == 0 ? null : encode(body);
-        return functions.invokeMember("newRequest", method, url, flat(headers), encoded);
+        return functions.invokeMember("newRequest", method, url, joined(headers), encoded);
     }
 
     /**
@@ -63,7 +62,7 @@ public final class WebBridge {
             }
             return null;
         };
-        return functions.invokeMember("newStreamingRequest", method, url, flat(headers), pull, cancel);
+        return functions.invokeMember("newStreamingRequest", method, url, joined(headers), pull, cancel);
     }
 
     /**
@@ -71,24 +70,21 @@ public final class WebBridge {
      * {@code Response} (the engine reports that as the app's error) or its body was already read.
      */
     public ResponseHead readResponse(Value response) {
-        if (response == null || !functions.invokeMember("isResponse", response).asBoolean()) {
-            throw new IllegalArgumentException("the fetch handler must return a Response, got "
-                    + (response == null || response.isNull() ? "null" : describeType(response)));
-        }
+        // One call answers everything (fetch.js responseHead): each crossing of the polyglot boundary costs more than
+        // the JavaScript behind it.
         Value head;
         try {
-            head = functions.invokeMember("responseHead", response);
+            head = response == null ? null : functions.invokeMember("responseHead", response);
         } catch (org.graalvm.polyglot.PolyglotException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
-        List<HttpHeader> headers = new ArrayList<>();
-        Value flat = head.getMember("headers");
-        for (long i = 0; i + 1 < flat.getArraySize(); i += 2) {
-            headers.add(new HttpHeader(flat.getArrayElement(i).asString(), flat.getArrayElement(i + 1).asString()));
+        if (head == null || head.isNull()) {
+            throw new IllegalArgumentException("the fetch handler must return a Response, got "
+                    + (response == null || response.isNull() ? "null" : describeType(response)));
         }
-        Value bytes = head.getMember("bytes");
-        Value reader = head.getMember("reader");
-        return new ResponseHead(head.getMember("status").asInt(), List.copyOf(headers),
+        Value bytes = head.getArrayElement(2);
+        Value reader = head.getArrayElement(3);
+        return new ResponseHead(head.getArrayElement(0).asInt(), headers(head.getArrayElement(1).asString()),
                 bytes.isNull() ? null : JsBytes.toJava(bytes), reader.isNull() ? null : reader);
     }
 
@@ -144,14 +140,41 @@ public final class WebBridge {
         return nativeBase64 ? java.util.Base64.getEncoder().encodeToString(bytes) : JsBytes.toLatin1(bytes);
     }
 
-    private static ProxyArray flat(List<HttpHeader> headers) {
-        Object[] out = new Object[headers.size() * 2];
-        int i = 0;
+    /**
+     * Names and values joined by NUL, as bridge.js takes them. A line holding a NUL is left out: the Fetch Standard
+     * rejects it, so {@code Headers} would drop it anyway, and it would shift every name and value after it.
+     */
+    static String joined(List<HttpHeader> headers) {
+        StringBuilder out = new StringBuilder(headers.size() * 32);
         for (HttpHeader header : headers) {
-            out[i++] = header.name();
-            out[i++] = header.value();
+            if (header.name().indexOf('\0') >= 0 || header.value().indexOf('\0') >= 0) {
+                continue;
+            }
+            if (!out.isEmpty()) {
+                out.append('\0');
+            }
+            out.append(header.name()).append('\0').append(header.value());
         }
-        return ProxyArray.fromArray(out);
+        return out.toString();
+    }
+
+    /** The headers of fetch.js {@code responseHead}: names and values joined by NUL, in order. */
+    static List<HttpHeader> headers(String joined) {
+        if (joined.isEmpty()) {
+            return List.of();
+        }
+        List<HttpHeader> out = new ArrayList<>();
+        int start = 0;
+        while (start <= joined.length()) {
+            int nameEnd = joined.indexOf('\0', start);
+            int valueEnd = joined.indexOf('\0', nameEnd + 1);
+            if (valueEnd < 0) {
+                valueEnd = joined.length();
+            }
+            out.add(new HttpHeader(joined.substring(start, nameEnd), joined.substring(nameEnd + 1, valueEnd)));
+            start = valueEnd + 1;
+        }
+        return List.copyOf(out);
     }
 
     private static String describeType(Value value) {

@@ -2,15 +2,16 @@
 (function (host, internal) {
   'use strict';
   // captured now: app code replacing these globals later must not change how the platform behaves
-  const { ReadableStream, Response, DOMException } = globalThis;
+  const { ReadableStream, DOMException } = globalThis;
   const describe = (e) => (e && e.stack ? String(e.stack) : e && e.message ? `${e.name || 'Error'}: ${e.message}` : String(e));
   return {
     nativeBase64: internal.nativeBase64,
     fromHost: internal.fromHost,
-    newRequest(method, url, flatHeaders, body) {
-      return internal.newRequest(method, url, Array.from(flatHeaders), body === null || body === undefined ? null : internal.fromHost(body));
+    // rawHeaders: names and values joined by NUL (WebBridge leaves out lines that hold one: invalid anyway)
+    newRequest(method, url, rawHeaders, body) {
+      return internal.newRequest(method, url, rawHeaders, body === null || body === undefined ? null : internal.fromHost(body));
     },
-    newStreamingRequest(method, url, flatHeaders, pull, cancel) {
+    newStreamingRequest(method, url, rawHeaders, pull, cancel) {
       const stream = new ReadableStream({
         pull(c) {
           const chunk = pull();
@@ -19,9 +20,8 @@
         },
         cancel() { cancel(); },
       }, { highWaterMark: 0 });
-      return internal.newRequest(method, url, Array.from(flatHeaders), stream);
+      return internal.newRequest(method, url, rawHeaders, stream);
     },
-    isResponse(value) { return value instanceof Response; },
     responseHead(response) { return internal.responseHead(response); },
     readChunk(reader, onChunk, onEnd, onError) {
       reader.read().then(({ value, done }) => {

@@ -4,6 +4,7 @@
   // captured now: app code replacing these globals later must not change how the platform behaves
   const { URL, URLSearchParams, ReadableStream, Blob, FormData, AbortSignal, Headers } = globalThis;
   const kGuard = internal.headerGuard, newHeaders = internal.newHeaders, kBody = Symbol('body');
+  const { create: ObjectCreate, defineProperty: ObjectDefineProperty } = Object;
 
   // ---------------------------------------------------------------- Body
   const extractBody = (object) => {
@@ -114,7 +115,7 @@
       init = init == null ? {} : init;
       let r;
       if (input instanceof Request) {
-        const src = input[kReq];
+        const src = fullState(input);
         r = { ...src, headers: null };
         r.headersInit = src.headers;
       } else {
@@ -164,8 +165,8 @@
       Object.defineProperty(this, kBody, { value: body });
     }
     get method() { return this[kReq].method; }
-    get url() { return this[kReq].url; }
-    get headers() { return this[kReq].headers; }
+    get url() { const r = this[kReq]; return r.url !== null ? r.url : lazyUrl(r); }
+    get headers() { const r = this[kReq]; return r.headers !== null ? r.headers : lazyHeaders(r); }
     get destination() { return ''; }
     get referrer() { return this[kReq].referrer; }
     get referrerPolicy() { return this[kReq].referrerPolicy; }
@@ -177,12 +178,12 @@
     get keepalive() { return this[kReq].keepalive; }
     get isReloadNavigation() { return false; }
     get isHistoryNavigation() { return false; }
-    get signal() { return this[kReq].signal; }
+    get signal() { const r = this[kReq]; return r.signal !== null ? r.signal : (r.signal = internal.newSignal()); }
     get duplex() { return 'half'; }
     clone() {
       const body = cloneBody(this, 'Request');
       const copy = new Request(this.url, { method: this.method, headers: this.headers, signal: this.signal });
-      const { headers, signal, ...fields } = this[kReq];
+      const { headers, signal, ...fields } = fullState(this);
       Object.assign(copy[kReq], fields);
       copy[kReq].headers[kGuard] = this.headers[kGuard];
       Object.assign(copy[kBody], body);
@@ -191,15 +192,45 @@
   }
   mixBody(Request);
   Object.defineProperty(Request.prototype, Symbol.toStringTag, { value: 'Request', configurable: true });
+  const RequestPrototype = Request.prototype;
+
+  // The request the engine hands to the app's fetch handler is built lazily: most handlers read a field or two, so
+  // its URL is parsed, its Headers filled and its AbortSignal made only when the app first asks for them (ADR 0017).
+  // `rawUrl` and `rawHeaders` (names and values joined by NUL, which no valid header contains) wait until then.
+  const lazyUrl = (r) => {
+    let url;
+    try { url = new URL(r.rawUrl); } catch (e) { throw new TypeError(`Failed to construct 'Request': Failed to parse URL from ${r.rawUrl}`); }
+    if (url.username || url.password) throw new TypeError(`Failed to construct 'Request': Request cannot be constructed from a URL that includes credentials: ${r.rawUrl}`);
+    r.url = url.href;
+    r.rawUrl = null;
+    return r.url;
+  };
+  const lazyHeaders = (r) => {
+    r.headers = newHeaders(r.rawHeaders === '' ? [] : r.rawHeaders.split('\0'), 'immutable');
+    r.rawHeaders = null;
+    return r.headers;
+  };
+  /** The request's state with every lazy field made, for code that copies it whole. */
+  const fullState = (req) => {
+    const r = req[kReq];
+    if (r.url === null) lazyUrl(r);
+    if (r.headers === null) lazyHeaders(r);
+    if (r.signal === null) r.signal = internal.newSignal();
+    return r;
+  };
 
   /** The request the engine hands to the app's fetch handler; the body is a stream pulled from the host. */
-  internal.newRequest = (method, url, flatHeaders, body) => {
-    const req = new Request(url, { method });
-    req[kReq].headers = newHeaders(flatHeaders, 'immutable');
+  internal.newRequest = (method, url, rawHeaders, body) => {
+    const req = ObjectCreate(RequestPrototype);
+    ObjectDefineProperty(req, kReq, { value: { method: normalizeMethod(method), url: null, rawUrl: String(url),
+      redirect: 'follow', signal: null, mode: 'cors', credentials: 'same-origin', cache: 'default', referrer: 'about:client',
+      referrerPolicy: '', integrity: '', keepalive: false, headers: null, rawHeaders: String(rawHeaders) } });
+    const state = { source: null, stream: null, used: false };
     if (body !== null && body !== undefined) {
-      if (body instanceof ReadableStream) req[kBody].stream = body;
-      else req[kBody].source = body;
+      if (body instanceof ReadableStream) state.stream = body;
+      else state.source = body;
     }
+    ObjectDefineProperty(req, kBody, { value: state });
     return req;
   };
 
@@ -271,15 +302,24 @@
   mixBody(Response);
   Object.defineProperty(Response.prototype, Symbol.toStringTag, { value: 'Response', configurable: true });
 
-  /** What the engine needs from the handler's Response: head, then the known bytes or a reader of the stream. */
+  /**
+   * What the engine needs from the handler's Response, in one array so that Java reads it with few boundary
+   * crossings: [status, header names and values joined by NUL, an ArrayBuffer of the known bytes or null, a reader of
+   * the stream or null]. Null for anything that is not a Response.
+   */
   internal.responseHead = (response) => {
     if (!(response instanceof Response)) return null;
     const b = response[kBody];
-    const out = { status: response.status, headers: internal.flatHeaders(response.headers), bytes: null, reader: null };
+    const status = response.status, headers = internal.joinedHeaders(response.headers);
     if (bodyUsed(b)) throw new TypeError('The handler returned a Response whose body was already read');
-    if (b.stream !== null) out.reader = b.stream.getReader();
-    else if (b.source !== null) { out.bytes = b.source; b.used = true; }
-    return out;
+    let bytes = null, reader = null;
+    if (b.stream !== null) reader = b.stream.getReader();
+    else if (b.source !== null) {
+      const s = b.source;
+      bytes = s.byteOffset === 0 && s.byteLength === s.buffer.byteLength ? s.buffer : s.slice().buffer;
+      b.used = true;
+    }
+    return [status, headers, bytes, reader];
   };
 
   // ---------------------------------------------------------------- fetch

@@ -114,6 +114,13 @@
   };
   internal.newHeaders = newHeaders;
   internal.flatHeaders = (h) => { const out = []; for (const [n, v] of h[kList]) out.push(n, v); return out; };
+  // Names and values joined by NUL, which append and set never let into a header list.
+  internal.joinedHeaders = (h) => {
+    const list = h[kList];
+    let out = '';
+    for (let i = 0; i < list.length; i++) out += (i === 0 ? '' : '\0') + list[i][0] + '\0' + list[i][1];
+    return out;
+  };
 
   internal.headerGuard = kGuard;
   internal.isToken = (s) => TOKEN.test(s);

@@ -69,6 +69,28 @@ class WebBridgeTest {
     }
 
     @Test
+    void theHandlersRequestParsesItsUrlAndHeadersWhenFirstAskedAndCopiesSeeThem() {
+        Value request = bridge.newRequest("get", "HTTPS://Blog.Example.com:443/a/../api?x=1", HEADERS, (byte[]) null);
+        Value result = invoke(handler("""
+                const copy = new Request(request);
+                const clone = request.clone();
+                return [request.method, copy.url, clone.url, request.url, copy.headers.get('x-multi'),
+                  clone.headers.get('content-type'), copy.signal !== request.signal].join('|');
+                """), request);
+        assertThat(result.asString()).isEqualTo("GET|https://blog.example.com/api?x=1|https://blog.example.com/api?x=1"
+                + "|https://blog.example.com/api?x=1|a, b|text/plain|true");
+    }
+
+    @Test
+    void abortingTheRequestReachesASignalTakenBeforeOrAfter() {
+        Value request = bridge.newRequest("GET", "https://a.example/api/", List.of(), (byte[]) null);
+        Value before = js.eval("(r) => { const s = new Request(r).signal; return () => s.aborted + ' ' + r.signal.aborted; }")
+                .execute(request);
+        bridge.abortRequest(request, "gone");
+        assertThat(before.execute().asString()).isEqualTo("true true");
+    }
+
+    @Test
     void aRequestWithoutBodyHasNullBody() {
         Value request = bridge.newRequest("GET", "https://a.example/api/", List.of(), (InputStream) null);
         assertThat(invoke(handler("return String(request.body) + ' ' + (await request.text()).length"), request).asString())
@@ -126,6 +148,18 @@ class WebBridgeTest {
         assertThat(new String(head.bytes(), StandardCharsets.UTF_8)).isEqualTo("{\"ok\":true}");
         assertThat(head.headers()).containsExactly(new HttpHeader("set-cookie", "a=1"), new HttpHeader("set-cookie", "b=2"),
                 new HttpHeader("content-type", "application/json"));
+    }
+
+    @Test
+    void readsEmptyHeaderValuesAndABodyThatViewsPartOfABuffer() {
+        Value response = invoke(handler("""
+                const bytes = new TextEncoder().encode('xxhello');
+                return new Response(bytes.subarray(2), {headers: [['x-empty', ''], ['x-last', 'v'], ['x-end', '']]});
+                """), bridge.newRequest("GET", "https://a.example/api/", List.of(), (byte[]) null));
+        ResponseHead head = bridge.readResponse(response);
+        assertThat(new String(head.bytes(), StandardCharsets.UTF_8)).isEqualTo("hello");
+        assertThat(head.headers()).containsExactly(new HttpHeader("x-empty", ""), new HttpHeader("x-last", "v"),
+                new HttpHeader("x-end", ""));
     }
 
     @Test

@@ -42,10 +42,11 @@ package fazt.proto.runtime;
  *
  * <h2>Liveness while a handler runs</h2>
  * The gateway names an inbox in the {@link #HEADER_PROGRESS} header of the invoke request. The instance that took
- * the request publishes an empty message with header {@link #HEADER_INSTANCE} to it at once and then every
- * {@link #HEARTBEAT_MILLIS} until it replies. A gateway that hears nothing for {@link #HEARTBEAT_TIMEOUT_MILLIS}
- * knows the instance died and fails the request at once (retrying GET and HEAD once), instead of waiting out the
- * whole deadline.
+ * the request publishes an empty message with header {@link #HEADER_INSTANCE} to it every {@link #HEARTBEAT_MILLIS}
+ * until it replies, the first one {@link #HEARTBEAT_MILLIS} after it took the request (until ADR 0017 also one at
+ * once; readers never relied on it). A gateway that hears nothing for {@link #HEARTBEAT_TIMEOUT_MILLIS}, counted from
+ * when it sent the request, knows the instance died and fails the request at once (retrying GET and HEAD once),
+ * instead of waiting out the whole deadline.
  *
  * <h2>Deploy-time check</h2>
  * deploy-svc asks {@link #CHECK} with a {@link ScriptCheckRequest} whether a committed, not yet live version's server
