@@ -19,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
  * <pre>
  * fazt-server               run FAZT_TARGETS (default all) until SIGTERM
  * fazt-server provision     create the database, the services' roles and schemas, and a master key file
+ * fazt-server drop-streams  delete the JetStream streams of FAZT_SUBJECT_ROOT (the suite stopped)
  * fazt-server version       print the version
  * </pre>
  */
@@ -37,6 +38,7 @@ public final class FaztServer {
             switch (command) {
                 case "run" -> run(env);
                 case "provision" -> Provision.run(env);
+                case "drop-streams" -> DropStreams.run(env);
                 case "version", "--version" -> System.out.println("fazt-server " + version());
                 case "help", "--help", "-h" -> System.out.println(usage());
                 default -> {
@@ -88,9 +90,10 @@ public final class FaztServer {
 
     private static String usage() {
         return """
-                usage: fazt-server [run | provision | version]
+                usage: fazt-server [run | provision | drop-streams | version]
                   run        start the services named by FAZT_TARGETS (all, or e.g. gateway,deploy,storage)
                   provision  create the database, each service's role and schema, and a master key file
+                  drop-streams  delete the JetStream streams of FAZT_SUBJECT_ROOT (stop the suite first)
                 settings come from the environment: see README.md, "Configuration"\
                 """;
     }
