@@ -11,7 +11,8 @@ import java.util.Map;
  * Registers the runtime service with the fazt launcher. Its limits come from optional environment variables
  * (docs/runtime-engine.md): {@code RUNTIME_WALL_TIME_MS}, {@code RUNTIME_STATEMENT_LIMIT},
  * {@code RUNTIME_MEMORY_BUDGET_MB}, {@code RUNTIME_MAX_FETCHES}, {@code RUNTIME_POOL_PER_VERSION},
- * {@code RUNTIME_MAX_CONTEXTS}, {@code RUNTIME_CHECK_TIME_MS}, {@code RUNTIME_FETCH_ALLOW_HOSTS}.
+ * {@code RUNTIME_MAX_CONTEXTS}, {@code RUNTIME_IDLE_TIMEOUT_MS}, {@code RUNTIME_CHECK_TIME_MS},
+ * {@code RUNTIME_FETCH_ALLOW_HOSTS}.
  */
 public final class RuntimeService implements ServiceDefinition {
     @Override
@@ -28,6 +29,7 @@ public final class RuntimeService implements ServiceDefinition {
         number(env, "RUNTIME_MAX_FETCHES", 0).ifPresent(v -> properties.put("runtime.max-fetches", v));
         number(env, "RUNTIME_POOL_PER_VERSION", 1).ifPresent(v -> properties.put("runtime.pool-per-version", v));
         number(env, "RUNTIME_MAX_CONTEXTS", 1).ifPresent(v -> properties.put("runtime.max-contexts", v));
+        number(env, "RUNTIME_IDLE_TIMEOUT_MS", 1).ifPresent(v -> properties.put("runtime.idle-timeout", v + "ms"));
         number(env, "RUNTIME_CHECK_TIME_MS", 1).ifPresent(v -> properties.put("runtime.check-time", v + "ms"));
         String allowed = env.get("RUNTIME_FETCH_ALLOW_HOSTS");
         if (allowed != null && !allowed.isBlank()) {

@@ -17,9 +17,10 @@ class RuntimeServiceTest {
     @Test
     void limitsFromTheEnvironment() {
         Map<String, Object> properties = service.properties(null, Map.of("RUNTIME_WALL_TIME_MS", "5000",
-                "RUNTIME_MEMORY_BUDGET_MB", "64", "RUNTIME_MAX_FETCHES", "0",
+                "RUNTIME_MEMORY_BUDGET_MB", "64", "RUNTIME_MAX_FETCHES", "0", "RUNTIME_IDLE_TIMEOUT_MS", "60000",
                 "RUNTIME_FETCH_ALLOW_HOSTS", " api.internal , ,intranet.lan"));
         assertThat(properties).containsEntry("runtime.wall-time", "5000ms")
+                .containsEntry("runtime.idle-timeout", "60000ms")
                 .containsEntry("runtime.memory-budget", 64L << 20)
                 .containsEntry("runtime.max-fetches", 0L)
                 .containsEntry("runtime.fetch-allowed-hosts", List.of("api.internal", "intranet.lan"));

@@ -18,7 +18,8 @@ import java.time.Duration;
  * @param poolPerVersion   warm contexts kept per app version ({@code RUNTIME_POOL_PER_VERSION})
  * @param maxContexts      contexts alive in this instance, busy and warm together; beyond it requests wait briefly
  *                         for one, then get 503 ({@code RUNTIME_MAX_CONTEXTS})
- * @param idleTimeout      a warm context unused this long is closed ({@code runtime.idle-timeout})
+ * @param idleTimeout      a warm context unused this long is closed, checked every 30 s ({@code runtime.idle-timeout},
+ *                         env {@code RUNTIME_IDLE_TIMEOUT_MS})
  * @param checkTime        time limit of the deploy-time check's top-level evaluation ({@code runtime.check-time})
  * @param stackBytes       stack size of the threads running JavaScript; deep recursion ends in a RangeError, never
  *                         in a crash ({@code runtime.stack-bytes})

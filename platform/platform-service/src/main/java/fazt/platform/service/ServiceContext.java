@@ -2,12 +2,15 @@ package fazt.platform.service;
 
 import fazt.proto.ServiceName;
 import io.micronaut.context.ApplicationContext;
+import fazt.platform.service.memory.IdleHeapRelease;
 import io.micronaut.runtime.server.EmbeddedServer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -77,13 +80,18 @@ public final class ServiceContext implements AutoCloseable {
         return running;
     }
 
-    /** Starts several services, stopping those already started when one fails. */
+    /**
+     * Starts several services, stopping those already started when one fails; then, once per process, the
+     * {@link IdleHeapRelease} ({@value IdleHeapRelease#VARIABLE}).
+     */
     public static List<ServiceContext> startAll(List<ServiceDefinition> definitions, Map<String, String> env) {
+        Optional<Duration> idleRelease = IdleHeapRelease.interval(env);
         List<ServiceContext> started = new ArrayList<>();
         try {
             for (ServiceDefinition definition : definitions) {
                 started.add(start(definition, env));
             }
+            idleRelease.ifPresent(IdleHeapRelease::startOnce);
             return started;
         } catch (RuntimeException e) {
             started.reversed().forEach(ServiceContext::close);
