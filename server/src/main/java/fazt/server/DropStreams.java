@@ -2,7 +2,7 @@ package fazt.server;
 
 import fazt.platform.nats.RootStreams;
 import fazt.platform.service.BootstrapSettings;
-import fazt.proto.ServiceName;
+import fazt.proto.SubjectRoot;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.Options;
@@ -19,13 +19,12 @@ final class DropStreams {
     private DropStreams() {}
 
     static void run(Map<String, String> env) throws Exception {
-        // Only NATS_URL and FAZT_SUBJECT_ROOT matter here; they are read and checked as every service reads them.
-        BootstrapSettings settings = BootstrapSettings.from(env, ServiceName.GATEWAY);
-        Options options = new Options.Builder().servers(settings.natsUrl().split(","))
+        SubjectRoot root = BootstrapSettings.rootOf(env);
+        Options options = new Options.Builder().servers(BootstrapSettings.natsUrlOf(env).split(","))
                 .connectionTimeout(Duration.ofSeconds(5)).maxReconnects(0).build();
         try (Connection nats = Nats.connect(options)) {
-            List<String> dropped = RootStreams.deleteAll(nats, settings.root());
-            System.out.println("dropped " + dropped.size() + " stream(s) of subject root " + settings.root().value()
+            List<String> dropped = RootStreams.deleteAll(nats, root);
+            System.out.println("dropped " + dropped.size() + " stream(s) of subject root " + root.value()
                     + (dropped.isEmpty() ? "" : ": " + String.join(", ", dropped)));
         }
     }

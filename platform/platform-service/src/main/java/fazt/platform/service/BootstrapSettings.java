@@ -58,6 +58,16 @@ public record BootstrapSettings(
 
     private static final Pattern HOST_LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
 
+    /** {@code NATS_URL} from {@code env}, checked as {@link #from} checks it, for tools that need nothing else. */
+    public static String natsUrlOf(Map<String, String> env) {
+        return natsUrl(get(env, "NATS_URL", DEFAULT_NATS_URL));
+    }
+
+    /** {@code FAZT_SUBJECT_ROOT} from {@code env}, checked as {@link #from} checks it. */
+    public static SubjectRoot rootOf(Map<String, String> env) {
+        return root(get(env, "FAZT_SUBJECT_ROOT", SubjectRoot.DEFAULT));
+    }
+
     /** Reads and checks the settings of {@code service} from {@code env} (the process environment, or a test's map). */
     public static BootstrapSettings from(Map<String, String> env, ServiceName service) {
         String prefix = "FAZT_" + service.id().toUpperCase(Locale.ROOT) + "_";
