@@ -86,17 +86,19 @@ class EdgeHostileE2E {
 
     static void check(HostileCase c, int port) throws Exception {
         HostileCase.Outcome outcome = c.probe().run(port);
-        String context = "sent: " + c.sentForReport() + "\nexpected: " + c.expect().text() + "\ngot: " + outcome;
-        assertThat(new String(outcome.raw(), StandardCharsets.ISO_8859_1)).as(context).doesNotContain(MARKER);
+        String context = "case: " + c.name() + "\nsent: " + c.sentForReport() + "\nexpected: " + c.expect().text()
+                + "\ngot: " + outcome;
+        assertThat(new String(outcome.raw(), StandardCharsets.ISO_8859_1)).as("SERVER SOURCE RETURNED; " + context)
+                .doesNotContain(MARKER);
         for (RawHttp.Response response : outcome.responses()) {
             assertWellFormed(response, context);
         }
-        assertThat(c.expect().test().test(outcome)).as(context).isTrue();
+        assertThat(c.expect().test().test(outcome)).as("unexpected outcome; " + context).isTrue();
         assertAppServes();
     }
 
     static void assertWellFormed(RawHttp.Response response, String context) throws IOException {
-        assertThat(response.statusLine()).as(context).matches("HTTP/1\\.[01] [1-5]\\d\\d( .*)?");
+        assertThat(response.statusLine()).as("malformed; " + context).matches("HTTP/1\\.[01] [1-5]\\d\\d( .*)?");
         int status = response.status();
         boolean problem = response.header("content-type").startsWith("application/problem+json");
         if (status >= 400 && status != 404) {
@@ -104,7 +106,7 @@ class EdgeHostileE2E {
         }
         if (problem && response.body().length > 0) {
             JsonNode body = MessageCodec.INSTANCE.mapper().readTree(response.body());
-            assertThat(body.path("type").asText()).as(context).startsWith("https://errors.fazt.dev/");
+            assertThat(body.path("type").asText()).as("problem without a type; " + context).startsWith("https://errors.fazt.dev/");
         }
     }
 

@@ -15,7 +15,7 @@ record HostileCase(String name, String sent, Probe probe, Expect expect) {
     /** Function JSON, without the server-source marker: what a request reaching {@code /api/} canonically gets. */
     static final String FUNCTION_JSON = "{\"from\":\"function\",\"ok\":true}";
     /** How long a case waits for a close the ADR requires, or for a smuggled second answer. */
-    static final int CLOSE_WAIT_MS = 3_000;
+    static final int CLOSE_WAIT_MS = 1_500;
 
     /** Sends {@code request} in one write and reads one answer (plus what follows, when the answer must close). */
     static HostileCase of(String name, String request, Expect expect) {

@@ -21,7 +21,7 @@ import java.util.Map;
  */
 final class RawHttp implements AutoCloseable {
     /** How long a read waits for the gateway before the test calls it silent. */
-    static final int READ_TIMEOUT_MS = 15_000;
+    static final int READ_TIMEOUT_MS = 10_000;
 
     private final Socket socket;
     private final InputStream in;

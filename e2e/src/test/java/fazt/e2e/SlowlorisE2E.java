@@ -1,0 +1,116 @@
+package fazt.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Slowloris against a split suite (the gateway in its own process), ADR 19's header timeout set to 5 s: 1,000
+ * connections from 20 loopback addresses (50 each, under the per-client cap) trickle one header byte a second and
+ * never finish their head. Meanwhile a normal client keeps being served quickly, every slow connection is closed by
+ * the header timeout (plus generous slack), and the figures are printed with the prefix {@code slowloris:}.
+ */
+class SlowlorisE2E {
+    static final int HEADER_TIMEOUT_MS = 5_000;
+    static final int ADDRESSES = 20;
+    static final int PER_ADDRESS = 50;
+    /** Generous: a loaded 2-core machine may be late by seconds, not by another timeout. */
+    static final int CLOSE_SLACK_MS = 10_000;
+    static final long NORMAL_LATENCY_BOUND_MS = 2_000;
+    static final String INDEX = "<h1>slow</h1>";
+
+    @RegisterExtension
+    static final RunningStack suite = RunningStack.split()
+            .env("FAZT_HTTP_HEADER_TIMEOUT_MS", Integer.toString(HEADER_TIMEOUT_MS));
+
+    @Test
+    void aThousandSlowSendersAreClosedByTheHeaderTimeoutWhileNormalClientsAreServed() throws Exception {
+        suite.edge().deployFiles("app", "index.html", INDEX);
+        int port = suite.stack().httpPort;
+        long gateway = Long.parseLong(Files.readString(suite.stack().home.resolve("run/gateway.pid")).trim());
+        assertThat(normalGet(port)).isLessThan(NORMAL_LATENCY_BOUND_MS);
+        long rssIdle = EdgeHostileE2E.rssKib(gateway);
+
+        List<InetAddress> addresses = new ArrayList<>();
+        for (int i = 1; i <= ADDRESSES; i++) {
+            addresses.add(InetAddress.getByName("127.0.1." + i));
+        }
+        AtomicBoolean slowOnesOpen = new AtomicBoolean(true);
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        try (SlowSenders slow = SlowSenders.open(port, addresses, PER_ADDRESS,
+                "GET / HTTP/1.1\r\nHost: app.localhost\r\nX-Slow: ")) {
+            long rssOpen = EdgeHostileE2E.rssKib(gateway);
+            long stillOpen = slow.open();
+            CompletableFuture<Void> normal = CompletableFuture.runAsync(() -> {
+                while (slowOnesOpen.get()) {
+                    latencies.add(SuiteHealthE2E.unchecked(() -> normalGet(port)));
+                }
+            });
+            long deadline = System.nanoTime() + (HEADER_TIMEOUT_MS + CLOSE_SLACK_MS + 5_000) * 1_000_000L;
+            while (slow.open() > 0 && System.nanoTime() < deadline) {
+                slow.trickle();
+                slow.await(1_000);
+            }
+            slowOnesOpen.set(false);
+            normal.join();
+
+            List<Long> toClose = slow.all().stream().filter(SlowSenders.Slow::closed)
+                    .map(SlowSenders.Slow::millisToClose).sorted().toList();
+            long answered408 = slow.all().stream().filter(s -> s.answer.toString().startsWith("HTTP/1.1 408")).count();
+            List<Long> sortedLatencies = latencies.stream().sorted().toList();
+            System.out.printf("slowloris: %d slow connections from %d addresses, %d open after connecting%n",
+                    slow.all().size(), ADDRESSES, stillOpen);
+            System.out.printf("slowloris: gateway RSS idle %d MiB, with the slow connections open %d MiB%n",
+                    rssIdle / 1024, rssOpen / 1024);
+            System.out.printf("slowloris: closed %d of %d (%d with a 408 first); ms from first byte to close: "
+                            + "min %d, median %d, max %d (header timeout %d ms)%n", toClose.size(), slow.all().size(),
+                    answered408, percentile(toClose, 0), percentile(toClose, 50), percentile(toClose, 100),
+                    HEADER_TIMEOUT_MS);
+            System.out.printf("slowloris: normal client meanwhile: %d sequential GETs, latency ms p50 %d, p99 %d, "
+                    + "max %d%n", sortedLatencies.size(), percentile(sortedLatencies, 50),
+                    percentile(sortedLatencies, 99), percentile(sortedLatencies, 100));
+
+            assertThat(stillOpen).as("all slow connections accepted and open at first").isEqualTo(
+                    (long) ADDRESSES * PER_ADDRESS);
+            assertThat(toClose).as("every slow connection closed").hasSize(ADDRESSES * PER_ADDRESS);
+            assertThat(percentile(toClose, 0)).as("none closed before the header timeout")
+                    .isGreaterThanOrEqualTo(HEADER_TIMEOUT_MS - 500L);
+            assertThat(percentile(toClose, 100)).as("all closed by the header timeout plus slack")
+                    .isLessThanOrEqualTo((long) HEADER_TIMEOUT_MS + CLOSE_SLACK_MS);
+            assertThat(slow.all()).allSatisfy(s -> assertThat(s.answer.toString()).as("what a slow one got")
+                    .satisfiesAnyOf(a -> assertThat(a).isEmpty(), a -> assertThat(a).startsWith("HTTP/1.1 408")));
+            assertThat(sortedLatencies).as("normal GETs while the slow ones were open").isNotEmpty();
+            assertThat(percentile(sortedLatencies, 100)).isLessThan(NORMAL_LATENCY_BOUND_MS);
+        } finally {
+            slowOnesOpen.set(false);
+        }
+        assertThat(normalGet(port)).isLessThan(NORMAL_LATENCY_BOUND_MS);
+    }
+
+    /** One GET of the index on a fresh connection from 127.0.0.1, asserted 200; returns its latency in ms. */
+    static long normalGet(int port) throws Exception {
+        long start = System.nanoTime();
+        try (RawHttp http = RawHttp.connect(port, InetAddress.getByName("127.0.0.1"))) {
+            RawHttp.Response index = http.send("GET / HTTP/1.1\r\nHost: app.localhost\r\n\r\n").read(false);
+            assertThat(index).as("a normal GET").isNotNull();
+            assertThat(index.status()).as("a normal GET: %s", index).isEqualTo(200);
+            assertThat(index.text()).isEqualTo(INDEX);
+        }
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    static long percentile(List<Long> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return -1;
+        }
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - (p == 0 ? 0 : 1)));
+    }
+}
