@@ -1,14 +1,12 @@
 package fazt.gateway.admin;
 
 import fazt.proto.auth.AdminSession;
-import io.netty.channel.ChannelHandlerContext;
+import fazt.gateway.edge.Exchange;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.cookie.Cookie;
 import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
-import io.netty.handler.ssl.SslHandler;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
@@ -21,20 +19,16 @@ import java.security.MessageDigest;
  * never adds them on its own).
  */
 public record AdminCaller(String secret, boolean fromCookie, boolean https, String clientIp, String origin) {
-    /** Reads the caller of {@code request} on the connection of {@code ctx}. */
-    public static AdminCaller of(ChannelHandlerContext ctx, HttpRequest request) {
+    /** Reads the caller of the request of {@code ex}, as the intake classified it (scheme and client address). */
+    public static AdminCaller of(Exchange ex) {
+        HttpRequest request = ex.request();
         String secret = Authenticator.bearer(request.headers().get(HttpHeaderNames.AUTHORIZATION));
         boolean fromCookie = false;
         if (secret == null) {
             secret = sessionCookie(request.headers().get(HttpHeaderNames.COOKIE));
             fromCookie = secret != null;
         }
-        boolean https = ctx.pipeline().get(SslHandler.class) != null
-                || "https".equalsIgnoreCase(request.headers().get("X-Forwarded-Proto"));
-        String ip = ctx.channel().remoteAddress() instanceof InetSocketAddress address && address.getAddress() != null
-                ? address.getAddress().getHostAddress() : "unknown";
-        String host = request.headers().get(HttpHeaderNames.HOST);
-        return new AdminCaller(secret, fromCookie, https, ip, (https ? "https://" : "http://") + (host == null ? "" : host));
+        return new AdminCaller(secret, fromCookie, ex.https(), ex.clientIp(), ex.origin());
     }
 
     private static String sessionCookie(String header) {

@@ -8,7 +8,7 @@ import fazt.gateway.site.StaticResponder;
 import fazt.platform.nats.FaztHeaders;
 import fazt.platform.nats.NatsRequester;
 import fazt.proto.MessageCodec;
-import fazt.proto.auth.AdminSession;
+import fazt.gateway.edge.intake.Route;
 import fazt.proto.ServiceName;
 import fazt.proto.admin.AdminRequest;
 import fazt.proto.admin.AdminResponse;
@@ -41,7 +41,6 @@ import org.slf4j.LoggerFactory;
 public final class AdminForwarder {
     /** Deploys of 100 MB bundles are unpacked, hashed and stored before the answer: give them time. */
     static final Duration TIMEOUT = Duration.ofSeconds(120);
-    public static final String API_PREFIX = "/api";
 
     /** The caller of a public route (login, signup, setup): no subject, no scopes. */
     public static final Principal ANONYMOUS = new Principal("anonymous", "anonymous", java.util.List.of(), null);
@@ -59,19 +58,13 @@ public final class AdminForwarder {
         this.responder = responder;
     }
 
-    /** Whether this path is the admin API's. */
-    public static boolean isApi(String path) {
-        return path != null && (path.equals(API_PREFIX) || path.startsWith(API_PREFIX + "/"));
-    }
-
     /**
      * Authenticates; completes with the principal ({@link #ANONYMOUS} on the public routes: login, signup, setup), or
      * answers 401 (no valid credential) or 403 (CSRF) itself and completes empty.
      */
     public java.util.concurrent.CompletableFuture<Optional<Principal>> authenticate(ChannelHandlerContext ctx, Exchange ex) {
-        AdminCaller caller = AdminCaller.of(ctx, ex.request());
-        boolean publicRoute = ex.path().startsWith(API_PREFIX)
-                && AdminSession.isPublic(ex.method().name(), ex.path().substring(API_PREFIX.length()));
+        AdminCaller caller = AdminCaller.of(ex);
+        boolean publicRoute = ex.route() instanceof Route.AdminApi api && api.publicRoute();
         String violation = caller.csrfViolation(ex.request(), publicRoute);
         if (violation != null) {
             EdgeResponses.send(ctx, EdgeResponses.problem(Problem.of(403, "auth/csrf", "Cross-site request refused",
@@ -98,7 +91,7 @@ public final class AdminForwarder {
 
     /** Forwards an authenticated request with its body inline ({@code body}) or stored ({@code blob}). */
     public void forward(ChannelHandlerContext ctx, Exchange ex, Principal principal, String body, BodyBlob blob) {
-        String apiPath = ex.path().substring(API_PREFIX.length());
+        String apiPath = ((Route.AdminApi) ex.route()).apiPath();
         ServiceName owner = AdminSubjects.ownerOf(apiPath);
         if (owner == null) {
             EdgeResponses.send(ctx, EdgeResponses.problem(Problem.of(404, "gateway/not-found", "Not found",
@@ -111,7 +104,7 @@ public final class AdminForwarder {
                 ex.request().headers().get(HttpHeaderNames.CONTENT_TYPE), body, blob, ex.requestId());
         org.slf4j.MDC.put(fazt.platform.nats.TraceContext.MDC_TRACE_ID, ex.trace().traceId());
         try {
-            AdminCaller caller = AdminCaller.of(ctx, ex.request());
+            AdminCaller caller = AdminCaller.of(ex);
             Map<String, String> headers = Map.of(FaztHeaders.TYPE, MessageCodec.typeId(AdminRequest.class),
                     FaztHeaders.CLIENT_IP, caller.clientIp(), FaztHeaders.ADMIN_ORIGIN, caller.origin());
             nats.requestRaw(AdminSubjects.of(owner), headers, MessageCodec.INSTANCE.encode(request), TIMEOUT)

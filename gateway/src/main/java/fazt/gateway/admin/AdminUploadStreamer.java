@@ -2,12 +2,12 @@ package fazt.gateway.admin;
 
 import fazt.gateway.edge.EdgeResponses;
 import fazt.gateway.edge.Exchange;
-import fazt.gateway.routing.HostRoute;
-import fazt.gateway.routing.HostRouter;
+import fazt.gateway.edge.intake.BodyPolicy;
+import fazt.gateway.edge.intake.RoutedHead;
 import fazt.platform.blobs.BlobUpload;
 import fazt.platform.nats.NatsRequester;
 import fazt.proto.admin.BodyBlob;
-import fazt.proto.auth.AdminSession;
+import fazt.proto.admin.AdminSubjects;
 import fazt.proto.auth.Principal;
 import fazt.proto.problem.Problem;
 import fazt.proto.storage.StorageSubjects;
@@ -17,7 +17,6 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
@@ -25,28 +24,30 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Streams large or binary admin request bodies (a 100 MB bundle) into storage instead of buffering them: the caller
- * is authenticated first (a bad token never uploads a byte), then the body goes to storage in chunks, reading from the
- * socket only as fast as storage acknowledges (auto-read is off while a chunk is in flight). The edge handler then
- * receives a {@link StreamedAdminRequest} naming the stored blob. Other requests pass through untouched. One instance
- * per connection.
+ * Reads the bodies of authenticated admin API calls (a {@link RoutedHead} of mode {@link BodyPolicy.Mode#ADMIN} from
+ * the intake): the caller is authenticated before a byte of the body is read (a bad token never uploads or buffers
+ * anything), then a small text body is kept inline ({@link AdminBodies}) and anything binary or larger (a 100 MB
+ * bundle) goes to storage in chunks, reading from the socket only as fast as storage acknowledges (auto-read is off
+ * while a chunk is in flight). The edge handler then receives a {@link StreamedAdminRequest} with the inline body or
+ * the stored blob. Other messages pass through untouched. One instance per connection.
  */
 public final class AdminUploadStreamer extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(AdminUploadStreamer.class);
 
-    private final HostRouter hosts;
     private final AdminForwarder admin;
     private final NatsRequester nats;
-    private final long maxBytes;
 
     private Exchange exchange;
     private Principal principal;
     private BlobUpload upload;
+    private boolean inline;
+    private long maxBytes;
     private final ArrayDeque<Object> pending = new ArrayDeque<>();
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     private boolean sending;
@@ -54,18 +55,15 @@ public final class AdminUploadStreamer extends ChannelInboundHandlerAdapter {
     private boolean failed;
     private long received;
 
-    public AdminUploadStreamer(HostRouter hosts, AdminForwarder admin, NatsRequester nats, long maxBytes) {
-        this.hosts = hosts;
+    public AdminUploadStreamer(AdminForwarder admin, NatsRequester nats) {
         this.admin = admin;
         this.nats = nats;
-        this.maxBytes = maxBytes;
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (msg instanceof HttpRequest request && exchange == null && streams(request)) {
-            start(ctx, request);
-            ReferenceCountUtil.release(msg);
+        if (msg instanceof RoutedHead head && head.policy().mode() == BodyPolicy.Mode.ADMIN) {
+            start(ctx, head.exchange(), head.policy().limit());
             return;
         }
         if (exchange != null && msg instanceof HttpContent) {
@@ -80,34 +78,15 @@ public final class AdminUploadStreamer extends ChannelInboundHandlerAdapter {
         ctx.fireChannelRead(msg);
     }
 
-    /** Admin API writes whose body is binary, or larger than what goes inline. */
-    private boolean streams(HttpRequest request) {
-        HttpMethod method = request.method();
-        if (!(HttpMethod.POST.equals(method) || HttpMethod.PUT.equals(method))) {
-            return false;
-        }
-        if (hosts.route(request.headers().get(HttpHeaderNames.HOST)).kind() != HostRoute.Kind.ADMIN) {
-            return false;
-        }
-        int q = request.uri().indexOf('?');
-        String path = q < 0 ? request.uri() : request.uri().substring(0, q);
-        if (!AdminForwarder.isApi(path)) {
-            return false;
-        }
-        // Public routes (login, signup, setup) never stream: nobody unauthenticated may write to storage.
-        if (AdminSession.isPublic(method.name(), path.substring(AdminForwarder.API_PREFIX.length()))) {
-            return false;
-        }
-        return !AdminBodies.inline(request.headers().get(HttpHeaderNames.CONTENT_TYPE),
-                HttpUtil.getContentLength(request, -1L));
-    }
-
-    private void start(ChannelHandlerContext ctx, HttpRequest request) {
-        exchange = Exchange.of(request);
+    private void start(ChannelHandlerContext ctx, Exchange ex, long uploadLimit) {
+        exchange = ex;
+        HttpRequest request = ex.request();
         long declared = HttpUtil.getContentLength(request, -1L);
-        if (declared > maxBytes) {
+        inline = AdminBodies.inline(request.headers().get(HttpHeaderNames.CONTENT_TYPE), declared);
+        maxBytes = inline ? AdminSubjects.MAX_INLINE_BODY : uploadLimit;
+        if (declared > uploadLimit) {
             reject(ctx, 413, "gateway/body-too-large", "Body too large",
-                    "The body is larger than " + maxBytes / (1024 * 1024) + " MB.");
+                    "The body is larger than " + uploadLimit / (1024 * 1024) + " MB.");
             return;
         }
         ctx.channel().config().setAutoRead(false);
@@ -122,7 +101,7 @@ public final class AdminUploadStreamer extends ChannelInboundHandlerAdapter {
                 return;
             }
             principal = who.get();
-            upload = new BlobUpload(nats);
+            upload = inline ? null : new BlobUpload(nats);
             if (expectsContinue) {
                 ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
             }
@@ -133,7 +112,11 @@ public final class AdminUploadStreamer extends ChannelInboundHandlerAdapter {
 
     /** Moves pending content into the buffer and sends full chunks, one at a time. Runs on the event loop. */
     private void drain(ChannelHandlerContext ctx) {
-        if (upload == null || sending || failed) {
+        if (principal == null || sending || failed) {
+            return;
+        }
+        if (inline) {
+            drainInline(ctx);
             return;
         }
         while (!pending.isEmpty() && buffer.size() < StorageSubjects.CHUNK_SIZE) {
@@ -182,13 +165,44 @@ public final class AdminUploadStreamer extends ChannelInboundHandlerAdapter {
                 Principal who = principal;
                 reset();
                 ctx.channel().config().setAutoRead(true);
-                ctx.fireChannelRead(new StreamedAdminRequest(done, who, blob));
+                ctx.fireChannelRead(new StreamedAdminRequest(done, who, null, blob));
                 return;
             }
             ctx.channel().config().setAutoRead(true);
             ctx.read();
             drain(ctx);
         }));
+    }
+
+    /** Keeps a small text body whole, then passes the call on. Event loop. */
+    private void drainInline(ChannelHandlerContext ctx) {
+        while (!pending.isEmpty()) {
+            HttpContent content = (HttpContent) pending.poll();
+            try {
+                ByteBuf bytes = content.content();
+                received += bytes.readableBytes();
+                if (received <= maxBytes) {
+                    bytes.readBytes(buffer, bytes.readableBytes());
+                }
+                lastSeen |= content instanceof LastHttpContent;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } finally {
+                content.release();
+            }
+        }
+        if (received > maxBytes) {
+            reject(ctx, 413, "gateway/body-too-large", "Body too large",
+                    "A text body is carried inline up to " + maxBytes / 1024 + " KiB; send it as a file.");
+            return;
+        }
+        if (lastSeen) {
+            String body = buffer.toString(StandardCharsets.UTF_8);
+            Exchange done = exchange;
+            Principal who = principal;
+            reset();
+            ctx.fireChannelRead(new StreamedAdminRequest(done, who, body.isEmpty() ? null : body, null));
+        }
     }
 
     private void reject(ChannelHandlerContext ctx, int status, String kind, String title, String detail) {
@@ -208,6 +222,7 @@ public final class AdminUploadStreamer extends ChannelInboundHandlerAdapter {
 
     private void reset() {
         exchange = null;
+        inline = false;
         principal = null;
         upload = null;
         lastSeen = false;

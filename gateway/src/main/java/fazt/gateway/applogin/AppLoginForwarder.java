@@ -1,6 +1,5 @@
 package fazt.gateway.applogin;
 
-import fazt.gateway.admin.AdminCaller;
 import fazt.gateway.edge.EdgeResponses;
 import fazt.gateway.edge.Exchange;
 import fazt.gateway.routing.HostRoute;
@@ -47,13 +46,9 @@ public final class AppLoginForwarder {
         this.sessions = sessions;
     }
 
-    /** Whether {@code path} is a login path (then {@link #handle} answers it). */
-    public static boolean owns(String path) {
-        return path.startsWith(AppSession.PATH_PREFIX);
-    }
-
     /** Answers a login path on the app host of {@code route}. */
-    public void handle(ChannelHandlerContext ctx, HttpRequest request, Exchange ex, HostRoute route) {
+    public void handle(ChannelHandlerContext ctx, Exchange ex, HostRoute route) {
+        HttpRequest request = ex.request();
         boolean logout = ex.path().equals(AppSession.PATH_PREFIX + "logout");
         boolean get = HttpMethod.GET.equals(ex.method()) || ex.head();
         if (!get && !(logout && HttpMethod.POST.equals(ex.method()))) {
@@ -67,7 +62,6 @@ public final class AppLoginForwarder {
             return;
         }
         String cookie = request.headers().get(HttpHeaderNames.COOKIE);
-        AdminCaller caller = AdminCaller.of(ctx, request);
         sites.site(route.app()).thenCompose(site -> {
             if (!site.found()) {
                 return CompletableFuture.completedFuture(EdgeResponses.problem(Problem.of(404, "gateway/not-found",
@@ -75,8 +69,7 @@ public final class AppLoginForwarder {
                         ex.requestId()));
             }
             AppLoginRequest call = new AppLoginRequest(site.appId(), site.name(),
-                    request.headers().get(HttpHeaderNames.HOST), caller.https(), ex.method().name(), ex.path(),
-                    ex.rawQuery(), cookie, caller.clientIp());
+                    ex.authority(), ex.https(), ex.method().name(), ex.path(), ex.rawQuery(), cookie, ex.clientIp());
             return requester.request(AuthSubjects.APP_LOGIN, call, AppLoginReply.class, TIMEOUT).thenApply(reply -> {
                 if (logout) {
                     sessions.forget(site.appId(), cookie);

@@ -6,17 +6,20 @@ import fazt.gateway.admin.AdminForwarder;
 import fazt.gateway.admin.SetupPage;
 import fazt.gateway.admin.StreamedAdminRequest;
 import fazt.gateway.health.SuiteHealth;
+import fazt.gateway.edge.intake.BufferedRequest;
+import fazt.gateway.edge.intake.EdgeIntake;
+import fazt.gateway.edge.intake.Refusal;
+import fazt.gateway.edge.intake.Route;
 import fazt.gateway.invoke.ApiRequest;
 import fazt.gateway.invoke.FunctionGateway;
 import fazt.gateway.platform.BackgroundRoutes;
-import fazt.gateway.routing.HostRoute;
-import fazt.gateway.routing.HostRouter;
 import fazt.platform.nats.TraceContext;
 import fazt.proto.problem.Problem;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
@@ -31,34 +34,27 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Routes every request on the edge: a missing or malformed Host is a 400; {@code /_fazt/} paths belong to the platform
- * on every host (today {@code /_fazt/health}, and the first-run {@link SetupPage} on the admin host; async runs,
- * webhooks and run status on app hosts, see {@link BackgroundRoutes}; the app-user login paths {@code /_fazt/auth/*} on
- * app hosts, see {@link AppLoginForwarder}); {@code admin.<domain>/api/...} goes to
- * {@link AdminForwarder}; every other host is an app host, served by {@link SiteServer}, except paths under
- * {@code /api/}, which arrive as an {@link ApiRequest} (body still streaming) and go to {@link FunctionGateway} when
- * the app has server code.
+ * Answers every request the {@link EdgeIntake} classified, one at a time per connection and in order (HTTP/1.1
+ * pipelining), by its {@link Route}: health, the first-run {@link SetupPage}, the admin API ({@link AdminForwarder}),
+ * the platform paths of app hosts (background runs: {@link BackgroundRoutes}; app login: {@link AppLoginForwarder}),
+ * app functions ({@link FunctionGateway}; an app without server code has nothing under {@code /api/}) and static
+ * files ({@link SiteServer}). A {@link Refusal} of the intake is answered in its place and closes the connection.
  */
 @Singleton
 @ChannelHandler.Sharable
 final class EdgeHandler extends ChannelInboundHandlerAdapter {
-    static final String HEALTH_PATH = "/_fazt/health";
-    static final String PLATFORM_PREFIX = "/_fazt/";
-
     private static final Logger log = LoggerFactory.getLogger(EdgeHandler.class);
     private final SuiteHealth health;
-    private final HostRouter hosts;
     private final SiteServer sites;
     private final AdminForwarder admin;
     private final FunctionGateway functions;
     private final BackgroundRoutes background;
     private final AppLoginForwarder appLogin;
 
-    EdgeHandler(SuiteHealth health, HostRouter hosts, SiteServer sites, AdminForwarder admin,
-                FunctionGateway functions, BackgroundRoutes background, AppLoginForwarder appLogin) {
+    EdgeHandler(SuiteHealth health, SiteServer sites, AdminForwarder admin, FunctionGateway functions,
+                BackgroundRoutes background, AppLoginForwarder appLogin) {
         this.appLogin = appLogin;
         this.health = health;
-        this.hosts = hosts;
         this.sites = sites;
         this.admin = admin;
         this.functions = functions;
@@ -77,7 +73,8 @@ final class EdgeHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (!(msg instanceof StreamedAdminRequest) && !(msg instanceof FullHttpRequest) && !(msg instanceof ApiRequest)) {
+        if (!(msg instanceof StreamedAdminRequest) && !(msg instanceof BufferedRequest) && !(msg instanceof ApiRequest)
+                && !(msg instanceof Refusal)) {
             ReferenceCountUtil.release(msg);
             return;
         }
@@ -125,6 +122,8 @@ final class EdgeHandler extends ChannelInboundHandlerAdapter {
     private static void discard(Object msg) {
         if (msg instanceof ApiRequest api) {
             api.body().close();
+        } else if (msg instanceof BufferedRequest buffered) {
+            buffered.release();
         } else {
             ReferenceCountUtil.release(msg);
         }
@@ -141,81 +140,51 @@ final class EdgeHandler extends ChannelInboundHandlerAdapter {
 
     private void dispatch(ChannelHandlerContext ctx, Pipeline pipeline, Object msg) {
         pipeline.busy = true;
-        if (msg instanceof StreamedAdminRequest streamed) {
-            admin.forward(ctx, streamed.exchange(), streamed.principal(), null, streamed.body());
-            return;
-        }
-        if (msg instanceof ApiRequest api) {
-            Exchange ex = api.exchange();
-            if (ex.path() == null || ex.path().startsWith(PLATFORM_PREFIX)) {
-                api.body().close();
-                notFound(ctx, ex);
-                return;
+        switch (msg) {
+            case Refusal refusal -> EdgeResponses.send(ctx, EdgeResponses.problem(refusal.problem(), refusal.instance(),
+                    refusal.trace(), refusal.requestId()), false, refusal.head());
+            case StreamedAdminRequest streamed -> admin.forward(ctx, streamed.exchange(), streamed.principal(),
+                    streamed.inline(), streamed.blob());
+            case ApiRequest api -> functions.serve(ctx, api, () -> notFound(ctx, api.exchange()));
+            case BufferedRequest buffered -> {
+                try {
+                    handle(ctx, buffered.exchange(), buffered.body());
+                } finally {
+                    buffered.release();
+                }
             }
-            functions.serve(ctx, api, () -> sites.serve(ctx, ex, api.route()));
-            return;
-        }
-        FullHttpRequest request = (FullHttpRequest) msg;
-        try {
-            handle(ctx, request);
-        } finally {
-            request.release();
+            default -> throw new IllegalStateException("not a request: " + msg.getClass().getName());
         }
     }
 
-    private void handle(ChannelHandlerContext ctx, FullHttpRequest request) {
-        Exchange ex = Exchange.of(request);
-        if (!request.decoderResult().isSuccess() || ex.path() == null) {
-            EdgeResponses.send(ctx, EdgeResponses.problem(Problem.of(400, "gateway/bad-request", "Bad request",
-                    "The request could not be parsed as HTTP/1.1."), "/", ex.trace(), ex.requestId()), false, false);
-            return;
-        }
-        HostRoute route = hosts.route(request.headers().get(HttpHeaderNames.HOST));
-        if (route.kind() == HostRoute.Kind.BAD) {
-            EdgeResponses.send(ctx, EdgeResponses.problem(Problem.of(400, "gateway/bad-host", "Bad Host header",
-                    "The request needs a Host header naming a host, such as blog.example.com."), ex.path(), ex.trace(),
-                    ex.requestId()), false, ex.head());
-            return;
-        }
-        if (ex.path().equals(HEALTH_PATH)) {
-            health(ctx, ex);
-            return;
-        }
-        if (route.kind() == HostRoute.Kind.ADMIN && SetupPage.matches(ex.path())) {
-            SetupPage.serve(ctx, ex);
-            return;
-        }
-        if (route.kind() == HostRoute.Kind.APP && BackgroundRoutes.owns(ex.path())) {
-            background.handle(ctx, request, ex, route);
-            return;
-        }
-        if (route.kind() == HostRoute.Kind.APP && AppLoginForwarder.owns(ex.path())) {
-            appLogin.handle(ctx, request, ex, route);
-            return;
-        }
-        if (ex.path().startsWith(PLATFORM_PREFIX)) {
-            notFound(ctx, ex);
-            return;
-        }
-        if (route.kind() == HostRoute.Kind.ADMIN) {
-            if (!AdminForwarder.isApi(ex.path())) {
-                notFound(ctx, ex);
-                return;
+    private void handle(ChannelHandlerContext ctx, Exchange ex, ByteBuf body) {
+        switch (ex.route()) {
+            case Route.Health h -> health(ctx, ex);
+            case Route.Setup s -> SetupPage.serve(ctx, ex);
+            case Route.AdminApi api -> {
+                if (api.publicRoute()) {
+                    admin.forward(ctx, ex, AdminForwarder.ANONYMOUS, inlineBody(ex, body), null);
+                } else {
+                    admin.authenticate(ctx, ex).thenAccept(who -> who.ifPresent(p -> admin.forward(ctx, ex, p, null,
+                            null)));
+                }
             }
-            String body = inlineBody(request);
-            admin.authenticate(ctx, ex).thenAccept(who -> who.ifPresent(p -> admin.forward(ctx, ex, p, body, null)));
-            return;
+            case Route.AppPlatform platform when platform.kind() == Route.Platform.LOGIN ->
+                    appLogin.handle(ctx, ex, platform.host());
+            case Route.AppPlatform platform -> background.handle(ctx, ex, platform, ByteBufUtil.getBytes(body));
+            case Route.AppStatic s -> sites.serve(ctx, ex, s.host());
+            case Route.AppFunction f -> throw new IllegalStateException("function requests stream");
+            case Route.NotFound n -> notFound(ctx, ex);
         }
-        sites.serve(ctx, ex, route);
     }
 
-    /** A small text body of an admin call, inline; binary and large bodies were streamed before reaching here. */
-    private static String inlineBody(FullHttpRequest request) {
-        int length = request.content().readableBytes();
-        if (length == 0 || !AdminBodies.inline(request.headers().get(HttpHeaderNames.CONTENT_TYPE), length)) {
+    /** A small text body of a public admin call (login), inline. */
+    private static String inlineBody(Exchange ex, ByteBuf body) {
+        int length = body.readableBytes();
+        if (length == 0 || !AdminBodies.inline(ex.request().headers().get(HttpHeaderNames.CONTENT_TYPE), length)) {
             return null;
         }
-        return request.content().toString(StandardCharsets.UTF_8);
+        return body.toString(StandardCharsets.UTF_8);
     }
 
     private void health(ChannelHandlerContext ctx, Exchange ex) {
@@ -239,7 +208,7 @@ final class EdgeHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private static void notFound(ChannelHandlerContext ctx, Exchange ex) {
+    static void notFound(ChannelHandlerContext ctx, Exchange ex) {
         EdgeResponses.send(ctx, EdgeResponses.problem(Problem.of(404, "gateway/not-found", "Not found",
                 "Nothing is served at " + ex.path() + " on this host."), ex.path(), ex.trace(), ex.requestId()),
                 ex.keepAlive(), ex.head());

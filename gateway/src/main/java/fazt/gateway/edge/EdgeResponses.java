@@ -27,7 +27,7 @@ public final class EdgeResponses {
     private EdgeResponses() {}
 
     /** The caller's {@code X-Request-Id} when it is a sane token, else a new one. */
-    static String requestId(io.netty.handler.codec.http.HttpRequest request) {
+    public static String requestId(io.netty.handler.codec.http.HttpRequest request) {
         String given = request.headers().get(REQUEST_ID);
         if (given != null && SAFE_REQUEST_ID.matcher(given).matches()) {
             return given;

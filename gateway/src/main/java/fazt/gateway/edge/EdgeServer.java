@@ -3,6 +3,12 @@ package fazt.gateway.edge;
 import fazt.gateway.admin.AdminForwarder;
 import fazt.gateway.admin.AdminUploadStreamer;
 import fazt.gateway.config.GatewayConfig;
+import fazt.gateway.edge.intake.EdgeIntake;
+import fazt.gateway.edge.intake.TrustedProxies;
+import fazt.gateway.edge.socket.ConnectionGuard;
+import fazt.gateway.edge.socket.ConnectionLimiter;
+import fazt.gateway.edge.socket.EdgeCodec;
+import fazt.gateway.edge.socket.EdgeLimits;
 import fazt.gateway.invoke.ApiRequestStreamer;
 import fazt.gateway.invoke.FunctionConfig;
 import fazt.gateway.routing.HostRouter;
@@ -16,8 +22,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import jakarta.annotation.PreDestroy;
 import java.net.InetSocketAddress;
@@ -27,13 +31,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The public HTTP server on {@code FAZT_HTTP_PORT}: plain Netty (epoll where available), one acceptor thread and one
- * event loop per core.
+ * event loop per core. Each connection's pipeline: the connection caps, the socket deadlines, the HTTP codec, the
+ * response order, keep-alive, the one intake that classifies every request (ADR 19), the two body streamers (admin
+ * uploads, function bodies) and the handler that answers.
  * Handlers never block an event loop; work that waits (NATS) completes asynchronously.
  */
 @Context
 public final class EdgeServer {
-    /** Largest request body the edge buffers; admin uploads stream past it (AdminUploadStreamer). */
-    static final int MAX_BUFFERED_REQUEST = 1024 * 1024;
     /** How long a stopping gateway lets in-flight responses finish. */
     static final long SHUTDOWN_QUIET_MS = 200;
     static final long SHUTDOWN_TIMEOUT_MS = 5000;
@@ -43,9 +47,12 @@ public final class EdgeServer {
     private final EventLoopGroup acceptor;
     private final EventLoopGroup workers;
     private final Channel channel;
+    private final ConnectionLimiter limiter;
 
     EdgeServer(BootstrapSettings settings, EdgeHandler handler, HostRouter hosts, AdminForwarder admin,
-               NatsRequester nats, GatewayConfig config, FunctionConfig functions) {
+               NatsRequester nats, GatewayConfig config, FunctionConfig functions, EdgeLimits limits) {
+        TrustedProxies proxies = TrustedProxies.parse(limits.trustedProxies());
+        limiter = new ConnectionLimiter(limits, proxies);
         Transport transport = Transport.best();
         acceptor = transport.group(1, "edge-accept");
         workers = transport.group(Runtime.getRuntime().availableProcessors(), "edge-io");
@@ -59,12 +66,15 @@ public final class EdgeServer {
                         @Override
                         protected void initChannel(SocketChannel ch) {
                             ch.pipeline()
-                                    .addLast(new HttpServerCodec())
+                                    .addLast(limiter)
+                                    .addLast(new ConnectionGuard(limits))
+                                    .addLast(new EdgeCodec())
                                     .addLast(RESPONSE_ORDER)
                                     .addLast(new HttpServerKeepAliveHandler())
-                                    .addLast(new AdminUploadStreamer(hosts, admin, nats, config.maxUploadBytes()))
-                                    .addLast(new ApiRequestStreamer(hosts, functions.maxBodyBytes()))
-                                    .addLast(new HttpObjectAggregator(MAX_BUFFERED_REQUEST))
+                                    .addLast(new EdgeIntake(hosts, proxies, functions.maxBodyBytes(),
+                                            config.maxUploadBytes()))
+                                    .addLast(new AdminUploadStreamer(admin, nats))
+                                    .addLast(new ApiRequestStreamer())
                                     .addLast(handler);
                         }
                     })
@@ -78,6 +88,11 @@ public final class EdgeServer {
                     + " (" + e.getMessage() + ")");
         }
         log.info("edge listening port={} transport={}", port(), transport.name());
+    }
+
+    /** Connections open now. */
+    public int openConnections() {
+        return limiter.open();
     }
 
     /** The port the edge listens on (the configured one, or the free one picked for port 0). */

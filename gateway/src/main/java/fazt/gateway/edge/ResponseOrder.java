@@ -1,5 +1,6 @@
 package fazt.gateway.edge;
 
+import fazt.gateway.edge.socket.ConnectionClock;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
@@ -10,7 +11,8 @@ import io.netty.handler.codec.http.LastHttpContent;
 /**
  * Tells the edge handler when a response has been written whole, so that HTTP/1.1 pipelined requests are answered
  * one at a time and in order even though each is answered asynchronously. Sits right after the HTTP codec and fires
- * {@link #RESPONSE_DONE} inbound after the last part of every final response (a {@code 100 Continue} is not final).
+ * {@link #RESPONSE_DONE} inbound after the last part of every final response (a {@code 100 Continue} is not final),
+ * and keeps the connection's {@link ConnectionClock} told when a response starts and ends.
  */
 @ChannelHandler.Sharable
 final class ResponseOrder extends ChannelOutboundHandlerAdapter {
@@ -27,8 +29,15 @@ final class ResponseOrder extends ChannelOutboundHandlerAdapter {
         boolean interim = msg instanceof HttpResponse response
                 && response.status().codeClass() == io.netty.handler.codec.http.HttpStatusClass.INFORMATIONAL;
         boolean done = msg instanceof LastHttpContent && !interim;
+        ConnectionClock clock = ConnectionClock.of(ctx.channel());
+        if (clock != null && msg instanceof HttpResponse && !interim) {
+            clock.responseStarted();
+        }
         ctx.write(msg, promise);
         if (done) {
+            if (clock != null) {
+                clock.responseDone();
+            }
             ctx.fireUserEventTriggered(RESPONSE_DONE);
         }
     }

@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
 @Singleton
 final class SiteServer {
     private static final Logger log = LoggerFactory.getLogger(SiteServer.class);
+    /** The bundle folder of server code: nothing in it is ever served as a file. */
+    static final String SERVER_CODE = "api/";
 
     private final SiteDirectory directory;
     private final PathResolver resolver;
@@ -83,7 +85,11 @@ final class SiteServer {
     }
 
     private void answer(ChannelHandlerContext ctx, Exchange ex, SitePath path, Found found) {
-        switch (found.resolution()) {
+        Resolution resolution = found.resolution();
+        if (resolution instanceof Resolution.File f && f.file().path().startsWith(SERVER_CODE)) {
+            resolution = new Resolution.Missing();   // server code is never a static file, whatever led to it
+        }
+        switch (resolution) {
             case Resolution.File f -> {
                 SiteReply site = found.site();
                 Instant modified = site.deployedAt() != null ? site.deployedAt() : Instant.EPOCH;

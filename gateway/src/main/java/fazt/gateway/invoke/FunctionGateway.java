@@ -3,6 +3,7 @@ package fazt.gateway.invoke;
 import fazt.gateway.applogin.AppSessionResolver;
 import fazt.gateway.edge.EdgeResponses;
 import fazt.gateway.edge.Exchange;
+import fazt.gateway.edge.intake.Route;
 import fazt.gateway.routing.SiteDirectory;
 import fazt.platform.bodystream.BodyStreamHolder;
 import fazt.platform.bodystream.BodyStreamReader;
@@ -23,7 +24,6 @@ import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,10 +66,10 @@ public final class FunctionGateway {
         this.heartbeats = nats.createDispatcher();
     }
 
-    /** Serves {@code api}; {@code servedStatically} answers it as a static request when the app has no server code. */
-    public void serve(ChannelHandlerContext ctx, ApiRequest api, Runnable servedStatically) {
+    /** Serves {@code api}; {@code notFound} answers it when the app has no server code (nothing is under api/). */
+    public void serve(ChannelHandlerContext ctx, ApiRequest api, Runnable notFound) {
         Exchange ex = api.exchange();
-        directory.site(api.route().app()).whenComplete((site, failure) -> ctx.executor().execute(() -> {
+        directory.site(((Route.AppFunction) ex.route()).host().app()).whenComplete((site, failure) -> ctx.executor().execute(() -> {
             if (failure != null) {
                 api.body().close();
                 EdgeResponses.send(ctx, EdgeResponses.upstreamFailure(failure, "site", ex, log), ex.keepAlive(),
@@ -78,7 +78,7 @@ public final class FunctionGateway {
             }
             if (!site.found() || !site.api()) {
                 api.body().close();
-                servedStatically.run();
+                notFound.run();
                 return;
             }
             new Call(ctx, api, site).start();
@@ -220,7 +220,6 @@ public final class FunctionGateway {
         }
 
         private InvokeRequest request(Chunk first) {
-            String host = ex.request().headers().get(HttpHeaderNames.HOST);
             List<HttpHeader> headers = new ArrayList<>();
             for (Map.Entry<String, String> header : ex.request().headers()) {
                 String name = header.getKey().toLowerCase(java.util.Locale.ROOT);
@@ -237,11 +236,9 @@ public final class FunctionGateway {
             }
             headers.add(new HttpHeader("X-Request-Id", ex.requestId()));
             long length = first.last() ? first.data().length : HttpUtil.getContentLength(ex.request(), -1L);
-            String clientIp = ctx.channel().remoteAddress() instanceof InetSocketAddress a
-                    ? a.getAddress().getHostAddress() : null;
             return new InvokeRequest(ex.requestId(), site.appId(), site.name(), site.version(), site.namespace(),
-                    "http", ex.method().name(), "http://" + host + ex.request().uri(), headers, first.data(),
-                    held == null ? null : held.subject(), length, clientIp, config.timeoutMillis());
+                    "http", ex.method().name(), ex.url(), headers, first.data(),
+                    held == null ? null : held.subject(), length, ex.clientIp(), config.timeoutMillis());
         }
     }
 

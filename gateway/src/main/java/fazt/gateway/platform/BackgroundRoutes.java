@@ -3,7 +3,8 @@ package fazt.gateway.platform;
 import fazt.gateway.applogin.AppSessionResolver;
 import fazt.gateway.edge.EdgeResponses;
 import fazt.gateway.edge.Exchange;
-import fazt.gateway.routing.HostRoute;
+import fazt.gateway.edge.intake.RequestTarget;
+import fazt.gateway.edge.intake.Route;
 import fazt.gateway.routing.SiteDirectory;
 import fazt.platform.nats.NatsRequester;
 import fazt.proto.problem.Problem;
@@ -14,15 +15,13 @@ import fazt.proto.scheduler.RunAccepted;
 import fazt.proto.scheduler.RunStatusReply;
 import fazt.proto.scheduler.RunStatusRequest;
 import fazt.proto.scheduler.SchedulerSubjects;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import jakarta.inject.Singleton;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,9 +47,7 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 public final class BackgroundRoutes {
-    static final String ASYNC = "/_fazt/async/";
-    static final String HOOKS = "/_fazt/hooks/";
-    static final String RUNS = "/_fazt/runs/";
+    static final String RUNS = Route.Platform.RUN_STATUS.prefix;
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger(BackgroundRoutes.class);
 
@@ -62,22 +59,17 @@ public final class BackgroundRoutes {
         this.requester = requester;
     }
 
-    /** Whether {@code path} is one of these routes (then {@link #handle} answers it). */
-    public static boolean owns(String path) {
-        return path.startsWith(ASYNC) || path.startsWith(HOOKS) || path.startsWith(RUNS);
-    }
-
-    /** Answers a request for one of these paths on an app host. The request's body is read before this returns. */
-    public void handle(ChannelHandlerContext ctx, FullHttpRequest request, Exchange ex, HostRoute route) {
+    /** Answers a background-work route ({@code route}, on an app host) with its whole {@code body}. */
+    public void handle(ChannelHandlerContext ctx, Exchange ex, Route.AppPlatform route, byte[] body) {
+        HttpRequest request = ex.request();
         String path = ex.path();
-        boolean status = path.startsWith(RUNS);
+        boolean status = route.kind() == Route.Platform.RUN_STATUS;
         HttpMethod allowed = status ? HttpMethod.GET : HttpMethod.POST;
         if (!allowed.equals(ex.method())) {
             send(ctx, ex, EdgeResponses.methodNotAllowed(path, ex.trace(), ex.requestId(), allowed.name()));
             return;
         }
-        String rest = path.substring(status ? RUNS.length() : path.startsWith(ASYNC) ? ASYNC.length() : HOOKS.length());
-        byte[] body = ByteBufUtil.getBytes(request.content());
+        String rest = route.rest();
         if (body.length > SchedulerSubjects.MAX_PAYLOAD) {
             send(ctx, ex, EdgeResponses.problem(Problem.of(413, "gateway/payload-too-large", "Payload too large",
                     "A background run carries at most " + SchedulerSubjects.MAX_PAYLOAD / 1024 + " KiB."), path,
@@ -92,9 +84,8 @@ public final class BackgroundRoutes {
                 headers.add(new HttpHeader(h.getKey(), value));
             }
         });
-        String host = request.headers().get(HttpHeaderNames.HOST);
-        String clientIp = ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a.getAddress().getHostAddress() : null;
-        sites.site(route.app()).thenCompose(site -> {
+        String clientIp = ex.clientIp();
+        sites.site(route.host().app()).thenCompose(site -> {
             if (!site.found()) {
                 return CompletableFuture.completedFuture(notFound(ex));
             }
@@ -104,14 +95,15 @@ public final class BackgroundRoutes {
                         ? EdgeResponses.json(HttpResponseStatus.OK, statusView(reply), ex.trace(), ex.requestId())
                         : notFound(ex));
             }
-            if (path.startsWith(ASYNC)) {
-                String url = "https://" + host + "/api/" + rest + (ex.rawQuery() == null ? "" : "?" + ex.rawQuery());
+            if (route.kind() == Route.Platform.ASYNC) {
+                String url = ex.origin() + RequestTarget.encode("/api/" + rest)
+                        + (ex.rawQuery() == null ? "" : "?" + ex.rawQuery());
                 return accepted(ex, requester.request(SchedulerSubjects.ASYNC_ENQUEUE, new AsyncEnqueueRequest(
                         site.appId(), site.name(), ex.method().name(), url, headers, body, clientIp), RunAccepted.class,
                         TIMEOUT));
             }
             return accepted(ex, requester.request(SchedulerSubjects.HOOK_RECEIVE, new HookReceiveRequest(site.appId(),
-                    site.name(), rest, ex.method().name(), "https://" + host + path, headers, body, clientIp),
+                    site.name(), rest, ex.method().name(), ex.url(), headers, body, clientIp),
                     RunAccepted.class, TIMEOUT));
         }).whenComplete((response, failure) -> send(ctx, ex, failure == null ? response
                 : EdgeResponses.upstreamFailure(failure, "scheduler", ex, log)));

@@ -274,11 +274,11 @@ class FunctionGatewayIT {
 
     @Test
     @Order(13)
-    void pathsOutsideApiAndAppsWithoutServerCodeStayStatic() throws Exception {
+    void pathsOutsideApiStayStaticAndAnAppWithoutServerCodeHasNothingUnderApi() throws Exception {
         int before = runtime.seen.size();
         HttpResponse<byte[]> post = send(request("/api/hello", "plain.localhost")
                 .POST(HttpRequest.BodyPublishers.ofString("x")).build());
-        assertThat(post.statusCode()).isEqualTo(405);
+        assertThat(post.statusCode()).isEqualTo(404);
         HttpResponse<byte[]> outside = send(request("/apix/hello").POST(HttpRequest.BodyPublishers.ofString("x")).build());
         assertThat(outside.statusCode()).isEqualTo(405);
         HttpResponse<byte[]> platform = send(request("/_fazt/nothing").build());

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fazt.gateway.edge.Exchange;
+import fazt.gateway.edge.intake.Route;
+import fazt.gateway.routing.HostRoute;
+import fazt.platform.nats.TraceContext;
 import fazt.proto.runtime.HttpHeader;
 import fazt.proto.runtime.InvokeResponse;
 import io.netty.handler.codec.http.DefaultHttpRequest;
@@ -17,7 +20,9 @@ class FunctionResponseWriterTest {
     private static Exchange exchange() {
         DefaultHttpRequest request = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/api/x");
         request.headers().set("X-Request-Id", "req-7");
-        return Exchange.of(request);
+        HostRoute host = new HostRoute(HostRoute.Kind.APP, "x", "x.localhost");
+        return new Exchange(request, TraceContext.start(), "req-7", true, false, "/api/x", null,
+                new Route.AppFunction(host), "x.localhost", "x.localhost", "http", "127.0.0.1");
     }
 
     private static InvokeResponse response(int status, HttpHeader... headers) {

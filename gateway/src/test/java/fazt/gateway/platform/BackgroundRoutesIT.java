@@ -122,7 +122,8 @@ class BackgroundRoutesIT {
         assertThat(body.path("status_url").asText()).isEqualTo("/_fazt/runs/r_async1");
         AsyncEnqueueRequest sent = queued.getLast();
         assertThat(sent.appId()).isEqualTo("a_blog");
-        assertThat(sent.url()).isEqualTo("https://blog.localhost/api/resize?size=2");
+        // the canonical scheme and host of the request (plain HTTP here), never the raw Host header
+        assertThat(sent.url()).isEqualTo("http://blog.localhost/api/resize?size=2");
         assertThat(sent.method()).isEqualTo("POST");
         assertThat(new String(sent.body(), StandardCharsets.UTF_8)).isEqualTo("{\"img\":1}");
         assertThat(sent.headers()).noneMatch(h -> h.name().equalsIgnoreCase("cookie"));

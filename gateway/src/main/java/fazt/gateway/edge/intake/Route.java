@@ -1,0 +1,41 @@
+package fazt.gateway.edge.intake;
+
+import fazt.gateway.routing.HostRoute;
+
+/**
+ * What a request is, decided once by {@link EdgeIntake} from its canonical host and path (ADR 19). Every later
+ * decision (body mode, authentication, the handler) reads this and never the raw request line or Host header.
+ */
+public sealed interface Route {
+    /** {@code /_fazt/health} on any host. */
+    record Health() implements Route {}
+
+    /** The first-run setup page {@code /_fazt/setup/<secret>} on the admin host. */
+    record Setup() implements Route {}
+
+    /** {@code /api...} on the admin host; {@code apiPath} without the {@code /api} prefix. */
+    record AdminApi(String apiPath, boolean publicRoute) implements Route {}
+
+    /** A platform path under {@code /_fazt/} on an app host; {@code rest} follows the kind's prefix. */
+    record AppPlatform(HostRoute host, Platform kind, String rest) implements Route {}
+
+    /** A path under {@code /api/} on an app host: the app's function when it has server code, else nothing. */
+    record AppFunction(HostRoute host) implements Route {}
+
+    /** Anything else on an app host, or the {@code 404} app's answer for an unknown host. */
+    record AppStatic(HostRoute host) implements Route {}
+
+    /** Nothing is served here: other {@code /_fazt/} paths, non-API paths on the admin host. */
+    record NotFound() implements Route {}
+
+    /** The platform's paths on app hosts. */
+    enum Platform {
+        LOGIN("/_fazt/auth/"), ASYNC("/_fazt/async/"), HOOK("/_fazt/hooks/"), RUN_STATUS("/_fazt/runs/");
+
+        public final String prefix;
+
+        Platform(String prefix) {
+            this.prefix = prefix;
+        }
+    }
+}

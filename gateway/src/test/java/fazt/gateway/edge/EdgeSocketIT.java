@@ -1,0 +1,206 @@
+package fazt.gateway.edge;
+
+import static fazt.gateway.edge.RawConnection.status;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fazt.gateway.GatewayService;
+import fazt.platform.service.testing.TestSuite;
+import fazt.proto.ServiceName;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The edge's limits at the socket and its framing rules (ADR 19), over raw TCP against a real gateway with short
+ * timeouts. Requests go to {@code /_fazt/nothing}, answered by the edge alone.
+ */
+class EdgeSocketIT {
+    static final int HEADER_MS = 1500, IDLE_MS = 2500, BODY_MS = 2000, PER_CLIENT = 6;
+    static final String PING = "GET /_fazt/nothing HTTP/1.1\r\nHost: blog.localhost\r\n\r\n";
+
+    @RegisterExtension
+    static final TestSuite suite = TestSuite.of(new GatewayService())
+            .with("FAZT_HTTP_HEADER_TIMEOUT_MS", Integer.toString(HEADER_MS))
+            .with("FAZT_HTTP_IDLE_TIMEOUT_MS", Integer.toString(IDLE_MS))
+            .with("FAZT_HTTP_BODY_TIMEOUT_MS", Integer.toString(BODY_MS))
+            .with("FAZT_HTTP_MAX_CONNECTIONS_PER_CLIENT", Integer.toString(PER_CLIENT));
+
+    private static int port() {
+        return suite.service(ServiceName.GATEWAY).context().getBean(EdgeServer.class).port();
+    }
+
+    @Test
+    void aHalfSentRequestHeadGets408AndIsClosedAtTheHeaderTimeout() throws Exception {
+        try (RawConnection slow = new RawConnection(port())) {
+            long start = System.nanoTime();
+            slow.send("GET /index.html HTTP/1.1\r\nHost: blog.local");
+            String answer = slow.readUntilClosed(HEADER_MS + 5000);
+            long tookMs = (System.nanoTime() - start) / 1_000_000;
+            assertThat(status(answer)).isEqualTo(408);
+            assertThat(answer).contains("gateway/request-timeout").contains("Connection: close");
+            assertThat(tookMs).isGreaterThanOrEqualTo(HEADER_MS - 100);
+        }
+    }
+
+    @Test
+    void aTricklingHeadIsClosedAtTheHeaderTimeoutWhateverItSends() throws Exception {
+        try (RawConnection slow = new RawConnection(port())) {
+            slow.send("GET / HTTP/1.1\r\n");
+            long start = System.nanoTime();
+            String answer = null;
+            for (int i = 0; i < 40 && answer == null; i++) {
+                try {
+                    slow.send("X-" + i + ": y\r\n");
+                } catch (java.io.IOException closed) {
+                    break;
+                }
+                answer = slow.readUntilClosed(200);
+            }
+            assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(HEADER_MS + 4000);
+        }
+    }
+
+    @Test
+    void aConnectionThatSendsNothingIsClosedSilently() throws Exception {
+        try (RawConnection silent = new RawConnection(port())) {
+            assertThat(silent.readUntilClosed(HEADER_MS + 5000)).isEmpty();
+        }
+    }
+
+    @Test
+    void anIdleKeptAliveConnectionIsClosedAfterTheIdleTimeout() throws Exception {
+        try (RawConnection kept = new RawConnection(port())) {
+            assertThat(status(kept.send(PING).readResponse())).isEqualTo(404);
+            long start = System.nanoTime();
+            assertThat(kept.readUntilClosed(IDLE_MS + 5000)).isEmpty();
+            assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(IDLE_MS - 1100);
+        }
+    }
+
+    @Test
+    void aStalledBodyGets408() throws Exception {
+        try (RawConnection stalled = new RawConnection(port())) {
+            stalled.send("POST /_fazt/async/x HTTP/1.1\r\nHost: blog.localhost\r\nContent-Length: 1000\r\n\r\nabc");
+            String answer = stalled.readUntilClosed(BODY_MS + 5000);
+            assertThat(status(answer)).isEqualTo(408);
+        }
+    }
+
+    @Test
+    void connectionsPastThePerClientCapGet429AndOtherAddressesAreServed() throws Exception {
+        List<RawConnection> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < PER_CLIENT; i++) {
+                open.add(new RawConnection(port(), "127.0.0.3"));
+            }
+            for (RawConnection c : open) {
+                assertThat(status(c.send(PING).readResponse())).isEqualTo(404);
+            }
+            try (RawConnection over = new RawConnection(port(), "127.0.0.3")) {
+                String answer = over.readUntilClosed(5000);
+                assertThat(status(answer)).isEqualTo(429);
+                assertThat(answer).contains("gateway/too-many-connections");
+            }
+            try (RawConnection other = new RawConnection(port(), "127.0.0.4")) {
+                assertThat(status(other.send(PING).readResponse())).isEqualTo(404);
+            }
+        } finally {
+            for (RawConnection c : open) {
+                c.close();
+            }
+        }
+    }
+
+    @Test
+    void contentLengthWithTransferEncodingIs400AndTheSmuggledRequestIsNeverAnswered() throws Exception {
+        try (RawConnection c = new RawConnection(port())) {
+            c.send("POST /_fazt/async/x HTTP/1.1\r\nHost: blog.localhost\r\nContent-Length: 4\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n" + PING);
+            String all = c.readUntilClosed(5000);
+            assertThat(status(all)).isEqualTo(400);
+            assertThat(all.split("HTTP/1.1 ", -1)).hasSize(2);
+        }
+    }
+
+    @Test
+    void framingThatCouldBeReadTwoWaysIsRefusedAndTheConnectionClosed() throws Exception {
+        String[] requests = {
+            "POST /x HTTP/1.1\r\nHost: blog.localhost\r\nTransfer-Encoding: xchunked\r\n\r\n",
+            "POST /x HTTP/1.1\r\nHost: blog.localhost\r\nTransfer-Encoding: chunked, identity\r\n\r\n",
+            "POST /x HTTP/1.1\r\nHost: blog.localhost\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n",
+            "POST /x HTTP/1.1\r\nHost: blog.localhost\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\nabcd",
+            "POST /x HTTP/1.1\r\nHost: blog.localhost\r\nContent-Length: -1\r\n\r\n",
+            "GET /x HTTP/1.1\nHost: blog.localhost\n\n",
+            "GET /x HTTP/1.1\r\nHost: blog.localhost\r\nHost: other.localhost\r\n\r\n",
+            "GET /x HTTP/1.1\r\n\r\n",
+            "GET /x HTTP/1.1\r\nHost: user@blog.localhost\r\n\r\n",
+            "GET //api%2Fmain.js HTTP/1.1\r\nHost: blog.localhost\r\n\r\n",
+            "GET /%c0%af HTTP/1.1\r\nHost: blog.localhost\r\n\r\n",
+            "GET * HTTP/1.1\r\nHost: blog.localhost\r\n\r\n",
+            "CONNECT blog.localhost:443 HTTP/1.1\r\nHost: blog.localhost\r\n\r\n",
+        };
+        for (String request : requests) {
+            try (RawConnection c = new RawConnection(port())) {
+                String all = c.send(request + PING).readUntilClosed(5000);
+                assertThat(status(all)).as(request).isEqualTo(400);
+                assertThat(all.split("HTTP/1.1 ", -1)).as(request).hasSize(2);
+            }
+        }
+    }
+
+    @Test
+    void sizeLimitsAnswer414And431And413() throws Exception {
+        try (RawConnection c = new RawConnection(port())) {
+            assertThat(status(c.send("GET /" + "a".repeat(5000) + " HTTP/1.1\r\nHost: blog.localhost\r\n\r\n")
+                    .readUntilClosed(5000))).isEqualTo(414);
+        }
+        StringBuilder many = new StringBuilder("GET / HTTP/1.1\r\nHost: blog.localhost\r\n");
+        for (int i = 0; i < 101; i++) {
+            many.append("X-").append(i).append(": y\r\n");
+        }
+        try (RawConnection c = new RawConnection(port())) {
+            assertThat(status(c.send(many + "\r\n").readUntilClosed(5000))).isEqualTo(431);
+        }
+        try (RawConnection c = new RawConnection(port())) {
+            assertThat(status(c.send("GET / HTTP/1.1\r\nHost: blog.localhost\r\nX-Big: " + "b".repeat(17_000)
+                    + "\r\n\r\n").readUntilClosed(5000))).isEqualTo(431);
+        }
+        try (RawConnection c = new RawConnection(port())) {
+            assertThat(status(c.send("POST /_fazt/nothing HTTP/1.1\r\nHost: blog.localhost\r\nContent-Length: 20000"
+                    + "\r\n\r\n").readUntilClosed(5000))).isEqualTo(413);
+        }
+        try (RawConnection c = new RawConnection(port(), "127.0.0.5")) {
+            String login = "{\"username\":\"x\",\"password\":\"" + "p".repeat(20_000) + "\"}";
+            assertThat(status(c.send("POST /api/auth/%6cogin HTTP/1.1\r\nHost: admin.localhost\r\nContent-Type: "
+                    + "application/json\r\nContent-Length: " + login.length() + "\r\n\r\n" + login)
+                    .readUntilClosed(5000))).isEqualTo(413);
+        }
+    }
+
+    @Test
+    void expectationsOtherThanContinueAre417AndContinueWorks() throws Exception {
+        try (RawConnection c = new RawConnection(port())) {
+            assertThat(status(c.send("GET / HTTP/1.1\r\nHost: blog.localhost\r\nExpect: teapot\r\n\r\n")
+                    .readUntilClosed(5000))).isEqualTo(417);
+        }
+        try (RawConnection c = new RawConnection(port())) {
+            c.send("POST /_fazt/nothing HTTP/1.1\r\nHost: blog.localhost\r\nExpect: 100-continue\r\n"
+                    + "Content-Length: 5\r\n\r\n");
+            assertThat(status(c.readResponse())).isEqualTo(100);
+            assertThat(status(c.send("hello").readResponse())).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void pipelinedRequestsAreAnsweredInOrderOnOneConnection() throws Exception {
+        try (RawConnection c = new RawConnection(port())) {
+            c.send(PING + "GET /_fazt/health2 HTTP/1.1\r\nHost: blog.localhost\r\n\r\n"
+                    + "GET /a/../_fazt/x HTTP/1.1\r\nHost: blog.localhost\r\nConnection: close\r\n\r\n");
+            String all = c.readUntilClosed(10_000);
+            assertThat(all.split("HTTP/1.1 404", -1)).hasSize(4);
+            assertThat(all.indexOf("/_fazt/nothing")).isLessThan(all.indexOf("/_fazt/health2"));
+            assertThat(all.indexOf("/_fazt/health2")).isLessThan(all.indexOf("/_fazt/x"));
+        }
+    }
+}
