@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The edge against hostile clients (issue #11, ADR 19), over raw sockets against a one-JVM suite: the table of
- * {@link PathCases}, {@link HostCases}, {@link FramingCases} and {@link BodyCases}. After every case the answer never
+ * {@link PathCases} (with its {@code /_fazt/} spellings), {@link HostCases}, {@link FramingCases} and {@link BodyCases}. After every case the answer never
  * holds the app's server source, is well-formed HTTP (a refusal is problem+json with a {@code type}), and the app
  * still serves its index on a fresh connection; after all of them the gateway's memory is bounded and no
  * unauthenticated body reached storage. Then the per-client connection cap, set low here.
@@ -66,6 +66,7 @@ class EdgeHostileE2E {
     Stream<DynamicTest> hostileRequests() throws Exception {
         int port = suite.stack().httpPort;
         List<HostileCase> cases = new ArrayList<>(PathCases.cases(port));
+        cases.addAll(PathCases.platformCases());
         cases.addAll(HostCases.cases(port));
         cases.addAll(FramingCases.cases());
         cases.addAll(BodyCases.cases());

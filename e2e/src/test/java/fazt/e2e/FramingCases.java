@@ -53,6 +53,7 @@ final class FramingCases {
                 status(414)));
         cases.add(HostileCase.of("path of 2049 characters", get("/" + "a".repeat(2048)), status(414)));
         cases.add(HostileCase.of("path of 2048 characters", get("/" + "a".repeat(2047)), status(404)));
+        cases.add(HostileCase.of("path of 1025 characters", get("/" + "a".repeat(1024)), status(404)));
         cases.add(HostileCase.of("encoded path over the line limit", get("/" + "%61".repeat(1400)), status(414)));
         cases.add(HostileCase.of("encoded api path of 1000 characters",
                 get("/api/" + "%61".repeat(1000)), function(false)));

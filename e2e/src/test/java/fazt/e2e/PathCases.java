@@ -83,6 +83,40 @@ final class PathCases {
         return cases;
     }
 
+    /**
+     * Spellings of {@code /_fazt/} on the app, admin and an unknown host: health is answered on any host however it
+     * is spelled; other platform paths are never the app's files.
+     */
+    static List<HostileCase> platformCases() {
+        List<HostileCase> cases = new ArrayList<>();
+        for (String host : List.of("app.localhost", "admin.localhost", "nobody.localhost")) {
+            for (String path : List.of("/_fazt/health", "//_fazt/health", "/%5ffazt/health", "/%5Ffazt/health",
+                    "/_fazt/./health", "/_fazt//health", "/x/../_fazt/health", "/_fazt/%68ealth",
+                    "/api/../_fazt/health")) {
+                cases.add(platform(path, host, Expect.status(200)));
+            }
+            for (String path : List.of("/_FAZT/health", "/_fazt/health;x", "/_fazt/healthz", "/%255ffazt/health",
+                    "/_fazt/", "/_fazt", "/_fazt/api/main.js", "/_fazt/../api/../_fazt/x")) {
+                cases.add(platform(path, host, Expect.status(404)));
+            }
+            for (String path : List.of("/_fazt%2fhealth", "/_fazt%5chealth", "/_fazt/health%00", "/_fazt/%2e%2e/%2e%2e/x",
+                    "/_fazt/health%c0%af")) {
+                cases.add(platform(path, host, Expect.status(400)));
+            }
+        }
+        for (String path : List.of("/_fazt/setup/nope", "/_fazt/runs/x", "/_fazt/async/x", "/_fazt/hooks/x",
+                "/%5ffazt/hooks/x", "/_fazt/auth/me", "/_fazt/auth/%6cogin")) {
+            cases.add(platform(path, "app.localhost", Expect.status(400, 401, 403, 404, 405)
+                    .or(Expect.status(302, 303))));
+        }
+        return cases;
+    }
+
+    private static HostileCase platform(String path, String host, Expect expect) {
+        return HostileCase.of("platform GET " + path + " Host:" + host,
+                "GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n\r\n", expect);
+    }
+
     static HostileCase of(String method, Spelling spelling, String file, String host) {
         String path = spelling.path().replace("{f}", file);
         String body = method.equals("POST") ? "Content-Length: 2\r\nContent-Type: application/json\r\n\r\n{}"
