@@ -27,10 +27,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The edge against hostile clients (issue #11, ADR 19), over raw sockets against a one-JVM suite: the table of
- * {@link PathCases} (with its {@code /_fazt/} spellings), {@link HostCases}, {@link FramingCases} and {@link BodyCases}. After every case the answer never
- * holds the app's server source, is well-formed HTTP (a refusal is problem+json with a {@code type}), and the app
- * still serves its index on a fresh connection; after all of them the gateway's memory is bounded and no
- * unauthenticated body reached storage. Then the per-client connection cap, set low here.
+ * {@link PathCases} (with its {@code /_fazt/} spellings), {@link HostCases}, {@link FramingCases} and
+ * {@link BodyCases}. After every case the answer never holds the app's server source, is well-formed HTTP (a refusal
+ * is problem+json with a {@code type}), and the app still serves its index on a fresh connection; after all of them
+ * the gateway's memory is bounded and no unauthenticated body reached storage. Then the per-client connection cap,
+ * set low here.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EdgeHostileE2E {
@@ -81,8 +82,8 @@ class EdgeHostileE2E {
                             rssBefore / 1024, cases.size(), rssAfter / 1024);
                     assertThat(rssAfter).isLessThan(rssBefore + RSS_GROWTH_BOUND_KIB);
                 }),
-                dynamicTest("no unauthenticated body was stored", () ->
-                        assertThat(storedRows()).as("blob, blob_chunk and upload rows").isLessThanOrEqualTo(storedBefore))));
+                dynamicTest("no unauthenticated body was stored", () -> assertThat(storedRows())
+                        .as("blob, blob_chunk and upload rows").isLessThanOrEqualTo(storedBefore))));
     }
 
     static void check(HostileCase c, int port) throws Exception {
@@ -107,7 +108,8 @@ class EdgeHostileE2E {
         }
         if (problem && response.body().length > 0) {
             JsonNode body = MessageCodec.INSTANCE.mapper().readTree(response.body());
-            assertThat(body.path("type").asText()).as("problem without a type; " + context).startsWith("https://errors.fazt.dev/");
+            assertThat(body.path("type").asText()).as("problem without a type; " + context)
+                    .startsWith("https://errors.fazt.dev/");
         }
     }
 

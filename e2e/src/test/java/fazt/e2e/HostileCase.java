@@ -32,7 +32,7 @@ record HostileCase(String name, String sent, Probe probe, Expect expect) {
         }, expect);
     }
 
-    /** Several requests in one write, read as {@code count} answers in order (HEAD requests flagged in {@code heads}). */
+    /** Several requests in one write, read as answers in order, one per entry of {@code heads} (true: a HEAD). */
     static HostileCase pipelined(String name, String requests, boolean[] heads, Expect expect) {
         return new HostileCase(name, requests, port -> {
             try (RawHttp http = RawHttp.connect(port)) {

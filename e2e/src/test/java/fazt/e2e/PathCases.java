@@ -71,7 +71,10 @@ final class PathCases {
         List<HostileCase> cases = new ArrayList<>();
         for (Spelling spelling : spellings()) {
             for (String method : List.of("GET", "HEAD", "POST")) {
-                cases.add(of(method, spelling, "main.js", "app.localhost"));
+                // A request line the parser cannot read is not known to be a HEAD: its 400 may carry a body.
+                if (!(method.equals("HEAD") && spelling.kind() == Kind.RAW_BAD)) {
+                    cases.add(of(method, spelling, "main.js", "app.localhost"));
+                }
             }
             for (String host : List.of("APP.LocalHost", "app.localhost.", "app.localhost:" + port)) {
                 cases.add(of("GET", spelling, "main.js", host));
@@ -99,8 +102,8 @@ final class PathCases {
                     "/_fazt/", "/_fazt", "/_fazt/api/main.js", "/_fazt/../api/../_fazt/x")) {
                 cases.add(platform(path, host, Expect.status(404)));
             }
-            for (String path : List.of("/_fazt%2fhealth", "/_fazt%5chealth", "/_fazt/health%00", "/_fazt/%2e%2e/%2e%2e/x",
-                    "/_fazt/health%c0%af")) {
+            for (String path : List.of("/_fazt%2fhealth", "/_fazt%5chealth", "/_fazt/health%00",
+                    "/_fazt/%2e%2e/%2e%2e/x", "/_fazt/health%c0%af")) {
                 cases.add(platform(path, host, Expect.status(400)));
             }
         }
@@ -133,7 +136,7 @@ final class PathCases {
             case FUNCTION -> Expect.function(head);
             case NOT_FOUND -> get ? Expect.status(404) : Expect.status(404, 405);
             case BAD -> Expect.status(400);
-            case RAW_BAD -> Expect.refused();
+            case RAW_BAD -> Expect.closedWith(400);
             case INDEX -> get ? Expect.page(INDEX, head) : Expect.status(405);
             case FUNCTION_OR_REFUSED -> Expect.function(head).or(Expect.any4xx());
         };

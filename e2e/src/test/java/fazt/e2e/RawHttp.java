@@ -85,7 +85,8 @@ final class RawHttp implements AutoCloseable {
             for (String field = line(); field != null && !field.isEmpty(); field = line()) {
                 int colon = field.indexOf(':');
                 String name = (colon < 0 ? field : field.substring(0, colon)).trim().toLowerCase(Locale.ROOT);
-                headers.computeIfAbsent(name, n -> new ArrayList<>()).add(colon < 0 ? "" : field.substring(colon + 1).trim());
+                String value = colon < 0 ? "" : field.substring(colon + 1).trim();
+                headers.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
             }
             Response response = new Response(statusLine, headers, new byte[0]);
             return new Response(statusLine, headers, body(response, head));
