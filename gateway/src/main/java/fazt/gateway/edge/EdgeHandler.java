@@ -140,6 +140,12 @@ final class EdgeHandler extends ChannelInboundHandlerAdapter {
 
     private void dispatch(ChannelHandlerContext ctx, Pipeline pipeline, Object msg) {
         pipeline.busy = true;
+        AdminOriginHeaders.answering(ctx.channel(), switch (msg) {
+            case StreamedAdminRequest streamed -> streamed.exchange();
+            case ApiRequest api -> api.exchange();
+            case BufferedRequest buffered -> buffered.exchange();
+            default -> null;
+        });
         switch (msg) {
             case Refusal refusal -> EdgeResponses.send(ctx, EdgeResponses.problem(refusal.problem(), refusal.instance(),
                     refusal.trace(), refusal.requestId()), false, refusal.head());
@@ -187,6 +193,7 @@ final class EdgeHandler extends ChannelInboundHandlerAdapter {
         return body.toString(StandardCharsets.UTF_8);
     }
 
+    /** The suite's health: UP or DOWN per service for anyone, the details (instances, checks) for a reader only. */
     private void health(ChannelHandlerContext ctx, Exchange ex) {
         if (!HttpMethod.GET.equals(ex.method()) && !ex.head()) {
             EdgeResponses.send(ctx, EdgeResponses.methodNotAllowed(ex.path(), ex.trace(), ex.requestId(), "GET, HEAD"),
@@ -195,7 +202,8 @@ final class EdgeHandler extends ChannelInboundHandlerAdapter {
         }
         MDC.put(TraceContext.MDC_TRACE_ID, ex.trace().traceId());
         try {
-            health.check().whenComplete((report, failure) -> {
+            health.check().thenCombine(admin.mayRead(ex), (report, reader) -> reader ? report : report.summary())
+                    .whenComplete((report, failure) -> {
                 FullHttpResponse response = failure == null
                         ? EdgeResponses.json(report.up() ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE,
                                 report, ex.trace(), ex.requestId())
