@@ -168,12 +168,10 @@ final class EdgeHandler extends ChannelInboundHandlerAdapter {
             case Route.Health h -> health(ctx, ex);
             case Route.Setup s -> SetupPage.serve(ctx, ex);
             case Route.AdminApi api -> {
-                if (api.publicRoute()) {
-                    admin.forward(ctx, ex, AdminForwarder.ANONYMOUS, inlineBody(ex, body), null);
-                } else {
-                    admin.authenticate(ctx, ex).thenAccept(who -> who.ifPresent(p -> admin.forward(ctx, ex, p, null,
-                            null)));
-                }
+                // public routes (login) get the origin check and the anonymous principal; the others carry no body
+                String inline = inlineBody(ex, body);
+                admin.authenticate(ctx, ex).thenAccept(who -> who.ifPresent(p -> admin.forward(ctx, ex, p, inline,
+                        null)));
             }
             case Route.AppPlatform platform when platform.kind() == Route.Platform.LOGIN ->
                     appLogin.handle(ctx, ex, platform.host());
