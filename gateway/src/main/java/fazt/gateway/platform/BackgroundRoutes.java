@@ -49,15 +49,13 @@ import org.slf4j.LoggerFactory;
  * {@link SchedulerSubjects#MAX_PAYLOAD} are refused with 413. The scheduler decides what the app accepts: an async path
  * its {@code fazt.json} does not declare is answered 404 exactly as any unknown path, and its other problems (rate
  * limit {@code 429}, stored-payload cap {@code 507}, bad signature {@code 401}) pass through, a rate limit's
- * {@code retryAfter} as {@code Retry-After}.
+ * {@link SchedulerSubjects#RETRY_AFTER} as {@code Retry-After}.
  */
 @Singleton
 public final class BackgroundRoutes {
     static final String ASYNC = "/_fazt/async/";
     static final String HOOKS = "/_fazt/hooks/";
     static final String RUNS = "/_fazt/runs/";
-    /** The extension member of the scheduler's {@code 429} problem: whole seconds until the app accepts requests again. */
-    static final String RETRY_AFTER = "retryAfter";
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger(BackgroundRoutes.class);
 
@@ -130,7 +128,7 @@ public final class BackgroundRoutes {
             return notFound(ex);
         }
         FullHttpResponse response = EdgeResponses.upstreamFailure(failure, "scheduler", ex, log);
-        if (cause instanceof ProblemException p && p.problem().extensions().get(RETRY_AFTER) instanceof Number seconds) {
+        if (cause instanceof ProblemException p && p.problem().extensions().get(SchedulerSubjects.RETRY_AFTER) instanceof Number seconds) {
             response.headers().set(HttpHeaderNames.RETRY_AFTER, Math.max(1, seconds.longValue()));
         }
         return response;

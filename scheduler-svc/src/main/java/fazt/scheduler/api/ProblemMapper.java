@@ -2,14 +2,12 @@ package fazt.scheduler.api;
 
 import fazt.platform.nats.ProblemException;
 import fazt.proto.problem.Problem;
+import fazt.proto.scheduler.SchedulerSubjects;
 import fazt.scheduler.domain.SchedulerException;
 import java.util.List;
 
 /** The one mapping from scheduler-svc's failures to problems. A new failure does not compile until it is mapped here. */
 final class ProblemMapper {
-    /** The extension member of a {@code 429} that says, in whole seconds, when to try again (the gateway's {@code Retry-After}). */
-    static final String RETRY_AFTER = "retryAfter";
-
     private ProblemMapper() {}
 
     static ProblemException toProblem(SchedulerException e) {
@@ -23,7 +21,7 @@ final class ProblemMapper {
             case SchedulerException.PayloadTooLarge x -> Problem.of(413, "scheduler/payload-too-large", "Payload too large", x.getMessage());
             case SchedulerException.AsyncNotDeclared x -> Problem.of(404, "scheduler/async-not-declared", "Not found", x.getMessage());
             case SchedulerException.RateLimited x -> Problem.of(429, "scheduler/rate-limited", "Too many requests",
-                    x.getMessage()).withExtension(RETRY_AFTER, x.retryAfterSeconds());
+                    x.getMessage()).withExtension(SchedulerSubjects.RETRY_AFTER, x.retryAfterSeconds());
             case SchedulerException.StorageFull x -> Problem.of(507, "scheduler/storage-full", "Insufficient storage", x.getMessage());
             case SchedulerException.InvalidRequest x -> Problem.of(400, "scheduler/invalid-request", "Invalid request", x.getMessage());
             case SchedulerException.NotAllowed x -> Problem.of(403, "scheduler/forbidden", "Forbidden", x.getMessage());
