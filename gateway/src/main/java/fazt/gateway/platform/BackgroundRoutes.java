@@ -110,13 +110,13 @@ public final class BackgroundRoutes {
             return accepted(ex, requester.request(SchedulerSubjects.HOOK_RECEIVE, new HookReceiveRequest(site.appId(),
                     site.name(), rest, ex.method().name(), ex.url(), headers, body, clientIp),
                     RunAccepted.class, TIMEOUT));
-        }).whenComplete((response, failure) -> send(ctx, ex, failure == null ? response : refused(failure, ex)));
+        }).whenComplete((response, failure) -> send(ctx, ex, failure == null ? response : refused(failure, ex, route)));
     }
 
     /** The answer to a failed call to the scheduler (see the class comment). */
-    private static FullHttpResponse refused(Throwable failure, Exchange ex) {
+    private static FullHttpResponse refused(Throwable failure, Exchange ex, Route.AppPlatform route) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        if (cause instanceof ProblemException p && p.problem().status() == 404 && ex.path().startsWith(ASYNC)) {
+        if (cause instanceof ProblemException p && p.problem().status() == 404 && route.kind() == Route.Platform.ASYNC) {
             return notFound(ex);
         }
         FullHttpResponse response = EdgeResponses.upstreamFailure(failure, "scheduler", ex, log);
