@@ -12,13 +12,16 @@ import java.util.Map;
  * Registers the auth service with the fazt launcher. Reads {@code FAZT_ADMIN_TOKEN}: when set (at least
  * {@value #MIN_TOKEN_LENGTH} characters) it is the bootstrap admin token; when unset, one is generated on first start.
  * {@code FAZT_ADMIN_USER} with {@code FAZT_ADMIN_PASSWORD} creates the first admin account unattended; without them,
- * a one-time setup link is logged while no admin exists.
+ * a one-time setup link is logged while no admin exists. {@code FAZT_AUTH_HASH_CONCURRENCY} caps how many password
+ * hashes run at once (default: what half the heap holds, at most one per core).
  */
 public final class AuthService implements ServiceDefinition {
     static final String ADMIN_TOKEN = "FAZT_ADMIN_TOKEN";
     static final String ADMIN_USER = "FAZT_ADMIN_USER";
     static final String ADMIN_PASSWORD = "FAZT_ADMIN_PASSWORD";
+    static final String HASH_CONCURRENCY = "FAZT_AUTH_HASH_CONCURRENCY";
     static final int MIN_TOKEN_LENGTH = 24;
+    static final int MAX_HASH_CONCURRENCY = 256;
 
     @Override
     public ServiceName name() {
@@ -51,6 +54,20 @@ public final class AuthService implements ServiceDefinition {
             properties.put("auth.admin-password", password);
         } else if (password != null && !password.isBlank()) {
             throw new SettingsException(ADMIN_USER, "FAZT_ADMIN_PASSWORD is set but FAZT_ADMIN_USER is not");
+        }
+        String concurrency = env.get(HASH_CONCURRENCY);
+        if (concurrency != null && !concurrency.isBlank()) {
+            int value;
+            try {
+                value = Integer.parseInt(concurrency.strip());
+            } catch (NumberFormatException e) {
+                value = 0;
+            }
+            if (value < 1 || value > MAX_HASH_CONCURRENCY) {
+                throw new SettingsException(HASH_CONCURRENCY, "expected a whole number from 1 to " + MAX_HASH_CONCURRENCY
+                        + " (password hashes at once, about 20 MiB of heap each)");
+            }
+            properties.put("auth.hash-concurrency", value);
         }
         return properties;
     }

@@ -78,8 +78,8 @@ class AppLoginStartIT {
         assertThat(query).contains("client_id=Iv1.gh", "redirect_uri=https://blog.example.com/_fazt/auth/callback",
                 "code_challenge_method=S256", "scope=read:user user:email").containsPattern("state=[A-Za-z0-9]{40}")
                 .containsPattern("code_challenge=[A-Za-z0-9_-]{43}");
-        assertThat(reply.setCookies()).singleElement().satisfies(c -> assertThat(c).startsWith("fazt_app_login=")
-                .endsWith("; Path=/_fazt/auth/; Max-Age=600; HttpOnly; SameSite=Lax; Secure"));
+        assertThat(reply.setCookies()).singleElement().satisfies(c -> assertThat(c).startsWith("__Host-fazt_app_login=")
+                .endsWith("; Path=/; Max-Age=600; HttpOnly; SameSite=Lax; Secure"));
         try (var c = suite.postgres().connect(); var s = c.createStatement();
              var r = s.executeQuery("SELECT app_id, provider, redirect, length(code_verifier) FROM auth.app_login_attempt"
                      + " WHERE redirect = '/dash'")) {

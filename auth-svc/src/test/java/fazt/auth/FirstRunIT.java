@@ -3,6 +3,7 @@ package fazt.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fazt.auth.domain.FirstRun;
+import fazt.auth.domain.HashingPool;
 import fazt.platform.service.testing.TestSuite;
 import fazt.proto.ServiceName;
 import java.sql.ResultSet;
@@ -32,11 +33,14 @@ class FirstRunIT {
 
         try (AdminCalls api = new AdminCalls(suite)) {
             String body = "{\"secret\":\"%s\",\"username\":\"owner\",\"password\":\"a long enough password\",\"email\":\"o@example.org\"}";
+            HashingPool pool = suite.service(ServiceName.AUTH).context().getBean(HashingPool.class);
+            long runs = pool.runs();
             AdminCalls.Answer wrong = api.call("POST", "/auth/setup", body.formatted(secret.substring(1) + "x"), null);
             assertThat(wrong.status()).isEqualTo(404);
             AdminCalls.Answer badPassword = api.call("POST", "/auth/setup",
                     body.formatted(secret).replace("a long enough password", "short"), null);
             assertThat(badPassword.status()).isEqualTo(400);
+            assertThat(pool.runs()).as("a wrong secret or password is refused before hashing").isEqualTo(runs);
             AdminCalls.Answer done = api.call("POST", "/auth/setup", body.formatted(secret), null);
             assertThat(done.status()).isEqualTo(201);
             assertThat(done.json().path("user").path("role").asText()).isEqualTo("admin");

@@ -2,6 +2,9 @@ package fazt.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,7 +14,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code fazt schedules NAME}: the app's cron and interval schedules with their last and next run. */
 @Command(name = "schedules", description = {"List an app's schedules (the \"cron\" of its live fazt.json) with their "
-        + "last and next run."}, footer = {"", "Example:", "  fazt schedules blog"})
+        + "last and next run, its run policy, and the async paths and intake limits it declares."}, footer = {"", "Example:", "  fazt schedules blog"})
 final class SchedulesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -38,6 +41,15 @@ final class SchedulesCommand implements Callable<Integer> {
                     + every(policy.path("backoffMillis").asLong()) + ", at most " + policy.path("concurrency").asInt()
                     + " at once, timeout " + every(policy.path("timeoutMillis").asLong()));
         }
+        JsonNode intake = reply.json().path("intake");
+        if (intake.isObject()) {
+            List<String> async = new ArrayList<>();
+            intake.path("async").forEach(p -> async.add(p.asText()));
+            out.println("async: " + (async.isEmpty() ? "none (declare paths in fazt.json, e.g. \"async\": [\"resize\"])"
+                    : String.join(", ", async)) + "; from outside at most " + intake.path("perMinute").asInt()
+                    + " a minute (burst " + intake.path("burst").asInt() + "), payloads kept "
+                    + size(intake.path("storedBytes").asLong()) + " of " + size(intake.path("maxStoredBytes").asLong()));
+        }
         if (schedules.isEmpty()) {
             out.println("no schedules on " + name + "; declare them in fazt.json, e.g. \"cron\": [{\"every\": \"1h\"}]");
             out.flush();
@@ -52,6 +64,16 @@ final class SchedulesCommand implements Callable<Integer> {
         }
         table.print(out);
         return 0;
+    }
+
+    static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        if (bytes < 1L << 20) {
+            return String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0);
+        }
+        return String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1L << 20));
     }
 
     static String every(long millis) {

@@ -24,8 +24,12 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ServerAddress server = server();
-        ServerClient.Response response = new ServerClient(server).get("/_fazt/health");
+        Login login = login();
+        ServerAddress server = login.server();
+        // with a token the gateway shows instances and checks; without, only UP or DOWN per service
+        ServerClient.Response response = new ServerClient(server).send("GET", "/_fazt/health", login.token() == null
+                ? java.util.Map.of() : java.util.Map.of("Authorization", "Bearer " + login.token()),
+                ServerClient.TIMEOUT, null);
         PrintWriter out = spec.commandLine().getOut();
         if (response.status() != 200 && response.status() != 503) {
             throw new CliFailure(server.uri() + " answered " + response.status() + "; is it a fazt gateway?");
@@ -44,22 +48,25 @@ final class StatusCommand implements Callable<Integer> {
         return "UP".equals(report.path("status").asText()) ? 0 : 1;
     }
 
-    /** The health report is served on every host of the gateway, so any admin URL will do. */
-    private ServerAddress server() {
+    /** The health report is served on every host of the gateway, so any admin URL will do; the token if known. */
+    private Login login() {
         Fazt fazt = Fazt.of(spec);
+        String envToken = fazt.env().get("FAZT_TOKEN");
+        String token = envToken == null || envToken.isBlank() ? null : envToken.strip();
         if (url != null && !url.isBlank()) {
-            return ServerAddress.parse(url);
+            return new Login("url", ServerAddress.parse(url), token);
         }
         if (fazt.server != null) {
-            return fazt.config().find(fazt.server).server();
+            return fazt.config().find(fazt.server);
         }
         String env = fazt.env().get("FAZT_URL");
         if (env != null && !env.isBlank()) {
-            return ServerAddress.parse(env);
+            return new Login("FAZT_URL", ServerAddress.parse(env), token);
         }
         ConfigStore config = fazt.config();
         String current = config.current();
-        return current != null ? config.find(current).server() : ServerAddress.parse(ServerAddress.DEFAULT);
+        return current != null ? config.find(current) : new Login("default", ServerAddress.parse(ServerAddress.DEFAULT),
+                null);
     }
 
     private static String detail(JsonNode service) {

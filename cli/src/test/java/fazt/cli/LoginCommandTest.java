@@ -111,6 +111,7 @@ class LoginCommandTest {
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("deploy     UP");
         assertThat(cli.server().last().header("Host")).isEqualTo("admin.localhost:" + cli.server().port());
+        assertThat(cli.server().last().header("Authorization")).as("the details need a reader").isEqualTo("Bearer t");
     }
 
     @Test

@@ -74,6 +74,19 @@ class RunsCommandTest {
     }
 
     @Test
+    void schedulesShowTheAsyncPathsAndIntakeLimits() {
+        cli.server().json("GET /api/apps/blog/schedules", 200, "{\"schedules\":[],\"policy\":{\"attempts\":3,"
+                + "\"backoffMillis\":1000,\"concurrency\":4,\"timeoutMillis\":30000},\"intake\":{\"async\":[\"resize\","
+                + "\"jobs/*\"],\"perMinute\":60,\"burst\":30,\"maxStoredBytes\":67108864,\"storedBytes\":1572864}}");
+
+        CliRun run = cli.run("schedules", "blog");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out().lines().toList()).contains("async: resize, jobs/*; from outside at most 60 a minute "
+                + "(burst 30), payloads kept 1.5 MiB of 64.0 MiB");
+    }
+
+    @Test
     void hooksCreateSendsTheSecretAndPrintsTheUrl() {
         cli.server().json("POST /api/apps/blog/hooks", 201, "{\"hook\":{\"id\":\"h_abc\",\"name\":\"github\","
                 + "\"signature\":\"github\",\"host\":\"blog.localhost\",\"path\":\"/_fazt/hooks/h_abc\"}}");

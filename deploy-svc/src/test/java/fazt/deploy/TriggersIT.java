@@ -62,4 +62,30 @@ class TriggersIT {
         assertThat(triggers(id).apps()).isEmpty();
         assertThat(triggers(null).apps()).extracting(TriggersReply.AppTriggers::appId).doesNotContain(id);
     }
+
+    @Test
+    void asyncEntryPointsAndIntakeLimitsAreServedOnlyForAVersionWithServerCode() throws Exception {
+        String manifest = """
+                {"async": ["resize", "jobs/*"], "intake": {"perMinute": 10, "burst": 5, "maxStored": "2MiB"}}
+                """;
+        try (RuntimeStandIn runtime = new RuntimeStandIn(client.nats(), suite.nats().root(), client.files())) {
+            String id = json(client.deploy("worker", Map.of("fazt.json", manifest, "api/main.js",
+                    "export default { fetch() { return new Response('ok'); } };"))).path("app").path("id").asText();
+            TriggersReply.AppTriggers withCode = triggers(id).apps().getFirst();
+            assertThat(withCode.async()).containsExactly("resize", "jobs/*");
+            assertThat(withCode).extracting(TriggersReply.AppTriggers::perMinute, TriggersReply.AppTriggers::burst,
+                    TriggersReply.AppTriggers::maxStoredBytes).containsExactly(10, 5, 2L << 20);
+
+            client.deploy("worker", Map.of("fazt.json", manifest, "index.html", "static now"));
+            TriggersReply.AppTriggers staticOnly = triggers(id).apps().getFirst();
+            assertThat(staticOnly.version()).isEqualTo(2);
+            assertThat(staticOnly.async()).as("nothing could run them").isEmpty();
+
+            client.deploy("worker", Map.of("api/main.js", "export default { fetch() { return new Response('ok'); } };"));
+            TriggersReply.AppTriggers undeclared = triggers(id).apps().getFirst();
+            assertThat(undeclared.async()).isEmpty();
+            assertThat(undeclared).extracting(TriggersReply.AppTriggers::perMinute, TriggersReply.AppTriggers::burst,
+                    TriggersReply.AppTriggers::maxStoredBytes).containsExactly(60, 30, 64L << 20);
+        }
+    }
 }

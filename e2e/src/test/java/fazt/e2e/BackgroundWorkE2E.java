@@ -20,7 +20,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Background work from outside, against a one-JVM suite started by scripts/stack: an every-2-seconds schedule fires
  * and is recorded, an async request runs, a failing handler is retried and dead-lettered and a replay after a fixed
- * deploy succeeds, and webhooks with a bad signature are refused and recorded while a good one runs.
+ * deploy succeeds, webhooks with a bad signature are refused and recorded while a good one runs, and async requests
+ * reach only the paths an app declares, within its rate limit.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BackgroundWorkE2E {
@@ -77,7 +78,7 @@ class BackgroundWorkE2E {
     @Test
     @Order(2)
     void anAsyncRequestIsAcceptedAtOnceAndRuns() throws Exception {
-        edge.deployFiles("worker", "api/main.js", """
+        edge.deployFiles("worker", "fazt.json", "{\"async\": [\"resize\"]}", "api/main.js", """
                 export default {
                   async fetch(request, env) {
                     const url = new URL(request.url);
@@ -110,7 +111,7 @@ class BackgroundWorkE2E {
     @Order(3)
     void aFailingRunIsRetriedThenDeadLetteredAndAReplayAfterAFixSucceeds() throws Exception {
         edge.deployFiles("flaky",
-                "fazt.json", "{\"retry\": {\"attempts\": 2, \"backoff\": \"200ms\"}}",
+                "fazt.json", "{\"async\": [\"go\"], \"retry\": {\"attempts\": 2, \"backoff\": \"200ms\"}}",
                 "api/main.js", "export default { fetch() { throw new Error('not yet'); } };");
         HttpResponse<byte[]> accepted = edge.send("POST", "flaky.localhost", "/_fazt/async/go",
                 HttpRequest.BodyPublishers.ofString("{}"), "Content-Type", "application/json");
@@ -121,7 +122,7 @@ class BackgroundWorkE2E {
         assertThat(failed.get("attempts").size()).isEqualTo(2);
         assertThat(failed.get("attempts").toString()).contains("not yet");
 
-        edge.deployFiles("flaky", "fazt.json", "{\"retry\": {\"attempts\": 2, \"backoff\": \"200ms\"}}",
+        edge.deployFiles("flaky", "fazt.json", "{\"async\": [\"go\"], \"retry\": {\"attempts\": 2, \"backoff\": \"200ms\"}}",
                 "api/main.js", "export default { fetch() { return new Response('fixed'); } };");
         HttpResponse<byte[]> replay = edge.json("POST", "/runs/" + runId + "/replay", null);
         assertThat(replay.statusCode()).as(Edge.text(replay)).isEqualTo(201);
@@ -169,5 +170,35 @@ class BackgroundWorkE2E {
         JsonNode delivery = Edge.jsonOf(edge.get("hooked.localhost", "/api/"));
         assertThat(delivery.get("path").asText()).isEqualTo("/api/hooks/github");
         assertThat(delivery.get("body").asText()).isEqualTo(payload);
+    }
+
+    @Test
+    @Order(5)
+    void onlyDeclaredAsyncPathsQueueAndOnlyWithinTheAppsRateLimit() throws Exception {
+        edge.deployFiles("plain", "index.html", "<p>a static site</p>");
+        HttpResponse<byte[]> staticSite = edge.send("POST", "plain.localhost", "/_fazt/async/anything",
+                HttpRequest.BodyPublishers.ofString("{}"), "Content-Type", "application/json");
+        assertThat(staticSite.statusCode()).isEqualTo(404);
+        assertThat(Edge.jsonOf(staticSite).get("type").asText()).isEqualTo("https://errors.fazt.dev/gateway/not-found");
+
+        edge.deployFiles("busy", "fazt.json", "{\"async\": [\"ping\"], \"intake\": {\"perMinute\": 1, \"burst\": 1}}",
+                "api/main.js", "export default { fetch() { return new Response('pong'); } };");
+        HttpResponse<byte[]> undeclared = edge.send("POST", "busy.localhost", "/_fazt/async/other",
+                HttpRequest.BodyPublishers.ofString("{}"), "Content-Type", "application/json");
+        assertThat(undeclared.statusCode()).isEqualTo(404);
+        assertThat(Edge.jsonOf(undeclared).get("type").asText()).isEqualTo("https://errors.fazt.dev/gateway/not-found");
+
+        HttpResponse<byte[]> first = edge.send("POST", "busy.localhost", "/_fazt/async/ping",
+                HttpRequest.BodyPublishers.ofString("{}"), "Content-Type", "application/json");
+        assertThat(first.statusCode()).as(Edge.text(first)).isEqualTo(202);
+        HttpResponse<byte[]> second = edge.send("POST", "busy.localhost", "/_fazt/async/ping",
+                HttpRequest.BodyPublishers.ofString("{}"), "Content-Type", "application/json");
+        assertThat(second.statusCode()).as(Edge.text(second)).isEqualTo(429);
+        assertThat(Edge.jsonOf(second).get("type").asText()).isEqualTo("https://errors.fazt.dev/scheduler/rate-limited");
+        assertThat(Long.parseLong(second.headers().firstValue("retry-after").orElseThrow())).isBetween(1L, 60L);
+
+        JsonNode runs = Edge.jsonOf(edge.json("GET", "/apps/busy/runs", null));
+        assertThat(runs.get("runs").size()).as("only the accepted request is stored").isEqualTo(1);
+        assertThat(Edge.jsonOf(edge.json("GET", "/apps/plain/runs", null)).get("runs").size()).isZero();
     }
 }

@@ -68,7 +68,7 @@ class GatewayServiceIT implements ServiceContract {
             assertThat(body.get("services")).hasSize(7);
             body.get("services").forEach(s -> {
                 assertThat(s.get("status").asText()).as(s.get("name").asText()).isEqualTo("UP");
-                assertThat(s.get("checks").get("database").asText()).isEqualTo("UP");
+                assertThat(s.has("checks") || s.has("instance")).as("details are for readers only").isFalse();
             });
         }
     }
@@ -157,6 +157,6 @@ class GatewayServiceIT implements ServiceContract {
         }
         assertThat(mail).isNotNull();
         assertThat(mail.get("status").asText()).isEqualTo("DOWN");
-        assertThat(mail.get("reason").asText()).isEqualTo("no instance is running");
+        assertThat(mail.has("reason")).as("the reason is for readers only").isFalse();
     }
 }

@@ -74,9 +74,21 @@ final class DeployStandIn implements AutoCloseable {
                 .headers(headers).data(MessageCodec.INSTANCE.encode(event)).build());
     }
 
+    /**
+     * An app with server code whose {@code fazt.json} has {@code schedules} and this run policy, declares every path
+     * under {@code /api/} async ({@code "async": ["**"]}) and leaves the intake limits at their defaults.
+     */
     static TriggersReply.AppTriggers app(String appId, String name, List<TriggersReply.Schedule> schedules, int attempts,
                                          long backoffMillis, int concurrency) {
-        return new TriggersReply.AppTriggers(appId, name, 1, schedules, attempts, backoffMillis, concurrency, 5_000);
+        return new TriggersReply.AppTriggers(appId, name, 1, schedules, attempts, backoffMillis, concurrency, 5_000,
+                List.of("**"), null, null, null);
+    }
+
+    /** An app declaring only the {@code async} patterns given, with the given intake limits (null: the default). */
+    static TriggersReply.AppTriggers withIntake(String appId, String name, List<String> async, Integer perMinute,
+                                                Integer burst, Long maxStoredBytes) {
+        return new TriggersReply.AppTriggers(appId, name, 1, List.of(), 3, 1_000, 4, 5_000, async, perMinute, burst,
+                maxStoredBytes);
     }
 
     @Override

@@ -61,7 +61,9 @@ class SchedulerLoadIT {
     /** Figures for the report, not assertions: async runs end to end, and tick latency. */
     @Test
     void measureThroughputAndTickLatency() throws Exception {
-        scheduler.deploy().deploy(DeployStandIn.app("a_bulk", "bulk", List.of(), 3, 1_000, 100));
+        // The highest intake limits fazt.json allows: the measure is of the queue, not of the rate limit.
+        scheduler.deploy().deploy(new TriggersReply.AppTriggers("a_bulk", "bulk", 1, List.of(), 3, 1_000, 100, 5_000,
+                List.of("**"), 6_000, 1_000, 1L << 30));
         scheduler.waitForPolicy("bulk");
         int n = 200;
         long start = System.nanoTime();

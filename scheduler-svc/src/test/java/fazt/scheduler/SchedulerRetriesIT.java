@@ -100,7 +100,8 @@ class SchedulerRetriesIT {
 
     @Test
     void anAttemptPastItsTimeoutFails() throws Exception {
-        scheduler.deploy().deploy(new TriggersReply.AppTriggers("a_slow", "slow", 1, List.of(), 1, 1_000, 4, 1_000));
+        scheduler.deploy().deploy(new TriggersReply.AppTriggers("a_slow", "slow", 1, List.of(), 1, 1_000, 4, 1_000,
+                List.of("**"), null, null, null));
         scheduler.waitForPolicy("slow");
         scheduler.behave("a_slow", RuntimeStandIn.Behaviour.slow(9_000));
         RunAccepted accepted = scheduler.enqueue("a_slow", "slow", "/api/slow", "");

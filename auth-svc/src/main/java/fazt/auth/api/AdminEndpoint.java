@@ -63,6 +63,8 @@ final class AdminEndpoint implements RequestEndpoint {
         AdminRequest request = incoming.body(AdminRequest.class);
         try {
             return route(request, incoming);
+        } catch (AuthException.Busy e) {
+            return ProblemMapper.busy(e, "/api" + request.path());
         } catch (AuthException e) {
             throw ProblemMapper.toProblem(e);
         }

@@ -6,11 +6,10 @@ import java.time.Duration;
 /**
  * Reads and writes the two app-login cookies ({@link AppSession#COOKIE}, {@link AppSession#LOGIN_COOKIE}). Both are
  * host-only (no {@code Domain}: never sent to another app's host), {@code HttpOnly}, {@code SameSite=Lax} (sent on the
- * provider's top-level redirect back, not on cross-site subrequests) and {@code Secure} under HTTPS.
+ * provider's top-level redirect back, not on cross-site subrequests), and under HTTPS {@code Secure} with the
+ * {@code __Host-} name ({@link AppSession#cookie(boolean)}), so a sibling app cannot toss one in.
  */
 final class AppLoginCookies {
-    /** The login cookie is only needed by the callback. */
-    static final String LOGIN_PATH = AppSession.PATH_PREFIX;
     private static final int MAX_HEADER = 8192;
 
     private AppLoginCookies() {}

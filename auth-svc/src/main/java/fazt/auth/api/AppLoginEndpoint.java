@@ -51,27 +51,27 @@ final class AppLoginEndpoint implements RequestEndpoint {
         AppLoginRequest r = request.body(AppLoginRequest.class);
         try {
             Map<String, String> query = query(r.query());
-            String session = AppLoginCookies.read(r.cookie(), AppSession.COOKIE);
+            String session = AppLoginCookies.read(r.cookie(), AppSession.cookie(r.https()));
             return switch (r.path()) {
                 case LOGIN -> {
                     AppLogin.Started started = login.start(r.appId(), r.app(), query.get("provider"), query.get("redirect"),
                             callbackUri(r), r.clientIp());
                     yield new AppLoginReply(302, started.authorizationUri().toString(), List.of(AppLoginCookies.set(
-                            AppSession.LOGIN_COOKIE, started.browserSecret(), AppLoginCookies.LOGIN_PATH,
+                            AppSession.loginCookie(r.https()), started.browserSecret(), AppSession.loginCookiePath(r.https()),
                             AppLogin.ATTEMPT_TTL, r.https())), null);
                 }
                 case CALLBACK -> {
                     AppLogin.Finished finished = login.finish(r.appId(), query.get("state"), query.get("code"),
-                            query.get("error"), AppLoginCookies.read(r.cookie(), AppSession.LOGIN_COOKIE), callbackUri(r));
+                            query.get("error"), AppLoginCookies.read(r.cookie(), AppSession.loginCookie(r.https())), callbackUri(r));
                     yield new AppLoginReply(302, finished.redirect(), List.of(
-                            AppLoginCookies.set(AppSession.COOKIE, finished.sessionSecret(), "/", AppLogin.SESSION_TTL, r.https()),
-                            AppLoginCookies.clear(AppSession.LOGIN_COOKIE, AppLoginCookies.LOGIN_PATH, r.https())), null);
+                            AppLoginCookies.set(AppSession.cookie(r.https()), finished.sessionSecret(), "/", AppLogin.SESSION_TTL, r.https()),
+                            AppLoginCookies.clear(AppSession.loginCookie(r.https()), AppSession.loginCookiePath(r.https()), r.https())), null);
                 }
                 case LOGOUT -> {
                     String back = query.containsKey("redirect") ? LocalRedirect.check(query.get("redirect")) : null;
                     login.logout(r.appId(), session);
                     yield new AppLoginReply(back == null ? 204 : 302, back,
-                            List.of(AppLoginCookies.clear(AppSession.COOKIE, "/", r.https())), null);
+                            List.of(AppLoginCookies.clear(AppSession.cookie(r.https()), "/", r.https())), null);
                 }
                 case ME -> new AppLoginReply(200, null, List.of(), login.user(r.appId(), session).orElseThrow(() ->
                         new AuthException.AppLoginRefused(Reason.LOGIN_REQUIRED, null, "Not logged in to this app.")));

@@ -2,8 +2,12 @@ package fazt.auth.api;
 
 import fazt.auth.domain.AuthException;
 import fazt.platform.nats.ProblemException;
+import fazt.platform.nats.TraceContext;
+import fazt.proto.admin.AdminResponse;
 import fazt.proto.problem.Problem;
 import java.util.List;
+import java.util.Map;
+import org.slf4j.MDC;
 
 /** The one mapping from auth-svc's failures to problems. A new failure does not compile until it is mapped here. */
 final class ProblemMapper {
@@ -18,6 +22,7 @@ final class ProblemMapper {
             case AuthException.Conflict x -> Problem.of(409, "auth/conflict", "Conflict", x.getMessage());
             case AuthException.Unavailable x -> Problem.of(503, "auth/dependency-unavailable", "Service unavailable", x.getMessage());
             case AuthException.AppLoginRefused x -> appLogin(x);
+            case AuthException.Busy x -> Problem.of(429, "auth/busy", "Too many logins at once", x.getMessage());
             case AuthException.SetupUnavailable x -> Problem.of(404, "auth/setup-unavailable", "Setup link not valid", x.getMessage());
         };
         if (e.field() != null) {
@@ -38,6 +43,20 @@ final class ProblemMapper {
             case LOGIN_REQUIRED -> Problem.of(401, "auth/app-login-required", "Login required", e.getMessage());
             case RATE_LIMITED -> Problem.of(429, "auth/app-login-rate-limited", "Too many logins", e.getMessage());
         };
+    }
+
+    /**
+     * The 429 of a full hashing pool as a response of its own rather than a problem reply, so that it can carry
+     * {@code Retry-After} (problem replies carry no headers); the body is the same problem+json.
+     */
+    static AdminResponse busy(AuthException.Busy e, String instance) {
+        Problem problem = toProblem(e).problem().withInstance(instance);
+        String traceId = MDC.get(TraceContext.MDC_TRACE_ID);
+        if (traceId != null) {
+            problem = problem.withTraceId(traceId);
+        }
+        return new AdminResponse(problem.status(), Problem.MEDIA_TYPE,
+                Map.of("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds()))), AuthViews.json(problem), null);
     }
 
     static ProblemException unauthorized() {

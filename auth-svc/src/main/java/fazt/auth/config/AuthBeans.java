@@ -6,6 +6,7 @@ import fazt.auth.domain.AuthEvents;
 import fazt.auth.domain.AuthPolicy;
 import fazt.auth.domain.BootstrapToken;
 import fazt.auth.domain.FirstRun;
+import fazt.auth.domain.HashingPool;
 import fazt.auth.domain.Login;
 import fazt.auth.domain.LoginThrottle;
 import fazt.auth.domain.ManageTokens;
@@ -49,6 +50,15 @@ final class AuthBeans {
         return new PasswordHasher();
     }
 
+    /** {@code FAZT_AUTH_HASH_CONCURRENCY} when set, else as many hashes at once as half the heap holds (at most one a core). */
+    @Singleton
+    HashingPool hashingPool(PasswordHasher hasher, @Value("${auth.hash-concurrency:0}") int configured) {
+        int concurrency = configured > 0 ? configured
+                : HashingPool.defaultConcurrency(Runtime.getRuntime().maxMemory(), Runtime.getRuntime().availableProcessors());
+        log.info("password hashing: at most {} at once ({} MiB of heap each)", concurrency, HashingPool.MIB_PER_HASH);
+        return new HashingPool(hasher, concurrency);
+    }
+
     @Singleton
     BootstrapToken bootstrapToken(@Nullable @Value("${auth.bootstrap-token:}") String configured, BootstrapToken.Store store) {
         if (configured != null && !configured.isBlank()) {
@@ -71,15 +81,15 @@ final class AuthBeans {
     }
 
     @Singleton
-    Login login(Users users, Sessions sessions, LoginThrottle throttle, PasswordHasher hasher, AuthEvents events,
+    Login login(Users users, Sessions sessions, LoginThrottle throttle, HashingPool hashing, AuthEvents events,
                 AuthPolicy policy) {
-        return new Login(users, sessions, throttle, hasher, events, policy);
+        return new Login(users, sessions, throttle, hashing, events, policy);
     }
 
     @Singleton
-    ManageUsers manageUsers(Users users, Sessions sessions, Settings settings, PasswordHasher hasher, AuthEvents events,
+    ManageUsers manageUsers(Users users, Sessions sessions, Settings settings, HashingPool hashing, AuthEvents events,
                             AppOwnership ownership) {
-        return new ManageUsers(users, sessions, settings, hasher, events, ownership);
+        return new ManageUsers(users, sessions, settings, hashing, events, ownership);
     }
 
     @Singleton
@@ -104,7 +114,7 @@ final class AuthBeans {
     }
 
     @Singleton
-    FirstRun firstRun(Users users, SetupSecret setup, PasswordHasher hasher) {
-        return new FirstRun(users, setup, hasher);
+    FirstRun firstRun(Users users, SetupSecret setup, HashingPool hashing) {
+        return new FirstRun(users, setup, hashing);
     }
 }

@@ -1,5 +1,7 @@
 package fazt.auth.domain;
 
+import java.time.Duration;
+
 /** The expected failures of auth-svc, each mapped to one problem type in {@code api/ProblemMapper}. */
 public abstract sealed class AuthException extends RuntimeException {
     private final String field;
@@ -49,6 +51,20 @@ public abstract sealed class AuthException extends RuntimeException {
     public static final class Unavailable extends AuthException {
         public Unavailable(String message) {
             super(null, message);
+        }
+    }
+
+    /** Every slot of the password hashing pool is taken; nothing was checked or changed: retry after a moment. */
+    public static final class Busy extends AuthException {
+        private final Duration retryAfter;
+
+        public Busy(Duration retryAfter) {
+            super(null, "Too many logins are being checked right now; try again in a moment.");
+            this.retryAfter = retryAfter;
+        }
+
+        public Duration retryAfter() {
+            return retryAfter;
         }
     }
 

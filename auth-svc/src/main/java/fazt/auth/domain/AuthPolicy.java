@@ -4,14 +4,18 @@ import java.time.Duration;
 
 /**
  * Session lifetimes and login throttling. {@code sessionIdle}: a session unused this long ends;
- * {@code sessionAbsolute}: a session ends this long after login whatever its use; {@code accountFailures} /
- * {@code ipFailures}: failed logins within {@code failureWindow} that lock the account / the client address for
- * {@code lockout}.
+ * {@code sessionAbsolute}: a session ends this long after login whatever its use. Failed logins within
+ * {@code failureWindow} are counted three ways: {@code accountFailures} for one account from one client address lock
+ * that account at that address, {@code ipFailures} from one address (any accounts) lock that address, each for
+ * {@code lockout}; {@code accountGlobalFailures} for one account from all addresses slow that account down to one
+ * attempt per {@code accountTrickle} for the rest of the window, except from addresses it logged in from within
+ * {@code knownAddress}. So an attacker locks out only their own addresses and never the account's owner.
  */
 public record AuthPolicy(Duration sessionIdle, Duration sessionAbsolute, int accountFailures, int ipFailures,
-                         Duration failureWindow, Duration lockout) {
-    public static final AuthPolicy DEFAULT = new AuthPolicy(Duration.ofHours(2), Duration.ofDays(7), 5, 20,
-            Duration.ofMinutes(15), Duration.ofMinutes(15));
+                         int accountGlobalFailures, Duration failureWindow, Duration lockout, Duration accountTrickle,
+                         Duration knownAddress) {
+    public static final AuthPolicy DEFAULT = new AuthPolicy(Duration.ofHours(2), Duration.ofDays(7), 5, 20, 50,
+            Duration.ofMinutes(15), Duration.ofMinutes(15), Duration.ofSeconds(10), Duration.ofDays(90));
     /** Shortest and longest password accepted. */
     public static final int MIN_PASSWORD = 10, MAX_PASSWORD = 256;
 

@@ -14,12 +14,12 @@ public final class FirstRun {
 
     private final Users users;
     private final SetupSecret setup;
-    private final PasswordHasher hasher;
+    private final HashingPool hashing;
 
-    public FirstRun(Users users, SetupSecret setup, PasswordHasher hasher) {
+    public FirstRun(Users users, SetupSecret setup, HashingPool hashing) {
         this.users = users;
         this.setup = setup;
-        this.hasher = hasher;
+        this.hashing = hashing;
     }
 
     /** The setup link to show, when there is no admin yet and this instance issued it. */
@@ -31,14 +31,18 @@ public final class FirstRun {
         return setup.offer(Secret.hash(secret)) ? Optional.of(adminOrigin + SETUP_PATH + secret) : Optional.empty();
     }
 
-    /** Creates the first admin with the setup secret; the secret is used up. */
+    /**
+     * Creates the first admin with the setup secret; the secret is used up. A wrong or used secret, or an existing
+     * admin, is refused before the password is hashed, so guessing links costs no argon2 run.
+     */
     public User complete(String secret, String username, String password, String email) {
-        if (secret == null || secret.length() != Secret.LENGTH) {
+        if (secret == null || secret.length() != Secret.LENGTH || !setup.pending(Secret.hash(secret))
+                || users.activeAdmins() > 0) {
             throw new AuthException.SetupUnavailable();
         }
         User admin = new User(Secret.id("u_"), AuthPolicy.checkUsername(username), AuthPolicy.checkEmail(email), Role.ADMIN,
                 Instant.now(), null);
-        setup.complete(Secret.hash(secret), admin, hasher.hash(AuthPolicy.checkPassword(password)));
+        setup.complete(Secret.hash(secret), admin, hashing.hash(AuthPolicy.checkPassword(password)));
         return admin;
     }
 }

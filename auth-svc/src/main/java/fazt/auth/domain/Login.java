@@ -6,27 +6,30 @@ import java.util.Locale;
 /**
  * Password login to a dashboard session, and logout. Whatever goes wrong (unknown user, wrong password, disabled
  * account, lockout of the account or of the client address) the caller learns one thing: {@link AuthException.LoginFailed}.
- * The password is always run through argon2 (against a dummy hash when there is no account) so timing does not tell
- * which of those it was.
+ * A locked attempt is refused before any hashing (it costs a query, not an argon2 run); every other attempt runs the
+ * password through argon2 in the {@link HashingPool} (against a dummy hash when there is no account), so timing does
+ * not tell an unknown user from a wrong password. Failures lock the account at the attacker's address and the
+ * attacker's address, and beyond {@link AuthPolicy#accountGlobalFailures()} slow the account down everywhere except at
+ * addresses it logged in from: the owner is never locked out by someone else's failures.
  */
 public final class Login {
     private final Users users;
     private final Sessions sessions;
     private final LoginThrottle throttle;
-    private final PasswordHasher hasher;
+    private final HashingPool hashing;
     private final AuthEvents events;
     private final AuthPolicy policy;
     private final String dummyHash;
 
-    public Login(Users users, Sessions sessions, LoginThrottle throttle, PasswordHasher hasher, AuthEvents events,
+    public Login(Users users, Sessions sessions, LoginThrottle throttle, HashingPool hashing, AuthEvents events,
                  AuthPolicy policy) {
         this.users = users;
         this.sessions = sessions;
         this.throttle = throttle;
-        this.hasher = hasher;
+        this.hashing = hashing;
         this.events = events;
         this.policy = policy;
-        this.dummyHash = hasher.hash(Secret.generate());
+        this.dummyHash = hashing.unmatchable();
     }
 
     /** A new session: its id, the secret for the cookie (shown only now), the user and when it ends at the latest. */
@@ -43,23 +46,29 @@ public final class Login {
 
     /** Checks a username and password (throttled like a login) without starting a session: for the CLI's token login. */
     public User authenticate(String username, String password, String clientIp) {
-        String userKey = "user:" + (username == null ? "" : username.toLowerCase(Locale.ROOT));
-        String ipKey = "ip:" + (clientIp == null ? "unknown" : clientIp);
         if (username == null || password == null || password.length() > AuthPolicy.MAX_PASSWORD
                 || username.length() > 64) {
             throw new AuthException.LoginFailed();
         }
-        boolean locked = throttle.locked(userKey) || throttle.locked(ipKey);
-        Users.Credentials found = users.credentials(username).orElse(null);
-        boolean matches = hasher.matches(password, found == null ? dummyHash : found.passwordHash());
-        if (locked || found == null || !matches || !found.user().active()) {
-            if (!locked) {
-                throttle.failed(userKey, policy.accountFailures(), policy.failureWindow(), policy.lockout());
-                throttle.failed(ipKey, policy.ipFailures(), policy.failureWindow(), policy.lockout());
-            }
+        String account = username.toLowerCase(Locale.ROOT);
+        String address = clientIp == null || clientIp.isBlank() ? "unknown" : clientIp;
+        String pairKey = "user-ip:" + account + " " + address;
+        String ipKey = "ip:" + address;
+        String accountKey = "user:" + account;
+        if (throttle.locked(pairKey) || throttle.locked(ipKey)
+                || throttle.locked(accountKey) && !throttle.known(account, address, policy.knownAddress())) {
             throw new AuthException.LoginFailed();
         }
-        throttle.cleared(userKey);
+        Users.Credentials found = users.credentials(username).orElse(null);
+        boolean matches = hashing.matches(password, found == null ? dummyHash : found.passwordHash());
+        if (found == null || !matches || !found.user().active()) {
+            throttle.failed(pairKey, policy.accountFailures(), policy.failureWindow(), policy.lockout());
+            throttle.failed(ipKey, policy.ipFailures(), policy.failureWindow(), policy.lockout());
+            throttle.failed(accountKey, policy.accountGlobalFailures(), policy.failureWindow(), policy.accountTrickle());
+            throw new AuthException.LoginFailed();
+        }
+        throttle.cleared(pairKey);
+        throttle.remember(account, address);
         return found.user();
     }
 

@@ -13,17 +13,17 @@ public final class ManageUsers {
     private final Users users;
     private final Sessions sessions;
     private final Settings settings;
-    private final PasswordHasher hasher;
+    private final HashingPool hashing;
     private final AuthEvents events;
     private final AppOwnership ownership;
 
-    public ManageUsers(Users users, Sessions sessions, Settings settings, PasswordHasher hasher, AuthEvents events,
+    public ManageUsers(Users users, Sessions sessions, Settings settings, HashingPool hashing, AuthEvents events,
                        AppOwnership ownership) {
         this.ownership = ownership;
         this.users = users;
         this.sessions = sessions;
         this.settings = settings;
-        this.hasher = hasher;
+        this.hashing = hashing;
         this.events = events;
     }
 
@@ -169,7 +169,7 @@ public final class ManageUsers {
     User createUser(String username, String password, String email, Role role) {
         User user = new User(Secret.id("u_"), AuthPolicy.checkUsername(username), AuthPolicy.checkEmail(email), role,
                 Instant.now(), null);
-        users.create(user, hasher.hash(AuthPolicy.checkPassword(password)));
+        users.create(user, hashing.hash(AuthPolicy.checkPassword(password)));
         return user;
     }
 }

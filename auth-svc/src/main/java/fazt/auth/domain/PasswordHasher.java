@@ -31,6 +31,19 @@ public final class PasswordHasher {
                 + "$" + B64.encodeToString(hash);
     }
 
+    /**
+     * A well-formed hash at the current cost that no password matches (random bytes, not derived from one): checking
+     * a password against it costs as much as against a real hash, without running argon2 to make it.
+     */
+    public String unmatchable() {
+        byte[] salt = new byte[SALT_BYTES];
+        byte[] hash = new byte[HASH_BYTES];
+        random.nextBytes(salt);
+        random.nextBytes(hash);
+        return "$argon2id$v=19$m=" + MEMORY_KIB + ",t=" + ITERATIONS + ",p=" + PARALLELISM + "$" + B64.encodeToString(salt)
+                + "$" + B64.encodeToString(hash);
+    }
+
     /** Whether {@code password} matches {@code encoded}; false (never an exception) for a malformed hash. */
     public boolean matches(String password, String encoded) {
         String[] parts = encoded == null ? new String[0] : encoded.split("\\$");

@@ -8,6 +8,9 @@ public interface SetupSecret {
      */
     boolean offer(byte[] secretHash);
 
+    /** Whether a secret with this hash is stored (checked again, atomically, by {@link #complete}). */
+    boolean pending(byte[] secretHash);
+
     /**
      * Atomically: consumes the secret with this hash if stored, checks that there is still no admin, and creates
      * {@code admin}. Throws {@link AuthException.SetupUnavailable} otherwise.

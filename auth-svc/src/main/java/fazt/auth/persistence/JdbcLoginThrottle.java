@@ -6,8 +6,9 @@ import java.time.Duration;
 import javax.sql.DataSource;
 
 /**
- * Failed-login counters in {@code auth.login_throttle}. Counting is one atomic upsert, so concurrent attempts on
- * several auth instances never lose a failure.
+ * Failed-login counters in {@code auth.login_throttle}, addresses of successful logins in
+ * {@code auth.login_known_address}. Counting is one atomic upsert, so concurrent attempts on several auth instances
+ * never lose a failure.
  */
 @Singleton
 final class JdbcLoginThrottle implements LoginThrottle {
@@ -33,13 +34,27 @@ final class JdbcLoginThrottle implements LoginThrottle {
                 RETURNING failures""", r -> r.getInt(1), key, (double) window.toSeconds(), (double) window.toSeconds())
                 .getFirst();
         if (failures >= limit) {
-            jdbc.update("UPDATE login_throttle SET locked_until = now() + make_interval(secs => ?), failures = 0,"
-                    + " window_started_at = now() WHERE key = ?", (double) lockout.toSeconds(), key);
+            jdbc.update("UPDATE login_throttle SET locked_until = now() + make_interval(secs => ?) WHERE key = ?",
+                    (double) lockout.toSeconds(), key);
         }
     }
 
     @Override
     public void cleared(String key) {
         jdbc.update("DELETE FROM login_throttle WHERE key = ? AND (locked_until IS NULL OR locked_until <= now())", key);
+    }
+
+    @Override
+    public boolean known(String account, String address, Duration within) {
+        return !jdbc.query("SELECT 1 FROM login_known_address WHERE account = ? AND address = ?"
+                + " AND last_success_at > now() - make_interval(secs => ?)", r -> 1, account, address,
+                (double) within.toSeconds()).isEmpty();
+    }
+
+    @Override
+    public void remember(String account, String address) {
+        jdbc.update("""
+                INSERT INTO login_known_address (account, address, last_success_at) VALUES (?, ?, now())
+                ON CONFLICT (account, address) DO UPDATE SET last_success_at = now()""", account, address);
     }
 }

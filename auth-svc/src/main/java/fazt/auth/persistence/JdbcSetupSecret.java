@@ -28,6 +28,11 @@ final class JdbcSetupSecret implements SetupSecret {
     }
 
     @Override
+    public boolean pending(byte[] secretHash) {
+        return !jdbc.query("SELECT 1 FROM setup_secret WHERE id = 1 AND secret_hash = ?", r -> 1, secretHash).isEmpty();
+    }
+
+    @Override
     public void complete(byte[] secretHash, User admin, String passwordHash) {
         try (Connection c = jdbc.dataSource().getConnection()) {
             c.setAutoCommit(false);

@@ -14,8 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code svc.deploy.triggers.get}: the cron schedules and run policy of one app's live version, or of every app with a
- * live version, for scheduler-svc to keep its schedules equal to what is live.
+ * {@code svc.deploy.triggers.get}: the cron schedules, run policy, async entry points and intake limits of one app's
+ * live version, or of every app with a live version, for scheduler-svc to keep its schedules equal to what is live.
  */
 @Singleton
 final class TriggersEndpoint implements RequestEndpoint {
@@ -43,12 +43,15 @@ final class TriggersEndpoint implements RequestEndpoint {
         return new TriggersReply(found);
     }
 
+    /** A version without server code has no async entry points, whatever its manifest lists: nothing could run them. */
     private static TriggersReply.AppTriggers triggers(App app, AppVersion live) {
         Manifest m = live.manifest();
         Manifest.RunPolicy p = m.runs();
+        Manifest.Intake intake = m.intake();
         return new TriggersReply.AppTriggers(app.id().value(), app.name(), live.version(),
                 m.cron().stream().map(c -> new TriggersReply.Schedule(c.name(), c.schedule(), c.tz(), c.everyMillis(),
                         c.catchup())).toList(),
-                p.attempts(), p.backoffMillis(), p.concurrency(), p.timeoutMillis());
+                p.attempts(), p.backoffMillis(), p.concurrency(), p.timeoutMillis(), live.api() ? m.async() : List.of(),
+                intake.perMinute(), intake.burst(), intake.maxStoredBytes());
     }
 }

@@ -7,11 +7,14 @@ import java.util.Map;
  * An app version's {@code fazt.json}: the preferred {@code name}, the {@code spa} entry served for unknown paths (null
  * for a plain site), extra response {@code headers} per path pattern, {@code redirects}, in manifest order, the
  * {@code env} var names the app's server code needs (a deploy lists those not set yet, and still succeeds), its
- * {@code cron} schedules and the {@code runs} policy for its background runs.
+ * {@code cron} schedules and the {@code runs} policy for its background runs, the {@code async} path patterns under
+ * {@code /api/} that may be queued with {@code POST /_fazt/async/<path>}, and the {@code intake} limits on what
+ * unauthenticated triggers (async requests, webhook deliveries) may store.
  */
 public record Manifest(String name, String spa, List<HeaderRule> headers, List<Redirect> redirects, List<String> env,
-                       List<CronEntry> cron, RunPolicy runs) {
-    public static final Manifest EMPTY = new Manifest(null, null, List.of(), List.of(), List.of(), List.of(), null);
+                       List<CronEntry> cron, RunPolicy runs, List<String> async, Intake intake) {
+    public static final Manifest EMPTY = new Manifest(null, null, List.of(), List.of(), List.of(), List.of(), null,
+            List.of(), null);
 
     public Manifest {
         headers = headers == null ? List.of() : List.copyOf(headers);
@@ -20,6 +23,9 @@ public record Manifest(String name, String spa, List<HeaderRule> headers, List<R
         // Versions stored before schedules existed have neither key.
         cron = cron == null ? List.of() : List.copyOf(cron);
         runs = runs == null ? RunPolicy.DEFAULT : runs;
+        // Versions stored before async declarations existed accept no async requests and have the default limits.
+        async = async == null ? List.of() : List.copyOf(async);
+        intake = intake == null ? Intake.DEFAULT : intake;
     }
 
     /** Headers for paths matching {@code path}: a glob where {@code *} stays within a segment and {@code **} does not. */
@@ -41,5 +47,14 @@ public record Manifest(String name, String spa, List<HeaderRule> headers, List<R
      */
     public record RunPolicy(int attempts, long backoffMillis, int concurrency, int timeoutMillis) {
         public static final RunPolicy DEFAULT = new RunPolicy(3, 1_000, 4, 30_000);
+    }
+
+    /**
+     * What async requests and webhook deliveries of the app may use together: a token bucket of {@code burst} tokens
+     * refilled at {@code perMinute} per minute (one token per accepted request), and {@code maxStoredBytes} of run
+     * payloads kept at once (queued runs and the retained history).
+     */
+    public record Intake(int perMinute, int burst, long maxStoredBytes) {
+        public static final Intake DEFAULT = new Intake(60, 30, 64L << 20);
     }
 }

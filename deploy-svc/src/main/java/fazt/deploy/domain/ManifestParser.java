@@ -16,11 +16,12 @@ import java.util.regex.Pattern;
  * Reads {@code fazt.json} strictly: an unknown key is an error naming it (a typo must not silently do nothing), and
  * every value is checked: header names are tokens, values carry no line breaks, headers that would break the
  * platform's own framing or security cannot be set, redirects use a redirect status and a path or http(s) URL, env
- * names are valid {@link EnvName}s, each listed once; schedules and run policy are checked by {@link TriggersParser}.
+ * names are valid {@link EnvName}s, each listed once; schedules and run policy are checked by {@link TriggersParser},
+ * async entry points and intake limits by {@link IntakeParser}.
  */
 public final class ManifestParser {
     private static final Set<String> KEYS = Set.of("name", "spa", "headers", "redirects", "env", "cron", "retry", "concurrency",
-            "timeout");
+            "timeout", "async", "intake");
     private static final Set<String> REDIRECT_KEYS = Set.of("from", "to", "status");
     private static final Set<Integer> REDIRECT_STATUSES = Set.of(301, 302, 303, 307, 308);
     private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,64}");
@@ -48,12 +49,13 @@ public final class ManifestParser {
             String key = it.next();
             if (!KEYS.contains(key)) {
                 throw new DeployException.ManifestRejected(key, "unknown key (known: name, spa, headers, redirects, env, cron, retry,"
-                        + " concurrency, timeout)");
+                        + " concurrency, timeout, async, intake)");
             }
         }
         return new Manifest(name(root.get("name")), spa(root.get("spa")), headers(root.get("headers")),
                 redirects(root.get("redirects")), env(root.get("env")), TriggersParser.cron(root.get("cron")),
-                TriggersParser.runs(root.get("retry"), root.get("concurrency"), root.get("timeout")));
+                TriggersParser.runs(root.get("retry"), root.get("concurrency"), root.get("timeout")),
+                IntakeParser.async(root.get("async")), IntakeParser.intake(root.get("intake")));
     }
 
     private static String name(JsonNode node) {

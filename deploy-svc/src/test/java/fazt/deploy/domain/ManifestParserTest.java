@@ -42,7 +42,7 @@ class ManifestParserTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "{\"nmae\": \"x\"}                                        | fazt.json: nmae: unknown key (known: name, spa, headers, redirects, env, cron, retry, concurrency, timeout)",
+            "{\"nmae\": \"x\"}                                        | fazt.json: nmae: unknown key (known: name, spa, headers, redirects, env, cron, retry, concurrency, timeout, async, intake)",
             "[1]                                                      | fazt.json: must be a JSON object",
             "{\"spa\": 3}                                             | fazt.json: spa: must be true, false or the entry file's path",
             "{\"headers\": {\"/a\": {\"Content-Length\": \"1\"}}}     | fazt.json: headers./a.Content-Length: is set by fazt and cannot be overridden",
@@ -105,6 +105,53 @@ class ManifestParserTest {
             "{\"concurrency\": 0}                                      | fazt.json: concurrency: must be a whole number from 1 to 100",
             "{\"timeout\": \"1h\"}                                    | fazt.json: timeout: must be a duration from 1s to 15m, such as 30s"})
     void badTriggersNameTheOffendingEntry(String json, String message) {
+        assertThatThrownBy(() -> parse(json)).isInstanceOf(DeployException.ManifestRejected.class).hasMessage(message);
+    }
+
+    @Test
+    void asyncPathsAndIntakeLimitsAreRead() {
+        Manifest m = parse("""
+                {"async": ["resize", "jobs/*", "img-*.png", "batch/**", "v1/~user@x"],
+                 "intake": {"perMinute": 600, "burst": 100, "maxStored": "512MiB"}}
+                """);
+        assertThat(m.async()).containsExactly("resize", "jobs/*", "img-*.png", "batch/**", "v1/~user@x");
+        assertThat(m.intake()).isEqualTo(new Manifest.Intake(600, 100, 512L << 20));
+        assertThat(parse("{\"intake\": {\"maxStored\": \"1024KiB\"}}").intake())
+                .isEqualTo(new Manifest.Intake(60, 30, 1L << 20));
+    }
+
+    @Test
+    void withoutADeclarationNothingIsAsyncAndTheDefaultLimitsHold() {
+        Manifest m = parse("{}");
+        assertThat(m.async()).isEmpty();
+        assertThat(m.intake()).isEqualTo(new Manifest.Intake(60, 30, 64L << 20));
+        assertThat(Manifest.EMPTY.async()).isEmpty();
+        assertThat(Manifest.EMPTY.intake()).isEqualTo(Manifest.Intake.DEFAULT);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "{\"async\": \"resize\"}                 | fazt.json: async: must be a list of paths under /api/, e.g. [\"resize\", \"jobs/*\"]",
+            "{\"async\": [7]}                        | fazt.json: async[0]: must be a string",
+            "{\"async\": [\"/api/resize\"]}        | fazt.json: async[0]: \"/api/resize\" must be a path below /api/ without the leading /api/ or /, e.g. \"resize\" for /api/resize",
+            "{\"async\": [\"\"]}                   | fazt.json: async[0]: \"\" must be 1 to 200 characters",
+            "{\"async\": [\"a\", \"jobs//x\"]}   | fazt.json: async[1]: \"jobs//x\" has an empty, . or .. segment",
+            "{\"async\": [\"jobs/../admin\"]}      | fazt.json: async[0]: \"jobs/../admin\" has an empty, . or .. segment",
+            "{\"async\": [\"jobs/\"]}              | fazt.json: async[0]: \"jobs/\" has an empty, . or .. segment",
+            "{\"async\": [\"a%2Fb\"]}              | fazt.json: async[0]: \"a%2Fb\" may hold only letters, digits, -._~!$&'()+,;=:@ and * (no %, ?, # or spaces)",
+            "{\"async\": [\"run?x=1\"]}            | fazt.json: async[0]: \"run?x=1\" may hold only letters, digits, -._~!$&'()+,;=:@ and * (no %, ?, # or spaces)",
+            "{\"async\": [\"**/x\"]}               | fazt.json: async[0]: \"**/x\" may use ** only as its whole last segment",
+            "{\"async\": [\"a**\"]}                | fazt.json: async[0]: \"a**\" may use ** only as its whole last segment",
+            "{\"async\": [\"a\", \"a\"]}         | fazt.json: async[1]: \"a\" is listed twice",
+            "{\"intake\": 60}                        | fazt.json: intake: must be an object {perMinute, burst, maxStored}",
+            "{\"intake\": {\"rate\": 60}}          | fazt.json: intake.rate: unknown key (known: perMinute, burst, maxStored)",
+            "{\"intake\": {\"perMinute\": 0}}      | fazt.json: intake.perMinute: must be a whole number from 1 to 6000",
+            "{\"intake\": {\"perMinute\": 1.5}}    | fazt.json: intake.perMinute: must be a whole number from 1 to 6000",
+            "{\"intake\": {\"burst\": 1001}}       | fazt.json: intake.burst: must be a whole number from 1 to 1000",
+            "{\"intake\": {\"maxStored\": \"2GiB\"}}  | fazt.json: intake.maxStored: must be a size from 1MiB to 1GiB, such as 64MiB or 512KiB (KiB, MiB or GiB)",
+            "{\"intake\": {\"maxStored\": \"64MB\"}}  | fazt.json: intake.maxStored: must be a size from 1MiB to 1GiB, such as 64MiB or 512KiB (KiB, MiB or GiB)",
+            "{\"intake\": {\"maxStored\": 67108864}} | fazt.json: intake.maxStored: must be a size from 1MiB to 1GiB, such as 64MiB or 512KiB (KiB, MiB or GiB)"})
+    void badAsyncPathsAndIntakeLimitsNameTheOffendingEntry(String json, String message) {
         assertThatThrownBy(() -> parse(json)).isInstanceOf(DeployException.ManifestRejected.class).hasMessage(message);
     }
 

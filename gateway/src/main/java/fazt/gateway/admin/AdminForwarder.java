@@ -8,6 +8,7 @@ import fazt.gateway.site.StaticResponder;
 import fazt.platform.nats.FaztHeaders;
 import fazt.platform.nats.NatsRequester;
 import fazt.proto.MessageCodec;
+import fazt.gateway.edge.intake.RequestTarget;
 import fazt.gateway.edge.intake.Route;
 import fazt.proto.ServiceName;
 import fazt.proto.admin.AdminRequest;
@@ -89,6 +90,19 @@ public final class AdminForwarder {
         });
     }
 
+    /**
+     * Whether the request carries the credential of a principal who may read everything (scope {@code read} or
+     * {@code admin}); false, never a failure, when it carries none or auth-svc cannot say.
+     */
+    public java.util.concurrent.CompletableFuture<Boolean> mayRead(Exchange ex) {
+        String secret = AdminCaller.of(ex).secret();
+        if (secret == null) {
+            return java.util.concurrent.CompletableFuture.completedFuture(false);
+        }
+        return auth.principalOfSecret(secret).handle((principal, failure) -> failure == null
+                && principal.map(p -> p.allows(fazt.proto.auth.Principal.READ)).orElse(false));
+    }
+
     /** Forwards an authenticated request with its body inline ({@code body}) or stored ({@code blob}). */
     public void forward(ChannelHandlerContext ctx, Exchange ex, Principal principal, String body, BodyBlob blob) {
         String apiPath = ((Route.AdminApi) ex.route()).apiPath();
@@ -128,8 +142,13 @@ public final class AdminForwarder {
         if (response.bodyBlob() != null) {
             BodyBlob blob = response.bodyBlob();
             String name = ex.path().substring(ex.path().lastIndexOf('/') + 1);
+            // a download, never a page of the admin origin (AdminOriginHeaders adds nosniff and a sandboxing policy)
+            Map<String, String> headers = new java.util.LinkedHashMap<>(response.headers() == null ? Map.of()
+                    : response.headers());
+            headers.put("Content-Disposition", "attachment; filename*=UTF-8''" + RequestTarget.encode(name)
+                    .replace(";", "%3B").replace(",", "%2C"));
             responder.respond(ctx, ex.request(), new ServedFile(name, blob.digest(), blob.size(), Instant.EPOCH),
-                    HttpResponseStatus.OK, response.headers() == null ? Map.of() : response.headers(), ex.keepAlive());
+                    HttpResponseStatus.OK, headers, ex.keepAlive());
             return;
         }
         byte[] body = response.body() == null ? new byte[0] : response.body().getBytes(StandardCharsets.UTF_8);

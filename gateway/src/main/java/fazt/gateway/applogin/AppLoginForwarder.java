@@ -72,7 +72,7 @@ public final class AppLoginForwarder {
                     ex.authority(), ex.https(), ex.method().name(), ex.path(), ex.rawQuery(), cookie, ex.clientIp());
             return requester.request(AuthSubjects.APP_LOGIN, call, AppLoginReply.class, TIMEOUT).thenApply(reply -> {
                 if (logout) {
-                    sessions.forget(site.appId(), cookie);
+                    sessions.forget(site.appId(), cookie, ex.https());
                 }
                 return response(ex, reply);
             });

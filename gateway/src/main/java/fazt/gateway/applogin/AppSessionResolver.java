@@ -44,9 +44,12 @@ public final class AppSessionResolver {
 
     private record Cached(Optional<AppUser> user, long expiresAtNanos) {}
 
-    /** The user logged in to app {@code appId} by the session cookie in {@code cookieHeader}, or null. */
-    public CompletableFuture<AppUser> user(String appId, String cookieHeader) {
-        String secret = sessionSecret(cookieHeader);
+    /**
+     * The user logged in to app {@code appId} by the session cookie in {@code cookieHeader} (its {@code __Host-} form
+     * under HTTPS), or null.
+     */
+    public CompletableFuture<AppUser> user(String appId, String cookieHeader, boolean https) {
+        String secret = sessionSecret(cookieHeader, https);
         if (secret == null || appId == null) {
             return CompletableFuture.completedFuture(null);
         }
@@ -72,8 +75,8 @@ public final class AppSessionResolver {
     }
 
     /** Drops the cached user of this cookie on {@code appId} (after a logout through this gateway). */
-    void forget(String appId, String cookieHeader) {
-        String secret = sessionSecret(cookieHeader);
+    void forget(String appId, String cookieHeader, boolean https) {
+        String secret = sessionSecret(cookieHeader, https);
         if (secret != null) {
             cache.remove(key(appId, secret));
         }
@@ -89,12 +92,12 @@ public final class AppSessionResolver {
     }
 
     /** The app session secret in a Cookie header, or null. */
-    static String sessionSecret(String cookieHeader) {
+    static String sessionSecret(String cookieHeader, boolean https) {
         if (cookieHeader == null || cookieHeader.length() > MAX_HEADER) {
             return null;
         }
         for (Cookie cookie : ServerCookieDecoder.LAX.decodeAll(cookieHeader)) {
-            if (cookie.name().equals(AppSession.COOKIE) && cookie.value().startsWith(AppSession.SECRET_PREFIX)) {
+            if (cookie.name().equals(AppSession.cookie(https)) && cookie.value().startsWith(AppSession.SECRET_PREFIX)) {
                 return cookie.value();
             }
         }
@@ -109,7 +112,7 @@ public final class AppSessionResolver {
         StringBuilder kept = new StringBuilder();
         for (String part : cookieHeader.split(";")) {
             String name = part.contains("=") ? part.substring(0, part.indexOf('=')).trim() : part.trim();
-            if (name.isEmpty() || name.equals(AppSession.COOKIE) || name.equals(AppSession.LOGIN_COOKIE)) {
+            if (name.isEmpty() || AppSession.isLoginCookie(name)) {
                 continue;
             }
             kept.append(kept.isEmpty() ? "" : "; ").append(part.trim());

@@ -140,6 +140,12 @@ final class EdgeHandler extends ChannelInboundHandlerAdapter {
 
     private void dispatch(ChannelHandlerContext ctx, Pipeline pipeline, Object msg) {
         pipeline.busy = true;
+        AdminOriginHeaders.answering(ctx.channel(), switch (msg) {
+            case StreamedAdminRequest streamed -> streamed.exchange();
+            case ApiRequest api -> api.exchange();
+            case BufferedRequest buffered -> buffered.exchange();
+            default -> null;
+        });
         switch (msg) {
             case Refusal refusal -> EdgeResponses.send(ctx, EdgeResponses.problem(refusal.problem(), refusal.instance(),
                     refusal.trace(), refusal.requestId()), false, refusal.head());
@@ -162,12 +168,10 @@ final class EdgeHandler extends ChannelInboundHandlerAdapter {
             case Route.Health h -> health(ctx, ex);
             case Route.Setup s -> SetupPage.serve(ctx, ex);
             case Route.AdminApi api -> {
-                if (api.publicRoute()) {
-                    admin.forward(ctx, ex, AdminForwarder.ANONYMOUS, inlineBody(ex, body), null);
-                } else {
-                    admin.authenticate(ctx, ex).thenAccept(who -> who.ifPresent(p -> admin.forward(ctx, ex, p, null,
-                            null)));
-                }
+                // public routes (login) get the origin check and the anonymous principal; the others carry no body
+                String inline = inlineBody(ex, body);
+                admin.authenticate(ctx, ex).thenAccept(who -> who.ifPresent(p -> admin.forward(ctx, ex, p, inline,
+                        null)));
             }
             case Route.AppPlatform platform when platform.kind() == Route.Platform.LOGIN ->
                     appLogin.handle(ctx, ex, platform.host());
@@ -187,6 +191,7 @@ final class EdgeHandler extends ChannelInboundHandlerAdapter {
         return body.toString(StandardCharsets.UTF_8);
     }
 
+    /** The suite's health: UP or DOWN per service for anyone, the details (instances, checks) for a reader only. */
     private void health(ChannelHandlerContext ctx, Exchange ex) {
         if (!HttpMethod.GET.equals(ex.method()) && !ex.head()) {
             EdgeResponses.send(ctx, EdgeResponses.methodNotAllowed(ex.path(), ex.trace(), ex.requestId(), "GET, HEAD"),
@@ -195,7 +200,8 @@ final class EdgeHandler extends ChannelInboundHandlerAdapter {
         }
         MDC.put(TraceContext.MDC_TRACE_ID, ex.trace().traceId());
         try {
-            health.check().whenComplete((report, failure) -> {
+            health.check().thenCombine(admin.mayRead(ex), (report, reader) -> reader ? report : report.summary())
+                    .whenComplete((report, failure) -> {
                 FullHttpResponse response = failure == null
                         ? EdgeResponses.json(report.up() ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE,
                                 report, ex.trace(), ex.requestId())

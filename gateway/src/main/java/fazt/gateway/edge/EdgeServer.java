@@ -53,6 +53,7 @@ public final class EdgeServer {
                NatsRequester nats, GatewayConfig config, FunctionConfig functions, EdgeLimits limits) {
         TrustedProxies proxies = TrustedProxies.parse(limits.trustedProxies());
         limiter = new ConnectionLimiter(limits, proxies);
+        AdminOriginHeaders adminHeaders = new AdminOriginHeaders("admin." + settings.domain());
         Transport transport = Transport.best();
         acceptor = transport.group(1, "edge-accept");
         workers = transport.group(Runtime.getRuntime().availableProcessors(), "edge-io");
@@ -69,6 +70,7 @@ public final class EdgeServer {
                                     .addLast(limiter)
                                     .addLast(new ConnectionGuard(limits))
                                     .addLast(new EdgeCodec())
+                                    .addLast(adminHeaders)
                                     .addLast(RESPONSE_ORDER)
                                     .addLast(new HttpServerKeepAliveHandler())
                                     .addLast(new EdgeIntake(hosts, proxies, functions.maxBodyBytes(),

@@ -30,6 +30,12 @@ public final class SuiteHealth {
         public boolean up() {
             return HealthReport.UP.equals(status);
         }
+
+        /** What anyone may see: UP or DOWN per service, without instances, versions, checks or reasons. */
+        public Report summary() {
+            return new Report(status, services.stream()
+                    .map(s -> new ServiceState(s.name(), s.status(), null, null, null, null)).toList());
+        }
     }
 
     /** One service's state, with the instance that answered and its checks, or the reason it is DOWN. */

@@ -122,7 +122,7 @@ public final class FunctionGateway {
                     held = requestBodies.register(api.body());
                 }
                 InvokeRequest request = request(first);
-                appSessions.user(site.appId(), ex.request().headers().get(HttpHeaderNames.COOKIE))
+                appSessions.user(site.appId(), ex.request().headers().get(HttpHeaderNames.COOKIE), ex.https())
                         .whenComplete((user, lookupFailure) -> ctx.executor().execute(() -> {
                             if (!answered) {
                                 attempt(user == null ? request : request.withUser(user), 1);

@@ -7,6 +7,7 @@ import fazt.gateway.edge.intake.RequestTarget;
 import fazt.gateway.edge.intake.Route;
 import fazt.gateway.routing.SiteDirectory;
 import fazt.platform.nats.NatsRequester;
+import fazt.platform.nats.ProblemException;
 import fazt.proto.problem.Problem;
 import fazt.proto.runtime.HttpHeader;
 import fazt.proto.scheduler.AsyncEnqueueRequest;
@@ -28,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +45,10 @@ import org.slf4j.LoggerFactory;
  *       host's app only.</li>
  * </ul>
  * The app id always comes from the host's route, never from the request. Bodies over
- * {@link SchedulerSubjects#MAX_PAYLOAD} are refused with 413.
+ * {@link SchedulerSubjects#MAX_PAYLOAD} are refused with 413. The scheduler decides what the app accepts: an async path
+ * its {@code fazt.json} does not declare is answered 404 exactly as any unknown path, and its other problems (rate
+ * limit {@code 429}, stored-payload cap {@code 507}, bad signature {@code 401}) pass through, a rate limit's
+ * {@link SchedulerSubjects#RETRY_AFTER} as {@code Retry-After}.
  */
 @Singleton
 public final class BackgroundRoutes {
@@ -105,8 +110,20 @@ public final class BackgroundRoutes {
             return accepted(ex, requester.request(SchedulerSubjects.HOOK_RECEIVE, new HookReceiveRequest(site.appId(),
                     site.name(), rest, ex.method().name(), ex.url(), headers, body, clientIp),
                     RunAccepted.class, TIMEOUT));
-        }).whenComplete((response, failure) -> send(ctx, ex, failure == null ? response
-                : EdgeResponses.upstreamFailure(failure, "scheduler", ex, log)));
+        }).whenComplete((response, failure) -> send(ctx, ex, failure == null ? response : refused(failure, ex, route)));
+    }
+
+    /** The answer to a failed call to the scheduler (see the class comment). */
+    private static FullHttpResponse refused(Throwable failure, Exchange ex, Route.AppPlatform route) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof ProblemException p && p.problem().status() == 404 && route.kind() == Route.Platform.ASYNC) {
+            return notFound(ex);
+        }
+        FullHttpResponse response = EdgeResponses.upstreamFailure(failure, "scheduler", ex, log);
+        if (cause instanceof ProblemException p && p.problem().extensions().get(SchedulerSubjects.RETRY_AFTER) instanceof Number seconds) {
+            response.headers().set(HttpHeaderNames.RETRY_AFTER, Math.max(1, seconds.longValue()));
+        }
+        return response;
     }
 
     private static CompletableFuture<FullHttpResponse> accepted(Exchange ex, CompletableFuture<RunAccepted> call) {

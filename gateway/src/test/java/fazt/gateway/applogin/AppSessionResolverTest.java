@@ -7,10 +7,19 @@ import org.junit.jupiter.api.Test;
 class AppSessionResolverTest {
     @Test
     void findsTheAppSessionCookieOnly() {
-        assertThat(AppSessionResolver.sessionSecret("theme=dark; fazt_app_session=fza_abc")).isEqualTo("fza_abc");
-        assertThat(AppSessionResolver.sessionSecret("fazt_session=fzs_admin")).as("the admin cookie is not an app session").isNull();
-        assertThat(AppSessionResolver.sessionSecret("fazt_app_session=fzs_admin")).as("wrong prefix").isNull();
-        assertThat(AppSessionResolver.sessionSecret(null)).isNull();
+        assertThat(AppSessionResolver.sessionSecret("theme=dark; fazt_app_session=fza_abc", false)).isEqualTo("fza_abc");
+        assertThat(AppSessionResolver.sessionSecret("fazt_session=fzs_admin", false)).as("the admin cookie is not an app session").isNull();
+        assertThat(AppSessionResolver.sessionSecret("fazt_app_session=fzs_admin", false)).as("wrong prefix").isNull();
+        assertThat(AppSessionResolver.sessionSecret(null, false)).isNull();
+    }
+
+    @Test
+    void underHttpsOnlyTheHostPrefixedCookieCountsSoASiblingCannotTossOneIn() {
+        assertThat(AppSessionResolver.sessionSecret("__Host-fazt_app_session=fza_abc", true)).isEqualTo("fza_abc");
+        assertThat(AppSessionResolver.sessionSecret("fazt_app_session=fza_tossed", true)).isNull();
+        assertThat(AppSessionResolver.sessionSecret("__Host-fazt_app_session=fza_abc", false)).isNull();
+        assertThat(AppSessionResolver.withoutLoginCookies("__Host-fazt_app_session=fza_abc; __Host-fazt_app_login=q; a=b"))
+                .isEqualTo("a=b");
     }
 
     @Test

@@ -63,8 +63,18 @@ class BackgroundRoutesIT {
             nats.publish(m.getReplyTo(), MessageCodec.INSTANCE.encode(reply));
         });
         d.subscribe(root.qualify(SchedulerSubjects.ASYNC_ENQUEUE), m -> {
-            queued.add(MessageCodec.INSTANCE.decode(m.getData(), AsyncEnqueueRequest.class));
-            nats.publish(m.getReplyTo(), MessageCodec.INSTANCE.encode(new RunAccepted("r_async1", "queued")));
+            AsyncEnqueueRequest request = MessageCodec.INSTANCE.decode(m.getData(), AsyncEnqueueRequest.class);
+            queued.add(request);
+            String path = URI.create(request.url()).getPath();
+            switch (path) {
+                case "/api/undeclared" -> refuse(m.getReplyTo(), Problem.of(404, "scheduler/async-not-declared",
+                        "Not found", "The app accepts no async request for this path."));
+                case "/api/busy" -> refuse(m.getReplyTo(), Problem.of(429, "scheduler/rate-limited", "Too many requests",
+                        "Try again in 42 s.").withExtension("retryAfter", 42));
+                case "/api/full" -> refuse(m.getReplyTo(), Problem.of(507, "scheduler/storage-full",
+                        "Insufficient storage", "The app keeps as many payloads as it may."));
+                default -> nats.publish(m.getReplyTo(), MessageCodec.INSTANCE.encode(new RunAccepted("r_async1", "queued")));
+            }
         });
         d.subscribe(root.qualify(SchedulerSubjects.HOOK_RECEIVE), m -> {
             HookReceiveRequest hook = MessageCodec.INSTANCE.decode(m.getData(), HookReceiveRequest.class);
@@ -75,12 +85,8 @@ class BackgroundRoutesIT {
                 nats.publish(m.getReplyTo(), MessageCodec.INSTANCE.encode(new RunAccepted("r_hook1", "queued")));
                 return;
             }
-            Headers h = new Headers();
-            h.put(FaztHeaders.SERVICE_ERROR_CODE, "401");
-            h.put(FaztHeaders.SERVICE_ERROR, "Signature refused");
-            nats.publish(NatsMessage.builder().subject(m.getReplyTo()).headers(h).data(MessageCodec.INSTANCE.encode(
-                    Problem.of(401, "scheduler/signature-refused", "Signature refused",
-                            "The webhook signature did not verify."))).build());
+            refuse(m.getReplyTo(), Problem.of(401, "scheduler/signature-refused", "Signature refused",
+                    "The webhook signature did not verify."));
         });
         d.subscribe(root.qualify(SchedulerSubjects.RUN_STATUS), m -> {
             RunStatusRequest asked = MessageCodec.INSTANCE.decode(m.getData(), RunStatusRequest.class);
@@ -90,6 +96,14 @@ class BackgroundRoutesIT {
             nats.publish(m.getReplyTo(), MessageCodec.INSTANCE.encode(reply));
         });
         nats.flush(Duration.ofSeconds(5));
+    }
+
+    /** Answers as scheduler-svc does with a problem (ADR-32 error headers, the problem as the body). */
+    private static void refuse(String replyTo, Problem problem) {
+        Headers h = new Headers();
+        h.put(FaztHeaders.SERVICE_ERROR_CODE, String.valueOf(problem.status()));
+        h.put(FaztHeaders.SERVICE_ERROR, problem.title());
+        nats.publish(NatsMessage.builder().subject(replyTo).headers(h).data(MessageCodec.INSTANCE.encode(problem)).build());
     }
 
     @AfterAll
@@ -170,5 +184,33 @@ class BackgroundRoutesIT {
         assertThat(bad.statusCode()).isEqualTo(401);
         assertThat(MessageCodec.INSTANCE.mapper().readTree(bad.body()).path("type").asText())
                 .isEqualTo("https://errors.fazt.dev/scheduler/signature-refused");
+    }
+
+    @Test
+    void anUndeclaredAsyncPathIsNotFoundAndTheSchedulersLimitsPassThrough() throws Exception {
+        HttpResponse<String> undeclared = edge("POST", "/_fazt/async/undeclared", "blog.localhost", null, null,
+                "{}".getBytes(StandardCharsets.UTF_8));
+        assertThat(undeclared.statusCode()).isEqualTo(404);
+        JsonNode notFound = MessageCodec.INSTANCE.mapper().readTree(undeclared.body());
+        assertThat(notFound.path("type").asText()).isEqualTo("https://errors.fazt.dev/gateway/not-found");
+        assertThat(notFound.path("detail").asText()).isEqualTo("Nothing is served at /_fazt/async/undeclared on this host.");
+        JsonNode unknownHost = MessageCodec.INSTANCE.mapper().readTree(edge("POST", "/_fazt/async/undeclared",
+                "nope.localhost", null, null, new byte[1]).body());
+        assertThat(notFound.path("type")).isEqualTo(unknownHost.path("type"));
+        assertThat(notFound.path("title")).isEqualTo(unknownHost.path("title"));
+        assertThat(notFound.path("detail")).isEqualTo(unknownHost.path("detail"));
+
+        HttpResponse<String> busy = edge("POST", "/_fazt/async/busy", "blog.localhost", null, null, new byte[1]);
+        assertThat(busy.statusCode()).isEqualTo(429);
+        assertThat(busy.headers().firstValue("retry-after")).hasValue("42");
+        assertThat(busy.headers().firstValue("content-type")).hasValue("application/problem+json");
+        assertThat(MessageCodec.INSTANCE.mapper().readTree(busy.body()).path("type").asText())
+                .isEqualTo("https://errors.fazt.dev/scheduler/rate-limited");
+
+        HttpResponse<String> full = edge("POST", "/_fazt/async/full", "blog.localhost", null, null, new byte[1]);
+        assertThat(full.statusCode()).isEqualTo(507);
+        assertThat(full.headers().firstValue("retry-after")).isEmpty();
+        assertThat(MessageCodec.INSTANCE.mapper().readTree(full.body()).path("type").asText())
+                .isEqualTo("https://errors.fazt.dev/scheduler/storage-full");
     }
 }

@@ -11,6 +11,7 @@ import fazt.proto.admin.AdminResponse;
 import fazt.proto.admin.AdminSubjects;
 import fazt.proto.auth.Principal;
 import fazt.scheduler.domain.AcceptRuns;
+import fazt.scheduler.domain.Admissions;
 import fazt.scheduler.domain.Hook;
 import fazt.scheduler.domain.LiveSites;
 import fazt.scheduler.domain.ManageHooks;
@@ -35,16 +36,18 @@ final class AdminEndpoint implements RequestEndpoint {
 
     private final Runs runs;
     private final Schedules schedules;
+    private final Admissions admissions;
     private final AcceptRuns accept;
     private final ManageHooks hooks;
     private final LiveSites sites;
     private final String domain;
     private final AdminInput input = new AdminInput(ServiceName.SCHEDULER);
 
-    AdminEndpoint(Runs runs, Schedules schedules, AcceptRuns accept, ManageHooks hooks, LiveSites sites,
-                  BootstrapSettings settings) {
+    AdminEndpoint(Runs runs, Schedules schedules, Admissions admissions, AcceptRuns accept, ManageHooks hooks,
+                  LiveSites sites, BootstrapSettings settings) {
         this.runs = runs;
         this.schedules = schedules;
+        this.admissions = admissions;
         this.accept = accept;
         this.hooks = hooks;
         this.sites = sites;
@@ -103,7 +106,8 @@ final class AdminEndpoint implements RequestEndpoint {
                     yield AdminResponse.json(200, RunViews.schedules(schedules.of(appId).stream().map(s ->
                             RunViews.schedule(s, s.lastRunId() == null ? null
                                     : runs.find(s.lastRunId()).map(Run::status).orElse(null))).toList(),
-                            schedules.policy(appId).orElse(null)));
+                            schedules.policy(appId).orElse(null), schedules.intake(appId).orElse(null),
+                            admissions.storedBytes(appId)));
                 }
                 case "hooks" -> hooks(request, who, name, parts.length > 3 ? parts[3] : "");
                 default -> throw input.noRoute(request);

@@ -2,6 +2,7 @@ package fazt.scheduler.api;
 
 import fazt.platform.nats.ProblemException;
 import fazt.proto.problem.Problem;
+import fazt.proto.scheduler.SchedulerSubjects;
 import fazt.scheduler.domain.SchedulerException;
 import java.util.List;
 
@@ -18,6 +19,10 @@ final class ProblemMapper {
             case SchedulerException.SignatureRefused x -> Problem.of(401, "scheduler/signature-refused", "Signature refused",
                     x.getMessage()).withExtension("runId", x.runId());
             case SchedulerException.PayloadTooLarge x -> Problem.of(413, "scheduler/payload-too-large", "Payload too large", x.getMessage());
+            case SchedulerException.AsyncNotDeclared x -> Problem.of(404, "scheduler/async-not-declared", "Not found", x.getMessage());
+            case SchedulerException.RateLimited x -> Problem.of(429, "scheduler/rate-limited", "Too many requests",
+                    x.getMessage()).withExtension(SchedulerSubjects.RETRY_AFTER, x.retryAfterSeconds());
+            case SchedulerException.StorageFull x -> Problem.of(507, "scheduler/storage-full", "Insufficient storage", x.getMessage());
             case SchedulerException.InvalidRequest x -> Problem.of(400, "scheduler/invalid-request", "Invalid request", x.getMessage());
             case SchedulerException.NotAllowed x -> Problem.of(403, "scheduler/forbidden", "Forbidden", x.getMessage());
         };

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import fazt.proto.MessageCodec;
 import fazt.proto.runtime.HttpHeader;
 import fazt.scheduler.domain.Hook;
+import fazt.scheduler.domain.Intake;
 import fazt.scheduler.domain.Run;
 import fazt.scheduler.domain.RunPolicy;
 import fazt.scheduler.domain.Schedule;
@@ -80,11 +81,19 @@ final class RunViews {
     /** The app's run policy as the scheduler holds it (null until deploy-svc's triggers reached it). */
     record PolicyView(int attempts, long backoffMillis, int concurrency, int timeoutMillis) {}
 
-    static String schedules(List<ScheduleView> schedules, RunPolicy policy) {
+    /**
+     * What the app accepts from outside (null until deploy-svc's triggers reached the scheduler), and the bytes of
+     * async and webhook payloads it keeps now.
+     */
+    record IntakeView(List<String> async, int perMinute, int burst, long maxStoredBytes, long storedBytes) {}
+
+    static String schedules(List<ScheduleView> schedules, RunPolicy policy, Intake intake, long storedBytes) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("schedules", schedules);
         body.put("policy", policy == null ? null : new PolicyView(policy.attempts(), policy.backoffMillis(),
                 policy.concurrency(), policy.timeoutMillis()));
+        body.put("intake", intake == null ? null : new IntakeView(intake.async(), intake.perMinute(), intake.burst(),
+                intake.maxStoredBytes(), storedBytes));
         return json(body);
     }
 

@@ -2,6 +2,7 @@ package fazt.scheduler.config;
 
 import fazt.platform.service.BootstrapSettings;
 import fazt.scheduler.domain.AcceptRuns;
+import fazt.scheduler.domain.Admissions;
 import fazt.scheduler.domain.AppTriggerSource;
 import fazt.scheduler.domain.Enqueuer;
 import fazt.scheduler.domain.ExecuteRun;
@@ -49,9 +50,9 @@ final class SchedulerBeans {
     }
 
     @Singleton
-    AcceptRuns acceptRuns(Runs runs, Schedules schedules, Hooks hooks, HookSecrets secrets, Enqueuer enqueuer,
-                          AppTriggerSource triggers, SyncTriggers sync, Clock clock) {
-        return new AcceptRuns(runs, schedules, hooks, secrets, enqueuer, triggers, sync, clock);
+    AcceptRuns acceptRuns(Runs runs, Schedules schedules, Hooks hooks, HookSecrets secrets, Admissions admissions,
+                          Enqueuer enqueuer, AppTriggerSource triggers, SyncTriggers sync, Clock clock) {
+        return new AcceptRuns(runs, schedules, hooks, secrets, admissions, enqueuer, triggers, sync, clock);
     }
 
     @Singleton

@@ -16,6 +16,11 @@ import java.util.Set;
  * is recorded as a {@code refused} run and never runs) and replays of earlier runs (a new run with the same payload and
  * a fresh attempt budget). The app id always comes from the platform (the host the gateway resolved), never from the
  * request body.
+ * <p>
+ * Async requests and webhook deliveries come from anyone, so they are admitted under the app's {@link Intake}: an
+ * async request only for a path its live version declares (else not found, as if the path did not exist), and both
+ * only within the app's rate limit and stored-payload cap ({@link Admissions}). A request refused for any of these
+ * leaves no run behind. Replays are an admin's act: they count towards the stored payloads but are never refused.
  */
 public final class AcceptRuns {
     /** Hop-by-hop and platform headers that are not part of what the app's handler should see again. */
@@ -26,17 +31,19 @@ public final class AcceptRuns {
     private final Schedules schedules;
     private final Hooks hooks;
     private final HookSecrets secrets;
+    private final Admissions admissions;
     private final Enqueuer enqueuer;
     private final AppTriggerSource triggers;
     private final SyncTriggers sync;
     private final Clock clock;
 
-    public AcceptRuns(Runs runs, Schedules schedules, Hooks hooks, HookSecrets secrets, Enqueuer enqueuer,
-                      AppTriggerSource triggers, SyncTriggers sync, Clock clock) {
+    public AcceptRuns(Runs runs, Schedules schedules, Hooks hooks, HookSecrets secrets, Admissions admissions,
+                      Enqueuer enqueuer, AppTriggerSource triggers, SyncTriggers sync, Clock clock) {
         this.runs = runs;
         this.schedules = schedules;
         this.hooks = hooks;
         this.secrets = secrets;
+        this.admissions = admissions;
         this.enqueuer = enqueuer;
         this.triggers = triggers;
         this.sync = sync;
@@ -45,15 +52,23 @@ public final class AcceptRuns {
 
     public Run async(AsyncEnqueueRequest r) {
         requireApp(r.appId(), r.name());
-        checkSize(r.body());
         String path = pathAndQuery(r.url());
+        if (path == null) {
+            throw new SchedulerException.AsyncNotDeclared(); // a URL that does not parse names no declared path
+        }
         if (!path.startsWith("/api/")) {
             throw new SchedulerException.InvalidRequest("url", "An async run calls a path under /api/.");
         }
-        Run run = Run.create(r.appId(), r.name(), Run.ASYNC, path.replaceFirst("\\?.*", ""),
+        String bare = path.replaceFirst("\\?.*", "");
+        Intake intake = intake(r.appId());
+        if (!intake.declares(bare)) {
+            throw new SchedulerException.AsyncNotDeclared();
+        }
+        checkSize(r.body());
+        Run run = Run.create(r.appId(), r.name(), Run.ASYNC, bare,
                 r.method() == null ? "POST" : r.method().toUpperCase(Locale.ROOT), path, kept(r.headers()), r.body(),
                 null, null, policy(r.appId(), r.name()).attempts(), clock.instant());
-        runs.insert(run);
+        admit(run, intake);
         enqueuer.enqueue(run.runId());
         return run;
     }
@@ -69,11 +84,12 @@ public final class AcceptRuns {
         Run run = Run.create(r.appId(), r.name(), Run.WEBHOOK, hook.name(),
                 r.method() == null ? "POST" : r.method().toUpperCase(Locale.ROOT), "/api/hooks/" + hook.name(),
                 kept(r.headers()), r.body(), null, null, policy(r.appId(), r.name()).attempts(), now);
+        Intake intake = intake(r.appId());
         if (refusal != null) {
-            runs.insertFinished(run.with(Run.REFUSED, 0, 0, refusal, null, now));
+            admit(run.with(Run.REFUSED, 0, 0, refusal, null, now), intake);
             throw new SchedulerException.SignatureRefused(run.runId());
         }
-        runs.insert(run);
+        admit(run, intake);
         enqueuer.enqueue(run.runId());
         return run;
     }
@@ -89,6 +105,15 @@ public final class AcceptRuns {
         return run;
     }
 
+    /** Records {@code run} if the app's intake admits it (it is then in the database), else refuses it. */
+    private void admit(Run run, Intake intake) {
+        switch (admissions.admit(run, intake, clock.instant())) {
+            case Admissions.Admitted a -> { }
+            case Admissions.RateLimited limited -> throw new SchedulerException.RateLimited(limited.retryAfterSeconds());
+            case Admissions.StorageFull full -> throw new SchedulerException.StorageFull(full.maxStoredBytes());
+        }
+    }
+
     /**
      * The app's run policy. A run can arrive before the app's deploy event reached this scheduler (a first deploy
      * and an async request right after it): then the policy is read from deploy-svc at once, so the run gets the
@@ -96,9 +121,21 @@ public final class AcceptRuns {
      */
     private RunPolicy policy(String appId, String name) {
         return schedules.policy(appId).or(() -> {
-            sync.app(appId, triggers.fetch(appId).orElse(null), clock.instant());
+            syncNow(appId);
             return schedules.policy(appId);
         }).orElse(RunPolicy.defaults(appId, name));
+    }
+
+    /** The app's intake, read from deploy-svc at once if its deploy event has not arrived yet (as {@link #policy}). */
+    private Intake intake(String appId) {
+        return schedules.intake(appId).or(() -> {
+            syncNow(appId);
+            return schedules.intake(appId);
+        }).orElse(Intake.DEFAULT);
+    }
+
+    private void syncNow(String appId) {
+        sync.app(appId, triggers.fetch(appId).orElse(null), clock.instant());
     }
 
     private static void requireApp(String appId, String name) {
@@ -113,13 +150,14 @@ public final class AcceptRuns {
         }
     }
 
+    /** The raw path and query of {@code url}, or null when it is not a URL. */
     private static String pathAndQuery(String url) {
         try {
             URI uri = URI.create(url == null ? "" : url);
             String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
             return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
         } catch (IllegalArgumentException e) {
-            throw new SchedulerException.InvalidRequest("url", "The request URL is malformed.");
+            return null;
         }
     }
 

@@ -30,11 +30,6 @@ public interface Runs {
     /** Closes attempt {@code attempt.n()} and stores the run's new state ({@code status} .. {@code finishedAt}). */
     void finishAttempt(String runId, Run.Attempt attempt, Run updated);
 
-    /** Records a run that never ran (a refused webhook delivery). */
-    default void insertFinished(Run run) {
-        insert(run);
-    }
-
     /** Deletes finished runs that finished before {@code cutoff}; returns how many. */
     int deleteFinishedBefore(Instant cutoff);
 }

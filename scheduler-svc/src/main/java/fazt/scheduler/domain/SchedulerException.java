@@ -61,6 +61,35 @@ public abstract sealed class SchedulerException extends RuntimeException {
         }
     }
 
+    /** An async request for a path the app's live version does not declare in {@code fazt.json} {@code async}. */
+    public static final class AsyncNotDeclared extends SchedulerException {
+        public AsyncNotDeclared() {
+            super("The app accepts no async request for this path.", null);
+        }
+    }
+
+    /** The app's async requests and webhook deliveries came faster than its {@code intake} allows. */
+    public static final class RateLimited extends SchedulerException {
+        private final long retryAfterSeconds;
+
+        public RateLimited(long retryAfterSeconds) {
+            super("The app accepts no more background requests just now; try again in " + retryAfterSeconds + " s.", null);
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+    }
+
+    /** Keeping this payload would put the app's async and webhook run payloads over its {@code intake.maxStored}. */
+    public static final class StorageFull extends SchedulerException {
+        public StorageFull(long maxStoredBytes) {
+            super("The app keeps as many background request payloads as it may (" + maxStoredBytes / 1024
+                    + " KiB); older runs make room as they expire.", "body");
+        }
+    }
+
     public static final class InvalidRequest extends SchedulerException {
         public InvalidRequest(String field, String reason) {
             super(reason, field);

@@ -5,14 +5,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
-/** Port: schedules and run policies, per app, as deploy-svc last described them. Transactional per method. */
+/** Port: schedules, run policies and intakes, per app, as deploy-svc last described them. Transactional per method. */
 public interface Schedules {
     /**
-     * Makes the app's schedules and policy equal to {@code policy} and {@code schedules} (policy null: the app is gone,
-     * drop both). A schedule whose definition did not change keeps its fire times; a new or changed one fires next at
-     * its {@code nextFire}.
+     * Makes the app's schedules, policy and intake equal to {@code policy}, {@code intake} and {@code schedules}
+     * (policy null: the app is gone, drop all). A schedule whose definition did not change keeps its fire times; a new
+     * or changed one fires next at its {@code nextFire}.
      */
-    void replace(String appId, RunPolicy policy, List<Schedule> schedules);
+    void replace(String appId, RunPolicy policy, Intake intake, List<Schedule> schedules);
 
     /** Every app with a policy. */
     List<String> appIds();
@@ -20,6 +20,9 @@ public interface Schedules {
     List<Schedule> of(String appId);
 
     Optional<RunPolicy> policy(String appId);
+
+    /** What the app accepts from outside; empty while deploy-svc has not described the app. */
+    Optional<Intake> intake(String appId);
 
     /**
      * In one transaction: claims up to {@code limit} schedules due at {@code now} that no other instance holds

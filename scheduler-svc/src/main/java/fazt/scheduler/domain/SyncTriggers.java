@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Keeps the registered schedules and run policies equal to what the apps' live versions declare: one app after each of
+ * Keeps the registered schedules, run policies and intakes equal to what the apps' live versions declare: one app after each of
  * its deploy events, every app at start.
  */
 public final class SyncTriggers {
@@ -20,7 +20,7 @@ public final class SyncTriggers {
     /** The app's live triggers, or {@code triggers} null when it has no live version any more. */
     public void app(String appId, TriggersReply.AppTriggers triggers, Instant now) {
         if (triggers == null) {
-            schedules.replace(appId, null, List.of());
+            schedules.replace(appId, null, null, List.of());
             return;
         }
         RunPolicy policy = new RunPolicy(appId, triggers.name(), triggers.attempts(), triggers.backoffMillis(),
@@ -30,7 +30,7 @@ public final class SyncTriggers {
             return new Schedule(appId, s.name(), s.cron(), s.tz(), s.everyMillis(), s.catchup(),
                     ScheduleClock.next(bare, now), null, null);
         }).toList();
-        schedules.replace(appId, policy, wanted);
+        schedules.replace(appId, policy, Intake.of(triggers), wanted);
     }
 
     /** Every app's live triggers: apps not listed lose their schedules. */

@@ -1,6 +1,7 @@
 package fazt.scheduler.persistence;
 
 import fazt.platform.service.db.Transactions;
+import fazt.scheduler.domain.Intake;
 import fazt.scheduler.domain.Run;
 import fazt.scheduler.domain.RunPolicy;
 import fazt.scheduler.domain.Schedule;
@@ -34,7 +35,7 @@ final class JdbcSchedules implements Schedules {
     }
 
     @Override
-    public void replace(String appId, RunPolicy policy, List<Schedule> schedules) {
+    public void replace(String appId, RunPolicy policy, Intake intake, List<Schedule> schedules) {
         db.transaction(c -> {
             Map<String, Schedule> existing = new HashMap<>();
             try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM schedule WHERE app_id = ? FOR UPDATE")) {
@@ -52,17 +53,24 @@ final class JdbcSchedules implements Schedules {
                 return null;
             }
             try (PreparedStatement s = c.prepareStatement("""
-                    INSERT INTO app_policy (app_id, app_name, attempts, backoff_ms, concurrency, timeout_ms, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, now())
+                    INSERT INTO app_policy (app_id, app_name, attempts, backoff_ms, concurrency, timeout_ms, async,
+                      per_minute, burst, max_stored_bytes, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
                     ON CONFLICT (app_id) DO UPDATE SET app_name = excluded.app_name, attempts = excluded.attempts,
                       backoff_ms = excluded.backoff_ms, concurrency = excluded.concurrency,
-                      timeout_ms = excluded.timeout_ms, updated_at = now()""")) {
+                      timeout_ms = excluded.timeout_ms, async = excluded.async, per_minute = excluded.per_minute,
+                      burst = excluded.burst, max_stored_bytes = excluded.max_stored_bytes, updated_at = now()""")) {
+                Intake limits = intake == null ? Intake.DEFAULT : intake;
                 s.setString(1, appId);
                 s.setString(2, policy.appName());
                 s.setInt(3, policy.attempts());
                 s.setLong(4, policy.backoffMillis());
                 s.setInt(5, policy.concurrency());
                 s.setInt(6, policy.timeoutMillis());
+                s.setArray(7, c.createArrayOf("text", limits.async().toArray()));
+                s.setInt(8, limits.perMinute());
+                s.setInt(9, limits.burst());
+                s.setLong(10, limits.maxStoredBytes());
                 s.executeUpdate();
             }
             List<String> keep = new ArrayList<>();
@@ -146,6 +154,20 @@ final class JdbcSchedules implements Schedules {
                 try (ResultSet r = s.executeQuery()) {
                     return r.next() ? Optional.of(new RunPolicy(r.getString(1), r.getString(2), r.getInt(3), r.getLong(4),
                             r.getInt(5), r.getInt(6))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public Optional<Intake> intake(String appId) {
+        return db.query(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT async, per_minute, burst, max_stored_bytes FROM app_policy WHERE app_id = ?")) {
+                s.setString(1, appId);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? Optional.of(new Intake(List.of((String[]) r.getArray(1).getArray()), r.getInt(2),
+                            r.getInt(3), r.getLong(4))) : Optional.empty();
                 }
             }
         });

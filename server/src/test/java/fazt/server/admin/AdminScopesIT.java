@@ -112,7 +112,7 @@ class AdminScopesIT {
 
     @BeforeAll
     static void createTokens() throws Exception {
-        HttpResponse<String> deployed = edge.deploy("blog", Map.of("index.html", "blog",
+        HttpResponse<String> deployed = edge.deploy("blog", Map.of("index.html", "blog", "fazt.json", "{\"async\": [\"work\"]}",
                 "api/main.js", "export default { fetch() { return new Response('ok'); } };"), "Bearer " + TOKEN);
         assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(201);
         HttpResponse<String> queued = edge.send("blog.localhost", "POST", "/_fazt/async/work", "{}".getBytes(),

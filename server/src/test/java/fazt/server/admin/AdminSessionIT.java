@@ -28,7 +28,9 @@ class AdminSessionIT {
     @RegisterExtension
     static final TestSuite suite = TestSuite.of(new GatewayService(), new AuthService(), new DeployService(),
                     bare(ServiceName.STORAGE))
-            .with("FAZT_ADMIN_TOKEN", TOKEN).with("FAZT_ADMIN_USER", "ana").with("FAZT_ADMIN_PASSWORD", PASSWORD);
+            .with("FAZT_ADMIN_TOKEN", TOKEN).with("FAZT_ADMIN_USER", "ana").with("FAZT_ADMIN_PASSWORD", PASSWORD)
+            // the tests stand in for an HTTPS-terminating proxy on loopback (X-Forwarded-Proto)
+            .with("FAZT_TRUSTED_PROXIES", "127.0.0.0/8");
 
     static final AdminEdge edge = new AdminEdge(suite);
 
@@ -52,6 +54,25 @@ class AdminSessionIT {
 
     static String bootstrap() {
         return "Bearer " + TOKEN;
+    }
+
+    @Test
+    void healthShowsDetailsToReadersOnlyAndTheAdminOriginIsLockedDown() throws Exception {
+        HttpResponse<String> anyone = edge.call("GET", "/_fazt/health", null);
+        assertThat(json(anyone).get("services").get(0).has("checks")).isFalse();
+        HttpResponse<String> reader = edge.call("GET", "/_fazt/health", null, "Authorization", bootstrap());
+        assertThat(json(reader).get("services").get(0).has("checks")).isTrue();
+        HttpResponse<String> api = edge.call("GET", "/api/me", null, "Authorization", bootstrap(),
+                "X-Forwarded-Proto", "https");
+        assertThat(api.headers().firstValue("content-security-policy").orElseThrow()).contains("sandbox",
+                "frame-ancestors 'none'");
+        assertThat(api.headers().firstValue("x-frame-options")).hasValue("DENY");
+        assertThat(api.headers().firstValue("referrer-policy")).hasValue("no-referrer");
+        assertThat(api.headers().firstValue("x-content-type-options")).hasValue("nosniff");
+        assertThat(api.headers().firstValue("strict-transport-security")).hasValue("max-age=31536000");
+        assertThat(edge.call("GET", "/api/me", null, "Authorization", bootstrap())
+                .headers().firstValue("strict-transport-security")).as("plain HTTP: no HSTS").isEmpty();
+        assertThat(edge.call("GET", "/nothing-here", null).headers().firstValue("content-security-policy")).isPresent();
     }
 
     @Test

@@ -79,7 +79,9 @@ final class AppLoginFixture implements BeforeAllCallback, AfterAllCallback {
     }
 
     private final TestSuite suite = TestSuite.of(new GatewayService(), new AuthService(), new StorageService(),
-            new RuntimeService()).with("FAZT_ADMIN_TOKEN", TOKEN);
+            new RuntimeService()).with("FAZT_ADMIN_TOKEN", TOKEN)
+            // the tests stand in for an HTTPS-terminating proxy on loopback (X-Forwarded-Proto)
+            .with("FAZT_TRUSTED_PROXIES", "127.0.0.0/8");
     private final SuiteConnection connection = new SuiteConnection(suite);
     private OidcProviderProcess provider;
     private GatewayHttp gateway;

@@ -85,11 +85,12 @@ class AppLoginFlowIT {
     }
 
     @Test
-    void underHttpsTheCookiesAreSecure() throws Exception {
+    void underHttpsTheCookiesAreSecureAndHostPrefixed() throws Exception {
         AppBrowser browser = app.browser();
-        browser.extra = new String[] {"X-Forwarded-Proto", "https"};
+        browser.extra = new String[] {"X-Forwarded-Proto", "https"};   // the suite trusts loopback as its proxy
         HttpResponse<String> start = browser.get("blog.localhost", "/_fazt/auth/login?provider=alice");
-        assertThat(start.headers().firstValue("set-cookie").orElseThrow()).endsWith("; Secure");
+        assertThat(start.headers().firstValue("set-cookie").orElseThrow()).startsWith("__Host-fazt_app_login=")
+                .contains("; Path=/;").endsWith("; Secure");
         assertThat(start.headers().firstValue("location").orElseThrow())
                 .contains(URLEncoder.encode("https://blog.localhost/_fazt/auth/callback", StandardCharsets.UTF_8));
     }

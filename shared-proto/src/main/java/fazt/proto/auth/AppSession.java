@@ -15,5 +15,32 @@ public final class AppSession {
     /** Every app session secret starts with this. */
     public static final String SECRET_PREFIX = "fza_";
 
+    /** The prefix browsers accept only on a Secure, host-only cookie with {@code Path=/} (RFC 6265bis §4.1.3.2). */
+    public static final String HOST_PREFIX = "__Host-";
+
+    /**
+     * The session cookie's name: under HTTPS with the {@code __Host-} prefix, so that a sibling app on the same
+     * domain cannot toss a cookie of that name into this app's login (a {@code Domain} cookie never carries it).
+     */
+    public static String cookie(boolean https) {
+        return https ? HOST_PREFIX + COOKIE : COOKIE;
+    }
+
+    /** The login cookie's name, likewise. */
+    public static String loginCookie(boolean https) {
+        return https ? HOST_PREFIX + LOGIN_COOKIE : LOGIN_COOKIE;
+    }
+
+    /** The login cookie's path: only the login paths need it, but a {@code __Host-} cookie must have {@code Path=/}. */
+    public static String loginCookiePath(boolean https) {
+        return https ? "/" : PATH_PREFIX;
+    }
+
+    /** Whether {@code name} is one of the app-login cookies, in either form. */
+    public static boolean isLoginCookie(String name) {
+        String bare = name.startsWith(HOST_PREFIX) ? name.substring(HOST_PREFIX.length()) : name;
+        return bare.equals(COOKIE) || bare.equals(LOGIN_COOKIE);
+    }
+
     private AppSession() {}
 }

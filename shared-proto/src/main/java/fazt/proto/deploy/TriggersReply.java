@@ -14,9 +14,17 @@ public record TriggersReply(List<AppTriggers> apps) {
      * {@code attempts} (1 = no retry) and {@code backoffMillis} (the first retry delay, doubling with jitter),
      * {@code concurrency} (runs at once, across all scheduler instances) and {@code timeoutMillis} (wall time of one
      * attempt). deploy-svc fills in the defaults, so every field is set.
+     * <p>
+     * What the app accepts from outside without authentication (added to v1; a deploy-svc from before sends none of
+     * these, which a receiver reads as no async entry points and the default limits): {@code async}, the path
+     * patterns under {@code /api/} that {@code POST /_fazt/async/<path>} may queue (empty when the version has no
+     * server code; {@code *} stays within a segment, a final {@code **} matches one or more segments);
+     * {@code perMinute} and {@code burst}, the token bucket that async requests and webhook deliveries of the app
+     * draw from together; {@code maxStoredBytes}, the most bytes of such runs' payloads kept at once.
      */
     public record AppTriggers(String appId, String name, int version, List<Schedule> schedules, int attempts,
-                              long backoffMillis, int concurrency, int timeoutMillis) {}
+                              long backoffMillis, int concurrency, int timeoutMillis, List<String> async,
+                              Integer perMinute, Integer burst, Long maxStoredBytes) {}
 
     /**
      * One {@code cron} entry. Exactly one of {@code cron} (a five-field unix expression, evaluated in time zone

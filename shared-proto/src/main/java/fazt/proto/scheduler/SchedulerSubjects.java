@@ -9,7 +9,10 @@ import fazt.proto.runtime.RuntimeSubjects;
  * {@code POST /_fazt/async/<path>} on an app host becomes an {@link AsyncEnqueueRequest} on {@link #ASYNC_ENQUEUE};
  * {@code POST /_fazt/hooks/<hook-id>} a {@link HookReceiveRequest} on {@link #HOOK_RECEIVE}. Both answer
  * {@link RunAccepted} (the gateway replies {@code 202 {"run_id", "status_url"}}) or a problem: 404 unknown app or
- * hook, 401 refused signature (recorded as a {@code refused} run), 413 body over {@link #MAX_PAYLOAD}.
+ * hook, or an async path the app's {@code fazt.json} does not declare ({@code scheduler/async-not-declared}, which
+ * the gateway answers as any unknown path), 401 refused signature (recorded as a {@code refused} run), 413 body over
+ * {@link #MAX_PAYLOAD}, 429 the app's rate limit ({@code scheduler/rate-limited}, with {@link #RETRY_AFTER}), 507 the
+ * app's stored-payload cap ({@code scheduler/storage-full}). A refused request leaves no run behind.
  * {@code GET /_fazt/runs/<id>} on the app host becomes a {@link RunStatusRequest} on {@link #RUN_STATUS}.
  * The gateway always fills {@code appId} from the host it resolved, never from the request.
  *
@@ -26,6 +29,9 @@ import fazt.proto.runtime.RuntimeSubjects;
 public final class SchedulerSubjects {
     /** Largest request body an async run or webhook may carry: one inline runtime chunk, stored whole for replay. */
     public static final int MAX_PAYLOAD = RuntimeSubjects.CHUNK_SIZE;
+
+    /** The problem member of a {@code 429}: whole seconds until the app accepts again (the gateway's {@code Retry-After}). */
+    public static final String RETRY_AFTER = "retryAfter";
 
     /** Request {@link AsyncEnqueueRequest}; reply {@link RunAccepted}. */
     public static final String ASYNC_ENQUEUE = "svc.scheduler.async.enqueue";
