@@ -4,6 +4,7 @@ import static fazt.e2e.HostileCase.Expect.closedWith;
 import static fazt.e2e.HostileCase.Expect.function;
 import static fazt.e2e.HostileCase.Expect.page;
 import static fazt.e2e.HostileCase.Expect.refused;
+import static fazt.e2e.HostileCase.Expect.refusedAndClosed;
 import static fazt.e2e.HostileCase.Expect.servedOrRefused;
 import static fazt.e2e.HostileCase.Expect.status;
 
@@ -118,9 +119,10 @@ final class FramingCases {
             cases.add(HostileCase.of("CL list differing " + where, head + "Content-Length: 5, 6\r\n\r\nhello!"
                     + SMUGGLED, closedWith(400)));
             for (String size : List.of("zz", "fffffffffffffffffffff", "-5")) {
+                // a function's body streams on before it is read whole: the edge can only close (ADR 19)
                 cases.add(HostileCase.of("chunk size '" + size + "' " + where,
                         head + "Transfer-Encoding: chunked\r\n\r\n" + size + "\r\nhello\r\n0\r\n\r\n" + SMUGGLED,
-                        closedWith(400)));
+                        where.contains("/api/x") ? closedWith(400).or(refusedAndClosed()) : closedWith(400)));
             }
             for (String cl : List.of("-1", "+5", "0x5", "5 5", "1e1", "", "5a", "99999999999999999999999")) {
                 cases.add(HostileCase.of("CL '" + cl + "' " + where, head + "Content-Length: " + cl + "\r\n\r\n"

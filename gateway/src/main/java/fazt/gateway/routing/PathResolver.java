@@ -87,11 +87,13 @@ public final class PathResolver {
         } else {
             exact = relative;
             index = relative + "/index.html";
-            if (!manifest) {
+            if (!manifest && exact.length() <= StorageSubjects.MAX_VFS_PATH) {
                 candidates.add(exact);
             }
         }
-        candidates.add(index);
+        if (index.length() <= StorageSubjects.MAX_VFS_PATH) {
+            candidates.add(index);   // a longer path names no file: the SPA entry or the 404 page answers it
+        }
         if (site.spa() != null) {
             candidates.add(site.spa());
         }

@@ -15,6 +15,8 @@ package fazt.proto.storage;
 public final class StorageSubjects {
     /** Largest chunk of blob bytes in one message (NATS' default payload limit is 1 MiB). */
     public static final int CHUNK_SIZE = 512 * 1024;
+    /** Longest path of a file in a namespace (characters); no file has a longer one. */
+    public static final int MAX_VFS_PATH = 1024;
 
     /** Request: raw chunk bytes with headers {@link #HEADER_UPLOAD_ID}, {@link #HEADER_OFFSET}, {@link #HEADER_LAST}; reply {@link BlobWritten}. */
     public static final String BLOB_WRITE = "svc.storage.blob.write";

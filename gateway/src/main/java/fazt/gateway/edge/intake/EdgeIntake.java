@@ -40,6 +40,8 @@ import java.util.List;
  * {@link Refusal}, in order, and everything after it on the connection is dropped. One instance per connection.
  */
 public final class EdgeIntake extends ChannelInboundHandlerAdapter {
+    private static final java.util.regex.Pattern CONTENT_LENGTH = java.util.regex.Pattern.compile("[0-9]{1,18}");
+
     private final HostRouter hosts;
     private final TrustedProxies proxies;
     private final long functionBodyLimit;
@@ -88,14 +90,17 @@ public final class EdgeIntake extends ChannelInboundHandlerAdapter {
                 .orElseGet(TraceContext::start);
         String requestId = EdgeResponses.requestId(request);
         boolean head = HttpMethod.HEAD.equals(request.method());
-        boolean hasBody = HttpUtil.isTransferEncodingChunked(request) || HttpUtil.getContentLength(request, 0L) > 0;
-        if (clock != null) {
-            clock.headRead(hasBody && request.decoderResult().isSuccess());
-        }
         Problem framing = framingProblem(request);
         if (framing != null) {
+            if (clock != null) {
+                clock.headRead(false);
+            }
             refuse(ctx, framing, "/", trace, requestId, head);
             return;
+        }
+        boolean hasBody = HttpUtil.isTransferEncodingChunked(request) || HttpUtil.getContentLength(request, 0L) > 0;
+        if (clock != null) {
+            clock.headRead(hasBody);
         }
         RequestTarget target;
         try {
@@ -142,6 +147,18 @@ public final class EdgeIntake extends ChannelInboundHandlerAdapter {
     private void content(ChannelHandlerContext ctx, HttpContent content) {
         if (policy == null) {
             content.release();
+            return;
+        }
+        if (!content.decoderResult().isSuccess()) {
+            // a malformed chunk: the rest of the connection cannot be framed
+            content.release();
+            if (policy.mode() == BodyPolicy.Mode.FUNCTION || policy.mode() == BodyPolicy.Mode.ADMIN) {
+                discarding = true;   // the request is already on its way: no answer can be put in its place
+                ctx.close();
+                return;
+            }
+            refuse(ctx, Problem.of(400, "gateway/bad-request", "Bad request", "The chunked body is malformed."),
+                    exchange.path(), exchange.trace(), exchange.requestId(), exchange.head());
             return;
         }
         boolean last = content instanceof LastHttpContent;
@@ -197,6 +214,11 @@ public final class EdgeIntake extends ChannelInboundHandlerAdapter {
         HttpHeaders headers = request.headers();
         if (headers.size() > EdgeLimits.MAX_HEADER_FIELDS) {
             return headersTooLarge();
+        }
+        List<String> lengths = headers.getAll(HttpHeaderNames.CONTENT_LENGTH);
+        if (lengths.size() > 1 || lengths.size() == 1 && !CONTENT_LENGTH.matcher(lengths.getFirst()).matches()) {
+            return Problem.of(400, "gateway/bad-request", "Bad request",
+                    "Content-Length must be one decimal number of at most 18 digits.");
         }
         List<String> encodings = headers.getAll(HttpHeaderNames.TRANSFER_ENCODING);
         if (!encodings.isEmpty() && (encodings.size() > 1 || !encodings.getFirst().trim().equalsIgnoreCase("chunked"))) {
