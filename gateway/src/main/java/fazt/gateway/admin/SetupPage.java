@@ -15,8 +15,6 @@ import java.nio.charset.StandardCharsets;
  * page itself holds no secret; it reads it from its own URL, and sends no referrer so the link never leaks.
  */
 public final class SetupPage {
-    public static final String PREFIX = "/_fazt/setup/";
-
     private static final byte[] HTML = """
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -46,10 +44,6 @@ public final class SetupPage {
             """.getBytes(StandardCharsets.UTF_8);
 
     private SetupPage() {}
-
-    public static boolean matches(String path) {
-        return path.startsWith(PREFIX) && path.length() > PREFIX.length() && path.indexOf('/', PREFIX.length()) < 0;
-    }
 
     public static void serve(ChannelHandlerContext ctx, Exchange ex) {
         if (!HttpMethod.GET.equals(ex.method()) && !ex.head()) {

@@ -15,6 +15,8 @@ import fazt.gateway.routing.HostRouter;
 import fazt.platform.nats.NatsRequester;
 import fazt.platform.service.BootstrapSettings;
 import fazt.platform.service.SettingsException;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -50,9 +52,12 @@ public final class EdgeServer {
     private final ConnectionLimiter limiter;
 
     EdgeServer(BootstrapSettings settings, EdgeHandler handler, HostRouter hosts, AdminForwarder admin,
-               NatsRequester nats, GatewayConfig config, FunctionConfig functions, EdgeLimits limits) {
+               NatsRequester nats, GatewayConfig config, FunctionConfig functions, EdgeLimits limits,
+               MeterRegistry metrics) {
         TrustedProxies proxies = TrustedProxies.parse(limits.trustedProxies());
         limiter = new ConnectionLimiter(limits, proxies);
+        Gauge.builder("fazt.edge.connections", limiter, ConnectionLimiter::open)
+                .description("Client connections open on the edge").register(metrics);
         AdminOriginHeaders adminHeaders = new AdminOriginHeaders("admin." + settings.domain());
         Transport transport = Transport.best();
         acceptor = transport.group(1, "edge-accept");
@@ -90,11 +95,6 @@ public final class EdgeServer {
                     + " (" + e.getMessage() + ")");
         }
         log.info("edge listening port={} transport={}", port(), transport.name());
-    }
-
-    /** Connections open now. */
-    public int openConnections() {
-        return limiter.open();
     }
 
     /** The port the edge listens on (the configured one, or the free one picked for port 0). */

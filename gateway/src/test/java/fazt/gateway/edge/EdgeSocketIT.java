@@ -97,6 +97,7 @@ class EdgeSocketIT {
             for (RawConnection c : open) {
                 assertThat(status(c.send(PING).readResponse())).isEqualTo(404);
             }
+            assertThat(openConnectionsMetric()).isGreaterThanOrEqualTo(PER_CLIENT);
             try (RawConnection over = new RawConnection(port(), "127.0.0.3")) {
                 String answer = over.readUntilClosed(5000);
                 assertThat(status(answer)).isEqualTo(429);
@@ -109,6 +110,16 @@ class EdgeSocketIT {
             for (RawConnection c : open) {
                 c.close();
             }
+        }
+    }
+
+    private static double openConnectionsMetric() throws Exception {
+        int management = suite.service(ServiceName.GATEWAY).managementPort();
+        try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+            String metrics = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+                    + management + "/metrics")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            return metrics.lines().filter(l -> l.startsWith("fazt_edge_connections{")).mapToDouble(
+                    l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(-1);
         }
     }
 

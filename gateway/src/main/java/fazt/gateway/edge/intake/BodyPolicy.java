@@ -1,6 +1,5 @@
 package fazt.gateway.edge.intake;
 
-import fazt.proto.admin.AdminSubjects;
 import fazt.proto.scheduler.SchedulerSubjects;
 
 /**
@@ -35,8 +34,4 @@ public record BodyPolicy(Mode mode, long limit) {
         };
     }
 
-    /** The largest admin body carried inline in the admin request (text); larger or binary ones go to storage. */
-    public static long adminInlineLimit() {
-        return AdminSubjects.MAX_INLINE_BODY;
-    }
 }

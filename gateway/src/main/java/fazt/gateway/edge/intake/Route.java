@@ -1,6 +1,7 @@
 package fazt.gateway.edge.intake;
 
 import fazt.gateway.routing.HostRoute;
+import fazt.proto.auth.AppSession;
 
 /**
  * What a request is, decided once by {@link EdgeIntake} from its canonical host and path (ADR 19). Every later
@@ -30,7 +31,7 @@ public sealed interface Route {
 
     /** The platform's paths on app hosts. */
     enum Platform {
-        LOGIN("/_fazt/auth/"), ASYNC("/_fazt/async/"), HOOK("/_fazt/hooks/"), RUN_STATUS("/_fazt/runs/");
+        LOGIN(AppSession.PATH_PREFIX), ASYNC("/_fazt/async/"), HOOK("/_fazt/hooks/"), RUN_STATUS("/_fazt/runs/");
 
         public final String prefix;
 
