@@ -62,25 +62,15 @@ public final class EdgeIntake extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (discarding) {
-            ReferenceCountUtil.release(msg);
-            return;
-        }
-        if (msg instanceof HttpRequest request) {
-            try {
+        try {
+            if (!discarding && msg instanceof HttpRequest request) {
                 head(ctx, request);
-            } finally {
-                if (!(msg instanceof HttpContent)) {
-                    ReferenceCountUtil.release(msg);
-                }
             }
-        }
-        if (msg instanceof HttpContent content && !discarding) {
-            content(ctx, content);
-        } else if (msg instanceof HttpContent content) {
-            content.release();
-        } else if (!(msg instanceof HttpRequest)) {
-            ReferenceCountUtil.release(msg);
+            if (!discarding && msg instanceof HttpContent content) {
+                content(ctx, content);
+            }
+        } finally {
+            ReferenceCountUtil.release(msg);   // whatever goes on was retained for it
         }
     }
 
@@ -146,12 +136,10 @@ public final class EdgeIntake extends ChannelInboundHandlerAdapter {
 
     private void content(ChannelHandlerContext ctx, HttpContent content) {
         if (policy == null) {
-            content.release();
             return;
         }
         if (!content.decoderResult().isSuccess()) {
             // a malformed chunk: the rest of the connection cannot be framed
-            content.release();
             if (policy.mode() == BodyPolicy.Mode.FUNCTION || policy.mode() == BodyPolicy.Mode.ADMIN) {
                 discarding = true;   // the request is already on its way: no answer can be put in its place
                 ctx.close();
@@ -173,19 +161,17 @@ public final class EdgeIntake extends ChannelInboundHandlerAdapter {
                 policy = null;
                 exchange = null;
             }
-            ctx.fireChannelRead(content);
+            ctx.fireChannelRead(content.retain());
             return;
         }
         received += content.content().readableBytes();
         if (received > policy.limit()) {
-            content.release();
             refuse(ctx, tooLarge(policy.limit()), exchange.path(), exchange.trace(), exchange.requestId(), exchange.head());
             return;
         }
         if (buffer != null && content.content().isReadable()) {
             buffer.addComponent(true, content.content().retain());
         }
-        content.release();
         if (last) {
             ByteBuf body = buffer != null ? buffer : Unpooled.EMPTY_BUFFER;
             buffer = null;
