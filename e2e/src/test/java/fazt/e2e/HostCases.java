@@ -120,12 +120,13 @@ final class HostCases {
             cases.add(HostileCase.of("version " + PathCases.printable(version), "GET / " + version + host,
                     refused().or(status(505))));
         }
-        // ADR 19 does not say how other versions are handled (Netty's codec answers them as HTTP/1.1; RFC 9112
-        // would have 505 for HTTP/2.0 and a 400 for a lower-case name): framed as HTTP/1.1, they are harmless.
-        for (String version : List.of("HTTP/2.0", "HTTP/0.9", "http/1.1", "HTTP/1.2")) {
-            cases.add(HostileCase.of("version " + version + " (framed as HTTP/1.1 or refused)",
-                    "GET / " + version + host, page(INDEX, false).or(refused()).or(status(505))));
+        // ADR 19: any version but HTTP/1.1 and HTTP/1.0 is 505 (Netty reads the name case-insensitively, so
+        // "http/1.1" may pass as HTTP/1.1: harmless).
+        for (String version : List.of("HTTP/2.0", "HTTP/0.9", "HTTP/1.2")) {
+            cases.add(HostileCase.of("version " + version, "GET / " + version + host, status(505).or(closedWith(400))));
         }
+        cases.add(HostileCase.of("version http/1.1", "GET / http/1.1" + host,
+                page(INDEX, false).or(status(505)).or(closedWith(400))));
         cases.add(HostileCase.of("version none", "GET /api/main.js" + host, refused().or(status(505))));
         // Methods are case-sensitive (RFC 9110): "get" is an unknown method, which ADR 19 leaves to the route.
         cases.add(HostileCase.of("method lower case", "get /api/main.js HTTP/1.1" + host,

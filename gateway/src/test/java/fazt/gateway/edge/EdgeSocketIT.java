@@ -193,6 +193,20 @@ class EdgeSocketIT {
     }
 
     @Test
+    void onlyHttp11And10AreSpoken() throws Exception {
+        for (String version : new String[] {"HTTP/2.0", "HTTP/1.2", "HTTP/0.9", "HTTP/3.0"}) {
+            try (RawConnection c = new RawConnection(port())) {
+                assertThat(status(c.send("GET / " + version + "\r\nHost: blog.localhost\r\n\r\n").readUntilClosed(5000)))
+                        .as(version).isIn(400, 505);
+            }
+        }
+        try (RawConnection c = new RawConnection(port())) {
+            assertThat(status(c.send("GET /_fazt/nothing HTTP/1.0\r\nHost: blog.localhost\r\n\r\n")
+                    .readUntilClosed(5000))).isEqualTo(404);
+        }
+    }
+
+    @Test
     void expectationsOtherThanContinueAre417AndContinueWorks() throws Exception {
         try (RawConnection c = new RawConnection(port())) {
             assertThat(status(c.send("GET / HTTP/1.1\r\nHost: blog.localhost\r\nExpect: teapot\r\n\r\n")

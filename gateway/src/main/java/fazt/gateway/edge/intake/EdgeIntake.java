@@ -197,6 +197,11 @@ public final class EdgeIntake extends ChannelInboundHandlerAdapter {
                     + (cause instanceof fazt.gateway.edge.socket.EdgeCodec.AmbiguousLength
                     ? ": it carries both Content-Length and Transfer-Encoding." : "."));
         }
+        HttpVersion version = request.protocolVersion();
+        if (version.majorVersion() != 1 || version.minorVersion() > 1 || !version.protocolName().equals("HTTP")) {
+            return Problem.of(505, "gateway/version-not-supported", "HTTP version not supported",
+                    "This server speaks HTTP/1.1 (and HTTP/1.0).");
+        }
         HttpHeaders headers = request.headers();
         if (headers.size() > EdgeLimits.MAX_HEADER_FIELDS) {
             return headersTooLarge();
