@@ -12,6 +12,7 @@ import fazt.proto.deploy.AppChanged;
 import fazt.proto.deploy.DeploySubjects;
 import fazt.proto.deploy.SiteReply;
 import fazt.proto.deploy.SiteRequest;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.nats.client.Connection;
 import io.nats.client.impl.Headers;
 import java.time.Duration;
@@ -170,6 +171,20 @@ class SiteChangesIT {
         serve("known", "app_known");
         site("known");
         publishUntilAskedAgain(event(AppChanged.Change.ENV_CHANGED, "app_known", List.of("unnamed-alias")), "known");
+    }
+
+    @Test
+    void theDirectoryIsMeteredInTheGatewaysRegistry() {
+        serve("metered", "app_metered");
+        site("metered");
+        site("metered");
+        MeterRegistry metrics = suite.service(ServiceName.GATEWAY).context().getBean(MeterRegistry.class);
+        assertThat(metrics.get("cache.gets").tags("cache", "gateway.sites", "result", "hit").counter().count())
+                .isPositive();
+        assertThat(metrics.get("cache.size").tag("cache", "gateway.sites").gauge().value()).isPositive();
+        for (String cache : List.of("gateway.paths", "gateway.principals", "gateway.app_sessions")) {
+            assertThat(metrics.find("cache.size").tag("cache", cache).gauge()).as(cache).isNotNull();
+        }
     }
 
     @Test
