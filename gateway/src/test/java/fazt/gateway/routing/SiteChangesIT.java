@@ -174,6 +174,24 @@ class SiteChangesIT {
     }
 
     @Test
+    void anAdminWriteDropsItsAppAndEveryNoSuchAppButNotOtherApps() throws Exception {
+        barrier();
+        serve("written", "app_written");
+        serve("bystander", "app_bystander");
+        site("written");
+        site("bystander");
+        assertThat(site("clone-target").found()).isFalse();
+        serve("clone-target", "app_clone_target");
+
+        directory().dropWritten(" Written");   // deploy-svc reads the alias trimmed and in lower case
+        assertThat(site("clone-target").found()).as("a cached 'no such app' went").isTrue();
+        site("written");
+        site("bystander");
+        assertThat(asked("written")).isEqualTo(2);
+        assertThat(asked("bystander")).isEqualTo(1);
+    }
+
+    @Test
     void theDirectoryIsMeteredInTheGatewaysRegistry() {
         serve("metered", "app_metered");
         site("metered");
