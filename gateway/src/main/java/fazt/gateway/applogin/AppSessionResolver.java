@@ -8,9 +8,9 @@ import fazt.proto.auth.AppSessionReply;
 import fazt.proto.auth.AppSessionRequest;
 import fazt.proto.auth.AppUser;
 import fazt.proto.auth.AuthSubjects;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.handler.codec.http.cookie.Cookie;
 import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 public final class AppSessionResolver {
-    /** How long a resolved (or refused) session is reused without asking auth-svc. */
+    /** How long a resolved session is reused without asking auth-svc. */
     public static final Duration CACHE_FOR = Duration.ofSeconds(5);
     /** How long a refused session (ended, expired or unknown) is answered without asking auth-svc again. */
     public static final Duration REFUSED_FOR = Duration.ofSeconds(2);

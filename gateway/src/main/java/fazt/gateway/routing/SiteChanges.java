@@ -16,10 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Listens to deploy-svc's app events ({@code <root>.evt.deploy.app.>}) and drops the routes each makes stale
  * ({@link SiteDirectory#drop(AppChanged)}: the aliases and the app it names); an event that cannot be read drops every
- * route, since what it changed is unknown. A plain
- * subscription, not a durable consumer: a gateway that was away has no cache to repair, and JetStream-published
- * events reach plain subscribers as soon as they are stored. No queue group: every gateway instance must hear every
- * event.
+ * route, since what it changed is unknown. A plain subscription, not a durable consumer: a gateway that was away has
+ * no cache to repair, and JetStream-published events reach plain subscribers as soon as they are stored. No queue
+ * group: every gateway instance must hear every event.
  */
 @Singleton
 final class SiteChanges implements ApplicationEventListener<StartupEvent> {
