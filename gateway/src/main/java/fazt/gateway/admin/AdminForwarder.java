@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The admin API at {@code admin.<domain>/api/...}: authenticates the caller with auth-svc, forwards an
  * {@link AdminRequest} to the service owning the path over NATS, and turns its answer (or problem) into HTTP. A
- * successful change of an app drops this gateway's route cache at once, so the caller's next request already sees it;
- * other gateways follow from the event within milliseconds.
+ * change of an app drops that app's route (and every cached "no such app") from this gateway at once, so the caller's
+ * next request already sees it; other gateways follow from the event within milliseconds.
  */
 @Singleton
 public final class AdminForwarder {
@@ -129,13 +129,19 @@ public final class AdminForwarder {
                     return;
                 }
                 if (!HttpMethod.GET.equals(ex.method()) && !HttpMethod.HEAD.equals(ex.method()) && owner == ServiceName.DEPLOY) {
-                    sites.dropAll();
+                    sites.dropWritten(appOf(apiPath));
                 }
                 answer(ctx, ex, response, caller);
             });
         } finally {
             org.slf4j.MDC.remove(fazt.platform.nats.TraceContext.MDC_TRACE_ID);
         }
+    }
+
+    /** The app an admin path names ({@code /apps/<name>[/...]}), or null. */
+    static String appOf(String apiPath) {
+        String[] parts = apiPath.replaceAll("^/+", "").split("/", 3);
+        return parts.length > 1 && parts[0].equals("apps") && !parts[1].isBlank() ? parts[1] : null;
     }
 
     private void answer(ChannelHandlerContext ctx, Exchange ex, AdminResponse response, AdminCaller caller) {

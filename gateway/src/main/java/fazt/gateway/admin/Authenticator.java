@@ -1,10 +1,13 @@
 package fazt.gateway.admin;
 
+import fazt.platform.cache.BoundedCache;
 import fazt.platform.nats.NatsRequester;
+import fazt.proto.auth.AccessRevoked;
 import fazt.proto.auth.AuthSubjects;
 import fazt.proto.auth.Principal;
 import fazt.proto.auth.TokenVerifyReply;
 import fazt.proto.auth.TokenVerifyRequest;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,28 +16,32 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Resolves the caller of an admin request once, through auth-svc, and caches the answer for {@link #CACHE_FOR} under
- * the secret's SHA-256 (the secret itself is never kept). Revocation events from auth-svc ({@link RevocationListener})
- * drop the affected entries at once; the short TTL is only the safety net for a lost event.
+ * Resolves the caller of an admin request once, through auth-svc, and keeps the answer in a {@link BoundedCache}
+ * ({@code gateway.principals}) under the secret's SHA-256 (the secret itself is never kept): a principal for
+ * {@link #CACHE_FOR}, a refusal for {@link #REFUSED_FOR} (no secret auth-svc refused becomes valid later; the shorter
+ * life only frees the room of guessed secrets sooner). Concurrent checks of one secret are one request. Revocation
+ * events from auth-svc ({@link RevocationListener}) drop the affected entries at once, and every check still under way
+ * (its answer may predate the revocation); the short TTL is only the safety net for a lost event.
  */
 @Singleton
 public final class Authenticator {
     public static final Duration CACHE_FOR = Duration.ofSeconds(10);
+    /** How long a refused secret is answered without asking auth-svc again. */
+    public static final Duration REFUSED_FOR = Duration.ofSeconds(5);
     static final Duration TIMEOUT = Duration.ofSeconds(5);
     static final int MAX_CACHED = 10_000;
     static final int MAX_SECRET = 512;
 
     private final NatsRequester nats;
-    private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
+    private final BoundedCache<String, Optional<Principal>> cache;
 
-    Authenticator(NatsRequester nats) {
+    Authenticator(NatsRequester nats, MeterRegistry metrics) {
         this.nats = nats;
+        this.cache = BoundedCache.<String, Optional<Principal>>named("gateway.principals").maxEntries(MAX_CACHED)
+                .positiveFor(CACHE_FOR).negativeFor(REFUSED_FOR, Optional::isEmpty).build(metrics);
     }
-
-    private record Cached(Optional<Principal> principal, long expiresAtNanos) {}
 
     /** The bearer token of an {@code Authorization: Bearer <token>} header, or null. */
     public static String bearer(String authorization) {
@@ -55,28 +62,14 @@ public final class Authenticator {
         if (secret == null || secret.isEmpty() || secret.length() > MAX_SECRET) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
-        String key = sha256(secret);
-        Cached cached = cache.get(key);
-        long now = System.nanoTime();
-        if (cached != null && cached.expiresAtNanos() - now > 0) {
-            return CompletableFuture.completedFuture(cached.principal());
-        }
-        return nats.request(AuthSubjects.TOKEN_VERIFY, new TokenVerifyRequest(secret), TokenVerifyReply.class, TIMEOUT)
-                .thenApply(reply -> {
-                    Optional<Principal> principal = reply.valid() ? Optional.ofNullable(reply.principal()) : Optional.empty();
-                    if (cache.size() > MAX_CACHED) {
-                        cache.clear();
-                    }
-                    cache.put(key, new Cached(principal, System.nanoTime() + CACHE_FOR.toNanos()));
-                    return principal;
-                });
+        return cache.get(sha256(secret), key -> nats.request(AuthSubjects.TOKEN_VERIFY, new TokenVerifyRequest(secret),
+                TokenVerifyReply.class, TIMEOUT).thenApply(reply -> reply.valid() ? Optional.ofNullable(reply.principal())
+                : Optional.empty()));
     }
 
-    /** Drops every cached principal {@code revoked} affects; returns how many. */
-    int drop(fazt.proto.auth.AccessRevoked revoked) {
-        int before = cache.size();
-        cache.values().removeIf(c -> c.principal().map(revoked::affects).orElse(false));
-        return before - cache.size();
+    /** Drops every cached principal {@code revoked} affects, and every check under way; returns how many. */
+    int drop(AccessRevoked revoked) {
+        return cache.dropIf((key, principal) -> principal.map(revoked::affects).orElse(false));
     }
 
     private static String sha256(String token) {

@@ -1,11 +1,13 @@
 package fazt.gateway.routing;
 
+import fazt.platform.cache.BoundedCache;
 import fazt.platform.nats.NatsRequester;
 import fazt.proto.deploy.SiteReply;
 import fazt.proto.storage.StorageSubjects;
 import fazt.proto.storage.VfsFile;
 import fazt.proto.storage.VfsStatReply;
 import fazt.proto.storage.VfsStatRequest;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,24 +21,30 @@ import java.util.regex.Pattern;
  * Finds what a site serves for a path, in this order: the manifest's redirects; the exact file; the {@code index.html}
  * of a directory (a path without its trailing slash is redirected to add it); the SPA entry when the manifest names
  * one; the site's own {@code 404.html} (status 404); else {@link Resolution.Missing}. All candidates go to storage in
- * one request, and answers are cached by namespace and path without expiry: a namespace never changes once committed,
- * so a cached answer can never be stale. {@code fazt.json} is never served.
+ * one request, and answers are kept by namespace and path in a {@link BoundedCache} ({@code gateway.paths}) without
+ * expiry: a namespace never changes once committed and is never reused, so a kept answer can never be stale, and an
+ * app's event need not drop any (a new deploy or rollback means a new site, hence other keys; the entries of a
+ * namespace no site serves any more are never asked for again and leave as the bound makes room). Only
+ * {@link Resolution.Missing} answers leave after {@link #MISSING_TTL}: paths that name nothing (scanners' probes) are
+ * rarely asked twice. {@code fazt.json} is never served.
  */
 @Singleton
 public final class PathResolver {
     static final Duration TIMEOUT = Duration.ofSeconds(5);
     static final int MAX_CACHED = 50_000;
+    /** How long a path that names nothing is kept. */
+    static final Duration MISSING_TTL = Duration.ofMinutes(1);
     static final String MANIFEST = "fazt.json";
     static final String NOT_FOUND_PAGE = "404.html";
 
     private final NatsRequester nats;
-    // Lock-free on the hot path; when full it starts over rather than tracking recency (entries are cheap to refill:
-    // one storage request per path, and a namespace's answers never change).
-    private final Map<String, CompletableFuture<Resolution>> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final BoundedCache<String, Resolution> cache;
     private final Map<String, Pattern> globs = new java.util.concurrent.ConcurrentHashMap<>();
 
-    PathResolver(NatsRequester nats) {
+    PathResolver(NatsRequester nats, MeterRegistry metrics) {
         this.nats = nats;
+        this.cache = BoundedCache.<String, Resolution>named("gateway.paths").maxEntries(MAX_CACHED)
+                .negativeFor(MISSING_TTL, r -> r instanceof Resolution.Missing).build(metrics);
     }
 
     public CompletableFuture<Resolution> resolve(SiteReply site, SitePath path, String query) {
@@ -45,21 +53,7 @@ public final class PathResolver {
             return CompletableFuture.completedFuture(redirect);
         }
         String key = site.namespace() + "\u0000" + path.path();
-        CompletableFuture<Resolution> cached = cache.get(key);
-        if (cached != null && !cached.isCompletedExceptionally()) {
-            return cached.thenApply(r -> withQuery(r, query));
-        }
-        CompletableFuture<Resolution> lookup = lookup(site, path);
-        if (cache.size() >= MAX_CACHED) {
-            cache.clear();
-        }
-        cache.put(key, lookup);
-        lookup.whenComplete((r, e) -> {
-            if (e != null) {
-                cache.remove(key, lookup);
-            }
-        });
-        return lookup.thenApply(r -> withQuery(r, query));
+        return cache.get(key, k -> lookup(site, path)).thenApply(r -> withQuery(r, query));
     }
 
     /** Extra headers the manifest sets for {@code path}, in manifest order (later rules win). */

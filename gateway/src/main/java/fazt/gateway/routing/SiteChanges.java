@@ -1,6 +1,8 @@
 package fazt.gateway.routing;
 
 import fazt.platform.service.BootstrapSettings;
+import fazt.proto.MessageCodec;
+import fazt.proto.deploy.AppChanged;
 import fazt.proto.deploy.DeploySubjects;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
@@ -12,10 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Listens to deploy-svc's app events ({@code <root>.evt.deploy.app.>}) and drops the route cache on each. A plain
- * subscription, not a durable consumer: a gateway that was away has no cache to repair, and JetStream-published
- * events reach plain subscribers as soon as they are stored. No queue group: every gateway instance must hear every
- * event.
+ * Listens to deploy-svc's app events ({@code <root>.evt.deploy.app.>}) and drops the routes each makes stale
+ * ({@link SiteDirectory#drop(AppChanged)}: the aliases and the app it names); an event that cannot be read drops every
+ * route, since what it changed is unknown. A plain subscription, not a durable consumer: a gateway that was away has
+ * no cache to repair, and JetStream-published events reach plain subscribers as soon as they are stored. No queue
+ * group: every gateway instance must hear every event.
  */
 @Singleton
 final class SiteChanges implements ApplicationEventListener<StartupEvent> {
@@ -34,8 +37,15 @@ final class SiteChanges implements ApplicationEventListener<StartupEvent> {
     @Override
     public void onApplicationEvent(StartupEvent event) {
         dispatcher = nats.createDispatcher(message -> {
-            directory.dropAll();
-            log.debug("route cache dropped subject={}", message.getSubject());
+            try {
+                AppChanged changed = MessageCodec.INSTANCE.decode(message.getData(), AppChanged.class);
+                int dropped = directory.drop(changed);
+                log.debug("routes dropped subject={} appId={} names={} count={}", message.getSubject(), changed.appId(),
+                        changed.names(), dropped);
+            } catch (MessageCodec.MalformedMessageException e) {
+                directory.dropAll();
+                log.warn("unreadable app event, every route dropped subject={}", message.getSubject());
+            }
         });
         dispatcher.subscribe(settings.root().qualify(DeploySubjects.APP_EVENTS));
     }
