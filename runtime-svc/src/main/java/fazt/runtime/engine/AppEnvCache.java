@@ -1,5 +1,6 @@
 package fazt.runtime.engine;
 
+import fazt.platform.nats.CallFailure;
 import fazt.platform.nats.NatsRequester;
 import fazt.platform.nats.ProblemException;
 import fazt.proto.deploy.AppEnvReply;
@@ -38,9 +39,8 @@ final class AppEnvCache {
         long generation = generations.getOrDefault(appId, 0L);
         AppEnvReply reply;
         try {
-            reply = AppCodeLoader.await(nats.request(DeploySubjects.ENV_GET, new AppEnvRequest(appId),
-                    AppEnvReply.class, TIMEOUT));
-        } catch (RuntimeException e) {
+            reply = nats.call(DeploySubjects.ENV_GET, new AppEnvRequest(appId), AppEnvReply.class, TIMEOUT);
+        } catch (CallFailure e) {
             throw new ProblemException(Problem.of(503, "runtime/env-unavailable", "App settings unavailable",
                     "The app's environment variables could not be read; try again shortly."));
         }
