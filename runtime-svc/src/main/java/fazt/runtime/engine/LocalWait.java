@@ -4,8 +4,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Waits on the calling (virtual) thread for work this runtime does itself (a handler's response head, code another
- * request is already loading), rethrowing its failure unwrapped. NATS requests wait with
+ * Waits on the calling (virtual) thread for work this runtime does itself (a handler's response head, a check, code
+ * another request is already loading), rethrowing its failure unwrapped. NATS requests wait with
  * {@link fazt.platform.nats.NatsRequester#call} instead.
  */
 final class LocalWait {
