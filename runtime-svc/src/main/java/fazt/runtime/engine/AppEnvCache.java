@@ -1,6 +1,5 @@
 package fazt.runtime.engine;
 
-import fazt.platform.nats.CallFailure;
 import fazt.platform.nats.NatsRequester;
 import fazt.platform.nats.ProblemException;
 import fazt.proto.deploy.AppEnvReply;
@@ -40,7 +39,7 @@ final class AppEnvCache {
         AppEnvReply reply;
         try {
             reply = nats.call(DeploySubjects.ENV_GET, new AppEnvRequest(appId), AppEnvReply.class, TIMEOUT);
-        } catch (CallFailure e) {
+        } catch (RuntimeException e) { // a CallFailure, or a closed connection: either way not readable now
             throw new ProblemException(Problem.of(503, "runtime/env-unavailable", "App settings unavailable",
                     "The app's environment variables could not be read; try again shortly."));
         }
