@@ -137,9 +137,6 @@ final class NatsSiteFiles implements SiteFiles {
             // A 4xx from storage is a fact about the input (a path it refused): pass it on unchanged.
             return new ProblemException(p.problem());
         }
-        if (cause instanceof ProblemException p && p.problem().status() < 500) {
-            return p;
-        }
         log.warn("storage request failed what={} reason={}", what, cause.getClass().getSimpleName());
         return new DeployException.StorageFailed(what);
     }

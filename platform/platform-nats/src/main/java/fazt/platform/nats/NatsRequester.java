@@ -33,9 +33,10 @@ import java.util.concurrent.TimeoutException;
  *     };
  * }
  * }</pre>
- * A caller with nothing to add writes just the call and lets the failure pass. Non-blocking code (the gateway's
- * event loop) uses {@link #request}, whose future fails with {@link RemoteProblemException},
- * {@link NoResponderException} or a {@link TimeoutException}.
+ * A caller with nothing to add writes just the call and lets the failure pass; one whose reply is bytes waits for
+ * {@link #requestForBytes} with {@link #await}, which fails the same way. Non-blocking code (the gateway's event loop)
+ * uses {@link #request}, whose future fails with {@link RemoteProblemException}, {@link NoResponderException} or a
+ * {@link TimeoutException}.
  */
 public final class NatsRequester {
     private final Connection nats;
@@ -101,8 +102,16 @@ public final class NatsRequester {
      * does not decode as {@code replyType} is a broken contract, thrown as it is.
      */
     public <R> R call(String subject, Object request, Class<R> replyType, Duration timeout) {
+        return await(subject, timeout, request(subject, request, replyType, timeout));
+    }
+
+    /**
+     * Waits for {@code reply}, a request to {@code subject} made with {@link #requestRaw} or {@link #requestForBytes}
+     * (byte replies), failing as {@link #call} does.
+     */
+    public static <T> T await(String subject, Duration timeout, CompletableFuture<T> reply) {
         try {
-            return request(subject, request, replyType, timeout).get();
+            return reply.get();
         } catch (ExecutionException e) {
             throw switch (e.getCause()) {
                 case RemoteProblemException p -> new CallFailure.Problem(subject, p.problem());

@@ -9,6 +9,8 @@ import fazt.proto.health.HealthCheckRequest;
 import fazt.proto.health.HealthReport;
 import fazt.proto.problem.Problem;
 import io.nats.client.Connection;
+import io.nats.client.Message;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -125,5 +127,16 @@ class NatsRequesterCallIT {
         } finally {
             Thread.interrupted();
         }
+    }
+
+    @Test
+    void awaitingAByteReplyFailsAsCallDoes() {
+        var reply = requester.requestForBytes("svc.deploy.echo", new HealthCheckRequest("bytes"), TIMEOUT);
+        Message echoed = NatsRequester.await("svc.deploy.echo", TIMEOUT, reply);
+        assertThat(new String(echoed.getData(), StandardCharsets.UTF_8)).contains("bytes");
+        var refused = requester.requestForBytes("svc.deploy.fail", new HealthCheckRequest("it"), TIMEOUT);
+        assertThatThrownBy(() -> NatsRequester.await("svc.deploy.fail", TIMEOUT, refused))
+                .isInstanceOfSatisfying(CallFailure.Problem.class,
+                        e -> assertThat(e.problem().status()).isEqualTo(409));
     }
 }
