@@ -7,6 +7,7 @@ import fazt.platform.blobs.BlobReader;
 import fazt.platform.blobs.BlobTransferException;
 import fazt.platform.blobs.BlobUpload;
 import fazt.platform.blobs.BlobWriter;
+import fazt.platform.nats.CallFailure;
 import fazt.platform.nats.NatsRequester.RemoteProblemException;
 import fazt.platform.service.testing.TestSuite;
 import fazt.proto.storage.BlobWritten;
@@ -63,7 +64,8 @@ class BlobClientIT {
         BlobReader reader = new BlobReader(storage.requester());
         assertThatThrownBy(() -> reader.open(absent, 10).readAllBytes())
                 .isInstanceOf(BlobTransferException.class)
-                .cause().isInstanceOf(RemoteProblemException.class);
+                .cause().isInstanceOfSatisfying(CallFailure.Problem.class,
+                        e -> assertThat(e.problem().status()).isEqualTo(404));
         assertThatThrownBy(() -> reader.read(absent, 0, 1).get())
                 .isInstanceOf(ExecutionException.class).cause().isInstanceOf(RemoteProblemException.class);
         BlobWritten small = new BlobWriter(storage.requester()).write(new byte[] {1, 2, 3});

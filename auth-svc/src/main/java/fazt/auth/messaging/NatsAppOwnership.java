@@ -3,6 +3,7 @@ package fazt.auth.messaging;
 import fazt.auth.domain.AppOwnership;
 import fazt.auth.domain.AuthException;
 import fazt.auth.domain.User;
+import fazt.platform.nats.CallFailure;
 import fazt.platform.nats.NatsRequester;
 import fazt.proto.deploy.AppOwnershipReply;
 import fazt.proto.deploy.AppOwnershipRequest;
@@ -10,8 +11,6 @@ import fazt.proto.deploy.DeploySubjects;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,23 +43,20 @@ final class NatsAppOwnership implements AppOwnership {
 
     private List<String> ask(AppOwnershipRequest request) {
         try {
-            return nats.request(DeploySubjects.APPS_OWNED, request, AppOwnershipReply.class, TIMEOUT).get().apps();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof NatsRequester.NoResponderException) {
-                throw new AuthException.Unavailable("deploy-svc is not running, so the user's apps cannot be settled;"
-                        + " nothing was changed.");
-            }
-            if (cause instanceof TimeoutException) {
-                throw new AuthException.Unavailable("deploy-svc did not answer within " + TIMEOUT.toSeconds()
-                        + " s; some apps may already be settled, repeat the call to finish.");
-            }
-            log.warn("app ownership request failed action={} reason={}", request.action(), cause.toString());
-            throw new AuthException.Unavailable("deploy-svc could not settle the user's apps (" + cause.getMessage()
-                    + "); repeat the call.");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AuthException.Unavailable("interrupted while settling the user's apps; repeat the call.");
+            return nats.call(DeploySubjects.APPS_OWNED, request, AppOwnershipReply.class, TIMEOUT).apps();
+        } catch (CallFailure failure) {
+            throw new AuthException.Unavailable(switch (failure) {
+                case CallFailure.NoResponders n -> "deploy-svc is not running, so the user's apps cannot be settled;"
+                        + " nothing was changed.";
+                case CallFailure.NoAnswer n -> "deploy-svc did not answer within " + TIMEOUT.toSeconds()
+                        + " s; some apps may already be settled, repeat the call to finish.";
+                case CallFailure.Interrupted i -> "interrupted while settling the user's apps; repeat the call.";
+                case CallFailure.Problem p -> {
+                    log.warn("app ownership request failed action={} status={}", request.action(),
+                            p.problem().status());
+                    yield "deploy-svc could not settle the user's apps (" + p.getMessage() + "); repeat the call.";
+                }
+            });
         }
     }
 }

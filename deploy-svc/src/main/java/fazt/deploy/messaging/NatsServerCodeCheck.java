@@ -3,14 +3,13 @@ package fazt.deploy.messaging;
 import fazt.deploy.domain.AppId;
 import fazt.deploy.domain.DeployException;
 import fazt.deploy.domain.ServerCodeCheck;
+import fazt.platform.nats.CallFailure;
 import fazt.platform.nats.NatsRequester;
 import fazt.proto.runtime.RuntimeSubjects;
 import fazt.proto.runtime.ScriptCheckReply;
 import fazt.proto.runtime.ScriptCheckRequest;
 import jakarta.inject.Singleton;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,21 +32,18 @@ final class NatsServerCodeCheck implements ServerCodeCheck {
     public void check(AppId app, String name, int version, String namespace) {
         ScriptCheckReply reply;
         try {
-            reply = nats.request(RuntimeSubjects.CHECK, new ScriptCheckRequest(app.value(), name, version, namespace),
-                    ScriptCheckReply.class, TIMEOUT).get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof NatsRequester.NoResponderException) {
-                throw new DeployException.RuntimeUnavailable("no runtime-svc is running to check it");
-            }
-            if (cause instanceof TimeoutException) {
-                throw new DeployException.RuntimeUnavailable("no runtime answered within " + TIMEOUT.toSeconds() + " s");
-            }
-            log.warn("server code check failed appId={} reason={}", app, cause.getClass().getSimpleName());
-            throw new DeployException.RuntimeUnavailable("the runtime could not check it");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DeployException.RuntimeUnavailable("the check was interrupted");
+            reply = nats.call(RuntimeSubjects.CHECK, new ScriptCheckRequest(app.value(), name, version, namespace),
+                    ScriptCheckReply.class, TIMEOUT);
+        } catch (CallFailure failure) {
+            throw new DeployException.RuntimeUnavailable(switch (failure) {
+                case CallFailure.NoResponders n -> "no runtime-svc is running to check it";
+                case CallFailure.NoAnswer n -> "no runtime answered within " + TIMEOUT.toSeconds() + " s";
+                case CallFailure.Interrupted i -> "the check was interrupted";
+                case CallFailure.Problem p -> {
+                    log.warn("server code check failed appId={} status={}", app, p.problem().status());
+                    yield "the runtime could not check it";
+                }
+            });
         }
         if (!reply.ok()) {
             String message = reply.message() == null || reply.message().isBlank() ? "the code does not load"

@@ -6,6 +6,7 @@ import fazt.deploy.domain.SiteFiles;
 import fazt.platform.blobs.BlobReader;
 import fazt.platform.blobs.BlobTransferException;
 import fazt.platform.blobs.BlobWriter;
+import fazt.platform.nats.CallFailure;
 import fazt.platform.nats.NatsRequester;
 import fazt.platform.nats.ProblemException;
 import fazt.proto.storage.BlobsMissingReply;
@@ -33,7 +34,6 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -125,24 +125,17 @@ final class NatsSiteFiles implements SiteFiles {
     }
 
     private <R> R call(String what, String subject, Object request, Class<R> reply) {
-        return await(what, nats.request(subject, request, reply, TIMEOUT));
-    }
-
-    private static <T> T await(String what, java.util.concurrent.CompletableFuture<T> future) {
         try {
-            return future.get();
-        } catch (ExecutionException e) {
-            throw failure(what, e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DeployException.StorageFailed(what);
+            return nats.call(subject, request, reply, TIMEOUT);
+        } catch (CallFailure e) {
+            throw failure(what, e);
         }
     }
 
     private static RuntimeException failure(String what, Throwable cause) {
-        if (cause instanceof ProblemException p && p.problem().status() < 500) {
+        if (cause instanceof CallFailure.Problem p && p.problem().status() < 500) {
             // A 4xx from storage is a fact about the input (a path it refused): pass it on unchanged.
-            return p;
+            return new ProblemException(p.problem());
         }
         log.warn("storage request failed what={} reason={}", what, cause.getClass().getSimpleName());
         return new DeployException.StorageFailed(what);

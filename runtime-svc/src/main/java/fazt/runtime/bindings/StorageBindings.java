@@ -179,7 +179,7 @@ public final class StorageBindings implements AutoCloseable {
     }
 
     private <R> R request(String subject, Object body, Class<R> replyType) {
-        return await(nats.request(subject, body, replyType, TIMEOUT));
+        return nats.call(subject, body, replyType, TIMEOUT);
     }
 
     private static BindingReply json(Object reply) {
@@ -219,17 +219,5 @@ public final class StorageBindings implements AutoCloseable {
     @Override
     public void close() {
         calls.shutdownNow();
-    }
-
-    /** Waits for a NATS reply, rethrowing its failure (a remote problem, no responder, a timeout) unwrapped. */
-    static <T> T await(java.util.concurrent.CompletableFuture<T> reply) {
-        try {
-            return reply.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
     }
 }

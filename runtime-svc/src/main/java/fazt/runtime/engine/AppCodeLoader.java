@@ -18,8 +18,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Reads a version's server code ({@code api/**}) from its storage namespace: pages through
@@ -76,14 +74,7 @@ public final class AppCodeLoader {
                 files.completeExceptionally(e);
             }
         }
-        try {
-            return files.get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new CompletionException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while loading code", e);
-        }
+        return LocalWait.of(files, "the code of " + namespace);
     }
 
     private void trimToBytes(String keep) {
@@ -109,8 +100,8 @@ public final class AppCodeLoader {
         long total = 0;
         String after = null;
         do {
-            VfsListReply page = await(nats.request(StorageSubjects.VFS_LIST,
-                    new VfsListRequest(namespace, after, 1000), VfsListReply.class, TIMEOUT));
+            VfsListReply page = nats.call(StorageSubjects.VFS_LIST, new VfsListRequest(namespace, after, 1000),
+                    VfsListReply.class, TIMEOUT);
             for (VfsFile file : page.files()) {
                 if (!file.path().startsWith(API_PREFIX)) {
                     continue;
@@ -125,17 +116,5 @@ public final class AppCodeLoader {
             after = page.next();
         } while (after != null);
         return new AppFiles(files, StandardLibrary.get());
-    }
-
-    /** Waits for a NATS reply, rethrowing its failure (a remote problem, no responder, a timeout) unwrapped. */
-    static <T> T await(CompletableFuture<T> reply) {
-        try {
-            return reply.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
     }
 }

@@ -1,7 +1,8 @@
 package fazt.runtime.engine;
 
-import fazt.platform.nats.NatsRequester;
+import fazt.platform.nats.CallFailure;
 import fazt.platform.nats.ProblemException;
+import fazt.proto.problem.Problem;
 import fazt.runtime.bindings.StorageBindings;
 import fazt.runtime.modules.AppFiles;
 import fazt.runtime.modules.ModuleGlobals;
@@ -18,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeoutException;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
@@ -212,17 +212,17 @@ final class AppContext implements WebHost, AutoCloseable {
     private static String bindingMessage(Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
-        if (cause instanceof ProblemException problem) {
-            String detail = problem.problem().detail();
-            return detail != null ? detail : problem.problem().title();
-        }
-        if (cause instanceof NatsRequester.NoResponderException) {
-            return "storage is unavailable";
-        }
-        if (cause instanceof TimeoutException) {
-            return "storage did not answer in time";
-        }
-        return "storage call failed";
+        return switch (cause) {
+            case ProblemException p -> detailOrTitle(p.problem());
+            case CallFailure.Problem p -> detailOrTitle(p.problem());
+            case CallFailure.NoResponders n -> "storage is unavailable";
+            case CallFailure.NoAnswer n -> "storage did not answer in time";
+            default -> "storage call failed";
+        };
+    }
+
+    private static String detailOrTitle(Problem problem) {
+        return problem.detail() != null ? problem.detail() : problem.title();
     }
 
     private static Source resource(String name) {

@@ -38,9 +38,8 @@ final class AppEnvCache {
         long generation = generations.getOrDefault(appId, 0L);
         AppEnvReply reply;
         try {
-            reply = AppCodeLoader.await(nats.request(DeploySubjects.ENV_GET, new AppEnvRequest(appId),
-                    AppEnvReply.class, TIMEOUT));
-        } catch (RuntimeException e) {
+            reply = nats.call(DeploySubjects.ENV_GET, new AppEnvRequest(appId), AppEnvReply.class, TIMEOUT);
+        } catch (RuntimeException e) { // a CallFailure, or a closed connection: either way not readable now
             throw new ProblemException(Problem.of(503, "runtime/env-unavailable", "App settings unavailable",
                     "The app's environment variables could not be read; try again shortly."));
         }

@@ -12,7 +12,6 @@ import fazt.runtime.modules.AppFiles;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 
 /**
  * The engine behind the invocation transport: finds the version's code, takes a warm context (or a slot for a cold
@@ -66,17 +65,7 @@ final class JsRunner implements FunctionRunner {
             throw new ProblemException(Problem.of(503, "runtime/overloaded", "Runtime overloaded",
                     "The runtime cannot take more work right now; try again shortly."));
         }
-        try {
-            return invocation.head().get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the handler", e);
-        }
+        return LocalWait.of(invocation.head(), "the handler");
     }
 
     private static void close(FunctionCall call) {

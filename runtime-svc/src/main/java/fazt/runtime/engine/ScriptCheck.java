@@ -8,7 +8,6 @@ import fazt.runtime.limits.Watchdog;
 import fazt.runtime.modules.AppFiles;
 import jakarta.inject.Singleton;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 /**
  * The deploy-time check: loads a version's server code in a fresh context (never pooled), evaluates its top level
@@ -44,14 +43,7 @@ public final class ScriptCheck {
         }
         CompletableFuture<ScriptCheckReply> reply = new CompletableFuture<>();
         threads.execute(() -> reply.complete(run(appId, version, namespace, files)));
-        try {
-            return reply.get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during the check", e);
-        }
+        return LocalWait.of(reply, "the check");
     }
 
     private ScriptCheckReply run(String appId, int version, String namespace, AppFiles files) {

@@ -1,13 +1,12 @@
 package fazt.runtime.observe;
 
+import fazt.platform.nats.CallFailure;
 import fazt.platform.nats.NatsRequester;
-import fazt.platform.nats.ProblemException;
 import fazt.proto.deploy.DeploySubjects;
 import fazt.proto.deploy.SiteReply;
 import fazt.proto.deploy.SiteRequest;
 import jakarta.inject.Singleton;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
 import java.util.regex.Pattern;
 
 /**
@@ -33,15 +32,10 @@ final class AppDirectory {
     String appId(String name) {
         SiteReply reply;
         try {
-            reply = requester.request(DeploySubjects.SITE_GET, new SiteRequest(name), SiteReply.class, TIMEOUT).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ObserveProblems.unavailable("The app directory (deploy-svc)");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof ProblemException problem && problem.problem().status() == 404) {
-                throw ObserveProblems.appNotFound(name);
-            }
-            throw ObserveProblems.unavailable("The app directory (deploy-svc)");
+            reply = requester.call(DeploySubjects.SITE_GET, new SiteRequest(name), SiteReply.class, TIMEOUT);
+        } catch (CallFailure failure) {
+            throw failure instanceof CallFailure.Problem p && p.problem().status() == 404
+                    ? ObserveProblems.appNotFound(name) : ObserveProblems.unavailable("The app directory (deploy-svc)");
         }
         if (!reply.found() || reply.appId() == null || !SAFE_ID.matcher(reply.appId()).matches()) {
             throw ObserveProblems.appNotFound(name);

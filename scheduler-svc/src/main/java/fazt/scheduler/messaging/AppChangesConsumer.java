@@ -113,8 +113,8 @@ final class AppChangesConsumer implements ApplicationEventListener<StartupEvent>
     }
 
     void fullSync() {
-        TriggersReply all = Await.of(requester.request(DeploySubjects.TRIGGERS_GET, new TriggersRequest(null),
-                TriggersReply.class, TIMEOUT));
+        TriggersReply all = requester.call(DeploySubjects.TRIGGERS_GET, new TriggersRequest(null), TriggersReply.class,
+                TIMEOUT);
         sync.all(all.apps(), clock.instant());
         log.info("schedules synced apps={}", all.apps().size());
     }

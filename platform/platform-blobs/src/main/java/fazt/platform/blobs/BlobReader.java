@@ -100,7 +100,8 @@ public final class BlobReader {
                 return false;
             }
             int length = (int) Math.min(MAX_READ, size - position);
-            buffer = Await.result("blob read", BlobReader.this.read(digest, position, length));
+            buffer = Await.result("blob read", StorageSubjects.BLOB_READ, timeout,
+                    BlobReader.this.read(digest, position, length));
             position += length;
             index = 0;
             return true;

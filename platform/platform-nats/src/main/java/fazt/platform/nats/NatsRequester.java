@@ -10,11 +10,33 @@ import io.nats.client.impl.NatsMessage;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Typed request/reply over NATS between services: encodes the request with the one codec, sets the type and
  * trace headers, and decodes either the reply or the ADR-32 error problem.
+ *
+ * <p>Two ways to ask. Code on a virtual thread (every service but the gateway) uses {@link #call}, which blocks and
+ * returns the decoded reply or throws one {@link CallFailure}:
+ * <pre>{@code
+ * try {
+ *     return nats.call(DeploySubjects.SITE_GET, new SiteRequest(name), SiteReply.class, TIMEOUT);
+ * } catch (CallFailure failure) {
+ *     throw switch (failure) {
+ *         case CallFailure.Problem p when p.problem().status() == 404 -> notFound(name);
+ *         case CallFailure.Problem p -> ...;
+ *         case CallFailure.NoAnswer n -> ...;
+ *         case CallFailure.NoResponders n -> ...;
+ *         case CallFailure.Interrupted i -> ...;
+ *     };
+ * }
+ * }</pre>
+ * A caller with nothing to add writes just the call and lets the failure pass; one whose reply is bytes waits for
+ * {@link #requestForBytes} with {@link #await}, which fails the same way. Non-blocking code (the gateway's event loop)
+ * uses {@link #request}, whose future fails with {@link RemoteProblemException}, {@link NoResponderException} or a
+ * {@link TimeoutException}.
  */
 public final class NatsRequester {
     private final Connection nats;
@@ -70,6 +92,38 @@ public final class NatsRequester {
     public CompletableFuture<Message> requestForBytes(String subject, Object request, Duration timeout) {
         return requestRaw(subject, java.util.Map.of(FaztHeaders.TYPE, MessageCodec.typeId(request.getClass())),
                 MessageCodec.INSTANCE.encode(request), timeout);
+    }
+
+    /**
+     * Sends {@code request} to {@code subject} (without the root) and waits, on the calling (virtual) thread, for the
+     * decoded reply. Throws {@link CallFailure.Problem} when the service answered with a problem,
+     * {@link CallFailure.NoResponders} when no instance listens, {@link CallFailure.NoAnswer} after {@code timeout},
+     * and {@link CallFailure.Interrupted} (the interrupt flag set again) when the thread is interrupted. A reply that
+     * does not decode as {@code replyType} is a broken contract, thrown as it is.
+     */
+    public <R> R call(String subject, Object request, Class<R> replyType, Duration timeout) {
+        return await(subject, timeout, request(subject, request, replyType, timeout));
+    }
+
+    /**
+     * Waits for {@code reply}, a request to {@code subject} made with {@link #requestRaw} or {@link #requestForBytes}
+     * (byte replies), failing as {@link #call} does.
+     */
+    public static <T> T await(String subject, Duration timeout, CompletableFuture<T> reply) {
+        try {
+            return reply.get();
+        } catch (ExecutionException e) {
+            throw switch (e.getCause()) {
+                case RemoteProblemException p -> new CallFailure.Problem(subject, p.problem());
+                case NoResponderException n -> new CallFailure.NoResponders(subject);
+                case TimeoutException t -> new CallFailure.NoAnswer(subject, timeout);
+                case RuntimeException other -> other;
+                case Throwable other -> new IllegalStateException("request on " + subject + " failed", other);
+            };
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CallFailure.Interrupted(subject);
+        }
     }
 
     private static Throwable translate(String subject, Throwable e) {

@@ -12,7 +12,8 @@ import org.slf4j.MDC;
 
 /**
  * Turns the outcome of a {@link RequestEndpoint} into a NATS reply: the encoded record with its type header, or an
- * ADR-32 error ({@code Nats-Service-Error-Code}, {@code Nats-Service-Error}) whose body is a {@link Problem}.
+ * ADR-32 error ({@code Nats-Service-Error-Code}, {@code Nats-Service-Error}) whose body is a {@link Problem}: the
+ * problem of a {@link ProblemException}, or of a {@link CallFailure.Problem} passed on from another service.
  */
 final class Replies {
     /** MDC key under which an unexpected failure's id is logged; the caller receives the same id. */
@@ -41,6 +42,8 @@ final class Replies {
     static void fail(Connection nats, ServiceMessage message, Throwable failure) {
         Problem problem;
         if (failure instanceof ProblemException p) {
+            problem = p.problem();
+        } else if (failure instanceof CallFailure.Problem p) {
             problem = p.problem();
         } else {
             String errorId = errorId();
