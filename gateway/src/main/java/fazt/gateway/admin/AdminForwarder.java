@@ -114,7 +114,7 @@ public final class AdminForwarder {
             return;
         }
         AdminRequest request = new AdminRequest(ex.method().name(), apiPath,
-                new QueryStringDecoder(ex.request().uri()).parameters(), principal,
+                new QueryStringDecoder(ex.rawQuery() == null ? "" : ex.rawQuery(), false).parameters(), principal,
                 ex.request().headers().get(HttpHeaderNames.CONTENT_TYPE), body, blob, ex.requestId());
         org.slf4j.MDC.put(fazt.platform.nats.TraceContext.MDC_TRACE_ID, ex.trace().traceId());
         try {
