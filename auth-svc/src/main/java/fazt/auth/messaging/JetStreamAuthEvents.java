@@ -1,14 +1,9 @@
 package fazt.auth.messaging;
 
 import fazt.auth.domain.AuthEvents;
-import fazt.platform.nats.FaztHeaders;
-import fazt.platform.service.BootstrapSettings;
-import fazt.proto.MessageCodec;
+import fazt.platform.nats.EventPublisher;
 import fazt.proto.auth.AccessRevoked;
 import fazt.proto.auth.AuthSubjects;
-import io.nats.client.Connection;
-import io.nats.client.PublishOptions;
-import io.nats.client.impl.Headers;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.UUID;
@@ -22,12 +17,10 @@ import org.slf4j.LoggerFactory;
 @Singleton
 final class JetStreamAuthEvents implements AuthEvents {
     private static final Logger log = LoggerFactory.getLogger(JetStreamAuthEvents.class);
-    private final Connection nats;
-    private final BootstrapSettings settings;
+    private final EventPublisher events;
 
-    JetStreamAuthEvents(Connection nats, BootstrapSettings settings) {
-        this.nats = nats;
-        this.settings = settings;
+    JetStreamAuthEvents(EventPublisher events) {
+        this.events = events;
     }
 
     @Override
@@ -39,13 +32,9 @@ final class JetStreamAuthEvents implements AuthEvents {
             case SESSION_ENDED -> AuthSubjects.SESSION_ENDED;
             case APP_SESSION_ENDED -> AuthSubjects.APP_SESSION_ENDED;
         };
-        Headers headers = new Headers();
-        headers.put(FaztHeaders.MSG_ID, event.eventId());
-        headers.put(FaztHeaders.TYPE, MessageCodec.typeId(AccessRevoked.class));
         try {
-            nats.jetStream().publish(settings.root().qualify(name), headers, MessageCodec.INSTANCE.encode(event),
-                    PublishOptions.builder().messageId(event.eventId()).build());
-        } catch (Exception e) {
+            events.publish(name, event, event.eventId());
+        } catch (EventPublisher.EventNotPublished e) {
             // The revocation is committed; gateways still drop it when their short cache entry expires.
             log.error("revocation event not published kind={} subject={}", kind, subject, e);
         }

@@ -2,14 +2,9 @@ package fazt.deploy.messaging;
 
 import fazt.deploy.domain.AppEvents;
 import fazt.deploy.domain.AppId;
-import fazt.platform.nats.FaztHeaders;
-import fazt.platform.service.BootstrapSettings;
-import fazt.proto.MessageCodec;
+import fazt.platform.nats.EventPublisher;
 import fazt.proto.deploy.AppChanged;
 import fazt.proto.deploy.DeploySubjects;
-import io.nats.client.Connection;
-import io.nats.client.PublishOptions;
-import io.nats.client.impl.Headers;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
@@ -25,26 +20,19 @@ import org.slf4j.LoggerFactory;
 @Singleton
 final class JetStreamAppEvents implements AppEvents {
     private static final Logger log = LoggerFactory.getLogger(JetStreamAppEvents.class);
-    private final Connection nats;
-    private final BootstrapSettings settings;
+    private final EventPublisher events;
 
-    JetStreamAppEvents(Connection nats, BootstrapSettings settings) {
-        this.nats = nats;
-        this.settings = settings;
+    JetStreamAppEvents(EventPublisher events) {
+        this.events = events;
     }
 
     @Override
     public void publish(Change change, AppId id, List<String> names, int version) {
         AppChanged.Change wire = AppChanged.Change.valueOf(change.name());
         AppChanged event = new AppChanged("e_" + UUID.randomUUID(), wire, id.value(), names, version, Instant.now());
-        Headers headers = new Headers();
-        headers.put(FaztHeaders.MSG_ID, event.eventId());
-        headers.put(FaztHeaders.TYPE, MessageCodec.typeId(AppChanged.class));
-        String subject = settings.root().qualify(DeploySubjects.appEvent(wire));
         try {
-            nats.jetStream().publish(subject, headers, MessageCodec.INSTANCE.encode(event),
-                    PublishOptions.builder().messageId(event.eventId()).build());
-        } catch (Exception e) {
+            events.publish(DeploySubjects.appEvent(wire), event, event.eventId());
+        } catch (EventPublisher.EventNotPublished e) {
             // The change is committed; a lost event leaves caches stale until their TTL, so say so loudly.
             log.error("app event not published change={} appId={}", change, id, e);
         }

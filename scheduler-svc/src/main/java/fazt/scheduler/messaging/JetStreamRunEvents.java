@@ -1,16 +1,10 @@
 package fazt.scheduler.messaging;
 
-import fazt.platform.nats.FaztHeaders;
-import fazt.platform.service.BootstrapSettings;
-import fazt.proto.MessageCodec;
-import fazt.proto.SubjectRoot;
+import fazt.platform.nats.EventPublisher;
 import fazt.proto.scheduler.RunFailed;
 import fazt.proto.scheduler.SchedulerSubjects;
 import fazt.scheduler.domain.Run;
 import fazt.scheduler.domain.RunEvents;
-import io.nats.client.Connection;
-import io.nats.client.impl.Headers;
-import io.nats.client.impl.NatsMessage;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,26 +16,21 @@ import org.slf4j.LoggerFactory;
 @Singleton
 final class JetStreamRunEvents implements RunEvents {
     private static final Logger log = LoggerFactory.getLogger(JetStreamRunEvents.class);
-    private final Connection nats;
-    private final SubjectRoot root;
+    private final EventPublisher events;
 
-    JetStreamRunEvents(Connection nats, BootstrapSettings settings) {
-        this.nats = nats;
-        this.root = settings.root();
+    JetStreamRunEvents(EventPublisher events) {
+        this.events = events;
     }
 
     @Override
     public void deadLettered(Run run) {
         RunFailed event = new RunFailed(run.runId(), run.runId(), run.appId(), run.trigger(), run.source(),
                 run.attempts(), run.error(), run.finishedAt());
-        Headers headers = new Headers();
-        headers.put(FaztHeaders.MSG_ID, event.eventId());
-        headers.put(FaztHeaders.TYPE, MessageCodec.typeId(RunFailed.class));
         try {
-            nats.jetStream().publish(NatsMessage.builder().subject(root.qualify(SchedulerSubjects.RUN_FAILED))
-                    .headers(headers).data(MessageCodec.INSTANCE.encode(event)).build());
-        } catch (Exception e) {
-            log.warn("dead-letter event not published runId={} reason={}", run.runId(), e.getClass().getSimpleName());
+            events.publish(SchedulerSubjects.RUN_FAILED, event, event.eventId());
+        } catch (EventPublisher.EventNotPublished e) {
+            log.warn("dead-letter event not published runId={} reason={}", run.runId(),
+                    e.getCause().getClass().getSimpleName());
         }
     }
 }

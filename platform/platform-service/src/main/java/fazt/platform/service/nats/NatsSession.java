@@ -1,5 +1,6 @@
 package fazt.platform.service.nats;
 
+import fazt.platform.nats.EventPublisher;
 import fazt.platform.nats.NatsConnector;
 import fazt.platform.nats.NatsRequester;
 import fazt.platform.service.BootstrapSettings;
@@ -59,7 +60,7 @@ public final class NatsSession {
         }
     }
 
-    /** Exposes the connection and a typed requester to the service's beans. */
+    /** Exposes the connection, a typed requester and the event publisher to the service's beans. */
     @Factory
     static final class Beans {
         @Singleton
@@ -71,6 +72,11 @@ public final class NatsSession {
         @Singleton
         NatsRequester requester(NatsSession session, BootstrapSettings settings) {
             return new NatsRequester(session.connection(), settings.root());
+        }
+
+        @Singleton
+        EventPublisher events(NatsSession session, BootstrapSettings settings) {
+            return new EventPublisher(session.connection(), settings.root());
         }
     }
 }
