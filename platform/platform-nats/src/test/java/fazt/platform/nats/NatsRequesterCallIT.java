@@ -1,5 +1,6 @@
 package fazt.platform.nats;
 
+import static fazt.platform.nats.ServiceEndpointsIT.endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -55,24 +56,6 @@ class NatsRequesterCallIT {
         endpoints.close();
         nats.close();
         testNats.close();
-    }
-
-    private static RequestEndpoint endpoint(String subject, Handler handler) {
-        return new RequestEndpoint() {
-            @Override
-            public String subject() {
-                return subject;
-            }
-
-            @Override
-            public Object handle(IncomingRequest request) throws Exception {
-                return handler.handle(request);
-            }
-        };
-    }
-
-    interface Handler {
-        Object handle(IncomingRequest request) throws Exception;
     }
 
     @Test

@@ -47,7 +47,8 @@ class ServiceEndpointsIT {
         endpoints = ServiceEndpoints.start(nats, testNats.root(), ServiceName.DEPLOY, "1.2.3", "host:1", List.of(handlers));
     }
 
-    private static RequestEndpoint endpoint(String subject, ThrowingHandler handler) {
+    /** An endpoint on {@code subject} answering with {@code handler} (also used by the other ITs of this package). */
+    static RequestEndpoint endpoint(String subject, ThrowingHandler handler) {
         return new RequestEndpoint() {
             @Override
             public String subject() {
