@@ -3,32 +3,57 @@ package fazt.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fazt.gateway.edge.socket.EdgeLimits;
+import fazt.gateway.invoke.FunctionConfig;
 import fazt.platform.service.SettingsException;
+import fazt.platform.service.settings.SettingValues;
+import fazt.proto.ServiceName;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class GatewayServiceSettingsTest {
     private static Map<String, Object> properties(Map<String, String> env) {
-        return new GatewayService().properties(null, env);
+        return SettingValues.read(new GatewayService().settings(), env, ServiceName.GATEWAY).properties();
     }
 
     @Test
     void functionLimitsComeFromTheEnvironment() {
         assertThat(properties(Map.of("FAZT_FUNCTION_TIMEOUT_MS", "2500", "FAZT_FUNCTION_MAX_BODY_MB", "5",
-                "FAZT_GATEWAY_CACHE_MB", "8")))
+                "FAZT_GATEWAY_CACHE_MB", "8", "FAZT_TRUSTED_PROXIES", " 10.0.0.0/8 ")))
                 .containsEntry("gateway.functions.timeout-millis", 2500)
                 .containsEntry("gateway.functions.max-body-bytes", 5L * 1024 * 1024)
-                .containsEntry("gateway.cache-bytes", 8L * 1024 * 1024);
-        assertThat(properties(Map.of())).isEmpty();
+                .containsEntry("gateway.cache-bytes", 8L * 1024 * 1024)
+                .containsEntry("gateway.edge.trusted-proxies", "10.0.0.0/8");
+    }
+
+    @Test
+    void unsetSettingsGetTheConfigDefaults() {
+        assertThat(properties(Map.of()))
+                .containsEntry("gateway.functions.timeout-millis", FunctionConfig.DEFAULT_TIMEOUT_MILLIS)
+                .containsEntry("gateway.functions.max-body-bytes", FunctionConfig.DEFAULT_MAX_BODY_BYTES)
+                .containsEntry("gateway.edge.header-timeout-millis", EdgeLimits.DEFAULT_HEADER_TIMEOUT_MILLIS)
+                .containsEntry("gateway.edge.max-connections-per-client", EdgeLimits.DEFAULT_MAX_CONNECTIONS_PER_CLIENT)
+                .doesNotContainKey("gateway.edge.trusted-proxies");
+    }
+
+    @Test
+    void theRuntimesFormerWallTimeSetsTheOneFunctionTimeout() {
+        assertThat(properties(Map.of("RUNTIME_WALL_TIME_MS", "4000")))
+                .containsEntry("gateway.functions.timeout-millis", 4000);
+        assertThat(properties(Map.of("RUNTIME_WALL_TIME_MS", "4000", "FAZT_FUNCTION_TIMEOUT_MS", "6000")))
+                .containsEntry("gateway.functions.timeout-millis", 6000);
     }
 
     @Test
     void aBadValueStopsStartupNamingTheVariable() {
         assertThatThrownBy(() -> properties(Map.of("FAZT_FUNCTION_TIMEOUT_MS", "10")))
                 .isInstanceOf(SettingsException.class)
-                .hasMessageContaining("FAZT_FUNCTION_TIMEOUT_MS")
-                .hasMessageContaining("expected milliseconds 100-900000, got \"10\"");
+                .hasMessage("FAZT_FUNCTION_TIMEOUT_MS: expected milliseconds from 100 to 900000, got \"10\"");
         assertThatThrownBy(() -> properties(Map.of("FAZT_FUNCTION_MAX_BODY_MB", "lots")))
-                .isInstanceOf(SettingsException.class).hasMessageContaining("FAZT_FUNCTION_MAX_BODY_MB");
+                .isInstanceOf(SettingsException.class)
+                .hasMessage("FAZT_FUNCTION_MAX_BODY_MB: expected megabytes from 1 to 65536, got \"lots\"");
+        assertThatThrownBy(() -> properties(Map.of("FAZT_TRUSTED_PROXIES", "10.0.0.0/40")))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageStartingWith("FAZT_TRUSTED_PROXIES: expected comma-separated CIDRs such as 10.0.0.0/8: ");
     }
 }

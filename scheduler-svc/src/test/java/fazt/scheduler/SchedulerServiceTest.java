@@ -4,21 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fazt.platform.service.SettingsException;
+import fazt.platform.service.settings.SettingValues;
+import fazt.proto.ServiceName;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SchedulerServiceTest {
+    private static Map<String, Object> properties(Map<String, String> env) {
+        return SettingValues.read(new SchedulerService().settings(), env, ServiceName.SCHEDULER).properties();
+    }
+
     @Test
     void retentionDefaultsToThirtyDaysAndIsChecked() {
-        SchedulerService service = new SchedulerService();
-        assertThat(service.properties(null, Map.of())).containsEntry("scheduler.retention-days", 30);
-        assertThat(service.properties(null, Map.of("FAZT_RUN_RETENTION_DAYS", " 7 ")))
-                .containsEntry("scheduler.retention-days", 7);
+        assertThat(properties(Map.of())).containsEntry("scheduler.retention-days", 30);
+        assertThat(properties(Map.of("FAZT_RUN_RETENTION_DAYS", " 7 "))).containsEntry("scheduler.retention-days", 7);
         for (String bad : new String[] {"0", "3651", "week"}) {
-            assertThatThrownBy(() -> service.properties(null, Map.of("FAZT_RUN_RETENTION_DAYS", bad)))
+            assertThatThrownBy(() -> properties(Map.of("FAZT_RUN_RETENTION_DAYS", bad)))
                     .isInstanceOf(SettingsException.class)
-                    .hasMessageContaining("FAZT_RUN_RETENTION_DAYS")
-                    .hasMessageContaining("expected a number of days from 1 to 3650, got \"" + bad + "\"");
+                    .hasMessage("FAZT_RUN_RETENTION_DAYS: expected days from 1 to 3650, got \"" + bad + "\"");
         }
     }
 }

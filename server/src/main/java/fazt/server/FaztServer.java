@@ -20,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
  * fazt-server               run FAZT_TARGETS (default all) until SIGTERM
  * fazt-server provision     create the database, the services' roles and schemas, and a master key file
  * fazt-server drop-streams  delete the JetStream streams of FAZT_SUBJECT_ROOT (the suite stopped)
+ * fazt-server settings      print every setting with its effective value and source (--markdown: the README table)
  * fazt-server version       print the version
  * </pre>
  */
@@ -39,6 +40,8 @@ public final class FaztServer {
                 case "run" -> run(env);
                 case "provision" -> Provision.run(env);
                 case "drop-streams" -> DropStreams.run(env);
+                case "settings" -> System.exit(SettingsReport.print(env, definitions(), System.out,
+                        args.length > 1 && args[1].equals("--markdown")));
                 case "version", "--version" -> System.out.println("fazt-server " + version());
                 case "help", "--help", "-h" -> System.out.println(usage());
                 default -> {
@@ -53,7 +56,8 @@ public final class FaztServer {
     }
 
     private static void run(Map<String, String> env) throws InterruptedException {
-        List<ServiceName> targets = Targets.parse(env.get(Targets.VARIABLE));
+        @SuppressWarnings("unchecked")
+        List<ServiceName> targets = (List<ServiceName>) ServerSettings.TARGETS.read(env, null).value();
         Map<ServiceName, ServiceDefinition> available = definitions();
         List<ServiceDefinition> chosen = targets.stream().map(available::get).toList();
         List<ServiceContext> running;
@@ -90,10 +94,11 @@ public final class FaztServer {
 
     private static String usage() {
         return """
-                usage: fazt-server [run | provision | drop-streams | version]
+                usage: fazt-server [run | provision | drop-streams | settings [--markdown] | version]
                   run        start the services named by FAZT_TARGETS (all, or e.g. gateway,deploy,storage)
                   provision  create the database, each service's role and schema, and a master key file
                   drop-streams  delete the JetStream streams of FAZT_SUBJECT_ROOT (stop the suite first)
+                  settings   print every setting of FAZT_TARGETS with its value and source (secrets masked)
                 settings come from the environment: see README.md, "Configuration"\
                 """;
     }

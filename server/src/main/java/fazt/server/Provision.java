@@ -1,7 +1,6 @@
 package fazt.server;
 
-import fazt.platform.service.BootstrapSettings;
-import fazt.platform.service.SettingsException;
+import fazt.platform.service.PlatformSettings;
 import fazt.platform.service.db.DatabaseProvisioner;
 import fazt.proto.ServiceName;
 import java.io.IOException;
@@ -24,21 +23,18 @@ final class Provision {
     private Provision() {}
 
     static void run(Map<String, String> env) throws SQLException, IOException {
-        String keyFile = env.get("FAZT_MASTER_KEY_FILE");
-        if ((env.get("FAZT_MASTER_KEY") == null || env.get("FAZT_MASTER_KEY").isBlank())
-                && keyFile != null && !keyFile.isBlank() && Files.notExists(Path.of(keyFile))) {
+        String keyFile = (String) PlatformSettings.MASTER_KEY_FILE.read(env, null).value();
+        if (!PlatformSettings.MASTER_KEY.read(env, null).fromEnv() && keyFile != null && Files.notExists(Path.of(keyFile))) {
             writeMasterKey(Path.of(keyFile));
         }
-        String url = env.getOrDefault("FAZT_DB_URL", BootstrapSettings.DEFAULT_DB_URL);
-        if (url.isBlank()) {
-            url = BootstrapSettings.DEFAULT_DB_URL;
-        }
-        if (!url.startsWith("jdbc:postgresql://")) {
-            throw new SettingsException("FAZT_DB_URL", "expected jdbc:postgresql://host:port/database");
-        }
-        String admin = env.getOrDefault("FAZT_DB_ADMIN_USER", "postgres");
-        new DatabaseProvisioner(url, admin.isBlank() ? "postgres" : admin, env.getOrDefault("FAZT_DB_ADMIN_PASSWORD", ""))
-                .provision(List.of(ServiceName.values()), env.getOrDefault("FAZT_DB_PASSWORD", ""));
+        String url = (String) PlatformSettings.DB_URL.read(env, null).value();
+        String admin = (String) ServerSettings.DB_ADMIN_USER.read(env, null).value();
+        new DatabaseProvisioner(url, admin, orEmpty(ServerSettings.DB_ADMIN_PASSWORD.read(env, null).value()))
+                .provision(List.of(ServiceName.values()), orEmpty(PlatformSettings.DB_PASSWORD.read(env, null).value()));
+    }
+
+    private static String orEmpty(Object value) {
+        return value == null ? "" : (String) value;
     }
 
     private static void writeMasterKey(Path file) throws IOException {

@@ -1,6 +1,5 @@
 package fazt.server;
 
-import fazt.platform.service.SettingsException;
 import fazt.proto.ServiceName;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -10,8 +9,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Which services a process runs, from {@code FAZT_TARGETS}: {@code all} (the default), or a comma-separated list
- * such as {@code gateway,deploy,storage}; {@code deploy-svc} is accepted for {@code deploy}.
+ * Which services a process runs, from {@code FAZT_TARGETS} ({@link ServerSettings#TARGETS}): {@code all} (the
+ * default), or a comma-separated list such as {@code gateway,deploy,storage}; {@code deploy-svc} is accepted for
+ * {@code deploy}. A wrong value throws {@link IllegalArgumentException} with the reason.
  */
 final class Targets {
     static final String VARIABLE = "FAZT_TARGETS";
@@ -32,11 +32,11 @@ final class Targets {
                 continue;
             }
             String wanted = id;
-            chosen.add(ServiceName.fromId(id).orElseThrow(() -> new SettingsException(VARIABLE,
+            chosen.add(ServiceName.fromId(id).orElseThrow(() -> new IllegalArgumentException(
                     "unknown service \"" + wanted + "\"; expected all, or a comma-separated list of " + known())));
         }
         if (chosen.isEmpty()) {
-            throw new SettingsException(VARIABLE, "names no service; expected all, or a list of " + known());
+            throw new IllegalArgumentException("names no service; expected all, or a list of " + known());
         }
         // Start in the suite's order whatever order was written, so logs read the same in every mode.
         return EnumSet.copyOf(chosen).stream().toList();

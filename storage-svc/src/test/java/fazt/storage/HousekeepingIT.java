@@ -4,8 +4,8 @@ import static fazt.storage.StorageClient.problemOf;
 import static fazt.storage.StorageClient.random;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fazt.platform.service.BootstrapSettings;
 import fazt.platform.service.ServiceDefinition;
+import fazt.platform.service.settings.Setting;
 import fazt.platform.service.testing.TestSuite;
 import fazt.proto.ServiceName;
 import fazt.proto.problem.Problem;
@@ -21,7 +21,7 @@ import fazt.proto.storage.VfsFile;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.util.Map;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -38,10 +38,16 @@ class HousekeepingIT {
             return ServiceName.STORAGE;
         }
 
+        /** Settings of the test's own whose defaults shrink the sweep and the upload limit. */
         @Override
-        public Map<String, Object> properties(BootstrapSettings settings, Map<String, String> env) {
-            return Map.of("storage.gc-interval", Duration.ofMillis(300), "storage.gc-grace", GRACE,
-                    "storage.max-upload-bytes", MAX_UPLOAD);
+        public List<Setting> settings() {
+            return List.of(
+                    Setting.millis("FAZT_TEST_GC_INTERVAL_MS", 300, 1, null, "sweep interval")
+                            .mapsTo("storage.gc-interval", Setting.AS_DURATION),
+                    Setting.millis("FAZT_TEST_GC_GRACE_MS", GRACE.toMillis(), 1, null, "sweep grace")
+                            .mapsTo("storage.gc-grace", Setting.AS_DURATION),
+                    Setting.number("FAZT_TEST_MAX_UPLOAD_BYTES", MAX_UPLOAD, 1, null, "upload limit")
+                            .mapsTo("storage.max-upload-bytes"));
         }
     });
 

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class LimitsIT {
     static final TestSuite suite = RuntimeHarness.suite()
-            .with("RUNTIME_WALL_TIME_MS", "5000")
-            .with("RUNTIME_MEMORY_BUDGET_MB", "64")
-            .with("RUNTIME_MAX_FETCHES", "2");
+            .with("FAZT_FUNCTION_TIMEOUT_MS", "5000")
+            .with("FAZT_RUNTIME_MEMORY_BUDGET_MB", "64")
+            .with("FAZT_RUNTIME_MAX_FETCHES", "2");
 
     @RegisterExtension
     static final RuntimeHarness runtime = new RuntimeHarness(suite);

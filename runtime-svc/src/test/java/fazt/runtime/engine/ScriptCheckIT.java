@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** deploy-svc's question over NATS: does this version's server code load? */
 class ScriptCheckIT {
-    static final TestSuite suite = RuntimeHarness.suite().with("RUNTIME_CHECK_TIME_MS", "3000");
+    static final TestSuite suite = RuntimeHarness.suite().with("FAZT_RUNTIME_CHECK_TIME_MS", "3000");
 
     @RegisterExtension
     static final RuntimeHarness runtime = new RuntimeHarness(suite);

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The statement limit counts per invocation: a busy request fails, the next starts from zero. */
 class StatementLimitIT {
-    static final TestSuite suite = RuntimeHarness.suite().with("RUNTIME_STATEMENT_LIMIT", "2000000");
+    static final TestSuite suite = RuntimeHarness.suite().with("FAZT_RUNTIME_STATEMENT_LIMIT", "2000000");
 
     @RegisterExtension
     static final RuntimeHarness runtime = new RuntimeHarness(suite);

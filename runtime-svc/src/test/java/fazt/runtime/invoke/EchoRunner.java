@@ -36,11 +36,12 @@ final class EchoRunner implements FunctionRunner {
             }
 
             @Override
-            public java.util.Map<String, Object> properties(fazt.platform.service.BootstrapSettings settings,
-                                                            java.util.Map<String, String> env) {
-                java.util.Map<String, Object> properties = new java.util.HashMap<>(runtime.properties(settings, env));
-                properties.put(PROPERTY, "echo");
-                return properties;
+            public java.util.List<fazt.platform.service.settings.Setting> settings() {
+                // A setting of its own whose default selects this runner: the one way properties reach a context.
+                return java.util.stream.Stream.concat(runtime.settings().stream(), java.util.stream.Stream.of(
+                        fazt.platform.service.settings.Setting.of("FAZT_TEST_FUNCTION_RUNNER",
+                                fazt.platform.service.settings.SettingType.STRING, "echo", "the test's function runner")
+                                .mapsTo(PROPERTY))).toList();
             }
         };
     }

@@ -2,22 +2,19 @@ package fazt.platform.service;
 
 import fazt.proto.ServiceName;
 import fazt.proto.SubjectRoot;
+import fazt.platform.service.settings.SettingValues;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
- * The few settings a service takes from its environment; everything else lives in the services' tables. Parsing
- * checks every value, so a service with a bad or missing one stops at once with a one-line
- * {@link SettingsException} naming the variable.
+ * The few settings a service takes from its environment; everything else lives in the services' tables. They are
+ * declared, with their defaults and checks, in {@link PlatformSettings}; a service with a bad or missing one stops at
+ * once with a one-line {@link SettingsException} naming the variable.
  *
  * @param natsUrl        {@code NATS_URL}: one or more comma-separated {@code nats://}/{@code tls://} URLs.
  *                       Default {@value #DEFAULT_NATS_URL}.
@@ -56,33 +53,34 @@ public record BootstrapSettings(
     public static final int DEFAULT_MANAGEMENT_PORT = 9100;
     public static final int MIN_MASTER_KEY_LENGTH = 32;
 
-    private static final Pattern HOST_LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
-
     /** {@code NATS_URL} from {@code env}, checked as {@link #from} checks it, for tools that need nothing else. */
     public static String natsUrlOf(Map<String, String> env) {
-        return natsUrl(get(env, "NATS_URL", DEFAULT_NATS_URL));
+        return (String) PlatformSettings.NATS_URL.read(env, null).value();
     }
 
     /** {@code FAZT_SUBJECT_ROOT} from {@code env}, checked as {@link #from} checks it. */
     public static SubjectRoot rootOf(Map<String, String> env) {
-        return root(get(env, "FAZT_SUBJECT_ROOT", SubjectRoot.DEFAULT));
+        return (SubjectRoot) PlatformSettings.SUBJECT_ROOT.read(env, null).value();
     }
 
     /** Reads and checks the settings of {@code service} from {@code env} (the process environment, or a test's map). */
     public static BootstrapSettings from(Map<String, String> env, ServiceName service) {
-        String prefix = "FAZT_" + service.id().toUpperCase(Locale.ROOT) + "_";
+        SettingValues values = SettingValues.read(PlatformSettings.BOOTSTRAP, env, service);
+        String user = (String) values.get(PlatformSettings.DB_USER);
+        String password = (String) values.get(PlatformSettings.DB_PASSWORD);
+        String instance = (String) values.get(PlatformSettings.INSTANCE);
         return new BootstrapSettings(
-                natsUrl(get(env, "NATS_URL", DEFAULT_NATS_URL)),
-                dbUrl(get(env, "FAZT_DB_URL", DEFAULT_DB_URL)),
-                dbUser(env, prefix, service),
-                firstSet(env, prefix + "DB_PASSWORD", "FAZT_DB_PASSWORD", ""),
-                root(get(env, "FAZT_SUBJECT_ROOT", SubjectRoot.DEFAULT)),
-                domain(get(env, "FAZT_DOMAIN", DEFAULT_DOMAIN)),
-                port("FAZT_HTTP_PORT", get(env, "FAZT_HTTP_PORT", Integer.toString(DEFAULT_HTTP_PORT))),
-                masterKey(env),
-                host("FAZT_MANAGEMENT_HOST", get(env, "FAZT_MANAGEMENT_HOST", "127.0.0.1")),
-                managementPort(get(env, "FAZT_MANAGEMENT_PORT", Integer.toString(DEFAULT_MANAGEMENT_PORT))),
-                get(env, "FAZT_INSTANCE", defaultInstance()));
+                (String) values.get(PlatformSettings.NATS_URL),
+                (String) values.get(PlatformSettings.DB_URL),
+                user != null ? user : "fazt_" + service.id(),
+                password != null ? password : "",
+                (SubjectRoot) values.get(PlatformSettings.SUBJECT_ROOT),
+                (String) values.get(PlatformSettings.DOMAIN),
+                ((Long) values.get(PlatformSettings.HTTP_PORT)).intValue(),
+                masterKey(values),
+                (String) values.get(PlatformSettings.MANAGEMENT_HOST),
+                ((Long) values.get(PlatformSettings.MANAGEMENT_PORT)).intValue(),
+                instance != null ? instance : defaultInstance());
     }
 
     /** The management port of {@code service}: base + offset, or 0 (any free port) when the base is 0. */
@@ -98,131 +96,30 @@ public record BootstrapSettings(
                 + managementPort + ", instance=" + instance + "]";
     }
 
-    private static String get(Map<String, String> env, String name, String fallback) {
-        String value = env.get(name);
-        return value == null || value.isBlank() ? fallback : value.trim();
-    }
-
-    private static String firstSet(Map<String, String> env, String first, String second, String fallback) {
-        String value = env.get(first);
-        if (value != null && !value.isBlank()) {
-            return value;
+    /** {@code FAZT_MASTER_KEY}, else the content of the file {@code FAZT_MASTER_KEY_FILE} names; one is required. */
+    private static String masterKey(SettingValues values) {
+        String key = (String) values.get(PlatformSettings.MASTER_KEY);
+        if (key != null) {
+            return key;
         }
-        return get(env, second, fallback);
-    }
-
-    static String natsUrl(String value) {
-        for (String part : value.split(",")) {
-            try {
-                URI uri = new URI(part.trim());
-                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-                if (!scheme.matches("nats|tls|ws|wss") || uri.getHost() == null) {
-                    throw new SettingsException("NATS_URL",
-                            "expected nats://host:port (or tls://, ws://, wss://), got \"" + redact(part) + "\"");
-                }
-            } catch (URISyntaxException e) {
-                throw new SettingsException("NATS_URL", "not a URL: \"" + redact(part) + "\"");
-            }
+        String file = (String) values.get(PlatformSettings.MASTER_KEY_FILE);
+        if (file == null) {
+            throw new SettingsException(PlatformSettings.MASTER_KEY.name(), "is not set; give at least "
+                    + MIN_MASTER_KEY_LENGTH + " random characters (e.g. openssl rand -base64 32), or "
+                    + PlatformSettings.MASTER_KEY_FILE.name() + " naming a file holding them");
         }
-        return value;
-    }
-
-    static String dbUrl(String value) {
-        if (!value.startsWith("jdbc:postgresql://") || value.length() <= "jdbc:postgresql://".length()) {
-            throw new SettingsException("FAZT_DB_URL",
-                    "expected jdbc:postgresql://host:port/database, got \"" + redact(value) + "\"");
-        }
-        String rest = value.substring("jdbc:postgresql://".length());
-        int slash = rest.indexOf('/');
-        if (slash < 0 || slash == rest.length() - 1 || rest.substring(slash + 1).startsWith("?")) {
-            throw new SettingsException("FAZT_DB_URL", "names no database; expected jdbc:postgresql://host:port/database");
-        }
-        return value;
-    }
-
-    private static String dbUser(Map<String, String> env, String prefix, ServiceName service) {
-        String user = firstSet(env, prefix + "DB_USER", "FAZT_DB_USER", "fazt_" + service.id());
-        if (!user.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
-            String variable = env.containsKey(prefix + "DB_USER") ? prefix + "DB_USER" : "FAZT_DB_USER";
-            throw new SettingsException(variable, "expected a PostgreSQL role name (letters, digits, _), got \"" + user + "\"");
-        }
-        return user;
-    }
-
-    private static SubjectRoot root(String value) {
+        String content;
         try {
-            return new SubjectRoot(value);
+            content = Files.readString(Path.of(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new SettingsException(PlatformSettings.MASTER_KEY_FILE.name(),
+                    "cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
+        }
+        try {
+            return PlatformSettings.masterKey(content);
         } catch (IllegalArgumentException e) {
-            throw new SettingsException("FAZT_SUBJECT_ROOT", e.getMessage());
+            throw new SettingsException(PlatformSettings.MASTER_KEY_FILE.name(), e.getMessage());
         }
-    }
-
-    static String domain(String value) {
-        String domain = value.toLowerCase(Locale.ROOT);
-        if (domain.endsWith(".")) {
-            domain = domain.substring(0, domain.length() - 1);
-        }
-        if (domain.isEmpty() || domain.length() > 253) {
-            throw new SettingsException("FAZT_DOMAIN", "expected a domain name such as example.com, got \"" + value + "\"");
-        }
-        for (String label : domain.split("\\.", -1)) {
-            if (!HOST_LABEL.matcher(label).matches()) {
-                throw new SettingsException("FAZT_DOMAIN",
-                        "expected a domain name such as example.com (no scheme, port or path), got \"" + value + "\"");
-            }
-        }
-        return domain;
-    }
-
-    static int port(String variable, String value) {
-        try {
-            int port = Integer.parseInt(value);
-            if (port < 0 || port > 65535) {
-                throw new NumberFormatException();
-            }
-            return port;
-        } catch (NumberFormatException e) {
-            throw new SettingsException(variable, "expected a port number 0-65535, got \"" + value + "\"");
-        }
-    }
-
-    private static int managementPort(String value) {
-        int base = port("FAZT_MANAGEMENT_PORT", value);
-        if (base != 0 && base + ManagementPorts.MAX_OFFSET > 65535) {
-            throw new SettingsException("FAZT_MANAGEMENT_PORT",
-                    "base port " + base + " leaves no room for the " + (ManagementPorts.MAX_OFFSET + 1) + " service ports");
-        }
-        return base;
-    }
-
-    private static String host(String variable, String value) {
-        if (!value.matches("[A-Za-z0-9.:\\-\\[\\]]+")) {
-            throw new SettingsException(variable, "expected an IP address or host name, got \"" + value + "\"");
-        }
-        return value;
-    }
-
-    private static String masterKey(Map<String, String> env) {
-        String key = env.get("FAZT_MASTER_KEY");
-        String variable = "FAZT_MASTER_KEY";
-        String file = env.get("FAZT_MASTER_KEY_FILE");
-        if ((key == null || key.isBlank()) && file != null && !file.isBlank()) {
-            variable = "FAZT_MASTER_KEY_FILE";
-            try {
-                key = Files.readString(Path.of(file.trim()), StandardCharsets.UTF_8).trim();
-            } catch (IOException e) {
-                throw new SettingsException(variable, "cannot read " + file.trim() + " (" + e.getClass().getSimpleName() + ")");
-            }
-        }
-        if (key == null || key.isBlank()) {
-            throw new SettingsException("FAZT_MASTER_KEY", "is not set; give at least " + MIN_MASTER_KEY_LENGTH
-                    + " random characters (e.g. openssl rand -base64 32), or FAZT_MASTER_KEY_FILE naming a file holding them");
-        }
-        if (key.trim().length() < MIN_MASTER_KEY_LENGTH) {
-            throw new SettingsException(variable, "is too short (" + key.trim().length() + " characters); give at least "
-                    + MIN_MASTER_KEY_LENGTH + " random characters");
-        }
-        return key.trim();
     }
 
     /** {@code <host name>:<pid>}, the default instance name. */
@@ -234,10 +131,5 @@ public record BootstrapSettings(
             host = "localhost";
         }
         return host + ":" + ManagementFactory.getRuntimeMXBean().getPid();
-    }
-
-    /** Drops a password from a URL before it is echoed in an error. */
-    private static String redact(String url) {
-        return url.replaceAll("//[^/@]*@", "//***@");
     }
 }

@@ -3,14 +3,17 @@ package fazt.platform.service;
 import fazt.proto.ServiceName;
 import io.micronaut.context.ApplicationContext;
 import fazt.platform.service.memory.IdleHeapRelease;
+import fazt.platform.service.settings.SettingValues;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -43,7 +46,7 @@ public final class ServiceContext implements AutoCloseable {
         ServiceName name = definition.name();
         BootstrapSettings settings = BootstrapSettings.from(env, name);
         Map<String, Object> properties = new HashMap<>(ServiceProperties.of(name, settings));
-        properties.putAll(definition.properties(settings, env));
+        properties.putAll(SettingValues.read(definition.settings(), env, name).properties());
         long started = System.nanoTime();
         MDC.put(MDC_SERVICE, name.id());
         ApplicationContext context = ApplicationContext.builder()
@@ -82,9 +85,16 @@ public final class ServiceContext implements AutoCloseable {
 
     /**
      * Starts several services, stopping those already started when one fails; then, once per process, the
-     * {@link IdleHeapRelease} ({@value IdleHeapRelease#VARIABLE}).
+     * {@link IdleHeapRelease} ({@code FAZT_IDLE_GC_SECONDS}). Every setting of every service is checked before the
+     * first starts, and each deprecated name in use is warned about once.
      */
     public static List<ServiceContext> startAll(List<ServiceDefinition> definitions, Map<String, String> env) {
+        Set<String> warnings = new LinkedHashSet<>(SettingValues.read(PlatformSettings.PROCESS, env, null).warnings());
+        for (ServiceDefinition definition : definitions) {
+            BootstrapSettings.from(env, definition.name());
+            warnings.addAll(SettingValues.read(definition.settings(), env, definition.name()).warnings());
+        }
+        warnings.forEach(w -> log.warn("{}", w));
         Optional<Duration> idleRelease = IdleHeapRelease.interval(env);
         List<ServiceContext> started = new ArrayList<>();
         try {

@@ -1,7 +1,8 @@
 package fazt.platform.service;
 
+import fazt.platform.service.settings.Setting;
 import fazt.proto.ServiceName;
-import java.util.Map;
+import java.util.List;
 
 /**
  * What a service module contributes to a fazt process, found with {@link java.util.ServiceLoader}. Its beans live in
@@ -13,11 +14,10 @@ public interface ServiceDefinition {
     ServiceName name();
 
     /**
-     * Extra Micronaut properties for this service's context, derived from the bootstrap settings and from the few
-     * service-specific environment variables the service documents (it must check them and throw
-     * {@link SettingsException} naming the variable when one is wrong).
+     * The settings this service reads besides the bootstrap ones, declared once (ADR 23): each is read from the
+     * environment, checked, and passed to the service's context as the Micronaut property it maps to.
      */
-    default Map<String, Object> properties(BootstrapSettings settings, Map<String, String> env) {
-        return Map.of();
+    default List<Setting> settings() {
+        return List.of();
     }
 }

@@ -78,9 +78,9 @@ class BootstrapSettingsTest {
                 new Bad("FAZT_DB_USER", "x; drop", "FAZT_DB_USER: expected a PostgreSQL role name (letters, digits, _), got \"x; drop\""),
                 new Bad("FAZT_SUBJECT_ROOT", "a.b", "FAZT_SUBJECT_ROOT: must be one lower-case token of letters, digits, '-' or '_' (at most 63), got \"a.b\""),
                 new Bad("FAZT_DOMAIN", "https://example.com", "FAZT_DOMAIN: expected a domain name such as example.com (no scheme, port or path), got \"https://example.com\""),
-                new Bad("FAZT_HTTP_PORT", "80x", "FAZT_HTTP_PORT: expected a port number 0-65535, got \"80x\""),
-                new Bad("FAZT_HTTP_PORT", "70000", "FAZT_HTTP_PORT: expected a port number 0-65535, got \"70000\""),
-                new Bad("FAZT_MANAGEMENT_PORT", "65530", "FAZT_MANAGEMENT_PORT: base port 65530 leaves no room for the 7 service ports"),
+                new Bad("FAZT_HTTP_PORT", "80x", "FAZT_HTTP_PORT: expected a port number from 0 to 65535, got \"80x\""),
+                new Bad("FAZT_HTTP_PORT", "70000", "FAZT_HTTP_PORT: expected a port number from 0 to 65535, got \"70000\""),
+                new Bad("FAZT_MANAGEMENT_PORT", "65530", "FAZT_MANAGEMENT_PORT: expected a port number from 0 to 65529, got \"65530\""),
                 new Bad("FAZT_MASTER_KEY", "short", "FAZT_MASTER_KEY: is too short (5 characters); give at least 32 random characters"));
     }
 

@@ -1,6 +1,6 @@
 package fazt.platform.service.memory;
 
-import fazt.platform.service.SettingsException;
+import fazt.platform.service.PlatformSettings;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -24,11 +24,6 @@ import org.slf4j.LoggerFactory;
  * {@code MaxHeapFreeRatio}. One per process, whatever number of services it runs.
  */
 public final class IdleHeapRelease {
-    /** Seconds without any collection before one is run; 0 turns the release off. */
-    public static final String VARIABLE = "FAZT_IDLE_GC_SECONDS";
-    public static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(5);
-    static final long MAX_SECONDS = 86_400;
-
     private static final Logger log = LoggerFactory.getLogger(IdleHeapRelease.class);
     private static final AtomicBoolean started = new AtomicBoolean();
 
@@ -42,21 +37,9 @@ public final class IdleHeapRelease {
         this.seen = collections.getAsLong();
     }
 
-    /** The interval from {@value #VARIABLE}: empty when it is 0 (off); a bad value stops start-up. */
+    /** The interval from {@code FAZT_IDLE_GC_SECONDS}: empty when it is 0 (off); a bad value stops start-up. */
     public static Optional<Duration> interval(Map<String, String> env) {
-        String raw = env.get(VARIABLE);
-        if (raw == null || raw.isBlank()) {
-            return Optional.of(DEFAULT_INTERVAL);
-        }
-        long seconds;
-        try {
-            seconds = Long.parseLong(raw.strip());
-        } catch (NumberFormatException e) {
-            seconds = -1;
-        }
-        if (seconds < 0 || seconds > MAX_SECONDS) {
-            throw new SettingsException(VARIABLE, "expected seconds from 0 (off) to " + MAX_SECONDS + ", got \"" + raw + "\"");
-        }
+        long seconds = (Long) PlatformSettings.IDLE_GC_SECONDS.read(env, null).value();
         return seconds == 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
     }
 
