@@ -50,7 +50,7 @@ public final class SettingsCatalogue {
         lines.add("| variable | default | meaning | read by |");
         lines.add("|---|---|---|---|");
         for (Setting s : settings.values()) {
-            String meaning = s.description() + (s.type().numeric() ? " (" + s.expected() + ")" : "")
+            String meaning = s.description() + (s.type().numeric() ? "; " + s.expected() : "")
                     + (s.formerNames().isEmpty() ? "" : "; formerly " + String.join(", ",
                             s.formerNames().stream().map(n -> "`" + n + "`").toList()));
             lines.add("| `" + s.name() + "` | " + cell(defaultCell(s)) + " | " + cell(meaning) + " | "
