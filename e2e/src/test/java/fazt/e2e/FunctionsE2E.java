@@ -29,7 +29,7 @@ class FunctionsE2E {
     private static final String SECRET = "s3cr3t-value-" + Long.toHexString(System.nanoTime());
 
     @RegisterExtension
-    static final RunningStack suite = RunningStack.split().env("RUNTIME_INSTANCES", "2")
+    static final RunningStack suite = RunningStack.split().env("FAZT_RUNTIME_INSTANCES", "2")
             .env("FAZT_FUNCTION_TIMEOUT_MS", "8000");
 
     private final Edge edge = suite.edge();

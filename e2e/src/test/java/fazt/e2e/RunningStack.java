@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  * last, registered as a static {@code @RegisterExtension} field:
  * <pre>{@code
  * @RegisterExtension
- * static final RunningStack suite = RunningStack.split().env("RUNTIME_INSTANCES", "2");
+ * static final RunningStack suite = RunningStack.split().env("FAZT_RUNTIME_INSTANCES", "2");
  * }</pre>
  * A stack that fails to come up is stopped at once (its database and subject root dropped) and the class fails with
  * the output of {@code up}, which names the service and shows the end of its log. A test that fails gets the end of
@@ -47,7 +47,7 @@ final class RunningStack implements BeforeAllCallback, AfterAllCallback, TestExe
         return new RunningStack(null);
     }
 
-    /** An environment override for every {@code scripts/stack} call, e.g. {@code RUNTIME_INSTANCES=2}. */
+    /** An environment override for every {@code scripts/stack} call, e.g. {@code FAZT_RUNTIME_INSTANCES=2}. */
     RunningStack env(String name, String value) {
         env.add(new String[] {name, value});
         return this;

@@ -14,12 +14,12 @@ import org.junit.jupiter.api.Test;
 class RunningStackE2E {
     @Test
     void aStackThatDoesNotComeUpFailsTheClassWithTheCauseAndLeavesNothingRunning() throws Exception {
-        RunningStack suite = RunningStack.oneJvm().env("RUNTIME_INSTANCES", "0");
+        RunningStack suite = RunningStack.oneJvm().env("FAZT_RUNTIME_INSTANCES", "0");
 
         Throwable failed = catchThrowable(() -> suite.beforeAll(null));
 
         assertThat(failed).isInstanceOf(AssertionError.class).hasMessageContaining("scripts/stack up exited 1")
-                .hasMessageContaining("RUNTIME_INSTANCES: expected a number of runtime-svc processes 1-16, got \"0\"");
+                .hasMessageContaining("FAZT_RUNTIME_INSTANCES: expected a number of runtime-svc processes from 1 to 16, got \"0\"");
         assertThatThrownBy(suite::stack).isInstanceOf(IllegalStateException.class);
         suite.afterAll(null);
     }

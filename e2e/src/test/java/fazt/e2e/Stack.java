@@ -44,7 +44,7 @@ final class Stack implements AutoCloseable {
                 TestPostgres.fresh(), TestNats.fresh());
     }
 
-    /** Adds an environment variable for every {@code scripts/stack} call of this stack (e.g. RUNTIME_INSTANCES). */
+    /** Adds an environment variable for every {@code scripts/stack} call of this stack (e.g. FAZT_RUNTIME_INSTANCES). */
     Stack with(String name, String value) {
         extraEnv.put(name, value);
         return this;

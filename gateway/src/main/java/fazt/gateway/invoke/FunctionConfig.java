@@ -4,8 +4,9 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 
 /**
- * How the gateway invokes app functions. {@code timeoutMillis}: the wall time a function gets and the gateway waits
- * ({@code FAZT_FUNCTION_TIMEOUT_MS}, default 30 000), after which the client gets a 504; {@code maxBodyBytes}: the
+ * How the gateway invokes app functions. {@code timeoutMillis}: the wall time a function gets
+ * ({@code FAZT_FUNCTION_TIMEOUT_MS}, default 30 000, the same setting that bounds the runtime's wall time); the gateway
+ * waits that plus a fixed margin, after which the client gets a 504; {@code maxBodyBytes}: the
  * largest request body passed to a function ({@code FAZT_FUNCTION_MAX_BODY_MB}, default 100 MB), beyond which the
  * client gets a 413.
  */

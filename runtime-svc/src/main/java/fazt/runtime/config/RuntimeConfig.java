@@ -5,26 +5,26 @@ import io.micronaut.core.annotation.Nullable;
 import java.time.Duration;
 
 /**
- * Limits and pool sizes of the JavaScript runtime (prefix {@code runtime}; env vars in {@code RuntimeService}).
+ * Limits and pool sizes of the JavaScript runtime (prefix {@code runtime}; env vars in {@code RuntimeSettings}).
  * Documented for operators in docs/runtime-engine.md.
  *
  * @param wallTime         longest an invocation may run, handler and streamed body together; past it the context is
- *                         cancelled and the caller gets 504 ({@code runtime.wall-time}, env {@code RUNTIME_WALL_TIME_MS})
- * @param statementLimit   JavaScript statements one invocation may execute ({@code RUNTIME_STATEMENT_LIMIT}); past it
+ *                         cancelled and the caller gets 504 ({@code runtime.wall-time}, env {@code FAZT_FUNCTION_TIMEOUT_MS})
+ * @param statementLimit   JavaScript statements one invocation may execute ({@code FAZT_RUNTIME_STATEMENT_LIMIT}); past it
  *                         the caller gets 500 "statement limit exceeded"
  * @param memoryBudget     bytes one invocation may allocate on the JVM heap, measured per thread (ADR 0010,
- *                         {@code RUNTIME_MEMORY_BUDGET_MB}); past it the context is cancelled and the caller gets 500
- * @param maxFetches       outbound {@code fetch} calls per invocation ({@code RUNTIME_MAX_FETCHES})
- * @param poolPerVersion   warm contexts kept per app version ({@code RUNTIME_POOL_PER_VERSION})
+ *                         {@code FAZT_RUNTIME_MEMORY_BUDGET_MB}); past it the context is cancelled and the caller gets 500
+ * @param maxFetches       outbound {@code fetch} calls per invocation ({@code FAZT_RUNTIME_MAX_FETCHES})
+ * @param poolPerVersion   warm contexts kept per app version ({@code FAZT_RUNTIME_POOL_PER_VERSION})
  * @param maxContexts      contexts alive in this instance, busy and warm together; beyond it requests wait briefly
- *                         for one, then get 503 ({@code RUNTIME_MAX_CONTEXTS})
+ *                         for one, then get 503 ({@code FAZT_RUNTIME_MAX_CONTEXTS})
  * @param idleTimeout      a warm context unused this long is closed, checked every 30 s ({@code runtime.idle-timeout},
- *                         env {@code RUNTIME_IDLE_TIMEOUT_MS})
+ *                         env {@code FAZT_RUNTIME_IDLE_TIMEOUT_MS})
  * @param checkTime        time limit of the deploy-time check's top-level evaluation ({@code runtime.check-time})
  * @param stackBytes       stack size of the threads running JavaScript; deep recursion ends in a RangeError, never
  *                         in a crash ({@code runtime.stack-bytes})
  * @param fetchAllowedHosts hosts an admin allows outbound {@code fetch} to reach even on private or loopback
- *                         addresses ({@code RUNTIME_FETCH_ALLOW_HOSTS}, comma-separated); empty by default
+ *                         addresses ({@code FAZT_RUNTIME_FETCH_ALLOW_HOSTS}, comma-separated); empty by default
  */
 @ConfigurationProperties("runtime")
 public record RuntimeConfig(@Nullable Duration wallTime, @Nullable Long statementLimit, @Nullable Long memoryBudget,
