@@ -72,7 +72,8 @@ final class Invocation implements Runnable, InvocationScope {
         int status = 0;
         StreamingBody streaming = null;
         boolean released = false;
-        // The gateway stops waiting after the request's own budget; running longer would only waste the context.
+        // The wall time is FAZT_FUNCTION_TIMEOUT_MS, which the gateway also waits for (ADR 23); a request may bring a
+        // shorter budget of its own (a scheduled run's timeout), and running past it would only waste the context.
         java.time.Duration wallTime = request.timeoutMillis() > 0
                 && request.timeoutMillis() < config.wallTime().toMillis()
                 ? java.time.Duration.ofMillis(request.timeoutMillis()) : config.wallTime();
