@@ -38,11 +38,11 @@ public final class PlatformSettings {
     public static final Setting HTTP_PORT = Setting.number("FAZT_HTTP_PORT", (long) BootstrapSettings.DEFAULT_HTTP_PORT, 0, 65535L,
             "the gateway's public HTTP port (0: any free port)").unit("a port number").readBy(EVERY_SERVICE);
     public static final Setting MASTER_KEY = Setting.of("FAZT_MASTER_KEY", SettingType.SECRET, null,
-            "32+ random characters; keys for secrets at rest derive from it").defaultText("(required)")
+            "32+ random characters; keys for secrets at rest derive from it").defaultText("required")
             .parsedBy(PlatformSettings::masterKey).readBy(EVERY_SERVICE);
     public static final Setting MASTER_KEY_FILE = Setting.of("FAZT_MASTER_KEY_FILE", SettingType.STRING, null,
             "a file holding the master key, read when `FAZT_MASTER_KEY` is unset (`scripts/stack` and compose create one)")
-            .defaultText("–").readBy(EVERY_SERVICE, "fazt-server provision");
+            .readBy(EVERY_SERVICE, "fazt-server provision");
     public static final Setting MANAGEMENT_HOST = Setting.of("FAZT_MANAGEMENT_HOST", SettingType.STRING, "127.0.0.1",
             "address the management ports listen on (`0.0.0.0` in containers)").parsedBy(PlatformSettings::host)
             .readBy(EVERY_SERVICE);
