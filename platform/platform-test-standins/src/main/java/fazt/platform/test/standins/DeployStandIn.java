@@ -100,6 +100,11 @@ public final class DeployStandIn implements AutoCloseable {
         announce(AppChanged.Change.DEPLOYED, app.appId(), List.of(app.site().name()), app.site().version());
     }
 
+    /** Makes the app of {@code triggers} live with server code ({@link #app app(triggers, true)}) and announces it. */
+    public void deploy(TriggersReply.AppTriggers triggers) {
+        deploy(app(triggers, true));
+    }
+
     /** Deletes the app and announces it ({@code deleted}); its env vars go with it. */
     public void delete(String appId) {
         LiveApp gone = apps.remove(appId);
