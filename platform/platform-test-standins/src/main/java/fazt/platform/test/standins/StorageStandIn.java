@@ -74,6 +74,7 @@ import java.util.function.Function;
  * ordered chunks and read in ranges, immutable namespaces committed once from stored blobs, per-app KV with TTLs and
  * per-app files, pages in key or path order with opaque cursors, and the 400/404/409/413/416/422 refusals the
  * contract names. It records every decoded request, so a test can check exactly what its service sent.
+ * {@link StorageContract} holds it and the real storage-svc to the same promises.
  *
  * <p>It does not model document queries: {@code svc.storage.db.*} answer a 501 problem unless the test scripts them
  * with {@link #answer}, which also replaces any other subject's answer (to force a refusal, say). Nothing is
@@ -218,6 +219,9 @@ public final class StorageStandIn implements AutoCloseable {
             throw invalid(StorageSubjects.HEADER_UPLOAD_ID, "must be 8-64 of [A-Za-z0-9_-]");
         }
         long offset = number(StorageSubjects.HEADER_OFFSET, request.header(StorageSubjects.HEADER_OFFSET));
+        if (offset < 0) {
+            throw invalid("offset", "must not be negative");
+        }
         String lastHeader = request.header(StorageSubjects.HEADER_LAST);
         if (lastHeader != null && !lastHeader.equalsIgnoreCase("true") && !lastHeader.equalsIgnoreCase("false")) {
             throw invalid(StorageSubjects.HEADER_LAST, "must be true or false");
@@ -344,8 +348,9 @@ public final class StorageStandIn implements AutoCloseable {
     }
 
     private static String checked(String namespace) {
-        if (namespace == null || namespace.isBlank() || namespace.startsWith("/") || namespace.endsWith("/")) {
-            throw refused(400, "invalid-namespace", "Invalid namespace", "namespace " + namespace + " is not valid.");
+        if (namespace == null || !namespace.matches("[a-z0-9][a-z0-9/_.-]{0,199}")) {
+            throw refused(400, "invalid-namespace", "Invalid namespace", "namespace " + namespace
+                    + " must start with a-z or 0-9 and hold only a-z, 0-9, '/', '_', '.' and '-'.");
         }
         return namespace;
     }
@@ -391,6 +396,9 @@ public final class StorageStandIn implements AutoCloseable {
             throw invalid("ttlSeconds", "must be between 1 and " + 10L * 366 * 24 * 3600
                     + " (or absent: never expires), got " + ttl);
         }
+        if (request.kind().equals("json") && !isJson(request.value())) {
+            throw invalid("value", "is not one JSON text although kind is json");
+        }
         Instant expires = ttl == null ? null : clock.instant().plusSeconds(ttl);
         live(request.appId()).put(key, new Entry(request.kind(), request.value().clone(), expires));
         return new KvPutReply(expires);
@@ -414,6 +422,18 @@ public final class StorageStandIn implements AutoCloseable {
         boolean more = keys.size() > limit;
         List<KvKey> shown = more ? List.copyOf(keys.subList(0, limit)) : keys;
         return new KvListReply(shown, more ? encode(shown.getLast().name()) : null, !more);
+    }
+
+    private static boolean isJson(byte[] value) {
+        try (var parser = fazt.proto.MessageCodec.INSTANCE.mapper().getFactory().createParser(value)) {
+            if (parser.nextToken() == null) {
+                return false;
+            }
+            parser.skipChildren();
+            return parser.nextToken() == null;
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     private static String key(String field, String key) {
@@ -476,8 +496,8 @@ public final class StorageStandIn implements AutoCloseable {
     // Shared rules.
 
     private static String app(String appId) {
-        if (appId == null || appId.isBlank()) {
-            throw invalid("appId", "is missing");
+        if (appId == null || !appId.matches("[A-Za-z0-9_-]{1,64}")) {
+            throw invalid("appId", appId == null ? "is missing" : "must be 1-64 of [A-Za-z0-9_-]");
         }
         return appId;
     }
