@@ -1,6 +1,5 @@
 package fazt.deploy.persistence;
 
-import fazt.platform.service.db.Transactions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fazt.deploy.domain.App;
@@ -10,6 +9,8 @@ import fazt.deploy.domain.AppVersion;
 import fazt.deploy.domain.Apps;
 import fazt.deploy.domain.DeployException;
 import fazt.deploy.domain.Manifest;
+import fazt.platform.service.db.Sql;
+import fazt.platform.service.db.SqlState;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,12 +20,10 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /** {@link Apps} in deploy-svc's schema, plain JDBC, one transaction per method. */
 @Singleton
 final class JdbcApps implements Apps {
-    private static final String UNIQUE_VIOLATION = "23505";
     private static final String APP_COLUMNS = """
             a.app_id, a.name, a.live_version, a.created_at, a.owner_id, a.owner_name,
             (SELECT count(*) FROM app_version v WHERE v.app_id = a.app_id) AS versions,
@@ -32,18 +31,18 @@ final class JdbcApps implements Apps {
             FROM app a LEFT JOIN app_version lv ON lv.app_id = a.app_id AND lv.version = a.live_version
             """;
 
-    private final Transactions db;
+    private final Sql db;
     // A manifest written by a newer deploy-svc (during a rolling upgrade) still reads.
     private final ObjectMapper json = new ObjectMapper()
             .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    JdbcApps(DataSource dataSource) {
-        this.db = new Transactions(dataSource, "deploy");
+    JdbcApps(Sql db) {
+        this.db = db;
     }
 
     @Override
     public Optional<App> find(String name) {
-        return db.query(c -> {
+        return db.withConnection(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT " + APP_COLUMNS + " WHERE a.name = ? AND a.deleted_at IS NULL")) {
                 s.setString(1, name);
                 try (ResultSet r = s.executeQuery()) {
@@ -55,7 +54,7 @@ final class JdbcApps implements Apps {
 
     @Override
     public List<App> list() {
-        return db.query(c -> {
+        return db.withConnection(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT " + APP_COLUMNS + " WHERE a.deleted_at IS NULL ORDER BY a.name")) {
                 return apps(s);
             }
@@ -64,7 +63,7 @@ final class JdbcApps implements Apps {
 
     @Override
     public List<App> ownedBy(String ownerId) {
-        return db.query(c -> {
+        return db.withConnection(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT " + APP_COLUMNS
                     + " WHERE a.owner_id = ? AND a.deleted_at IS NULL ORDER BY a.name")) {
                 s.setString(1, ownerId);
@@ -85,7 +84,7 @@ final class JdbcApps implements Apps {
 
     @Override
     public void setOwner(AppId id, AppOwner owner) {
-        db.transaction(c -> {
+        db.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE app SET owner_id = ?, owner_name = ? WHERE app_id = ?")) {
                 s.setString(1, owner.id());
                 s.setString(2, owner.name());
@@ -98,17 +97,17 @@ final class JdbcApps implements Apps {
 
     @Override
     public List<AppVersion> versions(AppId id) {
-        return db.query(c -> versions(c, id, "ORDER BY version DESC"));
+        return db.withConnection(c -> versions(c, id, "ORDER BY version DESC"));
     }
 
     @Override
     public Optional<AppVersion> version(AppId id, int version) {
-        return db.query(c -> versions(c, id, "AND version = " + version).stream().findFirst());
+        return db.withConnection(c -> versions(c, id, "AND version = " + version).stream().findFirst());
     }
 
     @Override
     public AppVersion activate(AppId id, String name, boolean create, AppOwner owner, NewVersion v) {
-        return db.transaction(c -> {
+        return db.inTransaction(c -> {
             if (create) {
                 try (PreparedStatement s = c.prepareStatement("INSERT INTO app (app_id, name, owner_id, owner_name) VALUES (?, ?, ?, ?)")) {
                     s.setString(1, id.value());
@@ -117,7 +116,7 @@ final class JdbcApps implements Apps {
                     s.setString(4, owner == null ? null : owner.name());
                     s.executeUpdate();
                 } catch (SQLException e) {
-                    if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    if (SqlState.UNIQUE_VIOLATION.is(e)) {
                         throw new DeployException.AppNameTaken(name);
                     }
                     throw e;
@@ -155,7 +154,7 @@ final class JdbcApps implements Apps {
 
     @Override
     public void setLive(AppId id, int version) {
-        db.transaction(c -> {
+        db.inTransaction(c -> {
             setLive(c, id, version);
             return null;
         });
@@ -171,13 +170,13 @@ final class JdbcApps implements Apps {
 
     @Override
     public void rename(AppId id, String newName) {
-        db.transaction(c -> {
+        db.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE app SET name = ?, updated_at = now() WHERE app_id = ?")) {
                 s.setString(1, newName);
                 s.setString(2, id.value());
                 s.executeUpdate();
             } catch (SQLException e) {
-                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                if (SqlState.UNIQUE_VIOLATION.is(e)) {
                     throw new DeployException.AppNameTaken(newName);
                 }
                 throw e;
@@ -188,7 +187,7 @@ final class JdbcApps implements Apps {
 
     @Override
     public List<AppVersion> delete(AppId id) {
-        return db.transaction(c -> {
+        return db.inTransaction(c -> {
             List<AppVersion> removed = versions(c, id, "ORDER BY version");
             try (PreparedStatement s = c.prepareStatement("UPDATE app SET deleted_at = now(), live_version = NULL WHERE app_id = ?");
                  PreparedStatement d = c.prepareStatement("DELETE FROM app_version WHERE app_id = ?");
@@ -206,7 +205,7 @@ final class JdbcApps implements Apps {
 
     @Override
     public List<AppVersion> prune(AppId id, int keep) {
-        return db.transaction(c -> {
+        return db.inTransaction(c -> {
             List<AppVersion> all = versions(c, id, "ORDER BY version DESC");
             Integer live = null;
             try (PreparedStatement s = c.prepareStatement("SELECT live_version FROM app WHERE app_id = ?")) {
@@ -236,7 +235,7 @@ final class JdbcApps implements Apps {
 
     @Override
     public void record(AppId id, String kind, Integer version, String detail) {
-        db.transaction(c -> {
+        db.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO deploy_event (app_id, kind, version, detail) VALUES (?, ?, ?, ?)")) {
                 s.setString(1, id.value());
                 s.setString(2, kind);

@@ -1,7 +1,8 @@
 package fazt.scheduler.persistence;
 
-import fazt.platform.service.db.Transactions;
 import fazt.platform.service.crypto.MasterKeyCipher;
+import fazt.platform.service.db.Sql;
+import fazt.platform.service.db.SqlState;
 import fazt.scheduler.domain.Hook;
 import fazt.scheduler.domain.Hooks;
 import jakarta.inject.Singleton;
@@ -13,22 +14,20 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /** {@link Hooks} in PostgreSQL; secrets are stored only sealed. */
 @Singleton
 final class JdbcHooks implements Hooks {
-    private static final String UNIQUE_VIOLATION = "23505";
     private static final String COLUMNS = "hook_id, app_id, name, signature, secret_version, secret_nonce, secret, created_at";
-    private final Transactions db;
+    private final Sql db;
 
-    JdbcHooks(DataSource dataSource) {
-        this.db = new Transactions(dataSource, "scheduler");
+    JdbcHooks(Sql db) {
+        this.db = db;
     }
 
     @Override
     public boolean create(Hook hook) {
-        return db.query(c -> {
+        return db.withConnection(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO hook (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 s.setString(1, hook.hookId());
                 s.setString(2, hook.appId());
@@ -45,7 +44,7 @@ final class JdbcHooks implements Hooks {
                 s.executeUpdate();
                 return true;
             } catch (SQLException e) {
-                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                if (SqlState.UNIQUE_VIOLATION.is(e)) {
                     return false;
                 }
                 throw e;
@@ -55,7 +54,7 @@ final class JdbcHooks implements Hooks {
 
     @Override
     public Optional<Hook> find(String hookId) {
-        return db.query(c -> {
+        return db.withConnection(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM hook WHERE hook_id = ?")) {
                 s.setString(1, hookId);
                 try (ResultSet r = s.executeQuery()) {
@@ -67,7 +66,7 @@ final class JdbcHooks implements Hooks {
 
     @Override
     public List<Hook> of(String appId) {
-        return db.query(c -> {
+        return db.withConnection(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM hook WHERE app_id = ? ORDER BY name")) {
                 s.setString(1, appId);
                 try (ResultSet r = s.executeQuery()) {
@@ -83,7 +82,7 @@ final class JdbcHooks implements Hooks {
 
     @Override
     public boolean delete(String appId, String nameOrId) {
-        return db.query(c -> {
+        return db.withConnection(c -> {
             try (PreparedStatement s = c.prepareStatement("DELETE FROM hook WHERE app_id = ? AND (name = ? OR hook_id = ?)")) {
                 s.setString(1, appId);
                 s.setString(2, nameOrId);

@@ -1,6 +1,6 @@
 package fazt.scheduler.persistence;
 
-import fazt.platform.service.db.Transactions;
+import fazt.platform.service.db.Sql;
 import fazt.scheduler.domain.Intake;
 import fazt.scheduler.domain.Run;
 import fazt.scheduler.domain.RunPolicy;
@@ -20,23 +20,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import javax.sql.DataSource;
 
 /** {@link Schedules} in PostgreSQL: due schedules are claimed with {@code FOR UPDATE SKIP LOCKED} (ADR 0011). */
 @Singleton
 final class JdbcSchedules implements Schedules {
     private static final String COLUMNS = "app_id, name, cron, tz, every_ms, catchup, next_fire, last_fire, last_run_id";
-    private final Transactions db;
+    private final Sql db;
     private final JdbcRuns runs;
 
-    JdbcSchedules(DataSource dataSource, JdbcRuns runs) {
-        this.db = new Transactions(dataSource, "scheduler");
+    JdbcSchedules(Sql db, JdbcRuns runs) {
+        this.db = db;
         this.runs = runs;
     }
 
     @Override
     public void replace(String appId, RunPolicy policy, Intake intake, List<Schedule> schedules) {
-        db.transaction(c -> {
+        db.inTransaction(c -> {
             Map<String, Schedule> existing = new HashMap<>();
             try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM schedule WHERE app_id = ? FOR UPDATE")) {
                 s.setString(1, appId);
@@ -117,7 +116,7 @@ final class JdbcSchedules implements Schedules {
 
     @Override
     public List<String> appIds() {
-        return db.query(c -> {
+        return db.withConnection(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT app_id FROM app_policy ORDER BY app_id");
                  ResultSet r = s.executeQuery()) {
                 List<String> ids = new ArrayList<>();
@@ -131,7 +130,7 @@ final class JdbcSchedules implements Schedules {
 
     @Override
     public List<Schedule> of(String appId) {
-        return db.query(c -> {
+        return db.withConnection(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM schedule WHERE app_id = ? ORDER BY name")) {
                 s.setString(1, appId);
                 try (ResultSet r = s.executeQuery()) {
@@ -147,7 +146,7 @@ final class JdbcSchedules implements Schedules {
 
     @Override
     public Optional<RunPolicy> policy(String appId) {
-        return db.query(c -> {
+        return db.withConnection(c -> {
             try (PreparedStatement s = c.prepareStatement("""
                     SELECT app_id, app_name, attempts, backoff_ms, concurrency, timeout_ms FROM app_policy WHERE app_id = ?""")) {
                 s.setString(1, appId);
@@ -161,7 +160,7 @@ final class JdbcSchedules implements Schedules {
 
     @Override
     public Optional<Intake> intake(String appId) {
-        return db.query(c -> {
+        return db.withConnection(c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "SELECT async, per_minute, burst, max_stored_bytes FROM app_policy WHERE app_id = ?")) {
                 s.setString(1, appId);
@@ -175,7 +174,7 @@ final class JdbcSchedules implements Schedules {
 
     @Override
     public List<Run> fireDue(Instant now, int limit, BiFunction<Schedule, RunPolicy, Tick> decide) {
-        return db.transaction(c -> {
+        return db.inTransaction(c -> {
             List<Schedule> due = new ArrayList<>();
             List<RunPolicy> policies = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("SELECT s.app_id, s.name, s.cron, s.tz, s.every_ms, s.catchup,"

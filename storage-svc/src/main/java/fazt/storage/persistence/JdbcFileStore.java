@@ -1,5 +1,6 @@
 package fazt.storage.persistence;
 
+import fazt.platform.service.db.Sql;
 import fazt.storage.domain.AppId;
 import fazt.storage.domain.Digest;
 import fazt.storage.domain.StorageException;
@@ -12,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
 
 /**
  * {@link FileStore} in table {@code app_file}. A put key-share locks the blob row until it commits, so neither the
@@ -24,15 +24,15 @@ import javax.sql.DataSource;
 final class JdbcFileStore implements FileStore {
     private static final String COLUMNS = "path, digest, size, content_type, updated_at";
 
-    private final DataSource dataSource;
+    private final Sql sql;
 
-    JdbcFileStore(DataSource dataSource) {
-        this.dataSource = dataSource;
+    JdbcFileStore(Sql sql) {
+        this.sql = sql;
     }
 
     @Override
     public AppFile put(AppId app, VfsPath path, Digest digest, long size, String contentType) {
-        return Transaction.run(dataSource, c -> {
+        return sql.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT size FROM blob WHERE digest = ? FOR KEY SHARE")) {
                 s.setString(1, digest.hex());
                 try (ResultSet r = s.executeQuery()) {
@@ -65,7 +65,7 @@ final class JdbcFileStore implements FileStore {
 
     @Override
     public AppFile stat(AppId app, VfsPath path) {
-        return Transaction.run(dataSource, c -> {
+        return sql.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "SELECT " + COLUMNS + " FROM app_file WHERE app_id = ? AND path = ?")) {
                 s.setString(1, app.value());
@@ -79,7 +79,7 @@ final class JdbcFileStore implements FileStore {
 
     @Override
     public List<AppFile> list(AppId app, String prefix, String after, int limit) {
-        return Transaction.run(dataSource, c -> {
+        return sql.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + """
                      FROM app_file WHERE app_id = ? AND path > ? AND path LIKE ? ESCAPE '\\'
                     ORDER BY path LIMIT ?""")) {
@@ -100,7 +100,7 @@ final class JdbcFileStore implements FileStore {
 
     @Override
     public boolean delete(AppId app, VfsPath path) {
-        return Transaction.run(dataSource, c -> {
+        return sql.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement("DELETE FROM app_file WHERE app_id = ? AND path = ?")) {
                 s.setString(1, app.value());
                 s.setString(2, path.value());
@@ -111,7 +111,7 @@ final class JdbcFileStore implements FileStore {
 
     @Override
     public long purge(AppId app) {
-        return Transaction.run(dataSource, c -> {
+        return sql.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement("DELETE FROM app_file WHERE app_id = ?")) {
                 s.setString(1, app.value());
                 return (long) s.executeUpdate();

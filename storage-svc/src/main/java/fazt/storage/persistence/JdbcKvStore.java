@@ -1,5 +1,6 @@
 package fazt.storage.persistence;
 
+import fazt.platform.service.db.Sql;
 import fazt.storage.domain.AppId;
 import fazt.storage.domain.kv.Entry;
 import fazt.storage.domain.kv.EntryKey;
@@ -15,22 +16,21 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
 
 /** {@link KvStore} in table {@code kv_entry}; "live" is judged by the database clock in every statement. */
 @Singleton
 final class JdbcKvStore implements KvStore {
     private static final String LIVE = "(expires_at IS NULL OR expires_at > now())";
 
-    private final DataSource dataSource;
+    private final Sql sql;
 
-    JdbcKvStore(DataSource dataSource) {
-        this.dataSource = dataSource;
+    JdbcKvStore(Sql sql) {
+        this.sql = sql;
     }
 
     @Override
     public Entry get(AppId app, EntryKey key) {
-        return Transaction.run(dataSource, c -> {
+        return sql.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "SELECT kind, value, expires_at FROM kv_entry WHERE app_id = ? AND key = ? AND " + LIVE)) {
                 s.setString(1, app.value());
@@ -47,7 +47,7 @@ final class JdbcKvStore implements KvStore {
 
     @Override
     public Instant put(AppId app, EntryKey key, ValueKind kind, byte[] value, Long ttlSeconds) {
-        return Transaction.run(dataSource, c -> {
+        return sql.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement("""
                     INSERT INTO kv_entry AS e (app_id, key, kind, value, expires_at)
                     VALUES (?, ?, ?, ?, now() + ?::bigint * interval '1 second')
@@ -74,7 +74,7 @@ final class JdbcKvStore implements KvStore {
 
     @Override
     public boolean delete(AppId app, EntryKey key) {
-        return Transaction.run(dataSource, c -> {
+        return sql.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "DELETE FROM kv_entry WHERE app_id = ? AND key = ? RETURNING " + LIVE)) {
                 s.setString(1, app.value());
@@ -88,7 +88,7 @@ final class JdbcKvStore implements KvStore {
 
     @Override
     public List<KeyPage.Key> list(AppId app, String prefix, String after, int limit) {
-        return Transaction.run(dataSource, c -> {
+        return sql.inTransaction(c -> {
             // LIKE with a constant prefix on a "C" column is a range scan of the primary key; the prefix's own
             // wildcards are escaped, so it matches literally. Every key sorts after '', which means "from the start".
             try (PreparedStatement s = c.prepareStatement("""
@@ -113,7 +113,7 @@ final class JdbcKvStore implements KvStore {
 
     @Override
     public long purge(AppId app) {
-        return Transaction.run(dataSource, c -> {
+        return sql.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement("DELETE FROM kv_entry WHERE app_id = ?")) {
                 s.setString(1, app.value());
                 return (long) s.executeUpdate();

@@ -1,5 +1,6 @@
 package fazt.storage.persistence;
 
+import fazt.platform.service.db.Sql;
 import fazt.storage.domain.Digest;
 import fazt.storage.domain.StorageException;
 import fazt.storage.domain.vfs.Committed;
@@ -20,7 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,16 +37,16 @@ import org.slf4j.LoggerFactory;
 final class JdbcVfs implements Vfs {
     private static final Logger log = LoggerFactory.getLogger(JdbcVfs.class);
 
-    private final DataSource dataSource;
+    private final Sql sql;
 
-    JdbcVfs(DataSource dataSource) {
-        this.dataSource = dataSource;
+    JdbcVfs(Sql sql) {
+        this.sql = sql;
     }
 
     @Override
     public Committed commit(Namespace namespace, List<FileEntry> files) {
         long bytes = files.stream().mapToLong(FileEntry::size).sum();
-        Committed committed = Transaction.run(dataSource, c -> {
+        Committed committed = sql.inTransaction(c -> {
             // The primary key makes concurrent commits of one name wait for each other; the loser sees a conflict.
             try (PreparedStatement s = c.prepareStatement(
                     "INSERT INTO namespace (name, files, bytes) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING")) {
@@ -121,7 +121,7 @@ final class JdbcVfs implements Vfs {
     @Override
     public List<FileEntry> find(Namespace namespace, Collection<VfsPath> paths) {
         String[] values = paths.stream().map(VfsPath::value).toArray(String[]::new);
-        return Transaction.run(dataSource, c -> {
+        return sql.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "SELECT path, digest, size FROM vfs_file WHERE namespace = ? AND path = ANY (?)")) {
                 s.setString(1, namespace.value());
@@ -133,7 +133,7 @@ final class JdbcVfs implements Vfs {
 
     @Override
     public List<FileEntry> list(Namespace namespace, VfsPath after, int limit) {
-        return Transaction.run(dataSource, c -> {
+        return sql.inTransaction(c -> {
             // Every valid path sorts after the empty string, so it stands for "from the start".
             try (PreparedStatement s = c.prepareStatement("""
                     SELECT path, digest, size FROM vfs_file
@@ -158,7 +158,7 @@ final class JdbcVfs implements Vfs {
 
     @Override
     public Dropped drop(Namespace namespace) {
-        Dropped dropped = Transaction.run(dataSource, c -> {
+        Dropped dropped = sql.inTransaction(c -> {
             OffsetDateTime createdAt = null;
             try (PreparedStatement s = c.prepareStatement(
                     "DELETE FROM namespace WHERE name = ? RETURNING created_at")) {
