@@ -42,44 +42,18 @@ final class JdbcApps implements Apps {
 
     @Override
     public Optional<App> find(String name) {
-        return db.withConnection(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT " + APP_COLUMNS + " WHERE a.name = ? AND a.deleted_at IS NULL")) {
-                s.setString(1, name);
-                try (ResultSet r = s.executeQuery()) {
-                    return r.next() ? Optional.of(app(r)) : Optional.empty();
-                }
-            }
-        });
+        return db.optional("SELECT " + APP_COLUMNS + " WHERE a.name = ? AND a.deleted_at IS NULL", JdbcApps::app, name);
     }
 
     @Override
     public List<App> list() {
-        return db.withConnection(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT " + APP_COLUMNS + " WHERE a.deleted_at IS NULL ORDER BY a.name")) {
-                return apps(s);
-            }
-        });
+        return db.list("SELECT " + APP_COLUMNS + " WHERE a.deleted_at IS NULL ORDER BY a.name", JdbcApps::app);
     }
 
     @Override
     public List<App> ownedBy(String ownerId) {
-        return db.withConnection(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT " + APP_COLUMNS
-                    + " WHERE a.owner_id = ? AND a.deleted_at IS NULL ORDER BY a.name")) {
-                s.setString(1, ownerId);
-                return apps(s);
-            }
-        });
-    }
-
-    private static List<App> apps(PreparedStatement s) throws SQLException {
-        try (ResultSet r = s.executeQuery()) {
-            List<App> apps = new ArrayList<>();
-            while (r.next()) {
-                apps.add(app(r));
-            }
-            return apps;
-        }
+        return db.list("SELECT " + APP_COLUMNS + " WHERE a.owner_id = ? AND a.deleted_at IS NULL ORDER BY a.name",
+                JdbcApps::app, ownerId);
     }
 
     @Override

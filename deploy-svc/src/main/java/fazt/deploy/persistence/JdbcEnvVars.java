@@ -9,7 +9,6 @@ import fazt.platform.service.db.Sql;
 import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
 
 /** {@link EnvVars} in deploy-svc's {@code app_env} table; only sealed values ever reach it. */
@@ -23,21 +22,10 @@ final class JdbcEnvVars implements EnvVars {
 
     @Override
     public List<Stored> list(AppId app) {
-        return db.withConnection(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT name, secret, key_version, nonce, ciphertext, updated_at"
-                    + " FROM app_env WHERE app_id = ? ORDER BY name")) {
-                s.setString(1, app.value());
-                try (ResultSet r = s.executeQuery()) {
-                    List<Stored> vars = new ArrayList<>();
-                    while (r.next()) {
-                        vars.add(new Stored(r.getString(1), r.getBoolean(2),
-                                new EnvCipher.Sealed(r.getInt(3), r.getBytes(4), r.getBytes(5)),
-                                r.getTimestamp(6).toInstant()));
-                    }
-                    return vars;
-                }
-            }
-        });
+        return db.list("SELECT name, secret, key_version, nonce, ciphertext, updated_at"
+                + " FROM app_env WHERE app_id = ? ORDER BY name", r -> new Stored(r.getString(1), r.getBoolean(2),
+                        new EnvCipher.Sealed(r.getInt(3), r.getBytes(4), r.getBytes(5)), r.getTimestamp(6).toInstant()),
+                app.value());
     }
 
     @Override
@@ -90,13 +78,6 @@ final class JdbcEnvVars implements EnvVars {
 
     @Override
     public boolean appExists(AppId app) {
-        return db.withConnection(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM app WHERE app_id = ? AND deleted_at IS NULL")) {
-                s.setString(1, app.value());
-                try (ResultSet r = s.executeQuery()) {
-                    return r.next();
-                }
-            }
-        });
+        return db.optional("SELECT 1 FROM app WHERE app_id = ? AND deleted_at IS NULL", r -> true, app.value()).isPresent();
     }
 }

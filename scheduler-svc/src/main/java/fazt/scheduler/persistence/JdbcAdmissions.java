@@ -70,13 +70,6 @@ final class JdbcAdmissions implements Admissions {
 
     @Override
     public long storedBytes(String appId) {
-        return db.withConnection(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT stored_bytes FROM app_intake WHERE app_id = ?")) {
-                s.setString(1, appId);
-                try (ResultSet r = s.executeQuery()) {
-                    return r.next() ? r.getLong(1) : 0L;
-                }
-            }
-        });
+        return db.optional("SELECT stored_bytes FROM app_intake WHERE app_id = ?", r -> r.getLong(1), appId).orElse(0L);
     }
 }

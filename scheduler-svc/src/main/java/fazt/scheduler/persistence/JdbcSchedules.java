@@ -116,60 +116,27 @@ final class JdbcSchedules implements Schedules {
 
     @Override
     public List<String> appIds() {
-        return db.withConnection(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT app_id FROM app_policy ORDER BY app_id");
-                 ResultSet r = s.executeQuery()) {
-                List<String> ids = new ArrayList<>();
-                while (r.next()) {
-                    ids.add(r.getString(1));
-                }
-                return ids;
-            }
-        });
+        return db.list("SELECT app_id FROM app_policy ORDER BY app_id", r -> r.getString(1));
     }
 
     @Override
     public List<Schedule> of(String appId) {
-        return db.withConnection(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM schedule WHERE app_id = ? ORDER BY name")) {
-                s.setString(1, appId);
-                try (ResultSet r = s.executeQuery()) {
-                    List<Schedule> all = new ArrayList<>();
-                    while (r.next()) {
-                        all.add(schedule(r));
-                    }
-                    return all;
-                }
-            }
-        });
+        return db.list("SELECT " + COLUMNS + " FROM schedule WHERE app_id = ? ORDER BY name", JdbcSchedules::schedule, appId);
     }
 
     @Override
     public Optional<RunPolicy> policy(String appId) {
-        return db.withConnection(c -> {
-            try (PreparedStatement s = c.prepareStatement("""
-                    SELECT app_id, app_name, attempts, backoff_ms, concurrency, timeout_ms FROM app_policy WHERE app_id = ?""")) {
-                s.setString(1, appId);
-                try (ResultSet r = s.executeQuery()) {
-                    return r.next() ? Optional.of(new RunPolicy(r.getString(1), r.getString(2), r.getInt(3), r.getLong(4),
-                            r.getInt(5), r.getInt(6))) : Optional.empty();
-                }
-            }
-        });
+        return db.optional("""
+                SELECT app_id, app_name, attempts, backoff_ms, concurrency, timeout_ms FROM app_policy WHERE app_id = ?""",
+                r -> new RunPolicy(r.getString(1), r.getString(2), r.getInt(3), r.getLong(4), r.getInt(5), r.getInt(6)),
+                appId);
     }
 
     @Override
     public Optional<Intake> intake(String appId) {
-        return db.withConnection(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT async, per_minute, burst, max_stored_bytes FROM app_policy WHERE app_id = ?")) {
-                s.setString(1, appId);
-                try (ResultSet r = s.executeQuery()) {
-                    return r.next() ? Optional.of(new Intake(List.of((String[]) r.getArray(1).getArray()), r.getInt(2),
-                            r.getInt(3), r.getLong(4))) : Optional.empty();
-                }
-            }
-        });
+        return db.optional("SELECT async, per_minute, burst, max_stored_bytes FROM app_policy WHERE app_id = ?",
+                r -> new Intake(List.of((String[]) r.getArray(1).getArray()), r.getInt(2), r.getInt(3), r.getLong(4)),
+                appId);
     }
 
     @Override

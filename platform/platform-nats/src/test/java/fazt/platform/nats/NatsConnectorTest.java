@@ -1,6 +1,5 @@
 package fazt.platform.nats;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nats.client.Options;
