@@ -88,17 +88,8 @@ final class JdbcDocumentStore implements DocumentStore {
 
     @Override
     public ObjectNode get(AppId app, CollectionName collection, DocumentId id) {
-        return sql.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT body::text FROM document WHERE app_id = ? AND collection = ? AND id = ?")) {
-                s.setString(1, app.value());
-                s.setString(2, collection.value());
-                s.setString(3, id.value());
-                try (ResultSet r = s.executeQuery()) {
-                    return r.next() ? parse(r.getString(1)) : null;
-                }
-            }
-        });
+        return sql.optional("SELECT body::text FROM document WHERE app_id = ? AND collection = ? AND id = ?",
+                r -> parse(r.getString(1)), app.value(), collection.value(), id.value()).orElse(null);
     }
 
     @Override
@@ -208,12 +199,7 @@ final class JdbcDocumentStore implements DocumentStore {
 
     @Override
     public long purge(AppId app) {
-        return sql.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM document WHERE app_id = ?")) {
-                s.setString(1, app.value());
-                return (long) s.executeUpdate();
-            }
-        });
+        return sql.update("DELETE FROM document WHERE app_id = ?", app.value());
     }
 
     /** The start of every WHERE clause: this app's collection only. */

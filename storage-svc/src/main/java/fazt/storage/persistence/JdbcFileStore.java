@@ -11,7 +11,6 @@ import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -65,58 +64,26 @@ final class JdbcFileStore implements FileStore {
 
     @Override
     public AppFile stat(AppId app, VfsPath path) {
-        return sql.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT " + COLUMNS + " FROM app_file WHERE app_id = ? AND path = ?")) {
-                s.setString(1, app.value());
-                s.setString(2, path.value());
-                try (ResultSet r = s.executeQuery()) {
-                    return r.next() ? file(r) : null;
-                }
-            }
-        });
+        return sql.optional("SELECT " + COLUMNS + " FROM app_file WHERE app_id = ? AND path = ?", JdbcFileStore::file,
+                app.value(), path.value()).orElse(null);
     }
 
     @Override
     public List<AppFile> list(AppId app, String prefix, String after, int limit) {
-        return sql.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + """
-                     FROM app_file WHERE app_id = ? AND path > ? AND path LIKE ? ESCAPE '\\'
-                    ORDER BY path LIMIT ?""")) {
-                s.setString(1, app.value());
-                s.setString(2, after == null ? "" : after);
-                s.setString(3, prefix == null ? "%" : JdbcKvStore.likePrefix(prefix));
-                s.setInt(4, limit);
-                List<AppFile> files = new ArrayList<>();
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        files.add(file(r));
-                    }
-                }
-                return files;
-            }
-        });
+        return sql.list("SELECT " + COLUMNS + """
+                 FROM app_file WHERE app_id = ? AND path > ? AND path LIKE ? ESCAPE '\\'
+                ORDER BY path LIMIT ?""", JdbcFileStore::file, app.value(), after == null ? "" : after,
+                prefix == null ? "%" : JdbcKvStore.likePrefix(prefix), limit);
     }
 
     @Override
     public boolean delete(AppId app, VfsPath path) {
-        return sql.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM app_file WHERE app_id = ? AND path = ?")) {
-                s.setString(1, app.value());
-                s.setString(2, path.value());
-                return s.executeUpdate() > 0;
-            }
-        });
+        return sql.update("DELETE FROM app_file WHERE app_id = ? AND path = ?", app.value(), path.value()) > 0;
     }
 
     @Override
     public long purge(AppId app) {
-        return sql.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM app_file WHERE app_id = ?")) {
-                s.setString(1, app.value());
-                return (long) s.executeUpdate();
-            }
-        });
+        return sql.update("DELETE FROM app_file WHERE app_id = ?", app.value());
     }
 
     private static AppFile file(ResultSet r) throws SQLException {

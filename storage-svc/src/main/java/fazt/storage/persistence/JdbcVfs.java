@@ -120,40 +120,22 @@ final class JdbcVfs implements Vfs {
 
     @Override
     public List<FileEntry> find(Namespace namespace, Collection<VfsPath> paths) {
-        String[] values = paths.stream().map(VfsPath::value).toArray(String[]::new);
-        return sql.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT path, digest, size FROM vfs_file WHERE namespace = ? AND path = ANY (?)")) {
-                s.setString(1, namespace.value());
-                s.setArray(2, c.createArrayOf("text", values));
-                return files(s);
-            }
-        });
+        List<String> values = paths.stream().map(VfsPath::value).toList();
+        return sql.list("SELECT path, digest, size FROM vfs_file WHERE namespace = ? AND path = ANY (?)", JdbcVfs::file,
+                namespace.value(), values);
     }
 
     @Override
     public List<FileEntry> list(Namespace namespace, VfsPath after, int limit) {
-        return sql.inTransaction(c -> {
-            // Every valid path sorts after the empty string, so it stands for "from the start".
-            try (PreparedStatement s = c.prepareStatement("""
-                    SELECT path, digest, size FROM vfs_file
-                    WHERE namespace = ? AND path > ? ORDER BY path LIMIT ?""")) {
-                s.setString(1, namespace.value());
-                s.setString(2, after == null ? "" : after.value());
-                s.setInt(3, limit);
-                return files(s);
-            }
-        });
+        // Every valid path sorts after the empty string, so it stands for "from the start".
+        return sql.list("""
+                SELECT path, digest, size FROM vfs_file
+                WHERE namespace = ? AND path > ? ORDER BY path LIMIT ?""", JdbcVfs::file, namespace.value(),
+                after == null ? "" : after.value(), limit);
     }
 
-    private static List<FileEntry> files(PreparedStatement s) throws SQLException {
-        List<FileEntry> files = new ArrayList<>();
-        try (ResultSet r = s.executeQuery()) {
-            while (r.next()) {
-                files.add(new FileEntry(new VfsPath(r.getString(1)), new Digest(r.getString(2)), r.getLong(3)));
-            }
-        }
-        return files;
+    private static FileEntry file(ResultSet r) throws SQLException {
+        return new FileEntry(new VfsPath(r.getString(1)), new Digest(r.getString(2)), r.getLong(3));
     }
 
     @Override
