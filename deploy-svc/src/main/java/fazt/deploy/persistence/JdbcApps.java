@@ -9,6 +9,7 @@ import fazt.deploy.domain.AppVersion;
 import fazt.deploy.domain.Apps;
 import fazt.deploy.domain.DeployException;
 import fazt.deploy.domain.Manifest;
+import fazt.platform.service.db.DataAccessException;
 import fazt.platform.service.db.Sql;
 import fazt.platform.service.db.SqlState;
 import jakarta.inject.Singleton;
@@ -58,15 +59,7 @@ final class JdbcApps implements Apps {
 
     @Override
     public void setOwner(AppId id, AppOwner owner) {
-        db.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE app SET owner_id = ?, owner_name = ? WHERE app_id = ?")) {
-                s.setString(1, owner.id());
-                s.setString(2, owner.name());
-                s.setString(3, id.value());
-                s.executeUpdate();
-            }
-            return null;
-        });
+        db.update("UPDATE app SET owner_id = ?, owner_name = ? WHERE app_id = ?", owner.id(), owner.name(), id.value());
     }
 
     @Override
@@ -144,19 +137,14 @@ final class JdbcApps implements Apps {
 
     @Override
     public void rename(AppId id, String newName) {
-        db.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE app SET name = ?, updated_at = now() WHERE app_id = ?")) {
-                s.setString(1, newName);
-                s.setString(2, id.value());
-                s.executeUpdate();
-            } catch (SQLException e) {
-                if (SqlState.UNIQUE_VIOLATION.is(e)) {
-                    throw new DeployException.AppNameTaken(newName);
-                }
-                throw e;
+        try {
+            db.update("UPDATE app SET name = ?, updated_at = now() WHERE app_id = ?", newName, id.value());
+        } catch (DataAccessException e) {
+            if (e.is(SqlState.UNIQUE_VIOLATION)) {
+                throw new DeployException.AppNameTaken(newName);
             }
-            return null;
-        });
+            throw e;
+        }
     }
 
     @Override
@@ -209,16 +197,8 @@ final class JdbcApps implements Apps {
 
     @Override
     public void record(AppId id, String kind, Integer version, String detail) {
-        db.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO deploy_event (app_id, kind, version, detail) VALUES (?, ?, ?, ?)")) {
-                s.setString(1, id.value());
-                s.setString(2, kind);
-                s.setObject(3, version);
-                s.setString(4, detail);
-                s.executeUpdate();
-            }
-            return null;
-        });
+        db.update("INSERT INTO deploy_event (app_id, kind, version, detail) VALUES (?, ?, ?, ?)", id.value(), kind, version,
+                detail);
     }
 
     private List<AppVersion> versions(Connection c, AppId id, String tail) throws SQLException {

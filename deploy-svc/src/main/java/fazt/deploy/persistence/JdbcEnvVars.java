@@ -67,13 +67,7 @@ final class JdbcEnvVars implements EnvVars {
 
     @Override
     public boolean delete(AppId app, EnvName name) {
-        return db.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM app_env WHERE app_id = ? AND name = ?")) {
-                s.setString(1, app.value());
-                s.setString(2, name.value());
-                return s.executeUpdate() == 1;
-            }
-        });
+        return db.update("DELETE FROM app_env WHERE app_id = ? AND name = ?", app.value(), name.value()) == 1;
     }
 
     @Override

@@ -2,7 +2,6 @@ package fazt.storage.persistence;
 
 import fazt.platform.service.db.Sql;
 import jakarta.inject.Singleton;
-import java.sql.PreparedStatement;
 
 /**
  * Deletes KV entries whose expiry has passed. They are invisible from that moment anyway (every read filters on the
@@ -24,16 +23,11 @@ final class ExpiredEntrySweep {
         int total = 0;
         int removed;
         do {
-            removed = sql.inTransaction(c -> {
-                try (PreparedStatement s = c.prepareStatement("""
-                        DELETE FROM kv_entry e USING (
-                            SELECT app_id, key FROM kv_entry WHERE expires_at <= now()
-                            LIMIT ? FOR UPDATE SKIP LOCKED) x
-                        WHERE e.app_id = x.app_id AND e.key = x.key AND e.expires_at <= now()""")) {
-                    s.setInt(1, BATCH);
-                    return s.executeUpdate();
-                }
-            });
+            removed = sql.update("""
+                    DELETE FROM kv_entry e USING (
+                        SELECT app_id, key FROM kv_entry WHERE expires_at <= now()
+                        LIMIT ? FOR UPDATE SKIP LOCKED) x
+                    WHERE e.app_id = x.app_id AND e.key = x.key AND e.expires_at <= now()""", BATCH);
             total += removed;
         } while (removed == BATCH);
         return total;

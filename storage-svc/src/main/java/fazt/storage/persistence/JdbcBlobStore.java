@@ -21,6 +21,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -201,23 +202,12 @@ final class JdbcBlobStore implements BlobStore {
 
     @Override
     public Set<Digest> retain(Collection<Digest> digests) {
-        String[] hex = digests.stream().map(Digest::hex).sorted().toArray(String[]::new);
-        return sql.inTransaction(c -> {
-            Set<Digest> stored = new HashSet<>();
-            // Rows are locked in digest order, as drops lock them, so the two never deadlock.
-            try (PreparedStatement s = c.prepareStatement("""
-                    UPDATE blob SET written_at = now()
-                    WHERE digest IN (SELECT digest FROM blob WHERE digest = ANY (?) ORDER BY digest FOR NO KEY UPDATE)
-                    RETURNING digest""")) {
-                s.setArray(1, c.createArrayOf("text", hex));
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        stored.add(new Digest(r.getString(1)));
-                    }
-                }
-            }
-            return stored;
-        });
+        List<String> hex = digests.stream().map(Digest::hex).sorted().toList();
+        // Rows are locked in digest order, as drops lock them, so the two never deadlock.
+        return new HashSet<>(sql.list("""
+                UPDATE blob SET written_at = now()
+                WHERE digest IN (SELECT digest FROM blob WHERE digest = ANY (?) ORDER BY digest FOR NO KEY UPDATE)
+                RETURNING digest""", r -> new Digest(r.getString(1)), hex));
     }
 
     @Override

@@ -8,10 +8,8 @@ import fazt.storage.domain.kv.KeyPage;
 import fazt.storage.domain.kv.KvStore;
 import fazt.storage.domain.kv.ValueKind;
 import jakarta.inject.Singleton;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -36,29 +34,13 @@ final class JdbcKvStore implements KvStore {
 
     @Override
     public Instant put(AppId app, EntryKey key, ValueKind kind, byte[] value, Long ttlSeconds) {
-        return sql.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("""
-                    INSERT INTO kv_entry AS e (app_id, key, kind, value, expires_at)
-                    VALUES (?, ?, ?, ?, now() + ?::bigint * interval '1 second')
-                    ON CONFLICT (app_id, key) DO UPDATE
-                    SET kind = excluded.kind, value = excluded.value, expires_at = excluded.expires_at,
-                        updated_at = now()
-                    RETURNING expires_at""")) {
-                s.setString(1, app.value());
-                s.setString(2, key.value());
-                s.setString(3, kind.token());
-                s.setBytes(4, value);
-                if (ttlSeconds == null) {
-                    s.setNull(5, Types.BIGINT);
-                } else {
-                    s.setLong(5, ttlSeconds);
-                }
-                try (ResultSet r = s.executeQuery()) {
-                    r.next();
-                    return instant(r, 1);
-                }
-            }
-        });
+        return sql.one("""
+                INSERT INTO kv_entry AS e (app_id, key, kind, value, expires_at)
+                VALUES (?, ?, ?, ?, now() + ?::bigint * interval '1 second')
+                ON CONFLICT (app_id, key) DO UPDATE
+                SET kind = excluded.kind, value = excluded.value, expires_at = excluded.expires_at,
+                    updated_at = now()
+                RETURNING expires_at""", r -> instant(r, 1), app.value(), key.value(), kind.token(), value, ttlSeconds);
     }
 
     @Override

@@ -91,9 +91,16 @@ public final class Sql {
         });
     }
 
-    /** The first row of a statement that always returns one ({@code count(*)}, an upsert's RETURNING). */
+    /** The first row of a statement that always returns one ({@code count(*)}, an upsert's RETURNING), mapped. */
     public <T> T one(String sql, RowMapper<T> mapper, Object... params) {
-        return optional(sql, mapper, params).orElseThrow(() -> new IllegalStateException("the statement returned no row"));
+        return withConnection(c -> {
+            try (PreparedStatement s = prepare(c, sql, params); ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    throw new IllegalStateException("the statement returned no row");
+                }
+                return mapper.map(r);
+            }
+        });
     }
 
     /** Runs an INSERT, UPDATE or DELETE; returns the rows it changed. */

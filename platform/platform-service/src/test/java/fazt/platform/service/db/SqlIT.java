@@ -116,6 +116,8 @@ class SqlIT {
 
         Instant stored = sql.one("SELECT at FROM item WHERE id = ?", r -> Sql.instant(r, "at"), "a");
         assertThat(stored).isEqualTo(at);
+        Instant none = sql.one("SELECT at FROM item WHERE id = ?", r -> Sql.instant(r, "at"), "b");
+        assertThat(none).isNull();
         assertThat(sql.optional("SELECT at FROM item WHERE id = ?", r -> Sql.instant(r, "at"), "b")).isEmpty();
         assertThat(sql.optional("SELECT n FROM item WHERE id = ?", r -> r.getInt(1), "a")).contains(7);
         assertThat(sql.optional("SELECT n FROM item WHERE id = ?", r -> r.getInt(1), "missing")).isEmpty();
