@@ -10,6 +10,7 @@ import fazt.platform.nats.NatsRequester;
 import fazt.platform.service.testing.TestSuite;
 import fazt.proto.MessageCodec;
 import fazt.proto.ServiceName;
+import fazt.proto.admin.AdminApi;
 import fazt.proto.admin.AdminRequest;
 import fazt.proto.admin.AdminResponse;
 import fazt.proto.admin.AdminSubjects;
@@ -122,7 +123,7 @@ class DeploySyncIT {
     }
 
     private static AdminResponse admin(String method, String path, String body) {
-        ServiceName owner = AdminSubjects.ownerOf(path);
+        ServiceName owner = AdminApi.TABLE.ownerOf(path);
         return await(requester.request(AdminSubjects.of(owner), new AdminRequest(method, path, Map.of(), ADMIN,
                 body == null ? null : "application/json", body, null, "req-it"), AdminResponse.class, TIMEOUT));
     }
