@@ -56,12 +56,8 @@ final class AdminEndpoint implements RequestEndpoint {
         this.origin = origin;
         this.router = AdminRouter.of(ServiceName.AUTH, AuthAdminApi.ROUTES)
                 .on("POST /auth/login", this::login)
-                .on("POST /auth/signup", call -> json(201, AuthViews.userAnswer(users.signup(
-                        text(body(call), "username", true), text(body(call), "password", true),
-                        text(body(call), "email", false)))))
-                .on("POST /auth/setup", call -> json(201, AuthViews.userAnswer(firstRun.complete(
-                        text(body(call), "secret", true), text(body(call), "username", true),
-                        text(body(call), "password", true), text(body(call), "email", false)))))
+                .on("POST /auth/signup", this::signup)
+                .on("POST /auth/setup", this::setup)
                 .on("POST /auth/logout", this::logout)
                 .on("GET /me", call -> json(200, AuthViews.principal(call.principal())))
                 .on("GET /users", call -> json(200, AuthViews.users(users.list(call.principal()))))
@@ -122,6 +118,18 @@ final class AdminEndpoint implements RequestEndpoint {
         return withCookie(json(200, Map.of("user", AuthViews.user(started.user()),
                         "csrfToken", AdminSession.csrfToken(started.secret()), "expiresAt", started.expiresAt())),
                 AdminSession.COOKIE + "=" + started.secret() + "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + maxAge);
+    }
+
+    private AdminResponse signup(AdminCall call) {
+        JsonNode body = body(call);
+        return json(201, AuthViews.userAnswer(users.signup(text(body, "username", true), text(body, "password", true),
+                text(body, "email", false))));
+    }
+
+    private AdminResponse setup(AdminCall call) {
+        JsonNode body = body(call);
+        return json(201, AuthViews.userAnswer(firstRun.complete(text(body, "secret", true),
+                text(body, "username", true), text(body, "password", true), text(body, "email", false))));
     }
 
     private AdminResponse logout(AdminCall call) {
