@@ -12,6 +12,9 @@ import fazt.proto.admin.AdminRequest;
 import fazt.proto.admin.AdminResponse;
 import fazt.proto.admin.AdminSubjects;
 import fazt.proto.auth.Principal;
+import fazt.proto.scheduler.HookAnswer;
+import fazt.proto.scheduler.HookList;
+import fazt.proto.scheduler.RunAnswer;
 import fazt.proto.scheduler.SchedulerAdminApi;
 import fazt.scheduler.domain.AcceptRuns;
 import fazt.scheduler.domain.Admissions;
@@ -24,7 +27,6 @@ import fazt.scheduler.domain.SchedulerException;
 import fazt.scheduler.domain.Schedules;
 import jakarta.inject.Singleton;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code svc.scheduler.admin}: the runs, schedules and hooks part of the admin API ({@link SchedulerAdminApi}),
@@ -83,7 +85,7 @@ final class AdminEndpoint implements RequestEndpoint {
     private AdminResponse run(AdminCall call) {
         Run run = find(call.param("id"));
         canRead(call.principal(), appName(run));
-        return AdminResponse.json(200, RunViews.runDetail(run, runs.attempts(run.runId())));
+        return AdminResponse.json(200, RunViews.json(RunViews.runDetail(run, runs.attempts(run.runId()))));
     }
 
     private AdminResponse replay(AdminCall call) {
@@ -93,16 +95,16 @@ final class AdminEndpoint implements RequestEndpoint {
             throw new SchedulerException.InvalidRequest("id", "A refused webhook delivery cannot be replayed.");
         }
         Run replay = accept.replay(run.runId());
-        return AdminResponse.json(201, RunViews.json(Map.of("run", RunViews.run(replay))));
+        return AdminResponse.json(201, RunViews.json(new RunAnswer(RunViews.run(replay))));
     }
 
     private AdminResponse schedules(AdminCall call) {
         String appId = appId(call.param("name"));
-        return AdminResponse.json(200, RunViews.schedules(schedules.of(appId).stream().map(s ->
+        return AdminResponse.json(200, RunViews.json(RunViews.schedules(schedules.of(appId).stream().map(s ->
                         RunViews.schedule(s, s.lastRunId() == null ? null
                                 : runs.find(s.lastRunId()).map(Run::status).orElse(null))).toList(),
                 schedules.policy(appId).orElse(null), schedules.intake(appId).orElse(null),
-                admissions.storedBytes(appId)));
+                admissions.storedBytes(appId))));
     }
 
     private AdminResponse listRuns(AdminRequest request, String appId) {
@@ -127,12 +129,12 @@ final class AdminEndpoint implements RequestEndpoint {
         }
         List<Run> page = runs.list(appId, status, trigger, limit + 1, request.queryParam("cursor"));
         String next = page.size() > limit ? page.get(limit - 1).runId() : null;
-        return AdminResponse.json(200, RunViews.runs(page.subList(0, Math.min(limit, page.size())), next));
+        return AdminResponse.json(200, RunViews.json(RunViews.runs(page.subList(0, Math.min(limit, page.size())), next)));
     }
 
     private AdminResponse hooks(AdminCall call) {
         String name = call.param("name");
-        return AdminResponse.json(200, RunViews.json(Map.of("hooks", hooks.list(appId(name)).stream()
+        return AdminResponse.json(200, RunViews.json(new HookList(hooks.list(appId(name)).stream()
                 .map(h -> RunViews.hook(h, host(name))).toList())));
     }
 
@@ -141,7 +143,7 @@ final class AdminEndpoint implements RequestEndpoint {
         JsonNode body = input.jsonBody(call.request());
         Hook created = hooks.create(appId(name), input.text(body, "name"), input.text(body, "signature"),
                 input.text(body, "secret"));
-        return AdminResponse.json(201, RunViews.json(Map.of("hook", RunViews.hook(created, host(name)))));
+        return AdminResponse.json(201, RunViews.json(new HookAnswer(RunViews.hook(created, host(name)))));
     }
 
     private AdminResponse deleteHook(AdminCall call) {
