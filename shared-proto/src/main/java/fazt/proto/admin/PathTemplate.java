@@ -15,6 +15,8 @@ public record PathTemplate(String text, List<Segment> segments) {
     /** One segment: a literal, a parameter, or the trailing rest parameter. */
     public record Segment(String value, Kind kind) {}
 
+    private static final java.util.regex.Pattern EDGE_SLASHES = java.util.regex.Pattern.compile("^/+|/+$");
+
     /** Ordered from most to least specific. */
     public enum Kind { LITERAL, PARAM, REST }
 
@@ -61,7 +63,7 @@ public record PathTemplate(String text, List<Segment> segments) {
 
     /** The parameters of {@code path} when it matches, else empty. */
     public Optional<Map<String, String>> match(String path) {
-        String trimmed = path.replaceAll("^/+|/+$", "");
+        String trimmed = EDGE_SLASHES.matcher(path).replaceAll("");
         String[] parts = trimmed.isEmpty() ? new String[0] : trimmed.split("/", -1);
         Map<String, String> params = new LinkedHashMap<>();
         for (int i = 0; i < segments.size(); i++) {
