@@ -6,6 +6,7 @@ import fazt.platform.nats.NatsRequester;
 import fazt.platform.service.testing.RemoteCall;
 import fazt.platform.service.testing.SuiteConnection;
 import fazt.platform.service.testing.TestSuite;
+import fazt.platform.test.standins.StorageStandIn;
 import fazt.proto.MessageCodec;
 import fazt.proto.ServiceName;
 import fazt.proto.admin.AdminRequest;
@@ -36,8 +37,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Calls deploy-svc the way the gateway does: admin requests over NATS ({@code svc.deploy.admin}) with a principal,
- * bundles uploaded to storage-svc first and passed as a body blob. Register the client, not its suite: it starts the
- * suite before it connects and disconnects before the suite stops.
+ * bundles uploaded to storage first and passed as a body blob. storage-svc is played by a {@link StorageStandIn} on
+ * the suite's NATS. Register the client, not its suite: it starts the suite before it connects and the stand-in,
+ * and stops them in the reverse order.
  */
 final class DeployClient implements BeforeAllCallback, AfterAllCallback {
     static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -45,6 +47,7 @@ final class DeployClient implements BeforeAllCallback, AfterAllCallback {
 
     private final TestSuite suite;
     private final SuiteConnection connection;
+    private StorageStandIn storage;
 
     DeployClient(TestSuite suite) {
         this.suite = suite;
@@ -54,11 +57,19 @@ final class DeployClient implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         connection.beforeAll(context);
+        storage = StorageStandIn.start(connection.nats(), suite.nats().root());
     }
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
-        connection.afterAll(context);
+        try {
+            if (storage != null) {
+                storage.close();
+            }
+        } finally {
+            storage = null;
+            connection.afterAll(context);
+        }
     }
 
     Connection nats() {

@@ -17,7 +17,6 @@ import fazt.proto.deploy.AppEnvReply;
 import fazt.proto.deploy.AppEnvRequest;
 import fazt.proto.deploy.DeploySubjects;
 import fazt.proto.problem.Problem;
-import fazt.storage.StorageService;
 import io.nats.client.Message;
 import io.nats.client.Subscription;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +34,7 @@ import org.slf4j.LoggerFactory;
 
 /** Env vars and secrets through the admin API and {@code svc.deploy.env.get}, against real NATS and PostgreSQL. */
 class EnvVarsIT {
-    static final TestSuite suite = TestSuite.of(new DeployService(), new StorageService());
+    static final TestSuite suite = TestSuite.of(new DeployService());
 
     @RegisterExtension
     static final DeployClient client = new DeployClient(suite);

@@ -10,7 +10,6 @@ import fazt.proto.admin.AdminResponse;
 import fazt.proto.deploy.SiteReply;
 import fazt.proto.problem.Problem;
 import fazt.proto.runtime.ScriptCheckRequest;
-import fazt.storage.StorageService;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * nothing.
  */
 class ServerCodeCheckIT {
-    static final TestSuite suite = TestSuite.of(new DeployService(), new StorageService());
+    static final TestSuite suite = TestSuite.of(new DeployService());
 
     @RegisterExtension
     static final DeployClient client = new DeployClient(suite);

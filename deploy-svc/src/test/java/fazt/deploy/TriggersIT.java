@@ -10,14 +10,13 @@ import fazt.proto.deploy.DeploySubjects;
 import fazt.proto.deploy.TriggersReply;
 import fazt.proto.deploy.TriggersRequest;
 import fazt.proto.problem.Problem;
-import fazt.storage.StorageService;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code svc.deploy.triggers.get} follows the live version: deploy, rollback, delete; a bad cron entry changes nothing. */
 class TriggersIT {
-    static final TestSuite suite = TestSuite.of(new DeployService(), new StorageService());
+    static final TestSuite suite = TestSuite.of(new DeployService());
 
     @RegisterExtension
     static final DeployClient client = new DeployClient(suite);

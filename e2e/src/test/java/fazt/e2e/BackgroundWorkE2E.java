@@ -20,8 +20,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Background work from outside, against a one-JVM suite started by scripts/stack: an every-2-seconds schedule fires
  * and is recorded, an async request runs, a failing handler is retried and dead-lettered and a replay after a fixed
- * deploy succeeds, webhooks with a bad signature are refused and recorded while a good one runs, and async requests
- * reach only the paths an app declares, within its rate limit.
+ * deploy succeeds, webhooks with a bad signature are refused and recorded while a good one runs, async requests
+ * reach only the paths an app declares, within its rate limit, and deploy, redeploy, rollback and delete keep the
+ * scheduler's schedules equal to the live {@code fazt.json} (deploy-svc and scheduler-svc together, over the app
+ * events and {@code svc.deploy.triggers.get}).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BackgroundWorkE2E {
@@ -200,5 +202,52 @@ class BackgroundWorkE2E {
         JsonNode runs = Edge.jsonOf(edge.json("GET", "/apps/busy/runs", null));
         assertThat(runs.get("runs").size()).as("only the accepted request is stored").isEqualTo(1);
         assertThat(Edge.jsonOf(edge.json("GET", "/apps/plain/runs", null)).get("runs").size()).isZero();
+    }
+
+    // Moved from scheduler-svc's DeploySyncIT: it needs the real deploy-svc and scheduler-svc together (ADR 26).
+    @Test
+    @Order(6)
+    void schedulesFollowDeployRollbackAndDelete() throws Exception {
+        String code = "export default { fetch() { return new Response('x'); }, scheduled() {} };";
+        edge.deployFiles("cronny", "fazt.json", "{\"cron\": [{\"every\": \"1s\", \"name\": \"tick\"}, {\"schedule\":"
+                + " \"0 3 * * *\", \"tz\": \"Europe/Berlin\", \"name\": \"nightly\"}], \"retry\": {\"attempts\": 2}}",
+                "api/main.js", code);
+        JsonNode nightly = await("both schedules", "/apps/cronny/schedules", r -> r.get("schedules").size() == 2)
+                .get("schedules").get(0);
+        assertThat(nightly.path("name").asText()).isEqualTo("nightly");
+        assertThat(nightly.path("cron").asText()).isEqualTo("0 3 * * *");
+        assertThat(nightly.path("tz").asText()).isEqualTo("Europe/Berlin");
+        JsonNode run = await("an interval run", "/apps/cronny/runs?trigger=interval", r -> r.get("runs").size() >= 1)
+                .get("runs").get(0);
+        assertThat(run.path("trigger").asText()).isEqualTo("interval");
+        assertThat(run.path("maxAttempts").asInt()).isEqualTo(2);
+
+        // A version without cron stops the schedules; rolling back brings them back.
+        edge.deployFiles("cronny", "fazt.json", "{}", "api/main.js", code);
+        await("no schedules", "/apps/cronny/schedules", r -> r.get("schedules").isEmpty());
+        Thread.sleep(1_500);
+        int before = runs("cronny");
+        Thread.sleep(2_000);
+        assertThat(runs("cronny")).isEqualTo(before);
+
+        HttpResponse<byte[]> rolledBack = edge.json("POST", "/apps/cronny/rollback", "{\"version\": 1}");
+        assertThat(rolledBack.statusCode()).as(Edge.text(rolledBack)).isEqualTo(200);
+        await("both schedules again", "/apps/cronny/schedules", r -> r.get("schedules").size() == 2);
+
+        HttpResponse<byte[]> deleted = edge.json("DELETE", "/apps/cronny", null);
+        assertThat(deleted.statusCode()).as(Edge.text(deleted)).isEqualTo(204);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        int status = 0;
+        while (status != 404 && System.nanoTime() < deadline) {
+            status = edge.json("GET", "/apps/cronny/schedules", null).statusCode();
+            if (status != 404) {
+                Thread.sleep(500);
+            }
+        }
+        assertThat(status).as("schedules of a deleted app").isEqualTo(404);
+    }
+
+    private int runs(String app) throws Exception {
+        return Edge.jsonOf(edge.json("GET", "/apps/" + app + "/runs?trigger=interval", null)).get("runs").size();
     }
 }

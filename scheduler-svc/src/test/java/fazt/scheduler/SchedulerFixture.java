@@ -7,6 +7,7 @@ import fazt.platform.nats.NatsRequester;
 import fazt.platform.service.testing.RemoteCall;
 import fazt.platform.service.testing.SuiteConnection;
 import fazt.platform.service.testing.TestSuite;
+import fazt.platform.test.standins.DeployStandIn;
 import fazt.proto.MessageCodec;
 import fazt.proto.ServiceName;
 import fazt.proto.admin.AdminApi;
@@ -14,6 +15,7 @@ import fazt.proto.admin.AdminRequest;
 import fazt.proto.admin.AdminResponse;
 import fazt.proto.admin.AdminSubjects;
 import fazt.proto.auth.Principal;
+import fazt.proto.deploy.TriggersReply;
 import fazt.proto.runtime.HttpHeader;
 import fazt.proto.runtime.InvokeRequest;
 import fazt.proto.scheduler.AsyncEnqueueRequest;
@@ -67,7 +69,7 @@ final class SchedulerFixture implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         connection.beforeAll(context);
-        deploy = new DeployStandIn(connection.nats(), suite.nats().root());
+        deploy = DeployStandIn.start(connection.nats(), suite.nats().root());
         restartRuntime("rt-1");
     }
 
@@ -95,6 +97,23 @@ final class SchedulerFixture implements BeforeAllCallback, AfterAllCallback {
 
     DeployStandIn deploy() {
         return deploy;
+    }
+
+    /**
+     * An app with server code whose {@code fazt.json} has {@code schedules} and this run policy, declares every path
+     * under {@code /api/} async ({@code "async": ["**"]}) and leaves the intake limits at their defaults.
+     */
+    static TriggersReply.AppTriggers app(String appId, String name, List<TriggersReply.Schedule> schedules, int attempts,
+                                         long backoffMillis, int concurrency) {
+        return new TriggersReply.AppTriggers(appId, name, 1, schedules, attempts, backoffMillis, concurrency, 5_000,
+                List.of("**"), null, null, null);
+    }
+
+    /** An app declaring only the {@code async} patterns given, with the given intake limits (null: the default). */
+    static TriggersReply.AppTriggers withIntake(String appId, String name, List<String> async, Integer perMinute,
+                                                Integer burst, Long maxStoredBytes) {
+        return new TriggersReply.AppTriggers(appId, name, 1, List.of(), 3, 1_000, 4, 5_000, async, perMinute, burst,
+                maxStoredBytes);
     }
 
     /** The runtime stand-in that answers now. */

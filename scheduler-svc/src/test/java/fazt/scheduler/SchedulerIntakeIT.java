@@ -36,7 +36,7 @@ class SchedulerIntakeIT {
 
     @Test
     void onlyDeclaredPathsAreQueuedAndAnythingElseIsNotFoundAndStoresNothing() throws Exception {
-        scheduler.deploy().deploy(DeployStandIn.withIntake("a_declared", "declared", List.of("resize", "jobs/*",
+        scheduler.deploy().deploy(SchedulerFixture.withIntake("a_declared", "declared", List.of("resize", "jobs/*",
                 "batch/**"), null, null, null));
         // No wait for the deploy event: a request that comes first reads the declaration from deploy-svc.
         String resize = scheduler.enqueue("a_declared", "declared", "/api/resize?size=2", "{}").runId();
@@ -55,7 +55,7 @@ class SchedulerIntakeIT {
         assertThat(problemOf(() -> scheduler.enqueue("a_declared", "declared", "/api/other",
                 "x".repeat(SchedulerSubjects.MAX_PAYLOAD + 1))).status()).isEqualTo(404);
 
-        scheduler.deploy().deploy(DeployStandIn.withIntake("a_silent", "silent", List.of(), null, null, null));
+        scheduler.deploy().deploy(SchedulerFixture.withIntake("a_silent", "silent", List.of(), null, null, null));
         assertThat(problemOf(() -> scheduler.enqueue("a_silent", "silent", "/api/resize", "{}")).status()).isEqualTo(404);
         assertThat(problemOf(() -> scheduler.enqueue("a_unknown", "unknown", "/api/resize", "{}")).status())
                 .as("an app deploy-svc does not serve").isEqualTo(404);
@@ -70,7 +70,7 @@ class SchedulerIntakeIT {
 
     @Test
     void asyncRequestsAndWebhookDeliveriesShareARateLimitPastWhichNothingIsStored() throws Exception {
-        scheduler.deploy().deploy(DeployStandIn.withIntake("a_limited", "limited", List.of("**"), 1, 2, null));
+        scheduler.deploy().deploy(SchedulerFixture.withIntake("a_limited", "limited", List.of("**"), 1, 2, null));
         scheduler.waitForPolicy("limited");
         String hook = json(scheduler.admin("POST", "/apps/limited/hooks", Map.of(), "{\"name\": \"plain\"}"))
                 .path("hook").path("id").asText();
@@ -88,14 +88,14 @@ class SchedulerIntakeIT {
         assertThat(runsOf("limited")).hasSize(2);
         assertThat(intakeOf("limited").path("storedBytes").asLong()).isEqualTo(2 * 2);
         // Another app draws from a bucket of its own.
-        scheduler.deploy().deploy(DeployStandIn.withIntake("a_calm", "calm", List.of("**"), 1, 2, null));
+        scheduler.deploy().deploy(SchedulerFixture.withIntake("a_calm", "calm", List.of("**"), 1, 2, null));
         scheduler.enqueue("a_calm", "calm", "/api/one", "{}");
     }
 
     @Test
     void pastTheStoredPayloadCapNothingIsStoredUntilOldRunsAreDeleted() throws Exception {
         long cap = 1L << 20;
-        scheduler.deploy().deploy(DeployStandIn.withIntake("a_full", "full", List.of("**"), 6_000, 1_000, cap));
+        scheduler.deploy().deploy(SchedulerFixture.withIntake("a_full", "full", List.of("**"), 6_000, 1_000, cap));
         scheduler.waitForPolicy("full");
         String largest = "x".repeat(SchedulerSubjects.MAX_PAYLOAD);
         List<String> kept = new java.util.ArrayList<>();

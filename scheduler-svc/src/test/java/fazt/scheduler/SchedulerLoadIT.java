@@ -44,7 +44,7 @@ class SchedulerLoadIT {
 
     @Test
     void theConcurrencyLimitHoldsAcrossInstances() throws Exception {
-        scheduler.deploy().deploy(DeployStandIn.app("a_concurrency", "concurrency", List.of(), 3, 1_000, 1));
+        scheduler.deploy().deploy(SchedulerFixture.app("a_concurrency", "concurrency", List.of(), 3, 1_000, 1));
         scheduler.waitForPolicy("concurrency");
         assertThat(json(scheduler.admin("GET", "/apps/concurrency/schedules", Map.of(), null)).path("policy").path("concurrency")
                 .asInt()).isEqualTo(1);
@@ -84,7 +84,7 @@ class SchedulerLoadIT {
         List<Long> ticks = new ArrayList<>();
         List<Long> lags = new ArrayList<>();
         RuntimeStandIn timing = scheduler.runtime();
-        scheduler.deploy().deploy(DeployStandIn.app("a_lag", "lag",
+        scheduler.deploy().deploy(SchedulerFixture.app("a_lag", "lag",
                 List.of(new TriggersReply.Schedule("tick", null, null, 1_000L, "once")), 3, 1_000, 4));
         waitFor(() -> timing.of("a_lag").size() >= 6, Duration.ofSeconds(20));
         scheduler.deploy().delete("a_lag");

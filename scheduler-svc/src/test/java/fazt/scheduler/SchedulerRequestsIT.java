@@ -31,7 +31,7 @@ class SchedulerRequestsIT {
 
     @Test
     void asyncRunsSucceedAreVisibleOnlyToTheirAppAndLargeBodiesAreRefused() throws Exception {
-        scheduler.deploy().deploy(DeployStandIn.app("a_async", "async", List.of(), 3, 1_000, 4));
+        scheduler.deploy().deploy(SchedulerFixture.app("a_async", "async", List.of(), 3, 1_000, 4));
         RunAccepted accepted = scheduler.enqueue("a_async", "async", "/api/resize", "{\"img\":1}");
         scheduler.waitForStatus(accepted.runId(), "succeeded");
         InvokeRequest call = scheduler.runtime().of("a_async").getFirst();
@@ -57,7 +57,7 @@ class SchedulerRequestsIT {
 
     @Test
     void aWebhookWithABadSignatureIsRefusedAndRecordedAGoodOneRuns() throws Exception {
-        scheduler.deploy().deploy(DeployStandIn.app("a_hooked", "hooked", List.of(), 3, 1_000, 4));
+        scheduler.deploy().deploy(SchedulerFixture.app("a_hooked", "hooked", List.of(), 3, 1_000, 4));
         JsonNode hook = json(scheduler.admin("POST", "/apps/hooked/hooks", Map.of(),
                 "{\"name\": \"github\", \"secret\": \"It's a Secret to Everybody\"}")).path("hook");
         String id = hook.path("id").asText();
@@ -94,7 +94,7 @@ class SchedulerRequestsIT {
 
     @Test
     void scopesAreChecked() throws Exception {
-        scheduler.deploy().deploy(DeployStandIn.app("a_scoped", "scoped", List.of(), 3, 1_000, 4));
+        scheduler.deploy().deploy(SchedulerFixture.app("a_scoped", "scoped", List.of(), 3, 1_000, 4));
         scheduler.waitForPolicy("scoped");
         Principal reader = new Principal("u_r", "reader", List.of(Principal.READ));
         Principal other = new Principal("u_o", "other", List.of("deploy:someone-else"));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fazt.platform.nats.NatsRequester;
 import fazt.platform.service.ServiceContext;
 import fazt.platform.service.testing.TestSuite;
+import fazt.platform.test.standins.DeployStandIn;
 import fazt.proto.MessageCodec;
 import fazt.proto.ServiceName;
 import fazt.proto.admin.AdminRequest;
@@ -36,12 +37,12 @@ class SchedulerRestartIT {
     void aRunInterruptedByASchedulerStopCompletesOnTheNextScheduler() throws Exception {
         Duration timeout = Duration.ofSeconds(10);
         try (Connection nats = suite.nats().connect();
-             DeployStandIn deploy = new DeployStandIn(nats, suite.nats().root());
+             DeployStandIn deploy = DeployStandIn.start(nats, suite.nats().root());
              RuntimeStandIn runtime = new RuntimeStandIn(suite.nats().connect(), suite.nats().root(), "rt-1",
                      r -> r.requestId().endsWith(".1") ? RuntimeStandIn.Behaviour.slow(4_000)
                              : RuntimeStandIn.Behaviour.ok())) {
             NatsRequester requester = new NatsRequester(nats, suite.nats().root());
-            deploy.deploy(DeployStandIn.app("a_restart", "restart", List.of(), 3, 1_000, 4));
+            deploy.deploy(SchedulerFixture.app("a_restart", "restart", List.of(), 3, 1_000, 4));
             Thread.sleep(1_000);
             RunAccepted run = requester.request(SchedulerSubjects.ASYNC_ENQUEUE, new AsyncEnqueueRequest("a_restart",
                     "restart", "POST", "https://restart.localhost/api/job", List.of(),

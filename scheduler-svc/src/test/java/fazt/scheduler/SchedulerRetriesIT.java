@@ -27,7 +27,7 @@ class SchedulerRetriesIT {
 
     @Test
     void aFailingHandlerIsRetriedWithBackoffThenDeadLetteredAndAReplaySucceeds() throws Exception {
-        scheduler.deploy().deploy(DeployStandIn.app("a_failing", "failing", List.of(), 3, 200, 4));
+        scheduler.deploy().deploy(SchedulerFixture.app("a_failing", "failing", List.of(), 3, 200, 4));
         scheduler.waitForPolicy("failing");
         scheduler.behave("a_failing", RuntimeStandIn.Behaviour.status(503));
         List<RunFailed> deadLetters = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -72,7 +72,7 @@ class SchedulerRetriesIT {
 
     @Test
     void aRuntimeDyingMidRunLosesNothingTheRunCompletesOnRedelivery() throws Exception {
-        scheduler.deploy().deploy(DeployStandIn.app("a_dying", "dying", List.of(), 1, 1_000, 4));
+        scheduler.deploy().deploy(SchedulerFixture.app("a_dying", "dying", List.of(), 1, 1_000, 4));
         scheduler.waitForPolicy("dying");
         // Only a dying instance is up when the run arrives; a healthy one starts after it died.
         scheduler.stopRuntime();

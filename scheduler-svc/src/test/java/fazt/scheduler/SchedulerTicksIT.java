@@ -27,7 +27,7 @@ class SchedulerTicksIT {
 
     @Test
     void anIntervalScheduleFiresOncePerTickAcrossTwoInstancesAndIsRecorded() throws Exception {
-        scheduler.deploy().deploy(DeployStandIn.app("a_ticker", "ticker",
+        scheduler.deploy().deploy(SchedulerFixture.app("a_ticker", "ticker",
                 List.of(new TriggersReply.Schedule("tick", null, null, 1_000L, "once")), 3, 1_000, 4));
         waitFor(() -> scheduler.runtime().of("a_ticker").size() >= 4, Duration.ofSeconds(15));
 
@@ -63,7 +63,7 @@ class SchedulerTicksIT {
 
     @Test
     void ticksMissedWhileNoSchedulerRanFireOnceOrAreSkippedAsEachScheduleSays() throws Exception {
-        scheduler.deploy().deploy(DeployStandIn.app("a_catchup", "catchup", List.of(
+        scheduler.deploy().deploy(SchedulerFixture.app("a_catchup", "catchup", List.of(
                 new TriggersReply.Schedule("yearly-once", "0 0 1 1 *", "UTC", null, "once"),
                 new TriggersReply.Schedule("yearly-skip", "0 0 1 1 *", "UTC", null, "skip")), 3, 1_000, 4));
         waitFor(() -> json(scheduler.admin("GET", "/apps/catchup/schedules", Map.of(), null)).path("schedules").size() == 2,

@@ -4,13 +4,19 @@ import java.util.regex.Pattern;
 
 /**
  * The subject grammar of docs/adr/0002-nats-subject-grammar.md, checked: {@code svc.<service>.<action>[.<sub>]}
- * for request/reply and {@code evt.<service>.<aggregate>.<past-tense-event>} for facts on JetStream.
+ * for request/reply, {@code evt.<service>.<aggregate>.<past-tense-event>} for facts on JetStream,
+ * {@code log.<kind>.<app-id>} for per-app records kept for reading back, and {@code work.<service>.<queue>} for
+ * work-queue streams. Every subject a service uses is built here, so none can fall outside the grammar.
  */
 public final class SubjectGrammar {
     /** First token of request/reply subjects. */
     public static final String REQUEST = "svc";
     /** First token of event subjects. */
     public static final String EVENT = "evt";
+    /** First token of per-app record subjects. */
+    public static final String LOG = "log";
+    /** First token of work-queue subjects. */
+    public static final String WORK = "work";
 
     private static final String TOKEN = "[a-z][a-z0-9_-]*";
     private static final String SERVICE = "(gateway|auth|deploy|storage|runtime|scheduler|mail)";
@@ -18,6 +24,10 @@ public final class SubjectGrammar {
             Pattern.compile(REQUEST + "\\." + SERVICE + "\\." + TOKEN + "(\\." + TOKEN + ")?");
     private static final Pattern EVENT_SUBJECT =
             Pattern.compile(EVENT + "\\." + SERVICE + "\\." + TOKEN + "\\." + TOKEN);
+    // App ids are UUIDs or names: one token of letters, digits, '-' or '_'.
+    private static final Pattern LOG_SUBJECT =
+            Pattern.compile(LOG + "\\." + TOKEN + "\\.[A-Za-z0-9][A-Za-z0-9_-]*");
+    private static final Pattern WORK_SUBJECT = Pattern.compile(WORK + "\\." + SERVICE + "\\." + TOKEN);
 
     private SubjectGrammar() {}
 
@@ -29,6 +39,24 @@ public final class SubjectGrammar {
     /** An event subject: {@code evt.<service>.<aggregate>.<event>}. */
     public static String event(ServiceName service, String aggregate, String event) {
         return requireEvent(EVENT + "." + service.id() + "." + aggregate + "." + event);
+    }
+
+    /** A per-app record subject: {@code log.<kind>.<app-id>}, e.g. {@code log.app.<id>}. */
+    public static String log(String kind, String appId) {
+        String subject = LOG + "." + kind + "." + appId;
+        if (!LOG_SUBJECT.matcher(subject).matches()) {
+            throw new IllegalArgumentException("not a log subject (log.<kind>.<app-id>): " + subject);
+        }
+        return subject;
+    }
+
+    /** A work-queue subject: {@code work.<service>.<queue>}. */
+    public static String work(ServiceName service, String queue) {
+        String subject = WORK + "." + service.id() + "." + queue;
+        if (!WORK_SUBJECT.matcher(subject).matches()) {
+            throw new IllegalArgumentException("not a work subject (work.<service>.<queue>): " + subject);
+        }
+        return subject;
     }
 
     public static boolean isRequest(String subject) {

@@ -38,7 +38,20 @@ public record SubjectRoot(String value) {
      * the root is part of the name: {@code FAZT_EVT_DEPLOY}.
      */
     public String eventStream(ServiceName service) {
-        return (value + "_EVT_" + service.id()).toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+        return stream("EVT_" + service.id());
+    }
+
+    /**
+     * The one naming rule of this installation's JetStream streams: {@code <ROOT>_<SUFFIX>}, upper case, {@code -}
+     * as {@code _} (stream names cannot contain dots): {@code stream("LOG_APP")} → {@code FAZT_LOG_APP}.
+     */
+    public String stream(String suffix) {
+        return streamPrefix() + suffix.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+    }
+
+    /** What every stream name of this root starts with: {@code FAZT_}. */
+    public String streamPrefix() {
+        return value.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_";
     }
 
     /** The subjects the event stream of {@code service} captures: {@code <root>.evt.<service>.>}. */

@@ -19,6 +19,9 @@ class SubjectRootTest {
         SubjectRoot root = new SubjectRoot("run-7");
         assertThat(root.eventStream(ServiceName.DEPLOY)).isEqualTo("RUN_7_EVT_DEPLOY");
         assertThat(root.eventStreamSubjects(ServiceName.DEPLOY)).isEqualTo("run-7.evt.deploy.>");
+        assertThat(root.stream("log_app")).isEqualTo("RUN_7_LOG_APP");
+        assertThat(root.streamPrefix()).isEqualTo("RUN_7_");
+        assertThat(fazt.proto.scheduler.SchedulerSubjects.workStream(root)).isEqualTo("RUN_7_WORK_SCHEDULER");
     }
 
     @ParameterizedTest
@@ -36,5 +39,16 @@ class SubjectRootTest {
         assertThat(SubjectGrammar.isEvent("evt.deploy.app")).isFalse();
         assertThatThrownBy(() -> SubjectGrammar.request(ServiceName.AUTH, "Token.Verify"))
                 .hasMessageContaining("not a request subject");
+    }
+
+    @Test
+    void grammarBuildsLogAndWorkSubjectsAndRefusesOthers() {
+        assertThat(SubjectGrammar.log("app", "3f2a-9c")).isEqualTo("log.app.3f2a-9c");
+        assertThat(SubjectGrammar.work(ServiceName.SCHEDULER, "run")).isEqualTo("work.scheduler.run");
+        assertThatThrownBy(() -> SubjectGrammar.log("app", "a.b")).hasMessageContaining("not a log subject");
+        assertThatThrownBy(() -> SubjectGrammar.log("app", "*")).hasMessageContaining("not a log subject");
+        assertThatThrownBy(() -> SubjectGrammar.log("App", "x")).hasMessageContaining("not a log subject");
+        assertThatThrownBy(() -> SubjectGrammar.work(ServiceName.SCHEDULER, "run.>"))
+                .hasMessageContaining("not a work subject");
     }
 }

@@ -2,6 +2,7 @@ package fazt.auth.persistence;
 
 import fazt.auth.domain.ApiToken;
 import fazt.auth.domain.ApiTokens;
+import fazt.platform.service.db.Sql;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,66 +10,64 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /** API tokens in {@code auth.api_token}, looked up by the SHA-256 of their secret. */
 @Singleton
 final class JdbcApiTokens implements ApiTokens {
     private static final String COLUMNS =
             "t.id AS token_id, t.user_id, t.name, t.scopes, t.created_at AS token_created_at, t.expires_at, t.last_used_at, t.revoked_at";
-    private final Jdbc jdbc;
+    private final Sql sql;
 
-    JdbcApiTokens(DataSource dataSource) {
-        this.jdbc = new Jdbc(dataSource);
+    JdbcApiTokens(Sql sql) {
+        this.sql = sql;
     }
 
     private static ApiToken token(ResultSet r) throws SQLException {
         return new ApiToken(r.getString("token_id"), r.getString("user_id"), r.getString("name"),
-                Arrays.asList((String[]) r.getArray("scopes").getArray()), Jdbc.instant(r, "token_created_at"),
-                Jdbc.instant(r, "expires_at"), Jdbc.instant(r, "last_used_at"), Jdbc.instant(r, "revoked_at"));
+                Arrays.asList((String[]) r.getArray("scopes").getArray()), Sql.instant(r, "token_created_at"),
+                Sql.instant(r, "expires_at"), Sql.instant(r, "last_used_at"), Sql.instant(r, "revoked_at"));
     }
 
     @Override
     public void create(ApiToken t, byte[] secretHash) {
-        jdbc.update("INSERT INTO api_token (id, user_id, name, scopes, secret_hash, created_at, expires_at)"
+        sql.update("INSERT INTO api_token (id, user_id, name, scopes, secret_hash, created_at, expires_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?)", t.id(), t.userId(), t.name(), t.scopes(), secretHash, t.createdAt(),
                 t.expiresAt());
     }
 
     @Override
     public Optional<Usable> findUsable(byte[] secretHash) {
-        return jdbc.query("SELECT " + COLUMNS + ", u.id, u.username, u.email, u.role, u.created_at, u.disabled_at"
+        return sql.optional("SELECT " + COLUMNS + ", u.id, u.username, u.email, u.role, u.created_at, u.disabled_at"
                         + " FROM api_token t LEFT JOIN app_user u ON u.id = t.user_id"
                         + " WHERE t.secret_hash = ? AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())"
                         + " AND (t.user_id IS NULL OR u.disabled_at IS NULL)",
-                r -> new Usable(token(r), r.getString("id") == null ? null : JdbcUsers.user(r)), secretHash)
-                .stream().findFirst();
+                r -> new Usable(token(r), r.getString("id") == null ? null : JdbcUsers.user(r)), secretHash);
     }
 
     @Override
     public void touch(String id, Instant lastUsed) {
-        jdbc.update("UPDATE api_token SET last_used_at = ? WHERE id = ?", lastUsed, id);
+        sql.update("UPDATE api_token SET last_used_at = ? WHERE id = ?", lastUsed, id);
     }
 
     @Override
     public List<ApiToken> listOf(String userId) {
         return userId == null
-                ? jdbc.query("SELECT " + COLUMNS + " FROM api_token t WHERE t.user_id IS NULL ORDER BY t.created_at", JdbcApiTokens::token)
-                : jdbc.query("SELECT " + COLUMNS + " FROM api_token t WHERE t.user_id = ? ORDER BY t.created_at", JdbcApiTokens::token, userId);
+                ? sql.list("SELECT " + COLUMNS + " FROM api_token t WHERE t.user_id IS NULL ORDER BY t.created_at", JdbcApiTokens::token)
+                : sql.list("SELECT " + COLUMNS + " FROM api_token t WHERE t.user_id = ? ORDER BY t.created_at", JdbcApiTokens::token, userId);
     }
 
     @Override
     public List<ApiToken> listAll() {
-        return jdbc.query("SELECT " + COLUMNS + " FROM api_token t ORDER BY t.created_at", JdbcApiTokens::token);
+        return sql.list("SELECT " + COLUMNS + " FROM api_token t ORDER BY t.created_at", JdbcApiTokens::token);
     }
 
     @Override
     public Optional<ApiToken> byId(String id) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM api_token t WHERE t.id = ?", JdbcApiTokens::token, id).stream().findFirst();
+        return sql.optional("SELECT " + COLUMNS + " FROM api_token t WHERE t.id = ?", JdbcApiTokens::token, id);
     }
 
     @Override
     public boolean revoke(String id) {
-        return jdbc.update("UPDATE api_token SET revoked_at = now() WHERE id = ? AND revoked_at IS NULL", id) == 1;
+        return sql.update("UPDATE api_token SET revoked_at = now() WHERE id = ? AND revoked_at IS NULL", id) == 1;
     }
 }

@@ -4,6 +4,7 @@ import fazt.auth.domain.appauth.AppAccess;
 import fazt.auth.domain.appauth.AppProviders;
 import fazt.auth.domain.appauth.ProviderConfig;
 import fazt.auth.domain.appauth.ProviderKind;
+import fazt.platform.service.db.Sql;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,38 +12,37 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /** App login providers in {@code auth.app_provider} and allow-lists in {@code auth.app_access}. */
 @Singleton
 final class JdbcAppProviders implements AppProviders {
     private static final String COLUMNS = "app, provider, kind, client_id, client_secret, discovery_url, updated_at";
-    private final Jdbc jdbc;
+    private final Sql sql;
 
-    JdbcAppProviders(DataSource dataSource) {
-        this.jdbc = new Jdbc(dataSource);
+    JdbcAppProviders(Sql sql) {
+        this.sql = sql;
     }
 
     private static ProviderConfig config(ResultSet r) throws SQLException {
         return new ProviderConfig(r.getString("app"), r.getString("provider"),
                 ProviderKind.valueOf(r.getString("kind").toUpperCase(Locale.ROOT)), r.getString("client_id"),
-                r.getBytes("client_secret"), r.getString("discovery_url"), Jdbc.instant(r, "updated_at"));
+                r.getBytes("client_secret"), r.getString("discovery_url"), Sql.instant(r, "updated_at"));
     }
 
     @Override
     public List<ProviderConfig> list(String app) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM app_provider WHERE app = ? ORDER BY provider", JdbcAppProviders::config, app);
+        return sql.list("SELECT " + COLUMNS + " FROM app_provider WHERE app = ? ORDER BY provider", JdbcAppProviders::config, app);
     }
 
     @Override
     public Optional<ProviderConfig> get(String app, String provider) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM app_provider WHERE app = ? AND provider = ?", JdbcAppProviders::config,
-                app, provider).stream().findFirst();
+        return sql.optional("SELECT " + COLUMNS + " FROM app_provider WHERE app = ? AND provider = ?", JdbcAppProviders::config,
+                app, provider);
     }
 
     @Override
     public void put(ProviderConfig c) {
-        jdbc.update("INSERT INTO app_provider (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)"
+        sql.update("INSERT INTO app_provider (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)"
                         + " ON CONFLICT (app, provider) DO UPDATE SET kind = excluded.kind, client_id = excluded.client_id,"
                         + " client_secret = excluded.client_secret, discovery_url = excluded.discovery_url,"
                         + " updated_at = excluded.updated_at",
@@ -51,34 +51,34 @@ final class JdbcAppProviders implements AppProviders {
 
     @Override
     public boolean delete(String app, String provider) {
-        return jdbc.update("DELETE FROM app_provider WHERE app = ? AND provider = ?", app, provider) == 1;
+        return sql.update("DELETE FROM app_provider WHERE app = ? AND provider = ?", app, provider) == 1;
     }
 
     @Override
     public AppAccess access(String app) {
-        return jdbc.query("SELECT emails, domains FROM app_access WHERE app = ?",
+        return sql.optional("SELECT emails, domains FROM app_access WHERE app = ?",
                 r -> new AppAccess(Arrays.asList((String[]) r.getArray(1).getArray()),
-                        Arrays.asList((String[]) r.getArray(2).getArray())), app).stream().findFirst().orElse(AppAccess.EVERYONE);
+                        Arrays.asList((String[]) r.getArray(2).getArray())), app).orElse(AppAccess.EVERYONE);
     }
 
     @Override
     public void putAccess(String app, AppAccess access) {
-        jdbc.update("INSERT INTO app_access (app, emails, domains) VALUES (?, ?, ?) ON CONFLICT (app)"
+        sql.update("INSERT INTO app_access (app, emails, domains) VALUES (?, ?, ?) ON CONFLICT (app)"
                 + " DO UPDATE SET emails = excluded.emails, domains = excluded.domains", app, access.emails(), access.domains());
     }
 
     @Override
     public int forget(String app) {
-        jdbc.update("DELETE FROM app_access WHERE app = ?", app);
-        return jdbc.update("DELETE FROM app_provider WHERE app = ?", app);
+        sql.update("DELETE FROM app_access WHERE app = ?", app);
+        return sql.update("DELETE FROM app_provider WHERE app = ?", app);
     }
 
     @Override
     public int move(String from, String to) {
         // A stale row under the new name (an app deleted while we were away) must not survive the move.
-        jdbc.update("DELETE FROM app_access WHERE app = ? AND EXISTS (SELECT 1 FROM app_access WHERE app = ?)", to, from);
-        jdbc.update("UPDATE app_access SET app = ? WHERE app = ?", to, from);
-        jdbc.update("DELETE FROM app_provider WHERE app = ? AND EXISTS (SELECT 1 FROM app_provider WHERE app = ?)", to, from);
-        return jdbc.update("UPDATE app_provider SET app = ? WHERE app = ?", to, from);
+        sql.update("DELETE FROM app_access WHERE app = ? AND EXISTS (SELECT 1 FROM app_access WHERE app = ?)", to, from);
+        sql.update("UPDATE app_access SET app = ? WHERE app = ?", to, from);
+        sql.update("DELETE FROM app_provider WHERE app = ? AND EXISTS (SELECT 1 FROM app_provider WHERE app = ?)", to, from);
+        return sql.update("UPDATE app_provider SET app = ? WHERE app = ?", to, from);
     }
 }

@@ -1,6 +1,5 @@
 package fazt.deploy.persistence;
 
-import fazt.platform.service.db.Transactions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fazt.deploy.domain.App;
@@ -10,6 +9,9 @@ import fazt.deploy.domain.AppVersion;
 import fazt.deploy.domain.Apps;
 import fazt.deploy.domain.DeployException;
 import fazt.deploy.domain.Manifest;
+import fazt.platform.service.db.DataAccessException;
+import fazt.platform.service.db.Sql;
+import fazt.platform.service.db.SqlState;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,12 +21,10 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /** {@link Apps} in deploy-svc's schema, plain JDBC, one transaction per method. */
 @Singleton
 final class JdbcApps implements Apps {
-    private static final String UNIQUE_VIOLATION = "23505";
     private static final String APP_COLUMNS = """
             a.app_id, a.name, a.live_version, a.created_at, a.owner_id, a.owner_name,
             (SELECT count(*) FROM app_version v WHERE v.app_id = a.app_id) AS versions,
@@ -32,83 +32,49 @@ final class JdbcApps implements Apps {
             FROM app a LEFT JOIN app_version lv ON lv.app_id = a.app_id AND lv.version = a.live_version
             """;
 
-    private final Transactions db;
+    private final Sql db;
     // A manifest written by a newer deploy-svc (during a rolling upgrade) still reads.
     private final ObjectMapper json = new ObjectMapper()
             .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    JdbcApps(DataSource dataSource) {
-        this.db = new Transactions(dataSource, "deploy");
+    JdbcApps(Sql db) {
+        this.db = db;
     }
 
     @Override
     public Optional<App> find(String name) {
-        return db.query(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT " + APP_COLUMNS + " WHERE a.name = ? AND a.deleted_at IS NULL")) {
-                s.setString(1, name);
-                try (ResultSet r = s.executeQuery()) {
-                    return r.next() ? Optional.of(app(r)) : Optional.empty();
-                }
-            }
-        });
+        return db.optional("SELECT " + APP_COLUMNS + " WHERE a.name = ? AND a.deleted_at IS NULL", JdbcApps::app, name);
     }
 
     @Override
     public List<App> list() {
-        return db.query(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT " + APP_COLUMNS + " WHERE a.deleted_at IS NULL ORDER BY a.name")) {
-                return apps(s);
-            }
-        });
+        return db.list("SELECT " + APP_COLUMNS + " WHERE a.deleted_at IS NULL ORDER BY a.name", JdbcApps::app);
     }
 
     @Override
     public List<App> ownedBy(String ownerId) {
-        return db.query(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT " + APP_COLUMNS
-                    + " WHERE a.owner_id = ? AND a.deleted_at IS NULL ORDER BY a.name")) {
-                s.setString(1, ownerId);
-                return apps(s);
-            }
-        });
-    }
-
-    private static List<App> apps(PreparedStatement s) throws SQLException {
-        try (ResultSet r = s.executeQuery()) {
-            List<App> apps = new ArrayList<>();
-            while (r.next()) {
-                apps.add(app(r));
-            }
-            return apps;
-        }
+        return db.list("SELECT " + APP_COLUMNS + " WHERE a.owner_id = ? AND a.deleted_at IS NULL ORDER BY a.name",
+                JdbcApps::app, ownerId);
     }
 
     @Override
     public void setOwner(AppId id, AppOwner owner) {
-        db.transaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE app SET owner_id = ?, owner_name = ? WHERE app_id = ?")) {
-                s.setString(1, owner.id());
-                s.setString(2, owner.name());
-                s.setString(3, id.value());
-                s.executeUpdate();
-            }
-            return null;
-        });
+        db.update("UPDATE app SET owner_id = ?, owner_name = ? WHERE app_id = ?", owner.id(), owner.name(), id.value());
     }
 
     @Override
     public List<AppVersion> versions(AppId id) {
-        return db.query(c -> versions(c, id, "ORDER BY version DESC"));
+        return db.withConnection(c -> versions(c, id, "ORDER BY version DESC"));
     }
 
     @Override
     public Optional<AppVersion> version(AppId id, int version) {
-        return db.query(c -> versions(c, id, "AND version = " + version).stream().findFirst());
+        return db.withConnection(c -> versions(c, id, "AND version = " + version).stream().findFirst());
     }
 
     @Override
     public AppVersion activate(AppId id, String name, boolean create, AppOwner owner, NewVersion v) {
-        return db.transaction(c -> {
+        return db.inTransaction(c -> {
             if (create) {
                 try (PreparedStatement s = c.prepareStatement("INSERT INTO app (app_id, name, owner_id, owner_name) VALUES (?, ?, ?, ?)")) {
                     s.setString(1, id.value());
@@ -117,7 +83,7 @@ final class JdbcApps implements Apps {
                     s.setString(4, owner == null ? null : owner.name());
                     s.executeUpdate();
                 } catch (SQLException e) {
-                    if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    if (SqlState.UNIQUE_VIOLATION.is(e)) {
                         throw new DeployException.AppNameTaken(name);
                     }
                     throw e;
@@ -155,7 +121,7 @@ final class JdbcApps implements Apps {
 
     @Override
     public void setLive(AppId id, int version) {
-        db.transaction(c -> {
+        db.inTransaction(c -> {
             setLive(c, id, version);
             return null;
         });
@@ -171,24 +137,19 @@ final class JdbcApps implements Apps {
 
     @Override
     public void rename(AppId id, String newName) {
-        db.transaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE app SET name = ?, updated_at = now() WHERE app_id = ?")) {
-                s.setString(1, newName);
-                s.setString(2, id.value());
-                s.executeUpdate();
-            } catch (SQLException e) {
-                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                    throw new DeployException.AppNameTaken(newName);
-                }
-                throw e;
+        try {
+            db.update("UPDATE app SET name = ?, updated_at = now() WHERE app_id = ?", newName, id.value());
+        } catch (DataAccessException e) {
+            if (e.is(SqlState.UNIQUE_VIOLATION)) {
+                throw new DeployException.AppNameTaken(newName);
             }
-            return null;
-        });
+            throw e;
+        }
     }
 
     @Override
     public List<AppVersion> delete(AppId id) {
-        return db.transaction(c -> {
+        return db.inTransaction(c -> {
             List<AppVersion> removed = versions(c, id, "ORDER BY version");
             try (PreparedStatement s = c.prepareStatement("UPDATE app SET deleted_at = now(), live_version = NULL WHERE app_id = ?");
                  PreparedStatement d = c.prepareStatement("DELETE FROM app_version WHERE app_id = ?");
@@ -206,7 +167,7 @@ final class JdbcApps implements Apps {
 
     @Override
     public List<AppVersion> prune(AppId id, int keep) {
-        return db.transaction(c -> {
+        return db.inTransaction(c -> {
             List<AppVersion> all = versions(c, id, "ORDER BY version DESC");
             Integer live = null;
             try (PreparedStatement s = c.prepareStatement("SELECT live_version FROM app WHERE app_id = ?")) {
@@ -236,16 +197,8 @@ final class JdbcApps implements Apps {
 
     @Override
     public void record(AppId id, String kind, Integer version, String detail) {
-        db.transaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO deploy_event (app_id, kind, version, detail) VALUES (?, ?, ?, ?)")) {
-                s.setString(1, id.value());
-                s.setString(2, kind);
-                s.setObject(3, version);
-                s.setString(4, detail);
-                s.executeUpdate();
-            }
-            return null;
-        });
+        db.update("INSERT INTO deploy_event (app_id, kind, version, detail) VALUES (?, ?, ?, ?)", id.value(), kind, version,
+                detail);
     }
 
     private List<AppVersion> versions(Connection c, AppId id, String tail) throws SQLException {

@@ -1,49 +1,36 @@
 package fazt.deploy.persistence;
 
-import fazt.platform.service.db.Transactions;
 import fazt.deploy.domain.AppId;
 import fazt.deploy.domain.DeployException;
 import fazt.deploy.domain.EnvCipher;
 import fazt.deploy.domain.EnvName;
 import fazt.deploy.domain.EnvVars;
+import fazt.platform.service.db.Sql;
 import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
 
 /** {@link EnvVars} in deploy-svc's {@code app_env} table; only sealed values ever reach it. */
 @Singleton
 final class JdbcEnvVars implements EnvVars {
-    private final Transactions db;
+    private final Sql db;
 
-    JdbcEnvVars(DataSource dataSource) {
-        this.db = new Transactions(dataSource, "deploy");
+    JdbcEnvVars(Sql db) {
+        this.db = db;
     }
 
     @Override
     public List<Stored> list(AppId app) {
-        return db.query(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT name, secret, key_version, nonce, ciphertext, updated_at"
-                    + " FROM app_env WHERE app_id = ? ORDER BY name")) {
-                s.setString(1, app.value());
-                try (ResultSet r = s.executeQuery()) {
-                    List<Stored> vars = new ArrayList<>();
-                    while (r.next()) {
-                        vars.add(new Stored(r.getString(1), r.getBoolean(2),
-                                new EnvCipher.Sealed(r.getInt(3), r.getBytes(4), r.getBytes(5)),
-                                r.getTimestamp(6).toInstant()));
-                    }
-                    return vars;
-                }
-            }
-        });
+        return db.list("SELECT name, secret, key_version, nonce, ciphertext, updated_at"
+                + " FROM app_env WHERE app_id = ? ORDER BY name", r -> new Stored(r.getString(1), r.getBoolean(2),
+                        new EnvCipher.Sealed(r.getInt(3), r.getBytes(4), r.getBytes(5)), r.getTimestamp(6).toInstant()),
+                app.value());
     }
 
     @Override
     public boolean put(AppId app, EnvName name, EnvCipher.Sealed value, boolean secret, int maxVars) {
-        return db.transaction(c -> {
+        return db.inTransaction(c -> {
             // The app row lock serialises changes to one app's vars, so the count below cannot race past the limit.
             try (PreparedStatement s = c.prepareStatement("SELECT (SELECT count(*) FROM app_env e WHERE e.app_id = a.app_id),"
                     + " EXISTS (SELECT 1 FROM app_env e WHERE e.app_id = a.app_id AND e.name = ?)"
@@ -80,24 +67,11 @@ final class JdbcEnvVars implements EnvVars {
 
     @Override
     public boolean delete(AppId app, EnvName name) {
-        return db.transaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM app_env WHERE app_id = ? AND name = ?")) {
-                s.setString(1, app.value());
-                s.setString(2, name.value());
-                return s.executeUpdate() == 1;
-            }
-        });
+        return db.update("DELETE FROM app_env WHERE app_id = ? AND name = ?", app.value(), name.value()) == 1;
     }
 
     @Override
     public boolean appExists(AppId app) {
-        return db.query(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM app WHERE app_id = ? AND deleted_at IS NULL")) {
-                s.setString(1, app.value());
-                try (ResultSet r = s.executeQuery()) {
-                    return r.next();
-                }
-            }
-        });
+        return db.optional("SELECT 1 FROM app WHERE app_id = ? AND deleted_at IS NULL", r -> true, app.value()).isPresent();
     }
 }

@@ -14,7 +14,6 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -113,6 +112,6 @@ final class LogStreams {
     }
 
     private String name(String suffix) {
-        return (root.value() + "_" + suffix).toUpperCase(Locale.ROOT).replace('-', '_');
+        return root.stream(suffix);
     }
 }

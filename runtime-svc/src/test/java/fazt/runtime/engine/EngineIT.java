@@ -21,7 +21,7 @@ class EngineIT {
 
     @Test
     void esModuleHandlerAnswersWithRequestDetailsAndEnv() throws Exception {
-        runtime.envs.put("hello", Map.of("GREETING", "hi", "API_KEY", "s3cret"));
+        runtime.env("hello", Map.of("GREETING", "hi", "API_KEY", "s3cret"));
         RuntimeHarness.App app = runtime.deploy("hello", "api/main.js", """
                 export default {
                   async fetch(request, env, ctx) {
@@ -44,7 +44,7 @@ class EngineIT {
 
     @Test
     void commonJsHandlerWithTimersAndStreamedBody() throws Exception {
-        runtime.envs.put("stream", Map.of());
+        runtime.env("stream", Map.of());
         RuntimeHarness.App app = runtime.deploy("stream", "api/main.js", """
                 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
                 module.exports = {
@@ -69,7 +69,7 @@ class EngineIT {
 
     @Test
     void thrownErrorIs500WithFileLineAndColumnAndTheNextRequestWorks() throws Exception {
-        runtime.envs.put("thrower", Map.of());
+        runtime.env("thrower", Map.of());
         RuntimeHarness.App app = runtime.deploy("thrower",
                 "api/main.js", """
                         import { check } from './lib/check.js';
@@ -102,7 +102,7 @@ class EngineIT {
 
     @Test
     void rejectedPromiseAndNonResponseAreReported() throws Exception {
-        runtime.envs.put("rejecter", Map.of());
+        runtime.env("rejecter", Map.of());
         RuntimeHarness.App app = runtime.deploy("rejecter", "api/main.js", """
                 export default {
                   async fetch(request) {
@@ -122,7 +122,7 @@ class EngineIT {
 
     @Test
     void consoleOutputReachesTheAppLogWithTheRequestId() throws Exception {
-        runtime.envs.put("chatty", Map.of("SECRET", "do-not-log-me"));
+        runtime.env("chatty", Map.of("SECRET", "do-not-log-me"));
         RuntimeHarness.App app = runtime.deploy("chatty", "api/main.js", """
                 export default { fetch(request, env) { console.log('hello', { n: 1 }); console.warn('careful'); return new Response('ok'); } };
                 """);
@@ -147,7 +147,7 @@ class EngineIT {
 
     @Test
     void contextsStayWarmAndAreDroppedWhenTheAppChanges() throws Exception {
-        runtime.envs.put("warm", Map.of("COLOR", "red"));
+        runtime.env("warm", Map.of("COLOR", "red"));
         RuntimeHarness.App app = runtime.deploy("warm", "api/main.js", """
                 let count = 0;
                 export default { fetch(request, env) { count++; return new Response(env.COLOR + ':' + count); } };
@@ -159,7 +159,7 @@ class EngineIT {
         assertThat(second.cold()).isFalse();
         assertThat(second.body()).isEqualTo("red:2");
 
-        runtime.envs.put("warm", Map.of("COLOR", "blue"));
+        runtime.env("warm", Map.of("COLOR", "blue"));
         runtime.publishChange("warm", AppChanged.Change.ENV_CHANGED, app.version());
         Eventually.within(Duration.ofSeconds(5), () -> {
             RuntimeHarness.Response after = runtime.invoke(app, "GET", "/api/", null);
@@ -170,7 +170,7 @@ class EngineIT {
 
     @Test
     void versionWithoutServerCodeIs404() throws Exception {
-        runtime.envs.put("static", Map.of());
+        runtime.env("static", Map.of());
         RuntimeHarness.App app = runtime.deploy("static", "index.html", "<p>hi</p>");
         ProblemException failure = catchThrowableOfType(ProblemException.class,
                 () -> runtime.invoke(app, "GET", "/api/", null));
@@ -179,8 +179,8 @@ class EngineIT {
 
     @Test
     void appsCannotSeeEachOthersGlobals() throws Exception {
-        runtime.envs.put("app-a", Map.of());
-        runtime.envs.put("app-b", Map.of());
+        runtime.env("app-a", Map.of());
+        runtime.env("app-b", Map.of());
         RuntimeHarness.App a = runtime.deploy("app-a", "api/main.js", """
                 globalThis.shared = 'from A';
                 export default { fetch() { return new Response(String(globalThis.shared)); } };
@@ -194,7 +194,7 @@ class EngineIT {
 
     @Test
     void uuidAndFetchRefusalsWorkInsideHandlers() throws Exception {
-        runtime.envs.put("uuid", Map.of());
+        runtime.env("uuid", Map.of());
         RuntimeHarness.App app = runtime.deploy("uuid", "api/main.js", """
                 import { v4, v7, validate, version } from 'uuid';
                 async function refused(url) {
@@ -221,7 +221,7 @@ class EngineIT {
 
     @Test
     void clientThatStopsReadingCancelsTheStreamAndAbortsRequestSignal() throws Exception {
-        runtime.envs.put("endless", Map.of());
+        runtime.env("endless", Map.of());
         RuntimeHarness.App app = runtime.deploy("endless", "api/main.js", """
                 export default {
                   fetch(request) {

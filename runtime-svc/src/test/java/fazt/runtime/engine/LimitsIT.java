@@ -27,14 +27,14 @@ class LimitsIT {
 
     @BeforeAll
     static void deployBystander() {
-        runtime.envs.put("bystander", Map.of());
+        runtime.env("bystander", Map.of());
         bystander = runtime.deploy("bystander", "api/main.js",
                 "export default { fetch() { return new Response('still here'); } };");
     }
 
     /** An app whose path picks the misbehaviour; {@code /api/ok} answers normally. */
     private static RuntimeHarness.App misbehaving(String appId) {
-        runtime.envs.put(appId, Map.of());
+        runtime.env(appId, Map.of());
         return runtime.deploy(appId, "api/main.js", """
                 function recurse(n) { return recurse(n + 1) + 1; }
                 export default {
@@ -117,7 +117,7 @@ class LimitsIT {
 
     @Test
     void topLevelInfiniteLoopIsStoppedToo() throws Exception {
-        runtime.envs.put("toplevel", Map.of());
+        runtime.env("toplevel", Map.of());
         RuntimeHarness.App app = runtime.deploy("toplevel", "api/main.js",
                 "while (true) {}\nexport default { fetch() { return new Response('never'); } };");
         assertThat(fails(app, "/api/").problem().status()).isEqualTo(504);
@@ -126,7 +126,7 @@ class LimitsIT {
 
     @Test
     void outboundFetchesAreCountedPerInvocation() throws Exception {
-        runtime.envs.put("fetcher", Map.of());
+        runtime.env("fetcher", Map.of());
         RuntimeHarness.App app = runtime.deploy("fetcher", "api/main.js", """
                 export default {
                   async fetch() {

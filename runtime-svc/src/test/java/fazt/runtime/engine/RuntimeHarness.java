@@ -3,59 +3,55 @@ package fazt.runtime.engine;
 import fazt.platform.nats.NatsRequester;
 import fazt.platform.service.testing.SuiteConnection;
 import fazt.platform.service.testing.TestSuite;
+import fazt.platform.test.standins.DeployStandIn;
+import fazt.platform.test.standins.StorageStandIn;
 import fazt.proto.MessageCodec;
 import fazt.proto.ServiceName;
 import fazt.proto.deploy.AppChanged;
-import fazt.proto.deploy.AppEnvReply;
-import fazt.proto.deploy.DeploySubjects;
 import fazt.proto.runtime.AppLogLine;
 import fazt.proto.runtime.HttpHeader;
 import fazt.proto.runtime.InvocationRecord;
 import fazt.proto.runtime.InvokeRequest;
 import fazt.proto.runtime.RuntimeSubjects;
-import fazt.proto.storage.BlobWritten;
-import fazt.proto.storage.StorageSubjects;
-import fazt.proto.storage.VfsCommitReply;
-import fazt.proto.storage.VfsCommitRequest;
-import fazt.proto.storage.VfsFile;
 import fazt.runtime.invoke.FunctionCall;
 import fazt.runtime.invoke.FunctionResult;
 import fazt.runtime.invoke.FunctionRunner;
-import fazt.storage.StorageService;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Runs runtime-svc with a real storage-svc (code is deployed into a storage namespace as deploy-svc does) on real
- * NATS and PostgreSQL, answers deploy-svc's env request from a map the test controls, collects the app log and
- * invocation records, and invokes handlers through the {@link FunctionRunner} bean the invocation transport uses.
+ * Runs runtime-svc on real NATS and PostgreSQL with storage-svc and deploy-svc played by their stand-ins: code is
+ * committed into a namespace of the {@link StorageStandIn} (which also answers env.KV, env.FILES and, where a test
+ * scripts it, env.DB) and the {@link DeployStandIn} answers the env request with what the test sets. It collects the
+ * app log and invocation records and invokes handlers through the {@link FunctionRunner} bean the invocation
+ * transport uses.
  */
 final class RuntimeHarness implements BeforeAllCallback, AfterAllCallback {
     static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final AtomicInteger VERSIONS = new AtomicInteger();
 
     final TestSuite suite;
-    final Map<String, Map<String, String>> envs = new ConcurrentHashMap<>();
     final List<AppLogLine> logLines = Collections.synchronizedList(new ArrayList<>());
     final List<InvocationRecord> records = Collections.synchronizedList(new ArrayList<>());
     private final SuiteConnection connection;
     private Connection nats;
     private NatsRequester requester;
+    private StorageStandIn storage;
+    private DeployStandIn deploy;
 
     RuntimeHarness(TestSuite suite) {
         this.suite = suite;
@@ -63,7 +59,7 @@ final class RuntimeHarness implements BeforeAllCallback, AfterAllCallback {
     }
 
     static TestSuite suite() {
-        return TestSuite.of(new StorageService(), new fazt.runtime.RuntimeService());
+        return TestSuite.of(new fazt.runtime.RuntimeService());
     }
 
     @Override
@@ -71,13 +67,9 @@ final class RuntimeHarness implements BeforeAllCallback, AfterAllCallback {
         connection.beforeAll(context);
         nats = connection.nats();
         requester = connection.requester();
+        storage = StorageStandIn.start(nats, suite.nats().root());
+        deploy = DeployStandIn.start(nats, suite.nats().root());
         Dispatcher dispatcher = nats.createDispatcher();
-        dispatcher.subscribe(suite.nats().root().qualify(DeploySubjects.ENV_GET), "deploy", message -> {
-            String appId = MessageCodec.INSTANCE.decode(message.getData(), fazt.proto.deploy.AppEnvRequest.class).appId();
-            Map<String, String> values = envs.get(appId);
-            nats.publish(message.getReplyTo(), MessageCodec.INSTANCE.encode(
-                    new AppEnvReply(values != null, values == null ? Map.of() : values)));
-        });
         dispatcher.subscribe(suite.nats().root().qualify(RuntimeSubjects.APP_LOG_ALL), message ->
                 logLines.add(MessageCodec.INSTANCE.decode(message.getData(), AppLogLine.class)));
         dispatcher.subscribe(suite.nats().root().qualify(RuntimeSubjects.INVOCATIONS_ALL), message ->
@@ -87,7 +79,26 @@ final class RuntimeHarness implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
-        connection.afterAll(context);
+        try {
+            if (deploy != null) {
+                deploy.close();
+            }
+            if (storage != null) {
+                storage.close();
+            }
+        } finally {
+            connection.afterAll(context);
+        }
+    }
+
+    /** Sets the app's env vars, as deploy-svc would answer them. */
+    void env(String appId, Map<String, String> values) {
+        deploy.env(appId, values);
+    }
+
+    /** The storage stand-in holding the deployed code and the apps' KV and files. */
+    StorageStandIn storage() {
+        return storage;
     }
 
     NatsRequester requester() {
@@ -102,29 +113,11 @@ final class RuntimeHarness implements BeforeAllCallback, AfterAllCallback {
     App deploy(String appId, String... pathsAndSources) {
         int version = VERSIONS.incrementAndGet();
         String namespace = "app/" + appId + "/v" + version;
-        List<VfsFile> files = new ArrayList<>();
-        for (int i = 0; i < pathsAndSources.length; i += 2) {
-            byte[] bytes = pathsAndSources[i + 1].getBytes(StandardCharsets.UTF_8);
-            BlobWritten written = MessageCodec.INSTANCE.decode(requester.requestRaw(StorageSubjects.BLOB_WRITE, Map.of(
-                    StorageSubjects.HEADER_UPLOAD_ID, UUID.randomUUID().toString().replace("-", ""),
-                    StorageSubjects.HEADER_OFFSET, "0",
-                    StorageSubjects.HEADER_LAST, "true"), bytes, TIMEOUT).join().getData(), BlobWritten.class);
-            files.add(new VfsFile(pathsAndSources[i], written.digest(), bytes.length));
-        }
-        requester.request(StorageSubjects.VFS_COMMIT, new VfsCommitRequest(namespace, files), VfsCommitReply.class,
-                TIMEOUT).join();
-        return new App(appId, version, namespace);
-    }
-
-    /** Deploys files into a {@link StorageStandIn} instead of storage-svc. */
-    App deployTo(StorageStandIn storage, String appId, String... pathsAndSources) {
-        int version = VERSIONS.incrementAndGet();
-        String namespace = "app/" + appId + "/v" + version;
-        Map<String, byte[]> files = new java.util.HashMap<>();
+        Map<String, byte[]> files = new LinkedHashMap<>();
         for (int i = 0; i < pathsAndSources.length; i += 2) {
             files.put(pathsAndSources[i], pathsAndSources[i + 1].getBytes(StandardCharsets.UTF_8));
         }
-        storage.namespaces.put(namespace, files);
+        storage.commit(namespace, files);
         return new App(appId, version, namespace);
     }
 
@@ -133,10 +126,8 @@ final class RuntimeHarness implements BeforeAllCallback, AfterAllCallback {
     }
 
     /** Announces a change of the app, as deploy-svc does. */
-    void publishChange(String appId, AppChanged.Change change, int version) throws Exception {
-        nats.publish(suite.nats().root().qualify(DeploySubjects.appEvent(change)), MessageCodec.INSTANCE.encode(
-                new AppChanged(UUID.randomUUID().toString(), change, appId, List.of(appId), version, Instant.now())));
-        nats.flush(TIMEOUT);
+    void publishChange(String appId, AppChanged.Change change, int version) {
+        deploy.announce(change, appId, List.of(appId), version);
     }
 
     Response invoke(App app, String method, String path, String body, HttpHeader... headers) throws Exception {

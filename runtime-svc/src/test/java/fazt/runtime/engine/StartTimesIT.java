@@ -24,7 +24,7 @@ class StartTimesIT {
 
     @Test
     void coldAndWarmHello() throws Exception {
-        runtime.envs.put("timed", Map.of());
+        runtime.env("timed", Map.of());
         List<Long> cold = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             RuntimeHarness.App app = runtime.deploy("timed", "api/main.js", HELLO);

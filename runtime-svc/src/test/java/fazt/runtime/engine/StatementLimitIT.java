@@ -18,7 +18,7 @@ class StatementLimitIT {
 
     @Test
     void busyLoopRunsIntoTheStatementLimitAndTheLimitResetsPerInvocation() throws Exception {
-        runtime.envs.put("busy", Map.of());
+        runtime.env("busy", Map.of());
         RuntimeHarness.App app = runtime.deploy("busy", "api/main.js", """
                 export default {
                   fetch(request) {

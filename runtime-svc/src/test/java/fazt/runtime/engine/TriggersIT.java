@@ -19,7 +19,7 @@ class TriggersIT {
 
     @Test
     void scheduledCallsTheScheduledHandlerWithTheEventAndAnswers204() throws Exception {
-        runtime.envs.put("cron", Map.of());
+        runtime.env("cron", Map.of());
         RuntimeHarness.App app = runtime.deploy("cron", "api/main.js", """
                 export default {
                   async fetch() { return new Response('fetch'); },
@@ -40,7 +40,7 @@ class TriggersIT {
 
     @Test
     void scheduledWithoutAScheduledHandlerIsA500NamingIt() throws Exception {
-        runtime.envs.put("nocron", Map.of());
+        runtime.env("nocron", Map.of());
         RuntimeHarness.App app = runtime.deploy("nocron", "api/main.js",
                 "export default { fetch() { return new Response('x'); } };");
         assertThatThrownBy(() -> runtime.invoke(app, "scheduled", "POST", "/_fazt/scheduled/x", EVENT))
@@ -50,7 +50,7 @@ class TriggersIT {
 
     @Test
     void webhookPrefersTheWebhookHandlerElseFetchAndAsyncIsFetch() throws Exception {
-        runtime.envs.put("hooks", Map.of());
+        runtime.env("hooks", Map.of());
         RuntimeHarness.App both = runtime.deploy("hooks", "api/main.js", """
                 export default {
                   async fetch(request) { return new Response('fetch ' + new URL(request.url).pathname); },

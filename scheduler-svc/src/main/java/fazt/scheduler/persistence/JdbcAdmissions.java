@@ -1,6 +1,6 @@
 package fazt.scheduler.persistence;
 
-import fazt.platform.service.db.Transactions;
+import fazt.platform.service.db.Sql;
 import fazt.scheduler.domain.Admissions;
 import fazt.scheduler.domain.Intake;
 import fazt.scheduler.domain.Run;
@@ -10,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
-import javax.sql.DataSource;
 
 /**
  * {@link Admissions} in PostgreSQL: the app's {@code app_intake} row is locked ({@code FOR UPDATE}) for the whole
@@ -19,17 +18,17 @@ import javax.sql.DataSource;
  */
 @Singleton
 final class JdbcAdmissions implements Admissions {
-    private final Transactions db;
+    private final Sql db;
     private final JdbcRuns runs;
 
-    JdbcAdmissions(DataSource dataSource, JdbcRuns runs) {
-        this.db = new Transactions(dataSource, "scheduler");
+    JdbcAdmissions(Sql db, JdbcRuns runs) {
+        this.db = db;
         this.runs = runs;
     }
 
     @Override
     public Verdict admit(Run run, Intake intake, Instant now) {
-        return db.transaction(c -> {
+        return db.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "INSERT INTO app_intake (app_id) VALUES (?) ON CONFLICT (app_id) DO NOTHING")) {
                 s.setString(1, run.appId());
@@ -71,13 +70,6 @@ final class JdbcAdmissions implements Admissions {
 
     @Override
     public long storedBytes(String appId) {
-        return db.query(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT stored_bytes FROM app_intake WHERE app_id = ?")) {
-                s.setString(1, appId);
-                try (ResultSet r = s.executeQuery()) {
-                    return r.next() ? r.getLong(1) : 0L;
-                }
-            }
-        });
+        return db.optional("SELECT stored_bytes FROM app_intake WHERE app_id = ?", r -> r.getLong(1), appId).orElse(0L);
     }
 }

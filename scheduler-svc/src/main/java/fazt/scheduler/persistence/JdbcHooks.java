@@ -1,96 +1,56 @@
 package fazt.scheduler.persistence;
 
-import fazt.platform.service.db.Transactions;
 import fazt.platform.service.crypto.MasterKeyCipher;
+import fazt.platform.service.db.DataAccessException;
+import fazt.platform.service.db.Sql;
+import fazt.platform.service.db.SqlState;
 import fazt.scheduler.domain.Hook;
 import fazt.scheduler.domain.Hooks;
 import jakarta.inject.Singleton;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /** {@link Hooks} in PostgreSQL; secrets are stored only sealed. */
 @Singleton
 final class JdbcHooks implements Hooks {
-    private static final String UNIQUE_VIOLATION = "23505";
     private static final String COLUMNS = "hook_id, app_id, name, signature, secret_version, secret_nonce, secret, created_at";
-    private final Transactions db;
+    private final Sql db;
 
-    JdbcHooks(DataSource dataSource) {
-        this.db = new Transactions(dataSource, "scheduler");
+    JdbcHooks(Sql db) {
+        this.db = db;
     }
 
     @Override
     public boolean create(Hook hook) {
-        return db.query(c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO hook (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                s.setString(1, hook.hookId());
-                s.setString(2, hook.appId());
-                s.setString(3, hook.name());
-                s.setString(4, hook.signature());
-                if (hook.secret() == null) {
-                    s.setNull(5, Types.INTEGER);
-                } else {
-                    s.setInt(5, hook.secret().keyVersion());
-                }
-                s.setBytes(6, hook.secret() == null ? null : hook.secret().nonce());
-                s.setBytes(7, hook.secret() == null ? null : hook.secret().ciphertext());
-                s.setTimestamp(8, Timestamp.from(hook.createdAt()));
-                s.executeUpdate();
-                return true;
-            } catch (SQLException e) {
-                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                    return false;
-                }
-                throw e;
+        MasterKeyCipher.Sealed secret = hook.secret();
+        try {
+            db.update("INSERT INTO hook (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)", hook.hookId(), hook.appId(),
+                    hook.name(), hook.signature(), secret == null ? null : secret.keyVersion(),
+                    secret == null ? null : secret.nonce(), secret == null ? null : secret.ciphertext(), hook.createdAt());
+            return true;
+        } catch (DataAccessException e) {
+            if (e.is(SqlState.UNIQUE_VIOLATION)) {
+                return false;
             }
-        });
+            throw e;
+        }
     }
 
     @Override
     public Optional<Hook> find(String hookId) {
-        return db.query(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM hook WHERE hook_id = ?")) {
-                s.setString(1, hookId);
-                try (ResultSet r = s.executeQuery()) {
-                    return r.next() ? Optional.of(hook(r)) : Optional.empty();
-                }
-            }
-        });
+        return db.optional("SELECT " + COLUMNS + " FROM hook WHERE hook_id = ?", JdbcHooks::hook, hookId);
     }
 
     @Override
     public List<Hook> of(String appId) {
-        return db.query(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM hook WHERE app_id = ? ORDER BY name")) {
-                s.setString(1, appId);
-                try (ResultSet r = s.executeQuery()) {
-                    List<Hook> all = new ArrayList<>();
-                    while (r.next()) {
-                        all.add(hook(r));
-                    }
-                    return all;
-                }
-            }
-        });
+        return db.list("SELECT " + COLUMNS + " FROM hook WHERE app_id = ? ORDER BY name", JdbcHooks::hook, appId);
     }
 
     @Override
     public boolean delete(String appId, String nameOrId) {
-        return db.query(c -> {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM hook WHERE app_id = ? AND (name = ? OR hook_id = ?)")) {
-                s.setString(1, appId);
-                s.setString(2, nameOrId);
-                s.setString(3, nameOrId);
-                return s.executeUpdate() > 0;
-            }
-        });
+        return db.update("DELETE FROM hook WHERE app_id = ? AND (name = ? OR hook_id = ?)", appId, nameOrId, nameOrId) > 0;
     }
 
     private static Hook hook(ResultSet r) throws SQLException {

@@ -1,9 +1,9 @@
 package fazt.scheduler.persistence;
 
-import fazt.platform.service.db.Transactions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fazt.platform.service.db.Sql;
 import fazt.proto.runtime.HttpHeader;
 import fazt.scheduler.domain.Run;
 import fazt.scheduler.domain.Runs;
@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /** {@link Runs} in PostgreSQL. Concurrency slots are counted under a per-app transaction advisory lock. */
 @Singleton
@@ -26,16 +25,16 @@ final class JdbcRuns implements Runs {
     private static final String COLUMNS = "run_id, app_id, app_name, trigger, source, status, method, url, headers::text,"
             + " body, scheduled_for, replay_of, max_attempts, attempts, lost, error, created_at, next_attempt_at, finished_at";
     private static final TypeReference<List<HttpHeader>> HEADERS = new TypeReference<>() {};
-    private final Transactions db;
+    private final Sql db;
     private final ObjectMapper json = new ObjectMapper();
 
-    JdbcRuns(DataSource dataSource) {
-        this.db = new Transactions(dataSource, "scheduler");
+    JdbcRuns(Sql db) {
+        this.db = db;
     }
 
     @Override
     public void insert(Run run) {
-        db.transaction(c -> {
+        db.inTransaction(c -> {
             insert(c, run);
             return null;
         });
@@ -69,103 +68,56 @@ final class JdbcRuns implements Runs {
 
     @Override
     public Optional<Run> find(String runId) {
-        return db.query(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM run WHERE run_id = ?")) {
-                s.setString(1, runId);
-                try (ResultSet r = s.executeQuery()) {
-                    return r.next() ? Optional.of(run(r)) : Optional.empty();
-                }
-            }
-        });
+        return db.optional("SELECT " + COLUMNS + " FROM run WHERE run_id = ?", this::run, runId);
     }
 
     @Override
     public List<Run.Attempt> attempts(String runId) {
-        return db.query(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT n, started_at, ended_at, status, http_status, error, log,"
-                    + " instance, counted FROM attempt WHERE run_id = ? ORDER BY n")) {
-                s.setString(1, runId);
-                try (ResultSet r = s.executeQuery()) {
-                    List<Run.Attempt> all = new ArrayList<>();
-                    while (r.next()) {
-                        int http = r.getInt(5);
-                        Integer status = r.wasNull() ? null : http;
-                        all.add(new Run.Attempt(r.getInt(1), instant(r.getTimestamp(2)), instant(r.getTimestamp(3)),
-                                r.getString(4), status, r.getString(6), r.getString(7), r.getString(8), r.getBoolean(9)));
-                    }
-                    return all;
-                }
-            }
-        });
+        return db.list("SELECT n, started_at, ended_at, status, http_status, error, log,"
+                + " instance, counted FROM attempt WHERE run_id = ? ORDER BY n", r -> {
+                    int http = r.getInt(5);
+                    Integer status = r.wasNull() ? null : http;
+                    return new Run.Attempt(r.getInt(1), instant(r.getTimestamp(2)), instant(r.getTimestamp(3)),
+                            r.getString(4), status, r.getString(6), r.getString(7), r.getString(8), r.getBoolean(9));
+                }, runId);
     }
 
     @Override
     public List<Run> list(String appId, String status, String trigger, int limit, String after) {
-        return db.query(c -> {
-            StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM run WHERE app_id = ?");
-            List<String> params = new ArrayList<>(List.of(appId));
-            if (status != null) {
-                sql.append(" AND status = ?");
-                params.add(status);
-            }
-            if (trigger != null) {
-                sql.append(" AND trigger = ?");
-                params.add(trigger);
-            }
-            if (after != null) {
-                sql.append(" AND (created_at, run_id) < (SELECT created_at, run_id FROM run WHERE run_id = ? AND app_id = ?)");
-                params.add(after);
-                params.add(appId);
-            }
-            sql.append(" ORDER BY created_at DESC, run_id DESC LIMIT ?");
-            try (PreparedStatement s = c.prepareStatement(sql.toString())) {
-                for (int i = 0; i < params.size(); i++) {
-                    s.setString(i + 1, params.get(i));
-                }
-                s.setInt(params.size() + 1, limit);
-                try (ResultSet r = s.executeQuery()) {
-                    List<Run> all = new ArrayList<>();
-                    while (r.next()) {
-                        all.add(run(r));
-                    }
-                    return all;
-                }
-            }
-        });
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM run WHERE app_id = ?");
+        List<Object> params = new ArrayList<>(List.of(appId));
+        if (status != null) {
+            sql.append(" AND status = ?");
+            params.add(status);
+        }
+        if (trigger != null) {
+            sql.append(" AND trigger = ?");
+            params.add(trigger);
+        }
+        if (after != null) {
+            sql.append(" AND (created_at, run_id) < (SELECT created_at, run_id FROM run WHERE run_id = ? AND app_id = ?)");
+            params.add(after);
+            params.add(appId);
+        }
+        sql.append(" ORDER BY created_at DESC, run_id DESC LIMIT ?");
+        params.add(limit);
+        return db.list(sql.toString(), this::run, params.toArray());
     }
 
     @Override
     public void markEnqueued(String runId, Instant at) {
-        db.query(c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE run SET enqueued_at = ? WHERE run_id = ? AND enqueued_at IS NULL")) {
-                s.setTimestamp(1, ts(at));
-                s.setString(2, runId);
-                return s.executeUpdate();
-            }
-        });
+        db.update("UPDATE run SET enqueued_at = ? WHERE run_id = ? AND enqueued_at IS NULL", at, runId);
     }
 
     @Override
     public List<String> notEnqueued(Instant before, int limit) {
-        return db.query(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT run_id FROM run WHERE enqueued_at IS NULL AND status = 'queued'"
-                    + " AND created_at < ? ORDER BY created_at LIMIT ?")) {
-                s.setTimestamp(1, ts(before));
-                s.setInt(2, limit);
-                try (ResultSet r = s.executeQuery()) {
-                    List<String> ids = new ArrayList<>();
-                    while (r.next()) {
-                        ids.add(r.getString(1));
-                    }
-                    return ids;
-                }
-            }
-        });
+        return db.list("SELECT run_id FROM run WHERE enqueued_at IS NULL AND status = 'queued'"
+                + " AND created_at < ? ORDER BY created_at LIMIT ?", r -> r.getString(1), before, limit);
     }
 
     @Override
     public int startAttempt(String runId, String appId, int concurrency, Instant now) {
-        return db.transaction(c -> {
+        return db.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
                 s.setString(1, "scheduler.app." + appId);
                 s.execute();
@@ -215,7 +167,7 @@ final class JdbcRuns implements Runs {
 
     @Override
     public void finishAttempt(String runId, Run.Attempt a, Run updated) {
-        db.transaction(c -> {
+        db.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE attempt SET ended_at = ?, status = ?, http_status = ?,"
                     + " error = ?, log = ?, instance = ?, counted = ? WHERE run_id = ? AND n = ?")) {
                 s.setTimestamp(1, ts(a.endedAt()));
@@ -250,12 +202,7 @@ final class JdbcRuns implements Runs {
 
     @Override
     public int deleteFinishedBefore(Instant cutoff) {
-        return db.query(c -> {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM run WHERE finished_at < ?")) {
-                s.setTimestamp(1, ts(cutoff));
-                return s.executeUpdate();
-            }
-        });
+        return db.update("DELETE FROM run WHERE finished_at < ?", cutoff);
     }
 
     private Run run(ResultSet r) throws SQLException {

@@ -1,6 +1,6 @@
 package fazt.scheduler.persistence;
 
-import fazt.platform.service.db.Transactions;
+import fazt.platform.service.db.Sql;
 import fazt.scheduler.domain.Intake;
 import fazt.scheduler.domain.Run;
 import fazt.scheduler.domain.RunPolicy;
@@ -20,23 +20,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import javax.sql.DataSource;
 
 /** {@link Schedules} in PostgreSQL: due schedules are claimed with {@code FOR UPDATE SKIP LOCKED} (ADR 0011). */
 @Singleton
 final class JdbcSchedules implements Schedules {
     private static final String COLUMNS = "app_id, name, cron, tz, every_ms, catchup, next_fire, last_fire, last_run_id";
-    private final Transactions db;
+    private final Sql db;
     private final JdbcRuns runs;
 
-    JdbcSchedules(DataSource dataSource, JdbcRuns runs) {
-        this.db = new Transactions(dataSource, "scheduler");
+    JdbcSchedules(Sql db, JdbcRuns runs) {
+        this.db = db;
         this.runs = runs;
     }
 
     @Override
     public void replace(String appId, RunPolicy policy, Intake intake, List<Schedule> schedules) {
-        db.transaction(c -> {
+        db.inTransaction(c -> {
             Map<String, Schedule> existing = new HashMap<>();
             try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM schedule WHERE app_id = ? FOR UPDATE")) {
                 s.setString(1, appId);
@@ -117,65 +116,32 @@ final class JdbcSchedules implements Schedules {
 
     @Override
     public List<String> appIds() {
-        return db.query(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT app_id FROM app_policy ORDER BY app_id");
-                 ResultSet r = s.executeQuery()) {
-                List<String> ids = new ArrayList<>();
-                while (r.next()) {
-                    ids.add(r.getString(1));
-                }
-                return ids;
-            }
-        });
+        return db.list("SELECT app_id FROM app_policy ORDER BY app_id", r -> r.getString(1));
     }
 
     @Override
     public List<Schedule> of(String appId) {
-        return db.query(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM schedule WHERE app_id = ? ORDER BY name")) {
-                s.setString(1, appId);
-                try (ResultSet r = s.executeQuery()) {
-                    List<Schedule> all = new ArrayList<>();
-                    while (r.next()) {
-                        all.add(schedule(r));
-                    }
-                    return all;
-                }
-            }
-        });
+        return db.list("SELECT " + COLUMNS + " FROM schedule WHERE app_id = ? ORDER BY name", JdbcSchedules::schedule, appId);
     }
 
     @Override
     public Optional<RunPolicy> policy(String appId) {
-        return db.query(c -> {
-            try (PreparedStatement s = c.prepareStatement("""
-                    SELECT app_id, app_name, attempts, backoff_ms, concurrency, timeout_ms FROM app_policy WHERE app_id = ?""")) {
-                s.setString(1, appId);
-                try (ResultSet r = s.executeQuery()) {
-                    return r.next() ? Optional.of(new RunPolicy(r.getString(1), r.getString(2), r.getInt(3), r.getLong(4),
-                            r.getInt(5), r.getInt(6))) : Optional.empty();
-                }
-            }
-        });
+        return db.optional("""
+                SELECT app_id, app_name, attempts, backoff_ms, concurrency, timeout_ms FROM app_policy WHERE app_id = ?""",
+                r -> new RunPolicy(r.getString(1), r.getString(2), r.getInt(3), r.getLong(4), r.getInt(5), r.getInt(6)),
+                appId);
     }
 
     @Override
     public Optional<Intake> intake(String appId) {
-        return db.query(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT async, per_minute, burst, max_stored_bytes FROM app_policy WHERE app_id = ?")) {
-                s.setString(1, appId);
-                try (ResultSet r = s.executeQuery()) {
-                    return r.next() ? Optional.of(new Intake(List.of((String[]) r.getArray(1).getArray()), r.getInt(2),
-                            r.getInt(3), r.getLong(4))) : Optional.empty();
-                }
-            }
-        });
+        return db.optional("SELECT async, per_minute, burst, max_stored_bytes FROM app_policy WHERE app_id = ?",
+                r -> new Intake(List.of((String[]) r.getArray(1).getArray()), r.getInt(2), r.getInt(3), r.getLong(4)),
+                appId);
     }
 
     @Override
     public List<Run> fireDue(Instant now, int limit, BiFunction<Schedule, RunPolicy, Tick> decide) {
-        return db.transaction(c -> {
+        return db.inTransaction(c -> {
             List<Schedule> due = new ArrayList<>();
             List<RunPolicy> policies = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("SELECT s.app_id, s.name, s.cron, s.tz, s.every_ms, s.catchup,"

@@ -1,5 +1,7 @@
 package fazt.proto.runtime;
 
+import fazt.proto.SubjectGrammar;
+
 /**
  * Subjects owned by runtime-svc (without the root), and the chunk-pull protocol that streams bodies of any size.
  *
@@ -84,12 +86,12 @@ public final class RuntimeSubjects {
 
     /** Subject (without the root) of one app's log lines. */
     public static String appLog(String appId) {
-        return "log.app." + appId;
+        return SubjectGrammar.log("app", appId);
     }
 
     /** Subject (without the root) of one app's invocation records. */
     public static String invocations(String appId) {
-        return "log.invocation." + appId;
+        return SubjectGrammar.log("invocation", appId);
     }
 
     /** Wildcards (without the root) captured by the two log streams. */

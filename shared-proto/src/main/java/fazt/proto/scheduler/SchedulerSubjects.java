@@ -1,5 +1,7 @@
 package fazt.proto.scheduler;
 
+import fazt.proto.ServiceName;
+import fazt.proto.SubjectGrammar;
 import fazt.proto.runtime.RuntimeSubjects;
 
 /**
@@ -42,11 +44,11 @@ public final class SchedulerSubjects {
     /** Event {@link RunFailed}: the dead-letter subject; a run failed for good (stream {@code <ROOT>_EVT_SCHEDULER}). */
     public static final String RUN_FAILED = "evt.scheduler.run.failed";
     /** Work-queue subject of runs (JetStream, not request/reply). */
-    public static final String WORK = "work.scheduler.run";
+    public static final String WORK = SubjectGrammar.work(ServiceName.SCHEDULER, "run");
 
     /** The work-queue stream name for a subject root ({@code FAZT_WORK_SCHEDULER}). */
     public static String workStream(fazt.proto.SubjectRoot root) {
-        return (root.value() + "_WORK_SCHEDULER").toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+        return root.stream("WORK_SCHEDULER");
     }
 
     private SchedulerSubjects() {}

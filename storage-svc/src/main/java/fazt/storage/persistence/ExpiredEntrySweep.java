@@ -1,8 +1,7 @@
 package fazt.storage.persistence;
 
+import fazt.platform.service.db.Sql;
 import jakarta.inject.Singleton;
-import java.sql.PreparedStatement;
-import javax.sql.DataSource;
 
 /**
  * Deletes KV entries whose expiry has passed. They are invisible from that moment anyway (every read filters on the
@@ -13,10 +12,10 @@ import javax.sql.DataSource;
 final class ExpiredEntrySweep {
     static final int BATCH = 1000;
 
-    private final DataSource dataSource;
+    private final Sql sql;
 
-    ExpiredEntrySweep(DataSource dataSource) {
-        this.dataSource = dataSource;
+    ExpiredEntrySweep(Sql sql) {
+        this.sql = sql;
     }
 
     /** Deletes every entry expired now; returns how many. */
@@ -24,16 +23,11 @@ final class ExpiredEntrySweep {
         int total = 0;
         int removed;
         do {
-            removed = Transaction.run(dataSource, c -> {
-                try (PreparedStatement s = c.prepareStatement("""
-                        DELETE FROM kv_entry e USING (
-                            SELECT app_id, key FROM kv_entry WHERE expires_at <= now()
-                            LIMIT ? FOR UPDATE SKIP LOCKED) x
-                        WHERE e.app_id = x.app_id AND e.key = x.key AND e.expires_at <= now()""")) {
-                    s.setInt(1, BATCH);
-                    return s.executeUpdate();
-                }
-            });
+            removed = sql.update("""
+                    DELETE FROM kv_entry e USING (
+                        SELECT app_id, key FROM kv_entry WHERE expires_at <= now()
+                        LIMIT ? FOR UPDATE SKIP LOCKED) x
+                    WHERE e.app_id = x.app_id AND e.key = x.key AND e.expires_at <= now()""", BATCH);
             total += removed;
         } while (removed == BATCH);
         return total;

@@ -1,5 +1,6 @@
 package fazt.storage.persistence;
 
+import fazt.platform.service.db.Sql;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -8,7 +9,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
 
 /**
  * Removes what nothing will read again: blobs no namespace and no app file (env.FILES) references, and uploads
@@ -30,10 +30,10 @@ final class GarbageSweep {
     /** Rows per transaction, so a large backlog never holds locks or memory for long. */
     static final int BATCH = 500;
 
-    private final DataSource dataSource;
+    private final Sql sql;
 
-    GarbageSweep(DataSource dataSource) {
-        this.dataSource = dataSource;
+    GarbageSweep(Sql sql) {
+        this.sql = sql;
     }
 
     /** What one sweep removed; {@code skipped} when another instance was sweeping. */
@@ -45,14 +45,14 @@ final class GarbageSweep {
         int uploads = 0;
         Batch batch;
         do {
-            batch = Transaction.run(dataSource, c -> locked(c) ? collectBlobs(c, graceMillis) : null);
+            batch = sql.inTransaction(c -> locked(c) ? collectBlobs(c, graceMillis) : null);
             if (batch == null) {
                 return new Result(blobs, uploads, true);
             }
             blobs += batch.removed();
         } while (batch.full());
         do {
-            batch = Transaction.run(dataSource, c -> locked(c) ? collectUploads(c, graceMillis) : null);
+            batch = sql.inTransaction(c -> locked(c) ? collectUploads(c, graceMillis) : null);
             if (batch == null) {
                 return new Result(blobs, uploads, true);
             }

@@ -1,5 +1,7 @@
 package fazt.storage.persistence;
 
+import fazt.platform.service.db.DataAccessException;
+import fazt.platform.service.db.Sql;
 import fazt.storage.domain.Digest;
 import fazt.storage.domain.StorageException;
 import fazt.storage.domain.blob.BlobSlice;
@@ -7,6 +9,8 @@ import fazt.storage.domain.blob.BlobStore;
 import fazt.storage.domain.blob.Chunk;
 import fazt.storage.domain.blob.UploadId;
 import fazt.storage.domain.blob.UploadProgress;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 import jakarta.inject.Singleton;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,11 +18,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,11 +36,17 @@ final class JdbcBlobStore implements BlobStore {
     private static final Logger log = LoggerFactory.getLogger(JdbcBlobStore.class);
     /** A concurrent writer or collector can change the blob row between our two statements; a retry resolves it. */
     private static final int PROMOTE_ATTEMPTS = 5;
+    /** Looks again at once, in the same transaction, while another upload of the same bytes keeps winning the row. */
+    private static final Retry PROMOTE = Retry.of("storage-blob-promote", RetryConfig.custom()
+            .maxAttempts(PROMOTE_ATTEMPTS)
+            .waitDuration(Duration.ZERO)
+            .retryOnException(e -> e instanceof BlobRowChanged)
+            .build());
 
-    private final DataSource dataSource;
+    private final Sql sql;
 
-    JdbcBlobStore(DataSource dataSource) {
-        this.dataSource = dataSource;
+    JdbcBlobStore(Sql sql) {
+        this.sql = sql;
     }
 
     static String uploadKey(String uploadId) {
@@ -44,7 +55,7 @@ final class JdbcBlobStore implements BlobStore {
 
     @Override
     public UploadProgress append(Chunk chunk) {
-        UploadProgress progress = Transaction.run(dataSource, c -> appendIn(c, chunk));
+        UploadProgress progress = sql.inTransaction(c -> appendIn(c, chunk));
         if (progress.digest() != null) {
             log.debug("blob written digest={} size={} deduplicated={}", progress.digest(), progress.size(),
                     progress.deduplicated());
@@ -127,46 +138,61 @@ final class JdbcBlobStore implements BlobStore {
      * whether it was. Either way the blob's {@code written_at} is now, so the collector spares it until the writer
      * has committed it.
      */
-    private static boolean promote(Connection c, String key, Digest digest, long size) throws SQLException {
-        for (int attempt = 0; attempt < PROMOTE_ATTEMPTS; attempt++) {
-            boolean stored;
-            // Locking the row keeps a collector from deleting it between this check and our update.
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT 1 FROM blob WHERE digest = ? FOR NO KEY UPDATE")) {
-                s.setString(1, digest.hex());
-                try (ResultSet r = s.executeQuery()) {
-                    stored = r.next();
-                }
+    private static boolean promote(Connection c, String key, Digest digest, long size) {
+        return PROMOTE.executeSupplier(() -> {
+            try {
+                return promoteOnce(c, key, digest, size);
+            } catch (SQLException e) {
+                throw new DataAccessException(e);
             }
-            if (stored) {
-                update(c, "UPDATE blob SET written_at = now() WHERE digest = ?", digest.hex());
-                update(c, "DELETE FROM blob_chunk WHERE blob_key = ?", key);
-                return true;
+        });
+    }
+
+    private static boolean promoteOnce(Connection c, String key, Digest digest, long size) throws SQLException {
+        boolean stored;
+        // Locking the row keeps a collector from deleting it between this check and our update.
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT 1 FROM blob WHERE digest = ? FOR NO KEY UPDATE")) {
+            s.setString(1, digest.hex());
+            try (ResultSet r = s.executeQuery()) {
+                stored = r.next();
             }
-            int inserted;
-            try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO blob (digest, size) VALUES (?, ?) ON CONFLICT (digest) DO NOTHING")) {
-                s.setString(1, digest.hex());
-                s.setLong(2, size);
-                inserted = s.executeUpdate();
-            }
-            if (inserted == 1) {
-                try (PreparedStatement s = c.prepareStatement(
-                        "UPDATE blob_chunk SET blob_key = ? WHERE blob_key = ?")) {
-                    s.setString(1, digest.hex());
-                    s.setString(2, key);
-                    s.executeUpdate();
-                }
-                return false;
-            }
-            // Another upload of the same bytes committed the blob between our SELECT and INSERT: look again.
         }
-        throw new IllegalStateException("blob row kept changing while promoting an upload");
+        if (stored) {
+            update(c, "UPDATE blob SET written_at = now() WHERE digest = ?", digest.hex());
+            update(c, "DELETE FROM blob_chunk WHERE blob_key = ?", key);
+            return true;
+        }
+        int inserted;
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO blob (digest, size) VALUES (?, ?) ON CONFLICT (digest) DO NOTHING")) {
+            s.setString(1, digest.hex());
+            s.setLong(2, size);
+            inserted = s.executeUpdate();
+        }
+        if (inserted == 1) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE blob_chunk SET blob_key = ? WHERE blob_key = ?")) {
+                s.setString(1, digest.hex());
+                s.setString(2, key);
+                s.executeUpdate();
+            }
+            return false;
+        }
+        // Another upload of the same bytes committed the blob between our SELECT and INSERT: look again.
+        throw new BlobRowChanged();
+    }
+
+    /** The blob row changed between our look and our insert; after the last attempt it fails the upload's close. */
+    private static final class BlobRowChanged extends IllegalStateException {
+        BlobRowChanged() {
+            super("blob row kept changing while promoting an upload");
+        }
     }
 
     @Override
     public void discard(UploadId upload) {
-        Transaction.run(dataSource, c -> {
+        sql.inTransaction(c -> {
             update(c, "DELETE FROM upload WHERE id = ?", upload.value());
             update(c, "DELETE FROM blob_chunk WHERE blob_key = ?", uploadKey(upload.value()));
             return null;
@@ -176,28 +202,17 @@ final class JdbcBlobStore implements BlobStore {
 
     @Override
     public Set<Digest> retain(Collection<Digest> digests) {
-        String[] hex = digests.stream().map(Digest::hex).sorted().toArray(String[]::new);
-        return Transaction.run(dataSource, c -> {
-            Set<Digest> stored = new HashSet<>();
-            // Rows are locked in digest order, as drops lock them, so the two never deadlock.
-            try (PreparedStatement s = c.prepareStatement("""
-                    UPDATE blob SET written_at = now()
-                    WHERE digest IN (SELECT digest FROM blob WHERE digest = ANY (?) ORDER BY digest FOR NO KEY UPDATE)
-                    RETURNING digest""")) {
-                s.setArray(1, c.createArrayOf("text", hex));
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        stored.add(new Digest(r.getString(1)));
-                    }
-                }
-            }
-            return stored;
-        });
+        List<String> hex = digests.stream().map(Digest::hex).sorted().toList();
+        // Rows are locked in digest order, as drops lock them, so the two never deadlock.
+        return new HashSet<>(sql.list("""
+                UPDATE blob SET written_at = now()
+                WHERE digest IN (SELECT digest FROM blob WHERE digest = ANY (?) ORDER BY digest FOR NO KEY UPDATE)
+                RETURNING digest""", r -> new Digest(r.getString(1)), hex));
     }
 
     @Override
     public Optional<BlobSlice> read(Digest digest, long offset, int length) {
-        return Transaction.snapshot(dataSource, c -> {
+        return sql.inSnapshot(c -> {
             long size;
             try (PreparedStatement s = c.prepareStatement("SELECT size FROM blob WHERE digest = ?")) {
                 s.setString(1, digest.hex());

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fazt.platform.service.db.Sql;
+import fazt.platform.service.db.SqlState;
 import fazt.storage.domain.AppId;
 import fazt.storage.domain.StorageException;
 import fazt.storage.domain.documents.CollectionName;
@@ -24,7 +26,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import javax.sql.DataSource;
 
 /**
  * {@link DocumentStore} in table {@code document} (JSONB). Every statement starts from {@code app_id = ? AND
@@ -33,18 +34,16 @@ import javax.sql.DataSource;
  */
 @Singleton
 final class JdbcDocumentStore implements DocumentStore {
-    /** PostgreSQL's "unsupported Unicode escape sequence": jsonb cannot store \u0000. */
-    private static final String UNSUPPORTED_ESCAPE = "22P05";
     /** Rows locked and rewritten per round of an update. */
     private static final int UPDATE_BATCH = 500;
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
-    private final DataSource dataSource;
+    private final Sql sql;
 
-    JdbcDocumentStore(DataSource dataSource) {
-        this.dataSource = dataSource;
+    JdbcDocumentStore(Sql sql) {
+        this.sql = sql;
     }
 
     @Override
@@ -55,7 +54,7 @@ final class JdbcDocumentStore implements DocumentStore {
             ids[i] = documents.get(i).get("_id").asText();
             bodies[i] = documents.get(i).toString();
         }
-        Transaction.run(dataSource, c -> {
+        sql.inTransaction(c -> {
             // One statement: rows whose id is taken are skipped, and the ids it returns tell which; any skipped
             // document fails the whole insert (the transaction rolls back) naming the first taken id.
             Set<String> inserted = new HashSet<>();
@@ -89,17 +88,8 @@ final class JdbcDocumentStore implements DocumentStore {
 
     @Override
     public ObjectNode get(AppId app, CollectionName collection, DocumentId id) {
-        return Transaction.run(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT body::text FROM document WHERE app_id = ? AND collection = ? AND id = ?")) {
-                s.setString(1, app.value());
-                s.setString(2, collection.value());
-                s.setString(3, id.value());
-                try (ResultSet r = s.executeQuery()) {
-                    return r.next() ? parse(r.getString(1)) : null;
-                }
-            }
-        });
+        return sql.optional("SELECT body::text FROM document WHERE app_id = ? AND collection = ? AND id = ?",
+                r -> parse(r.getString(1)), app.value(), collection.value(), id.value()).orElse(null);
     }
 
     @Override
@@ -110,7 +100,7 @@ final class JdbcDocumentStore implements DocumentStore {
             where.append(" AND ").after(sort, after);
         }
         where.orderBy(sort).append(" LIMIT ?");
-        return Transaction.run(dataSource, c -> {
+        return sql.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT body::text FROM document WHERE " + where.sql())) {
                 int next = bindScope(s, app, collection);
                 next = where.bind(c, s, next);
@@ -129,7 +119,7 @@ final class JdbcDocumentStore implements DocumentStore {
     @Override
     public long count(AppId app, CollectionName collection, Filter filter) {
         FilterSql where = scope().filter(filter);
-        return Transaction.run(dataSource, c -> {
+        return sql.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM document WHERE " + where.sql())) {
                 where.bind(c, s, bindScope(s, app, collection));
                 try (ResultSet r = s.executeQuery()) {
@@ -143,7 +133,7 @@ final class JdbcDocumentStore implements DocumentStore {
     @Override
     public long delete(AppId app, CollectionName collection, Filter filter) {
         FilterSql where = scope().filter(filter);
-        return Transaction.run(dataSource, c -> {
+        return sql.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement("DELETE FROM document WHERE " + where.sql())) {
                 where.bind(c, s, bindScope(s, app, collection));
                 return (long) s.executeUpdate();
@@ -157,7 +147,7 @@ final class JdbcDocumentStore implements DocumentStore {
         // between two updates of overlapping sets. FOR UPDATE under READ COMMITTED returns the newest version of a
         // row another transaction just changed (and re-checks the filter on it), so concurrent $inc add up.
         FilterSql where = scope().filter(filter).append(" AND id > ? ORDER BY id LIMIT ? FOR UPDATE");
-        return Transaction.run(dataSource, c -> {
+        return sql.inTransaction(c -> {
             long matched = 0;
             String last = "";
             while (true) {
@@ -209,12 +199,7 @@ final class JdbcDocumentStore implements DocumentStore {
 
     @Override
     public long purge(AppId app) {
-        return Transaction.run(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM document WHERE app_id = ?")) {
-                s.setString(1, app.value());
-                return (long) s.executeUpdate();
-            }
-        });
+        return sql.update("DELETE FROM document WHERE app_id = ?", app.value());
     }
 
     /** The start of every WHERE clause: this app's collection only. */
@@ -237,7 +222,7 @@ final class JdbcDocumentStore implements DocumentStore {
     }
 
     private static RuntimeException unstorable(SQLException e, String field) throws SQLException {
-        if (UNSUPPORTED_ESCAPE.equals(e.getSQLState())) {
+        if (SqlState.UNSUPPORTED_UNICODE_ESCAPE.is(e)) {
             return new StorageException.InvalidInput(field, "contains a \\u0000 character, which cannot be stored");
         }
         throw e;

@@ -1,5 +1,6 @@
 package fazt.storage.persistence;
 
+import fazt.platform.service.db.Sql;
 import fazt.storage.domain.AppId;
 import fazt.storage.domain.Digest;
 import fazt.storage.domain.StorageException;
@@ -10,9 +11,7 @@ import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
 
 /**
  * {@link FileStore} in table {@code app_file}. A put key-share locks the blob row until it commits, so neither the
@@ -24,15 +23,15 @@ import javax.sql.DataSource;
 final class JdbcFileStore implements FileStore {
     private static final String COLUMNS = "path, digest, size, content_type, updated_at";
 
-    private final DataSource dataSource;
+    private final Sql sql;
 
-    JdbcFileStore(DataSource dataSource) {
-        this.dataSource = dataSource;
+    JdbcFileStore(Sql sql) {
+        this.sql = sql;
     }
 
     @Override
     public AppFile put(AppId app, VfsPath path, Digest digest, long size, String contentType) {
-        return Transaction.run(dataSource, c -> {
+        return sql.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT size FROM blob WHERE digest = ? FOR KEY SHARE")) {
                 s.setString(1, digest.hex());
                 try (ResultSet r = s.executeQuery()) {
@@ -65,58 +64,26 @@ final class JdbcFileStore implements FileStore {
 
     @Override
     public AppFile stat(AppId app, VfsPath path) {
-        return Transaction.run(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT " + COLUMNS + " FROM app_file WHERE app_id = ? AND path = ?")) {
-                s.setString(1, app.value());
-                s.setString(2, path.value());
-                try (ResultSet r = s.executeQuery()) {
-                    return r.next() ? file(r) : null;
-                }
-            }
-        });
+        return sql.optional("SELECT " + COLUMNS + " FROM app_file WHERE app_id = ? AND path = ?", JdbcFileStore::file,
+                app.value(), path.value()).orElse(null);
     }
 
     @Override
     public List<AppFile> list(AppId app, String prefix, String after, int limit) {
-        return Transaction.run(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + """
-                     FROM app_file WHERE app_id = ? AND path > ? AND path LIKE ? ESCAPE '\\'
-                    ORDER BY path LIMIT ?""")) {
-                s.setString(1, app.value());
-                s.setString(2, after == null ? "" : after);
-                s.setString(3, prefix == null ? "%" : JdbcKvStore.likePrefix(prefix));
-                s.setInt(4, limit);
-                List<AppFile> files = new ArrayList<>();
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        files.add(file(r));
-                    }
-                }
-                return files;
-            }
-        });
+        return sql.list("SELECT " + COLUMNS + """
+                 FROM app_file WHERE app_id = ? AND path > ? AND path LIKE ? ESCAPE '\\'
+                ORDER BY path LIMIT ?""", JdbcFileStore::file, app.value(), after == null ? "" : after,
+                prefix == null ? "%" : JdbcKvStore.likePrefix(prefix), limit);
     }
 
     @Override
     public boolean delete(AppId app, VfsPath path) {
-        return Transaction.run(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM app_file WHERE app_id = ? AND path = ?")) {
-                s.setString(1, app.value());
-                s.setString(2, path.value());
-                return s.executeUpdate() > 0;
-            }
-        });
+        return sql.update("DELETE FROM app_file WHERE app_id = ? AND path = ?", app.value(), path.value()) > 0;
     }
 
     @Override
     public long purge(AppId app) {
-        return Transaction.run(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM app_file WHERE app_id = ?")) {
-                s.setString(1, app.value());
-                return (long) s.executeUpdate();
-            }
-        });
+        return sql.update("DELETE FROM app_file WHERE app_id = ?", app.value());
     }
 
     private static AppFile file(ResultSet r) throws SQLException {

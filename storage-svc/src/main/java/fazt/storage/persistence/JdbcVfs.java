@@ -1,5 +1,6 @@
 package fazt.storage.persistence;
 
+import fazt.platform.service.db.Sql;
 import fazt.storage.domain.Digest;
 import fazt.storage.domain.StorageException;
 import fazt.storage.domain.vfs.Committed;
@@ -20,7 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,16 +37,16 @@ import org.slf4j.LoggerFactory;
 final class JdbcVfs implements Vfs {
     private static final Logger log = LoggerFactory.getLogger(JdbcVfs.class);
 
-    private final DataSource dataSource;
+    private final Sql sql;
 
-    JdbcVfs(DataSource dataSource) {
-        this.dataSource = dataSource;
+    JdbcVfs(Sql sql) {
+        this.sql = sql;
     }
 
     @Override
     public Committed commit(Namespace namespace, List<FileEntry> files) {
         long bytes = files.stream().mapToLong(FileEntry::size).sum();
-        Committed committed = Transaction.run(dataSource, c -> {
+        Committed committed = sql.inTransaction(c -> {
             // The primary key makes concurrent commits of one name wait for each other; the loser sees a conflict.
             try (PreparedStatement s = c.prepareStatement(
                     "INSERT INTO namespace (name, files, bytes) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING")) {
@@ -120,45 +120,27 @@ final class JdbcVfs implements Vfs {
 
     @Override
     public List<FileEntry> find(Namespace namespace, Collection<VfsPath> paths) {
-        String[] values = paths.stream().map(VfsPath::value).toArray(String[]::new);
-        return Transaction.run(dataSource, c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT path, digest, size FROM vfs_file WHERE namespace = ? AND path = ANY (?)")) {
-                s.setString(1, namespace.value());
-                s.setArray(2, c.createArrayOf("text", values));
-                return files(s);
-            }
-        });
+        List<String> values = paths.stream().map(VfsPath::value).toList();
+        return sql.list("SELECT path, digest, size FROM vfs_file WHERE namespace = ? AND path = ANY (?)", JdbcVfs::file,
+                namespace.value(), values);
     }
 
     @Override
     public List<FileEntry> list(Namespace namespace, VfsPath after, int limit) {
-        return Transaction.run(dataSource, c -> {
-            // Every valid path sorts after the empty string, so it stands for "from the start".
-            try (PreparedStatement s = c.prepareStatement("""
-                    SELECT path, digest, size FROM vfs_file
-                    WHERE namespace = ? AND path > ? ORDER BY path LIMIT ?""")) {
-                s.setString(1, namespace.value());
-                s.setString(2, after == null ? "" : after.value());
-                s.setInt(3, limit);
-                return files(s);
-            }
-        });
+        // Every valid path sorts after the empty string, so it stands for "from the start".
+        return sql.list("""
+                SELECT path, digest, size FROM vfs_file
+                WHERE namespace = ? AND path > ? ORDER BY path LIMIT ?""", JdbcVfs::file, namespace.value(),
+                after == null ? "" : after.value(), limit);
     }
 
-    private static List<FileEntry> files(PreparedStatement s) throws SQLException {
-        List<FileEntry> files = new ArrayList<>();
-        try (ResultSet r = s.executeQuery()) {
-            while (r.next()) {
-                files.add(new FileEntry(new VfsPath(r.getString(1)), new Digest(r.getString(2)), r.getLong(3)));
-            }
-        }
-        return files;
+    private static FileEntry file(ResultSet r) throws SQLException {
+        return new FileEntry(new VfsPath(r.getString(1)), new Digest(r.getString(2)), r.getLong(3));
     }
 
     @Override
     public Dropped drop(Namespace namespace) {
-        Dropped dropped = Transaction.run(dataSource, c -> {
+        Dropped dropped = sql.inTransaction(c -> {
             OffsetDateTime createdAt = null;
             try (PreparedStatement s = c.prepareStatement(
                     "DELETE FROM namespace WHERE name = ? RETURNING created_at")) {

@@ -1,5 +1,7 @@
 package fazt.platform.nats;
 
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 import io.nats.client.Connection;
 import io.nats.client.ConnectionListener;
 import io.nats.client.Nats;
@@ -17,6 +19,8 @@ import org.slf4j.LoggerFactory;
 public final class NatsConnector {
     /** How long a starting service keeps trying to reach NATS. */
     public static final Duration FIRST_CONNECT = Duration.ofSeconds(10);
+    /** The pause between two tries of the first connect. */
+    static final Duration FIRST_CONNECT_PAUSE = Duration.ofMillis(250);
 
     private static final Logger log = LoggerFactory.getLogger(NatsConnector.class);
 
@@ -34,17 +38,36 @@ public final class NatsConnector {
                 .connectionListener(listener(name))
                 .errorListener(new LoggingErrorListener())
                 .build();
-        long deadline = System.nanoTime() + FIRST_CONNECT.toNanos();
-        while (true) {
-            try {
-                return Nats.connect(options);
-            } catch (IOException e) {
-                if (System.nanoTime() > deadline) {
-                    throw new IOException("cannot reach NATS at " + url.replaceAll("//[^/@]*@", "//***@") + " (" + e.getMessage() + ")", e);
-                }
-                Thread.sleep(250);
+        return firstConnect(options, url, FIRST_CONNECT);
+    }
+
+    /** Tries {@code options} every {@link #FIRST_CONNECT_PAUSE} until it connects or {@code within} has passed. */
+    static Connection firstConnect(Options options, String url, Duration within) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        Retry retry = Retry.of("nats-first-connect", RetryConfig.custom()
+                .maxAttempts(Integer.MAX_VALUE)
+                .waitDuration(FIRST_CONNECT_PAUSE)
+                .retryOnException(e -> e instanceof IOException && System.nanoTime() <= deadline)
+                .build());
+        try {
+            return retry.executeCallable(() -> Nats.connect(options));
+        } catch (IOException e) {
+            if (Thread.interrupted()) {
+                // Retry gives up on an interrupt during its pause and keeps the flag; say so as an interrupt.
+                throw new InterruptedException("interrupted while connecting to NATS");
             }
+            // The client's message repeats the URL, credentials and all.
+            throw new IOException("cannot reach NATS at " + withoutCredentials(url) + " ("
+                    + withoutCredentials(String.valueOf(e.getMessage())) + ")", e);
+        } catch (InterruptedException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("connecting to NATS failed unexpectedly", e);
         }
+    }
+
+    private static String withoutCredentials(String text) {
+        return text.replaceAll("//[^/@\\s]*@", "//***@");
     }
 
     private static ConnectionListener listener(String name) {

@@ -8,7 +8,6 @@ import io.nats.client.api.StreamInfo;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The JetStream streams of one installation: those named {@code <ROOT>_…} whose subjects all lie under
@@ -20,7 +19,7 @@ public final class RootStreams {
 
     /** The names of {@code root}'s streams. */
     public static List<String> of(Connection nats, SubjectRoot root) throws IOException, JetStreamApiException {
-        String prefix = root.value().toUpperCase(Locale.ROOT).replace('-', '_') + "_";
+        String prefix = root.streamPrefix();
         String subjects = root.value() + ".";
         List<String> names = new ArrayList<>();
         for (StreamInfo info : nats.jetStreamManagement().getStreams()) {

@@ -21,9 +21,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class DatabaseProvisioner {
     private static final Logger log = LoggerFactory.getLogger(DatabaseProvisioner.class);
-    private static final String DUPLICATE_OBJECT = "42710";
-    private static final String DUPLICATE_DATABASE = "42P04";
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private final String databaseUrl;
     private final String adminUser;
@@ -60,7 +57,7 @@ public final class DatabaseProvisioner {
                     s.execute("ALTER SCHEMA " + service.id() + " OWNER TO " + role);
                     s.execute("GRANT CONNECT ON DATABASE " + quoteIdent(databaseName()) + " TO " + role);
                 } catch (SQLException e) {
-                    if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    if (!SqlState.UNIQUE_VIOLATION.is(e)) {
                         throw e;
                     }
                 }
@@ -85,7 +82,7 @@ public final class DatabaseProvisioner {
                     return;
                 } catch (SQLException e) {
                     // Another provisioner (a parallel test run) created it first: fall through to ALTER.
-                    if (!DUPLICATE_OBJECT.equals(e.getSQLState()) && !UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    if (!SqlState.DUPLICATE_OBJECT.is(e) && !SqlState.UNIQUE_VIOLATION.is(e)) {
                         throw e;
                     }
                 }
@@ -111,7 +108,7 @@ public final class DatabaseProvisioner {
                     s.execute("CREATE DATABASE " + quoteIdent(databaseName()));
                     log.info("database created database={}", databaseName());
                 } catch (SQLException e) {
-                    if (!DUPLICATE_DATABASE.equals(e.getSQLState())) {
+                    if (!SqlState.DUPLICATE_DATABASE.is(e)) {
                         throw e;
                     }
                 }

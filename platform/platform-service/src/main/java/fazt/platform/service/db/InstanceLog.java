@@ -5,11 +5,6 @@ import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,36 +15,32 @@ import org.slf4j.LoggerFactory;
 @Singleton
 final class InstanceLog implements ApplicationEventListener<StartupEvent> {
     private static final Logger log = LoggerFactory.getLogger(InstanceLog.class);
-    private final DataSource dataSource;
+    private final Sql sql;
     private final ServiceIdentity identity;
 
-    InstanceLog(DataSource dataSource, ServiceIdentity identity) {
-        this.dataSource = dataSource;
+    InstanceLog(Sql sql, ServiceIdentity identity) {
+        this.sql = sql;
         this.identity = identity;
     }
 
     @Override
     public void onApplicationEvent(StartupEvent event) {
         execute("INSERT INTO instance (instance_id, started_at, version) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                identity.version());
+                identity.instance(), identity.startedAt(), identity.version());
     }
 
     @PreDestroy
     void stopped() {
-        execute("UPDATE instance SET stopped_at = now() WHERE instance_id = ? AND started_at = ?", null);
+        execute("UPDATE instance SET stopped_at = now() WHERE instance_id = ? AND started_at = ?", identity.instance(),
+                identity.startedAt());
     }
 
-    private void execute(String sql, String version) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, identity.instance());
-            s.setTimestamp(2, Timestamp.from(identity.startedAt()));
-            if (version != null) {
-                s.setString(3, version);
-            }
-            s.executeUpdate();
-        } catch (SQLException e) {
+    private void execute(String statement, Object... params) {
+        try {
+            sql.update(statement, params);
+        } catch (DataAccessException e) {
             // Bookkeeping only: the service works without it, so a failure is logged, not thrown.
-            log.warn("instance log not written sqlState={}", e.getSQLState());
+            log.warn("instance log not written sqlState={}", e.sqlState());
         }
     }
 
