@@ -108,6 +108,21 @@ class GatewayServiceIT implements ServiceContract {
 
     @Test
     @Order(6)
+    void theAdminApisOpenApiDocumentIsPublicAndGeneratedFromTheRouteTables() throws Exception {
+        HttpResponse<String> response = edge("GET", "/api/openapi.json", "admin.localhost");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("content-type")).hasValue("application/json");
+        JsonNode doc = MessageCodec.INSTANCE.mapper().readTree(response.body());
+        assertThat(doc.path("openapi").asText()).isEqualTo("3.1.0");
+        assertThat(doc).isEqualTo(MessageCodec.INSTANCE.mapper().valueToTree(
+                fazt.proto.admin.AdminOpenApi.document(fazt.proto.admin.AdminApi.TABLE)));
+        HttpResponse<String> post = edge("POST", "/api/openapi.json", "admin.localhost");
+        assertThat(post.statusCode()).isEqualTo(405);
+        assertThat(post.headers().firstValue("allow")).hasValue("GET, HEAD");
+    }
+
+    @Test
+    @Order(6)
     void aMalformedHostIsA400() throws Exception {
         HttpResponse<String> response = edge("GET", "/", "bad_host..localhost");
         assertThat(response.statusCode()).isEqualTo(400);

@@ -10,6 +10,7 @@ import fazt.platform.service.testing.TestSuite;
 import fazt.platform.test.standins.DeployStandIn;
 import fazt.proto.MessageCodec;
 import fazt.proto.ServiceName;
+import fazt.proto.admin.AdminApi;
 import fazt.proto.admin.AdminRequest;
 import fazt.proto.admin.AdminResponse;
 import fazt.proto.admin.AdminSubjects;
@@ -175,7 +176,7 @@ final class SchedulerFixture implements BeforeAllCallback, AfterAllCallback {
 
     /** An admin API call as the gateway forwards it for {@code who}; a refusal is thrown as its problem. */
     AdminResponse admin(Principal who, String method, String path, Map<String, List<String>> query, String body) {
-        assertThat(AdminSubjects.ownerOf(path)).isEqualTo(ServiceName.SCHEDULER);
+        assertThat(AdminApi.TABLE.ownerOf(path)).isEqualTo(ServiceName.SCHEDULER);
         return RemoteCall.await(connection.requester().request(AdminSubjects.of(ServiceName.SCHEDULER),
                 new AdminRequest(method, path, query, who, body == null ? null : "application/json", body, null,
                         "req-it"), AdminResponse.class, TIMEOUT));

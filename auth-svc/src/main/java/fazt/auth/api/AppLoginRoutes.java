@@ -5,8 +5,10 @@ import fazt.auth.domain.AuthException;
 import fazt.auth.domain.appauth.AppAccess;
 import fazt.auth.domain.appauth.ConfigureAppLogin;
 import fazt.auth.domain.appauth.ProviderConfig;
+import fazt.platform.service.admin.AdminCall;
+import fazt.platform.service.admin.AdminInput;
+import fazt.proto.ServiceName;
 import fazt.proto.admin.AdminResponse;
-import fazt.proto.auth.Principal;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,38 +21,37 @@ import java.util.Map;
  */
 @Singleton
 final class AppLoginRoutes {
+    private static final AdminInput INPUT = new AdminInput(ServiceName.AUTH);
     private final ConfigureAppLogin configure;
 
     AppLoginRoutes(ConfigureAppLogin configure) {
         this.configure = configure;
     }
 
-    /** {@code parts}: the path split at {@code /}, starting with {@code apps}. */
-    AdminResponse route(String method, String[] parts, JsonNode body, Principal who) {
-        if (parts.length < 4 || !parts[2].equals("auth")) {
-            throw new AuthException.NotFound("This admin API path");
-        }
-        String app = parts[1];
-        return switch (parts[3]) {
-            case "providers" -> parts.length == 4 ? switch (method) {
-                case "GET" -> json(200, Map.of("providers", configure.list(who, app).stream().map(AppLoginRoutes::view).toList()));
-                default -> throw new AuthException.InvalidInput("method", method + " is not supported here; use GET.");
-            } : switch (method) {
-                case "PUT" -> json(200, view(configure.put(who, app, parts[4], text(body, "kind"), text(body, "clientId"),
-                        text(body, "clientSecret"), text(body, "discoveryUrl"))));
-                case "DELETE" -> {
-                    configure.delete(who, app, parts[4]);
-                    yield new AdminResponse(204, null, null, null, null);
-                }
-                default -> throw new AuthException.InvalidInput("method", method + " is not supported here; use PUT, DELETE.");
-            };
-            case "access" -> switch (method) {
-                case "GET" -> json(200, view(configure.access(who, app)));
-                case "PUT" -> json(200, view(configure.putAccess(who, app, list(body, "emails"), list(body, "domains"))));
-                default -> throw new AuthException.InvalidInput("method", method + " is not supported here; use GET, PUT.");
-            };
-            default -> throw new AuthException.NotFound("This admin API path");
-        };
+    AdminResponse providers(AdminCall call) {
+        return json(200, Map.of("providers", configure.list(call.principal(), call.param("name")).stream()
+                .map(AppLoginRoutes::view).toList()));
+    }
+
+    AdminResponse putProvider(AdminCall call) {
+        JsonNode body = INPUT.jsonBody(call.request());
+        return json(200, view(configure.put(call.principal(), call.param("name"), call.param("provider"),
+                text(body, "kind"), text(body, "clientId"), text(body, "clientSecret"), text(body, "discoveryUrl"))));
+    }
+
+    AdminResponse deleteProvider(AdminCall call) {
+        configure.delete(call.principal(), call.param("name"), call.param("provider"));
+        return new AdminResponse(204, null, null, null, null);
+    }
+
+    AdminResponse access(AdminCall call) {
+        return json(200, view(configure.access(call.principal(), call.param("name"))));
+    }
+
+    AdminResponse putAccess(AdminCall call) {
+        JsonNode body = INPUT.jsonBody(call.request());
+        return json(200, view(configure.putAccess(call.principal(), call.param("name"), list(body, "emails"),
+                list(body, "domains"))));
     }
 
     private static Map<String, Object> view(ProviderConfig c) {

@@ -2,12 +2,12 @@ package fazt.auth.api;
 
 import fazt.auth.domain.AuthException;
 import fazt.platform.nats.ProblemException;
-import fazt.platform.nats.TraceContext;
+import fazt.platform.service.admin.AdminRouter;
+import fazt.proto.admin.AdminRequest;
 import fazt.proto.admin.AdminResponse;
 import fazt.proto.problem.Problem;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.MDC;
 
 /** The one mapping from auth-svc's failures to problems. A new failure does not compile until it is mapped here. */
 final class ProblemMapper {
@@ -46,21 +46,11 @@ final class ProblemMapper {
     }
 
     /**
-     * The 429 of a full hashing pool as a response of its own rather than a problem reply, so that it can carry
-     * {@code Retry-After} (problem replies carry no headers); the body is the same problem+json.
+     * The 429 of a full hashing pool as an answer of its own rather than a problem reply, so that it can carry
+     * {@code Retry-After}; the body is the same problem+json.
      */
-    static AdminResponse busy(AuthException.Busy e, String instance) {
-        Problem problem = toProblem(e).problem().withInstance(instance);
-        String traceId = MDC.get(TraceContext.MDC_TRACE_ID);
-        if (traceId != null) {
-            problem = problem.withTraceId(traceId);
-        }
-        return new AdminResponse(problem.status(), Problem.MEDIA_TYPE,
-                Map.of("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds()))), AuthViews.json(problem), null);
-    }
-
-    static ProblemException unauthorized() {
-        return new ProblemException(Problem.of(401, "auth/unauthorized", "Unauthorized",
-                "A valid token or session is required."));
+    static AdminResponse busy(AuthException.Busy e, AdminRequest request) {
+        return AdminRouter.problemAnswer(toProblem(e).problem(), request,
+                Map.of("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds()))));
     }
 }

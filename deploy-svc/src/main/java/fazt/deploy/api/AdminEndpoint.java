@@ -15,13 +15,18 @@ import fazt.deploy.domain.SiteFiles;
 import fazt.platform.nats.IncomingRequest;
 import fazt.platform.nats.RequestEndpoint;
 import fazt.platform.service.BootstrapSettings;
+import fazt.platform.service.admin.AdminCall;
 import fazt.platform.service.admin.AdminInput;
+import fazt.platform.service.admin.AdminRouter;
 import fazt.proto.ServiceName;
 import fazt.proto.admin.AdminRequest;
 import fazt.proto.admin.AdminResponse;
 import fazt.proto.admin.AdminSubjects;
 import fazt.proto.admin.BodyBlob;
 import fazt.proto.auth.Principal;
+import fazt.proto.deploy.Cloned;
+import fazt.proto.deploy.DeployAdminApi;
+import fazt.proto.deploy.RolledBack;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,9 +36,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code svc.deploy.admin}: the {@code /api/apps} part of the admin API, forwarded by the gateway. Routes by method and
- * path, checks the caller's scopes ({@code read} or {@code deploy:<app>} to look, {@code deploy:<app>} to change),
- * calls one use case, and renders JSON. Env values never appear in a log line or a problem; listings mask secrets.
+ * {@code svc.deploy.admin}: the apps part of the admin API ({@link DeployAdminApi}), forwarded by the gateway. One
+ * handler per declared route: it calls one use case and renders JSON; the router checked the path, method and
+ * scopes. Env values never appear in a log line or a problem; listings mask secrets.
  */
 @Singleton
 final class AdminEndpoint implements RequestEndpoint {
@@ -45,6 +50,21 @@ final class AdminEndpoint implements RequestEndpoint {
     private final BundleLimits limits;
     private final String domain;
     private final AdminInput input = new AdminInput(ServiceName.DEPLOY);
+    private final AdminRouter router = AdminRouter.of(ServiceName.DEPLOY, DeployAdminApi.ROUTES)
+            .on("GET /apps", this::list)
+            .on("GET /apps/{name}", this::show)
+            .on("PATCH /apps/{name}", this::rename)
+            .on("DELETE /apps/{name}", this::delete)
+            .on("POST /apps/{name}/deploy", this::deploy)
+            .on("GET /apps/{name}/versions", this::versions)
+            .on("POST /apps/{name}/rollback", this::rollback)
+            .on("POST /apps/{name}/clone", this::cloneApp)
+            .on("GET /apps/{name}/files", this::files)
+            .on("GET /apps/{name}/files/{path+}", this::file)
+            .on("GET /apps/{name}/env", this::envList)
+            .on("PUT /apps/{name}/env/{key}", this::envSet)
+            .on("DELETE /apps/{name}/env/{key}", this::envUnset)
+            .build();
 
     AdminEndpoint(DeployBundle deploy, ManageApps manage, ManageEnv env, SiteFiles files, fazt.deploy.domain.Apps apps,
                   BundleLimits limits, BootstrapSettings settings) {
@@ -64,133 +84,108 @@ final class AdminEndpoint implements RequestEndpoint {
 
     @Override
     public AdminResponse handle(IncomingRequest incoming) {
-        AdminRequest request = incoming.body(AdminRequest.class);
         try {
-            return route(request);
+            return router.handle(incoming);
         } catch (DeployException e) {
             throw ProblemMapper.toProblem(e);
         }
     }
 
-    private AdminResponse route(AdminRequest request) {
-        String[] parts = AdminInput.segments(request, 4);
-        String method = request.method();
-        Principal who = request.principal();
-        if (parts.length == 1) {
-            input.requireMethod(request, "GET");
-            List<App> visible = apps.list().stream()
-                    .filter(a -> who.allows(Principal.READ) || who.allows("deploy:" + a.name())).toList();
-            return AdminResponse.json(200, AppViews.apps(visible, domain));
-        }
-        String name = parts[1];
-        String action = parts.length > 2 ? parts[2] : "";
-        return switch (action) {
-            case "" -> switch (method) {
-                case "GET" -> {
-                    canRead(who, name);
-                    App app = manage.get(name);
-                    yield AdminResponse.json(200, AppViews.json(AppViews.app(app, domain, env.missing(app))));
-                }
-                case "PATCH" -> {
-                    canChange(who, name);
-                    AppName to = AppName.parse(input.requiredText(input.jsonBody(request), "name"));
-                    canChange(who, to.value());
-                    yield AdminResponse.json(200, AppViews.json(AppViews.app(manage.rename(name, to), domain)));
-                }
-                case "DELETE" -> {
-                    canChange(who, name);
-                    manage.delete(name);
-                    yield new AdminResponse(204, null, null, null, null);
-                }
-                default -> throw input.methodNotAllowed(request, "GET, PATCH, DELETE");
-            };
-            case "deploy" -> {
-                input.requireMethod(request, "POST");
-                AppName app = AppName.parse(name);
-                canChange(who, app.value());
-                DeployBundle.Result result = deployFrom(request, app);
-                yield AdminResponse.json(result.created() ? 201 : 200,
-                        AppViews.deployed(result, domain, env.missing(result.app())));
-            }
-            case "env" -> envRoute(request, who, name, parts.length > 3 ? parts[3] : "");
-            case "versions" -> {
-                input.requireMethod(request, "GET");
-                canRead(who, name);
-                App app = manage.get(name);
-                yield AdminResponse.json(200, AppViews.versions(apps.versions(app.id()), app.liveVersion()));
-            }
-            case "rollback" -> {
-                input.requireMethod(request, "POST");
-                canChange(who, name);
-                JsonNode body = input.jsonBody(request);
-                Integer version = input.positiveInt(body, "version");
-                AppVersion live = manage.rollback(name, version);
-                yield AdminResponse.json(200, AppViews.json(java.util.Map.of("app", AppViews.app(manage.get(name), domain),
-                        "version", live.version())));
-            }
-            case "clone" -> {
-                input.requireMethod(request, "POST");
-                canRead(who, name);
-                JsonNode body = input.jsonBody(request);
-                AppName as = AppName.parse(input.requiredText(body, "as"));
-                canChange(who, as.value());
-                Integer version = input.positiveInt(body, "version");
-                App cloned = manage.cloneApp(name, version, as, AppOwner.of(who));
-                yield AdminResponse.json(201, AppViews.json(java.util.Map.of("app", AppViews.app(cloned, domain))));
-            }
-            case "files" -> {
-                input.requireMethod(request, "GET");
-                canRead(who, name);
-                AppVersion live = manage.live(name);
-                if (parts.length < 4 || parts[3].isEmpty()) {
-                    yield AdminResponse.json(200, AppViews.files(files.list(live.namespace())));
-                }
-                String path = parts[3];
-                SiteFile file = files.stat(live.namespace(), path)
-                        .orElseThrow(() -> new DeployException.FileNotFound(name, path));
-                String type = URLConnection.guessContentTypeFromName(path);
-                yield new AdminResponse(200, type == null ? "application/octet-stream" : type, null, null,
-                        new BodyBlob(file.digest(), file.size()));
-            }
-            default -> throw input.noRoute(request);
-        };
+    private AdminResponse list(AdminCall call) {
+        Principal who = call.principal();
+        List<App> visible = apps.list().stream()
+                .filter(a -> who.allows(Principal.READ) || who.allows("deploy:" + a.name())).toList();
+        return AdminResponse.json(200, AppViews.json(AppViews.apps(visible, domain)));
     }
 
-    /** {@code GET /apps/{name}/env}, {@code PUT} and {@code DELETE /apps/{name}/env/{KEY}}. */
-    private AdminResponse envRoute(AdminRequest request, Principal who, String name, String key) {
-        String method = request.method();
-        if (key.isEmpty()) {
-            input.requireMethod(request, "GET");
-            canRead(who, name);
-            return AdminResponse.json(200, AppViews.env(env.list(name)));
+    private AdminResponse show(AdminCall call) {
+        App app = manage.get(call.param("name"));
+        return AdminResponse.json(200, AppViews.json(AppViews.app(app, domain, env.missing(app))));
+    }
+
+    private AdminResponse rename(AdminCall call) {
+        AppName to = AppName.parse(input.requiredText(input.jsonBody(call.request()), "name"));
+        canChange(call.principal(), to.value());
+        return AdminResponse.json(200, AppViews.json(AppViews.app(manage.rename(call.param("name"), to), domain)));
+    }
+
+    private AdminResponse delete(AdminCall call) {
+        manage.delete(call.param("name"));
+        return new AdminResponse(204, null, null, null, null);
+    }
+
+    private AdminResponse deploy(AdminCall call) {
+        AppName app = AppName.parse(call.param("name"));
+        DeployBundle.Result result = deployFrom(call.request(), app);
+        return AdminResponse.json(result.created() ? 201 : 200,
+                AppViews.json(AppViews.deployed(result, domain, env.missing(result.app()))));
+    }
+
+    private AdminResponse versions(AdminCall call) {
+        App app = manage.get(call.param("name"));
+        return AdminResponse.json(200, AppViews.json(AppViews.versions(apps.versions(app.id()), app.liveVersion())));
+    }
+
+    private AdminResponse rollback(AdminCall call) {
+        String name = call.param("name");
+        Integer version = input.positiveInt(input.jsonBody(call.request()), "version");
+        AppVersion live = manage.rollback(name, version);
+        return AdminResponse.json(200, AppViews.json(new RolledBack(AppViews.app(manage.get(name), domain), live.version())));
+    }
+
+    private AdminResponse cloneApp(AdminCall call) {
+        JsonNode body = input.jsonBody(call.request());
+        AppName as = AppName.parse(input.requiredText(body, "as"));
+        canChange(call.principal(), as.value());
+        Integer version = input.positiveInt(body, "version");
+        App cloned = manage.cloneApp(call.param("name"), version, as, AppOwner.of(call.principal()));
+        return AdminResponse.json(201, AppViews.json(new Cloned(AppViews.app(cloned, domain))));
+    }
+
+    private AdminResponse files(AdminCall call) {
+        AppVersion live = manage.live(call.param("name"));
+        return AdminResponse.json(200, AppViews.json(AppViews.files(files.list(live.namespace()))));
+    }
+
+    private AdminResponse file(AdminCall call) {
+        String name = call.param("name");
+        String path = call.param("path");
+        AppVersion live = manage.live(name);
+        SiteFile file = files.stat(live.namespace(), path)
+                .orElseThrow(() -> new DeployException.FileNotFound(name, path));
+        String type = URLConnection.guessContentTypeFromName(path);
+        return new AdminResponse(200, type == null ? "application/octet-stream" : type, null, null,
+                new BodyBlob(file.digest(), file.size()));
+    }
+
+    private AdminResponse envList(AdminCall call) {
+        return AdminResponse.json(200, AppViews.json(AppViews.env(env.list(call.param("name")))));
+    }
+
+    private AdminResponse envSet(AdminCall call) {
+        String name = call.param("name");
+        String key = call.param("key");
+        if (call.request().bodyBlob() != null) {
+            throw new DeployException.EnvRejected("value", "The body is too large; a value holds at most "
+                    + ManageEnv.MAX_VALUE_BYTES / 1024 + " KiB.");
         }
-        return switch (method) {
-            case "PUT" -> {
-                canChange(who, name);
-                if (request.bodyBlob() != null) {
-                    throw new DeployException.EnvRejected("value", "The body is too large; a value holds at most "
-                            + ManageEnv.MAX_VALUE_BYTES / 1024 + " KiB.");
-                }
-                JsonNode body = input.jsonBody(request);
-                JsonNode value = body.get("value");
-                if (value == null || !value.isTextual()) {
-                    throw new DeployException.EnvRejected("value", "The body needs \"value\" (a string).");
-                }
-                JsonNode secret = body.get("secret");
-                if (secret != null && !secret.isNull() && !secret.isBoolean()) {
-                    throw new DeployException.EnvRejected("secret", "\"secret\" must be true or false.");
-                }
-                boolean created = env.set(name, key, value.asText(), secret != null && secret.asBoolean());
-                ManageEnv.Listed set = env.list(name).stream().filter(v -> v.key().equals(key)).findFirst().orElseThrow();
-                yield AdminResponse.json(created ? 201 : 200, AppViews.json(AppViews.env(set)));
-            }
-            case "DELETE" -> {
-                canChange(who, name);
-                env.unset(name, key);
-                yield new AdminResponse(204, null, null, null, null);
-            }
-            default -> throw input.methodNotAllowed(request, "PUT, DELETE");
-        };
+        JsonNode body = input.jsonBody(call.request());
+        JsonNode value = body.get("value");
+        if (value == null || !value.isTextual()) {
+            throw new DeployException.EnvRejected("value", "The body needs \"value\" (a string).");
+        }
+        JsonNode secret = body.get("secret");
+        if (secret != null && !secret.isNull() && !secret.isBoolean()) {
+            throw new DeployException.EnvRejected("secret", "\"secret\" must be true or false.");
+        }
+        boolean created = env.set(name, key, value.asText(), secret != null && secret.asBoolean());
+        ManageEnv.Listed set = env.list(name).stream().filter(v -> v.key().equals(key)).findFirst().orElseThrow();
+        return AdminResponse.json(created ? 201 : 200, AppViews.json(AppViews.env(set)));
+    }
+
+    private AdminResponse envUnset(AdminCall call) {
+        env.unset(call.param("name"), call.param("key"));
+        return new AdminResponse(204, null, null, null, null);
     }
 
     private DeployBundle.Result deployFrom(AdminRequest request, AppName app) {
@@ -214,12 +209,6 @@ final class AdminEndpoint implements RequestEndpoint {
             return deploy.deploy(app, archive, "deploy by " + request.principal().name(), AppOwner.of(request.principal()));
         } finally {
             archive.toFile().delete();
-        }
-    }
-
-    private static void canRead(Principal who, String app) {
-        if (!who.allows(Principal.READ) && !who.allows("deploy:" + app)) {
-            throw new DeployException.NotAllowed("read or deploy:" + app);
         }
     }
 

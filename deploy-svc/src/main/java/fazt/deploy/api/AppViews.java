@@ -6,24 +6,20 @@ import fazt.deploy.domain.DeployBundle;
 import fazt.deploy.domain.ManageEnv;
 import fazt.deploy.domain.SiteFile;
 import fazt.proto.MessageCodec;
-import java.time.Instant;
+import fazt.proto.deploy.AppList;
+import fazt.proto.deploy.AppView;
+import fazt.proto.deploy.Deployed;
+import fazt.proto.deploy.EnvList;
+import fazt.proto.deploy.EnvVarView;
+import fazt.proto.deploy.FileList;
+import fazt.proto.deploy.FileView;
+import fazt.proto.deploy.VersionList;
+import fazt.proto.deploy.VersionView;
 import java.util.List;
-import java.util.Map;
 
-/** The admin API's JSON bodies. Field names are the API; keep them stable. */
+/** The admin API's JSON bodies, as the records of {@link fazt.proto.deploy.DeployAdminApi} declare them. */
 final class AppViews {
     private AppViews() {}
-
-    /** {@code missingEnv}: env names the live manifest declares that are not set; absent in listings. */
-    /** {@code owner}: the owner's username, null for built-in apps and apps older than owners. */
-    record AppView(String id, String name, String host, Integer version, int versions, int files, long bytes,
-                   Instant createdAt, Instant updatedAt, String owner, List<String> missingEnv) {}
-
-    record VersionView(int version, int files, long bytes, String source, Instant createdAt, boolean live) {}
-
-    record FileView(String path, long size, String digest) {}
-
-    record EnvView(String key, String value, boolean secret, Instant updatedAt) {}
 
     static AppView app(App app, String domain) {
         return app(app, domain, null);
@@ -35,30 +31,30 @@ final class AppViews {
                 missingEnv);
     }
 
-    static EnvView env(ManageEnv.Listed var) {
-        return new EnvView(var.key(), var.value(), var.secret(), var.updatedAt());
+    static EnvVarView env(ManageEnv.Listed var) {
+        return new EnvVarView(var.key(), var.value(), var.secret(), var.updatedAt());
     }
 
-    static String env(List<ManageEnv.Listed> vars) {
-        return json(Map.of("env", vars.stream().map(AppViews::env).toList()));
+    static EnvList env(List<ManageEnv.Listed> vars) {
+        return new EnvList(vars.stream().map(AppViews::env).toList());
     }
 
-    static String apps(List<App> apps, String domain) {
-        return json(Map.of("apps", apps.stream().map(a -> app(a, domain)).toList()));
+    static AppList apps(List<App> apps, String domain) {
+        return new AppList(apps.stream().map(a -> app(a, domain)).toList());
     }
 
-    static String deployed(DeployBundle.Result result, String domain, List<String> missingEnv) {
-        return json(Map.of("app", app(result.app(), domain, missingEnv), "version", result.version(), "files",
-                result.files(), "bytes", result.bytes(), "newBlobs", result.newBlobs(), "missingEnv", missingEnv));
+    static Deployed deployed(DeployBundle.Result result, String domain, List<String> missingEnv) {
+        return new Deployed(app(result.app(), domain, missingEnv), result.version(), result.files(), result.bytes(),
+                result.newBlobs(), missingEnv);
     }
 
-    static String versions(List<AppVersion> versions, Integer live) {
-        return json(Map.of("versions", versions.stream().map(v -> new VersionView(v.version(), v.files(), v.bytes(),
-                v.source(), v.createdAt(), live != null && live == v.version())).toList()));
+    static VersionList versions(List<AppVersion> versions, Integer live) {
+        return new VersionList(versions.stream().map(v -> new VersionView(v.version(), v.files(), v.bytes(),
+                v.source(), v.createdAt(), live != null && live == v.version())).toList());
     }
 
-    static String files(List<SiteFile> files) {
-        return json(Map.of("files", files.stream().map(f -> new FileView(f.path(), f.size(), f.digest())).toList()));
+    static FileList files(List<SiteFile> files) {
+        return new FileList(files.stream().map(f -> new FileView(f.path(), f.size(), f.digest())).toList());
     }
 
     static String json(Object value) {

@@ -11,6 +11,7 @@ import fazt.proto.MessageCodec;
 import fazt.gateway.edge.intake.RequestTarget;
 import fazt.gateway.edge.intake.Route;
 import fazt.proto.ServiceName;
+import fazt.proto.admin.AdminApi;
 import fazt.proto.admin.AdminRequest;
 import fazt.proto.admin.AdminResponse;
 import fazt.proto.admin.AdminSubjects;
@@ -106,11 +107,12 @@ public final class AdminForwarder {
     /** Forwards an authenticated request with its body inline ({@code body}) or stored ({@code blob}). */
     public void forward(ChannelHandlerContext ctx, Exchange ex, Principal principal, String body, BodyBlob blob) {
         String apiPath = ((Route.AdminApi) ex.route()).apiPath();
-        ServiceName owner = AdminSubjects.ownerOf(apiPath);
+        ServiceName owner = AdminApi.TABLE.ownerOf(apiPath);
         if (owner == null) {
-            EdgeResponses.send(ctx, EdgeResponses.problem(Problem.of(404, "gateway/not-found", "Not found",
-                    "There is no admin API at " + ex.path() + "."), ex.path(), ex.trace(), ex.requestId()),
-                    ex.keepAlive(), ex.head());
+            EdgeResponses.send(ctx, EdgeResponses.problem(Problem.of(404, "admin/no-route", "No such route",
+                    "There is no admin API at " + ex.path() + ".").withErrors(java.util.List.of(
+                    new Problem.FieldError("path", "No route matches " + ex.path() + "."))), ex.path(), ex.trace(),
+                    ex.requestId()), ex.keepAlive(), ex.head());
             return;
         }
         AdminRequest request = new AdminRequest(ex.method().name(), apiPath,

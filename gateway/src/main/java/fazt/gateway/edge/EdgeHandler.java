@@ -3,6 +3,7 @@ package fazt.gateway.edge;
 import fazt.gateway.admin.AdminBodies;
 import fazt.gateway.applogin.AppLoginForwarder;
 import fazt.gateway.admin.AdminForwarder;
+import fazt.gateway.admin.OpenApiDocument;
 import fazt.gateway.admin.SetupPage;
 import fazt.gateway.admin.StreamedAdminRequest;
 import fazt.gateway.health.SuiteHealth;
@@ -167,6 +168,7 @@ final class EdgeHandler extends ChannelInboundHandlerAdapter {
         switch (ex.route()) {
             case Route.Health h -> health(ctx, ex);
             case Route.Setup s -> SetupPage.serve(ctx, ex);
+            case Route.AdminContract c -> OpenApiDocument.serve(ctx, ex);
             case Route.AdminApi api -> {
                 // public routes (login) get the origin check and the anonymous principal; the others carry no body
                 String inline = inlineBody(ex, body);

@@ -3,27 +3,29 @@ package fazt.runtime.observe;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import fazt.platform.nats.IncomingRequest;
 import fazt.platform.nats.RequestEndpoint;
+import fazt.platform.service.admin.AdminRouter;
 import fazt.proto.MessageCodec;
 import fazt.proto.ServiceName;
 import fazt.proto.admin.AdminRequest;
 import fazt.proto.admin.AdminResponse;
 import fazt.proto.admin.AdminSubjects;
-import fazt.proto.auth.Principal;
 import fazt.proto.runtime.InvocationRecord;
+import fazt.proto.runtime.RuntimeAdminApi;
 import jakarta.inject.Singleton;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code svc.runtime.admin}: the part of the admin API about what an app's code did, forwarded by the gateway:
- * {@code GET /api/apps/{name}/logs}, {@code /requests} and {@code /metrics}. The caller needs the scope {@code read},
- * {@code logs:<name>} (or {@code logs:*}), or {@code admin}; the name is resolved to the app's id by deploy-svc, and
- * only that id's subjects are read.
+ * {@code svc.runtime.admin}: the part of the admin API about what an app's code did ({@link RuntimeAdminApi}),
+ * forwarded by the gateway: {@code GET /api/apps/{name}/logs}, {@code /requests} and {@code /metrics}. The router
+ * checked the scope ({@code read}, {@code logs:<name>} or {@code logs:*}, or {@code admin}); the name is resolved to
+ * the app's id by deploy-svc, and only that id's subjects are read.
  */
 @Singleton
 final class ObserveEndpoint implements RequestEndpoint {
@@ -33,6 +35,11 @@ final class ObserveEndpoint implements RequestEndpoint {
     private static final Logger log = LoggerFactory.getLogger(ObserveEndpoint.class);
 
     private final Clock clock = Clock.systemUTC();
+    private final AdminRouter router = AdminRouter.of(ServiceName.RUNTIME, RuntimeAdminApi.ROUTES)
+            .on("GET /apps/{name}/logs", call -> answer("logs", () -> logs(call.request(), call.param("name"))))
+            .on("GET /apps/{name}/requests", call -> answer("requests", () -> requests(call.request(), call.param("name"))))
+            .on("GET /apps/{name}/metrics", call -> answer("metrics", () -> metrics(call.param("name"))))
+            .build();
 
     ObserveEndpoint(AppDirectory directory, AppLogPages logs, InvocationHistory invocations) {
         this.directory = directory;
@@ -47,27 +54,13 @@ final class ObserveEndpoint implements RequestEndpoint {
 
     @Override
     public AdminResponse handle(IncomingRequest incoming) {
-        AdminRequest request = incoming.body(AdminRequest.class);
-        String[] parts = request.path().replaceAll("^/+|/+$", "").split("/");
-        if (parts.length != 3 || !parts[0].equals("apps")) {
-            throw ObserveProblems.invalid("path", "No admin API at /api" + request.path() + ".");
-        }
-        String name = parts[1];
-        String action = parts[2];
-        if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
-            throw ObserveProblems.invalid("method", request.method() + " is not supported here; use GET.");
-        }
-        Principal who = request.principal();
-        if (who == null || !(who.allows(Principal.READ) || who.allows("logs:" + name))) {
-            throw ObserveProblems.forbidden("read or logs:" + name);
-        }
+        return router.handle(incoming);
+    }
+
+    /** The JSON answer of one read; an unreachable log store is a 503. */
+    private static AdminResponse answer(String action, Supplier<Object> read) {
         try {
-            return AdminResponse.json(200, json(switch (action) {
-                case "logs" -> logs(request, name);
-                case "requests" -> requests(request, name);
-                case "metrics" -> metrics(name);
-                default -> throw ObserveProblems.invalid("path", "No admin API at /api" + request.path() + ".");
-            }));
+            return AdminResponse.json(200, json(read.get()));
         } catch (SubjectHistory.LogStoreException | UncheckedIOException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             log.warn("app log store unavailable action={} reason={}: {}", action, cause.getClass().getSimpleName(),

@@ -21,11 +21,6 @@ final class ObserveProblems {
                 "There is no app named " + name + "."));
     }
 
-    static ProblemException forbidden(String scopes) {
-        return new ProblemException(Problem.of(403, "runtime/forbidden", "Forbidden",
-                "This token lacks the scope " + scopes + "."));
-    }
-
     static ProblemException unavailable(String what) {
         return new ProblemException(Problem.of(503, "runtime/unavailable", "Service unavailable",
                 what + " is not available right now; try again shortly."));

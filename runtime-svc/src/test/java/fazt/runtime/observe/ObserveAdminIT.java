@@ -328,9 +328,12 @@ class ObserveAdminIT {
                 .extracting(Problem.FieldError::field).containsExactly("status");
         assertThat(problem("strict", "requests", Map.of("limit", "100000"), READER).errors())
                 .extracting(Problem.FieldError::field).containsExactly("limit");
-        Problem post = problem(new AdminRequest("POST", "/apps/strict/logs", Map.of(), READER, null, null, null, "r"));
-        assertThat(post.status()).isEqualTo(400);
-        assertThat(post.errors()).extracting(Problem.FieldError::field).containsExactly("method");
+        AdminResponse post = requester.request(AdminSubjects.of(ServiceName.RUNTIME), new AdminRequest("POST",
+                "/apps/strict/logs", Map.of(), READER, null, null, null, "r"), AdminResponse.class,
+                Duration.ofSeconds(20)).get();
+        assertThat(post.status()).isEqualTo(405);
+        assertThat(post.headers()).containsEntry("Allow", "GET, HEAD");
+        assertThat(post.body()).contains("admin/method-not-allowed").contains("\"field\":\"method\"");
     }
 
     // --- helpers ---

@@ -4,12 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fazt.platform.nats.IncomingRequest;
 import fazt.platform.nats.RequestEndpoint;
 import fazt.platform.service.BootstrapSettings;
+import fazt.platform.service.admin.AdminCall;
 import fazt.platform.service.admin.AdminInput;
+import fazt.platform.service.admin.AdminRouter;
 import fazt.proto.ServiceName;
 import fazt.proto.admin.AdminRequest;
 import fazt.proto.admin.AdminResponse;
 import fazt.proto.admin.AdminSubjects;
 import fazt.proto.auth.Principal;
+import fazt.proto.scheduler.HookAnswer;
+import fazt.proto.scheduler.HookList;
+import fazt.proto.scheduler.RunAnswer;
+import fazt.proto.scheduler.SchedulerAdminApi;
 import fazt.scheduler.domain.AcceptRuns;
 import fazt.scheduler.domain.Admissions;
 import fazt.scheduler.domain.Hook;
@@ -21,13 +27,12 @@ import fazt.scheduler.domain.SchedulerException;
 import fazt.scheduler.domain.Schedules;
 import jakarta.inject.Singleton;
 import java.util.List;
-import java.util.Map;
 
 /**
- * {@code svc.scheduler.admin}: the runs, schedules and hooks part of the admin API, forwarded by the gateway:
- * {@code GET /apps/{name}/runs}, {@code GET /runs/{id}}, {@code POST /runs/{id}/replay}, {@code GET /apps/{name}/schedules},
- * {@code GET|POST /apps/{name}/hooks}, {@code DELETE /apps/{name}/hooks/{hook}}. Scopes as deploy's: {@code read} or
- * {@code deploy:<app>} to look, {@code deploy:<app>} (or {@code admin}) to change.
+ * {@code svc.scheduler.admin}: the runs, schedules and hooks part of the admin API ({@link SchedulerAdminApi}),
+ * forwarded by the gateway. One handler per declared route; the router checked path, method and the scopes of
+ * {@code /apps/{name}/...}. A run is addressed by id, so its handlers check the scope of the run's app:
+ * {@code read} or {@code deploy:<app>} to look, {@code deploy:<app>} (or {@code admin}) to replay.
  */
 @Singleton
 final class AdminEndpoint implements RequestEndpoint {
@@ -42,6 +47,15 @@ final class AdminEndpoint implements RequestEndpoint {
     private final LiveSites sites;
     private final String domain;
     private final AdminInput input = new AdminInput(ServiceName.SCHEDULER);
+    private final AdminRouter router = AdminRouter.of(ServiceName.SCHEDULER, SchedulerAdminApi.ROUTES)
+            .on("GET /apps/{name}/runs", call -> listRuns(call.request(), appId(call.param("name"))))
+            .on("GET /apps/{name}/schedules", this::schedules)
+            .on("GET /apps/{name}/hooks", this::hooks)
+            .on("POST /apps/{name}/hooks", this::createHook)
+            .on("DELETE /apps/{name}/hooks/{hook}", this::deleteHook)
+            .on("GET /runs/{id}", this::run)
+            .on("POST /runs/{id}/replay", this::replay)
+            .build();
 
     AdminEndpoint(Runs runs, Schedules schedules, Admissions admissions, AcceptRuns accept, ManageHooks hooks,
                   LiveSites sites, BootstrapSettings settings) {
@@ -61,59 +75,36 @@ final class AdminEndpoint implements RequestEndpoint {
 
     @Override
     public AdminResponse handle(IncomingRequest incoming) {
-        AdminRequest request = incoming.body(AdminRequest.class);
         try {
-            return route(request);
+            return router.handle(incoming);
         } catch (SchedulerException e) {
             throw ProblemMapper.toProblem(e);
         }
     }
 
-    private AdminResponse route(AdminRequest request) {
-        String[] parts = AdminInput.segments(request, 5);
-        Principal who = request.principal();
-        String method = request.method();
-        if (parts[0].equals("runs") && parts.length >= 2) {
-            Run run = runs.find(parts[1]).orElseThrow(() -> new SchedulerException.RunNotFound(parts[1]));
-            String app = appName(run);
-            if (parts.length == 2) {
-                input.requireMethod(request, "GET");
-                canRead(who, app);
-                return AdminResponse.json(200, RunViews.runDetail(run, runs.attempts(run.runId())));
-            }
-            if (parts.length == 3 && parts[2].equals("replay")) {
-                input.requireMethod(request, "POST");
-                canChange(who, app);
-                if (run.status().equals(Run.REFUSED)) {
-                    throw new SchedulerException.InvalidRequest("id", "A refused webhook delivery cannot be replayed.");
-                }
-                Run replay = accept.replay(run.runId());
-                return AdminResponse.json(201, RunViews.json(Map.of("run", RunViews.run(replay))));
-            }
+    private AdminResponse run(AdminCall call) {
+        Run run = find(call.param("id"));
+        canRead(call.principal(), appName(run));
+        return AdminResponse.json(200, RunViews.json(RunViews.runDetail(run, runs.attempts(run.runId()))));
+    }
+
+    private AdminResponse replay(AdminCall call) {
+        Run run = find(call.param("id"));
+        canChange(call.principal(), appName(run));
+        if (run.status().equals(Run.REFUSED)) {
+            throw new SchedulerException.InvalidRequest("id", "A refused webhook delivery cannot be replayed.");
         }
-        if (parts[0].equals("apps") && parts.length >= 3) {
-            String name = parts[1];
-            return switch (parts[2]) {
-                case "runs" -> {
-                    input.requireMethod(request, "GET");
-                    canRead(who, name);
-                    yield listRuns(request, appId(name));
-                }
-                case "schedules" -> {
-                    input.requireMethod(request, "GET");
-                    canRead(who, name);
-                    String appId = appId(name);
-                    yield AdminResponse.json(200, RunViews.schedules(schedules.of(appId).stream().map(s ->
-                            RunViews.schedule(s, s.lastRunId() == null ? null
-                                    : runs.find(s.lastRunId()).map(Run::status).orElse(null))).toList(),
-                            schedules.policy(appId).orElse(null), schedules.intake(appId).orElse(null),
-                            admissions.storedBytes(appId)));
-                }
-                case "hooks" -> hooks(request, who, name, parts.length > 3 ? parts[3] : "");
-                default -> throw input.noRoute(request);
-            };
-        }
-        throw input.noRoute(request);
+        Run replay = accept.replay(run.runId());
+        return AdminResponse.json(201, RunViews.json(new RunAnswer(RunViews.run(replay))));
+    }
+
+    private AdminResponse schedules(AdminCall call) {
+        String appId = appId(call.param("name"));
+        return AdminResponse.json(200, RunViews.json(RunViews.schedules(schedules.of(appId).stream().map(s ->
+                        RunViews.schedule(s, s.lastRunId() == null ? null
+                                : runs.find(s.lastRunId()).map(Run::status).orElse(null))).toList(),
+                schedules.policy(appId).orElse(null), schedules.intake(appId).orElse(null),
+                admissions.storedBytes(appId))));
     }
 
     private AdminResponse listRuns(AdminRequest request, String appId) {
@@ -138,33 +129,30 @@ final class AdminEndpoint implements RequestEndpoint {
         }
         List<Run> page = runs.list(appId, status, trigger, limit + 1, request.queryParam("cursor"));
         String next = page.size() > limit ? page.get(limit - 1).runId() : null;
-        return AdminResponse.json(200, RunViews.runs(page.subList(0, Math.min(limit, page.size())), next));
+        return AdminResponse.json(200, RunViews.json(RunViews.runs(page.subList(0, Math.min(limit, page.size())), next)));
     }
 
-    private AdminResponse hooks(AdminRequest request, Principal who, String name, String hook) {
-        String method = request.method();
-        if (hook.isEmpty()) {
-            return switch (method) {
-                case "GET" -> {
-                    canRead(who, name);
-                    String appId = appId(name);
-                    yield AdminResponse.json(200, RunViews.json(Map.of("hooks", hooks.list(appId).stream()
-                            .map(h -> RunViews.hook(h, host(name))).toList())));
-                }
-                case "POST" -> {
-                    canChange(who, name);
-                    JsonNode body = input.jsonBody(request);
-                    Hook created = hooks.create(appId(name), input.text(body, "name"), input.text(body, "signature"),
-                            input.text(body, "secret"));
-                    yield AdminResponse.json(201, RunViews.json(Map.of("hook", RunViews.hook(created, host(name)))));
-                }
-                default -> throw input.methodNotAllowed(request, "GET, POST");
-            };
-        }
-        input.requireMethod(request, "DELETE");
-        canChange(who, name);
-        hooks.delete(appId(name), hook);
+    private AdminResponse hooks(AdminCall call) {
+        String name = call.param("name");
+        return AdminResponse.json(200, RunViews.json(new HookList(hooks.list(appId(name)).stream()
+                .map(h -> RunViews.hook(h, host(name))).toList())));
+    }
+
+    private AdminResponse createHook(AdminCall call) {
+        String name = call.param("name");
+        JsonNode body = input.jsonBody(call.request());
+        Hook created = hooks.create(appId(name), input.text(body, "name"), input.text(body, "signature"),
+                input.text(body, "secret"));
+        return AdminResponse.json(201, RunViews.json(new HookAnswer(RunViews.hook(created, host(name)))));
+    }
+
+    private AdminResponse deleteHook(AdminCall call) {
+        hooks.delete(appId(call.param("name")), call.param("hook"));
         return new AdminResponse(204, null, null, null, null);
+    }
+
+    private Run find(String id) {
+        return runs.find(id).orElseThrow(() -> new SchedulerException.RunNotFound(id));
     }
 
     private String appId(String name) {

@@ -10,15 +10,20 @@ import fazt.runtime.RuntimeService;
 import fazt.scheduler.SchedulerService;
 import fazt.storage.StorageService;
 import fazt.proto.MessageCodec;
+import fazt.proto.admin.AdminApi;
+import fazt.proto.admin.AdminRoute;
+import fazt.proto.admin.AdminRouteTable;
 import java.net.http.HttpResponse;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -155,6 +160,38 @@ class AdminScopesIT {
             }
         }
         return out.stream();
+    }
+
+    @Test
+    void everyDeclaredRouteThatNeedsACallerIsAmongTheCases() {
+        Set<String> covered = new HashSet<>();
+        for (Route route : ROUTES) {
+            String path = route.path().substring("/api".length()).replaceAll("\\?.*", "");
+            if (AdminApi.TABLE.resolve(route.method(), path) instanceof AdminRouteTable.Found found) {
+                covered.add(found.route().key());
+            }
+        }
+        assertThat(covered).containsAll(AdminApi.TABLE.routes().stream().filter(r -> !r.scope().isPublic())
+                .map(AdminRoute::key).toList());
+    }
+
+    @Test
+    void anUndeclaredPathIsA404AndAnotherMethodA405WithAllowThroughTheGateway() throws Exception {
+        HttpResponse<String> missing = edge.call("GET", "/api/apps/blog/nothing", null, "Authorization", "Bearer " + TOKEN);
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("content-type")).hasValue("application/problem+json");
+        assertThat(MessageCodec.INSTANCE.mapper().readTree(missing.body()).path("type").asText())
+                .isEqualTo("https://errors.fazt.dev/admin/no-route");
+        HttpResponse<String> wrong = edge.call("PUT", "/api/apps/blog/versions", "{}", "Authorization", "Bearer " + TOKEN);
+        assertThat(wrong.statusCode()).as(wrong.body()).isEqualTo(405);
+        assertThat(wrong.headers().firstValue("allow")).hasValue("GET, HEAD");
+        assertThat(wrong.headers().firstValue("content-type")).hasValue("application/problem+json");
+        assertThat(MessageCodec.INSTANCE.mapper().readTree(wrong.body()).path("type").asText())
+                .isEqualTo("https://errors.fazt.dev/admin/method-not-allowed");
+        HttpResponse<String> contract = edge.call("GET", "/api/openapi.json", null);
+        assertThat(contract.statusCode()).isEqualTo(200);
+        assertThat(MessageCodec.INSTANCE.mapper().readTree(contract.body()).path("paths").has("/apps/{name}/versions"))
+                .isTrue();
     }
 
     @ParameterizedTest(name = "{0} as {1} -> {2}")

@@ -31,13 +31,4 @@ public final class AdminSession {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
-
-    /**
-     * Whether an admin API call needs no caller: logging in, signing up, and finishing the first-run setup. The gateway
-     * forwards these with a null principal; everything else needs a valid token or session.
-     */
-    public static boolean isPublic(String method, String apiPath) {
-        return "POST".equals(method)
-                && (apiPath.equals("/auth/login") || apiPath.equals("/auth/signup") || apiPath.equals("/auth/setup"));
-    }
 }

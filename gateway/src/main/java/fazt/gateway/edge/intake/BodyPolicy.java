@@ -29,6 +29,7 @@ public record BodyPolicy(Mode mode, long limit) {
             case Route.AppFunction function -> new BodyPolicy(Mode.FUNCTION, functionBodyLimit);
             case Route.Health h -> new BodyPolicy(Mode.NONE, DROPPED_BODY);
             case Route.Setup s -> new BodyPolicy(Mode.NONE, DROPPED_BODY);
+            case Route.AdminContract c -> new BodyPolicy(Mode.NONE, DROPPED_BODY);
             case Route.AppStatic s -> new BodyPolicy(Mode.NONE, DROPPED_BODY);
             case Route.NotFound n -> new BodyPolicy(Mode.NONE, DROPPED_BODY);
         };

@@ -14,6 +14,9 @@ public sealed interface Route {
     /** The first-run setup page {@code /_fazt/setup/<secret>} on the admin host. */
     record Setup() implements Route {}
 
+    /** {@code /api/openapi.json} on the admin host: the admin API's OpenAPI document, public. */
+    record AdminContract() implements Route {}
+
     /** {@code /api...} on the admin host; {@code apiPath} without the {@code /api} prefix. */
     record AdminApi(String apiPath, boolean publicRoute) implements Route {}
 

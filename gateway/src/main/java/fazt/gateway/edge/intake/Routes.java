@@ -1,7 +1,8 @@
 package fazt.gateway.edge.intake;
 
 import fazt.gateway.routing.HostRoute;
-import fazt.proto.auth.AdminSession;
+import fazt.proto.admin.AdminApi;
+import fazt.proto.admin.AdminOpenApi;
 
 /** The one table from canonical host and path to a {@link Route} (ADR 19). */
 public final class Routes {
@@ -22,9 +23,12 @@ public final class Routes {
             if (isSetup(path)) {
                 return new Route.Setup();
             }
+            if (path.equals(ADMIN_API + AdminOpenApi.PATH)) {
+                return new Route.AdminContract();
+            }
             if (path.equals(ADMIN_API) || path.startsWith(ADMIN_API + "/")) {
                 String apiPath = path.substring(ADMIN_API.length());
-                return new Route.AdminApi(apiPath, AdminSession.isPublic(method, apiPath));
+                return new Route.AdminApi(apiPath, AdminApi.TABLE.isPublic(method, apiPath));
             }
             return new Route.NotFound();
         }

@@ -11,10 +11,10 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Reads an admin API request ({@link AdminRequest}, forwarded by the gateway) the same way in every service: the path's
- * segments, the allowed method, and a JSON object body with typed fields. Every refusal is a 400 problem
- * {@code <service>/invalid-request} naming the offending field ({@code method}, {@code path}, {@code body} or a body
- * field), so bad input reads alike whichever service owns the route.
+ * Reads the body of an admin API request ({@link AdminRequest}, forwarded by the gateway) the same way in every
+ * service: a JSON object with typed fields. Every refusal is a 400 problem {@code <service>/invalid-request} naming
+ * the offending field ({@code body} or a body field), so bad input reads alike whichever service owns the route.
+ * Paths, methods and scopes are the {@link AdminRouter}'s.
  */
 public final class AdminInput {
     private final String problemType;
@@ -23,32 +23,10 @@ public final class AdminInput {
         this.problemType = service.id() + "/invalid-request";
     }
 
-    /** The path's segments without the leading slash, at most {@code limit} (the last one keeps any further slashes). */
-    public static String[] segments(AdminRequest request, int limit) {
-        return request.path().replaceAll("^/+", "").split("/", limit);
-    }
-
     /** The 400 problem for {@code field}, for checks of the service's own. */
     public ProblemException invalid(String field, String detail) {
         return new ProblemException(Problem.of(400, problemType, "Invalid request", detail)
                 .withErrors(List.of(new Problem.FieldError(field, detail))));
-    }
-
-    /** Refuses any method but {@code allowed}. */
-    public void requireMethod(AdminRequest request, String allowed) {
-        if (!request.method().equals(allowed)) {
-            throw methodNotAllowed(request, allowed);
-        }
-    }
-
-    /** The refusal of a method; {@code allowed} lists what the path takes ("GET, POST"). */
-    public ProblemException methodNotAllowed(AdminRequest request, String allowed) {
-        return invalid("method", request.method() + " is not supported here; use " + allowed + ".");
-    }
-
-    /** The refusal of a path no route of the service matches. */
-    public ProblemException noRoute(AdminRequest request) {
-        return invalid("path", "No admin API at /api" + request.path() + ".");
     }
 
     /** The body as a JSON object; an empty body is an empty object. */

@@ -1,0 +1,127 @@
+package fazt.platform.service.admin;
+
+import fazt.platform.nats.IncomingRequest;
+import fazt.platform.nats.ProblemException;
+import fazt.platform.nats.TraceContext;
+import fazt.proto.MessageCodec;
+import fazt.proto.ServiceName;
+import fazt.proto.admin.AdminRequest;
+import fazt.proto.admin.AdminResponse;
+import fazt.proto.admin.AdminRoute;
+import fazt.proto.admin.AdminRouteTable;
+import fazt.proto.problem.Problem;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.slf4j.MDC;
+
+/**
+ * A service's admin API: its declared routes ({@code DeployAdminApi.ROUTES}, …) each bound to a handler, answered
+ * the same way in every service. A path no route declares is a 404 {@code admin/no-route}; a declared path with
+ * another method a 405 {@code admin/method-not-allowed} with {@code Allow}; a call without the route's scope a 403
+ * {@code <service>/forbidden}, without any caller a 401 {@code auth/unauthorized}. Building refuses a declared route
+ * without a handler and a handler for a route not declared, so the tables and the code cannot drift apart.
+ */
+public final class AdminRouter {
+    private final ServiceName owner;
+    private final AdminRouteTable table;
+    private final Map<String, AdminHandler> handlers;
+
+    private AdminRouter(ServiceName owner, AdminRouteTable table, Map<String, AdminHandler> handlers) {
+        this.owner = owner;
+        this.table = table;
+        this.handlers = Map.copyOf(handlers);
+    }
+
+    /** Starts binding handlers to the routes {@code owner} declares. */
+    public static Builder of(ServiceName owner, List<AdminRoute> declared) {
+        return new Builder(owner, declared);
+    }
+
+    /** Binds a handler to every declared route, by {@link AdminRoute#key()} ({@code "GET /apps/{name}"}). */
+    public static final class Builder {
+        private final ServiceName owner;
+        private final List<AdminRoute> declared;
+        private final Map<String, AdminHandler> handlers = new LinkedHashMap<>();
+
+        private Builder(ServiceName owner, List<AdminRoute> declared) {
+            this.owner = owner;
+            this.declared = declared;
+        }
+
+        public Builder on(String key, AdminHandler handler) {
+            if (handlers.put(key, handler) != null) {
+                throw new IllegalStateException(owner.id() + " binds " + key + " twice");
+            }
+            return this;
+        }
+
+        /** The router; refuses routes of another owner, unbound declared routes and bound undeclared ones. */
+        public AdminRouter build() {
+            Map<String, AdminRoute> byKey = new HashMap<>();
+            for (AdminRoute route : declared) {
+                if (route.owner() != owner) {
+                    throw new IllegalStateException(route.key() + " is declared for " + route.owner().id() + ", not " + owner.id());
+                }
+                byKey.put(route.key(), route);
+            }
+            TreeSet<String> undeclared = new TreeSet<>(handlers.keySet());
+            undeclared.removeAll(byKey.keySet());
+            TreeSet<String> unbound = new TreeSet<>(byKey.keySet());
+            unbound.removeAll(handlers.keySet());
+            if (!undeclared.isEmpty() || !unbound.isEmpty()) {
+                throw new IllegalStateException(owner.id() + "'s admin routes and handlers differ: declared without a"
+                        + " handler " + unbound + ", handled without a declaration " + undeclared);
+            }
+            return new AdminRouter(owner, new AdminRouteTable(declared), handlers);
+        }
+    }
+
+    /** Answers an admin request as it came over NATS. */
+    public AdminResponse handle(IncomingRequest incoming) {
+        return handle(incoming.body(AdminRequest.class), incoming);
+    }
+
+    /** Resolves the route, checks its scopes, and runs its handler. */
+    public AdminResponse handle(AdminRequest request, IncomingRequest incoming) {
+        return switch (table.resolve(request.method(), request.path())) {
+            case AdminRouteTable.NoRoute n -> throw new ProblemException(Problem.of(404, "admin/no-route", "No such route",
+                    "There is no admin API at /api" + request.path() + ".")
+                    .withErrors(List.of(new Problem.FieldError("path", "No route matches /api" + request.path() + "."))));
+            case AdminRouteTable.WrongMethod wrong -> problemAnswer(Problem.of(405, "admin/method-not-allowed",
+                    "Method not allowed", "/api" + request.path() + " accepts " + wrong.allowHeader() + ".")
+                    .withErrors(List.of(new Problem.FieldError("method", request.method() + " is not one of "
+                            + wrong.allowHeader() + "."))), request, Map.of("Allow", wrong.allowHeader()));
+            case AdminRouteTable.Found found -> {
+                AdminRoute route = found.route();
+                if (!route.scope().isPublic() && request.principal() == null) {
+                    throw new ProblemException(Problem.of(401, "auth/unauthorized", "Unauthorized",
+                            "A valid token or session is required."));
+                }
+                if (!route.scope().allows(request.principal(), found.params())) {
+                    throw new ProblemException(Problem.of(403, owner.id() + "/forbidden", "Forbidden",
+                            "This token lacks the scope " + String.join(" or ", route.scope().scopes(found.params())) + "."));
+                }
+                yield handlers.get(route.key()).handle(new AdminCall(route, request, found.params(), incoming));
+            }
+        };
+    }
+
+    /**
+     * A problem as an answer of its own rather than a problem reply, so that it can carry headers ({@code Allow},
+     * {@code Retry-After}; problem replies carry none): the body is the same problem+json, with the instance and the
+     * trace id a problem reply gets.
+     */
+    public static AdminResponse problemAnswer(Problem problem, AdminRequest request, Map<String, String> headers) {
+        Problem full = problem.withInstance("/api" + request.path());
+        String traceId = MDC.get(TraceContext.MDC_TRACE_ID);
+        if (traceId != null) {
+            full = full.withTraceId(traceId);
+        }
+        return new AdminResponse(full.status(), Problem.MEDIA_TYPE, headers,
+                new String(MessageCodec.INSTANCE.encode(full), StandardCharsets.UTF_8), null);
+    }
+}

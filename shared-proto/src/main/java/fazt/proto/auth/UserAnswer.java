@@ -1,0 +1,4 @@
+package fazt.proto.auth;
+
+/** An answer about one account: created, shown, disabled or enabled. */
+public record UserAnswer(UserView user) {}
