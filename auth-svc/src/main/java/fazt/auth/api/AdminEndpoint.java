@@ -21,9 +21,14 @@ import fazt.proto.admin.AdminRequest;
 import fazt.proto.admin.AdminResponse;
 import fazt.proto.admin.AdminSubjects;
 import fazt.proto.auth.AdminSession;
+import fazt.proto.auth.AppsHandedOver;
 import fazt.proto.auth.AuthAdminApi;
+import fazt.proto.auth.LoggedOut;
+import fazt.proto.auth.LoginSession;
 import fazt.proto.auth.NewToken;
 import fazt.proto.auth.Principal;
+import fazt.proto.auth.SignupSetting;
+import fazt.proto.auth.UserDeleted;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -73,8 +78,8 @@ final class AdminEndpoint implements RequestEndpoint {
                 .on("POST /tokens", this::createToken)
                 .on("DELETE /tokens/{id}", call -> json(200, AuthViews.token(tokens.revoke(call.principal(),
                         call.param("id")))))
-                .on("GET /settings/signup", call -> json(200, Map.of("enabled", users.signupEnabled())))
-                .on("PUT /settings/signup", call -> json(200, Map.of("enabled", users.setSignup(call.principal(),
+                .on("GET /settings/signup", call -> json(200, new SignupSetting(users.signupEnabled())))
+                .on("PUT /settings/signup", call -> json(200, new SignupSetting(users.setSignup(call.principal(),
                         INPUT.requiredBoolean(body(call), "enabled")))))
                 .on("GET /apps/{name}/auth/providers", appLogin::providers)
                 .on("PUT /apps/{name}/auth/providers/{provider}", appLogin::putProvider)
@@ -115,8 +120,8 @@ final class AdminEndpoint implements RequestEndpoint {
         }
         Login.Started started = login.login(text(body, "username", false), text(body, "password", false), clientIp);
         long maxAge = java.time.Duration.between(Instant.now(), started.expiresAt()).toSeconds();
-        return withCookie(json(200, Map.of("user", AuthViews.user(started.user()),
-                        "csrfToken", AdminSession.csrfToken(started.secret()), "expiresAt", started.expiresAt())),
+        return withCookie(json(200, new LoginSession(AuthViews.user(started.user()),
+                        AdminSession.csrfToken(started.secret()), started.expiresAt())),
                 AdminSession.COOKIE + "=" + started.secret() + "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + maxAge);
     }
 
@@ -136,7 +141,7 @@ final class AdminEndpoint implements RequestEndpoint {
         Principal who = call.principal();
         if ("true".equals(call.query("everywhere"))) {
             int ended = login.logoutEverywhere(who.subject());
-            return withCookie(json(200, Map.of("sessionsEnded", ended)), clearCookie());
+            return withCookie(json(200, new LoggedOut(ended)), clearCookie());
         }
         login.logout(who.subject(), who.credential());
         return withCookie(new AdminResponse(204, null, null, null, null), clearCookie());
@@ -168,8 +173,8 @@ final class AdminEndpoint implements RequestEndpoint {
             case ManageUsers.AppHandover.Delete d -> "delete";
             case ManageUsers.AppHandover.Unspecified u -> "none";
         };
-        return json(200, Map.of("deleted", AuthViews.user(user), "apps", Map.of("handover", handover,
-                "affected", deleted.apps().size(), "names", deleted.apps())));
+        return json(200, new UserDeleted(AuthViews.user(user), new AppsHandedOver(handover, deleted.apps().size(),
+                deleted.apps())));
     }
 
     private AdminResponse createToken(AdminCall call) {

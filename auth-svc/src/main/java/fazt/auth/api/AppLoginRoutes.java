@@ -9,11 +9,12 @@ import fazt.platform.service.admin.AdminCall;
 import fazt.platform.service.admin.AdminInput;
 import fazt.proto.ServiceName;
 import fazt.proto.admin.AdminResponse;
+import fazt.proto.auth.LoginAccess;
+import fazt.proto.auth.ProviderList;
+import fazt.proto.auth.ProviderView;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code /api/apps/<app>/auth/providers[/<provider>]} and {@code /api/apps/<app>/auth/access}: an app's login
@@ -29,7 +30,7 @@ final class AppLoginRoutes {
     }
 
     AdminResponse providers(AdminCall call) {
-        return json(200, Map.of("providers", configure.list(call.principal(), call.param("name")).stream()
+        return json(200, new ProviderList(configure.list(call.principal(), call.param("name")).stream()
                 .map(AppLoginRoutes::view).toList()));
     }
 
@@ -54,19 +55,13 @@ final class AppLoginRoutes {
                 list(body, "domains"))));
     }
 
-    private static Map<String, Object> view(ProviderConfig c) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("provider", c.provider());
-        out.put("kind", c.kind().id());
-        out.put("clientId", c.clientId());
-        out.put("clientSecretSet", c.sealedSecret() != null);
-        out.put("discoveryUrl", c.discoveryUrl());
-        out.put("updatedAt", c.updatedAt());
-        return out;
+    private static ProviderView view(ProviderConfig c) {
+        return new ProviderView(c.provider(), c.kind().id(), c.clientId(), c.sealedSecret() != null, c.discoveryUrl(),
+                c.updatedAt());
     }
 
-    private static Map<String, Object> view(AppAccess a) {
-        return Map.of("emails", a.emails(), "domains", a.domains());
+    private static LoginAccess view(AppAccess a) {
+        return new LoginAccess(a.emails(), a.domains());
     }
 
     private static String text(JsonNode body, String field) {
