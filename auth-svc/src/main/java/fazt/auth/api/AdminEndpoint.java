@@ -65,21 +65,21 @@ final class AdminEndpoint implements RequestEndpoint {
                 .on("POST /auth/setup", this::setup)
                 .on("POST /auth/logout", this::logout)
                 .on("GET /me", call -> json(200, AuthViews.principal(call.principal())))
-                .on("GET /users", call -> json(200, AuthViews.users(users.list(call.principal()))))
+                .on("GET /users", call -> json(200, AuthViews.users(users.list())))
                 .on("POST /users", this::createUser)
                 .on("GET /users/{id}", this::user)
                 .on("DELETE /users/{id}", this::deleteUser)
                 .on("POST /users/{id}/disable", call -> json(200, AuthViews.userAnswer(
-                        users.setDisabled(call.principal(), users.find(call.param("id")).id(), true))))
+                        users.setDisabled(users.find(call.param("id")).id(), true))))
                 .on("POST /users/{id}/enable", call -> json(200, AuthViews.userAnswer(
-                        users.setDisabled(call.principal(), users.find(call.param("id")).id(), false))))
+                        users.setDisabled(users.find(call.param("id")).id(), false))))
                 .on("GET /tokens", call -> json(200, AuthViews.tokens(tokens.list(call.principal(),
                         "true".equals(call.query("all"))))))
                 .on("POST /tokens", this::createToken)
                 .on("DELETE /tokens/{id}", call -> json(200, AuthViews.token(tokens.revoke(call.principal(),
                         call.param("id")))))
                 .on("GET /settings/signup", call -> json(200, new SignupSetting(users.signupEnabled())))
-                .on("PUT /settings/signup", call -> json(200, new SignupSetting(users.setSignup(call.principal(),
+                .on("PUT /settings/signup", call -> json(200, new SignupSetting(users.setSignup(
                         INPUT.requiredBoolean(body(call), "enabled")))))
                 .on("GET /apps/{name}/auth/providers", appLogin::providers)
                 .on("PUT /apps/{name}/auth/providers/{provider}", appLogin::putProvider)
@@ -149,7 +149,7 @@ final class AdminEndpoint implements RequestEndpoint {
 
     private AdminResponse createUser(AdminCall call) {
         JsonNode body = body(call);
-        User created = users.create(call.principal(), text(body, "username", true), text(body, "password", true),
+        User created = users.create(text(body, "username", true), text(body, "password", true),
                 text(body, "email", false), Role.parse(body.hasNonNull("role") ? body.get("role").asText() : "developer"));
         return json(201, AuthViews.userAnswer(created));
     }
@@ -167,7 +167,7 @@ final class AdminEndpoint implements RequestEndpoint {
 
     private AdminResponse deleteUser(AdminCall call) {
         User user = users.find(call.param("id"));
-        ManageUsers.Deleted deleted = users.delete(call.principal(), user.id(), users.handover(call.query("apps")));
+        ManageUsers.Deleted deleted = users.delete(user.id(), users.handover(call.query("apps")));
         String handover = switch (deleted.handover()) {
             case ManageUsers.AppHandover.TransferTo t -> "transfer:" + t.admin().username();
             case ManageUsers.AppHandover.Delete d -> "delete";

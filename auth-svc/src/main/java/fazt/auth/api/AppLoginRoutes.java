@@ -30,28 +30,28 @@ final class AppLoginRoutes {
     }
 
     AdminResponse providers(AdminCall call) {
-        return json(200, new ProviderList(configure.list(call.principal(), call.param("name")).stream()
+        return json(200, new ProviderList(configure.list(call.param("name")).stream()
                 .map(AppLoginRoutes::view).toList()));
     }
 
     AdminResponse putProvider(AdminCall call) {
         JsonNode body = INPUT.jsonBody(call.request());
-        return json(200, view(configure.put(call.principal(), call.param("name"), call.param("provider"),
+        return json(200, view(configure.put(call.param("name"), call.param("provider"),
                 text(body, "kind"), text(body, "clientId"), text(body, "clientSecret"), text(body, "discoveryUrl"))));
     }
 
     AdminResponse deleteProvider(AdminCall call) {
-        configure.delete(call.principal(), call.param("name"), call.param("provider"));
+        configure.delete(call.param("name"), call.param("provider"));
         return new AdminResponse(204, null, null, null, null);
     }
 
     AdminResponse access(AdminCall call) {
-        return json(200, view(configure.access(call.principal(), call.param("name"))));
+        return json(200, view(configure.access(call.param("name"))));
     }
 
     AdminResponse putAccess(AdminCall call) {
         JsonNode body = INPUT.jsonBody(call.request());
-        return json(200, view(configure.putAccess(call.principal(), call.param("name"), list(body, "emails"),
+        return json(200, view(configure.putAccess(call.param("name"), list(body, "emails"),
                 list(body, "domains"))));
     }
 

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Creates, lists and revokes API tokens. A caller can only hand out scopes they hold themselves, sees and revokes
- * their own tokens (an admin: everyone's), and receives the token string once, at creation.
+ * their own tokens (an admin: everyone's), and receives the token string once, at creation. These are rules of their
+ * own: the routes only need a caller, so the checks here are the only ones.
  */
 public final class ManageTokens {
     /** Most scopes on one token, and longest token name. */
@@ -75,7 +76,7 @@ public final class ManageTokens {
         return VerifyToken.BOOTSTRAP_ADMIN.subject().equals(who.subject()) ? null : who.subject();
     }
 
-    static void requireAdmin(Principal who) {
+    private static void requireAdmin(Principal who) {
         if (!who.allows(Principal.ADMIN)) {
             throw new AuthException.NotAllowed(Principal.ADMIN);
         }
