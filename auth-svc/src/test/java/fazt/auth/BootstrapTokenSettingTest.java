@@ -3,7 +3,7 @@ package fazt.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fazt.platform.service.SettingsException;
+import fazt.platform.service.settings.SettingsException;
 import fazt.platform.service.settings.SettingValues;
 import fazt.proto.ServiceName;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package fazt.server;
 
 import fazt.platform.service.ServiceDefinition;
-import fazt.platform.service.SettingsException;
+import fazt.platform.service.settings.SettingsException;
 import fazt.platform.service.settings.Setting;
 import fazt.platform.service.settings.SettingValue;
 import fazt.platform.service.settings.SettingsCatalogue;

@@ -14,7 +14,7 @@ import fazt.gateway.invoke.FunctionConfig;
 import fazt.gateway.routing.HostRouter;
 import fazt.platform.nats.NatsRequester;
 import fazt.platform.service.BootstrapSettings;
-import fazt.platform.service.SettingsException;
+import fazt.platform.service.settings.SettingsException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;

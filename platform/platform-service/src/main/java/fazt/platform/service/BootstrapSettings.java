@@ -3,6 +3,7 @@ package fazt.platform.service;
 import fazt.proto.ServiceName;
 import fazt.proto.SubjectRoot;
 import fazt.platform.service.settings.SettingValues;
+import fazt.platform.service.settings.SettingsException;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;

@@ -4,6 +4,7 @@ import fazt.proto.ServiceName;
 import io.micronaut.context.ApplicationContext;
 import fazt.platform.service.memory.IdleHeapRelease;
 import fazt.platform.service.settings.SettingValues;
+import fazt.platform.service.settings.SettingsException;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.time.Duration;
 import java.time.Instant;
@@ -95,7 +96,8 @@ public final class ServiceContext implements AutoCloseable {
             warnings.addAll(SettingValues.read(definition.settings(), env, definition.name()).warnings());
         }
         warnings.forEach(w -> log.warn("{}", w));
-        Optional<Duration> idleRelease = IdleHeapRelease.interval(env);
+        Optional<Duration> idleRelease = IdleHeapRelease.interval(
+                (Long) PlatformSettings.IDLE_GC_SECONDS.read(env, null).value());
         List<ServiceContext> started = new ArrayList<>();
         try {
             for (ServiceDefinition definition : definitions) {

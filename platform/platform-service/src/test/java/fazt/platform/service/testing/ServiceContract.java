@@ -149,6 +149,17 @@ public interface ServiceContract {
     }
 
     @Test
+    default void thePlatformPackagesItRunsWithAreFreeOfCycles() {
+        var platform = new com.tngtech.archunit.core.importer.ClassFileImporter()
+                .withImportOption(com.tngtech.archunit.core.importer.ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("fazt.platform");
+        com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices().matching("fazt.platform.(**)")
+                .should().beFreeOfCycles()
+                .because("platform packages depend on each other one way; move what both need to one side")
+                .check(platform);
+    }
+
+    @Test
     default void itsRoleCannotReachAnotherServicesSchema() throws Exception {
         ServiceName other = service() == ServiceName.STORAGE ? ServiceName.DEPLOY : ServiceName.STORAGE;
         try (var c = DriverManager.getConnection(suite().postgres().url(), DatabaseProvisioner.roleOf(service()),
