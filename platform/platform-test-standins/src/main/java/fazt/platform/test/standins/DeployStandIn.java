@@ -3,6 +3,7 @@ package fazt.platform.test.standins;
 import fazt.platform.nats.EventPublisher;
 import fazt.platform.nats.EventStreams;
 import fazt.platform.nats.IncomingRequest;
+import fazt.platform.nats.ProblemException;
 import fazt.platform.nats.RequestEndpoint;
 import fazt.platform.nats.ServiceEndpoints;
 import fazt.proto.ServiceName;
@@ -15,6 +16,7 @@ import fazt.proto.deploy.SiteReply;
 import fazt.proto.deploy.SiteRequest;
 import fazt.proto.deploy.TriggersReply;
 import fazt.proto.deploy.TriggersRequest;
+import fazt.proto.problem.Problem;
 import io.nats.client.Connection;
 import java.io.IOException;
 import java.time.Instant;
@@ -33,6 +35,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * uses, when the test deploys, deletes or changes an app. It records every decoded request.
  *
  * <p>It does not validate bundles or manifests: a test declares the live state deploy-svc would have derived.
+ * {@link DeployContract} holds it and the real deploy-svc to the same answers.
  */
 public final class DeployStandIn implements AutoCloseable {
     private final Map<String, LiveApp> apps = new ConcurrentHashMap<>();
@@ -64,6 +67,11 @@ public final class DeployStandIn implements AutoCloseable {
                         }),
                         endpoint(DeploySubjects.ENV_GET, r -> {
                             String appId = record(r, AppEnvRequest.class).appId();
+                            if (appId == null || appId.isBlank()) {
+                                throw new ProblemException(Problem.of(400, "deploy/invalid-request",
+                                        "Invalid request", "The request needs appId.").withErrors(
+                                        List.of(new Problem.FieldError("appId", "is required"))));
+                            }
                             Map<String, String> values = envs.get(appId);
                             if (values == null && apps.containsKey(appId)) {
                                 values = Map.of();
