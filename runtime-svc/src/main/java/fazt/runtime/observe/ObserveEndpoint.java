@@ -90,7 +90,7 @@ final class ObserveEndpoint implements RequestEndpoint {
     }
 
     private Metrics metrics(String name) {
-        List<InvocationHistory.Window> windows = invocations.metrics(directory.appId(name));
+        List<InvocationHistory.Window> windows = invocations.metrics(directory.appId(name)); // the hour, then the day
         return new Metrics(view(windows.get(0)), view(windows.get(1)));
     }
 

@@ -85,7 +85,7 @@ public record AdminRoute(ServiceName owner, String method, PathTemplate path, Sc
         return new AdminRoute(owner, method, path, scope, summary, query, body, more);
     }
 
-    /** Whether {@code status} is one this route declares (any status of 300 or more is a refusal, not declared here). */
+    /** Whether {@code status} is one of this route's declared success answers; refusals are problems, never declared. */
     public boolean declares(int status) {
         return answers.stream().anyMatch(a -> a.status() == status);
     }
