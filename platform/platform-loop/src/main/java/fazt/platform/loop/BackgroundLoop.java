@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@link #every}: a round every interval (the first after one interval); a failing round is logged and the next
  *       one comes at its time.</li>
- *   <li>{@link #untilDone}: an attempt retried with backoff until it returns (work that waits for another service).</li>
+ *   <li>{@link #untilDone}: an attempt retried at a fixed interval until it returns (work that waits for another
+ *       service, which should start as soon as that service is there).</li>
  *   <li>{@link #forever}: a body meant to run until stopped (a consumer's pull loop); if it ends or fails it is logged
  *       and started again after a backoff pause.</li>
  * </ul>
@@ -58,9 +59,9 @@ public final class BackgroundLoop {
         return new BackgroundLoop(name, Shape.EVERY, interval, round).start();
     }
 
-    /** Starts running {@code attempt} until it returns, waiting {@code firstRetry} (then doubling) after a failure. */
-    public static BackgroundLoop untilDone(String name, Duration firstRetry, Body attempt) {
-        return new BackgroundLoop(name, Shape.UNTIL_DONE, firstRetry, attempt).start();
+    /** Starts running {@code attempt} until it returns, waiting {@code retry} after each failure. */
+    public static BackgroundLoop untilDone(String name, Duration retry, Body attempt) {
+        return new BackgroundLoop(name, Shape.UNTIL_DONE, retry, attempt).start();
     }
 
     /** Starts {@code body}, which runs until it is interrupted; started again whenever it ends on its own. */
@@ -109,9 +110,10 @@ public final class BackgroundLoop {
         }
         while (!stopping) {
             Duration next;
+            long started = System.nanoTime();
             try {
                 body.run();
-                if (failures > 0) {
+                if (failures > 0 && shape != Shape.FOREVER) {
                     log.info("background loop recovered name={} failures={}", name, failures);
                     failures = 0;
                 }
@@ -123,7 +125,7 @@ public final class BackgroundLoop {
                         if (stopping) {
                             return;
                         }
-                        failures++;
+                        failures = ranLong(started) ? 1 : failures + 1;
                         log.warn("background loop ended unexpectedly, restarting name={}", name);
                         next = backoff(FIRST_PAUSE, failures);
                     }
@@ -133,9 +135,8 @@ public final class BackgroundLoop {
                 if (stopping) {
                     return;
                 }
-                failures++;
-                next = shape == Shape.EVERY ? interval : backoff(shape == Shape.FOREVER ? FIRST_PAUSE : interval,
-                        failures);
+                failures = shape == Shape.FOREVER && ranLong(started) ? 1 : failures + 1;
+                next = shape == Shape.FOREVER ? backoff(FIRST_PAUSE, failures) : interval;
                 long now = System.nanoTime();
                 if (failures == 1 || now - lastWarned >= WARN_EVERY.toNanos()) {
                     lastWarned = now;
@@ -150,6 +151,11 @@ public final class BackgroundLoop {
                 return;
             }
         }
+    }
+
+    /** A body that ran this long before it failed had recovered: its failure starts a new streak. */
+    private static boolean ranLong(long startedNanos) {
+        return System.nanoTime() - startedNanos >= MAX_PAUSE.toNanos();
     }
 
     /** Sleeps {@code duration}; false when the loop is being stopped. */

@@ -12,6 +12,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A broadcast consumer: a JetStream ordered consumer of this instance alone (ephemeral, no acks; the client recreates
@@ -29,6 +31,7 @@ final class BroadcastConsumer<T> implements RunningConsumer {
     /** How far before the instance's start the first consumer begins: clocks of server and instance may differ. */
     static final Duration CLOCK_MARGIN = Duration.ofSeconds(5);
     private static final Duration CHECK_EVERY = Duration.ofSeconds(5);
+    private static final Logger log = LoggerFactory.getLogger(BroadcastConsumer.class);
 
     private final Connection nats;
     private final SubjectRoot root;
@@ -69,6 +72,9 @@ final class BroadcastConsumer<T> implements RunningConsumer {
                     .startTime(startedAt.minus(CLOCK_MARGIN).atZone(ZoneOffset.UTC));
         }
         OrderedConsumerContext context = nats.getStreamContext(spec.stream().apply(root)).createOrderedConsumer(config);
+        log.info("consumer started consumer={} kind={} stream={} filter={} from={}", spec.name(), spec.kind().tag(),
+                spec.stream().apply(root), config.getFilterSubject(),
+                seen > 0 ? "sequence " + (seen + 1) : config.getStartTime().toInstant());
         ready.run();
         try (MessageConsumer consumer = context.consume(this::deliver)) {
             while (!consumer.isFinished()) {

@@ -42,8 +42,8 @@ public final class Consumers {
     /** Starts {@code consumer}, durable or broadcast as its spec says. */
     public <T> RunningConsumer start(EventConsumer<T> consumer) {
         ConsumerSpec<T> spec = consumer.spec();
-        MessageHandling<T> handling = new MessageHandling<>(service, spec, event -> {
-            consumer.handle(event);
+        MessageHandling<T> handling = new MessageHandling<>(service, spec, (subject, event) -> {
+            consumer.handle(subject, event);
             return Outcome.done();
         }, consumer::unreadable, deadLetters, new ConsumerMeters(meters, spec));
         return switch (spec.kind()) {
@@ -60,7 +60,7 @@ public final class Consumers {
         if (spec.kind() != ConsumerKind.WORK_QUEUE) {
             throw new IllegalArgumentException("consumer " + spec.name() + ": a WorkConsumer needs a work-queue spec");
         }
-        MessageHandling<T> handling = new MessageHandling<>(service, spec, worker::handle, subject -> { },
+        MessageHandling<T> handling = new MessageHandling<>(service, spec, (subject, work) -> worker.handle(work), subject -> { },
                 deadLetters, new ConsumerMeters(meters, spec));
         return new PulledConsumer<>(nats, root, handling, () -> { }).start();
     }

@@ -28,6 +28,14 @@ public interface EventConsumer<T> {
     void handle(T event) throws Exception;
 
     /**
+     * Handles one event published on {@code subject} (with the root); the consumer calls this one, which by default
+     * calls {@link #handle(Object)}. Override it when the subject tells events of one type apart.
+     */
+    default void handle(String subject, T event) throws Exception {
+        handle(event);
+    }
+
+    /**
      * Runs once the consumer exists and before the first event is handled: the place for a full re-sync that covers
      * everything before the consumer's start. Throwing retries it (with the consumer) after a pause.
      */

@@ -24,7 +24,7 @@ final class MessageHandling<T> {
     /** The handler, whatever the consumer's interface: an event handler always answers done. */
     @FunctionalInterface
     interface Handler<T> {
-        Outcome handle(T value) throws Exception;
+        Outcome handle(String subject, T value) throws Exception;
     }
 
     final ConsumerSpec<T> spec;
@@ -63,7 +63,7 @@ final class MessageHandling<T> {
         MDC.put(TraceContext.MDC_TRACE_ID, TraceContext.parse(traceparent).orElseGet(TraceContext::start).traceId());
         MDC.put(MDC_CONSUMER, spec.name());
         try {
-            return handler.handle(value);
+            return handler.handle(message.getSubject(), value);
         } finally {
             MDC.remove(TraceContext.MDC_TRACE_ID);
             MDC.remove(MDC_CONSUMER);

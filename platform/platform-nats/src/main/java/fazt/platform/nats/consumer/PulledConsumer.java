@@ -67,6 +67,8 @@ final class PulledConsumer<T> implements RunningConsumer {
         ConsumerSpec<T> spec = handling.spec;
         ConsumerContext consumer = DurableDeclaration.declare(nats, spec.stream().apply(root), spec,
                 root.qualify(spec.subject()));
+        log.info("consumer started consumer={} kind={} stream={} filter={}", spec.name(), spec.kind().tag(),
+                spec.stream().apply(root), root.qualify(spec.subject()));
         ready.run();
         while (!Thread.currentThread().isInterrupted()) {
             slots.acquire();
