@@ -36,13 +36,13 @@ final class BroadcastConsumer<T> implements RunningConsumer {
     private final Connection nats;
     private final SubjectRoot root;
     private final MessageHandling<T> handling;
-    private final PulledConsumer.ThrowingRunnable ready;
+    private final BackgroundLoop.Body ready;
     private final Instant startedAt;
     private volatile long lastSequence;
     private BackgroundLoop loop;
 
     BroadcastConsumer(Connection nats, SubjectRoot root, MessageHandling<T> handling,
-                      PulledConsumer.ThrowingRunnable ready, Clock clock) {
+                      BackgroundLoop.Body ready, Clock clock) {
         this.nats = nats;
         this.root = root;
         this.handling = handling;

@@ -33,17 +33,12 @@ final class PulledConsumer<T> implements RunningConsumer {
     private final Connection nats;
     private final SubjectRoot root;
     private final MessageHandling<T> handling;
-    private final ThrowingRunnable ready;
+    private final BackgroundLoop.Body ready;
     private final Semaphore slots;
     private final ScheduledExecutorService keepAlive;
     private BackgroundLoop loop;
 
-    @FunctionalInterface
-    interface ThrowingRunnable {
-        void run() throws Exception;
-    }
-
-    PulledConsumer(Connection nats, SubjectRoot root, MessageHandling<T> handling, ThrowingRunnable ready) {
+    PulledConsumer(Connection nats, SubjectRoot root, MessageHandling<T> handling, BackgroundLoop.Body ready) {
         this.nats = nats;
         this.root = root;
         this.handling = handling;
