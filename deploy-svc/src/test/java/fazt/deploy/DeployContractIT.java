@@ -26,13 +26,16 @@ class DeployContractIT implements DeployContract {
 
     @Override
     public String deployStaticApp(String name) throws Exception {
-        return json(client.deploy(name, Map.of("index.html", "<h1>" + name + "</h1>"))).path("app").path("id").asText();
+        return json(client.deploy(name, Map.of("index.html", "<h1>" + name + "</h1>")))
+                .path("app")
+                .path("id")
+                .asText();
     }
 
     @Override
     public void setEnv(String appId, String name, Map<String, String> values) {
-        values.forEach((key, value) -> client.call("PUT", "/apps/" + name + "/env/" + key,
-                "{\"value\": \"" + value + "\"}"));
+        values.forEach(
+                (key, value) -> client.call("PUT", "/apps/" + name + "/env/" + key, "{\"value\": \"" + value + "\"}"));
     }
 
     @Override

@@ -3,15 +3,16 @@ package fazt.scheduler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fazt.platform.service.settings.SettingsException;
 import fazt.platform.service.settings.SettingValues;
+import fazt.platform.service.settings.SettingsException;
 import fazt.proto.ServiceName;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SchedulerServiceTest {
     private static Map<String, Object> properties(Map<String, String> env) {
-        return SettingValues.read(new SchedulerService().settings(), env, ServiceName.SCHEDULER).properties();
+        return SettingValues.read(new SchedulerService().settings(), env, ServiceName.SCHEDULER)
+                .properties();
     }
 
     @Test

@@ -30,14 +30,24 @@ final class AppLoginRoutes {
     }
 
     AdminResponse providers(AdminCall call) {
-        return json(200, new ProviderList(configure.list(call.param("name")).stream()
-                .map(AppLoginRoutes::view).toList()));
+        return json(
+                200,
+                new ProviderList(configure.list(call.param("name")).stream()
+                        .map(AppLoginRoutes::view)
+                        .toList()));
     }
 
     AdminResponse putProvider(AdminCall call) {
         JsonNode body = INPUT.jsonBody(call.request());
-        return json(200, view(configure.put(call.param("name"), call.param("provider"),
-                text(body, "kind"), text(body, "clientId"), text(body, "clientSecret"), text(body, "discoveryUrl"))));
+        return json(
+                200,
+                view(configure.put(
+                        call.param("name"),
+                        call.param("provider"),
+                        text(body, "kind"),
+                        text(body, "clientId"),
+                        text(body, "clientSecret"),
+                        text(body, "discoveryUrl"))));
     }
 
     AdminResponse deleteProvider(AdminCall call) {
@@ -51,13 +61,12 @@ final class AppLoginRoutes {
 
     AdminResponse putAccess(AdminCall call) {
         JsonNode body = INPUT.jsonBody(call.request());
-        return json(200, view(configure.putAccess(call.param("name"), list(body, "emails"),
-                list(body, "domains"))));
+        return json(200, view(configure.putAccess(call.param("name"), list(body, "emails"), list(body, "domains"))));
     }
 
     private static ProviderView view(ProviderConfig c) {
-        return new ProviderView(c.provider(), c.kind().id(), c.clientId(), c.sealedSecret() != null, c.discoveryUrl(),
-                c.updatedAt());
+        return new ProviderView(
+                c.provider(), c.kind().id(), c.clientId(), c.sealedSecret() != null, c.discoveryUrl(), c.updatedAt());
     }
 
     private static LoginAccess view(AppAccess a) {

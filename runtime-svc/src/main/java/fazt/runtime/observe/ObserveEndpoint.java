@@ -42,7 +42,9 @@ final class ObserveEndpoint implements RequestEndpoint {
     private final Clock clock = Clock.systemUTC();
     private final AdminRouter router = AdminRouter.of(ServiceName.RUNTIME, RuntimeAdminApi.ROUTES)
             .on("GET /apps/{name}/logs", call -> answer("logs", () -> logs(call.request(), call.param("name"))))
-            .on("GET /apps/{name}/requests", call -> answer("requests", () -> requests(call.request(), call.param("name"))))
+            .on(
+                    "GET /apps/{name}/requests",
+                    call -> answer("requests", () -> requests(call.request(), call.param("name"))))
             .on("GET /apps/{name}/metrics", call -> answer("metrics", () -> metrics(call.param("name"))))
             .build();
 
@@ -68,7 +70,10 @@ final class ObserveEndpoint implements RequestEndpoint {
             return AdminResponse.json(200, json(read.get()));
         } catch (SubjectHistory.LogStoreException | UncheckedIOException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            log.warn("app log store unavailable action={} reason={}: {}", action, cause.getClass().getSimpleName(),
+            log.warn(
+                    "app log store unavailable action={} reason={}: {}",
+                    action,
+                    cause.getClass().getSimpleName(),
                     cause.getMessage());
             throw ObserveProblems.unavailable("The app log store (NATS JetStream)");
         }
@@ -77,16 +82,22 @@ final class ObserveEndpoint implements RequestEndpoint {
     private LogPage logs(AdminRequest request, String name) {
         LogQuery query = LogQuery.of(request, clock);
         AppLogPages.Page page = logs.page(directory.appId(name), query);
-        return new LogPage(page.lines().stream().map(l -> new LogLineView(l.at(), l.level(), l.message(),
-                l.requestId(), l.instance())).toList(), page.cursor(), page.more());
+        return new LogPage(
+                page.lines().stream()
+                        .map(l -> new LogLineView(l.at(), l.level(), l.message(), l.requestId(), l.instance()))
+                        .toList(),
+                page.cursor(),
+                page.more());
     }
 
     private RequestList requests(AdminRequest request, String name) {
-        int limit = LogQuery.limit(request.queryParam("limit"), InvocationHistory.DEFAULT_LIMIT, InvocationHistory.MAX_LIMIT);
+        int limit = LogQuery.limit(
+                request.queryParam("limit"), InvocationHistory.DEFAULT_LIMIT, InvocationHistory.MAX_LIMIT);
         String status = request.queryParam("status");
         Predicate<InvocationRecord> filter = statusFilter(status);
         InvocationHistory.Recent recent = invocations.recent(directory.appId(name), limit, filter, status != null);
-        return new RequestList(recent.requests().stream().map(ObserveEndpoint::view).toList(), recent.truncated());
+        return new RequestList(
+                recent.requests().stream().map(ObserveEndpoint::view).toList(), recent.truncated());
     }
 
     private Metrics metrics(String name) {
@@ -95,8 +106,16 @@ final class ObserveEndpoint implements RequestEndpoint {
     }
 
     private static MetricsWindow view(InvocationHistory.Window w) {
-        return new MetricsWindow(w.window(), w.from(), w.requests(), w.errors(), w.coldStarts(), w.p50Ms(), w.p95Ms(),
-                w.sampled(), w.sampleSize());
+        return new MetricsWindow(
+                w.window(),
+                w.from(),
+                w.requests(),
+                w.errors(),
+                w.coldStarts(),
+                w.p50Ms(),
+                w.p95Ms(),
+                w.sampled(),
+                w.sampleSize());
     }
 
     /** {@code status=error} (500 or more), a class such as {@code 4xx}, or one status such as {@code 404}. */
@@ -116,14 +135,25 @@ final class ObserveEndpoint implements RequestEndpoint {
             int exact = Integer.parseInt(value);
             return r -> r.status() == exact;
         }
-        throw ObserveProblems.invalid("status", "status must be error, a class such as 4xx, or a status such as"
-                + " 404; got \"" + (value.length() > 40 ? value.substring(0, 40) : value) + "\".");
+        throw ObserveProblems.invalid(
+                "status",
+                "status must be error, a class such as 4xx, or a status such as" + " 404; got \""
+                        + (value.length() > 40 ? value.substring(0, 40) : value) + "\".");
     }
 
     /** A record as the API shows it: without the app id, which the caller did not ask by. */
     private static RequestView view(InvocationRecord r) {
-        return new RequestView(r.at(), r.requestId(), r.trigger(), r.method(), r.path(), r.status(), r.durationMillis(),
-                r.cold(), r.instance(), r.error());
+        return new RequestView(
+                r.at(),
+                r.requestId(),
+                r.trigger(),
+                r.method(),
+                r.path(),
+                r.status(),
+                r.durationMillis(),
+                r.cold(),
+                r.instance(),
+                r.error());
     }
 
     private static String json(Object body) {

@@ -13,8 +13,15 @@ import java.util.Set;
  * the owner binds a handler to each (and answers only the statuses declared), and the OpenAPI document is generated
  * from them.
  */
-public record AdminRoute(ServiceName owner, String method, PathTemplate path, ScopeRule scope, String summary,
-                         List<String> query, Class<?> body, List<Answer> answers) {
+public record AdminRoute(
+        ServiceName owner,
+        String method,
+        PathTemplate path,
+        ScopeRule scope,
+        String summary,
+        List<String> query,
+        Class<?> body,
+        List<Answer> answers) {
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
     /**
@@ -57,8 +64,15 @@ public record AdminRoute(ServiceName owner, String method, PathTemplate path, Sc
 
     /** A route that declares no answer yet: add them with {@link #returns} and {@link #answers}. */
     public static AdminRoute of(ServiceName owner, String method, String template, String scope, String summary) {
-        return new AdminRoute(owner, method, PathTemplate.parse(template), ScopeRule.parse(scope), summary, List.of(),
-                null, List.of());
+        return new AdminRoute(
+                owner,
+                method,
+                PathTemplate.parse(template),
+                ScopeRule.parse(scope),
+                summary,
+                List.of(),
+                null,
+                List.of());
     }
 
     /** This route reading the query parameters {@code names}. */

@@ -7,5 +7,4 @@ import java.time.Instant;
  * password buys an API token of that name with the account's scopes, expiring after {@code expiresInDays} (1 to 3650)
  * or at {@code expiresAt}, or never.
  */
-public record LoginBody(String username, String password, String tokenName, Integer expiresInDays,
-                        Instant expiresAt) {}
+public record LoginBody(String username, String password, String tokenName, Integer expiresInDays, Instant expiresAt) {}

@@ -9,5 +9,10 @@ import java.time.Instant;
  * discovery URL when the kind needs one.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record ProviderView(String provider, String kind, String clientId, boolean clientSecretSet,
-                           String discoveryUrl, Instant updatedAt) {}
+public record ProviderView(
+        String provider,
+        String kind,
+        String clientId,
+        boolean clientSecretSet,
+        String discoveryUrl,
+        Instant updatedAt) {}

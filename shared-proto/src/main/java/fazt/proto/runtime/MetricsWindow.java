@@ -7,5 +7,13 @@ import java.time.Instant;
  * starts, and the median and 95th percentile durations (absent without requests). {@code sampled} when the window
  * held more records than one answer reads; the figures then scale a sample of {@code sampleSize} records.
  */
-public record MetricsWindow(String window, Instant from, long requests, long errors, long coldStarts, Long p50Ms,
-                            Long p95Ms, boolean sampled, long sampleSize) {}
+public record MetricsWindow(
+        String window,
+        Instant from,
+        long requests,
+        long errors,
+        long coldStarts,
+        Long p50Ms,
+        Long p95Ms,
+        boolean sampled,
+        long sampleSize) {}

@@ -8,6 +8,14 @@ import java.time.Instant;
  * {@code error} only when it failed.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record RequestView(Instant at, String requestId, String trigger, String method, String path, int status,
-                          long durationMs, boolean cold, String instance,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) String error) {}
+public record RequestView(
+        Instant at,
+        String requestId,
+        String trigger,
+        String method,
+        String path,
+        int status,
+        long durationMs,
+        boolean cold,
+        String instance,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String error) {}

@@ -10,8 +10,10 @@ public final class RuntimeAdminApi {
 
     public static final List<AdminRoute> ROUTES = List.of(
             route("GET", "/apps/{name}/logs", "Reads an app's log lines, oldest first")
-                    .query("since", "after", "limit", "level").returns(200, LogPage.class),
-            route("GET", "/apps/{name}/requests", "Lists an app's recent requests, newest first").query("limit", "status")
+                    .query("since", "after", "limit", "level")
+                    .returns(200, LogPage.class),
+            route("GET", "/apps/{name}/requests", "Lists an app's recent requests, newest first")
+                    .query("limit", "status")
                     .returns(200, RequestList.class),
             route("GET", "/apps/{name}/metrics", "Counts an app's requests, errors and durations per window")
                     .returns(200, Metrics.class));

@@ -14,13 +14,17 @@ public final class SchedulerAdminApi {
 
     public static final List<AdminRoute> ROUTES = List.of(
             route("GET", "/apps/{name}/runs", "read|deploy:{name}", "Lists an app's runs, newest first")
-                    .query("status", "trigger", "limit", "cursor").returns(200, RunList.class),
+                    .query("status", "trigger", "limit", "cursor")
+                    .returns(200, RunList.class),
             route("GET", "/apps/{name}/schedules", "read|deploy:{name}", "Lists an app's cron schedules and limits")
                     .returns(200, ScheduleList.class),
-            route("GET", "/apps/{name}/hooks", "read|deploy:{name}", "Lists an app's webhooks").returns(200, HookList.class),
+            route("GET", "/apps/{name}/hooks", "read|deploy:{name}", "Lists an app's webhooks")
+                    .returns(200, HookList.class),
             route("POST", "/apps/{name}/hooks", "deploy:{name}", "Creates a webhook")
-                    .accepts(CreateHookBody.class).returns(201, HookAnswer.class),
-            route("DELETE", "/apps/{name}/hooks/{hook}", "deploy:{name}", "Deletes a webhook").answers(204),
+                    .accepts(CreateHookBody.class)
+                    .returns(201, HookAnswer.class),
+            route("DELETE", "/apps/{name}/hooks/{hook}", "deploy:{name}", "Deletes a webhook")
+                    .answers(204),
             route("GET", "/runs/{id}", "caller", "Shows a run with its attempts (read or deploy: on its app)")
                     .returns(200, RunDetail.class),
             route("POST", "/runs/{id}/replay", "caller", "Runs a finished run again as a new run (deploy: on its app)")

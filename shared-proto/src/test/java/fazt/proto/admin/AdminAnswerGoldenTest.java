@@ -19,8 +19,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AdminAnswerGoldenTest {
     static Stream<Class<?>> answers() {
         return AdminApi.TABLE.routes().stream()
-                .flatMap(r -> Stream.concat(Stream.of(r.body()), r.answers().stream().map(AdminRoute.Answer::type)))
-                .filter(Objects::nonNull).distinct();
+                .flatMap(r ->
+                        Stream.concat(Stream.of(r.body()), r.answers().stream().map(AdminRoute.Answer::type)))
+                .filter(Objects::nonNull)
+                .distinct();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -25,8 +25,11 @@ class PlatformPackagesTest {
     @Test
     void theRuleSeesTheServicePackagesItGuards() {
         // A rule over no classes passes; make sure the import found the packages the rule is about.
-        org.assertj.core.api.Assertions.assertThat(PLATFORM.containPackage("fazt.platform.service.settings")).isTrue();
-        org.assertj.core.api.Assertions.assertThat(PLATFORM.containPackage("fazt.platform.service")).isTrue();
-        org.assertj.core.api.Assertions.assertThat(PLATFORM.containPackage("fazt.platform.nats")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(PLATFORM.containPackage("fazt.platform.service.settings"))
+                .isTrue();
+        org.assertj.core.api.Assertions.assertThat(PLATFORM.containPackage("fazt.platform.service"))
+                .isTrue();
+        org.assertj.core.api.Assertions.assertThat(PLATFORM.containPackage("fazt.platform.nats"))
+                .isTrue();
     }
 }

@@ -65,11 +65,15 @@ public final class AdminRouter {
             Map<String, AdminRoute> byKey = new HashMap<>();
             for (AdminRoute route : declared) {
                 if (route.owner() != owner) {
-                    throw new IllegalStateException(route.key() + " is declared for " + route.owner().id() + ", not " + owner.id());
+                    throw new IllegalStateException(
+                            route.key() + " is declared for " + route.owner().id() + ", not " + owner.id());
                 }
                 byKey.put(route.key(), route);
             }
-            List<String> silent = declared.stream().filter(r -> r.answers().isEmpty()).map(AdminRoute::key).toList();
+            List<String> silent = declared.stream()
+                    .filter(r -> r.answers().isEmpty())
+                    .map(AdminRoute::key)
+                    .toList();
             if (!silent.isEmpty()) {
                 throw new IllegalStateException(owner.id() + " declares routes without a success answer: " + silent);
             }
@@ -93,29 +97,46 @@ public final class AdminRouter {
     /** Resolves the route, checks its scopes, and runs its handler. */
     public AdminResponse handle(AdminRequest request, IncomingRequest incoming) {
         return switch (table.resolve(request.method(), request.path())) {
-            case AdminRouteTable.NoRoute n -> throw new ProblemException(Problem.of(404, "admin/no-route", "No such route",
-                    "There is no admin API at /api" + request.path() + ".")
-                    .withErrors(List.of(new Problem.FieldError("path", "No route matches /api" + request.path() + "."))));
-            case AdminRouteTable.WrongMethod wrong -> problemAnswer(Problem.of(405, "admin/method-not-allowed",
-                    "Method not allowed", "/api" + request.path() + " accepts " + wrong.allowHeader() + ".")
-                    .withErrors(List.of(new Problem.FieldError("method", request.method() + " is not one of "
-                            + wrong.allowHeader() + "."))), request, Map.of("Allow", wrong.allowHeader()));
+            case AdminRouteTable.NoRoute n ->
+                throw new ProblemException(Problem.of(
+                                404,
+                                "admin/no-route",
+                                "No such route",
+                                "There is no admin API at /api" + request.path() + ".")
+                        .withErrors(List.of(
+                                new Problem.FieldError("path", "No route matches /api" + request.path() + "."))));
+            case AdminRouteTable.WrongMethod wrong ->
+                problemAnswer(
+                        Problem.of(
+                                        405,
+                                        "admin/method-not-allowed",
+                                        "Method not allowed",
+                                        "/api" + request.path() + " accepts " + wrong.allowHeader() + ".")
+                                .withErrors(List.of(new Problem.FieldError(
+                                        "method", request.method() + " is not one of " + wrong.allowHeader() + "."))),
+                        request,
+                        Map.of("Allow", wrong.allowHeader()));
             case AdminRouteTable.Found found -> {
                 AdminRoute route = found.route();
                 if (!route.scope().isPublic() && request.principal() == null) {
-                    throw new ProblemException(Problem.of(401, "auth/unauthorized", "Unauthorized",
-                            "A valid token or session is required."));
+                    throw new ProblemException(Problem.of(
+                            401, "auth/unauthorized", "Unauthorized", "A valid token or session is required."));
                 }
                 if (!route.scope().allows(request.principal(), found.params())) {
-                    throw new ProblemException(Problem.of(403, owner.id() + "/forbidden", "Forbidden",
-                            "This token lacks the scope " + String.join(" or ", route.scope().scopes(found.params())) + "."));
+                    throw new ProblemException(Problem.of(
+                            403,
+                            owner.id() + "/forbidden",
+                            "Forbidden",
+                            "This token lacks the scope "
+                                    + String.join(" or ", route.scope().scopes(found.params())) + "."));
                 }
-                AdminResponse answer = handlers.get(route.key()).handle(new AdminCall(route, request, found.params(), incoming));
+                AdminResponse answer =
+                        handlers.get(route.key()).handle(new AdminCall(route, request, found.params(), incoming));
                 // A problem answer (405, 429) is a refusal; a success must be one the table declares, or the OpenAPI
                 // document would lie about this route. A handler that drifts fails here, as a 500, in its tests.
                 if (answer.status() < 400 && !route.declares(answer.status())) {
-                    throw new IllegalStateException(owner.id() + " answered " + route.key() + " with "
-                            + answer.status() + ", which its table does not declare");
+                    throw new IllegalStateException(owner.id() + " answered " + route.key() + " with " + answer.status()
+                            + ", which its table does not declare");
                 }
                 yield answer;
             }
@@ -133,7 +154,11 @@ public final class AdminRouter {
         if (traceId != null) {
             full = full.withTraceId(traceId);
         }
-        return new AdminResponse(full.status(), Problem.MEDIA_TYPE, headers,
-                new String(MessageCodec.INSTANCE.encode(full), StandardCharsets.UTF_8), null);
+        return new AdminResponse(
+                full.status(),
+                Problem.MEDIA_TYPE,
+                headers,
+                new String(MessageCodec.INSTANCE.encode(full), StandardCharsets.UTF_8),
+                null);
     }
 }

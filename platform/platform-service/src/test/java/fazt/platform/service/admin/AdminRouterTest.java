@@ -18,10 +18,14 @@ import org.junit.jupiter.api.Test;
 
 class AdminRouterTest {
     static final List<AdminRoute> ROUTES = List.of(
-            AdminRoute.of(ServiceName.DEPLOY, "GET", "/apps/{name}", "read|deploy:{name}", "Shows an app").answers(200),
-            AdminRoute.of(ServiceName.DEPLOY, "DELETE", "/apps/{name}", "deploy:{name}", "Deletes an app").answers(204),
-            AdminRoute.of(ServiceName.DEPLOY, "GET", "/apps/{name}/files/{path+}", "read", "A file").answers(200),
-            AdminRoute.of(ServiceName.DEPLOY, "POST", "/login", "public", "Logs in").answers(200));
+            AdminRoute.of(ServiceName.DEPLOY, "GET", "/apps/{name}", "read|deploy:{name}", "Shows an app")
+                    .answers(200),
+            AdminRoute.of(ServiceName.DEPLOY, "DELETE", "/apps/{name}", "deploy:{name}", "Deletes an app")
+                    .answers(204),
+            AdminRoute.of(ServiceName.DEPLOY, "GET", "/apps/{name}/files/{path+}", "read", "A file")
+                    .answers(200),
+            AdminRoute.of(ServiceName.DEPLOY, "POST", "/login", "public", "Logs in")
+                    .answers(200));
 
     final AdminRouter router = AdminRouter.of(ServiceName.DEPLOY, ROUTES)
             .on("GET /apps/{name}", call -> AdminResponse.json(200, "{\"name\":\"" + call.param("name") + "\"}"))
@@ -31,8 +35,15 @@ class AdminRouterTest {
             .build();
 
     static AdminRequest request(String method, String path, String... scopes) {
-        return new AdminRequest(method, path, Map.of(), scopes.length == 0 ? null
-                : new Principal("u_1", "ana", List.of(scopes)), null, null, null, "r_1");
+        return new AdminRequest(
+                method,
+                path,
+                Map.of(),
+                scopes.length == 0 ? null : new Principal("u_1", "ana", List.of(scopes)),
+                null,
+                null,
+                null,
+                "r_1");
     }
 
     static ProblemException refusal(Runnable call) {
@@ -41,11 +52,17 @@ class AdminRouterTest {
 
     @Test
     void aDeclaredRouteReachesItsHandlerWithThePathParameters() {
-        assertThat(router.handle(request("GET", "/apps/blog/", "read"), null).body()).isEqualTo("{\"name\":\"blog\"}");
-        assertThat(router.handle(request("HEAD", "/apps/blog", "deploy:blog"), null).status()).isEqualTo(200);
-        assertThat(router.handle(request("GET", "/apps/blog/files/css/site.css", "read"), null).body())
+        assertThat(router.handle(request("GET", "/apps/blog/", "read"), null).body())
+                .isEqualTo("{\"name\":\"blog\"}");
+        assertThat(router.handle(request("HEAD", "/apps/blog", "deploy:blog"), null)
+                        .status())
+                .isEqualTo(200);
+        assertThat(router.handle(request("GET", "/apps/blog/files/css/site.css", "read"), null)
+                        .body())
                 .isEqualTo("\"css/site.css\"");
-        assertThat(router.handle(request("DELETE", "/apps/blog", "deploy:*"), null).status()).isEqualTo(204);
+        assertThat(router.handle(request("DELETE", "/apps/blog", "deploy:*"), null)
+                        .status())
+                .isEqualTo(204);
         assertThat(router.handle(request("POST", "/login"), null).body()).isEqualTo("{\"anonymous\":true}");
     }
 
@@ -72,30 +89,38 @@ class AdminRouterTest {
 
     @Test
     void aCallerWithoutTheRoutesScopeIsA403NamingTheScopeAndNoCallerA401() {
-        ProblemException forbidden = refusal(() -> router.handle(request("DELETE", "/apps/blog", "read", "deploy:shop"), null));
+        ProblemException forbidden =
+                refusal(() -> router.handle(request("DELETE", "/apps/blog", "read", "deploy:shop"), null));
         assertThat(forbidden.problem().status()).isEqualTo(403);
         assertThat(forbidden.problem().type()).isEqualTo("https://errors.fazt.dev/deploy/forbidden");
         assertThat(forbidden.problem().detail()).isEqualTo("This token lacks the scope deploy:blog.");
-        assertThat(refusal(() -> router.handle(request("GET", "/apps/blog", "deploy:shop"), null)).problem().detail())
+        assertThat(refusal(() -> router.handle(request("GET", "/apps/blog", "deploy:shop"), null))
+                        .problem()
+                        .detail())
                 .isEqualTo("This token lacks the scope read or deploy:blog.");
-        assertThat(refusal(() -> router.handle(request("GET", "/apps/blog"), null)).problem().status()).isEqualTo(401);
+        assertThat(refusal(() -> router.handle(request("GET", "/apps/blog"), null))
+                        .problem()
+                        .status())
+                .isEqualTo(401);
     }
 
     @Test
     void buildingRefusesADeclaredRouteWithoutHandlerAndAHandlerWithoutDeclaration() {
         assertThatThrownBy(() -> AdminRouter.of(ServiceName.DEPLOY, ROUTES)
-                .on("GET /apps/{name}", call -> null)
-                .on("DELETE /apps/{name}", call -> null)
-                .on("GET /apps/{name}/files/{path+}", call -> null)
-                .on("POST /logout", call -> null)
-                .build())
+                        .on("GET /apps/{name}", call -> null)
+                        .on("DELETE /apps/{name}", call -> null)
+                        .on("GET /apps/{name}/files/{path+}", call -> null)
+                        .on("POST /logout", call -> null)
+                        .build())
                 .hasMessageContaining("declared without a handler [POST /login]")
                 .hasMessageContaining("handled without a declaration [POST /logout]");
         assertThatThrownBy(() -> AdminRouter.of(ServiceName.AUTH, ROUTES).build())
                 .hasMessageContaining("declared for deploy, not auth");
-        assertThatThrownBy(() -> AdminRouter.of(ServiceName.DEPLOY,
-                        List.of(AdminRoute.of(ServiceName.DEPLOY, "GET", "/apps", "read", "Lists apps")))
-                .on("GET /apps", call -> null).build())
+        assertThatThrownBy(() -> AdminRouter.of(
+                                ServiceName.DEPLOY,
+                                List.of(AdminRoute.of(ServiceName.DEPLOY, "GET", "/apps", "read", "Lists apps")))
+                        .on("GET /apps", call -> null)
+                        .build())
                 .hasMessageContaining("without a success answer: [GET /apps]");
     }
 
@@ -105,8 +130,12 @@ class AdminRouterTest {
                 .on("GET /apps/{name}", call -> AdminResponse.json(201, "{}"))
                 .on("DELETE /apps/{name}", call -> AdminResponse.json(200, "{}"))
                 .on("GET /apps/{name}/files/{path+}", call -> AdminResponse.json(200, "{}"))
-                .on("POST /login", call -> AdminRouter.problemAnswer(fazt.proto.problem.Problem.of(429, "auth/busy",
-                        "Busy", "Later."), call.request(), Map.of("Retry-After", "1")))
+                .on(
+                        "POST /login",
+                        call -> AdminRouter.problemAnswer(
+                                fazt.proto.problem.Problem.of(429, "auth/busy", "Busy", "Later."),
+                                call.request(),
+                                Map.of("Retry-After", "1")))
                 .build();
         assertThatThrownBy(() -> drifted.handle(request("GET", "/apps/blog", "read"), null))
                 .isInstanceOf(IllegalStateException.class)

@@ -11,7 +11,7 @@ class IdleHeapReleaseTest {
     private final AtomicLong forced = new AtomicLong();
     private final IdleHeapRelease release = new IdleHeapRelease(collections::get, () -> {
         forced.incrementAndGet();
-        collections.incrementAndGet();   // a forced collection is counted by the JVM like any other
+        collections.incrementAndGet(); // a forced collection is counted by the JVM like any other
     });
 
     @Test
@@ -22,7 +22,7 @@ class IdleHeapReleaseTest {
 
     @Test
     void checkShouldLeaveABusyProcessAlone() {
-        collections.addAndGet(3);   // the application's own collections: it is allocating, not idle
+        collections.addAndGet(3); // the application's own collections: it is allocating, not idle
         assertThat(release.check()).isFalse();
         assertThat(forced).hasValue(0);
     }

@@ -57,8 +57,8 @@ public interface DeployContract {
     }
 
     private TriggersReply triggers(String appId) {
-        return join(deploy().request(DeploySubjects.TRIGGERS_GET, new TriggersRequest(appId), TriggersReply.class,
-                TIMEOUT));
+        return join(deploy().request(
+                        DeploySubjects.TRIGGERS_GET, new TriggersRequest(appId), TriggersReply.class, TIMEOUT));
     }
 
     private static <T> T join(CompletableFuture<T> reply) {
@@ -124,7 +124,9 @@ public interface DeployContract {
         assertThat(one.name()).isEqualTo(name);
         assertThat(one.version()).isEqualTo(1);
         assertThat(one.schedules()).isEmpty();
-        assertThat(triggers(null).apps()).extracting(TriggersReply.AppTriggers::appId).contains(id);
+        assertThat(triggers(null).apps())
+                .extracting(TriggersReply.AppTriggers::appId)
+                .contains(id);
         assertThat(triggers(unique("a_")).apps()).isEmpty();
     }
 
@@ -137,6 +139,8 @@ public interface DeployContract {
         assertThat(site(name).found()).isFalse();
         assertThat(env(id)).isEqualTo(new AppEnvReply(false, Map.of()));
         assertThat(triggers(id).apps()).isEmpty();
-        assertThat(triggers(null).apps()).extracting(TriggersReply.AppTriggers::appId).doesNotContain(id);
+        assertThat(triggers(null).apps())
+                .extracting(TriggersReply.AppTriggers::appId)
+                .doesNotContain(id);
     }
 }

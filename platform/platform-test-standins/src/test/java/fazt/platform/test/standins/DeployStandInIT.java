@@ -38,8 +38,10 @@ class DeployStandInIT implements DeployContract {
     @Override
     public String deployStaticApp(String name) {
         String id = "a_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        deploy.deploy(DeployStandIn.app(new TriggersReply.AppTriggers(id, name, 1, List.of(), 3, 1_000L, 1, 30_000,
-                List.of(), null, null, null), false));
+        deploy.deploy(DeployStandIn.app(
+                new TriggersReply.AppTriggers(
+                        id, name, 1, List.of(), 3, 1_000L, 1, 30_000, List.of(), null, null, null),
+                false));
         return id;
     }
 
