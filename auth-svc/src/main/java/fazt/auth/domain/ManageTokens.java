@@ -4,6 +4,7 @@ import fazt.proto.auth.Principal;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Creates, lists and revokes API tokens. A caller can only hand out scopes they hold themselves, sees and revokes
@@ -64,7 +65,7 @@ public final class ManageTokens {
 
     public ApiToken revoke(Principal who, String id) {
         ApiToken token = tokens.byId(id).orElseThrow(() -> new AuthException.NotFound("Token " + id));
-        boolean own = java.util.Objects.equals(token.userId(), ownerId(who));
+        boolean own = Objects.equals(token.userId(), ownerId(who));
         if (!own) {
             if (!who.allows(Principal.ADMIN)) {
                 // Someone else's token: answer as if it did not exist, so ids of others' tokens cannot be probed.

@@ -15,6 +15,7 @@ import fazt.proto.deploy.FileList;
 import fazt.proto.deploy.FileView;
 import fazt.proto.deploy.VersionList;
 import fazt.proto.deploy.VersionView;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** The admin API's JSON bodies, as the records of {@link fazt.proto.deploy.DeployAdminApi} declare them. */
@@ -81,6 +82,6 @@ final class AppViews {
     }
 
     static String json(Object value) {
-        return new String(MessageCodec.INSTANCE.encode(value), java.nio.charset.StandardCharsets.UTF_8);
+        return new String(MessageCodec.INSTANCE.encode(value), StandardCharsets.UTF_8);
     }
 }
