@@ -30,6 +30,7 @@ import fazt.proto.auth.Principal;
 import fazt.proto.auth.SignupSetting;
 import fazt.proto.auth.UserDeleted;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -140,8 +141,7 @@ final class AdminEndpoint implements RequestEndpoint {
                     201, new NewToken(AuthViews.token(created.token()), created.tokenString(), AuthViews.user(user)));
         }
         Login.Started started = login.login(text(body, "username", false), text(body, "password", false), clientIp);
-        long maxAge =
-                java.time.Duration.between(Instant.now(), started.expiresAt()).toSeconds();
+        long maxAge = Duration.between(Instant.now(), started.expiresAt()).toSeconds();
         return withCookie(
                 json(
                         200,
@@ -247,7 +247,7 @@ final class AdminEndpoint implements RequestEndpoint {
                 throw new AuthException.InvalidInput(
                         "expiresInDays", "\"expiresInDays\" must be a whole number from 1 to 3650.");
             }
-            return Instant.now().plus(java.time.Duration.ofDays(days.asInt()));
+            return Instant.now().plus(Duration.ofDays(days.asInt()));
         }
         if (body.hasNonNull("expiresAt")) {
             try {

@@ -21,6 +21,7 @@ import jakarta.inject.Singleton;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -123,7 +124,7 @@ final class ObserveEndpoint implements RequestEndpoint {
         if (status == null || status.isBlank()) {
             return r -> true;
         }
-        String value = status.strip().toLowerCase(java.util.Locale.ROOT);
+        String value = status.strip().toLowerCase(Locale.ROOT);
         if (value.equals("error")) {
             return InvocationStats::failed;
         }

@@ -1,6 +1,7 @@
 package fazt.proto.admin;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -222,7 +223,7 @@ public final class AdminOpenApi {
     }
 
     private static ObjectNode sorted(ObjectNode node) {
-        TreeMap<String, com.fasterxml.jackson.databind.JsonNode> byName = new TreeMap<>();
+        TreeMap<String, JsonNode> byName = new TreeMap<>();
         node.fields().forEachRemaining(e -> byName.put(e.getKey(), e.getValue()));
         ObjectNode out = JSON.objectNode();
         byName.forEach(out::set);

@@ -4,6 +4,7 @@ import fazt.auth.domain.AuthException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -111,8 +112,7 @@ public final class ConfigureAppLogin {
         }
         for (String domain : domains) {
             if (domain == null
-                    || !DOMAIN.matcher(domain.toLowerCase(java.util.Locale.ROOT))
-                            .matches()) {
+                    || !DOMAIN.matcher(domain.toLowerCase(Locale.ROOT)).matches()) {
                 throw new AuthException.InvalidInput(
                         "domains", "\"" + domain + "\" is not a domain such as example.com.");
             }

@@ -5,6 +5,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,11 +26,9 @@ class PlatformPackagesTest {
     @Test
     void theRuleSeesTheServicePackagesItGuards() {
         // A rule over no classes passes; make sure the import found the packages the rule is about.
-        org.assertj.core.api.Assertions.assertThat(PLATFORM.containPackage("fazt.platform.service.settings"))
+        Assertions.assertThat(PLATFORM.containPackage("fazt.platform.service.settings"))
                 .isTrue();
-        org.assertj.core.api.Assertions.assertThat(PLATFORM.containPackage("fazt.platform.service"))
-                .isTrue();
-        org.assertj.core.api.Assertions.assertThat(PLATFORM.containPackage("fazt.platform.nats"))
-                .isTrue();
+        Assertions.assertThat(PLATFORM.containPackage("fazt.platform.service")).isTrue();
+        Assertions.assertThat(PLATFORM.containPackage("fazt.platform.nats")).isTrue();
     }
 }

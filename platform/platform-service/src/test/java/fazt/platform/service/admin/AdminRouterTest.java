@@ -12,6 +12,7 @@ import fazt.proto.admin.AdminRequest;
 import fazt.proto.admin.AdminResponse;
 import fazt.proto.admin.AdminRoute;
 import fazt.proto.auth.Principal;
+import fazt.proto.problem.Problem;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -133,7 +134,7 @@ class AdminRouterTest {
                 .on(
                         "POST /login",
                         call -> AdminRouter.problemAnswer(
-                                fazt.proto.problem.Problem.of(429, "auth/busy", "Busy", "Later."),
+                                Problem.of(429, "auth/busy", "Busy", "Later."),
                                 call.request(),
                                 Map.of("Retry-After", "1")))
                 .build();

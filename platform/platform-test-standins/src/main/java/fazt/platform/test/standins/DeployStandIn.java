@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 /**
  * Plays deploy-svc for another service's tests: answers what the other services ask deploy-svc over real NATS, in
@@ -183,8 +184,7 @@ public final class DeployStandIn implements AutoCloseable {
         return decoded;
     }
 
-    private static RequestEndpoint endpoint(
-            String subject, java.util.function.Function<IncomingRequest, Object> answer) {
+    private static RequestEndpoint endpoint(String subject, Function<IncomingRequest, Object> answer) {
         return new RequestEndpoint() {
             @Override
             public String subject() {
