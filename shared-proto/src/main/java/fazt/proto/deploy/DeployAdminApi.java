@@ -4,7 +4,7 @@ import fazt.proto.ServiceName;
 import fazt.proto.admin.AdminRoute;
 import java.util.List;
 
-/** deploy-svc's part of the admin API: apps, their bundles, versions, files and env vars. */
+/** deploy-svc's part of the admin API: apps, their bundles, versions, files, env vars and custom domains. */
 public final class DeployAdminApi {
     private DeployAdminApi() {}
 
@@ -31,7 +31,16 @@ public final class DeployAdminApi {
                     .returns(EnvList.class),
             route("PUT", "/apps/{name}/env/{key}", "deploy:{name}", "Sets an env var (body: value, secret)")
                     .returns(EnvVarView.class),
-            route("DELETE", "/apps/{name}/env/{key}", "deploy:{name}", "Removes an env var"));
+            route("DELETE", "/apps/{name}/env/{key}", "deploy:{name}", "Removes an env var"),
+            route("GET", "/apps/{name}/domains", "read|deploy:{name}", "Lists an app's custom domains with their verification state")
+                    .returns(DomainList.class),
+            route("POST", "/apps/{name}/domains", "deploy:{name}", "Maps a custom domain to an app (body: domain; *.example.com for a wildcard)")
+                    .returns(DomainView.class),
+            route("DELETE", "/apps/{name}/domains/{domain}", "deploy:{name}", "Removes a custom domain from an app"),
+            route("POST", "/apps/{name}/domains/{domain}/verify", "deploy:{name}", "Checks a custom domain now")
+                    .returns(DomainView.class),
+            route("GET", "/domains", "read", "Lists every custom domain of every app")
+                    .returns(DomainList.class));
 
     private static AdminRoute route(String method, String template, String scope, String summary) {
         return AdminRoute.of(ServiceName.DEPLOY, method, template, scope, summary);
