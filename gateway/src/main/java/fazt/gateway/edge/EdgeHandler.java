@@ -51,10 +51,12 @@ final class EdgeHandler extends ChannelInboundHandlerAdapter {
     private final FunctionGateway functions;
     private final BackgroundRoutes background;
     private final AppLoginForwarder appLogin;
+    private final DomainChallenges challenges;
 
     EdgeHandler(SuiteHealth health, SiteServer sites, AdminForwarder admin, FunctionGateway functions,
-                BackgroundRoutes background, AppLoginForwarder appLogin) {
+                BackgroundRoutes background, AppLoginForwarder appLogin, DomainChallenges challenges) {
         this.appLogin = appLogin;
+        this.challenges = challenges;
         this.health = health;
         this.sites = sites;
         this.admin = admin;
@@ -179,6 +181,7 @@ final class EdgeHandler extends ChannelInboundHandlerAdapter {
                     appLogin.handle(ctx, ex, platform.host());
             case Route.AppPlatform platform -> background.handle(ctx, ex, platform, ByteBufUtil.getBytes(body));
             case Route.AppStatic s -> sites.serve(ctx, ex, s.host());
+            case Route.DomainChallenge c -> challenges.serve(ctx, ex, c);
             case Route.AppFunction f -> throw new IllegalStateException("function requests stream");
             case Route.NotFound n -> notFound(ctx, ex);
         }
