@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
         description = "Manage a fazt server: your own cloud for static sites and serverless JavaScript apps.",
         subcommands = {LoginCommand.class, LogoutCommand.class, WhoamiCommand.class, ServersCommand.class,
                 TokensCommand.class, UsersCommand.class, DeployCommand.class, AppsCommand.class, EnvCommand.class,
+                DomainsCommand.class,
                 LogsCommand.class, VersionsCommand.class, RollbackCommand.class, PullCommand.class,
                 RunsCommand.class, SchedulesCommand.class, HooksCommand.class,
                 StatusCommand.class, AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class},
