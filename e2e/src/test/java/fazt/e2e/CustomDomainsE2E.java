@@ -73,6 +73,10 @@ class CustomDomainsE2E {
         HttpResponse<byte[]> wrongToken = edge.get("shop.example.test", "/.well-known/fazt/wrong");
         assertThat(wrongToken.statusCode()).isEqualTo(404);
         noBranding(wrongToken);
+        HttpResponse<byte[]> posted = edge.send("POST", "shop.example.test", "/",
+                java.net.http.HttpRequest.BodyPublishers.ofString("x"));
+        assertThat(posted.statusCode()).isEqualTo(405);
+        noBranding(posted);
         HttpResponse<byte[]> unknownHost = edge.get("nobody.example.test", "/");
         assertThat(unknownHost.statusCode()).isEqualTo(404);
         noBranding(unknownHost);

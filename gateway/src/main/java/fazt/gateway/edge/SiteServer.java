@@ -10,9 +10,12 @@ import fazt.gateway.site.StaticResponder;
 import fazt.proto.deploy.SiteReply;
 import fazt.proto.problem.Problem;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -42,13 +45,17 @@ final class SiteServer {
 
     void serve(ChannelHandlerContext ctx, Exchange ex, HostRoute route) {
         if (!HttpMethod.GET.equals(ex.method()) && !HttpMethod.HEAD.equals(ex.method())) {
-            EdgeResponses.send(ctx, EdgeResponses.methodNotAllowed(ex.path(), ex.trace(), ex.requestId(), "GET, HEAD"),
-                    ex.keepAlive(), ex.head());
+            FullHttpResponse refused = route.custom()
+                    ? plain(HttpResponseStatus.METHOD_NOT_ALLOWED, "Method not allowed\n", ex)
+                    : EdgeResponses.methodNotAllowed(ex.path(), ex.trace(), ex.requestId(), "GET, HEAD");
+            refused.headers().set(HttpHeaderNames.ALLOW, "GET, HEAD");
+            EdgeResponses.send(ctx, refused, ex.keepAlive(), ex.head());
             return;
         }
         SitePath path = SitePath.parse(ex.path());
         if (path == null) {
-            EdgeResponses.send(ctx, EdgeResponses.problem(Problem.of(400, "gateway/bad-path", "Bad path",
+            EdgeResponses.send(ctx, route.custom() ? plain(HttpResponseStatus.BAD_REQUEST, "Bad request\n", ex)
+                    : EdgeResponses.problem(Problem.of(400, "gateway/bad-path", "Bad path",
                     "The path is not valid (encoded \"..\", control characters or backslashes)."), "/", ex.trace(),
                     ex.requestId()), false, ex.head());
             return;
@@ -65,7 +72,7 @@ final class SiteServer {
                         EdgeResponses.send(ctx, EdgeResponses.upstreamFailure(failure, "site", ex, log), ex.keepAlive(), ex.head());
                         return;
                     }
-                    answer(ctx, ex, path, found);
+                    answer(ctx, ex, path, found, route.custom());
                 });
     }
 
@@ -84,7 +91,16 @@ final class SiteServer {
         });
     }
 
-    private void answer(ChannelHandlerContext ctx, Exchange ex, SitePath path, Found found) {
+    /**
+     * A plain-text answer for a custom domain's host (white label, docs/domains.md): a problem's {@code type} there
+     * would name fazt to the client's visitors.
+     */
+    private static FullHttpResponse plain(HttpResponseStatus status, String text, Exchange ex) {
+        return EdgeResponses.body(status, text.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8",
+                ex.trace(), ex.requestId());
+    }
+
+    private void answer(ChannelHandlerContext ctx, Exchange ex, SitePath path, Found found, boolean custom) {
         Resolution resolution = found.resolution();
         if (resolution instanceof Resolution.File f && f.file().path().startsWith(SERVER_CODE)) {
             resolution = new Resolution.Missing();   // server code is never a static file, whatever led to it
@@ -99,6 +115,8 @@ final class SiteServer {
             }
             case Resolution.Redirect r -> EdgeResponses.send(ctx,
                     EdgeResponses.redirect(r.location(), r.status(), ex.trace(), ex.requestId()), ex.keepAlive(), ex.head());
+            case Resolution.Missing m when custom -> EdgeResponses.send(ctx,
+                    plain(HttpResponseStatus.NOT_FOUND, "Not found\n", ex), ex.keepAlive(), ex.head());
             case Resolution.Missing m -> EdgeResponses.send(ctx, EdgeResponses.problem(Problem.of(404,
                     "gateway/not-found", "Not found", "Nothing is served at " + ex.path() + " on this host."),
                     ex.path(), ex.trace(), ex.requestId()), ex.keepAlive(), ex.head());
