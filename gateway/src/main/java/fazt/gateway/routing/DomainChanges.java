@@ -42,6 +42,7 @@ final class DomainChanges implements ApplicationEventListener<StartupEvent> {
         return t;
     });
     private Dispatcher dispatcher;
+    private int failedLoads;
 
     DomainChanges(Connection nats, BootstrapSettings settings, CustomDomains domains, NatsRequester requester) {
         this.nats = nats;
@@ -72,10 +73,13 @@ final class DomainChanges implements ApplicationEventListener<StartupEvent> {
             DomainsReply reply = requester.call(DeploySubjects.DOMAINS_GET, new DomainsRequest(), DomainsReply.class,
                     TIMEOUT);
             domains.replace(reply.domains());
+            failedLoads = 0;
             log.debug("custom domains loaded count={}", domains.size());
             timer.schedule(this::resync, RESYNC.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
-            log.info("custom domains not loaded yet, retrying reason={}", e.toString());
+            if (failedLoads++ % 20 == 0) {
+                log.info("custom domains not loaded yet, retrying reason={}", e.toString());
+            }
             if (!timer.isShutdown()) {
                 timer.schedule(this::resync, RETRY.toMillis(), TimeUnit.MILLISECONDS);
             }
