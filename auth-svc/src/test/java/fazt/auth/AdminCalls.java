@@ -16,6 +16,7 @@ import fazt.proto.auth.TokenVerifyRequest;
 import io.nats.client.Connection;
 import io.nats.client.Message;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -35,7 +36,7 @@ final class AdminCalls implements AutoCloseable {
 
     Answer call(String method, String path, String body, Principal who, String ip) throws Exception {
         String rawPath = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
-        Map<String, List<String>> query = new java.util.HashMap<>();
+        Map<String, List<String>> query = new HashMap<>();
         if (path.contains("?")) {
             for (String pair : path.substring(path.indexOf('?') + 1).split("&")) {
                 String[] kv = pair.split("=", 2);
@@ -44,16 +45,29 @@ final class AdminCalls implements AutoCloseable {
         }
         AdminRequest request = new AdminRequest(method, rawPath, query, who, "application/json", body, null, "r-test");
         try {
-            Message reply = requester.requestRaw(AdminSubjects.of(ServiceName.AUTH),
-                    Map.of(FaztHeaders.TYPE, MessageCodec.typeId(AdminRequest.class), FaztHeaders.CLIENT_IP, ip,
-                            FaztHeaders.ADMIN_ORIGIN, "https://admin.example.test"),
-                    MessageCodec.INSTANCE.encode(request), Duration.ofSeconds(10)).get();
+            Message reply = requester
+                    .requestRaw(
+                            AdminSubjects.of(ServiceName.AUTH),
+                            Map.of(
+                                    FaztHeaders.TYPE,
+                                    MessageCodec.typeId(AdminRequest.class),
+                                    FaztHeaders.CLIENT_IP,
+                                    ip,
+                                    FaztHeaders.ADMIN_ORIGIN,
+                                    "https://admin.example.test"),
+                            MessageCodec.INSTANCE.encode(request),
+                            Duration.ofSeconds(10))
+                    .get();
             AdminResponse response = MessageCodec.INSTANCE.decode(reply.getData(), AdminResponse.class);
-            JsonNode json = response.body() == null ? null : MessageCodec.INSTANCE.mapper().readTree(response.body());
+            JsonNode json = response.body() == null
+                    ? null
+                    : MessageCodec.INSTANCE.mapper().readTree(response.body());
             return new Answer(response.status(), response.headers() == null ? Map.of() : response.headers(), json);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof NatsRequester.RemoteProblemException problem) {
-                return new Answer(problem.problem().status(), Map.of(),
+                return new Answer(
+                        problem.problem().status(),
+                        Map.of(),
                         MessageCodec.INSTANCE.mapper().valueToTree(problem.problem()));
             }
             throw e;
@@ -65,8 +79,13 @@ final class AdminCalls implements AutoCloseable {
     }
 
     TokenVerifyReply verify(String token) throws Exception {
-        return requester.request(AuthSubjects.TOKEN_VERIFY, new TokenVerifyRequest(token), TokenVerifyReply.class,
-                Duration.ofSeconds(5)).get();
+        return requester
+                .request(
+                        AuthSubjects.TOKEN_VERIFY,
+                        new TokenVerifyRequest(token),
+                        TokenVerifyReply.class,
+                        Duration.ofSeconds(5))
+                .get();
     }
 
     Connection nats() {

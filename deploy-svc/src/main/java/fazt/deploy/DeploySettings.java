@@ -7,13 +7,16 @@ import java.util.List;
 
 /** deploy-svc's settings (ADR 23). */
 final class DeploySettings {
-    static final List<Setting> ALL = List.of(
-            Setting.of("FAZT_DOMAIN_CHECK_ADDRESS", SettingType.STRING, null,
+    static final List<Setting> ALL = List.of(Setting.of(
+                    "FAZT_DOMAIN_CHECK_ADDRESS",
+                    SettingType.STRING,
+                    null,
                     "`host:port` the custom-domain check connects to instead of the domain's own address, sending the "
                             + "domain as `Host`: for test rigs and split-horizon DNS (where the install cannot reach "
                             + "itself by its public address)")
-                    .defaultText("empty").parsedBy(DeploySettings::checkAddress)
-                    .mapsTo("deploy.domain-check-address"));
+            .defaultText("empty")
+            .parsedBy(DeploySettings::checkAddress)
+            .mapsTo("deploy.domain-check-address"));
 
     private DeploySettings() {}
 

@@ -44,6 +44,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class DomainsIT {
     /** Hosts the web server refuses to answer for: their DNS "points elsewhere". */
     private static final Set<String> ELSEWHERE = ConcurrentHashMap.newKeySet();
+
     private static final HttpServer WEB = webServer();
     static final TestSuite suite = TestSuite.of(new DeployService())
             .with("FAZT_DOMAIN", "fazt.example.net")
@@ -64,7 +65,8 @@ class DomainsIT {
                 String host = exchange.getRequestHeaders().getFirst("Host").toLowerCase();
                 String asked = exchange.getRequestURI().getPath().substring("/.well-known/fazt/".length());
                 String token = ELSEWHERE.contains(host) ? null : tokenFor(host);
-                byte[] body = (token != null && token.equals(asked) ? token : "not here").getBytes(StandardCharsets.UTF_8);
+                byte[] body =
+                        (token != null && token.equals(asked) ? token : "not here").getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(token != null && token.equals(asked) ? 200 : 404, body.length);
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(body);
@@ -85,20 +87,32 @@ class DomainsIT {
     }
 
     private static String challenge(String domain) {
-        return DeployClient.await(client.requester().request(DeploySubjects.DOMAIN_CHALLENGE,
-                new DomainChallengeRequest(domain), DomainChallengeReply.class, DeployClient.TIMEOUT)).token();
+        return DeployClient.await(client.requester()
+                        .request(
+                                DeploySubjects.DOMAIN_CHALLENGE,
+                                new DomainChallengeRequest(domain),
+                                DomainChallengeReply.class,
+                                DeployClient.TIMEOUT))
+                .token();
     }
 
     private static AdminResponse add(String app, String domain) {
-        return client.call("POST", "/apps/" + app + "/domains",
-                MessageCodec.INSTANCE.mapper().createObjectNode().put("domain", domain).toString());
+        return client.call(
+                "POST",
+                "/apps/" + app + "/domains",
+                MessageCodec.INSTANCE
+                        .mapper()
+                        .createObjectNode()
+                        .put("domain", domain)
+                        .toString());
     }
 
     /**
      * The next event of kind {@code change}: the background checks run alongside and may verify or fail a domain
      * mapped here at any moment, so events of other kinds are skipped.
      */
-    private static DomainChanged nextEvent(Subscription events, DomainChanged.Change change) throws InterruptedException {
+    private static DomainChanged nextEvent(Subscription events, DomainChanged.Change change)
+            throws InterruptedException {
         while (true) {
             Message message = events.nextMessage(Duration.ofSeconds(10));
             assertThat(message).as("a DomainChanged event %s", change).isNotNull();
@@ -148,20 +162,26 @@ class DomainsIT {
         AdminResponse idn = add("shop", "Bücher.Example");
         assertThat(json(idn).path("domain").asText()).isEqualTo("xn--bcher-kva.example");
         assertThat(json(idn).path("display").asText()).isEqualTo("bücher.example");
-        assertThat(nextEvent(events, DomainChanged.Change.MAPPED).domain().domain()).isEqualTo("xn--bcher-kva.example");
+        assertThat(nextEvent(events, DomainChanged.Change.MAPPED).domain().domain())
+                .isEqualTo("xn--bcher-kva.example");
 
         JsonNode listed = json(client.call("GET", "/apps/shop/domains", null)).path("domains");
-        assertThat(listed).extracting(d -> d.path("domain").asText())
+        assertThat(listed)
+                .extracting(d -> d.path("domain").asText())
                 .containsExactly("shop.example.com", "xn--bcher-kva.example");
-        DomainsReply all = DeployClient.await(client.requester().request(DeploySubjects.DOMAINS_GET,
-                new DomainsRequest(), DomainsReply.class, DeployClient.TIMEOUT));
-        assertThat(all.domains()).filteredOn(d -> d.domain().equals("shop.example.com"))
-                .singleElement().satisfies(d -> {
+        DomainsReply all = DeployClient.await(client.requester()
+                .request(DeploySubjects.DOMAINS_GET, new DomainsRequest(), DomainsReply.class, DeployClient.TIMEOUT));
+        assertThat(all.domains())
+                .filteredOn(d -> d.domain().equals("shop.example.com"))
+                .singleElement()
+                .satisfies(d -> {
                     assertThat(d.state()).isEqualTo(DomainState.VERIFIED);
                     assertThat(d.appName()).isEqualTo("shop");
                 });
 
-        assertThat(client.call("DELETE", "/apps/shop/domains/shop.example.com", null).status()).isEqualTo(204);
+        assertThat(client.call("DELETE", "/apps/shop/domains/shop.example.com", null)
+                        .status())
+                .isEqualTo(204);
         DomainChanged removed = nextEvent(events, DomainChanged.Change.REMOVED);
         assertThat(removed.change()).isEqualTo(DomainChanged.Change.REMOVED);
         assertThat(removed.domain().domain()).isEqualTo("shop.example.com");
@@ -169,7 +189,9 @@ class DomainsIT {
         assertThat(gone.status()).isEqualTo(404);
         assertThat(gone.type()).isEqualTo("https://errors.fazt.dev/deploy/domain-not-found");
         assertThat(challenge("shop.example.com")).isNull();
-        assertThat(client.call("DELETE", "/apps/shop/domains/xn--bcher-kva.example", null).status()).isEqualTo(204);
+        assertThat(client.call("DELETE", "/apps/shop/domains/xn--bcher-kva.example", null)
+                        .status())
+                .isEqualTo(204);
     }
 
     @Test
@@ -191,7 +213,9 @@ class DomainsIT {
         ELSEWHERE.add("away.example.org");
         for (int i = 1; i <= 2; i++) {
             JsonNode still = json(client.call("POST", "/apps/away/domains/away.example.org/verify", null));
-            assertThat(still.path("state").asText()).as("after %d failed checks", i).isEqualTo("verified");
+            assertThat(still.path("state").asText())
+                    .as("after %d failed checks", i)
+                    .isEqualTo("verified");
             assertThat(still.path("reason").asText()).contains("answered 404");
         }
         JsonNode gone = json(client.call("POST", "/apps/away/domains/away.example.org/verify", null));
@@ -203,8 +227,9 @@ class DomainsIT {
         client.deploy("shops", Map.of("index.html", "shops"));
         JsonNode view = json(add("shops", "*.Shops.Example.COM"));
         assertThat(view.path("domain").asText()).isEqualTo("*.shops.example.com");
-        assertThat(view.path("challengeUrl").asText()).matches("http://fazt-check-[a-z0-9]{8}\\.shops\\.example\\.com/"
-                + "\\.well-known/fazt/" + view.path("token").asText());
+        assertThat(view.path("challengeUrl").asText())
+                .matches("http://fazt-check-[a-z0-9]{8}\\.shops\\.example\\.com/" + "\\.well-known/fazt/"
+                        + view.path("token").asText());
         JsonNode verified = json(client.call("POST", "/apps/shops/domains/*.shops.example.com/verify", null));
         assertThat(verified.path("state").asText()).isEqualTo("verified");
     }
@@ -226,12 +251,22 @@ class DomainsIT {
     @Test
     void badNamesAre400NamingTheField() throws Exception {
         client.deploy("badnames", Map.of("index.html", "b"));
-        for (String bad : List.of("localhost", "shop", "127.0.0.1", "blog.fazt.example.net", "fazt.example.net",
-                "shop.*.example.com", "a".repeat(64) + ".example.com", "x.localhost")) {
+        for (String bad : List.of(
+                "localhost",
+                "shop",
+                "127.0.0.1",
+                "blog.fazt.example.net",
+                "fazt.example.net",
+                "shop.*.example.com",
+                "a".repeat(64) + ".example.com",
+                "x.localhost")) {
             Problem problem = problemOf(() -> add("badnames", bad));
             assertThat(problem.status()).as(bad).isEqualTo(400);
             assertThat(problem.type()).as(bad).isEqualTo("https://errors.fazt.dev/deploy/invalid-domain");
-            assertThat(problem.errors()).as(bad).extracting(Problem.FieldError::field).containsExactly("domain");
+            assertThat(problem.errors())
+                    .as(bad)
+                    .extracting(Problem.FieldError::field)
+                    .containsExactly("domain");
         }
         Problem missing = problemOf(() -> client.call("POST", "/apps/badnames/domains", "{\"domain\": 7}"));
         assertThat(missing.status()).isEqualTo(400);
@@ -246,12 +281,17 @@ class DomainsIT {
         Principal deployer = new Principal("u_d", "deployer", List.of("deploy:scoped"));
         Principal reader = new Principal("u_r", "reader", List.of("read"));
         assertThat(client.call(deployer, "POST", "/apps/scoped/domains", "{\"domain\": \"scoped.example.com\"}")
-                .status()).isEqualTo(201);
-        assertThat(client.call(reader, "GET", "/apps/scoped/domains", null).status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(201);
+        assertThat(client.call(reader, "GET", "/apps/scoped/domains", null).status())
+                .isEqualTo(200);
         assertThat(client.call(reader, "GET", "/domains", null).status()).isEqualTo(200);
-        assertThat(problemOf(() -> client.call(deployer, "GET", "/domains", null)).status()).isEqualTo(403);
+        assertThat(problemOf(() -> client.call(deployer, "GET", "/domains", null))
+                        .status())
+                .isEqualTo(403);
         assertThat(problemOf(() -> client.call(reader, "DELETE", "/apps/scoped/domains/scoped.example.com", null))
-                .status()).isEqualTo(403);
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test
@@ -261,17 +301,22 @@ class DomainsIT {
         add("before", "*.keep.example.com");
         Subscription events = domainEvents();
 
-        assertThat(client.call("PATCH", "/apps/before", "{\"name\": \"after\"}").status()).isEqualTo(200);
+        assertThat(client.call("PATCH", "/apps/before", "{\"name\": \"after\"}").status())
+                .isEqualTo(200);
         assertThat(json(client.call("GET", "/apps/after/domains", null)).path("domains"))
-                .extracting(d -> d.path("app").asText()).containsExactly("after", "after");
+                .extracting(d -> d.path("app").asText())
+                .containsExactly("after", "after");
         for (int i = 0; i < 2; i++) {
             DomainChanged event = nextEvent(events, DomainChanged.Change.MAPPED);
             assertThat(event.domain().appName()).isEqualTo("after");
         }
 
         assertThat(client.call("DELETE", "/apps/after", null).status()).isEqualTo(204);
-        assertThat(List.of(nextEvent(events, DomainChanged.Change.REMOVED), nextEvent(events, DomainChanged.Change.REMOVED)))
-                .extracting(e -> e.domain().domain()).containsExactlyInAnyOrder("keep.example.com", "*.keep.example.com");
+        assertThat(List.of(
+                        nextEvent(events, DomainChanged.Change.REMOVED),
+                        nextEvent(events, DomainChanged.Change.REMOVED)))
+                .extracting(e -> e.domain().domain())
+                .containsExactlyInAnyOrder("keep.example.com", "*.keep.example.com");
         client.deploy("heir", Map.of("index.html", "h"));
         assertThat(add("heir", "keep.example.com").status()).isEqualTo(201);
     }

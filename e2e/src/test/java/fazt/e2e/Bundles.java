@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 
 /** Builds test bundles: zips of named text files, and the hostile kinds a real attacker would send. */
 final class Bundles {
@@ -24,7 +26,8 @@ final class Bundles {
 
     static Path zip(Map<String, String> files) throws IOException {
         Path zip = Files.createTempFile("fazt-e2e-", ".zip");
-        try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
+        try (OutputStream out = Files.newOutputStream(zip);
+                ZipOutputStream z = new ZipOutputStream(out)) {
             for (Map.Entry<String, String> file : files.entrySet()) {
                 z.putNextEntry(new ZipEntry(file.getKey()));
                 z.write(file.getValue().getBytes(StandardCharsets.UTF_8));
@@ -37,8 +40,8 @@ final class Bundles {
     /** A zip with a symbolic link entry (unix mode 0120777 in the central directory), built by hand-patching. */
     static Path symlinkZip() throws IOException {
         Path zip = Files.createTempFile("fazt-e2e-", ".zip");
-        try (var out = new org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream(zip.toFile())) {
-            var entry = new org.apache.commons.compress.archivers.zip.ZipArchiveEntry("link");
+        try (var out = new ZipArchiveOutputStream(zip.toFile())) {
+            var entry = new ZipArchiveEntry("link");
             entry.setUnixMode(0120777);
             out.putArchiveEntry(entry);
             out.write("/etc/passwd".getBytes(StandardCharsets.UTF_8));
@@ -50,7 +53,8 @@ final class Bundles {
     /** 50 MB of zeros: compresses to about 50 KB. */
     static Path bomb() throws IOException {
         Path zip = Files.createTempFile("fazt-e2e-", ".zip");
-        try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
+        try (OutputStream out = Files.newOutputStream(zip);
+                ZipOutputStream z = new ZipOutputStream(out)) {
             z.putNextEntry(new ZipEntry("bomb.bin"));
             byte[] zeros = new byte[1 << 20];
             for (int i = 0; i < 50; i++) {

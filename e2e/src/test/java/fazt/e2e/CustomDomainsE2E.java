@@ -22,15 +22,17 @@ class CustomDomainsE2E {
     static final RunningStack suite = RunningStack.oneJvm().checkDomainsAtGateway();
 
     /** Polls {@code host} + {@code path} until {@code done} holds, failing after a deadline. */
-    private static HttpResponse<byte[]> awaitServed(Edge edge, String host, String path,
-                                                    Predicate<HttpResponse<byte[]>> done) throws Exception {
+    private static HttpResponse<byte[]> awaitServed(
+            Edge edge, String host, String path, Predicate<HttpResponse<byte[]>> done) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         HttpResponse<byte[]> last = edge.get(host, path);
         while (!done.test(last) && Instant.now().isBefore(deadline)) {
             Thread.sleep(100);
             last = edge.get(host, path);
         }
-        assertThat(done).as("%s%s answered %d: %s", host, path, last.statusCode(), Edge.text(last)).accepts(last);
+        assertThat(done)
+                .as("%s%s answered %d: %s", host, path, last.statusCode(), Edge.text(last))
+                .accepts(last);
         return last;
     }
 
@@ -38,8 +40,10 @@ class CustomDomainsE2E {
         String body = Edge.text(response).toLowerCase();
         assertThat(body).doesNotContain("fazt").doesNotContain("localhost");
         for (Map.Entry<String, List<String>> header : response.headers().map().entrySet()) {
-            assertThat(String.join(",", header.getValue()).toLowerCase()).as(header.getKey())
-                    .doesNotContain("fazt").doesNotContain("localhost");
+            assertThat(String.join(",", header.getValue()).toLowerCase())
+                    .as(header.getKey())
+                    .doesNotContain("fazt")
+                    .doesNotContain("localhost");
         }
     }
 
@@ -73,8 +77,8 @@ class CustomDomainsE2E {
         HttpResponse<byte[]> wrongToken = edge.get("shop.example.test", "/.well-known/fazt/wrong");
         assertThat(wrongToken.statusCode()).isEqualTo(404);
         noBranding(wrongToken);
-        HttpResponse<byte[]> posted = edge.send("POST", "shop.example.test", "/",
-                java.net.http.HttpRequest.BodyPublishers.ofString("x"));
+        HttpResponse<byte[]> posted =
+                edge.send("POST", "shop.example.test", "/", java.net.http.HttpRequest.BodyPublishers.ofString("x"));
         assertThat(posted.statusCode()).isEqualTo(405);
         noBranding(posted);
         HttpResponse<byte[]> unknownHost = edge.get("nobody.example.test", "/");
@@ -82,8 +86,10 @@ class CustomDomainsE2E {
         noBranding(unknownHost);
 
         // A wildcard maps every direct subdomain; an exact mapping under it wins.
-        assertThat(cli.run("domains", "add", "stores", "*.stores.example.test").exitCode()).isZero();
-        assertThat(cli.run("domains", "add", "shop", "vip.stores.example.test").exitCode()).isZero();
+        assertThat(cli.run("domains", "add", "stores", "*.stores.example.test").exitCode())
+                .isZero();
+        assertThat(cli.run("domains", "add", "shop", "vip.stores.example.test").exitCode())
+                .isZero();
         assertThat(Edge.text(awaitServed(edge, "anna.stores.example.test", "/", r -> r.statusCode() == 200)))
                 .isEqualTo("<h1>stores</h1>");
         assertThat(Edge.text(awaitServed(edge, "vip.stores.example.test", "/", r -> r.statusCode() == 200)))
@@ -110,7 +116,8 @@ class CustomDomainsE2E {
         // Deleting the app frees its domains.
         assertThat(edge.json("DELETE", "/apps/stores", null).statusCode()).isEqualTo(204);
         awaitServed(edge, "anna.stores.example.test", "/", r -> r.statusCode() == 404);
-        assertThat(cli.run("domains", "list").output()).doesNotContain("*.stores.example.test")
+        assertThat(cli.run("domains", "list").output())
+                .doesNotContain("*.stores.example.test")
                 .contains("vip.stores.example.test");
     }
 }

@@ -17,31 +17,75 @@ import java.util.List;
  */
 final class GatewaySettings {
     static final List<Setting> ALL = List.of(
-            Setting.megabytes("FAZT_GATEWAY_CACHE_MB", GatewayConfig.DEFAULT_CACHE_BYTES >> 20, 0, 65_536L,
-                    "memory the gateway spends on cached file bodies").mapsTo("gateway.cache-bytes"),
+            Setting.megabytes(
+                            "FAZT_GATEWAY_CACHE_MB",
+                            GatewayConfig.DEFAULT_CACHE_BYTES >> 20,
+                            0,
+                            65_536L,
+                            "memory the gateway spends on cached file bodies")
+                    .mapsTo("gateway.cache-bytes"),
             PlatformSettings.FUNCTION_TIMEOUT.mapsTo("gateway.functions.timeout-millis", AS_INT),
-            Setting.megabytes("FAZT_FUNCTION_MAX_BODY_MB", FunctionConfig.DEFAULT_MAX_BODY_BYTES >> 20, 1, 65_536L,
-                    "largest request body passed to a function (413 beyond)").mapsTo("gateway.functions.max-body-bytes"),
-            Setting.millis("FAZT_HTTP_HEADER_TIMEOUT_MS", EdgeLimits.DEFAULT_HEADER_TIMEOUT_MILLIS, 100, 600_000L,
-                    "a request's head must arrive within this of its first byte (a new connection must send one "
-                            + "within it): else 408 and closed").mapsTo("gateway.edge.header-timeout-millis", AS_INT),
-            Setting.millis("FAZT_HTTP_IDLE_TIMEOUT_MS", EdgeLimits.DEFAULT_IDLE_TIMEOUT_MILLIS, 100, 3_600_000L,
-                    "a kept-alive connection with no request in flight is closed after this")
+            Setting.megabytes(
+                            "FAZT_FUNCTION_MAX_BODY_MB",
+                            FunctionConfig.DEFAULT_MAX_BODY_BYTES >> 20,
+                            1,
+                            65_536L,
+                            "largest request body passed to a function (413 beyond)")
+                    .mapsTo("gateway.functions.max-body-bytes"),
+            Setting.millis(
+                            "FAZT_HTTP_HEADER_TIMEOUT_MS",
+                            EdgeLimits.DEFAULT_HEADER_TIMEOUT_MILLIS,
+                            100,
+                            600_000L,
+                            "a request's head must arrive within this of its first byte (a new connection must send one "
+                                    + "within it): else 408 and closed")
+                    .mapsTo("gateway.edge.header-timeout-millis", AS_INT),
+            Setting.millis(
+                            "FAZT_HTTP_IDLE_TIMEOUT_MS",
+                            EdgeLimits.DEFAULT_IDLE_TIMEOUT_MILLIS,
+                            100,
+                            3_600_000L,
+                            "a kept-alive connection with no request in flight is closed after this")
                     .mapsTo("gateway.edge.idle-timeout-millis", AS_INT),
-            Setting.millis("FAZT_HTTP_BODY_TIMEOUT_MS", EdgeLimits.DEFAULT_BODY_TIMEOUT_MILLIS, 100, 3_600_000L,
-                    "longest stall of a request body: else 408").mapsTo("gateway.edge.body-timeout-millis", AS_INT),
-            Setting.number("FAZT_HTTP_MIN_BODY_RATE", (long) EdgeLimits.DEFAULT_MIN_BODY_RATE, 0, 1L << 30,
-                    "bytes per second a request body must average after its first 10 s: else 408")
-                    .unit("bytes per second").mapsTo("gateway.edge.min-body-rate", AS_INT),
-            Setting.number("FAZT_HTTP_MAX_CONNECTIONS", (long) EdgeLimits.DEFAULT_MAX_CONNECTIONS, 1, 1_000_000L,
-                    "open connections in all (503 beyond)").unit("a count").mapsTo("gateway.edge.max-connections", AS_INT),
-            Setting.number("FAZT_HTTP_MAX_CONNECTIONS_PER_CLIENT", (long) EdgeLimits.DEFAULT_MAX_CONNECTIONS_PER_CLIENT,
-                    1, 1_000_000L, "open connections per client address (429 beyond; trusted proxies count only in all)")
-                    .unit("a count").mapsTo("gateway.edge.max-connections-per-client", AS_INT),
-            Setting.of("FAZT_TRUSTED_PROXIES", SettingType.STRING, null,
-                    "CIDRs of reverse proxies whose `X-Forwarded-For`/`-Proto` and `Forwarded` headers count (client "
-                            + "address for limits and login throttling, the scheme); from anyone else they are ignored")
-                    .defaultText("empty").parsedBy(GatewaySettings::trustedProxies)
+            Setting.millis(
+                            "FAZT_HTTP_BODY_TIMEOUT_MS",
+                            EdgeLimits.DEFAULT_BODY_TIMEOUT_MILLIS,
+                            100,
+                            3_600_000L,
+                            "longest stall of a request body: else 408")
+                    .mapsTo("gateway.edge.body-timeout-millis", AS_INT),
+            Setting.number(
+                            "FAZT_HTTP_MIN_BODY_RATE",
+                            (long) EdgeLimits.DEFAULT_MIN_BODY_RATE,
+                            0,
+                            1L << 30,
+                            "bytes per second a request body must average after its first 10 s: else 408")
+                    .unit("bytes per second")
+                    .mapsTo("gateway.edge.min-body-rate", AS_INT),
+            Setting.number(
+                            "FAZT_HTTP_MAX_CONNECTIONS",
+                            (long) EdgeLimits.DEFAULT_MAX_CONNECTIONS,
+                            1,
+                            1_000_000L,
+                            "open connections in all (503 beyond)")
+                    .unit("a count")
+                    .mapsTo("gateway.edge.max-connections", AS_INT),
+            Setting.number(
+                            "FAZT_HTTP_MAX_CONNECTIONS_PER_CLIENT",
+                            (long) EdgeLimits.DEFAULT_MAX_CONNECTIONS_PER_CLIENT,
+                            1,
+                            1_000_000L,
+                            "open connections per client address (429 beyond; trusted proxies count only in all)")
+                    .unit("a count")
+                    .mapsTo("gateway.edge.max-connections-per-client", AS_INT),
+            Setting.of(
+                            "FAZT_TRUSTED_PROXIES",
+                            SettingType.STRING,
+                            null,
+                            "CIDRs of reverse proxies whose `X-Forwarded-For`/`-Proto` and `Forwarded` headers count (client "
+                                    + "address for limits and login throttling, the scheme); from anyone else they are ignored")
+                    .defaultText("empty")
+                    .parsedBy(GatewaySettings::trustedProxies)
                     .mapsTo("gateway.edge.trusted-proxies"));
 
     private GatewaySettings() {}
@@ -50,7 +94,8 @@ final class GatewaySettings {
         try {
             TrustedProxies.parse(value);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("expected comma-separated CIDRs such as 10.0.0.0/8: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "expected comma-separated CIDRs such as 10.0.0.0/8: " + e.getMessage(), e);
         }
         return value;
     }

@@ -13,8 +13,11 @@ import io.nats.client.Message;
 import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
@@ -50,7 +53,8 @@ final class RuntimeStandIn implements AutoCloseable {
 
     final List<InvokeRequest> seen = new CopyOnWriteArrayList<>();
     /** When each request arrived (epoch ms), by request id. */
-    final java.util.Map<String, Long> arrived = new java.util.concurrent.ConcurrentHashMap<>();
+    final Map<String, Long> arrived = new ConcurrentHashMap<>();
+
     private final Connection nats;
     private final SubjectRoot root;
     private final String instance;
@@ -64,7 +68,7 @@ final class RuntimeStandIn implements AutoCloseable {
         this.behaviour = behaviour;
         nats.createDispatcher(m -> Thread.ofVirtual().start(() -> handle(m)))
                 .subscribe(root.qualify(RuntimeSubjects.INVOKE), "runtime");
-        nats.flush(java.time.Duration.ofSeconds(5));
+        nats.flush(Duration.ofSeconds(5));
     }
 
     private void handle(Message m) {
@@ -77,7 +81,11 @@ final class RuntimeStandIn implements AutoCloseable {
         Thread heart = Thread.ofVirtual().start(() -> {
             try {
                 while (true) {
-                    nats.publish(NatsMessage.builder().subject(progress).headers(beat).data(new byte[0]).build());
+                    nats.publish(NatsMessage.builder()
+                            .subject(progress)
+                            .headers(beat)
+                            .data(new byte[0])
+                            .build());
                     Thread.sleep(RuntimeSubjects.HEARTBEAT_MILLIS);
                 }
             } catch (InterruptedException | IllegalStateException e) {
@@ -95,20 +103,37 @@ final class RuntimeStandIn implements AutoCloseable {
             if (b.sleepMillis() > 0) {
                 Thread.sleep(b.sleepMillis());
             }
-            nats.publish(root.qualify(RuntimeSubjects.appLog(request.appId())), MessageCodec.INSTANCE.encode(
-                    new AppLogLine(request.appId(), Instant.now(), "info", "handled " + request.url(),
-                            request.requestId(), instance)));
+            nats.publish(
+                    root.qualify(RuntimeSubjects.appLog(request.appId())),
+                    MessageCodec.INSTANCE.encode(new AppLogLine(
+                            request.appId(),
+                            Instant.now(),
+                            "info",
+                            "handled " + request.url(),
+                            request.requestId(),
+                            instance)));
             heart.interrupt();
             if (b.problem() != null) {
                 Headers h = new Headers();
                 h.put(FaztHeaders.SERVICE_ERROR_CODE, "500");
                 h.put(FaztHeaders.SERVICE_ERROR, "handler threw");
-                nats.publish(NatsMessage.builder().subject(m.getReplyTo()).headers(h).data(MessageCodec.INSTANCE.encode(
-                        Problem.of(500, "runtime/handler-error", "Handler error", b.problem()))).build());
+                nats.publish(NatsMessage.builder()
+                        .subject(m.getReplyTo())
+                        .headers(h)
+                        .data(MessageCodec.INSTANCE.encode(
+                                Problem.of(500, "runtime/handler-error", "Handler error", b.problem())))
+                        .build());
                 return;
             }
-            nats.publish(m.getReplyTo(), MessageCodec.INSTANCE.encode(new InvokeResponse(b.status(), List.of(),
-                    ("status " + b.status()).getBytes(StandardCharsets.UTF_8), null, false, instance)));
+            nats.publish(
+                    m.getReplyTo(),
+                    MessageCodec.INSTANCE.encode(new InvokeResponse(
+                            b.status(),
+                            List.of(),
+                            ("status " + b.status()).getBytes(StandardCharsets.UTF_8),
+                            null,
+                            false,
+                            instance)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fazt.proto.health.HealthSubjects;
+import fazt.proto.scheduler.SchedulerSubjects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -11,7 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SubjectRootTest {
     @Test
     void qualifyPutsTheRootInFront() {
-        assertThat(new SubjectRoot("t1").qualify(HealthSubjects.of(ServiceName.DEPLOY))).isEqualTo("t1.svc.deploy.health");
+        assertThat(new SubjectRoot("t1").qualify(HealthSubjects.of(ServiceName.DEPLOY)))
+                .isEqualTo("t1.svc.deploy.health");
     }
 
     @Test
@@ -21,13 +23,14 @@ class SubjectRootTest {
         assertThat(root.eventStreamSubjects(ServiceName.DEPLOY)).isEqualTo("run-7.evt.deploy.>");
         assertThat(root.stream("log_app")).isEqualTo("RUN_7_LOG_APP");
         assertThat(root.streamPrefix()).isEqualTo("RUN_7_");
-        assertThat(fazt.proto.scheduler.SchedulerSubjects.workStream(root)).isEqualTo("RUN_7_WORK_SCHEDULER");
+        assertThat(SchedulerSubjects.workStream(root)).isEqualTo("RUN_7_WORK_SCHEDULER");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "Fazt", "a.b", "fazt>", "$SYS", "_INBOX", "with space"})
     void rejectsRootsThatAreNotOneSafeToken(String bad) {
-        assertThatThrownBy(() -> new SubjectRoot(bad)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new SubjectRoot(bad))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("one lower-case token");
     }
 

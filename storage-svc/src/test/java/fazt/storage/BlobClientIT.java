@@ -15,6 +15,7 @@ import fazt.proto.storage.StorageSubjects;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,8 +30,14 @@ class BlobClientIT {
     static final StorageClient storage = new StorageClient(suite);
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, StorageSubjects.CHUNK_SIZE - 1, StorageSubjects.CHUNK_SIZE,
-            2 * StorageSubjects.CHUNK_SIZE + 17})
+    @ValueSource(
+            ints = {
+                0,
+                1,
+                StorageSubjects.CHUNK_SIZE - 1,
+                StorageSubjects.CHUNK_SIZE,
+                2 * StorageSubjects.CHUNK_SIZE + 17
+            })
     void aWrittenStreamReadsBackWholeAndInRanges(int size) throws Exception {
         byte[] data = StorageClient.random(size);
         BlobWritten written = new BlobWriter(storage.requester()).write(new ByteArrayInputStream(data));
@@ -45,7 +52,7 @@ class BlobClientIT {
         reader.copy(written.digest(), size, copy);
         assertThat(copy.toByteArray()).isEqualTo(data);
         if (size > 10) {
-            assertThat(reader.read(written.digest(), 3, 7).get()).isEqualTo(java.util.Arrays.copyOfRange(data, 3, 10));
+            assertThat(reader.read(written.digest(), 3, 7).get()).isEqualTo(Arrays.copyOfRange(data, 3, 10));
         }
     }
 
@@ -64,13 +71,19 @@ class BlobClientIT {
         BlobReader reader = new BlobReader(storage.requester());
         assertThatThrownBy(() -> reader.open(absent, 10).readAllBytes())
                 .isInstanceOf(BlobTransferException.class)
-                .cause().isInstanceOfSatisfying(CallFailure.Problem.class,
+                .cause()
+                .isInstanceOfSatisfying(
+                        CallFailure.Problem.class,
                         e -> assertThat(e.problem().status()).isEqualTo(404));
         assertThatThrownBy(() -> reader.read(absent, 0, 1).get())
-                .isInstanceOf(ExecutionException.class).cause().isInstanceOf(RemoteProblemException.class);
+                .isInstanceOf(ExecutionException.class)
+                .cause()
+                .isInstanceOf(RemoteProblemException.class);
         BlobWritten small = new BlobWriter(storage.requester()).write(new byte[] {1, 2, 3});
         assertThatThrownBy(() -> reader.read(small.digest(), 0, 5).get())
                 .as("a shorter answer than asked means the caller's size is wrong")
-                .isInstanceOf(ExecutionException.class).cause().isInstanceOf(IllegalStateException.class);
+                .isInstanceOf(ExecutionException.class)
+                .cause()
+                .isInstanceOf(IllegalStateException.class);
     }
 }

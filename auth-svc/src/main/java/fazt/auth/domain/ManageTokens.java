@@ -4,6 +4,7 @@ import fazt.proto.auth.Principal;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Creates, lists and revokes API tokens. A caller can only hand out scopes they hold themselves, sees and revokes
@@ -25,13 +26,18 @@ public final class ManageTokens {
     public record Created(ApiToken token, String tokenString) {}
 
     public Created create(Principal who, String name, List<String> scopes, Instant expiresAt, String serverUrl) {
-        if (name == null || name.isBlank() || name.length() > MAX_NAME || name.chars().anyMatch(Character::isISOControl)) {
+        if (name == null
+                || name.isBlank()
+                || name.length() > MAX_NAME
+                || name.chars().anyMatch(Character::isISOControl)) {
             throw new AuthException.InvalidInput("name", "\"name\" needs 1 to " + MAX_NAME + " printable characters.");
         }
         if (scopes == null || scopes.isEmpty() || scopes.size() > MAX_SCOPES) {
-            throw new AuthException.InvalidInput("scopes", "\"scopes\" needs 1 to " + MAX_SCOPES + " scopes, e.g. [\"deploy:blog\"].");
+            throw new AuthException.InvalidInput(
+                    "scopes", "\"scopes\" needs 1 to " + MAX_SCOPES + " scopes, e.g. [\"deploy:blog\"].");
         }
-        List<String> unique = List.copyOf(new LinkedHashSet<>(scopes.stream().map(Scope::parse).toList()));
+        List<String> unique = List.copyOf(
+                new LinkedHashSet<>(scopes.stream().map(Scope::parse).toList()));
         for (String scope : unique) {
             if (!who.allows(scope)) {
                 throw new AuthException.NotAllowed(scope);
@@ -41,7 +47,8 @@ public final class ManageTokens {
             throw new AuthException.InvalidInput("expiresAt", "\"expiresAt\" must be in the future.");
         }
         String secret = Secret.generate();
-        ApiToken token = new ApiToken(Secret.id("t_"), ownerId(who), name.strip(), unique, Instant.now(), expiresAt, null, null);
+        ApiToken token =
+                new ApiToken(Secret.id("t_"), ownerId(who), name.strip(), unique, Instant.now(), expiresAt, null, null);
         tokens.create(token, Secret.hash(secret));
         return new Created(token, new TokenString(serverUrl, secret).format());
     }
@@ -57,7 +64,7 @@ public final class ManageTokens {
 
     public ApiToken revoke(Principal who, String id) {
         ApiToken token = tokens.byId(id).orElseThrow(() -> new AuthException.NotFound("Token " + id));
-        boolean own = java.util.Objects.equals(token.userId(), ownerId(who));
+        boolean own = Objects.equals(token.userId(), ownerId(who));
         if (!own) {
             if (!who.allows(Principal.ADMIN)) {
                 // Someone else's token: answer as if it did not exist, so ids of others' tokens cannot be probed.
@@ -65,8 +72,10 @@ public final class ManageTokens {
             }
         }
         if (tokens.revoke(id)) {
-            events.revoked(AuthEvents.Kind.TOKEN_REVOKED, token.userId() == null ? VerifyToken.BOOTSTRAP_ADMIN.subject()
-                    : token.userId(), id);
+            events.revoked(
+                    AuthEvents.Kind.TOKEN_REVOKED,
+                    token.userId() == null ? VerifyToken.BOOTSTRAP_ADMIN.subject() : token.userId(),
+                    id);
         }
         return tokens.byId(id).orElseThrow();
     }

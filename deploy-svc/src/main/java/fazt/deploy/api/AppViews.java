@@ -15,6 +15,7 @@ import fazt.proto.deploy.FileList;
 import fazt.proto.deploy.FileView;
 import fazt.proto.deploy.VersionList;
 import fazt.proto.deploy.VersionView;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** The admin API's JSON bodies, as the records of {@link fazt.proto.deploy.DeployAdminApi} declare them. */
@@ -26,8 +27,17 @@ final class AppViews {
     }
 
     static AppView app(App app, String domain, List<String> missingEnv) {
-        return new AppView(app.id().value(), app.name(), app.name() + "." + domain, app.liveVersion(), app.versions(),
-                app.files(), app.bytes(), app.createdAt(), app.updatedAt(), app.owner() == null ? null : app.owner().name(),
+        return new AppView(
+                app.id().value(),
+                app.name(),
+                app.name() + "." + domain,
+                app.liveVersion(),
+                app.versions(),
+                app.files(),
+                app.bytes(),
+                app.createdAt(),
+                app.updatedAt(),
+                app.owner() == null ? null : app.owner().name(),
                 missingEnv);
     }
 
@@ -44,32 +54,56 @@ final class AppViews {
     }
 
     static Deployed deployed(DeployBundle.Result result, String domain, List<String> missingEnv) {
-        return new Deployed(app(result.app(), domain, missingEnv), result.version(), result.files(), result.bytes(),
-                result.newBlobs(), missingEnv);
+        return new Deployed(
+                app(result.app(), domain, missingEnv),
+                result.version(),
+                result.files(),
+                result.bytes(),
+                result.newBlobs(),
+                missingEnv);
     }
 
     static VersionList versions(List<AppVersion> versions, Integer live) {
-        return new VersionList(versions.stream().map(v -> new VersionView(v.version(), v.files(), v.bytes(),
-                v.source(), v.createdAt(), live != null && live == v.version())).toList());
+        return new VersionList(versions.stream()
+                .map(v -> new VersionView(
+                        v.version(),
+                        v.files(),
+                        v.bytes(),
+                        v.source(),
+                        v.createdAt(),
+                        live != null && live == v.version()))
+                .toList());
     }
 
     static FileList files(List<SiteFile> files) {
-        return new FileList(files.stream().map(f -> new FileView(f.path(), f.size(), f.digest())).toList());
+        return new FileList(files.stream()
+                .map(f -> new FileView(f.path(), f.size(), f.digest()))
+                .toList());
     }
 
     static fazt.proto.deploy.DomainView domain(fazt.deploy.domain.Domain d) {
         String ascii = d.name();
-        String display = ascii.startsWith("*.") ? "*." + java.net.IDN.toUnicode(ascii.substring(2))
+        String display = ascii.startsWith("*.")
+                ? "*." + java.net.IDN.toUnicode(ascii.substring(2))
                 : java.net.IDN.toUnicode(ascii);
-        return new fazt.proto.deploy.DomainView(ascii, display, d.appName(), d.state().token(), d.reason(),
-                d.verifiedAt(), d.checkedAt(), d.challengeUrl(), d.token());
+        return new fazt.proto.deploy.DomainView(
+                ascii,
+                display,
+                d.appName(),
+                d.state().token(),
+                d.reason(),
+                d.verifiedAt(),
+                d.checkedAt(),
+                d.challengeUrl(),
+                d.token());
     }
 
     static fazt.proto.deploy.DomainList domains(List<fazt.deploy.domain.Domain> domains) {
-        return new fazt.proto.deploy.DomainList(domains.stream().map(AppViews::domain).toList());
+        return new fazt.proto.deploy.DomainList(
+                domains.stream().map(AppViews::domain).toList());
     }
 
     static String json(Object value) {
-        return new String(MessageCodec.INSTANCE.encode(value), java.nio.charset.StandardCharsets.UTF_8);
+        return new String(MessageCodec.INSTANCE.encode(value), StandardCharsets.UTF_8);
     }
 }

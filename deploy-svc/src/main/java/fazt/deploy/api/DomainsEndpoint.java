@@ -27,7 +27,8 @@ final class DomainsEndpoint implements RequestEndpoint {
     @Override
     public DomainsReply handle(IncomingRequest request) {
         request.body(DomainsRequest.class);
-        return new DomainsReply(domains.all().stream().map(DomainsEndpoint::mapped).toList());
+        return new DomainsReply(
+                domains.all().stream().map(DomainsEndpoint::mapped).toList());
     }
 
     static MappedDomain mapped(Domain d) {

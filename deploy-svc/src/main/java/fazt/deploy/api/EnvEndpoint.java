@@ -10,6 +10,7 @@ import fazt.proto.deploy.AppEnvRequest;
 import fazt.proto.deploy.DeploySubjects;
 import fazt.proto.problem.Problem;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,8 +35,9 @@ final class EnvEndpoint implements RequestEndpoint {
     public AppEnvReply handle(IncomingRequest request) {
         String appId = request.body(AppEnvRequest.class).appId();
         if (appId == null || appId.isBlank()) {
-            throw new ProblemException(Problem.of(400, "deploy/invalid-request", "Invalid request",
-                    "The request needs appId.").withErrors(java.util.List.of(new Problem.FieldError("appId", "is required"))));
+            throw new ProblemException(
+                    Problem.of(400, "deploy/invalid-request", "Invalid request", "The request needs appId.")
+                            .withErrors(List.of(new Problem.FieldError("appId", "is required"))));
         }
         Map<String, String> values = env.values(new AppId(appId));
         return values == null ? new AppEnvReply(false, Map.of()) : new AppEnvReply(true, values);

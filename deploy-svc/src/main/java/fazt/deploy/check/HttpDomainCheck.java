@@ -69,8 +69,10 @@ public final class HttpDomainCheck implements DomainCheck {
                 Answer answer = fetch(target, host);
                 if (answer.status() >= 300 && answer.status() < 400 && answer.location() != null) {
                     URI next = target.resolve(answer.location());
-                    String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
-                    if (next.getHost() == null || !next.getHost().equalsIgnoreCase(host)
+                    String scheme =
+                            next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
+                    if (next.getHost() == null
+                            || !next.getHost().equalsIgnoreCase(host)
                             || !(scheme.equals("http") || scheme.equals("https"))
                             || (scheme.equals("https") && checkAddress != null)) {
                         return Outcome.failed(url + " redirected to " + next.getScheme() + "://" + next.getHost()
@@ -115,8 +117,8 @@ public final class HttpDomainCheck implements DomainCheck {
             plain.setSoTimeout(TIMEOUT_MILLIS);
             Socket socket = plain;
             if (tls) {
-                SSLSocket ssl = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault())
-                        .createSocket(plain, host, port, true);
+                SSLSocket ssl = (SSLSocket)
+                        ((SSLSocketFactory) SSLSocketFactory.getDefault()).createSocket(plain, host, port, true);
                 SSLParameters params = ssl.getSSLParameters();
                 params.setEndpointIdentificationAlgorithm("HTTPS");
                 ssl.setSSLParameters(params);
@@ -126,7 +128,8 @@ public final class HttpDomainCheck implements DomainCheck {
             String path = target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
             OutputStream out = socket.getOutputStream();
             out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nUser-Agent: fazt-domain-check\r\n"
-                    + "Accept: text/plain\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "Accept: text/plain\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             return read(socket.getInputStream());
         }
@@ -157,7 +160,8 @@ public final class HttpDomainCheck implements DomainCheck {
             String value = lines[i].substring(colon + 1).strip();
             switch (name) {
                 case "location" -> location = value;
-                case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+                case "transfer-encoding" ->
+                    chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
                 case "content-length" -> {
                     try {
                         length = Long.parseLong(value);
@@ -165,7 +169,7 @@ public final class HttpDomainCheck implements DomainCheck {
                         throw new IOException("bad Content-Length");
                     }
                 }
-                default -> { }
+                default -> {}
             }
         }
         if (code != 200) {

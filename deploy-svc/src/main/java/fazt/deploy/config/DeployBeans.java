@@ -1,18 +1,18 @@
 package fazt.deploy.config;
 
-import fazt.deploy.domain.AppEvents;
 import fazt.deploy.check.HttpDomainCheck;
+import fazt.deploy.domain.AppEvents;
 import fazt.deploy.domain.Apps;
-import fazt.deploy.domain.DomainCheck;
-import fazt.deploy.domain.DomainEvents;
-import fazt.deploy.domain.Domains;
-import fazt.deploy.domain.ManageDomains;
 import fazt.deploy.domain.BundleLimits;
 import fazt.deploy.domain.BundleReader;
 import fazt.deploy.domain.DeployBundle;
+import fazt.deploy.domain.DomainCheck;
+import fazt.deploy.domain.DomainEvents;
+import fazt.deploy.domain.Domains;
 import fazt.deploy.domain.EnvCipher;
 import fazt.deploy.domain.EnvVars;
 import fazt.deploy.domain.ManageApps;
+import fazt.deploy.domain.ManageDomains;
 import fazt.deploy.domain.ManageEnv;
 import fazt.deploy.domain.ManifestParser;
 import fazt.deploy.domain.SeedBuiltinApps;
@@ -32,10 +32,15 @@ final class DeployBeans {
     }
 
     @Singleton
-    DeployBundle deployBundle(BundleLimits limits, Apps apps, SiteFiles files, AppEvents events, ServerCodeCheck check,
-                              DeployConfig config) {
-        return new DeployBundle(new BundleReader(limits, null), new ManifestParser(), apps, files, events, check,
-                config.keep());
+    DeployBundle deployBundle(
+            BundleLimits limits,
+            Apps apps,
+            SiteFiles files,
+            AppEvents events,
+            ServerCodeCheck check,
+            DeployConfig config) {
+        return new DeployBundle(
+                new BundleReader(limits, null), new ManifestParser(), apps, files, events, check, config.keep());
     }
 
     @Singleton
@@ -49,11 +54,11 @@ final class DeployBeans {
     }
 
     @Singleton
-    ManageDomains manageDomains(ManageApps apps, Domains domains, DomainEvents events, DeployConfig config,
-                                BootstrapSettings settings) {
+    ManageDomains manageDomains(
+            ManageApps apps, Domains domains, DomainEvents events, DeployConfig config, BootstrapSettings settings) {
         String address = config.domainCheckAddress();
-        DomainCheck check = new HttpDomainCheck(address == null || address.isBlank() ? null
-                : HttpDomainCheck.address(address.strip()));
+        DomainCheck check = new HttpDomainCheck(
+                address == null || address.isBlank() ? null : HttpDomainCheck.address(address.strip()));
         return new ManageDomains(apps, domains, events, check, settings.domain(), Clock.systemUTC());
     }
 

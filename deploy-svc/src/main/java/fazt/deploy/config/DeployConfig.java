@@ -11,16 +11,23 @@ import io.micronaut.core.annotation.Nullable;
  * custom-domain check connects to instead of the domain (null: the domain's own address).
  */
 @ConfigurationProperties("deploy")
-public record DeployConfig(@Nullable Long maxBundleBytes, @Nullable Integer maxFiles, @Nullable Long maxTotalBytes,
-                           @Nullable Integer maxRatio, @Nullable Integer keepVersions,
-                           @Nullable String domainCheckAddress) {
+public record DeployConfig(
+        @Nullable Long maxBundleBytes,
+        @Nullable Integer maxFiles,
+        @Nullable Long maxTotalBytes,
+        @Nullable Integer maxRatio,
+        @Nullable Integer keepVersions,
+        @Nullable String domainCheckAddress) {
     public static final int DEFAULT_KEEP_VERSIONS = 20;
 
     public BundleLimits limits() {
         BundleLimits d = BundleLimits.defaults();
-        return new BundleLimits(maxBundleBytes != null ? maxBundleBytes : d.maxBundleBytes(),
-                maxFiles != null ? maxFiles : d.maxFiles(), maxTotalBytes != null ? maxTotalBytes : d.maxTotalBytes(),
-                maxRatio != null ? maxRatio : d.maxRatio(), d.ratioFloorBytes());
+        return new BundleLimits(
+                maxBundleBytes != null ? maxBundleBytes : d.maxBundleBytes(),
+                maxFiles != null ? maxFiles : d.maxFiles(),
+                maxTotalBytes != null ? maxTotalBytes : d.maxTotalBytes(),
+                maxRatio != null ? maxRatio : d.maxRatio(),
+                d.ratioFloorBytes());
     }
 
     public int keep() {

@@ -20,6 +20,7 @@ final class DomainChecks implements ApplicationEventListener<StartupEvent> {
     static final Duration EVERY = Duration.ofSeconds(5);
     /** Domains claimed at once; they are checked one after the other, each bounded by its timeouts. */
     static final int PER_ROUND = 20;
+
     private static final Logger log = LoggerFactory.getLogger(DomainChecks.class);
     private final ManageDomains domains;
     private volatile Thread worker;
@@ -37,7 +38,8 @@ final class DomainChecks implements ApplicationEventListener<StartupEvent> {
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 Thread.sleep(EVERY);
-                while (domains.checkDue(PER_ROUND) == PER_ROUND && !Thread.currentThread().isInterrupted()) {
+                while (domains.checkDue(PER_ROUND) == PER_ROUND
+                        && !Thread.currentThread().isInterrupted()) {
                     // more are due: claim the next batch at once
                 }
             } catch (InterruptedException e) {

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 public record DomainName(String ascii, String unicode, boolean wildcard) {
     /** Longest text accepted before any conversion: a Unicode name is longer than its punycode only so much. */
     public static final int MAX_INPUT_CHARS = 1024;
+
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     private static final Pattern NUMERIC = Pattern.compile("[0-9]+");
 
@@ -46,8 +47,10 @@ public record DomainName(String ascii, String unicode, boolean wildcard) {
         try {
             ascii = IDN.toASCII(rest, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
-            throw invalid(text, "it is not a valid domain name (letters, digits and hyphens, labels of at most 63 "
-                    + "characters)");
+            throw invalid(
+                    text,
+                    "it is not a valid domain name (letters, digits and hyphens, labels of at most 63 "
+                            + "characters)");
         }
         String[] labels = ascii.split("\\.", -1);
         for (String label : labels) {
@@ -55,7 +58,8 @@ public record DomainName(String ascii, String unicode, boolean wildcard) {
                 throw invalid(text, "a label is longer than 63 characters");
             }
             if (!LABEL.matcher(label).matches()) {
-                throw invalid(text, "it is not a valid domain name (letters, digits and inner hyphens; no empty label)");
+                throw invalid(
+                        text, "it is not a valid domain name (letters, digits and inner hyphens; no empty label)");
             }
         }
         String full = wildcard ? "*." + ascii : ascii;
@@ -63,8 +67,10 @@ public record DomainName(String ascii, String unicode, boolean wildcard) {
             throw invalid(text, "it is longer than 253 characters");
         }
         if (labels.length < 2) {
-            throw invalid(text, "a single-label name cannot be reached from the internet; use a full domain such as "
-                    + "shop.example.com");
+            throw invalid(
+                    text,
+                    "a single-label name cannot be reached from the internet; use a full domain such as "
+                            + "shop.example.com");
         }
         if (NUMERIC.matcher(labels[labels.length - 1]).matches()) {
             throw invalid(text, "an IP address cannot be mapped; use a domain name");
@@ -75,8 +81,10 @@ public record DomainName(String ascii, String unicode, boolean wildcard) {
         String base = baseDomain == null ? "" : baseDomain.toLowerCase(Locale.ROOT);
         if (!base.isEmpty()) {
             if (ascii.equals(base) || ascii.endsWith("." + base)) {
-                throw invalid(text, "it is this install's own domain " + base + " or under it; apps are served at "
-                        + "<app>." + base + " already");
+                throw invalid(
+                        text,
+                        "it is this install's own domain " + base + " or under it; apps are served at " + "<app>."
+                                + base + " already");
             }
             int dot = base.indexOf('.');
             if (wildcard && dot > 0 && ascii.equals(base.substring(dot + 1))) {

@@ -33,6 +33,12 @@ public interface Domains {
     List<Domain> claimDue(int limit, int leaseSeconds);
 
     /** Records a check's outcome and when to check next; returns the domain as it now stands, if still mapped. */
-    Optional<Domain> recordCheck(String name, DomainState state, String reason, int failures, Instant verifiedAt,
-                                 Instant checkedAt, Instant nextCheck);
+    Optional<Domain> recordCheck(
+            String name,
+            DomainState state,
+            String reason,
+            int failures,
+            Instant verifiedAt,
+            Instant checkedAt,
+            Instant nextCheck);
 }

@@ -25,6 +25,7 @@ public final class ManageDomains {
     public static final Duration RECHECK = Duration.ofHours(1);
     /** The first retry of a failed check; it doubles up to {@link #MAX_BACKOFF}. */
     public static final Duration FIRST_BACKOFF = Duration.ofSeconds(30);
+
     public static final Duration MAX_BACKOFF = Duration.ofHours(1);
     private static final char[] TOKEN_CHARS = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789".toCharArray();
     private static final Logger log = LoggerFactory.getLogger(ManageDomains.class);
@@ -37,8 +38,8 @@ public final class ManageDomains {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public ManageDomains(ManageApps apps, Domains domains, DomainEvents events, DomainCheck check, String baseDomain,
-                         Clock clock) {
+    public ManageDomains(
+            ManageApps apps, Domains domains, DomainEvents events, DomainCheck check, String baseDomain, Clock clock) {
         this.apps = apps;
         this.domains = domains;
         this.events = events;
@@ -107,7 +108,8 @@ public final class ManageDomains {
         } catch (DeployException.InvalidDomain e) {
             throw new DeployException.DomainNotFound(app.name(), text);
         }
-        return domains.find(name).filter(d -> d.appId().equals(app.id()))
+        return domains.find(name)
+                .filter(d -> d.appId().equals(app.id()))
                 .orElseThrow(() -> new DeployException.DomainNotFound(app.name(), text));
     }
 
@@ -127,12 +129,19 @@ public final class ManageDomains {
             state = stillVerified ? DomainState.VERIFIED : DomainState.FAILED;
             next = now.plus(backoff(failures));
         }
-        Optional<Domain> recorded = domains.recordCheck(domain.name(), state, outcome.ok() ? null : outcome.reason(),
-                failures, outcome.ok() ? now : domain.verifiedAt(), now, next);
+        Optional<Domain> recorded = domains.recordCheck(
+                domain.name(),
+                state,
+                outcome.ok() ? null : outcome.reason(),
+                failures,
+                outcome.ok() ? now : domain.verifiedAt(),
+                now,
+                next);
         recorded.ifPresent(d -> {
             if (d.state() != domain.state()) {
-                events.publish(d.state() == DomainState.VERIFIED ? DomainEvents.Change.VERIFIED
-                        : DomainEvents.Change.FAILED, d);
+                events.publish(
+                        d.state() == DomainState.VERIFIED ? DomainEvents.Change.VERIFIED : DomainEvents.Change.FAILED,
+                        d);
                 log.info("domain {} domain={} appId={} reason={}", d.state().token(), d.name(), d.appId(), d.reason());
             }
         });

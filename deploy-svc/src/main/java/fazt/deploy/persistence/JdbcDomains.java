@@ -52,8 +52,10 @@ final class JdbcDomains implements Domains {
         try {
             db.inTransaction(c -> {
                 // Serialises adds to one app, so two at once cannot both pass the limit.
-                try (PreparedStatement lock = Sql.prepare(c, "SELECT 1 FROM app WHERE app_id = ? FOR UPDATE", id.value());
-                     PreparedStatement count = Sql.prepare(c, "SELECT count(*) FROM app_domain WHERE app_id = ?", id.value())) {
+                try (PreparedStatement lock =
+                                Sql.prepare(c, "SELECT 1 FROM app WHERE app_id = ? FOR UPDATE", id.value());
+                        PreparedStatement count =
+                                Sql.prepare(c, "SELECT count(*) FROM app_domain WHERE app_id = ?", id.value())) {
                     lock.executeQuery().close();
                     try (ResultSet r = count.executeQuery()) {
                         r.next();
@@ -62,8 +64,12 @@ final class JdbcDomains implements Domains {
                         }
                     }
                 }
-                try (PreparedStatement s = Sql.prepare(c,
-                        "INSERT INTO app_domain (domain, app_id, token) VALUES (?, ?, ?)", name, id.value(), token)) {
+                try (PreparedStatement s = Sql.prepare(
+                        c,
+                        "INSERT INTO app_domain (domain, app_id, token) VALUES (?, ?, ?)",
+                        name,
+                        id.value(),
+                        token)) {
                     s.executeUpdate();
                 }
                 return null;
@@ -87,8 +93,11 @@ final class JdbcDomains implements Domains {
     public List<Domain> removeAll(AppId id) {
         return db.inTransaction(c -> {
             List<Domain> removed = new ArrayList<>();
-            try (PreparedStatement s = Sql.prepare(c, "SELECT " + COLUMNS + " WHERE d.app_id = ? ORDER BY d.domain FOR UPDATE OF d",
-                    id.value()); ResultSet r = s.executeQuery()) {
+            try (PreparedStatement s = Sql.prepare(
+                            c,
+                            "SELECT " + COLUMNS + " WHERE d.app_id = ? ORDER BY d.domain FOR UPDATE OF d",
+                            id.value());
+                    ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     removed.add(domain(r));
                 }
@@ -108,7 +117,8 @@ final class JdbcDomains implements Domains {
                     UPDATE app_domain SET next_check_at = now() + make_interval(secs => ?)
                     WHERE domain IN (SELECT domain FROM app_domain WHERE next_check_at <= now()
                                      ORDER BY next_check_at LIMIT ? FOR UPDATE SKIP LOCKED)
-                    RETURNING domain""", leaseSeconds, limit); ResultSet r = s.executeQuery()) {
+                    RETURNING domain""", leaseSeconds, limit);
+                    ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     names.add(r.getString(1));
                 }
@@ -117,8 +127,9 @@ final class JdbcDomains implements Domains {
                 return List.<Domain>of();
             }
             List<Domain> out = new ArrayList<>();
-            try (PreparedStatement s = Sql.prepare(c, "SELECT " + COLUMNS + " WHERE d.domain = ANY (?) ORDER BY d.domain",
-                    names); ResultSet r = s.executeQuery()) {
+            try (PreparedStatement s =
+                            Sql.prepare(c, "SELECT " + COLUMNS + " WHERE d.domain = ANY (?) ORDER BY d.domain", names);
+                    ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     out.add(domain(r));
                 }
@@ -128,8 +139,14 @@ final class JdbcDomains implements Domains {
     }
 
     @Override
-    public Optional<Domain> recordCheck(String name, DomainState state, String reason, int failures, Instant verifiedAt,
-                                        Instant checkedAt, Instant nextCheck) {
+    public Optional<Domain> recordCheck(
+            String name,
+            DomainState state,
+            String reason,
+            int failures,
+            Instant verifiedAt,
+            Instant checkedAt,
+            Instant nextCheck) {
         db.update("""
                 UPDATE app_domain SET state = ?, reason = ?, failures = ?, verified_at = ?::timestamptz,
                        checked_at = ?::timestamptz, next_check_at = ?::timestamptz
@@ -138,8 +155,15 @@ final class JdbcDomains implements Domains {
     }
 
     private static Domain domain(ResultSet r) throws SQLException {
-        return new Domain(r.getString("domain"), new AppId(r.getString("app_id")), r.getString("name"),
-                r.getString("token"), DomainState.valueOf(r.getString("state").toUpperCase(Locale.ROOT)),
-                r.getString("reason"), r.getInt("failures"), Sql.instant(r, "verified_at"), Sql.instant(r, "checked_at"));
+        return new Domain(
+                r.getString("domain"),
+                new AppId(r.getString("app_id")),
+                r.getString("name"),
+                r.getString("token"),
+                DomainState.valueOf(r.getString("state").toUpperCase(Locale.ROOT)),
+                r.getString("reason"),
+                r.getInt("failures"),
+                Sql.instant(r, "verified_at"),
+                Sql.instant(r, "checked_at"));
     }
 }

@@ -77,14 +77,15 @@ class HttpDomainCheckTest {
     void theTokenAnsweredForTheDomainAsHostPasses() throws Exception {
         HttpDomainCheck check = serving(head -> ok(TOKEN + "\n"));
         assertThat(check.check("shop.example.com", TOKEN)).isEqualTo(DomainCheck.Outcome.passed());
-        assertThat(heads.getFirst()).startsWith("GET /.well-known/fazt/" + TOKEN + " HTTP/1.1\r\n")
+        assertThat(heads.getFirst())
+                .startsWith("GET /.well-known/fazt/" + TOKEN + " HTTP/1.1\r\n")
                 .contains("\r\nHost: shop.example.com\r\n");
     }
 
     @Test
     void aChunkedAnswerIsRead() throws Exception {
-        HttpDomainCheck check = serving(head -> "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
-                + "8\r\n" + TOKEN.substring(0, 8) + "\r\n10\r\n" + TOKEN.substring(8) + "\r\n0\r\n\r\n");
+        HttpDomainCheck check = serving(head -> "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" + "8\r\n"
+                + TOKEN.substring(0, 8) + "\r\n10\r\n" + TOKEN.substring(8) + "\r\n0\r\n\r\n");
         assertThat(check.check("shop.example.com", TOKEN).ok()).isTrue();
     }
 
@@ -101,26 +102,29 @@ class HttpDomainCheckTest {
 
     @Test
     void aBodyOverOneKibibyteIsRefused() throws Exception {
-        HttpDomainCheck declared = serving(head -> "HTTP/1.1 200 OK\r\nContent-Length: 1025\r\n\r\n" + "x".repeat(1025));
+        HttpDomainCheck declared =
+                serving(head -> "HTTP/1.1 200 OK\r\nContent-Length: 1025\r\n\r\n" + "x".repeat(1025));
         assertThat(declared.check("shop.example.com", TOKEN).reason()).contains("larger than 1024 bytes");
         server.close();
-        HttpDomainCheck undeclared = serving(head -> "HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n" + TOKEN
-                + "x".repeat(2000));
+        HttpDomainCheck undeclared =
+                serving(head -> "HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n" + TOKEN + "x".repeat(2000));
         assertThat(undeclared.check("shop.example.com", TOKEN).reason()).contains("larger than 1024 bytes");
     }
 
     @Test
     void redirectsAreFollowedWithinTheHostOnly() throws Exception {
         HttpDomainCheck within = serving(head -> head.startsWith("GET /moved ")
-                ? ok(TOKEN) : "HTTP/1.1 301 Moved\r\nLocation: /moved\r\nContent-Length: 0\r\n\r\n");
+                ? ok(TOKEN)
+                : "HTTP/1.1 301 Moved\r\nLocation: /moved\r\nContent-Length: 0\r\n\r\n");
         assertThat(within.check("shop.example.com", TOKEN).ok()).isTrue();
         assertThat(heads).hasSize(2);
         server.close();
 
-        HttpDomainCheck elsewhere = serving(head -> "HTTP/1.1 302 Found\r\nLocation: http://evil.example.net/x\r\n"
-                + "Content-Length: 0\r\n\r\n");
+        HttpDomainCheck elsewhere = serving(
+                head -> "HTTP/1.1 302 Found\r\nLocation: http://evil.example.net/x\r\n" + "Content-Length: 0\r\n\r\n");
         assertThat(elsewhere.check("shop.example.com", TOKEN).reason())
-                .contains("redirected to http://evil.example.net").contains("only redirects within the same host");
+                .contains("redirected to http://evil.example.net")
+                .contains("only redirects within the same host");
         server.close();
 
         HttpDomainCheck loop = serving(head -> "HTTP/1.1 302 Found\r\nLocation: /again\r\nContent-Length: 0\r\n\r\n");
@@ -130,7 +134,8 @@ class HttpDomainCheckTest {
     @Test
     void aClosedPortAndGarbageFailWithAReason() throws Exception {
         HttpDomainCheck garbage = serving(head -> "SSH-2.0-OpenSSH\r\n\r\n");
-        assertThat(garbage.check("shop.example.com", TOKEN).reason()).contains("could not be fetched")
+        assertThat(garbage.check("shop.example.com", TOKEN).reason())
+                .contains("could not be fetched")
                 .contains("not an HTTP answer");
         int port = server.getLocalPort();
         server.close();

@@ -18,8 +18,16 @@ class DomainBackoffTest {
 
     @Test
     void aWildcardIsCheckedAtALabelDerivedFromItsToken() {
-        Domain wildcard = new Domain("*.shops.example.com", new AppId("a_1"), "shop", "Zp3kQ8vN2xLr5tWy7bHc9dFg",
-                fazt.proto.deploy.DomainState.PENDING, null, 0, null, null);
+        Domain wildcard = new Domain(
+                "*.shops.example.com",
+                new AppId("a_1"),
+                "shop",
+                "Zp3kQ8vN2xLr5tWy7bHc9dFg",
+                fazt.proto.deploy.DomainState.PENDING,
+                null,
+                0,
+                null,
+                null);
         assertThat(wildcard.checkHost()).isEqualTo("fazt-check-zp3kq8vn.shops.example.com");
         assertThat(wildcard.challengeUrl())
                 .isEqualTo("http://fazt-check-zp3kq8vn.shops.example.com/.well-known/fazt/Zp3kQ8vN2xLr5tWy7bHc9dFg");

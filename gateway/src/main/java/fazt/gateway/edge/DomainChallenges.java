@@ -24,6 +24,7 @@ final class DomainChallenges {
     static final Duration TIMEOUT = Duration.ofSeconds(5);
     /** Longer than any token deploy-svc issues: such a path is answered 404 without asking. */
     static final int MAX_TOKEN = 64;
+
     private final NatsRequester requester;
 
     DomainChallenges(NatsRequester requester) {
@@ -40,21 +41,26 @@ final class DomainChallenges {
             send(ctx, ex, HttpResponseStatus.NOT_FOUND, "Not found\n");
             return;
         }
-        requester.request(DeploySubjects.DOMAIN_CHALLENGE, new DomainChallengeRequest(challenge.host().mapping()),
-                DomainChallengeReply.class, TIMEOUT).whenComplete((reply, failure) -> {
-            if (failure != null) {
-                send(ctx, ex, HttpResponseStatus.SERVICE_UNAVAILABLE, "Try again later\n");
-            } else if (token.equals(reply.token())) {
-                send(ctx, ex, HttpResponseStatus.OK, token);
-            } else {
-                send(ctx, ex, HttpResponseStatus.NOT_FOUND, "Not found\n");
-            }
-        });
+        requester
+                .request(
+                        DeploySubjects.DOMAIN_CHALLENGE,
+                        new DomainChallengeRequest(challenge.host().mapping()),
+                        DomainChallengeReply.class,
+                        TIMEOUT)
+                .whenComplete((reply, failure) -> {
+                    if (failure != null) {
+                        send(ctx, ex, HttpResponseStatus.SERVICE_UNAVAILABLE, "Try again later\n");
+                    } else if (token.equals(reply.token())) {
+                        send(ctx, ex, HttpResponseStatus.OK, token);
+                    } else {
+                        send(ctx, ex, HttpResponseStatus.NOT_FOUND, "Not found\n");
+                    }
+                });
     }
 
     private static void send(ChannelHandlerContext ctx, Exchange ex, HttpResponseStatus status, String text) {
-        FullHttpResponse response = EdgeResponses.body(status, text.getBytes(StandardCharsets.UTF_8),
-                "text/plain; charset=utf-8", ex.trace(), ex.requestId());
+        FullHttpResponse response = EdgeResponses.body(
+                status, text.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8", ex.trace(), ex.requestId());
         response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
         if (status == HttpResponseStatus.METHOD_NOT_ALLOWED) {
             response.headers().set(HttpHeaderNames.ALLOW, "GET, HEAD");

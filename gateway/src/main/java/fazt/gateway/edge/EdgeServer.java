@@ -42,6 +42,7 @@ import org.slf4j.LoggerFactory;
 public final class EdgeServer {
     /** How long a stopping gateway lets in-flight responses finish. */
     static final long SHUTDOWN_QUIET_MS = 200;
+
     static final long SHUTDOWN_TIMEOUT_MS = 5000;
 
     private static final Logger log = LoggerFactory.getLogger(EdgeServer.class);
@@ -51,13 +52,21 @@ public final class EdgeServer {
     private final Channel channel;
     private final ConnectionLimiter limiter;
 
-    EdgeServer(BootstrapSettings settings, EdgeHandler handler, HostRouter hosts, AdminForwarder admin,
-               NatsRequester nats, GatewayConfig config, FunctionConfig functions, EdgeLimits limits,
-               MeterRegistry metrics) {
+    EdgeServer(
+            BootstrapSettings settings,
+            EdgeHandler handler,
+            HostRouter hosts,
+            AdminForwarder admin,
+            NatsRequester nats,
+            GatewayConfig config,
+            FunctionConfig functions,
+            EdgeLimits limits,
+            MeterRegistry metrics) {
         TrustedProxies proxies = TrustedProxies.parse(limits.trustedProxies());
         limiter = new ConnectionLimiter(limits, proxies);
         Gauge.builder("fazt.edge.connections", limiter, ConnectionLimiter::open)
-                .description("Client connections open on the edge").register(metrics);
+                .description("Client connections open on the edge")
+                .register(metrics);
         AdminOriginHeaders adminHeaders = new AdminOriginHeaders("admin." + settings.domain());
         Transport transport = Transport.best();
         acceptor = transport.group(1, "edge-accept");
@@ -78,8 +87,8 @@ public final class EdgeServer {
                                     .addLast(adminHeaders)
                                     .addLast(RESPONSE_ORDER)
                                     .addLast(new HttpServerKeepAliveHandler())
-                                    .addLast(new EdgeIntake(hosts, proxies, functions.maxBodyBytes(),
-                                            config.maxUploadBytes()))
+                                    .addLast(new EdgeIntake(
+                                            hosts, proxies, functions.maxBodyBytes(), config.maxUploadBytes()))
                                     .addLast(new AdminUploadStreamer(admin, nats))
                                     .addLast(new ApiRequestStreamer())
                                     .addLast(handler);
@@ -91,8 +100,8 @@ public final class EdgeServer {
         } catch (Exception e) {
             // Netty rethrows the bind failure (a checked BindException) without declaring it.
             shutdownGroups();
-            throw new SettingsException("FAZT_HTTP_PORT", "cannot listen on port " + settings.httpPort()
-                    + " (" + e.getMessage() + ")");
+            throw new SettingsException(
+                    "FAZT_HTTP_PORT", "cannot listen on port " + settings.httpPort() + " (" + e.getMessage() + ")");
         }
         log.info("edge listening port={} transport={}", port(), transport.name());
     }
@@ -110,6 +119,7 @@ public final class EdgeServer {
 
     private void shutdownGroups() {
         acceptor.shutdownGracefully(0, SHUTDOWN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-        workers.shutdownGracefully(SHUTDOWN_QUIET_MS, SHUTDOWN_TIMEOUT_MS, TimeUnit.MILLISECONDS).syncUninterruptibly();
+        workers.shutdownGracefully(SHUTDOWN_QUIET_MS, SHUTDOWN_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+                .syncUninterruptibly();
     }
 }

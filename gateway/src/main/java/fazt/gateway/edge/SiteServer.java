@@ -54,22 +54,39 @@ final class SiteServer {
         }
         SitePath path = SitePath.parse(ex.path());
         if (path == null) {
-            EdgeResponses.send(ctx, route.custom() ? plain(HttpResponseStatus.BAD_REQUEST, "Bad request\n", ex)
-                    : EdgeResponses.problem(Problem.of(400, "gateway/bad-path", "Bad path",
-                    "The path is not valid (encoded \"..\", control characters or backslashes)."), "/", ex.trace(),
-                    ex.requestId()), false, ex.head());
+            EdgeResponses.send(
+                    ctx,
+                    route.custom()
+                            ? plain(HttpResponseStatus.BAD_REQUEST, "Bad request\n", ex)
+                            : EdgeResponses.problem(
+                                    Problem.of(
+                                            400,
+                                            "gateway/bad-path",
+                                            "Bad path",
+                                            "The path is not valid (encoded \"..\", control characters or backslashes)."),
+                                    "/",
+                                    ex.trace(),
+                                    ex.requestId()),
+                    false,
+                    ex.head());
             return;
         }
         boolean unknownHost = route.kind() == HostRoute.Kind.UNKNOWN;
-        directory.site(route.app())
+        directory
+                .site(route.app())
                 .thenCompose(site -> site.found() && !unknownHost
                         ? resolver.resolve(site, path, ex.rawQuery()).thenApply(r -> new Found(site, r))
                         : CompletableFuture.completedFuture(new Found(site, new Resolution.Missing())))
                 .thenCompose(found -> found.resolution() instanceof Resolution.Missing
-                        ? notFoundApp(path) : CompletableFuture.completedFuture(found))
+                        ? notFoundApp(path)
+                        : CompletableFuture.completedFuture(found))
                 .whenComplete((found, failure) -> {
                     if (failure != null) {
-                        EdgeResponses.send(ctx, EdgeResponses.upstreamFailure(failure, "site", ex, log), ex.keepAlive(), ex.head());
+                        EdgeResponses.send(
+                                ctx,
+                                EdgeResponses.upstreamFailure(failure, "site", ex, log),
+                                ex.keepAlive(),
+                                ex.head());
                         return;
                     }
                     answer(ctx, ex, path, found, route.custom());
@@ -84,10 +101,13 @@ final class SiteServer {
             if (!site.found()) {
                 return CompletableFuture.completedFuture(new Found(site, new Resolution.Missing()));
             }
-            return resolver.resolve(site, path, null).thenApply(r -> new Found(site, switch (r) {
-                case Resolution.File f -> new Resolution.File(f.file(), 404);
-                default -> new Resolution.Missing();
-            }));
+            return resolver.resolve(site, path, null)
+                    .thenApply(r -> new Found(
+                            site,
+                            switch (r) {
+                                case Resolution.File f -> new Resolution.File(f.file(), 404);
+                                default -> new Resolution.Missing();
+                            }));
         });
     }
 
@@ -96,30 +116,53 @@ final class SiteServer {
      * would name fazt to the client's visitors.
      */
     private static FullHttpResponse plain(HttpResponseStatus status, String text, Exchange ex) {
-        return EdgeResponses.body(status, text.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8",
-                ex.trace(), ex.requestId());
+        return EdgeResponses.body(
+                status, text.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8", ex.trace(), ex.requestId());
     }
 
     private void answer(ChannelHandlerContext ctx, Exchange ex, SitePath path, Found found, boolean custom) {
         Resolution resolution = found.resolution();
         if (resolution instanceof Resolution.File f && f.file().path().startsWith(SERVER_CODE)) {
-            resolution = new Resolution.Missing();   // server code is never a static file, whatever led to it
+            resolution = new Resolution.Missing(); // server code is never a static file, whatever led to it
         }
         switch (resolution) {
             case Resolution.File f -> {
                 SiteReply site = found.site();
                 Instant modified = site.deployedAt() != null ? site.deployedAt() : Instant.EPOCH;
                 Map<String, String> headers = resolver.headers(site, path);
-                responder.respond(ctx, ex.request(), new ServedFile(f.file().path(), f.file().digest(), f.file().size(),
-                        modified), HttpResponseStatus.valueOf(f.status()), headers, ex.keepAlive());
+                responder.respond(
+                        ctx,
+                        ex.request(),
+                        new ServedFile(
+                                f.file().path(), f.file().digest(), f.file().size(), modified),
+                        HttpResponseStatus.valueOf(f.status()),
+                        headers,
+                        ex.keepAlive());
             }
-            case Resolution.Redirect r -> EdgeResponses.send(ctx,
-                    EdgeResponses.redirect(r.location(), r.status(), ex.trace(), ex.requestId()), ex.keepAlive(), ex.head());
-            case Resolution.Missing m when custom -> EdgeResponses.send(ctx,
-                    plain(HttpResponseStatus.NOT_FOUND, "Not found\n", ex), ex.keepAlive(), ex.head());
-            case Resolution.Missing m -> EdgeResponses.send(ctx, EdgeResponses.problem(Problem.of(404,
-                    "gateway/not-found", "Not found", "Nothing is served at " + ex.path() + " on this host."),
-                    ex.path(), ex.trace(), ex.requestId()), ex.keepAlive(), ex.head());
+            case Resolution.Redirect r ->
+                EdgeResponses.send(
+                        ctx,
+                        EdgeResponses.redirect(r.location(), r.status(), ex.trace(), ex.requestId()),
+                        ex.keepAlive(),
+                        ex.head());
+            case Resolution.Missing m
+            when custom ->
+                EdgeResponses.send(
+                        ctx, plain(HttpResponseStatus.NOT_FOUND, "Not found\n", ex), ex.keepAlive(), ex.head());
+            case Resolution.Missing m ->
+                EdgeResponses.send(
+                        ctx,
+                        EdgeResponses.problem(
+                                Problem.of(
+                                        404,
+                                        "gateway/not-found",
+                                        "Not found",
+                                        "Nothing is served at " + ex.path() + " on this host."),
+                                ex.path(),
+                                ex.trace(),
+                                ex.requestId()),
+                        ex.keepAlive(),
+                        ex.head());
         }
     }
 }

@@ -57,7 +57,10 @@ final class DomainChanges implements ApplicationEventListener<StartupEvent> {
             try {
                 DomainChanged changed = MessageCodec.INSTANCE.decode(message.getData(), DomainChanged.class);
                 domains.apply(changed);
-                log.debug("custom domain {} domain={}", changed.change(), changed.domain().domain());
+                log.debug(
+                        "custom domain {} domain={}",
+                        changed.change(),
+                        changed.domain().domain());
             } catch (MessageCodec.MalformedMessageException e) {
                 log.warn("unreadable domain event, full resync subject={}", message.getSubject());
                 timer.execute(this::resync);
@@ -70,8 +73,8 @@ final class DomainChanges implements ApplicationEventListener<StartupEvent> {
     private void resync() {
         try {
             domains.snapshotAsked();
-            DomainsReply reply = requester.call(DeploySubjects.DOMAINS_GET, new DomainsRequest(), DomainsReply.class,
-                    TIMEOUT);
+            DomainsReply reply =
+                    requester.call(DeploySubjects.DOMAINS_GET, new DomainsRequest(), DomainsReply.class, TIMEOUT);
             domains.replace(reply.domains());
             failedLoads = 0;
             log.debug("custom domains loaded count={}", domains.size());

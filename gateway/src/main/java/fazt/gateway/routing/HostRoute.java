@@ -12,7 +12,12 @@ public record HostRoute(Kind kind, String app, String host, String mapping) {
     /** The app served, with status 404, for unknown hosts and paths. */
     public static final String NOT_FOUND_APP = "404";
 
-    public enum Kind { APP, ADMIN, UNKNOWN, BAD }
+    public enum Kind {
+        APP,
+        ADMIN,
+        UNKNOWN,
+        BAD
+    }
 
     /** A route of the install's own hosts (no custom domain). */
     public HostRoute(Kind kind, String app, String host) {

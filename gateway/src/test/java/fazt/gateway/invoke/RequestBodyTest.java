@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.FullHttpResponse;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /** The request body's pacing on a Netty channel: reads only while a chunk is wanted, whole chunks, the limit. */
@@ -36,7 +37,7 @@ class RequestBodyTest {
     void theSocketIsReadOnlyWhileAChunkIsWantedAndChunksAreWhole() throws Exception {
         RequestBody body = new RequestBody(ctx, 10_000_000, false);
         body.offer(piece(100_000));
-        assertThat(channel.config().isAutoRead()).isFalse();   // nobody asked yet: stop reading
+        assertThat(channel.config().isAutoRead()).isFalse(); // nobody asked yet: stop reading
         body.offer(piece(100_000));
         CompletableFuture<Chunk> wanted = body.next(150_000);
         channel.runPendingTasks();
@@ -45,7 +46,7 @@ class RequestBodyTest {
         assertThat(channel.config().isAutoRead()).isFalse();
         CompletableFuture<Chunk> rest = body.next(150_000);
         channel.runPendingTasks();
-        assertThat(rest).isNotDone();                         // 50 000 buffered: read on for more
+        assertThat(rest).isNotDone(); // 50 000 buffered: read on for more
         assertThat(channel.config().isAutoRead()).isTrue();
         body.offer(new DefaultLastHttpContent(Unpooled.wrappedBuffer(new byte[10])));
         assertThat(rest.get().data()).hasSize(50_010);
@@ -65,7 +66,7 @@ class RequestBodyTest {
         assertThat(body.tooLarge()).isNotDone();
         body.offer(piece(600));
         assertThat(body.tooLarge()).isDone();
-        ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, wanted::get);
+        ExecutionException failure = Assertions.assertThrows(ExecutionException.class, wanted::get);
         assertThat(((ProblemException) failure.getCause()).problem().status()).isEqualTo(413);
     }
 

@@ -16,7 +16,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,10 +64,17 @@ class CustomDomainsIT {
     }
 
     private static HttpResponse<String> get(String host, String path) throws Exception {
-        int port = suite.service(ServiceName.GATEWAY).context().getBean(EdgeServer.class).port();
+        int port = suite.service(ServiceName.GATEWAY)
+                .context()
+                .getBean(EdgeServer.class)
+                .port();
         try (HttpClient http = HttpClient.newHttpClient()) {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .timeout(Duration.ofSeconds(10)).header("Host", host).GET().build(),
+            return http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                            .timeout(Duration.ofSeconds(10))
+                            .header("Host", host)
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         }
     }
@@ -90,7 +96,8 @@ class CustomDomainsIT {
         deploy.domain(DomainChanged.Change.MAPPED, wildcard, "tok-wild");
         deploy.domain(DomainChanged.Change.MAPPED, vip, "tok-vip");
 
-        assertThat(awaitRoute("anna.shops.example.com", HostRoute::custom).app()).isEqualTo("shops");
+        assertThat(awaitRoute("anna.shops.example.com", HostRoute::custom).app())
+                .isEqualTo("shops");
         assertThat(awaitRoute("vip.shops.example.com", HostRoute::custom).app()).isEqualTo("vip");
 
         // The wildcard's challenge is answered on any label under it with the wildcard's token.
@@ -99,13 +106,16 @@ class CustomDomainsIT {
         assertThat(challenge.body()).isEqualTo("tok-wild");
         HttpResponse<String> wrong = get("vip.shops.example.com", "/.well-known/fazt/tok-wild");
         assertThat(wrong.statusCode()).isEqualTo(404);
-        assertThat(wrong.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+        assertThat(wrong.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
         assertThat(wrong.body().toLowerCase()).doesNotContain("fazt");
 
         deploy.removeDomain(vip.domain());
-        assertThat(awaitRoute("vip.shops.example.com", r -> r.app().equals("shops")).mapping())
+        assertThat(awaitRoute("vip.shops.example.com", r -> r.app().equals("shops"))
+                        .mapping())
                 .isEqualTo("*.shops.example.com");
         deploy.removeDomain(wildcard.domain());
-        assertThat(awaitRoute("anna.shops.example.com", r -> !r.custom()).kind()).isEqualTo(HostRoute.Kind.UNKNOWN);
+        assertThat(awaitRoute("anna.shops.example.com", r -> !r.custom()).kind())
+                .isEqualTo(HostRoute.Kind.UNKNOWN);
     }
 }

@@ -26,15 +26,17 @@ class CustomDomainsTest {
 
     @Test
     void exactMappingWinsOverTheWildcardAndAWildcardCoversOneLevel() {
-        domains.replace(List.of(mapped("*.shops.example.com", "shops"), mapped("vip.shops.example.com", "vip"),
+        domains.replace(List.of(
+                mapped("*.shops.example.com", "shops"),
+                mapped("vip.shops.example.com", "vip"),
                 mapped("shop.example.com", "shop")));
 
-        assertThat(router.route("vip.shops.example.com")).isEqualTo(
-                new HostRoute(HostRoute.Kind.APP, "vip", "vip.shops.example.com", "vip.shops.example.com"));
-        assertThat(router.route("Anna.Shops.Example.com:8080")).isEqualTo(
-                new HostRoute(HostRoute.Kind.APP, "shops", "anna.shops.example.com", "*.shops.example.com"));
-        assertThat(router.route("shop.example.com.")).isEqualTo(
-                new HostRoute(HostRoute.Kind.APP, "shop", "shop.example.com", "shop.example.com"));
+        assertThat(router.route("vip.shops.example.com"))
+                .isEqualTo(new HostRoute(HostRoute.Kind.APP, "vip", "vip.shops.example.com", "vip.shops.example.com"));
+        assertThat(router.route("Anna.Shops.Example.com:8080"))
+                .isEqualTo(new HostRoute(HostRoute.Kind.APP, "shops", "anna.shops.example.com", "*.shops.example.com"));
+        assertThat(router.route("shop.example.com."))
+                .isEqualTo(new HostRoute(HostRoute.Kind.APP, "shop", "shop.example.com", "shop.example.com"));
         // The wildcard covers neither its apex nor two levels down.
         assertThat(router.route("shops.example.com").kind()).isEqualTo(HostRoute.Kind.UNKNOWN);
         assertThat(router.route("a.b.shops.example.com").kind()).isEqualTo(HostRoute.Kind.UNKNOWN);
@@ -58,8 +60,8 @@ class CustomDomainsTest {
         domains.apply(event(DomainChanged.Change.MAPPED, mapped("shop.example.com", "store")));
         assertThat(router.route("shop.example.com").app()).isEqualTo("store");
         domains.apply(event(DomainChanged.Change.REMOVED, mapped("shop.example.com", "store")));
-        assertThat(router.route("shop.example.com")).isEqualTo(
-                new HostRoute(HostRoute.Kind.UNKNOWN, HostRoute.NOT_FOUND_APP, "shop.example.com"));
+        assertThat(router.route("shop.example.com"))
+                .isEqualTo(new HostRoute(HostRoute.Kind.UNKNOWN, HostRoute.NOT_FOUND_APP, "shop.example.com"));
     }
 
     @Test

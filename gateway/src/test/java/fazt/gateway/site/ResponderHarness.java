@@ -6,6 +6,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.DateFormatter;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
@@ -17,9 +18,13 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 /**
  * A {@link StaticResponder} on an {@link EmbeddedChannel}, as the edge will call it: a handler that answers every
@@ -37,13 +42,13 @@ final class ResponderHarness {
         while (text.length() < size) {
             text.append("export function item").append(line++).append("() { return 'static files, served fast'; }\n");
         }
-        return text.substring(0, size).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return text.substring(0, size).getBytes(StandardCharsets.UTF_8);
     }
 
     /** {@code size} incompressible bytes, the same for the same seed. */
     static byte[] random(int size, long seed) {
         byte[] bytes = new byte[size];
-        new java.util.Random(seed).nextBytes(bytes);
+        new Random(seed).nextBytes(bytes);
         return bytes;
     }
 
@@ -52,8 +57,8 @@ final class ResponderHarness {
         return '"' + file.digest().substring(0, 32) + '"';
     }
 
-    static String httpDate(java.time.Instant instant) {
-        return io.netty.handler.codec.DateFormatter.format(java.util.Date.from(instant));
+    static String httpDate(Instant instant) {
+        return DateFormatter.format(Date.from(instant));
     }
 
     ResponderHarness() {
@@ -67,14 +72,13 @@ final class ResponderHarness {
     }
 
     /** What the client received. {@code chunks}: body writes, for streamed responses. */
-    record Reply(HttpResponseStatus status, HttpHeaders headers, byte[] body, int chunks, boolean ended,
-                 boolean open) {
+    record Reply(HttpResponseStatus status, HttpHeaders headers, byte[] body, int chunks, boolean ended, boolean open) {
         String header(CharSequence name) {
             return headers.get(name);
         }
 
         String text() {
-            return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+            return new String(body, StandardCharsets.UTF_8);
         }
     }
 
@@ -115,27 +119,40 @@ final class ResponderHarness {
             if (response == null) {
                 throw new AssertionError("no response written");
             }
-            return new Reply(response.status(), response.headers(), body.toByteArray(), chunks, ended,
-                    channel.isOpen());
+            return new Reply(
+                    response.status(), response.headers(), body.toByteArray(), chunks, ended, channel.isOpen());
         }
     }
 
     Reply get(ServedFile file, String... headers) {
-        return send(HttpMethod.GET, file, HttpResponseStatus.OK, Map.of(), true, headers).reply();
+        return send(HttpMethod.GET, file, HttpResponseStatus.OK, Map.of(), true, headers)
+                .reply();
     }
 
     Reply head(ServedFile file, String... headers) {
-        return send(HttpMethod.HEAD, file, HttpResponseStatus.OK, Map.of(), true, headers).reply();
+        return send(HttpMethod.HEAD, file, HttpResponseStatus.OK, Map.of(), true, headers)
+                .reply();
     }
 
     /** {@code headers}: name, value, name, value... */
-    Call send(HttpMethod method, ServedFile file, HttpResponseStatus status, Map<String, String> extra,
-              boolean keepAlive, String... headers) {
+    Call send(
+            HttpMethod method,
+            ServedFile file,
+            HttpResponseStatus status,
+            Map<String, String> extra,
+            boolean keepAlive,
+            String... headers) {
         return send(new EmbeddedChannel(), method, file, status, extra, keepAlive, headers);
     }
 
-    Call send(EmbeddedChannel channel, HttpMethod method, ServedFile file, HttpResponseStatus status,
-              Map<String, String> extra, boolean keepAlive, String... headers) {
+    Call send(
+            EmbeddedChannel channel,
+            HttpMethod method,
+            ServedFile file,
+            HttpResponseStatus status,
+            Map<String, String> extra,
+            boolean keepAlive,
+            String... headers) {
         channel.pipeline().addLast(new ChannelInboundHandlerAdapter() {
             @Override
             public void channelRead(ChannelHandlerContext ctx, Object msg) {

@@ -5,9 +5,12 @@ import fazt.runtime.modules.StandardLibrary;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import jakarta.inject.Singleton;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,15 +42,22 @@ final class EngineWarmup implements ApplicationEventListener<StartupEvent> {
         long started = System.nanoTime();
         CompletableFuture<Void> done = new CompletableFuture<>();
         threads.execute(() -> {
-            AppFiles files = new AppFiles(Map.of(AppFiles.MAIN, MAIN.getBytes(StandardCharsets.UTF_8)),
-                    StandardLibrary.get());
+            AppFiles files =
+                    new AppFiles(Map.of(AppFiles.MAIN, MAIN.getBytes(StandardCharsets.UTF_8)), StandardLibrary.get());
             try (AppContext context = factory.create(new ContextKey("warmup", 0, "warmup"), -1, files)) {
                 context.begin(InvocationScope.SILENT);
                 context.load();
-                context.invoke().invokeMember("call", context.handler(),
-                        context.newRequest("POST", "https://warmup.invalid/api/x", java.util.List.of(),
-                                new java.io.ByteArrayInputStream(new byte[] {'x'})),
-                        context.env(Map.of()), (org.graalvm.polyglot.proxy.ProxyExecutable) args -> null);
+                context.invoke()
+                        .invokeMember(
+                                "call",
+                                context.handler(),
+                                context.newRequest(
+                                        "POST",
+                                        "https://warmup.invalid/api/x",
+                                        List.of(),
+                                        new ByteArrayInputStream(new byte[] {'x'})),
+                                context.env(Map.of()),
+                                (ProxyExecutable) args -> null);
                 done.complete(null);
             } catch (RuntimeException e) {
                 done.completeExceptionally(e);

@@ -1,17 +1,24 @@
 package fazt.runtime.invoke;
 
 import fazt.platform.nats.ProblemException;
+import fazt.platform.service.ServiceDefinition;
+import fazt.platform.service.settings.Setting;
+import fazt.platform.service.settings.SettingType;
+import fazt.proto.ServiceName;
 import fazt.proto.problem.Problem;
 import fazt.proto.runtime.HttpHeader;
+import fazt.runtime.RuntimeService;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A {@link FunctionRunner} written in Java for the transport tests only, standing in for the JavaScript engine:
@@ -27,21 +34,26 @@ final class EchoRunner implements FunctionRunner {
     static final String PROPERTY = "fazt.test.function-runner";
 
     /** The runtime service with this runner in place of the JavaScript engine. */
-    static fazt.platform.service.ServiceDefinition service() {
-        fazt.runtime.RuntimeService runtime = new fazt.runtime.RuntimeService();
-        return new fazt.platform.service.ServiceDefinition() {
+    static ServiceDefinition service() {
+        RuntimeService runtime = new RuntimeService();
+        return new ServiceDefinition() {
             @Override
-            public fazt.proto.ServiceName name() {
+            public ServiceName name() {
                 return runtime.name();
             }
 
             @Override
-            public java.util.List<fazt.platform.service.settings.Setting> settings() {
+            public List<Setting> settings() {
                 // A setting of its own whose default selects this runner: the one way properties reach a context.
-                return java.util.stream.Stream.concat(runtime.settings().stream(), java.util.stream.Stream.of(
-                        fazt.platform.service.settings.Setting.of("FAZT_TEST_FUNCTION_RUNNER",
-                                fazt.platform.service.settings.SettingType.STRING, "echo", "the test's function runner")
-                                .mapsTo(PROPERTY))).toList();
+                return Stream.concat(
+                                runtime.settings().stream(),
+                                Stream.of(Setting.of(
+                                                "FAZT_TEST_FUNCTION_RUNNER",
+                                                SettingType.STRING,
+                                                "echo",
+                                                "the test's function runner")
+                                        .mapsTo(PROPERTY)))
+                        .toList();
             }
         };
     }
@@ -51,23 +63,32 @@ final class EchoRunner implements FunctionRunner {
         URI url = URI.create(call.request().url());
         try (InputStream body = call.body()) {
             return switch (url.getPath()) {
-                case "/api/hello" -> new FunctionResult(200, List.of(new HttpHeader("content-type", "text/plain")),
-                        ResponseBody.of("hello".getBytes(StandardCharsets.UTF_8)), false);
+                case "/api/hello" ->
+                    new FunctionResult(
+                            200,
+                            List.of(new HttpHeader("content-type", "text/plain")),
+                            ResponseBody.of("hello".getBytes(StandardCharsets.UTF_8)),
+                            false);
                 case "/api/echo" -> {
                     byte[] all = body.readAllBytes();
-                    yield new FunctionResult(200, List.of(new HttpHeader("x-length", Integer.toString(all.length))),
-                            streamed(all), false);
+                    yield new FunctionResult(
+                            200,
+                            List.of(new HttpHeader("x-length", Integer.toString(all.length))),
+                            streamed(all),
+                            false);
                 }
                 case "/api/slow" -> {
                     Thread.sleep(Long.parseLong(url.getQuery().substring("ms=".length())));
-                    yield new FunctionResult(200, List.of(), ResponseBody.of("done".getBytes(StandardCharsets.UTF_8)), true);
+                    yield new FunctionResult(
+                            200, List.of(), ResponseBody.of("done".getBytes(StandardCharsets.UTF_8)), true);
                 }
-                case "/api/fail" -> throw new ProblemException(Problem.of(500, "runtime/app-error", "App error",
-                        "TypeError: x is undefined at api/main.js:3:7"));
+                case "/api/fail" ->
+                    throw new ProblemException(Problem.of(
+                            500, "runtime/app-error", "App error", "TypeError: x is undefined at api/main.js:3:7"));
                 default -> throw new ProblemException(Problem.of(404, "runtime/no-route", "Not found", url.getPath()));
             };
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -6,8 +6,10 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -22,6 +24,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class WebhookSignature {
     /** How far a Stripe-style timestamp may be from now. */
     public static final Duration TOLERANCE = Duration.ofMinutes(5);
+
     public static final String GITHUB = "github";
     public static final String STRIPE = "stripe";
     public static final String NONE = "none";
@@ -54,7 +57,7 @@ public final class WebhookSignature {
             return "missing Stripe-Signature header";
         }
         String timestamp = null;
-        List<String> signatures = new java.util.ArrayList<>();
+        List<String> signatures = new ArrayList<>();
         for (String part : header.split(",")) {
             int eq = part.indexOf('=');
             if (eq < 0) {
@@ -92,7 +95,7 @@ public final class WebhookSignature {
     private static boolean matches(byte[] expected, String hex) {
         byte[] given;
         try {
-            given = HexFormat.of().parseHex(hex.trim().toLowerCase(java.util.Locale.ROOT));
+            given = HexFormat.of().parseHex(hex.trim().toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             return false;
         }
@@ -121,7 +124,10 @@ public final class WebhookSignature {
         if (headers == null) {
             return null;
         }
-        return headers.stream().filter(h -> h.name() != null && h.name().equalsIgnoreCase(name)).map(HttpHeader::value)
-                .findFirst().orElse(null);
+        return headers.stream()
+                .filter(h -> h.name() != null && h.name().equalsIgnoreCase(name))
+                .map(HttpHeader::value)
+                .findFirst()
+                .orElse(null);
     }
 }

@@ -15,6 +15,8 @@ import java.util.stream.Stream;
 public final class AdminApi {
     private AdminApi() {}
 
-    public static final AdminRouteTable TABLE = new AdminRouteTable(Stream.of(DeployAdminApi.ROUTES,
-            AuthAdminApi.ROUTES, SchedulerAdminApi.ROUTES, RuntimeAdminApi.ROUTES).flatMap(List::stream).toList());
+    public static final AdminRouteTable TABLE = new AdminRouteTable(
+            Stream.of(DeployAdminApi.ROUTES, AuthAdminApi.ROUTES, SchedulerAdminApi.ROUTES, RuntimeAdminApi.ROUTES)
+                    .flatMap(List::stream)
+                    .toList());
 }

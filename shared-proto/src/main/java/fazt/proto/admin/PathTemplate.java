@@ -1,10 +1,12 @@
 package fazt.proto.admin;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A path template of the admin API below {@code /api}: literal segments, {@code {name}} parameters (one non-empty
@@ -15,10 +17,14 @@ public record PathTemplate(String text, List<Segment> segments) {
     /** One segment: a literal, a parameter, or the trailing rest parameter. */
     public record Segment(String value, Kind kind) {}
 
-    private static final java.util.regex.Pattern EDGE_SLASHES = java.util.regex.Pattern.compile("^/+|/+$");
+    private static final Pattern EDGE_SLASHES = Pattern.compile("^/+|/+$");
 
     /** Ordered from most to least specific. */
-    public enum Kind { LITERAL, PARAM, REST }
+    public enum Kind {
+        LITERAL,
+        PARAM,
+        REST
+    }
 
     public PathTemplate {
         segments = List.copyOf(segments);
@@ -27,7 +33,8 @@ public record PathTemplate(String text, List<Segment> segments) {
     /** Parses a template; refuses an empty segment, a malformed parameter, or a rest parameter that is not last. */
     public static PathTemplate parse(String text) {
         if (!text.startsWith("/") || text.length() < 2 || text.endsWith("/")) {
-            throw new IllegalArgumentException("an admin path template starts with / and does not end with one: " + text);
+            throw new IllegalArgumentException(
+                    "an admin path template starts with / and does not end with one: " + text);
         }
         List<Segment> segments = new ArrayList<>();
         String[] parts = text.substring(1).split("/", -1);
@@ -58,7 +65,10 @@ public record PathTemplate(String text, List<Segment> segments) {
 
     /** The parameter names in order. */
     public List<String> parameters() {
-        return segments.stream().filter(s -> s.kind() != Kind.LITERAL).map(Segment::value).toList();
+        return segments.stream()
+                .filter(s -> s.kind() != Kind.LITERAL)
+                .map(Segment::value)
+                .toList();
     }
 
     /** The parameters of {@code path} when it matches, else empty. */
@@ -79,7 +89,7 @@ public record PathTemplate(String text, List<Segment> segments) {
                 }
                 case PARAM -> params.put(segment.value(), parts[i]);
                 case REST -> {
-                    params.put(segment.value(), String.join("/", java.util.Arrays.copyOfRange(parts, i, parts.length)));
+                    params.put(segment.value(), String.join("/", Arrays.copyOfRange(parts, i, parts.length)));
                     return Optional.of(params);
                 }
             }

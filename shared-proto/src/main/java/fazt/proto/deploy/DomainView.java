@@ -10,5 +10,13 @@ import java.time.Instant;
  * last check (null before the first); {@code challengeUrl} the address deploy-svc fetches to verify the domain (for a
  * wildcard, under a random label of it) and {@code token} the text it must answer with.
  */
-public record DomainView(String domain, String display, String app, String state, String reason, Instant verifiedAt,
-                         Instant checkedAt, String challengeUrl, String token) {}
+public record DomainView(
+        String domain,
+        String display,
+        String app,
+        String state,
+        String reason,
+        Instant verifiedAt,
+        Instant checkedAt,
+        String challengeUrl,
+        String token) {}

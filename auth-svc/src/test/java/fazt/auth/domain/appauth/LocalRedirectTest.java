@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fazt.auth.domain.AuthException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,14 +23,28 @@ class LocalRedirectTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"//evil.example", "///evil.example", "/\\evil.example", "https://evil.example/",
-            "javascript:alert(1)", "evil.example", "/a\\b", "/a b", "/a\tb", "/a\r\nSet-Cookie:x=1", "/é"})
+    @ValueSource(
+            strings = {
+                "//evil.example",
+                "///evil.example",
+                "/\\evil.example",
+                "https://evil.example/",
+                "javascript:alert(1)",
+                "evil.example",
+                "/a\\b",
+                "/a b",
+                "/a\tb",
+                "/a\r\nSet-Cookie:x=1",
+                "/é"
+            })
     void anythingThatCouldLeaveTheHostIsRefused(String path) {
-        assertThatThrownBy(() -> LocalRedirect.check(path)).isInstanceOf(AuthException.InvalidInput.class)
-                .extracting(e -> ((AuthException) e).field()).isEqualTo("redirect");
+        assertThatThrownBy(() -> LocalRedirect.check(path))
+                .isInstanceOf(AuthException.InvalidInput.class)
+                .extracting(e -> ((AuthException) e).field())
+                .isEqualTo("redirect");
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void overlongRedirectsAreRefused() {
         assertThatThrownBy(() -> LocalRedirect.check("/" + "a".repeat(LocalRedirect.MAX)))
                 .isInstanceOf(AuthException.InvalidInput.class);

@@ -3,6 +3,7 @@ package fazt.gateway.edge.intake;
 import fazt.gateway.edge.EdgeResponses;
 import fazt.gateway.edge.Exchange;
 import fazt.gateway.edge.socket.ConnectionClock;
+import fazt.gateway.edge.socket.EdgeCodec;
 import fazt.gateway.edge.socket.EdgeLimits;
 import fazt.gateway.routing.HostRoute;
 import fazt.gateway.routing.HostRouter;
@@ -31,6 +32,7 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The one place a request is read (ADR 19): right after the HTTP codec, it checks the framing, canonicalises the
@@ -40,7 +42,7 @@ import java.util.List;
  * {@link Refusal}, in order, and everything after it on the connection is dropped. One instance per connection.
  */
 public final class EdgeIntake extends ChannelInboundHandlerAdapter {
-    private static final java.util.regex.Pattern CONTENT_LENGTH = java.util.regex.Pattern.compile("[0-9]{1,18}");
+    private static final Pattern CONTENT_LENGTH = Pattern.compile("[0-9]{1,18}");
 
     private final HostRouter hosts;
     private final TrustedProxies proxies;
@@ -70,7 +72,7 @@ public final class EdgeIntake extends ChannelInboundHandlerAdapter {
                 content(ctx, content);
             }
         } finally {
-            ReferenceCountUtil.release(msg);   // whatever goes on was retained for it
+            ReferenceCountUtil.release(msg); // whatever goes on was retained for it
         }
     }
 
@@ -96,27 +98,63 @@ public final class EdgeIntake extends ChannelInboundHandlerAdapter {
         try {
             target = RequestTarget.parse(request.uri());
         } catch (RequestTarget.Refused refused) {
-            refuse(ctx, Problem.of(refused.status(), "gateway/" + refused.type(), refused.status() == 414
-                    ? "URI too long" : refused.type().equals("bad-path") ? "Bad path" : "Bad request",
-                    refused.getMessage()), "/", trace, requestId, head);
+            refuse(
+                    ctx,
+                    Problem.of(
+                            refused.status(),
+                            "gateway/" + refused.type(),
+                            refused.status() == 414
+                                    ? "URI too long"
+                                    : refused.type().equals("bad-path") ? "Bad path" : "Bad request",
+                            refused.getMessage()),
+                    "/",
+                    trace,
+                    requestId,
+                    head);
             return;
         }
-        String hostValue = target.authority() != null ? target.authority() : request.headers().get(HttpHeaderNames.HOST);
+        String hostValue = target.authority() != null
+                ? target.authority()
+                : request.headers().get(HttpHeaderNames.HOST);
         HostRoute host = hosts.route(hostValue);
         if (host.kind() == HostRoute.Kind.BAD) {
-            refuse(ctx, Problem.of(400, "gateway/bad-host", "Bad Host header",
-                    "The request needs one Host header naming a host, such as blog.example.com."), target.path(), trace,
-                    requestId, head);
+            refuse(
+                    ctx,
+                    Problem.of(
+                            400,
+                            "gateway/bad-host",
+                            "Bad Host header",
+                            "The request needs one Host header naming a host, such as blog.example.com."),
+                    target.path(),
+                    trace,
+                    requestId,
+                    head);
             return;
         }
-        ClientAddress client = ClientAddress.of(ctx.channel().remoteAddress() instanceof InetSocketAddress a
-                ? a.getAddress() : null, ctx.pipeline().get(SslHandler.class) != null, request.headers(), proxies);
+        ClientAddress client = ClientAddress.of(
+                ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a.getAddress() : null,
+                ctx.pipeline().get(SslHandler.class) != null,
+                request.headers(),
+                proxies);
         Route route = Routes.classify(host, request.method().name(), target.path());
-        HttpRequest headersOnly = new DefaultHttpRequest(request.protocolVersion(), request.method(), request.uri(),
+        HttpRequest headersOnly = new DefaultHttpRequest(
+                request.protocolVersion(),
+                request.method(),
+                request.uri(),
                 request.headers().copy());
-        exchange = new Exchange(headersOnly, trace, requestId, HttpUtil.isKeepAlive(request), head, target.path(),
-                target.rawQuery(), route, host.host(), authority(host.host(), hostValue, client.scheme()),
-                client.scheme(), client.ip());
+        exchange = new Exchange(
+                headersOnly,
+                trace,
+                requestId,
+                HttpUtil.isKeepAlive(request),
+                head,
+                target.path(),
+                target.rawQuery(),
+                route,
+                host.host(),
+                authority(host.host(), hostValue, client.scheme()),
+                client.scheme(),
+                client.ip());
         policy = BodyPolicy.of(route, hasBody, functionBodyLimit, adminUploadLimit);
         received = 0;
         switch (policy.mode()) {
@@ -126,8 +164,12 @@ public final class EdgeIntake extends ChannelInboundHandlerAdapter {
                     refuse(ctx, tooLarge(policy.limit()), target.path(), trace, requestId, head);
                     return;
                 }
-                buffer = policy.mode() == BodyPolicy.Mode.BUFFER && hasBody ? ctx.alloc().compositeBuffer() : null;
-                if (hasBody && HttpUtil.is100ContinueExpected(request) && (clock == null || clock.othersInFlight() == 0)) {
+                buffer = policy.mode() == BodyPolicy.Mode.BUFFER && hasBody
+                        ? ctx.alloc().compositeBuffer()
+                        : null;
+                if (hasBody
+                        && HttpUtil.is100ContinueExpected(request)
+                        && (clock == null || clock.othersInFlight() == 0)) {
                     ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
                 }
             }
@@ -141,12 +183,17 @@ public final class EdgeIntake extends ChannelInboundHandlerAdapter {
         if (!content.decoderResult().isSuccess()) {
             // a malformed chunk: the rest of the connection cannot be framed
             if (policy.mode() == BodyPolicy.Mode.FUNCTION || policy.mode() == BodyPolicy.Mode.ADMIN) {
-                discarding = true;   // the request is already on its way: no answer can be put in its place
+                discarding = true; // the request is already on its way: no answer can be put in its place
                 ctx.close();
                 return;
             }
-            refuse(ctx, Problem.of(400, "gateway/bad-request", "Bad request", "The chunked body is malformed."),
-                    exchange.path(), exchange.trace(), exchange.requestId(), exchange.head());
+            refuse(
+                    ctx,
+                    Problem.of(400, "gateway/bad-request", "Bad request", "The chunked body is malformed."),
+                    exchange.path(),
+                    exchange.trace(),
+                    exchange.requestId(),
+                    exchange.head());
             return;
         }
         boolean last = content instanceof LastHttpContent;
@@ -166,7 +213,13 @@ public final class EdgeIntake extends ChannelInboundHandlerAdapter {
         }
         received += content.content().readableBytes();
         if (received > policy.limit()) {
-            refuse(ctx, tooLarge(policy.limit()), exchange.path(), exchange.trace(), exchange.requestId(), exchange.head());
+            refuse(
+                    ctx,
+                    tooLarge(policy.limit()),
+                    exchange.path(),
+                    exchange.trace(),
+                    exchange.requestId(),
+                    exchange.head());
             return;
         }
         if (buffer != null && content.content().isReadable()) {
@@ -187,19 +240,32 @@ public final class EdgeIntake extends ChannelInboundHandlerAdapter {
         if (!request.decoderResult().isSuccess()) {
             Throwable cause = request.decoderResult().cause();
             if (cause instanceof TooLongHttpLineException) {
-                return Problem.of(414, "gateway/uri-too-long", "URI too long",
+                return Problem.of(
+                        414,
+                        "gateway/uri-too-long",
+                        "URI too long",
                         "The request line is longer than " + EdgeLimits.MAX_REQUEST_LINE + " bytes.");
             }
             if (cause instanceof TooLongHttpHeaderException) {
                 return headersTooLarge();
             }
-            return Problem.of(400, "gateway/bad-request", "Bad request", "The request could not be parsed as HTTP/1.1"
-                    + (cause instanceof fazt.gateway.edge.socket.EdgeCodec.AmbiguousLength
-                    ? ": it carries both Content-Length and Transfer-Encoding." : "."));
+            return Problem.of(
+                    400,
+                    "gateway/bad-request",
+                    "Bad request",
+                    "The request could not be parsed as HTTP/1.1"
+                            + (cause instanceof EdgeCodec.AmbiguousLength
+                                    ? ": it carries both Content-Length and Transfer-Encoding."
+                                    : "."));
         }
         HttpVersion version = request.protocolVersion();
-        if (version.majorVersion() != 1 || version.minorVersion() > 1 || !version.protocolName().equals("HTTP")) {
-            return Problem.of(505, "gateway/version-not-supported", "HTTP version not supported",
+        if (version.majorVersion() != 1
+                || version.minorVersion() > 1
+                || !version.protocolName().equals("HTTP")) {
+            return Problem.of(
+                    505,
+                    "gateway/version-not-supported",
+                    "HTTP version not supported",
                     "This server speaks HTTP/1.1 (and HTTP/1.0).");
         }
         HttpHeaders headers = request.headers();
@@ -207,13 +273,22 @@ public final class EdgeIntake extends ChannelInboundHandlerAdapter {
             return headersTooLarge();
         }
         List<String> lengths = headers.getAll(HttpHeaderNames.CONTENT_LENGTH);
-        if (lengths.size() > 1 || lengths.size() == 1 && !CONTENT_LENGTH.matcher(lengths.getFirst()).matches()) {
-            return Problem.of(400, "gateway/bad-request", "Bad request",
+        if (lengths.size() > 1
+                || lengths.size() == 1
+                        && !CONTENT_LENGTH.matcher(lengths.getFirst()).matches()) {
+            return Problem.of(
+                    400,
+                    "gateway/bad-request",
+                    "Bad request",
                     "Content-Length must be one decimal number of at most 18 digits.");
         }
         List<String> encodings = headers.getAll(HttpHeaderNames.TRANSFER_ENCODING);
-        if (!encodings.isEmpty() && (encodings.size() > 1 || !encodings.getFirst().trim().equalsIgnoreCase("chunked"))) {
-            return Problem.of(400, "gateway/bad-request", "Bad request",
+        if (!encodings.isEmpty()
+                && (encodings.size() > 1 || !encodings.getFirst().trim().equalsIgnoreCase("chunked"))) {
+            return Problem.of(
+                    400,
+                    "gateway/bad-request",
+                    "Bad request",
                     "Transfer-Encoding must be exactly \"chunked\" when present.");
         }
         if (headers.getAll(HttpHeaderNames.HOST).size() > 1) {
@@ -221,21 +296,31 @@ public final class EdgeIntake extends ChannelInboundHandlerAdapter {
         }
         String expect = headers.get(HttpHeaderNames.EXPECT);
         if (expect != null && !expect.trim().equalsIgnoreCase("100-continue")) {
-            return Problem.of(417, "gateway/expectation-failed", "Expectation failed",
+            return Problem.of(
+                    417,
+                    "gateway/expectation-failed",
+                    "Expectation failed",
                     "Only \"Expect: 100-continue\" is understood.");
         }
         return null;
     }
 
     private static Problem headersTooLarge() {
-        return Problem.of(431, "gateway/headers-too-large", "Request header fields too large",
+        return Problem.of(
+                431,
+                "gateway/headers-too-large",
+                "Request header fields too large",
                 "The headers are larger than " + EdgeLimits.MAX_HEADER_BYTES / 1024 + " KiB or more than "
                         + EdgeLimits.MAX_HEADER_FIELDS + " fields.");
     }
 
     static Problem tooLarge(long limit) {
-        return Problem.of(413, "gateway/body-too-large", "Body too large", "This route accepts a body of at most "
-                + (limit >= 1024 * 1024 ? limit / (1024 * 1024) + " MB." : limit / 1024 + " KiB."));
+        return Problem.of(
+                413,
+                "gateway/body-too-large",
+                "Body too large",
+                "This route accepts a body of at most "
+                        + (limit >= 1024 * 1024 ? limit / (1024 * 1024) + " MB." : limit / 1024 + " KiB."));
     }
 
     /** The authority for URLs: the canonical host plus the port the client named, unless it is the scheme's default. */
@@ -250,12 +335,18 @@ public final class EdgeIntake extends ChannelInboundHandlerAdapter {
             return host;
         }
         String port = value.substring(colon + 1);
-        boolean standard = (scheme.equals("http") && port.equals("80")) || (scheme.equals("https") && port.equals("443"));
+        boolean standard =
+                (scheme.equals("http") && port.equals("80")) || (scheme.equals("https") && port.equals("443"));
         return standard ? host : host + ":" + port;
     }
 
-    private void refuse(ChannelHandlerContext ctx, Problem problem, String instance, TraceContext trace,
-                        String requestId, boolean head) {
+    private void refuse(
+            ChannelHandlerContext ctx,
+            Problem problem,
+            String instance,
+            TraceContext trace,
+            String requestId,
+            boolean head) {
         discarding = true;
         policy = null;
         exchange = null;

@@ -53,7 +53,8 @@ public final class Routes {
     }
 
     private static boolean isSetup(String path) {
-        return path.startsWith(SETUP_PREFIX) && path.length() > SETUP_PREFIX.length()
+        return path.startsWith(SETUP_PREFIX)
+                && path.length() > SETUP_PREFIX.length()
                 && path.indexOf('/', SETUP_PREFIX.length()) < 0;
     }
 }

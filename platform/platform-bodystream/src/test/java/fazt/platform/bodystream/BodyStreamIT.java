@@ -9,11 +9,15 @@ import fazt.platform.test.TestNats;
 import fazt.proto.problem.Problem;
 import fazt.proto.runtime.RuntimeSubjects;
 import io.nats.client.Connection;
+import io.nats.client.Message;
 import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -21,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -74,15 +79,15 @@ class BodyStreamIT {
         Chunk only = reader.pull().get();
         assertThat(only.last()).isTrue();
         assertThat(only.data()).isEqualTo(body);
-        assertThat(reader.pull().get()).isSameAs(Chunk.END);   // not asked again
+        assertThat(reader.pull().get()).isSameAs(Chunk.END); // not asked again
         assertThat(stream.done().get(2, TimeUnit.SECONDS)).isEqualTo(BodyStreamHolder.Outcome.COMPLETED);
     }
 
     @Test
     void twentyMegabytesArriveWholeAndInOrderWithTheInlineChunkFirst() throws Exception {
         byte[] body = random(20 * 1024 * 1024 + 17);
-        byte[] inline = java.util.Arrays.copyOf(body, 1000);
-        byte[] rest = java.util.Arrays.copyOfRange(body, 1000, body.length);
+        byte[] inline = Arrays.copyOf(body, 1000);
+        byte[] rest = Arrays.copyOfRange(body, 1000, body.length);
         var stream = holder.register(ChunkProducer.of(rest));
         long started = System.nanoTime();
         byte[] read;
@@ -112,7 +117,7 @@ class BodyStreamIT {
         });
         BodyStreamReader reader = new BodyStreamReader(readerSide, stream.subject(), PULL_TIMEOUT);
         reader.pull().get();
-        Thread.sleep(300);   // a slow reader: nothing more is produced while it dawdles
+        Thread.sleep(300); // a slow reader: nothing more is produced while it dawdles
         assertThat(produced).hasValue(1);
         reader.pull().get();
         Thread.sleep(300);
@@ -123,20 +128,22 @@ class BodyStreamIT {
     void aSlowProducerIsWaitedForWithinThePullTimeout() throws Exception {
         var executor = Executors.newVirtualThreadPerTaskExecutor();
         int[] left = {3};
-        var stream = holder.register(ChunkProducer.blocking(new ChunkProducer.BlockingSource() {
-            @Override
-            public byte[] next(int maxBytes) throws java.io.IOException {
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException e) {
-                    throw new java.io.InterruptedIOException();
-                }
-                return left[0]-- > 0 ? new byte[] {(byte) left[0]} : null;
-            }
+        var stream = holder.register(ChunkProducer.blocking(
+                new ChunkProducer.BlockingSource() {
+                    @Override
+                    public byte[] next(int maxBytes) throws IOException {
+                        try {
+                            Thread.sleep(200);
+                        } catch (InterruptedException e) {
+                            throw new InterruptedIOException();
+                        }
+                        return left[0]-- > 0 ? new byte[] {(byte) left[0]} : null;
+                    }
 
-            @Override
-            public void close() {}
-        }, executor));
+                    @Override
+                    public void close() {}
+                },
+                executor));
         assertThat(readAll(stream.subject())).containsExactly(2, 1, 0);
         assertThat(stream.done().get(2, TimeUnit.SECONDS)).isEqualTo(BodyStreamHolder.Outcome.COMPLETED);
     }
@@ -162,8 +169,8 @@ class BodyStreamIT {
         closed.get(1, TimeUnit.SECONDS);
         assertThat(holder.openStreams()).isZero();
         long started = System.nanoTime();
-        ExecutionException late = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
-                () -> reader.pull().get());
+        ExecutionException late = Assertions.assertThrows(
+                ExecutionException.class, () -> reader.pull().get());
         assertThat(((BodyStreamException) late.getCause()).problem().status()).isEqualTo(410);
         assertThat(late.getCause()).hasMessageContaining("Body stream gone");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
@@ -171,7 +178,7 @@ class BodyStreamIT {
 
     @Test
     void aStreamCanBePulledTheMomentItIsRegistered() throws Exception {
-        for (int i = 0; i < 200; i++) {   // no subscription races the reader
+        for (int i = 0; i < 200; i++) { // no subscription races the reader
             var stream = holder.register(ChunkProducer.of(new byte[] {(byte) i}));
             assertThat(readAll(stream.subject())).containsExactly((byte) i);
         }
@@ -182,10 +189,12 @@ class BodyStreamIT {
         var stream = holder.register(ChunkProducer.of(random(3 * RuntimeSubjects.CHUNK_SIZE)));
         InputStream in = new BodyStreamReader(readerSide, stream.subject(), Duration.ofSeconds(20)).inputStream(null);
         assertThat(in.readNBytes(RuntimeSubjects.CHUNK_SIZE)).hasSize(RuntimeSubjects.CHUNK_SIZE);
-        holderSide.close();   // the holding process died
+        holderSide.close(); // the holding process died
         long started = System.nanoTime();
-        assertThatThrownBy(in::readAllBytes).isInstanceOf(BodyStreamException.class)
-                .hasMessageContaining(stream.subject()).hasMessageContaining("no responder");
+        assertThatThrownBy(in::readAllBytes)
+                .isInstanceOf(BodyStreamException.class)
+                .hasMessageContaining(stream.subject())
+                .hasMessageContaining("no responder");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
     }
 
@@ -194,15 +203,15 @@ class BodyStreamIT {
         var stream = holder.register(new ChunkProducer() {
             @Override
             public CompletableFuture<Chunk> next(int maxBytes) {
-                return CompletableFuture.failedFuture(new ProblemException(Problem.of(413, "gateway/body-too-large",
-                        "Body too large", "The body is larger than 1 MB.")));
+                return CompletableFuture.failedFuture(new ProblemException(
+                        Problem.of(413, "gateway/body-too-large", "Body too large", "The body is larger than 1 MB.")));
             }
 
             @Override
             public void close() {}
         });
         var pull = new BodyStreamReader(readerSide, stream.subject(), PULL_TIMEOUT).pull();
-        ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, pull::get);
+        ExecutionException failure = Assertions.assertThrows(ExecutionException.class, pull::get);
         BodyStreamException cause = (BodyStreamException) failure.getCause();
         assertThat(cause.problem().status()).isEqualTo(413);
         assertThat(cause.getMessage()).contains("Body too large");
@@ -213,11 +222,13 @@ class BodyStreamIT {
     void pullsOutOfOrderAreRefusedAndARepeatedPullGetsTheSameChunk() throws Exception {
         byte[] body = random(3 * RuntimeSubjects.CHUNK_SIZE);
         var stream = holder.register(ChunkProducer.of(body));
-        assertThat(rawPull(stream.subject(), "2").getHeaders().getFirst("Nats-Service-Error-Code")).isEqualTo("409");
-        assertThat(rawPull(stream.subject(), "x").getHeaders().getFirst("Nats-Service-Error-Code")).isEqualTo("400");
+        assertThat(rawPull(stream.subject(), "2").getHeaders().getFirst("Nats-Service-Error-Code"))
+                .isEqualTo("409");
+        assertThat(rawPull(stream.subject(), "x").getHeaders().getFirst("Nats-Service-Error-Code"))
+                .isEqualTo("400");
         byte[] first = rawPull(stream.subject(), "1").getData();
         assertThat(rawPull(stream.subject(), "1").getData()).isEqualTo(first);
-        assertThat(first).isEqualTo(java.util.Arrays.copyOf(body, RuntimeSubjects.CHUNK_SIZE));
+        assertThat(first).isEqualTo(Arrays.copyOf(body, RuntimeSubjects.CHUNK_SIZE));
     }
 
     @Test
@@ -225,14 +236,20 @@ class BodyStreamIT {
         var stream = holder.register(ChunkProducer.of(random(10)));
         stream.cancel();
         assertThat(stream.done().get(1, TimeUnit.SECONDS)).isEqualTo(BodyStreamHolder.Outcome.CANCELLED);
-        assertThatThrownBy(() -> readAll(stream.subject())).isInstanceOf(BodyStreamException.class)
+        assertThatThrownBy(() -> readAll(stream.subject()))
+                .isInstanceOf(BodyStreamException.class)
                 .hasMessageContaining("410");
     }
 
-    private io.nats.client.Message rawPull(String subject, String seq) throws Exception {
+    private Message rawPull(String subject, String seq) throws Exception {
         Headers headers = new Headers();
         headers.put(RuntimeSubjects.HEADER_SEQ, seq);
-        return readerSide.request(NatsMessage.builder().subject(subject).headers(headers).data(new byte[0]).build(),
+        return readerSide.request(
+                NatsMessage.builder()
+                        .subject(subject)
+                        .headers(headers)
+                        .data(new byte[0])
+                        .build(),
                 PULL_TIMEOUT);
     }
 }

@@ -1,6 +1,7 @@
 package fazt.platform.nats;
 
 import fazt.proto.MessageCodec;
+import fazt.proto.MessageType;
 import fazt.proto.problem.Problem;
 import io.nats.client.Connection;
 import io.nats.client.impl.Headers;
@@ -32,7 +33,7 @@ final class Replies {
             message.respond(nats, raw.data(), headers);
             return;
         }
-        if (result != null && result.getClass().isAnnotationPresent(fazt.proto.MessageType.class)) {
+        if (result != null && result.getClass().isAnnotationPresent(MessageType.class)) {
             headers.put(FaztHeaders.TYPE, MessageCodec.typeId(result.getClass()));
         }
         byte[] body = result == null ? new byte[0] : MessageCodec.INSTANCE.encode(result);
@@ -54,8 +55,8 @@ final class Replies {
                 MDC.remove(MDC_ERROR_ID);
             }
             Problem generic = Problem.of(500, "platform/internal-error", "Internal error", null);
-            problem = new Problem(generic.type(), generic.title(), 500, null, null, generic.code(), errorId,
-                    null, null);
+            problem =
+                    new Problem(generic.type(), generic.title(), 500, null, null, generic.code(), errorId, null, null);
         }
         String traceId = MDC.get(TraceContext.MDC_TRACE_ID);
         if (problem.traceId() == null && traceId != null) {

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -41,8 +42,13 @@ public final class ServiceEndpoints implements AutoCloseable {
     private ServiceEndpoints() {}
 
     /** Registers {@code endpoints} for {@code name} and starts answering. */
-    public static ServiceEndpoints start(Connection nats, SubjectRoot root, ServiceName name, String version,
-                                         String instance, Collection<? extends RequestEndpoint> endpoints) {
+    public static ServiceEndpoints start(
+            Connection nats,
+            SubjectRoot root,
+            ServiceName name,
+            String version,
+            String instance,
+            Collection<? extends RequestEndpoint> endpoints) {
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put(METADATA_ROOT, root.value());
         metadata.put(METADATA_INSTANCE, instance);
@@ -98,7 +104,7 @@ public final class ServiceEndpoints implements AutoCloseable {
         service.stop(true);
         workers.shutdown();
         try {
-            if (!workers.awaitTermination(DRAIN_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            if (!workers.awaitTermination(DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 log.warn("handlers still running after drain timeout");
             }
         } catch (InterruptedException e) {

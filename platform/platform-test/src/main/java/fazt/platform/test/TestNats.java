@@ -5,6 +5,7 @@ import io.nats.client.Connection;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.Nats;
 import io.nats.client.api.StreamInfo;
+import java.util.Locale;
 import java.util.UUID;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -35,12 +36,17 @@ public final class TestNats implements AutoCloseable {
             String configured = System.getenv("FAZT_TEST_NATS_URL");
             url = configured == null || configured.isBlank() ? "nats://127.0.0.1:4222" : configured;
         }
-        return new TestNats(url, new SubjectRoot("t" + UUID.randomUUID().toString().replace("-", "").substring(0, 10)));
+        return new TestNats(
+                url,
+                new SubjectRoot(
+                        "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 10)));
     }
 
     private static synchronized GenericContainer<?> shared() {
         if (container == null) {
-            container = new GenericContainer<>("nats:2.10-alpine").withCommand("-js").withExposedPorts(4222)
+            container = new GenericContainer<>("nats:2.10-alpine")
+                    .withCommand("-js")
+                    .withExposedPorts(4222)
                     .waitingFor(Wait.forLogMessage(".*Server is ready.*", 1));
             container.start();
         }
@@ -64,7 +70,7 @@ public final class TestNats implements AutoCloseable {
     public void close() throws Exception {
         try (Connection nats = connect()) {
             JetStreamManagement jsm = nats.jetStreamManagement();
-            String prefix = root.value().toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_";
+            String prefix = root.value().toUpperCase(Locale.ROOT).replace('-', '_') + "_";
             for (StreamInfo info : jsm.getStreams()) {
                 if (info.getConfiguration().getName().startsWith(prefix)) {
                     jsm.deleteStream(info.getConfiguration().getName());

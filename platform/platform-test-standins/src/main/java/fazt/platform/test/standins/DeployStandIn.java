@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 /**
  * Plays deploy-svc for another service's tests: answers what the other services ask deploy-svc over real NATS, in
@@ -59,12 +60,20 @@ public final class DeployStandIn implements AutoCloseable {
             throw new IOException("declaring deploy's event stream failed", e);
         }
         events = new EventPublisher(nats, root);
-        endpoints = ServiceEndpoints.start(nats, root, ServiceName.DEPLOY, "0.0.0-standin",
-                "deploy-stand-in-" + UUID.randomUUID(), List.of(
+        endpoints = ServiceEndpoints.start(
+                nats,
+                root,
+                ServiceName.DEPLOY,
+                "0.0.0-standin",
+                "deploy-stand-in-" + UUID.randomUUID(),
+                List.of(
                         endpoint(DeploySubjects.SITE_GET, r -> {
                             String name = record(r, SiteRequest.class).name();
-                            return apps.values().stream().filter(a -> a.site().name().equals(name)).findFirst()
-                                    .map(LiveApp::site).orElse(SiteReply.notFound());
+                            return apps.values().stream()
+                                    .filter(a -> a.site().name().equals(name))
+                                    .findFirst()
+                                    .map(LiveApp::site)
+                                    .orElse(SiteReply.notFound());
                         }),
                         endpoint(DeploySubjects.ENV_GET, r -> {
                             String appId = record(r, AppEnvRequest.class).appId();
@@ -78,13 +87,17 @@ public final class DeployStandIn implements AutoCloseable {
                             record(r, fazt.proto.deploy.DomainsRequest.class);
                             return new fazt.proto.deploy.DomainsReply(List.copyOf(domains.values()));
                         }),
-                        endpoint(DeploySubjects.DOMAIN_CHALLENGE, r -> new fazt.proto.deploy.DomainChallengeReply(
-                                domainTokens.get(record(r, fazt.proto.deploy.DomainChallengeRequest.class).domain()))),
+                        endpoint(
+                                DeploySubjects.DOMAIN_CHALLENGE,
+                                r -> new fazt.proto.deploy.DomainChallengeReply(
+                                        domainTokens.get(record(r, fazt.proto.deploy.DomainChallengeRequest.class)
+                                                .domain()))),
                         endpoint(DeploySubjects.TRIGGERS_GET, r -> {
                             String appId = record(r, TriggersRequest.class).appId();
                             return new TriggersReply(apps.values().stream()
                                     .filter(a -> appId == null || a.appId().equals(appId))
-                                    .map(LiveApp::triggers).toList());
+                                    .map(LiveApp::triggers)
+                                    .toList());
                         })));
     }
 
@@ -99,15 +112,29 @@ public final class DeployStandIn implements AutoCloseable {
      * has server code.
      */
     public static LiveApp app(TriggersReply.AppTriggers triggers, boolean api) {
-        return new LiveApp(new SiteReply(true, triggers.appId(), triggers.name(), triggers.version(),
-                "site/" + triggers.appId() + "/v" + triggers.version(), null, List.of(), List.of(), Instant.now(),
-                api), triggers);
+        return new LiveApp(
+                new SiteReply(
+                        true,
+                        triggers.appId(),
+                        triggers.name(),
+                        triggers.version(),
+                        "site/" + triggers.appId() + "/v" + triggers.version(),
+                        null,
+                        List.of(),
+                        List.of(),
+                        Instant.now(),
+                        api),
+                triggers);
     }
 
     /** Makes {@code app} the live version of its app and announces it ({@code deployed}), as a deploy does. */
     public void deploy(LiveApp app) {
         apps.put(app.appId(), app);
-        announce(AppChanged.Change.DEPLOYED, app.appId(), List.of(app.site().name()), app.site().version());
+        announce(
+                AppChanged.Change.DEPLOYED,
+                app.appId(),
+                List.of(app.site().name()),
+                app.site().version());
     }
 
     /** Makes the app of {@code triggers} live with server code ({@link #app app(triggers, true)}) and announces it. */
@@ -122,7 +149,11 @@ public final class DeployStandIn implements AutoCloseable {
             throw new IllegalArgumentException("no app " + appId);
         }
         envs.remove(appId);
-        announce(AppChanged.Change.DELETED, appId, List.of(gone.site().name()), gone.site().version());
+        announce(
+                AppChanged.Change.DELETED,
+                appId,
+                List.of(gone.site().name()),
+                gone.site().version());
     }
 
     /** Sets the app's env vars (the whole set) without announcing it; see {@link #announce}. */
@@ -143,8 +174,8 @@ public final class DeployStandIn implements AutoCloseable {
      * Maps (or updates) a custom domain with its verification {@code token} and announces it with {@code change}
      * ({@code mapped}, {@code verified} or {@code failed}), as deploy-svc does.
      */
-    public void domain(fazt.proto.deploy.DomainChanged.Change change, fazt.proto.deploy.MappedDomain domain,
-                       String token) {
+    public void domain(
+            fazt.proto.deploy.DomainChanged.Change change, fazt.proto.deploy.MappedDomain domain, String token) {
         domains.put(domain.domain(), domain);
         domainTokens.put(domain.domain(), token);
         announceDomain(change, domain);
@@ -161,8 +192,8 @@ public final class DeployStandIn implements AutoCloseable {
     }
 
     private void announceDomain(fazt.proto.deploy.DomainChanged.Change change, fazt.proto.deploy.MappedDomain domain) {
-        fazt.proto.deploy.DomainChanged event = new fazt.proto.deploy.DomainChanged(UUID.randomUUID().toString(),
-                change, domain, Instant.now());
+        fazt.proto.deploy.DomainChanged event =
+                new fazt.proto.deploy.DomainChanged(UUID.randomUUID().toString(), change, domain, Instant.now());
         events.publish(DeploySubjects.domainEvent(change), event, event.eventId());
     }
 
@@ -182,7 +213,7 @@ public final class DeployStandIn implements AutoCloseable {
         return decoded;
     }
 
-    private static RequestEndpoint endpoint(String subject, java.util.function.Function<IncomingRequest, Object> answer) {
+    private static RequestEndpoint endpoint(String subject, Function<IncomingRequest, Object> answer) {
         return new RequestEndpoint() {
             @Override
             public String subject() {
