@@ -81,6 +81,28 @@ final class AppViews {
                 .toList());
     }
 
+    static fazt.proto.deploy.DomainView domain(fazt.deploy.domain.Domain d) {
+        String ascii = d.name();
+        String display = ascii.startsWith("*.")
+                ? "*." + java.net.IDN.toUnicode(ascii.substring(2))
+                : java.net.IDN.toUnicode(ascii);
+        return new fazt.proto.deploy.DomainView(
+                ascii,
+                display,
+                d.appName(),
+                d.state().token(),
+                d.reason(),
+                d.verifiedAt(),
+                d.checkedAt(),
+                d.challengeUrl(),
+                d.token());
+    }
+
+    static fazt.proto.deploy.DomainList domains(List<fazt.deploy.domain.Domain> domains) {
+        return new fazt.proto.deploy.DomainList(
+                domains.stream().map(AppViews::domain).toList());
+    }
+
     static String json(Object value) {
         return new String(MessageCodec.INSTANCE.encode(value), StandardCharsets.UTF_8);
     }

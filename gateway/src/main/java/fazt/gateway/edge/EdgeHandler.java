@@ -51,6 +51,7 @@ final class EdgeHandler extends ChannelInboundHandlerAdapter {
     private final FunctionGateway functions;
     private final BackgroundRoutes background;
     private final AppLoginForwarder appLogin;
+    private final DomainChallenges challenges;
 
     EdgeHandler(
             SuiteHealth health,
@@ -58,8 +59,10 @@ final class EdgeHandler extends ChannelInboundHandlerAdapter {
             AdminForwarder admin,
             FunctionGateway functions,
             BackgroundRoutes background,
-            AppLoginForwarder appLogin) {
+            AppLoginForwarder appLogin,
+            DomainChallenges challenges) {
         this.appLogin = appLogin;
+        this.challenges = challenges;
         this.health = health;
         this.sites = sites;
         this.admin = admin;
@@ -195,6 +198,7 @@ final class EdgeHandler extends ChannelInboundHandlerAdapter {
             when platform.kind() == Route.Platform.LOGIN -> appLogin.handle(ctx, ex, platform.host());
             case Route.AppPlatform platform -> background.handle(ctx, ex, platform, ByteBufUtil.getBytes(body));
             case Route.AppStatic s -> sites.serve(ctx, ex, s.host());
+            case Route.DomainChallenge c -> challenges.serve(ctx, ex, c);
             case Route.AppFunction f -> throw new IllegalStateException("function requests stream");
             case Route.NotFound n -> notFound(ctx, ex);
         }

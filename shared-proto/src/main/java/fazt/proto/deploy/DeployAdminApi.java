@@ -4,7 +4,7 @@ import fazt.proto.ServiceName;
 import fazt.proto.admin.AdminRoute;
 import java.util.List;
 
-/** deploy-svc's part of the admin API: apps, their bundles, versions, files and env vars. */
+/** deploy-svc's part of the admin API: apps, their bundles, versions, files, env vars and custom domains. */
 public final class DeployAdminApi {
     private DeployAdminApi() {}
 
@@ -60,7 +60,28 @@ public final class DeployAdminApi {
                     .returns(200, EnvVarView.class)
                     .returns(201, EnvVarView.class),
             route("DELETE", "/apps/{name}/env/{key}", "deploy:{name}", "Removes an env var")
-                    .answers(204));
+                    .answers(204),
+            route(
+                            "GET",
+                            "/apps/{name}/domains",
+                            "read|deploy:{name}",
+                            "Lists an app's custom domains with their verification state")
+                    .returns(200, DomainList.class),
+            route(
+                            "POST",
+                            "/apps/{name}/domains",
+                            "deploy:{name}",
+                            "Maps a custom domain to an app (*.example.com for a wildcard): 201 when new, 200 when it"
+                                    + " was already this app's")
+                    .accepts(DomainBody.class)
+                    .returns(200, DomainView.class)
+                    .returns(201, DomainView.class),
+            route("DELETE", "/apps/{name}/domains/{domain}", "deploy:{name}", "Removes a custom domain from an app")
+                    .answers(204),
+            route("POST", "/apps/{name}/domains/{domain}/verify", "deploy:{name}", "Checks a custom domain now")
+                    .returns(200, DomainView.class),
+            route("GET", "/domains", "read", "Lists every custom domain of every app")
+                    .returns(200, DomainList.class));
 
     private static AdminRoute route(String method, String template, String scope, String summary) {
         return AdminRoute.of(ServiceName.DEPLOY, method, template, scope, summary);

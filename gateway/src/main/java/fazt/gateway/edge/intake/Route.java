@@ -29,6 +29,12 @@ public sealed interface Route {
     /** Anything else on an app host, or the {@code 404} app's answer for an unknown host. */
     record AppStatic(HostRoute host) implements Route {}
 
+    /**
+     * {@code /.well-known/fazt/<token>} on a custom domain: the verification challenge deploy-svc fetches
+     * (docs/adr/0027-custom-domains.md); {@code token} is the rest of the path.
+     */
+    record DomainChallenge(HostRoute host, String token) implements Route {}
+
     /** Nothing is served here: other {@code /_fazt/} paths, non-API paths on the admin host. */
     record NotFound() implements Route {}
 

@@ -11,6 +11,7 @@ public final class Routes {
     public static final String SETUP_PREFIX = "/_fazt/setup/";
     public static final String ADMIN_API = "/api";
     public static final String FUNCTION_PREFIX = "/api/";
+    public static final String DOMAIN_CHALLENGE_PREFIX = "/.well-known/fazt/";
 
     private Routes() {}
 
@@ -31,6 +32,9 @@ public final class Routes {
                 return new Route.AdminApi(apiPath, AdminApi.TABLE.isPublic(method, apiPath));
             }
             return new Route.NotFound();
+        }
+        if (host.custom() && path.startsWith(DOMAIN_CHALLENGE_PREFIX)) {
+            return new Route.DomainChallenge(host, path.substring(DOMAIN_CHALLENGE_PREFIX.length()));
         }
         if (path.startsWith(PLATFORM_PREFIX)) {
             if (host.kind() == HostRoute.Kind.APP) {

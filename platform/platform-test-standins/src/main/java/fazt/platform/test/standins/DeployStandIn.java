@@ -30,8 +30,10 @@ import java.util.function.Function;
 /**
  * Plays deploy-svc for another service's tests: answers what the other services ask deploy-svc over real NATS, in
  * deploy's queue group and through {@link ServiceEndpoints}, with the shared-proto records: the live version of an
- * app by name ({@code svc.deploy.site.get}), its env vars ({@code svc.deploy.env.get}) and its triggers
- * ({@code svc.deploy.triggers.get}), for the apps the test declares; and it publishes {@link AppChanged} on deploy's
+ * app by name ({@code svc.deploy.site.get}), its env vars ({@code svc.deploy.env.get}), its triggers
+ * ({@code svc.deploy.triggers.get}) and the custom domains ({@code svc.deploy.domains.get},
+ * {@code svc.deploy.domain.challenge}), for the apps and domains the test declares; and it publishes
+ * {@link AppChanged} and {@code DomainChanged} on deploy's
  * JetStream event stream (declared here, as deploy-svc declares it) through the {@link EventPublisher} deploy-svc
  * uses, when the test deploys, deletes or changes an app. It records every decoded request.
  *
@@ -41,6 +43,8 @@ import java.util.function.Function;
 public final class DeployStandIn implements AutoCloseable {
     private final Map<String, LiveApp> apps = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> envs = new ConcurrentHashMap<>();
+    private final Map<String, fazt.proto.deploy.MappedDomain> domains = new ConcurrentHashMap<>();
+    private final Map<String, String> domainTokens = new ConcurrentHashMap<>();
     private final List<Object> requests = new CopyOnWriteArrayList<>();
     private final EventPublisher events;
     private final ServiceEndpoints endpoints;
@@ -90,6 +94,15 @@ public final class DeployStandIn implements AutoCloseable {
                             }
                             return values == null ? new AppEnvReply(false, Map.of()) : new AppEnvReply(true, values);
                         }),
+                        endpoint(DeploySubjects.DOMAINS_GET, r -> {
+                            record(r, fazt.proto.deploy.DomainsRequest.class);
+                            return new fazt.proto.deploy.DomainsReply(List.copyOf(domains.values()));
+                        }),
+                        endpoint(
+                                DeploySubjects.DOMAIN_CHALLENGE,
+                                r -> new fazt.proto.deploy.DomainChallengeReply(
+                                        domainTokens.get(record(r, fazt.proto.deploy.DomainChallengeRequest.class)
+                                                .domain()))),
                         endpoint(DeploySubjects.TRIGGERS_GET, r -> {
                             String appId = record(r, TriggersRequest.class).appId();
                             return new TriggersReply(apps.values().stream()
@@ -166,6 +179,33 @@ public final class DeployStandIn implements AutoCloseable {
     public void announce(AppChanged.Change change, String appId, List<String> names, int version) {
         AppChanged event = new AppChanged(UUID.randomUUID().toString(), change, appId, names, version, Instant.now());
         events.publish(DeploySubjects.appEvent(change), event, event.eventId());
+    }
+
+    /**
+     * Maps (or updates) a custom domain with its verification {@code token} and announces it with {@code change}
+     * ({@code mapped}, {@code verified} or {@code failed}), as deploy-svc does.
+     */
+    public void domain(
+            fazt.proto.deploy.DomainChanged.Change change, fazt.proto.deploy.MappedDomain domain, String token) {
+        domains.put(domain.domain(), domain);
+        domainTokens.put(domain.domain(), token);
+        announceDomain(change, domain);
+    }
+
+    /** Removes a custom domain and announces it ({@code removed}). */
+    public void removeDomain(String name) {
+        fazt.proto.deploy.MappedDomain gone = domains.remove(name);
+        domainTokens.remove(name);
+        if (gone == null) {
+            throw new IllegalArgumentException("no domain " + name);
+        }
+        announceDomain(fazt.proto.deploy.DomainChanged.Change.REMOVED, gone);
+    }
+
+    private void announceDomain(fazt.proto.deploy.DomainChanged.Change change, fazt.proto.deploy.MappedDomain domain) {
+        fazt.proto.deploy.DomainChanged event =
+                new fazt.proto.deploy.DomainChanged(UUID.randomUUID().toString(), change, domain, Instant.now());
+        events.publish(DeploySubjects.domainEvent(change), event, event.eventId());
     }
 
     /** Every request received so far, decoded, in order of arrival. */
