@@ -161,11 +161,10 @@ final class EdgeHandler extends ChannelInboundHandlerAdapter {
                 });
         switch (msg) {
             case Refusal refusal ->
-                EdgeResponses.send(
+                EdgeResponses.refuse(
                         ctx,
                         EdgeResponses.problem(
                                 refusal.problem(), refusal.instance(), refusal.trace(), refusal.requestId()),
-                        false,
                         refusal.head());
             case StreamedAdminRequest streamed ->
                 admin.forward(ctx, streamed.exchange(), streamed.principal(), streamed.inline(), streamed.blob());

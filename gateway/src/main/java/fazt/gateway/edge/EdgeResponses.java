@@ -1,5 +1,6 @@
 package fazt.gateway.edge;
 
+import fazt.gateway.edge.socket.LingeringClose;
 import fazt.platform.nats.FaztHeaders;
 import fazt.platform.nats.NatsRequester;
 import fazt.platform.nats.ProblemException;
@@ -15,6 +16,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
@@ -144,6 +146,24 @@ public final class EdgeResponses {
                 .set(REQUEST_ID, requestId)
                 .set(FaztHeaders.TRACEPARENT, trace.header());
         return response;
+    }
+
+    /**
+     * Writes {@code response} to a request whose body was not read (a refusal), then ends the connection with a
+     * {@link LingeringClose}, so that a client still sending reads the answer rather than a reset.
+     */
+    public static void refuse(ChannelHandlerContext ctx, FullHttpResponse response, boolean head) {
+        if (head) {
+            response.content().clear();
+        }
+        HttpUtil.setKeepAlive(response, false);
+        response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        // the connection ends here: its keep-alive handler would close it the moment the answer is written
+        HttpServerKeepAliveHandler keepAlive = ctx.pipeline().get(HttpServerKeepAliveHandler.class);
+        if (keepAlive != null) {
+            ctx.pipeline().remove(keepAlive);
+        }
+        LingeringClose.after(ctx.writeAndFlush(response));
     }
 
     /** Writes {@code response}; HEAD drops the body but keeps its length; closes the connection unless kept alive. */

@@ -22,6 +22,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class EdgeSocketIT {
     static final int HEADER_MS = 1500, IDLE_MS = 2500, BODY_MS = 2000, PER_CLIENT = 6;
+    /** The lingering close's quiet time (2 s) with room for a busy machine. */
+    static final int LINGER_BOUND_MS = 10_000;
+
     static final String PING = "GET /_fazt/nothing HTTP/1.1\r\nHost: blog.localhost\r\n\r\n";
 
     @RegisterExtension
@@ -209,6 +212,22 @@ class EdgeSocketIT {
                                     + "application/json\r\nContent-Length: " + login.length() + "\r\n\r\n" + login)
                             .readUntilClosed(5000)))
                     .isEqualTo(413);
+        }
+    }
+
+    @Test
+    void a413WhileTheClientIsStillSendingItsBodyIsReadNotLostToAReset() throws Exception {
+        try (RawConnection c = new RawConnection(port())) {
+            int length = 2 * 1024 * 1024;
+            c.send("POST /_fazt/nothing HTTP/1.1\r\nHost: blog.localhost\r\nContent-Length: " + length + "\r\n\r\n");
+            Thread.sleep(300); // like a client that writes its whole body before it reads: the 413 is out by now
+            String chunk = "x".repeat(64 * 1024);
+            for (int sent = 0; sent < length; sent += chunk.length()) {
+                c.send(chunk); // a gateway that closed at once would reset the connection here
+            }
+            String answer = c.readUntilClosed(LINGER_BOUND_MS);
+            assertThat(status(answer)).isEqualTo(413);
+            assertThat(answer).containsIgnoringCase("connection: close");
         }
     }
 
