@@ -12,6 +12,8 @@ import fazt.gateway.edge.socket.EdgeLimits;
 import fazt.gateway.invoke.ApiRequestStreamer;
 import fazt.gateway.invoke.FunctionConfig;
 import fazt.gateway.routing.HostRouter;
+import fazt.gateway.tls.TlsConfig;
+import fazt.gateway.tls.TlsHandshakes;
 import fazt.platform.nats.NatsRequester;
 import fazt.platform.service.BootstrapSettings;
 import fazt.platform.service.SettingsException;
@@ -21,6 +23,7 @@ import io.micronaut.context.annotation.Context;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
@@ -37,6 +40,9 @@ import org.slf4j.LoggerFactory;
  * response order, keep-alive, the one intake that classifies every request (ADR 19), the two body streamers (admin
  * uploads, function bodies) and the handler that answers.
  * Handlers never block an event loop; work that waits (NATS) completes asynchronously.
+ * With {@code FAZT_HTTPS_PORT} set, a second listener speaks TLS (ADR 28): SNI picks the certificate
+ * ({@link TlsHandshakes}), and the same HTTP handlers join the pipeline once the handshake is done; plain HTTP may
+ * then redirect to it ({@code FAZT_HTTP_REDIRECT}) and TLS answers carry HSTS ({@code FAZT_HSTS_MAX_AGE}).
  */
 @Context
 public final class EdgeServer {
@@ -49,11 +55,12 @@ public final class EdgeServer {
     private final EventLoopGroup acceptor;
     private final EventLoopGroup workers;
     private final Channel channel;
+    private final Channel tlsChannel;
     private final ConnectionLimiter limiter;
 
     EdgeServer(BootstrapSettings settings, EdgeHandler handler, HostRouter hosts, AdminForwarder admin,
                NatsRequester nats, GatewayConfig config, FunctionConfig functions, EdgeLimits limits,
-               MeterRegistry metrics) {
+               MeterRegistry metrics, TlsHandshakes tls) {
         TrustedProxies proxies = TrustedProxies.parse(limits.trustedProxies());
         limiter = new ConnectionLimiter(limits, proxies);
         Gauge.builder("fazt.edge.connections", limiter, ConnectionLimiter::open)
@@ -62,39 +69,107 @@ public final class EdgeServer {
         Transport transport = Transport.best();
         acceptor = transport.group(1, "edge-accept");
         workers = transport.group(Runtime.getRuntime().availableProcessors(), "edge-io");
+        TlsConfig tlsConfig = tls.config();
+        StrictTransportSecurity hsts = tlsConfig.hstsMaxAge() > 0 ? new StrictTransportSecurity(tlsConfig.hstsMaxAge())
+                : null;
+        if (tlsConfig.enabled()) {
+            try {
+                tlsChannel = bind(transport, tlsConfig.httpsPort(), new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(limiter).addLast(tls.sniHandler())
+                                .addLast(new HandshakeGate(gate -> http(gate.pipeline(), gate.name(), handler, hosts,
+                                        admin, nats, config, functions, limits, proxies, adminHeaders, -1, hsts)));
+                    }
+                });
+            } catch (Exception e) {
+                shutdownGroups();
+                throw new SettingsException("FAZT_HTTPS_PORT", "cannot listen on port " + tlsConfig.httpsPort()
+                        + " (" + e.getMessage() + ")");
+            }
+            log.info("edge listening for TLS port={}", tlsPort());
+        } else {
+            tlsChannel = null;
+        }
+        int redirectPort = tlsConfig.enabled() && tlsConfig.redirect() ? tlsPort() : -1;
         try {
-            channel = new ServerBootstrap()
-                    .group(acceptor, workers)
-                    .channel(transport.serverChannel())
-                    .option(ChannelOption.SO_BACKLOG, 1024)
-                    .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new ChannelInitializer<SocketChannel>() {
-                        @Override
-                        protected void initChannel(SocketChannel ch) {
-                            ch.pipeline()
-                                    .addLast(limiter)
-                                    .addLast(new ConnectionGuard(limits))
-                                    .addLast(new EdgeCodec())
-                                    .addLast(adminHeaders)
-                                    .addLast(RESPONSE_ORDER)
-                                    .addLast(new HttpServerKeepAliveHandler())
-                                    .addLast(new EdgeIntake(hosts, proxies, functions.maxBodyBytes(),
-                                            config.maxUploadBytes()))
-                                    .addLast(new AdminUploadStreamer(admin, nats))
-                                    .addLast(new ApiRequestStreamer())
-                                    .addLast(handler);
-                        }
-                    })
-                    .bind(new InetSocketAddress(settings.httpPort()))
-                    .syncUninterruptibly()
-                    .channel();
+            channel = bind(transport, settings.httpPort(), new ChannelInitializer<SocketChannel>() {
+                @Override
+                protected void initChannel(SocketChannel ch) {
+                    ch.pipeline().addLast(limiter);
+                    http(ch.pipeline(), null, handler, hosts, admin, nats, config, functions, limits, proxies,
+                            adminHeaders, redirectPort);
+                }
+            });
         } catch (Exception e) {
             // Netty rethrows the bind failure (a checked BindException) without declaring it.
+            if (tlsChannel != null) {
+                tlsChannel.close().syncUninterruptibly();
+            }
             shutdownGroups();
             throw new SettingsException("FAZT_HTTP_PORT", "cannot listen on port " + settings.httpPort()
                     + " (" + e.getMessage() + ")");
         }
         log.info("edge listening port={} transport={}", port(), transport.name());
+    }
+
+    private Channel bind(Transport transport, int port, ChannelInitializer<SocketChannel> initializer) {
+        return new ServerBootstrap()
+                .group(acceptor, workers)
+                .channel(transport.serverChannel())
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(initializer)
+                .bind(new InetSocketAddress(port))
+                .syncUninterruptibly()
+                .channel();
+    }
+
+    /**
+     * The HTTP handlers of a connection, at the end of {@code pipeline} or, for TLS, after the handler named
+     * {@code after} once the handshake is done: socket deadlines, codec, (HSTS), response order, keep-alive, the
+     * intake, the two body streamers and the handler.
+     */
+    private static void http(ChannelPipeline pipeline, String after, EdgeHandler handler, HostRouter hosts,
+                             AdminForwarder admin, NatsRequester nats, GatewayConfig config, FunctionConfig functions,
+                             EdgeLimits limits, TrustedProxies proxies, AdminOriginHeaders adminHeaders,
+                             int redirectPort) {
+        http(pipeline, after, handler, hosts, admin, nats, config, functions, limits, proxies, adminHeaders,
+                redirectPort, null);
+    }
+
+    private static void http(ChannelPipeline pipeline, String after, EdgeHandler handler, HostRouter hosts,
+                             AdminForwarder admin, NatsRequester nats, GatewayConfig config, FunctionConfig functions,
+                             EdgeLimits limits, TrustedProxies proxies, AdminOriginHeaders adminHeaders,
+                             int redirectPort, StrictTransportSecurity hsts) {
+        java.util.List<io.netty.channel.ChannelHandler> handlers = new java.util.ArrayList<>();
+        handlers.add(new ConnectionGuard(limits));
+        handlers.add(new EdgeCodec());
+        if (hsts != null) {
+            handlers.add(hsts);
+        }
+        handlers.add(adminHeaders);
+        handlers.add(RESPONSE_ORDER);
+        handlers.add(new HttpServerKeepAliveHandler());
+        handlers.add(new EdgeIntake(hosts, proxies, functions.maxBodyBytes(), config.maxUploadBytes(), redirectPort));
+        handlers.add(new AdminUploadStreamer(admin, nats));
+        handlers.add(new ApiRequestStreamer());
+        handlers.add(handler);
+        String previous = after;
+        for (io.netty.channel.ChannelHandler h : handlers) {
+            if (previous == null) {
+                pipeline.addLast(h);
+            } else {
+                String name = h.getClass().getSimpleName() + "#" + System.identityHashCode(h);
+                pipeline.addAfter(previous, name, h);
+                previous = name;
+            }
+        }
+    }
+
+    /** The HTTPS port the edge listens on (the configured one, or the free one picked for port 0); -1 without TLS. */
+    public int tlsPort() {
+        return tlsChannel == null ? -1 : ((InetSocketAddress) tlsChannel.localAddress()).getPort();
     }
 
     /** The port the edge listens on (the configured one, or the free one picked for port 0). */
@@ -105,6 +180,9 @@ public final class EdgeServer {
     @PreDestroy
     void stop() {
         channel.close().syncUninterruptibly();
+        if (tlsChannel != null) {
+            tlsChannel.close().syncUninterruptibly();
+        }
         shutdownGroups();
     }
 

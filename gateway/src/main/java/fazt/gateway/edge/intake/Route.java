@@ -29,6 +29,12 @@ public sealed interface Route {
     /** Anything else on an app host, or the {@code 404} app's answer for an unknown host. */
     record AppStatic(HostRoute host) implements Route {}
 
+    /** {@code /.well-known/acme-challenge/<token>} on any host: an ACME HTTP-01 answer (ADR 28). */
+    record AcmeChallenge(String token) implements Route {}
+
+    /** Plain HTTP when {@code FAZT_HTTP_REDIRECT} is on: {@code 308} to {@code location} (ADR 28). */
+    record HttpsRedirect(String location) implements Route {}
+
     /** Nothing is served here: other {@code /_fazt/} paths, non-API paths on the admin host. */
     record NotFound() implements Route {}
 

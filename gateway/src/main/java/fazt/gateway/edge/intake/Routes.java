@@ -11,6 +11,9 @@ public final class Routes {
     public static final String SETUP_PREFIX = "/_fazt/setup/";
     public static final String ADMIN_API = "/api";
     public static final String FUNCTION_PREFIX = "/api/";
+    public static final String ACME_CHALLENGE_PREFIX = "/.well-known/acme-challenge/";
+    /** Paths plain HTTP answers even when it redirects to HTTPS: ACME challenges and the platform's own. */
+    public static final String WELL_KNOWN_FAZT = "/.well-known/fazt/";
 
     private Routes() {}
 
@@ -18,6 +21,10 @@ public final class Routes {
     public static Route classify(HostRoute host, String method, String path) {
         if (path.equals(HEALTH)) {
             return new Route.Health();
+        }
+        if (path.startsWith(ACME_CHALLENGE_PREFIX) && path.length() > ACME_CHALLENGE_PREFIX.length()
+                && path.indexOf('/', ACME_CHALLENGE_PREFIX.length()) < 0) {
+            return new Route.AcmeChallenge(path.substring(ACME_CHALLENGE_PREFIX.length()));
         }
         if (host.kind() == HostRoute.Kind.ADMIN) {
             if (isSetup(path)) {
@@ -46,6 +53,11 @@ public final class Routes {
             return new Route.AppFunction(host);
         }
         return new Route.AppStatic(host);
+    }
+
+    /** Whether plain HTTP for {@code path} is answered rather than redirected to HTTPS. */
+    public static boolean staysPlain(String path) {
+        return path.startsWith(ACME_CHALLENGE_PREFIX) || path.startsWith(WELL_KNOWN_FAZT);
     }
 
     private static boolean isSetup(String path) {

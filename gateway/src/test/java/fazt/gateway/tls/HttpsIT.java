@@ -1,0 +1,137 @@
+package fazt.gateway.tls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigInteger;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.net.ssl.SSLHandshakeException;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.shredzone.acme4j.util.KeyPairUtils;
+
+/**
+ * HTTPS through the real gateway with certificates ordered on demand from a real pebble (ADR 28). Every test uses
+ * names of its own, so the order of tests does not matter.
+ */
+class HttpsIT {
+    @RegisterExtension
+    static final HttpsFixture gateway = new HttpsFixture();
+
+    /** A path the gateway answers itself (404) on any app host: HTTP over the TLS connection worked. */
+    private static final String NOT_FOUND = "/_fazt/no-such-path";
+    private static X509Certificate root;
+
+    @BeforeAll
+    static void pebbleRoot() throws Exception {
+        root = gateway.pebble().root();
+    }
+
+    @Test
+    void theFirstHandshakeForTheAdminHostOrdersACertificateThatVerifiesAgainstPebblesRoot() throws Exception {
+        String name = "admin." + HttpsFixture.DOMAIN;
+        HttpsFixture.Answer answer = gateway.https(name, "/api/openapi.json", root);
+        assertThat(answer.status()).isEqualTo(200);
+        X509Certificate leaf = answer.chain().getFirst();
+        assertThat(UploadedCertificate.covers(leaf, name)).isTrue();
+        assertThat(answer.chain().getLast().getIssuerX500Principal()).isEqualTo(root.getSubjectX500Principal());
+        assertThat(answer.alpn()).as("h2 is not offered (ADR 28)").isEqualTo("http/1.1");
+        assertThat(answer.headers()).containsEntry("strict-transport-security",
+                "max-age=" + HttpsFixture.HSTS_MAX_AGE);
+        assertThat(gateway.certificates().statuses()).anySatisfy(s -> {
+            assertThat(s.name()).isEqualTo(name);
+            assertThat(s.state()).isEqualTo("issued");
+            assertThat(s.source()).isEqualTo("acme");
+        });
+        // the second connection is served from memory: the same certificate
+        assertThat(gateway.https(name, "/api/openapi.json", root).chain().getFirst()).isEqualTo(leaf);
+    }
+
+    @Test
+    void tenNewAppNamesInParallelAllGetTheirCertificate() throws Exception {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            gateway.deploy("par" + i);
+            names.add("par" + i + "." + HttpsFixture.DOMAIN);
+        }
+        List<Future<HttpsFixture.Answer>> answers = new ArrayList<>();
+        List<Long> millis = new ArrayList<>();
+        try (ExecutorService clients = Executors.newFixedThreadPool(20)) {
+            for (String name : names) {
+                for (int j = 0; j < 2; j++) {   // two first hits per name: one order, both served
+                    answers.add(clients.submit(() -> {
+                        long start = System.nanoTime();
+                        HttpsFixture.Answer answer = gateway.https(name, NOT_FOUND, root);
+                        synchronized (millis) {
+                            millis.add((System.nanoTime() - start) / 1_000_000);
+                        }
+                        return answer;
+                    }));
+                }
+            }
+            for (int i = 0; i < answers.size(); i++) {
+                HttpsFixture.Answer answer = answers.get(i).get();
+                assertThat(answer.status()).as("answered by the gateway over TLS").isEqualTo(404);
+                assertThat(UploadedCertificate.covers(answer.chain().getFirst(), names.get(i / 2))).isTrue();
+            }
+        }
+        System.out.println("first-hit latency ms (20 handshakes, 10 new names): " + millis.stream().sorted().toList());
+    }
+
+    @Test
+    void aNameThatIsNotAllowedCausesNoOrderAndGetsTheUntrustedFallback() {
+        for (String name : List.of("ghost." + HttpsFixture.DOMAIN, "elsewhere.example.org")) {
+            assertThatThrownBy(() -> gateway.https(name, "/", root)).as(name)
+                    .isInstanceOf(SSLHandshakeException.class);
+            assertThat(gateway.certificates().statuses()).noneSatisfy(s -> assertThat(s.name()).isEqualTo(name));
+        }
+    }
+
+    @Test
+    void aRenewalPassPastTheThresholdOrdersANewCertificateThatIsServed() throws Exception {
+        String name = "renew." + HttpsFixture.DOMAIN;
+        gateway.deploy("renew");
+        BigInteger first = gateway.https(name, NOT_FOUND, root).chain().getFirst().getSerialNumber();
+        List<CompletableFuture<ServedCertificate>> orders = gateway.certificates().renewDue(0);
+        assertThat(orders).isNotEmpty();
+        CompletableFuture.allOf(orders.toArray(CompletableFuture[]::new)).join();
+        BigInteger second = gateway.https(name, NOT_FOUND, root).chain().getFirst().getSerialNumber();
+        assertThat(second).isNotEqualTo(first);
+    }
+
+    @Test
+    void anUploadedCertificateIsServedByItsNameAndABadOneIsRefused() throws Exception {
+        String name = "byo." + HttpsFixture.DOMAIN;
+        KeyPair keys = KeyPairUtils.createECKeyPair("secp256r1");
+        X509Certificate own = Pebble.selfSigned(keys, name, null);
+        KeyPair other = KeyPairUtils.createECKeyPair("secp256r1");
+        assertThatThrownBy(() -> gateway.certificates().upload(name, Pem.chain(List.of(own)),
+                Pem.key(other.getPrivate()))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("key");
+        assertThatThrownBy(() -> gateway.certificates().upload("other." + HttpsFixture.DOMAIN,
+                Pem.chain(List.of(own)), Pem.key(keys.getPrivate()))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("does not name");
+        gateway.certificates().upload(name, Pem.chain(List.of(own)), Pem.key(keys.getPrivate()));
+        HttpsFixture.Answer answer = gateway.https(name, NOT_FOUND, own);
+        assertThat(answer.chain().getFirst()).isEqualTo(own);
+    }
+
+    @Test
+    void plainHttpIsRedirectedExceptAcmeChallengesAndWellKnownFazt() throws Exception {
+        String host = "admin." + HttpsFixture.DOMAIN;
+        HttpsFixture.Answer redirected = gateway.http(host, "/api/apps?x=1");
+        assertThat(redirected.status()).isEqualTo(308);
+        assertThat(redirected.headers()).containsEntry("location",
+                "https://" + host + ":" + gateway.tlsPort() + "/api/apps?x=1");
+        assertThat(redirected.headers()).doesNotContainKey("strict-transport-security");
+        assertThat(gateway.http(host, "/.well-known/acme-challenge/unknown-token").status()).isEqualTo(404);
+        assertThat(gateway.http(host, "/.well-known/fazt/anything").status()).isNotEqualTo(308);
+    }
+}
