@@ -23,5 +23,19 @@ public final class DeploySubjects {
         return "evt.deploy.app." + change.token();
     }
 
+    /** Request {@link DomainsRequest}; reply {@link DomainsReply}: every mapped custom domain (a gateway at start). */
+    public static final String DOMAINS_GET = "svc.deploy.domains.get";
+    /**
+     * Request {@link DomainChallengeRequest}; reply {@link DomainChallengeReply}: the verification token a gateway
+     * serves at {@code /.well-known/fazt/<token>} on a mapped domain.
+     */
+    public static final String DOMAIN_CHALLENGE = "svc.deploy.domain.challenge";
+    /** Event {@link DomainChanged}: a custom domain was mapped, verified, failed or removed. */
+    public static final String DOMAIN_EVENTS = "evt.deploy.domain.>";
+    /** Event subject of one kind of domain change: {@code evt.deploy.domain.<change>}. */
+    public static String domainEvent(DomainChanged.Change change) {
+        return "evt.deploy.domain." + change.token();
+    }
+
     private DeploySubjects() {}
 }
