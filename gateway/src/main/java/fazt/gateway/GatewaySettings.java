@@ -47,6 +47,10 @@ final class GatewaySettings {
             Setting.number("FAZT_HTTPS_PORT", null, 0, 65_535L,
                     "the public HTTPS port (TLS 1.2 and 1.3, certificates by SNI, ADR 28); unset: no HTTPS")
                     .unit("a port").mapsTo("gateway.tls.https-port", AS_INT),
+            Setting.number("FAZT_HTTPS_PUBLIC_PORT", null, 1, 65_535L,
+                    "the HTTPS port clients reach, named in redirects when it differs from `FAZT_HTTPS_PORT` (a "
+                            + "container publishing 443 for 8443)").unit("a port").defaultText("`FAZT_HTTPS_PORT`")
+                    .mapsTo("gateway.tls.public-port", AS_INT),
             Setting.bool("FAZT_HTTP_REDIRECT", false, "answer plain HTTP with 308 to HTTPS (not ACME challenges nor "
                     + "`/.well-known/fazt/`); needs `FAZT_HTTPS_PORT`").mapsTo("gateway.tls.redirect"),
             Setting.number("FAZT_HSTS_MAX_AGE", TlsConfig.DEFAULT_HSTS_MAX_AGE, 0, 63_072_000L,

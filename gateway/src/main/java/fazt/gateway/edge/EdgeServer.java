@@ -91,7 +91,8 @@ public final class EdgeServer {
         } else {
             tlsChannel = null;
         }
-        int redirectPort = tlsConfig.enabled() && tlsConfig.redirect() ? tlsPort() : -1;
+        int redirectPort = !tlsConfig.enabled() || !tlsConfig.redirect() ? -1
+                : tlsConfig.publicPort() != null ? tlsConfig.publicPort() : tlsPort();
         try {
             channel = bind(transport, settings.httpPort(), new ChannelInitializer<SocketChannel>() {
                 @Override

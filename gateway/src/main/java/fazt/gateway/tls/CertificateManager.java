@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #certificateFor} answers from the in-memory {@link CertificateStore}. A name without a certificate is
  * ordered on demand when it is allowed ({@code admin.<domain>}, an app's host that deploy-svc knows, asked through the
- * cached, event-fed {@link SiteDirectory}); the handshake waits for the order. Parallel handshakes for one name share
+ * cached, event-fed {@link SiteDirectory}, a custom domain deploy-svc verified, {@link VerifiedDomains}); the
+ * handshake waits for the order. A domain that becomes verified is ordered ahead of time. Parallel handshakes for one name share
  * one order (a future per name). Every other case gets the self-signed fallback: a name that is not allowed never
  * causes an order, a failed order is retried only after its back-off. New orders pass a rate limiter (the CA's
  * budget, {@code FAZT_ACME_ORDERS_PER_3H}); orders over it wait in a visible backlog
@@ -64,6 +65,7 @@ public final class CertificateManager implements ApplicationEventListener<Startu
     private final AcmeClient acme;
     private final HostRouter hosts;
     private final SiteDirectory sites;
+    private final VerifiedDomains domains;
     private final Connection nats;
     private final String issuedSubject;
     private final String instance;
@@ -77,8 +79,9 @@ public final class CertificateManager implements ApplicationEventListener<Startu
     private Dispatcher dispatcher;
 
     CertificateManager(TlsConfig config, CertificateStore store, Sql db, BootstrapSettings settings,
-                       ChallengeResponses challenges, HostRouter hosts, SiteDirectory sites, Connection nats,
-                       ServiceIdentity identity, MeterRegistry metrics) {
+                       ChallengeResponses challenges, HostRouter hosts, SiteDirectory sites, VerifiedDomains domains,
+                       Connection nats, ServiceIdentity identity, MeterRegistry metrics) {
+        this.domains = domains;
         this.config = config;
         this.store = store;
         this.records = new CertificateRecords(db, settings.masterKey());
@@ -114,6 +117,7 @@ public final class CertificateManager implements ApplicationEventListener<Startu
             }
         });
         dispatcher.subscribe(issuedSubject);
+        domains.start(this::orderAhead);
         renewal.scheduleWithFixedDelay(this::renewDue, RENEWAL_PASS.toMillis(), RENEWAL_PASS.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
@@ -141,8 +145,16 @@ public final class CertificateManager implements ApplicationEventListener<Startu
         return switch (route.kind()) {
             case ADMIN -> CompletableFuture.completedFuture(true);
             case APP -> sites.site(route.app()).thenApply(site -> site.found()).exceptionally(failure -> false);
-            case UNKNOWN, BAD -> CompletableFuture.completedFuture(false);
+            case UNKNOWN -> CompletableFuture.completedFuture(domains.allows(route.host()));
+            case BAD -> CompletableFuture.completedFuture(false);
         };
+    }
+
+    /** A custom domain just verified: its certificate is ordered before its first visitor asks. */
+    private void orderAhead(String name) {
+        if (store.find(name) == null) {
+            order(name).exceptionally(failure -> null);
+        }
     }
 
     /** Orders a certificate for {@code name}, or joins the order under way. */
@@ -236,6 +248,7 @@ public final class CertificateManager implements ApplicationEventListener<Startu
     /** A renewal pass renewing at {@code percent} of lifetime; the orders it started. */
     List<CompletableFuture<ServedCertificate>> renewDue(int percent) {
         List<CompletableFuture<ServedCertificate>> started = new java.util.ArrayList<>();
+        domains.load();
         try {
             Instant now = Instant.now();
             for (CertificateRecords.Status status : records.statuses()) {

@@ -5,14 +5,14 @@ import io.micronaut.core.annotation.Nullable;
 
 /**
  * HTTPS at the edge (ADR 28), from {@code FAZT_HTTPS_PORT} and friends: {@code httpsPort} (null: no HTTPS, the edge
- * speaks plain HTTP only), {@code redirect} plain HTTP to HTTPS with 308, {@code hstsMaxAge} seconds of
+ * speaks plain HTTP only), {@code publicPort} the HTTPS port redirects name (null: the bound one), {@code redirect} plain HTTP to HTTPS with 308, {@code hstsMaxAge} seconds of
  * {@code Strict-Transport-Security} on TLS answers (0: none), the ACME CA's {@code acmeDirectory}, the account's
  * contact {@code acmeEmail}, a PEM {@code acmeCaBundle} trusted for the directory's TLS (a test CA), the share of a
  * certificate's lifetime after which it is renewed ({@code renewAtPercent}), the CA's new-order budget
  * ({@code ordersPerWindow} per {@code orderWindowSeconds}) and the TLS {@code handshakeTimeoutMillis}.
  */
 @ConfigurationProperties("gateway.tls")
-public record TlsConfig(@Nullable Integer httpsPort, @Nullable Boolean redirect, @Nullable Long hstsMaxAge,
+public record TlsConfig(@Nullable Integer httpsPort, @Nullable Integer publicPort, @Nullable Boolean redirect, @Nullable Long hstsMaxAge,
                         @Nullable String acmeDirectory, @Nullable String acmeEmail, @Nullable String acmeCaBundle,
                         @Nullable Integer renewAtPercent, @Nullable Integer ordersPerWindow,
                         @Nullable Integer orderWindowSeconds, @Nullable Integer handshakeTimeoutMillis) {

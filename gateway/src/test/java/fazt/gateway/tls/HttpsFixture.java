@@ -7,6 +7,9 @@ import fazt.platform.service.testing.TestSuite;
 import fazt.proto.MessageCodec;
 import fazt.proto.ServiceName;
 import fazt.proto.deploy.DeploySubjects;
+import fazt.proto.deploy.DomainChanged;
+import fazt.proto.deploy.DomainState;
+import fazt.proto.deploy.MappedDomain;
 import fazt.proto.deploy.SiteReply;
 import fazt.proto.deploy.SiteRequest;
 import io.nats.client.Connection;
@@ -100,6 +103,18 @@ final class HttpsFixture implements BeforeAllCallback, AfterAllCallback {
                 pebble.close();
             }
         }
+    }
+
+    /** Deploy-svc announces that custom domain {@code domain} changed to {@code state}. */
+    void domainChanged(DomainChanged.Change change, String domain, DomainState state) throws Exception {
+        DomainChanged event = new DomainChanged(java.util.UUID.randomUUID().toString(), change,
+                new MappedDomain(domain, "a_shop", "shop", state, state == DomainState.VERIFIED ? Instant.now() : null),
+                Instant.now());
+        Headers headers = new Headers();
+        headers.put(FaztHeaders.TYPE, MessageCodec.typeId(DomainChanged.class));
+        nats.publish(suite.nats().root().qualify(DeploySubjects.domainEvent(change)), headers,
+                MessageCodec.INSTANCE.encode(event));
+        nats.flush(Duration.ofSeconds(5));
     }
 
     /** Deploy-svc knows app {@code name} from now on. */

@@ -3,6 +3,8 @@ package fazt.gateway.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fazt.proto.deploy.DomainChanged;
+import fazt.proto.deploy.DomainState;
 import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
@@ -93,6 +95,24 @@ class HttpsIT {
                     .isInstanceOf(SSLHandshakeException.class);
             assertThat(gateway.certificates().statuses()).noneSatisfy(s -> assertThat(s.name()).isEqualTo(name));
         }
+    }
+
+    @Test
+    void aCustomDomainIsOrderedAheadWhenVerifiedAndAPendingOneNever() throws Exception {
+        String pending = "pending.example.net", shop = "shop.example.net";
+        gateway.domainChanged(DomainChanged.Change.MAPPED, pending, DomainState.PENDING);
+        gateway.domainChanged(DomainChanged.Change.VERIFIED, shop, DomainState.VERIFIED);
+        // the event starts the order (a row appears); the handshake then joins it or finds its certificate
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
+        while (gateway.certificates().statuses().stream().noneMatch(s -> s.name().equals(shop))
+                && java.time.Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        HttpsFixture.Answer answer = gateway.https(shop, NOT_FOUND, root);
+        assertThat(UploadedCertificate.covers(answer.chain().getFirst(), shop)).isTrue();
+        assertThat(answer.status()).isEqualTo(404);
+        assertThatThrownBy(() -> gateway.https(pending, NOT_FOUND, root)).isInstanceOf(SSLHandshakeException.class);
+        assertThat(gateway.certificates().statuses()).noneSatisfy(s -> assertThat(s.name()).isEqualTo(pending));
     }
 
     @Test
