@@ -235,6 +235,11 @@ public final class CertificateManager implements ApplicationEventListener<Startu
         announce(uploaded.name(), served.notAfter(), now);
     }
 
+    /** Orders waiting for the CA's rate limit on this gateway. */
+    int backlog() {
+        return orders.getMetrics().getNumberOfWaitingThreads();
+    }
+
     /** The state of every name this gateway ordered or was given a certificate for. */
     public List<CertificateRecords.Status> statuses() {
         return records.statuses();

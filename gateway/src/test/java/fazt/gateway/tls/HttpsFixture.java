@@ -117,6 +117,25 @@ final class HttpsFixture implements BeforeAllCallback, AfterAllCallback {
         nats.flush(Duration.ofSeconds(5));
     }
 
+    /**
+     * The gateway's admin endpoint called as the gateway's admin forwarder calls it, for an {@code admin} caller:
+     * the answer, or the problem it refused with.
+     */
+    Object admin(String method, String path, String body) throws Exception {
+        fazt.proto.auth.Principal admin = new fazt.proto.auth.Principal("u_admin", "admin", List.of("admin"), "token");
+        try {
+            return new fazt.platform.nats.NatsRequester(nats, suite.nats().root()).request(
+                    fazt.proto.admin.AdminSubjects.of(ServiceName.GATEWAY), new fazt.proto.admin.AdminRequest(method,
+                            path, Map.of(), admin, body == null ? null : "application/json", body, null, "r"),
+                    fazt.proto.admin.AdminResponse.class, Duration.ofSeconds(10)).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof fazt.platform.nats.ProblemException problem) {
+                return problem.problem();
+            }
+            throw e;
+        }
+    }
+
     /** Deploy-svc knows app {@code name} from now on. */
     void deploy(String name) {
         apps.add(name);

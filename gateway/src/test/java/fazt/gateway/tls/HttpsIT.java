@@ -3,7 +3,9 @@ package fazt.gateway.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fazt.proto.admin.AdminResponse;
 import fazt.proto.deploy.DomainChanged;
+import fazt.proto.problem.Problem;
 import fazt.proto.deploy.DomainState;
 import java.math.BigInteger;
 import java.security.KeyPair;
@@ -132,15 +134,34 @@ class HttpsIT {
         String name = "byo." + HttpsFixture.DOMAIN;
         KeyPair keys = KeyPairUtils.createECKeyPair("secp256r1");
         X509Certificate own = Pebble.selfSigned(keys, name, null);
+        String chain = Pem.chain(List.of(own));
         KeyPair other = KeyPairUtils.createECKeyPair("secp256r1");
-        assertThatThrownBy(() -> gateway.certificates().upload(name, Pem.chain(List.of(own)),
-                Pem.key(other.getPrivate()))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("key");
-        assertThatThrownBy(() -> gateway.certificates().upload("other." + HttpsFixture.DOMAIN,
-                Pem.chain(List.of(own)), Pem.key(keys.getPrivate()))).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("does not name");
-        gateway.certificates().upload(name, Pem.chain(List.of(own)), Pem.key(keys.getPrivate()));
+        Object wrongKey = gateway.admin("PUT", "/domains/" + name + "/certificate", body(chain,
+                Pem.key(other.getPrivate())));
+        assertThat(wrongKey).isInstanceOfSatisfying(Problem.class, p -> {
+            assertThat(p.status()).isEqualTo(400);
+            assertThat(p.errors()).extracting(Problem.FieldError::field).containsExactly("key");
+        });
+        Object wrongName = gateway.admin("PUT", "/domains/other." + HttpsFixture.DOMAIN + "/certificate",
+                body(chain, Pem.key(keys.getPrivate())));
+        assertThat(wrongName).isInstanceOfSatisfying(Problem.class, p -> assertThat(p.detail())
+                .contains("does not name"));
+        Object stored = gateway.admin("PUT", "/domains/" + name + "/certificate", body(chain,
+                Pem.key(keys.getPrivate())));
+        assertThat(stored).isInstanceOfSatisfying(AdminResponse.class, r -> {
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.body()).contains("\"source\":\"uploaded\"").contains("\"state\":\"issued\"")
+                    .doesNotContain("PRIVATE KEY");
+        });
         HttpsFixture.Answer answer = gateway.https(name, NOT_FOUND, own);
         assertThat(answer.chain().getFirst()).isEqualTo(own);
+        Object listed = gateway.admin("GET", "/certificates", null);
+        assertThat(listed).isInstanceOfSatisfying(AdminResponse.class, r -> assertThat(r.body()).contains(name));
+    }
+
+    private static String body(String chain, String key) {
+        return new String(fazt.proto.MessageCodec.INSTANCE.encode(java.util.Map.of("chain", chain, "key", key)),
+                java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test

@@ -16,5 +16,6 @@ public final class AdminApi {
     private AdminApi() {}
 
     public static final AdminRouteTable TABLE = new AdminRouteTable(Stream.of(DeployAdminApi.ROUTES,
-            AuthAdminApi.ROUTES, SchedulerAdminApi.ROUTES, RuntimeAdminApi.ROUTES).flatMap(List::stream).toList());
+            AuthAdminApi.ROUTES, SchedulerAdminApi.ROUTES, RuntimeAdminApi.ROUTES,
+            fazt.proto.gateway.GatewayAdminApi.ROUTES).flatMap(List::stream).toList());
 }
