@@ -58,13 +58,13 @@ final class AcmeClient {
     }
 
     AcmeClient(TlsConfig config, CertificateRecords records, ChallengeResponses challenges) {
-        ensureBouncyCastle();
         this.config = config;
         this.records = records;
         this.challenges = challenges;
     }
 
     Issued issue(String name) throws AcmeException, InterruptedException {
+        ensureBouncyCastle();
         Login login = login();
         Order order = login.newOrder().domain(name).create();
         for (Authorization authorization : order.getAuthorizations()) {

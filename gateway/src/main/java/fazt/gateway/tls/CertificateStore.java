@@ -13,19 +13,12 @@ import org.shredzone.acme4j.util.KeyPairUtils;
  * The certificates this gateway serves, in memory, by name (ADR 28): the SNI lookup of every handshake reads only
  * this. A name finds its own certificate, else the wildcard of its parent ({@code *.example.com}). Filled from the
  * gateway schema at start and on {@code evt.gateway.certificate.issued}. {@link #fallback()} is a self-signed
- * certificate made at start, served where no certificate can be had (yet): browsers warn, but the site answers.
+ * certificate made once, served where no certificate can be had (yet): browsers warn, but the site answers.
  */
 @Singleton
 public final class CertificateStore {
     private final Map<String, ServedCertificate> byName = new ConcurrentHashMap<>();
-    private final ServedCertificate fallback;
-
-    CertificateStore() {
-        AcmeClient.ensureBouncyCastle();
-        KeyPair pair = KeyPairUtils.createECKeyPair("secp256r1");
-        X509Certificate self = SelfSigned.of(pair, "fazt self-signed fallback", java.time.Duration.ofDays(365));
-        fallback = ServedCertificate.of("*", pair.getPrivate(), List.of(self));
-    }
+    private volatile ServedCertificate fallback;
 
     /** The certificate for {@code name}, or null when there is none. */
     public ServedCertificate find(String name) {
@@ -37,8 +30,22 @@ public final class CertificateStore {
         return dot > 0 ? byName.get("*" + name.substring(dot)) : null;
     }
 
+    /** Made at the first handshake that needs it (a gateway without HTTPS loads no TLS or Bouncy Castle classes). */
     public ServedCertificate fallback() {
-        return fallback;
+        ServedCertificate made = fallback;
+        if (made == null) {
+            synchronized (this) {
+                if (fallback == null) {
+                    AcmeClient.ensureBouncyCastle();
+                    KeyPair pair = KeyPairUtils.createECKeyPair("secp256r1");
+                    X509Certificate self = SelfSigned.of(pair, "fazt self-signed fallback",
+                            java.time.Duration.ofDays(365));
+                    fallback = ServedCertificate.of("*", pair.getPrivate(), List.of(self));
+                }
+                made = fallback;
+            }
+        }
+        return made;
     }
 
     void put(ServedCertificate certificate) {

@@ -52,24 +52,46 @@ final class HttpsFixture implements BeforeAllCallback, AfterAllCallback {
     static final long HSTS_MAX_AGE = 600;
 
     private final Set<String> apps = ConcurrentHashMap.newKeySet();
+    private final boolean caDown;
     private Pebble pebble;
     private TestSuite suite;
     private Connection nats;
     private int httpPort;
 
+    HttpsFixture() {
+        this(false);
+    }
+
+    private HttpsFixture(boolean caDown) {
+        this.caDown = caDown;
+    }
+
+    /** The gateway with its CA unreachable: the directory is a loopback port nothing listens on, and no pebble. */
+    static HttpsFixture withTheCaDown() {
+        return new HttpsFixture(true);
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         httpPort = Pebble.freePort();
-        pebble = Pebble.start(httpPort);
+        String directory;
+        if (caDown) {
+            directory = "https://127.0.0.1:" + Pebble.freePort() + "/dir";
+        } else {
+            pebble = Pebble.start(httpPort);
+            directory = pebble.directory();
+        }
         suite = TestSuite.of(new GatewayService())
                 .with("FAZT_DOMAIN", DOMAIN)
                 .with("FAZT_HTTP_PORT", Integer.toString(httpPort))
                 .with("FAZT_HTTPS_PORT", "0")
                 .with("FAZT_HTTP_REDIRECT", "true")
                 .with("FAZT_HSTS_MAX_AGE", Long.toString(HSTS_MAX_AGE))
-                .with("FAZT_ACME_DIRECTORY", pebble.directory())
-                .with("FAZT_ACME_CA_BUNDLE", pebble.caBundle())
+                .with("FAZT_ACME_DIRECTORY", directory)
                 .with("FAZT_ACME_EMAIL", "ops@" + DOMAIN);
+        if (pebble != null) {
+            suite.with("FAZT_ACME_CA_BUNDLE", pebble.caBundle());
+        }
         try {
             suite.start();
             nats = suite.nats().connect();
@@ -169,13 +191,37 @@ final class HttpsFixture implements BeforeAllCallback, AfterAllCallback {
         trust.init(store);
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, trust.getTrustManagers(), null);
+        return https(context, name, path, true);
+    }
+
+    /** {@code GET path} with SNI {@code name}, accepting whatever certificate the gateway sends (to look at it). */
+    Answer httpsAcceptingAnyCertificate(String name, String path) throws Exception {
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        }}, null);
+        return https(context, name, path, false);
+    }
+
+    private Answer https(SSLContext context, String name, String path, boolean verifyName) throws Exception {
         Socket plain = new Socket();
         plain.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), tlsPort()), 5000);
         plain.setSoTimeout(60_000);   // an order on demand happens inside the handshake
         try (SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(plain, name, tlsPort(), true)) {
             SSLParameters parameters = tls.getSSLParameters();
             parameters.setServerNames(List.of(new SNIHostName(name)));
-            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            if (verifyName) {
+                parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            }
             parameters.setApplicationProtocols(new String[] {"h2", "http/1.1"});
             tls.setSSLParameters(parameters);
             tls.startHandshake();
