@@ -22,7 +22,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
+import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
+import io.netty.handler.codec.http2.Http2MultiplexHandler;
+import io.netty.handler.codec.http2.Http2Settings;
+import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
+import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -49,6 +59,8 @@ public final class EdgeServer {
     /** How long a stopping gateway lets in-flight responses finish. */
     static final long SHUTDOWN_QUIET_MS = 200;
     static final long SHUTDOWN_TIMEOUT_MS = 5000;
+    /** Concurrent HTTP/2 streams per connection. */
+    static final int MAX_STREAMS = 100;
 
     private static final Logger log = LoggerFactory.getLogger(EdgeServer.class);
     private static final ResponseOrder RESPONSE_ORDER = new ResponseOrder();
@@ -78,8 +90,17 @@ public final class EdgeServer {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast(limiter).addLast(tls.sniHandler())
-                                .addLast(new HandshakeGate(gate -> http(gate.pipeline(), gate.name(), handler, hosts,
-                                        admin, nats, config, functions, limits, proxies, adminHeaders, -1, hsts)));
+                                .addLast(new HandshakeGate(gate -> {
+                                    SslHandler ssl = gate.pipeline().get(SslHandler.class);
+                                    if (ssl != null && ApplicationProtocolNames.HTTP_2.equals(ssl.applicationProtocol())) {
+                                        http2(gate.pipeline(), gate.name(), limits, stream -> http(stream.pipeline(),
+                                                null, handler, hosts, admin, nats, config, functions, limits, proxies,
+                                                adminHeaders, -1, hsts, true));
+                                    } else {
+                                        http(gate.pipeline(), gate.name(), handler, hosts, admin, nats, config,
+                                                functions, limits, proxies, adminHeaders, -1, hsts, false);
+                                    }
+                                }));
                     }
                 });
             } catch (Exception e) {
@@ -136,22 +157,55 @@ public final class EdgeServer {
                              EdgeLimits limits, TrustedProxies proxies, AdminOriginHeaders adminHeaders,
                              int redirectPort) {
         http(pipeline, after, handler, hosts, admin, nats, config, functions, limits, proxies, adminHeaders,
-                redirectPort, null);
+                redirectPort, null, false);
+    }
+
+    /**
+     * An HTTP/2 connection (ADR 28) after the handler named {@code after}: closed when idle for the idle timeout,
+     * at most {@link #MAX_STREAMS} streams at once and the edge's header limit; each stream is a child channel
+     * that {@code stream} fills with the HTTP handlers, so the intake classifies it like an HTTP/1.1 request.
+     */
+    private static void http2(ChannelPipeline pipeline, String after, EdgeLimits limits,
+                              java.util.function.Consumer<Channel> stream) {
+        pipeline.addAfter(after, "h2-idle", new IdleStateHandler(0, 0, limits.idleTimeoutMillis(),
+                        TimeUnit.MILLISECONDS))
+                .addAfter("h2-idle", "h2-idle-close", new ChannelInboundHandlerAdapter() {
+                    @Override
+                    public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+                        if (event instanceof IdleStateEvent) {
+                            ctx.close();
+                        } else {
+                            super.userEventTriggered(ctx, event);
+                        }
+                    }
+                })
+                .addAfter("h2-idle-close", "h2", Http2FrameCodecBuilder.forServer()
+                        .initialSettings(Http2Settings.defaultSettings().maxConcurrentStreams(MAX_STREAMS)
+                                .maxHeaderListSize(EdgeLimits.MAX_HEADER_BYTES))
+                        .build())
+                .addAfter("h2", "h2-streams", new Http2MultiplexHandler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel child) {
+                        stream.accept(child);
+                    }
+                }));
     }
 
     private static void http(ChannelPipeline pipeline, String after, EdgeHandler handler, HostRouter hosts,
                              AdminForwarder admin, NatsRequester nats, GatewayConfig config, FunctionConfig functions,
                              EdgeLimits limits, TrustedProxies proxies, AdminOriginHeaders adminHeaders,
-                             int redirectPort, StrictTransportSecurity hsts) {
+                             int redirectPort, StrictTransportSecurity hsts, boolean http2Stream) {
         java.util.List<io.netty.channel.ChannelHandler> handlers = new java.util.ArrayList<>();
         handlers.add(new ConnectionGuard(limits));
-        handlers.add(new EdgeCodec());
+        handlers.add(http2Stream ? new Http2StreamFrameToHttpObjectCodec(true) : new EdgeCodec());
         if (hsts != null) {
             handlers.add(hsts);
         }
         handlers.add(adminHeaders);
         handlers.add(RESPONSE_ORDER);
-        handlers.add(new HttpServerKeepAliveHandler());
+        if (!http2Stream) {
+            handlers.add(new HttpServerKeepAliveHandler());
+        }
         handlers.add(new EdgeIntake(hosts, proxies, functions.maxBodyBytes(), config.maxUploadBytes(), redirectPort));
         handlers.add(new AdminUploadStreamer(admin, nats));
         handlers.add(new ApiRequestStreamer());

@@ -108,6 +108,11 @@ public final class CertificateManager implements ApplicationEventListener<Startu
         for (CertificateRecords.Stored stored : records.issued()) {
             load(stored);
         }
+        for (CertificateRecords.Status status : records.statuses()) {
+            if ("failed".equals(status.state()) && status.nextAttempt() != null) {
+                backedOff.put(status.name(), status.nextAttempt());   // a restart does not skip a back-off
+            }
+        }
         dispatcher = nats.createDispatcher(message -> {
             try {
                 CertificateIssued issued = MessageCodec.INSTANCE.decode(message.getData(), CertificateIssued.class);
@@ -182,6 +187,7 @@ public final class CertificateManager implements ApplicationEventListener<Startu
 
     private ServedCertificate obtain(String name, boolean renewal) throws Exception {
         Instant deadline = Instant.now().plus(LEASE);
+        ServedCertificate current = store.find(name);
         while (Instant.now().isBefore(deadline)) {
             Instant now = Instant.now();
             if (records.claim(name, instance, now, now.plus(LEASE))) {
@@ -190,7 +196,7 @@ public final class CertificateManager implements ApplicationEventListener<Startu
             // another gateway orders this name: its certificate arrives with the event, or in the row
             Thread.sleep(1000);
             ServedCertificate loaded = records.issued(name).map(this::load).orElse(null);
-            if (loaded != null && !renewal) {
+            if (loaded != null && (!renewal || current == null || loaded.notAfter().isAfter(current.notAfter()))) {
                 return loaded;
             }
         }

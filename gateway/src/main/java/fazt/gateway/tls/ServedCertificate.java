@@ -11,8 +11,8 @@ import java.util.List;
 import javax.net.ssl.SSLException;
 
 /**
- * A certificate the edge serves: its chain and Netty server context (TLS 1.3 and 1.2 only; ALPN offers
- * {@code http/1.1} only, ADR 28), its validity and issuer.
+ * A certificate the edge serves: its chain and Netty server context (TLS 1.3 and 1.2 only; ALPN offers {@code h2}
+ * and {@code http/1.1}, ADR 28), its validity and issuer.
  */
 public record ServedCertificate(String name, SslContext context, Instant notBefore, Instant notAfter, String issuer) {
     static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
@@ -30,7 +30,7 @@ public record ServedCertificate(String name, SslContext context, Instant notBefo
                     .applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
                             ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
                             ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
-                            ApplicationProtocolNames.HTTP_1_1))
+                            ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1))
                     .build();
         } catch (SSLException e) {
             throw new IllegalArgumentException("unusable certificate or key: " + e.getMessage(), e);

@@ -222,7 +222,7 @@ final class HttpsFixture implements BeforeAllCallback, AfterAllCallback {
             if (verifyName) {
                 parameters.setEndpointIdentificationAlgorithm("HTTPS");
             }
-            parameters.setApplicationProtocols(new String[] {"h2", "http/1.1"});
+            parameters.setApplicationProtocols(new String[] {"http/1.1"});
             tls.setSSLParameters(parameters);
             tls.startHandshake();
             List<X509Certificate> chain = java.util.Arrays.stream(tls.getSession().getPeerCertificates())
@@ -230,6 +230,19 @@ final class HttpsFixture implements BeforeAllCallback, AfterAllCallback {
             String alpn = tls.getApplicationProtocol();
             return exchange(tls, name, path, chain, alpn);
         }
+    }
+
+    /** A java.net.http client preferring HTTP/2, trusting only {@code root}; names resolve by {@link TestNames}. */
+    java.net.http.HttpClient http2Client(X509Certificate root) throws Exception {
+        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+        store.load(null, null);
+        store.setCertificateEntry("root", root);
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(store);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        return java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_2)
+                .sslContext(context).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     /** {@code GET path} with {@code Host: host} on the plain HTTP port. */

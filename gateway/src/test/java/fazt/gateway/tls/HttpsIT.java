@@ -47,7 +47,7 @@ class HttpsIT {
         X509Certificate leaf = answer.chain().getFirst();
         assertThat(UploadedCertificate.covers(leaf, name)).isTrue();
         assertThat(answer.chain().getLast().getIssuerX500Principal()).isEqualTo(root.getSubjectX500Principal());
-        assertThat(answer.alpn()).as("h2 is not offered (ADR 28)").isEqualTo("http/1.1");
+        assertThat(answer.alpn()).as("the client offered http/1.1 only").isEqualTo("http/1.1");
         assertThat(answer.headers()).containsEntry("strict-transport-security",
                 "max-age=" + HttpsFixture.HSTS_MAX_AGE);
         assertThat(gateway.certificates().statuses()).anySatisfy(s -> {
@@ -162,6 +162,30 @@ class HttpsIT {
     private static String body(String chain, String key) {
         return new String(fazt.proto.MessageCodec.INSTANCE.encode(java.util.Map.of("chain", chain, "key", key)),
                 java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void http2OverAlpnReachesTheSameRoutesWithTheSameClassification() throws Exception {
+        gateway.deploy("h2app");
+        try (java.net.http.HttpClient client = gateway.http2Client(root)) {
+            java.net.http.HttpResponse<String> contract = client.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("https://admin." + HttpsFixture.DOMAIN + ":" + gateway.tlsPort()
+                            + "/api/openapi.json")).timeout(java.time.Duration.ofSeconds(60)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(contract.version()).isEqualTo(java.net.http.HttpClient.Version.HTTP_2);
+            assertThat(contract.statusCode()).isEqualTo(200);
+            assertThat(contract.body()).contains("\"openapi\"");
+            assertThat(contract.headers().firstValue("strict-transport-security"))
+                    .hasValue("max-age=" + HttpsFixture.HSTS_MAX_AGE);
+            // the intake's canonical path on an app host: /_fazt/./x/../nothing is /_fazt/nothing, a 404 of the gateway
+            java.net.http.HttpResponse<String> app = client.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("https://h2app." + HttpsFixture.DOMAIN + ":" + gateway.tlsPort()
+                            + "/_fazt/x/../nothing")).timeout(java.time.Duration.ofSeconds(60)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(app.version()).isEqualTo(java.net.http.HttpClient.Version.HTTP_2);
+            assertThat(app.statusCode()).isEqualTo(404);
+            assertThat(app.body()).contains("/_fazt/nothing");
+        }
     }
 
     @Test

@@ -119,7 +119,7 @@ public final class EdgeIntake extends ChannelInboundHandlerAdapter {
             return;
         }
         ClientAddress client = ClientAddress.of(ctx.channel().remoteAddress() instanceof InetSocketAddress a
-                ? a.getAddress() : null, ctx.pipeline().get(SslHandler.class) != null, request.headers(), proxies);
+                ? a.getAddress() : null, overTls(ctx.channel()), request.headers(), proxies);
         Route route = Routes.classify(host, request.method().name(), target.path());
         if (redirectPort >= 0 && "http".equals(client.scheme()) && host.kind() != HostRoute.Kind.UNKNOWN
                 && !Routes.staysPlain(target.path())) {
@@ -147,6 +147,16 @@ public final class EdgeIntake extends ChannelInboundHandlerAdapter {
                 }
             }
         }
+    }
+
+    /** Whether the request came over TLS: an SslHandler on its channel, or on the connection of its HTTP/2 stream. */
+    private static boolean overTls(io.netty.channel.Channel channel) {
+        for (io.netty.channel.Channel c = channel; c != null; c = c.parent()) {
+            if (c.pipeline().get(SslHandler.class) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void content(ChannelHandlerContext ctx, HttpContent content) {
