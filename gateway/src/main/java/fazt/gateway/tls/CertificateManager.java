@@ -188,6 +188,13 @@ public final class CertificateManager implements ApplicationEventListener<Startu
     private ServedCertificate obtain(String name, boolean renewal) throws Exception {
         Instant deadline = Instant.now().plus(LEASE);
         ServedCertificate current = store.find(name);
+        if (!renewal) {
+            // another gateway may have stored one whose event this gateway missed
+            ServedCertificate stored = records.issued(name).map(this::load).orElse(null);
+            if (stored != null && !stored.dueAt(Instant.now(), config.renewAtPercent())) {
+                return stored;
+            }
+        }
         while (Instant.now().isBefore(deadline)) {
             Instant now = Instant.now();
             if (records.claim(name, instance, now, now.plus(LEASE))) {
