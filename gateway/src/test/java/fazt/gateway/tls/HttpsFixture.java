@@ -50,6 +50,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class HttpsFixture implements BeforeAllCallback, AfterAllCallback {
     static final String DOMAIN = "fazt.test";
     static final long HSTS_MAX_AGE = 600;
+    static final long HANDSHAKE_TIMEOUT_MS = 5000;
 
     private final Set<String> apps = ConcurrentHashMap.newKeySet();
     private final boolean caDown;
@@ -87,6 +88,7 @@ final class HttpsFixture implements BeforeAllCallback, AfterAllCallback {
                 .with("FAZT_HTTPS_PORT", "0")
                 .with("FAZT_HTTP_REDIRECT", "true")
                 .with("FAZT_HSTS_MAX_AGE", Long.toString(HSTS_MAX_AGE))
+                .with("FAZT_TLS_HANDSHAKE_TIMEOUT_MS", Long.toString(HANDSHAKE_TIMEOUT_MS))
                 .with("FAZT_ACME_DIRECTORY", directory)
                 .with("FAZT_ACME_EMAIL", "ops@" + DOMAIN);
         if (pebble != null) {

@@ -189,6 +189,16 @@ class HttpsIT {
     }
 
     @Test
+    void aConnectionThatSendsNoClientHelloIsClosed() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(),
+                    gateway.tlsPort()), 5000);
+            socket.setSoTimeout((int) (HttpsFixture.HANDSHAKE_TIMEOUT_MS * 6));   // far past the deadline
+            assertThat(socket.getInputStream().read()).as("closed by the gateway, nothing sent").isEqualTo(-1);
+        }
+    }
+
+    @Test
     void plainHttpIsRedirectedExceptAcmeChallengesAndWellKnownFazt() throws Exception {
         String host = "admin." + HttpsFixture.DOMAIN;
         HttpsFixture.Answer redirected = gateway.http(host, "/api/apps?x=1");
