@@ -12,6 +12,7 @@ import fazt.proto.admin.AdminRequest;
 import fazt.proto.admin.AdminResponse;
 import fazt.proto.admin.AdminSubjects;
 import fazt.proto.auth.Principal;
+import fazt.proto.deploy.TriggersReply;
 import fazt.proto.runtime.InvokeRequest;
 import fazt.proto.scheduler.AsyncEnqueueRequest;
 import fazt.proto.scheduler.RunAccepted;
@@ -27,7 +28,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * A scheduler that stops in the middle of a run loses nothing: the run's message was never acknowledged, so after the
  * ack wait the work queue hands it to the scheduler started next, which closes the interrupted attempt as lost and
- * runs it to success. Slow by nature (the ack wait is 30 s).
+ * runs it to success. The first attempt outlasts the grace a stopping scheduler gives the runs in flight (10 s, ADR
+ * 25), so the stop interrupts it. Slow by nature (the ack wait is 30 s).
  */
 class SchedulerRestartIT {
     @RegisterExtension
@@ -39,10 +41,11 @@ class SchedulerRestartIT {
         try (Connection nats = suite.nats().connect();
              DeployStandIn deploy = DeployStandIn.start(nats, suite.nats().root());
              RuntimeStandIn runtime = new RuntimeStandIn(suite.nats().connect(), suite.nats().root(), "rt-1",
-                     r -> r.requestId().endsWith(".1") ? RuntimeStandIn.Behaviour.slow(4_000)
+                     r -> r.requestId().endsWith(".1") ? RuntimeStandIn.Behaviour.slow(30_000)
                              : RuntimeStandIn.Behaviour.ok())) {
             NatsRequester requester = new NatsRequester(nats, suite.nats().root());
-            deploy.deploy(SchedulerFixture.app("a_restart", "restart", List.of(), 3, 1_000, 4));
+            deploy.deploy(new TriggersReply.AppTriggers("a_restart", "restart", 1, List.of(), 3, 1_000, 4, 60_000,
+                    List.of("**"), null, null, null));   // a run may take a minute: the stop, not a timeout, ends it
             Thread.sleep(1_000);
             RunAccepted run = requester.request(SchedulerSubjects.ASYNC_ENQUEUE, new AsyncEnqueueRequest("a_restart",
                     "restart", "POST", "https://restart.localhost/api/job", List.of(),

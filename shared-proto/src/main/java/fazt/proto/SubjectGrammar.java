@@ -5,8 +5,9 @@ import java.util.regex.Pattern;
 /**
  * The subject grammar of docs/adr/0002-nats-subject-grammar.md, checked: {@code svc.<service>.<action>[.<sub>]}
  * for request/reply, {@code evt.<service>.<aggregate>.<past-tense-event>} for facts on JetStream,
- * {@code log.<kind>.<app-id>} for per-app records kept for reading back, and {@code work.<service>.<queue>} for
- * work-queue streams. Every subject a service uses is built here, so none can fall outside the grammar.
+ * {@code log.<kind>.<app-id>} for per-app records kept for reading back, {@code work.<service>.<queue>} for
+ * work-queue streams, and {@code dlq.<service>.<consumer>} for the messages a consumer gave up on (ADR 25). Every
+ * subject a service uses is built here, so none can fall outside the grammar.
  */
 public final class SubjectGrammar {
     /** First token of request/reply subjects. */
@@ -17,6 +18,8 @@ public final class SubjectGrammar {
     public static final String LOG = "log";
     /** First token of work-queue subjects. */
     public static final String WORK = "work";
+    /** First token of dead-letter subjects. */
+    public static final String DEAD_LETTER = "dlq";
 
     private static final String TOKEN = "[a-z][a-z0-9_-]*";
     private static final String SERVICE = "(gateway|auth|deploy|storage|runtime|scheduler|mail)";
@@ -28,6 +31,8 @@ public final class SubjectGrammar {
     private static final Pattern LOG_SUBJECT =
             Pattern.compile(LOG + "\\." + TOKEN + "\\.[A-Za-z0-9][A-Za-z0-9_-]*");
     private static final Pattern WORK_SUBJECT = Pattern.compile(WORK + "\\." + SERVICE + "\\." + TOKEN);
+    private static final Pattern DEAD_LETTER_SUBJECT =
+            Pattern.compile(DEAD_LETTER + "\\." + SERVICE + "\\." + TOKEN);
 
     private SubjectGrammar() {}
 
@@ -55,6 +60,15 @@ public final class SubjectGrammar {
         String subject = WORK + "." + service.id() + "." + queue;
         if (!WORK_SUBJECT.matcher(subject).matches()) {
             throw new IllegalArgumentException("not a work subject (work.<service>.<queue>): " + subject);
+        }
+        return subject;
+    }
+
+    /** Where {@code service}'s consumer {@code consumer} puts the messages it gave up on: {@code dlq.<service>.<consumer>}. */
+    public static String deadLetter(ServiceName service, String consumer) {
+        String subject = DEAD_LETTER + "." + service.id() + "." + consumer;
+        if (!DEAD_LETTER_SUBJECT.matcher(subject).matches()) {
+            throw new IllegalArgumentException("not a dead-letter subject (dlq.<service>.<consumer>): " + subject);
         }
         return subject;
     }

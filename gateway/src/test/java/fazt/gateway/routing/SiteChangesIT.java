@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import fazt.gateway.GatewayService;
+import fazt.platform.nats.EventStreams;
 import fazt.platform.nats.FaztHeaders;
 import fazt.platform.service.testing.TestSuite;
 import fazt.proto.MessageCodec;
@@ -43,6 +44,7 @@ class SiteChangesIT {
     @BeforeAll
     static void start() throws Exception {
         nats = suite.nats().connect();
+        EventStreams.declare(nats, suite.nats().root(), ServiceName.DEPLOY);   // deploy-svc's, which SiteChanges reads
         nats.createDispatcher().subscribe(suite.nats().root().qualify(DeploySubjects.SITE_GET), "deploy", message -> {
             String name = MessageCodec.INSTANCE.decode(message.getData(), SiteRequest.class).name();
             asked.computeIfAbsent(name, n -> new AtomicInteger()).incrementAndGet();

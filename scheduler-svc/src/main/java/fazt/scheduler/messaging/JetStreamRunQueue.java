@@ -9,10 +9,6 @@ import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
-import io.nats.client.JetStreamSubscription;
-import io.nats.client.PullSubscribeOptions;
-import io.nats.client.api.AckPolicy;
-import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.RetentionPolicy;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
@@ -25,16 +21,12 @@ import java.time.Duration;
 
 /**
  * The work queue of runs: a JetStream work-queue stream ({@code <ROOT>_WORK_SCHEDULER} on {@code <root>.work.scheduler.run},
- * file storage) and one durable pull consumer shared by every scheduler instance, with explicit acks. A message is the
+ * file storage), declared when the service starts (idempotent), which {@link RunWorker} consumes. A message is the
  * run id as UTF-8 text with the run id as {@code Nats-Msg-Id}, so queueing a run twice within the duplicate window
- * stores it once. Declared when the service starts; declaring is idempotent.
+ * stores it once.
  */
 @Context
 final class JetStreamRunQueue implements RunQueue {
-    /** The durable consumer all instances pull from. */
-    static final String CONSUMER = "scheduler-runs";
-    /** Without an ack or in-progress signal for this long, a message goes to another instance. */
-    static final Duration ACK_WAIT = Duration.ofSeconds(30);
     static final Duration DUPLICATE_WINDOW = Duration.ofMinutes(10);
 
     private final Connection nats;
@@ -64,9 +56,6 @@ final class JetStreamRunQueue implements RunQueue {
             }
             jsm.updateStream(config);
         }
-        // Attempts are counted by the scheduler, not by the consumer: deliveries are unlimited.
-        jsm.addOrUpdateConsumer(stream, ConsumerConfiguration.builder().durable(CONSUMER).filterSubject(subject)
-                .ackPolicy(AckPolicy.Explicit).ackWait(ACK_WAIT).maxDeliver(-1).maxAckPending(10_000).build());
     }
 
     @Override
@@ -81,10 +70,5 @@ final class JetStreamRunQueue implements RunQueue {
         } catch (JetStreamApiException e) {
             throw new IllegalStateException("work queue refused the run: " + e.getApiErrorCode(), e);
         }
-    }
-
-    /** A pull subscription bound to the shared durable consumer. */
-    JetStreamSubscription subscribe() throws IOException, JetStreamApiException {
-        return js.subscribe(subject, PullSubscribeOptions.bind(stream, CONSUMER));
     }
 }

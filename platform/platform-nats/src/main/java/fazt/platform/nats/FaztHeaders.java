@@ -23,6 +23,16 @@ public final class FaztHeaders {
      * for links and token strings that must point back at this server.
      */
     public static final String ADMIN_ORIGIN = "Fazt-Admin-Origin";
+    /** On a dead letter (ADR 25): the subject the message was published on. */
+    public static final String DEAD_LETTER_SUBJECT = "Fazt-Dead-Letter-Subject";
+    /** On a dead letter: the stream and its sequence of the message, {@code <stream>:<sequence>}. */
+    public static final String DEAD_LETTER_SOURCE = "Fazt-Dead-Letter-Source";
+    /** On a dead letter: the consumer that gave up on it. */
+    public static final String DEAD_LETTER_CONSUMER = "Fazt-Dead-Letter-Consumer";
+    /** On a dead letter: how often it was delivered. */
+    public static final String DEAD_LETTER_DELIVERIES = "Fazt-Dead-Letter-Deliveries";
+    /** On a dead letter: the last failure, its exception class and message (at most 512 characters). */
+    public static final String DEAD_LETTER_ERROR = "Fazt-Dead-Letter-Error";
 
     private FaztHeaders() {}
 }

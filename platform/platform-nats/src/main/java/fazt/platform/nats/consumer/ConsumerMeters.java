@@ -1,0 +1,29 @@
+package fazt.platform.nats.consumer;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The counters of one consumer, tagged {@code consumer=<name>} and {@code kind}: {@code consumer.delivered} (every
+ * delivery, redeliveries included), {@code consumer.acked} (handled), {@code consumer.failed} (the handler threw or
+ * the message could not be read) and {@code consumer.dead_lettered}.
+ */
+final class ConsumerMeters {
+    final Counter delivered;
+    final Counter acked;
+    final Counter failed;
+    final Counter deadLettered;
+
+    ConsumerMeters(MeterRegistry registry, ConsumerSpec<?> spec) {
+        delivered = counter(registry, "consumer.delivered", "deliveries, redeliveries included", spec);
+        acked = counter(registry, "consumer.acked", "messages handled and acknowledged", spec);
+        failed = counter(registry, "consumer.failed", "deliveries whose handler failed or whose data was unreadable",
+                spec);
+        deadLettered = counter(registry, "consumer.dead_lettered", "messages given up on and dead-lettered", spec);
+    }
+
+    private static Counter counter(MeterRegistry registry, String name, String description, ConsumerSpec<?> spec) {
+        return Counter.builder(name).description(description).tag("consumer", spec.name())
+                .tag("kind", spec.kind().tag()).register(registry);
+    }
+}
