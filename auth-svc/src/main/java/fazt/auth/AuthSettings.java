@@ -16,19 +16,35 @@ final class AuthSettings {
     static final int MAX_HASH_CONCURRENCY = 256;
 
     static final List<Setting> ALL = List.of(
-            Setting.of("FAZT_ADMIN_USER", SettingType.STRING, null,
-                    "with `FAZT_ADMIN_PASSWORD`, creates this admin account on start (unattended installs); unset: "
-                            + "a one-time setup link is logged while no admin exists")
-                    .parsedBy(AuthSettings::adminUser).requires("FAZT_ADMIN_PASSWORD").mapsTo("auth.admin-user"),
+            Setting.of(
+                            "FAZT_ADMIN_USER",
+                            SettingType.STRING,
+                            null,
+                            "with `FAZT_ADMIN_PASSWORD`, creates this admin account on start (unattended installs); unset: "
+                                    + "a one-time setup link is logged while no admin exists")
+                    .parsedBy(AuthSettings::adminUser)
+                    .requires("FAZT_ADMIN_PASSWORD")
+                    .mapsTo("auth.admin-user"),
             Setting.of("FAZT_ADMIN_PASSWORD", SettingType.SECRET, null, "the password of `FAZT_ADMIN_USER`")
-                    .parsedBy(AuthSettings::adminPassword).requires("FAZT_ADMIN_USER").mapsTo("auth.admin-password"),
-            Setting.of("FAZT_ADMIN_TOKEN", SettingType.SECRET, null,
-                    "the bootstrap admin token (24+ characters); unset: auth-svc generates one on first start and logs "
-                            + "it once; `scripts/stack` writes one to `$FAZT_HOME/admin-token`")
-                    .defaultText("generated").parsedBy(AuthSettings::adminToken).mapsTo("auth.bootstrap-token"),
-            Setting.number("FAZT_AUTH_HASH_CONCURRENCY", null, 1, (long) MAX_HASH_CONCURRENCY,
-                    "password hashes (argon2, about 20 MiB of heap each) auth-svc runs at once; a login beyond them is "
-                            + "answered `429 auth/busy` with `Retry-After` (docs/auth.md)")
+                    .parsedBy(AuthSettings::adminPassword)
+                    .requires("FAZT_ADMIN_USER")
+                    .mapsTo("auth.admin-password"),
+            Setting.of(
+                            "FAZT_ADMIN_TOKEN",
+                            SettingType.SECRET,
+                            null,
+                            "the bootstrap admin token (24+ characters); unset: auth-svc generates one on first start and logs "
+                                    + "it once; `scripts/stack` writes one to `$FAZT_HOME/admin-token`")
+                    .defaultText("generated")
+                    .parsedBy(AuthSettings::adminToken)
+                    .mapsTo("auth.bootstrap-token"),
+            Setting.number(
+                            "FAZT_AUTH_HASH_CONCURRENCY",
+                            null,
+                            1,
+                            (long) MAX_HASH_CONCURRENCY,
+                            "password hashes (argon2, about 20 MiB of heap each) auth-svc runs at once; a login beyond them is "
+                                    + "answered `429 auth/busy` with `Retry-After` (docs/auth.md)")
                     .defaultText("half the heap at 20 MiB a hash, at most one per core, at least 1 (1 with the "
                             + "default 64 MB heap)")
                     .mapsTo("auth.hash-concurrency", AS_INT));
@@ -37,8 +53,8 @@ final class AuthSettings {
 
     private static String adminUser(String value) {
         if (!value.matches("[A-Za-z0-9][A-Za-z0-9._-]{1,63}")) {
-            throw new IllegalArgumentException("expected 2 to 64 letters, digits, dots, hyphens or underscores, got \""
-                    + value + "\"");
+            throw new IllegalArgumentException(
+                    "expected 2 to 64 letters, digits, dots, hyphens or underscores, got \"" + value + "\"");
         }
         return value;
     }

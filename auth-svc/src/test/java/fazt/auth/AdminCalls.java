@@ -44,16 +44,29 @@ final class AdminCalls implements AutoCloseable {
         }
         AdminRequest request = new AdminRequest(method, rawPath, query, who, "application/json", body, null, "r-test");
         try {
-            Message reply = requester.requestRaw(AdminSubjects.of(ServiceName.AUTH),
-                    Map.of(FaztHeaders.TYPE, MessageCodec.typeId(AdminRequest.class), FaztHeaders.CLIENT_IP, ip,
-                            FaztHeaders.ADMIN_ORIGIN, "https://admin.example.test"),
-                    MessageCodec.INSTANCE.encode(request), Duration.ofSeconds(10)).get();
+            Message reply = requester
+                    .requestRaw(
+                            AdminSubjects.of(ServiceName.AUTH),
+                            Map.of(
+                                    FaztHeaders.TYPE,
+                                    MessageCodec.typeId(AdminRequest.class),
+                                    FaztHeaders.CLIENT_IP,
+                                    ip,
+                                    FaztHeaders.ADMIN_ORIGIN,
+                                    "https://admin.example.test"),
+                            MessageCodec.INSTANCE.encode(request),
+                            Duration.ofSeconds(10))
+                    .get();
             AdminResponse response = MessageCodec.INSTANCE.decode(reply.getData(), AdminResponse.class);
-            JsonNode json = response.body() == null ? null : MessageCodec.INSTANCE.mapper().readTree(response.body());
+            JsonNode json = response.body() == null
+                    ? null
+                    : MessageCodec.INSTANCE.mapper().readTree(response.body());
             return new Answer(response.status(), response.headers() == null ? Map.of() : response.headers(), json);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof NatsRequester.RemoteProblemException problem) {
-                return new Answer(problem.problem().status(), Map.of(),
+                return new Answer(
+                        problem.problem().status(),
+                        Map.of(),
                         MessageCodec.INSTANCE.mapper().valueToTree(problem.problem()));
             }
             throw e;
@@ -65,8 +78,13 @@ final class AdminCalls implements AutoCloseable {
     }
 
     TokenVerifyReply verify(String token) throws Exception {
-        return requester.request(AuthSubjects.TOKEN_VERIFY, new TokenVerifyRequest(token), TokenVerifyReply.class,
-                Duration.ofSeconds(5)).get();
+        return requester
+                .request(
+                        AuthSubjects.TOKEN_VERIFY,
+                        new TokenVerifyRequest(token),
+                        TokenVerifyReply.class,
+                        Duration.ofSeconds(5))
+                .get();
     }
 
     Connection nats() {

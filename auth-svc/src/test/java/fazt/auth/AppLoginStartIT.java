@@ -29,7 +29,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class AppLoginStartIT {
     @RegisterExtension
-    static final TestSuite suite = TestSuite.of(new AuthService()).with("FAZT_ADMIN_TOKEN", "it-admin-token-0123456789abcdef");
+    static final TestSuite suite =
+            TestSuite.of(new AuthService()).with("FAZT_ADMIN_TOKEN", "it-admin-token-0123456789abcdef");
 
     static final Principal ADMIN = new Principal("u_1", "ana", List.of("admin"), "t_1");
     static AdminCalls api;
@@ -41,8 +42,13 @@ class AppLoginStartIT {
         api = new AdminCalls(suite);
         nats = suite.nats().connect();
         requester = new NatsRequester(nats, suite.nats().root());
-        assertThat(api.call("PUT", "/apps/blog/auth/providers/github", "{\"clientId\":\"Iv1.gh\",\"clientSecret\":\"s\"}",
-                ADMIN).status()).isEqualTo(200);
+        assertThat(api.call(
+                                "PUT",
+                                "/apps/blog/auth/providers/github",
+                                "{\"clientId\":\"Iv1.gh\",\"clientSecret\":\"s\"}",
+                                ADMIN)
+                        .status())
+                .isEqualTo(200);
     }
 
     @AfterAll
@@ -52,8 +58,13 @@ class AppLoginStartIT {
     }
 
     static AppLoginReply call(String path, String query, String cookie, String ip) throws Exception {
-        return requester.request(AuthSubjects.APP_LOGIN, new AppLoginRequest("a_blog", "blog", "blog.example.com", true,
-                "GET", path, query, cookie, ip), AppLoginReply.class, Duration.ofSeconds(10)).get();
+        return requester
+                .request(
+                        AuthSubjects.APP_LOGIN,
+                        new AppLoginRequest("a_blog", "blog", "blog.example.com", true, "GET", path, query, cookie, ip),
+                        AppLoginReply.class,
+                        Duration.ofSeconds(10))
+                .get();
     }
 
     static Problem problem(String path, String query, String cookie, String ip) throws Exception {
@@ -73,16 +84,25 @@ class AppLoginStartIT {
         AppLoginReply reply = call("/_fazt/auth/login", "redirect=%2Fdash", null, "203.0.113.1");
         assertThat(reply.status()).isEqualTo(302);
         URI to = URI.create(reply.location());
-        assertThat(to.getScheme() + "://" + to.getHost() + to.getPath()).isEqualTo("https://github.com/login/oauth/authorize");
+        assertThat(to.getScheme() + "://" + to.getHost() + to.getPath())
+                .isEqualTo("https://github.com/login/oauth/authorize");
         String query = URLDecoder.decode(to.getRawQuery(), StandardCharsets.UTF_8);
-        assertThat(query).contains("client_id=Iv1.gh", "redirect_uri=https://blog.example.com/_fazt/auth/callback",
-                "code_challenge_method=S256", "scope=read:user user:email").containsPattern("state=[A-Za-z0-9]{40}")
+        assertThat(query)
+                .contains(
+                        "client_id=Iv1.gh",
+                        "redirect_uri=https://blog.example.com/_fazt/auth/callback",
+                        "code_challenge_method=S256",
+                        "scope=read:user user:email")
+                .containsPattern("state=[A-Za-z0-9]{40}")
                 .containsPattern("code_challenge=[A-Za-z0-9_-]{43}");
-        assertThat(reply.setCookies()).singleElement().satisfies(c -> assertThat(c).startsWith("__Host-fazt_app_login=")
+        assertThat(reply.setCookies()).singleElement().satisfies(c -> assertThat(c)
+                .startsWith("__Host-fazt_app_login=")
                 .endsWith("; Path=/; Max-Age=600; HttpOnly; SameSite=Lax; Secure"));
-        try (var c = suite.postgres().connect(); var s = c.createStatement();
-             var r = s.executeQuery("SELECT app_id, provider, redirect, length(code_verifier) FROM auth.app_login_attempt"
-                     + " WHERE redirect = '/dash'")) {
+        try (var c = suite.postgres().connect();
+                var s = c.createStatement();
+                var r = s.executeQuery(
+                        "SELECT app_id, provider, redirect, length(code_verifier) FROM auth.app_login_attempt"
+                                + " WHERE redirect = '/dash'")) {
             assertThat(r.next()).isTrue();
             assertThat(r.getString(1)).isEqualTo("a_blog");
             assertThat(r.getString(2)).isEqualTo("github");
@@ -94,26 +114,39 @@ class AppLoginStartIT {
     @Test
     void oneAddressCanStartOnlySoManyLogins() throws Exception {
         for (int i = 0; i < AppLogin.MAX_STARTS; i++) {
-            assertThat(call("/_fazt/auth/login", "provider=github", null, "203.0.113.99").status()).isEqualTo(302);
+            assertThat(call("/_fazt/auth/login", "provider=github", null, "203.0.113.99")
+                            .status())
+                    .isEqualTo(302);
         }
         Problem limited = problem("/_fazt/auth/login", "provider=github", null, "203.0.113.99");
         assertThat(limited.status()).isEqualTo(429);
         assertThat(limited.type()).isEqualTo("https://errors.fazt.dev/auth/app-login-rate-limited");
-        assertThat(call("/_fazt/auth/login", "provider=github", null, "203.0.113.100").status())
-                .as("other addresses are not affected").isEqualTo(302);
+        assertThat(call("/_fazt/auth/login", "provider=github", null, "203.0.113.100")
+                        .status())
+                .as("other addresses are not affected")
+                .isEqualTo(302);
     }
 
     @Test
     void refusalsBeforeAnyProviderIsAsked() throws Exception {
-        assertThat(problem("/_fazt/auth/callback", "code=x&state=nope", "fazt_app_login=y", "203.0.113.2").type())
+        assertThat(problem("/_fazt/auth/callback", "code=x&state=nope", "fazt_app_login=y", "203.0.113.2")
+                        .type())
                 .isEqualTo("https://errors.fazt.dev/auth/app-login-state");
-        assertThat(problem("/_fazt/auth/callback", "code=x", null, "203.0.113.2").status()).isEqualTo(400);
-        assertThat(problem("/_fazt/auth/me", null, "fazt_app_session=fza_nope", "203.0.113.2").type())
+        assertThat(problem("/_fazt/auth/callback", "code=x", null, "203.0.113.2")
+                        .status())
+                .isEqualTo(400);
+        assertThat(problem("/_fazt/auth/me", null, "fazt_app_session=fza_nope", "203.0.113.2")
+                        .type())
                 .isEqualTo("https://errors.fazt.dev/auth/app-login-required");
-        assertThat(problem("/_fazt/auth/elsewhere", null, null, "203.0.113.2").status()).isEqualTo(404);
+        assertThat(problem("/_fazt/auth/elsewhere", null, null, "203.0.113.2").status())
+                .isEqualTo(404);
         assertThat(problem("/_fazt/auth/login", "provider=github&redirect=%2F%2Fevil.example", null, "203.0.113.2")
-                .errors()).singleElement().satisfies(e -> assertThat(e.field()).isEqualTo("redirect"));
-        assertThat(problem("/_fazt/auth/login", "provider=google", null, "203.0.113.2").status())
-                .as("not configured for this app").isEqualTo(404);
+                        .errors())
+                .singleElement()
+                .satisfies(e -> assertThat(e.field()).isEqualTo("redirect"));
+        assertThat(problem("/_fazt/auth/login", "provider=google", null, "203.0.113.2")
+                        .status())
+                .as("not configured for this app")
+                .isEqualTo(404);
     }
 }

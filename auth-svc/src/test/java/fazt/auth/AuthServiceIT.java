@@ -33,7 +33,10 @@ class AuthServiceIT implements ServiceContract {
     private TokenVerifyReply verify(String token) throws Exception {
         try (Connection nats = suite.nats().connect()) {
             return new NatsRequester(nats, suite.nats().root())
-                    .request(AuthSubjects.TOKEN_VERIFY, new TokenVerifyRequest(token), TokenVerifyReply.class,
+                    .request(
+                            AuthSubjects.TOKEN_VERIFY,
+                            new TokenVerifyRequest(token),
+                            TokenVerifyReply.class,
                             Duration.ofSeconds(5))
                     .get();
         }

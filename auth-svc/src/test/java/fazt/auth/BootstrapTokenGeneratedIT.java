@@ -15,7 +15,8 @@ class BootstrapTokenGeneratedIT {
 
     @Test
     void onlyAHashOfTheGeneratedTokenIsStored() throws Exception {
-        try (var c = suite.postgres().connect(); Statement s = c.createStatement()) {
+        try (var c = suite.postgres().connect();
+                Statement s = c.createStatement()) {
             ResultSet r = s.executeQuery("SELECT length(token_hash) FROM auth.bootstrap_token");
             assertThat(r.next()).isTrue();
             assertThat(r.getInt(1)).isEqualTo(32);

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class BootstrapTokenSettingTest {
     static Map<String, Object> properties(Map<String, String> env) {
-        return SettingValues.read(new AuthService().settings(), env, ServiceName.AUTH).properties();
+        return SettingValues.read(new AuthService().settings(), env, ServiceName.AUTH)
+                .properties();
     }
 
     @Test
@@ -36,7 +37,8 @@ class BootstrapTokenSettingTest {
     @Test
     void anAdminAccountNeedsBothUserAndPasswordAndNeverEchoesThePassword() {
         assertThat(properties(Map.of("FAZT_ADMIN_USER", " ops ", "FAZT_ADMIN_PASSWORD", "correct horse")))
-                .containsEntry("auth.admin-user", "ops").containsEntry("auth.admin-password", "correct horse");
+                .containsEntry("auth.admin-user", "ops")
+                .containsEntry("auth.admin-password", "correct horse");
         assertThatThrownBy(() -> properties(Map.of("FAZT_ADMIN_USER", "ops")))
                 .hasMessage("FAZT_ADMIN_USER: is set but FAZT_ADMIN_PASSWORD is not; set both");
         assertThatThrownBy(() -> properties(Map.of("FAZT_ADMIN_PASSWORD", "correct horse")))

@@ -23,8 +23,10 @@ class HashConcurrencySettingTest {
     void anythingButAWholeNumberFromOneStopsTheServiceNamingTheVariable() {
         for (String bad : new String[] {"0", "-2", "many", "1.5", "257"}) {
             assertThatThrownBy(() -> properties(Map.of("FAZT_AUTH_HASH_CONCURRENCY", bad)))
-                    .as(bad).isInstanceOf(SettingsException.class)
-                    .hasMessage("FAZT_AUTH_HASH_CONCURRENCY: expected a whole number from 1 to 256, got \"" + bad + "\"");
+                    .as(bad)
+                    .isInstanceOf(SettingsException.class)
+                    .hasMessage(
+                            "FAZT_AUTH_HASH_CONCURRENCY: expected a whole number from 1 to 256, got \"" + bad + "\"");
         }
     }
 }

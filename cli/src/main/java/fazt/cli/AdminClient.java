@@ -117,7 +117,8 @@ final class AdminClient {
         try {
             return new Reply(response.status(), body, JSON.readTree(body));
         } catch (IOException e) {
-            throw new CliFailure(login.server().uri() + " did not answer JSON; is it a fazt admin URL (http://admin.<domain>)?");
+            throw new CliFailure(
+                    login.server().uri() + " did not answer JSON; is it a fazt admin URL (http://admin.<domain>)?");
         }
     }
 

@@ -22,7 +22,8 @@ final class AppName {
             try {
                 name = AdminClient.JSON.readTree(config.toFile()).path("name");
             } catch (IOException e) {
-                throw new CliFailure(config + ": not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
+                throw new CliFailure(config + ": not valid JSON ("
+                        + e.getMessage().lines().findFirst().orElse("") + ")");
             }
             // Taken as written: if it is not a valid name the server says why, which beats silently renaming.
             if (name.isTextual() && !name.asText().isBlank()) {
@@ -30,7 +31,9 @@ final class AppName {
             }
         }
         Path absolute = dir.toAbsolutePath().normalize();
-        String derived = absolute.getFileName() == null ? "" : sanitize(absolute.getFileName().toString());
+        String derived = absolute.getFileName() == null
+                ? ""
+                : sanitize(absolute.getFileName().toString());
         if (derived.isEmpty()) {
             throw new CliFailure("cannot make an app name from " + absolute + "; pass --name NAME");
         }
@@ -40,7 +43,9 @@ final class AppName {
     /** {@code "My Café Site!"} → {@code my-cafe-site}: lower case, accents dropped, runs of anything else → {@code -}. */
     static String sanitize(String name) {
         String plain = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        String safe = plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-").replaceAll("-{2,}", "-")
+        String safe = plain.toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9-]+", "-")
+                .replaceAll("-{2,}", "-")
                 .replaceAll("^-+|-+$", "");
         if (safe.length() > MAX) {
             safe = safe.substring(0, MAX).replaceAll("-+$", "");

@@ -15,9 +15,14 @@ final class AppView {
     static Table table(ServerAddress admin, JsonNode apps) {
         Table table = new Table("name", ">version", ">files", ">size", "updated", "owner", "url");
         for (JsonNode app : apps) {
-            table.row(app.path("name").asText(), app.path("version").asText("-"), app.path("files").asText("-"),
-                    Table.size(app.path("bytes").asLong()), Table.time(app.path("updatedAt").asText(null)),
-                    app.path("owner").asText("-"), url(admin, app));
+            table.row(
+                    app.path("name").asText(),
+                    app.path("version").asText("-"),
+                    app.path("files").asText("-"),
+                    Table.size(app.path("bytes").asLong()),
+                    Table.time(app.path("updatedAt").asText(null)),
+                    app.path("owner").asText("-"),
+                    url(admin, app));
         }
         return table;
     }
@@ -26,8 +31,15 @@ final class AppView {
         field(out, "name", app.path("name").asText());
         field(out, "url", url(admin, app));
         field(out, "id", app.path("id").asText("-"));
-        field(out, "live version", app.path("version").asText("-") + " of " + app.path("versions").asText("-"));
-        field(out, "files", app.path("files").asText("-") + " (" + Table.size(app.path("bytes").asLong()) + ")");
+        field(
+                out,
+                "live version",
+                app.path("version").asText("-") + " of " + app.path("versions").asText("-"));
+        field(
+                out,
+                "files",
+                app.path("files").asText("-") + " ("
+                        + Table.size(app.path("bytes").asLong()) + ")");
         field(out, "created", Table.time(app.path("createdAt").asText(null)));
         field(out, "updated", Table.time(app.path("updatedAt").asText(null)));
         field(out, "owner", app.path("owner").asText("-"));

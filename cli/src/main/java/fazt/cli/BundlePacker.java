@@ -46,7 +46,7 @@ final class BundlePacker {
 
     static Bundle pack(Path dir, Path zip, IgnoreRules rules, Consumer<String> warnings) {
         try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(zip), 64 * 1024);
-             ZipOutputStream out = new ZipOutputStream(file)) {
+                ZipOutputStream out = new ZipOutputStream(file)) {
             BundlePacker packer = new BundlePacker(dir, rules, warnings);
             packer.addDirectory(out, dir, "");
             out.finish();
@@ -59,7 +59,8 @@ final class BundlePacker {
     private void addDirectory(ZipOutputStream out, Path dir, String prefix) throws IOException {
         for (Path child : sortedChildren(dir)) {
             String path = prefix + child.getFileName().toString();
-            BasicFileAttributes attributes = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            BasicFileAttributes attributes =
+                    Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (attributes.isDirectory()) {
                 if (!rules.ignored(path, true)) {
                     addDirectory(out, child, path + "/");
@@ -96,13 +97,18 @@ final class BundlePacker {
             // Following would risk loops and double packing; the directory it names is packed in its own place.
             warnings.accept("skipping " + path + ": a symbolic link to a directory (links are not followed)");
         } else if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
-            addFile(out, target, path, Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
+            addFile(
+                    out,
+                    target,
+                    path,
+                    Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
         } else {
             warnings.accept("skipping " + path + ": not a regular file");
         }
     }
 
-    private void addFile(ZipOutputStream out, Path file, String path, BasicFileAttributes attributes) throws IOException {
+    private void addFile(ZipOutputStream out, Path file, String path, BasicFileAttributes attributes)
+            throws IOException {
         ZipEntry entry = new ZipEntry(path);
         entry.setLastModifiedTime(attributes.lastModifiedTime());
         out.putNextEntry(entry);

@@ -68,8 +68,10 @@ final class ConfigStore {
     void save(Login login) {
         ObjectNode config = read();
         ObjectNode servers = config.withObjectProperty("servers");
-        ObjectNode entry = servers.has(login.name()) && servers.get(login.name()).isObject()
-                ? (ObjectNode) servers.get(login.name()) : JSON.createObjectNode();
+        ObjectNode entry =
+                servers.has(login.name()) && servers.get(login.name()).isObject()
+                        ? (ObjectNode) servers.get(login.name())
+                        : JSON.createObjectNode();
         entry.put("url", login.server().uri().toString());
         entry.put("token", login.token());
         servers.set(login.name(), entry);
@@ -114,8 +116,8 @@ final class ConfigStore {
         }
         String current = current();
         if (current == null) {
-            throw new CliFailure("not logged in: run 'fazt login ADMIN-URL --token TOKEN' "
-                    + "(or set FAZT_URL and FAZT_TOKEN)");
+            throw new CliFailure(
+                    "not logged in: run 'fazt login ADMIN-URL --token TOKEN' " + "(or set FAZT_URL and FAZT_TOKEN)");
         }
         return find(current);
     }
@@ -185,7 +187,10 @@ final class ConfigStore {
 
     private FileAttribute<?>[] posix(String permissions) {
         boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
-        return posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions))}
+        return posix
+                ? new FileAttribute<?>[] {
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions))
+                }
                 : new FileAttribute<?>[0];
     }
 }

@@ -13,15 +13,24 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code fazt deploy}: pack a directory, upload it as the app's next version, print where it is live. */
-@Command(name = "deploy", sortOptions = false,
-        description = {"Upload a directory as the next version of an app and make it live; the first",
-                "deploy creates the app. Every file below DIR goes, except .git/ and what",
-                "DIR/.faztignore lists (gitignore syntax). Links out of DIR are skipped."},
-        footer = {"", "The app's name: --name, else \"name\" in DIR/fazt.json, else DIR's own name",
-                "in lower case with anything but a-z, 0-9 and - turned into -. The app is",
-                "then served at NAME.<domain>, with the admin URL's scheme and port.",
-                "", "Examples:", "  fazt deploy                      deploy the current directory",
-                "  fazt deploy ./public --name blog"})
+@Command(
+        name = "deploy",
+        sortOptions = false,
+        description = {
+            "Upload a directory as the next version of an app and make it live; the first",
+            "deploy creates the app. Every file below DIR goes, except .git/ and what",
+            "DIR/.faztignore lists (gitignore syntax). Links out of DIR are skipped."
+        },
+        footer = {
+            "",
+            "The app's name: --name, else \"name\" in DIR/fazt.json, else DIR's own name",
+            "in lower case with anything but a-z, 0-9 and - turned into -. The app is",
+            "then served at NAME.<domain>, with the admin URL's scheme and port.",
+            "",
+            "Examples:",
+            "  fazt deploy                      deploy the current directory",
+            "  fazt deploy ./public --name blog"
+        })
 final class DeployCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "the directory to deploy (default: .)")
     Path dir = Path.of(".");
@@ -46,7 +55,7 @@ final class DeployCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path zip = Files.createTempFile("fazt-bundle-", ".zip");
-        zip.toFile().deleteOnExit();   // also on Ctrl-C, which skips the finally below
+        zip.toFile().deleteOnExit(); // also on Ctrl-C, which skips the finally below
         try {
             BundlePacker.Bundle bundle = BundlePacker.pack(root, zip, warning -> {
                 err.println("fazt: warning: " + warning);
@@ -72,13 +81,16 @@ final class DeployCommand implements Callable<Integer> {
             } else {
                 JsonNode result = reply.json();
                 JsonNode deployed = result.path("app");
-                out.println((reply.status() == 201 ? "created " : "deployed ") + deployed.path("name").asText(app)
-                        + " version " + result.path("version").asText("?") + " (" + result.path("files").asText("?")
+                out.println((reply.status() == 201 ? "created " : "deployed ")
+                        + deployed.path("name").asText(app)
+                        + " version " + result.path("version").asText("?") + " ("
+                        + result.path("files").asText("?")
                         + " files, " + result.path("newBlobs").asText("?") + " new)");
                 out.println(AppView.url(admin.login().server(), deployed));
                 String missing = AppView.missingEnv(result);
                 if (missing != null) {
-                    err.println("note: fazt.json declares env vars not set yet: " + missing + "; set them with: fazt env set "
+                    err.println("note: fazt.json declares env vars not set yet: " + missing
+                            + "; set them with: fazt env set "
                             + deployed.path("name").asText(app) + " KEY=VALUE");
                     err.flush();
                 }

@@ -80,7 +80,8 @@ record EnvAssignment(String key, String value) {
         } catch (NoSuchFileException e) {
             throw new CliFailure(key + ": no such file " + from);
         } catch (IOException e) {
-            throw new CliFailure(key + ": cannot read " + from + " (" + e.getClass().getSimpleName() + ")");
+            throw new CliFailure(
+                    key + ": cannot read " + from + " (" + e.getClass().getSimpleName() + ")");
         }
         int length = bytes.length;
         if (length > 0 && bytes[length - 1] == '\n') {
@@ -90,13 +91,19 @@ record EnvAssignment(String key, String value) {
             }
         }
         if (length > MAX_VALUE_BYTES) {
-            throw new CliFailure(key + ": the value from " + from + " is larger than 32 KiB, the most a value may hold");
+            throw new CliFailure(
+                    key + ": the value from " + from + " is larger than 32 KiB, the most a value may hold");
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, 0, length)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, 0, length))
+                    .toString();
         } catch (CharacterCodingException e) {
-            throw new CliFailure(key + ": the value from " + from + " is not UTF-8 text (encode binary data, e.g. base64)");
+            throw new CliFailure(
+                    key + ": the value from " + from + " is not UTF-8 text (encode binary data, e.g. base64)");
         }
     }
 

@@ -8,27 +8,53 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The {@code fazt} command line: manage a fazt server from a terminal or a script. */
-@Command(name = "fazt",
+@Command(
+        name = "fazt",
         mixinStandardHelpOptions = true,
         versionProvider = Fazt.Version.class,
         description = "Manage a fazt server: your own cloud for static sites and serverless JavaScript apps.",
-        subcommands = {LoginCommand.class, LogoutCommand.class, WhoamiCommand.class, ServersCommand.class,
-                TokensCommand.class, UsersCommand.class, DeployCommand.class, AppsCommand.class, EnvCommand.class,
-                LogsCommand.class, VersionsCommand.class, RollbackCommand.class, PullCommand.class,
-                RunsCommand.class, SchedulesCommand.class, HooksCommand.class,
-                StatusCommand.class, AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class},
-        footer = {"", "Start with:", "  fazt login http://admin.localhost:8080      (username and password)",
-                "  fazt login TOKEN                             (a token string from 'fazt tokens create')",
-                "  fazt deploy ./my-site",
-                "", "Environment:",
-                "  FAZT_URL, FAZT_TOKEN  an admin URL and token; if both are set, used instead",
-                "                        of the servers saved by 'fazt login' (scripts, CI)",
-                "  XDG_CONFIG_HOME       'fazt login' saves servers in its fazt/config.json",
-                "                        (default: ~/.config/fazt/config.json)",
-                "", "Exit status: 0 ok, 1 failure (one line 'fazt: ...' on stderr), 2 wrong usage.",
-                "Run 'fazt help COMMAND' or 'fazt COMMAND --help' for a command's options."})
+        subcommands = {
+            LoginCommand.class,
+            LogoutCommand.class,
+            WhoamiCommand.class,
+            ServersCommand.class,
+            TokensCommand.class,
+            UsersCommand.class,
+            DeployCommand.class,
+            AppsCommand.class,
+            EnvCommand.class,
+            LogsCommand.class,
+            VersionsCommand.class,
+            RollbackCommand.class,
+            PullCommand.class,
+            RunsCommand.class,
+            SchedulesCommand.class,
+            HooksCommand.class,
+            StatusCommand.class,
+            AutoComplete.GenerateCompletion.class,
+            CommandLine.HelpCommand.class
+        },
+        footer = {
+            "",
+            "Start with:",
+            "  fazt login http://admin.localhost:8080      (username and password)",
+            "  fazt login TOKEN                             (a token string from 'fazt tokens create')",
+            "  fazt deploy ./my-site",
+            "",
+            "Environment:",
+            "  FAZT_URL, FAZT_TOKEN  an admin URL and token; if both are set, used instead",
+            "                        of the servers saved by 'fazt login' (scripts, CI)",
+            "  XDG_CONFIG_HOME       'fazt login' saves servers in its fazt/config.json",
+            "                        (default: ~/.config/fazt/config.json)",
+            "",
+            "Exit status: 0 ok, 1 failure (one line 'fazt: ...' on stderr), 2 wrong usage.",
+            "Run 'fazt help COMMAND' or 'fazt COMMAND --help' for a command's options."
+        })
 public final class Fazt implements Runnable {
-    @Option(names = "--server", paramLabel = "NAME", scope = CommandLine.ScopeType.INHERIT,
+    @Option(
+            names = "--server",
+            paramLabel = "NAME",
+            scope = CommandLine.ScopeType.INHERIT,
             description = "use the server saved under NAME by 'fazt login' (default: the last one logged in to)")
     String server;
 
@@ -59,7 +85,11 @@ public final class Fazt implements Runnable {
     /** The command line with its own environment and standard input (tests pass their own). */
     static CommandLine commandLine(Map<String, String> env, InputStream stdin) {
         CommandLine cli = new CommandLine(new Fazt(env, stdin));
-        cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false)
+        cli.getSubcommands()
+                .get("generate-completion")
+                .getCommandSpec()
+                .usageMessage()
+                .hidden(false)
                 .description("Print a bash/zsh completion script: source <(fazt generate-completion)");
         addHelpOption(cli);
         // One line on stderr and exit 1 for a failure the user can act on; picocli's usage errors exit 2.
@@ -79,8 +109,10 @@ public final class Fazt implements Runnable {
         for (CommandLine sub : command.getSubcommands().values()) {
             CommandLine.Model.CommandSpec spec = sub.getCommandSpec();
             if (spec.findOption("--help") == null && spec.findOption("-h") == null) {
-                spec.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
-                        .description("Show this help message and exit.").build());
+                spec.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help")
+                        .usageHelp(true)
+                        .description("Show this help message and exit.")
+                        .build());
             }
             addHelpOption(sub);
         }

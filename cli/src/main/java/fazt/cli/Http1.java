@@ -34,8 +34,16 @@ final class Http1 {
 
     private Http1() {}
 
-    static ServerClient.Response exchange(ServerAddress server, String method, String path, Map<String, String> headers,
-            Duration timeout, long length, Body body, boolean expectContinue) throws IOException {
+    static ServerClient.Response exchange(
+            ServerAddress server,
+            String method,
+            String path,
+            Map<String, String> headers,
+            Duration timeout,
+            long length,
+            Body body,
+            boolean expectContinue)
+            throws IOException {
         URI uri = server.connectUri(path);
         boolean tls = uri.getScheme().equalsIgnoreCase("https");
         int port = uri.getPort() >= 0 ? uri.getPort() : tls ? 443 : 80;
@@ -49,10 +57,16 @@ final class Http1 {
             InputStream in = new BufferedInputStream(socket.getInputStream());
             OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
             StringBuilder head = new StringBuilder()
-                    .append(method).append(' ').append(uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
-                    .append(uri.getRawQuery() != null ? "?" + uri.getRawQuery() : "").append(" HTTP/1.1\r\n")
-                    .append("Host: ").append(server.hostHeader()).append("\r\n");
-            headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+                    .append(method)
+                    .append(' ')
+                    .append(uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
+                    .append(uri.getRawQuery() != null ? "?" + uri.getRawQuery() : "")
+                    .append(" HTTP/1.1\r\n")
+                    .append("Host: ")
+                    .append(server.hostHeader())
+                    .append("\r\n");
+            headers.forEach((name, value) ->
+                    head.append(name).append(": ").append(value).append("\r\n"));
             head.append("Content-Length: ").append(length).append("\r\n");
             if (expectContinue) {
                 head.append("Expect: 100-continue\r\n");
@@ -86,8 +100,8 @@ final class Http1 {
     }
 
     private static Socket secure(Socket plain, String host, int port) throws IOException {
-        SSLSocket socket = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault())
-                .createSocket(plain, host, port, true);
+        SSLSocket socket =
+                (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault()).createSocket(plain, host, port, true);
         SSLParameters parameters = socket.getSSLParameters();
         parameters.setEndpointIdentificationAlgorithm("HTTPS");
         if (!host.matches("[0-9.]+|\\[.*]")) {
@@ -141,8 +155,9 @@ final class Http1 {
             switch (name) {
                 case "location" -> location = value;
                 case "content-length" -> length = Long.parseLong(value);
-                case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
-                default -> { }
+                case "transfer-encoding" ->
+                    chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+                default -> {}
             }
         }
         byte[] body;
@@ -168,7 +183,7 @@ final class Http1 {
             int extension = size.indexOf(';');
             int length = Integer.parseInt((extension >= 0 ? size.substring(0, extension) : size).trim(), 16);
             if (length == 0) {
-                skipHeaders(in);   // trailers
+                skipHeaders(in); // trailers
                 return body.toByteArray();
             }
             byte[] chunk = in.readNBytes(length);

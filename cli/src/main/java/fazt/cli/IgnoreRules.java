@@ -78,7 +78,8 @@ final class IgnoreRules {
     private boolean matches(String path, boolean directory) {
         boolean ignored = false;
         for (Rule rule : rules) {
-            if ((directory || !rule.directoryOnly()) && rule.regex().matcher(path).matches()) {
+            if ((directory || !rule.directoryOnly())
+                    && rule.regex().matcher(path).matches()) {
                 ignored = !rule.negated();
             }
         }
@@ -121,13 +122,13 @@ final class IgnoreRules {
                     boolean segmentStart = i == 0 || glob.charAt(i - 1) == '/';
                     int after = doubled ? i + 2 : i + 1;
                     if (doubled && segmentStart && after < n && glob.charAt(after) == '/') {
-                        regex.append("(?:.*/)?");          // "**/": zero or more directories
+                        regex.append("(?:.*/)?"); // "**/": zero or more directories
                         i = after;
                     } else if (doubled && segmentStart && after == n) {
-                        regex.append(".*");                // "/**" at the end: everything inside
+                        regex.append(".*"); // "/**" at the end: everything inside
                         i = after - 1;
                     } else {
-                        regex.append("[^/]*");             // "*", and any other "**", which git reads as "*"
+                        regex.append("[^/]*"); // "*", and any other "**", which git reads as "*"
                         i = after - 1;
                     }
                 }
@@ -158,7 +159,7 @@ final class IgnoreRules {
             i++;
         }
         if (i < glob.length() && glob.charAt(i) == ']') {
-            i++;                                         // "[]abc]": a leading ] is a member
+            i++; // "[]abc]": a leading ] is a member
         }
         return glob.indexOf(']', i);
     }
@@ -170,7 +171,7 @@ final class IgnoreRules {
         for (int i = negated ? 1 : 0; i < body.length(); i++) {
             char c = body.charAt(i);
             if (c == '/') {
-                continue;                                // a class never matches the separator
+                continue; // a class never matches the separator
             }
             boolean range = c == '-' && i > (negated ? 1 : 0) && i < body.length() - 1;
             // A backslash before any non-letter is a literal in java.util.regex, so that is the safe default.

@@ -16,7 +16,8 @@ final class LogLineFormat {
     private final DateTimeFormatter time;
 
     LogLineFormat(ZoneId zone) {
-        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS", Locale.ROOT).withZone(zone);
+        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS", Locale.ROOT)
+                .withZone(zone);
     }
 
     String format(JsonNode line) {
@@ -27,8 +28,9 @@ final class LogLineFormat {
         } catch (DateTimeParseException e) {
             out.append(at.isEmpty() ? "-" : at);
         }
-        out.append(' ').append(String.format(Locale.ROOT, "%-5s", line.path("level").asText("info")
-                .toUpperCase(Locale.ROOT)));
+        out.append(' ')
+                .append(String.format(
+                        Locale.ROOT, "%-5s", line.path("level").asText("info").toUpperCase(Locale.ROOT)));
         String request = line.path("requestId").asText("");
         if (!request.isBlank()) {
             out.append(" [").append(request).append(']');

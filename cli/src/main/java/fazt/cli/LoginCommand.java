@@ -14,29 +14,43 @@ import picocli.CommandLine.Spec;
  * ({@code --token}, {@code FAZT_TOKEN}), pasted as the only argument (a token string names its server), or bought
  * with a username and password.
  */
-@Command(name = "login", sortOptions = false,
-        description = {"Check a server's admin URL and API token, save them, and make that server",
-                "the current one. Logging in again under a saved name replaces its token.",
-                "Without a token, asks for a username and password and creates a token for",
-                "this machine (90 days, your account's scopes).",
-                "Several servers can be saved; pick one per command with --server NAME."},
-        footer = {"", "Examples:",
-                "  fazt login fazt_aHR0cDovL2FkbWluLmxvY2FsaG9zdDo4MDgw_Xy3...   (a token string)",
-                "  fazt login http://admin.localhost:8080 --token fazt_abc123",
-                "  fazt login https://admin.example.com --name prod     (asks for username and password)",
-                "  FAZT_PASSWORD=... fazt login https://admin.example.com --user ana",
-                "", "Servers are saved, readable only by you, in ~/.config/fazt/config.json",
-                "($XDG_CONFIG_HOME/fazt/config.json when XDG_CONFIG_HOME is set)."})
+@Command(
+        name = "login",
+        sortOptions = false,
+        description = {
+            "Check a server's admin URL and API token, save them, and make that server",
+            "the current one. Logging in again under a saved name replaces its token.",
+            "Without a token, asks for a username and password and creates a token for",
+            "this machine (90 days, your account's scopes).",
+            "Several servers can be saved; pick one per command with --server NAME."
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  fazt login fazt_aHR0cDovL2FkbWluLmxvY2FsaG9zdDo4MDgw_Xy3...   (a token string)",
+            "  fazt login http://admin.localhost:8080 --token fazt_abc123",
+            "  fazt login https://admin.example.com --name prod     (asks for username and password)",
+            "  FAZT_PASSWORD=... fazt login https://admin.example.com --user ana",
+            "",
+            "Servers are saved, readable only by you, in ~/.config/fazt/config.json",
+            "($XDG_CONFIG_HOME/fazt/config.json when XDG_CONFIG_HOME is set)."
+        })
 final class LoginCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "ADMIN-URL|TOKEN",
+    @Parameters(
+            index = "0",
+            paramLabel = "ADMIN-URL|TOKEN",
             description = "the admin address, e.g. http://admin.localhost:8080, or a token string fazt_..._...")
     String url;
 
-    @Option(names = "--user", paramLabel = "NAME",
+    @Option(
+            names = "--user",
+            paramLabel = "NAME",
             description = "log in as NAME with a password (asked for, or $FAZT_PASSWORD)")
     String user;
 
-    @Option(names = "--token", paramLabel = "TOKEN",
+    @Option(
+            names = "--token",
+            paramLabel = "TOKEN",
             description = "an admin API token (default: $FAZT_TOKEN; asked for when on a terminal)")
     String token;
 
@@ -58,8 +72,8 @@ final class LoginCommand implements Callable<Integer> {
         ServerAddress server = ServerAddress.parse(url);
         String path = server.uri().getRawPath();
         if (path != null && !path.isEmpty() && !path.equals("/")) {
-            throw new CliFailure("give the admin URL without a path, e.g. " + server.uri().getScheme() + "://"
-                    + server.hostHeader());
+            throw new CliFailure("give the admin URL without a path, e.g. "
+                    + server.uri().getScheme() + "://" + server.hostHeader());
         }
         String saveAs = name != null ? name.strip() : server.uri().getHost();
         if (saveAs.isEmpty()) {
@@ -102,7 +116,9 @@ final class LoginCommand implements Callable<Integer> {
             char[] typed = console.readPassword("Password for %s: ", name.strip());
             password = typed == null ? "" : new String(typed);
         }
-        return check(TokenLogin.withPassword(server, name.strip(), password).path("token").asText(""));
+        return check(TokenLogin.withPassword(server, name.strip(), password)
+                .path("token")
+                .asText(""));
     }
 
     private static String check(String value) {

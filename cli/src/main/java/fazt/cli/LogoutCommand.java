@@ -8,10 +8,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code fazt logout}: forget a saved server and its token, and with {@code --revoke} revoke the token too. */
-@Command(name = "logout",
-        description = {"Forget a saved server and its token. The token stays valid on the server",
-                "unless --revoke is given. Without NAME, forgets the current server; the next",
-                "saved one becomes current."})
+@Command(
+        name = "logout",
+        description = {
+            "Forget a saved server and its token. The token stays valid on the server",
+            "unless --revoke is given. Without NAME, forgets the current server; the next",
+            "saved one becomes current."
+        })
 final class LogoutCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "the saved server (see 'fazt servers')")
     String name;
@@ -33,9 +36,11 @@ final class LogoutCommand implements Callable<Integer> {
         Login login = config.find(target);
         if (revoke) {
             AdminClient admin = new AdminClient(login);
-            String credential = admin.get(AdminClient.path("me")).json().path("credential").asText("");
+            String credential =
+                    admin.get(AdminClient.path("me")).json().path("credential").asText("");
             if (!credential.startsWith("t_")) {
-                throw new CliFailure("this login's token cannot be revoked (it is the bootstrap token); not logged out");
+                throw new CliFailure(
+                        "this login's token cannot be revoked (it is the bootstrap token); not logged out");
             }
             admin.delete(AdminClient.path("tokens", credential));
         }

@@ -19,12 +19,13 @@ final class ProblemMessage {
 
     static String of(int status, String body) {
         JsonNode problem = parse(body);
-        if (problem == null || !(problem.hasNonNull("type") || problem.hasNonNull("title") || problem.hasNonNull("detail"))) {
+        if (problem == null
+                || !(problem.hasNonNull("type") || problem.hasNonNull("title") || problem.hasNonNull("detail"))) {
             // Not a fazt problem: a proxy in front of the server, or not a fazt server at all.
             return "the server answered HTTP " + status + (status == 404 ? " (is this a fazt admin URL?)" : "");
         }
-        String text = firstNonBlank(problem.path("detail").asText(""), problem.path("title").asText(""),
-                "HTTP " + status);
+        String text = firstNonBlank(
+                problem.path("detail").asText(""), problem.path("title").asText(""), "HTTP " + status);
         List<String> errors = new ArrayList<>();
         for (JsonNode error : problem.path("errors")) {
             String field = error.path("field").asText("");

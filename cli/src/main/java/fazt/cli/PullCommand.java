@@ -23,18 +23,28 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code fazt pull}: download every file of an app's live version into a directory. */
-@Command(name = "pull", description = {"Download every file of an app's live version into a directory.",
-        "Refuses a DIR that is not empty unless --force (which overwrites files of",
-        "the same name and leaves other files alone)."},
+@Command(
+        name = "pull",
+        description = {
+            "Download every file of an app's live version into a directory.",
+            "Refuses a DIR that is not empty unless --force (which overwrites files of",
+            "the same name and leaves other files alone)."
+        },
         footer = {"", "Example: fazt pull blog ./blog-backup"})
 final class PullCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME", description = "the app")
     String name;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "DIR", description = "where to write the files (default: ./NAME)")
+    @Parameters(
+            index = "1",
+            arity = "0..1",
+            paramLabel = "DIR",
+            description = "where to write the files (default: ./NAME)")
     Path dir;
 
-    @Option(names = "--force", description = "write into DIR even if it is not empty, overwriting files of the same name")
+    @Option(
+            names = "--force",
+            description = "write into DIR even if it is not empty, overwriting files of the same name")
     boolean force;
 
     @Spec
@@ -46,7 +56,8 @@ final class PullCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Path root = (dir != null ? dir : Path.of(name)).toAbsolutePath().normalize();
         AdminClient admin = Fazt.of(spec).admin();
-        JsonNode listing = admin.get(AdminClient.path("apps", name, "files")).json().path("files");
+        JsonNode listing =
+                admin.get(AdminClient.path("apps", name, "files")).json().path("files");
         // Check every path before writing anything: a hostile or broken server must not place files outside DIR.
         List<Remote> files = new ArrayList<>();
         for (JsonNode file : listing) {
@@ -67,8 +78,11 @@ final class PullCommand implements Callable<Integer> {
 
     /** Where {@code path} goes below {@code root}; a failure for absolute paths, {@code ..} and the like. */
     static Path target(Path root, String path) {
-        String clean = path.startsWith("/") ? path.substring(1) : path;   // "/index.html" is the site's root
-        boolean bad = clean.isEmpty() || clean.startsWith("/") || clean.contains("\\") || clean.indexOf('\0') >= 0
+        String clean = path.startsWith("/") ? path.substring(1) : path; // "/index.html" is the site's root
+        boolean bad = clean.isEmpty()
+                || clean.startsWith("/")
+                || clean.contains("\\")
+                || clean.indexOf('\0') >= 0
                 || clean.matches("^[A-Za-z]:.*");
         for (String segment : clean.split("/", -1)) {
             bad |= segment.isEmpty() || segment.equals(".") || segment.equals("..");
@@ -114,7 +128,8 @@ final class PullCommand implements Callable<Integer> {
             Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
             String expected = file.digest().toLowerCase(Locale.ROOT).replaceFirst("^sha-?256:", "");
             // The API names files by SHA-256; check when the digest looks like one, so a cut download is noticed.
-            if (expected.matches("[0-9a-f]{64}") && !expected.equals(HexFormat.of().formatHex(sha256.digest()))) {
+            if (expected.matches("[0-9a-f]{64}")
+                    && !expected.equals(HexFormat.of().formatHex(sha256.digest()))) {
                 throw new CliFailure(file.path() + ": downloaded content does not match its digest; try again");
             }
             Files.move(partial, file.target(), StandardCopyOption.REPLACE_EXISTING);

@@ -10,9 +10,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code fazt rollback}: make an earlier version of an app live again. */
-@Command(name = "rollback", description = {"Make an earlier version of an app live again, at once.",
-        "Without --to, the version before the live one. Nothing is deleted, so you",
-        "can roll forward the same way; 'fazt versions NAME' lists the versions."})
+@Command(
+        name = "rollback",
+        description = {
+            "Make an earlier version of an app live again, at once.",
+            "Without --to, the version before the live one. Nothing is deleted, so you",
+            "can roll forward the same way; 'fazt versions NAME' lists the versions."
+        })
 final class RollbackCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME", description = "the app")
     String name;

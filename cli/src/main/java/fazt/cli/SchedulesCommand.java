@@ -13,8 +13,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code fazt schedules NAME}: the app's cron and interval schedules with their last and next run. */
-@Command(name = "schedules", description = {"List an app's schedules (the \"cron\" of its live fazt.json) with their "
-        + "last and next run, its run policy, and the async paths and intake limits it declares."}, footer = {"", "Example:", "  fazt schedules blog"})
+@Command(
+        name = "schedules",
+        description = {
+            "List an app's schedules (the \"cron\" of its live fazt.json) with their "
+                    + "last and next run, its run policy, and the async paths and intake limits it declares."
+        },
+        footer = {"", "Example:", "  fazt schedules blog"})
 final class SchedulesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -38,29 +43,41 @@ final class SchedulesCommand implements Callable<Integer> {
         JsonNode policy = reply.json().path("policy");
         if (policy.isObject()) {
             out.println("runs: " + policy.path("attempts").asInt() + " attempts, backoff from "
-                    + every(policy.path("backoffMillis").asLong()) + ", at most " + policy.path("concurrency").asInt()
+                    + every(policy.path("backoffMillis").asLong()) + ", at most "
+                    + policy.path("concurrency").asInt()
                     + " at once, timeout " + every(policy.path("timeoutMillis").asLong()));
         }
         JsonNode intake = reply.json().path("intake");
         if (intake.isObject()) {
             List<String> async = new ArrayList<>();
             intake.path("async").forEach(p -> async.add(p.asText()));
-            out.println("async: " + (async.isEmpty() ? "none (declare paths in fazt.json, e.g. \"async\": [\"resize\"])"
-                    : String.join(", ", async)) + "; from outside at most " + intake.path("perMinute").asInt()
+            out.println("async: "
+                    + (async.isEmpty()
+                            ? "none (declare paths in fazt.json, e.g. \"async\": [\"resize\"])"
+                            : String.join(", ", async))
+                    + "; from outside at most " + intake.path("perMinute").asInt()
                     + " a minute (burst " + intake.path("burst").asInt() + "), payloads kept "
-                    + size(intake.path("storedBytes").asLong()) + " of " + size(intake.path("maxStoredBytes").asLong()));
+                    + size(intake.path("storedBytes").asLong()) + " of "
+                    + size(intake.path("maxStoredBytes").asLong()));
         }
         if (schedules.isEmpty()) {
-            out.println("no schedules on " + name + "; declare them in fazt.json, e.g. \"cron\": [{\"every\": \"1h\"}]");
+            out.println(
+                    "no schedules on " + name + "; declare them in fazt.json, e.g. \"cron\": [{\"every\": \"1h\"}]");
             out.flush();
             return 0;
         }
         Table table = new Table("name", "when", "catchup", "last run", "last status", "next run");
         for (JsonNode s : schedules) {
-            String when = s.hasNonNull("cron") ? s.path("cron").asText() + " (" + s.path("tz").asText() + ")"
+            String when = s.hasNonNull("cron")
+                    ? s.path("cron").asText() + " (" + s.path("tz").asText() + ")"
                     : "every " + every(s.path("everyMillis").asLong());
-            table.row(s.path("name").asText(), when, s.path("catchup").asText(), Table.time(s.path("lastRun").asText(null)),
-                    s.path("lastStatus").asText("-"), Table.time(s.path("nextRun").asText(null)));
+            table.row(
+                    s.path("name").asText(),
+                    when,
+                    s.path("catchup").asText(),
+                    Table.time(s.path("lastRun").asText(null)),
+                    s.path("lastStatus").asText("-"),
+                    Table.time(s.path("nextRun").asText(null)));
         }
         table.print(out);
         return 0;

@@ -58,8 +58,15 @@ final class ServerClient {
     Response send(String method, String path, Map<String, String> headers, Duration timeout, byte[] body) {
         try {
             if (method.equals("PATCH")) {
-                return Http1.exchange(server, method, path, headers, timeout, body == null ? 0 : body.length,
-                        out -> out.write(body == null ? new byte[0] : body), false);
+                return Http1.exchange(
+                        server,
+                        method,
+                        path,
+                        headers,
+                        timeout,
+                        body == null ? 0 : body.length,
+                        out -> out.write(body == null ? new byte[0] : body),
+                        false);
             }
             HttpURLConnection connection = open(method, path, headers, timeout);
             if (body != null) {
@@ -86,8 +93,8 @@ final class ServerClient {
             HttpURLConnection connection = open(method, path, headers, timeout);
             int status = connection.getResponseCode();
             InputStream in = body(connection, status);
-            return new Streamed(status, connection.getHeaderField("Location"),
-                    in != null ? in : InputStream.nullInputStream());
+            return new Streamed(
+                    status, connection.getHeaderField("Location"), in != null ? in : InputStream.nullInputStream());
         } catch (IOException e) {
             throw failure(e, timeout);
         }
@@ -106,17 +113,25 @@ final class ServerClient {
             throw new CliFailure("cannot read " + file + ": " + e.getMessage());
         }
         try {
-            return Http1.exchange(server, "POST", path, headers, timeout, size, out -> {
-                try (InputStream in = Files.newInputStream(file)) {
-                    byte[] buffer = new byte[64 * 1024];
-                    long sent = 0;
-                    for (int n; (n = in.read(buffer)) > 0; ) {
-                        out.write(buffer, 0, n);
-                        sent += n;
-                        progress.accept(sent);
-                    }
-                }
-            }, true);
+            return Http1.exchange(
+                    server,
+                    "POST",
+                    path,
+                    headers,
+                    timeout,
+                    size,
+                    out -> {
+                        try (InputStream in = Files.newInputStream(file)) {
+                            byte[] buffer = new byte[64 * 1024];
+                            long sent = 0;
+                            for (int n; (n = in.read(buffer)) > 0; ) {
+                                out.write(buffer, 0, n);
+                                sent += n;
+                                progress.accept(sent);
+                            }
+                        }
+                    },
+                    true);
         } catch (IOException e) {
             throw failure(e, timeout);
         }
@@ -125,7 +140,8 @@ final class ServerClient {
     private HttpURLConnection open(String method, String path, Map<String, String> headers, Duration timeout)
             throws IOException {
         // No proxy, like the JDK client's default; redirects are reported, not followed.
-        HttpURLConnection connection = (HttpURLConnection) server.connectUri(path).toURL().openConnection(Proxy.NO_PROXY);
+        HttpURLConnection connection =
+                (HttpURLConnection) server.connectUri(path).toURL().openConnection(Proxy.NO_PROXY);
         connection.setRequestMethod(method);
         connection.setInstanceFollowRedirects(false);
         connection.setUseCaches(false);

@@ -26,14 +26,19 @@ final class ServersCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ArrayNode list = AdminClient.JSON.createArrayNode();
-            logins.forEach(login -> list.addObject().put("name", login.name())
-                    .put("url", login.server().uri().toString()).put("current", login.name().equals(current)));
+            logins.forEach(login -> list.addObject()
+                    .put("name", login.name())
+                    .put("url", login.server().uri().toString())
+                    .put("current", login.name().equals(current)));
             out.println(AdminClient.JSON.writeValueAsString(list));
         } else if (logins.isEmpty()) {
             out.println("no saved servers; run: fazt login ADMIN-URL --token TOKEN");
         } else {
             Table table = new Table("", "name", "url");
-            logins.forEach(login -> table.row(login.name().equals(current) ? "*" : "", login.name(), login.server().uri()));
+            logins.forEach(login -> table.row(
+                    login.name().equals(current) ? "*" : "",
+                    login.name(),
+                    login.server().uri()));
             table.print(out);
         }
         out.flush();

@@ -12,8 +12,11 @@ import picocli.CommandLine.Spec;
 /** {@code fazt status}: the state of every service of a fazt server, as its gateway sees it. */
 @Command(name = "status", description = "Show whether every service of the server is up (exit 1 if any is down).")
 final class StatusCommand implements Callable<Integer> {
-    @Option(names = "--url", paramLabel = "URL",
-            description = "the server (default: --server's URL, else $FAZT_URL, else the current server's, else http://localhost:8080)")
+    @Option(
+            names = "--url",
+            paramLabel = "URL",
+            description =
+                    "the server (default: --server's URL, else $FAZT_URL, else the current server's, else http://localhost:8080)")
     String url;
 
     @Option(names = "--json", description = "print the server's JSON report as it is")
@@ -27,9 +30,15 @@ final class StatusCommand implements Callable<Integer> {
         Login login = login();
         ServerAddress server = login.server();
         // with a token the gateway shows instances and checks; without, only UP or DOWN per service
-        ServerClient.Response response = new ServerClient(server).send("GET", "/_fazt/health", login.token() == null
-                ? java.util.Map.of() : java.util.Map.of("Authorization", "Bearer " + login.token()),
-                ServerClient.TIMEOUT, null);
+        ServerClient.Response response = new ServerClient(server)
+                .send(
+                        "GET",
+                        "/_fazt/health",
+                        login.token() == null
+                                ? java.util.Map.of()
+                                : java.util.Map.of("Authorization", "Bearer " + login.token()),
+                        ServerClient.TIMEOUT,
+                        null);
         PrintWriter out = spec.commandLine().getOut();
         if (response.status() != 200 && response.status() != 503) {
             throw new CliFailure(server.uri() + " answered " + response.status() + "; is it a fazt gateway?");
@@ -40,8 +49,12 @@ final class StatusCommand implements Callable<Integer> {
         } else {
             out.printf("%-10s %-5s %-24s %s%n", "SERVICE", "STATE", "INSTANCE", "DETAIL");
             for (JsonNode service : report.path("services")) {
-                out.printf("%-10s %-5s %-24s %s%n", service.path("name").asText(), service.path("status").asText(),
-                        service.path("instance").asText("-"), detail(service));
+                out.printf(
+                        "%-10s %-5s %-24s %s%n",
+                        service.path("name").asText(),
+                        service.path("status").asText(),
+                        service.path("instance").asText("-"),
+                        detail(service));
             }
         }
         out.flush();
@@ -65,8 +78,9 @@ final class StatusCommand implements Callable<Integer> {
         }
         ConfigStore config = fazt.config();
         String current = config.current();
-        return current != null ? config.find(current) : new Login("default", ServerAddress.parse(ServerAddress.DEFAULT),
-                null);
+        return current != null
+                ? config.find(current)
+                : new Login("default", ServerAddress.parse(ServerAddress.DEFAULT), null);
     }
 
     private static String detail(JsonNode service) {

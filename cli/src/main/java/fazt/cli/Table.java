@@ -14,8 +14,8 @@ import java.util.Locale;
  * whose header starts with {@code >} are right-aligned (numbers and sizes).
  */
 final class Table {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
-            .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneId.systemDefault());
 
     private final String[] headers;
     private final boolean[] right;

@@ -39,8 +39,12 @@ final class TokenLogin {
 
     /** Trades a username and password for a token named after this machine; the server answers one generic failure. */
     static JsonNode withPassword(ServerAddress server, String username, String password) {
-        ObjectNode body = AdminClient.JSON.createObjectNode().put("username", username).put("password", password)
-                .put("tokenName", "fazt CLI on " + hostName()).put("expiresInDays", 90);
+        ObjectNode body = AdminClient.JSON
+                .createObjectNode()
+                .put("username", username)
+                .put("password", password)
+                .put("tokenName", "fazt CLI on " + hostName())
+                .put("expiresInDays", 90);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
         headers.put("Accept", "application/json");
@@ -48,8 +52,15 @@ final class TokenLogin {
         try {
             // Raw HTTP/1.1: HttpURLConnection hides the body of a 401 to a streamed POST, and that body is the message.
             byte[] bytes = AdminClient.JSON.writeValueAsBytes(body);
-            response = Http1.exchange(server, "POST", "/api/auth/login", headers, ServerClient.TIMEOUT, bytes.length,
-                    out -> out.write(bytes), false);
+            response = Http1.exchange(
+                    server,
+                    "POST",
+                    "/api/auth/login",
+                    headers,
+                    ServerClient.TIMEOUT,
+                    bytes.length,
+                    out -> out.write(bytes),
+                    false);
         } catch (IOException e) {
             throw new CliFailure("cannot reach " + server.uri() + ": " + e.getMessage());
         }

@@ -9,9 +9,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code fazt users ...}: list, create, disable, enable and delete accounts (admins). */
-@Command(name = "users", description = "List and manage the accounts of the people who run this server.",
-        footer = {"", "Examples:", "  fazt users create bob --role developer      (asks for a password)",
-                "  fazt users disable bob", "  fazt users delete bob --apps transfer:ana"})
+@Command(
+        name = "users",
+        description = "List and manage the accounts of the people who run this server.",
+        footer = {
+            "",
+            "Examples:",
+            "  fazt users create bob --role developer      (asks for a password)",
+            "  fazt users disable bob",
+            "  fazt users delete bob --apps transfer:ana"
+        })
 final class UsersCommand extends AdminCommandGroup implements Callable<Integer> {
     @Override
     public Integer call() {
@@ -26,18 +33,29 @@ final class UsersCommand extends AdminCommandGroup implements Callable<Integer> 
         }
         Table table = new Table("username", "role", "status", "email", "id");
         for (JsonNode u : reply.json().path("users")) {
-            table.row(u.path("username").asText(), u.path("role").asText(),
-                    u.path("disabled").asBoolean() ? "disabled" : "active", u.path("email").asText(""), u.path("id").asText());
+            table.row(
+                    u.path("username").asText(),
+                    u.path("role").asText(),
+                    u.path("disabled").asBoolean() ? "disabled" : "active",
+                    u.path("email").asText(""),
+                    u.path("id").asText());
         }
         table.print(spec.commandLine().getOut());
         return 0;
     }
 
-    @Command(name = "create", description = "Create an account. The password is asked for, or read from $FAZT_NEW_PASSWORD.")
-    int create(@Parameters(paramLabel = "USERNAME") String username,
-               @Option(names = "--role", paramLabel = "ROLE", defaultValue = "developer",
-                       description = "admin or developer (default: ${DEFAULT-VALUE})") String role,
-               @Option(names = "--email", paramLabel = "EMAIL") String email) {
+    @Command(
+            name = "create",
+            description = "Create an account. The password is asked for, or read from $FAZT_NEW_PASSWORD.")
+    int create(
+            @Parameters(paramLabel = "USERNAME") String username,
+            @Option(
+                            names = "--role",
+                            paramLabel = "ROLE",
+                            defaultValue = "developer",
+                            description = "admin or developer (default: ${DEFAULT-VALUE})")
+                    String role,
+            @Option(names = "--email", paramLabel = "EMAIL") String email) {
         String password = Fazt.of(spec).env().get("FAZT_NEW_PASSWORD");
         if (password == null) {
             Console console = Terminal.console();
@@ -47,15 +65,23 @@ final class UsersCommand extends AdminCommandGroup implements Callable<Integer> 
             char[] typed = console.readPassword("Password for %s (10 characters or more): ", username);
             password = typed == null ? "" : new String(typed);
         }
-        ObjectNode body = AdminClient.JSON.createObjectNode().put("username", username).put("password", password).put("role", role);
+        ObjectNode body = AdminClient.JSON
+                .createObjectNode()
+                .put("username", username)
+                .put("password", password)
+                .put("role", role);
         if (email != null) {
             body.put("email", email);
         }
-        JsonNode user = admin().send("POST", AdminClient.path("users"), body).json().path("user");
-        return print("created " + user.path("role").asText() + " " + user.path("username").asText() + " (" + user.path("id").asText() + ")");
+        JsonNode user =
+                admin().send("POST", AdminClient.path("users"), body).json().path("user");
+        return print("created " + user.path("role").asText() + " "
+                + user.path("username").asText() + " (" + user.path("id").asText() + ")");
     }
 
-    @Command(name = "disable", description = "Disable an account: its sessions end and its tokens stop working at once.")
+    @Command(
+            name = "disable",
+            description = "Disable an account: its sessions end and its tokens stop working at once.")
     int disable(@Parameters(paramLabel = "USER", description = "username or id") String user) {
         admin().send("POST", AdminClient.path("users", user, "disable"), AdminClient.JSON.createObjectNode());
         return print("disabled " + user);
@@ -67,21 +93,33 @@ final class UsersCommand extends AdminCommandGroup implements Callable<Integer> 
         return print("enabled " + user);
     }
 
-    @Command(name = "delete", description = {"Delete an account. If it owns apps, say what happens to them:",
-            "--apps transfer:ADMIN hands them to that admin, --apps delete deletes them."})
-    int delete(@Parameters(paramLabel = "USER", description = "username or id") String user,
-               @Option(names = "--apps", paramLabel = "transfer:ADMIN|delete",
-                       description = "what happens to the user's apps (required when the user owns any)") String apps) {
+    @Command(
+            name = "delete",
+            description = {
+                "Delete an account. If it owns apps, say what happens to them:",
+                "--apps transfer:ADMIN hands them to that admin, --apps delete deletes them."
+            })
+    int delete(
+            @Parameters(paramLabel = "USER", description = "username or id") String user,
+            @Option(
+                            names = "--apps",
+                            paramLabel = "transfer:ADMIN|delete",
+                            description = "what happens to the user's apps (required when the user owns any)")
+                    String apps) {
         if (apps != null && !apps.equals("delete") && !apps.matches("transfer:[A-Za-z0-9._-]+")) {
             throw new CliFailure("--apps must be transfer:ADMIN or delete");
         }
         JsonNode settled = admin().delete(AdminClient.path("users", user) + (apps == null ? "" : "?apps=" + apps))
-                .json().path("apps");
+                .json()
+                .path("apps");
         java.util.List<String> names = new java.util.ArrayList<>();
         settled.path("names").forEach(n -> names.add(n.asText()));
-        String what = names.isEmpty() ? "no apps"
-                : (apps != null && apps.equals("delete") ? "deleted " : "handed to " + apps.substring("transfer:".length())
-                + ": ") + String.join(", ", names);
+        String what = names.isEmpty()
+                ? "no apps"
+                : (apps != null && apps.equals("delete")
+                                ? "deleted "
+                                : "handed to " + apps.substring("transfer:".length()) + ": ")
+                        + String.join(", ", names);
         return print("deleted " + user + " (" + what + ")");
     }
 }

@@ -9,8 +9,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code fazt versions}: an app's deployed versions, newest first. */
-@Command(name = "versions", description = {"List an app's versions, newest first; * marks the live one.",
-        "Any of them can be made live again with 'fazt rollback NAME --to N'."})
+@Command(
+        name = "versions",
+        description = {
+            "List an app's versions, newest first; * marks the live one.",
+            "Any of them can be made live again with 'fazt rollback NAME --to N'."
+        })
 final class VersionsCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME", description = "the app")
     String name;
@@ -29,9 +33,14 @@ final class VersionsCommand implements Callable<Integer> {
             out.println(reply.body());
         } else {
             Table table = new Table("live", ">version", ">files", ">size", "created");
-            reply.json().path("versions").forEach(v -> table.row(v.path("live").asBoolean() ? "*" : "",
-                    v.path("version").asText(), v.path("files").asText("-"), Table.size(v.path("bytes").asLong()),
-                    Table.time(v.path("createdAt").asText(null))));
+            reply.json()
+                    .path("versions")
+                    .forEach(v -> table.row(
+                            v.path("live").asBoolean() ? "*" : "",
+                            v.path("version").asText(),
+                            v.path("files").asText("-"),
+                            Table.size(v.path("bytes").asLong()),
+                            Table.time(v.path("createdAt").asText(null))));
             table.print(out);
         }
         out.flush();

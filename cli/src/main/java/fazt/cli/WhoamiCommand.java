@@ -28,9 +28,11 @@ final class WhoamiCommand implements Callable<Integer> {
             JsonNode me = reply.json();
             java.util.List<String> scopes = new java.util.ArrayList<>();
             me.path("scopes").forEach(s -> scopes.add(s.asText()));
-            out.println(me.path("name").asText() + " on " + admin.login().server().uri());
+            out.println(
+                    me.path("name").asText() + " on " + admin.login().server().uri());
             out.println("  scopes:     " + String.join(" ", scopes));
-            out.println("  credential: " + me.path("credential").asText("?") + " (server '" + admin.login().name() + "')");
+            out.println("  credential: " + me.path("credential").asText("?") + " (server '"
+                    + admin.login().name() + "')");
         }
         out.flush();
         return 0;

@@ -16,15 +16,18 @@ class AppNameTest {
     Path temp;
 
     @ParameterizedTest(name = "\"{0}\" -> {1}")
-    @CsvSource(delimiter = '|', value = {
-            "blog|blog",
-            "My Blog|my-blog",
-            "my_site.v2|my-site-v2",
-            "Café Crème|cafe-creme",
-            "--weird--name--|weird-name",
-            "a   b|a-b",
-            "日本|''",
-            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-bbbb|aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "blog|blog",
+                "My Blog|my-blog",
+                "my_site.v2|my-site-v2",
+                "Café Crème|cafe-creme",
+                "--weird--name--|weird-name",
+                "a   b|a-b",
+                "日本|''",
+                "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-bbbb|aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+            })
     void directoryNamesBecomeHostSafe(String directory, String expected) {
         assertThat(AppName.sanitize(directory)).isEqualTo(expected);
     }
@@ -50,13 +53,16 @@ class AppNameTest {
     void aBrokenFaztJsonIsReported() throws IOException {
         Path dir = Files.createDirectories(temp.resolve("public"));
         Files.writeString(dir.resolve("fazt.json"), "{name: blog");
-        assertThatThrownBy(() -> AppName.of(dir)).isInstanceOf(CliFailure.class)
+        assertThatThrownBy(() -> AppName.of(dir))
+                .isInstanceOf(CliFailure.class)
                 .hasMessageStartingWith(dir.resolve("fazt.json") + ": not valid JSON");
     }
 
     @Test
     void aNameThatSanitizesToNothingAsksForOne() throws IOException {
         Path dir = Files.createDirectories(temp.resolve("___"));
-        assertThatThrownBy(() -> AppName.of(dir)).isInstanceOf(CliFailure.class).hasMessageEndingWith("pass --name NAME");
+        assertThatThrownBy(() -> AppName.of(dir))
+                .isInstanceOf(CliFailure.class)
+                .hasMessageEndingWith("pass --name NAME");
     }
 }

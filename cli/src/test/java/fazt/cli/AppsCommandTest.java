@@ -6,10 +6,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AppsCommandTest {
-    static final String BLOG = "{\"id\":\"a_1\",\"name\":\"blog\",\"host\":\"blog.localhost\",\"version\":3,\"versions\":3,"
-            + "\"files\":12,\"bytes\":1572864,\"createdAt\":\"2026-01-02T10:00:00Z\",\"updatedAt\":\"2026-01-03T11:30:00Z\",\"owner\":\"ana\"}";
-    static final String SHOP = "{\"id\":\"a_2\",\"name\":\"shop-front\",\"host\":\"shop-front.localhost\",\"version\":1,"
-            + "\"versions\":1,\"files\":1,\"bytes\":900,\"createdAt\":\"2026-01-02T10:00:00Z\",\"updatedAt\":\"2026-01-02T10:00:00Z\"}";
+    static final String BLOG =
+            "{\"id\":\"a_1\",\"name\":\"blog\",\"host\":\"blog.localhost\",\"version\":3,\"versions\":3,"
+                    + "\"files\":12,\"bytes\":1572864,\"createdAt\":\"2026-01-02T10:00:00Z\",\"updatedAt\":\"2026-01-03T11:30:00Z\",\"owner\":\"ana\"}";
+    static final String SHOP =
+            "{\"id\":\"a_2\",\"name\":\"shop-front\",\"host\":\"shop-front.localhost\",\"version\":1,"
+                    + "\"versions\":1,\"files\":1,\"bytes\":900,\"createdAt\":\"2026-01-02T10:00:00Z\",\"updatedAt\":\"2026-01-02T10:00:00Z\"}";
 
     @RegisterExtension
     final FakeServerExtension cli = new FakeServerExtension();
@@ -22,10 +24,13 @@ class AppsCommandTest {
 
         assertThat(run.exit()).as(run.err()).isZero();
         String port = String.valueOf(cli.server().port());
-        assertThat(run.out().lines().toList()).containsExactly(
-                "NAME        VERSION  FILES    SIZE  UPDATED           OWNER  URL",
-                "blog              3     12  1.5 MB  " + Table.time("2026-01-03T11:30:00Z") + "  ana    http://blog.localhost:" + port + "/",
-                "shop-front        1      1   900 B  " + Table.time("2026-01-02T10:00:00Z") + "  -      http://shop-front.localhost:" + port + "/");
+        assertThat(run.out().lines().toList())
+                .containsExactly(
+                        "NAME        VERSION  FILES    SIZE  UPDATED           OWNER  URL",
+                        "blog              3     12  1.5 MB  " + Table.time("2026-01-03T11:30:00Z")
+                                + "  ana    http://blog.localhost:" + port + "/",
+                        "shop-front        1      1   900 B  " + Table.time("2026-01-02T10:00:00Z")
+                                + "  -      http://shop-front.localhost:" + port + "/");
         assertThat(cli.sent()).isEqualTo("GET /api/apps");
     }
 
@@ -50,9 +55,11 @@ class AppsCommandTest {
 
         CliRun run = cli.run("apps", "info", "blog");
 
-        assertThat(run.out()).contains("name:         blog\n")
+        assertThat(run.out())
+                .contains("name:         blog\n")
                 .contains("url:          http://blog.localhost:" + cli.server().port() + "/\n")
-                .contains("live version: 3 of 3\n").contains("files:        12 (1.5 MB)\n");
+                .contains("live version: 3 of 3\n")
+                .contains("files:        12 (1.5 MB)\n");
         assertThat(cli.run("apps", "info", "blog", "--json").out()).isEqualTo(BLOG + "\n");
         assertThat(run.out()).doesNotContain("missing env");
 
@@ -62,8 +69,12 @@ class AppsCommandTest {
 
     @Test
     void infoOnAMissingAppPrintsTheProblem() {
-        cli.server().problem("GET /api/apps/nope", 404, "{\"type\":\"https://errors.fazt.dev/deploy/app-not-found\","
-                + "\"title\":\"App not found\",\"status\":404,\"detail\":\"No app is called nope.\"}");
+        cli.server()
+                .problem(
+                        "GET /api/apps/nope",
+                        404,
+                        "{\"type\":\"https://errors.fazt.dev/deploy/app-not-found\","
+                                + "\"title\":\"App not found\",\"status\":404,\"detail\":\"No app is called nope.\"}");
 
         CliRun run = cli.run("apps", "info", "nope");
 
@@ -94,7 +105,8 @@ class AppsCommandTest {
         CliRun run = cli.run("apps", "rename", "blog", "journal");
 
         assertThat(run.out())
-                .isEqualTo("renamed blog to journal: http://journal.localhost:" + cli.server().port() + "/\n");
+                .isEqualTo("renamed blog to journal: http://journal.localhost:"
+                        + cli.server().port() + "/\n");
         assertThat(cli.sent()).isEqualTo("PATCH /api/apps/blog {\"name\":\"journal\"}");
         assertThat(cli.server().last().header("Content-Type")).isEqualTo("application/json");
     }
@@ -105,7 +117,8 @@ class AppsCommandTest {
 
         CliRun latest = cli.run("apps", "clone", "blog", "blog-copy");
         assertThat(latest.out())
-                .isEqualTo("cloned blog as blog-copy: http://blog-copy.localhost:" + cli.server().port() + "/\n");
+                .isEqualTo("cloned blog as blog-copy: http://blog-copy.localhost:"
+                        + cli.server().port() + "/\n");
         assertThat(cli.sent()).isEqualTo("POST /api/apps/blog/clone {\"as\":\"blog-copy\"}");
 
         CliRun older = cli.run("apps", "clone", "blog", "blog-copy", "--version", "2");

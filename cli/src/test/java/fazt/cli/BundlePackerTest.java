@@ -31,9 +31,10 @@ class BundlePackerTest {
 
         BundlePacker.Bundle bundle = BundlePacker.pack(site, temp.resolve("out.zip"), warning -> {});
 
-        assertThat(entries(bundle.zip())).containsExactly(
-                Map.entry("a/b/c/deep.txt", "deep"), Map.entry("css/site.css", "body{}"),
-                Map.entry("index.html", "<h1>hi</h1>"), Map.entry("node_modules/lib/x.js", "x"));
+        assertThat(entries(bundle.zip()))
+                .containsExactly(
+                        Map.entry("a/b/c/deep.txt", "deep"), Map.entry("css/site.css", "body{}"),
+                        Map.entry("index.html", "<h1>hi</h1>"), Map.entry("node_modules/lib/x.js", "x"));
         assertThat(bundle.files()).isEqualTo(4);
         assertThat(bundle.bytes()).isEqualTo(11 + 6 + 1 + 4);
     }
@@ -69,11 +70,19 @@ class BundlePackerTest {
 
         BundlePacker.Bundle bundle = BundlePacker.pack(site, temp.resolve("out.zip"), warnings::add);
 
-        assertThat(entries(bundle.zip())).containsExactly(Map.entry("assets/logo.svg", "<svg/>"),
-                Map.entry("home.html", "home"), Map.entry("index.html", "home"));
-        assertThat(warnings).hasSize(4)
-                .anySatisfy(w -> assertThat(w).startsWith("skipping leak.txt: a symbolic link to").contains("outside"))
-                .anySatisfy(w -> assertThat(w).startsWith("skipping up: a symbolic link to").contains("outside"))
+        assertThat(entries(bundle.zip()))
+                .containsExactly(
+                        Map.entry("assets/logo.svg", "<svg/>"),
+                        Map.entry("home.html", "home"),
+                        Map.entry("index.html", "home"));
+        assertThat(warnings)
+                .hasSize(4)
+                .anySatisfy(w -> assertThat(w)
+                        .startsWith("skipping leak.txt: a symbolic link to")
+                        .contains("outside"))
+                .anySatisfy(w -> assertThat(w)
+                        .startsWith("skipping up: a symbolic link to")
+                        .contains("outside"))
                 .anySatisfy(w -> assertThat(w).startsWith("skipping assets-again: a symbolic link to a directory"))
                 .anySatisfy(w -> assertThat(w).startsWith("skipping dangling: a broken symbolic link"));
     }

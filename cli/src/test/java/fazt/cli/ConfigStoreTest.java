@@ -26,8 +26,10 @@ class ConfigStoreTest {
     @Test
     void liveUnderXdgConfigHomeElseHome() {
         assertThat(store().file()).isEqualTo(home.resolve("config/fazt/config.json"));
-        assertThat(ConfigStore.of(Map.of("HOME", "/home/ana")).file()).isEqualTo(Path.of("/home/ana/.config/fazt/config.json"));
-        assertThat(ConfigStore.of(Map.of("HOME", "/home/ana", "XDG_CONFIG_HOME", "relative")).file())
+        assertThat(ConfigStore.of(Map.of("HOME", "/home/ana")).file())
+                .isEqualTo(Path.of("/home/ana/.config/fazt/config.json"));
+        assertThat(ConfigStore.of(Map.of("HOME", "/home/ana", "XDG_CONFIG_HOME", "relative"))
+                        .file())
                 .isEqualTo(Path.of("/home/ana/.config/fazt/config.json"));
     }
 
@@ -50,8 +52,10 @@ class ConfigStoreTest {
     void theFileIsReadableOnlyByItsOwner() throws IOException {
         store().save(login("home", "http://admin.localhost:8080", "secret"));
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(store().file()))).isEqualTo("rw-------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(store().file().getParent())))
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(store().file())))
+                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(store().file().getParent())))
                 .isEqualTo("rwx------");
         try (var leftovers = Files.list(store().file().getParent())) {
             assertThat(leftovers).containsExactly(store().file());
@@ -61,13 +65,17 @@ class ConfigStoreTest {
     @Test
     void loggingInAgainReplacesTheTokenAndKeepsUnknownFields() throws IOException {
         Files.createDirectories(store().file().getParent());
-        Files.writeString(store().file(), "{\"servers\":{\"home\":{\"url\":\"http://a.localhost\",\"token\":\"old\","
-                + "\"note\":\"mine\"}},\"future\":1}");
+        Files.writeString(
+                store().file(),
+                "{\"servers\":{\"home\":{\"url\":\"http://a.localhost\",\"token\":\"old\","
+                        + "\"note\":\"mine\"}},\"future\":1}");
 
         store().save(login("home", "http://a.localhost", "new"));
 
         assertThat(store().find("home").token()).isEqualTo("new");
-        assertThat(Files.readString(store().file())).contains("\"note\" : \"mine\"").contains("\"future\" : 1");
+        assertThat(Files.readString(store().file()))
+                .contains("\"note\" : \"mine\"")
+                .contains("\"future\" : 1");
     }
 
     @Test
@@ -90,16 +98,21 @@ class ConfigStoreTest {
         assertThat(store().select(null, env).server().uri()).hasToString("https://ci.example.com");
         assertThat(store().select(null, env).token()).isEqualTo("t-ci");
         assertThat(store().select("home", env).token()).isEqualTo("t1");
-        assertThat(store().select(null, Map.of("FAZT_URL", "https://ci.example.com")).name()).isEqualTo("home");
+        assertThat(store().select(null, Map.of("FAZT_URL", "https://ci.example.com"))
+                        .name())
+                .isEqualTo("home");
     }
 
     @Test
     void saysWhatToDoWhenNothingIsSaved() {
-        assertThatThrownBy(() -> store().select(null, Map.of())).isInstanceOf(CliFailure.class)
+        assertThatThrownBy(() -> store().select(null, Map.of()))
+                .isInstanceOf(CliFailure.class)
                 .hasMessage("not logged in: run 'fazt login ADMIN-URL --token TOKEN' (or set FAZT_URL and FAZT_TOKEN)");
         store().save(login("home", "http://a.localhost", "t"));
-        assertThatThrownBy(() -> store().select("prod", Map.of())).isInstanceOf(CliFailure.class)
-                .hasMessageContaining("no server called 'prod'").hasMessageEndingWith("known: home");
+        assertThatThrownBy(() -> store().select("prod", Map.of()))
+                .isInstanceOf(CliFailure.class)
+                .hasMessageContaining("no server called 'prod'")
+                .hasMessageEndingWith("known: home");
     }
 
     @Test
@@ -107,7 +120,8 @@ class ConfigStoreTest {
         Files.createDirectories(store().file().getParent());
         Files.writeString(store().file(), "{not json");
 
-        assertThatThrownBy(() -> store().save(login("a", "http://a.localhost", "t"))).isInstanceOf(CliFailure.class)
+        assertThatThrownBy(() -> store().save(login("a", "http://a.localhost", "t")))
+                .isInstanceOf(CliFailure.class)
                 .hasMessageStartingWith(store().file() + ": not valid JSON");
         assertThat(Files.readString(store().file())).isEqualTo("{not json");
     }

@@ -14,12 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class DeployCommandTest {
-    static final String APP = "{\"id\":\"a_1\",\"name\":\"blog\",\"host\":\"blog.localhost\",\"version\":1,\"versions\":1,"
-            + "\"files\":2,\"bytes\":17,\"createdAt\":\"2026-01-02T10:00:00Z\",\"updatedAt\":\"2026-01-02T10:00:00Z\"}";
+    static final String APP =
+            "{\"id\":\"a_1\",\"name\":\"blog\",\"host\":\"blog.localhost\",\"version\":1,\"versions\":1,"
+                    + "\"files\":2,\"bytes\":17,\"createdAt\":\"2026-01-02T10:00:00Z\",\"updatedAt\":\"2026-01-02T10:00:00Z\"}";
     static final String DEPLOYED = "{\"app\":" + APP + ",\"version\":1,\"files\":2,\"bytes\":17,\"newBlobs\":2}";
 
     @RegisterExtension
     final FakeServerExtension cli = new FakeServerExtension();
+
     Path site;
 
     @BeforeEach
@@ -39,8 +41,9 @@ class DeployCommandTest {
         CliRun run = cli.run("deploy", site.toString());
 
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out()).isEqualTo("created blog version 1 (2 files, 2 new)\n"
-                + "http://blog.localhost:" + cli.server().port() + "/\n");
+        assertThat(run.out())
+                .isEqualTo("created blog version 1 (2 files, 2 new)\n" + "http://blog.localhost:"
+                        + cli.server().port() + "/\n");
         FakeAdminServer.Request request = cli.server().last();
         assertThat(request.method() + " " + request.path()).isEqualTo("POST /api/apps/blog/deploy");
         assertThat(request.header("Content-Type")).isEqualTo("application/zip");
@@ -50,25 +53,34 @@ class DeployCommandTest {
         assertThat(BundlePackerTest.entries(new ByteArrayInputStream(request.body())))
                 .containsExactly(Map.entry("css/a.css", "b{}"), Map.entry("index.html", "<h1>hi</h1>"));
         // not a terminal: plain progress lines on stderr, and the temporary zip is gone
-        assertThat(run.err()).startsWith("packed 2 files (14 B, ").contains("uploading blog: 0.0 MB\n")
+        assertThat(run.err())
+                .startsWith("packed 2 files (14 B, ")
+                .contains("uploading blog: 0.0 MB\n")
                 .containsPattern("uploading blog: 0\\.0 MB in \\d+\\.\\ds\n");
         assertThat(bundles()).isEqualTo(bundlesBefore);
     }
 
     @Test
     void envVarsTheManifestDeclaresButNobodySetAreNoted() {
-        cli.server().json("POST /api/apps/blog/deploy", 201, DEPLOYED.replaceFirst("\\}$", ",\"missingEnv\":[\"API_KEY\",\"MODE\"]}"));
+        cli.server()
+                .json(
+                        "POST /api/apps/blog/deploy",
+                        201,
+                        DEPLOYED.replaceFirst("\\}$", ",\"missingEnv\":[\"API_KEY\",\"MODE\"]}"));
 
         CliRun run = cli.run("deploy", site.toString());
 
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.err()).endsWith("note: fazt.json declares env vars not set yet: API_KEY, MODE; set them with:"
-                + " fazt env set blog KEY=VALUE\n");
+        assertThat(run.err())
+                .endsWith("note: fazt.json declares env vars not set yet: API_KEY, MODE; set them with:"
+                        + " fazt env set blog KEY=VALUE\n");
     }
 
     private static List<Path> bundles() throws IOException {
         try (var temps = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return temps.filter(p -> p.getFileName().toString().startsWith("fazt-bundle-")).sorted().toList();
+            return temps.filter(p -> p.getFileName().toString().startsWith("fazt-bundle-"))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -80,7 +92,8 @@ class DeployCommandTest {
 
         assertThat(cli.run("deploy", site.toString()).out()).startsWith("deployed journal version 1");
         assertThat(cli.run("deploy", site.toString(), "--name", "other").out()).startsWith("deployed other");
-        assertThat(cli.server().requests).extracting(FakeAdminServer.Request::path)
+        assertThat(cli.server().requests)
+                .extracting(FakeAdminServer.Request::path)
                 .containsExactly("/api/apps/journal/deploy", "/api/apps/other/deploy");
     }
 
@@ -95,9 +108,12 @@ class DeployCommandTest {
 
     @Test
     void aRejectedBundleFailsWithTheProblemOnOneLine() {
-        cli.server().problem("POST /api/apps/blog/deploy", 413,
-                "{\"type\":\"https://errors.fazt.dev/deploy/bundle-too-large\","
-                + "\"title\":\"Bundle too large\",\"status\":413,\"detail\":\"Bundles may hold 100 MB at most.\"}");
+        cli.server()
+                .problem(
+                        "POST /api/apps/blog/deploy",
+                        413,
+                        "{\"type\":\"https://errors.fazt.dev/deploy/bundle-too-large\","
+                                + "\"title\":\"Bundle too large\",\"status\":413,\"detail\":\"Bundles may hold 100 MB at most.\"}");
 
         CliRun run = cli.run("deploy", site.toString());
 
@@ -113,7 +129,8 @@ class DeployCommandTest {
         CliRun run = cli.run("deploy", empty.toString());
 
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.err()).isEqualTo("fazt: nothing to deploy: " + empty + " has no files (or .faztignore leaves none)\n");
+        assertThat(run.err())
+                .isEqualTo("fazt: nothing to deploy: " + empty + " has no files (or .faztignore leaves none)\n");
         assertThat(cli.server().requests).isEmpty();
     }
 

@@ -23,9 +23,10 @@ class EnvAssignmentTest {
 
     @Test
     void valuesAreTakenAsWrittenUpToTheFirstEquals() {
-        assertThat(parse("A=1", "URL=postgres://u:p@h/db?x=y", "EMPTY=", "SPACES=  two words ")).containsExactly(
-                new EnvAssignment("A", "1"), new EnvAssignment("URL", "postgres://u:p@h/db?x=y"),
-                new EnvAssignment("EMPTY", ""), new EnvAssignment("SPACES", "  two words "));
+        assertThat(parse("A=1", "URL=postgres://u:p@h/db?x=y", "EMPTY=", "SPACES=  two words "))
+                .containsExactly(
+                        new EnvAssignment("A", "1"), new EnvAssignment("URL", "postgres://u:p@h/db?x=y"),
+                        new EnvAssignment("EMPTY", ""), new EnvAssignment("SPACES", "  two words "));
     }
 
     @Test
@@ -34,8 +35,8 @@ class EnvAssignmentTest {
         Files.writeString(key, "line1\nline2\r\n");
         Path blank = dir.resolve("blank");
         Files.writeString(blank, "v\n\n");
-        assertThat(parse("KEY=@" + key, "B=@" + blank)).containsExactly(new EnvAssignment("KEY", "line1\nline2"),
-                new EnvAssignment("B", "v\n"));
+        assertThat(parse("KEY=@" + key, "B=@" + blank))
+                .containsExactly(new EnvAssignment("KEY", "line1\nline2"), new EnvAssignment("B", "v\n"));
         assertThat(parse("AT=@@handle")).containsExactly(new EnvAssignment("AT", "@handle"));
     }
 
@@ -49,11 +50,13 @@ class EnvAssignmentTest {
 
     @Test
     void badArgumentsSayWhatIsExpectedWithoutEchoingValues(@TempDir Path dir) throws Exception {
-        assertThatThrownBy(() -> parse("NOEQUALS")).isInstanceOf(CliFailure.class)
+        assertThatThrownBy(() -> parse("NOEQUALS"))
+                .isInstanceOf(CliFailure.class)
                 .hasMessage("'NOEQUALS': expected KEY=VALUE, KEY=@FILE or KEY=- (value from stdin)");
         assertThatThrownBy(() -> parse("=value")).hasMessageContaining("expected KEY=VALUE");
-        assertThatThrownBy(() -> parse("api_key=hunter2")).hasMessage(
-                "'api_key': env var names are upper-case letters, digits and _, not starting with a digit (e.g. API_KEY)")
+        assertThatThrownBy(() -> parse("api_key=hunter2"))
+                .hasMessage(
+                        "'api_key': env var names are upper-case letters, digits and _, not starting with a digit (e.g. API_KEY)")
                 .hasMessageNotContaining("hunter2");
         assertThatThrownBy(() -> parse("A=1", "A=2")).hasMessage("A is given twice");
         assertThatThrownBy(() -> parse("K=@" + dir.resolve("missing"))).hasMessageStartingWith("K: no such file ");

@@ -11,17 +11,19 @@ class EnvCommandTest {
 
     @Test
     void listPrintsATableWithSecretsAsTheServerMasksThem() {
-        String body = "{\"env\":[{\"key\":\"API_KEY\",\"value\":\"••••••\",\"secret\":true,\"updatedAt\":\"2026-01-03T11:30:00Z\"},"
-                + "{\"key\":\"MODE\",\"value\":\"prod\",\"secret\":false,\"updatedAt\":\"2026-01-02T10:00:00Z\"}]}";
+        String body =
+                "{\"env\":[{\"key\":\"API_KEY\",\"value\":\"••••••\",\"secret\":true,\"updatedAt\":\"2026-01-03T11:30:00Z\"},"
+                        + "{\"key\":\"MODE\",\"value\":\"prod\",\"secret\":false,\"updatedAt\":\"2026-01-02T10:00:00Z\"}]}";
         cli.server().json("GET /api/apps/blog/env", 200, body);
 
         CliRun run = cli.run("env", "list", "blog");
 
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out().lines().toList()).containsExactly(
-                "KEY      SECRET  UPDATED           VALUE",
-                "API_KEY  yes     " + Table.time("2026-01-03T11:30:00Z") + "  ••••••",
-                "MODE     no      " + Table.time("2026-01-02T10:00:00Z") + "  prod");
+        assertThat(run.out().lines().toList())
+                .containsExactly(
+                        "KEY      SECRET  UPDATED           VALUE",
+                        "API_KEY  yes     " + Table.time("2026-01-03T11:30:00Z") + "  ••••••",
+                        "MODE     no      " + Table.time("2026-01-02T10:00:00Z") + "  prod");
         assertThat(cli.run("env", "list", "blog", "--json").out()).isEqualTo(body + "\n");
     }
 
@@ -40,7 +42,8 @@ class EnvCommandTest {
         CliRun run = cli.runWithInput("s3cr3t\n", "env", "set", "blog", "API_KEY=-", "MODE=a=b", "--secret");
 
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out()).isEqualTo("set secret API_KEY on blog\nupdated secret MODE on blog\n")
+        assertThat(run.out())
+                .isEqualTo("set secret API_KEY on blog\nupdated secret MODE on blog\n")
                 .doesNotContain("s3cr3t");
         assertThat(cli.server().requests).hasSize(2);
         assertThat(cli.server().requests.get(0).text()).isEqualTo("{\"value\":\"s3cr3t\",\"secret\":true}");
@@ -59,13 +62,18 @@ class EnvCommandTest {
 
     @Test
     void serverRefusalsArePrintedAsProblems() {
-        cli.server().problem("PUT /api/apps/blog/env/KV", 422, "{\"type\":\"https://errors.fazt.dev/deploy/env-rejected\","
-                + "\"title\":\"Env var rejected\",\"status\":422,\"detail\":\"\\\"KV\\\" is reserved: env.KV is a binding fazt provides\"}");
+        cli.server()
+                .problem(
+                        "PUT /api/apps/blog/env/KV",
+                        422,
+                        "{\"type\":\"https://errors.fazt.dev/deploy/env-rejected\","
+                                + "\"title\":\"Env var rejected\",\"status\":422,\"detail\":\"\\\"KV\\\" is reserved: env.KV is a binding fazt provides\"}");
 
         CliRun run = cli.run("env", "set", "blog", "KV=x");
 
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.err()).isEqualTo("fazt: \"KV\" is reserved: env.KV is a binding fazt provides (deploy/env-rejected)\n");
+        assertThat(run.err())
+                .isEqualTo("fazt: \"KV\" is reserved: env.KV is a binding fazt provides (deploy/env-rejected)\n");
     }
 
     @Test
@@ -77,6 +85,8 @@ class EnvCommandTest {
 
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).isEqualTo("unset A on blog\nunset B on blog\n");
-        assertThat(cli.server().requests).extracting(FakeAdminServer.Request::method).containsExactly("DELETE", "DELETE");
+        assertThat(cli.server().requests)
+                .extracting(FakeAdminServer.Request::method)
+                .containsExactly("DELETE", "DELETE");
     }
 }

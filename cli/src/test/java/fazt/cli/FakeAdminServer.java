@@ -20,8 +20,11 @@ final class FakeAdminServer implements AutoCloseable {
     record Request(String method, String path, Map<String, List<String>> headers, byte[] body, String query) {
         /** A request header, whatever the case of its name (the JDK server stores "Content-type"). */
         String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().getFirst()).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().getFirst())
+                    .findFirst()
+                    .orElse(null);
         }
 
         String text() {
@@ -78,13 +81,22 @@ final class FakeAdminServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
-        Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                Map.copyOf(exchange.getRequestHeaders()), body, exchange.getRequestURI().getRawQuery());
+        Request request = new Request(
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().getRawPath(),
+                Map.copyOf(exchange.getRequestHeaders()),
+                body,
+                exchange.getRequestURI().getRawQuery());
         requests.add(request);
-        Answer answer = answers.getOrDefault(request.method() + " " + request.path(), new Answer(404,
-                "application/problem+json", ("{\"type\":\"https://errors.fazt.dev/test/no-route\",\"title\":\"No route\","
-                        + "\"status\":404,\"detail\":\"no answer for " + request.method() + " " + request.path() + "\"}")
-                        .getBytes(StandardCharsets.UTF_8)));
+        Answer answer = answers.getOrDefault(
+                request.method() + " " + request.path(),
+                new Answer(
+                        404,
+                        "application/problem+json",
+                        ("{\"type\":\"https://errors.fazt.dev/test/no-route\",\"title\":\"No route\","
+                                        + "\"status\":404,\"detail\":\"no answer for " + request.method() + " "
+                                        + request.path() + "\"}")
+                                .getBytes(StandardCharsets.UTF_8)));
         if (answer.contentType() != null) {
             exchange.getResponseHeaders().set("Content-Type", answer.contentType());
         }

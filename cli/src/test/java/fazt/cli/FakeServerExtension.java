@@ -76,7 +76,8 @@ final class FakeServerExtension implements BeforeEachCallback, AfterEachCallback
 
     /** Runs {@code fazt} with {@link #env()} and {@code stdin} as its standard input. */
     CliRun runWithInput(String stdin, String... args) {
-        return CliRun.run(env, new java.io.ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8)), args);
+        return CliRun.run(
+                env, new java.io.ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8)), args);
     }
 
     /** The last request the server got, as {@code "METHOD /path"} and its body, if it had one. */

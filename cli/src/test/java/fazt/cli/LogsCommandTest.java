@@ -33,7 +33,8 @@ class LogsCommandTest {
     @ParameterizedTest
     @ValueSource(strings = {"10", "ten minutes", "-5m", "1w", "2026-05-01", ""})
     void sinceRejectsAnythingElseWithAHint(String value) {
-        assertThatThrownBy(() -> Since.parse(value)).isInstanceOf(CliFailure.class)
+        assertThatThrownBy(() -> Since.parse(value))
+                .isInstanceOf(CliFailure.class)
                 .hasMessageContaining("--since wants a duration such as 30s, 10m, 2h or 7d");
     }
 
@@ -41,13 +42,14 @@ class LogsCommandTest {
     void aLineShowsTimeLevelRequestAndMessageWithFurtherLinesIndented() {
         LogLineFormat format = new LogLineFormat(ZoneOffset.UTC);
         JsonNode page = json(PAGE);
-        assertThat(format.format(page.path("lines").get(0)))
-                .isEqualTo("2026-05-01 12:00:00.123 INFO  [r-1] started");
+        assertThat(format.format(page.path("lines").get(0))).isEqualTo("2026-05-01 12:00:00.123 INFO  [r-1] started");
         assertThat(format.format(page.path("lines").get(1)))
                 .isEqualTo("2026-05-01 12:00:01.000 ERROR [r-2] TypeError: x is undefined\n        at api/main.js:3:7");
-        assertThat(format.format(json("{\"at\":\"2026-05-01T12:00:00Z\",\"level\":\"warn\",\"message\":\"no request\"}")))
+        assertThat(format.format(
+                        json("{\"at\":\"2026-05-01T12:00:00Z\",\"level\":\"warn\",\"message\":\"no request\"}")))
                 .isEqualTo("2026-05-01 12:00:00.000 WARN  no request");
-        assertThat(new LogLineFormat(ZoneId.of("Europe/Paris")).format(page.path("lines").get(0)))
+        assertThat(new LogLineFormat(ZoneId.of("Europe/Paris"))
+                        .format(page.path("lines").get(0)))
                 .startsWith("2026-05-01 14:00:00.123 INFO");
     }
 
@@ -72,7 +74,11 @@ class LogsCommandTest {
 
         CliRun run = cli.run("logs", "blog", "--json");
 
-        assertThat(run.out().lines().map(LogsCommandTest::json).map(l -> l.path("requestId").asText()).toList())
+        assertThat(run.out()
+                        .lines()
+                        .map(LogsCommandTest::json)
+                        .map(l -> l.path("requestId").asText())
+                        .toList())
                 .containsExactly("r-1", "r-2");
         assertThat(cli.server().last().query()).isEqualTo("limit=500");
     }
@@ -87,32 +93,42 @@ class LogsCommandTest {
                 json("{\"lines\":[],\"cursor\":\"9\",\"more\":false}"),
                 json("{\"lines\":[{\"message\":\"c\"}],\"cursor\":\"12\",\"more\":false}"));
         List<Duration> pauses = new ArrayList<>();
-        LogTail tail = new LogTail(query -> {
-            asked.add(query);
-            return pages.get(asked.size() - 1);
-        }, line -> printed.add(line.path("message").asText()), duration -> {
-            pauses.add(duration);
-            if (asked.size() == pages.size()) {
-                throw new InterruptedException("Ctrl-C");
-            }
-        });
+        LogTail tail = new LogTail(
+                query -> {
+                    asked.add(query);
+                    return pages.get(asked.size() - 1);
+                },
+                line -> printed.add(line.path("message").asText()),
+                duration -> {
+                    pauses.add(duration);
+                    if (asked.size() == pages.size()) {
+                        throw new InterruptedException("Ctrl-C");
+                    }
+                });
 
         assertThatThrownBy(() -> tail.run("10m", "warn", true)).isInstanceOf(InterruptedException.class);
 
         assertThat(printed).containsExactly("a", "b", "c");
-        assertThat(asked).containsExactly(
-                Map.of("since", "10m", "level", "warn", "limit", "500"),
-                Map.of("after", "5", "level", "warn", "limit", "500"),
-                Map.of("after", "9", "level", "warn", "limit", "500"),
-                Map.of("after", "9", "level", "warn", "limit", "500"));
-        assertThat(pauses).as("no pause while pages are full, one per poll after").hasSize(3)
+        assertThat(asked)
+                .containsExactly(
+                        Map.of("since", "10m", "level", "warn", "limit", "500"),
+                        Map.of("after", "5", "level", "warn", "limit", "500"),
+                        Map.of("after", "9", "level", "warn", "limit", "500"),
+                        Map.of("after", "9", "level", "warn", "limit", "500"));
+        assertThat(pauses)
+                .as("no pause while pages are full, one per poll after")
+                .hasSize(3)
                 .allMatch(LogTail.POLL::equals);
     }
 
     @Test
     void anUnknownAppIsOneClearLine() {
-        cli.server().problem("GET /api/apps/nope/logs", 404, "{\"type\":\"https://errors.fazt.dev/runtime/app-not-found\","
-                + "\"title\":\"App not found\",\"status\":404,\"detail\":\"There is no app named nope.\"}");
+        cli.server()
+                .problem(
+                        "GET /api/apps/nope/logs",
+                        404,
+                        "{\"type\":\"https://errors.fazt.dev/runtime/app-not-found\","
+                                + "\"title\":\"App not found\",\"status\":404,\"detail\":\"There is no app named nope.\"}");
 
         CliRun run = cli.run("logs", "nope");
 
@@ -140,26 +156,35 @@ class LogsCommandTest {
 
     @Test
     void metricsShowBothWindowsAndSayWhenSampled() {
-        cli.server().json("GET /api/apps/blog/metrics", 200, "{"
-                + "\"1h\":{\"requests\":20,\"errors\":2,\"coldStarts\":3,\"p50Ms\":10,\"p95Ms\":19,\"sampled\":false,\"sampleSize\":20},"
-                + "\"24h\":{\"requests\":90000,\"errors\":40,\"coldStarts\":9,\"p50Ms\":11,\"p95Ms\":80,\"sampled\":true,\"sampleSize\":20000}}");
+        cli.server()
+                .json(
+                        "GET /api/apps/blog/metrics",
+                        200,
+                        "{"
+                                + "\"1h\":{\"requests\":20,\"errors\":2,\"coldStarts\":3,\"p50Ms\":10,\"p95Ms\":19,\"sampled\":false,\"sampleSize\":20},"
+                                + "\"24h\":{\"requests\":90000,\"errors\":40,\"coldStarts\":9,\"p50Ms\":11,\"p95Ms\":80,\"sampled\":true,\"sampleSize\":20000}}");
 
         CliRun run = cli.run("apps", "metrics", "blog");
 
-        assertThat(run.out().lines().toList()).containsExactly(
-                "WINDOW  REQUESTS  ERRORS  COLD    P50    P95",
-                "1h            20       2     3  10 ms  19 ms",
-                "24h        90000      40     9  11 ms  80 ms",
-                "(24h: errors, cold starts and percentiles estimated from the latest 20000 requests)");
+        assertThat(run.out().lines().toList())
+                .containsExactly(
+                        "WINDOW  REQUESTS  ERRORS  COLD    P50    P95",
+                        "1h            20       2     3  10 ms  19 ms",
+                        "24h        90000      40     9  11 ms  80 ms",
+                        "(24h: errors, cold starts and percentiles estimated from the latest 20000 requests)");
     }
 
     @Test
     void requestsListNewestFirstWithTheErrorOfFailedOnes() {
-        cli.server().json("GET /api/apps/blog/requests", 200, "{\"requests\":["
-                + "{\"at\":\"2026-05-01T12:00:00Z\",\"requestId\":\"r-2\",\"method\":\"POST\",\"path\":\"/api/x\","
-                + "\"status\":500,\"durationMs\":12,\"cold\":true,\"error\":\"TypeError: boom at api/main.js:3:7\\nmore\"},"
-                + "{\"at\":\"2026-05-01T11:59:00Z\",\"requestId\":\"r-1\",\"method\":\"GET\",\"path\":\"/api/y\","
-                + "\"status\":200,\"durationMs\":3,\"cold\":false}],\"truncated\":false}");
+        cli.server()
+                .json(
+                        "GET /api/apps/blog/requests",
+                        200,
+                        "{\"requests\":["
+                                + "{\"at\":\"2026-05-01T12:00:00Z\",\"requestId\":\"r-2\",\"method\":\"POST\",\"path\":\"/api/x\","
+                                + "\"status\":500,\"durationMs\":12,\"cold\":true,\"error\":\"TypeError: boom at api/main.js:3:7\\nmore\"},"
+                                + "{\"at\":\"2026-05-01T11:59:00Z\",\"requestId\":\"r-1\",\"method\":\"GET\",\"path\":\"/api/y\","
+                                + "\"status\":200,\"durationMs\":3,\"cold\":false}],\"truncated\":false}");
 
         CliRun run = cli.run("apps", "requests", "blog", "--errors", "--limit", "5");
 
@@ -167,7 +192,8 @@ class LogsCommandTest {
         assertThat(cli.server().last().query()).isEqualTo("limit=5&status=error");
         List<String> out = run.out().lines().toList();
         assertThat(out.get(0)).startsWith("TIME").contains("STATUS").endsWith("ERROR");
-        assertThat(out.get(1)).contains("500  POST    /api/x  12  cold  r-2      TypeError: boom at api/main.js:3:7")
+        assertThat(out.get(1))
+                .contains("500  POST    /api/x  12  cold  r-2      TypeError: boom at api/main.js:3:7")
                 .doesNotContain("more");
         assertThat(out.get(2)).contains("200  GET     /api/y   3        r-1");
     }

@@ -23,8 +23,14 @@ class PullCommandTest {
         StringBuilder listing = new StringBuilder("{\"files\":[");
         for (int i = 0; i < pathsAndContents.length; i += 2) {
             byte[] content = pathsAndContents[i + 1].getBytes(StandardCharsets.UTF_8);
-            listing.append(i == 0 ? "" : ",").append("{\"path\":\"").append(pathsAndContents[i]).append("\",\"size\":")
-                    .append(content.length).append(",\"digest\":\"").append(sha256(content)).append("\"}");
+            listing.append(i == 0 ? "" : ",")
+                    .append("{\"path\":\"")
+                    .append(pathsAndContents[i])
+                    .append("\",\"size\":")
+                    .append(content.length)
+                    .append(",\"digest\":\"")
+                    .append(sha256(content))
+                    .append("\"}");
             cli.server().bytes("GET /api/apps/blog/files/" + pathsAndContents[i].replace(" ", "%20"), content);
         }
         cli.server().json("GET /api/apps/blog/files", 200, listing.append("]}").toString());
@@ -42,9 +48,13 @@ class PullCommandTest {
         assertThat(Files.readString(dir.resolve("css/site.css"))).isEqualTo("body{}");
         assertThat(Files.readString(dir.resolve("img/a b.svg"))).isEqualTo("<svg/>");
         assertThat(run.out()).isEqualTo("pulled 3 files (23 B) of blog into " + dir + "\n");
-        assertThat(cli.server().requests).extracting(FakeAdminServer.Request::path).containsExactly(
-                "/api/apps/blog/files", "/api/apps/blog/files/index.html", "/api/apps/blog/files/css/site.css",
-                "/api/apps/blog/files/img/a%20b.svg");
+        assertThat(cli.server().requests)
+                .extracting(FakeAdminServer.Request::path)
+                .containsExactly(
+                        "/api/apps/blog/files",
+                        "/api/apps/blog/files/index.html",
+                        "/api/apps/blog/files/css/site.css",
+                        "/api/apps/blog/files/img/a%20b.svg");
     }
 
     @Test
@@ -110,7 +120,8 @@ class PullCommandTest {
     @ParameterizedTest
     @ValueSource(strings = {"../x", "a/../../x", "a/./b", "a//b", "", "C:/x", "a\\b", "..", "a/"})
     void targetRejectsEscapingOrOddPaths(String path) {
-        assertThatThrownBy(() -> PullCommand.target(Path.of("/srv/out"), path)).isInstanceOf(CliFailure.class)
+        assertThatThrownBy(() -> PullCommand.target(Path.of("/srv/out"), path))
+                .isInstanceOf(CliFailure.class)
                 .hasMessageStartingWith("refusing to write");
     }
 

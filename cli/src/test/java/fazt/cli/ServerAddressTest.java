@@ -10,9 +10,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ServerAddressTest {
     @ParameterizedTest
     @CsvSource({
-            "http://admin.localhost:8080, http://127.0.0.1:8080/_fazt/health, admin.localhost:8080, true",
-            "http://localhost:8080/,      http://localhost:8080/_fazt/health, localhost:8080,       false",
-            "https://fazt.example.com,    https://fazt.example.com/_fazt/health, fazt.example.com,  false"})
+        "http://admin.localhost:8080, http://127.0.0.1:8080/_fazt/health, admin.localhost:8080, true",
+        "http://localhost:8080/,      http://localhost:8080/_fazt/health, localhost:8080,       false",
+        "https://fazt.example.com,    https://fazt.example.com/_fazt/health, fazt.example.com,  false"
+    })
     void localhostNamesGoToLoopbackWithTheirHostHeader(String given, String connect, String host, boolean loopback) {
         ServerAddress address = ServerAddress.parse(given);
         assertThat(address.connectUri("/_fazt/health")).hasToString(connect);
@@ -22,7 +23,8 @@ class ServerAddressTest {
 
     @Test
     void rejectsWhatIsNotAnHttpUrl() {
-        assertThatThrownBy(() -> ServerAddress.parse("ftp://x")).isInstanceOf(CliFailure.class)
+        assertThatThrownBy(() -> ServerAddress.parse("ftp://x"))
+                .isInstanceOf(CliFailure.class)
                 .hasMessageContaining("expected an http:// or https:// URL");
     }
 
@@ -32,8 +34,20 @@ class ServerAddressTest {
         var cli = Fazt.commandLine();
         cli.setOut(new java.io.PrintWriter(out));
         assertThat(cli.execute("--help")).isZero();
-        assertThat(out.toString()).contains("status", "generate-completion", "login", "logout", "servers", "deploy",
-                "apps", "versions", "rollback", "pull", "FAZT_URL", "FAZT_TOKEN");
+        assertThat(out.toString())
+                .contains(
+                        "status",
+                        "generate-completion",
+                        "login",
+                        "logout",
+                        "servers",
+                        "deploy",
+                        "apps",
+                        "versions",
+                        "rollback",
+                        "pull",
+                        "FAZT_URL",
+                        "FAZT_TOKEN");
     }
 
     @Test
@@ -42,7 +56,10 @@ class ServerAddressTest {
         var cli = Fazt.commandLine();
         cli.setOut(new java.io.PrintWriter(out));
         assertThat(cli.execute("generate-completion")).isZero();
-        assertThat(out.toString()).contains("fazt_apps_clone").contains("--server").contains("rollback");
+        assertThat(out.toString())
+                .contains("fazt_apps_clone")
+                .contains("--server")
+                .contains("rollback");
     }
 
     @Test
@@ -51,6 +68,8 @@ class ServerAddressTest {
         var cli = Fazt.commandLine();
         cli.setErr(new java.io.PrintWriter(err));
         assertThat(cli.execute("status", "--url", "http://127.0.0.1:1")).isEqualTo(1);
-        assertThat(err.toString().strip()).startsWith("fazt: cannot connect to http://127.0.0.1:1").doesNotContain("\n");
+        assertThat(err.toString().strip())
+                .startsWith("fazt: cannot connect to http://127.0.0.1:1")
+                .doesNotContain("\n");
     }
 }

@@ -19,10 +19,11 @@ class VersionsCommandTest {
 
         CliRun run = cli.run("versions", "blog");
 
-        assertThat(run.out().lines().toList()).containsExactly(
-                "LIVE  VERSION  FILES    SIZE  CREATED",
-                "            3     12  2.0 KB  " + Table.time("2026-01-03T11:30:00Z"),
-                "*           2     11   100 B  " + Table.time("2026-01-02T11:30:00Z"));
+        assertThat(run.out().lines().toList())
+                .containsExactly(
+                        "LIVE  VERSION  FILES    SIZE  CREATED",
+                        "            3     12  2.0 KB  " + Table.time("2026-01-03T11:30:00Z"),
+                        "*           2     11   100 B  " + Table.time("2026-01-02T11:30:00Z"));
         assertThat(cli.run("versions", "blog", "--json").out()).isEqualTo(VERSIONS + "\n");
     }
 
@@ -33,7 +34,8 @@ class VersionsCommandTest {
         CliRun previous = cli.run("rollback", "blog");
         assertThat(previous.exit()).as(previous.err()).isZero();
         assertThat(previous.out())
-                .isEqualTo("blog: version 2 is live at http://blog.localhost:" + cli.server().port() + "/\n");
+                .isEqualTo("blog: version 2 is live at http://blog.localhost:"
+                        + cli.server().port() + "/\n");
         assertThat(cli.server().last().text()).isEqualTo("{}");
 
         CliRun given = cli.run("rollback", "blog", "--to", "1");
@@ -44,9 +46,12 @@ class VersionsCommandTest {
 
     @Test
     void rollbackToAMissingVersionPrintsTheProblem() {
-        cli.server().problem("POST /api/apps/blog/rollback", 404,
-                "{\"type\":\"https://errors.fazt.dev/deploy/version-not-found\","
-                + "\"title\":\"Version not found\",\"status\":404}");
+        cli.server()
+                .problem(
+                        "POST /api/apps/blog/rollback",
+                        404,
+                        "{\"type\":\"https://errors.fazt.dev/deploy/version-not-found\","
+                                + "\"title\":\"Version not found\",\"status\":404}");
 
         CliRun run = cli.run("rollback", "blog", "--to", "9");
 

@@ -14,9 +14,9 @@ import fazt.proto.admin.AdminResponse;
 import fazt.proto.admin.AdminSubjects;
 import fazt.proto.admin.BodyBlob;
 import fazt.proto.auth.Principal;
+import fazt.proto.deploy.DeploySubjects;
 import fazt.proto.deploy.SiteReply;
 import fazt.proto.deploy.SiteRequest;
-import fazt.proto.deploy.DeploySubjects;
 import fazt.proto.problem.Problem;
 import io.nats.client.Connection;
 import java.io.IOException;
@@ -87,8 +87,20 @@ final class DeployClient implements BeforeAllCallback, AfterAllCallback {
 
     /** One admin API call; throws the problem as {@link NatsRequester.RemoteProblemException}. */
     AdminResponse call(Principal who, String method, String path, String body) {
-        return await(requester().request(AdminSubjects.of(ServiceName.DEPLOY), new AdminRequest(method, path, Map.of(), who,
-                body == null ? null : "application/json", body, null, "req-test"), AdminResponse.class, TIMEOUT));
+        return await(requester()
+                .request(
+                        AdminSubjects.of(ServiceName.DEPLOY),
+                        new AdminRequest(
+                                method,
+                                path,
+                                Map.of(),
+                                who,
+                                body == null ? null : "application/json",
+                                body,
+                                null,
+                                "req-test"),
+                        AdminResponse.class,
+                        TIMEOUT));
     }
 
     AdminResponse call(String method, String path, String body) {
@@ -99,7 +111,8 @@ final class DeployClient implements BeforeAllCallback, AfterAllCallback {
     AdminResponse deploy(String app, Map<String, String> files) throws IOException {
         Path zip = Files.createTempFile("deploy-it-", ".zip");
         try {
-            try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
+            try (OutputStream out = Files.newOutputStream(zip);
+                    ZipOutputStream z = new ZipOutputStream(out)) {
                 for (Map.Entry<String, String> file : files.entrySet()) {
                     z.putNextEntry(new ZipEntry(file.getKey()));
                     z.write(file.getValue().getBytes(StandardCharsets.UTF_8));
@@ -107,9 +120,20 @@ final class DeployClient implements BeforeAllCallback, AfterAllCallback {
                 }
             }
             String digest = files().upload(zip);
-            return await(requester().request(AdminSubjects.of(ServiceName.DEPLOY), new AdminRequest("POST",
-                    "/apps/" + app + "/deploy", Map.of(), ADMIN, "application/zip", null,
-                    new BodyBlob(digest, Files.size(zip)), "req-test"), AdminResponse.class, TIMEOUT));
+            return await(requester()
+                    .request(
+                            AdminSubjects.of(ServiceName.DEPLOY),
+                            new AdminRequest(
+                                    "POST",
+                                    "/apps/" + app + "/deploy",
+                                    Map.of(),
+                                    ADMIN,
+                                    "application/zip",
+                                    null,
+                                    new BodyBlob(digest, Files.size(zip)),
+                                    "req-test"),
+                            AdminResponse.class,
+                            TIMEOUT));
         } finally {
             Files.deleteIfExists(zip);
         }

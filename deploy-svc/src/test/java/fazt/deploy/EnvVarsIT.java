@@ -52,7 +52,8 @@ class EnvVarsIT {
     void noSecretWasLogged() {
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
         assertThat(logs.list).as("the services' log lines were captured").isNotEmpty();
-        assertThat(logs.list).as("log lines").noneSatisfy(e -> assertThat(e.getFormattedMessage()).contains(SECRET));
+        assertThat(logs.list).as("log lines").noneSatisfy(e -> assertThat(e.getFormattedMessage())
+                .contains(SECRET));
     }
 
     private static AdminResponse put(String app, String key, String body) {
@@ -60,8 +61,8 @@ class EnvVarsIT {
     }
 
     private static AppEnvReply runtimeView(String appId) {
-        return DeployClient.await(client.requester().request(DeploySubjects.ENV_GET, new AppEnvRequest(appId),
-                AppEnvReply.class, DeployClient.TIMEOUT));
+        return DeployClient.await(client.requester()
+                .request(DeploySubjects.ENV_GET, new AppEnvRequest(appId), AppEnvReply.class, DeployClient.TIMEOUT));
     }
 
     private static String appId(String app) {
@@ -71,8 +72,8 @@ class EnvVarsIT {
     @Test
     void setListReadAndUnsetWithSecretsMasked() throws Exception {
         client.deploy("envy", Map.of("index.html", "hi"));
-        Subscription events = client.nats().subscribe(suite.nats().root()
-                .qualify(DeploySubjects.appEvent(AppChanged.Change.ENV_CHANGED)));
+        Subscription events = client.nats()
+                .subscribe(suite.nats().root().qualify(DeploySubjects.appEvent(AppChanged.Change.ENV_CHANGED)));
         client.nats().flush(Duration.ofSeconds(2));
 
         AdminResponse created = put("envy", "API_KEY", "{\"value\": \"" + SECRET + "\", \"secret\": true}");
@@ -80,7 +81,9 @@ class EnvVarsIT {
         assertThat(json(created).path("value").asText()).isEqualTo("••••••");
         assertThat(created.body()).doesNotContain(SECRET);
         assertThat(put("envy", "GREETING", "{\"value\": \"hello\"}").status()).isEqualTo(201);
-        assertThat(put("envy", "GREETING", "{\"value\": \"héllo wörld\", \"secret\": false}").status()).isEqualTo(200);
+        assertThat(put("envy", "GREETING", "{\"value\": \"héllo wörld\", \"secret\": false}")
+                        .status())
+                .isEqualTo(200);
 
         AdminResponse listed = client.call("GET", "/apps/envy/env", null);
         assertThat(listed.body()).doesNotContain(SECRET);
@@ -95,7 +98,8 @@ class EnvVarsIT {
         String id = appId("envy");
         AppEnvReply forRuntime = runtimeView(id);
         assertThat(forRuntime.found()).isTrue();
-        assertThat(forRuntime.values()).containsExactlyInAnyOrderEntriesOf(Map.of("API_KEY", SECRET, "GREETING", "héllo wörld"));
+        assertThat(forRuntime.values())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("API_KEY", SECRET, "GREETING", "héllo wörld"));
 
         // Each change was announced, so runtimes drop their cached env.
         for (int i = 0; i < 3; i++) {
@@ -107,7 +111,8 @@ class EnvVarsIT {
             assertThat(changed.names()).containsExactly("envy");
         }
 
-        assertThat(client.call("DELETE", "/apps/envy/env/GREETING", null).status()).isEqualTo(204);
+        assertThat(client.call("DELETE", "/apps/envy/env/GREETING", null).status())
+                .isEqualTo(204);
         assertThat(events.nextMessage(Duration.ofSeconds(5))).isNotNull();
         Problem gone = problemOf(() -> client.call("DELETE", "/apps/envy/env/GREETING", null));
         assertThat(gone.status()).isEqualTo(404);
@@ -120,9 +125,10 @@ class EnvVarsIT {
         client.deploy("vault", Map.of("index.html", "hi"));
         put("vault", "TOKEN", "{\"value\": \"" + SECRET + "\", \"secret\": true}");
         put("vault", "PLAIN", "{\"value\": \"plain-text-value\"}");
-        try (Connection db = suite.postgres().connect(); Statement s = db.createStatement();
-             ResultSet r = s.executeQuery("SELECT e.name, e.key_version, e.nonce, e.ciphertext FROM deploy.app_env e"
-                     + " JOIN deploy.app a USING (app_id) WHERE a.name = 'vault' ORDER BY e.name")) {
+        try (Connection db = suite.postgres().connect();
+                Statement s = db.createStatement();
+                ResultSet r = s.executeQuery("SELECT e.name, e.key_version, e.nonce, e.ciphertext FROM deploy.app_env e"
+                        + " JOIN deploy.app a USING (app_id) WHERE a.name = 'vault' ORDER BY e.name")) {
             int rows = 0;
             while (r.next()) {
                 rows++;
@@ -135,7 +141,8 @@ class EnvVarsIT {
         }
         // A row copied to another app does not decrypt there: the app id is the associated data.
         client.deploy("thief", Map.of("index.html", "hi"));
-        try (Connection db = suite.postgres().connect(); Statement s = db.createStatement()) {
+        try (Connection db = suite.postgres().connect();
+                Statement s = db.createStatement()) {
             s.executeUpdate("INSERT INTO deploy.app_env (app_id, name, secret, key_version, nonce, ciphertext)"
                     + " SELECT (SELECT app_id FROM deploy.app WHERE name = 'thief' AND deleted_at IS NULL), e.name, e.secret,"
                     + " e.key_version, e.nonce, e.ciphertext FROM deploy.app_env e JOIN deploy.app a USING (app_id)"
@@ -155,15 +162,21 @@ class EnvVarsIT {
             assertThat(p.type()).isEqualTo("https://errors.fazt.dev/deploy/env-rejected");
             assertThat(p.errors()).extracting(Problem.FieldError::field).containsExactly("key");
         }
-        Problem big = problemOf(() -> put("strict", "BIG", "{\"value\": \"" + "x".repeat(32 * 1024 + 1) + "\", \"secret\": true}"));
+        Problem big = problemOf(
+                () -> put("strict", "BIG", "{\"value\": \"" + "x".repeat(32 * 1024 + 1) + "\", \"secret\": true}"));
         assertThat(big.errors()).extracting(Problem.FieldError::field).containsExactly("value");
         assertThat(big.detail()).doesNotContain("xxxx");
         assertThat(problemOf(() -> put("strict", "N", "{\"value\": 3}")).errors())
-                .extracting(Problem.FieldError::field).containsExactly("value");
-        assertThat(problemOf(() -> put("strict", "N", "{\"value\": \"v\", \"secret\": \"yes\"}")).errors())
-                .extracting(Problem.FieldError::field).containsExactly("secret");
-        assertThat(problemOf(() -> put("nope", "A", "{\"value\": \"v\"}")).status()).isEqualTo(404);
-        assertThat(json(client.call("GET", "/apps/strict/env", null)).path("env")).isEmpty();
+                .extracting(Problem.FieldError::field)
+                .containsExactly("value");
+        assertThat(problemOf(() -> put("strict", "N", "{\"value\": \"v\", \"secret\": \"yes\"}"))
+                        .errors())
+                .extracting(Problem.FieldError::field)
+                .containsExactly("secret");
+        assertThat(problemOf(() -> put("nope", "A", "{\"value\": \"v\"}")).status())
+                .isEqualTo(404);
+        assertThat(json(client.call("GET", "/apps/strict/env", null)).path("env"))
+                .isEmpty();
 
         for (int i = 0; i < 100; i++) {
             put("strict", "V" + i, "{\"value\": \"" + i + "\"}");
@@ -185,22 +198,32 @@ class EnvVarsIT {
 
         AdminResponse readable = client.call(reader, "GET", "/apps/scoped/env", null);
         assertThat(readable.body()).contains("TOKEN").doesNotContain(SECRET);
-        assertThat(problemOf(() -> client.call(reader, "PUT", "/apps/scoped/env/X", "{\"value\": \"v\"}")).status())
+        assertThat(problemOf(() -> client.call(reader, "PUT", "/apps/scoped/env/X", "{\"value\": \"v\"}"))
+                        .status())
                 .isEqualTo(403);
-        assertThat(problemOf(() -> client.call(reader, "DELETE", "/apps/scoped/env/TOKEN", null)).status()).isEqualTo(403);
-        assertThat(problemOf(() -> client.call(other, "GET", "/apps/scoped/env", null)).status()).isEqualTo(403);
-        assertThat(problemOf(() -> client.call(other, "PUT", "/apps/scoped/env/X", "{\"value\": \"v\"}")).status())
+        assertThat(problemOf(() -> client.call(reader, "DELETE", "/apps/scoped/env/TOKEN", null))
+                        .status())
                 .isEqualTo(403);
-        assertThat(client.call(deployer, "PUT", "/apps/scoped/env/X", "{\"value\": \"v\"}").status()).isEqualTo(201);
-        assertThat(client.call(deployer, "DELETE", "/apps/scoped/env/X", null).status()).isEqualTo(204);
+        assertThat(problemOf(() -> client.call(other, "GET", "/apps/scoped/env", null))
+                        .status())
+                .isEqualTo(403);
+        assertThat(problemOf(() -> client.call(other, "PUT", "/apps/scoped/env/X", "{\"value\": \"v\"}"))
+                        .status())
+                .isEqualTo(403);
+        assertThat(client.call(deployer, "PUT", "/apps/scoped/env/X", "{\"value\": \"v\"}")
+                        .status())
+                .isEqualTo(201);
+        assertThat(client.call(deployer, "DELETE", "/apps/scoped/env/X", null).status())
+                .isEqualTo(204);
     }
 
     @Test
     void declaredNamesNotSetAreListedAsMissingWithoutFailingTheDeploy() throws Exception {
-        AdminResponse deployed = client.deploy("needy", Map.of("index.html", "hi",
-                "fazt.json", "{\"env\": [\"API_KEY\", \"DB_URL\", \"MODE\"]}"));
+        AdminResponse deployed = client.deploy(
+                "needy", Map.of("index.html", "hi", "fazt.json", "{\"env\": [\"API_KEY\", \"DB_URL\", \"MODE\"]}"));
         assertThat(deployed.status()).isEqualTo(201);
-        assertThat(json(deployed).path("missingEnv")).extracting(JsonNode::asText)
+        assertThat(json(deployed).path("missingEnv"))
+                .extracting(JsonNode::asText)
                 .containsExactly("API_KEY", "DB_URL", "MODE");
         put("needy", "DB_URL", "{\"value\": \"postgres://x\", \"secret\": true}");
         JsonNode app = json(client.call("GET", "/apps/needy", null));
@@ -209,7 +232,8 @@ class EnvVarsIT {
         JsonNode all = json(client.call("GET", "/apps", null)).path("apps");
         assertThat(all).allSatisfy(a -> assertThat(a.has("missingEnv")).isFalse());
 
-        Problem bad = problemOf(() -> client.deploy("needy", Map.of("index.html", "hi", "fazt.json", "{\"env\": [\"KV\"]}")));
+        Problem bad =
+                problemOf(() -> client.deploy("needy", Map.of("index.html", "hi", "fazt.json", "{\"env\": [\"KV\"]}")));
         assertThat(bad.status()).isEqualTo(422);
         assertThat(bad.errors()).extracting(Problem.FieldError::field).containsExactly("env[0]");
     }
@@ -220,7 +244,8 @@ class EnvVarsIT {
         put("origin", "TOKEN", "{\"value\": \"" + SECRET + "\", \"secret\": true}");
         client.call("POST", "/apps/origin/clone", "{\"as\": \"copy\"}");
         assertThat(json(client.call("GET", "/apps/copy/env", null)).path("env")).isEmpty();
-        assertThat(json(client.call("GET", "/apps/copy", null)).path("missingEnv")).extracting(JsonNode::asText)
+        assertThat(json(client.call("GET", "/apps/copy", null)).path("missingEnv"))
+                .extracting(JsonNode::asText)
                 .containsExactly("TOKEN");
         assertThat(runtimeView(appId("copy")).values()).isEmpty();
 
@@ -228,13 +253,15 @@ class EnvVarsIT {
         client.call("DELETE", "/apps/origin", null);
         assertThat(runtimeView(id).found()).isFalse();
         assertThat(runtimeView("a_unknown00000").found()).isFalse();
-        try (Connection db = suite.postgres().connect(); Statement s = db.createStatement();
-             ResultSet r = s.executeQuery("SELECT count(*) FROM deploy.app_env WHERE app_id = '" + id + "'")) {
+        try (Connection db = suite.postgres().connect();
+                Statement s = db.createStatement();
+                ResultSet r = s.executeQuery("SELECT count(*) FROM deploy.app_env WHERE app_id = '" + id + "'")) {
             r.next();
             assertThat(r.getInt(1)).isZero();
         }
         // A new app under the old name starts empty.
         client.deploy("origin", Map.of("index.html", "again"));
-        assertThat(json(client.call("GET", "/apps/origin/env", null)).path("env")).isEmpty();
+        assertThat(json(client.call("GET", "/apps/origin/env", null)).path("env"))
+                .isEmpty();
     }
 }

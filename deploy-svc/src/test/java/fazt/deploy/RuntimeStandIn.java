@@ -58,7 +58,8 @@ final class RuntimeStandIn implements AutoCloseable {
             for (int i = 0; i < lines.length; i++) {
                 int at = lines[i].indexOf(BAD);
                 if (at >= 0) {
-                    return new ScriptCheckReply(false, "api/main.js", i + 1, at + 1, "SyntaxError: Unexpected token '@'");
+                    return new ScriptCheckReply(
+                            false, "api/main.js", i + 1, at + 1, "SyntaxError: Unexpected token '@'");
                 }
             }
             return ScriptCheckReply.passed();

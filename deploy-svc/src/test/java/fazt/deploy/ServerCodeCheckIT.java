@@ -25,10 +25,13 @@ class ServerCodeCheckIT {
     @RegisterExtension
     static final DeployClient client = new DeployClient(suite);
 
-    private static final Map<String, String> GOOD = Map.of("index.html", "<h1>v</h1>",
-            "api/main.js", "export default {\n  fetch() { return new Response('hi'); }\n};\n");
-    private static final Map<String, String> BAD = Map.of("index.html", "<h1>bad</h1>",
-            "api/main.js", "export default {\n  fetch() {\n    return @@bad;\n  }\n};\n");
+    private static final Map<String, String> GOOD = Map.of(
+            "index.html",
+            "<h1>v</h1>",
+            "api/main.js",
+            "export default {\n  fetch() { return new Response('hi'); }\n};\n");
+    private static final Map<String, String> BAD = Map.of(
+            "index.html", "<h1>bad</h1>", "api/main.js", "export default {\n  fetch() {\n    return @@bad;\n  }\n};\n");
 
     private RuntimeStandIn runtime() {
         return new RuntimeStandIn(client.nats(), suite.nats().root(), client.files());
@@ -42,7 +45,8 @@ class ServerCodeCheckIT {
             assertThat(runtime.seen).singleElement().satisfies(r -> {
                 assertThat(r.name()).isEqualTo("checked");
                 assertThat(r.version()).isEqualTo(1);
-                assertThat(r.appId()).isEqualTo(json(deployed).path("app").path("id").asText());
+                assertThat(r.appId())
+                        .isEqualTo(json(deployed).path("app").path("id").asText());
             });
             SiteReply site = client.site("checked");
             assertThat(site.api()).isTrue();
@@ -70,13 +74,16 @@ class ServerCodeCheckIT {
             assertThat(problem.status()).isEqualTo(422);
             assertThat(problem.type()).isEqualTo("https://errors.fazt.dev/deploy/server-code-invalid");
             assertThat(problem.detail()).isEqualTo("api/main.js:3:12: SyntaxError: Unexpected token '@'");
-            assertThat(problem.extensions()).containsEntry("file", "api/main.js").containsEntry("line", 3)
+            assertThat(problem.extensions())
+                    .containsEntry("file", "api/main.js")
+                    .containsEntry("line", 3)
                     .containsEntry("column", 12);
 
             SiteReply after = client.site("failing");
             assertThat(after.version()).isEqualTo(before.version());
             assertThat(after.namespace()).isEqualTo(before.namespace());
-            JsonNode versions = json(client.call("GET", "/apps/failing/versions", null)).path("versions");
+            JsonNode versions =
+                    json(client.call("GET", "/apps/failing/versions", null)).path("versions");
             assertThat(versions).hasSize(1);
             // The namespace committed for the refused version was dropped again.
             String refused = runtime.seen.getLast().namespace();
@@ -91,7 +98,9 @@ class ServerCodeCheckIT {
         try (RuntimeStandIn runtime = runtime()) {
             Problem problem = problemOf(() -> client.deploy("never-born", BAD));
             assertThat(problem.status()).isEqualTo(422);
-            assertThat(problemOf(() -> client.call("GET", "/apps/never-born", null)).status()).isEqualTo(404);
+            assertThat(problemOf(() -> client.call("GET", "/apps/never-born", null))
+                            .status())
+                    .isEqualTo(404);
             assertThat(runtime.seen).extracting(ScriptCheckRequest::name).containsExactly("never-born");
         }
     }
@@ -109,7 +118,10 @@ class ServerCodeCheckIT {
         SiteReply after = client.site("no-runtime");
         assertThat(after.version()).isEqualTo(before.version());
         assertThat(after.api()).isFalse();
-        assertThat(problemOf(() -> client.deploy("no-runtime-new", GOOD)).status()).isEqualTo(503);
-        assertThat(problemOf(() -> client.call("GET", "/apps/no-runtime-new", null)).status()).isEqualTo(404);
+        assertThat(problemOf(() -> client.deploy("no-runtime-new", GOOD)).status())
+                .isEqualTo(503);
+        assertThat(problemOf(() -> client.call("GET", "/apps/no-runtime-new", null))
+                        .status())
+                .isEqualTo(404);
     }
 }

@@ -22,8 +22,12 @@ class TriggersIT {
     static final DeployClient client = new DeployClient(suite);
 
     private TriggersReply triggers(String appId) {
-        return await(client.requester().request(DeploySubjects.TRIGGERS_GET, new TriggersRequest(appId),
-                TriggersReply.class, DeployClient.TIMEOUT));
+        return await(client.requester()
+                .request(
+                        DeploySubjects.TRIGGERS_GET,
+                        new TriggersRequest(appId),
+                        TriggersReply.class,
+                        DeployClient.TIMEOUT));
     }
 
     @Test
@@ -31,21 +35,36 @@ class TriggersIT {
         String id = json(client.deploy("cronny", Map.of("index.html", "v1", "fazt.json", """
                 {"cron": [{"every": "2s", "name": "tick"}, {"schedule": "0 3 * * *", "tz": "Europe/Berlin"}],
                  "retry": {"attempts": 2, "backoff": "500ms"}, "concurrency": 1, "timeout": "5s"}
-                """))).path("app").path("id").asText();
+                """)))
+                .path("app")
+                .path("id")
+                .asText();
         TriggersReply.AppTriggers v1 = triggers(id).apps().getFirst();
         assertThat(v1.version()).isEqualTo(1);
         assertThat(v1.name()).isEqualTo("cronny");
-        assertThat(v1.schedules()).containsExactly(new TriggersReply.Schedule("tick", null, null, 2_000L, "once"),
-                new TriggersReply.Schedule("0 3 * * *", "0 3 * * *", "Europe/Berlin", null, "once"));
-        assertThat(v1).extracting(TriggersReply.AppTriggers::attempts, TriggersReply.AppTriggers::backoffMillis,
-                TriggersReply.AppTriggers::concurrency, TriggersReply.AppTriggers::timeoutMillis)
+        assertThat(v1.schedules())
+                .containsExactly(
+                        new TriggersReply.Schedule("tick", null, null, 2_000L, "once"),
+                        new TriggersReply.Schedule("0 3 * * *", "0 3 * * *", "Europe/Berlin", null, "once"));
+        assertThat(v1)
+                .extracting(
+                        TriggersReply.AppTriggers::attempts,
+                        TriggersReply.AppTriggers::backoffMillis,
+                        TriggersReply.AppTriggers::concurrency,
+                        TriggersReply.AppTriggers::timeoutMillis)
                 .containsExactly(2, 500L, 1, 5_000);
 
         // A bad entry fails the deploy naming it, and the live triggers stay.
-        Problem bad = problemOf(() -> client.deploy("cronny", Map.of("index.html", "v2",
-                "fazt.json", "{\"cron\": [{\"every\": \"1m\"}, {\"schedule\": \"every day\"}]}")));
+        Problem bad = problemOf(() -> client.deploy(
+                "cronny",
+                Map.of(
+                        "index.html",
+                        "v2",
+                        "fazt.json",
+                        "{\"cron\": [{\"every\": \"1m\"}, {\"schedule\": \"every day\"}]}")));
         assertThat(bad.status()).isEqualTo(422);
-        assertThat(bad.errors()).singleElement().satisfies(e -> assertThat(e.field()).isEqualTo("cron[1].schedule"));
+        assertThat(bad.errors()).singleElement().satisfies(e -> assertThat(e.field())
+                .isEqualTo("cron[1].schedule"));
         assertThat(triggers(id).apps().getFirst().version()).isEqualTo(1);
 
         client.deploy("cronny", Map.of("index.html", "v2"));
@@ -55,11 +74,15 @@ class TriggersIT {
 
         client.call("POST", "/apps/cronny/rollback", "{\"version\": 1}");
         assertThat(triggers(id).apps().getFirst().schedules()).hasSize(2);
-        assertThat(triggers(null).apps()).extracting(TriggersReply.AppTriggers::appId).contains(id);
+        assertThat(triggers(null).apps())
+                .extracting(TriggersReply.AppTriggers::appId)
+                .contains(id);
 
         client.call("DELETE", "/apps/cronny", null);
         assertThat(triggers(id).apps()).isEmpty();
-        assertThat(triggers(null).apps()).extracting(TriggersReply.AppTriggers::appId).doesNotContain(id);
+        assertThat(triggers(null).apps())
+                .extracting(TriggersReply.AppTriggers::appId)
+                .doesNotContain(id);
     }
 
     @Test
@@ -67,24 +90,42 @@ class TriggersIT {
         String manifest = """
                 {"async": ["resize", "jobs/*"], "intake": {"perMinute": 10, "burst": 5, "maxStored": "2MiB"}}
                 """;
-        try (RuntimeStandIn runtime = new RuntimeStandIn(client.nats(), suite.nats().root(), client.files())) {
-            String id = json(client.deploy("worker", Map.of("fazt.json", manifest, "api/main.js",
-                    "export default { fetch() { return new Response('ok'); } };"))).path("app").path("id").asText();
+        try (RuntimeStandIn runtime =
+                new RuntimeStandIn(client.nats(), suite.nats().root(), client.files())) {
+            String id = json(client.deploy(
+                            "worker",
+                            Map.of(
+                                    "fazt.json",
+                                    manifest,
+                                    "api/main.js",
+                                    "export default { fetch() { return new Response('ok'); } };")))
+                    .path("app")
+                    .path("id")
+                    .asText();
             TriggersReply.AppTriggers withCode = triggers(id).apps().getFirst();
             assertThat(withCode.async()).containsExactly("resize", "jobs/*");
-            assertThat(withCode).extracting(TriggersReply.AppTriggers::perMinute, TriggersReply.AppTriggers::burst,
-                    TriggersReply.AppTriggers::maxStoredBytes).containsExactly(10, 5, 2L << 20);
+            assertThat(withCode)
+                    .extracting(
+                            TriggersReply.AppTriggers::perMinute,
+                            TriggersReply.AppTriggers::burst,
+                            TriggersReply.AppTriggers::maxStoredBytes)
+                    .containsExactly(10, 5, 2L << 20);
 
             client.deploy("worker", Map.of("fazt.json", manifest, "index.html", "static now"));
             TriggersReply.AppTriggers staticOnly = triggers(id).apps().getFirst();
             assertThat(staticOnly.version()).isEqualTo(2);
             assertThat(staticOnly.async()).as("nothing could run them").isEmpty();
 
-            client.deploy("worker", Map.of("api/main.js", "export default { fetch() { return new Response('ok'); } };"));
+            client.deploy(
+                    "worker", Map.of("api/main.js", "export default { fetch() { return new Response('ok'); } };"));
             TriggersReply.AppTriggers undeclared = triggers(id).apps().getFirst();
             assertThat(undeclared.async()).isEmpty();
-            assertThat(undeclared).extracting(TriggersReply.AppTriggers::perMinute, TriggersReply.AppTriggers::burst,
-                    TriggersReply.AppTriggers::maxStoredBytes).containsExactly(60, 30, 64L << 20);
+            assertThat(undeclared)
+                    .extracting(
+                            TriggersReply.AppTriggers::perMinute,
+                            TriggersReply.AppTriggers::burst,
+                            TriggersReply.AppTriggers::maxStoredBytes)
+                    .containsExactly(60, 30, 64L << 20);
         }
     }
 }

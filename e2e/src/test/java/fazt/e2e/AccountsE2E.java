@@ -20,8 +20,8 @@ class AccountsE2E {
     static final String BOB_PASSWORD = "a long developer password";
 
     @RegisterExtension
-    static final RunningStack suite = RunningStack.oneJvm().env("FAZT_ADMIN_USER", "ana")
-            .env("FAZT_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    static final RunningStack suite =
+            RunningStack.oneJvm().env("FAZT_ADMIN_USER", "ana").env("FAZT_ADMIN_PASSWORD", ADMIN_PASSWORD);
 
     static String tokenIn(String output) {
         Matcher m = Pattern.compile("fazt_[A-Za-z0-9_-]+").matcher(output);
@@ -50,8 +50,11 @@ class AccountsE2E {
 
         Cli ci = Cli.withEnv(Map.of());
         Stack.Result ciLogin = ci.run("login", tokenIn(token.output()));
-        assertThat(ciLogin.exitCode()).as("the token string names its server: " + ciLogin.output()).isZero();
-        assertThat(ci.run("deploy", site.toString(), "--name", "bobsite").exitCode()).isZero();
+        assertThat(ciLogin.exitCode())
+                .as("the token string names its server: " + ciLogin.output())
+                .isZero();
+        assertThat(ci.run("deploy", site.toString(), "--name", "bobsite").exitCode())
+                .isZero();
         Stack.Result other = ci.run("deploy", site.toString(), "--name", "othersite");
         assertThat(other.exitCode()).as(other.output()).isEqualTo(1);
         assertThat(other.output()).contains("deploy:othersite");
@@ -65,8 +68,12 @@ class AccountsE2E {
         assertThat(handed.output()).contains("deleted bob (handed to ana: bobsite)");
 
         assertThat(ana.run("apps", "info", "bobsite").output()).containsPattern("owner:\\s+ana");
-        assertThat(bob.run("whoami").exitCode()).as("bob's login ended with the account").isNotZero();
-        assertThat(ci.run("apps", "list").exitCode()).as("and so did his CI token").isNotZero();
+        assertThat(bob.run("whoami").exitCode())
+                .as("bob's login ended with the account")
+                .isNotZero();
+        assertThat(ci.run("apps", "list").exitCode())
+                .as("and so did his CI token")
+                .isNotZero();
         assertThat(Edge.text(suite.edge().get("bobsite.localhost", "/"))).contains("bob's site");
     }
 }

@@ -22,11 +22,15 @@ class AppLogsE2E {
         Path site = Files.createTempDirectory("fazt-logged-");
         Files.writeString(site.resolve("index.html"), "<h1>logged</h1>");
         Cli cli = Cli.loggedIn(suite.stack(), edge);
-        assertThat(cli.run("deploy", site.toString(), "--name", "logged").exitCode()).isZero();
+        assertThat(cli.run("deploy", site.toString(), "--name", "logged").exitCode())
+                .isZero();
 
         HttpResponse<byte[]> logs = edge.json("GET", "/apps/logged/logs?since=10m&level=warn", null);
         assertThat(logs.statusCode()).as(Edge.text(logs)).isEqualTo(200);
-        assertThat(Edge.text(logs)).contains("\"lines\":[]").contains("\"cursor\":").contains("\"more\":false");
+        assertThat(Edge.text(logs))
+                .contains("\"lines\":[]")
+                .contains("\"cursor\":")
+                .contains("\"more\":false");
         HttpResponse<byte[]> metrics = edge.json("GET", "/apps/logged/metrics", null);
         assertThat(Edge.text(metrics)).contains("\"1h\":{").contains("\"requests\":0");
 

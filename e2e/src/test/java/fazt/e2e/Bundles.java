@@ -24,7 +24,8 @@ final class Bundles {
 
     static Path zip(Map<String, String> files) throws IOException {
         Path zip = Files.createTempFile("fazt-e2e-", ".zip");
-        try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
+        try (OutputStream out = Files.newOutputStream(zip);
+                ZipOutputStream z = new ZipOutputStream(out)) {
             for (Map.Entry<String, String> file : files.entrySet()) {
                 z.putNextEntry(new ZipEntry(file.getKey()));
                 z.write(file.getValue().getBytes(StandardCharsets.UTF_8));
@@ -50,7 +51,8 @@ final class Bundles {
     /** 50 MB of zeros: compresses to about 50 KB. */
     static Path bomb() throws IOException {
         Path zip = Files.createTempFile("fazt-e2e-", ".zip");
-        try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
+        try (OutputStream out = Files.newOutputStream(zip);
+                ZipOutputStream z = new ZipOutputStream(out)) {
             z.putNextEntry(new ZipEntry("bomb.bin"));
             byte[] zeros = new byte[1 << 20];
             for (int i = 0; i < 50; i++) {

@@ -49,7 +49,8 @@ final class Cli {
     }
 
     private static List<String> command(String... args) {
-        List<String> command = new ArrayList<>(List.of(Stack.REPO.resolve("bin/fazt").toString()));
+        List<String> command =
+                new ArrayList<>(List.of(Stack.REPO.resolve("bin/fazt").toString()));
         command.addAll(List.of(args));
         return command;
     }

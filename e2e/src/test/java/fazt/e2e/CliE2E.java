@@ -16,7 +16,8 @@ class CliE2E {
         // admin.localhost resolves to loopback on any machine (RFC 6761): the CLI sends it as the Host.
         Stack.Result status = Cli.anonymous(60, "status", "--url", "http://admin.localhost:" + stack.httpPort);
         assertThat(status.exitCode()).as(status.output()).isZero();
-        assertThat(status.output().lines().filter(l -> l.contains(" UP ")).count()).isEqualTo(7);
+        assertThat(status.output().lines().filter(l -> l.contains(" UP ")).count())
+                .isEqualTo(7);
 
         // Stopped here on purpose; the extension's own stop afterwards finds nothing left to stop.
         stack.stack("down");

@@ -30,13 +30,18 @@ class CliEnvE2E {
         Stack.Result set = cli.run("env", "set", "envsite", "API_KEY=@" + secretFile, "--secret");
         assertThat(set.exitCode()).as(set.output()).isZero();
         assertThat(set.output()).contains("set secret API_KEY on envsite").doesNotContain(SECRET);
-        assertThat(cli.run("env", "set", "envsite", "GREETING=hello=world").exitCode()).isZero();
+        assertThat(cli.run("env", "set", "envsite", "GREETING=hello=world").exitCode())
+                .isZero();
 
         Stack.Result list = cli.run("env", "list", "envsite");
         assertThat(list.exitCode()).as(list.output()).isZero();
-        assertThat(list.output()).contains("API_KEY").contains("••••••").contains("hello=world")
+        assertThat(list.output())
+                .contains("API_KEY")
+                .contains("••••••")
+                .contains("hello=world")
                 .doesNotContain(SECRET);
-        assertThat(cli.run("env", "list", "envsite", "--json").output()).contains("\"GREETING\"")
+        assertThat(cli.run("env", "list", "envsite", "--json").output())
+                .contains("\"GREETING\"")
                 .doesNotContain(SECRET);
         assertThat(cli.run("apps", "info", "envsite").output()).doesNotContain("missing env");
 
@@ -49,6 +54,7 @@ class CliEnvE2E {
         Stack.Result again = cli.run("env", "unset", "envsite", "GREETING");
         assertThat(again.exitCode()).isEqualTo(1);
         assertThat(again.output()).contains("deploy/env-not-found");
-        assertThat(Files.readString(suite.stack().home.resolve("logs/fazt.log"))).doesNotContain(SECRET);
+        assertThat(Files.readString(suite.stack().home.resolve("logs/fazt.log")))
+                .doesNotContain(SECRET);
     }
 }

@@ -29,7 +29,8 @@ class CliSitesE2E {
         assertThat(edge.get("clisite.localhost", "/secret.env").statusCode()).isEqualTo(404);
 
         Files.writeString(site.resolve("index.html"), "<h1>cli v2</h1>");
-        assertThat(cli.run("deploy", site.toString(), "--name", "clisite").exitCode()).isZero();
+        assertThat(cli.run("deploy", site.toString(), "--name", "clisite").exitCode())
+                .isZero();
         assertThat(Edge.text(edge.get("clisite.localhost", "/"))).isEqualTo("<h1>cli v2</h1>");
 
         Stack.Result list = cli.run("apps", "list");

@@ -36,18 +36,21 @@ class ComposeE2E {
         assumeTrue(DockerEngine.available(), "no Docker engine answers; the jar-based e2e covers this mode");
         try (ComposeContainer compose = new ComposeContainer(new File(Stack.REPO.toFile(), file))
                 .withBuild(true)
-                .withExposedService(edgeService, 8080,
+                .withExposedService(
+                        edgeService,
+                        8080,
                         Wait.forHttp("/_fazt/health").forStatusCode(200).withStartupTimeout(Duration.ofMinutes(10)))) {
             compose.start();
             String url = "http://" + compose.getServiceHost(edgeService, 8080) + ":"
                     + compose.getServicePort(edgeService, 8080) + "/_fazt/health";
             try (HttpClient http = HttpClient.newHttpClient()) {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(response.statusCode()).isEqualTo(200);
                 JsonNode body = MessageCodec.INSTANCE.mapper().readTree(response.body());
                 assertThat(body.get("services")).hasSize(7);
-                body.get("services").forEach(s -> assertThat(s.get("status").asText()).isEqualTo("UP"));
+                body.get("services")
+                        .forEach(s -> assertThat(s.get("status").asText()).isEqualTo("UP"));
             }
         }
     }

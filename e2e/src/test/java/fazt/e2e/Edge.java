@@ -30,16 +30,24 @@ final class Edge implements AutoCloseable {
         return send("GET", host, path, HttpRequest.BodyPublishers.noBody(), headers);
     }
 
-    HttpResponse<byte[]> send(String method, String host, String path, HttpRequest.BodyPublisher body,
-                              String... headers) throws Exception {
+    HttpResponse<byte[]> send(
+            String method, String host, String path, HttpRequest.BodyPublisher body, String... headers)
+            throws Exception {
         return http.send(method, host, path, body, HttpResponse.BodyHandlers.ofByteArray(), headers);
     }
 
     /** An admin API call with the stack's bootstrap token. */
     HttpResponse<byte[]> admin(String method, String path, HttpRequest.BodyPublisher body, String contentType)
             throws Exception {
-        return send(method, "admin.localhost", "/api" + path, body, "Authorization", "Bearer " + token(),
-                "Content-Type", contentType);
+        return send(
+                method,
+                "admin.localhost",
+                "/api" + path,
+                body,
+                "Authorization",
+                "Bearer " + token(),
+                "Content-Type",
+                contentType);
     }
 
     HttpResponse<byte[]> deploy(String app, Path bundle) throws Exception {
@@ -47,8 +55,11 @@ final class Edge implements AutoCloseable {
     }
 
     HttpResponse<byte[]> json(String method, String path, String json) throws Exception {
-        return admin(method, path, json == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(json), "application/json");
+        return admin(
+                method,
+                path,
+                json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json),
+                "application/json");
     }
 
     /** Deploys a bundle of {@code files} (path, content, path, content, ...) and asserts that it went live. */

@@ -41,16 +41,22 @@ class EdgeHostileE2E {
     static final long RSS_GROWTH_BOUND_KIB = 300 * 1024;
 
     @RegisterExtension
-    static final RunningStack suite = RunningStack.oneJvm()
-            .env("FAZT_HTTP_MAX_CONNECTIONS_PER_CLIENT", Integer.toString(PER_CLIENT));
+    static final RunningStack suite =
+            RunningStack.oneJvm().env("FAZT_HTTP_MAX_CONNECTIONS_PER_CLIENT", Integer.toString(PER_CLIENT));
 
     @BeforeAll
     static void deployAnAppWithServerCode() throws Exception {
-        suite.edge().deployFiles("app",
-                "index.html", PathCases.INDEX,
-                "a.txt", "A",
-                "b.txt", "B",
-                "api/main.js", "// " + MARKER + "\n" + """
+        suite.edge()
+                .deployFiles(
+                        "app",
+                        "index.html",
+                        PathCases.INDEX,
+                        "a.txt",
+                        "A",
+                        "b.txt",
+                        "B",
+                        "api/main.js",
+                        "// " + MARKER + "\n" + """
                         export default {
                           async fetch(request) {
                             return new Response('{"from":"function","ok":true}',
@@ -58,7 +64,8 @@ class EdgeHostileE2E {
                           }
                         };
                         """,
-                "api/lib.js", "// " + MARKER + "\nexport const secret = \"" + MARKER + "\";\n");
+                        "api/lib.js",
+                        "// " + MARKER + "\nexport const secret = \"" + MARKER + "\";\n");
         assertAppServes();
     }
 
@@ -75,27 +82,34 @@ class EdgeHostileE2E {
         System.out.println("edge-hostile: " + cases.size() + " cases");
         long rssBefore = gatewayRssKib();
         long storedBefore = storedRows();
-        return Stream.concat(cases.stream().map(c -> dynamicTest(c.name(), () -> check(c, port))), Stream.of(
-                dynamicTest("the gateway's memory stays bounded", () -> {
-                    long rssAfter = gatewayRssKib();
-                    System.out.printf("edge-hostile: gateway RSS before %d MiB, after %d cases %d MiB%n",
-                            rssBefore / 1024, cases.size(), rssAfter / 1024);
-                    assertThat(rssAfter).isLessThan(rssBefore + RSS_GROWTH_BOUND_KIB);
-                }),
-                dynamicTest("no unauthenticated body was stored", () -> assertThat(storedRows())
-                        .as("blob, blob_chunk and upload rows").isLessThanOrEqualTo(storedBefore))));
+        return Stream.concat(
+                cases.stream().map(c -> dynamicTest(c.name(), () -> check(c, port))),
+                Stream.of(
+                        dynamicTest("the gateway's memory stays bounded", () -> {
+                            long rssAfter = gatewayRssKib();
+                            System.out.printf(
+                                    "edge-hostile: gateway RSS before %d MiB, after %d cases %d MiB%n",
+                                    rssBefore / 1024, cases.size(), rssAfter / 1024);
+                            assertThat(rssAfter).isLessThan(rssBefore + RSS_GROWTH_BOUND_KIB);
+                        }),
+                        dynamicTest("no unauthenticated body was stored", () -> assertThat(storedRows())
+                                .as("blob, blob_chunk and upload rows")
+                                .isLessThanOrEqualTo(storedBefore))));
     }
 
     static void check(HostileCase c, int port) throws Exception {
         HostileCase.Outcome outcome = c.probe().run(port);
-        String context = "case: " + c.name() + "\nsent: " + c.sentForReport() + "\nexpected: " + c.expect().text()
-                + "\ngot: " + outcome;
-        assertThat(new String(outcome.raw(), StandardCharsets.ISO_8859_1)).as("SERVER SOURCE RETURNED; " + context)
+        String context = "case: " + c.name() + "\nsent: " + c.sentForReport() + "\nexpected: "
+                + c.expect().text() + "\ngot: " + outcome;
+        assertThat(new String(outcome.raw(), StandardCharsets.ISO_8859_1))
+                .as("SERVER SOURCE RETURNED; " + context)
                 .doesNotContain(MARKER);
         for (RawHttp.Response response : outcome.responses()) {
             assertWellFormed(response, context);
         }
-        assertThat(c.expect().test().test(outcome)).as("unexpected outcome; " + context).isTrue();
+        assertThat(c.expect().test().test(outcome))
+                .as("unexpected outcome; " + context)
+                .isTrue();
         assertAppServes();
     }
 
@@ -108,14 +122,16 @@ class EdgeHostileE2E {
         }
         if (problem && response.body().length > 0) {
             JsonNode body = MessageCodec.INSTANCE.mapper().readTree(response.body());
-            assertThat(body.path("type").asText()).as("problem without a type; " + context)
+            assertThat(body.path("type").asText())
+                    .as("problem without a type; " + context)
                     .startsWith("https://errors.fazt.dev/");
         }
     }
 
     static void assertAppServes() throws IOException {
         try (RawHttp http = RawHttp.connect(suite.stack().httpPort)) {
-            RawHttp.Response index = http.send("GET / HTTP/1.1\r\nHost: app.localhost\r\n\r\n").read(false);
+            RawHttp.Response index =
+                    http.send("GET / HTTP/1.1\r\nHost: app.localhost\r\n\r\n").read(false);
             assertThat(index).as("GET / after the case").isNotNull();
             assertThat(index.status()).as("GET / after the case: %s", index).isEqualTo(200);
             assertThat(index.text()).isEqualTo(PathCases.INDEX);
@@ -143,7 +159,9 @@ class EdgeHostileE2E {
                     refused = over.send(BodyCases.A).read(false);
                 }
                 String raw = new String(over.received(), StandardCharsets.ISO_8859_1);
-                assertThat(raw).as("the answer to connection %d", PER_CLIENT + 1).startsWith("HTTP/1.1 429");
+                assertThat(raw)
+                        .as("the answer to connection %d", PER_CLIENT + 1)
+                        .startsWith("HTTP/1.1 429");
                 assertWellFormed(refused, raw);
                 assertThat(refused.header("connection")).isEqualToIgnoringCase("close");
                 assertThat(over.closesWithin(5_000)).as("closed after the 429").isTrue();
@@ -172,7 +190,8 @@ class EdgeHostileE2E {
 
     /** The gateway's resident set in KiB (in one JVM, the whole suite's process). */
     static long gatewayRssKib() throws IOException {
-        return rssKib(Long.parseLong(Files.readString(suite.stack().home.resolve("run/gateway.pid")).trim()));
+        return rssKib(Long.parseLong(
+                Files.readString(suite.stack().home.resolve("run/gateway.pid")).trim()));
     }
 
     static long rssKib(long pid) throws IOException {
@@ -187,8 +206,10 @@ class EdgeHostileE2E {
     /** Rows of storage's blobs, their chunks and open uploads: an unauthenticated body stored would add some. */
     static long storedRows() throws Exception {
         try (Connection db = suite.stack().postgres.connect();
-             ResultSet rows = db.createStatement().executeQuery("SELECT (SELECT count(*) FROM storage.blob)"
-                     + " + (SELECT count(*) FROM storage.blob_chunk) + (SELECT count(*) FROM storage.upload)")) {
+                ResultSet rows = db.createStatement()
+                        .executeQuery(
+                                "SELECT (SELECT count(*) FROM storage.blob)"
+                                        + " + (SELECT count(*) FROM storage.blob_chunk) + (SELECT count(*) FROM storage.upload)")) {
             rows.next();
             return rows.getLong(1);
         }

@@ -29,22 +29,25 @@ class FunctionsE2E {
     private static final String SECRET = "s3cr3t-value-" + Long.toHexString(System.nanoTime());
 
     @RegisterExtension
-    static final RunningStack suite = RunningStack.split().env("FAZT_RUNTIME_INSTANCES", "2")
-            .env("FAZT_FUNCTION_TIMEOUT_MS", "8000");
+    static final RunningStack suite =
+            RunningStack.split().env("FAZT_RUNTIME_INSTANCES", "2").env("FAZT_FUNCTION_TIMEOUT_MS", "8000");
 
     private final Edge edge = suite.edge();
 
     private HttpResponse<byte[]> call(String app, String method, String path, String body) throws Exception {
-        return edge.send(method, app + ".localhost", path, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body), "Content-Type", "application/json");
+        return edge.send(
+                method,
+                app + ".localhost",
+                path,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body),
+                "Content-Type",
+                "application/json");
     }
 
     @Test
     @Order(1)
     void aKvCounterCountsAcrossRequestsAndBothRuntimeInstances() throws Exception {
-        edge.deployFiles("counter",
-                "index.html", "<h1>counter</h1>",
-                "api/main.js", """
+        edge.deployFiles("counter", "index.html", "<h1>counter</h1>", "api/main.js", """
                         export default {
                           async fetch(request, env, ctx) {
                             const n = (await env.KV.get("hits") ?? 0) + 1;
@@ -108,24 +111,27 @@ class FunctionsE2E {
                 """);
         assertThat(call("notes", "POST", "/api/seed", "").statusCode()).isEqualTo(201);
         String[][] cases = {
-                {"{\"tag\":\"x\"}", "[\"a\",\"c\"]"},
-                {"{\"n\":{\"$eq\":2}}", "[\"b\"]"},
-                {"{\"n\":{\"$ne\":2}}", "[\"a\",\"c\"]"},
-                {"{\"n\":{\"$gt\":1}}", "[\"b\",\"c\"]"},
-                {"{\"n\":{\"$gte\":2}}", "[\"b\",\"c\"]"},
-                {"{\"n\":{\"$lt\":2}}", "[\"a\"]"},
-                {"{\"n\":{\"$lte\":2}}", "[\"a\",\"b\"]"},
-                {"{\"tag\":{\"$in\":[\"y\",\"z\"]}}", "[\"b\"]"},
-                {"{\"tag\":{\"$nin\":[\"y\"]}}", "[\"a\",\"c\"]"},
-                {"{\"extra\":{\"$exists\":true}}", "[\"c\"]"},
-                {"{\"extra\":{\"$exists\":false}}", "[\"a\",\"b\"]"},
-                {"{\"tags\":{\"$contains\":\"blue\"}}", "[\"a\",\"b\"]"},
+            {"{\"tag\":\"x\"}", "[\"a\",\"c\"]"},
+            {"{\"n\":{\"$eq\":2}}", "[\"b\"]"},
+            {"{\"n\":{\"$ne\":2}}", "[\"a\",\"c\"]"},
+            {"{\"n\":{\"$gt\":1}}", "[\"b\",\"c\"]"},
+            {"{\"n\":{\"$gte\":2}}", "[\"b\",\"c\"]"},
+            {"{\"n\":{\"$lt\":2}}", "[\"a\"]"},
+            {"{\"n\":{\"$lte\":2}}", "[\"a\",\"b\"]"},
+            {"{\"tag\":{\"$in\":[\"y\",\"z\"]}}", "[\"b\"]"},
+            {"{\"tag\":{\"$nin\":[\"y\"]}}", "[\"a\",\"c\"]"},
+            {"{\"extra\":{\"$exists\":true}}", "[\"c\"]"},
+            {"{\"extra\":{\"$exists\":false}}", "[\"a\",\"b\"]"},
+            {"{\"tags\":{\"$contains\":\"blue\"}}", "[\"a\",\"b\"]"},
         };
         for (String[] c : cases) {
-            HttpResponse<byte[]> found = edge.get("notes.localhost",
+            HttpResponse<byte[]> found = edge.get(
+                    "notes.localhost",
                     "/api/find?q=" + java.net.URLEncoder.encode(c[0], java.nio.charset.StandardCharsets.UTF_8));
             assertThat(found.statusCode()).as(c[0] + " " + Edge.text(found)).isEqualTo(200);
-            assertThat(Edge.jsonOf(found)).as(c[0]).isEqualTo(MessageCodec.INSTANCE.mapper().readTree(c[1]));
+            assertThat(Edge.jsonOf(found))
+                    .as(c[0])
+                    .isEqualTo(MessageCodec.INSTANCE.mapper().readTree(c[1]));
         }
         JsonNode inc = Edge.jsonOf(call("notes", "POST", "/api/inc", ""));
         assertThat(inc.get("doc").get("n").asInt()).isEqualTo(11);
@@ -144,16 +150,22 @@ class FunctionsE2E {
                   }
                 };
                 """);
-        assertThat(Edge.jsonOf(edge.get("envy.localhost", "/api/")).get("greeting").isNull()).isTrue();
-        assertThat(edge.json("PUT", "/apps/envy/env/GREETING", "{\"value\":\"hello\",\"secret\":false}").statusCode())
+        assertThat(Edge.jsonOf(edge.get("envy.localhost", "/api/"))
+                        .get("greeting")
+                        .isNull())
+                .isTrue();
+        assertThat(edge.json("PUT", "/apps/envy/env/GREETING", "{\"value\":\"hello\",\"secret\":false}")
+                        .statusCode())
                 .isIn(200, 201);
         assertThat(edge.json("PUT", "/apps/envy/env/API_KEY", "{\"value\":\"" + SECRET + "\",\"secret\":true}")
-                .statusCode()).isIn(200, 201);
+                        .statusCode())
+                .isIn(200, 201);
         JsonNode seen = null;
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (System.nanoTime() < deadline) {
             seen = Edge.jsonOf(edge.get("envy.localhost", "/api/"));
-            if (SECRET.equals(seen.get("secret").asText(null)) && "hello".equals(seen.get("greeting").asText(null))) {
+            if (SECRET.equals(seen.get("secret").asText(null))
+                    && "hello".equals(seen.get("greeting").asText(null))) {
                 break;
             }
             Thread.sleep(200);
@@ -162,7 +174,11 @@ class FunctionsE2E {
         assertThat(seen.get("secret").asText()).isEqualTo(SECRET);
 
         String listing = Edge.text(edge.json("GET", "/apps/envy/env", null));
-        assertThat(listing).contains("GREETING").contains("hello").contains("API_KEY").doesNotContain(SECRET);
+        assertThat(listing)
+                .contains("GREETING")
+                .contains("hello")
+                .contains("API_KEY")
+                .doesNotContain(SECRET);
         try (Stream<Path> logs = Files.list(suite.stack().home.resolve("logs"))) {
             for (Path log : logs.toList()) {
                 assertThat(Files.readString(log)).as(log.toString()).doesNotContain(SECRET);
@@ -215,8 +231,11 @@ class FunctionsE2E {
         HttpResponse<byte[]> loop = edge.get("hog.localhost", "/api/loop");
         // Whichever limit fires first stops it: the wall time (504) or, on a fast machine, the statement limit (500).
         assertThat(loop.statusCode()).as(Edge.text(loop)).isIn(500, 504);
-        assertThat(Edge.jsonOf(loop).get("type").asText()).isIn("https://errors.fazt.dev/runtime/timeout",
-                "https://errors.fazt.dev/runtime/statement-limit", "https://errors.fazt.dev/gateway/function-timeout");
+        assertThat(Edge.jsonOf(loop).get("type").asText())
+                .isIn(
+                        "https://errors.fazt.dev/runtime/timeout",
+                        "https://errors.fazt.dev/runtime/statement-limit",
+                        "https://errors.fazt.dev/gateway/function-timeout");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
         assertThat(Edge.text(edge.get("hog.localhost", "/api/ok"))).isEqualTo("alive");
 
@@ -248,10 +267,16 @@ class FunctionsE2E {
                   }
                 };
                 """);
-        for (String target : new String[] {"http://127.0.0.1:" + suite.stack().httpPort + "/", "http://[::1]/",
-                "http://10.0.0.1/", "http://169.254.169.254/latest/meta-data/", "http://localhost:"
-                + suite.stack().httpPort + "/", "http://[::ffff:127.0.0.1]/"}) {
-            HttpResponse<byte[]> r = edge.get("ssrf.localhost",
+        for (String target : new String[] {
+            "http://127.0.0.1:" + suite.stack().httpPort + "/",
+            "http://[::1]/",
+            "http://10.0.0.1/",
+            "http://169.254.169.254/latest/meta-data/",
+            "http://localhost:" + suite.stack().httpPort + "/",
+            "http://[::ffff:127.0.0.1]/"
+        }) {
+            HttpResponse<byte[]> r = edge.get(
+                    "ssrf.localhost",
                     "/api/?to=" + java.net.URLEncoder.encode(target, java.nio.charset.StandardCharsets.UTF_8));
             assertThat(r.statusCode()).as(target + ": " + Edge.text(r)).isEqualTo(502);
             assertThat(Edge.text(r)).as(target).startsWith("refused: ");
@@ -298,8 +323,10 @@ class FunctionsE2E {
     @Test
     @Order(8)
     void aBundleWhoseServerCodeDoesNotParseIsRefusedAndTheLiveVersionKeepsServing() throws Exception {
-        HttpResponse<byte[]> refused = edge.deploy("oops", Bundles.zip(Bundles.files(
-                "api/main.js", "export default {\n  fetch() { return new Response('x') \n}}}\n")));
+        HttpResponse<byte[]> refused = edge.deploy(
+                "oops",
+                Bundles.zip(Bundles.files(
+                        "api/main.js", "export default {\n  fetch() { return new Response('x') \n}}}\n")));
         assertThat(refused.statusCode()).as(Edge.text(refused)).isEqualTo(422);
         assertThat(Edge.jsonOf(refused).get("detail").asText()).contains("api/main.js:");
         assertThat(Edge.text(edge.get("oops.localhost", "/api/ok"))).isEqualTo("fine");

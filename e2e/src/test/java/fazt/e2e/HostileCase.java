@@ -24,33 +24,41 @@ record HostileCase(String name, String sent, Probe probe, Expect expect) {
 
     static HostileCase of(String name, byte[] request, Expect expect) {
         boolean head = startsWith(request, "HEAD ");
-        return new HostileCase(name, new String(request, java.nio.charset.StandardCharsets.ISO_8859_1), port -> {
-            try (RawHttp http = RawHttp.connect(port)) {
-                http.send(request);
-                return Outcome.readOn(http, head, 1, expect.awaitsClose());
-            }
-        }, expect);
+        return new HostileCase(
+                name,
+                new String(request, java.nio.charset.StandardCharsets.ISO_8859_1),
+                port -> {
+                    try (RawHttp http = RawHttp.connect(port)) {
+                        http.send(request);
+                        return Outcome.readOn(http, head, 1, expect.awaitsClose());
+                    }
+                },
+                expect);
     }
 
     /** Several requests in one write, read as answers in order, one per entry of {@code heads} (true: a HEAD). */
     static HostileCase pipelined(String name, String requests, boolean[] heads, Expect expect) {
-        return new HostileCase(name, requests, port -> {
-            try (RawHttp http = RawHttp.connect(port)) {
-                http.send(requests);
-                List<RawHttp.Response> answers = new ArrayList<>();
-                for (boolean head : heads) {
-                    RawHttp.Response answer = http.read(head);
-                    if (answer == null) {
-                        break;
+        return new HostileCase(
+                name,
+                requests,
+                port -> {
+                    try (RawHttp http = RawHttp.connect(port)) {
+                        http.send(requests);
+                        List<RawHttp.Response> answers = new ArrayList<>();
+                        for (boolean head : heads) {
+                            RawHttp.Response answer = http.read(head);
+                            if (answer == null) {
+                                break;
+                            }
+                            answers.add(answer);
+                        }
+                        if (expect.awaitsClose()) {
+                            Outcome.drain(http, answers);
+                        }
+                        return new Outcome(answers, http.closed(), http.received());
                     }
-                    answers.add(answer);
-                }
-                if (expect.awaitsClose()) {
-                    Outcome.drain(http, answers);
-                }
-                return new Outcome(answers, http.closed(), http.received());
-            }
-        }, expect);
+                },
+                expect);
     }
 
     static boolean startsWith(byte[] bytes, String prefix) {
@@ -61,9 +69,10 @@ record HostileCase(String name, String sent, Probe probe, Expect expect) {
     /** The bytes sent, control characters spelled out, shortened for a failure message. */
     String sentForReport() {
         String printable = PathCases.printable(sent);
-        return printable.length() <= 400 ? printable
-                : printable.substring(0, 300) + "...(" + sent.length() + " bytes)..." + printable.substring(
-                printable.length() - 80);
+        return printable.length() <= 400
+                ? printable
+                : printable.substring(0, 300) + "...(" + sent.length() + " bytes)..."
+                        + printable.substring(printable.length() - 80);
     }
 
     @Override
@@ -95,8 +104,9 @@ record HostileCase(String name, String sent, Probe probe, Expect expect) {
 
         /** Reads whatever else comes (a smuggled request's answer) until the gateway closes or stays silent. */
         static void drain(RawHttp http, List<RawHttp.Response> answers) throws IOException {
-            for (RawHttp.Response more = http.read(false, CLOSE_WAIT_MS); more != null;
-                 more = http.read(false, CLOSE_WAIT_MS)) {
+            for (RawHttp.Response more = http.read(false, CLOSE_WAIT_MS);
+                    more != null;
+                    more = http.read(false, CLOSE_WAIT_MS)) {
                 answers.add(more);
             }
         }
@@ -119,23 +129,29 @@ record HostileCase(String name, String sent, Probe probe, Expect expect) {
     record Expect(String text, boolean awaitsClose, Predicate<Outcome> test) {
         /** 200 with the function's JSON: the path is {@code /api/...} canonically. */
         static Expect function(boolean head) {
-            return new Expect("200 from the function", false, o -> o.status() == 200
-                    && (head || o.first().text().contains("\"from\":\"function\"")));
+            return new Expect(
+                    "200 from the function",
+                    false,
+                    o -> o.status() == 200 && (head || o.first().text().contains("\"from\":\"function\"")));
         }
 
         static Expect page(String content, boolean head) {
-            return new Expect("200 with the static page", false,
+            return new Expect(
+                    "200 with the static page",
+                    false,
                     o -> o.status() == 200 && (head || o.first().text().equals(content)));
         }
 
         static Expect status(int... statuses) {
-            return new Expect("status " + Arrays.toString(statuses), false,
-                    o -> Arrays.stream(statuses).anyMatch(s -> s == o.status()));
+            return new Expect("status " + Arrays.toString(statuses), false, o -> Arrays.stream(statuses)
+                    .anyMatch(s -> s == o.status()));
         }
 
         /** Exactly one answer with {@code status}, then the connection closes. */
         static Expect closedWith(int status) {
-            return new Expect(status + " then closed", true,
+            return new Expect(
+                    status + " then closed",
+                    true,
                     o -> o.responses().size() == 1 && o.status() == status && o.closed());
         }
 
@@ -145,14 +161,22 @@ record HostileCase(String name, String sent, Probe probe, Expect expect) {
 
         /** A clean 4xx, or a connection closed without any answer. */
         static Expect refused() {
-            return new Expect("4xx or closed", false, o -> o.responses().isEmpty() ? o.closed()
-                    : o.responses().size() == 1 && o.status() >= 400 && o.status() < 500);
+            return new Expect(
+                    "4xx or closed",
+                    false,
+                    o -> o.responses().isEmpty()
+                            ? o.closed()
+                            : o.responses().size() == 1 && o.status() >= 400 && o.status() < 500);
         }
 
         /** A clean 4xx and a closed connection, or a connection closed without any answer; never a second answer. */
         static Expect refusedAndClosed() {
-            return new Expect("4xx or nothing, then closed", true, o -> o.responses().size() <= 1 && o.closed()
-                    && (o.responses().isEmpty() || o.status() >= 400 && o.status() < 500));
+            return new Expect(
+                    "4xx or nothing, then closed",
+                    true,
+                    o -> o.responses().size() <= 1
+                            && o.closed()
+                            && (o.responses().isEmpty() || o.status() >= 400 && o.status() < 500));
         }
 
         /** Served normally, or refused: the ADR leaves the choice to the gateway (e.g. {@code Chunked}). */
@@ -161,8 +185,7 @@ record HostileCase(String name, String sent, Probe probe, Expect expect) {
         }
 
         Expect or(Expect other) {
-            return new Expect(text + " | " + other.text, awaitsClose || other.awaitsClose,
-                    test.or(other.test));
+            return new Expect(text + " | " + other.text, awaitsClose || other.awaitsClose, test.or(other.test));
         }
     }
 }

@@ -33,7 +33,8 @@ class LoginUnderAttackE2E {
      * OutOfMemoryError and this test fails).
      */
     @RegisterExtension
-    static final RunningStack suite = RunningStack.split().env("FAZT_ADMIN_USER", "ana")
+    static final RunningStack suite = RunningStack.split()
+            .env("FAZT_ADMIN_USER", "ana")
             .env("FAZT_ADMIN_PASSWORD", ADMIN_PASSWORD)
             .env("FAZT_JAVA_OPTS", "-Djdk.virtualThreadScheduler.parallelism=16");
 
@@ -42,8 +43,14 @@ class LoginUnderAttackE2E {
     }
 
     static HttpResponse<byte[]> login(String password) throws Exception {
-        return suite.edge().send("POST", "admin.localhost", "/api/auth/login",
-                HttpRequest.BodyPublishers.ofString(loginBody(password)), "Content-Type", "application/json");
+        return suite.edge()
+                .send(
+                        "POST",
+                        "admin.localhost",
+                        "/api/auth/login",
+                        HttpRequest.BodyPublishers.ofString(loginBody(password)),
+                        "Content-Type",
+                        "application/json");
     }
 
     @Test
@@ -64,15 +71,21 @@ class LoginUnderAttackE2E {
                 }
             }
         }
-        assertThat(statuses).as("every answer").hasSize(ATTACKERS).allSatisfy(s -> assertThat(s).isIn(401, 429));
+        assertThat(statuses).as("every answer").hasSize(ATTACKERS).allSatisfy(s -> assertThat(s)
+                .isIn(401, 429));
 
         String authLog = Files.readString(suite.stack().home.resolve("logs/auth.log"));
         assertThat(authLog).doesNotContain("OutOfMemoryError");
-        assertThat(suite.stack().pids()).allSatisfy(pid -> assertThat(Stack.running(pid)).as("pid %d", pid).isTrue());
+        assertThat(suite.stack().pids())
+                .allSatisfy(
+                        pid -> assertThat(Stack.running(pid)).as("pid %d", pid).isTrue());
         try (HttpClient http = HttpClient.newHttpClient()) {
             // auth-svc's management port: FAZT_MANAGEMENT_PORT + 1.
-            HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                    + (suite.stack().managementPort + 1) + "/health")).timeout(Duration.ofSeconds(10)).build(),
+            HttpResponse<String> health = http.send(
+                    HttpRequest.newBuilder(
+                                    URI.create("http://127.0.0.1:" + (suite.stack().managementPort + 1) + "/health"))
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
         }
@@ -80,9 +93,11 @@ class LoginUnderAttackE2E {
         for (int i = 0; i < 5; i++) {
             assertThat(login("another wrong password " + i).statusCode()).isEqualTo(401);
         }
-        assertThat(login(ADMIN_PASSWORD).statusCode()).as("the lockout holds at the attacker's address").isEqualTo(401);
-        LoopbackHttp.Answer owner = LoopbackHttp.postJson("127.0.0.2", suite.stack().httpPort, "admin.localhost",
-                "/api/auth/login", loginBody(ADMIN_PASSWORD));
+        assertThat(login(ADMIN_PASSWORD).statusCode())
+                .as("the lockout holds at the attacker's address")
+                .isEqualTo(401);
+        LoopbackHttp.Answer owner = LoopbackHttp.postJson(
+                "127.0.0.2", suite.stack().httpPort, "admin.localhost", "/api/auth/login", loginBody(ADMIN_PASSWORD));
         assertThat(owner.status()).as(owner.head() + "\n" + owner.body()).isEqualTo(200);
         assertThat(owner.head()).containsIgnoringCase("Set-Cookie: fazt_session=");
         assertThat(owner.body()).contains("\"username\":\"ana\"");

@@ -35,7 +35,9 @@ final class LoopbackHttp {
             if (!response.startsWith("HTTP/1.1 ") || end < 0) {
                 throw new IOException("not an HTTP/1.1 response: " + response);
             }
-            return new Answer(Integer.parseInt(response.substring(9, 12)), response.substring(0, end),
+            return new Answer(
+                    Integer.parseInt(response.substring(9, 12)),
+                    response.substring(0, end),
                     response.substring(end + 4));
         }
     }

@@ -84,7 +84,8 @@ final class RawHttp implements AutoCloseable {
             Map<String, List<String>> headers = new LinkedHashMap<>();
             for (String field = line(); field != null && !field.isEmpty(); field = line()) {
                 int colon = field.indexOf(':');
-                String name = (colon < 0 ? field : field.substring(0, colon)).trim().toLowerCase(Locale.ROOT);
+                String name =
+                        (colon < 0 ? field : field.substring(0, colon)).trim().toLowerCase(Locale.ROOT);
                 String value = colon < 0 ? "" : field.substring(colon + 1).trim();
                 headers.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
             }

@@ -23,8 +23,11 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  * the output of {@code up}, which names the service and shows the end of its log. A test that fails gets the end of
  * every service log attached to its failure, so the cause on the server side is in the report next to the assertion.
  */
-final class RunningStack implements BeforeAllCallback, AfterAllCallback, TestExecutionExceptionHandler,
-        LifecycleMethodExecutionExceptionHandler {
+final class RunningStack
+        implements BeforeAllCallback,
+                AfterAllCallback,
+                TestExecutionExceptionHandler,
+                LifecycleMethodExecutionExceptionHandler {
     /** Lines from the end of each service log attached to a failure. */
     static final int LOG_TAIL_LINES = 60;
 
@@ -126,10 +129,16 @@ final class RunningStack implements BeforeAllCallback, AfterAllCallback, TestExe
         }
         StringBuilder out = new StringBuilder();
         try (Stream<Path> logs = Files.list(dir)) {
-            for (Path log : logs.filter(p -> p.toString().endsWith(".log")).sorted().toList()) {
+            for (Path log :
+                    logs.filter(p -> p.toString().endsWith(".log")).sorted().toList()) {
                 List<String> lines = Files.readAllLines(log);
-                out.append("--- ").append(log.getFileName()).append(" (last ").append(LOG_TAIL_LINES).append(" of ")
-                        .append(lines.size()).append(" lines)\n");
+                out.append("--- ")
+                        .append(log.getFileName())
+                        .append(" (last ")
+                        .append(LOG_TAIL_LINES)
+                        .append(" of ")
+                        .append(lines.size())
+                        .append(" lines)\n");
                 lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size())
                         .forEach(line -> out.append(line).append('\n'));
             }

@@ -18,8 +18,11 @@ class RunningStackE2E {
 
         Throwable failed = catchThrowable(() -> suite.beforeAll(null));
 
-        assertThat(failed).isInstanceOf(AssertionError.class).hasMessageContaining("scripts/stack up exited 1")
-                .hasMessageContaining("FAZT_RUNTIME_INSTANCES: expected a number of runtime-svc processes from 1 to 16, got \"0\"");
+        assertThat(failed)
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("scripts/stack up exited 1")
+                .hasMessageContaining(
+                        "FAZT_RUNTIME_INSTANCES: expected a number of runtime-svc processes from 1 to 16, got \"0\"");
         assertThatThrownBy(suite::stack).isInstanceOf(IllegalStateException.class);
         suite.afterAll(null);
     }
@@ -27,8 +30,11 @@ class RunningStackE2E {
     @Test
     void aFailureGetsTheEndOfEveryServiceLog() throws Exception {
         Path logs = Files.createTempDirectory("fazt-logs-");
-        Files.writeString(logs.resolve("gateway.log"), IntStream.rangeClosed(1, 100).mapToObj(i -> "gateway line " + i)
-                .collect(Collectors.joining("\n", "", "\n")));
+        Files.writeString(
+                logs.resolve("gateway.log"),
+                IntStream.rangeClosed(1, 100)
+                        .mapToObj(i -> "gateway line " + i)
+                        .collect(Collectors.joining("\n", "", "\n")));
         Files.writeString(logs.resolve("auth.log"), "auth started\n");
         Files.writeString(logs.resolve("notes.txt"), "not a log\n");
 
@@ -36,7 +42,9 @@ class RunningStackE2E {
 
         assertThat(tails)
                 .startsWith("--- auth.log (last 60 of 1 lines)\nauth started\n--- gateway.log (last 60 of 100 lines)\n")
-                .contains("gateway line 41\n").doesNotContain("gateway line 40\n").endsWith("gateway line 100\n")
+                .contains("gateway line 41\n")
+                .doesNotContain("gateway line 40\n")
+                .endsWith("gateway line 100\n")
                 .doesNotContain("not a log");
         assertThat(RunningStack.logTails(logs.resolve("missing"))).startsWith("(no logs under ");
     }

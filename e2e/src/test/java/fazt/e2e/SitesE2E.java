@@ -66,15 +66,23 @@ class SitesE2E {
     @Test
     @Order(3)
     void theAdminApiNeedsAToken() throws Exception {
-        HttpResponse<byte[]> none = edge.send("GET", "admin.localhost", "/api/apps",
-                java.net.http.HttpRequest.BodyPublishers.noBody());
+        HttpResponse<byte[]> none =
+                edge.send("GET", "admin.localhost", "/api/apps", java.net.http.HttpRequest.BodyPublishers.noBody());
         assertThat(none.statusCode()).isEqualTo(401);
         assertThat(none.headers().firstValue("content-type")).hasValue("application/problem+json");
-        HttpResponse<byte[]> wrong = edge.send("GET", "admin.localhost", "/api/apps",
-                java.net.http.HttpRequest.BodyPublishers.noBody(), "Authorization", "Bearer nope");
+        HttpResponse<byte[]> wrong = edge.send(
+                "GET",
+                "admin.localhost",
+                "/api/apps",
+                java.net.http.HttpRequest.BodyPublishers.noBody(),
+                "Authorization",
+                "Bearer nope");
         assertThat(wrong.statusCode()).isEqualTo(401);
-        assertThat(Edge.text(wrong)).isEqualTo(Edge.text(none).replace(Edge.jsonOf(none).get("traceId").asText(),
-                Edge.jsonOf(wrong).get("traceId").asText()));
+        assertThat(Edge.text(wrong))
+                .isEqualTo(Edge.text(none)
+                        .replace(
+                                Edge.jsonOf(none).get("traceId").asText(),
+                                Edge.jsonOf(wrong).get("traceId").asText()));
     }
 
     @Test
@@ -100,11 +108,13 @@ class SitesE2E {
         assertThat(edge.get("blog.localhost", "/fazt.json").statusCode()).isEqualTo(404);
 
         for (int round = 2; round <= 4; round++) {
-            Path next = Bundles.zip(Bundles.files("index.html", "<h1>blog v" + round + "</h1>",
-                    "style.css", "body { color: red; }".repeat(200)));
+            Path next = Bundles.zip(Bundles.files(
+                    "index.html", "<h1>blog v" + round + "</h1>", "style.css", "body { color: red; }".repeat(200)));
             HttpResponse<byte[]> redeployed = edge.deploy("blog", next);
             assertThat(redeployed.statusCode()).isEqualTo(200);
-            assertThat(Edge.jsonOf(redeployed).get("newBlobs").asInt()).as("only the changed file is stored").isEqualTo(1);
+            assertThat(Edge.jsonOf(redeployed).get("newBlobs").asInt())
+                    .as("only the changed file is stored")
+                    .isEqualTo(1);
             assertThat(page("blog.localhost", "/")).isEqualTo("<h1>blog v" + round + "</h1>");
         }
     }
@@ -114,12 +124,15 @@ class SitesE2E {
     void conditionalRangeCompressedAndHeadRequestsFollowHttp() throws Exception {
         HttpResponse<byte[]> css = edge.get("blog.localhost", "/style.css");
         assertThat(css.statusCode()).isEqualTo(200);
-        assertThat(css.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/css"));
+        assertThat(css.headers().firstValue("content-type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/css"));
         String etag = css.headers().firstValue("etag").orElseThrow();
         assertThat(css.headers().firstValue("last-modified")).isPresent();
         assertThat(css.headers().firstValue("cache-control")).isPresent();
 
-        assertThat(edge.get("blog.localhost", "/style.css", "If-None-Match", etag).statusCode()).isEqualTo(304);
+        assertThat(edge.get("blog.localhost", "/style.css", "If-None-Match", etag)
+                        .statusCode())
+                .isEqualTo(304);
 
         HttpResponse<byte[]> range = edge.get("blog.localhost", "/style.css", "Range", "bytes=0-3");
         assertThat(range.statusCode()).isEqualTo(206);
@@ -128,10 +141,11 @@ class SitesE2E {
 
         HttpResponse<byte[]> gzip = edge.get("blog.localhost", "/style.css", "Accept-Encoding", "gzip");
         assertThat(gzip.headers().firstValue("content-encoding")).hasValue("gzip");
-        assertThat(new GZIPInputStream(new ByteArrayInputStream(gzip.body())).readAllBytes()).isEqualTo(css.body());
+        assertThat(new GZIPInputStream(new ByteArrayInputStream(gzip.body())).readAllBytes())
+                .isEqualTo(css.body());
 
-        HttpResponse<byte[]> head = edge.send("HEAD", "blog.localhost", "/style.css",
-                java.net.http.HttpRequest.BodyPublishers.noBody());
+        HttpResponse<byte[]> head =
+                edge.send("HEAD", "blog.localhost", "/style.css", java.net.http.HttpRequest.BodyPublishers.noBody());
         assertThat(head.statusCode()).isEqualTo(200);
         assertThat(head.body()).isEmpty();
     }
@@ -148,12 +162,14 @@ class SitesE2E {
         assertThat(Edge.jsonOf(back).get("version").asInt()).isEqualTo(3);
         assertThat(page("blog.localhost", "/")).isEqualTo("<h1>blog v3</h1>");
 
-        assertThat(edge.json("POST", "/apps/blog/rollback", "{\"version\": 1}").statusCode()).isEqualTo(200);
+        assertThat(edge.json("POST", "/apps/blog/rollback", "{\"version\": 1}").statusCode())
+                .isEqualTo(200);
         assertThat(page("blog.localhost", "/")).isEqualTo("<h1>blog v1</h1>");
 
         HttpResponse<byte[]> missing = edge.json("POST", "/apps/blog/rollback", "{\"version\": 99}");
         assertThat(missing.statusCode()).isEqualTo(404);
-        assertThat(Edge.jsonOf(missing).get("type").asText()).isEqualTo("https://errors.fazt.dev/deploy/version-not-found");
+        assertThat(Edge.jsonOf(missing).get("type").asText())
+                .isEqualTo("https://errors.fazt.dev/deploy/version-not-found");
     }
 
     @Test
@@ -162,13 +178,20 @@ class SitesE2E {
         String before = page("blog.localhost", "/");
         record Case(String name, Path bundle, String type, String detailContains) {}
         List<Case> cases = List.of(
-                new Case("zip slip", Bundles.zip(Bundles.files("../../etc/cron.d/x", "boom")),
-                        "deploy/bundle-rejected", "zip slip"),
+                new Case(
+                        "zip slip",
+                        Bundles.zip(Bundles.files("../../etc/cron.d/x", "boom")),
+                        "deploy/bundle-rejected",
+                        "zip slip"),
                 new Case("symlink", Bundles.symlinkZip(), "deploy/bundle-rejected", "symbolic links"),
                 new Case("zip bomb", Bundles.bomb(), "deploy/bundle-rejected", "zip bomb"),
-                new Case("too many files", Bundles.manyFiles(10_001), "deploy/bundle-rejected", "more than 10000 files"),
-                new Case("bad manifest", Bundles.zip(Bundles.files("index.html", "x", "fazt.json", "{\"spaa\": true}")),
-                        "deploy/manifest-rejected", "spaa"));
+                new Case(
+                        "too many files", Bundles.manyFiles(10_001), "deploy/bundle-rejected", "more than 10000 files"),
+                new Case(
+                        "bad manifest",
+                        Bundles.zip(Bundles.files("index.html", "x", "fazt.json", "{\"spaa\": true}")),
+                        "deploy/manifest-rejected",
+                        "spaa"));
         for (Case c : cases) {
             HttpResponse<byte[]> refused = edge.deploy("blog", c.bundle());
             assertThat(refused.statusCode()).as(c.name()).isEqualTo(422);
@@ -178,20 +201,25 @@ class SitesE2E {
             assertThat(problem.get("detail").asText()).as(c.name()).contains(c.detailContains());
             assertThat(page("blog.localhost", "/")).as(c.name()).isEqualTo(before);
         }
-        assertThat(Edge.jsonOf(edge.json("GET", "/apps/blog/versions", null)).get("versions")).hasSize(4);
+        assertThat(Edge.jsonOf(edge.json("GET", "/apps/blog/versions", null)).get("versions"))
+                .hasSize(4);
     }
 
     @Test
     @Order(14)
     void spaFallbackAndTheAppsOwn404Page() throws Exception {
-        assertThat(edge.deploy("spa", Bundles.zip(Bundles.files("index.html", "<app/>", "fazt.json", "{\"spa\": true}")))
-                .statusCode()).isEqualTo(201);
+        assertThat(edge.deploy(
+                                "spa",
+                                Bundles.zip(Bundles.files("index.html", "<app/>", "fazt.json", "{\"spa\": true}")))
+                        .statusCode())
+                .isEqualTo(201);
         HttpResponse<byte[]> deep = edge.get("spa.localhost", "/users/42");
         assertThat(deep.statusCode()).isEqualTo(200);
         assertThat(Edge.text(deep)).isEqualTo("<app/>");
 
         assertThat(edge.deploy("own404", Bundles.zip(Bundles.files("index.html", "home", "404.html", "custom missing")))
-                .statusCode()).isEqualTo(201);
+                        .statusCode())
+                .isEqualTo(201);
         HttpResponse<byte[]> missing = edge.get("own404.localhost", "/nope");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(Edge.text(missing)).isEqualTo("custom missing");
@@ -208,13 +236,15 @@ class SitesE2E {
         assertThat(renamed.statusCode()).as(Edge.text(renamed)).isEqualTo(200);
         assertThat(page("journal.localhost", "/")).isEqualTo("<h1>blog v1</h1>");
         assertThat(edge.get("blog.localhost", "/").statusCode()).isEqualTo(404);
-        assertThat(Edge.jsonOf(edge.json("GET", "/apps/journal/versions", null)).get("versions")).hasSize(4);
+        assertThat(Edge.jsonOf(edge.json("GET", "/apps/journal/versions", null)).get("versions"))
+                .hasSize(4);
     }
 
     @Test
     @Order(21)
     void cloneMakesANewAppFromAVersion() throws Exception {
-        HttpResponse<byte[]> cloned = edge.json("POST", "/apps/journal/clone", "{\"as\": \"journal-copy\", \"version\": 4}");
+        HttpResponse<byte[]> cloned =
+                edge.json("POST", "/apps/journal/clone", "{\"as\": \"journal-copy\", \"version\": 4}");
         assertThat(cloned.statusCode()).as(Edge.text(cloned)).isEqualTo(201);
         assertThat(page("journal-copy.localhost", "/")).isEqualTo("<h1>blog v4</h1>");
         HttpResponse<byte[]> taken = edge.json("POST", "/apps/journal/clone", "{\"as\": \"spa\"}");
@@ -247,7 +277,8 @@ class SitesE2E {
     @Order(31)
     void listingShowsTheApps() throws Exception {
         JsonNode apps = Edge.jsonOf(edge.json("GET", "/apps", null));
-        assertThat(apps.get("apps").findValuesAsText("name")).contains("root", "404", "spa", "own404", "journal-copy")
+        assertThat(apps.get("apps").findValuesAsText("name"))
+                .contains("root", "404", "spa", "own404", "journal-copy")
                 .doesNotContain("journal", "blog");
     }
 }

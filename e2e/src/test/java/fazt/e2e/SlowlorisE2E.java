@@ -24,18 +24,20 @@ class SlowlorisE2E {
     static final int PER_ADDRESS = 50;
     /** Generous: a loaded 2-core machine may be late by seconds, not by another timeout. */
     static final int CLOSE_SLACK_MS = 10_000;
+
     static final long NORMAL_LATENCY_BOUND_MS = 2_000;
     static final String INDEX = "<h1>slow</h1>";
 
     @RegisterExtension
-    static final RunningStack suite = RunningStack.split()
-            .env("FAZT_HTTP_HEADER_TIMEOUT_MS", Integer.toString(HEADER_TIMEOUT_MS));
+    static final RunningStack suite =
+            RunningStack.split().env("FAZT_HTTP_HEADER_TIMEOUT_MS", Integer.toString(HEADER_TIMEOUT_MS));
 
     @Test
     void aThousandSlowSendersAreClosedByTheHeaderTimeoutWhileNormalClientsAreServed() throws Exception {
         suite.edge().deployFiles("app", "index.html", INDEX);
         int port = suite.stack().httpPort;
-        long gateway = Long.parseLong(Files.readString(suite.stack().home.resolve("run/gateway.pid")).trim());
+        long gateway = Long.parseLong(
+                Files.readString(suite.stack().home.resolve("run/gateway.pid")).trim());
         assertThat(normalGet(port)).isLessThan(NORMAL_LATENCY_BOUND_MS * 1000);
         long rssIdle = EdgeHostileE2E.rssKib(gateway);
 
@@ -45,8 +47,8 @@ class SlowlorisE2E {
         }
         AtomicBoolean slowOnesOpen = new AtomicBoolean(true);
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-        try (SlowSenders slow = SlowSenders.open(port, addresses, PER_ADDRESS,
-                "GET / HTTP/1.1\r\nHost: app.localhost\r\nX-Slow: ")) {
+        try (SlowSenders slow =
+                SlowSenders.open(port, addresses, PER_ADDRESS, "GET / HTTP/1.1\r\nHost: app.localhost\r\nX-Slow: ")) {
             long rssOpen = EdgeHostileE2E.rssKib(gateway);
             long stillOpen = slow.open();
             CompletableFuture<Void> normal = CompletableFuture.runAsync(() -> {
@@ -62,32 +64,56 @@ class SlowlorisE2E {
             slowOnesOpen.set(false);
             normal.join();
 
-            List<Long> toClose = slow.all().stream().filter(SlowSenders.Slow::closed)
-                    .map(SlowSenders.Slow::millisToClose).sorted().toList();
-            long answered408 = slow.all().stream().filter(s -> s.answer.toString().startsWith("HTTP/1.1 408")).count();
+            List<Long> toClose = slow.all().stream()
+                    .filter(SlowSenders.Slow::closed)
+                    .map(SlowSenders.Slow::millisToClose)
+                    .sorted()
+                    .toList();
+            long answered408 = slow.all().stream()
+                    .filter(s -> s.answer.toString().startsWith("HTTP/1.1 408"))
+                    .count();
             List<Long> sortedLatencies = latencies.stream().sorted().toList();
-            System.out.printf("slowloris: %d slow connections from %d addresses, %d open after connecting%n",
+            System.out.printf(
+                    "slowloris: %d slow connections from %d addresses, %d open after connecting%n",
                     slow.all().size(), ADDRESSES, stillOpen);
-            System.out.printf("slowloris: gateway RSS idle %d MiB, with the slow connections open %d MiB%n",
+            System.out.printf(
+                    "slowloris: gateway RSS idle %d MiB, with the slow connections open %d MiB%n",
                     rssIdle / 1024, rssOpen / 1024);
-            System.out.printf("slowloris: closed %d of %d (%d with a 408 first); ms from first byte to close: "
-                            + "min %d, median %d, max %d (header timeout %d ms)%n", toClose.size(), slow.all().size(),
-                    answered408, percentile(toClose, 0), percentile(toClose, 50), percentile(toClose, 100),
+            System.out.printf(
+                    "slowloris: closed %d of %d (%d with a 408 first); ms from first byte to close: "
+                            + "min %d, median %d, max %d (header timeout %d ms)%n",
+                    toClose.size(),
+                    slow.all().size(),
+                    answered408,
+                    percentile(toClose, 0),
+                    percentile(toClose, 50),
+                    percentile(toClose, 100),
                     HEADER_TIMEOUT_MS);
-            System.out.printf("slowloris: normal client meanwhile: %d sequential GETs, latency ms p50 %.2f, p99 %.2f, "
-                    + "max %.2f%n", sortedLatencies.size(), percentile(sortedLatencies, 50) / 1000.0,
-                    percentile(sortedLatencies, 99) / 1000.0, percentile(sortedLatencies, 100) / 1000.0);
+            System.out.printf(
+                    "slowloris: normal client meanwhile: %d sequential GETs, latency ms p50 %.2f, p99 %.2f, "
+                            + "max %.2f%n",
+                    sortedLatencies.size(),
+                    percentile(sortedLatencies, 50) / 1000.0,
+                    percentile(sortedLatencies, 99) / 1000.0,
+                    percentile(sortedLatencies, 100) / 1000.0);
 
-            assertThat(stillOpen).as("all slow connections accepted and open at first").isEqualTo(
-                    (long) ADDRESSES * PER_ADDRESS);
+            assertThat(stillOpen)
+                    .as("all slow connections accepted and open at first")
+                    .isEqualTo((long) ADDRESSES * PER_ADDRESS);
             assertThat(toClose).as("every slow connection closed").hasSize(ADDRESSES * PER_ADDRESS);
-            assertThat(percentile(toClose, 0)).as("none closed before the header timeout")
+            assertThat(percentile(toClose, 0))
+                    .as("none closed before the header timeout")
                     .isGreaterThanOrEqualTo(HEADER_TIMEOUT_MS - 500L);
-            assertThat(percentile(toClose, 100)).as("all closed by the header timeout plus slack")
+            assertThat(percentile(toClose, 100))
+                    .as("all closed by the header timeout plus slack")
                     .isLessThanOrEqualTo((long) HEADER_TIMEOUT_MS + CLOSE_SLACK_MS);
-            assertThat(slow.all()).allSatisfy(s -> assertThat(s.answer.toString()).as("what a slow one got")
-                    .satisfiesAnyOf(a -> assertThat(a).isEmpty(), a -> assertThat(a).startsWith("HTTP/1.1 408")));
-            assertThat(sortedLatencies).as("normal GETs while the slow ones were open").isNotEmpty();
+            assertThat(slow.all()).allSatisfy(s -> assertThat(s.answer.toString())
+                    .as("what a slow one got")
+                    .satisfiesAnyOf(
+                            a -> assertThat(a).isEmpty(), a -> assertThat(a).startsWith("HTTP/1.1 408")));
+            assertThat(sortedLatencies)
+                    .as("normal GETs while the slow ones were open")
+                    .isNotEmpty();
             assertThat(percentile(sortedLatencies, 100)).isLessThan(NORMAL_LATENCY_BOUND_MS * 1000);
         } finally {
             slowOnesOpen.set(false);
@@ -99,7 +125,8 @@ class SlowlorisE2E {
     static long normalGet(int port) throws Exception {
         long start = System.nanoTime();
         try (RawHttp http = RawHttp.connect(port, InetAddress.getByName("127.0.0.1"))) {
-            RawHttp.Response index = http.send("GET / HTTP/1.1\r\nHost: app.localhost\r\n\r\n").read(false);
+            RawHttp.Response index =
+                    http.send("GET / HTTP/1.1\r\nHost: app.localhost\r\n\r\n").read(false);
             assertThat(index).as("a normal GET").isNotNull();
             assertThat(index.status()).as("a normal GET: %s", index).isEqualTo(200);
             assertThat(index.text()).isEqualTo(INDEX);

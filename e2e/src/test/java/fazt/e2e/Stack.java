@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * (a process per service); {@code all} is the one-JVM mode.
  */
 final class Stack implements AutoCloseable {
-    static final Path REPO = Path.of(System.getProperty("fazt.repo", "..")).toAbsolutePath().normalize();
+    static final Path REPO =
+            Path.of(System.getProperty("fazt.repo", "..")).toAbsolutePath().normalize();
 
     final String targets;
     final Path home;
@@ -40,8 +41,13 @@ final class Stack implements AutoCloseable {
     }
 
     static Stack create(String targets) throws IOException {
-        return new Stack(targets, Files.createTempDirectory("fazt-e2e-"), freePort(), freePortRange(7),
-                TestPostgres.fresh(), TestNats.fresh());
+        return new Stack(
+                targets,
+                Files.createTempDirectory("fazt-e2e-"),
+                freePort(),
+                freePortRange(7),
+                TestPostgres.fresh(),
+                TestNats.fresh());
     }
 
     /** Adds an environment variable for every {@code scripts/stack} call of this stack (e.g. FAZT_RUNTIME_INSTANCES). */
@@ -74,13 +80,15 @@ final class Stack implements AutoCloseable {
 
     /** Runs {@code scripts/stack <args>} and returns its exit code and output. */
     Result stack(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(REPO.resolve("scripts/stack").toString()));
+        List<String> command =
+                new ArrayList<>(List.of(REPO.resolve("scripts/stack").toString()));
         command.addAll(List.of(args));
         return run(command, env(), 180);
     }
 
     static Result run(List<String> command, Map<String, String> env, int timeoutSeconds) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(REPO.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(REPO.toFile()).redirectErrorStream(true);
         builder.environment().remove("FAZT_TARGETS");
         builder.environment().putAll(env);
         Process process = builder.start();
@@ -99,13 +107,16 @@ final class Stack implements AutoCloseable {
             return List.of();
         }
         try (var files = Files.list(run)) {
-            return files.filter(f -> f.toString().endsWith(".pid")).map(f -> {
-                try {
-                    return Long.parseLong(Files.readString(f).trim());
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            }).distinct().toList();
+            return files.filter(f -> f.toString().endsWith(".pid"))
+                    .map(f -> {
+                        try {
+                            return Long.parseLong(Files.readString(f).trim());
+                        } catch (IOException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    })
+                    .distinct()
+                    .toList();
         }
     }
 
@@ -138,6 +149,7 @@ final class Stack implements AutoCloseable {
      * out once are never handed out again in this JVM.
      */
     private static final int LOWEST_PORT = 10000;
+
     private static final int BELOW_EPHEMERAL = 32000;
     private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
 

@@ -16,7 +16,8 @@ class StartupFailureE2E {
         env.put("FAZT_TARGETS", "deploy");
         env.put("FAZT_MASTER_KEY", "k".repeat(40));
         env.put("FAZT_DB_URL", "mysql://db/fazt");
-        Stack.Result result = Stack.run(List.of(Stack.REPO.resolve("bin/fazt-server").toString()), env, 60);
+        Stack.Result result =
+                Stack.run(List.of(Stack.REPO.resolve("bin/fazt-server").toString()), env, 60);
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.output().strip())
                 .isEqualTo("fazt: FAZT_DB_URL: expected jdbc:postgresql://host:port/database, got \"mysql://db/fazt\"");
@@ -24,20 +25,25 @@ class StartupFailureE2E {
 
     @Test
     void anUnknownTargetIsNamed() throws Exception {
-        Stack.Result result = Stack.run(List.of(Stack.REPO.resolve("bin/fazt-server").toString()),
-                Map.of("FAZT_TARGETS", "gateway,billing", "FAZT_MASTER_KEY", "k".repeat(40)), 60);
+        Stack.Result result = Stack.run(
+                List.of(Stack.REPO.resolve("bin/fazt-server").toString()),
+                Map.of("FAZT_TARGETS", "gateway,billing", "FAZT_MASTER_KEY", "k".repeat(40)),
+                60);
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.output()).contains("FAZT_TARGETS: unknown service \"billing\"");
     }
 
     @Test
     void stackUpNamesTheServiceThatFailedAndShowsItsLog() throws Exception {
-        try (ServerSocket taken = new ServerSocket(0); Stack stack = Stack.create("gateway")) {
+        try (ServerSocket taken = new ServerSocket(0);
+                Stack stack = Stack.create("gateway")) {
             Map<String, String> env = new HashMap<>(stack.env());
             env.put("FAZT_HTTP_PORT", Integer.toString(taken.getLocalPort()));
-            Stack.Result up = Stack.run(List.of(Stack.REPO.resolve("scripts/stack").toString(), "up"), env, 180);
+            Stack.Result up =
+                    Stack.run(List.of(Stack.REPO.resolve("scripts/stack").toString(), "up"), env, 180);
             assertThat(up.exitCode()).isEqualTo(1);
-            assertThat(up.output()).contains("gateway exited while starting")
+            assertThat(up.output())
+                    .contains("gateway exited while starting")
                     .contains("FAZT_HTTP_PORT: cannot listen on port " + taken.getLocalPort());
             for (long pid : stack.pids()) {
                 assertThat(Stack.running(pid)).isFalse();

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 class SuiteHealthE2E {
     @Test
     void splitAndOneJvmStacksRunSideBySideAndStopCleanly() throws Exception {
-        try (Stack split = Stack.create(null); Stack single = Stack.create("all")) {
+        try (Stack split = Stack.create(null);
+                Stack single = Stack.create("all")) {
             // Start both at once: nothing may collide between two stacks on one machine.
             var upSplit = CompletableFuture.supplyAsync(() -> unchecked(() -> split.stack("up")));
             var upSingle = CompletableFuture.supplyAsync(() -> unchecked(() -> single.stack("up")));
@@ -42,7 +43,11 @@ class SuiteHealthE2E {
                 assertEveryServiceAnswersSrvPing(stack);
                 Stack.Result status = stack.stack("status");
                 assertThat(status.exitCode()).as(status.output()).isZero();
-                assertThat(status.output().lines().filter(l -> l.contains(" UP ")).count()).isEqualTo(7);
+                assertThat(status.output()
+                                .lines()
+                                .filter(l -> l.contains(" UP "))
+                                .count())
+                        .isEqualTo(7);
             }
             assertThat(split.pids()).hasSize(7);
             assertThat(single.pids()).hasSize(1);
@@ -68,8 +73,11 @@ class SuiteHealthE2E {
 
     private static void assertSevenServicesUpThroughTheGateway(Stack stack) throws Exception {
         try (HttpClient http = HttpClient.newHttpClient()) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.baseUrl() + "/_fazt/health"))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(stack.baseUrl() + "/_fazt/health"))
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             JsonNode body = MessageCodec.INSTANCE.mapper().readTree(response.body());
             Set<String> up = new HashSet<>();
@@ -97,7 +105,9 @@ class SuiteHealthE2E {
                     }
                 }
                 replies.unsubscribe();
-                assertThat(ours).as("$SRV.PING.%s replies of root %s", service.id(), stack.nats.root()).isEqualTo(1);
+                assertThat(ours)
+                        .as("$SRV.PING.%s replies of root %s", service.id(), stack.nats.root())
+                        .isEqualTo(1);
             }
         }
     }

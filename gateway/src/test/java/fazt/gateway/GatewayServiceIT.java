@@ -27,8 +27,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GatewayServiceIT implements ServiceContract {
     @RegisterExtension
-    static final TestSuite suite = TestSuite.of(new GatewayService(), bare(ServiceName.AUTH), bare(ServiceName.DEPLOY),
-            bare(ServiceName.STORAGE), bare(ServiceName.RUNTIME), bare(ServiceName.SCHEDULER), bare(ServiceName.MAIL));
+    static final TestSuite suite = TestSuite.of(
+            new GatewayService(),
+            bare(ServiceName.AUTH),
+            bare(ServiceName.DEPLOY),
+            bare(ServiceName.STORAGE),
+            bare(ServiceName.RUNTIME),
+            bare(ServiceName.SCHEDULER),
+            bare(ServiceName.MAIL));
 
     private static ServiceDefinition bare(ServiceName name) {
         return () -> name;
@@ -45,10 +51,14 @@ class GatewayServiceIT implements ServiceContract {
     }
 
     private static HttpResponse<String> edge(String method, String path, String host) throws Exception {
-        int port = suite.service(ServiceName.GATEWAY).context().getBean(EdgeServer.class).port();
+        int port = suite.service(ServiceName.GATEWAY)
+                .context()
+                .getBean(EdgeServer.class)
+                .port();
         try (HttpClient http = HttpClient.newHttpClient()) {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .timeout(Duration.ofSeconds(10)).method(method, HttpRequest.BodyPublishers.noBody());
+                    .timeout(Duration.ofSeconds(10))
+                    .method(method, HttpRequest.BodyPublishers.noBody());
             if (host != null) {
                 request.header("Host", host);
             }
@@ -68,7 +78,9 @@ class GatewayServiceIT implements ServiceContract {
             assertThat(body.get("services")).hasSize(7);
             body.get("services").forEach(s -> {
                 assertThat(s.get("status").asText()).as(s.get("name").asText()).isEqualTo("UP");
-                assertThat(s.has("checks") || s.has("instance")).as("details are for readers only").isFalse();
+                assertThat(s.has("checks") || s.has("instance"))
+                        .as("details are for readers only")
+                        .isFalse();
             });
         }
     }
@@ -114,8 +126,10 @@ class GatewayServiceIT implements ServiceContract {
         assertThat(response.headers().firstValue("content-type")).hasValue("application/json");
         JsonNode doc = MessageCodec.INSTANCE.mapper().readTree(response.body());
         assertThat(doc.path("openapi").asText()).isEqualTo("3.1.0");
-        assertThat(doc).isEqualTo(MessageCodec.INSTANCE.mapper().valueToTree(
-                fazt.proto.admin.AdminOpenApi.document(fazt.proto.admin.AdminApi.TABLE)));
+        assertThat(doc)
+                .isEqualTo(MessageCodec.INSTANCE
+                        .mapper()
+                        .valueToTree(fazt.proto.admin.AdminOpenApi.document(fazt.proto.admin.AdminApi.TABLE)));
         HttpResponse<String> post = edge("POST", "/api/openapi.json", "admin.localhost");
         assertThat(post.statusCode()).isEqualTo(405);
         assertThat(post.headers().firstValue("allow")).hasValue("GET, HEAD");
@@ -126,7 +140,11 @@ class GatewayServiceIT implements ServiceContract {
     void aMalformedHostIsA400() throws Exception {
         HttpResponse<String> response = edge("GET", "/", "bad_host..localhost");
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(MessageCodec.INSTANCE.mapper().readTree(response.body()).get("type").asText())
+        assertThat(MessageCodec.INSTANCE
+                        .mapper()
+                        .readTree(response.body())
+                        .get("type")
+                        .asText())
                 .isEqualTo("https://errors.fazt.dev/gateway/bad-host");
     }
 
@@ -141,17 +159,25 @@ class GatewayServiceIT implements ServiceContract {
     @Test
     @Order(7)
     void pipelinedRequestsAreAnsweredInOrder() throws Exception {
-        int port = suite.service(ServiceName.GATEWAY).context().getBean(EdgeServer.class).port();
+        int port = suite.service(ServiceName.GATEWAY)
+                .context()
+                .getBean(EdgeServer.class)
+                .port();
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
             // The first is answered after a NATS round trip, the second at once: order must still hold.
-            socket.getOutputStream().write(("GET /_fazt/health HTTP/1.1\r\nHost: a.localhost\r\n\r\n"
-                    + "GET /_fazt/nothing HTTP/1.1\r\nHost: a.localhost\r\n\r\n"
-                    + "GET /_fazt/health HTTP/1.1\r\nHost: a.localhost\r\nConnection: close\r\n\r\n")
-                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("GET /_fazt/health HTTP/1.1\r\nHost: a.localhost\r\n\r\n"
+                                    + "GET /_fazt/nothing HTTP/1.1\r\nHost: a.localhost\r\n\r\n"
+                                    + "GET /_fazt/health HTTP/1.1\r\nHost: a.localhost\r\nConnection: close\r\n\r\n")
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             String all = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             java.util.List<String> statusLines = java.util.regex.Pattern.compile("HTTP/1\\.1 \\d{3} [A-Za-z ]+")
-                    .matcher(all).results().map(java.util.regex.MatchResult::group).map(String::strip).toList();
+                    .matcher(all)
+                    .results()
+                    .map(java.util.regex.MatchResult::group)
+                    .map(String::strip)
+                    .toList();
             assertThat(statusLines).containsExactly("HTTP/1.1 200 OK", "HTTP/1.1 404 Not Found", "HTTP/1.1 200 OK");
         }
     }

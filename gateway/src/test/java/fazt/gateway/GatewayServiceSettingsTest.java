@@ -13,13 +13,21 @@ import org.junit.jupiter.api.Test;
 
 class GatewayServiceSettingsTest {
     private static Map<String, Object> properties(Map<String, String> env) {
-        return SettingValues.read(new GatewayService().settings(), env, ServiceName.GATEWAY).properties();
+        return SettingValues.read(new GatewayService().settings(), env, ServiceName.GATEWAY)
+                .properties();
     }
 
     @Test
     void functionLimitsComeFromTheEnvironment() {
-        assertThat(properties(Map.of("FAZT_FUNCTION_TIMEOUT_MS", "2500", "FAZT_FUNCTION_MAX_BODY_MB", "5",
-                "FAZT_GATEWAY_CACHE_MB", "8", "FAZT_TRUSTED_PROXIES", " 10.0.0.0/8 ")))
+        assertThat(properties(Map.of(
+                        "FAZT_FUNCTION_TIMEOUT_MS",
+                        "2500",
+                        "FAZT_FUNCTION_MAX_BODY_MB",
+                        "5",
+                        "FAZT_GATEWAY_CACHE_MB",
+                        "8",
+                        "FAZT_TRUSTED_PROXIES",
+                        " 10.0.0.0/8 ")))
                 .containsEntry("gateway.functions.timeout-millis", 2500)
                 .containsEntry("gateway.functions.max-body-bytes", 5L * 1024 * 1024)
                 .containsEntry("gateway.cache-bytes", 8L * 1024 * 1024)

@@ -15,16 +15,25 @@ import org.junit.jupiter.api.Test;
 /** The runtime's environment variables become `runtime.*` properties, and bad values stop startup with a clear message. */
 class RuntimeServiceTest {
     private static Map<String, Object> properties(Map<String, String> env) {
-        return SettingValues.read(new RuntimeService().settings(), env, ServiceName.RUNTIME).properties();
+        return SettingValues.read(new RuntimeService().settings(), env, ServiceName.RUNTIME)
+                .properties();
     }
 
     @Test
     void limitsFromTheEnvironment() {
-        Map<String, Object> properties = properties(Map.of("FAZT_FUNCTION_TIMEOUT_MS", "5000",
-                "FAZT_RUNTIME_MEMORY_BUDGET_MB", "64", "FAZT_RUNTIME_MAX_FETCHES", "0",
-                "FAZT_RUNTIME_IDLE_TIMEOUT_MS", "60000",
-                "FAZT_RUNTIME_FETCH_ALLOW_HOSTS", " api.internal , ,intranet.lan"));
-        assertThat(properties).containsEntry("runtime.wall-time", "5000ms")
+        Map<String, Object> properties = properties(Map.of(
+                "FAZT_FUNCTION_TIMEOUT_MS",
+                "5000",
+                "FAZT_RUNTIME_MEMORY_BUDGET_MB",
+                "64",
+                "FAZT_RUNTIME_MAX_FETCHES",
+                "0",
+                "FAZT_RUNTIME_IDLE_TIMEOUT_MS",
+                "60000",
+                "FAZT_RUNTIME_FETCH_ALLOW_HOSTS",
+                " api.internal , ,intranet.lan"));
+        assertThat(properties)
+                .containsEntry("runtime.wall-time", "5000ms")
                 .containsEntry("runtime.idle-timeout", "60000ms")
                 .containsEntry("runtime.memory-budget", 64L << 20)
                 .containsEntry("runtime.max-fetches", 0L)
@@ -33,8 +42,8 @@ class RuntimeServiceTest {
 
     @Test
     void unsetLimitsGetTheConfigDefaults() {
-        assertThat(properties(Map.of())).containsEntry("runtime.wall-time",
-                        RuntimeConfig.DEFAULT_WALL_TIME.toMillis() + "ms")
+        assertThat(properties(Map.of()))
+                .containsEntry("runtime.wall-time", RuntimeConfig.DEFAULT_WALL_TIME.toMillis() + "ms")
                 .containsEntry("runtime.statement-limit", RuntimeConfig.DEFAULT_STATEMENT_LIMIT)
                 .containsEntry("runtime.memory-budget", RuntimeConfig.DEFAULT_MEMORY_BUDGET)
                 .containsEntry("runtime.idle-timeout", RuntimeConfig.DEFAULT_IDLE_TIMEOUT.toMillis() + "ms")
@@ -44,13 +53,17 @@ class RuntimeServiceTest {
 
     @Test
     void theNamesBeforeAdr23StillWorkWithAWarning() {
-        SettingValues values = SettingValues.read(new RuntimeService().settings(),
-                Map.of("RUNTIME_WALL_TIME_MS", "5000", "RUNTIME_MAX_CONTEXTS", "8"), ServiceName.RUNTIME);
-        assertThat(values.properties()).containsEntry("runtime.wall-time", "5000ms")
+        SettingValues values = SettingValues.read(
+                new RuntimeService().settings(),
+                Map.of("RUNTIME_WALL_TIME_MS", "5000", "RUNTIME_MAX_CONTEXTS", "8"),
+                ServiceName.RUNTIME);
+        assertThat(values.properties())
+                .containsEntry("runtime.wall-time", "5000ms")
                 .containsEntry("runtime.max-contexts", 8L);
-        assertThat(values.warnings()).containsExactlyInAnyOrder(
-                "RUNTIME_WALL_TIME_MS is deprecated; rename it FAZT_FUNCTION_TIMEOUT_MS",
-                "RUNTIME_MAX_CONTEXTS is deprecated; rename it FAZT_RUNTIME_MAX_CONTEXTS");
+        assertThat(values.warnings())
+                .containsExactlyInAnyOrder(
+                        "RUNTIME_WALL_TIME_MS is deprecated; rename it FAZT_FUNCTION_TIMEOUT_MS",
+                        "RUNTIME_MAX_CONTEXTS is deprecated; rename it FAZT_RUNTIME_MAX_CONTEXTS");
     }
 
     @Test

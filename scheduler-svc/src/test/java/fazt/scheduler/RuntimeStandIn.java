@@ -51,6 +51,7 @@ final class RuntimeStandIn implements AutoCloseable {
     final List<InvokeRequest> seen = new CopyOnWriteArrayList<>();
     /** When each request arrived (epoch ms), by request id. */
     final java.util.Map<String, Long> arrived = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Connection nats;
     private final SubjectRoot root;
     private final String instance;
@@ -77,7 +78,11 @@ final class RuntimeStandIn implements AutoCloseable {
         Thread heart = Thread.ofVirtual().start(() -> {
             try {
                 while (true) {
-                    nats.publish(NatsMessage.builder().subject(progress).headers(beat).data(new byte[0]).build());
+                    nats.publish(NatsMessage.builder()
+                            .subject(progress)
+                            .headers(beat)
+                            .data(new byte[0])
+                            .build());
                     Thread.sleep(RuntimeSubjects.HEARTBEAT_MILLIS);
                 }
             } catch (InterruptedException | IllegalStateException e) {
@@ -95,20 +100,37 @@ final class RuntimeStandIn implements AutoCloseable {
             if (b.sleepMillis() > 0) {
                 Thread.sleep(b.sleepMillis());
             }
-            nats.publish(root.qualify(RuntimeSubjects.appLog(request.appId())), MessageCodec.INSTANCE.encode(
-                    new AppLogLine(request.appId(), Instant.now(), "info", "handled " + request.url(),
-                            request.requestId(), instance)));
+            nats.publish(
+                    root.qualify(RuntimeSubjects.appLog(request.appId())),
+                    MessageCodec.INSTANCE.encode(new AppLogLine(
+                            request.appId(),
+                            Instant.now(),
+                            "info",
+                            "handled " + request.url(),
+                            request.requestId(),
+                            instance)));
             heart.interrupt();
             if (b.problem() != null) {
                 Headers h = new Headers();
                 h.put(FaztHeaders.SERVICE_ERROR_CODE, "500");
                 h.put(FaztHeaders.SERVICE_ERROR, "handler threw");
-                nats.publish(NatsMessage.builder().subject(m.getReplyTo()).headers(h).data(MessageCodec.INSTANCE.encode(
-                        Problem.of(500, "runtime/handler-error", "Handler error", b.problem()))).build());
+                nats.publish(NatsMessage.builder()
+                        .subject(m.getReplyTo())
+                        .headers(h)
+                        .data(MessageCodec.INSTANCE.encode(
+                                Problem.of(500, "runtime/handler-error", "Handler error", b.problem())))
+                        .build());
                 return;
             }
-            nats.publish(m.getReplyTo(), MessageCodec.INSTANCE.encode(new InvokeResponse(b.status(), List.of(),
-                    ("status " + b.status()).getBytes(StandardCharsets.UTF_8), null, false, instance)));
+            nats.publish(
+                    m.getReplyTo(),
+                    MessageCodec.INSTANCE.encode(new InvokeResponse(
+                            b.status(),
+                            List.of(),
+                            ("status " + b.status()).getBytes(StandardCharsets.UTF_8),
+                            null,
+                            false,
+                            instance)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {

@@ -51,6 +51,7 @@ final class SchedulerFixture implements BeforeAllCallback, AfterAllCallback {
     private final SuiteConnection connection = new SuiteConnection(suite);
     /** Per app id: what the runtime does; default ok. */
     private final Map<String, RuntimeStandIn.Behaviour> behaviours = new ConcurrentHashMap<>();
+
     private Function<InvokeRequest, RuntimeStandIn.Behaviour> handler =
             request -> behaviours.getOrDefault(request.appId(), RuntimeStandIn.Behaviour.ok());
     private DeployStandIn deploy;
@@ -103,17 +104,33 @@ final class SchedulerFixture implements BeforeAllCallback, AfterAllCallback {
      * An app with server code whose {@code fazt.json} has {@code schedules} and this run policy, declares every path
      * under {@code /api/} async ({@code "async": ["**"]}) and leaves the intake limits at their defaults.
      */
-    static TriggersReply.AppTriggers app(String appId, String name, List<TriggersReply.Schedule> schedules, int attempts,
-                                         long backoffMillis, int concurrency) {
-        return new TriggersReply.AppTriggers(appId, name, 1, schedules, attempts, backoffMillis, concurrency, 5_000,
-                List.of("**"), null, null, null);
+    static TriggersReply.AppTriggers app(
+            String appId,
+            String name,
+            List<TriggersReply.Schedule> schedules,
+            int attempts,
+            long backoffMillis,
+            int concurrency) {
+        return new TriggersReply.AppTriggers(
+                appId,
+                name,
+                1,
+                schedules,
+                attempts,
+                backoffMillis,
+                concurrency,
+                5_000,
+                List.of("**"),
+                null,
+                null,
+                null);
     }
 
     /** An app declaring only the {@code async} patterns given, with the given intake limits (null: the default). */
-    static TriggersReply.AppTriggers withIntake(String appId, String name, List<String> async, Integer perMinute,
-                                                Integer burst, Long maxStoredBytes) {
-        return new TriggersReply.AppTriggers(appId, name, 1, List.of(), 3, 1_000, 4, 5_000, async, perMinute, burst,
-                maxStoredBytes);
+    static TriggersReply.AppTriggers withIntake(
+            String appId, String name, List<String> async, Integer perMinute, Integer burst, Long maxStoredBytes) {
+        return new TriggersReply.AppTriggers(
+                appId, name, 1, List.of(), 3, 1_000, 4, 5_000, async, perMinute, burst, maxStoredBytes);
     }
 
     /** The runtime stand-in that answers now. */
@@ -145,21 +162,42 @@ final class SchedulerFixture implements BeforeAllCallback, AfterAllCallback {
 
     /** An async run as the gateway enqueues it (with hop-by-hop and credential headers the run must not keep). */
     RunAccepted enqueue(String appId, String name, String path, String body) {
-        return RemoteCall.await(connection.requester().request(SchedulerSubjects.ASYNC_ENQUEUE,
-                new AsyncEnqueueRequest(appId, name, "post", "https://" + name + ".localhost" + path,
-                        List.of(new HttpHeader("Content-Type", "application/json"),
-                                new HttpHeader("Connection", "keep-alive"),
-                                new HttpHeader("Authorization", "Bearer t0ken")),
-                        body.getBytes(StandardCharsets.UTF_8), "192.0.2.1"),
-                RunAccepted.class, TIMEOUT));
+        return RemoteCall.await(connection
+                .requester()
+                .request(
+                        SchedulerSubjects.ASYNC_ENQUEUE,
+                        new AsyncEnqueueRequest(
+                                appId,
+                                name,
+                                "post",
+                                "https://" + name + ".localhost" + path,
+                                List.of(
+                                        new HttpHeader("Content-Type", "application/json"),
+                                        new HttpHeader("Connection", "keep-alive"),
+                                        new HttpHeader("Authorization", "Bearer t0ken")),
+                                body.getBytes(StandardCharsets.UTF_8),
+                                "192.0.2.1"),
+                        RunAccepted.class,
+                        TIMEOUT));
     }
 
     /** A webhook delivery to app {@code hooked}'s host, body "Hello, World!", signed with {@code signature}. */
     CompletableFuture<RunAccepted> deliverAsync(String appId, String hookId, String signature) {
-        return connection.requester().request(SchedulerSubjects.HOOK_RECEIVE, new HookReceiveRequest(appId, "hooked",
-                hookId, "POST", "https://hooked.localhost/_fazt/hooks/" + hookId,
-                List.of(new HttpHeader("X-Hub-Signature-256", signature)),
-                "Hello, World!".getBytes(StandardCharsets.UTF_8), "192.0.2.1"), RunAccepted.class, TIMEOUT);
+        return connection
+                .requester()
+                .request(
+                        SchedulerSubjects.HOOK_RECEIVE,
+                        new HookReceiveRequest(
+                                appId,
+                                "hooked",
+                                hookId,
+                                "POST",
+                                "https://hooked.localhost/_fazt/hooks/" + hookId,
+                                List.of(new HttpHeader("X-Hub-Signature-256", signature)),
+                                "Hello, World!".getBytes(StandardCharsets.UTF_8),
+                                "192.0.2.1"),
+                        RunAccepted.class,
+                        TIMEOUT);
     }
 
     RunAccepted deliver(String appId, String hookId, String signature) {
@@ -177,9 +215,21 @@ final class SchedulerFixture implements BeforeAllCallback, AfterAllCallback {
     /** An admin API call as the gateway forwards it for {@code who}; a refusal is thrown as its problem. */
     AdminResponse admin(Principal who, String method, String path, Map<String, List<String>> query, String body) {
         assertThat(AdminApi.TABLE.ownerOf(path)).isEqualTo(ServiceName.SCHEDULER);
-        return RemoteCall.await(connection.requester().request(AdminSubjects.of(ServiceName.SCHEDULER),
-                new AdminRequest(method, path, query, who, body == null ? null : "application/json", body, null,
-                        "req-it"), AdminResponse.class, TIMEOUT));
+        return RemoteCall.await(connection
+                .requester()
+                .request(
+                        AdminSubjects.of(ServiceName.SCHEDULER),
+                        new AdminRequest(
+                                method,
+                                path,
+                                query,
+                                who,
+                                body == null ? null : "application/json",
+                                body,
+                                null,
+                                "req-it"),
+                        AdminResponse.class,
+                        TIMEOUT));
     }
 
     static JsonNode json(AdminResponse response) {
@@ -193,22 +243,28 @@ final class SchedulerFixture implements BeforeAllCallback, AfterAllCallback {
     /** The run's detail (run, attempts, payload) once its status is {@code status}; fails after 30 s. */
     JsonNode waitForStatus(String runId, String status) throws InterruptedException {
         JsonNode[] last = new JsonNode[1];
-        waitFor(() -> {
-            last[0] = json(admin("GET", "/runs/" + runId, Map.of(), null));
-            return last[0].path("run").path("status").asText().equals(status);
-        }, Duration.ofSeconds(30));
+        waitFor(
+                () -> {
+                    last[0] = json(admin("GET", "/runs/" + runId, Map.of(), null));
+                    return last[0].path("run").path("status").asText().equals(status);
+                },
+                Duration.ofSeconds(30));
         return last[0];
     }
 
     /** Waits until the app event reached a scheduler: its schedules answer shows the app's policy. */
     void waitForPolicy(String name) throws InterruptedException {
-        waitFor(() -> {
-            try {
-                return json(admin("GET", "/apps/" + name + "/schedules", Map.of(), null)).path("policy").isObject();
-            } catch (RuntimeException e) {
-                return false;
-            }
-        }, Duration.ofSeconds(10));
+        waitFor(
+                () -> {
+                    try {
+                        return json(admin("GET", "/apps/" + name + "/schedules", Map.of(), null))
+                                .path("policy")
+                                .isObject();
+                    } catch (RuntimeException e) {
+                        return false;
+                    }
+                },
+                Duration.ofSeconds(10));
     }
 
     static void waitFor(BooleanSupplier condition, Duration timeout) throws InterruptedException {

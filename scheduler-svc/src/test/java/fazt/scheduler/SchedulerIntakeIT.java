@@ -27,43 +27,72 @@ class SchedulerIntakeIT {
     private static final String TYPES = Problem.TYPE_BASE + "scheduler/";
 
     private static JsonNode runsOf(String name) {
-        return json(scheduler.admin("GET", "/apps/" + name + "/runs", Map.of(), null)).path("runs");
+        return json(scheduler.admin("GET", "/apps/" + name + "/runs", Map.of(), null))
+                .path("runs");
     }
 
     private static JsonNode intakeOf(String name) {
-        return json(scheduler.admin("GET", "/apps/" + name + "/schedules", Map.of(), null)).path("intake");
+        return json(scheduler.admin("GET", "/apps/" + name + "/schedules", Map.of(), null))
+                .path("intake");
     }
 
     @Test
     void onlyDeclaredPathsAreQueuedAndAnythingElseIsNotFoundAndStoresNothing() throws Exception {
-        scheduler.deploy().deploy(SchedulerFixture.withIntake("a_declared", "declared", List.of("resize", "jobs/*",
-                "batch/**"), null, null, null));
+        scheduler
+                .deploy()
+                .deploy(SchedulerFixture.withIntake(
+                        "a_declared", "declared", List.of("resize", "jobs/*", "batch/**"), null, null, null));
         // No wait for the deploy event: a request that comes first reads the declaration from deploy-svc.
-        String resize = scheduler.enqueue("a_declared", "declared", "/api/resize?size=2", "{}").runId();
-        String job = scheduler.enqueue("a_declared", "declared", "/api/jobs/7", "{}").runId();
-        String batch = scheduler.enqueue("a_declared", "declared", "/api/batch/a/b", "{}").runId();
-        String spelled = scheduler.enqueue("a_declared", "declared", "/api/%72esize", "{}").runId();
+        String resize = scheduler
+                .enqueue("a_declared", "declared", "/api/resize?size=2", "{}")
+                .runId();
+        String job =
+                scheduler.enqueue("a_declared", "declared", "/api/jobs/7", "{}").runId();
+        String batch = scheduler
+                .enqueue("a_declared", "declared", "/api/batch/a/b", "{}")
+                .runId();
+        String spelled = scheduler
+                .enqueue("a_declared", "declared", "/api/%72esize", "{}")
+                .runId();
 
-        for (String path : List.of("/api/other", "/api/resize/x", "/api/jobs/7/8", "/api/jobs", "/api/batch",
-                "/api/jobs/..", "/api/jobs/%2e%2e", "/api/resize/../secret", "/api/jobs/a%2Fb", "/api//resize",
-                "/api/", "/api/%zz")) {
+        for (String path : List.of(
+                "/api/other",
+                "/api/resize/x",
+                "/api/jobs/7/8",
+                "/api/jobs",
+                "/api/batch",
+                "/api/jobs/..",
+                "/api/jobs/%2e%2e",
+                "/api/resize/../secret",
+                "/api/jobs/a%2Fb",
+                "/api//resize",
+                "/api/",
+                "/api/%zz")) {
             Problem missing = problemOf(() -> scheduler.enqueue("a_declared", "declared", path, "{\"x\":1}"));
             assertThat(missing.status()).as(path).isEqualTo(404);
             assertThat(missing.type()).as(path).isEqualTo(TYPES + "async-not-declared");
         }
         // Undeclared is checked first: a large body gets the same answer as any other.
-        assertThat(problemOf(() -> scheduler.enqueue("a_declared", "declared", "/api/other",
-                "x".repeat(SchedulerSubjects.MAX_PAYLOAD + 1))).status()).isEqualTo(404);
+        assertThat(problemOf(() -> scheduler.enqueue(
+                                "a_declared", "declared", "/api/other", "x".repeat(SchedulerSubjects.MAX_PAYLOAD + 1)))
+                        .status())
+                .isEqualTo(404);
 
         scheduler.deploy().deploy(SchedulerFixture.withIntake("a_silent", "silent", List.of(), null, null, null));
-        assertThat(problemOf(() -> scheduler.enqueue("a_silent", "silent", "/api/resize", "{}")).status()).isEqualTo(404);
-        assertThat(problemOf(() -> scheduler.enqueue("a_unknown", "unknown", "/api/resize", "{}")).status())
-                .as("an app deploy-svc does not serve").isEqualTo(404);
+        assertThat(problemOf(() -> scheduler.enqueue("a_silent", "silent", "/api/resize", "{}"))
+                        .status())
+                .isEqualTo(404);
+        assertThat(problemOf(() -> scheduler.enqueue("a_unknown", "unknown", "/api/resize", "{}"))
+                        .status())
+                .as("an app deploy-svc does not serve")
+                .isEqualTo(404);
 
-        assertThat(runsOf("declared")).extracting(r -> r.path("id").asText())
+        assertThat(runsOf("declared"))
+                .extracting(r -> r.path("id").asText())
                 .containsExactlyInAnyOrder(resize, job, batch, spelled);
         assertThat(runsOf("silent")).isEmpty();
-        assertThat(intakeOf("declared").path("async")).extracting(JsonNode::asText)
+        assertThat(intakeOf("declared").path("async"))
+                .extracting(JsonNode::asText)
                 .containsExactly("resize", "jobs/*", "batch/**");
         assertThat(intakeOf("declared").path("storedBytes").asLong()).isEqualTo(4 * 2);
     }
@@ -73,14 +102,17 @@ class SchedulerIntakeIT {
         scheduler.deploy().deploy(SchedulerFixture.withIntake("a_limited", "limited", List.of("**"), 1, 2, null));
         scheduler.waitForPolicy("limited");
         String hook = json(scheduler.admin("POST", "/apps/limited/hooks", Map.of(), "{\"name\": \"plain\"}"))
-                .path("hook").path("id").asText();
+                .path("hook")
+                .path("id")
+                .asText();
         scheduler.enqueue("a_limited", "limited", "/api/one", "{}");
         scheduler.enqueue("a_limited", "limited", "/api/two", "{}");
 
         Problem limited = problemOf(() -> scheduler.enqueue("a_limited", "limited", "/api/three", "{}"));
         assertThat(limited.status()).isEqualTo(429);
         assertThat(limited.type()).isEqualTo(TYPES + "rate-limited");
-        assertThat(((Number) limited.extensions().get("retryAfter")).longValue()).isBetween(1L, 60L);
+        assertThat(((Number) limited.extensions().get("retryAfter")).longValue())
+                .isBetween(1L, 60L);
         Problem delivery = problemOf(() -> scheduler.deliver("a_limited", hook, "none"));
         assertThat(delivery.status()).isEqualTo(429);
         assertThat(delivery.extensions()).containsKey("retryAfter");
@@ -107,10 +139,14 @@ class SchedulerIntakeIT {
         Problem full = problemOf(() -> scheduler.enqueue("a_full", "full", "/api/one-more", "x"));
         assertThat(full.status()).isEqualTo(507);
         assertThat(full.type()).isEqualTo(TYPES + "storage-full");
-        assertThat(full.errors()).singleElement().satisfies(e -> assertThat(e.field()).isEqualTo("body"));
+        assertThat(full.errors()).singleElement().satisfies(e -> assertThat(e.field())
+                .isEqualTo("body"));
         String hook = json(scheduler.admin("POST", "/apps/full/hooks", Map.of(), "{\"name\": \"plain\"}"))
-                .path("hook").path("id").asText();
-        assertThat(problemOf(() -> scheduler.deliver("a_full", hook, "none")).status()).isEqualTo(507);
+                .path("hook")
+                .path("id")
+                .asText();
+        assertThat(problemOf(() -> scheduler.deliver("a_full", hook, "none")).status())
+                .isEqualTo(507);
         assertThat(runsOf("full")).hasSize(kept.size());
         assertThat(intakeOf("full").path("storedBytes").asLong()).isEqualTo(cap);
 
@@ -118,7 +154,11 @@ class SchedulerIntakeIT {
         for (String id : kept) {
             scheduler.waitForStatus(id, "succeeded");
         }
-        int deleted = scheduler.suite().service(ServiceName.SCHEDULER).context().getBean(Runs.class)
+        int deleted = scheduler
+                .suite()
+                .service(ServiceName.SCHEDULER)
+                .context()
+                .getBean(Runs.class)
                 .deleteFinishedBefore(Instant.now().plusSeconds(1));
         assertThat(deleted).isGreaterThanOrEqualTo(kept.size());
         assertThat(intakeOf("full").path("storedBytes").asLong()).isZero();

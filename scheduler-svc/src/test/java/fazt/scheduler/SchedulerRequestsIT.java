@@ -38,18 +38,33 @@ class SchedulerRequestsIT {
         assertThat(call.trigger()).isEqualTo("async");
         assertThat(call.method()).isEqualTo("POST");
         assertThat(new String(call.body(), StandardCharsets.UTF_8)).isEqualTo("{\"img\":1}");
-        assertThat(call.headers()).contains(new HttpHeader("Content-Type", "application/json"),
-                new HttpHeader("Authorization", "Bearer t0ken")).doesNotContain(new HttpHeader("Connection", "keep-alive"));
+        assertThat(call.headers())
+                .contains(
+                        new HttpHeader("Content-Type", "application/json"),
+                        new HttpHeader("Authorization", "Bearer t0ken"))
+                .doesNotContain(new HttpHeader("Connection", "keep-alive"));
 
-        RunStatusReply mine = await(scheduler.requester().request(SchedulerSubjects.RUN_STATUS,
-                new RunStatusRequest("a_async", accepted.runId()), RunStatusReply.class, TIMEOUT));
+        RunStatusReply mine = await(scheduler
+                .requester()
+                .request(
+                        SchedulerSubjects.RUN_STATUS,
+                        new RunStatusRequest("a_async", accepted.runId()),
+                        RunStatusReply.class,
+                        TIMEOUT));
         assertThat(mine.found()).isTrue();
         assertThat(mine.status()).isEqualTo("succeeded");
-        assertThat(await(scheduler.requester().request(SchedulerSubjects.RUN_STATUS, new RunStatusRequest("a_other",
-                accepted.runId()), RunStatusReply.class, TIMEOUT)).found()).isFalse();
+        assertThat(await(scheduler
+                                .requester()
+                                .request(
+                                        SchedulerSubjects.RUN_STATUS,
+                                        new RunStatusRequest("a_other", accepted.runId()),
+                                        RunStatusReply.class,
+                                        TIMEOUT))
+                        .found())
+                .isFalse();
 
-        Problem tooLarge = problemOf(() -> scheduler.enqueue("a_async", "async", "/api/big",
-                "x".repeat(SchedulerSubjects.MAX_PAYLOAD + 1)));
+        Problem tooLarge = problemOf(
+                () -> scheduler.enqueue("a_async", "async", "/api/big", "x".repeat(SchedulerSubjects.MAX_PAYLOAD + 1)));
         assertThat(tooLarge.status()).isEqualTo(413);
         Problem notApi = problemOf(() -> scheduler.enqueue("a_async", "async", "/elsewhere", "x"));
         assertThat(notApi.status()).isEqualTo(400);
@@ -58,14 +73,19 @@ class SchedulerRequestsIT {
     @Test
     void aWebhookWithABadSignatureIsRefusedAndRecordedAGoodOneRuns() throws Exception {
         scheduler.deploy().deploy(SchedulerFixture.app("a_hooked", "hooked", List.of(), 3, 1_000, 4));
-        JsonNode hook = json(scheduler.admin("POST", "/apps/hooked/hooks", Map.of(),
-                "{\"name\": \"github\", \"secret\": \"It's a Secret to Everybody\"}")).path("hook");
+        JsonNode hook = json(scheduler.admin(
+                        "POST",
+                        "/apps/hooked/hooks",
+                        Map.of(),
+                        "{\"name\": \"github\", \"secret\": \"It's a Secret to Everybody\"}"))
+                .path("hook");
         String id = hook.path("id").asText();
         assertThat(id).startsWith("h_").hasSizeGreaterThan(20);
         assertThat(hook.path("signature").asText()).isEqualTo("github");
         assertThat(hook.path("path").asText()).isEqualTo("/_fazt/hooks/" + id);
         assertThat(hook.toString()).doesNotContain("Secret");
-        Problem taken = problemOf(() -> scheduler.admin("POST", "/apps/hooked/hooks", Map.of(), "{\"name\": \"github\"}"));
+        Problem taken =
+                problemOf(() -> scheduler.admin("POST", "/apps/hooked/hooks", Map.of(), "{\"name\": \"github\"}"));
         assertThat(taken.status()).isEqualTo(409);
 
         Problem refused = problemOf(() -> scheduler.deliver("a_hooked", id, "sha256=" + "0".repeat(64)));
@@ -76,8 +96,8 @@ class SchedulerRequestsIT {
         assertThat(recorded.path("run").path("error").asText()).isEqualTo("signature does not match");
         assertThat(recorded.path("attempts").size()).isZero();
 
-        RunAccepted good = await(scheduler.deliverAsync("a_hooked", id,
-                "sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17"));
+        RunAccepted good = await(scheduler.deliverAsync(
+                "a_hooked", id, "sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17"));
         scheduler.waitForStatus(good.runId(), "succeeded");
         InvokeRequest call = scheduler.runtime().of("a_hooked").getFirst();
         assertThat(call.trigger()).isEqualTo("webhook");
@@ -85,11 +105,19 @@ class SchedulerRequestsIT {
         assertThat(new String(call.body(), StandardCharsets.UTF_8)).isEqualTo("Hello, World!");
 
         // Another app's host cannot reach this hook; a deleted hook is gone.
-        assertThat(problemOf(() -> scheduler.deliver("a_async", id, "x")).status()).isEqualTo(404);
+        assertThat(problemOf(() -> scheduler.deliver("a_async", id, "x")).status())
+                .isEqualTo(404);
         scheduler.admin("DELETE", "/apps/hooked/hooks/github", Map.of(), null);
-        assertThat(json(scheduler.admin("GET", "/apps/hooked/hooks", Map.of(), null)).path("hooks").size()).isZero();
-        assertThat(problemOf(() -> scheduler.deliver("a_hooked", id,
-                "sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17")).status()).isEqualTo(404);
+        assertThat(json(scheduler.admin("GET", "/apps/hooked/hooks", Map.of(), null))
+                        .path("hooks")
+                        .size())
+                .isZero();
+        assertThat(problemOf(() -> scheduler.deliver(
+                                "a_hooked",
+                                id,
+                                "sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17"))
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -100,11 +128,13 @@ class SchedulerRequestsIT {
         Principal other = new Principal("u_o", "other", List.of("deploy:someone-else"));
         Problem forbidden = problemOf(() -> scheduler.admin(other, "GET", "/apps/scoped/runs", Map.of(), null));
         assertThat(forbidden.status()).isEqualTo(403);
-        Problem readOnly = problemOf(() -> scheduler.admin(reader, "POST", "/apps/scoped/hooks", Map.of(), "{\"name\": \"x\"}"));
+        Problem readOnly =
+                problemOf(() -> scheduler.admin(reader, "POST", "/apps/scoped/hooks", Map.of(), "{\"name\": \"x\"}"));
         assertThat(readOnly.status()).isEqualTo(403);
         Problem unknown = problemOf(() -> scheduler.admin("GET", "/apps/nobody/runs", Map.of(), null));
         assertThat(unknown.status()).isEqualTo(404);
-        Problem badStatus = problemOf(() -> scheduler.admin("GET", "/apps/scoped/runs", Map.of("status", List.of("weird")), null));
+        Problem badStatus =
+                problemOf(() -> scheduler.admin("GET", "/apps/scoped/runs", Map.of("status", List.of("weird")), null));
         assertThat(badStatus.status()).isEqualTo(400);
     }
 }

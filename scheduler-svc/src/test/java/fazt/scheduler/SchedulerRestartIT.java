@@ -39,50 +39,107 @@ class SchedulerRestartIT {
     void aRunInterruptedByASchedulerStopCompletesOnTheNextScheduler() throws Exception {
         Duration timeout = Duration.ofSeconds(10);
         try (Connection nats = suite.nats().connect();
-             DeployStandIn deploy = DeployStandIn.start(nats, suite.nats().root());
-             RuntimeStandIn runtime = new RuntimeStandIn(suite.nats().connect(), suite.nats().root(), "rt-1",
-                     r -> r.requestId().endsWith(".1") ? RuntimeStandIn.Behaviour.slow(30_000)
-                             : RuntimeStandIn.Behaviour.ok())) {
+                DeployStandIn deploy = DeployStandIn.start(nats, suite.nats().root());
+                RuntimeStandIn runtime = new RuntimeStandIn(
+                        suite.nats().connect(),
+                        suite.nats().root(),
+                        "rt-1",
+                        r -> r.requestId().endsWith(".1")
+                                ? RuntimeStandIn.Behaviour.slow(30_000)
+                                : RuntimeStandIn.Behaviour.ok())) {
             NatsRequester requester = new NatsRequester(nats, suite.nats().root());
-            deploy.deploy(new TriggersReply.AppTriggers("a_restart", "restart", 1, List.of(), 3, 1_000, 4, 60_000,
-                    List.of("**"), null, null, null));   // a run may take a minute: the stop, not a timeout, ends it
+            deploy.deploy(new TriggersReply.AppTriggers(
+                    "a_restart",
+                    "restart",
+                    1,
+                    List.of(),
+                    3,
+                    1_000,
+                    4,
+                    60_000,
+                    List.of("**"),
+                    null,
+                    null,
+                    null)); // a run may take a minute: the stop, not a timeout, ends it
             Thread.sleep(1_000);
-            RunAccepted run = requester.request(SchedulerSubjects.ASYNC_ENQUEUE, new AsyncEnqueueRequest("a_restart",
-                    "restart", "POST", "https://restart.localhost/api/job", List.of(),
-                    "{}".getBytes(StandardCharsets.UTF_8), null), RunAccepted.class, timeout).get();
+            RunAccepted run = requester
+                    .request(
+                            SchedulerSubjects.ASYNC_ENQUEUE,
+                            new AsyncEnqueueRequest(
+                                    "a_restart",
+                                    "restart",
+                                    "POST",
+                                    "https://restart.localhost/api/job",
+                                    List.of(),
+                                    "{}".getBytes(StandardCharsets.UTF_8),
+                                    null),
+                            RunAccepted.class,
+                            timeout)
+                    .get();
             waitFor(() -> !runtime.of("a_restart").isEmpty(), Duration.ofSeconds(10));
 
             suite.stop(ServiceName.SCHEDULER);
             try (ServiceContext next = ServiceContext.start(new SchedulerService(), suite.env())) {
-                waitFor(() -> runtime.of("a_restart").stream().anyMatch(r -> r.requestId().endsWith(".2")),
+                waitFor(
+                        () -> runtime.of("a_restart").stream()
+                                .anyMatch(r -> r.requestId().endsWith(".2")),
                         Duration.ofSeconds(60));
                 Principal admin = new Principal("u_admin", "admin", List.of(Principal.ADMIN));
                 String[] status = new String[1];
-                waitFor(() -> {
-                    try {
-                        AdminResponse r = requester.request(AdminSubjects.of(ServiceName.SCHEDULER), new AdminRequest(
-                                "GET", "/runs/" + run.runId(), Map.of(), admin, null, null, null, "req-it"),
-                                AdminResponse.class, timeout).get();
-                        status[0] = MessageCodec.INSTANCE.mapper().readTree(r.body()).path("run").path("status").asText();
-                        return status[0].equals("succeeded");
-                    } catch (Exception e) {
-                        return false;
-                    }
-                }, Duration.ofSeconds(20));
-                List<String> ids = runtime.of("a_restart").stream().map(InvokeRequest::requestId).toList();
+                waitFor(
+                        () -> {
+                            try {
+                                AdminResponse r = requester
+                                        .request(
+                                                AdminSubjects.of(ServiceName.SCHEDULER),
+                                                new AdminRequest(
+                                                        "GET",
+                                                        "/runs/" + run.runId(),
+                                                        Map.of(),
+                                                        admin,
+                                                        null,
+                                                        null,
+                                                        null,
+                                                        "req-it"),
+                                                AdminResponse.class,
+                                                timeout)
+                                        .get();
+                                status[0] = MessageCodec.INSTANCE
+                                        .mapper()
+                                        .readTree(r.body())
+                                        .path("run")
+                                        .path("status")
+                                        .asText();
+                                return status[0].equals("succeeded");
+                            } catch (Exception e) {
+                                return false;
+                            }
+                        },
+                        Duration.ofSeconds(20));
+                List<String> ids = runtime.of("a_restart").stream()
+                        .map(InvokeRequest::requestId)
+                        .toList();
                 assertThat(ids).contains(run.runId() + ".1", run.runId() + ".2");
 
                 // Retention: finished runs older than the cut-off are deleted with their attempts.
-                assertThat(next.context().getBean(fazt.scheduler.domain.Runs.class)
-                        .deleteFinishedBefore(java.time.Instant.now().minusSeconds(3_600))).isZero();
-                assertThat(next.context().getBean(fazt.scheduler.domain.Runs.class)
-                        .deleteFinishedBefore(java.time.Instant.now().plusSeconds(1))).isEqualTo(1);
-                assertThat(next.context().getBean(fazt.scheduler.domain.Runs.class).find(run.runId())).isEmpty();
+                assertThat(next.context()
+                                .getBean(fazt.scheduler.domain.Runs.class)
+                                .deleteFinishedBefore(java.time.Instant.now().minusSeconds(3_600)))
+                        .isZero();
+                assertThat(next.context()
+                                .getBean(fazt.scheduler.domain.Runs.class)
+                                .deleteFinishedBefore(java.time.Instant.now().plusSeconds(1)))
+                        .isEqualTo(1);
+                assertThat(next.context()
+                                .getBean(fazt.scheduler.domain.Runs.class)
+                                .find(run.runId()))
+                        .isEmpty();
             }
         }
     }
 
-    private static void waitFor(java.util.function.BooleanSupplier condition, Duration timeout) throws InterruptedException {
+    private static void waitFor(java.util.function.BooleanSupplier condition, Duration timeout)
+            throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {

@@ -1,6 +1,5 @@
 package fazt.scheduler;
 
-import static fazt.platform.service.testing.RemoteCall.await;
 import static fazt.scheduler.SchedulerFixture.json;
 import static fazt.scheduler.SchedulerFixture.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,8 +30,9 @@ class SchedulerRetriesIT {
         scheduler.waitForPolicy("failing");
         scheduler.behave("a_failing", RuntimeStandIn.Behaviour.status(503));
         List<RunFailed> deadLetters = new java.util.concurrent.CopyOnWriteArrayList<>();
-        io.nats.client.Dispatcher listener = scheduler.nats().createDispatcher(m -> deadLetters.add(
-                MessageCodec.INSTANCE.decode(m.getData(), RunFailed.class)));
+        io.nats.client.Dispatcher listener = scheduler
+                .nats()
+                .createDispatcher(m -> deadLetters.add(MessageCodec.INSTANCE.decode(m.getData(), RunFailed.class)));
         listener.subscribe(scheduler.suite().nats().root().qualify(SchedulerSubjects.RUN_FAILED));
         RunAccepted accepted = scheduler.enqueue("a_failing", "failing", "/api/work?x=1", "{\"job\":1}");
         assertThat(accepted.status()).isEqualTo("queued");
@@ -47,7 +47,10 @@ class SchedulerRetriesIT {
             assertThat(a.path("log").asText()).contains("handled https://failing.localhost/api/work?x=1");
         }
         waitFor(() -> deadLetters.stream().anyMatch(e -> e.runId().equals(accepted.runId())), Duration.ofSeconds(5));
-        RunFailed dead = deadLetters.stream().filter(e -> e.runId().equals(accepted.runId())).findFirst().orElseThrow();
+        RunFailed dead = deadLetters.stream()
+                .filter(e -> e.runId().equals(accepted.runId()))
+                .findFirst()
+                .orElseThrow();
         assertThat(dead.attempts()).isEqualTo(3);
         assertThat(dead.error()).isEqualTo("the handler answered 503: status 503");
         scheduler.nats().closeDispatcher(listener);
@@ -57,17 +60,22 @@ class SchedulerRetriesIT {
         assertThat(gap1).isBetween(200L, 1_500L);
         assertThat(gap2).isBetween(400L, 2_500L);
         assertThat(failed.path("payload").path("body").asText()).isEqualTo("{\"job\":1}");
-        assertThat(failed.path("payload").path("headers").toString()).contains("\"Authorization\",\"value\":\"••••••\"")
-                .doesNotContain("Bearer").doesNotContain("keep-alive");
+        assertThat(failed.path("payload").path("headers").toString())
+                .contains("\"Authorization\",\"value\":\"••••••\"")
+                .doesNotContain("Bearer")
+                .doesNotContain("keep-alive");
 
         // The fixed handler: a replay is a new run with the same payload, and succeeds.
         scheduler.behave("a_failing", RuntimeStandIn.Behaviour.ok());
-        JsonNode replay = json(scheduler.admin("POST", "/runs/" + accepted.runId() + "/replay", Map.of(), null)).path("run");
+        JsonNode replay = json(scheduler.admin("POST", "/runs/" + accepted.runId() + "/replay", Map.of(), null))
+                .path("run");
         assertThat(replay.path("replayOf").asText()).isEqualTo(accepted.runId());
         JsonNode done = scheduler.waitForStatus(replay.path("id").asText(), "succeeded");
         assertThat(done.path("payload").path("url").asText()).isEqualTo("/api/work?x=1");
-        assertThat(json(scheduler.admin("GET", "/apps/failing/runs", Map.of("status", List.of("failed")), null)).path("runs")
-                .findValuesAsText("id")).containsExactly(accepted.runId());
+        assertThat(json(scheduler.admin("GET", "/apps/failing/runs", Map.of("status", List.of("failed")), null))
+                        .path("runs")
+                        .findValuesAsText("id"))
+                .containsExactly(accepted.runId());
     }
 
     @Test
@@ -90,7 +98,8 @@ class SchedulerRetriesIT {
             assertThat(attempts.get(0).path("status").asText()).isEqualTo("lost");
             assertThat(attempts.get(0).path("counted").asBoolean()).isFalse();
             assertThat(attempts.get(0).path("instance").asText()).isEqualTo("rt-dying");
-            assertThat(attempts.get(attempts.size() - 1).path("status").asText()).isEqualTo("succeeded");
+            assertThat(attempts.get(attempts.size() - 1).path("status").asText())
+                    .isEqualTo("succeeded");
             // One attempt allowed, yet the lost one did not use it up.
             assertThat(done.path("run").path("attempts").asInt()).isEqualTo(1);
         } finally {
@@ -100,19 +109,24 @@ class SchedulerRetriesIT {
 
     @Test
     void anAttemptPastItsTimeoutFails() throws Exception {
-        scheduler.deploy().deploy(new TriggersReply.AppTriggers("a_slow", "slow", 1, List.of(), 1, 1_000, 4, 1_000,
-                List.of("**"), null, null, null));
+        scheduler
+                .deploy()
+                .deploy(new TriggersReply.AppTriggers(
+                        "a_slow", "slow", 1, List.of(), 1, 1_000, 4, 1_000, List.of("**"), null, null, null));
         scheduler.waitForPolicy("slow");
         scheduler.behave("a_slow", RuntimeStandIn.Behaviour.slow(9_000));
         RunAccepted accepted = scheduler.enqueue("a_slow", "slow", "/api/slow", "");
         JsonNode failed = scheduler.waitForStatus(accepted.runId(), "failed");
-        assertThat(failed.path("attempts").get(0).path("error").asText()).isEqualTo("no answer within the timeout of 1s");
+        assertThat(failed.path("attempts").get(0).path("error").asText())
+                .isEqualTo("no answer within the timeout of 1s");
         assertThat(scheduler.runtime().of("a_slow").getFirst().timeoutMillis()).isEqualTo(1_000);
     }
 
     private static long gap(JsonNode earlier, JsonNode later) {
-        return Duration.between(java.time.Instant.parse(earlier.path("endedAt").asText()),
-                java.time.Instant.parse(later.path("startedAt").asText())).toMillis();
+        return Duration.between(
+                        java.time.Instant.parse(earlier.path("endedAt").asText()),
+                        java.time.Instant.parse(later.path("startedAt").asText()))
+                .toMillis();
     }
 
     /** A one-shot latch. */

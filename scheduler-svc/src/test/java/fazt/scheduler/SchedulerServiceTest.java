@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class SchedulerServiceTest {
     private static Map<String, Object> properties(Map<String, String> env) {
-        return SettingValues.read(new SchedulerService().settings(), env, ServiceName.SCHEDULER).properties();
+        return SettingValues.read(new SchedulerService().settings(), env, ServiceName.SCHEDULER)
+                .properties();
     }
 
     @Test

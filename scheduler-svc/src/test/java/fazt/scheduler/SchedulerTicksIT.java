@@ -27,8 +27,15 @@ class SchedulerTicksIT {
 
     @Test
     void anIntervalScheduleFiresOncePerTickAcrossTwoInstancesAndIsRecorded() throws Exception {
-        scheduler.deploy().deploy(SchedulerFixture.app("a_ticker", "ticker",
-                List.of(new TriggersReply.Schedule("tick", null, null, 1_000L, "once")), 3, 1_000, 4));
+        scheduler
+                .deploy()
+                .deploy(SchedulerFixture.app(
+                        "a_ticker",
+                        "ticker",
+                        List.of(new TriggersReply.Schedule("tick", null, null, 1_000L, "once")),
+                        3,
+                        1_000,
+                        4));
         waitFor(() -> scheduler.runtime().of("a_ticker").size() >= 4, Duration.ofSeconds(15));
 
         List<InvokeRequest> calls = scheduler.runtime().of("a_ticker");
@@ -47,7 +54,8 @@ class SchedulerTicksIT {
         }
         JsonNode runs = json(scheduler.admin("GET", "/apps/ticker/runs", Map.of("trigger", List.of("interval")), null));
         assertThat(runs.path("runs").size()).isGreaterThanOrEqualTo(4);
-        JsonNode schedules = json(scheduler.admin("GET", "/apps/ticker/schedules", Map.of(), null)).path("schedules");
+        JsonNode schedules = json(scheduler.admin("GET", "/apps/ticker/schedules", Map.of(), null))
+                .path("schedules");
         assertThat(schedules.size()).isEqualTo(1);
         assertThat(schedules.get(0).path("everyMillis").asLong()).isEqualTo(1_000);
         assertThat(schedules.get(0).path("nextRun").asText()).isNotEmpty();
@@ -63,32 +71,55 @@ class SchedulerTicksIT {
 
     @Test
     void ticksMissedWhileNoSchedulerRanFireOnceOrAreSkippedAsEachScheduleSays() throws Exception {
-        scheduler.deploy().deploy(SchedulerFixture.app("a_catchup", "catchup", List.of(
-                new TriggersReply.Schedule("yearly-once", "0 0 1 1 *", "UTC", null, "once"),
-                new TriggersReply.Schedule("yearly-skip", "0 0 1 1 *", "UTC", null, "skip")), 3, 1_000, 4));
-        waitFor(() -> json(scheduler.admin("GET", "/apps/catchup/schedules", Map.of(), null)).path("schedules").size() == 2,
+        scheduler
+                .deploy()
+                .deploy(SchedulerFixture.app(
+                        "a_catchup",
+                        "catchup",
+                        List.of(
+                                new TriggersReply.Schedule("yearly-once", "0 0 1 1 *", "UTC", null, "once"),
+                                new TriggersReply.Schedule("yearly-skip", "0 0 1 1 *", "UTC", null, "skip")),
+                        3,
+                        1_000,
+                        4));
+        waitFor(
+                () -> json(scheduler.admin("GET", "/apps/catchup/schedules", Map.of(), null))
+                                .path("schedules")
+                                .size()
+                        == 2,
                 Duration.ofSeconds(10));
         // An outage since 2020: several New Year ticks were missed (set directly, as a scheduler down for years would
         // have left the rows).
-        javax.sql.DataSource db = scheduler.suite().service(ServiceName.SCHEDULER).context().getBean(javax.sql.DataSource.class);
-        try (java.sql.Connection c = db.getConnection(); java.sql.Statement st = c.createStatement()) {
-            assertThat(st.executeUpdate("UPDATE schedule SET next_fire = '2020-01-01T00:00:00Z'"
-                    + " WHERE app_id = 'a_catchup'")).isEqualTo(2);
+        javax.sql.DataSource db =
+                scheduler.suite().service(ServiceName.SCHEDULER).context().getBean(javax.sql.DataSource.class);
+        try (java.sql.Connection c = db.getConnection();
+                java.sql.Statement st = c.createStatement()) {
+            assertThat(st.executeUpdate(
+                            "UPDATE schedule SET next_fire = '2020-01-01T00:00:00Z'" + " WHERE app_id = 'a_catchup'"))
+                    .isEqualTo(2);
         }
         java.time.ZonedDateTime now = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC);
-        long lastNewYear = now.withDayOfYear(1).toLocalDate().atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+        long lastNewYear = now.withDayOfYear(1)
+                .toLocalDate()
+                .atStartOfDay(java.time.ZoneOffset.UTC)
+                .toInstant()
                 .toEpochMilli();
         waitFor(() -> !scheduler.runtime().of("a_catchup").isEmpty(), Duration.ofSeconds(10));
         Thread.sleep(2_000);
         List<InvokeRequest> calls = scheduler.runtime().of("a_catchup");
         assertThat(calls).hasSize(1);
-        JsonNode event = MessageCodec.INSTANCE.mapper().readTree(calls.getFirst().body());
+        JsonNode event =
+                MessageCodec.INSTANCE.mapper().readTree(calls.getFirst().body());
         assertThat(event.path("name").asText()).isEqualTo("yearly-once");
         assertThat(event.path("cron").asText()).isEqualTo("0 0 1 1 *");
         assertThat(event.path("scheduledTime").asLong()).isEqualTo(lastNewYear);
-        JsonNode schedules = json(scheduler.admin("GET", "/apps/catchup/schedules", Map.of(), null)).path("schedules");
-        String nextNewYear = java.time.Instant.ofEpochMilli(lastNewYear).atZone(java.time.ZoneOffset.UTC).plusYears(1)
-                .toInstant().toString();
+        JsonNode schedules = json(scheduler.admin("GET", "/apps/catchup/schedules", Map.of(), null))
+                .path("schedules");
+        String nextNewYear = java.time.Instant.ofEpochMilli(lastNewYear)
+                .atZone(java.time.ZoneOffset.UTC)
+                .plusYears(1)
+                .toInstant()
+                .toString();
         assertThat(schedules.findValuesAsText("nextRun")).containsOnly(nextNewYear);
     }
 }

@@ -20,8 +20,11 @@ final class DropStreams {
 
     static void run(Map<String, String> env) throws Exception {
         SubjectRoot root = BootstrapSettings.rootOf(env);
-        Options options = new Options.Builder().servers(BootstrapSettings.natsUrlOf(env).split(","))
-                .connectionTimeout(Duration.ofSeconds(5)).maxReconnects(0).build();
+        Options options = new Options.Builder()
+                .servers(BootstrapSettings.natsUrlOf(env).split(","))
+                .connectionTimeout(Duration.ofSeconds(5))
+                .maxReconnects(0)
+                .build();
         try (Connection nats = Nats.connect(options)) {
             List<String> dropped = RootStreams.deleteAll(nats, root);
             System.out.println("dropped " + dropped.size() + " stream(s) of subject root " + root.value()

@@ -40,8 +40,9 @@ public final class FaztServer {
                 case "run" -> run(env);
                 case "provision" -> Provision.run(env);
                 case "drop-streams" -> DropStreams.run(env);
-                case "settings" -> System.exit(SettingsReport.print(env, definitions(), System.out,
-                        args.length > 1 && args[1].equals("--markdown")));
+                case "settings" ->
+                    System.exit(SettingsReport.print(
+                            env, definitions(), System.out, args.length > 1 && args[1].equals("--markdown")));
                 case "version", "--version" -> System.out.println("fazt-server " + version());
                 case "help", "--help", "-h" -> System.out.println(usage());
                 default -> {
@@ -57,7 +58,8 @@ public final class FaztServer {
 
     private static void run(Map<String, String> env) throws InterruptedException {
         @SuppressWarnings("unchecked")
-        List<ServiceName> targets = (List<ServiceName>) ServerSettings.TARGETS.read(env, null).value();
+        List<ServiceName> targets =
+                (List<ServiceName>) ServerSettings.TARGETS.read(env, null).value();
         Map<ServiceName, ServiceDefinition> available = definitions();
         List<ServiceDefinition> chosen = targets.stream().map(available::get).toList();
         List<ServiceContext> running;
@@ -69,10 +71,13 @@ public final class FaztServer {
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            running.reversed().forEach(ServiceContext::close);
-            stopped.countDown();
-        }, "fazt-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            running.reversed().forEach(ServiceContext::close);
+                            stopped.countDown();
+                        },
+                        "fazt-shutdown"));
         stopped.await();
     }
 

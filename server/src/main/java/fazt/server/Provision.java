@@ -23,14 +23,22 @@ final class Provision {
     private Provision() {}
 
     static void run(Map<String, String> env) throws SQLException, IOException {
-        String keyFile = (String) PlatformSettings.MASTER_KEY_FILE.read(env, null).value();
-        if (!PlatformSettings.MASTER_KEY.read(env, null).fromEnv() && keyFile != null && Files.notExists(Path.of(keyFile))) {
+        String keyFile =
+                (String) PlatformSettings.MASTER_KEY_FILE.read(env, null).value();
+        if (!PlatformSettings.MASTER_KEY.read(env, null).fromEnv()
+                && keyFile != null
+                && Files.notExists(Path.of(keyFile))) {
             writeMasterKey(Path.of(keyFile));
         }
         String url = (String) PlatformSettings.DB_URL.read(env, null).value();
         String admin = (String) ServerSettings.DB_ADMIN_USER.read(env, null).value();
-        new DatabaseProvisioner(url, admin, orEmpty(ServerSettings.DB_ADMIN_PASSWORD.read(env, null).value()))
-                .provision(List.of(ServiceName.values()), orEmpty(PlatformSettings.DB_PASSWORD.read(env, null).value()));
+        new DatabaseProvisioner(
+                        url,
+                        admin,
+                        orEmpty(ServerSettings.DB_ADMIN_PASSWORD.read(env, null).value()))
+                .provision(
+                        List.of(ServiceName.values()),
+                        orEmpty(PlatformSettings.DB_PASSWORD.read(env, null).value()));
     }
 
     private static String orEmpty(Object value) {
@@ -49,6 +57,7 @@ final class Provision {
         } catch (UnsupportedOperationException e) {
             // Not a POSIX file system: the file keeps the default permissions.
         }
-        System.err.println("fazt: wrote a new master key to " + file + "; back it up, secrets cannot be read without it");
+        System.err.println(
+                "fazt: wrote a new master key to " + file + "; back it up, secrets cannot be read without it");
     }
 }

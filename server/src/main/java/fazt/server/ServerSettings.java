@@ -15,51 +15,99 @@ import java.util.Map;
  * their own; {@code fazt-server settings} shows them).
  */
 final class ServerSettings {
-    static final Setting TARGETS = Setting.of(Targets.VARIABLE, SettingType.STRING, "all",
-            "services this process runs: `all`, or a list such as `gateway,deploy,storage`")
-            .parsedBy(Targets::parse).readBy("fazt-server", "bin/fazt-server", "scripts/stack");
-    static final Setting DB_ADMIN_USER = Setting.of("FAZT_DB_ADMIN_USER", SettingType.STRING, "postgres",
-            "the PostgreSQL login `fazt-server provision` creates the database, roles and schemas with")
+    static final Setting TARGETS = Setting.of(
+                    Targets.VARIABLE,
+                    SettingType.STRING,
+                    "all",
+                    "services this process runs: `all`, or a list such as `gateway,deploy,storage`")
+            .parsedBy(Targets::parse)
+            .readBy("fazt-server", "bin/fazt-server", "scripts/stack");
+    static final Setting DB_ADMIN_USER = Setting.of(
+                    "FAZT_DB_ADMIN_USER",
+                    SettingType.STRING,
+                    "postgres",
+                    "the PostgreSQL login `fazt-server provision` creates the database, roles and schemas with")
             .readBy("fazt-server provision");
-    static final Setting DB_ADMIN_PASSWORD = Setting.of("FAZT_DB_ADMIN_PASSWORD", SettingType.SECRET, null,
-            "the password of `FAZT_DB_ADMIN_USER`").defaultText("empty").readBy("fazt-server provision");
+    static final Setting DB_ADMIN_PASSWORD = Setting.of(
+                    "FAZT_DB_ADMIN_PASSWORD", SettingType.SECRET, null, "the password of `FAZT_DB_ADMIN_USER`")
+            .defaultText("empty")
+            .readBy("fazt-server provision");
 
-    static final List<Setting> ALL = List.of(TARGETS, DB_ADMIN_USER, DB_ADMIN_PASSWORD,
-            Setting.of("FAZT_HEAP", SettingType.STRING, null,
-                    "JVM heap limit; the heap starts at 16 MB and grows as needed")
+    static final List<Setting> ALL = List.of(
+            TARGETS,
+            DB_ADMIN_USER,
+            DB_ADMIN_PASSWORD,
+            Setting.of(
+                            "FAZT_HEAP",
+                            SettingType.STRING,
+                            null,
+                            "JVM heap limit; the heap starts at 16 MB and grows as needed")
                     .defaultText("`64m` per service, `112m` gateway, `320m` with the runtime, `192m` for several")
-                    .parsedBy(ServerSettings::heap).readBy("bin/fazt-server"),
-            Setting.bool("FAZT_JS_JIT", true, "`false` runs JavaScript without the Graal JIT: about 80 MB less for "
-                    + "runtime-svc, much slower JavaScript (docs/runtime-engine.md)").readBy("bin/fazt-server"),
-            Setting.of("FAZT_JAVA_OPTS", SettingType.STRING, null,
-                    "JVM flags added after the defaults, so they can also undo one").defaultText("empty")
+                    .parsedBy(ServerSettings::heap)
                     .readBy("bin/fazt-server"),
-            Setting.of("FAZT_CDS_DIR", SettingType.STRING, null,
-                    "where the class-data sharing archives live (docs/operations.md)").defaultText("`$FAZT_HOME/cds`")
+            Setting.bool(
+                            "FAZT_JS_JIT",
+                            true,
+                            "`false` runs JavaScript without the Graal JIT: about 80 MB less for "
+                                    + "runtime-svc, much slower JavaScript (docs/runtime-engine.md)")
+                    .readBy("bin/fazt-server"),
+            Setting.of(
+                            "FAZT_JAVA_OPTS",
+                            SettingType.STRING,
+                            null,
+                            "JVM flags added after the defaults, so they can also undo one")
+                    .defaultText("empty")
+                    .readBy("bin/fazt-server"),
+            Setting.of(
+                            "FAZT_CDS_DIR",
+                            SettingType.STRING,
+                            null,
+                            "where the class-data sharing archives live (docs/operations.md)")
+                    .defaultText("`$FAZT_HOME/cds`")
                     .readBy("bin/fazt-server"),
             Setting.of("FAZT_SERVER_JAR", SettingType.STRING, null, "the fazt-server jar to run")
-                    .defaultText("`server/target/fazt-server/fazt-server.jar`").readBy("bin/fazt-server", "bench/run"),
-            Setting.of("FAZT_HOME", SettingType.STRING, null,
-                    "where `scripts/stack` keeps pids, logs, the master key and the admin token")
-                    .defaultText("`./.fazt`").readBy("scripts/stack", "bin/fazt-server"),
-            Setting.number("FAZT_RUNTIME_INSTANCES", 1L, 1, 16L,
-                    "runtime-svc processes `scripts/stack up` starts: runtime, runtime-2, … (management ports 9107, "
-                            + "9108, … after the seven service ports)")
-                    .unit("a number of runtime-svc processes").formerly("RUNTIME_INSTANCES").readBy("scripts/stack"),
-            Setting.number("FAZT_STACK_TIMEOUT", 90L, 1, null,
-                    "how long `scripts/stack up` waits for every service to be healthy").unit("seconds")
+                    .defaultText("`server/target/fazt-server/fazt-server.jar`")
+                    .readBy("bin/fazt-server", "bench/run"),
+            Setting.of(
+                            "FAZT_HOME",
+                            SettingType.STRING,
+                            null,
+                            "where `scripts/stack` keeps pids, logs, the master key and the admin token")
+                    .defaultText("`./.fazt`")
+                    .readBy("scripts/stack", "bin/fazt-server"),
+            Setting.number(
+                            "FAZT_RUNTIME_INSTANCES",
+                            1L,
+                            1,
+                            16L,
+                            "runtime-svc processes `scripts/stack up` starts: runtime, runtime-2, … (management ports 9107, "
+                                    + "9108, … after the seven service ports)")
+                    .unit("a number of runtime-svc processes")
+                    .formerly("RUNTIME_INSTANCES")
                     .readBy("scripts/stack"),
-            Setting.number("FAZT_STOP_TIMEOUT", 20L, 1, null,
-                    "how long `scripts/stack down` waits for a service to stop before it kills it").unit("seconds")
+            Setting.number(
+                            "FAZT_STACK_TIMEOUT",
+                            90L,
+                            1,
+                            null,
+                            "how long `scripts/stack up` waits for every service to be healthy")
+                    .unit("seconds")
+                    .readBy("scripts/stack"),
+            Setting.number(
+                            "FAZT_STOP_TIMEOUT",
+                            20L,
+                            1,
+                            null,
+                            "how long `scripts/stack down` waits for a service to stop before it kills it")
+                    .unit("seconds")
                     .readBy("scripts/stack"));
 
     private ServerSettings() {}
 
     /** Every setting of this build, each once: the platform's, each service's, then the launcher's. */
     static SettingsCatalogue catalogue(Map<ServiceName, ServiceDefinition> definitions) {
-        SettingsCatalogue catalogue = new SettingsCatalogue()
-                .add(PlatformSettings.BOOTSTRAP, null)
-                .add(PlatformSettings.PROCESS, null);
+        SettingsCatalogue catalogue =
+                new SettingsCatalogue().add(PlatformSettings.BOOTSTRAP, null).add(PlatformSettings.PROCESS, null);
         definitions.values().forEach(d -> catalogue.add(d.settings(), d.name().id()));
         return catalogue.add(ALL, null);
     }

@@ -24,8 +24,11 @@ final class SettingsReport {
     private SettingsReport() {}
 
     /** Prints the report to {@code out}; returns the exit status (0, or {@link FaztServer#EXIT_SETTINGS}). */
-    static int print(Map<String, String> env, Map<ServiceName, ServiceDefinition> definitions, PrintStream out,
-                     boolean markdown) {
+    static int print(
+            Map<String, String> env,
+            Map<ServiceName, ServiceDefinition> definitions,
+            PrintStream out,
+            boolean markdown) {
         SettingsCatalogue catalogue = ServerSettings.catalogue(definitions);
         if (markdown) {
             out.print(catalogue.markdownTable());
@@ -34,7 +37,8 @@ final class SettingsReport {
         List<ServiceName> targets;
         try {
             @SuppressWarnings("unchecked")
-            List<ServiceName> chosen = (List<ServiceName>) ServerSettings.TARGETS.read(env, null).value();
+            List<ServiceName> chosen =
+                    (List<ServiceName>) ServerSettings.TARGETS.read(env, null).value();
             targets = chosen;
         } catch (SettingsException e) {
             targets = List.of(ServiceName.values());
@@ -44,7 +48,8 @@ final class SettingsReport {
         List<String> warnings = new ArrayList<>();
         for (Setting setting : catalogue.settings()) {
             List<String> readers = catalogue.readers(setting);
-            boolean serviceOnly = readers.stream().allMatch(r -> ServiceName.fromId(r).isPresent());
+            boolean serviceOnly =
+                    readers.stream().allMatch(r -> ServiceName.fromId(r).isPresent());
             if (serviceOnly && readers.stream().noneMatch(ids::contains)) {
                 continue;
             }
@@ -58,12 +63,13 @@ final class SettingsReport {
                 }
             }
         }
-        boolean invalid = requiredPairs(catalogue, env, rows) | rows.values().stream().anyMatch(r -> r.problem != null);
+        boolean invalid =
+                requiredPairs(catalogue, env, rows) | rows.values().stream().anyMatch(r -> r.problem != null);
         int width = rows.keySet().stream().mapToInt(String::length).max().orElse(0);
         for (Map.Entry<String, Row> e : rows.entrySet()) {
             Row r = e.getValue();
-            out.println(pad(e.getKey(), width) + "  " + (r.problem != null ? "invalid: " + r.problem
-                    : pad(r.value, 40) + "  " + r.source));
+            out.println(pad(e.getKey(), width) + "  "
+                    + (r.problem != null ? "invalid: " + r.problem : pad(r.value, 40) + "  " + r.source));
         }
         warnings.stream().distinct().forEach(w -> out.println("warning: " + w));
         return invalid ? FaztServer.EXIT_SETTINGS : 0;

@@ -32,8 +32,9 @@ final class Targets {
                 continue;
             }
             String wanted = id;
-            chosen.add(ServiceName.fromId(id).orElseThrow(() -> new IllegalArgumentException(
-                    "unknown service \"" + wanted + "\"; expected all, or a comma-separated list of " + known())));
+            chosen.add(ServiceName.fromId(id)
+                    .orElseThrow(() -> new IllegalArgumentException("unknown service \"" + wanted
+                            + "\"; expected all, or a comma-separated list of " + known())));
         }
         if (chosen.isEmpty()) {
             throw new IllegalArgumentException("names no service; expected all, or a list of " + known());

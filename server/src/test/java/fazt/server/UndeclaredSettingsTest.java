@@ -36,19 +36,24 @@ class UndeclaredSettingsTest {
         try (Stream<Path> files = Files.walk(REPO)) {
             files.filter(UndeclaredSettingsTest::serverSource).forEach(f -> named.addAll(names(f, true)));
         }
-        for (String script : List.of("bin/fazt-server", "scripts/stack",
-                "platform/platform-service/src/main/resources/logback.xml")) {
+        for (String script : List.of(
+                "bin/fazt-server", "scripts/stack", "platform/platform-service/src/main/resources/logback.xml")) {
             named.addAll(names(REPO.resolve(script), false));
         }
         named.removeIf(n -> n.startsWith("FAZT_TEST_"));
         assertThat(named).as("variables named in server-side code and scripts").isNotEmpty();
-        assertThat(declared).as("declared settings (add the missing ones to a *Settings class)").containsAll(named);
+        assertThat(declared)
+                .as("declared settings (add the missing ones to a *Settings class)")
+                .containsAll(named);
     }
 
     private static boolean serverSource(Path file) {
         String path = REPO.relativize(file).toString().replace('\\', '/');
-        return path.endsWith(".java") && path.contains("/src/main/java/") && !path.contains("/target/")
-                && NOT_SERVER_CODE.stream().noneMatch(m -> path.startsWith(m + "/") || path.contains("/" + m + "/src/"));
+        return path.endsWith(".java")
+                && path.contains("/src/main/java/")
+                && !path.contains("/target/")
+                && NOT_SERVER_CODE.stream()
+                        .noneMatch(m -> path.startsWith(m + "/") || path.contains("/" + m + "/src/"));
     }
 
     /** The names in {@code file}: in Java only those in string literals, elsewhere every one. */

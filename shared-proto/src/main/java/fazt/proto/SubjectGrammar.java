@@ -28,11 +28,9 @@ public final class SubjectGrammar {
     private static final Pattern EVENT_SUBJECT =
             Pattern.compile(EVENT + "\\." + SERVICE + "\\." + TOKEN + "\\." + TOKEN);
     // App ids are UUIDs or names: one token of letters, digits, '-' or '_'.
-    private static final Pattern LOG_SUBJECT =
-            Pattern.compile(LOG + "\\." + TOKEN + "\\.[A-Za-z0-9][A-Za-z0-9_-]*");
+    private static final Pattern LOG_SUBJECT = Pattern.compile(LOG + "\\." + TOKEN + "\\.[A-Za-z0-9][A-Za-z0-9_-]*");
     private static final Pattern WORK_SUBJECT = Pattern.compile(WORK + "\\." + SERVICE + "\\." + TOKEN);
-    private static final Pattern DEAD_LETTER_SUBJECT =
-            Pattern.compile(DEAD_LETTER + "\\." + SERVICE + "\\." + TOKEN);
+    private static final Pattern DEAD_LETTER_SUBJECT = Pattern.compile(DEAD_LETTER + "\\." + SERVICE + "\\." + TOKEN);
 
     private SubjectGrammar() {}
 

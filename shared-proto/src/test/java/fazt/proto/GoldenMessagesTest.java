@@ -25,7 +25,9 @@ class GoldenMessagesTest {
         String file = "/golden/" + MessageCodec.typeId(type) + ".json";
         byte[] golden;
         try (InputStream in = getClass().getResourceAsStream(file)) {
-            assertThat(in).as("golden file %s for %s", file, type.getSimpleName()).isNotNull();
+            assertThat(in)
+                    .as("golden file %s for %s", file, type.getSimpleName())
+                    .isNotNull();
             golden = in.readAllBytes();
         }
         MessageCodec codec = MessageCodec.INSTANCE;

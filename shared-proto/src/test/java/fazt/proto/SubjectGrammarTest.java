@@ -9,13 +9,15 @@ import org.junit.jupiter.api.Test;
 class SubjectGrammarTest {
     @Test
     void aDeadLetterSubjectNamesTheServiceAndItsConsumer() {
-        assertThat(SubjectGrammar.deadLetter(ServiceName.AUTH, "auth-app-login")).isEqualTo("dlq.auth.auth-app-login");
+        assertThat(SubjectGrammar.deadLetter(ServiceName.AUTH, "auth-app-login"))
+                .isEqualTo("dlq.auth.auth-app-login");
     }
 
     @Test
     void aDeadLetterSubjectRefusesAConsumerNameThatIsNotOneToken() {
         assertThatThrownBy(() -> SubjectGrammar.deadLetter(ServiceName.AUTH, "app.login"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dlq.auth.app.login");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("dlq.auth.app.login");
         assertThatThrownBy(() -> SubjectGrammar.deadLetter(ServiceName.AUTH, "App"))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -11,7 +11,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SubjectRootTest {
     @Test
     void qualifyPutsTheRootInFront() {
-        assertThat(new SubjectRoot("t1").qualify(HealthSubjects.of(ServiceName.DEPLOY))).isEqualTo("t1.svc.deploy.health");
+        assertThat(new SubjectRoot("t1").qualify(HealthSubjects.of(ServiceName.DEPLOY)))
+                .isEqualTo("t1.svc.deploy.health");
     }
 
     @Test
@@ -27,7 +28,8 @@ class SubjectRootTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "Fazt", "a.b", "fazt>", "$SYS", "_INBOX", "with space"})
     void rejectsRootsThatAreNotOneSafeToken(String bad) {
-        assertThatThrownBy(() -> new SubjectRoot(bad)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new SubjectRoot(bad))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("one lower-case token");
     }
 

@@ -68,12 +68,20 @@ class AppIsolationIT {
 
     /** Gives {@code app} one KV entry, one document and one file; returns the document's id. */
     static String fill(String app, BlobWritten blob) throws Exception {
-        storage.request(StorageSubjects.KV_PUT, new KvPutRequest(app, "secret", "text",
-                "of app".getBytes(StandardCharsets.UTF_8), null), KvPutReply.class);
-        String id = storage.request(StorageSubjects.DB_INSERT, new DbInsertRequest(app, "notes",
-                List.of(json("{'owner': '" + app + "', 'n': 1}"))), DbInsertReply.class).ids().getFirst();
-        storage.request(StorageSubjects.FILES_PUT, new FilesPutRequest(app, "private/data.bin", blob.digest(),
-                blob.size(), null), FileInfo.class);
+        storage.request(
+                StorageSubjects.KV_PUT,
+                new KvPutRequest(app, "secret", "text", "of app".getBytes(StandardCharsets.UTF_8), null),
+                KvPutReply.class);
+        String id = storage.request(
+                        StorageSubjects.DB_INSERT,
+                        new DbInsertRequest(app, "notes", List.of(json("{'owner': '" + app + "', 'n': 1}"))),
+                        DbInsertReply.class)
+                .ids()
+                .getFirst();
+        storage.request(
+                StorageSubjects.FILES_PUT,
+                new FilesPutRequest(app, "private/data.bin", blob.digest(), blob.size(), null),
+                FileInfo.class);
         return id;
     }
 
@@ -84,42 +92,77 @@ class AppIsolationIT {
         BlobWritten blob = storage.upload(StorageClient.random(100));
         String docId = fill(a, blob);
 
-        assertThat(storage.request(StorageSubjects.KV_GET, new KvGetRequest(b, "secret"), KvValue.class).found())
+        assertThat(storage.request(StorageSubjects.KV_GET, new KvGetRequest(b, "secret"), KvValue.class)
+                        .found())
                 .isFalse();
         assertThat(storage.request(StorageSubjects.KV_LIST, new KvListRequest(b, null, null, 0), KvListReply.class)
-                .keys()).isEmpty();
+                        .keys())
+                .isEmpty();
         assertThat(storage.request(StorageSubjects.KV_DELETE, new KvDeleteRequest(b, "secret"), KvDeleteReply.class)
-                .deleted()).isFalse();
+                        .deleted())
+                .isFalse();
 
         assertThat(storage.request(StorageSubjects.DB_GET, new DbGetRequest(b, "notes", docId), DbGetReply.class)
-                .found()).isFalse();
-        assertThat(storage.request(StorageSubjects.DB_FIND, new DbFindRequest(b, "notes", null, null, 0, null),
-                DbFindReply.class).documents()).isEmpty();
-        assertThat(storage.request(StorageSubjects.DB_COUNT, new DbCountRequest(b, "notes", json("{}")),
-                DbCountReply.class).count()).isZero();
-        assertThat(storage.request(StorageSubjects.DB_UPDATE, new DbUpdateRequest(b, "notes", null,
-                json("{'$set': {'owner': 'b'}}")), DbCountReply.class).count()).isZero();
-        assertThat(storage.request(StorageSubjects.DB_DELETE, new DbDeleteRequest(b, "notes", null),
-                DbCountReply.class).count()).isZero();
+                        .found())
+                .isFalse();
+        assertThat(storage.request(
+                                StorageSubjects.DB_FIND,
+                                new DbFindRequest(b, "notes", null, null, 0, null),
+                                DbFindReply.class)
+                        .documents())
+                .isEmpty();
+        assertThat(storage.request(
+                                StorageSubjects.DB_COUNT,
+                                new DbCountRequest(b, "notes", json("{}")),
+                                DbCountReply.class)
+                        .count())
+                .isZero();
+        assertThat(storage.request(
+                                StorageSubjects.DB_UPDATE,
+                                new DbUpdateRequest(b, "notes", null, json("{'$set': {'owner': 'b'}}")),
+                                DbCountReply.class)
+                        .count())
+                .isZero();
+        assertThat(storage.request(StorageSubjects.DB_DELETE, new DbDeleteRequest(b, "notes", null), DbCountReply.class)
+                        .count())
+                .isZero();
         // B may even reuse A's document id in its own collection of the same name.
-        storage.request(StorageSubjects.DB_INSERT, new DbInsertRequest(b, "notes",
-                List.of(json("{'_id': '" + docId + "', 'owner': 'b'}"))), DbInsertReply.class);
+        storage.request(
+                StorageSubjects.DB_INSERT,
+                new DbInsertRequest(b, "notes", List.of(json("{'_id': '" + docId + "', 'owner': 'b'}"))),
+                DbInsertReply.class);
 
-        assertThat(storage.request(StorageSubjects.FILES_STAT, new FilesStatRequest(b, "private/data.bin"),
-                FilesStatReply.class).found()).isFalse();
-        assertThat(storage.request(StorageSubjects.FILES_LIST, new FilesListRequest(b, null, null, 0),
-                FilesListReply.class).files()).isEmpty();
-        assertThat(storage.request(StorageSubjects.FILES_DELETE, new FilesDeleteRequest(b, "private/data.bin"),
-                FilesDeleteReply.class).deleted()).isFalse();
+        assertThat(storage.request(
+                                StorageSubjects.FILES_STAT,
+                                new FilesStatRequest(b, "private/data.bin"),
+                                FilesStatReply.class)
+                        .found())
+                .isFalse();
+        assertThat(storage.request(
+                                StorageSubjects.FILES_LIST,
+                                new FilesListRequest(b, null, null, 0),
+                                FilesListReply.class)
+                        .files())
+                .isEmpty();
+        assertThat(storage.request(
+                                StorageSubjects.FILES_DELETE,
+                                new FilesDeleteRequest(b, "private/data.bin"),
+                                FilesDeleteReply.class)
+                        .deleted())
+                .isFalse();
 
         // A's data is intact.
-        assertThat(storage.request(StorageSubjects.KV_GET, new KvGetRequest(a, "secret"), KvValue.class).found())
+        assertThat(storage.request(StorageSubjects.KV_GET, new KvGetRequest(a, "secret"), KvValue.class)
+                        .found())
                 .isTrue();
-        DbGetReply doc = storage.request(StorageSubjects.DB_GET, new DbGetRequest(a, "notes", docId),
-                DbGetReply.class);
+        DbGetReply doc = storage.request(StorageSubjects.DB_GET, new DbGetRequest(a, "notes", docId), DbGetReply.class);
         assertThat(doc.document().get("owner").asText()).isEqualTo(a);
-        assertThat(storage.request(StorageSubjects.FILES_STAT, new FilesStatRequest(a, "private/data.bin"),
-                FilesStatReply.class).found()).isTrue();
+        assertThat(storage.request(
+                                StorageSubjects.FILES_STAT,
+                                new FilesStatRequest(a, "private/data.bin"),
+                                FilesStatReply.class)
+                        .found())
+                .isTrue();
     }
 
     @Test
@@ -138,28 +181,36 @@ class AppIsolationIT {
         }
 
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (storage.request(StorageSubjects.KV_GET, new KvGetRequest(doomed, "secret"), KvValue.class).found()
+        while (storage.request(StorageSubjects.KV_GET, new KvGetRequest(doomed, "secret"), KvValue.class)
+                        .found()
                 || dataOf(doomed) > 0) {
             assertThat(System.nanoTime()).as("purged within 20 s").isLessThan(deadline);
             Thread.sleep(200);
         }
         assertThat(dataOf(doomed)).isZero();
-        assertThat(dataOf(kept)).as("the other app's KV entry, document and file").isEqualTo(3);
-        assertThat(storage.stored(blob.digest())).as("the blob another app's file references").isTrue();
+        assertThat(dataOf(kept))
+                .as("the other app's KV entry, document and file")
+                .isEqualTo(3);
+        assertThat(storage.stored(blob.digest()))
+                .as("the blob another app's file references")
+                .isTrue();
     }
 
     private static void publish(Connection nats, AppChanged.Change change, String appId) throws Exception {
-        AppChanged event = new AppChanged("e_" + UUID.randomUUID(), change, appId, List.of("name"), 1,
-                Instant.now());
+        AppChanged event = new AppChanged("e_" + UUID.randomUUID(), change, appId, List.of("name"), 1, Instant.now());
         Headers headers = new Headers();
         headers.put(FaztHeaders.MSG_ID, event.eventId());
-        nats.jetStream().publish(suite.nats().root().qualify(DeploySubjects.appEvent(change)), headers,
-                MessageCodec.INSTANCE.encode(event));
+        nats.jetStream()
+                .publish(
+                        suite.nats().root().qualify(DeploySubjects.appEvent(change)),
+                        headers,
+                        MessageCodec.INSTANCE.encode(event));
     }
 
     /** Rows the app still has across kv_entry, document and app_file. */
     private static long dataOf(String app) throws Exception {
-        try (var c = suite.postgres().connect(); var s = c.prepareStatement("""
+        try (var c = suite.postgres().connect();
+                var s = c.prepareStatement("""
                 SELECT (SELECT count(*) FROM storage.kv_entry WHERE app_id = ?)
                      + (SELECT count(*) FROM storage.document WHERE app_id = ?)
                      + (SELECT count(*) FROM storage.app_file WHERE app_id = ?)""")) {

@@ -29,8 +29,14 @@ class BlobClientIT {
     static final StorageClient storage = new StorageClient(suite);
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, StorageSubjects.CHUNK_SIZE - 1, StorageSubjects.CHUNK_SIZE,
-            2 * StorageSubjects.CHUNK_SIZE + 17})
+    @ValueSource(
+            ints = {
+                0,
+                1,
+                StorageSubjects.CHUNK_SIZE - 1,
+                StorageSubjects.CHUNK_SIZE,
+                2 * StorageSubjects.CHUNK_SIZE + 17
+            })
     void aWrittenStreamReadsBackWholeAndInRanges(int size) throws Exception {
         byte[] data = StorageClient.random(size);
         BlobWritten written = new BlobWriter(storage.requester()).write(new ByteArrayInputStream(data));
@@ -64,13 +70,19 @@ class BlobClientIT {
         BlobReader reader = new BlobReader(storage.requester());
         assertThatThrownBy(() -> reader.open(absent, 10).readAllBytes())
                 .isInstanceOf(BlobTransferException.class)
-                .cause().isInstanceOfSatisfying(CallFailure.Problem.class,
+                .cause()
+                .isInstanceOfSatisfying(
+                        CallFailure.Problem.class,
                         e -> assertThat(e.problem().status()).isEqualTo(404));
         assertThatThrownBy(() -> reader.read(absent, 0, 1).get())
-                .isInstanceOf(ExecutionException.class).cause().isInstanceOf(RemoteProblemException.class);
+                .isInstanceOf(ExecutionException.class)
+                .cause()
+                .isInstanceOf(RemoteProblemException.class);
         BlobWritten small = new BlobWriter(storage.requester()).write(new byte[] {1, 2, 3});
         assertThatThrownBy(() -> reader.read(small.digest(), 0, 5).get())
                 .as("a shorter answer than asked means the caller's size is wrong")
-                .isInstanceOf(ExecutionException.class).cause().isInstanceOf(IllegalStateException.class);
+                .isInstanceOf(ExecutionException.class)
+                .cause()
+                .isInstanceOf(IllegalStateException.class);
     }
 }

@@ -36,10 +36,12 @@ class BlobIT {
         assertThat(written.deduplicated()).isFalse();
         // Steps that do not line up with the stored chunks, so reads cross chunk boundaries.
         assertThat(storage.readAll(written.digest(), 300_001)).isEqualTo(data);
-        assertThat(storage.readAll(written.digest(), StorageSubjects.CHUNK_SIZE)).isEqualTo(data);
+        assertThat(storage.readAll(written.digest(), StorageSubjects.CHUNK_SIZE))
+                .isEqualTo(data);
         Message middle = storage.read(written.digest(), 524_000, 2_000);
         assertThat(middle.getData()).isEqualTo(Arrays.copyOfRange(data, 524_000, 526_000));
-        assertThat(middle.getHeaders().getFirst(StorageSubjects.HEADER_BLOB_SIZE)).isEqualTo("1500000");
+        assertThat(middle.getHeaders().getFirst(StorageSubjects.HEADER_BLOB_SIZE))
+                .isEqualTo("1500000");
     }
 
     @Test
@@ -65,9 +67,10 @@ class BlobIT {
         assertThat(first.deduplicated()).isFalse();
         assertThat(second.deduplicated()).isTrue();
         assertThat(storage.readAll(second.digest(), StorageSubjects.CHUNK_SIZE)).isEqualTo(data);
-        try (var c = suite.postgres().connect(); var s = c.createStatement();
-             var r = s.executeQuery("SELECT count(*), coalesce(sum(octet_length(data)), 0) FROM storage.blob_chunk"
-                     + " WHERE blob_key = '" + first.digest() + "'")) {
+        try (var c = suite.postgres().connect();
+                var s = c.createStatement();
+                var r = s.executeQuery("SELECT count(*), coalesce(sum(octet_length(data)), 0) FROM storage.blob_chunk"
+                        + " WHERE blob_key = '" + first.digest() + "'")) {
             r.next();
             assertThat(r.getLong(2)).as("bytes stored for the digest").isEqualTo(data.length);
         }
@@ -79,7 +82,8 @@ class BlobIT {
         assertThat(written.digest()).isEqualTo(StorageClient.sha256(new byte[0]));
         Message reply = storage.read(written.digest(), 0, 100);
         assertThat(reply.getData()).isNullOrEmpty();
-        assertThat(reply.getHeaders().getFirst(StorageSubjects.HEADER_BLOB_SIZE)).isEqualTo("0");
+        assertThat(reply.getHeaders().getFirst(StorageSubjects.HEADER_BLOB_SIZE))
+                .isEqualTo("0");
     }
 
     @Test
@@ -109,7 +113,8 @@ class BlobIT {
         Problem badId = problemOf(() -> storage.chunk("short", 0, true, new byte[1]));
         assertThat(badId.status()).isEqualTo(400);
         assertThat(badId.detail()).contains(StorageSubjects.HEADER_UPLOAD_ID);
-        assertThat(badId.errors()).extracting(Problem.FieldError::field)
+        assertThat(badId.errors())
+                .extracting(Problem.FieldError::field)
                 .containsExactly(StorageSubjects.HEADER_UPLOAD_ID);
 
         Problem negative = problemOf(() -> storage.chunk(StorageClient.newUploadId(), -1, true, new byte[1]));
@@ -118,8 +123,8 @@ class BlobIT {
 
     @Test
     void aChunkLargerThanTheChunkSizeIsRefused() {
-        Problem problem = problemOf(() -> storage.chunk(StorageClient.newUploadId(), 0, true,
-                new byte[StorageSubjects.CHUNK_SIZE + 1]));
+        Problem problem = problemOf(
+                () -> storage.chunk(StorageClient.newUploadId(), 0, true, new byte[StorageSubjects.CHUNK_SIZE + 1]));
         assertThat(problem.status()).isEqualTo(413);
         assertThat(problem.type()).endsWith("storage/chunk-too-large");
     }
@@ -138,7 +143,9 @@ class BlobIT {
 
         assertThat(problemOf(() -> storage.read(digest, 1001, 10)).status()).isEqualTo(416);
         assertThat(problemOf(() -> storage.read(digest, -1, 10)).status()).isEqualTo(400);
-        assertThat(problemOf(() -> storage.read(digest, 0, StorageSubjects.CHUNK_SIZE + 1)).status()).isEqualTo(400);
+        assertThat(problemOf(() -> storage.read(digest, 0, StorageSubjects.CHUNK_SIZE + 1))
+                        .status())
+                .isEqualTo(400);
         assertThat(problemOf(() -> storage.read("NOT-A-DIGEST", 0, 1)).detail()).contains("digest");
         assertThat(storage.read(digest, 1000, 10).getData()).isNullOrEmpty();
         assertThat(storage.read(digest, 990, 100).getData()).hasSize(10);

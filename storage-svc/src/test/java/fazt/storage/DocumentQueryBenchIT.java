@@ -49,9 +49,11 @@ class DocumentQueryBenchIT {
         long started = System.nanoTime();
         insert(APP, DOCUMENTS, 1);
         insert("a_neighbour", DOCUMENTS / 5, 2);
-        System.out.printf("inserted %d + %d documents in %d ms%n", DOCUMENTS, DOCUMENTS / 5,
-                (System.nanoTime() - started) / 1_000_000);
-        try (Connection c = suite.postgres().connect(); var s = c.createStatement()) {
+        System.out.printf(
+                "inserted %d + %d documents in %d ms%n",
+                DOCUMENTS, DOCUMENTS / 5, (System.nanoTime() - started) / 1_000_000);
+        try (Connection c = suite.postgres().connect();
+                var s = c.createStatement()) {
             s.execute("ANALYZE storage.document");
         }
 
@@ -85,7 +87,9 @@ class DocumentQueryBenchIT {
                 d.put("score", random.nextInt(1000));
                 d.put("active", i % 2 == 0);
                 d.putArray("tags").add("tag-" + i % 10).add("tag-" + i % 13 + 10);
-                d.putObject("address").put("zip", String.format("%05d", i % 9999)).put("street", "street " + i);
+                d.putObject("address")
+                        .put("zip", String.format("%05d", i % 9999))
+                        .put("street", "street " + i);
                 batch.add(d);
             }
             storage.request(StorageSubjects.DB_INSERT, new DbInsertRequest(app, "users", batch), DbInsertReply.class);
@@ -99,17 +103,22 @@ class DocumentQueryBenchIT {
         DbFindReply reply = null;
         for (int i = 0; i < ms.length; i++) {
             long t = System.nanoTime();
-            reply = storage.request(StorageSubjects.DB_FIND, new DbFindRequest(APP, "users", q, s, limit, null),
-                    DbFindReply.class);
+            reply = storage.request(
+                    StorageSubjects.DB_FIND, new DbFindRequest(APP, "users", q, s, limit, null), DbFindReply.class);
             ms[i] = (System.nanoTime() - t) / 1000;
         }
         assertThat(reply.documents()).isNotEmpty();
         String plan;
-        try (Connection c = suite.postgres().connect(); var st = c.createStatement()) {
+        try (Connection c = suite.postgres().connect();
+                var st = c.createStatement()) {
             st.execute("SET search_path TO storage");
             plan = QueryPlans.explainFind(c, APP, "users", q, s, limit + 1);
         }
-        report("find " + query + " sort " + sort + " limit " + limit + " -> " + reply.documents().size(), ms, plan);
+        report(
+                "find " + query + " sort " + sort + " limit " + limit + " -> "
+                        + reply.documents().size(),
+                ms,
+                plan);
         if (usesGin) {
             assertThat(plan).contains("document_body_idx");
         }
@@ -121,15 +130,16 @@ class DocumentQueryBenchIT {
         long count = 0;
         for (int i = 0; i < ms.length; i++) {
             long t = System.nanoTime();
-            count = storage.request(StorageSubjects.DB_COUNT, new DbCountRequest(APP, "users", q),
-                    DbCountReply.class).count();
+            count = storage.request(StorageSubjects.DB_COUNT, new DbCountRequest(APP, "users", q), DbCountReply.class)
+                    .count();
             ms[i] = (System.nanoTime() - t) / 1000;
         }
         if (expected >= 0) {
             assertThat(count).isEqualTo(expected);
         }
         String plan;
-        try (Connection c = suite.postgres().connect(); var st = c.createStatement()) {
+        try (Connection c = suite.postgres().connect();
+                var st = c.createStatement()) {
             st.execute("SET search_path TO storage");
             plan = QueryPlans.explainCount(c, APP, "users", q);
         }
@@ -142,7 +152,8 @@ class DocumentQueryBenchIT {
     private static void report(String what, long[] micros, String plan) {
         long[] sorted = micros.clone();
         Arrays.sort(sorted);
-        System.out.printf("BENCH %s: p50 %.2f ms, max %.2f ms over %d requests through NATS%n%s%n%n", what,
-                sorted[sorted.length / 2] / 1000.0, sorted[sorted.length - 1] / 1000.0, sorted.length, plan);
+        System.out.printf(
+                "BENCH %s: p50 %.2f ms, max %.2f ms over %d requests through NATS%n%s%n%n",
+                what, sorted[sorted.length / 2] / 1000.0, sorted[sorted.length - 1] / 1000.0, sorted.length, plan);
     }
 }

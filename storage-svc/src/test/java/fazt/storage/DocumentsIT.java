@@ -60,30 +60,44 @@ class DocumentsIT {
         for (String d : documents) {
             nodes.add(json(d));
         }
-        return storage.request(StorageSubjects.DB_INSERT, new DbInsertRequest(app, collection, nodes),
-                DbInsertReply.class).ids();
+        return storage.request(
+                        StorageSubjects.DB_INSERT, new DbInsertRequest(app, collection, nodes), DbInsertReply.class)
+                .ids();
     }
 
     static DbFindReply find(String app, String collection, String query, String sort, int limit, String cursor)
             throws Exception {
-        return storage.request(StorageSubjects.DB_FIND, new DbFindRequest(app, collection,
-                query == null ? null : json(query), sort == null ? null : json(sort), limit, cursor),
+        return storage.request(
+                StorageSubjects.DB_FIND,
+                new DbFindRequest(
+                        app,
+                        collection,
+                        query == null ? null : json(query),
+                        sort == null ? null : json(sort),
+                        limit,
+                        cursor),
                 DbFindReply.class);
     }
 
     static List<String> names(String query) throws Exception {
         return find(PEOPLE_APP, "people", query, "{'name': 1}", 0, null).documents().stream()
-                .map(d -> d.get("name").asText()).toList();
+                .map(d -> d.get("name").asText())
+                .toList();
     }
 
     static long count(String app, String collection, String query) throws Exception {
-        return storage.request(StorageSubjects.DB_COUNT, new DbCountRequest(app, collection,
-                query == null ? null : json(query)), DbCountReply.class).count();
+        return storage.request(
+                        StorageSubjects.DB_COUNT,
+                        new DbCountRequest(app, collection, query == null ? null : json(query)),
+                        DbCountReply.class)
+                .count();
     }
 
     @BeforeAll
     static void people() throws Exception {
-        insert(PEOPLE_APP, "people",
+        insert(
+                PEOPLE_APP,
+                "people",
                 "{'_id': 'ann', 'name': 'ann', 'age': 31, 'city': 'Oslo', 'tags': ['admin', 'dev'],"
                         + " 'address': {'zip': '0150', 'country': 'NO'}, 'bio': 'likes hiking and tea'}",
                 "{'_id': 'bob', 'name': 'bob', 'age': 25, 'city': 'Bergen', 'tags': ['dev'],"
@@ -95,47 +109,50 @@ class DocumentsIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-            "{}                                        | ann,bob,cid,dee,eve",
-            "{'city': 'Oslo'}                          | ann,dee",
-            "{'city': {'$eq': 'Oslo'}}                 | ann,dee",
-            "{'age': 25}                               | bob",
-            "{'age': 40.5}                             | cid",
-            "{'address.country': 'NO'}                 | ann,bob",
-            "{'address': {'zip': '0150', 'country': 'NO'}} | ann",
-            "{'address': {'zip': '0150'}}              | \"\"",
-            "{'tags': ['dev']}                         | bob",
-            "{'tags.0': 'admin'}                       | ann",
-            "{'bio': null}                             | bob,cid,dee,eve",
-            "{'active': true}                          | dee",
-            "{'city': {'$ne': 'Oslo'}}                 | bob,cid,eve",
-            "{'active': {'$ne': true}}                 | ann,bob,cid,eve",
-            "{'bio': {'$ne': null}}                    | ann",
-            "{'age': {'$gt': 25}}                      | ann,cid",
-            "{'age': {'$gte': 25}}                     | ann,bob,cid",
-            "{'age': {'$lt': 31}}                      | bob",
-            "{'age': {'$lte': 31}}                     | ann,bob",
-            "{'age': {'$gt': 30, '$lt': 40}}           | ann",
-            "{'age': {'$gte': '4'}}                    | dee",
-            "{'name': {'$gt': 'bob', '$lte': 'dee'}}   | cid,dee",
-            "{'city': {'$in': ['Paris', 'Rome', 'X']}} | cid,eve",
-            "{'age': {'$in': [25, '40']}}              | bob,dee",
-            "{'city': {'$in': []}}                     | \"\"",
-            "{'city': {'$nin': ['Oslo', 'Rome']}}      | bob,cid",
-            "{'bio': {'$in': [null]}}                  | bob,cid,dee,eve",
-            "{'active': {'$exists': true}}             | dee,eve",
-            "{'active': {'$exists': false}}            | ann,bob,cid",
-            "{'address.zip': {'$exists': true}}        | ann,bob,cid",
-            "{'tags': {'$contains': 'dev'}}            | ann,bob,eve",
-            "{'tags': {'$contains': 7}}                | dee",
-            "{'bio': {'$contains': 'hiking'}}          | ann",
-            "{'city': {'$contains': 'o'}}              | ann,dee,eve",
-            "{'$or': [{'city': 'Paris'}, {'age': 25}]} | bob,cid",
-            "{'$and': [{'city': 'Oslo'}, {'tags': {'$contains': 'dev'}}]} | ann",
-            "{'city': 'Oslo', '$or': [{'active': true}, {'age': {'$lt': 35}}]} | ann,dee",
-            "{'_id': 'cid'}                            | cid",
-            "{'_id': {'$in': ['ann', 'eve']}}          | ann,eve",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            value = {
+                "{}                                        | ann,bob,cid,dee,eve",
+                "{'city': 'Oslo'}                          | ann,dee",
+                "{'city': {'$eq': 'Oslo'}}                 | ann,dee",
+                "{'age': 25}                               | bob",
+                "{'age': 40.5}                             | cid",
+                "{'address.country': 'NO'}                 | ann,bob",
+                "{'address': {'zip': '0150', 'country': 'NO'}} | ann",
+                "{'address': {'zip': '0150'}}              | \"\"",
+                "{'tags': ['dev']}                         | bob",
+                "{'tags.0': 'admin'}                       | ann",
+                "{'bio': null}                             | bob,cid,dee,eve",
+                "{'active': true}                          | dee",
+                "{'city': {'$ne': 'Oslo'}}                 | bob,cid,eve",
+                "{'active': {'$ne': true}}                 | ann,bob,cid,eve",
+                "{'bio': {'$ne': null}}                    | ann",
+                "{'age': {'$gt': 25}}                      | ann,cid",
+                "{'age': {'$gte': 25}}                     | ann,bob,cid",
+                "{'age': {'$lt': 31}}                      | bob",
+                "{'age': {'$lte': 31}}                     | ann,bob",
+                "{'age': {'$gt': 30, '$lt': 40}}           | ann",
+                "{'age': {'$gte': '4'}}                    | dee",
+                "{'name': {'$gt': 'bob', '$lte': 'dee'}}   | cid,dee",
+                "{'city': {'$in': ['Paris', 'Rome', 'X']}} | cid,eve",
+                "{'age': {'$in': [25, '40']}}              | bob,dee",
+                "{'city': {'$in': []}}                     | \"\"",
+                "{'city': {'$nin': ['Oslo', 'Rome']}}      | bob,cid",
+                "{'bio': {'$in': [null]}}                  | bob,cid,dee,eve",
+                "{'active': {'$exists': true}}             | dee,eve",
+                "{'active': {'$exists': false}}            | ann,bob,cid",
+                "{'address.zip': {'$exists': true}}        | ann,bob,cid",
+                "{'tags': {'$contains': 'dev'}}            | ann,bob,eve",
+                "{'tags': {'$contains': 7}}                | dee",
+                "{'bio': {'$contains': 'hiking'}}          | ann",
+                "{'city': {'$contains': 'o'}}              | ann,dee,eve",
+                "{'$or': [{'city': 'Paris'}, {'age': 25}]} | bob,cid",
+                "{'$and': [{'city': 'Oslo'}, {'tags': {'$contains': 'dev'}}]} | ann",
+                "{'city': 'Oslo', '$or': [{'active': true}, {'age': {'$lt': 35}}]} | ann,dee",
+                "{'_id': 'cid'}                            | cid",
+                "{'_id': {'$in': ['ann', 'eve']}}          | ann,eve",
+            })
     void everyOperatorSelectsExactlyTheMatchingDocuments(String query, String expected) throws Exception {
         List<String> want = expected == null || expected.isEmpty() ? List.of() : List.of(expected.split(","));
         assertThat(names(query)).as(query).containsExactlyElementsOf(want);
@@ -143,19 +160,22 @@ class DocumentsIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-            "{'age': {'$gt': [1]}}              | query.age.$gt",
-            "{'age': {'$regex': 'x'}}           | query.age.$regex",
-            "{'$where': 'true'}                 | query.$where",
-            "{'age': {'$gt': 1, 'x': 2}}        | query.age",
-            "{'a..b': 1}                        | query.a..b",
-            "{'tags': {'$in': 'dev'}}           | query.tags.$in",
-            "{'tags': {'$exists': 1}}           | query.tags.$exists",
-            "{'tags': {'$contains': {'a': 1}}}  | query.tags.$contains",
-            "{'$or': []}                        | query.$or",
-            "{'$and': [1]}                      | query.$and[0]",
-            "[1, 2]                             | query",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            value = {
+                "{'age': {'$gt': [1]}}              | query.age.$gt",
+                "{'age': {'$regex': 'x'}}           | query.age.$regex",
+                "{'$where': 'true'}                 | query.$where",
+                "{'age': {'$gt': 1, 'x': 2}}        | query.age",
+                "{'a..b': 1}                        | query.a..b",
+                "{'tags': {'$in': 'dev'}}           | query.tags.$in",
+                "{'tags': {'$exists': 1}}           | query.tags.$exists",
+                "{'tags': {'$contains': {'a': 1}}}  | query.tags.$contains",
+                "{'$or': []}                        | query.$or",
+                "{'$and': [1]}                      | query.$and[0]",
+                "[1, 2]                             | query",
+            })
     void aMalformedQueryIsA400NamingTheOperatorOrField(String query, String field) throws Exception {
         Problem problem = problemOf(() -> find(PEOPLE_APP, "people", query, null, 0, null));
         assertThat(problem.status()).isEqualTo(400);
@@ -169,8 +189,12 @@ class DocumentsIT {
         var byValue = JSON.createObjectNode().put("city", "Oslo' OR '1'='1");
         var byField = JSON.createObjectNode().put("city') OR true --", "x");
         for (JsonNode query : List.of(byValue, byField)) {
-            assertThat(storage.request(StorageSubjects.DB_FIND, new DbFindRequest(PEOPLE_APP, "people", query, null,
-                    0, null), DbFindReply.class).documents()).isEmpty();
+            assertThat(storage.request(
+                                    StorageSubjects.DB_FIND,
+                                    new DbFindRequest(PEOPLE_APP, "people", query, null, 0, null),
+                                    DbFindReply.class)
+                            .documents())
+                    .isEmpty();
         }
         assertThat(count(PEOPLE_APP, "people", null)).isEqualTo(5);
     }
@@ -189,7 +213,8 @@ class DocumentsIT {
         String cursor = null;
         do {
             DbFindReply page = find(app, "items", null, "{'group': -1, 'n': 1}", 5, cursor);
-            page.documents().forEach(d -> all.add(d.get("group") + "/" + d.get("n").asInt()));
+            page.documents()
+                    .forEach(d -> all.add(d.get("group") + "/" + d.get("n").asInt()));
             cursor = page.cursor();
         } while (cursor != null);
         List<String> expected = new ArrayList<>();
@@ -219,10 +244,14 @@ class DocumentsIT {
         assertThat(ids).hasSize(8).isSorted();
 
         String wrongSort = find(app, "items", null, "{'n': 1}", 2, null).cursor();
-        assertThat(problemOf(() -> find(app, "items", null, "{'n': -1}", 2, wrongSort)).errors())
-                .extracting(Problem.FieldError::field).containsExactly("cursor");
-        assertThat(problemOf(() -> find(app, "items", null, "{'n': 2}", 2, null)).errors())
-                .extracting(Problem.FieldError::field).containsExactly("sort.n");
+        assertThat(problemOf(() -> find(app, "items", null, "{'n': -1}", 2, wrongSort))
+                        .errors())
+                .extracting(Problem.FieldError::field)
+                .containsExactly("cursor");
+        assertThat(problemOf(() -> find(app, "items", null, "{'n': 2}", 2, null))
+                        .errors())
+                .extracting(Problem.FieldError::field)
+                .containsExactly("sort.n");
     }
 
     @Test
@@ -234,18 +263,23 @@ class DocumentsIT {
         assertThat(ids.get(0).substring(0, 10)).isLessThanOrEqualTo(ids.get(1).substring(0, 10));
         assertThat(ids.get(0)).isNotEqualTo(ids.get(1));
         assertThat(ids.get(2)).isEqualTo("mine");
-        DbGetReply got = storage.request(StorageSubjects.DB_GET, new DbGetRequest(app, "c", ids.get(0)),
-                DbGetReply.class);
+        DbGetReply got =
+                storage.request(StorageSubjects.DB_GET, new DbGetRequest(app, "c", ids.get(0)), DbGetReply.class);
         assertThat(got.found()).isTrue();
         assertThat(got.document()).isEqualTo(json("{'_id': '" + ids.get(0) + "', 'x': 1}"));
         assertThat(storage.request(StorageSubjects.DB_GET, new DbGetRequest(app, "c", "nope"), DbGetReply.class)
-                .found()).isFalse();
+                        .found())
+                .isFalse();
 
         Problem taken = problemOf(() -> insert(app, "c", "{'_id': 'new1'}", "{'_id': 'mine'}"));
         assertThat(taken.status()).isEqualTo(409);
         assertThat(taken.detail()).contains("mine");
-        assertThat(problemOf(() -> insert(app, "c", "{'_id': 'twin'}", "{'_id': 'twin'}")).status()).isEqualTo(409);
-        assertThat(count(app, "c", null)).as("nothing of a refused batch was inserted").isEqualTo(3);
+        assertThat(problemOf(() -> insert(app, "c", "{'_id': 'twin'}", "{'_id': 'twin'}"))
+                        .status())
+                .isEqualTo(409);
+        assertThat(count(app, "c", null))
+                .as("nothing of a refused batch was inserted")
+                .isEqualTo(3);
     }
 
     @Test
@@ -258,25 +292,35 @@ class DocumentsIT {
         java.util.Arrays.fill(batch, "{}");
         assertThat(problemOf(() -> insert(app, "c", batch)).status()).isEqualTo(413);
         assertThat(problemOf(() -> insert(app, "bad name", "{}")).errors())
-                .extracting(Problem.FieldError::field).containsExactly("collection");
+                .extracting(Problem.FieldError::field)
+                .containsExactly("collection");
         assertThat(problemOf(() -> insert(app, "c", "[1]")).errors())
-                .extracting(Problem.FieldError::field).containsExactly("documents[0]");
+                .extracting(Problem.FieldError::field)
+                .containsExactly("documents[0]");
         assertThat(problemOf(() -> insert(app, "c", "{'_id': 5}")).errors())
-                .extracting(Problem.FieldError::field).containsExactly("documents[0]._id");
-        assertThat(problemOf(() -> insert(app, "c", "{'s': 'nul \\u0000'}")).status()).isEqualTo(400);
+                .extracting(Problem.FieldError::field)
+                .containsExactly("documents[0]._id");
+        assertThat(problemOf(() -> insert(app, "c", "{'s': 'nul \\u0000'}")).status())
+                .isEqualTo(400);
         assertThat(count(app, "c", null)).isZero();
     }
 
     @Test
     void updateSetsUnsetsAndIncrementsMatchingDocumentsOnly() throws Exception {
         String app = app();
-        insert(app, "c", "{'_id': 'a', 'n': 1, 'kind': 'x', 'old': true}", "{'_id': 'b', 'n': 1.5, 'kind': 'x'}",
+        insert(
+                app,
+                "c",
+                "{'_id': 'a', 'n': 1, 'kind': 'x', 'old': true}",
+                "{'_id': 'b', 'n': 1.5, 'kind': 'x'}",
                 "{'_id': 'c', 'kind': 'y', 'n': 100}");
-        long updated = update(app, "c", "{'kind': 'x'}",
+        long updated = update(
+                app,
+                "c",
+                "{'kind': 'x'}",
                 "{'$set': {'meta.by': 'me', 'kind': 'z'}, '$unset': {'old': 1}, '$inc': {'n': 2, 'hits': 1}}");
         assertThat(updated).isEqualTo(2);
-        assertThat(get(app, "a")).isEqualTo(json(
-                "{'_id': 'a', 'n': 3, 'kind': 'z', 'meta': {'by': 'me'}, 'hits': 1}"));
+        assertThat(get(app, "a")).isEqualTo(json("{'_id': 'a', 'n': 3, 'kind': 'z', 'meta': {'by': 'me'}, 'hits': 1}"));
         assertThat(get(app, "b").get("n").decimalValue()).isEqualByComparingTo("3.5");
         assertThat(get(app, "c")).isEqualTo(json("{'_id': 'c', 'kind': 'y', 'n': 100}"));
         assertThat(update(app, "c", "{'kind': 'none'}", "{'$set': {'x': 1}}")).isZero();
@@ -291,13 +335,20 @@ class DocumentsIT {
         assertThat(conflict.errors()).extracting(Problem.FieldError::field).containsExactly("n");
         assertThat(get(app, "a").get("n").asInt()).as("all or nothing").isEqualTo(1);
 
-        assertThat(problemOf(() -> update(app, "c", "{}", "{'$set': {'_id': 'x'}}")).errors())
-                .extracting(Problem.FieldError::field).containsExactly("update.$set._id");
-        assertThat(problemOf(() -> update(app, "c", "{}", "{'$inc': {'n': 'one'}}")).errors())
-                .extracting(Problem.FieldError::field).containsExactly("update.$inc.n");
-        assertThat(problemOf(() -> update(app, "c", "{}", "{'$push': {'n': 1}}")).errors())
-                .extracting(Problem.FieldError::field).containsExactly("update.$push");
-        assertThat(problemOf(() -> update(app, "c", "{}", "{'$set': {'a': 1, 'a.b': 2}}")).status())
+        assertThat(problemOf(() -> update(app, "c", "{}", "{'$set': {'_id': 'x'}}"))
+                        .errors())
+                .extracting(Problem.FieldError::field)
+                .containsExactly("update.$set._id");
+        assertThat(problemOf(() -> update(app, "c", "{}", "{'$inc': {'n': 'one'}}"))
+                        .errors())
+                .extracting(Problem.FieldError::field)
+                .containsExactly("update.$inc.n");
+        assertThat(problemOf(() -> update(app, "c", "{}", "{'$push': {'n': 1}}"))
+                        .errors())
+                .extracting(Problem.FieldError::field)
+                .containsExactly("update.$push");
+        assertThat(problemOf(() -> update(app, "c", "{}", "{'$set': {'a': 1, 'a.b': 2}}"))
+                        .status())
                 .isEqualTo(400);
     }
 
@@ -330,18 +381,26 @@ class DocumentsIT {
         String app = app();
         insert(app, "c", "{'k': 1}", "{'k': 2}", "{'k': 3}");
         insert(app, "d", "{'k': 1}");
-        assertThat(storage.request(StorageSubjects.DB_DELETE, new DbDeleteRequest(app, "c", json("{'k': {'$lte': 2}}")),
-                DbCountReply.class).count()).isEqualTo(2);
+        assertThat(storage.request(
+                                StorageSubjects.DB_DELETE,
+                                new DbDeleteRequest(app, "c", json("{'k': {'$lte': 2}}")),
+                                DbCountReply.class)
+                        .count())
+                .isEqualTo(2);
         assertThat(count(app, "c", null)).isEqualTo(1);
         assertThat(count(app, "d", null)).as("another collection").isEqualTo(1);
     }
 
     static long update(String app, String collection, String query, String update) throws Exception {
-        return storage.request(StorageSubjects.DB_UPDATE, new DbUpdateRequest(app, collection, json(query),
-                json(update)), DbCountReply.class).count();
+        return storage.request(
+                        StorageSubjects.DB_UPDATE,
+                        new DbUpdateRequest(app, collection, json(query), json(update)),
+                        DbCountReply.class)
+                .count();
     }
 
     static JsonNode get(String app, String id) throws Exception {
-        return storage.request(StorageSubjects.DB_GET, new DbGetRequest(app, "c", id), DbGetReply.class).document();
+        return storage.request(StorageSubjects.DB_GET, new DbGetRequest(app, "c", id), DbGetReply.class)
+                .document();
     }
 }

@@ -36,8 +36,10 @@ class FilesIT {
     }
 
     static FileInfo put(String app, String path, BlobWritten blob, String type) throws Exception {
-        return storage.request(StorageSubjects.FILES_PUT, new FilesPutRequest(app, path, blob.digest(), blob.size(),
-                type), FileInfo.class);
+        return storage.request(
+                StorageSubjects.FILES_PUT,
+                new FilesPutRequest(app, path, blob.digest(), blob.size(), type),
+                FileInfo.class);
     }
 
     static FilesStatReply stat(String app, String path) throws Exception {
@@ -45,8 +47,8 @@ class FilesIT {
     }
 
     static FilesListReply list(String app, String prefix, String cursor, int limit) throws Exception {
-        return storage.request(StorageSubjects.FILES_LIST, new FilesListRequest(app, prefix, cursor, limit),
-                FilesListReply.class);
+        return storage.request(
+                StorageSubjects.FILES_LIST, new FilesListRequest(app, prefix, cursor, limit), FilesListReply.class);
     }
 
     @Test
@@ -70,11 +72,19 @@ class FilesIT {
         assertThat(replaced.digest()).isEqualTo(other.digest());
         assertThat(replaced.contentType()).isEqualTo("application/octet-stream");
 
-        assertThat(storage.request(StorageSubjects.FILES_DELETE, new FilesDeleteRequest(app, "uploads/photo.png"),
-                FilesDeleteReply.class).deleted()).isTrue();
+        assertThat(storage.request(
+                                StorageSubjects.FILES_DELETE,
+                                new FilesDeleteRequest(app, "uploads/photo.png"),
+                                FilesDeleteReply.class)
+                        .deleted())
+                .isTrue();
         assertThat(stat(app, "uploads/photo.png").found()).isFalse();
-        assertThat(storage.request(StorageSubjects.FILES_DELETE, new FilesDeleteRequest(app, "uploads/photo.png"),
-                FilesDeleteReply.class).deleted()).isFalse();
+        assertThat(storage.request(
+                                StorageSubjects.FILES_DELETE,
+                                new FilesDeleteRequest(app, "uploads/photo.png"),
+                                FilesDeleteReply.class)
+                        .deleted())
+                .isFalse();
     }
 
     @Test
@@ -110,19 +120,22 @@ class FilesIT {
         String app = app();
         BlobWritten blob = storage.upload(StorageClient.random(10));
         assertThat(problemOf(() -> put(app, "é".repeat(513), blob, null)).errors())
-                .extracting(Problem.FieldError::field).containsExactly("path");
+                .extracting(Problem.FieldError::field)
+                .containsExactly("path");
         put(app, "é".repeat(512), blob, null);
 
         String absent = StorageClient.sha256("never uploaded".getBytes());
-        Problem missing = problemOf(() -> storage.request(StorageSubjects.FILES_PUT,
-                new FilesPutRequest(app, "x", absent, 14, null), FileInfo.class));
+        Problem missing = problemOf(() -> storage.request(
+                StorageSubjects.FILES_PUT, new FilesPutRequest(app, "x", absent, 14, null), FileInfo.class));
         assertThat(missing.status()).isEqualTo(422);
         assertThat(missing.type()).endsWith("storage/blob-missing");
-        Problem size = problemOf(() -> storage.request(StorageSubjects.FILES_PUT,
-                new FilesPutRequest(app, "x", blob.digest(), 11, null), FileInfo.class));
+        Problem size = problemOf(() -> storage.request(
+                StorageSubjects.FILES_PUT, new FilesPutRequest(app, "x", blob.digest(), 11, null), FileInfo.class));
         assertThat(size.status()).isEqualTo(422);
-        assertThat(problemOf(() -> put(app, "x", blob, "text/plain\r\nX-Evil: 1")).errors())
-                .extracting(Problem.FieldError::field).containsExactly("contentType");
+        assertThat(problemOf(() -> put(app, "x", blob, "text/plain\r\nX-Evil: 1"))
+                        .errors())
+                .extracting(Problem.FieldError::field)
+                .containsExactly("contentType");
         assertThat(stat(app, "x").found()).isFalse();
     }
 }

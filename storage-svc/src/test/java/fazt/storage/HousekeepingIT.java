@@ -69,7 +69,7 @@ class HousekeepingIT {
     private static void awaitUploadGone(String uploadId, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         try (Connection c = suite.postgres().connect();
-             PreparedStatement s = c.prepareStatement("SELECT count(*) FROM storage.upload WHERE id = ?")) {
+                PreparedStatement s = c.prepareStatement("SELECT count(*) FROM storage.upload WHERE id = ?")) {
             s.setString(1, uploadId);
             while (true) {
                 try (var r = s.executeQuery()) {
@@ -78,7 +78,9 @@ class HousekeepingIT {
                         return;
                     }
                 }
-                assertThat(System.nanoTime()).as("upload removed within " + timeout).isLessThan(deadline);
+                assertThat(System.nanoTime())
+                        .as("upload removed within " + timeout)
+                        .isLessThan(deadline);
                 Thread.sleep(200);
             }
         }
@@ -92,15 +94,18 @@ class HousekeepingIT {
         String abandoned = StorageClient.newUploadId();
         storage.chunk(abandoned, 0, false, random(100));
 
-        assertThat(stored(orphan.digest())).as("an unreferenced blob within its grace").isTrue();
+        assertThat(stored(orphan.digest()))
+                .as("an unreferenced blob within its grace")
+                .isTrue();
         awaitCollected(orphan.digest(), GRACE.multipliedBy(5));
 
         assertThat(stored(kept.digest())).as("a referenced blob").isTrue();
         awaitUploadGone(abandoned, GRACE.multipliedBy(5));
         Problem problem = problemOf(() -> storage.chunk(abandoned, 100, true, random(10)));
         assertThat(problem.status()).as("the abandoned upload is gone").isEqualTo(409);
-        try (var c = suite.postgres().connect(); var s = c.createStatement();
-             var r = s.executeQuery("SELECT count(*) FROM storage.blob_chunk WHERE blob_key LIKE 'upload:%'")) {
+        try (var c = suite.postgres().connect();
+                var s = c.createStatement();
+                var r = s.executeQuery("SELECT count(*) FROM storage.blob_chunk WHERE blob_key LIKE 'upload:%'")) {
             r.next();
             assertThat(r.getInt(1)).as("chunks of abandoned uploads").isZero();
         }
@@ -116,7 +121,9 @@ class HousekeepingIT {
             }
             BlobWritten orphan = storage.upload(random(500));
             Thread.sleep(GRACE.plusSeconds(1).toMillis());
-            assertThat(stored(orphan.digest())).as("kept while another instance holds the sweep").isTrue();
+            assertThat(stored(orphan.digest()))
+                    .as("kept while another instance holds the sweep")
+                    .isTrue();
             try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
                 s.setLong(1, SWEEP_LOCK);
                 s.execute();
@@ -136,37 +143,53 @@ class HousekeepingIT {
         assertThat(problem.status()).isEqualTo(413);
         assertThat(problem.type()).endsWith("storage/upload-too-large");
         assertThat(problem.detail()).contains(Long.toString(MAX_UPLOAD));
-        assertThat(problemOf(() -> storage.chunk(id, 1_000_000, true, new byte[0])).status())
-                .as("the upload was discarded").isEqualTo(409);
-        assertThat(storage.upload(random((int) MAX_UPLOAD)).size()).as("exactly the limit").isEqualTo(MAX_UPLOAD);
+        assertThat(problemOf(() -> storage.chunk(id, 1_000_000, true, new byte[0]))
+                        .status())
+                .as("the upload was discarded")
+                .isEqualTo(409);
+        assertThat(storage.upload(random((int) MAX_UPLOAD)).size())
+                .as("exactly the limit")
+                .isEqualTo(MAX_UPLOAD);
     }
 
     @Test
     void aBlobAnAppFileReferencesIsNeverCollectedAndIsOnceTheFileIsGone() throws Exception {
         BlobWritten blob = storage.upload(random(1000));
-        storage.request(StorageSubjects.FILES_PUT, new FilesPutRequest("a_files", "keep/me.bin", blob.digest(),
-                blob.size(), null), FileInfo.class);
+        storage.request(
+                StorageSubjects.FILES_PUT,
+                new FilesPutRequest("a_files", "keep/me.bin", blob.digest(), blob.size(), null),
+                FileInfo.class);
         // The same bytes deployed as a site file, then the site dropped: the drop must spare the app's file.
         storage.commit("site/shared/v1", new VfsFile("same.bin", blob.digest(), blob.size()));
         storage.drop("site/shared/v1");
         Thread.sleep(GRACE.multipliedBy(2).toMillis());
-        assertThat(stored(blob.digest())).as("referenced by an app file past the grace").isTrue();
+        assertThat(stored(blob.digest()))
+                .as("referenced by an app file past the grace")
+                .isTrue();
 
-        assertThat(storage.request(StorageSubjects.FILES_DELETE, new FilesDeleteRequest("a_files", "keep/me.bin"),
-                FilesDeleteReply.class).deleted()).isTrue();
+        assertThat(storage.request(
+                                StorageSubjects.FILES_DELETE,
+                                new FilesDeleteRequest("a_files", "keep/me.bin"),
+                                FilesDeleteReply.class)
+                        .deleted())
+                .isTrue();
         awaitCollected(blob.digest(), GRACE.multipliedBy(5));
     }
 
     @Test
     void theSweepDeletesExpiredKvEntriesAndKeepsLiveOnes() throws Exception {
-        storage.request(StorageSubjects.KV_PUT, new KvPutRequest("a_ttl", "short", "text", new byte[] {1}, 1L),
+        storage.request(
+                StorageSubjects.KV_PUT,
+                new KvPutRequest("a_ttl", "short", "text", new byte[] {1}, 1L),
                 KvPutReply.class);
-        storage.request(StorageSubjects.KV_PUT, new KvPutRequest("a_ttl", "long", "text", new byte[] {1}, 3600L),
+        storage.request(
+                StorageSubjects.KV_PUT,
+                new KvPutRequest("a_ttl", "long", "text", new byte[] {1}, 3600L),
                 KvPutReply.class);
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         try (Connection c = suite.postgres().connect();
-             PreparedStatement s = c.prepareStatement(
-                     "SELECT string_agg(key, ',' ORDER BY key) FROM storage.kv_entry WHERE app_id = 'a_ttl'")) {
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT string_agg(key, ',' ORDER BY key) FROM storage.kv_entry WHERE app_id = 'a_ttl'")) {
             while (true) {
                 try (var r = s.executeQuery()) {
                     r.next();
@@ -175,7 +198,9 @@ class HousekeepingIT {
                     }
                     assertThat(r.getString(1)).isEqualTo("long,short");
                 }
-                assertThat(System.nanoTime()).as("expired entry swept within 10 s").isLessThan(deadline);
+                assertThat(System.nanoTime())
+                        .as("expired entry swept within 10 s")
+                        .isLessThan(deadline);
                 Thread.sleep(200);
             }
         }

@@ -49,8 +49,8 @@ class KvIT {
     }
 
     static KvListReply list(String app, String prefix, String cursor, int limit) throws Exception {
-        return storage.request(StorageSubjects.KV_LIST, new KvListRequest(app, prefix, cursor, limit),
-                KvListReply.class);
+        return storage.request(
+                StorageSubjects.KV_LIST, new KvListRequest(app, prefix, cursor, limit), KvListReply.class);
     }
 
     @Test
@@ -74,10 +74,12 @@ class KvIT {
         String app = app();
         put(app, "k", "text", utf8("v"), null);
         assertThat(storage.request(StorageSubjects.KV_DELETE, new KvDeleteRequest(app, "k"), KvDeleteReply.class)
-                .deleted()).isTrue();
+                        .deleted())
+                .isTrue();
         assertThat(get(app, "k").found()).isFalse();
         assertThat(storage.request(StorageSubjects.KV_DELETE, new KvDeleteRequest(app, "k"), KvDeleteReply.class)
-                .deleted()).isFalse();
+                        .deleted())
+                .isFalse();
     }
 
     @Test
@@ -94,8 +96,10 @@ class KvIT {
         assertThat(get(app, "session").found()).isFalse();
         assertThat(list(app, null, null, 0).keys()).extracting(KvKey::name).containsExactly("forever");
         assertThat(rows(app)).isEqualTo(2);
-        assertThat(storage.request(StorageSubjects.KV_DELETE, new KvDeleteRequest(app, "session"),
-                KvDeleteReply.class).deleted()).as("an expired key does not count as deleted").isFalse();
+        assertThat(storage.request(StorageSubjects.KV_DELETE, new KvDeleteRequest(app, "session"), KvDeleteReply.class)
+                        .deleted())
+                .as("an expired key does not count as deleted")
+                .isFalse();
 
         // A put over an expired key revives it with the new value and TTL.
         put(app, "session", "text", utf8("z"), null);
@@ -104,7 +108,7 @@ class KvIT {
 
     private static int rows(String app) throws Exception {
         try (Connection c = suite.postgres().connect();
-             PreparedStatement s = c.prepareStatement("SELECT count(*) FROM storage.kv_entry WHERE app_id = ?")) {
+                PreparedStatement s = c.prepareStatement("SELECT count(*) FROM storage.kv_entry WHERE app_id = ?")) {
             s.setString(1, app);
             try (var r = s.executeQuery()) {
                 r.next();
@@ -147,10 +151,13 @@ class KvIT {
         assertThat(longKey.status()).isEqualTo(400);
         assertThat(longKey.errors()).extracting(Problem.FieldError::field).containsExactly("key");
         // 171 three-byte characters are 513 bytes: the limit is in bytes, not characters.
-        assertThat(problemOf(() -> put(app, "€".repeat(171), "text", utf8("v"), null)).status()).isEqualTo(400);
+        assertThat(problemOf(() -> put(app, "€".repeat(171), "text", utf8("v"), null))
+                        .status())
+                .isEqualTo(400);
         put(app, "€".repeat(170), "text", utf8("v"), null);
         assertThat(problemOf(() -> put(app, "", "text", utf8("v"), null)).errors())
-                .extracting(Problem.FieldError::field).containsExactly("key");
+                .extracting(Problem.FieldError::field)
+                .containsExactly("key");
 
         Problem big = problemOf(() -> put(app, "big", "bytes", new byte[StorageSubjects.KV_MAX_VALUE + 1], null));
         assertThat(big.status()).isEqualTo(413);
@@ -159,17 +166,23 @@ class KvIT {
         put(app, "max", "bytes", new byte[StorageSubjects.KV_MAX_VALUE], null);
 
         assertThat(problemOf(() -> put(app, "k", "xml", utf8("v"), null)).errors())
-                .extracting(Problem.FieldError::field).containsExactly("kind");
+                .extracting(Problem.FieldError::field)
+                .containsExactly("kind");
         assertThat(problemOf(() -> put(app, "k", "json", utf8("{nope"), null)).errors())
-                .extracting(Problem.FieldError::field).containsExactly("value");
+                .extracting(Problem.FieldError::field)
+                .containsExactly("value");
         assertThat(problemOf(() -> put(app, "k", "text", utf8("v"), 0L)).errors())
-                .extracting(Problem.FieldError::field).containsExactly("ttlSeconds");
+                .extracting(Problem.FieldError::field)
+                .containsExactly("ttlSeconds");
         assertThat(problemOf(() -> list(app, null, "!!not-a-cursor!!", 0)).errors())
-                .extracting(Problem.FieldError::field).containsExactly("cursor");
+                .extracting(Problem.FieldError::field)
+                .containsExactly("cursor");
         assertThat(problemOf(() -> list(app, null, null, 1001)).errors())
-                .extracting(Problem.FieldError::field).containsExactly("limit");
+                .extracting(Problem.FieldError::field)
+                .containsExactly("limit");
         assertThat(problemOf(() -> get("../other", "k")).errors())
-                .extracting(Problem.FieldError::field).containsExactly("appId");
+                .extracting(Problem.FieldError::field)
+                .containsExactly("appId");
 
         assertThat(get(app, "k").found()).isFalse();
         assertThat(get(app, "big").found()).isFalse();

@@ -98,10 +98,17 @@ final class StorageClient implements BeforeAllCallback, AfterAllCallback {
 
     /** Sends one chunk; returns the decoded reply, or throws the problem (unwrapped from the future). */
     BlobWritten chunk(String uploadId, long offset, boolean last, byte[] data) throws Exception {
-        Message reply = unwrap(() -> connection.requester().requestRaw(StorageSubjects.BLOB_WRITE, Map.of(
-                StorageSubjects.HEADER_UPLOAD_ID, uploadId,
-                StorageSubjects.HEADER_OFFSET, Long.toString(offset),
-                StorageSubjects.HEADER_LAST, Boolean.toString(last)), data, TIMEOUT).get());
+        Message reply = unwrap(() -> connection
+                .requester()
+                .requestRaw(
+                        StorageSubjects.BLOB_WRITE,
+                        Map.of(
+                                StorageSubjects.HEADER_UPLOAD_ID, uploadId,
+                                StorageSubjects.HEADER_OFFSET, Long.toString(offset),
+                                StorageSubjects.HEADER_LAST, Boolean.toString(last)),
+                        data,
+                        TIMEOUT)
+                .get());
         return MessageCodec.INSTANCE.decode(reply.getData(), BlobWritten.class);
     }
 
@@ -121,8 +128,10 @@ final class StorageClient implements BeforeAllCallback, AfterAllCallback {
     }
 
     Message read(String digest, long offset, int length) throws Exception {
-        return unwrap(() -> connection.requester().requestForBytes(StorageSubjects.BLOB_READ,
-                new BlobReadRequest(digest, offset, length), TIMEOUT).get());
+        return unwrap(() -> connection
+                .requester()
+                .requestForBytes(StorageSubjects.BLOB_READ, new BlobReadRequest(digest, offset, length), TIMEOUT)
+                .get());
     }
 
     /** The whole blob, read in ranges of {@code step} bytes. */
@@ -155,13 +164,13 @@ final class StorageClient implements BeforeAllCallback, AfterAllCallback {
     }
 
     List<String> missing(String... digests) throws Exception {
-        return request(StorageSubjects.BLOB_MISSING, new BlobsMissingRequest(List.of(digests)),
-                BlobsMissingReply.class).missing();
+        return request(StorageSubjects.BLOB_MISSING, new BlobsMissingRequest(List.of(digests)), BlobsMissingReply.class)
+                .missing();
     }
 
     VfsCommitReply commit(String namespace, VfsFile... files) throws Exception {
-        return request(StorageSubjects.VFS_COMMIT, new VfsCommitRequest(namespace, List.of(files)),
-                VfsCommitReply.class);
+        return request(
+                StorageSubjects.VFS_COMMIT, new VfsCommitRequest(namespace, List.of(files)), VfsCommitReply.class);
     }
 
     VfsDropReply drop(String namespace) throws Exception {
@@ -169,7 +178,10 @@ final class StorageClient implements BeforeAllCallback, AfterAllCallback {
     }
 
     <R> R request(String subject, Object body, Class<R> replyType) throws Exception {
-        return unwrap(() -> connection.requester().request(subject, body, replyType, TIMEOUT).get());
+        return unwrap(() -> connection
+                .requester()
+                .request(subject, body, replyType, TIMEOUT)
+                .get());
     }
 
     @FunctionalInterface

@@ -58,12 +58,17 @@ class VfsIT {
         VfsCommitReply reply = storage.commit(ns, index, docs);
 
         assertThat(reply).isEqualTo(new VfsCommitReply(ns, 2, index.size() + docs.size()));
-        VfsStatReply stat = storage.request(StorageSubjects.VFS_STAT,
+        VfsStatReply stat = storage.request(
+                StorageSubjects.VFS_STAT,
                 new VfsStatRequest(ns, List.of("docs", "docs/index.html", "missing.html", "index.html")),
                 VfsStatReply.class);
         assertThat(stat.found()).containsExactly(docs, index);
-        assertThat(storage.request(StorageSubjects.VFS_STAT, new VfsStatRequest("absent/ns", List.of("index.html")),
-                VfsStatReply.class).found()).isEmpty();
+        assertThat(storage.request(
+                                StorageSubjects.VFS_STAT,
+                                new VfsStatRequest("absent/ns", List.of("index.html")),
+                                VfsStatReply.class)
+                        .found())
+                .isEmpty();
     }
 
     @Test
@@ -72,8 +77,8 @@ class VfsIT {
         for (int i = 0; i < 17; i++) {
             paths.add("p" + i);
         }
-        Problem problem = problemOf(() -> storage.request(StorageSubjects.VFS_STAT, new VfsStatRequest(namespace(),
-                paths), VfsStatReply.class));
+        Problem problem = problemOf(() ->
+                storage.request(StorageSubjects.VFS_STAT, new VfsStatRequest(namespace(), paths), VfsStatReply.class));
         assertThat(problem.status()).isEqualTo(400);
         assertThat(problem.detail()).contains("paths").contains("16");
     }
@@ -96,8 +101,8 @@ class VfsIT {
     @Test
     void commitWithAWrongSizeIsRefused() throws Exception {
         VfsFile real = file("a.txt");
-        Problem problem = problemOf(() -> storage.commit(namespace(),
-                new VfsFile(real.path(), real.digest(), real.size() + 1)));
+        Problem problem =
+                problemOf(() -> storage.commit(namespace(), new VfsFile(real.path(), real.digest(), real.size() + 1)));
         assertThat(problem.status()).isEqualTo(422);
         assertThat(problem.type()).endsWith("storage/size-mismatch");
     }
@@ -144,8 +149,8 @@ class VfsIT {
         List<Integer> pageSizes = new ArrayList<>();
         String after = null;
         do {
-            VfsListReply page = storage.request(StorageSubjects.VFS_LIST, new VfsListRequest(ns, after, 3),
-                    VfsListReply.class);
+            VfsListReply page =
+                    storage.request(StorageSubjects.VFS_LIST, new VfsListRequest(ns, after, 3), VfsListReply.class);
             page.files().forEach(f -> seen.add(f.path()));
             pageSizes.add(page.files().size());
             after = page.next();
@@ -163,8 +168,8 @@ class VfsIT {
         VfsFile b = file("b");
         storage.commit(ns, a, b);
 
-        VfsListReply page = storage.request(StorageSubjects.VFS_LIST, new VfsListRequest(ns, null, 2),
-                VfsListReply.class);
+        VfsListReply page =
+                storage.request(StorageSubjects.VFS_LIST, new VfsListRequest(ns, null, 2), VfsListReply.class);
 
         assertThat(page.files()).containsExactly(a, b);
         assertThat(page.next()).isNull();
@@ -173,8 +178,8 @@ class VfsIT {
     @Test
     void listRefusesALimitOutOfRange() {
         for (int limit : new int[] {0, 1001, -1}) {
-            Problem problem = problemOf(() -> storage.request(StorageSubjects.VFS_LIST,
-                    new VfsListRequest(namespace(), null, limit), VfsListReply.class));
+            Problem problem = problemOf(() -> storage.request(
+                    StorageSubjects.VFS_LIST, new VfsListRequest(namespace(), null, limit), VfsListReply.class));
             assertThat(problem.status()).as("limit %d", limit).isEqualTo(400);
             assertThat(problem.detail()).contains("limit");
         }
@@ -195,14 +200,16 @@ class VfsIT {
         // Read rather than asked with blob.missing: that would tell a writer the blob is there and so spare it.
         assertThat(storage.stored(own.digest())).isFalse();
         assertThat(storage.readAll(shared.digest(), 1024)).hasSize((int) shared.size());
-        assertThat(storage.request(StorageSubjects.VFS_LIST, new VfsListRequest(first, null, 10),
-                VfsListReply.class).files()).isEmpty();
+        assertThat(storage.request(StorageSubjects.VFS_LIST, new VfsListRequest(first, null, 10), VfsListReply.class)
+                        .files())
+                .isEmpty();
 
         assertThat(storage.drop(second)).isEqualTo(new VfsDropReply(second, 1, 1));
         assertThat(storage.missing(shared.digest())).containsExactly(shared.digest());
-        try (var c = suite.postgres().connect(); var s = c.createStatement();
-             var r = s.executeQuery("SELECT count(*) FROM storage.blob_chunk WHERE blob_key IN ('"
-                     + shared.digest() + "', '" + own.digest() + "')")) {
+        try (var c = suite.postgres().connect();
+                var s = c.createStatement();
+                var r = s.executeQuery("SELECT count(*) FROM storage.blob_chunk WHERE blob_key IN ('" + shared.digest()
+                        + "', '" + own.digest() + "')")) {
             r.next();
             assertThat(r.getInt(1)).as("chunks left of collected blobs").isZero();
         }
@@ -242,11 +249,18 @@ class VfsIT {
             Throwable commitFailure = catchThrowable(commit::join);
 
             if (commitFailure == null) {
-                assertThat(storage.stored(page.digest())).as("round %d: committed, so stored", round).isTrue();
+                assertThat(storage.stored(page.digest()))
+                        .as("round %d: committed, so stored", round)
+                        .isTrue();
             } else {
                 assertThat(commitFailure.getCause()).isInstanceOf(RemoteProblemException.class);
-                assertThat(((RemoteProblemException) commitFailure.getCause()).problem().status()).isEqualTo(422);
-                assertThat(storage.stored(page.digest())).as("round %d: refused, so collected", round).isFalse();
+                assertThat(((RemoteProblemException) commitFailure.getCause())
+                                .problem()
+                                .status())
+                        .isEqualTo(422);
+                assertThat(storage.stored(page.digest()))
+                        .as("round %d: refused, so collected", round)
+                        .isFalse();
             }
         }
     }
@@ -289,8 +303,8 @@ class VfsIT {
     @MethodSource("hostilePaths")
     void hostilePathsAreRefusedOnCommit(HostilePath hostile) throws Exception {
         VfsFile good = file("ok.txt");
-        Problem problem = problemOf(() -> storage.commit(namespace(), good,
-                new VfsFile(hostile.path(), good.digest(), good.size())));
+        Problem problem = problemOf(
+                () -> storage.commit(namespace(), good, new VfsFile(hostile.path(), good.digest(), good.size())));
 
         assertThat(problem.status()).isEqualTo(400);
         assertThat(problem.type()).endsWith("storage/invalid-path");
@@ -301,8 +315,10 @@ class VfsIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("hostilePaths")
     void hostilePathsAreRefusedOnStat(HostilePath hostile) {
-        Problem problem = problemOf(() -> storage.request(StorageSubjects.VFS_STAT,
-                new VfsStatRequest(namespace(), List.of("ok.html", hostile.path())), VfsStatReply.class));
+        Problem problem = problemOf(() -> storage.request(
+                StorageSubjects.VFS_STAT,
+                new VfsStatRequest(namespace(), List.of("ok.html", hostile.path())),
+                VfsStatReply.class));
         assertThat(problem.status()).isEqualTo(400);
         assertThat(problem.detail()).contains("paths[1]");
     }
@@ -310,8 +326,8 @@ class VfsIT {
     @Test
     void invalidNamespacesAreRefused() {
         for (String ns : Arrays.asList("", "Site/x", "/site", ".hidden", "site x", "a".repeat(201), null)) {
-            Problem problem = problemOf(() -> storage.request(StorageSubjects.VFS_COMMIT,
-                    new VfsCommitRequest(ns, List.of()), VfsCommitReply.class));
+            Problem problem = problemOf(() -> storage.request(
+                    StorageSubjects.VFS_COMMIT, new VfsCommitRequest(ns, List.of()), VfsCommitReply.class));
             assertThat(problem.status()).as(String.valueOf(ns)).isEqualTo(400);
             assertThat(problem.type()).endsWith("storage/invalid-namespace");
         }
@@ -319,8 +335,8 @@ class VfsIT {
 
     @Test
     void aDropWithoutANamespaceIsRefused() {
-        Problem problem = problemOf(() -> storage.request(StorageSubjects.VFS_DROP, new VfsDropRequest(null),
-                VfsDropReply.class));
+        Problem problem = problemOf(
+                () -> storage.request(StorageSubjects.VFS_DROP, new VfsDropRequest(null), VfsDropReply.class));
         assertThat(problem.status()).isEqualTo(400);
     }
 }

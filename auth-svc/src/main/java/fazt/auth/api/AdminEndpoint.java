@@ -1,6 +1,7 @@
 package fazt.auth.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fazt.auth.config.AdminOrigin;
 import fazt.auth.domain.AuthException;
 import fazt.auth.domain.AuthPolicy;
 import fazt.auth.domain.FirstRun;
@@ -9,7 +10,6 @@ import fazt.auth.domain.ManageTokens;
 import fazt.auth.domain.ManageUsers;
 import fazt.auth.domain.Role;
 import fazt.auth.domain.User;
-import fazt.auth.config.AdminOrigin;
 import fazt.platform.nats.FaztHeaders;
 import fazt.platform.nats.IncomingRequest;
 import fazt.platform.nats.RequestEndpoint;
@@ -47,8 +47,13 @@ final class AdminEndpoint implements RequestEndpoint {
     private final AdminOrigin origin;
     private final AdminRouter router;
 
-    AdminEndpoint(Login login, ManageUsers users, ManageTokens tokens, FirstRun firstRun, AdminOrigin origin,
-                  AppLoginRoutes appLogin) {
+    AdminEndpoint(
+            Login login,
+            ManageUsers users,
+            ManageTokens tokens,
+            FirstRun firstRun,
+            AdminOrigin origin,
+            AppLoginRoutes appLogin) {
         this.login = login;
         this.users = users;
         this.tokens = tokens;
@@ -64,18 +69,39 @@ final class AdminEndpoint implements RequestEndpoint {
                 .on("POST /users", this::createUser)
                 .on("GET /users/{id}", this::user)
                 .on("DELETE /users/{id}", this::deleteUser)
-                .on("POST /users/{id}/disable", call -> json(200, AuthViews.userAnswer(
-                        users.setDisabled(call.principal(), users.find(call.param("id")).id(), true))))
-                .on("POST /users/{id}/enable", call -> json(200, AuthViews.userAnswer(
-                        users.setDisabled(call.principal(), users.find(call.param("id")).id(), false))))
-                .on("GET /tokens", call -> json(200, AuthViews.tokens(tokens.list(call.principal(),
-                        "true".equals(call.query("all"))))))
+                .on(
+                        "POST /users/{id}/disable",
+                        call -> json(
+                                200,
+                                AuthViews.userAnswer(users.setDisabled(
+                                        call.principal(),
+                                        users.find(call.param("id")).id(),
+                                        true))))
+                .on(
+                        "POST /users/{id}/enable",
+                        call -> json(
+                                200,
+                                AuthViews.userAnswer(users.setDisabled(
+                                        call.principal(),
+                                        users.find(call.param("id")).id(),
+                                        false))))
+                .on(
+                        "GET /tokens",
+                        call -> json(
+                                200, AuthViews.tokens(tokens.list(call.principal(), "true".equals(call.query("all"))))))
                 .on("POST /tokens", this::createToken)
-                .on("DELETE /tokens/{id}", call -> json(200, AuthViews.token(tokens.revoke(call.principal(),
-                        call.param("id")))))
+                .on(
+                        "DELETE /tokens/{id}",
+                        call -> json(200, AuthViews.token(tokens.revoke(call.principal(), call.param("id")))))
                 .on("GET /settings/signup", call -> json(200, Map.of("enabled", users.signupEnabled())))
-                .on("PUT /settings/signup", call -> json(200, Map.of("enabled", users.setSignup(call.principal(),
-                        INPUT.requiredBoolean(body(call), "enabled")))))
+                .on(
+                        "PUT /settings/signup",
+                        call -> json(
+                                200,
+                                Map.of(
+                                        "enabled",
+                                        users.setSignup(
+                                                call.principal(), INPUT.requiredBoolean(body(call), "enabled")))))
                 .on("GET /apps/{name}/auth/providers", appLogin::providers)
                 .on("PUT /apps/{name}/auth/providers/{provider}", appLogin::putProvider)
                 .on("DELETE /apps/{name}/auth/providers/{provider}", appLogin::deleteProvider)
@@ -107,29 +133,48 @@ final class AdminEndpoint implements RequestEndpoint {
         if (body.hasNonNull("tokenName")) {
             // The CLI's login: the password buys an API token with the user's scopes instead of a session.
             User user = login.authenticate(text(body, "username", false), text(body, "password", false), clientIp);
-            ManageTokens.Created created = tokens.create(user.principal(user.role().scopes(), null),
-                    text(body, "tokenName", true), user.role().scopes(), expiry(body),
+            ManageTokens.Created created = tokens.create(
+                    user.principal(user.role().scopes(), null),
+                    text(body, "tokenName", true),
+                    user.role().scopes(),
+                    expiry(body),
                     origin.of(call.header(FaztHeaders.ADMIN_ORIGIN)));
-            return json(201, new NewToken(AuthViews.token(created.token()), created.tokenString(),
-                    AuthViews.user(user)));
+            return json(
+                    201, new NewToken(AuthViews.token(created.token()), created.tokenString(), AuthViews.user(user)));
         }
         Login.Started started = login.login(text(body, "username", false), text(body, "password", false), clientIp);
-        long maxAge = java.time.Duration.between(Instant.now(), started.expiresAt()).toSeconds();
-        return withCookie(json(200, Map.of("user", AuthViews.user(started.user()),
-                        "csrfToken", AdminSession.csrfToken(started.secret()), "expiresAt", started.expiresAt())),
+        long maxAge =
+                java.time.Duration.between(Instant.now(), started.expiresAt()).toSeconds();
+        return withCookie(
+                json(
+                        200,
+                        Map.of(
+                                "user",
+                                AuthViews.user(started.user()),
+                                "csrfToken",
+                                AdminSession.csrfToken(started.secret()),
+                                "expiresAt",
+                                started.expiresAt())),
                 AdminSession.COOKIE + "=" + started.secret() + "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + maxAge);
     }
 
     private AdminResponse signup(AdminCall call) {
         JsonNode body = body(call);
-        return json(201, AuthViews.userAnswer(users.signup(text(body, "username", true), text(body, "password", true),
-                text(body, "email", false))));
+        return json(
+                201,
+                AuthViews.userAnswer(users.signup(
+                        text(body, "username", true), text(body, "password", true), text(body, "email", false))));
     }
 
     private AdminResponse setup(AdminCall call) {
         JsonNode body = body(call);
-        return json(201, AuthViews.userAnswer(firstRun.complete(text(body, "secret", true),
-                text(body, "username", true), text(body, "password", true), text(body, "email", false))));
+        return json(
+                201,
+                AuthViews.userAnswer(firstRun.complete(
+                        text(body, "secret", true),
+                        text(body, "username", true),
+                        text(body, "password", true),
+                        text(body, "email", false))));
     }
 
     private AdminResponse logout(AdminCall call) {
@@ -144,8 +189,12 @@ final class AdminEndpoint implements RequestEndpoint {
 
     private AdminResponse createUser(AdminCall call) {
         JsonNode body = body(call);
-        User created = users.create(call.principal(), text(body, "username", true), text(body, "password", true),
-                text(body, "email", false), Role.parse(body.hasNonNull("role") ? body.get("role").asText() : "developer"));
+        User created = users.create(
+                call.principal(),
+                text(body, "username", true),
+                text(body, "password", true),
+                text(body, "email", false),
+                Role.parse(body.hasNonNull("role") ? body.get("role").asText() : "developer"));
         return json(201, AuthViews.userAnswer(created));
     }
 
@@ -163,19 +212,30 @@ final class AdminEndpoint implements RequestEndpoint {
     private AdminResponse deleteUser(AdminCall call) {
         User user = users.find(call.param("id"));
         ManageUsers.Deleted deleted = users.delete(call.principal(), user.id(), users.handover(call.query("apps")));
-        String handover = switch (deleted.handover()) {
-            case ManageUsers.AppHandover.TransferTo t -> "transfer:" + t.admin().username();
-            case ManageUsers.AppHandover.Delete d -> "delete";
-            case ManageUsers.AppHandover.Unspecified u -> "none";
-        };
-        return json(200, Map.of("deleted", AuthViews.user(user), "apps", Map.of("handover", handover,
-                "affected", deleted.apps().size(), "names", deleted.apps())));
+        String handover =
+                switch (deleted.handover()) {
+                    case ManageUsers.AppHandover.TransferTo t ->
+                        "transfer:" + t.admin().username();
+                    case ManageUsers.AppHandover.Delete d -> "delete";
+                    case ManageUsers.AppHandover.Unspecified u -> "none";
+                };
+        return json(
+                200,
+                Map.of(
+                        "deleted",
+                        AuthViews.user(user),
+                        "apps",
+                        Map.of("handover", handover, "affected", deleted.apps().size(), "names", deleted.apps())));
     }
 
     private AdminResponse createToken(AdminCall call) {
         JsonNode body = body(call);
-        ManageTokens.Created created = tokens.create(call.principal(), text(body, "name", true), scopes(body),
-                expiry(body), origin.of(call.header(FaztHeaders.ADMIN_ORIGIN)));
+        ManageTokens.Created created = tokens.create(
+                call.principal(),
+                text(body, "name", true),
+                scopes(body),
+                expiry(body),
+                origin.of(call.header(FaztHeaders.ADMIN_ORIGIN)));
         return json(201, new NewToken(AuthViews.token(created.token()), created.tokenString(), null));
     }
 
@@ -193,7 +253,8 @@ final class AdminEndpoint implements RequestEndpoint {
         if (body.hasNonNull("expiresInDays")) {
             JsonNode days = body.get("expiresInDays");
             if (!days.isIntegralNumber() || days.asInt() < 1 || days.asInt() > 3650) {
-                throw new AuthException.InvalidInput("expiresInDays", "\"expiresInDays\" must be a whole number from 1 to 3650.");
+                throw new AuthException.InvalidInput(
+                        "expiresInDays", "\"expiresInDays\" must be a whole number from 1 to 3650.");
             }
             return Instant.now().plus(java.time.Duration.ofDays(days.asInt()));
         }
@@ -201,7 +262,8 @@ final class AdminEndpoint implements RequestEndpoint {
             try {
                 return Instant.parse(body.get("expiresAt").asText());
             } catch (DateTimeParseException e) {
-                throw new AuthException.InvalidInput("expiresAt", "\"expiresAt\" must be an ISO-8601 instant such as 2030-01-31T00:00:00Z.");
+                throw new AuthException.InvalidInput(
+                        "expiresAt", "\"expiresAt\" must be an ISO-8601 instant such as 2030-01-31T00:00:00Z.");
             }
         }
         return null;
@@ -212,7 +274,8 @@ final class AdminEndpoint implements RequestEndpoint {
     }
 
     private static AdminResponse withCookie(AdminResponse response, String cookie) {
-        return new AdminResponse(response.status(), response.contentType(), Map.of("Set-Cookie", cookie), response.body(), null);
+        return new AdminResponse(
+                response.status(), response.contentType(), Map.of("Set-Cookie", cookie), response.body(), null);
     }
 
     private static AdminResponse json(int status, Object view) {

@@ -31,8 +31,10 @@ import java.util.regex.Pattern;
  */
 @Singleton
 final class AppLoginEndpoint implements RequestEndpoint {
-    static final String LOGIN = AppSession.PATH_PREFIX + "login", CALLBACK = AppSession.PATH_PREFIX + "callback",
-            LOGOUT = AppSession.PATH_PREFIX + "logout", ME = AppSession.PATH_PREFIX + "me";
+    static final String LOGIN = AppSession.PATH_PREFIX + "login",
+            CALLBACK = AppSession.PATH_PREFIX + "callback",
+            LOGOUT = AppSession.PATH_PREFIX + "logout",
+            ME = AppSession.PATH_PREFIX + "me";
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?");
     private static final int MAX_QUERY = 8192;
     private final AppLogin login;
@@ -54,27 +56,65 @@ final class AppLoginEndpoint implements RequestEndpoint {
             String session = AppLoginCookies.read(r.cookie(), AppSession.cookie(r.https()));
             return switch (r.path()) {
                 case LOGIN -> {
-                    AppLogin.Started started = login.start(r.appId(), r.app(), query.get("provider"), query.get("redirect"),
-                            callbackUri(r), r.clientIp());
-                    yield new AppLoginReply(302, started.authorizationUri().toString(), List.of(AppLoginCookies.set(
-                            AppSession.loginCookie(r.https()), started.browserSecret(), AppSession.loginCookiePath(r.https()),
-                            AppLogin.ATTEMPT_TTL, r.https())), null);
+                    AppLogin.Started started = login.start(
+                            r.appId(),
+                            r.app(),
+                            query.get("provider"),
+                            query.get("redirect"),
+                            callbackUri(r),
+                            r.clientIp());
+                    yield new AppLoginReply(
+                            302,
+                            started.authorizationUri().toString(),
+                            List.of(AppLoginCookies.set(
+                                    AppSession.loginCookie(r.https()),
+                                    started.browserSecret(),
+                                    AppSession.loginCookiePath(r.https()),
+                                    AppLogin.ATTEMPT_TTL,
+                                    r.https())),
+                            null);
                 }
                 case CALLBACK -> {
-                    AppLogin.Finished finished = login.finish(r.appId(), query.get("state"), query.get("code"),
-                            query.get("error"), AppLoginCookies.read(r.cookie(), AppSession.loginCookie(r.https())), callbackUri(r));
-                    yield new AppLoginReply(302, finished.redirect(), List.of(
-                            AppLoginCookies.set(AppSession.cookie(r.https()), finished.sessionSecret(), "/", AppLogin.SESSION_TTL, r.https()),
-                            AppLoginCookies.clear(AppSession.loginCookie(r.https()), AppSession.loginCookiePath(r.https()), r.https())), null);
+                    AppLogin.Finished finished = login.finish(
+                            r.appId(),
+                            query.get("state"),
+                            query.get("code"),
+                            query.get("error"),
+                            AppLoginCookies.read(r.cookie(), AppSession.loginCookie(r.https())),
+                            callbackUri(r));
+                    yield new AppLoginReply(
+                            302,
+                            finished.redirect(),
+                            List.of(
+                                    AppLoginCookies.set(
+                                            AppSession.cookie(r.https()),
+                                            finished.sessionSecret(),
+                                            "/",
+                                            AppLogin.SESSION_TTL,
+                                            r.https()),
+                                    AppLoginCookies.clear(
+                                            AppSession.loginCookie(r.https()),
+                                            AppSession.loginCookiePath(r.https()),
+                                            r.https())),
+                            null);
                 }
                 case LOGOUT -> {
                     String back = query.containsKey("redirect") ? LocalRedirect.check(query.get("redirect")) : null;
                     login.logout(r.appId(), session);
-                    yield new AppLoginReply(back == null ? 204 : 302, back,
-                            List.of(AppLoginCookies.clear(AppSession.cookie(r.https()), "/", r.https())), null);
+                    yield new AppLoginReply(
+                            back == null ? 204 : 302,
+                            back,
+                            List.of(AppLoginCookies.clear(AppSession.cookie(r.https()), "/", r.https())),
+                            null);
                 }
-                case ME -> new AppLoginReply(200, null, List.of(), login.user(r.appId(), session).orElseThrow(() ->
-                        new AuthException.AppLoginRefused(Reason.LOGIN_REQUIRED, null, "Not logged in to this app.")));
+                case ME ->
+                    new AppLoginReply(
+                            200,
+                            null,
+                            List.of(),
+                            login.user(r.appId(), session)
+                                    .orElseThrow(() -> new AuthException.AppLoginRefused(
+                                            Reason.LOGIN_REQUIRED, null, "Not logged in to this app.")));
                 default -> throw new AuthException.NotFound("The login path " + r.path());
             };
         } catch (AuthException e) {

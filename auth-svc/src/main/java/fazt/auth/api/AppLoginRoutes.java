@@ -29,14 +29,27 @@ final class AppLoginRoutes {
     }
 
     AdminResponse providers(AdminCall call) {
-        return json(200, Map.of("providers", configure.list(call.principal(), call.param("name")).stream()
-                .map(AppLoginRoutes::view).toList()));
+        return json(
+                200,
+                Map.of(
+                        "providers",
+                        configure.list(call.principal(), call.param("name")).stream()
+                                .map(AppLoginRoutes::view)
+                                .toList()));
     }
 
     AdminResponse putProvider(AdminCall call) {
         JsonNode body = INPUT.jsonBody(call.request());
-        return json(200, view(configure.put(call.principal(), call.param("name"), call.param("provider"),
-                text(body, "kind"), text(body, "clientId"), text(body, "clientSecret"), text(body, "discoveryUrl"))));
+        return json(
+                200,
+                view(configure.put(
+                        call.principal(),
+                        call.param("name"),
+                        call.param("provider"),
+                        text(body, "kind"),
+                        text(body, "clientId"),
+                        text(body, "clientSecret"),
+                        text(body, "discoveryUrl"))));
     }
 
     AdminResponse deleteProvider(AdminCall call) {
@@ -50,8 +63,10 @@ final class AppLoginRoutes {
 
     AdminResponse putAccess(AdminCall call) {
         JsonNode body = INPUT.jsonBody(call.request());
-        return json(200, view(configure.putAccess(call.principal(), call.param("name"), list(body, "emails"),
-                list(body, "domains"))));
+        return json(
+                200,
+                view(configure.putAccess(
+                        call.principal(), call.param("name"), list(body, "emails"), list(body, "domains"))));
     }
 
     private static Map<String, Object> view(ProviderConfig c) {

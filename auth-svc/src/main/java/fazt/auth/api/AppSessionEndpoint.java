@@ -25,7 +25,8 @@ final class AppSessionEndpoint implements RequestEndpoint {
     @Override
     public AppSessionReply handle(IncomingRequest request) {
         AppSessionRequest r = request.body(AppSessionRequest.class);
-        return login.user(r.appId(), r.secret()).map(u -> new AppSessionReply(true, u))
+        return login.user(r.appId(), r.secret())
+                .map(u -> new AppSessionReply(true, u))
                 .orElseGet(() -> new AppSessionReply(false, null));
     }
 }

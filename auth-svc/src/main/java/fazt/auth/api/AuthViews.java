@@ -30,9 +30,18 @@ final class AuthViews {
     }
 
     static TokenView token(ApiToken t) {
-        return new TokenView(t.id(), t.name(), t.userId() == null ? "bootstrap" : t.userId(), t.scopes(),
-                t.createdAt(), t.expiresAt(), t.lastUsedAt(), t.revokedAt(), t.revokedAt() != null ? "revoked"
-                : t.expiresAt() != null && t.expiresAt().isBefore(Instant.now()) ? "expired" : "active");
+        return new TokenView(
+                t.id(),
+                t.name(),
+                t.userId() == null ? "bootstrap" : t.userId(),
+                t.scopes(),
+                t.createdAt(),
+                t.expiresAt(),
+                t.lastUsedAt(),
+                t.revokedAt(),
+                t.revokedAt() != null
+                        ? "revoked"
+                        : t.expiresAt() != null && t.expiresAt().isBefore(Instant.now()) ? "expired" : "active");
     }
 
     static CallerView principal(Principal p) {

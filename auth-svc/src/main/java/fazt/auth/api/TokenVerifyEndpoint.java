@@ -25,6 +25,8 @@ final class TokenVerifyEndpoint implements RequestEndpoint {
     @Override
     public TokenVerifyReply handle(IncomingRequest request) {
         String token = request.body(TokenVerifyRequest.class).token();
-        return verify.verify(token).map(p -> new TokenVerifyReply(true, p)).orElseGet(() -> new TokenVerifyReply(false, null));
+        return verify.verify(token)
+                .map(p -> new TokenVerifyReply(true, p))
+                .orElseGet(() -> new TokenVerifyReply(false, null));
     }
 }

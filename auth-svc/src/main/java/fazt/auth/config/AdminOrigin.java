@@ -22,8 +22,10 @@ public final class AdminOrigin {
         if (reported != null && reported.length() <= 300) {
             try {
                 URI uri = URI.create(reported);
-                if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
-                        && (uri.getRawPath() == null || uri.getRawPath().isEmpty()) && uri.getRawQuery() == null
+                if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                        && uri.getHost() != null
+                        && (uri.getRawPath() == null || uri.getRawPath().isEmpty())
+                        && uri.getRawQuery() == null
                         && uri.getRawUserInfo() == null) {
                     return reported;
                 }

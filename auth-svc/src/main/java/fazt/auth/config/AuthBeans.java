@@ -20,9 +20,9 @@ import fazt.auth.domain.VerifyToken;
 import fazt.auth.domain.appauth.AppEndUsers;
 import fazt.auth.domain.appauth.AppLogin;
 import fazt.auth.domain.appauth.AppProviders;
+import fazt.auth.domain.appauth.ConfigureAppLogin;
 import fazt.auth.domain.appauth.IdentityProviders;
 import fazt.auth.domain.appauth.LoginAttempts;
-import fazt.auth.domain.appauth.ConfigureAppLogin;
 import fazt.auth.domain.appauth.SecretBox;
 import fazt.platform.service.BootstrapSettings;
 import io.micronaut.context.annotation.Factory;
@@ -53,14 +53,17 @@ final class AuthBeans {
     /** {@code FAZT_AUTH_HASH_CONCURRENCY} when set, else as many hashes at once as half the heap holds (at most one a core). */
     @Singleton
     HashingPool hashingPool(PasswordHasher hasher, @Value("${auth.hash-concurrency:0}") int configured) {
-        int concurrency = configured > 0 ? configured
-                : HashingPool.defaultConcurrency(Runtime.getRuntime().maxMemory(), Runtime.getRuntime().availableProcessors());
+        int concurrency = configured > 0
+                ? configured
+                : HashingPool.defaultConcurrency(
+                        Runtime.getRuntime().maxMemory(), Runtime.getRuntime().availableProcessors());
         log.info("password hashing: at most {} at once ({} MiB of heap each)", concurrency, HashingPool.MIB_PER_HASH);
         return new HashingPool(hasher, concurrency);
     }
 
     @Singleton
-    BootstrapToken bootstrapToken(@Nullable @Value("${auth.bootstrap-token:}") String configured, BootstrapToken.Store store) {
+    BootstrapToken bootstrapToken(
+            @Nullable @Value("${auth.bootstrap-token:}") String configured, BootstrapToken.Store store) {
         if (configured != null && !configured.isBlank()) {
             return BootstrapToken.ofToken(configured);
         }
@@ -68,8 +71,10 @@ final class AuthBeans {
             String token = BootstrapToken.generate();
             BootstrapToken kept = store.storeIfAbsent(BootstrapToken.ofToken(token));
             if (kept.matches(token)) {
-                log.warn("generated the bootstrap admin token; it is shown only now, keep it: {}"
-                        + " (set FAZT_ADMIN_TOKEN to choose your own)", token);
+                log.warn(
+                        "generated the bootstrap admin token; it is shown only now, keep it: {}"
+                                + " (set FAZT_ADMIN_TOKEN to choose your own)",
+                        token);
             }
             return kept;
         });
@@ -81,14 +86,24 @@ final class AuthBeans {
     }
 
     @Singleton
-    Login login(Users users, Sessions sessions, LoginThrottle throttle, HashingPool hashing, AuthEvents events,
-                AuthPolicy policy) {
+    Login login(
+            Users users,
+            Sessions sessions,
+            LoginThrottle throttle,
+            HashingPool hashing,
+            AuthEvents events,
+            AuthPolicy policy) {
         return new Login(users, sessions, throttle, hashing, events, policy);
     }
 
     @Singleton
-    ManageUsers manageUsers(Users users, Sessions sessions, Settings settings, HashingPool hashing, AuthEvents events,
-                            AppOwnership ownership) {
+    ManageUsers manageUsers(
+            Users users,
+            Sessions sessions,
+            Settings settings,
+            HashingPool hashing,
+            AuthEvents events,
+            AppOwnership ownership) {
         return new ManageUsers(users, sessions, settings, hashing, events, ownership);
     }
 
@@ -108,8 +123,14 @@ final class AuthBeans {
     }
 
     @Singleton
-    AppLogin appLogin(AppProviders providers, SecretBox box, LoginAttempts attempts, AppEndUsers users,
-                      IdentityProviders idps, LoginThrottle throttle, AuthEvents events) {
+    AppLogin appLogin(
+            AppProviders providers,
+            SecretBox box,
+            LoginAttempts attempts,
+            AppEndUsers users,
+            IdentityProviders idps,
+            LoginThrottle throttle,
+            AuthEvents events) {
         return new AppLogin(providers, box, attempts, users, idps, throttle, events);
     }
 

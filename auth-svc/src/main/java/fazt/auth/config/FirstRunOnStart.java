@@ -24,9 +24,12 @@ final class FirstRunOnStart implements ApplicationEventListener<StartupEvent> {
     private final String adminUser;
     private final String adminPassword;
 
-    FirstRunOnStart(FirstRun firstRun, ManageUsers users, AdminOrigin origin,
-                    @Nullable @Value("${auth.admin-user:}") String adminUser,
-                    @Nullable @Value("${auth.admin-password:}") String adminPassword) {
+    FirstRunOnStart(
+            FirstRun firstRun,
+            ManageUsers users,
+            AdminOrigin origin,
+            @Nullable @Value("${auth.admin-user:}") String adminUser,
+            @Nullable @Value("${auth.admin-password:}") String adminPassword) {
         this.firstRun = firstRun;
         this.users = users;
         this.origin = origin;
@@ -43,10 +46,13 @@ final class FirstRunOnStart implements ApplicationEventListener<StartupEvent> {
             return;
         }
         firstRun.setupLink(origin.configured()).ifPresent(link -> {
-            log.warn("no admin yet: open this one-time link to create the first admin (shown only now; a restart"
-                    + " issues a new one) link={}", link);
+            log.warn(
+                    "no admin yet: open this one-time link to create the first admin (shown only now; a restart"
+                            + " issues a new one) link={}",
+                    link);
             // The QR code goes to the terminal as it is: inside a JSON log line its rows would be escaped into noise.
-            System.out.println("fazt setup: scan to create the first admin, or open " + link + "\n" + SetupQr.render(link));
+            System.out.println(
+                    "fazt setup: scan to create the first admin, or open " + link + "\n" + SetupQr.render(link));
             System.out.flush();
         });
     }

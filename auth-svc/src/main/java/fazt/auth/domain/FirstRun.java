@@ -36,12 +36,19 @@ public final class FirstRun {
      * admin, is refused before the password is hashed, so guessing links costs no argon2 run.
      */
     public User complete(String secret, String username, String password, String email) {
-        if (secret == null || secret.length() != Secret.LENGTH || !setup.pending(Secret.hash(secret))
+        if (secret == null
+                || secret.length() != Secret.LENGTH
+                || !setup.pending(Secret.hash(secret))
                 || users.activeAdmins() > 0) {
             throw new AuthException.SetupUnavailable();
         }
-        User admin = new User(Secret.id("u_"), AuthPolicy.checkUsername(username), AuthPolicy.checkEmail(email), Role.ADMIN,
-                Instant.now(), null);
+        User admin = new User(
+                Secret.id("u_"),
+                AuthPolicy.checkUsername(username),
+                AuthPolicy.checkEmail(email),
+                Role.ADMIN,
+                Instant.now(),
+                null);
         setup.complete(Secret.hash(secret), admin, hashing.hash(AuthPolicy.checkPassword(password)));
         return admin;
     }

@@ -28,8 +28,12 @@ public final class HashingPool {
             throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
         }
         this.hasher = hasher;
-        this.bulkhead = Bulkhead.of("password-hashing", BulkheadConfig.custom()
-                .maxConcurrentCalls(concurrency).maxWaitDuration(Duration.ZERO).build());
+        this.bulkhead = Bulkhead.of(
+                "password-hashing",
+                BulkheadConfig.custom()
+                        .maxConcurrentCalls(concurrency)
+                        .maxWaitDuration(Duration.ZERO)
+                        .build());
     }
 
     /**

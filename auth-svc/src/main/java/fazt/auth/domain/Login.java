@@ -21,8 +21,13 @@ public final class Login {
     private final AuthPolicy policy;
     private final String dummyHash;
 
-    public Login(Users users, Sessions sessions, LoginThrottle throttle, HashingPool hashing, AuthEvents events,
-                 AuthPolicy policy) {
+    public Login(
+            Users users,
+            Sessions sessions,
+            LoginThrottle throttle,
+            HashingPool hashing,
+            AuthEvents events,
+            AuthPolicy policy) {
         this.users = users;
         this.sessions = sessions;
         this.throttle = throttle;
@@ -46,7 +51,9 @@ public final class Login {
 
     /** Checks a username and password (throttled like a login) without starting a session: for the CLI's token login. */
     public User authenticate(String username, String password, String clientIp) {
-        if (username == null || password == null || password.length() > AuthPolicy.MAX_PASSWORD
+        if (username == null
+                || password == null
+                || password.length() > AuthPolicy.MAX_PASSWORD
                 || username.length() > 64) {
             throw new AuthException.LoginFailed();
         }
@@ -55,7 +62,8 @@ public final class Login {
         String pairKey = "user-ip:" + account + " " + address;
         String ipKey = "ip:" + address;
         String accountKey = "user:" + account;
-        if (throttle.locked(pairKey) || throttle.locked(ipKey)
+        if (throttle.locked(pairKey)
+                || throttle.locked(ipKey)
                 || throttle.locked(accountKey) && !throttle.known(account, address, policy.knownAddress())) {
             throw new AuthException.LoginFailed();
         }
@@ -64,7 +72,8 @@ public final class Login {
         if (found == null || !matches || !found.user().active()) {
             throttle.failed(pairKey, policy.accountFailures(), policy.failureWindow(), policy.lockout());
             throttle.failed(ipKey, policy.ipFailures(), policy.failureWindow(), policy.lockout());
-            throttle.failed(accountKey, policy.accountGlobalFailures(), policy.failureWindow(), policy.accountTrickle());
+            throttle.failed(
+                    accountKey, policy.accountGlobalFailures(), policy.failureWindow(), policy.accountTrickle());
             throw new AuthException.LoginFailed();
         }
         throttle.cleared(pairKey);

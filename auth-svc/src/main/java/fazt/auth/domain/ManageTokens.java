@@ -25,13 +25,18 @@ public final class ManageTokens {
     public record Created(ApiToken token, String tokenString) {}
 
     public Created create(Principal who, String name, List<String> scopes, Instant expiresAt, String serverUrl) {
-        if (name == null || name.isBlank() || name.length() > MAX_NAME || name.chars().anyMatch(Character::isISOControl)) {
+        if (name == null
+                || name.isBlank()
+                || name.length() > MAX_NAME
+                || name.chars().anyMatch(Character::isISOControl)) {
             throw new AuthException.InvalidInput("name", "\"name\" needs 1 to " + MAX_NAME + " printable characters.");
         }
         if (scopes == null || scopes.isEmpty() || scopes.size() > MAX_SCOPES) {
-            throw new AuthException.InvalidInput("scopes", "\"scopes\" needs 1 to " + MAX_SCOPES + " scopes, e.g. [\"deploy:blog\"].");
+            throw new AuthException.InvalidInput(
+                    "scopes", "\"scopes\" needs 1 to " + MAX_SCOPES + " scopes, e.g. [\"deploy:blog\"].");
         }
-        List<String> unique = List.copyOf(new LinkedHashSet<>(scopes.stream().map(Scope::parse).toList()));
+        List<String> unique = List.copyOf(
+                new LinkedHashSet<>(scopes.stream().map(Scope::parse).toList()));
         for (String scope : unique) {
             if (!who.allows(scope)) {
                 throw new AuthException.NotAllowed(scope);
@@ -41,7 +46,8 @@ public final class ManageTokens {
             throw new AuthException.InvalidInput("expiresAt", "\"expiresAt\" must be in the future.");
         }
         String secret = Secret.generate();
-        ApiToken token = new ApiToken(Secret.id("t_"), ownerId(who), name.strip(), unique, Instant.now(), expiresAt, null, null);
+        ApiToken token =
+                new ApiToken(Secret.id("t_"), ownerId(who), name.strip(), unique, Instant.now(), expiresAt, null, null);
         tokens.create(token, Secret.hash(secret));
         return new Created(token, new TokenString(serverUrl, secret).format());
     }
@@ -65,8 +71,10 @@ public final class ManageTokens {
             }
         }
         if (tokens.revoke(id)) {
-            events.revoked(AuthEvents.Kind.TOKEN_REVOKED, token.userId() == null ? VerifyToken.BOOTSTRAP_ADMIN.subject()
-                    : token.userId(), id);
+            events.revoked(
+                    AuthEvents.Kind.TOKEN_REVOKED,
+                    token.userId() == null ? VerifyToken.BOOTSTRAP_ADMIN.subject() : token.userId(),
+                    id);
         }
         return tokens.byId(id).orElseThrow();
     }

@@ -17,8 +17,13 @@ public final class ManageUsers {
     private final AuthEvents events;
     private final AppOwnership ownership;
 
-    public ManageUsers(Users users, Sessions sessions, Settings settings, HashingPool hashing, AuthEvents events,
-                       AppOwnership ownership) {
+    public ManageUsers(
+            Users users,
+            Sessions sessions,
+            Settings settings,
+            HashingPool hashing,
+            AuthEvents events,
+            AppOwnership ownership) {
         this.ownership = ownership;
         this.users = users;
         this.sessions = sessions;
@@ -83,7 +88,9 @@ public final class ManageUsers {
     /** What happens to a deleted user's apps: handed to an admin, or deleted; unspecified only for a user without apps. */
     public sealed interface AppHandover {
         record TransferTo(User admin) implements AppHandover {}
+
         record Delete() implements AppHandover {}
+
         record Unspecified() implements AppHandover {}
     }
 
@@ -101,7 +108,8 @@ public final class ManageUsers {
         if (apps.startsWith("transfer:")) {
             User to = users.byUsername(apps.substring("transfer:".length()))
                     .filter(u -> u.role() == Role.ADMIN && u.active())
-                    .orElseThrow(() -> new AuthException.InvalidInput("apps", "transfer:<name> must name an active admin."));
+                    .orElseThrow(
+                            () -> new AuthException.InvalidInput("apps", "transfer:<name> must name an active admin."));
             return new AppHandover.TransferTo(to);
         }
         throw new AuthException.InvalidInput("apps", "?apps must be transfer:<admin username> or delete.");
@@ -122,9 +130,12 @@ public final class ManageUsers {
         refuseLastAdmin(user);
         List<String> owned = ownership.owned(user.id());
         if (handover instanceof AppHandover.Unspecified && !owned.isEmpty()) {
-            throw new AuthException.Conflict("apps", user.username() + " owns " + owned.size() + " app(s) ("
-                    + String.join(", ", owned) + "); say what happens to them: ?apps=transfer:<admin username> or"
-                    + " ?apps=delete.");
+            throw new AuthException.Conflict(
+                    "apps",
+                    user.username() + " owns " + owned.size() + " app(s) ("
+                            + String.join(", ", owned)
+                            + "); say what happens to them: ?apps=transfer:<admin username> or"
+                            + " ?apps=delete.");
         }
         boolean wasActive = user.active();
         if (wasActive) {
@@ -140,8 +151,10 @@ public final class ManageUsers {
                 case AppHandover.Unspecified u -> ownership.owned(user.id());
             };
             if (handover instanceof AppHandover.Unspecified && !settled.isEmpty()) {
-                throw new AuthException.Conflict("apps", user.username() + " created an app meanwhile; say what happens"
-                        + " to their apps: ?apps=transfer:<admin username> or ?apps=delete.");
+                throw new AuthException.Conflict(
+                        "apps",
+                        user.username() + " created an app meanwhile; say what happens"
+                                + " to their apps: ?apps=transfer:<admin username> or ?apps=delete.");
             }
         } catch (RuntimeException e) {
             if (wasActive) {
@@ -162,13 +175,19 @@ public final class ManageUsers {
 
     private void refuseLastAdmin(User user) {
         if (user.role() == Role.ADMIN && user.active() && users.activeAdmins() <= 1) {
-            throw new AuthException.Conflict("id", "This is the last active admin; create or enable another admin first.");
+            throw new AuthException.Conflict(
+                    "id", "This is the last active admin; create or enable another admin first.");
         }
     }
 
     User createUser(String username, String password, String email, Role role) {
-        User user = new User(Secret.id("u_"), AuthPolicy.checkUsername(username), AuthPolicy.checkEmail(email), role,
-                Instant.now(), null);
+        User user = new User(
+                Secret.id("u_"),
+                AuthPolicy.checkUsername(username),
+                AuthPolicy.checkEmail(email),
+                role,
+                Instant.now(),
+                null);
         users.create(user, hashing.hash(AuthPolicy.checkPassword(password)));
         return user;
     }

@@ -16,8 +16,10 @@ public final class Scope {
     /** {@code scope} itself when valid; else an {@link AuthException.InvalidInput} naming it. */
     public static String parse(String scope) {
         if (scope == null || !VALID.matcher(scope).matches()) {
-            throw new AuthException.InvalidInput("scopes", "\"" + scope + "\" is not a scope; use admin, read,"
-                    + " deploy:*, deploy:<app>, logs:* or logs:<app>.");
+            throw new AuthException.InvalidInput(
+                    "scopes",
+                    "\"" + scope + "\" is not a scope; use admin, read,"
+                            + " deploy:*, deploy:<app>, logs:* or logs:<app>.");
         }
         return scope;
     }

@@ -14,6 +14,7 @@ public final class Secret {
     private static final String ID_ALPHABET = "abcdefghijkmnopqrstuvwxyz23456789";
     /** Characters of a secret: 40 of 57 symbols, about 233 bits. */
     public static final int LENGTH = 40;
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Secret() {}

@@ -16,7 +16,8 @@ public record TokenString(String serverUrl, String secret) {
     public static final int MAX_LENGTH = 512;
 
     public String format() {
-        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(serverUrl.getBytes(StandardCharsets.UTF_8))
+        return PREFIX
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(serverUrl.getBytes(StandardCharsets.UTF_8))
                 + "_" + secret;
     }
 

@@ -16,6 +16,7 @@ public final class VerifyToken {
     /** The principal of the bootstrap token. */
     public static final Principal BOOTSTRAP_ADMIN =
             new Principal("bootstrap", "bootstrap admin", List.of(Principal.ADMIN), "bootstrap");
+
     static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
     private final BootstrapToken bootstrap;
@@ -46,18 +47,25 @@ public final class VerifyToken {
                 return live.user().principal(live.user().role().scopes(), live.id());
             });
         }
-        return TokenString.parse(token).flatMap(parsed -> tokens.findUsable(Secret.hash(parsed.secret()))).map(usable -> {
-            ApiToken t = usable.token();
-            if (t.lastUsedAt() == null || t.lastUsedAt().isBefore(now.minus(TOUCH_EVERY))) {
-                tokens.touch(t.id(), now);
-            }
-            if (usable.user() == null) {
-                return new Principal(BOOTSTRAP_ADMIN.subject(), BOOTSTRAP_ADMIN.name() + " (token " + t.name() + ")",
-                        t.scopes(), t.id());
-            }
-            Principal role = usable.user().principal(usable.user().role().scopes(), null);
-            List<String> scopes = t.scopes().stream().filter(role::allows).toList();
-            return usable.user().principal(scopes, t.id());
-        });
+        return TokenString.parse(token)
+                .flatMap(parsed -> tokens.findUsable(Secret.hash(parsed.secret())))
+                .map(usable -> {
+                    ApiToken t = usable.token();
+                    if (t.lastUsedAt() == null || t.lastUsedAt().isBefore(now.minus(TOUCH_EVERY))) {
+                        tokens.touch(t.id(), now);
+                    }
+                    if (usable.user() == null) {
+                        return new Principal(
+                                BOOTSTRAP_ADMIN.subject(),
+                                BOOTSTRAP_ADMIN.name() + " (token " + t.name() + ")",
+                                t.scopes(),
+                                t.id());
+                    }
+                    Principal role =
+                            usable.user().principal(usable.user().role().scopes(), null);
+                    List<String> scopes =
+                            t.scopes().stream().filter(role::allows).toList();
+                    return usable.user().principal(scopes, t.id());
+                });
     }
 }

@@ -40,7 +40,7 @@ final class AppChangesConsumer implements EventConsumer<AppChanged> {
     @Override
     public void handle(AppChanged changed) {
         if (changed.change() == null) {
-            return;   // a change this version does not know
+            return; // a change this version does not know
         }
         switch (changed.change()) {
             case DELETED -> {
@@ -63,7 +63,7 @@ final class AppChangesConsumer implements EventConsumer<AppChanged> {
                     providers.move(changed.names().get(0), changed.names().get(1));
                 }
             }
-            default -> { }
+            default -> {}
         }
     }
 }

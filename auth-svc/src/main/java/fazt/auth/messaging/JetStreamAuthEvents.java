@@ -26,12 +26,13 @@ final class JetStreamAuthEvents implements AuthEvents {
     @Override
     public void revoked(Kind kind, String subject, String credential) {
         AccessRevoked event = new AccessRevoked("e_" + UUID.randomUUID(), subject, credential, Instant.now());
-        String name = switch (kind) {
-            case TOKEN_REVOKED -> AuthSubjects.TOKEN_REVOKED;
-            case USER_DISABLED -> AuthSubjects.USER_DISABLED;
-            case SESSION_ENDED -> AuthSubjects.SESSION_ENDED;
-            case APP_SESSION_ENDED -> AuthSubjects.APP_SESSION_ENDED;
-        };
+        String name =
+                switch (kind) {
+                    case TOKEN_REVOKED -> AuthSubjects.TOKEN_REVOKED;
+                    case USER_DISABLED -> AuthSubjects.USER_DISABLED;
+                    case SESSION_ENDED -> AuthSubjects.SESSION_ENDED;
+                    case APP_SESSION_ENDED -> AuthSubjects.APP_SESSION_ENDED;
+                };
         try {
             events.publish(name, event, event.eventId());
         } catch (EventPublisher.EventNotPublished e) {

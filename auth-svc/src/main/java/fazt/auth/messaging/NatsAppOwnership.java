@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 final class NatsAppOwnership implements AppOwnership {
     /** Deleting apps drops their files too; a user with many apps takes a while. */
     static final Duration TIMEOUT = Duration.ofSeconds(60);
+
     private static final Logger log = LoggerFactory.getLogger(NatsAppOwnership.class);
     private final NatsRequester nats;
 
@@ -43,20 +44,28 @@ final class NatsAppOwnership implements AppOwnership {
 
     private List<String> ask(AppOwnershipRequest request) {
         try {
-            return nats.call(DeploySubjects.APPS_OWNED, request, AppOwnershipReply.class, TIMEOUT).apps();
+            return nats.call(DeploySubjects.APPS_OWNED, request, AppOwnershipReply.class, TIMEOUT)
+                    .apps();
         } catch (CallFailure failure) {
-            throw new AuthException.Unavailable(switch (failure) {
-                case CallFailure.NoResponders n -> "deploy-svc is not running, so the user's apps cannot be settled;"
-                        + " nothing was changed.";
-                case CallFailure.NoAnswer n -> "deploy-svc did not answer within " + TIMEOUT.toSeconds()
-                        + " s; some apps may already be settled, repeat the call to finish.";
-                case CallFailure.Interrupted i -> "interrupted while settling the user's apps; repeat the call.";
-                case CallFailure.Problem p -> {
-                    log.warn("app ownership request failed action={} status={}", request.action(),
-                            p.problem().status());
-                    yield "deploy-svc could not settle the user's apps (" + p.getMessage() + "); repeat the call.";
-                }
-            });
+            throw new AuthException.Unavailable(
+                    switch (failure) {
+                        case CallFailure.NoResponders n ->
+                            "deploy-svc is not running, so the user's apps cannot be settled;"
+                                    + " nothing was changed.";
+                        case CallFailure.NoAnswer n ->
+                            "deploy-svc did not answer within " + TIMEOUT.toSeconds()
+                                    + " s; some apps may already be settled, repeat the call to finish.";
+                        case CallFailure.Interrupted i ->
+                            "interrupted while settling the user's apps; repeat the call.";
+                        case CallFailure.Problem p -> {
+                            log.warn(
+                                    "app ownership request failed action={} status={}",
+                                    request.action(),
+                                    p.problem().status());
+                            yield "deploy-svc could not settle the user's apps (" + p.getMessage()
+                                    + "); repeat the call.";
+                        }
+                    });
         }
     }
 }

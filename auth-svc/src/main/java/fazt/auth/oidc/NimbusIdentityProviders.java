@@ -8,6 +8,8 @@ import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
+import com.nimbusds.jose.util.JSONArrayUtils;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
@@ -29,8 +31,6 @@ import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
-import com.nimbusds.jose.util.JSONArrayUtils;
-import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
@@ -69,38 +69,69 @@ final class NimbusIdentityProviders implements IdentityProviders {
     static final URI GITHUB_TOKEN = URI.create("https://github.com/login/oauth/access_token");
     static final URI GITHUB_USER = URI.create("https://api.github.com/user");
     static final URI GITHUB_EMAILS = URI.create("https://api.github.com/user/emails");
-    private static final Set<JWSAlgorithm> ASYMMETRIC = new LinkedHashSet<>(List.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384,
-            JWSAlgorithm.RS512, JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512, JWSAlgorithm.ES256,
-            JWSAlgorithm.ES384, JWSAlgorithm.ES512, JWSAlgorithm.EdDSA, JWSAlgorithm.Ed25519));
+    private static final Set<JWSAlgorithm> ASYMMETRIC = new LinkedHashSet<>(List.of(
+            JWSAlgorithm.RS256,
+            JWSAlgorithm.RS384,
+            JWSAlgorithm.RS512,
+            JWSAlgorithm.PS256,
+            JWSAlgorithm.PS384,
+            JWSAlgorithm.PS512,
+            JWSAlgorithm.ES256,
+            JWSAlgorithm.ES384,
+            JWSAlgorithm.ES512,
+            JWSAlgorithm.EdDSA,
+            JWSAlgorithm.Ed25519));
 
-    private final DefaultResourceRetriever retriever = new DefaultResourceRetriever(CONNECT_MILLIS, READ_MILLIS, MAX_DOCUMENT);
+    private final DefaultResourceRetriever retriever =
+            new DefaultResourceRetriever(CONNECT_MILLIS, READ_MILLIS, MAX_DOCUMENT);
     private final Map<String, Issuer> issuers = new ConcurrentHashMap<>();
 
     /** A discovered issuer, its JWKS (cached and refreshed by Nimbus) and the validators per client id. */
-    private record Issuer(OIDCProviderMetadata metadata, JWKSource<SecurityContext> keys, long fetchedAtNanos,
-                          Map<String, IDTokenValidator> validators) {}
+    private record Issuer(
+            OIDCProviderMetadata metadata,
+            JWKSource<SecurityContext> keys,
+            long fetchedAtNanos,
+            Map<String, IDTokenValidator> validators) {}
 
     @Override
-    public URI authorizationUri(ProviderConfig provider, URI redirectUri, String state, String nonce, String codeVerifier) {
+    public URI authorizationUri(
+            ProviderConfig provider, URI redirectUri, String state, String nonce, String codeVerifier) {
         ClientID client = new ClientID(provider.clientId());
         if (provider.kind() == ProviderKind.GITHUB) {
-            return new com.nimbusds.oauth2.sdk.AuthorizationRequest.Builder(new ResponseType(ResponseType.Value.CODE), client)
-                    .endpointURI(GITHUB_AUTHORIZE).redirectionURI(redirectUri).scope(new Scope("read:user", "user:email"))
-                    .state(new State(state)).codeChallenge(new CodeVerifier(codeVerifier), CodeChallengeMethod.S256)
-                    .build().toURI();
+            return new com.nimbusds.oauth2.sdk.AuthorizationRequest.Builder(
+                            new ResponseType(ResponseType.Value.CODE), client)
+                    .endpointURI(GITHUB_AUTHORIZE)
+                    .redirectionURI(redirectUri)
+                    .scope(new Scope("read:user", "user:email"))
+                    .state(new State(state))
+                    .codeChallenge(new CodeVerifier(codeVerifier), CodeChallengeMethod.S256)
+                    .build()
+                    .toURI();
         }
         OIDCProviderMetadata metadata = issuer(provider.discoveryUrl()).metadata();
-        return new AuthenticationRequest.Builder(new ResponseType(ResponseType.Value.CODE),
-                new Scope("openid", "email", "profile"), client, redirectUri)
-                .endpointURI(metadata.getAuthorizationEndpointURI()).state(new State(state)).nonce(new Nonce(nonce))
-                .codeChallenge(new CodeVerifier(codeVerifier), CodeChallengeMethod.S256).build().toURI();
+        return new AuthenticationRequest.Builder(
+                        new ResponseType(ResponseType.Value.CODE),
+                        new Scope("openid", "email", "profile"),
+                        client,
+                        redirectUri)
+                .endpointURI(metadata.getAuthorizationEndpointURI())
+                .state(new State(state))
+                .nonce(new Nonce(nonce))
+                .codeChallenge(new CodeVerifier(codeVerifier), CodeChallengeMethod.S256)
+                .build()
+                .toURI();
     }
 
     @Override
-    public Identity exchange(ProviderConfig provider, String clientSecret, URI redirectUri, String code,
-                             String codeVerifier, String nonce) {
-        AuthorizationCodeGrant grant = new AuthorizationCodeGrant(new AuthorizationCode(code), redirectUri,
-                new CodeVerifier(codeVerifier));
+    public Identity exchange(
+            ProviderConfig provider,
+            String clientSecret,
+            URI redirectUri,
+            String code,
+            String codeVerifier,
+            String nonce) {
+        AuthorizationCodeGrant grant =
+                new AuthorizationCodeGrant(new AuthorizationCode(code), redirectUri, new CodeVerifier(codeVerifier));
         ClientID client = new ClientID(provider.clientId());
         Secret secret = new Secret(clientSecret);
         if (provider.kind() == ProviderKind.GITHUB) {
@@ -109,16 +140,19 @@ final class NimbusIdentityProviders implements IdentityProviders {
         Issuer issuer = issuer(provider.discoveryUrl());
         OIDCProviderMetadata metadata = issuer.metadata();
         List<ClientAuthenticationMethod> methods = metadata.getTokenEndpointAuthMethods();
-        ClientAuthentication auth = methods != null && !methods.contains(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-                && methods.contains(ClientAuthenticationMethod.CLIENT_SECRET_POST)
-                ? new ClientSecretPost(client, secret) : new ClientSecretBasic(client, secret);
+        ClientAuthentication auth = methods != null
+                        && !methods.contains(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                        && methods.contains(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                ? new ClientSecretPost(client, secret)
+                : new ClientSecretBasic(client, secret);
         // Only the ID token of the answer is used (the access token is not needed), so only it is parsed.
         HTTPResponse answer = send(new TokenRequest(metadata.getTokenEndpointURI(), auth, grant).toHTTPRequest());
         if (answer.getStatusCode() != 200) {
             try {
                 throw refused(TokenErrorResponse.parse(answer));
             } catch (ParseException e) {
-                throw new ProviderFailure(Kind.UNREACHABLE, "The provider answered HTTP " + answer.getStatusCode() + ".");
+                throw new ProviderFailure(
+                        Kind.UNREACHABLE, "The provider answered HTTP " + answer.getStatusCode() + ".");
             }
         }
         JWT idToken;
@@ -139,8 +173,11 @@ final class NimbusIdentityProviders implements IdentityProviders {
         }
         String email = claims.getStringClaim("email");
         Boolean verified = claims.getBooleanClaim("email_verified");
-        return new Identity(claims.getSubject().getValue(), Boolean.FALSE.equals(verified) ? null : email,
-                claims.getStringClaim("name"), claims.getStringClaim("picture"));
+        return new Identity(
+                claims.getSubject().getValue(),
+                Boolean.FALSE.equals(verified) ? null : email,
+                claims.getStringClaim("name"),
+                claims.getStringClaim("picture"));
     }
 
     private Identity github(TokenRequest request) {
@@ -148,7 +185,8 @@ final class NimbusIdentityProviders implements IdentityProviders {
         http.setAccept("application/json");
         Map<String, Object> token = json(send(http));
         if (token.get("error") != null) {
-            throw new ProviderFailure(Kind.REFUSED, "GitHub refused the authorization code (" + token.get("error") + ").");
+            throw new ProviderFailure(
+                    Kind.REFUSED, "GitHub refused the authorization code (" + token.get("error") + ").");
         }
         Object accessToken = token.get("access_token");
         if (!(accessToken instanceof String bearer)) {
@@ -161,8 +199,11 @@ final class NimbusIdentityProviders implements IdentityProviders {
         }
         String email = null;
         try {
-            for (Object entry : JSONArrayUtils.parse(send(githubApi(GITHUB_EMAILS, bearer)).getBody())) {
-                if (entry instanceof Map<?, ?> e && Boolean.TRUE.equals(e.get("primary")) && Boolean.TRUE.equals(e.get("verified"))) {
+            for (Object entry :
+                    JSONArrayUtils.parse(send(githubApi(GITHUB_EMAILS, bearer)).getBody())) {
+                if (entry instanceof Map<?, ?> e
+                        && Boolean.TRUE.equals(e.get("primary"))
+                        && Boolean.TRUE.equals(e.get("verified"))) {
                     email = String.valueOf(e.get("email"));
                 }
             }
@@ -170,7 +211,10 @@ final class NimbusIdentityProviders implements IdentityProviders {
             throw new ProviderFailure(Kind.UNREACHABLE, "GitHub's emails answer is not valid JSON.");
         }
         Object name = user.get("name") != null ? user.get("name") : user.get("login");
-        return new Identity(String.valueOf(id), email, name == null ? null : String.valueOf(name),
+        return new Identity(
+                String.valueOf(id),
+                email,
+                name == null ? null : String.valueOf(name),
                 user.get("avatar_url") instanceof String s ? s : null);
     }
 
@@ -199,16 +243,18 @@ final class NimbusIdentityProviders implements IdentityProviders {
         try {
             return request.send();
         } catch (IOException e) {
-            throw new ProviderFailure(Kind.UNREACHABLE, "The provider at " + request.getURI().getHost()
-                    + " could not be reached.");
+            throw new ProviderFailure(
+                    Kind.UNREACHABLE, "The provider at " + request.getURI().getHost() + " could not be reached.");
         }
     }
 
     private static ProviderFailure refused(TokenErrorResponse error) {
         ErrorObject e = error.getErrorObject();
         String code = e == null || e.getCode() == null ? "error" : e.getCode();
-        return new ProviderFailure(Kind.REFUSED, "The provider refused the authorization code (" + code
-                + (e != null && e.getDescription() != null ? ": " + e.getDescription() : "") + ").");
+        return new ProviderFailure(
+                Kind.REFUSED,
+                "The provider refused the authorization code (" + code
+                        + (e != null && e.getDescription() != null ? ": " + e.getDescription() : "") + ").");
     }
 
     private Issuer issuer(String discoveryUrl) {
@@ -219,24 +265,30 @@ final class NimbusIdentityProviders implements IdentityProviders {
         OIDCProviderMetadata metadata;
         URL jwks;
         try {
-            metadata = OIDCProviderMetadata.parse(retriever.retrieveResource(URI.create(discoveryUrl).toURL()).getContent());
+            metadata = OIDCProviderMetadata.parse(
+                    retriever.retrieveResource(URI.create(discoveryUrl).toURL()).getContent());
             String issuer = metadata.getIssuer().getValue();
             if (!discoveryUrl.equals(issuer.replaceAll("/+$", "") + "/.well-known/openid-configuration")) {
-                throw new ProviderFailure(Kind.UNREACHABLE, "The discovery document at " + discoveryUrl
-                        + " names another issuer (" + issuer + ").");
+                throw new ProviderFailure(
+                        Kind.UNREACHABLE,
+                        "The discovery document at " + discoveryUrl + " names another issuer (" + issuer + ").");
             }
             if (metadata.getJWKSetURI() == null || metadata.getTokenEndpointURI() == null) {
                 throw new ProviderFailure(Kind.UNREACHABLE, "The discovery document lacks jwks_uri or token_endpoint.");
             }
             jwks = metadata.getJWKSetURI().toURL();
         } catch (IOException e) {
-            throw new ProviderFailure(Kind.UNREACHABLE, "The provider's discovery document at " + discoveryUrl
-                    + " could not be read.");
+            throw new ProviderFailure(
+                    Kind.UNREACHABLE, "The provider's discovery document at " + discoveryUrl + " could not be read.");
         } catch (ParseException | IllegalArgumentException e) {
-            throw new ProviderFailure(Kind.UNREACHABLE, "The provider's discovery document at " + discoveryUrl
-                    + " is not valid: " + e.getMessage());
+            throw new ProviderFailure(
+                    Kind.UNREACHABLE,
+                    "The provider's discovery document at " + discoveryUrl + " is not valid: " + e.getMessage());
         }
-        Issuer fresh = new Issuer(metadata, JWKSourceBuilder.create(jwks, retriever).build(), System.nanoTime(),
+        Issuer fresh = new Issuer(
+                metadata,
+                JWKSourceBuilder.create(jwks, retriever).build(),
+                System.nanoTime(),
                 new ConcurrentHashMap<>());
         issuers.put(discoveryUrl, fresh);
         return fresh;
@@ -252,8 +304,11 @@ final class NimbusIdentityProviders implements IdentityProviders {
             if (algorithms.isEmpty()) {
                 algorithms.add(JWSAlgorithm.RS256);
             }
-            return new IDTokenValidator(issuer.metadata().getIssuer(), new ClientID(id),
-                    new JWSVerificationKeySelector<>(algorithms, issuer.keys()), null);
+            return new IDTokenValidator(
+                    issuer.metadata().getIssuer(),
+                    new ClientID(id),
+                    new JWSVerificationKeySelector<>(algorithms, issuer.keys()),
+                    null);
         });
     }
 }

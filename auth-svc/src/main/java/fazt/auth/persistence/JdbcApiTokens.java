@@ -23,25 +23,40 @@ final class JdbcApiTokens implements ApiTokens {
     }
 
     private static ApiToken token(ResultSet r) throws SQLException {
-        return new ApiToken(r.getString("token_id"), r.getString("user_id"), r.getString("name"),
-                Arrays.asList((String[]) r.getArray("scopes").getArray()), Sql.instant(r, "token_created_at"),
-                Sql.instant(r, "expires_at"), Sql.instant(r, "last_used_at"), Sql.instant(r, "revoked_at"));
+        return new ApiToken(
+                r.getString("token_id"),
+                r.getString("user_id"),
+                r.getString("name"),
+                Arrays.asList((String[]) r.getArray("scopes").getArray()),
+                Sql.instant(r, "token_created_at"),
+                Sql.instant(r, "expires_at"),
+                Sql.instant(r, "last_used_at"),
+                Sql.instant(r, "revoked_at"));
     }
 
     @Override
     public void create(ApiToken t, byte[] secretHash) {
-        sql.update("INSERT INTO api_token (id, user_id, name, scopes, secret_hash, created_at, expires_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)", t.id(), t.userId(), t.name(), t.scopes(), secretHash, t.createdAt(),
+        sql.update(
+                "INSERT INTO api_token (id, user_id, name, scopes, secret_hash, created_at, expires_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                t.id(),
+                t.userId(),
+                t.name(),
+                t.scopes(),
+                secretHash,
+                t.createdAt(),
                 t.expiresAt());
     }
 
     @Override
     public Optional<Usable> findUsable(byte[] secretHash) {
-        return sql.optional("SELECT " + COLUMNS + ", u.id, u.username, u.email, u.role, u.created_at, u.disabled_at"
+        return sql.optional(
+                "SELECT " + COLUMNS + ", u.id, u.username, u.email, u.role, u.created_at, u.disabled_at"
                         + " FROM api_token t LEFT JOIN app_user u ON u.id = t.user_id"
                         + " WHERE t.secret_hash = ? AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())"
                         + " AND (t.user_id IS NULL OR u.disabled_at IS NULL)",
-                r -> new Usable(token(r), r.getString("id") == null ? null : JdbcUsers.user(r)), secretHash);
+                r -> new Usable(token(r), r.getString("id") == null ? null : JdbcUsers.user(r)),
+                secretHash);
     }
 
     @Override
@@ -52,8 +67,13 @@ final class JdbcApiTokens implements ApiTokens {
     @Override
     public List<ApiToken> listOf(String userId) {
         return userId == null
-                ? sql.list("SELECT " + COLUMNS + " FROM api_token t WHERE t.user_id IS NULL ORDER BY t.created_at", JdbcApiTokens::token)
-                : sql.list("SELECT " + COLUMNS + " FROM api_token t WHERE t.user_id = ? ORDER BY t.created_at", JdbcApiTokens::token, userId);
+                ? sql.list(
+                        "SELECT " + COLUMNS + " FROM api_token t WHERE t.user_id IS NULL ORDER BY t.created_at",
+                        JdbcApiTokens::token)
+                : sql.list(
+                        "SELECT " + COLUMNS + " FROM api_token t WHERE t.user_id = ? ORDER BY t.created_at",
+                        JdbcApiTokens::token,
+                        userId);
     }
 
     @Override

@@ -16,13 +16,15 @@ final class JdbcBootstrapTokenStore implements BootstrapToken.Store {
 
     @Override
     public Optional<BootstrapToken> load() {
-        return sql.optional("SELECT token_hash FROM bootstrap_token WHERE id = 1", r -> BootstrapToken.ofHash(r.getBytes(1)));
+        return sql.optional(
+                "SELECT token_hash FROM bootstrap_token WHERE id = 1", r -> BootstrapToken.ofHash(r.getBytes(1)));
     }
 
     @Override
     public BootstrapToken storeIfAbsent(BootstrapToken token) {
         // Several auth instances may start at once: the first insert wins, the others read the winner.
-        sql.update("INSERT INTO bootstrap_token (id, token_hash) VALUES (1, ?) ON CONFLICT (id) DO NOTHING", token.hash());
+        sql.update(
+                "INSERT INTO bootstrap_token (id, token_hash) VALUES (1, ?) ON CONFLICT (id) DO NOTHING", token.hash());
         return load().orElseThrow();
     }
 }

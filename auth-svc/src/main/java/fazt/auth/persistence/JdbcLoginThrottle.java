@@ -20,7 +20,8 @@ final class JdbcLoginThrottle implements LoginThrottle {
 
     @Override
     public boolean locked(String key) {
-        return !sql.list("SELECT 1 FROM login_throttle WHERE key = ? AND locked_until > now()", r -> 1, key).isEmpty();
+        return !sql.list("SELECT 1 FROM login_throttle WHERE key = ? AND locked_until > now()", r -> 1, key)
+                .isEmpty();
     }
 
     @Override
@@ -33,8 +34,10 @@ final class JdbcLoginThrottle implements LoginThrottle {
                                            ELSE t.window_started_at END
                 RETURNING failures""", r -> r.getInt(1), key, (double) window.toSeconds(), (double) window.toSeconds());
         if (failures >= limit) {
-            sql.update("UPDATE login_throttle SET locked_until = now() + make_interval(secs => ?) WHERE key = ?",
-                    (double) lockout.toSeconds(), key);
+            sql.update(
+                    "UPDATE login_throttle SET locked_until = now() + make_interval(secs => ?) WHERE key = ?",
+                    (double) lockout.toSeconds(),
+                    key);
         }
     }
 
@@ -45,9 +48,14 @@ final class JdbcLoginThrottle implements LoginThrottle {
 
     @Override
     public boolean known(String account, String address, Duration within) {
-        return !sql.list("SELECT 1 FROM login_known_address WHERE account = ? AND address = ?"
-                + " AND last_success_at > now() - make_interval(secs => ?)", r -> 1, account, address,
-                (double) within.toSeconds()).isEmpty();
+        return !sql.list(
+                        "SELECT 1 FROM login_known_address WHERE account = ? AND address = ?"
+                                + " AND last_success_at > now() - make_interval(secs => ?)",
+                        r -> 1,
+                        account,
+                        address,
+                        (double) within.toSeconds())
+                .isEmpty();
     }
 
     @Override

@@ -19,18 +19,25 @@ final class JdbcSessions implements Sessions {
 
     @Override
     public void create(String id, String userId, byte[] secretHash, Instant expiresAt, String clientIp) {
-        sql.update("INSERT INTO session (id, user_id, secret_hash, expires_at, client_ip) VALUES (?, ?, ?, ?, ?)",
-                id, userId, secretHash, expiresAt, clientIp);
+        sql.update(
+                "INSERT INTO session (id, user_id, secret_hash, expires_at, client_ip) VALUES (?, ?, ?, ?, ?)",
+                id,
+                userId,
+                secretHash,
+                expiresAt,
+                clientIp);
     }
 
     @Override
     public Optional<Live> findLive(byte[] secretHash, Duration idle) {
-        return sql.optional("SELECT s.id AS session_id, s.last_seen_at, " + JdbcUsers.COLUMNS
+        return sql.optional(
+                "SELECT s.id AS session_id, s.last_seen_at, " + JdbcUsers.COLUMNS
                         + " FROM session s JOIN app_user u ON u.id = s.user_id"
                         + " WHERE s.secret_hash = ? AND s.ended_at IS NULL AND s.expires_at > now()"
                         + " AND s.last_seen_at > now() - make_interval(secs => ?) AND u.disabled_at IS NULL",
                 r -> new Live(r.getString("session_id"), JdbcUsers.user(r), Sql.instant(r, "last_seen_at")),
-                secretHash, (double) idle.toSeconds());
+                secretHash,
+                (double) idle.toSeconds());
     }
 
     @Override
@@ -45,7 +52,9 @@ final class JdbcSessions implements Sessions {
 
     @Override
     public List<String> endAll(String userId) {
-        return sql.list("UPDATE session SET ended_at = now() WHERE user_id = ? AND ended_at IS NULL RETURNING id",
-                r -> r.getString(1), userId);
+        return sql.list(
+                "UPDATE session SET ended_at = now() WHERE user_id = ? AND ended_at IS NULL RETURNING id",
+                r -> r.getString(1),
+                userId);
     }
 }

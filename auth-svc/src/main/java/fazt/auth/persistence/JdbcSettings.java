@@ -21,7 +21,9 @@ final class JdbcSettings implements Settings {
 
     @Override
     public void put(String key, String value) {
-        sql.update("INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                key, value);
+        sql.update(
+                "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                key,
+                value);
     }
 }

@@ -29,27 +29,36 @@ final class JdbcSetupSecret implements SetupSecret {
 
     @Override
     public boolean pending(byte[] secretHash) {
-        return !sql.list("SELECT 1 FROM setup_secret WHERE id = 1 AND secret_hash = ?", r -> 1, secretHash).isEmpty();
+        return !sql.list("SELECT 1 FROM setup_secret WHERE id = 1 AND secret_hash = ?", r -> 1, secretHash)
+                .isEmpty();
     }
 
     @Override
     public void complete(byte[] secretHash, User admin, String passwordHash) {
         sql.inTransaction(c -> {
             // Deleting the row locks it: of two concurrent completions, only one finds it.
-            try (PreparedStatement s = Sql.prepare(c, "DELETE FROM setup_secret WHERE id = 1 AND secret_hash = ?", secretHash)) {
+            try (PreparedStatement s =
+                    Sql.prepare(c, "DELETE FROM setup_secret WHERE id = 1 AND secret_hash = ?", secretHash)) {
                 if (s.executeUpdate() != 1) {
                     throw new AuthException.SetupUnavailable();
                 }
             }
-            try (PreparedStatement s = Sql.prepare(c,
-                    "SELECT 1 FROM app_user WHERE role = 'admin' AND disabled_at IS NULL"); ResultSet r = s.executeQuery()) {
+            try (PreparedStatement s =
+                            Sql.prepare(c, "SELECT 1 FROM app_user WHERE role = 'admin' AND disabled_at IS NULL");
+                    ResultSet r = s.executeQuery()) {
                 if (r.next()) {
                     throw new AuthException.SetupUnavailable();
                 }
             }
-            try (PreparedStatement s = Sql.prepare(c, "INSERT INTO app_user (id, username, email, password_hash, role,"
-                    + " created_at) VALUES (?, ?, ?, ?, 'admin', ?)", admin.id(), admin.username(), admin.email(),
-                    passwordHash, admin.createdAt())) {
+            try (PreparedStatement s = Sql.prepare(
+                    c,
+                    "INSERT INTO app_user (id, username, email, password_hash, role,"
+                            + " created_at) VALUES (?, ?, ?, ?, 'admin', ?)",
+                    admin.id(),
+                    admin.username(),
+                    admin.email(),
+                    passwordHash,
+                    admin.createdAt())) {
                 s.executeUpdate();
             } catch (SQLException e) {
                 if (SqlState.UNIQUE_VIOLATION.is(e)) {

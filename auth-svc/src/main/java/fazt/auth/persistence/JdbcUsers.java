@@ -25,16 +25,26 @@ final class JdbcUsers implements Users {
     }
 
     static User user(ResultSet r) throws SQLException {
-        return new User(r.getString("id"), r.getString("username"), r.getString("email"),
-                Role.valueOf(r.getString("role").toUpperCase(Locale.ROOT)), Sql.instant(r, "created_at"),
+        return new User(
+                r.getString("id"),
+                r.getString("username"),
+                r.getString("email"),
+                Role.valueOf(r.getString("role").toUpperCase(Locale.ROOT)),
+                Sql.instant(r, "created_at"),
                 Sql.instant(r, "disabled_at"));
     }
 
     @Override
     public void create(User user, String passwordHash) {
         try {
-            sql.update("INSERT INTO app_user (id, username, email, password_hash, role, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                    user.id(), user.username(), user.email(), passwordHash, user.role().id(), user.createdAt());
+            sql.update(
+                    "INSERT INTO app_user (id, username, email, password_hash, role, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    user.id(),
+                    user.username(),
+                    user.email(),
+                    passwordHash,
+                    user.role().id(),
+                    user.createdAt());
         } catch (DataAccessException e) {
             if (e.is(SqlState.UNIQUE_VIOLATION)) {
                 throw new AuthException.Conflict("username", "The username " + user.username() + " is taken.");
@@ -50,14 +60,16 @@ final class JdbcUsers implements Users {
 
     @Override
     public Optional<User> byUsername(String username) {
-        return sql.optional("SELECT " + COLUMNS + " FROM app_user u WHERE lower(u.username) = lower(?)", JdbcUsers::user,
-                username);
+        return sql.optional(
+                "SELECT " + COLUMNS + " FROM app_user u WHERE lower(u.username) = lower(?)", JdbcUsers::user, username);
     }
 
     @Override
     public Optional<Credentials> credentials(String username) {
-        return sql.optional("SELECT " + COLUMNS + ", u.password_hash FROM app_user u WHERE lower(u.username) = lower(?)",
-                r -> new Credentials(user(r), r.getString("password_hash")), username);
+        return sql.optional(
+                "SELECT " + COLUMNS + ", u.password_hash FROM app_user u WHERE lower(u.username) = lower(?)",
+                r -> new Credentials(user(r), r.getString("password_hash")),
+                username);
     }
 
     @Override
@@ -67,9 +79,12 @@ final class JdbcUsers implements Users {
 
     @Override
     public boolean setDisabled(String id, boolean disabled) {
-        return sql.update(disabled
-                ? "UPDATE app_user SET disabled_at = now() WHERE id = ? AND disabled_at IS NULL"
-                : "UPDATE app_user SET disabled_at = NULL WHERE id = ?", id) == 1;
+        return sql.update(
+                        disabled
+                                ? "UPDATE app_user SET disabled_at = now() WHERE id = ? AND disabled_at IS NULL"
+                                : "UPDATE app_user SET disabled_at = NULL WHERE id = ?",
+                        id)
+                == 1;
     }
 
     @Override

@@ -16,15 +16,16 @@ public final class FullHashingPool implements AutoCloseable {
         FullHashingPool full = new FullHashingPool();
         CountDownLatch held = new CountDownLatch(pool.concurrency());
         for (int i = 0; i < pool.concurrency(); i++) {
-            full.holders.add(Thread.ofVirtual().start(() -> pool.run(() -> {
-                held.countDown();
-                try {
-                    full.release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return null;
-            })));
+            full.holders.add(Thread.ofVirtual()
+                    .start(() -> pool.run(() -> {
+                        held.countDown();
+                        try {
+                            full.release.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return null;
+                    })));
         }
         held.await();
         return full;

@@ -18,8 +18,8 @@ class HashingPoolTest {
             long held = pool.runs();
             assertThat(held).isEqualTo(runs + 2);
             assertThatThrownBy(() -> pool.matches("correct horse battery", hash))
-                    .isInstanceOfSatisfying(AuthException.Busy.class,
-                            busy -> assertThat(busy.retryAfter()).isEqualTo(Duration.ofSeconds(1)));
+                    .isInstanceOfSatisfying(AuthException.Busy.class, busy -> assertThat(busy.retryAfter())
+                            .isEqualTo(Duration.ofSeconds(1)));
             assertThatThrownBy(() -> pool.hash("another password")).isInstanceOf(AuthException.Busy.class);
             assertThat(pool.runs()).as("refusals run no hash").isEqualTo(held);
         }
@@ -39,10 +39,14 @@ class HashingPoolTest {
 
     @Test
     void theDefaultConcurrencyLetsHashesTakeHalfTheHeapAtMostOneACore() {
-        assertThat(HashingPool.defaultConcurrency(64 * MIB, 2)).as("a 64 MB service heap").isEqualTo(1);
+        assertThat(HashingPool.defaultConcurrency(64 * MIB, 2))
+                .as("a 64 MB service heap")
+                .isEqualTo(1);
         assertThat(HashingPool.defaultConcurrency(16 * MIB, 8)).as("never zero").isEqualTo(1);
         assertThat(HashingPool.defaultConcurrency(128 * MIB, 8)).isEqualTo(3);
-        assertThat(HashingPool.defaultConcurrency(320 * MIB, 2)).as("one JVM with the runtime, two cores").isEqualTo(2);
+        assertThat(HashingPool.defaultConcurrency(320 * MIB, 2))
+                .as("one JVM with the runtime, two cores")
+                .isEqualTo(2);
         assertThat(HashingPool.defaultConcurrency(4096 * MIB, 16)).isEqualTo(16);
         assertThat(HashingPool.defaultConcurrency(4096 * MIB, 0)).isEqualTo(1);
     }

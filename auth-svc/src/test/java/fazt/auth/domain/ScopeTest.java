@@ -16,10 +16,23 @@ class ScopeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "Admin", "write", "deploy:", "deploy:Blog", "deploy:-x", "deploy:x-", "deploy:a b",
-            "logs:**", "deploy:blog:extra", "storage:*"})
+    @ValueSource(
+            strings = {
+                "",
+                "Admin",
+                "write",
+                "deploy:",
+                "deploy:Blog",
+                "deploy:-x",
+                "deploy:x-",
+                "deploy:a b",
+                "logs:**",
+                "deploy:blog:extra",
+                "storage:*"
+            })
     void invalidScopesNameTheField(String scope) {
-        assertThatThrownBy(() -> Scope.parse(scope)).isInstanceOf(AuthException.InvalidInput.class)
+        assertThatThrownBy(() -> Scope.parse(scope))
+                .isInstanceOf(AuthException.InvalidInput.class)
                 .satisfies(e -> assertThat(((AuthException) e).field()).isEqualTo("scopes"));
     }
 
@@ -30,6 +43,7 @@ class ScopeTest {
         assertThat(dev.allows(scope)).isTrue();
         assertThat(dev.allows("admin")).isFalse();
         assertThat(dev.allows("read")).isFalse();
-        assertThat(new Principal("u_2", "x", List.of("deploy:blog")).allows("logs:blog")).isFalse();
+        assertThat(new Principal("u_2", "x", List.of("deploy:blog")).allows("logs:blog"))
+                .isFalse();
     }
 }

@@ -8,7 +8,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class TokenStringTest {
     @ParameterizedTest
-    @ValueSource(strings = {"http://admin.localhost:8080", "https://admin.example.com", "https://admin.my-cloud.io:8443"})
+    @ValueSource(
+            strings = {"http://admin.localhost:8080", "https://admin.example.com", "https://admin.my-cloud.io:8443"})
     void aTokenStringRoundTripsItsUrlAndSecret(String url) {
         String secret = Secret.generate();
         String token = new TokenString(url, secret).format();
@@ -19,8 +20,19 @@ class TokenStringTest {
     }
 
     @ParameterizedTest
-    @CsvSource(nullValues = "NULL", value = {"NULL", "''", "fazt_", "fazt_abc", "fazt__secret", "fazt_aGVsbG8_",
-            "token_aHR0cDovL2E_secret", "fazt_!!!_secret", "fazt_aGVsbG8_secret"})
+    @CsvSource(
+            nullValues = "NULL",
+            value = {
+                "NULL",
+                "''",
+                "fazt_",
+                "fazt_abc",
+                "fazt__secret",
+                "fazt_aGVsbG8_",
+                "token_aHR0cDovL2E_secret",
+                "fazt_!!!_secret",
+                "fazt_aGVsbG8_secret"
+            })
     void anythingElseIsNotAUrlToken(String token) {
         assertThat(TokenString.parse(token)).isEmpty();
     }

@@ -66,8 +66,14 @@ final class AdminEndpoint implements RequestEndpoint {
             .on("DELETE /apps/{name}/env/{key}", this::envUnset)
             .build();
 
-    AdminEndpoint(DeployBundle deploy, ManageApps manage, ManageEnv env, SiteFiles files, fazt.deploy.domain.Apps apps,
-                  BundleLimits limits, BootstrapSettings settings) {
+    AdminEndpoint(
+            DeployBundle deploy,
+            ManageApps manage,
+            ManageEnv env,
+            SiteFiles files,
+            fazt.deploy.domain.Apps apps,
+            BundleLimits limits,
+            BootstrapSettings settings) {
         this.deploy = deploy;
         this.manage = manage;
         this.env = env;
@@ -94,7 +100,8 @@ final class AdminEndpoint implements RequestEndpoint {
     private AdminResponse list(AdminCall call) {
         Principal who = call.principal();
         List<App> visible = apps.list().stream()
-                .filter(a -> who.allows(Principal.READ) || who.allows("deploy:" + a.name())).toList();
+                .filter(a -> who.allows(Principal.READ) || who.allows("deploy:" + a.name()))
+                .toList();
         return AdminResponse.json(200, AppViews.json(AppViews.apps(visible, domain)));
     }
 
@@ -117,7 +124,8 @@ final class AdminEndpoint implements RequestEndpoint {
     private AdminResponse deploy(AdminCall call) {
         AppName app = AppName.parse(call.param("name"));
         DeployBundle.Result result = deployFrom(call.request(), app);
-        return AdminResponse.json(result.created() ? 201 : 200,
+        return AdminResponse.json(
+                result.created() ? 201 : 200,
                 AppViews.json(AppViews.deployed(result, domain, env.missing(result.app()))));
     }
 
@@ -130,7 +138,8 @@ final class AdminEndpoint implements RequestEndpoint {
         String name = call.param("name");
         Integer version = input.positiveInt(input.jsonBody(call.request()), "version");
         AppVersion live = manage.rollback(name, version);
-        return AdminResponse.json(200, AppViews.json(new RolledBack(AppViews.app(manage.get(name), domain), live.version())));
+        return AdminResponse.json(
+                200, AppViews.json(new RolledBack(AppViews.app(manage.get(name), domain), live.version())));
     }
 
     private AdminResponse cloneApp(AdminCall call) {
@@ -151,10 +160,14 @@ final class AdminEndpoint implements RequestEndpoint {
         String name = call.param("name");
         String path = call.param("path");
         AppVersion live = manage.live(name);
-        SiteFile file = files.stat(live.namespace(), path)
-                .orElseThrow(() -> new DeployException.FileNotFound(name, path));
+        SiteFile file =
+                files.stat(live.namespace(), path).orElseThrow(() -> new DeployException.FileNotFound(name, path));
         String type = URLConnection.guessContentTypeFromName(path);
-        return new AdminResponse(200, type == null ? "application/octet-stream" : type, null, null,
+        return new AdminResponse(
+                200,
+                type == null ? "application/octet-stream" : type,
+                null,
+                null,
                 new BodyBlob(file.digest(), file.size()));
     }
 
@@ -166,8 +179,9 @@ final class AdminEndpoint implements RequestEndpoint {
         String name = call.param("name");
         String key = call.param("key");
         if (call.request().bodyBlob() != null) {
-            throw new DeployException.EnvRejected("value", "The body is too large; a value holds at most "
-                    + ManageEnv.MAX_VALUE_BYTES / 1024 + " KiB.");
+            throw new DeployException.EnvRejected(
+                    "value",
+                    "The body is too large; a value holds at most " + ManageEnv.MAX_VALUE_BYTES / 1024 + " KiB.");
         }
         JsonNode body = input.jsonBody(call.request());
         JsonNode value = body.get("value");
@@ -179,7 +193,10 @@ final class AdminEndpoint implements RequestEndpoint {
             throw new DeployException.EnvRejected("secret", "\"secret\" must be true or false.");
         }
         boolean created = env.set(name, key, value.asText(), secret != null && secret.asBoolean());
-        ManageEnv.Listed set = env.list(name).stream().filter(v -> v.key().equals(key)).findFirst().orElseThrow();
+        ManageEnv.Listed set = env.list(name).stream()
+                .filter(v -> v.key().equals(key))
+                .findFirst()
+                .orElseThrow();
         return AdminResponse.json(created ? 201 : 200, AppViews.json(AppViews.env(set)));
     }
 
@@ -191,12 +208,12 @@ final class AdminEndpoint implements RequestEndpoint {
     private DeployBundle.Result deployFrom(AdminRequest request, AppName app) {
         BodyBlob blob = request.bodyBlob();
         if (blob == null) {
-            throw new DeployException.InvalidRequest("body",
-                    "Send the bundle (zip or tar.gz) as the request body, e.g. Content-Type: application/zip.");
+            throw new DeployException.InvalidRequest(
+                    "body", "Send the bundle (zip or tar.gz) as the request body, e.g. Content-Type: application/zip.");
         }
         if (blob.size() > limits.maxBundleBytes()) {
-            throw new DeployException.BundleRejected(null, "The bundle is larger than "
-                    + limits.maxBundleBytes() / (1024 * 1024) + " MB.");
+            throw new DeployException.BundleRejected(
+                    null, "The bundle is larger than " + limits.maxBundleBytes() / (1024 * 1024) + " MB.");
         }
         Path archive;
         try {
@@ -206,7 +223,8 @@ final class AdminEndpoint implements RequestEndpoint {
         }
         try {
             files.download(blob.digest(), blob.size(), archive);
-            return deploy.deploy(app, archive, "deploy by " + request.principal().name(), AppOwner.of(request.principal()));
+            return deploy.deploy(
+                    app, archive, "deploy by " + request.principal().name(), AppOwner.of(request.principal()));
         } finally {
             archive.toFile().delete();
         }

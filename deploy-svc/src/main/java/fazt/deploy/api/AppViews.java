@@ -26,8 +26,17 @@ final class AppViews {
     }
 
     static AppView app(App app, String domain, List<String> missingEnv) {
-        return new AppView(app.id().value(), app.name(), app.name() + "." + domain, app.liveVersion(), app.versions(),
-                app.files(), app.bytes(), app.createdAt(), app.updatedAt(), app.owner() == null ? null : app.owner().name(),
+        return new AppView(
+                app.id().value(),
+                app.name(),
+                app.name() + "." + domain,
+                app.liveVersion(),
+                app.versions(),
+                app.files(),
+                app.bytes(),
+                app.createdAt(),
+                app.updatedAt(),
+                app.owner() == null ? null : app.owner().name(),
                 missingEnv);
     }
 
@@ -44,17 +53,31 @@ final class AppViews {
     }
 
     static Deployed deployed(DeployBundle.Result result, String domain, List<String> missingEnv) {
-        return new Deployed(app(result.app(), domain, missingEnv), result.version(), result.files(), result.bytes(),
-                result.newBlobs(), missingEnv);
+        return new Deployed(
+                app(result.app(), domain, missingEnv),
+                result.version(),
+                result.files(),
+                result.bytes(),
+                result.newBlobs(),
+                missingEnv);
     }
 
     static VersionList versions(List<AppVersion> versions, Integer live) {
-        return new VersionList(versions.stream().map(v -> new VersionView(v.version(), v.files(), v.bytes(),
-                v.source(), v.createdAt(), live != null && live == v.version())).toList());
+        return new VersionList(versions.stream()
+                .map(v -> new VersionView(
+                        v.version(),
+                        v.files(),
+                        v.bytes(),
+                        v.source(),
+                        v.createdAt(),
+                        live != null && live == v.version()))
+                .toList());
     }
 
     static FileList files(List<SiteFile> files) {
-        return new FileList(files.stream().map(f -> new FileView(f.path(), f.size(), f.digest())).toList());
+        return new FileList(files.stream()
+                .map(f -> new FileView(f.path(), f.size(), f.digest()))
+                .toList());
     }
 
     static String json(Object value) {

@@ -34,8 +34,9 @@ final class EnvEndpoint implements RequestEndpoint {
     public AppEnvReply handle(IncomingRequest request) {
         String appId = request.body(AppEnvRequest.class).appId();
         if (appId == null || appId.isBlank()) {
-            throw new ProblemException(Problem.of(400, "deploy/invalid-request", "Invalid request",
-                    "The request needs appId.").withErrors(java.util.List.of(new Problem.FieldError("appId", "is required"))));
+            throw new ProblemException(
+                    Problem.of(400, "deploy/invalid-request", "Invalid request", "The request needs appId.")
+                            .withErrors(java.util.List.of(new Problem.FieldError("appId", "is required"))));
         }
         Map<String, String> values = env.values(new AppId(appId));
         return values == null ? new AppEnvReply(false, Map.of()) : new AppEnvReply(true, values);

@@ -34,16 +34,23 @@ final class OwnershipEndpoint implements RequestEndpoint {
     public AppOwnershipReply handle(IncomingRequest incoming) {
         AppOwnershipRequest request = incoming.body(AppOwnershipRequest.class);
         boolean transfer = request.action() == AppOwnershipRequest.Action.TRANSFER;
-        if (request.owner() == null || request.owner().isBlank() || request.action() == null
+        if (request.owner() == null
+                || request.owner().isBlank()
+                || request.action() == null
                 || (transfer && (request.toOwner() == null || request.toOwner().isBlank()))) {
-            throw new ProblemException(Problem.of(400, "deploy/invalid-request", "Invalid request",
+            throw new ProblemException(Problem.of(
+                    400,
+                    "deploy/invalid-request",
+                    "Invalid request",
                     "An ownership request needs owner and action, and toOwner for TRANSFER."));
         }
-        List<String> apps = switch (request.action()) {
-            case LIST -> manage.ownedBy(request.owner());
-            case TRANSFER -> manage.handOver(request.owner(), new AppOwner(request.toOwner(), request.toName()));
-            case DELETE -> manage.deleteOwnedBy(request.owner());
-        };
+        List<String> apps =
+                switch (request.action()) {
+                    case LIST -> manage.ownedBy(request.owner());
+                    case TRANSFER ->
+                        manage.handOver(request.owner(), new AppOwner(request.toOwner(), request.toName()));
+                    case DELETE -> manage.deleteOwnedBy(request.owner());
+                };
         return new AppOwnershipReply(apps);
     }
 }

@@ -38,9 +38,20 @@ final class SiteEndpoint implements RequestEndpoint {
             return SiteReply.notFound();
         }
         Manifest m = live.manifest();
-        return new SiteReply(true, app.get().id().value(), app.get().name(), live.version(), live.namespace(), m.spa(),
-                m.headers().stream().map(h -> new SiteReply.HeaderRule(h.path(), h.headers())).toList(),
-                m.redirects().stream().map(r -> new SiteReply.Redirect(r.from(), r.to(), r.status())).toList(),
-                live.createdAt(), live.api());
+        return new SiteReply(
+                true,
+                app.get().id().value(),
+                app.get().name(),
+                live.version(),
+                live.namespace(),
+                m.spa(),
+                m.headers().stream()
+                        .map(h -> new SiteReply.HeaderRule(h.path(), h.headers()))
+                        .toList(),
+                m.redirects().stream()
+                        .map(r -> new SiteReply.Redirect(r.from(), r.to(), r.status()))
+                        .toList(),
+                live.createdAt(),
+                live.api());
     }
 }

@@ -35,7 +35,8 @@ final class TriggersEndpoint implements RequestEndpoint {
         String appId = request.body(TriggersRequest.class).appId();
         List<TriggersReply.AppTriggers> found = new ArrayList<>();
         for (App app : apps.list()) {
-            if (app.liveVersion() == null || (appId != null && !appId.equals(app.id().value()))) {
+            if (app.liveVersion() == null
+                    || (appId != null && !appId.equals(app.id().value()))) {
                 continue;
             }
             apps.version(app.id(), app.liveVersion()).ifPresent(live -> found.add(triggers(app, live)));
@@ -48,10 +49,21 @@ final class TriggersEndpoint implements RequestEndpoint {
         Manifest m = live.manifest();
         Manifest.RunPolicy p = m.runs();
         Manifest.Intake intake = m.intake();
-        return new TriggersReply.AppTriggers(app.id().value(), app.name(), live.version(),
-                m.cron().stream().map(c -> new TriggersReply.Schedule(c.name(), c.schedule(), c.tz(), c.everyMillis(),
-                        c.catchup())).toList(),
-                p.attempts(), p.backoffMillis(), p.concurrency(), p.timeoutMillis(), live.api() ? m.async() : List.of(),
-                intake.perMinute(), intake.burst(), intake.maxStoredBytes());
+        return new TriggersReply.AppTriggers(
+                app.id().value(),
+                app.name(),
+                live.version(),
+                m.cron().stream()
+                        .map(c -> new TriggersReply.Schedule(
+                                c.name(), c.schedule(), c.tz(), c.everyMillis(), c.catchup()))
+                        .toList(),
+                p.attempts(),
+                p.backoffMillis(),
+                p.concurrency(),
+                p.timeoutMillis(),
+                live.api() ? m.async() : List.of(),
+                intake.perMinute(),
+                intake.burst(),
+                intake.maxStoredBytes());
     }
 }

@@ -30,14 +30,19 @@ final class BuiltinAppsOnStart implements BackgroundWork {
 
     @Override
     public BackgroundLoop start() {
-        Retry retry = Retry.of("builtin-apps", RetryConfig.custom()
-                .maxAttempts(Integer.MAX_VALUE)
-                .waitDuration(RETRY)
-                .retryOnException(e -> e instanceof RuntimeException && !Thread.currentThread().isInterrupted())
-                .build());
+        Retry retry = Retry.of(
+                "builtin-apps",
+                RetryConfig.custom()
+                        .maxAttempts(Integer.MAX_VALUE)
+                        .waitDuration(RETRY)
+                        .retryOnException(e -> e instanceof RuntimeException
+                                && !Thread.currentThread().isInterrupted())
+                        .build());
         retry.getEventPublisher().onRetry(e -> {
             if (e.getNumberOfRetryAttempts() % WARN_EVERY == 1) {
-                log.warn("built-in apps not deployed yet, retrying reason={}", e.getLastThrowable().getMessage());
+                log.warn(
+                        "built-in apps not deployed yet, retrying reason={}",
+                        e.getLastThrowable().getMessage());
             }
         });
         return BackgroundLoop.untilDone("builtin-apps", RETRY, () -> {

@@ -26,10 +26,15 @@ final class DeployBeans {
     }
 
     @Singleton
-    DeployBundle deployBundle(BundleLimits limits, Apps apps, SiteFiles files, AppEvents events, ServerCodeCheck check,
-                              DeployConfig config) {
-        return new DeployBundle(new BundleReader(limits, null), new ManifestParser(), apps, files, events, check,
-                config.keep());
+    DeployBundle deployBundle(
+            BundleLimits limits,
+            Apps apps,
+            SiteFiles files,
+            AppEvents events,
+            ServerCodeCheck check,
+            DeployConfig config) {
+        return new DeployBundle(
+                new BundleReader(limits, null), new ManifestParser(), apps, files, events, check, config.keep());
     }
 
     @Singleton

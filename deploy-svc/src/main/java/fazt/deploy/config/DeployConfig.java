@@ -10,15 +10,22 @@ import io.micronaut.core.annotation.Nullable;
  * zip bomb (100); {@code keepVersions}: versions kept per app (20).
  */
 @ConfigurationProperties("deploy")
-public record DeployConfig(@Nullable Long maxBundleBytes, @Nullable Integer maxFiles, @Nullable Long maxTotalBytes,
-                           @Nullable Integer maxRatio, @Nullable Integer keepVersions) {
+public record DeployConfig(
+        @Nullable Long maxBundleBytes,
+        @Nullable Integer maxFiles,
+        @Nullable Long maxTotalBytes,
+        @Nullable Integer maxRatio,
+        @Nullable Integer keepVersions) {
     public static final int DEFAULT_KEEP_VERSIONS = 20;
 
     public BundleLimits limits() {
         BundleLimits d = BundleLimits.defaults();
-        return new BundleLimits(maxBundleBytes != null ? maxBundleBytes : d.maxBundleBytes(),
-                maxFiles != null ? maxFiles : d.maxFiles(), maxTotalBytes != null ? maxTotalBytes : d.maxTotalBytes(),
-                maxRatio != null ? maxRatio : d.maxRatio(), d.ratioFloorBytes());
+        return new BundleLimits(
+                maxBundleBytes != null ? maxBundleBytes : d.maxBundleBytes(),
+                maxFiles != null ? maxFiles : d.maxFiles(),
+                maxTotalBytes != null ? maxTotalBytes : d.maxTotalBytes(),
+                maxRatio != null ? maxRatio : d.maxRatio(),
+                d.ratioFloorBytes());
     }
 
     public int keep() {

@@ -14,7 +14,8 @@ public record AppName(String value) {
 
     public AppName {
         if (value == null || !LABEL.matcher(value).matches()) {
-            throw new DeployException.InvalidAppName(String.valueOf(value),
+            throw new DeployException.InvalidAppName(
+                    String.valueOf(value),
                     "use 1-63 lower-case letters, digits and inner hyphens (it becomes <name>.<domain>)");
         }
         if (RESERVED.contains(value)) {

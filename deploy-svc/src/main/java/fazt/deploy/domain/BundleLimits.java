@@ -13,7 +13,11 @@ public record BundleLimits(long maxBundleBytes, int maxFiles, long maxTotalBytes
     public static final long DEFAULT_RATIO_FLOOR_BYTES = 10L * 1024 * 1024;
 
     public static BundleLimits defaults() {
-        return new BundleLimits(DEFAULT_MAX_BUNDLE_BYTES, DEFAULT_MAX_FILES, DEFAULT_MAX_TOTAL_BYTES, DEFAULT_MAX_RATIO,
+        return new BundleLimits(
+                DEFAULT_MAX_BUNDLE_BYTES,
+                DEFAULT_MAX_FILES,
+                DEFAULT_MAX_TOTAL_BYTES,
+                DEFAULT_MAX_RATIO,
                 DEFAULT_RATIO_FLOOR_BYTES);
     }
 }

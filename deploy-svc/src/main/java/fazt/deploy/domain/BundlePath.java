@@ -18,10 +18,15 @@ public final class BundlePath {
     /** Checks raw name bytes are UTF-8; a bundle made on a machine with another encoding is refused by name. */
     public static String decode(byte[] raw) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(raw)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(raw))
+                    .toString();
         } catch (CharacterCodingException e) {
-            throw new DeployException.BundleRejected(new String(raw, StandardCharsets.UTF_8), "the name is not valid UTF-8");
+            throw new DeployException.BundleRejected(
+                    new String(raw, StandardCharsets.UTF_8), "the name is not valid UTF-8");
         }
     }
 

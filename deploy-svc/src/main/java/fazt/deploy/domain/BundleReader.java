@@ -46,7 +46,8 @@ public final class BundleReader {
     public ExtractedBundle read(Path archive) {
         Path directory;
         try {
-            directory = workDir == null ? Files.createTempDirectory("fazt-bundle-")
+            directory = workDir == null
+                    ? Files.createTempDirectory("fazt-bundle-")
                     : Files.createTempDirectory(workDir, "fazt-bundle-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -70,7 +71,10 @@ public final class BundleReader {
         }
     }
 
-    private enum Format { ZIP, TAR_GZ }
+    private enum Format {
+        ZIP,
+        TAR_GZ
+    }
 
     private Format format(Path archive) {
         byte[] magic = new byte[4];
@@ -91,8 +95,10 @@ public final class BundleReader {
     private void readZip(Path archive, Extraction extraction) throws IOException {
         try (ZipFile zip = ZipFile.builder().setPath(archive).get()) {
             for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
-                String name = BundlePath.decode(entry.getRawName() != null ? entry.getRawName()
-                        : entry.getName().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                String name = BundlePath.decode(
+                        entry.getRawName() != null
+                                ? entry.getRawName()
+                                : entry.getName().getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 int type = entry.getUnixMode() & UNIX_TYPE_MASK;
                 if (entry.isUnixSymlink()) {
                     throw new DeployException.BundleRejected(name, "symbolic links are not allowed");
@@ -101,13 +107,15 @@ public final class BundleReader {
                     continue;
                 }
                 if (type != 0 && type != UNIX_REGULAR) {
-                    throw new DeployException.BundleRejected(name, "device files and other special entries are not allowed");
+                    throw new DeployException.BundleRejected(
+                            name, "device files and other special entries are not allowed");
                 }
                 if (entry.getGeneralPurposeBit().usesEncryption()) {
                     throw new DeployException.BundleRejected(name, "encrypted entries are not supported");
                 }
                 if (!zip.canReadEntryData(entry)) {
-                    throw new DeployException.BundleRejected(name, "compressed with an unsupported method; use deflate");
+                    throw new DeployException.BundleRejected(
+                            name, "compressed with an unsupported method; use deflate");
                 }
                 try (InputStream in = zip.getInputStream(entry)) {
                     extraction.add(name, in);
@@ -118,8 +126,8 @@ public final class BundleReader {
 
     private void readTarGz(Path archive, Extraction extraction) throws IOException {
         try (InputStream file = new BufferedInputStream(Files.newInputStream(archive));
-             GzipCompressorInputStream gzip = new GzipCompressorInputStream(file, true);
-             TarArchiveInputStream tar = new TarArchiveInputStream(gzip, "UTF-8")) {
+                GzipCompressorInputStream gzip = new GzipCompressorInputStream(file, true);
+                TarArchiveInputStream tar = new TarArchiveInputStream(gzip, "UTF-8")) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
                 String name = entry.getName();
@@ -130,13 +138,15 @@ public final class BundleReader {
                     throw new DeployException.BundleRejected(name, "symbolic and hard links are not allowed");
                 }
                 if (entry.isCharacterDevice() || entry.isBlockDevice() || entry.isFIFO()) {
-                    throw new DeployException.BundleRejected(name, "device files and other special entries are not allowed");
+                    throw new DeployException.BundleRejected(
+                            name, "device files and other special entries are not allowed");
                 }
                 if (entry.isDirectory()) {
                     continue;
                 }
                 if (!entry.isFile()) {
-                    throw new DeployException.BundleRejected(name, "device files and other special entries are not allowed");
+                    throw new DeployException.BundleRejected(
+                            name, "device files and other special entries are not allowed");
                 }
                 extraction.add(name, tar);
             }
@@ -170,7 +180,8 @@ public final class BundleReader {
                 throw new DeployException.BundleRejected(path, "appears twice in the bundle");
             }
             if (files.size() >= limits.maxFiles()) {
-                throw new DeployException.BundleRejected(path, "the bundle has more than " + limits.maxFiles() + " files");
+                throw new DeployException.BundleRejected(
+                        path, "the bundle has more than " + limits.maxFiles() + " files");
             }
             Path target = directory.resolve("f" + files.size());
             MessageDigest sha = sha256();
@@ -190,12 +201,14 @@ public final class BundleReader {
 
         private void checkLimits(String path) {
             if (expanded > limits.maxTotalBytes()) {
-                throw new DeployException.BundleRejected(path, "the expanded bundle exceeds "
-                        + limits.maxTotalBytes() / (1024 * 1024) + " MB");
+                throw new DeployException.BundleRejected(
+                        path, "the expanded bundle exceeds " + limits.maxTotalBytes() / (1024 * 1024) + " MB");
             }
             if (expanded > limits.ratioFloorBytes() && expanded / archiveBytes > limits.maxRatio()) {
-                throw new DeployException.BundleRejected(path, "expands more than " + limits.maxRatio()
-                        + " times its compressed size; this looks like a zip bomb");
+                throw new DeployException.BundleRejected(
+                        path,
+                        "expands more than " + limits.maxRatio()
+                                + " times its compressed size; this looks like a zip bomb");
             }
         }
     }

@@ -29,8 +29,14 @@ public final class DeployBundle {
     private final ServerCodeCheck check;
     private final int keepVersions;
 
-    public DeployBundle(BundleReader reader, ManifestParser manifests, Apps apps, SiteFiles files, AppEvents events,
-                        ServerCodeCheck check, int keepVersions) {
+    public DeployBundle(
+            BundleReader reader,
+            ManifestParser manifests,
+            Apps apps,
+            SiteFiles files,
+            AppEvents events,
+            ServerCodeCheck check,
+            int keepVersions) {
         this.reader = reader;
         this.manifests = manifests;
         this.apps = apps;
@@ -47,10 +53,12 @@ public final class DeployBundle {
     public Result deploy(AppName name, Path archive, String source, AppOwner owner) {
         long started = System.nanoTime();
         try (ExtractedBundle bundle = reader.read(archive)) {
-            Manifest manifest = bundle.file(ExtractedBundle.MANIFEST).map(f -> manifests.parse(read(f.content())))
+            Manifest manifest = bundle.file(ExtractedBundle.MANIFEST)
+                    .map(f -> manifests.parse(read(f.content())))
                     .orElse(Manifest.EMPTY);
             if (manifest.spa() != null && bundle.file(manifest.spa()).isEmpty()) {
-                throw new DeployException.ManifestRejected("spa", "names " + manifest.spa() + ", which is not in the bundle");
+                throw new DeployException.ManifestRejected(
+                        "spa", "names " + manifest.spa() + ", which is not in the bundle");
             }
             var existing = apps.find(name.value());
             AppId id = existing.map(App::id).orElseGet(AppId::generate);
@@ -68,17 +76,28 @@ public final class DeployBundle {
                 }
             }
             String namespace = id.newNamespace();
-            List<SiteFile> siteFiles = bundle.files().stream().map(f -> new SiteFile(f.path(), f.digest(), f.size())).toList();
+            List<SiteFile> siteFiles = bundle.files().stream()
+                    .map(f -> new SiteFile(f.path(), f.digest(), f.size()))
+                    .toList();
             files.commit(namespace, siteFiles);
             boolean api = bundle.file(ServerCodeCheck.ENTRY).isPresent();
             AppVersion version;
             try {
                 if (api) {
-                    int next = existing.isEmpty() ? 1 : apps.versions(id).stream().mapToInt(AppVersion::version).max()
-                            .orElse(0) + 1;
+                    int next = existing.isEmpty()
+                            ? 1
+                            : apps.versions(id).stream()
+                                            .mapToInt(AppVersion::version)
+                                            .max()
+                                            .orElse(0)
+                                    + 1;
                     check.check(id, name.value(), next, namespace);
                 }
-                version = apps.activate(id, name.value(), existing.isEmpty(), owner,
+                version = apps.activate(
+                        id,
+                        name.value(),
+                        existing.isEmpty(),
+                        owner,
                         new Apps.NewVersion(namespace, manifest, siteFiles.size(), bundle.totalBytes(), source, api));
             } catch (RuntimeException e) {
                 files.drop(namespace);
@@ -87,10 +106,17 @@ public final class DeployBundle {
             apps.record(id, "deployed", version.version(), source);
             events.publish(AppEvents.Change.DEPLOYED, id, List.of(name.value()), version.version());
             prune(id);
-            log.info("app deployed appId={} version={} files={} newBlobs={} api={} ms={}", id, version.version(),
-                    siteFiles.size(), newBlobs, api, (System.nanoTime() - started) / 1_000_000);
+            log.info(
+                    "app deployed appId={} version={} files={} newBlobs={} api={} ms={}",
+                    id,
+                    version.version(),
+                    siteFiles.size(),
+                    newBlobs,
+                    api,
+                    (System.nanoTime() - started) / 1_000_000);
             App app = apps.find(name.value()).orElseThrow();
-            return new Result(app, version.version(), siteFiles.size(), bundle.totalBytes(), newBlobs, existing.isEmpty());
+            return new Result(
+                    app, version.version(), siteFiles.size(), bundle.totalBytes(), newBlobs, existing.isEmpty());
         }
     }
 

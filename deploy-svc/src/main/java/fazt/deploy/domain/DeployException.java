@@ -118,8 +118,10 @@ public abstract sealed class DeployException extends RuntimeException {
 
     public static final class RuntimeUnavailable extends DeployException {
         public RuntimeUnavailable(String why) {
-            super("The bundle has server code (api/main.js), which a runtime must check before it goes live, but "
-                    + why + "; nothing was changed. Start runtime-svc and deploy again.", null);
+            super(
+                    "The bundle has server code (api/main.js), which a runtime must check before it goes live, but "
+                            + why + "; nothing was changed. Start runtime-svc and deploy again.",
+                    null);
         }
     }
 }

@@ -25,7 +25,8 @@ public final class EnvCipher {
     public record Sealed(int keyVersion, byte[] nonce, byte[] ciphertext) {}
 
     public Sealed seal(AppId app, EnvName name, String plaintext) {
-        MasterKeyCipher.Sealed s = cipher.seal(associatedData(app, name.value()), plaintext.getBytes(StandardCharsets.UTF_8));
+        MasterKeyCipher.Sealed s =
+                cipher.seal(associatedData(app, name.value()), plaintext.getBytes(StandardCharsets.UTF_8));
         return new Sealed(s.keyVersion(), s.nonce(), s.ciphertext());
     }
 
@@ -35,8 +36,10 @@ public final class EnvCipher {
      */
     public String open(AppId app, String name, Sealed sealed) {
         try {
-            return new String(cipher.open(associatedData(app, name),
-                    new MasterKeyCipher.Sealed(sealed.keyVersion(), sealed.nonce(), sealed.ciphertext())),
+            return new String(
+                    cipher.open(
+                            associatedData(app, name),
+                            new MasterKeyCipher.Sealed(sealed.keyVersion(), sealed.nonce(), sealed.ciphertext())),
                     StandardCharsets.UTF_8);
         } catch (MasterKeyCipher.UnsealFailed e) {
             throw new IllegalStateException("env value " + name + " of " + app + " " + e.getMessage()

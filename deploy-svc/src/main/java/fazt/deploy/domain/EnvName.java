@@ -22,8 +22,10 @@ public record EnvName(String value) {
     /** Why {@code name} cannot be an env var name, or null when it can. Never echoes more than 64 characters. */
     public static String problem(String name) {
         if (name == null || !NAME.matcher(name).matches()) {
-            String shown = name == null ? "(none)" : "\"" + (name.length() > 64 ? name.substring(0, 64) + "…" : name) + "\"";
-            return shown + " is not a valid name: use A-Z, 0-9 and _, not starting with a digit, at most 128 characters";
+            String shown =
+                    name == null ? "(none)" : "\"" + (name.length() > 64 ? name.substring(0, 64) + "…" : name) + "\"";
+            return shown
+                    + " is not a valid name: use A-Z, 0-9 and _, not starting with a digit, at most 128 characters";
         }
         if (BINDINGS.contains(name)) {
             return "\"" + name + "\" is reserved: env." + name + " is a binding fazt provides";

@@ -36,7 +36,8 @@ final class IntakeParser {
             return List.of();
         }
         if (!node.isArray()) {
-            throw new DeployException.ManifestRejected("async", "must be a list of paths under /api/, e.g. [\"resize\", \"jobs/*\"]");
+            throw new DeployException.ManifestRejected(
+                    "async", "must be a list of paths under /api/, e.g. [\"resize\", \"jobs/*\"]");
         }
         if (node.size() > MAX_PATTERNS) {
             throw new DeployException.ManifestRejected("async", "at most " + MAX_PATTERNS + " paths");
@@ -95,16 +96,19 @@ final class IntakeParser {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!INTAKE_KEYS.contains(key)) {
-                throw new DeployException.ManifestRejected("intake." + key, "unknown key (known: perMinute, burst, maxStored)");
+                throw new DeployException.ManifestRejected(
+                        "intake." + key, "unknown key (known: perMinute, burst, maxStored)");
             }
         }
         int perMinute = whole(node.get("perMinute"), "intake.perMinute", MAX_PER_MINUTE, d.perMinute());
         int burst = whole(node.get("burst"), "intake.burst", MAX_BURST, d.burst());
         long stored = d.maxStoredBytes();
         if (node.has("maxStored")) {
-            stored = bytes(node.get("maxStored").isTextual() ? node.get("maxStored").asText() : "");
+            stored = bytes(
+                    node.get("maxStored").isTextual() ? node.get("maxStored").asText() : "");
             if (stored < MIN_STORED || stored > MAX_STORED) {
-                throw new DeployException.ManifestRejected("intake.maxStored",
+                throw new DeployException.ManifestRejected(
+                        "intake.maxStored",
                         "must be a size from 1MiB to 1GiB, such as 64MiB or 512KiB (KiB, MiB or GiB)");
             }
         }

@@ -35,11 +35,15 @@ public final class ManageApps {
         AppVersion target;
         if (version == null) {
             int live = app.liveVersion() == null ? Integer.MAX_VALUE : app.liveVersion();
-            target = kept.stream().filter(v -> v.version() < live).max(Comparator.comparingInt(AppVersion::version))
-                    .orElseThrow(() -> new DeployException.InvalidRequest("version",
-                            "App \"" + name + "\" has no version older than the live one to roll back to."));
+            target = kept.stream()
+                    .filter(v -> v.version() < live)
+                    .max(Comparator.comparingInt(AppVersion::version))
+                    .orElseThrow(() -> new DeployException.InvalidRequest(
+                            "version", "App \"" + name + "\" has no version older than the live one to roll back to."));
         } else {
-            target = kept.stream().filter(v -> v.version() == version).findFirst()
+            target = kept.stream()
+                    .filter(v -> v.version() == version)
+                    .findFirst()
                     .orElseThrow(() -> new DeployException.VersionNotFound(name, version));
         }
         apps.setLive(app.id(), target.version());
@@ -53,8 +57,8 @@ public final class ManageApps {
     public App cloneApp(String name, Integer version, AppName as, AppOwner owner) {
         App source = get(name);
         int wanted = version != null ? version : source.liveVersion();
-        AppVersion from = apps.version(source.id(), wanted)
-                .orElseThrow(() -> new DeployException.VersionNotFound(name, wanted));
+        AppVersion from =
+                apps.version(source.id(), wanted).orElseThrow(() -> new DeployException.VersionNotFound(name, wanted));
         if (apps.find(as.value()).isPresent()) {
             throw new DeployException.AppNameTaken(as.value());
         }
@@ -63,8 +67,18 @@ public final class ManageApps {
         files.commit(namespace, files.list(from.namespace()));
         AppVersion created;
         try {
-            created = apps.activate(id, as.value(), true, owner, new Apps.NewVersion(namespace, from.manifest(), from.files(),
-                    from.bytes(), "clone of " + source.name() + " v" + from.version(), from.api()));
+            created = apps.activate(
+                    id,
+                    as.value(),
+                    true,
+                    owner,
+                    new Apps.NewVersion(
+                            namespace,
+                            from.manifest(),
+                            from.files(),
+                            from.bytes(),
+                            "clone of " + source.name() + " v" + from.version(),
+                            from.api()));
         } catch (RuntimeException e) {
             files.drop(namespace);
             throw e;
@@ -81,7 +95,10 @@ public final class ManageApps {
         }
         apps.rename(app.id(), to.value());
         apps.record(app.id(), "renamed", null, name + " -> " + to.value());
-        events.publish(AppEvents.Change.RENAMED, app.id(), List.of(name, to.value()),
+        events.publish(
+                AppEvents.Change.RENAMED,
+                app.id(),
+                List.of(name, to.value()),
                 app.liveVersion() == null ? 0 : app.liveVersion());
         return get(to.value());
     }
@@ -107,7 +124,11 @@ public final class ManageApps {
         List<App> owned = apps.ownedBy(ownerId);
         for (App app : owned) {
             apps.setOwner(app.id(), to);
-            apps.record(app.id(), "owner", null, (app.owner() == null ? "-" : app.owner().name()) + " -> " + to.name());
+            apps.record(
+                    app.id(),
+                    "owner",
+                    null,
+                    (app.owner() == null ? "-" : app.owner().name()) + " -> " + to.name());
         }
         log.info("apps handed over from={} to={} apps={}", ownerId, to.id(), owned.size());
         return owned.stream().map(App::name).toList();
@@ -123,7 +144,6 @@ public final class ManageApps {
     /** The live version of an app, for serving and downloads. */
     public AppVersion live(String name) {
         App app = get(name);
-        return apps.version(app.id(), app.liveVersion())
-                .orElseThrow(() -> new DeployException.AppNotFound(name));
+        return apps.version(app.id(), app.liveVersion()).orElseThrow(() -> new DeployException.AppNotFound(name));
     }
 }

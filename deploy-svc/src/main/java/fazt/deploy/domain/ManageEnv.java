@@ -47,7 +47,10 @@ public final class ManageEnv {
     public List<Listed> list(String appName) {
         App app = app(appName);
         return vars.list(app.id()).stream()
-                .map(v -> new Listed(v.name(), v.secret() ? MASK : cipher.open(app.id(), v.name(), v.value()), v.secret(),
+                .map(v -> new Listed(
+                        v.name(),
+                        v.secret() ? MASK : cipher.open(app.id(), v.name(), v.value()),
+                        v.secret(),
                         v.updatedAt()))
                 .toList();
     }
@@ -109,7 +112,10 @@ public final class ManageEnv {
     }
 
     private void announce(App app) {
-        events.publish(AppEvents.Change.ENV_CHANGED, app.id(), List.of(app.name()),
+        events.publish(
+                AppEvents.Change.ENV_CHANGED,
+                app.id(),
+                List.of(app.name()),
                 app.liveVersion() == null ? 0 : app.liveVersion());
     }
 
@@ -120,14 +126,19 @@ public final class ManageEnv {
         // Lone surrogates (from \\ud800 escapes) have no UTF-8 form: refuse them rather than store a replacement.
         int bytes;
         try {
-            bytes = StandardCharsets.UTF_8.newEncoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).encode(CharBuffer.wrap(value)).remaining();
+            bytes = StandardCharsets.UTF_8
+                    .newEncoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .encode(CharBuffer.wrap(value))
+                    .remaining();
         } catch (CharacterCodingException e) {
             throw new DeployException.EnvRejected("value", "The value is not valid Unicode text (a lone surrogate).");
         }
         if (bytes > MAX_VALUE_BYTES) {
-            throw new DeployException.EnvRejected("value", "The value is " + bytes + " bytes of UTF-8; at most "
-                    + MAX_VALUE_BYTES + " (32 KiB) are allowed.");
+            throw new DeployException.EnvRejected(
+                    "value",
+                    "The value is " + bytes + " bytes of UTF-8; at most " + MAX_VALUE_BYTES + " (32 KiB) are allowed.");
         }
     }
 }

@@ -11,10 +11,18 @@ import java.util.Map;
  * {@code /api/} that may be queued with {@code POST /_fazt/async/<path>}, and the {@code intake} limits on what
  * unauthenticated triggers (async requests, webhook deliveries) may store.
  */
-public record Manifest(String name, String spa, List<HeaderRule> headers, List<Redirect> redirects, List<String> env,
-                       List<CronEntry> cron, RunPolicy runs, List<String> async, Intake intake) {
-    public static final Manifest EMPTY = new Manifest(null, null, List.of(), List.of(), List.of(), List.of(), null,
-            List.of(), null);
+public record Manifest(
+        String name,
+        String spa,
+        List<HeaderRule> headers,
+        List<Redirect> redirects,
+        List<String> env,
+        List<CronEntry> cron,
+        RunPolicy runs,
+        List<String> async,
+        Intake intake) {
+    public static final Manifest EMPTY =
+            new Manifest(null, null, List.of(), List.of(), List.of(), List.of(), null, List.of(), null);
 
     public Manifest {
         headers = headers == null ? List.of() : List.copyOf(headers);

@@ -20,14 +20,24 @@ import java.util.regex.Pattern;
  * async entry points and intake limits by {@link IntakeParser}.
  */
 public final class ManifestParser {
-    private static final Set<String> KEYS = Set.of("name", "spa", "headers", "redirects", "env", "cron", "retry", "concurrency",
-            "timeout", "async", "intake");
+    private static final Set<String> KEYS = Set.of(
+            "name", "spa", "headers", "redirects", "env", "cron", "retry", "concurrency", "timeout", "async", "intake");
     private static final Set<String> REDIRECT_KEYS = Set.of("from", "to", "status");
     private static final Set<Integer> REDIRECT_STATUSES = Set.of(301, 302, 303, 307, 308);
     private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,64}");
     // Framing and hop-by-hop headers belong to the gateway; Set-Cookie on a static site is a session-fixation tool.
-    private static final Set<String> RESERVED_HEADERS = Set.of("content-length", "transfer-encoding", "connection",
-            "keep-alive", "upgrade", "te", "trailer", "content-encoding", "content-range", "set-cookie", "host");
+    private static final Set<String> RESERVED_HEADERS = Set.of(
+            "content-length",
+            "transfer-encoding",
+            "connection",
+            "keep-alive",
+            "upgrade",
+            "te",
+            "trailer",
+            "content-encoding",
+            "content-range",
+            "set-cookie",
+            "host");
     private static final int MAX_RULES = 100;
 
     private final ObjectMapper json = new ObjectMapper();
@@ -37,8 +47,10 @@ public final class ManifestParser {
         try {
             root = json.readTree(content);
         } catch (JsonProcessingException e) {
-            throw new DeployException.ManifestRejected(null, "is not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+            throw new DeployException.ManifestRejected(
+                    null,
+                    "is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ")");
         } catch (java.io.IOException e) {
             throw new DeployException.ManifestRejected(null, "cannot be read");
         }
@@ -48,14 +60,22 @@ public final class ManifestParser {
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!KEYS.contains(key)) {
-                throw new DeployException.ManifestRejected(key, "unknown key (known: name, spa, headers, redirects, env, cron, retry,"
-                        + " concurrency, timeout, async, intake)");
+                throw new DeployException.ManifestRejected(
+                        key,
+                        "unknown key (known: name, spa, headers, redirects, env, cron, retry,"
+                                + " concurrency, timeout, async, intake)");
             }
         }
-        return new Manifest(name(root.get("name")), spa(root.get("spa")), headers(root.get("headers")),
-                redirects(root.get("redirects")), env(root.get("env")), TriggersParser.cron(root.get("cron")),
+        return new Manifest(
+                name(root.get("name")),
+                spa(root.get("spa")),
+                headers(root.get("headers")),
+                redirects(root.get("redirects")),
+                env(root.get("env")),
+                TriggersParser.cron(root.get("cron")),
                 TriggersParser.runs(root.get("retry"), root.get("concurrency"), root.get("timeout")),
-                IntakeParser.async(root.get("async")), IntakeParser.intake(root.get("intake")));
+                IntakeParser.async(root.get("async")),
+                IntakeParser.intake(root.get("intake")));
     }
 
     private static String name(JsonNode node) {
@@ -81,7 +101,8 @@ public final class ManifestParser {
         }
         if (node.isTextual()) {
             try {
-                return BundlePath.check(node.asText().startsWith("/") ? node.asText().substring(1) : node.asText());
+                return BundlePath.check(
+                        node.asText().startsWith("/") ? node.asText().substring(1) : node.asText());
             } catch (DeployException.BundleRejected e) {
                 throw new DeployException.ManifestRejected("spa", "is not a valid file path");
             }
@@ -118,12 +139,14 @@ public final class ManifestParser {
                     throw new DeployException.ManifestRejected(field + "." + name, "is not a valid header name");
                 }
                 if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-                    throw new DeployException.ManifestRejected(field + "." + name, "is set by fazt and cannot be overridden");
+                    throw new DeployException.ManifestRejected(
+                            field + "." + name, "is set by fazt and cannot be overridden");
                 }
-                if (!header.getValue().isTextual() || header.getValue().asText().matches("(?s).*[\\r\\n\\x00].*")
+                if (!header.getValue().isTextual()
+                        || header.getValue().asText().matches("(?s).*[\\r\\n\\x00].*")
                         || header.getValue().asText().length() > 4096) {
-                    throw new DeployException.ManifestRejected(field + "." + name,
-                            "must be a string without line breaks, at most 4096 characters");
+                    throw new DeployException.ManifestRejected(
+                            field + "." + name, "must be a string without line breaks, at most 4096 characters");
                 }
                 headers.put(name, header.getValue().asText());
             }
@@ -152,7 +175,8 @@ public final class ManifestParser {
             for (Iterator<String> it = r.fieldNames(); it.hasNext(); ) {
                 String key = it.next();
                 if (!REDIRECT_KEYS.contains(key)) {
-                    throw new DeployException.ManifestRejected(field + "." + key, "unknown key (known: from, to, status)");
+                    throw new DeployException.ManifestRejected(
+                            field + "." + key, "unknown key (known: from, to, status)");
                 }
             }
             String from = r.path("from").asText("");
@@ -162,7 +186,8 @@ public final class ManifestParser {
             }
             if (!(to.startsWith("/") && !to.startsWith("//")) && !to.matches("https?://[^\\s]+")
                     || to.matches("(?s).*[\\s\\x00].*")) {
-                throw new DeployException.ManifestRejected(field + ".to", "must be a path starting with / or an http(s) URL");
+                throw new DeployException.ManifestRejected(
+                        field + ".to", "must be a path starting with / or an http(s) URL");
             }
             int status = r.has("status") ? r.get("status").asInt(-1) : 301;
             if (!REDIRECT_STATUSES.contains(status)) {

@@ -17,9 +17,8 @@ import java.util.zip.ZipOutputStream;
  */
 public final class SeedBuiltinApps {
     /** The built-in apps and the files of each, under {@code builtin/<name>/} on the class path. */
-    public static final List<Builtin> BUILTINS = List.of(
-            new Builtin("root", List.of("index.html")),
-            new Builtin("404", List.of("index.html", "fazt.json")));
+    public static final List<Builtin> BUILTINS =
+            List.of(new Builtin("root", List.of("index.html")), new Builtin("404", List.of("index.html", "fazt.json")));
 
     private final Apps apps;
     private final DeployBundle deploy;
@@ -54,11 +53,14 @@ public final class SeedBuiltinApps {
     private static Path pack(Builtin builtin) {
         try {
             Path zip = Files.createTempFile("fazt-builtin-", ".zip");
-            try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
+            try (OutputStream out = Files.newOutputStream(zip);
+                    ZipOutputStream z = new ZipOutputStream(out)) {
                 for (String file : builtin.files()) {
-                    try (InputStream in = SeedBuiltinApps.class.getResourceAsStream("/builtin/" + builtin.name() + "/" + file)) {
+                    try (InputStream in =
+                            SeedBuiltinApps.class.getResourceAsStream("/builtin/" + builtin.name() + "/" + file)) {
                         if (in == null) {
-                            throw new IllegalStateException("built-in file missing from the build: " + builtin.name() + "/" + file);
+                            throw new IllegalStateException(
+                                    "built-in file missing from the build: " + builtin.name() + "/" + file);
                         }
                         z.putNextEntry(new ZipEntry(file));
                         in.transferTo(z);

@@ -31,7 +31,8 @@ final class TriggersParser {
 
     private static final Set<String> CRON_KEYS = Set.of("schedule", "every", "tz", "name", "catchup");
     private static final Set<String> RETRY_KEYS = Set.of("attempts", "backoff");
-    private static final CronParser UNIX_CRON = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
+    private static final CronParser UNIX_CRON =
+            new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
 
     private TriggersParser() {}
 
@@ -51,8 +52,9 @@ final class TriggersParser {
             String field = "cron[" + i + "]";
             Manifest.CronEntry entry = entry(node.get(i), field);
             if (!names.add(entry.name())) {
-                throw new DeployException.ManifestRejected(field + ".name", "\"" + entry.name()
-                        + "\" is used by an earlier schedule; give each schedule its own name");
+                throw new DeployException.ManifestRejected(
+                        field + ".name",
+                        "\"" + entry.name() + "\" is used by an earlier schedule; give each schedule its own name");
             }
             entries.add(entry);
         }
@@ -61,17 +63,20 @@ final class TriggersParser {
 
     private static Manifest.CronEntry entry(JsonNode e, String field) {
         if (!e.isObject()) {
-            throw new DeployException.ManifestRejected(field, "must be an object {schedule, tz?, name?, catchup?} or {every, name?, catchup?}");
+            throw new DeployException.ManifestRejected(
+                    field, "must be an object {schedule, tz?, name?, catchup?} or {every, name?, catchup?}");
         }
         for (Iterator<String> it = e.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!CRON_KEYS.contains(key)) {
-                throw new DeployException.ManifestRejected(field + "." + key, "unknown key (known: schedule, every, tz, name, catchup)");
+                throw new DeployException.ManifestRejected(
+                        field + "." + key, "unknown key (known: schedule, every, tz, name, catchup)");
             }
         }
         boolean cron = e.has("schedule");
         if (cron == e.has("every")) {
-            throw new DeployException.ManifestRejected(field, "needs exactly one of schedule (a cron expression) and every (an interval)");
+            throw new DeployException.ManifestRejected(
+                    field, "needs exactly one of schedule (a cron expression) and every (an interval)");
         }
         String schedule = null;
         String tz = null;
@@ -81,29 +86,35 @@ final class TriggersParser {
             try {
                 UNIX_CRON.parse(schedule).validate();
             } catch (IllegalArgumentException x) {
-                throw new DeployException.ManifestRejected(field + ".schedule", "\"" + schedule
-                        + "\" is not a valid unix cron expression (minute hour day-of-month month day-of-week)");
+                throw new DeployException.ManifestRejected(
+                        field + ".schedule",
+                        "\"" + schedule
+                                + "\" is not a valid unix cron expression (minute hour day-of-month month day-of-week)");
             }
             tz = e.has("tz") ? text(e, "tz", field) : "UTC";
             try {
                 tz = ZoneId.of(tz).getId();
             } catch (DateTimeException x) {
-                throw new DeployException.ManifestRejected(field + ".tz", "\"" + tz + "\" is not a time zone id (e.g. Europe/Berlin, UTC)");
+                throw new DeployException.ManifestRejected(
+                        field + ".tz", "\"" + tz + "\" is not a time zone id (e.g. Europe/Berlin, UTC)");
             }
         } else {
             if (e.has("tz")) {
-                throw new DeployException.ManifestRejected(field + ".tz", "applies to schedule only; every counts from the epoch");
+                throw new DeployException.ManifestRejected(
+                        field + ".tz", "applies to schedule only; every counts from the epoch");
             }
             every = DurationText.millis(text(e, "every", field));
             if (every < MIN_EVERY_MILLIS) {
-                throw new DeployException.ManifestRejected(field + ".every",
-                        "must be a duration of at least 1s, such as 30s, 5m, 1h or 1d");
+                throw new DeployException.ManifestRejected(
+                        field + ".every", "must be a duration of at least 1s, such as 30s, 5m, 1h or 1d");
             }
         }
-        String name = e.has("name") ? text(e, "name", field).trim()
+        String name = e.has("name")
+                ? text(e, "name", field).trim()
                 : cron ? schedule : "every " + e.get("every").asText().trim();
         if (name.isEmpty() || name.length() > MAX_NAME || name.matches("(?s).*[\\p{Cntrl}].*")) {
-            throw new DeployException.ManifestRejected(field + ".name", "must be 1 to " + MAX_NAME + " characters without control characters");
+            throw new DeployException.ManifestRejected(
+                    field + ".name", "must be 1 to " + MAX_NAME + " characters without control characters");
         }
         String catchup = e.has("catchup") ? text(e, "catchup", field) : "once";
         if (!catchup.equals("once") && !catchup.equals("skip")) {
@@ -123,27 +134,31 @@ final class TriggersParser {
             for (Iterator<String> it = retry.fieldNames(); it.hasNext(); ) {
                 String key = it.next();
                 if (!RETRY_KEYS.contains(key)) {
-                    throw new DeployException.ManifestRejected("retry." + key, "unknown key (known: attempts, backoff)");
+                    throw new DeployException.ManifestRejected(
+                            "retry." + key, "unknown key (known: attempts, backoff)");
                 }
             }
             if (retry.has("attempts")) {
                 JsonNode a = retry.get("attempts");
                 if (!a.isIntegralNumber() || a.asInt() < 1 || a.asInt() > MAX_ATTEMPTS) {
-                    throw new DeployException.ManifestRejected("retry.attempts", "must be a whole number from 1 to " + MAX_ATTEMPTS);
+                    throw new DeployException.ManifestRejected(
+                            "retry.attempts", "must be a whole number from 1 to " + MAX_ATTEMPTS);
                 }
                 attempts = a.asInt();
             }
             if (retry.has("backoff")) {
                 backoff = DurationText.millis(text(retry, "backoff", "retry"));
                 if (backoff < MIN_BACKOFF_MILLIS || backoff > MAX_BACKOFF_MILLIS) {
-                    throw new DeployException.ManifestRejected("retry.backoff", "must be a duration from 100ms to 1h, such as 1s");
+                    throw new DeployException.ManifestRejected(
+                            "retry.backoff", "must be a duration from 100ms to 1h, such as 1s");
                 }
             }
         }
         int parallel = d.concurrency();
         if (concurrency != null && !concurrency.isNull()) {
             if (!concurrency.isIntegralNumber() || concurrency.asInt() < 1 || concurrency.asInt() > MAX_CONCURRENCY) {
-                throw new DeployException.ManifestRejected("concurrency", "must be a whole number from 1 to " + MAX_CONCURRENCY);
+                throw new DeployException.ManifestRejected(
+                        "concurrency", "must be a whole number from 1 to " + MAX_CONCURRENCY);
             }
             parallel = concurrency.asInt();
         }

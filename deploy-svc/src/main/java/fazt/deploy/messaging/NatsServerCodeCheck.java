@@ -32,25 +32,37 @@ final class NatsServerCodeCheck implements ServerCodeCheck {
     public void check(AppId app, String name, int version, String namespace) {
         ScriptCheckReply reply;
         try {
-            reply = nats.call(RuntimeSubjects.CHECK, new ScriptCheckRequest(app.value(), name, version, namespace),
-                    ScriptCheckReply.class, TIMEOUT);
+            reply = nats.call(
+                    RuntimeSubjects.CHECK,
+                    new ScriptCheckRequest(app.value(), name, version, namespace),
+                    ScriptCheckReply.class,
+                    TIMEOUT);
         } catch (CallFailure failure) {
-            throw new DeployException.RuntimeUnavailable(switch (failure) {
-                case CallFailure.NoResponders n -> "no runtime-svc is running to check it";
-                case CallFailure.NoAnswer n -> "no runtime answered within " + TIMEOUT.toSeconds() + " s";
-                case CallFailure.Interrupted i -> "the check was interrupted";
-                case CallFailure.Problem p -> {
-                    log.warn("server code check failed appId={} status={}", app, p.problem().status());
-                    yield "the runtime could not check it";
-                }
-            });
+            throw new DeployException.RuntimeUnavailable(
+                    switch (failure) {
+                        case CallFailure.NoResponders n -> "no runtime-svc is running to check it";
+                        case CallFailure.NoAnswer n -> "no runtime answered within " + TIMEOUT.toSeconds() + " s";
+                        case CallFailure.Interrupted i -> "the check was interrupted";
+                        case CallFailure.Problem p -> {
+                            log.warn(
+                                    "server code check failed appId={} status={}",
+                                    app,
+                                    p.problem().status());
+                            yield "the runtime could not check it";
+                        }
+                    });
         }
         if (!reply.ok()) {
-            String message = reply.message() == null || reply.message().isBlank() ? "the code does not load"
-                    : reply.message().length() > MAX_MESSAGE ? reply.message().substring(0, MAX_MESSAGE) + "…"
-                    : reply.message();
-            throw new DeployException.ServerCodeInvalid(reply.file() == null ? ENTRY : reply.file(),
-                    Math.max(0, reply.line()), Math.max(0, reply.column()), message);
+            String message = reply.message() == null || reply.message().isBlank()
+                    ? "the code does not load"
+                    : reply.message().length() > MAX_MESSAGE
+                            ? reply.message().substring(0, MAX_MESSAGE) + "…"
+                            : reply.message();
+            throw new DeployException.ServerCodeInvalid(
+                    reply.file() == null ? ENTRY : reply.file(),
+                    Math.max(0, reply.line()),
+                    Math.max(0, reply.column()),
+                    message);
         }
     }
 }

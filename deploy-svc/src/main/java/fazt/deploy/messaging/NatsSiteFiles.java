@@ -60,8 +60,12 @@ final class NatsSiteFiles implements SiteFiles {
         Set<String> missing = new HashSet<>();
         for (int from = 0; from < all.size(); from += BATCH) {
             List<String> batch = all.subList(from, Math.min(all.size(), from + BATCH));
-            missing.addAll(call("blob lookup", StorageSubjects.BLOB_MISSING, new BlobsMissingRequest(batch),
-                    BlobsMissingReply.class).missing());
+            missing.addAll(call(
+                            "blob lookup",
+                            StorageSubjects.BLOB_MISSING,
+                            new BlobsMissingRequest(batch),
+                            BlobsMissingReply.class)
+                    .missing());
         }
         return missing;
     }
@@ -79,7 +83,9 @@ final class NatsSiteFiles implements SiteFiles {
 
     @Override
     public void commit(String namespace, List<SiteFile> files) {
-        List<VfsFile> vfs = files.stream().map(f -> new VfsFile(f.path(), f.digest(), f.size())).toList();
+        List<VfsFile> vfs = files.stream()
+                .map(f -> new VfsFile(f.path(), f.digest(), f.size()))
+                .toList();
         call("commit", StorageSubjects.VFS_COMMIT, new VfsCommitRequest(namespace, vfs), VfsCommitReply.class);
     }
 
@@ -88,7 +94,10 @@ final class NatsSiteFiles implements SiteFiles {
         List<SiteFile> files = new ArrayList<>();
         String after = null;
         do {
-            VfsListReply page = call("listing", StorageSubjects.VFS_LIST, new VfsListRequest(namespace, after, BATCH),
+            VfsListReply page = call(
+                    "listing",
+                    StorageSubjects.VFS_LIST,
+                    new VfsListRequest(namespace, after, BATCH),
                     VfsListReply.class);
             page.files().forEach(f -> files.add(new SiteFile(f.path(), f.digest(), f.size())));
             after = page.next();
@@ -98,8 +107,8 @@ final class NatsSiteFiles implements SiteFiles {
 
     @Override
     public java.util.Optional<SiteFile> stat(String namespace, String path) {
-        VfsStatReply reply = call("lookup", StorageSubjects.VFS_STAT, new VfsStatRequest(namespace, List.of(path)),
-                VfsStatReply.class);
+        VfsStatReply reply = call(
+                "lookup", StorageSubjects.VFS_STAT, new VfsStatRequest(namespace, List.of(path)), VfsStatReply.class);
         return reply.found().stream().findFirst().map(f -> new SiteFile(f.path(), f.digest(), f.size()));
     }
 
@@ -137,7 +146,10 @@ final class NatsSiteFiles implements SiteFiles {
             // A 4xx from storage is a fact about the input (a path it refused): pass it on unchanged.
             return new ProblemException(p.problem());
         }
-        log.warn("storage request failed what={} reason={}", what, cause.getClass().getSimpleName());
+        log.warn(
+                "storage request failed what={} reason={}",
+                what,
+                cause.getClass().getSimpleName());
         return new DeployException.StorageFailed(what);
     }
 }

@@ -53,8 +53,10 @@ final class JdbcApps implements Apps {
 
     @Override
     public List<App> ownedBy(String ownerId) {
-        return db.list("SELECT " + APP_COLUMNS + " WHERE a.owner_id = ? AND a.deleted_at IS NULL ORDER BY a.name",
-                JdbcApps::app, ownerId);
+        return db.list(
+                "SELECT " + APP_COLUMNS + " WHERE a.owner_id = ? AND a.deleted_at IS NULL ORDER BY a.name",
+                JdbcApps::app,
+                ownerId);
     }
 
     @Override
@@ -69,14 +71,16 @@ final class JdbcApps implements Apps {
 
     @Override
     public Optional<AppVersion> version(AppId id, int version) {
-        return db.withConnection(c -> versions(c, id, "AND version = " + version).stream().findFirst());
+        return db.withConnection(
+                c -> versions(c, id, "AND version = " + version).stream().findFirst());
     }
 
     @Override
     public AppVersion activate(AppId id, String name, boolean create, AppOwner owner, NewVersion v) {
         return db.inTransaction(c -> {
             if (create) {
-                try (PreparedStatement s = c.prepareStatement("INSERT INTO app (app_id, name, owner_id, owner_name) VALUES (?, ?, ?, ?)")) {
+                try (PreparedStatement s = c.prepareStatement(
+                        "INSERT INTO app (app_id, name, owner_id, owner_name) VALUES (?, ?, ?, ?)")) {
                     s.setString(1, id.value());
                     s.setString(2, name);
                     s.setString(3, owner == null ? null : owner.id());
@@ -91,8 +95,9 @@ final class JdbcApps implements Apps {
             }
             int next;
             // The row lock serialises concurrent deploys of one app, so version numbers never collide.
-            try (PreparedStatement s = c.prepareStatement("SELECT coalesce((SELECT max(version) FROM app_version WHERE app_id = ?), 0) + 1"
-                    + " FROM app WHERE app_id = ? AND deleted_at IS NULL FOR UPDATE")) {
+            try (PreparedStatement s =
+                    c.prepareStatement("SELECT coalesce((SELECT max(version) FROM app_version WHERE app_id = ?), 0) + 1"
+                            + " FROM app WHERE app_id = ? AND deleted_at IS NULL FOR UPDATE")) {
                 s.setString(1, id.value());
                 s.setString(2, id.value());
                 try (ResultSet r = s.executeQuery()) {
@@ -102,8 +107,9 @@ final class JdbcApps implements Apps {
                     next = r.getInt(1);
                 }
             }
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO app_version (app_id, version, namespace, manifest,"
-                    + " files, bytes, source, api) VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?)")) {
+            try (PreparedStatement s =
+                    c.prepareStatement("INSERT INTO app_version (app_id, version, namespace, manifest,"
+                            + " files, bytes, source, api) VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?)")) {
                 s.setString(1, id.value());
                 s.setInt(2, next);
                 s.setString(3, v.namespace());
@@ -128,7 +134,8 @@ final class JdbcApps implements Apps {
     }
 
     private static void setLive(Connection c, AppId id, int version) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE app SET live_version = ?, updated_at = now() WHERE app_id = ?")) {
+        try (PreparedStatement s =
+                c.prepareStatement("UPDATE app SET live_version = ?, updated_at = now() WHERE app_id = ?")) {
             s.setInt(1, version);
             s.setString(2, id.value());
             s.executeUpdate();
@@ -151,9 +158,10 @@ final class JdbcApps implements Apps {
     public List<AppVersion> delete(AppId id) {
         return db.inTransaction(c -> {
             List<AppVersion> removed = versions(c, id, "ORDER BY version");
-            try (PreparedStatement s = c.prepareStatement("UPDATE app SET deleted_at = now(), live_version = NULL WHERE app_id = ?");
-                 PreparedStatement d = c.prepareStatement("DELETE FROM app_version WHERE app_id = ?");
-                 PreparedStatement e = c.prepareStatement("DELETE FROM app_env WHERE app_id = ?")) {
+            try (PreparedStatement s = c.prepareStatement(
+                            "UPDATE app SET deleted_at = now(), live_version = NULL WHERE app_id = ?");
+                    PreparedStatement d = c.prepareStatement("DELETE FROM app_version WHERE app_id = ?");
+                    PreparedStatement e = c.prepareStatement("DELETE FROM app_env WHERE app_id = ?")) {
                 s.setString(1, id.value());
                 s.executeUpdate();
                 d.setString(1, id.value());
@@ -184,7 +192,8 @@ final class JdbcApps implements Apps {
                 if (live != null && old.version() == live) {
                     continue;
                 }
-                try (PreparedStatement d = c.prepareStatement("DELETE FROM app_version WHERE app_id = ? AND version = ?")) {
+                try (PreparedStatement d =
+                        c.prepareStatement("DELETE FROM app_version WHERE app_id = ? AND version = ?")) {
                     d.setString(1, id.value());
                     d.setInt(2, old.version());
                     d.executeUpdate();
@@ -197,19 +206,32 @@ final class JdbcApps implements Apps {
 
     @Override
     public void record(AppId id, String kind, Integer version, String detail) {
-        db.update("INSERT INTO deploy_event (app_id, kind, version, detail) VALUES (?, ?, ?, ?)", id.value(), kind, version,
+        db.update(
+                "INSERT INTO deploy_event (app_id, kind, version, detail) VALUES (?, ?, ?, ?)",
+                id.value(),
+                kind,
+                version,
                 detail);
     }
 
     private List<AppVersion> versions(Connection c, AppId id, String tail) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT version, namespace, manifest::text, files, bytes, source, created_at, api"
-                + " FROM app_version WHERE app_id = ? " + tail)) {
+        try (PreparedStatement s =
+                c.prepareStatement("SELECT version, namespace, manifest::text, files, bytes, source, created_at, api"
+                        + " FROM app_version WHERE app_id = ? " + tail)) {
             s.setString(1, id.value());
             try (ResultSet r = s.executeQuery()) {
                 List<AppVersion> versions = new ArrayList<>();
                 while (r.next()) {
-                    versions.add(new AppVersion(id, r.getInt(1), r.getString(2), manifest(r.getString(3)), r.getInt(4),
-                            r.getLong(5), r.getString(6), r.getTimestamp(7).toInstant(), r.getBoolean(8)));
+                    versions.add(new AppVersion(
+                            id,
+                            r.getInt(1),
+                            r.getString(2),
+                            manifest(r.getString(3)),
+                            r.getInt(4),
+                            r.getLong(5),
+                            r.getString(6),
+                            r.getTimestamp(7).toInstant(),
+                            r.getBoolean(8)));
                 }
                 return versions;
             }
@@ -218,10 +240,18 @@ final class JdbcApps implements Apps {
 
     private static App app(ResultSet r) throws SQLException {
         Timestamp updated = r.getTimestamp("updated_at");
-        return new App(new AppId(r.getString("app_id")), r.getString("name"), (Integer) r.getObject("live_version"),
-                r.getInt("versions"), r.getInt("files"), r.getLong("bytes"), r.getTimestamp("created_at").toInstant(),
+        return new App(
+                new AppId(r.getString("app_id")),
+                r.getString("name"),
+                (Integer) r.getObject("live_version"),
+                r.getInt("versions"),
+                r.getInt("files"),
+                r.getLong("bytes"),
+                r.getTimestamp("created_at").toInstant(),
                 updated == null ? null : updated.toInstant(),
-                r.getString("owner_id") == null ? null : new AppOwner(r.getString("owner_id"), r.getString("owner_name")));
+                r.getString("owner_id") == null
+                        ? null
+                        : new AppOwner(r.getString("owner_id"), r.getString("owner_name")));
     }
 
     private String json(Manifest manifest) {

@@ -22,9 +22,14 @@ final class JdbcEnvVars implements EnvVars {
 
     @Override
     public List<Stored> list(AppId app) {
-        return db.list("SELECT name, secret, key_version, nonce, ciphertext, updated_at"
-                + " FROM app_env WHERE app_id = ? ORDER BY name", r -> new Stored(r.getString(1), r.getBoolean(2),
-                        new EnvCipher.Sealed(r.getInt(3), r.getBytes(4), r.getBytes(5)), r.getTimestamp(6).toInstant()),
+        return db.list(
+                "SELECT name, secret, key_version, nonce, ciphertext, updated_at"
+                        + " FROM app_env WHERE app_id = ? ORDER BY name",
+                r -> new Stored(
+                        r.getString(1),
+                        r.getBoolean(2),
+                        new EnvCipher.Sealed(r.getInt(3), r.getBytes(4), r.getBytes(5)),
+                        r.getTimestamp(6).toInstant()),
                 app.value());
     }
 
@@ -32,9 +37,10 @@ final class JdbcEnvVars implements EnvVars {
     public boolean put(AppId app, EnvName name, EnvCipher.Sealed value, boolean secret, int maxVars) {
         return db.inTransaction(c -> {
             // The app row lock serialises changes to one app's vars, so the count below cannot race past the limit.
-            try (PreparedStatement s = c.prepareStatement("SELECT (SELECT count(*) FROM app_env e WHERE e.app_id = a.app_id),"
-                    + " EXISTS (SELECT 1 FROM app_env e WHERE e.app_id = a.app_id AND e.name = ?)"
-                    + " FROM app a WHERE a.app_id = ? AND a.deleted_at IS NULL FOR UPDATE")) {
+            try (PreparedStatement s =
+                    c.prepareStatement("SELECT (SELECT count(*) FROM app_env e WHERE e.app_id = a.app_id),"
+                            + " EXISTS (SELECT 1 FROM app_env e WHERE e.app_id = a.app_id AND e.name = ?)"
+                            + " FROM app a WHERE a.app_id = ? AND a.deleted_at IS NULL FOR UPDATE")) {
                 s.setString(1, name.value());
                 s.setString(2, app.value());
                 try (ResultSet r = s.executeQuery()) {
@@ -42,15 +48,17 @@ final class JdbcEnvVars implements EnvVars {
                         throw new DeployException.AppNotFound(app.value());
                     }
                     if (!r.getBoolean(2) && r.getInt(1) >= maxVars) {
-                        throw new DeployException.EnvRejected("key", "The app already has " + maxVars
-                                + " env vars, the most allowed; unset one first.");
+                        throw new DeployException.EnvRejected(
+                                "key",
+                                "The app already has " + maxVars + " env vars, the most allowed; unset one first.");
                     }
                 }
             }
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO app_env (app_id, name, secret, key_version, nonce,"
-                    + " ciphertext) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (app_id, name) DO UPDATE SET secret = excluded.secret,"
-                    + " key_version = excluded.key_version, nonce = excluded.nonce, ciphertext = excluded.ciphertext,"
-                    + " updated_at = now() RETURNING (xmax = 0)")) {
+            try (PreparedStatement s =
+                    c.prepareStatement("INSERT INTO app_env (app_id, name, secret, key_version, nonce,"
+                            + " ciphertext) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (app_id, name) DO UPDATE SET secret = excluded.secret,"
+                            + " key_version = excluded.key_version, nonce = excluded.nonce, ciphertext = excluded.ciphertext,"
+                            + " updated_at = now() RETURNING (xmax = 0)")) {
                 s.setString(1, app.value());
                 s.setString(2, name.value());
                 s.setBoolean(3, secret);
@@ -72,6 +80,7 @@ final class JdbcEnvVars implements EnvVars {
 
     @Override
     public boolean appExists(AppId app) {
-        return db.optional("SELECT 1 FROM app WHERE app_id = ? AND deleted_at IS NULL", r -> true, app.value()).isPresent();
+        return db.optional("SELECT 1 FROM app WHERE app_id = ? AND deleted_at IS NULL", r -> true, app.value())
+                .isPresent();
     }
 }

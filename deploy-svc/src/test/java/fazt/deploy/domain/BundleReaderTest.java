@@ -54,8 +54,9 @@ class BundleReaderTest {
 
     private Path tarGz(TarWriter writer) throws IOException {
         Path file = Files.createTempFile(dir, "b", ".tar.gz");
-        try (OutputStream out = Files.newOutputStream(file); GzipCompressorOutputStream gz = new GzipCompressorOutputStream(out);
-             TarArchiveOutputStream tar = new TarArchiveOutputStream(gz, "UTF-8")) {
+        try (OutputStream out = Files.newOutputStream(file);
+                GzipCompressorOutputStream gz = new GzipCompressorOutputStream(out);
+                TarArchiveOutputStream tar = new TarArchiveOutputStream(gz, "UTF-8")) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             writer.write(tar);
         }
@@ -120,64 +121,89 @@ class BundleReaderTest {
     static Stream<Hostile> hostile() {
         byte[] zeros = new byte[200 * 1024];
         return Stream.of(
-                new Hostile("zip slip", "../evil.sh: \"..\" would escape the site (zip slip)",
-                        z -> file(z, "../evil.sh", text("x")), null),
-                new Hostile("nested zip slip", "a/../../b: \"..\" would escape the site (zip slip)",
-                        z -> file(z, "a/../../b", text("x")), null),
-                new Hostile("absolute", "/etc/passwd: absolute paths are not allowed",
-                        z -> file(z, "/etc/passwd", text("x")), null),
-                new Hostile("backslash", "a\\b.txt: backslashes and control characters are not allowed", null,
+                new Hostile(
+                        "zip slip",
+                        "../evil.sh: \"..\" would escape the site (zip slip)",
+                        z -> file(z, "../evil.sh", text("x")),
+                        null),
+                new Hostile(
+                        "nested zip slip",
+                        "a/../../b: \"..\" would escape the site (zip slip)",
+                        z -> file(z, "a/../../b", text("x")),
+                        null),
+                new Hostile(
+                        "absolute",
+                        "/etc/passwd: absolute paths are not allowed",
+                        z -> file(z, "/etc/passwd", text("x")),
+                        null),
+                new Hostile(
+                        "backslash",
+                        "a\\b.txt: backslashes and control characters are not allowed",
+                        null,
                         t -> file(t, "a\\b.txt", text("x"))),
-                new Hostile("duplicate", "a.txt: appears twice in the bundle",
+                new Hostile(
+                        "duplicate",
+                        "a.txt: appears twice in the bundle",
                         z -> {
                             file(z, "a.txt", text("x"));
                             file(z, "./a.txt", text("y"));
-                        }, null),
-                new Hostile("zip symlink", "link: symbolic links are not allowed",
+                        },
+                        null),
+                new Hostile(
+                        "zip symlink",
+                        "link: symbolic links are not allowed",
                         z -> {
                             ZipArchiveEntry e = new ZipArchiveEntry("link");
                             e.setUnixMode(0120777);
                             z.putArchiveEntry(e);
                             z.write(text("/etc/passwd"));
                             z.closeArchiveEntry();
-                        }, null),
-                new Hostile("too many files", "f5: the bundle has more than 5 files",
+                        },
+                        null),
+                new Hostile(
+                        "too many files",
+                        "f5: the bundle has more than 5 files",
                         z -> {
                             for (int i = 0; i <= 5; i++) {
                                 file(z, "f" + i, text("x" + i));
                             }
-                        }, null),
-                new Hostile("expanded too big", "big: the expanded bundle exceeds 1 MB",
-                        z -> file(z, "big", random(2 << 20)), null),
-                new Hostile("zip bomb ratio", "bomb: expands more than 100 times its compressed size; this looks like a zip bomb",
-                        z -> file(z, "bomb", zeros), null),
-                new Hostile("tar symlink", "link: symbolic and hard links are not allowed", null,
-                        t -> {
-                            TarArchiveEntry e = new TarArchiveEntry("link", TarArchiveEntry.LF_SYMLINK);
-                            e.setLinkName("/etc/passwd");
-                            t.putArchiveEntry(e);
-                            t.closeArchiveEntry();
-                        }),
-                new Hostile("tar device", "dev: device files and other special entries are not allowed", null,
-                        t -> {
-                            TarArchiveEntry e = new TarArchiveEntry("dev", TarArchiveEntry.LF_CHR);
-                            t.putArchiveEntry(e);
-                            t.closeArchiveEntry();
-                        }),
-                new Hostile("tar hard link", "hard: symbolic and hard links are not allowed", null,
-                        t -> {
-                            TarArchiveEntry e = new TarArchiveEntry("hard", TarArchiveEntry.LF_LINK);
-                            e.setLinkName("index.html");
-                            t.putArchiveEntry(e);
-                            t.closeArchiveEntry();
-                        }));
+                        },
+                        null),
+                new Hostile(
+                        "expanded too big",
+                        "big: the expanded bundle exceeds 1 MB",
+                        z -> file(z, "big", random(2 << 20)),
+                        null),
+                new Hostile(
+                        "zip bomb ratio",
+                        "bomb: expands more than 100 times its compressed size; this looks like a zip bomb",
+                        z -> file(z, "bomb", zeros),
+                        null),
+                new Hostile("tar symlink", "link: symbolic and hard links are not allowed", null, t -> {
+                    TarArchiveEntry e = new TarArchiveEntry("link", TarArchiveEntry.LF_SYMLINK);
+                    e.setLinkName("/etc/passwd");
+                    t.putArchiveEntry(e);
+                    t.closeArchiveEntry();
+                }),
+                new Hostile("tar device", "dev: device files and other special entries are not allowed", null, t -> {
+                    TarArchiveEntry e = new TarArchiveEntry("dev", TarArchiveEntry.LF_CHR);
+                    t.putArchiveEntry(e);
+                    t.closeArchiveEntry();
+                }),
+                new Hostile("tar hard link", "hard: symbolic and hard links are not allowed", null, t -> {
+                    TarArchiveEntry e = new TarArchiveEntry("hard", TarArchiveEntry.LF_LINK);
+                    e.setLinkName("index.html");
+                    t.putArchiveEntry(e);
+                    t.closeArchiveEntry();
+                }));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("hostile")
     void hostileBundlesAreRejectedNamingTheEntry(Hostile h) throws IOException {
         Path bundle = h.zip() != null ? zip(h.zip()) : tarGz(h.tar());
-        assertThatThrownBy(() -> reader.read(bundle)).isInstanceOf(DeployException.BundleRejected.class)
+        assertThatThrownBy(() -> reader.read(bundle))
+                .isInstanceOf(DeployException.BundleRejected.class)
                 .hasMessage(h.expected());
         // Nothing is left behind in the temporary directory of a rejected bundle.
         try (var leftovers = Files.list(work)) {
@@ -196,7 +222,8 @@ class BundleReaderTest {
         Path good = tarGz(t -> file(t, "a.txt", new byte[50_000]));
         byte[] bytes = Files.readAllBytes(good);
         Path cut = Files.write(dir.resolve("cut.tar.gz"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
-        assertThatThrownBy(() -> reader.read(cut)).isInstanceOf(DeployException.BundleRejected.class)
+        assertThatThrownBy(() -> reader.read(cut))
+                .isInstanceOf(DeployException.BundleRejected.class)
                 .hasMessageContaining("damaged or truncated");
     }
 

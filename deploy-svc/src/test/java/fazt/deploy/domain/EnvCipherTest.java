@@ -34,7 +34,8 @@ class EnvCipherTest {
     void aValueMovedToAnotherAppOrNameOrOpenedWithAnotherKeyFails() {
         EnvCipher.Sealed sealed = cipher.seal(app, name, "secret");
         assertThatThrownBy(() -> cipher.open(new AppId("a_bbbbbbbbbbbb"), "API_KEY", sealed))
-                .isInstanceOf(IllegalStateException.class).hasMessageNotContaining("secret\"");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageNotContaining("secret\"");
         assertThatThrownBy(() -> cipher.open(app, "OTHER", sealed)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> new EnvCipher("n".repeat(40)).open(app, "API_KEY", sealed))
                 .isInstanceOf(IllegalStateException.class);
@@ -42,7 +43,8 @@ class EnvCipherTest {
         tampered[0] ^= 1;
         assertThatThrownBy(() -> cipher.open(app, "API_KEY", new EnvCipher.Sealed(1, sealed.nonce(), tampered)))
                 .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> cipher.open(app, "API_KEY", new EnvCipher.Sealed(2, sealed.nonce(), sealed.ciphertext())))
+        assertThatThrownBy(
+                        () -> cipher.open(app, "API_KEY", new EnvCipher.Sealed(2, sealed.nonce(), sealed.ciphertext())))
                 .hasMessageContaining("unknown key version 2");
     }
 }

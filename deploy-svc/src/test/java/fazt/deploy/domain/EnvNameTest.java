@@ -14,17 +14,33 @@ class EnvNameTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "api_key", "9LIVES", "A-B", "A B", "É", "KV", "DB", "FILES", "MAIL", "REALTIME",
-            "FAZT_", "FAZT_SECRET"})
+    @ValueSource(
+            strings = {
+                "",
+                "api_key",
+                "9LIVES",
+                "A-B",
+                "A B",
+                "É",
+                "KV",
+                "DB",
+                "FILES",
+                "MAIL",
+                "REALTIME",
+                "FAZT_",
+                "FAZT_SECRET"
+            })
     void refusesOthersNamingTheKeyField(String name) {
-        assertThatThrownBy(() -> new EnvName(name)).isInstanceOfSatisfying(DeployException.EnvRejected.class,
-                e -> assertThat(e.field()).isEqualTo("key"));
+        assertThatThrownBy(() -> new EnvName(name))
+                .isInstanceOfSatisfying(DeployException.EnvRejected.class, e -> assertThat(e.field())
+                        .isEqualTo("key"));
     }
 
     @org.junit.jupiter.api.Test
     void lengthIsCappedAt128() {
         assertThat(new EnvName("A".repeat(128)).value()).hasSize(128);
-        assertThatThrownBy(() -> new EnvName("A".repeat(129))).hasMessageContaining("at most 128 characters")
+        assertThatThrownBy(() -> new EnvName("A".repeat(129)))
+                .hasMessageContaining("at most 128 characters")
                 .hasMessageContaining("…");
     }
 }

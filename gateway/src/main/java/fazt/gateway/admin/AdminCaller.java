@@ -1,7 +1,7 @@
 package fazt.gateway.admin;
 
-import fazt.proto.auth.AdminSession;
 import fazt.gateway.edge.Exchange;
+import fazt.proto.auth.AdminSession;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;

@@ -2,14 +2,14 @@ package fazt.gateway.admin;
 
 import fazt.gateway.edge.EdgeResponses;
 import fazt.gateway.edge.Exchange;
+import fazt.gateway.edge.intake.RequestTarget;
+import fazt.gateway.edge.intake.Route;
 import fazt.gateway.routing.SiteDirectory;
 import fazt.gateway.site.ServedFile;
 import fazt.gateway.site.StaticResponder;
 import fazt.platform.nats.FaztHeaders;
 import fazt.platform.nats.NatsRequester;
 import fazt.proto.MessageCodec;
-import fazt.gateway.edge.intake.RequestTarget;
-import fazt.gateway.edge.intake.Route;
 import fazt.proto.ServiceName;
 import fazt.proto.admin.AdminApi;
 import fazt.proto.admin.AdminRequest;
@@ -64,13 +64,21 @@ public final class AdminForwarder {
      * Authenticates; completes with the principal ({@link #ANONYMOUS} on the public routes: login, signup, setup), or
      * answers 401 (no valid credential) or 403 (CSRF) itself and completes empty.
      */
-    public java.util.concurrent.CompletableFuture<Optional<Principal>> authenticate(ChannelHandlerContext ctx, Exchange ex) {
+    public java.util.concurrent.CompletableFuture<Optional<Principal>> authenticate(
+            ChannelHandlerContext ctx, Exchange ex) {
         AdminCaller caller = AdminCaller.of(ex);
         boolean publicRoute = ex.route() instanceof Route.AdminApi api && api.publicRoute();
         String violation = caller.csrfViolation(ex.request(), publicRoute);
         if (violation != null) {
-            EdgeResponses.send(ctx, EdgeResponses.problem(Problem.of(403, "auth/csrf", "Cross-site request refused",
-                    violation), ex.path(), ex.trace(), ex.requestId()), ex.keepAlive(), ex.head());
+            EdgeResponses.send(
+                    ctx,
+                    EdgeResponses.problem(
+                            Problem.of(403, "auth/csrf", "Cross-site request refused", violation),
+                            ex.path(),
+                            ex.trace(),
+                            ex.requestId()),
+                    ex.keepAlive(),
+                    ex.head());
             return java.util.concurrent.CompletableFuture.completedFuture(Optional.empty());
         }
         if (publicRoute) {
@@ -82,8 +90,15 @@ public final class AdminForwarder {
                 return Optional.empty();
             }
             if (principal.isEmpty()) {
-                FullHttpResponse response = EdgeResponses.problem(Problem.of(401, "auth/unauthorized", "Unauthorized",
-                        "A valid token (Authorization: Bearer <token>) or session is required."), ex.path(), ex.trace(), ex.requestId());
+                FullHttpResponse response = EdgeResponses.problem(
+                        Problem.of(
+                                401,
+                                "auth/unauthorized",
+                                "Unauthorized",
+                                "A valid token (Authorization: Bearer <token>) or session is required."),
+                        ex.path(),
+                        ex.trace(),
+                        ex.requestId());
                 response.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"fazt\"");
                 EdgeResponses.send(ctx, response, ex.keepAlive(), ex.head());
             }
@@ -100,8 +115,11 @@ public final class AdminForwarder {
         if (secret == null) {
             return java.util.concurrent.CompletableFuture.completedFuture(false);
         }
-        return auth.principalOfSecret(secret).handle((principal, failure) -> failure == null
-                && principal.map(p -> p.allows(fazt.proto.auth.Principal.READ)).orElse(false));
+        return auth.principalOfSecret(secret)
+                .handle((principal, failure) -> failure == null
+                        && principal
+                                .map(p -> p.allows(fazt.proto.auth.Principal.READ))
+                                .orElse(false));
     }
 
     /** Forwards an authenticated request with its body inline ({@code body}) or stored ({@code blob}). */
@@ -109,32 +127,61 @@ public final class AdminForwarder {
         String apiPath = ((Route.AdminApi) ex.route()).apiPath();
         ServiceName owner = AdminApi.TABLE.ownerOf(apiPath);
         if (owner == null) {
-            EdgeResponses.send(ctx, EdgeResponses.problem(Problem.of(404, "admin/no-route", "No such route",
-                    "There is no admin API at " + ex.path() + ".").withErrors(java.util.List.of(
-                    new Problem.FieldError("path", "No route matches " + ex.path() + "."))), ex.path(), ex.trace(),
-                    ex.requestId()), ex.keepAlive(), ex.head());
+            EdgeResponses.send(
+                    ctx,
+                    EdgeResponses.problem(
+                            Problem.of(
+                                            404,
+                                            "admin/no-route",
+                                            "No such route",
+                                            "There is no admin API at " + ex.path() + ".")
+                                    .withErrors(java.util.List.of(
+                                            new Problem.FieldError("path", "No route matches " + ex.path() + "."))),
+                            ex.path(),
+                            ex.trace(),
+                            ex.requestId()),
+                    ex.keepAlive(),
+                    ex.head());
             return;
         }
-        AdminRequest request = new AdminRequest(ex.method().name(), apiPath,
-                new QueryStringDecoder(ex.rawQuery() == null ? "" : ex.rawQuery(), false).parameters(), principal,
-                ex.request().headers().get(HttpHeaderNames.CONTENT_TYPE), body, blob, ex.requestId());
-        org.slf4j.MDC.put(fazt.platform.nats.TraceContext.MDC_TRACE_ID, ex.trace().traceId());
+        AdminRequest request = new AdminRequest(
+                ex.method().name(),
+                apiPath,
+                new QueryStringDecoder(ex.rawQuery() == null ? "" : ex.rawQuery(), false).parameters(),
+                principal,
+                ex.request().headers().get(HttpHeaderNames.CONTENT_TYPE),
+                body,
+                blob,
+                ex.requestId());
+        org.slf4j.MDC.put(
+                fazt.platform.nats.TraceContext.MDC_TRACE_ID, ex.trace().traceId());
         try {
             AdminCaller caller = AdminCaller.of(ex);
-            Map<String, String> headers = Map.of(FaztHeaders.TYPE, MessageCodec.typeId(AdminRequest.class),
-                    FaztHeaders.CLIENT_IP, caller.clientIp(), FaztHeaders.ADMIN_ORIGIN, caller.origin());
+            Map<String, String> headers = Map.of(
+                    FaztHeaders.TYPE,
+                    MessageCodec.typeId(AdminRequest.class),
+                    FaztHeaders.CLIENT_IP,
+                    caller.clientIp(),
+                    FaztHeaders.ADMIN_ORIGIN,
+                    caller.origin());
             nats.requestRaw(AdminSubjects.of(owner), headers, MessageCodec.INSTANCE.encode(request), TIMEOUT)
                     .thenApply(reply -> MessageCodec.INSTANCE.decode(reply.getData(), AdminResponse.class))
                     .whenComplete((response, failure) -> {
-                if (failure != null) {
-                    EdgeResponses.send(ctx, EdgeResponses.upstreamFailure(failure, owner.id(), ex, log), ex.keepAlive(), ex.head());
-                    return;
-                }
-                if (!HttpMethod.GET.equals(ex.method()) && !HttpMethod.HEAD.equals(ex.method()) && owner == ServiceName.DEPLOY) {
-                    sites.dropWritten(appOf(apiPath));
-                }
-                answer(ctx, ex, response, caller);
-            });
+                        if (failure != null) {
+                            EdgeResponses.send(
+                                    ctx,
+                                    EdgeResponses.upstreamFailure(failure, owner.id(), ex, log),
+                                    ex.keepAlive(),
+                                    ex.head());
+                            return;
+                        }
+                        if (!HttpMethod.GET.equals(ex.method())
+                                && !HttpMethod.HEAD.equals(ex.method())
+                                && owner == ServiceName.DEPLOY) {
+                            sites.dropWritten(appOf(apiPath));
+                        }
+                        answer(ctx, ex, response, caller);
+                    });
         } finally {
             org.slf4j.MDC.remove(fazt.platform.nats.TraceContext.MDC_TRACE_ID);
         }
@@ -151,23 +198,34 @@ public final class AdminForwarder {
             BodyBlob blob = response.bodyBlob();
             String name = ex.path().substring(ex.path().lastIndexOf('/') + 1);
             // a download, never a page of the admin origin (AdminOriginHeaders adds nosniff and a sandboxing policy)
-            Map<String, String> headers = new java.util.LinkedHashMap<>(response.headers() == null ? Map.of()
-                    : response.headers());
-            headers.put("Content-Disposition", "attachment; filename*=UTF-8''" + RequestTarget.encode(name)
-                    .replace(";", "%3B").replace(",", "%2C"));
-            responder.respond(ctx, ex.request(), new ServedFile(name, blob.digest(), blob.size(), Instant.EPOCH),
-                    HttpResponseStatus.OK, headers, ex.keepAlive());
+            Map<String, String> headers =
+                    new java.util.LinkedHashMap<>(response.headers() == null ? Map.of() : response.headers());
+            headers.put(
+                    "Content-Disposition",
+                    "attachment; filename*=UTF-8''"
+                            + RequestTarget.encode(name).replace(";", "%3B").replace(",", "%2C"));
+            responder.respond(
+                    ctx,
+                    ex.request(),
+                    new ServedFile(name, blob.digest(), blob.size(), Instant.EPOCH),
+                    HttpResponseStatus.OK,
+                    headers,
+                    ex.keepAlive());
             return;
         }
         byte[] body = response.body() == null ? new byte[0] : response.body().getBytes(StandardCharsets.UTF_8);
-        FullHttpResponse http = EdgeResponses.body(HttpResponseStatus.valueOf(response.status()), body,
-                response.contentType() == null ? "application/json" : response.contentType(), ex.trace(), ex.requestId());
+        FullHttpResponse http = EdgeResponses.body(
+                HttpResponseStatus.valueOf(response.status()),
+                body,
+                response.contentType() == null ? "application/json" : response.contentType(),
+                ex.trace(),
+                ex.requestId());
         if (response.status() == 204) {
             http.headers().remove(HttpHeaderNames.CONTENT_TYPE);
         }
         if (response.headers() != null) {
-            response.headers().forEach((k, v) -> http.headers().set(k,
-                    k.equalsIgnoreCase("Set-Cookie") ? caller.cookieHeader(v) : v));
+            response.headers().forEach((k, v) -> http.headers()
+                    .set(k, k.equalsIgnoreCase("Set-Cookie") ? caller.cookieHeader(v) : v));
         }
         http.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
         EdgeResponses.send(ctx, http, ex.keepAlive(), ex.head());

@@ -6,8 +6,8 @@ import fazt.gateway.edge.intake.BodyPolicy;
 import fazt.gateway.edge.intake.RoutedHead;
 import fazt.platform.blobs.BlobUpload;
 import fazt.platform.nats.NatsRequester;
-import fazt.proto.admin.BodyBlob;
 import fazt.proto.admin.AdminSubjects;
+import fazt.proto.admin.BodyBlob;
 import fazt.proto.auth.Principal;
 import fazt.proto.problem.Problem;
 import fazt.proto.storage.StorageSubjects;
@@ -85,29 +85,35 @@ public final class AdminUploadStreamer extends ChannelInboundHandlerAdapter {
         inline = AdminBodies.inline(request.headers().get(HttpHeaderNames.CONTENT_TYPE), declared);
         maxBytes = inline ? AdminSubjects.MAX_INLINE_BODY : uploadLimit;
         if (declared > uploadLimit) {
-            reject(ctx, 413, "gateway/body-too-large", "Body too large",
+            reject(
+                    ctx,
+                    413,
+                    "gateway/body-too-large",
+                    "Body too large",
                     "The body is larger than " + uploadLimit / (1024 * 1024) + " MB.");
             return;
         }
         ctx.channel().config().setAutoRead(false);
         boolean expectsContinue = HttpUtil.is100ContinueExpected(request);
-        admin.authenticate(ctx, exchange).whenComplete((who, failure) -> ctx.executor().execute(() -> {
-            if (failure != null || who.isEmpty()) {
-                // The 401 is already on its way (queued before this task); the unread body makes the connection
-                // useless, so close it after that response.
-                failed = true;
-                drop(ctx);
-                ctx.close();
-                return;
-            }
-            principal = who.get();
-            upload = inline ? null : new BlobUpload(nats);
-            if (expectsContinue) {
-                ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
-            }
-            ctx.channel().config().setAutoRead(true);
-            drain(ctx);
-        }));
+        admin.authenticate(ctx, exchange)
+                .whenComplete((who, failure) -> ctx.executor().execute(() -> {
+                    if (failure != null || who.isEmpty()) {
+                        // The 401 is already on its way (queued before this task); the unread body makes the connection
+                        // useless, so close it after that response.
+                        failed = true;
+                        drop(ctx);
+                        ctx.close();
+                        return;
+                    }
+                    principal = who.get();
+                    upload = inline ? null : new BlobUpload(nats);
+                    if (expectsContinue) {
+                        ctx.writeAndFlush(
+                                new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
+                    }
+                    ctx.channel().config().setAutoRead(true);
+                    drain(ctx);
+                }));
     }
 
     /** Moves pending content into the buffer and sends full chunks, one at a time. Runs on the event loop. */
@@ -133,7 +139,11 @@ public final class AdminUploadStreamer extends ChannelInboundHandlerAdapter {
             }
         }
         if (received > maxBytes) {
-            reject(ctx, 413, "gateway/body-too-large", "Body too large",
+            reject(
+                    ctx,
+                    413,
+                    "gateway/body-too-large",
+                    "Body too large",
                     "The body is larger than " + maxBytes / (1024 * 1024) + " MB.");
             return;
         }
@@ -149,29 +159,35 @@ public final class AdminUploadStreamer extends ChannelInboundHandlerAdapter {
         boolean last = lastSeen && pending.isEmpty() && buffer.size() == 0;
         sending = true;
         ctx.channel().config().setAutoRead(false);
-        upload.send(chunk, last).whenComplete((written, failure) -> ctx.executor().execute(() -> {
-            sending = false;
-            if (failure != null) {
-                log.warn("admin upload to storage failed reason={}", failure.getClass().getSimpleName());
-                failed = true;
-                drop(ctx);
-                EdgeResponses.send(ctx, EdgeResponses.upstreamFailure(failure, "storage", exchange, log), false,
-                        exchange.head());
-                return;
-            }
-            if (last) {
-                BodyBlob blob = new BodyBlob(written.digest(), written.size());
-                Exchange done = exchange;
-                Principal who = principal;
-                reset();
-                ctx.channel().config().setAutoRead(true);
-                ctx.fireChannelRead(new StreamedAdminRequest(done, who, null, blob));
-                return;
-            }
-            ctx.channel().config().setAutoRead(true);
-            ctx.read();
-            drain(ctx);
-        }));
+        upload.send(chunk, last)
+                .whenComplete((written, failure) -> ctx.executor().execute(() -> {
+                    sending = false;
+                    if (failure != null) {
+                        log.warn(
+                                "admin upload to storage failed reason={}",
+                                failure.getClass().getSimpleName());
+                        failed = true;
+                        drop(ctx);
+                        EdgeResponses.send(
+                                ctx,
+                                EdgeResponses.upstreamFailure(failure, "storage", exchange, log),
+                                false,
+                                exchange.head());
+                        return;
+                    }
+                    if (last) {
+                        BodyBlob blob = new BodyBlob(written.digest(), written.size());
+                        Exchange done = exchange;
+                        Principal who = principal;
+                        reset();
+                        ctx.channel().config().setAutoRead(true);
+                        ctx.fireChannelRead(new StreamedAdminRequest(done, who, null, blob));
+                        return;
+                    }
+                    ctx.channel().config().setAutoRead(true);
+                    ctx.read();
+                    drain(ctx);
+                }));
     }
 
     /** Keeps a small text body whole, then passes the call on. Event loop. */
@@ -192,7 +208,11 @@ public final class AdminUploadStreamer extends ChannelInboundHandlerAdapter {
             }
         }
         if (received > maxBytes) {
-            reject(ctx, 413, "gateway/body-too-large", "Body too large",
+            reject(
+                    ctx,
+                    413,
+                    "gateway/body-too-large",
+                    "Body too large",
                     "A text body is carried inline up to " + maxBytes / 1024 + " KiB; send it as a file.");
             return;
         }
@@ -208,8 +228,15 @@ public final class AdminUploadStreamer extends ChannelInboundHandlerAdapter {
     private void reject(ChannelHandlerContext ctx, int status, String kind, String title, String detail) {
         failed = true;
         drop(ctx);
-        EdgeResponses.send(ctx, EdgeResponses.problem(Problem.of(status, kind, title, detail), exchange.path(),
-                exchange.trace(), exchange.requestId()), false, exchange.head());
+        EdgeResponses.send(
+                ctx,
+                EdgeResponses.problem(
+                        Problem.of(status, kind, title, detail),
+                        exchange.path(),
+                        exchange.trace(),
+                        exchange.requestId()),
+                false,
+                exchange.head());
     }
 
     /** Releases what is buffered; the connection closes after the error response, so the rest of the body is moot. */
@@ -237,5 +264,4 @@ public final class AdminUploadStreamer extends ChannelInboundHandlerAdapter {
         pending.clear();
         super.channelInactive(ctx);
     }
-
 }

@@ -30,6 +30,7 @@ public final class Authenticator {
     public static final Duration CACHE_FOR = Duration.ofSeconds(10);
     /** How long a refused secret is answered without asking auth-svc again. */
     public static final Duration REFUSED_FOR = Duration.ofSeconds(5);
+
     static final Duration TIMEOUT = Duration.ofSeconds(5);
     static final int MAX_CACHED = 10_000;
     static final int MAX_SECRET = 512;
@@ -39,8 +40,11 @@ public final class Authenticator {
 
     Authenticator(NatsRequester nats, MeterRegistry metrics) {
         this.nats = nats;
-        this.cache = BoundedCache.<String, Optional<Principal>>named("gateway.principals").maxEntries(MAX_CACHED)
-                .positiveFor(CACHE_FOR).negativeFor(REFUSED_FOR, Optional::isEmpty).build(metrics);
+        this.cache = BoundedCache.<String, Optional<Principal>>named("gateway.principals")
+                .maxEntries(MAX_CACHED)
+                .positiveFor(CACHE_FOR)
+                .negativeFor(REFUSED_FOR, Optional::isEmpty)
+                .build(metrics);
     }
 
     /** The bearer token of an {@code Authorization: Bearer <token>} header, or null. */
@@ -62,9 +66,9 @@ public final class Authenticator {
         if (secret == null || secret.isEmpty() || secret.length() > MAX_SECRET) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
-        return cache.get(sha256(secret), key -> nats.request(AuthSubjects.TOKEN_VERIFY, new TokenVerifyRequest(secret),
-                TokenVerifyReply.class, TIMEOUT).thenApply(reply -> reply.valid() ? Optional.ofNullable(reply.principal())
-                : Optional.empty()));
+        return cache.get(sha256(secret), key -> nats.request(
+                        AuthSubjects.TOKEN_VERIFY, new TokenVerifyRequest(secret), TokenVerifyReply.class, TIMEOUT)
+                .thenApply(reply -> reply.valid() ? Optional.ofNullable(reply.principal()) : Optional.empty()));
     }
 
     /** Drops every cached principal {@code revoked} affects, and every check under way; returns how many. */
@@ -74,7 +78,8 @@ public final class Authenticator {
 
     private static String sha256(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

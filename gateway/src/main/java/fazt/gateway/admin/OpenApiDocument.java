@@ -32,12 +32,15 @@ public final class OpenApiDocument {
 
     public static void serve(ChannelHandlerContext ctx, Exchange ex) {
         if (!HttpMethod.GET.equals(ex.method()) && !ex.head()) {
-            EdgeResponses.send(ctx, EdgeResponses.methodNotAllowed(ex.path(), ex.trace(), ex.requestId(), "GET, HEAD"),
-                    ex.keepAlive(), ex.head());
+            EdgeResponses.send(
+                    ctx,
+                    EdgeResponses.methodNotAllowed(ex.path(), ex.trace(), ex.requestId(), "GET, HEAD"),
+                    ex.keepAlive(),
+                    ex.head());
             return;
         }
-        FullHttpResponse response = EdgeResponses.body(HttpResponseStatus.OK, JSON, "application/json", ex.trace(),
-                ex.requestId());
+        FullHttpResponse response =
+                EdgeResponses.body(HttpResponseStatus.OK, JSON, "application/json", ex.trace(), ex.requestId());
         response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
         EdgeResponses.send(ctx, response, ex.keepAlive(), ex.head());
     }

@@ -29,14 +29,15 @@ final class RevocationListener implements EventConsumer<AccessRevoked> {
 
     @Override
     public ConsumerSpec<AccessRevoked> spec() {
-        return ConsumerSpec.broadcast("gateway-revocations", ServiceName.AUTH, AuthSubjects.EVENTS,
-                AccessRevoked.class);
+        return ConsumerSpec.broadcast(
+                "gateway-revocations", ServiceName.AUTH, AuthSubjects.EVENTS, AccessRevoked.class);
     }
 
     @Override
     public void handle(String subject, AccessRevoked revoked) {
         int dropped = subject.endsWith("." + AuthSubjects.APP_SESSION_ENDED)
-                ? (appSessions.drop(revoked) ? 1 : 0) : authenticator.drop(revoked);
+                ? (appSessions.drop(revoked) ? 1 : 0)
+                : authenticator.drop(revoked);
         log.debug("principals dropped subject={} count={}", subject, dropped);
     }
 

@@ -47,17 +47,23 @@ public final class SetupPage {
 
     public static void serve(ChannelHandlerContext ctx, Exchange ex) {
         if (!HttpMethod.GET.equals(ex.method()) && !ex.head()) {
-            EdgeResponses.send(ctx, EdgeResponses.methodNotAllowed(ex.path(), ex.trace(), ex.requestId(), "GET, HEAD"),
-                    ex.keepAlive(), ex.head());
+            EdgeResponses.send(
+                    ctx,
+                    EdgeResponses.methodNotAllowed(ex.path(), ex.trace(), ex.requestId(), "GET, HEAD"),
+                    ex.keepAlive(),
+                    ex.head());
             return;
         }
-        FullHttpResponse response = EdgeResponses.body(HttpResponseStatus.OK, HTML, "text/html; charset=utf-8",
-                ex.trace(), ex.requestId());
+        FullHttpResponse response =
+                EdgeResponses.body(HttpResponseStatus.OK, HTML, "text/html; charset=utf-8", ex.trace(), ex.requestId());
         response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
         response.headers().set("Referrer-Policy", "no-referrer");
         response.headers().set("X-Frame-Options", "DENY");
-        response.headers().set("Content-Security-Policy", "default-src 'none'; script-src 'unsafe-inline';"
-                + " style-src 'unsafe-inline'; connect-src 'self'; form-action 'none'; frame-ancestors 'none'");
+        response.headers()
+                .set(
+                        "Content-Security-Policy",
+                        "default-src 'none'; script-src 'unsafe-inline';"
+                                + " style-src 'unsafe-inline'; connect-src 'self'; form-action 'none'; frame-ancestors 'none'");
         EdgeResponses.send(ctx, response, ex.keepAlive(), ex.head());
     }
 }

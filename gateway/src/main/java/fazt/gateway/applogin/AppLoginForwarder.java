@@ -1,10 +1,10 @@
 package fazt.gateway.applogin;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import fazt.gateway.edge.EdgeResponses;
 import fazt.gateway.edge.Exchange;
 import fazt.gateway.routing.HostRoute;
 import fazt.gateway.routing.SiteDirectory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import fazt.platform.nats.NatsRequester;
 import fazt.proto.MessageCodec;
 import fazt.proto.auth.AppLoginReply;
@@ -52,32 +52,63 @@ public final class AppLoginForwarder {
         boolean logout = ex.path().equals(AppSession.PATH_PREFIX + "logout");
         boolean get = HttpMethod.GET.equals(ex.method()) || ex.head();
         if (!get && !(logout && HttpMethod.POST.equals(ex.method()))) {
-            send(ctx, ex, EdgeResponses.methodNotAllowed(ex.path(), ex.trace(), ex.requestId(), logout ? "GET, POST" : "GET"));
+            send(
+                    ctx,
+                    ex,
+                    EdgeResponses.methodNotAllowed(
+                            ex.path(), ex.trace(), ex.requestId(), logout ? "GET, POST" : "GET"));
             return;
         }
         if (logout && LogoutOrigin.foreign(request.headers())) {
-            send(ctx, ex, EdgeResponses.problem(Problem.of(403, "gateway/cross-site-logout", "Logout from another site",
-                    "A page of another site cannot log you out of this app; use the app's own logout link."), ex.path(),
-                    ex.trace(), ex.requestId()));
+            send(
+                    ctx,
+                    ex,
+                    EdgeResponses.problem(
+                            Problem.of(
+                                    403,
+                                    "gateway/cross-site-logout",
+                                    "Logout from another site",
+                                    "A page of another site cannot log you out of this app; use the app's own logout link."),
+                            ex.path(),
+                            ex.trace(),
+                            ex.requestId()));
             return;
         }
         String cookie = request.headers().get(HttpHeaderNames.COOKIE);
-        sites.site(route.app()).thenCompose(site -> {
-            if (!site.found()) {
-                return CompletableFuture.completedFuture(EdgeResponses.problem(Problem.of(404, "gateway/not-found",
-                        "Not found", "Nothing is served at " + ex.path() + " on this host."), ex.path(), ex.trace(),
-                        ex.requestId()));
-            }
-            AppLoginRequest call = new AppLoginRequest(site.appId(), site.name(),
-                    ex.authority(), ex.https(), ex.method().name(), ex.path(), ex.rawQuery(), cookie, ex.clientIp());
-            return requester.request(AuthSubjects.APP_LOGIN, call, AppLoginReply.class, TIMEOUT).thenApply(reply -> {
-                if (logout) {
-                    sessions.forget(site.appId(), cookie, ex.https());
-                }
-                return response(ex, reply);
-            });
-        }).whenComplete((response, failure) -> send(ctx, ex, failure == null ? response
-                : EdgeResponses.upstreamFailure(failure, "auth", ex, log)));
+        sites.site(route.app())
+                .thenCompose(site -> {
+                    if (!site.found()) {
+                        return CompletableFuture.completedFuture(EdgeResponses.problem(
+                                Problem.of(
+                                        404,
+                                        "gateway/not-found",
+                                        "Not found",
+                                        "Nothing is served at " + ex.path() + " on this host."),
+                                ex.path(),
+                                ex.trace(),
+                                ex.requestId()));
+                    }
+                    AppLoginRequest call = new AppLoginRequest(
+                            site.appId(),
+                            site.name(),
+                            ex.authority(),
+                            ex.https(),
+                            ex.method().name(),
+                            ex.path(),
+                            ex.rawQuery(),
+                            cookie,
+                            ex.clientIp());
+                    return requester
+                            .request(AuthSubjects.APP_LOGIN, call, AppLoginReply.class, TIMEOUT)
+                            .thenApply(reply -> {
+                                if (logout) {
+                                    sessions.forget(site.appId(), cookie, ex.https());
+                                }
+                                return response(ex, reply);
+                            });
+                })
+                .whenComplete((response, failure) -> send(
+                        ctx, ex, failure == null ? response : EdgeResponses.upstreamFailure(failure, "auth", ex, log)));
     }
 
     private static FullHttpResponse response(Exchange ex, AppLoginReply reply) {
@@ -86,14 +117,23 @@ public final class AppLoginForwarder {
             response = EdgeResponses.redirect(reply.location(), reply.status(), ex.trace(), ex.requestId());
         } else if (reply.user() != null) {
             // every field present, null when unknown: the same shape as ctx.user in functions
-            ObjectNode user = MessageCodec.INSTANCE.mapper().createObjectNode()
-                    .put("id", reply.user().id()).put("email", reply.user().email()).put("name", reply.user().name())
-                    .put("picture", reply.user().picture()).put("provider", reply.user().provider());
-            response = EdgeResponses.body(HttpResponseStatus.OK, user.toString().getBytes(StandardCharsets.UTF_8),
-                    "application/json", ex.trace(), ex.requestId());
+            ObjectNode user = MessageCodec.INSTANCE
+                    .mapper()
+                    .createObjectNode()
+                    .put("id", reply.user().id())
+                    .put("email", reply.user().email())
+                    .put("name", reply.user().name())
+                    .put("picture", reply.user().picture())
+                    .put("provider", reply.user().provider());
+            response = EdgeResponses.body(
+                    HttpResponseStatus.OK,
+                    user.toString().getBytes(StandardCharsets.UTF_8),
+                    "application/json",
+                    ex.trace(),
+                    ex.requestId());
         } else {
-            response = EdgeResponses.body(HttpResponseStatus.valueOf(reply.status()), new byte[0], "text/plain",
-                    ex.trace(), ex.requestId());
+            response = EdgeResponses.body(
+                    HttpResponseStatus.valueOf(reply.status()), new byte[0], "text/plain", ex.trace(), ex.requestId());
         }
         reply.setCookies().forEach(c -> response.headers().add(HttpHeaderNames.SET_COOKIE, c));
         return response;

@@ -37,6 +37,7 @@ public final class AppSessionResolver {
     public static final Duration CACHE_FOR = Duration.ofSeconds(5);
     /** How long a refused session (ended, expired or unknown) is answered without asking auth-svc again. */
     public static final Duration REFUSED_FOR = Duration.ofSeconds(2);
+
     static final Duration TIMEOUT = Duration.ofSeconds(3);
     static final int MAX_CACHED = 10_000, MAX_HEADER = 8192;
     private static final Logger log = LoggerFactory.getLogger(AppSessionResolver.class);
@@ -46,8 +47,11 @@ public final class AppSessionResolver {
 
     AppSessionResolver(NatsRequester nats, MeterRegistry metrics) {
         this.nats = nats;
-        this.cache = BoundedCache.<String, Optional<AppUser>>named("gateway.app_sessions").maxEntries(MAX_CACHED)
-                .positiveFor(CACHE_FOR).negativeFor(REFUSED_FOR, Optional::isEmpty).build(metrics);
+        this.cache = BoundedCache.<String, Optional<AppUser>>named("gateway.app_sessions")
+                .maxEntries(MAX_CACHED)
+                .positiveFor(CACHE_FOR)
+                .negativeFor(REFUSED_FOR, Optional::isEmpty)
+                .build(metrics);
     }
 
     /**
@@ -59,14 +63,21 @@ public final class AppSessionResolver {
         if (secret == null || appId == null) {
             return CompletableFuture.completedFuture(null);
         }
-        return cache.get(key(appId, secret), key -> nats.request(AuthSubjects.APP_SESSION,
-                        new AppSessionRequest(appId, secret), AppSessionReply.class, TIMEOUT)
-                        .thenApply(reply -> reply.valid() ? Optional.ofNullable(reply.user()) : Optional.<AppUser>empty()))
+        return cache.get(key(appId, secret), key -> nats.request(
+                                AuthSubjects.APP_SESSION,
+                                new AppSessionRequest(appId, secret),
+                                AppSessionReply.class,
+                                TIMEOUT)
+                        .thenApply(
+                                reply -> reply.valid() ? Optional.ofNullable(reply.user()) : Optional.<AppUser>empty()))
                 .handle((user, failure) -> {
                     if (failure != null) {
                         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                                ? failure.getCause() : failure;
-                        log.warn("app session lookup failed, going on without a user app={} reason={}", appId,
+                                ? failure.getCause()
+                                : failure;
+                        log.warn(
+                                "app session lookup failed, going on without a user app={} reason={}",
+                                appId,
                                 cause.getClass().getSimpleName());
                         return null;
                     }
@@ -87,7 +98,8 @@ public final class AppSessionResolver {
      * SHA-256 of the secret ({@code credential}, hex), as auth-svc announces on {@code evt.auth.app.session.ended}.
      */
     public boolean drop(AccessRevoked revoked) {
-        return revoked.subject() != null && revoked.credential() != null
+        return revoked.subject() != null
+                && revoked.credential() != null
                 && cache.drop(revoked.subject() + ":" + revoked.credential());
     }
 
@@ -111,7 +123,8 @@ public final class AppSessionResolver {
         }
         StringBuilder kept = new StringBuilder();
         for (String part : cookieHeader.split(";")) {
-            String name = part.contains("=") ? part.substring(0, part.indexOf('=')).trim() : part.trim();
+            String name =
+                    part.contains("=") ? part.substring(0, part.indexOf('=')).trim() : part.trim();
             if (name.isEmpty() || AppSession.isLoginCookie(name)) {
                 continue;
             }
@@ -122,8 +135,10 @@ public final class AppSessionResolver {
 
     private static String key(String appId, String secret) {
         try {
-            return appId + ":" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
+            return appId + ":"
+                    + HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256")
+                                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

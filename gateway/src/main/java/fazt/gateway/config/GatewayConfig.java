@@ -8,7 +8,8 @@ import io.micronaut.core.annotation.Nullable;
  * {@code maxUploadBytes}: largest admin upload, a bundle (default 100 MB plus headroom for the archive's own overhead).
  */
 @ConfigurationProperties("gateway")
-public record GatewayConfig(@Nullable Long cacheBytes, @Nullable Long maxUploadBytes) {
+public record GatewayConfig(
+        @Nullable Long cacheBytes, @Nullable Long maxUploadBytes) {
     public static final long DEFAULT_CACHE_BYTES = 32L * 1024 * 1024;
     public static final long DEFAULT_MAX_UPLOAD_BYTES = 110L * 1024 * 1024;
 

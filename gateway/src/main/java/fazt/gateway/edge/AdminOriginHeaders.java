@@ -19,7 +19,8 @@ import io.netty.util.AttributeKey;
  */
 @ChannelHandler.Sharable
 final class AdminOriginHeaders extends ChannelOutboundHandlerAdapter {
-    static final String POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'; sandbox";
+    static final String POLICY =
+            "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'; sandbox";
     static final String HSTS = "max-age=31536000";
     private static final AttributeKey<Exchange> ANSWERING = AttributeKey.valueOf("fazt.edge.answering");
 

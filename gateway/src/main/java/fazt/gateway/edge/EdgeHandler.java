@@ -1,36 +1,36 @@
 package fazt.gateway.edge;
 
 import fazt.gateway.admin.AdminBodies;
-import fazt.gateway.applogin.AppLoginForwarder;
 import fazt.gateway.admin.AdminForwarder;
 import fazt.gateway.admin.OpenApiDocument;
 import fazt.gateway.admin.SetupPage;
 import fazt.gateway.admin.StreamedAdminRequest;
-import fazt.gateway.health.SuiteHealth;
+import fazt.gateway.applogin.AppLoginForwarder;
 import fazt.gateway.edge.intake.BufferedRequest;
 import fazt.gateway.edge.intake.EdgeIntake;
 import fazt.gateway.edge.intake.Refusal;
 import fazt.gateway.edge.intake.Route;
+import fazt.gateway.health.SuiteHealth;
 import fazt.gateway.invoke.ApiRequest;
 import fazt.gateway.invoke.FunctionGateway;
 import fazt.gateway.platform.BackgroundRoutes;
 import fazt.gateway.tls.ChallengeResponses;
 import fazt.platform.nats.TraceContext;
 import fazt.proto.problem.Problem;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.util.ReferenceCountUtil;
 import io.netty.util.AttributeKey;
+import io.netty.util.ReferenceCountUtil;
 import jakarta.inject.Singleton;
-import java.util.ArrayDeque;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -54,8 +54,14 @@ final class EdgeHandler extends ChannelInboundHandlerAdapter {
     private final AppLoginForwarder appLogin;
     private final ChallengeResponses challenges;
 
-    EdgeHandler(SuiteHealth health, SiteServer sites, AdminForwarder admin, FunctionGateway functions,
-                BackgroundRoutes background, AppLoginForwarder appLogin, ChallengeResponses challenges) {
+    EdgeHandler(
+            SuiteHealth health,
+            SiteServer sites,
+            AdminForwarder admin,
+            FunctionGateway functions,
+            BackgroundRoutes background,
+            AppLoginForwarder appLogin,
+            ChallengeResponses challenges) {
         this.challenges = challenges;
         this.appLogin = appLogin;
         this.health = health;
@@ -77,7 +83,9 @@ final class EdgeHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (!(msg instanceof StreamedAdminRequest) && !(msg instanceof BufferedRequest) && !(msg instanceof ApiRequest)
+        if (!(msg instanceof StreamedAdminRequest)
+                && !(msg instanceof BufferedRequest)
+                && !(msg instanceof ApiRequest)
                 && !(msg instanceof Refusal)) {
             ReferenceCountUtil.release(msg);
             return;
@@ -144,17 +152,24 @@ final class EdgeHandler extends ChannelInboundHandlerAdapter {
 
     private void dispatch(ChannelHandlerContext ctx, Pipeline pipeline, Object msg) {
         pipeline.busy = true;
-        AdminOriginHeaders.answering(ctx.channel(), switch (msg) {
-            case StreamedAdminRequest streamed -> streamed.exchange();
-            case ApiRequest api -> api.exchange();
-            case BufferedRequest buffered -> buffered.exchange();
-            default -> null;
-        });
+        AdminOriginHeaders.answering(
+                ctx.channel(),
+                switch (msg) {
+                    case StreamedAdminRequest streamed -> streamed.exchange();
+                    case ApiRequest api -> api.exchange();
+                    case BufferedRequest buffered -> buffered.exchange();
+                    default -> null;
+                });
         switch (msg) {
-            case Refusal refusal -> EdgeResponses.send(ctx, EdgeResponses.problem(refusal.problem(), refusal.instance(),
-                    refusal.trace(), refusal.requestId()), false, refusal.head());
-            case StreamedAdminRequest streamed -> admin.forward(ctx, streamed.exchange(), streamed.principal(),
-                    streamed.inline(), streamed.blob());
+            case Refusal refusal ->
+                EdgeResponses.send(
+                        ctx,
+                        EdgeResponses.problem(
+                                refusal.problem(), refusal.instance(), refusal.trace(), refusal.requestId()),
+                        false,
+                        refusal.head());
+            case StreamedAdminRequest streamed ->
+                admin.forward(ctx, streamed.exchange(), streamed.principal(), streamed.inline(), streamed.blob());
             case ApiRequest api -> functions.serve(ctx, api, () -> notFound(ctx, api.exchange()));
             case BufferedRequest buffered -> {
                 try {
@@ -163,7 +178,9 @@ final class EdgeHandler extends ChannelInboundHandlerAdapter {
                     buffered.release();
                 }
             }
-            default -> throw new IllegalStateException("not a request: " + msg.getClass().getName());
+            default ->
+                throw new IllegalStateException(
+                        "not a request: " + msg.getClass().getName());
         }
     }
 
@@ -175,18 +192,22 @@ final class EdgeHandler extends ChannelInboundHandlerAdapter {
             case Route.AdminApi api -> {
                 // public routes (login) get the origin check and the anonymous principal; the others carry no body
                 String inline = inlineBody(ex, body);
-                admin.authenticate(ctx, ex).thenAccept(who -> who.ifPresent(p -> admin.forward(ctx, ex, p, inline,
-                        null)));
+                admin.authenticate(ctx, ex)
+                        .thenAccept(who -> who.ifPresent(p -> admin.forward(ctx, ex, p, inline, null)));
             }
-            case Route.AppPlatform platform when platform.kind() == Route.Platform.LOGIN ->
-                    appLogin.handle(ctx, ex, platform.host());
+            case Route.AppPlatform platform
+            when platform.kind() == Route.Platform.LOGIN -> appLogin.handle(ctx, ex, platform.host());
             case Route.AppPlatform platform -> background.handle(ctx, ex, platform, ByteBufUtil.getBytes(body));
             case Route.AppStatic s -> sites.serve(ctx, ex, s.host());
             case Route.AppFunction f -> throw new IllegalStateException("function requests stream");
             case Route.NotFound n -> notFound(ctx, ex);
             case Route.AcmeChallenge c -> acmeChallenge(ctx, ex, c.token());
-            case Route.HttpsRedirect r -> EdgeResponses.send(ctx, EdgeResponses.redirect(r.location(), 308, ex.trace(),
-                    ex.requestId()), ex.keepAlive(), ex.head());
+            case Route.HttpsRedirect r ->
+                EdgeResponses.send(
+                        ctx,
+                        EdgeResponses.redirect(r.location(), 308, ex.trace(), ex.requestId()),
+                        ex.keepAlive(),
+                        ex.head());
         }
     }
 
@@ -202,21 +223,28 @@ final class EdgeHandler extends ChannelInboundHandlerAdapter {
     /** The suite's health: UP or DOWN per service for anyone, the details (instances, checks) for a reader only. */
     private void health(ChannelHandlerContext ctx, Exchange ex) {
         if (!HttpMethod.GET.equals(ex.method()) && !ex.head()) {
-            EdgeResponses.send(ctx, EdgeResponses.methodNotAllowed(ex.path(), ex.trace(), ex.requestId(), "GET, HEAD"),
-                    ex.keepAlive(), ex.head());
+            EdgeResponses.send(
+                    ctx,
+                    EdgeResponses.methodNotAllowed(ex.path(), ex.trace(), ex.requestId(), "GET, HEAD"),
+                    ex.keepAlive(),
+                    ex.head());
             return;
         }
         MDC.put(TraceContext.MDC_TRACE_ID, ex.trace().traceId());
         try {
-            health.check().thenCombine(admin.mayRead(ex), (report, reader) -> reader ? report : report.summary())
+            health.check()
+                    .thenCombine(admin.mayRead(ex), (report, reader) -> reader ? report : report.summary())
                     .whenComplete((report, failure) -> {
-                FullHttpResponse response = failure == null
-                        ? EdgeResponses.json(report.up() ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE,
-                                report, ex.trace(), ex.requestId())
-                        : EdgeResponses.internalError(ex.path(), ex.trace(), ex.requestId(), failure, log);
-                response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
-                EdgeResponses.send(ctx, response, ex.keepAlive(), ex.head());
-            });
+                        FullHttpResponse response = failure == null
+                                ? EdgeResponses.json(
+                                        report.up() ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE,
+                                        report,
+                                        ex.trace(),
+                                        ex.requestId())
+                                : EdgeResponses.internalError(ex.path(), ex.trace(), ex.requestId(), failure, log);
+                        response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
+                        EdgeResponses.send(ctx, response, ex.keepAlive(), ex.head());
+                    });
         } finally {
             MDC.remove(TraceContext.MDC_TRACE_ID);
         }
@@ -229,16 +257,30 @@ final class EdgeHandler extends ChannelInboundHandlerAdapter {
             notFound(ctx, ex);
             return;
         }
-        FullHttpResponse response = EdgeResponses.body(HttpResponseStatus.OK,
-                answer.getBytes(StandardCharsets.US_ASCII), "text/plain", ex.trace(), ex.requestId());
+        FullHttpResponse response = EdgeResponses.body(
+                HttpResponseStatus.OK,
+                answer.getBytes(StandardCharsets.US_ASCII),
+                "text/plain",
+                ex.trace(),
+                ex.requestId());
         response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
         EdgeResponses.send(ctx, response, ex.keepAlive(), ex.head());
     }
 
     static void notFound(ChannelHandlerContext ctx, Exchange ex) {
-        EdgeResponses.send(ctx, EdgeResponses.problem(Problem.of(404, "gateway/not-found", "Not found",
-                "Nothing is served at " + ex.path() + " on this host."), ex.path(), ex.trace(), ex.requestId()),
-                ex.keepAlive(), ex.head());
+        EdgeResponses.send(
+                ctx,
+                EdgeResponses.problem(
+                        Problem.of(
+                                404,
+                                "gateway/not-found",
+                                "Not found",
+                                "Nothing is served at " + ex.path() + " on this host."),
+                        ex.path(),
+                        ex.trace(),
+                        ex.requestId()),
+                ex.keepAlive(),
+                ex.head());
     }
 
     @Override

@@ -41,66 +41,96 @@ public final class EdgeResponses {
 
     public static FullHttpResponse problem(Problem problem, String path, TraceContext trace, String requestId) {
         Problem full = problem.withInstance(path).withTraceId(trace.traceId());
-        return response(HttpResponseStatus.valueOf(full.status()), MessageCodec.INSTANCE.encode(full),
-                Problem.MEDIA_TYPE, trace, requestId);
+        return response(
+                HttpResponseStatus.valueOf(full.status()),
+                MessageCodec.INSTANCE.encode(full),
+                Problem.MEDIA_TYPE,
+                trace,
+                requestId);
     }
 
     public static FullHttpResponse methodNotAllowed(String path, TraceContext trace, String requestId, String allow) {
-        FullHttpResponse response = problem(Problem.of(405, "gateway/method-not-allowed", "Method not allowed",
-                path + " accepts " + allow + "."), path, trace, requestId);
+        FullHttpResponse response = problem(
+                Problem.of(405, "gateway/method-not-allowed", "Method not allowed", path + " accepts " + allow + "."),
+                path,
+                trace,
+                requestId);
         response.headers().set(HttpHeaderNames.ALLOW, allow);
         return response;
     }
 
     /** A 500 with an error id and no detail; the cause is logged once under the same id. */
-    public static FullHttpResponse internalError(String path, TraceContext trace, String requestId, Throwable cause,
-                                          Logger log) {
+    public static FullHttpResponse internalError(
+            String path, TraceContext trace, String requestId, Throwable cause, Logger log) {
         String errorId = Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);
         log.error("edge request failed errorId={} path={}", errorId, path, cause);
         Problem generic = Problem.of(500, "platform/internal-error", "Internal error", null);
-        Problem problem = new Problem(generic.type(), generic.title(), 500, null, path, generic.code(), errorId,
-                trace.traceId(), null);
-        return response(HttpResponseStatus.INTERNAL_SERVER_ERROR, MessageCodec.INSTANCE.encode(problem),
-                Problem.MEDIA_TYPE, trace, requestId);
+        Problem problem = new Problem(
+                generic.type(), generic.title(), 500, null, path, generic.code(), errorId, trace.traceId(), null);
+        return response(
+                HttpResponseStatus.INTERNAL_SERVER_ERROR,
+                MessageCodec.INSTANCE.encode(problem),
+                Problem.MEDIA_TYPE,
+                trace,
+                requestId);
     }
 
     /** A redirect to {@code location}, with a tiny body for clients that show it. */
     public static FullHttpResponse redirect(String location, int status, TraceContext trace, String requestId) {
-        FullHttpResponse response = response(HttpResponseStatus.valueOf(status),
+        FullHttpResponse response = response(
+                HttpResponseStatus.valueOf(status),
                 ("Moved to " + location + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                "text/plain; charset=utf-8", trace, requestId);
+                "text/plain; charset=utf-8",
+                trace,
+                requestId);
         response.headers().set(HttpHeaderNames.LOCATION, location);
         return response;
     }
 
     /** A response of {@code body} with {@code contentType} (admin API answers). */
-    public static FullHttpResponse body(HttpResponseStatus status, byte[] body, String contentType, TraceContext trace,
-                                        String requestId) {
+    public static FullHttpResponse body(
+            HttpResponseStatus status, byte[] body, String contentType, TraceContext trace, String requestId) {
         return response(status, body, contentType, trace, requestId);
     }
 
     /** The problem for a failed call to another service: 503 when nobody answers, 504 when late, else the cause's. */
     public static FullHttpResponse upstreamFailure(Throwable failure, String what, Exchange ex, org.slf4j.Logger log) {
         Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
+                ? failure.getCause()
+                : failure;
         if (cause instanceof fazt.platform.nats.ProblemException p) {
             Problem problem = p.problem();
             return problem(problem, ex.path(), ex.trace(), ex.requestId());
         }
         if (cause instanceof fazt.platform.nats.NatsRequester.NoResponderException) {
-            return problem(Problem.of(503, "gateway/service-unavailable", "Service unavailable",
-                    "The " + what + " service is not running. Try again shortly."), ex.path(), ex.trace(), ex.requestId());
+            return problem(
+                    Problem.of(
+                            503,
+                            "gateway/service-unavailable",
+                            "Service unavailable",
+                            "The " + what + " service is not running. Try again shortly."),
+                    ex.path(),
+                    ex.trace(),
+                    ex.requestId());
         }
         if (cause instanceof java.util.concurrent.TimeoutException) {
-            return problem(Problem.of(504, "gateway/service-timeout", "Service timeout",
-                    "The " + what + " service did not answer in time."), ex.path(), ex.trace(), ex.requestId());
+            return problem(
+                    Problem.of(
+                            504,
+                            "gateway/service-timeout",
+                            "Service timeout",
+                            "The " + what + " service did not answer in time."),
+                    ex.path(),
+                    ex.trace(),
+                    ex.requestId());
         }
         return internalError(ex.path(), ex.trace(), ex.requestId(), cause, log);
     }
 
-    private static FullHttpResponse response(HttpResponseStatus status, byte[] body, String contentType,
-                                             TraceContext trace, String requestId) {
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
+    private static FullHttpResponse response(
+            HttpResponseStatus status, byte[] body, String contentType, TraceContext trace, String requestId) {
+        FullHttpResponse response =
+                new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
         response.headers()
                 .set(HttpHeaderNames.CONTENT_TYPE, contentType)
                 .set(HttpHeaderNames.CONTENT_LENGTH, body.length)

@@ -25,6 +25,11 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2Settings;
@@ -33,11 +38,6 @@ import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
-import io.netty.channel.ChannelPipeline;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import jakarta.annotation.PreDestroy;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +58,7 @@ import org.slf4j.LoggerFactory;
 public final class EdgeServer {
     /** How long a stopping gateway lets in-flight responses finish. */
     static final long SHUTDOWN_QUIET_MS = 200;
+
     static final long SHUTDOWN_TIMEOUT_MS = 5000;
     /** Concurrent HTTP/2 streams per connection. */
     static final int MAX_STREAMS = 100;
@@ -70,57 +71,107 @@ public final class EdgeServer {
     private final Channel tlsChannel;
     private final ConnectionLimiter limiter;
 
-    EdgeServer(BootstrapSettings settings, EdgeHandler handler, HostRouter hosts, AdminForwarder admin,
-               NatsRequester nats, GatewayConfig config, FunctionConfig functions, EdgeLimits limits,
-               MeterRegistry metrics, TlsHandshakes tls) {
+    EdgeServer(
+            BootstrapSettings settings,
+            EdgeHandler handler,
+            HostRouter hosts,
+            AdminForwarder admin,
+            NatsRequester nats,
+            GatewayConfig config,
+            FunctionConfig functions,
+            EdgeLimits limits,
+            MeterRegistry metrics,
+            TlsHandshakes tls) {
         TrustedProxies proxies = TrustedProxies.parse(limits.trustedProxies());
         limiter = new ConnectionLimiter(limits, proxies);
         Gauge.builder("fazt.edge.connections", limiter, ConnectionLimiter::open)
-                .description("Client connections open on the edge").register(metrics);
+                .description("Client connections open on the edge")
+                .register(metrics);
         AdminOriginHeaders adminHeaders = new AdminOriginHeaders("admin." + settings.domain());
         Transport transport = Transport.best();
         acceptor = transport.group(1, "edge-accept");
         workers = transport.group(Runtime.getRuntime().availableProcessors(), "edge-io");
         TlsConfig tlsConfig = tls.config();
-        StrictTransportSecurity hsts = tlsConfig.hstsMaxAge() > 0 ? new StrictTransportSecurity(tlsConfig.hstsMaxAge())
-                : null;
+        StrictTransportSecurity hsts =
+                tlsConfig.hstsMaxAge() > 0 ? new StrictTransportSecurity(tlsConfig.hstsMaxAge()) : null;
         if (tlsConfig.enabled()) {
             try {
                 tlsChannel = bind(transport, tlsConfig.httpsPort(), new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(limiter).addLast(tls.sniHandler())
-                                .addLast(new HandshakeGate(gate -> {
-                                    SslHandler ssl = gate.pipeline().get(SslHandler.class);
-                                    if (ssl != null && ApplicationProtocolNames.HTTP_2.equals(ssl.applicationProtocol())) {
-                                        http2(gate.pipeline(), gate.name(), limits, stream -> http(stream.pipeline(),
-                                                null, handler, hosts, admin, nats, config, functions, limits, proxies,
-                                                adminHeaders, -1, hsts, true));
-                                    } else {
-                                        http(gate.pipeline(), gate.name(), handler, hosts, admin, nats, config,
-                                                functions, limits, proxies, adminHeaders, -1, hsts, false);
-                                    }
-                                }));
+                        ch.pipeline().addLast(limiter).addLast(tls.sniHandler()).addLast(new HandshakeGate(gate -> {
+                            SslHandler ssl = gate.pipeline().get(SslHandler.class);
+                            if (ssl != null && ApplicationProtocolNames.HTTP_2.equals(ssl.applicationProtocol())) {
+                                http2(
+                                        gate.pipeline(),
+                                        gate.name(),
+                                        limits,
+                                        stream -> http(
+                                                stream.pipeline(),
+                                                null,
+                                                handler,
+                                                hosts,
+                                                admin,
+                                                nats,
+                                                config,
+                                                functions,
+                                                limits,
+                                                proxies,
+                                                adminHeaders,
+                                                -1,
+                                                hsts,
+                                                true));
+                            } else {
+                                http(
+                                        gate.pipeline(),
+                                        gate.name(),
+                                        handler,
+                                        hosts,
+                                        admin,
+                                        nats,
+                                        config,
+                                        functions,
+                                        limits,
+                                        proxies,
+                                        adminHeaders,
+                                        -1,
+                                        hsts,
+                                        false);
+                            }
+                        }));
                     }
                 });
             } catch (Exception e) {
                 shutdownGroups();
-                throw new SettingsException("FAZT_HTTPS_PORT", "cannot listen on port " + tlsConfig.httpsPort()
-                        + " (" + e.getMessage() + ")");
+                throw new SettingsException(
+                        "FAZT_HTTPS_PORT",
+                        "cannot listen on port " + tlsConfig.httpsPort() + " (" + e.getMessage() + ")");
             }
             log.info("edge listening for TLS port={}", tlsPort());
         } else {
             tlsChannel = null;
         }
-        int redirectPort = !tlsConfig.enabled() || !tlsConfig.redirect() ? -1
+        int redirectPort = !tlsConfig.enabled() || !tlsConfig.redirect()
+                ? -1
                 : tlsConfig.publicPort() != null ? tlsConfig.publicPort() : tlsPort();
         try {
             channel = bind(transport, settings.httpPort(), new ChannelInitializer<SocketChannel>() {
                 @Override
                 protected void initChannel(SocketChannel ch) {
                     ch.pipeline().addLast(limiter);
-                    http(ch.pipeline(), null, handler, hosts, admin, nats, config, functions, limits, proxies,
-                            adminHeaders, redirectPort);
+                    http(
+                            ch.pipeline(),
+                            null,
+                            handler,
+                            hosts,
+                            admin,
+                            nats,
+                            config,
+                            functions,
+                            limits,
+                            proxies,
+                            adminHeaders,
+                            redirectPort);
                 }
             });
         } catch (Exception e) {
@@ -129,8 +180,8 @@ public final class EdgeServer {
                 tlsChannel.close().syncUninterruptibly();
             }
             shutdownGroups();
-            throw new SettingsException("FAZT_HTTP_PORT", "cannot listen on port " + settings.httpPort()
-                    + " (" + e.getMessage() + ")");
+            throw new SettingsException(
+                    "FAZT_HTTP_PORT", "cannot listen on port " + settings.httpPort() + " (" + e.getMessage() + ")");
         }
         log.info("edge listening port={} transport={}", port(), transport.name());
     }
@@ -152,12 +203,34 @@ public final class EdgeServer {
      * {@code after} once the handshake is done: socket deadlines, codec, (HSTS), response order, keep-alive, the
      * intake, the two body streamers and the handler.
      */
-    private static void http(ChannelPipeline pipeline, String after, EdgeHandler handler, HostRouter hosts,
-                             AdminForwarder admin, NatsRequester nats, GatewayConfig config, FunctionConfig functions,
-                             EdgeLimits limits, TrustedProxies proxies, AdminOriginHeaders adminHeaders,
-                             int redirectPort) {
-        http(pipeline, after, handler, hosts, admin, nats, config, functions, limits, proxies, adminHeaders,
-                redirectPort, null, false);
+    private static void http(
+            ChannelPipeline pipeline,
+            String after,
+            EdgeHandler handler,
+            HostRouter hosts,
+            AdminForwarder admin,
+            NatsRequester nats,
+            GatewayConfig config,
+            FunctionConfig functions,
+            EdgeLimits limits,
+            TrustedProxies proxies,
+            AdminOriginHeaders adminHeaders,
+            int redirectPort) {
+        http(
+                pipeline,
+                after,
+                handler,
+                hosts,
+                admin,
+                nats,
+                config,
+                functions,
+                limits,
+                proxies,
+                adminHeaders,
+                redirectPort,
+                null,
+                false);
     }
 
     /**
@@ -165,10 +238,10 @@ public final class EdgeServer {
      * at most {@link #MAX_STREAMS} streams at once and the edge's header limit; each stream is a child channel
      * that {@code stream} fills with the HTTP handlers, so the intake classifies it like an HTTP/1.1 request.
      */
-    private static void http2(ChannelPipeline pipeline, String after, EdgeLimits limits,
-                              java.util.function.Consumer<Channel> stream) {
-        pipeline.addAfter(after, "h2-idle", new IdleStateHandler(0, 0, limits.idleTimeoutMillis(),
-                        TimeUnit.MILLISECONDS))
+    private static void http2(
+            ChannelPipeline pipeline, String after, EdgeLimits limits, java.util.function.Consumer<Channel> stream) {
+        pipeline.addAfter(
+                        after, "h2-idle", new IdleStateHandler(0, 0, limits.idleTimeoutMillis(), TimeUnit.MILLISECONDS))
                 .addAfter("h2-idle", "h2-idle-close", new ChannelInboundHandlerAdapter() {
                     @Override
                     public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
@@ -179,10 +252,14 @@ public final class EdgeServer {
                         }
                     }
                 })
-                .addAfter("h2-idle-close", "h2", Http2FrameCodecBuilder.forServer()
-                        .initialSettings(Http2Settings.defaultSettings().maxConcurrentStreams(MAX_STREAMS)
-                                .maxHeaderListSize(EdgeLimits.MAX_HEADER_BYTES))
-                        .build())
+                .addAfter(
+                        "h2-idle-close",
+                        "h2",
+                        Http2FrameCodecBuilder.forServer()
+                                .initialSettings(Http2Settings.defaultSettings()
+                                        .maxConcurrentStreams(MAX_STREAMS)
+                                        .maxHeaderListSize(EdgeLimits.MAX_HEADER_BYTES))
+                                .build())
                 .addAfter("h2", "h2-streams", new Http2MultiplexHandler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel child) {
@@ -191,10 +268,21 @@ public final class EdgeServer {
                 }));
     }
 
-    private static void http(ChannelPipeline pipeline, String after, EdgeHandler handler, HostRouter hosts,
-                             AdminForwarder admin, NatsRequester nats, GatewayConfig config, FunctionConfig functions,
-                             EdgeLimits limits, TrustedProxies proxies, AdminOriginHeaders adminHeaders,
-                             int redirectPort, StrictTransportSecurity hsts, boolean http2Stream) {
+    private static void http(
+            ChannelPipeline pipeline,
+            String after,
+            EdgeHandler handler,
+            HostRouter hosts,
+            AdminForwarder admin,
+            NatsRequester nats,
+            GatewayConfig config,
+            FunctionConfig functions,
+            EdgeLimits limits,
+            TrustedProxies proxies,
+            AdminOriginHeaders adminHeaders,
+            int redirectPort,
+            StrictTransportSecurity hsts,
+            boolean http2Stream) {
         java.util.List<io.netty.channel.ChannelHandler> handlers = new java.util.ArrayList<>();
         handlers.add(new ConnectionGuard(limits));
         handlers.add(http2Stream ? new Http2StreamFrameToHttpObjectCodec(true) : new EdgeCodec());
@@ -243,6 +331,7 @@ public final class EdgeServer {
 
     private void shutdownGroups() {
         acceptor.shutdownGracefully(0, SHUTDOWN_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-        workers.shutdownGracefully(SHUTDOWN_QUIET_MS, SHUTDOWN_TIMEOUT_MS, TimeUnit.MILLISECONDS).syncUninterruptibly();
+        workers.shutdownGracefully(SHUTDOWN_QUIET_MS, SHUTDOWN_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+                .syncUninterruptibly();
     }
 }

@@ -11,9 +11,19 @@ import io.netty.handler.codec.http.HttpRequest;
  * with the raw query, the {@link Route}, the canonical {@code host} and the {@code authority} to build URLs with (the
  * host and any non-default port), the canonical {@code scheme} and the client's address.
  */
-public record Exchange(HttpRequest request, TraceContext trace, String requestId, boolean keepAlive, boolean head,
-                       String path, String rawQuery, Route route, String host, String authority, String scheme,
-                       String clientIp) {
+public record Exchange(
+        HttpRequest request,
+        TraceContext trace,
+        String requestId,
+        boolean keepAlive,
+        boolean head,
+        String path,
+        String rawQuery,
+        Route route,
+        String host,
+        String authority,
+        String scheme,
+        String clientIp) {
     public HttpMethod method() {
         return request.method();
     }
@@ -25,7 +35,9 @@ public record Exchange(HttpRequest request, TraceContext trace, String requestId
 
     /** The request's URL as the app should see it: canonical origin and path, the query as sent. */
     public String url() {
-        return origin() + fazt.gateway.edge.intake.RequestTarget.encode(path) + (rawQuery == null ? "" : "?" + rawQuery);
+        return origin()
+                + fazt.gateway.edge.intake.RequestTarget.encode(path)
+                + (rawQuery == null ? "" : "?" + rawQuery);
     }
 
     public boolean https() {

@@ -41,5 +41,4 @@ final class ResponseOrder extends ChannelOutboundHandlerAdapter {
             ctx.fireUserEventTriggered(RESPONSE_DONE);
         }
     }
-
 }

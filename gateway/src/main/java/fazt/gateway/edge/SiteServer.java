@@ -42,27 +42,46 @@ final class SiteServer {
 
     void serve(ChannelHandlerContext ctx, Exchange ex, HostRoute route) {
         if (!HttpMethod.GET.equals(ex.method()) && !HttpMethod.HEAD.equals(ex.method())) {
-            EdgeResponses.send(ctx, EdgeResponses.methodNotAllowed(ex.path(), ex.trace(), ex.requestId(), "GET, HEAD"),
-                    ex.keepAlive(), ex.head());
+            EdgeResponses.send(
+                    ctx,
+                    EdgeResponses.methodNotAllowed(ex.path(), ex.trace(), ex.requestId(), "GET, HEAD"),
+                    ex.keepAlive(),
+                    ex.head());
             return;
         }
         SitePath path = SitePath.parse(ex.path());
         if (path == null) {
-            EdgeResponses.send(ctx, EdgeResponses.problem(Problem.of(400, "gateway/bad-path", "Bad path",
-                    "The path is not valid (encoded \"..\", control characters or backslashes)."), "/", ex.trace(),
-                    ex.requestId()), false, ex.head());
+            EdgeResponses.send(
+                    ctx,
+                    EdgeResponses.problem(
+                            Problem.of(
+                                    400,
+                                    "gateway/bad-path",
+                                    "Bad path",
+                                    "The path is not valid (encoded \"..\", control characters or backslashes)."),
+                            "/",
+                            ex.trace(),
+                            ex.requestId()),
+                    false,
+                    ex.head());
             return;
         }
         boolean unknownHost = route.kind() == HostRoute.Kind.UNKNOWN;
-        directory.site(route.app())
+        directory
+                .site(route.app())
                 .thenCompose(site -> site.found() && !unknownHost
                         ? resolver.resolve(site, path, ex.rawQuery()).thenApply(r -> new Found(site, r))
                         : CompletableFuture.completedFuture(new Found(site, new Resolution.Missing())))
                 .thenCompose(found -> found.resolution() instanceof Resolution.Missing
-                        ? notFoundApp(path) : CompletableFuture.completedFuture(found))
+                        ? notFoundApp(path)
+                        : CompletableFuture.completedFuture(found))
                 .whenComplete((found, failure) -> {
                     if (failure != null) {
-                        EdgeResponses.send(ctx, EdgeResponses.upstreamFailure(failure, "site", ex, log), ex.keepAlive(), ex.head());
+                        EdgeResponses.send(
+                                ctx,
+                                EdgeResponses.upstreamFailure(failure, "site", ex, log),
+                                ex.keepAlive(),
+                                ex.head());
                         return;
                     }
                     answer(ctx, ex, path, found);
@@ -77,31 +96,55 @@ final class SiteServer {
             if (!site.found()) {
                 return CompletableFuture.completedFuture(new Found(site, new Resolution.Missing()));
             }
-            return resolver.resolve(site, path, null).thenApply(r -> new Found(site, switch (r) {
-                case Resolution.File f -> new Resolution.File(f.file(), 404);
-                default -> new Resolution.Missing();
-            }));
+            return resolver.resolve(site, path, null)
+                    .thenApply(r -> new Found(
+                            site,
+                            switch (r) {
+                                case Resolution.File f -> new Resolution.File(f.file(), 404);
+                                default -> new Resolution.Missing();
+                            }));
         });
     }
 
     private void answer(ChannelHandlerContext ctx, Exchange ex, SitePath path, Found found) {
         Resolution resolution = found.resolution();
         if (resolution instanceof Resolution.File f && f.file().path().startsWith(SERVER_CODE)) {
-            resolution = new Resolution.Missing();   // server code is never a static file, whatever led to it
+            resolution = new Resolution.Missing(); // server code is never a static file, whatever led to it
         }
         switch (resolution) {
             case Resolution.File f -> {
                 SiteReply site = found.site();
                 Instant modified = site.deployedAt() != null ? site.deployedAt() : Instant.EPOCH;
                 Map<String, String> headers = resolver.headers(site, path);
-                responder.respond(ctx, ex.request(), new ServedFile(f.file().path(), f.file().digest(), f.file().size(),
-                        modified), HttpResponseStatus.valueOf(f.status()), headers, ex.keepAlive());
+                responder.respond(
+                        ctx,
+                        ex.request(),
+                        new ServedFile(
+                                f.file().path(), f.file().digest(), f.file().size(), modified),
+                        HttpResponseStatus.valueOf(f.status()),
+                        headers,
+                        ex.keepAlive());
             }
-            case Resolution.Redirect r -> EdgeResponses.send(ctx,
-                    EdgeResponses.redirect(r.location(), r.status(), ex.trace(), ex.requestId()), ex.keepAlive(), ex.head());
-            case Resolution.Missing m -> EdgeResponses.send(ctx, EdgeResponses.problem(Problem.of(404,
-                    "gateway/not-found", "Not found", "Nothing is served at " + ex.path() + " on this host."),
-                    ex.path(), ex.trace(), ex.requestId()), ex.keepAlive(), ex.head());
+            case Resolution.Redirect r ->
+                EdgeResponses.send(
+                        ctx,
+                        EdgeResponses.redirect(r.location(), r.status(), ex.trace(), ex.requestId()),
+                        ex.keepAlive(),
+                        ex.head());
+            case Resolution.Missing m ->
+                EdgeResponses.send(
+                        ctx,
+                        EdgeResponses.problem(
+                                Problem.of(
+                                        404,
+                                        "gateway/not-found",
+                                        "Not found",
+                                        "Nothing is served at " + ex.path() + " on this host."),
+                                ex.path(),
+                                ex.trace(),
+                                ex.requestId()),
+                        ex.keepAlive(),
+                        ex.head());
         }
     }
 }

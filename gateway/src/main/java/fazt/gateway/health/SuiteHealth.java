@@ -33,17 +33,21 @@ public final class SuiteHealth {
 
         /** What anyone may see: UP or DOWN per service, without instances, versions, checks or reasons. */
         public Report summary() {
-            return new Report(status, services.stream()
-                    .map(s -> new ServiceState(s.name(), s.status(), null, null, null, null)).toList());
+            return new Report(
+                    status,
+                    services.stream()
+                            .map(s -> new ServiceState(s.name(), s.status(), null, null, null, null))
+                            .toList());
         }
     }
 
     /** One service's state, with the instance that answered and its checks, or the reason it is DOWN. */
-    public record ServiceState(String name, String status, String instance, String version,
-                               Map<String, String> checks, String reason) {}
+    public record ServiceState(
+            String name, String status, String instance, String version, Map<String, String> checks, String reason) {}
 
     public CompletableFuture<Report> check() {
-        List<CompletableFuture<ServiceState>> asks = Arrays.stream(ServiceName.values()).map(this::ask).toList();
+        List<CompletableFuture<ServiceState>> asks =
+                Arrays.stream(ServiceName.values()).map(this::ask).toList();
         return CompletableFuture.allOf(asks.toArray(CompletableFuture[]::new)).thenApply(done -> {
             List<ServiceState> states = new ArrayList<>();
             asks.forEach(a -> states.add(a.join()));
@@ -53,8 +57,12 @@ public final class SuiteHealth {
     }
 
     private CompletableFuture<ServiceState> ask(ServiceName service) {
-        return requester.request(HealthSubjects.of(service), new HealthCheckRequest(ServiceName.GATEWAY.id()),
-                        HealthReport.class, HealthSubjects.TIMEOUT)
+        return requester
+                .request(
+                        HealthSubjects.of(service),
+                        new HealthCheckRequest(ServiceName.GATEWAY.id()),
+                        HealthReport.class,
+                        HealthSubjects.TIMEOUT)
                 .thenApply(r -> new ServiceState(service.id(), r.status(), r.instance(), r.version(), r.checks(), null))
                 .exceptionally(e -> new ServiceState(service.id(), HealthReport.DOWN, null, null, null, reason(e)));
     }

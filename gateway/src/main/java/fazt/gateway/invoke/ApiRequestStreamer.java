@@ -44,8 +44,12 @@ public final class ApiRequestStreamer extends ChannelInboundHandlerAdapter {
         if (HttpUtil.getContentLength(request, -1L) > maxBodyBytes) {
             if (HttpUtil.is100ContinueExpected(request)) {
                 // the client waits for our word before sending: refuse and close, it never sends the body
-                EdgeResponses.send(ctx, EdgeResponses.problem(tooLarge(maxBodyBytes), exchange.path(),
-                        exchange.trace(), exchange.requestId()), false, exchange.head());
+                EdgeResponses.send(
+                        ctx,
+                        EdgeResponses.problem(
+                                tooLarge(maxBodyBytes), exchange.path(), exchange.trace(), exchange.requestId()),
+                        false,
+                        exchange.head());
                 body = new RequestBody(ctx, maxBodyBytes, false);
                 body.close();
                 return;
@@ -65,13 +69,19 @@ public final class ApiRequestStreamer extends ChannelInboundHandlerAdapter {
      * it ({@link RequestBody#dropRest()}). Event loop.
      */
     static void refuse(ChannelHandlerContext ctx, Exchange exchange, Problem problem, RequestBody body) {
-        EdgeResponses.send(ctx, EdgeResponses.problem(problem, exchange.path(), exchange.trace(), exchange.requestId()),
-                exchange.keepAlive(), exchange.head());
+        EdgeResponses.send(
+                ctx,
+                EdgeResponses.problem(problem, exchange.path(), exchange.trace(), exchange.requestId()),
+                exchange.keepAlive(),
+                exchange.head());
         body.dropRest();
     }
 
     static Problem tooLarge(long maxBytes) {
-        return Problem.of(413, "gateway/body-too-large", "Body too large",
+        return Problem.of(
+                413,
+                "gateway/body-too-large",
+                "Body too large",
                 "The request body is larger than " + maxBytes / (1024 * 1024) + " MB.");
     }
 

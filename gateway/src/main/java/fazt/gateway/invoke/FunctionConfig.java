@@ -11,7 +11,8 @@ import io.micronaut.core.annotation.Nullable;
  * client gets a 413.
  */
 @ConfigurationProperties("gateway.functions")
-public record FunctionConfig(@Nullable Integer timeoutMillis, @Nullable Long maxBodyBytes) {
+public record FunctionConfig(
+        @Nullable Integer timeoutMillis, @Nullable Long maxBodyBytes) {
     public static final int DEFAULT_TIMEOUT_MILLIS = 30_000;
     public static final long DEFAULT_MAX_BODY_BYTES = 100L * 1024 * 1024;
 

@@ -16,19 +16,18 @@ import fazt.proto.runtime.HttpHeader;
 import fazt.proto.runtime.InvokeRequest;
 import fazt.proto.runtime.InvokeResponse;
 import fazt.proto.runtime.RuntimeSubjects;
+import io.nats.client.Connection;
+import io.nats.client.Dispatcher;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpUtil;
-import io.nats.client.Connection;
-import io.nats.client.Dispatcher;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,8 +54,12 @@ public final class FunctionGateway {
     private final Dispatcher heartbeats;
     private final AppSessionResolver appSessions;
 
-    FunctionGateway(SiteDirectory directory, Connection nats, BootstrapSettings settings, FunctionConfig config,
-                    AppSessionResolver appSessions) {
+    FunctionGateway(
+            SiteDirectory directory,
+            Connection nats,
+            BootstrapSettings settings,
+            FunctionConfig config,
+            AppSessionResolver appSessions) {
         this.appSessions = appSessions;
         this.directory = directory;
         this.nats = nats;
@@ -69,20 +72,24 @@ public final class FunctionGateway {
     /** Serves {@code api}; {@code notFound} answers it when the app has no server code (nothing is under api/). */
     public void serve(ChannelHandlerContext ctx, ApiRequest api, Runnable notFound) {
         Exchange ex = api.exchange();
-        directory.site(((Route.AppFunction) ex.route()).host().app()).whenComplete((site, failure) -> ctx.executor().execute(() -> {
-            if (failure != null) {
-                api.body().close();
-                EdgeResponses.send(ctx, EdgeResponses.upstreamFailure(failure, "site", ex, log), ex.keepAlive(),
-                        ex.head());
-                return;
-            }
-            if (!site.found() || !site.api()) {
-                api.body().close();
-                notFound.run();
-                return;
-            }
-            new Call(ctx, api, site).start();
-        }));
+        directory.site(((Route.AppFunction) ex.route()).host().app()).whenComplete((site, failure) -> ctx.executor()
+                .execute(() -> {
+                    if (failure != null) {
+                        api.body().close();
+                        EdgeResponses.send(
+                                ctx,
+                                EdgeResponses.upstreamFailure(failure, "site", ex, log),
+                                ex.keepAlive(),
+                                ex.head());
+                        return;
+                    }
+                    if (!site.found() || !site.api()) {
+                        api.body().close();
+                        notFound.run();
+                        return;
+                    }
+                    new Call(ctx, api, site).start();
+                }));
     }
 
     /** One function request on the edge, from the first body chunk to the last response byte. Event loop. */
@@ -105,30 +112,34 @@ public final class FunctionGateway {
             api.body().tooLarge().thenRun(() -> ctx.executor().execute(() -> {
                 if (!answered) {
                     answered = true;
-                    ApiRequestStreamer.refuse(ctx, ex, ApiRequestStreamer.tooLarge(api.body().maxBytes()), api.body());
+                    ApiRequestStreamer.refuse(
+                            ctx, ex, ApiRequestStreamer.tooLarge(api.body().maxBytes()), api.body());
                     release();
                 }
             }));
             ctx.channel().closeFuture().addListener(closed -> ctx.executor().execute(this::release));
-            api.body().next(RuntimeSubjects.CHUNK_SIZE).whenComplete((first, failure) -> ctx.executor().execute(() -> {
-                if (answered) {
-                    return;
-                }
-                if (failure != null) {
-                    answer(failure);
-                    return;
-                }
-                if (!first.last()) {
-                    held = requestBodies.register(api.body());
-                }
-                InvokeRequest request = request(first);
-                appSessions.user(site.appId(), ex.request().headers().get(HttpHeaderNames.COOKIE), ex.https())
-                        .whenComplete((user, lookupFailure) -> ctx.executor().execute(() -> {
-                            if (!answered) {
-                                attempt(user == null ? request : request.withUser(user), 1);
-                            }
-                        }));
-            }));
+            api.body().next(RuntimeSubjects.CHUNK_SIZE).whenComplete((first, failure) -> ctx.executor()
+                    .execute(() -> {
+                        if (answered) {
+                            return;
+                        }
+                        if (failure != null) {
+                            answer(failure);
+                            return;
+                        }
+                        if (!first.last()) {
+                            held = requestBodies.register(api.body());
+                        }
+                        InvokeRequest request = request(first);
+                        appSessions
+                                .user(site.appId(), ex.request().headers().get(HttpHeaderNames.COOKIE), ex.https())
+                                .whenComplete(
+                                        (user, lookupFailure) -> ctx.executor().execute(() -> {
+                                            if (!answered) {
+                                                attempt(user == null ? request : request.withUser(user), 1);
+                                            }
+                                        }));
+                    }));
         }
 
         private void attempt(InvokeRequest request, int attempt) {
@@ -142,9 +153,12 @@ public final class FunctionGateway {
                             return;
                         }
                         Throwable cause = unwrap(failure);
-                        if (cause instanceof InvocationFailure lost && lost.kind() == InvocationFailure.Kind.INSTANCE_LOST
-                                && attempt == 1 && retryable()) {
-                            log.warn("runtime instance lost, retrying requestId={} app={}", ex.requestId(), site.name());
+                        if (cause instanceof InvocationFailure lost
+                                && lost.kind() == InvocationFailure.Kind.INSTANCE_LOST
+                                && attempt == 1
+                                && retryable()) {
+                            log.warn(
+                                    "runtime instance lost, retrying requestId={} app={}", ex.requestId(), site.name());
                             attempt(request, 2);
                             return;
                         }
@@ -159,16 +173,31 @@ public final class FunctionGateway {
 
         private void respond(InvokeResponse response) {
             answered = true;
-            BodyStreamReader stream = response.bodyStream() == null ? null
+            BodyStreamReader stream = response.bodyStream() == null
+                    ? null
                     : new BodyStreamReader(nats, response.bodyStream(), Duration.ofMillis(config.timeoutMillis()));
             try {
                 FunctionResponseWriter.write(ctx, ex, response, stream).whenComplete((v, f) -> release());
             } catch (IllegalArgumentException e) {
-                log.warn("function response not valid HTTP requestId={} app={} reason={}", ex.requestId(), site.name(),
+                log.warn(
+                        "function response not valid HTTP requestId={} app={} reason={}",
+                        ex.requestId(),
+                        site.name(),
                         e.getMessage());
-                EdgeResponses.send(ctx, EdgeResponses.problem(Problem.of(502, "gateway/bad-function-response",
-                        "Bad function response", "The app's function answered with a status or header that is not"
-                                + " valid HTTP."), ex.path(), ex.trace(), ex.requestId()), ex.keepAlive(), ex.head());
+                EdgeResponses.send(
+                        ctx,
+                        EdgeResponses.problem(
+                                Problem.of(
+                                        502,
+                                        "gateway/bad-function-response",
+                                        "Bad function response",
+                                        "The app's function answered with a status or header that is not"
+                                                + " valid HTTP."),
+                                ex.path(),
+                                ex.trace(),
+                                ex.requestId()),
+                        ex.keepAlive(),
+                        ex.head());
                 release();
             }
         }
@@ -179,19 +208,35 @@ public final class FunctionGateway {
                 return;
             }
             if (cause instanceof InvocationFailure f) {
-                fail(switch (f.kind()) {
-                    case UNAVAILABLE -> Problem.of(502, "gateway/runtime-unavailable", "Runtime unavailable",
-                            "No runtime instance is running to answer this app's functions. Try again shortly.");
-                    case INSTANCE_LOST -> Problem.of(502, "gateway/runtime-instance-lost", "Runtime instance lost",
-                            "The runtime instance running this request stopped answering.");
-                    case TIMEOUT -> Problem.of(504, "gateway/function-timeout", "Function timeout",
-                            "The app's function did not answer within " + config.timeoutMillis() + " ms.");
-                });
+                fail(
+                        switch (f.kind()) {
+                            case UNAVAILABLE ->
+                                Problem.of(
+                                        502,
+                                        "gateway/runtime-unavailable",
+                                        "Runtime unavailable",
+                                        "No runtime instance is running to answer this app's functions. Try again shortly.");
+                            case INSTANCE_LOST ->
+                                Problem.of(
+                                        502,
+                                        "gateway/runtime-instance-lost",
+                                        "Runtime instance lost",
+                                        "The runtime instance running this request stopped answering.");
+                            case TIMEOUT ->
+                                Problem.of(
+                                        504,
+                                        "gateway/function-timeout",
+                                        "Function timeout",
+                                        "The app's function did not answer within " + config.timeoutMillis() + " ms.");
+                        });
                 return;
             }
             answered = true;
-            EdgeResponses.send(ctx, EdgeResponses.internalError(ex.path(), ex.trace(), ex.requestId(), cause, log),
-                    ex.keepAlive(), ex.head());
+            EdgeResponses.send(
+                    ctx,
+                    EdgeResponses.internalError(ex.path(), ex.trace(), ex.requestId(), cause, log),
+                    ex.keepAlive(),
+                    ex.head());
             release();
         }
 
@@ -201,8 +246,11 @@ public final class FunctionGateway {
             }
             answered = true;
             if (api.body().complete()) {
-                EdgeResponses.send(ctx, EdgeResponses.problem(problem, ex.path(), ex.trace(), ex.requestId()),
-                        ex.keepAlive(), ex.head());
+                EdgeResponses.send(
+                        ctx,
+                        EdgeResponses.problem(problem, ex.path(), ex.trace(), ex.requestId()),
+                        ex.keepAlive(),
+                        ex.head());
             } else {
                 // the client is still sending: answer, read the rest off the socket, then close
                 ApiRequestStreamer.refuse(ctx, ex, problem, api.body());
@@ -229,16 +277,29 @@ public final class FunctionGateway {
                     if (kept != null) {
                         headers.add(new HttpHeader(header.getKey(), kept));
                     }
-                } else if (!FunctionResponseWriter.HOP_BY_HOP.contains(name) && !name.equals("x-request-id")
+                } else if (!FunctionResponseWriter.HOP_BY_HOP.contains(name)
+                        && !name.equals("x-request-id")
                         && !name.equals("expect")) {
                     headers.add(new HttpHeader(header.getKey(), header.getValue()));
                 }
             }
             headers.add(new HttpHeader("X-Request-Id", ex.requestId()));
             long length = first.last() ? first.data().length : HttpUtil.getContentLength(ex.request(), -1L);
-            return new InvokeRequest(ex.requestId(), site.appId(), site.name(), site.version(), site.namespace(),
-                    "http", ex.method().name(), ex.url(), headers, first.data(),
-                    held == null ? null : held.subject(), length, ex.clientIp(), config.timeoutMillis());
+            return new InvokeRequest(
+                    ex.requestId(),
+                    site.appId(),
+                    site.name(),
+                    site.version(),
+                    site.namespace(),
+                    "http",
+                    ex.method().name(),
+                    ex.url(),
+                    headers,
+                    first.data(),
+                    held == null ? null : held.subject(),
+                    length,
+                    ex.clientIp(),
+                    config.timeoutMillis());
         }
     }
 

@@ -36,8 +36,15 @@ import org.slf4j.LoggerFactory;
  */
 final class FunctionResponseWriter {
     /** Headers that describe one connection, not the message; the app cannot set them. */
-    static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection", "transfer-encoding",
-            "upgrade", "te", "trailer", "content-length");
+    static final Set<String> HOP_BY_HOP = Set.of(
+            "connection",
+            "keep-alive",
+            "proxy-connection",
+            "transfer-encoding",
+            "upgrade",
+            "te",
+            "trailer",
+            "content-length");
 
     private static final Logger log = LoggerFactory.getLogger(FunctionResponseWriter.class);
 
@@ -72,7 +79,8 @@ final class FunctionResponseWriter {
                 }
             }
         }
-        headers.set("X-Request-Id", ex.requestId()).set(FaztHeaders.TRACEPARENT, ex.trace().header());
+        headers.set("X-Request-Id", ex.requestId())
+                .set(FaztHeaders.TRACEPARENT, ex.trace().header());
         return head;
     }
 
@@ -100,8 +108,8 @@ final class FunctionResponseWriter {
      * Writes {@code response}; {@code stream} reads its body stream (null when the body is all inline). Completes when
      * the response is written whole, the client left, or the stream broke.
      */
-    static CompletableFuture<Void> write(ChannelHandlerContext ctx, Exchange ex, InvokeResponse response,
-                                         BodyStreamReader stream) {
+    static CompletableFuture<Void> write(
+            ChannelHandlerContext ctx, Exchange ex, InvokeResponse response, BodyStreamReader stream) {
         long declared = declaredLength(response);
         if (stream == null || ex.head()) {
             DefaultFullHttpResponse full = (DefaultFullHttpResponse) head(response, ex, true);
@@ -139,12 +147,15 @@ final class FunctionResponseWriter {
 
     private void onChunk(Chunk chunk, Throwable failure) {
         if (!ctx.channel().isActive()) {
-            done.complete(null);   // the client left: pull no more; the runtime drops the idle stream
+            done.complete(null); // the client left: pull no more; the runtime drops the idle stream
             return;
         }
         if (failure != null) {
-            log.warn("function response stream broken, closing requestId={} written={} cause={}", ex.requestId(),
-                    written, failure.getCause() != null ? failure.getCause().getMessage() : failure.getMessage());
+            log.warn(
+                    "function response stream broken, closing requestId={} written={} cause={}",
+                    ex.requestId(),
+                    written,
+                    failure.getCause() != null ? failure.getCause().getMessage() : failure.getMessage());
             ctx.channel().close();
             done.complete(null);
             return;
@@ -160,7 +171,7 @@ final class FunctionResponseWriter {
             done.complete(null);
             return;
         }
-        CompletableFuture<Chunk> following = stream.pull();   // pull ahead while this chunk goes out
+        CompletableFuture<Chunk> following = stream.pull(); // pull ahead while this chunk goes out
         wrote.addListener(w -> after(w.isSuccess(), following));
     }
 }

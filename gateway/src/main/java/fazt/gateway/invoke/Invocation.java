@@ -39,9 +39,13 @@ final class Invocation {
 
     private Invocation() {}
 
-    static CompletableFuture<InvokeResponse> start(Connection nats, Dispatcher beats, SubjectRoot root,
-                                                   InvokeRequest request, TraceContext trace,
-                                                   ScheduledExecutorService scheduler) {
+    static CompletableFuture<InvokeResponse> start(
+            Connection nats,
+            Dispatcher beats,
+            SubjectRoot root,
+            InvokeRequest request,
+            TraceContext trace,
+            ScheduledExecutorService scheduler) {
         String progress = nats.createInbox();
         AtomicLong lastBeat = new AtomicLong(System.nanoTime());
         Subscription heard = beats.subscribe(progress, beat -> lastBeat.set(System.nanoTime()));
@@ -53,8 +57,12 @@ final class Invocation {
         CompletableFuture<InvokeResponse> result = new CompletableFuture<>();
         CompletableFuture<Message> reply;
         try {
-            reply = nats.requestWithTimeout(NatsMessage.builder().subject(root.qualify(RuntimeSubjects.INVOKE))
-                    .headers(headers).data(MessageCodec.INSTANCE.encode(request)).build(),
+            reply = nats.requestWithTimeout(
+                    NatsMessage.builder()
+                            .subject(root.qualify(RuntimeSubjects.INVOKE))
+                            .headers(headers)
+                            .data(MessageCodec.INSTANCE.encode(request))
+                            .build(),
                     Duration.ofMillis(waitMillis + GRACE_MILLIS));
         } catch (RuntimeException e) {
             reply = CompletableFuture.failedFuture(e);
@@ -75,14 +83,18 @@ final class Invocation {
         });
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
         long silence = TimeUnit.MILLISECONDS.toNanos(RuntimeSubjects.HEARTBEAT_TIMEOUT_MILLIS);
-        ScheduledFuture<?> watch = scheduler.scheduleAtFixedRate(() -> {
-            long now = System.nanoTime();
-            if (now - lastBeat.get() > silence) {
-                result.completeExceptionally(new InvocationFailure(InvocationFailure.Kind.INSTANCE_LOST));
-            } else if (now - deadline > 0) {
-                result.completeExceptionally(new InvocationFailure(InvocationFailure.Kind.TIMEOUT));
-            }
-        }, WATCH_MILLIS, WATCH_MILLIS, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> watch = scheduler.scheduleAtFixedRate(
+                () -> {
+                    long now = System.nanoTime();
+                    if (now - lastBeat.get() > silence) {
+                        result.completeExceptionally(new InvocationFailure(InvocationFailure.Kind.INSTANCE_LOST));
+                    } else if (now - deadline > 0) {
+                        result.completeExceptionally(new InvocationFailure(InvocationFailure.Kind.TIMEOUT));
+                    }
+                },
+                WATCH_MILLIS,
+                WATCH_MILLIS,
+                TimeUnit.MILLISECONDS);
         CompletableFuture<Message> sent = reply;
         result.whenComplete((response, failure) -> {
             watch.cancel(false);
@@ -99,8 +111,8 @@ final class Invocation {
     }
 
     private static Throwable translate(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof CancellationException
                 || (cause.getMessage() != null && cause.getMessage().contains("No Responders"))) {
             return new InvocationFailure(InvocationFailure.Kind.UNAVAILABLE);

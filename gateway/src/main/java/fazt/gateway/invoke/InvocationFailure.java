@@ -2,7 +2,11 @@ package fazt.gateway.invoke;
 
 /** Why an invocation got no answer from the runtime: nobody listens, the instance died mid-way, or time ran out. */
 final class InvocationFailure extends RuntimeException {
-    enum Kind { UNAVAILABLE, INSTANCE_LOST, TIMEOUT }
+    enum Kind {
+        UNAVAILABLE,
+        INSTANCE_LOST,
+        TIMEOUT
+    }
 
     private final Kind kind;
 

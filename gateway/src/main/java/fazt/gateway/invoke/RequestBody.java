@@ -54,7 +54,7 @@ public final class RequestBody implements ChunkProducer {
             content.release();
             lastSeen |= last;
             if (refused && !lastSeen && discarded > LINGER_BYTES) {
-                ctx.close();   // too much to read off for a refused request: give up on the connection
+                ctx.close(); // too much to read off for a refused request: give up on the connection
             }
             return;
         }
@@ -64,7 +64,7 @@ public final class RequestBody implements ChunkProducer {
         content.release();
         lastSeen |= last;
         if (received > maxBytes) {
-            tooLarge.complete(null);   // first: the edge's 413 goes out before anything reacts to the failed chunk
+            tooLarge.complete(null); // first: the edge's 413 goes out before anything reacts to the failed chunk
             fail(new ProblemException(ApiRequestStreamer.tooLarge(maxBytes)));
             return;
         }
@@ -101,7 +101,10 @@ public final class RequestBody implements ChunkProducer {
         CompletableFuture<Chunk> result = new CompletableFuture<>();
         ctx.executor().execute(() -> {
             if (closed) {
-                result.completeExceptionally(new ProblemException(Problem.of(410, "gateway/body-gone", "Body gone",
+                result.completeExceptionally(new ProblemException(Problem.of(
+                        410,
+                        "gateway/body-gone",
+                        "Body gone",
                         "The client request is over; its body can no longer be read.")));
                 return;
             }
@@ -155,7 +158,10 @@ public final class RequestBody implements ChunkProducer {
     @Override
     public void close() {
         if (ctx.executor().inEventLoop()) {
-            fail(new ProblemException(Problem.of(410, "gateway/body-gone", "Body gone",
+            fail(new ProblemException(Problem.of(
+                    410,
+                    "gateway/body-gone",
+                    "Body gone",
                     "The client request is over; its body can no longer be read.")));
         } else {
             ctx.executor().execute(this::close);

@@ -17,10 +17,10 @@ import fazt.proto.scheduler.RunStatusReply;
 import fazt.proto.scheduler.RunStatusRequest;
 import fazt.proto.scheduler.SchedulerSubjects;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -76,51 +76,100 @@ public final class BackgroundRoutes {
         }
         String rest = route.rest();
         if (body.length > SchedulerSubjects.MAX_PAYLOAD) {
-            send(ctx, ex, EdgeResponses.problem(Problem.of(413, "gateway/payload-too-large", "Payload too large",
-                    "A background run carries at most " + SchedulerSubjects.MAX_PAYLOAD / 1024 + " KiB."), path,
-                    ex.trace(), ex.requestId()));
+            send(
+                    ctx,
+                    ex,
+                    EdgeResponses.problem(
+                            Problem.of(
+                                    413,
+                                    "gateway/payload-too-large",
+                                    "Payload too large",
+                                    "A background run carries at most " + SchedulerSubjects.MAX_PAYLOAD / 1024
+                                            + " KiB."),
+                            path,
+                            ex.trace(),
+                            ex.requestId()));
             return;
         }
         List<HttpHeader> headers = new ArrayList<>();
         request.headers().forEach(h -> {
             // runs later, without a user: the app-login cookies (secrets) are neither stored nor handed to the app
-            String value = h.getKey().equalsIgnoreCase("cookie") ? AppSessionResolver.withoutLoginCookies(h.getValue()) : h.getValue();
+            String value = h.getKey().equalsIgnoreCase("cookie")
+                    ? AppSessionResolver.withoutLoginCookies(h.getValue())
+                    : h.getValue();
             if (value != null) {
                 headers.add(new HttpHeader(h.getKey(), value));
             }
         });
         String clientIp = ex.clientIp();
-        sites.site(route.host().app()).thenCompose(site -> {
-            if (!site.found()) {
-                return CompletableFuture.completedFuture(notFound(ex));
-            }
-            if (status) {
-                return requester.request(SchedulerSubjects.RUN_STATUS, new RunStatusRequest(site.appId(), rest),
-                        RunStatusReply.class, TIMEOUT).thenApply(reply -> reply.found()
-                        ? EdgeResponses.json(HttpResponseStatus.OK, statusView(reply), ex.trace(), ex.requestId())
-                        : notFound(ex));
-            }
-            if (route.kind() == Route.Platform.ASYNC) {
-                String url = ex.origin() + RequestTarget.encode("/api/" + rest)
-                        + (ex.rawQuery() == null ? "" : "?" + ex.rawQuery());
-                return accepted(ex, requester.request(SchedulerSubjects.ASYNC_ENQUEUE, new AsyncEnqueueRequest(
-                        site.appId(), site.name(), ex.method().name(), url, headers, body, clientIp), RunAccepted.class,
-                        TIMEOUT));
-            }
-            return accepted(ex, requester.request(SchedulerSubjects.HOOK_RECEIVE, new HookReceiveRequest(site.appId(),
-                    site.name(), rest, ex.method().name(), ex.url(), headers, body, clientIp),
-                    RunAccepted.class, TIMEOUT));
-        }).whenComplete((response, failure) -> send(ctx, ex, failure == null ? response : refused(failure, ex, route)));
+        sites.site(route.host().app())
+                .thenCompose(site -> {
+                    if (!site.found()) {
+                        return CompletableFuture.completedFuture(notFound(ex));
+                    }
+                    if (status) {
+                        return requester
+                                .request(
+                                        SchedulerSubjects.RUN_STATUS,
+                                        new RunStatusRequest(site.appId(), rest),
+                                        RunStatusReply.class,
+                                        TIMEOUT)
+                                .thenApply(reply -> reply.found()
+                                        ? EdgeResponses.json(
+                                                HttpResponseStatus.OK, statusView(reply), ex.trace(), ex.requestId())
+                                        : notFound(ex));
+                    }
+                    if (route.kind() == Route.Platform.ASYNC) {
+                        String url = ex.origin()
+                                + RequestTarget.encode("/api/" + rest)
+                                + (ex.rawQuery() == null ? "" : "?" + ex.rawQuery());
+                        return accepted(
+                                ex,
+                                requester.request(
+                                        SchedulerSubjects.ASYNC_ENQUEUE,
+                                        new AsyncEnqueueRequest(
+                                                site.appId(),
+                                                site.name(),
+                                                ex.method().name(),
+                                                url,
+                                                headers,
+                                                body,
+                                                clientIp),
+                                        RunAccepted.class,
+                                        TIMEOUT));
+                    }
+                    return accepted(
+                            ex,
+                            requester.request(
+                                    SchedulerSubjects.HOOK_RECEIVE,
+                                    new HookReceiveRequest(
+                                            site.appId(),
+                                            site.name(),
+                                            rest,
+                                            ex.method().name(),
+                                            ex.url(),
+                                            headers,
+                                            body,
+                                            clientIp),
+                                    RunAccepted.class,
+                                    TIMEOUT));
+                })
+                .whenComplete(
+                        (response, failure) -> send(ctx, ex, failure == null ? response : refused(failure, ex, route)));
     }
 
     /** The answer to a failed call to the scheduler (see the class comment). */
     private static FullHttpResponse refused(Throwable failure, Exchange ex, Route.AppPlatform route) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        if (cause instanceof ProblemException p && p.problem().status() == 404 && route.kind() == Route.Platform.ASYNC) {
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof ProblemException p
+                && p.problem().status() == 404
+                && route.kind() == Route.Platform.ASYNC) {
             return notFound(ex);
         }
         FullHttpResponse response = EdgeResponses.upstreamFailure(failure, "scheduler", ex, log);
-        if (cause instanceof ProblemException p && p.problem().extensions().get(SchedulerSubjects.RETRY_AFTER) instanceof Number seconds) {
+        if (cause instanceof ProblemException p
+                && p.problem().extensions().get(SchedulerSubjects.RETRY_AFTER) instanceof Number seconds) {
             response.headers().set(HttpHeaderNames.RETRY_AFTER, Math.max(1, seconds.longValue()));
         }
         return response;
@@ -131,7 +180,8 @@ public final class BackgroundRoutes {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("run_id", run.runId());
             body.put("status_url", RUNS + run.runId());
-            FullHttpResponse response = EdgeResponses.json(HttpResponseStatus.ACCEPTED, body, ex.trace(), ex.requestId());
+            FullHttpResponse response =
+                    EdgeResponses.json(HttpResponseStatus.ACCEPTED, body, ex.trace(), ex.requestId());
             response.headers().set(HttpHeaderNames.LOCATION, RUNS + run.runId());
             return response;
         });
@@ -149,8 +199,12 @@ public final class BackgroundRoutes {
     }
 
     private static FullHttpResponse notFound(Exchange ex) {
-        return EdgeResponses.problem(Problem.of(404, "gateway/not-found", "Not found",
-                "Nothing is served at " + ex.path() + " on this host."), ex.path(), ex.trace(), ex.requestId());
+        return EdgeResponses.problem(
+                Problem.of(
+                        404, "gateway/not-found", "Not found", "Nothing is served at " + ex.path() + " on this host."),
+                ex.path(),
+                ex.trace(),
+                ex.requestId());
     }
 
     private static void send(ChannelHandlerContext ctx, Exchange ex, FullHttpResponse response) {

@@ -10,5 +10,10 @@ public record HostRoute(Kind kind, String app, String host) {
     /** The app served, with status 404, for unknown hosts and paths. */
     public static final String NOT_FOUND_APP = "404";
 
-    public enum Kind { APP, ADMIN, UNKNOWN, BAD }
+    public enum Kind {
+        APP,
+        ADMIN,
+        UNKNOWN,
+        BAD
+    }
 }

@@ -34,6 +34,7 @@ public final class PathResolver {
     static final int MAX_CACHED = 50_000;
     /** How long a path that names nothing is kept. */
     static final Duration MISSING_TTL = Duration.ofMinutes(1);
+
     static final String MANIFEST = "fazt.json";
     static final String NOT_FOUND_PAGE = "404.html";
 
@@ -43,8 +44,10 @@ public final class PathResolver {
 
     PathResolver(NatsRequester nats, MeterRegistry metrics) {
         this.nats = nats;
-        this.cache = BoundedCache.<String, Resolution>named("gateway.paths").maxEntries(MAX_CACHED)
-                .negativeFor(MISSING_TTL, r -> r instanceof Resolution.Missing).build(metrics);
+        this.cache = BoundedCache.<String, Resolution>named("gateway.paths")
+                .maxEntries(MAX_CACHED)
+                .negativeFor(MISSING_TTL, r -> r instanceof Resolution.Missing)
+                .build(metrics);
     }
 
     public CompletableFuture<Resolution> resolve(SiteReply site, SitePath path, String query) {
@@ -63,7 +66,9 @@ public final class PathResolver {
         }
         Map<String, String> headers = new LinkedHashMap<>();
         for (SiteReply.HeaderRule rule : site.headers()) {
-            if (globs.computeIfAbsent(rule.path(), PathGlob::compile).matcher(path.path()).matches()) {
+            if (globs.computeIfAbsent(rule.path(), PathGlob::compile)
+                    .matcher(path.path())
+                    .matches()) {
                 headers.putAll(rule.headers());
             }
         }
@@ -86,22 +91,27 @@ public final class PathResolver {
             }
         }
         if (index.length() <= StorageSubjects.MAX_VFS_PATH) {
-            candidates.add(index);   // a longer path names no file: the SPA entry or the 404 page answers it
+            candidates.add(index); // a longer path names no file: the SPA entry or the 404 page answers it
         }
         if (site.spa() != null) {
             candidates.add(site.spa());
         }
         candidates.add(NOT_FOUND_PAGE);
         String exactPath = exact;
-        return nats.request(StorageSubjects.VFS_STAT, new VfsStatRequest(site.namespace(), candidates), VfsStatReply.class,
-                TIMEOUT).thenApply(reply -> {
+        return nats.request(
+                        StorageSubjects.VFS_STAT,
+                        new VfsStatRequest(site.namespace(), candidates),
+                        VfsStatReply.class,
+                        TIMEOUT)
+                .thenApply(reply -> {
                     Map<String, VfsFile> found = new LinkedHashMap<>();
                     reply.found().forEach(f -> found.put(f.path(), f));
                     if (exactPath != null && !manifest && found.containsKey(exactPath)) {
                         return new Resolution.File(found.get(exactPath), 200);
                     }
                     if (found.containsKey(index)) {
-                        return exactPath == null ? new Resolution.File(found.get(index), 200)
+                        return exactPath == null
+                                ? new Resolution.File(found.get(index), 200)
                                 : new Resolution.Redirect(path.path() + "/", 301);
                     }
                     if (site.spa() != null && found.containsKey(site.spa())) {
@@ -115,8 +125,11 @@ public final class PathResolver {
     }
 
     private static Resolution withQuery(Resolution r, String query) {
-        if (r instanceof Resolution.Redirect redirect && query != null && !query.isEmpty()
-                && redirect.location().startsWith("/") && !redirect.location().contains("?")) {
+        if (r instanceof Resolution.Redirect redirect
+                && query != null
+                && !query.isEmpty()
+                && redirect.location().startsWith("/")
+                && !redirect.location().contains("?")) {
             return new Resolution.Redirect(redirect.location() + "?" + query, redirect.status());
         }
         return r;

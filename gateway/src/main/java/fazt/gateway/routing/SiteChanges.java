@@ -26,8 +26,8 @@ final class SiteChanges implements EventConsumer<AppChanged> {
 
     @Override
     public ConsumerSpec<AppChanged> spec() {
-        return ConsumerSpec.broadcast("gateway-site-changes", ServiceName.DEPLOY, DeploySubjects.APP_EVENTS,
-                AppChanged.class);
+        return ConsumerSpec.broadcast(
+                "gateway-site-changes", ServiceName.DEPLOY, DeploySubjects.APP_EVENTS, AppChanged.class);
     }
 
     @Override

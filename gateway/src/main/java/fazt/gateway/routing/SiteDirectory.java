@@ -25,6 +25,7 @@ public final class SiteDirectory {
     public static final Duration TTL = Duration.ofSeconds(30);
     /** Upper bound on how long "no such app" is trusted without an event: hosts nobody deployed are cheap to ask again. */
     public static final Duration NOT_FOUND_TTL = Duration.ofSeconds(5);
+
     static final Duration TIMEOUT = Duration.ofSeconds(5);
     static final int MAX_ENTRIES = 10_000;
 
@@ -33,14 +34,17 @@ public final class SiteDirectory {
 
     SiteDirectory(NatsRequester nats, MeterRegistry metrics) {
         this.nats = nats;
-        this.sites = BoundedCache.<String, SiteReply>named("gateway.sites").maxEntries(MAX_ENTRIES)
-                .positiveFor(TTL).negativeFor(NOT_FOUND_TTL, site -> !site.found()).build(metrics);
+        this.sites = BoundedCache.<String, SiteReply>named("gateway.sites")
+                .maxEntries(MAX_ENTRIES)
+                .positiveFor(TTL)
+                .negativeFor(NOT_FOUND_TTL, site -> !site.found())
+                .build(metrics);
     }
 
     /** The live site of {@code name} (found false when there is none). */
     public CompletableFuture<SiteReply> site(String name) {
-        return sites.get(name, key -> nats.request(DeploySubjects.SITE_GET, new SiteRequest(key), SiteReply.class,
-                TIMEOUT));
+        return sites.get(
+                name, key -> nats.request(DeploySubjects.SITE_GET, new SiteRequest(key), SiteReply.class, TIMEOUT));
     }
 
     /**

@@ -23,13 +23,15 @@ final class AcceptEncoding {
         double any = -1;
         for (String member : field.split(",")) {
             int semicolon = member.indexOf(';');
-            String coding = (semicolon < 0 ? member : member.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+            String coding = (semicolon < 0 ? member : member.substring(0, semicolon))
+                    .trim()
+                    .toLowerCase(Locale.ROOT);
             double q = semicolon < 0 ? 1 : weight(member.substring(semicolon + 1));
             switch (coding) {
                 case "br" -> brotli = Math.max(brotli, q);
                 case "gzip", "x-gzip" -> gzip = Math.max(gzip, q);
                 case "*" -> any = Math.max(any, q);
-                default -> { }
+                default -> {}
             }
         }
         brotli = brotli >= 0 ? brotli : any;

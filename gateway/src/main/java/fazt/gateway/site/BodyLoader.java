@@ -46,7 +46,8 @@ final class BodyLoader {
         } else {
             byte[] identity = cache.get(file.digest(), ContentCoding.IDENTITY);
             CompletableFuture<byte[]> source = identity != null
-                    ? CompletableFuture.completedFuture(identity) : readWhole(file.digest(), 0, file.size());
+                    ? CompletableFuture.completedFuture(identity)
+                    : readWhole(file.digest(), 0, file.size());
             work = source.thenApplyAsync(body -> Compressor.compress(body, coding, contentType), compressor);
         }
         work.whenComplete((body, failure) -> {

@@ -34,8 +34,15 @@ final class BodyStream {
     private long next;
     private boolean headersSent;
 
-    private BodyStream(ChannelHandlerContext ctx, BodyLoader loader, String digest, long first, long length,
-                       HttpResponse head, boolean keepAlive, Consumer<Throwable> failedBeforeHeaders) {
+    private BodyStream(
+            ChannelHandlerContext ctx,
+            BodyLoader loader,
+            String digest,
+            long first,
+            long length,
+            HttpResponse head,
+            boolean keepAlive,
+            Consumer<Throwable> failedBeforeHeaders) {
         this.ctx = ctx;
         this.loader = loader;
         this.digest = digest;
@@ -50,8 +57,15 @@ final class BodyStream {
      * Writes {@code head}, then bytes {@code first} to {@code first + length} of the blob, then the end of the
      * message; closes the connection after it unless {@code keepAlive}. {@code length} must be positive.
      */
-    static void start(ChannelHandlerContext ctx, BodyLoader loader, String digest, long first, long length,
-                      HttpResponse head, boolean keepAlive, Consumer<Throwable> failedBeforeHeaders) {
+    static void start(
+            ChannelHandlerContext ctx,
+            BodyLoader loader,
+            String digest,
+            long first,
+            long length,
+            HttpResponse head,
+            boolean keepAlive,
+            Consumer<Throwable> failedBeforeHeaders) {
         BodyStream stream = new BodyStream(ctx, loader, digest, first, length, head, keepAlive, failedBeforeHeaders);
         stream.await(stream.readNext());
     }
@@ -84,7 +98,7 @@ final class BodyStream {
             return;
         }
         if (!ctx.channel().isActive()) {
-            return;   // the client left; stop reading
+            return; // the client left; stop reading
         }
         if (!headersSent) {
             ctx.write(head);
@@ -99,12 +113,12 @@ final class BodyStream {
             }
             return;
         }
-        CompletableFuture<byte[]> following = readNext();   // read ahead while this chunk goes out
+        CompletableFuture<byte[]> following = readNext(); // read ahead while this chunk goes out
         write.addListener(written -> {
             if (written.isSuccess()) {
                 await(following);
             } else {
-                ctx.channel().close();   // the write failed: the connection is gone or going
+                ctx.channel().close(); // the write failed: the connection is gone or going
             }
         });
     }

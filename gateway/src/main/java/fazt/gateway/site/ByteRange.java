@@ -25,8 +25,9 @@ sealed interface ByteRange {
 
     static ByteRange parse(String field, long size) {
         String value = field.trim();
-        if (value.length() < 6 || !value.substring(0, 6).toLowerCase(Locale.ROOT).equals("bytes=")) {
-            return IGNORED;   // another unit, or not a range at all
+        if (value.length() < 6
+                || !value.substring(0, 6).toLowerCase(Locale.ROOT).equals("bytes=")) {
+            return IGNORED; // another unit, or not a range at all
         }
         String spec = value.substring(6).trim();
         int dash = spec.indexOf('-');
@@ -49,7 +50,7 @@ sealed interface ByteRange {
         long first = digits(from);
         long last = to.isEmpty() ? Long.MAX_VALUE : digits(to);
         if (first < 0 || last < 0 || last < first) {
-            return IGNORED;   // invalid syntax: ignored, as RFC 9110 §14.2 requires
+            return IGNORED; // invalid syntax: ignored, as RFC 9110 §14.2 requires
         }
         if (first >= size) {
             return UNSATISFIABLE;

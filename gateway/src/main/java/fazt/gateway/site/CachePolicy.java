@@ -31,6 +31,7 @@ final class CachePolicy {
     private static final Pattern LONG_DIGIT_RUN = Pattern.compile("[0-9]{5,}");
     /** Webpack's default asset name is the bare hash; a whole name needs this many hex digits to count as one. */
     private static final int BARE_HASH_MIN = 16;
+
     private static final int ROLLUP_HASH_LENGTH = 8;
     private static final String[] FINGERPRINTED_FOLDERS = {"/_app/immutable/", "/_next/static/"};
 
@@ -93,7 +94,9 @@ final class CachePolicy {
         if (HEX.matcher(part).matches() || BASE32.matcher(part).matches()) {
             return true;
         }
-        return BASE64URL.matcher(part).matches() && hasBothCases(part) && !LONG_DIGIT_RUN.matcher(part).find();
+        return BASE64URL.matcher(part).matches()
+                && hasBothCases(part)
+                && !LONG_DIGIT_RUN.matcher(part).find();
     }
 
     private static boolean mixesLettersAndDigits(String part) {

@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 final class Compressor {
     /** Bodies up to this size get the best (slowest) levels. */
     static final int BEST_LEVEL_MAX = 128 * 1024;
+
     static final int BROTLI_BEST = 11;
     static final int BROTLI_LARGE = 9;
     static final int GZIP_BEST = Deflater.BEST_COMPRESSION;
@@ -42,7 +43,9 @@ final class Compressor {
      */
     static ExecutorService newExecutor() {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
-        return Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("site-compress-", 0).daemon(true).factory());
+        return Executors.newFixedThreadPool(
+                threads,
+                Thread.ofPlatform().name("site-compress-", 0).daemon(true).factory());
     }
 
     static byte[] compress(byte[] body, ContentCoding coding, String contentType) {
@@ -55,10 +58,12 @@ final class Compressor {
     }
 
     private static byte[] brotli(byte[] body, int quality, String contentType) {
-        Encoder.Mode mode = contentType.startsWith("font/") ? Encoder.Mode.FONT
+        Encoder.Mode mode = contentType.startsWith("font/")
+                ? Encoder.Mode.FONT
                 : contentType.startsWith("application/wasm") ? Encoder.Mode.GENERIC : Encoder.Mode.TEXT;
         try {
-            return Encoder.compress(body, new Encoder.Parameters().setQuality(quality).setMode(mode));
+            return Encoder.compress(
+                    body, new Encoder.Parameters().setQuality(quality).setMode(mode));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -73,7 +78,7 @@ final class Compressor {
         }) {
             gzip.write(body);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);   // cannot happen writing to memory
+            throw new UncheckedIOException(e); // cannot happen writing to memory
         }
         return out.toByteArray();
     }
@@ -83,7 +88,9 @@ final class Compressor {
             if (Brotli4jLoader.isAvailable()) {
                 return true;
             }
-            log.warn("brotli unavailable, serving gzip only cause={}", Brotli4jLoader.getUnavailabilityCause().toString());
+            log.warn(
+                    "brotli unavailable, serving gzip only cause={}",
+                    Brotli4jLoader.getUnavailabilityCause().toString());
         } catch (LinkageError e) {
             log.warn("brotli unavailable, serving gzip only cause={}", e.toString());
         }

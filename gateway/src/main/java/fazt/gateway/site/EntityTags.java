@@ -43,13 +43,14 @@ final class EntityTags {
                 if (close < 0) {
                     return false;
                 }
-                if ((weakComparison || !weak) && field.regionMatches(i, etag, 0, etag.length())
+                if ((weakComparison || !weak)
+                        && field.regionMatches(i, etag, 0, etag.length())
                         && close + 1 - i == etag.length()) {
                     return true;
                 }
                 i = close + 1;
             } else {
-                int comma = field.indexOf(',', i);   // not an entity-tag: skip the member
+                int comma = field.indexOf(',', i); // not an entity-tag: skip the member
                 i = comma < 0 ? n : comma + 1;
             }
         }

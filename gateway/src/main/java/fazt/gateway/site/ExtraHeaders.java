@@ -17,9 +17,21 @@ import org.slf4j.LoggerFactory;
  */
 final class ExtraHeaders {
     private static final Logger log = LoggerFactory.getLogger(ExtraHeaders.class);
-    private static final Set<String> RESERVED = Set.of("content-length", "transfer-encoding", "content-encoding",
-            "content-range", "accept-ranges", "etag", "last-modified", "date", "connection", "keep-alive", "upgrade",
-            "trailer", "te", "proxy-connection");
+    private static final Set<String> RESERVED = Set.of(
+            "content-length",
+            "transfer-encoding",
+            "content-encoding",
+            "content-range",
+            "accept-ranges",
+            "etag",
+            "last-modified",
+            "date",
+            "connection",
+            "keep-alive",
+            "upgrade",
+            "trailer",
+            "te",
+            "proxy-connection");
 
     private ExtraHeaders() {}
 
@@ -38,7 +50,8 @@ final class ExtraHeaders {
             if (RESERVED.contains(lower)) {
                 continue;
             }
-            if (AsciiString.contentEqualsIgnoreCase(lower, HttpHeaderNames.VARY) && headers.contains(HttpHeaderNames.VARY)) {
+            if (AsciiString.contentEqualsIgnoreCase(lower, HttpHeaderNames.VARY)
+                    && headers.contains(HttpHeaderNames.VARY)) {
                 headers.set(HttpHeaderNames.VARY, headers.get(HttpHeaderNames.VARY) + ", " + value.trim());
             } else {
                 headers.set(name, value.trim());
@@ -52,7 +65,9 @@ final class ExtraHeaders {
         }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            boolean token = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+            boolean token = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
                     || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
             if (!token) {
                 return false;

@@ -20,10 +20,10 @@ final class MediaTypes {
             Map.entry("htm", "text/html" + UTF8),
             Map.entry("xhtml", "application/xhtml+xml" + UTF8),
             Map.entry("css", "text/css" + UTF8),
-            Map.entry("js", "text/javascript" + UTF8),   // RFC 9239
+            Map.entry("js", "text/javascript" + UTF8), // RFC 9239
             Map.entry("mjs", "text/javascript" + UTF8),
             Map.entry("cjs", "text/javascript" + UTF8),
-            Map.entry("json", "application/json"),       // RFC 8259: JSON is UTF-8 and has no charset parameter
+            Map.entry("json", "application/json"), // RFC 8259: JSON is UTF-8 and has no charset parameter
             Map.entry("map", "application/json"),
             Map.entry("jsonld", "application/ld+json"),
             Map.entry("webmanifest", "application/manifest+json"),
@@ -88,9 +88,19 @@ final class MediaTypes {
             Map.entry("epub", "application/epub+zip"));
 
     /** Types outside {@code text/*}, {@code +json} and {@code +xml} that compress well (not already compressed). */
-    private static final Set<String> COMPRESSIBLE = Set.of("text/javascript", "application/json", "application/wasm",
-            "application/yaml", "application/toml", "image/svg+xml", "image/x-icon", "image/bmp", "font/ttf",
-            "font/otf", "application/vnd.ms-fontobject", "application/vnd.apple.mpegurl");
+    private static final Set<String> COMPRESSIBLE = Set.of(
+            "text/javascript",
+            "application/json",
+            "application/wasm",
+            "application/yaml",
+            "application/toml",
+            "image/svg+xml",
+            "image/x-icon",
+            "image/bmp",
+            "font/ttf",
+            "font/otf",
+            "application/vnd.ms-fontobject",
+            "application/vnd.apple.mpegurl");
 
     private MediaTypes() {}
 
@@ -103,9 +113,13 @@ final class MediaTypes {
     /** Whether bodies of {@code contentType} shrink enough under gzip or brotli to be worth compressing. */
     static boolean compressible(String contentType) {
         int semicolon = contentType.indexOf(';');
-        String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim()
+        String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+                .trim()
                 .toLowerCase(Locale.ROOT);
-        return type.startsWith("text/") || type.endsWith("+json") || type.endsWith("+xml") || COMPRESSIBLE.contains(type);
+        return type.startsWith("text/")
+                || type.endsWith("+json")
+                || type.endsWith("+xml")
+                || COMPRESSIBLE.contains(type);
     }
 
     /** Whether browsers treat {@code contentType} as a page (HTML), which must always be revalidated. */
@@ -118,7 +132,7 @@ final class MediaTypes {
         int slash = path.lastIndexOf('/');
         int dot = path.lastIndexOf('.');
         if (dot <= slash + 1 || dot == path.length() - 1) {
-            return null;   // no dot, a dot-file such as ".htaccess", or a trailing dot
+            return null; // no dot, a dot-file such as ".htaccess", or a trailing dot
         }
         return path.substring(dot + 1).toLowerCase(Locale.ROOT);
     }

@@ -10,6 +10,7 @@ public record SiteLimits(int wholeBodyMax, int compressMin, int compressMax) {
     public static final int DEFAULT_WHOLE_BODY_MAX = 4 * 1024 * 1024;
     /** Below about one packet, compression saves less than its header and the CPU it costs. */
     public static final int DEFAULT_COMPRESS_MIN = 1024;
+
     public static final int DEFAULT_COMPRESS_MAX = 8 * 1024 * 1024;
     public static final SiteLimits DEFAULTS =
             new SiteLimits(DEFAULT_WHOLE_BODY_MAX, DEFAULT_COMPRESS_MIN, DEFAULT_COMPRESS_MAX);

@@ -60,8 +60,11 @@ public final class StaticResponder {
 
     StaticResponder(BlobSource blobs, BodyCache cache, SiteLimits limits, Executor compressor, boolean brotli) {
         this.limits = Objects.requireNonNull(limits, "limits");
-        this.loader = new BodyLoader(Objects.requireNonNull(blobs, "blobs"), Objects.requireNonNull(cache, "cache"),
-                Objects.requireNonNull(compressor, "compressor"), limits);
+        this.loader = new BodyLoader(
+                Objects.requireNonNull(blobs, "blobs"),
+                Objects.requireNonNull(cache, "cache"),
+                Objects.requireNonNull(compressor, "compressor"),
+                limits);
         this.brotli = brotli;
     }
 
@@ -73,14 +76,20 @@ public final class StaticResponder {
      * choosing the methods is the caller's job. Extra headers replace the computed ones (so a manifest can set
      * {@code Cache-Control} or {@code Content-Type}), except those that frame the message, which are ignored.
      */
-    public void respond(ChannelHandlerContext ctx, HttpRequest request, ServedFile file, HttpResponseStatus status,
-                        Map<String, String> extraHeaders, boolean keepAlive) {
+    public void respond(
+            ChannelHandlerContext ctx,
+            HttpRequest request,
+            ServedFile file,
+            HttpResponseStatus status,
+            Map<String, String> extraHeaders,
+            boolean keepAlive) {
         Exchange x = new Exchange(ctx, request, file, status, keepAlive);
         HttpHeaders requestHeaders = request.headers();
         String contentType = MediaTypes.of(file.path());
         boolean resource = status.code() == HttpResponseStatus.OK.code();
         boolean compressible = MediaTypes.compressible(contentType)
-                && file.size() >= limits.compressMin() && file.size() <= limits.compressMax();
+                && file.size() >= limits.compressMin()
+                && file.size() <= limits.compressMax();
 
         ContentCoding coding = compressible
                 ? AcceptEncoding.negotiate(joined(requestHeaders, HttpHeaderNames.ACCEPT_ENCODING), brotli)
@@ -92,7 +101,7 @@ public final class StaticResponder {
             range = ByteRange.parse(rangeField, file.size());
         }
         if (!(range instanceof ByteRange.Ignored)) {
-            coding = ContentCoding.IDENTITY;   // ranges are of the identity bytes, never of a compressed variant
+            coding = ContentCoding.IDENTITY; // ranges are of the identity bytes, never of a compressed variant
         }
 
         HttpHeaders headers = new DefaultHttpHeaders();
@@ -124,11 +133,12 @@ public final class StaticResponder {
         switch (range) {
             case ByteRange.Unsatisfiable unsatisfiable -> {
                 headers.set(HttpHeaderNames.CONTENT_RANGE, "bytes */" + file.size());
-                x.sendEmpty(HttpResponseStatus.REQUESTED_RANGE_NOT_SATISFIABLE, Preconditions.withoutBodyFields(headers));
+                x.sendEmpty(
+                        HttpResponseStatus.REQUESTED_RANGE_NOT_SATISFIABLE, Preconditions.withoutBodyFields(headers));
             }
             case ByteRange.Part part -> {
-                headers.set(HttpHeaderNames.CONTENT_RANGE,
-                        "bytes " + part.first() + "-" + part.last() + "/" + file.size());
+                headers.set(
+                        HttpHeaderNames.CONTENT_RANGE, "bytes " + part.first() + "-" + part.last() + "/" + file.size());
                 sendPart(x, headers, part, contentType);
             }
             case ByteRange.Ignored ignored -> sendWhole(x, headers, coding, contentType);
@@ -141,7 +151,7 @@ public final class StaticResponder {
             headers.set(HttpHeaderNames.CONTENT_ENCODING, coding.token());
         }
         if (x.head && coding == ContentCoding.IDENTITY) {
-            x.sendHead(x.status, headers, file.size());   // the size is known: no read at all
+            x.sendHead(x.status, headers, file.size()); // the size is known: no read at all
             return;
         }
         byte[] cached = loader.cached(file, coding);
@@ -153,8 +163,8 @@ public final class StaticResponder {
             stream(x, x.status, headers, 0, file.size());
             return;
         }
-        whenLoaded(x, loader.load(file, coding, contentType),
-                body -> x.sendBody(x.status, headers, body, 0, body.length));
+        whenLoaded(
+                x, loader.load(file, coding, contentType), body -> x.sendBody(x.status, headers, body, 0, body.length));
     }
 
     private void sendPart(Exchange x, HttpHeaders headers, ByteRange.Part part, String contentType) {
@@ -165,7 +175,9 @@ public final class StaticResponder {
             x.sendBody(partial, headers, cached, (int) part.first(), (int) part.length());
         } else if (file.size() <= limits.wholeBodyMax()) {
             // Reading the whole small file caches it for the next range: media players ask for many.
-            whenLoaded(x, loader.load(file, ContentCoding.IDENTITY, contentType),
+            whenLoaded(
+                    x,
+                    loader.load(file, ContentCoding.IDENTITY, contentType),
                     body -> x.sendBody(partial, headers, body, (int) part.first(), (int) part.length()));
         } else {
             stream(x, partial, headers, part.first(), part.length());
@@ -220,8 +232,12 @@ public final class StaticResponder {
         final String path;
         final String traceparent;
 
-        Exchange(ChannelHandlerContext ctx, HttpRequest request, ServedFile file, HttpResponseStatus status,
-                 boolean keepAlive) {
+        Exchange(
+                ChannelHandlerContext ctx,
+                HttpRequest request,
+                ServedFile file,
+                HttpResponseStatus status,
+                boolean keepAlive) {
             // Everything needed later is copied now: the request is released when the caller returns.
             this.ctx = ctx;
             this.file = file;
@@ -267,7 +283,7 @@ public final class StaticResponder {
         void sendEmpty(HttpResponseStatus responseStatus, HttpHeaders headers) {
             FullHttpResponse response = full(responseStatus, headers, Unpooled.EMPTY_BUFFER);
             if (responseStatus.code() == HttpResponseStatus.NOT_MODIFIED.code()) {
-                response.headers().remove(HttpHeaderNames.CONTENT_LENGTH);   // a 304 has no body to measure
+                response.headers().remove(HttpHeaderNames.CONTENT_LENGTH); // a 304 has no body to measure
             }
             write(response);
         }
@@ -275,9 +291,14 @@ public final class StaticResponder {
         /** The body could not be read before anything was sent: a 502 problem, never cached. */
         void storageFailed(Throwable failure) {
             log.warn("site body read failed digest={} path={} cause={}", file.digest(), path, failure.toString());
-            Problem problem = Problem.of(502, "gateway/storage-unavailable", "Storage unavailable",
-                    "The file could not be read from storage; try again shortly.").withInstance(path);
-            Problem traced = TraceContext.parse(traceparent).map(trace -> problem.withTraceId(trace.traceId()))
+            Problem problem = Problem.of(
+                            502,
+                            "gateway/storage-unavailable",
+                            "Storage unavailable",
+                            "The file could not be read from storage; try again shortly.")
+                    .withInstance(path);
+            Problem traced = TraceContext.parse(traceparent)
+                    .map(trace -> problem.withTraceId(trace.traceId()))
                     .orElse(problem);
             byte[] body = MessageCodec.INSTANCE.encode(traced);
             HttpHeaders headers = new DefaultHttpHeaders()
@@ -289,8 +310,8 @@ public final class StaticResponder {
         }
 
         private FullHttpResponse full(HttpResponseStatus responseStatus, HttpHeaders headers, ByteBuf content) {
-            FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, responseStatus, content,
-                    headers, new DefaultHttpHeaders());
+            FullHttpResponse response = new DefaultFullHttpResponse(
+                    HttpVersion.HTTP_1_1, responseStatus, content, headers, new DefaultHttpHeaders());
             HttpUtil.setContentLength(response, content.readableBytes());
             return response;
         }

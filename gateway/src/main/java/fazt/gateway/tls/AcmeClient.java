@@ -71,15 +71,16 @@ final class AcmeClient {
             if (authorization.getStatus() == Status.VALID) {
                 continue;
             }
-            Http01Challenge challenge = authorization.findChallenge(Http01Challenge.class)
+            Http01Challenge challenge = authorization
+                    .findChallenge(Http01Challenge.class)
                     .orElseThrow(() -> new AcmeException("the CA offers no HTTP-01 challenge for " + name));
             challenges.publish(challenge.getToken(), challenge.getAuthorization(), true);
             try {
                 challenge.trigger();
                 Status status = challenge.waitForCompletion(VALIDATION_TIMEOUT);
                 if (status != Status.VALID) {
-                    throw new AcmeException("validation of " + name + " failed: " + challenge.getError()
-                            .map(Object::toString).orElse(status.name()));
+                    throw new AcmeException("validation of " + name + " failed: "
+                            + challenge.getError().map(Object::toString).orElse(status.name()));
                 }
             } finally {
                 challenges.publish(challenge.getToken(), "", false);
@@ -90,8 +91,8 @@ final class AcmeClient {
         order.execute(key);
         Status status = order.waitForCompletion(VALIDATION_TIMEOUT);
         if (status != Status.VALID) {
-            throw new AcmeException("order for " + name + " ended " + status + ": " + order.getError()
-                    .map(Object::toString).orElse("no reason given"));
+            throw new AcmeException("order for " + name + " ended " + status + ": "
+                    + order.getError().map(Object::toString).orElse("no reason given"));
         }
         return new Issued(order.getCertificate().getCertificateChain(), key.getPrivate());
     }
@@ -102,10 +103,12 @@ final class AcmeClient {
         }
         Session session = new Session(URI.create(config.acmeDirectory()), new Provider(trust(config.acmeCaBundle())));
         session.networkSettings().setTimeout(NETWORK_TIMEOUT);
-        CertificateRecords.Account account = records.account(config.acmeDirectory()).orElse(null);
+        CertificateRecords.Account account =
+                records.account(config.acmeDirectory()).orElse(null);
         if (account == null) {
             KeyPair keys = KeyPairUtils.createECKeyPair("secp256r1");
-            AccountBuilder builder = new AccountBuilder().agreeToTermsOfService().useKeyPair(keys);
+            AccountBuilder builder =
+                    new AccountBuilder().agreeToTermsOfService().useKeyPair(keys);
             if (config.acmeEmail() != null && !config.acmeEmail().isBlank()) {
                 builder.addEmail(config.acmeEmail());
             }
@@ -138,8 +141,8 @@ final class AcmeClient {
             context.init(null, factory.getTrustManagers(), null);
             return context;
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalArgumentException("FAZT_ACME_CA_BUNDLE " + path + " is not a readable PEM bundle: "
-                    + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "FAZT_ACME_CA_BUNDLE " + path + " is not a readable PEM bundle: " + e.getMessage(), e);
         }
     }
 
@@ -153,7 +156,8 @@ final class AcmeClient {
 
         @Override
         public HttpClient createHttpClient(NetworkSettings settings) {
-            HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(settings.getTimeout())
+            HttpClient.Builder builder = HttpClient.newBuilder()
+                    .connectTimeout(settings.getTimeout())
                     .followRedirects(HttpClient.Redirect.NORMAL);
             if (trust != null) {
                 builder.sslContext(trust);

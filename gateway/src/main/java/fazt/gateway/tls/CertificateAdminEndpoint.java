@@ -49,8 +49,13 @@ final class CertificateAdminEndpoint implements RequestEndpoint {
     }
 
     private AdminResponse list(AdminCall call) {
-        return json(200, new CertificateList(certificates.statuses().stream().map(CertificateAdminEndpoint::view)
-                .toList(), certificates.backlog()));
+        return json(
+                200,
+                new CertificateList(
+                        certificates.statuses().stream()
+                                .map(CertificateAdminEndpoint::view)
+                                .toList(),
+                        certificates.backlog()));
     }
 
     private AdminResponse upload(AdminCall call) {
@@ -66,13 +71,25 @@ final class CertificateAdminEndpoint implements RequestEndpoint {
         } catch (IllegalArgumentException e) {
             throw input.invalid(e.getMessage().contains("key") ? "key" : "chain", e.getMessage());
         }
-        return json(200, certificates.statuses().stream().filter(s -> s.name().equals(domain)).findFirst()
-                .map(CertificateAdminEndpoint::view).orElseThrow());
+        return json(
+                200,
+                certificates.statuses().stream()
+                        .filter(s -> s.name().equals(domain))
+                        .findFirst()
+                        .map(CertificateAdminEndpoint::view)
+                        .orElseThrow());
     }
 
     private static CertificateView view(CertificateRecords.Status s) {
-        return new CertificateView(s.name(), s.source(), s.state(), s.notAfter(), s.issuer(), s.lastError(),
-                s.attempts(), s.nextAttempt());
+        return new CertificateView(
+                s.name(),
+                s.source(),
+                s.state(),
+                s.notAfter(),
+                s.issuer(),
+                s.lastError(),
+                s.attempts(),
+                s.nextAttempt());
     }
 
     private static AdminResponse json(int status, Object answer) {

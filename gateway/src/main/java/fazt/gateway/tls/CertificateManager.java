@@ -73,14 +73,24 @@ public final class CertificateManager implements ApplicationEventListener<Startu
     private final Map<String, CompletableFuture<ServedCertificate>> ordering = new ConcurrentHashMap<>();
     /** Names whose last order failed, and when they may be ordered again. */
     private final Map<String, Instant> backedOff = new ConcurrentHashMap<>();
+
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService renewal = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("tls-renewal").daemon().factory());
     private Dispatcher dispatcher;
 
-    CertificateManager(TlsConfig config, CertificateStore store, Sql db, BootstrapSettings settings,
-                       ChallengeResponses challenges, HostRouter hosts, SiteDirectory sites, VerifiedDomains domains,
-                       Connection nats, ServiceIdentity identity, MeterRegistry metrics) {
+    CertificateManager(
+            TlsConfig config,
+            CertificateStore store,
+            Sql db,
+            BootstrapSettings settings,
+            ChallengeResponses challenges,
+            HostRouter hosts,
+            SiteDirectory sites,
+            VerifiedDomains domains,
+            Connection nats,
+            ServiceIdentity identity,
+            MeterRegistry metrics) {
         this.domains = domains;
         this.config = config;
         this.store = store;
@@ -92,12 +102,19 @@ public final class CertificateManager implements ApplicationEventListener<Startu
         this.issuedSubject = settings.root().qualify(GatewaySubjects.CERTIFICATE_ISSUED);
         this.instance = identity.instance();
         Duration window = Duration.ofSeconds(config.orderWindowSeconds());
-        this.orders = RateLimiter.of("acme-orders", RateLimiterConfig.custom().limitForPeriod(config.ordersPerWindow())
-                .limitRefreshPeriod(window).timeoutDuration(window).build());
+        this.orders = RateLimiter.of(
+                "acme-orders",
+                RateLimiterConfig.custom()
+                        .limitForPeriod(config.ordersPerWindow())
+                        .limitRefreshPeriod(window)
+                        .timeoutDuration(window)
+                        .build());
         Gauge.builder("fazt.tls.order.backlog", orders, o -> o.getMetrics().getNumberOfWaitingThreads())
-                .description("Certificate orders waiting for the CA's rate limit").register(metrics);
+                .description("Certificate orders waiting for the CA's rate limit")
+                .register(metrics);
         Gauge.builder("fazt.tls.orders.running", ordering, Map::size)
-                .description("Certificate orders under way").register(metrics);
+                .description("Certificate orders under way")
+                .register(metrics);
     }
 
     @Override
@@ -110,7 +127,7 @@ public final class CertificateManager implements ApplicationEventListener<Startu
         }
         for (CertificateRecords.Status status : records.statuses()) {
             if ("failed".equals(status.state()) && status.nextAttempt() != null) {
-                backedOff.put(status.name(), status.nextAttempt());   // a restart does not skip a back-off
+                backedOff.put(status.name(), status.nextAttempt()); // a restart does not skip a back-off
             }
         }
         dispatcher = nats.createDispatcher(message -> {
@@ -123,8 +140,8 @@ public final class CertificateManager implements ApplicationEventListener<Startu
         });
         dispatcher.subscribe(issuedSubject);
         domains.start(this::orderAhead);
-        renewal.scheduleWithFixedDelay(this::renewDue, RENEWAL_PASS.toMillis(), RENEWAL_PASS.toMillis(),
-                TimeUnit.MILLISECONDS);
+        renewal.scheduleWithFixedDelay(
+                this::renewDue, RENEWAL_PASS.toMillis(), RENEWAL_PASS.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -140,7 +157,8 @@ public final class CertificateManager implements ApplicationEventListener<Startu
         if (name == null || backedOff.getOrDefault(name, Instant.MIN).isAfter(Instant.now())) {
             return CompletableFuture.completedFuture(store.fallback());
         }
-        return allowed(name).thenCompose(allowed -> allowed ? order(name) : CompletableFuture.completedFuture(null))
+        return allowed(name)
+                .thenCompose(allowed -> allowed ? order(name) : CompletableFuture.completedFuture(null))
                 .handle((certificate, failure) -> certificate != null ? certificate : store.fallback());
     }
 
@@ -203,7 +221,8 @@ public final class CertificateManager implements ApplicationEventListener<Startu
             // another gateway orders this name: its certificate arrives with the event, or in the row
             Thread.sleep(1000);
             ServedCertificate loaded = records.issued(name).map(this::load).orElse(null);
-            if (loaded != null && (!renewal || current == null || loaded.notAfter().isAfter(current.notAfter()))) {
+            if (loaded != null
+                    && (!renewal || current == null || loaded.notAfter().isAfter(current.notAfter()))) {
                 return loaded;
             }
         }
@@ -224,7 +243,9 @@ public final class CertificateManager implements ApplicationEventListener<Startu
             log.info("certificate issued name={} notAfter={}", name, served.notAfter());
             return served;
         } catch (Exception | Error failure) {
-            int attempts = records.status(name).map(CertificateRecords.Status::attempts).orElse(0);
+            int attempts = records.status(name)
+                    .map(CertificateRecords.Status::attempts)
+                    .orElse(0);
             Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(attempts, 16));
             Instant next = Instant.now().plus(wait.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : wait);
             String reason = failure.getClass().getSimpleName() + ": " + failure.getMessage();
@@ -275,7 +296,8 @@ public final class CertificateManager implements ApplicationEventListener<Startu
                 }
                 ServedCertificate served = store.find(status.name());
                 boolean due = served != null && served.name().equals(status.name()) && served.dueAt(now, percent);
-                boolean retry = "failed".equals(status.state()) && status.nextAttempt() != null
+                boolean retry = "failed".equals(status.state())
+                        && status.nextAttempt() != null
                         && !status.nextAttempt().isAfter(now);
                 if (due || retry) {
                     started.add(order(status.name(), true));
@@ -296,8 +318,11 @@ public final class CertificateManager implements ApplicationEventListener<Startu
     private void announce(String name, Instant notAfter, Instant now) {
         Headers headers = new Headers();
         headers.put(FaztHeaders.TYPE, MessageCodec.typeId(CertificateIssued.class));
-        nats.publish(issuedSubject, headers, MessageCodec.INSTANCE.encode(new CertificateIssued(
-                UUID.randomUUID().toString(), name, notAfter, now)));
+        nats.publish(
+                issuedSubject,
+                headers,
+                MessageCodec.INSTANCE.encode(
+                        new CertificateIssued(UUID.randomUUID().toString(), name, notAfter, now)));
     }
 
     static String canonical(String serverName) {

@@ -38,8 +38,8 @@ public final class CertificateStore {
                 if (fallback == null) {
                     AcmeClient.ensureBouncyCastle();
                     KeyPair pair = KeyPairUtils.createECKeyPair("secp256r1");
-                    X509Certificate self = SelfSigned.of(pair, "fazt self-signed fallback",
-                            java.time.Duration.ofDays(365));
+                    X509Certificate self =
+                            SelfSigned.of(pair, "fazt self-signed fallback", java.time.Duration.ofDays(365));
                     fallback = ServedCertificate.of("*", pair.getPrivate(), List.of(self));
                 }
                 made = fallback;

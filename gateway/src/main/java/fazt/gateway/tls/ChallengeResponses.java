@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class ChallengeResponses implements ApplicationEventListener<StartupEvent> {
     /** Answers no gateway took down (an order that died) are bounded. */
     static final int MAX_ANSWERS = 10_000;
+
     private static final Logger log = LoggerFactory.getLogger(ChallengeResponses.class);
 
     private final Map<String, String> answers = new ConcurrentHashMap<>();

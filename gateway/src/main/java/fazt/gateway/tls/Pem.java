@@ -32,8 +32,10 @@ final class Pem {
     static List<X509Certificate> parseChain(String pem) {
         try {
             List<X509Certificate> chain = CertificateFactory.getInstance("X.509")
-                    .generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII))).stream()
-                    .map(c -> (X509Certificate) c).toList();
+                    .generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)))
+                    .stream()
+                    .map(c -> (X509Certificate) c)
+                    .toList();
             if (chain.isEmpty()) {
                 throw new IllegalArgumentException("no certificate in the PEM");
             }

@@ -29,19 +29,26 @@ final class SelfSigned {
         Instant now = Instant.now();
         List<GeneralName> alternatives = new ArrayList<>();
         for (String name : names) {
-            alternatives.add(new GeneralName(name.matches("[0-9.]+|.*:.*") ? GeneralName.iPAddress
-                    : GeneralName.dNSName, name));
+            alternatives.add(
+                    new GeneralName(name.matches("[0-9.]+|.*:.*") ? GeneralName.iPAddress : GeneralName.dNSName, name));
         }
         try {
-            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject,
-                    new BigInteger(64, new SecureRandom()), Date.from(now.minus(Duration.ofHours(1))),
-                    Date.from(now.plus(validity)), subject, keys.getPublic());
+            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                    subject,
+                    new BigInteger(64, new SecureRandom()),
+                    Date.from(now.minus(Duration.ofHours(1))),
+                    Date.from(now.plus(validity)),
+                    subject,
+                    keys.getPublic());
             if (!alternatives.isEmpty()) {
-                builder.addExtension(Extension.subjectAlternativeName, false,
+                builder.addExtension(
+                        Extension.subjectAlternativeName,
+                        false,
                         new GeneralNames(alternatives.toArray(GeneralName[]::new)));
             }
-            return new JcaX509CertificateConverter().getCertificate(builder.build(
-                    new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
+            return new JcaX509CertificateConverter()
+                    .getCertificate(
+                            builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
         } catch (CertIOException | OperatorCreationException | java.security.cert.CertificateException e) {
             throw new IllegalStateException("cannot make a self-signed certificate", e);
         }

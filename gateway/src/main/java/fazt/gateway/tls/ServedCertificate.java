@@ -19,18 +19,24 @@ public record ServedCertificate(String name, SslContext context, Instant notBefo
 
     static ServedCertificate of(String name, PrivateKey key, List<X509Certificate> chain) {
         X509Certificate leaf = chain.getFirst();
-        return new ServedCertificate(name, context(key, chain), leaf.getNotBefore().toInstant(),
-                leaf.getNotAfter().toInstant(), leaf.getIssuerX500Principal().getName());
+        return new ServedCertificate(
+                name,
+                context(key, chain),
+                leaf.getNotBefore().toInstant(),
+                leaf.getNotAfter().toInstant(),
+                leaf.getIssuerX500Principal().getName());
     }
 
     static SslContext context(PrivateKey key, List<X509Certificate> chain) {
         try {
             return SslContextBuilder.forServer(key, chain.toArray(X509Certificate[]::new))
                     .protocols(PROTOCOLS)
-                    .applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+                    .applicationProtocolConfig(new ApplicationProtocolConfig(
+                            ApplicationProtocolConfig.Protocol.ALPN,
                             ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
                             ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
-                            ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1))
+                            ApplicationProtocolNames.HTTP_2,
+                            ApplicationProtocolNames.HTTP_1_1))
                     .build();
         } catch (SSLException e) {
             throw new IllegalArgumentException("unusable certificate or key: " + e.getMessage(), e);

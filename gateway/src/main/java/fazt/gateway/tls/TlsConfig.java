@@ -12,15 +12,24 @@ import io.micronaut.core.annotation.Nullable;
  * ({@code ordersPerWindow} per {@code orderWindowSeconds}) and the TLS {@code handshakeTimeoutMillis}.
  */
 @ConfigurationProperties("gateway.tls")
-public record TlsConfig(@Nullable Integer httpsPort, @Nullable Integer publicPort, @Nullable Boolean redirect, @Nullable Long hstsMaxAge,
-                        @Nullable String acmeDirectory, @Nullable String acmeEmail, @Nullable String acmeCaBundle,
-                        @Nullable Integer renewAtPercent, @Nullable Integer ordersPerWindow,
-                        @Nullable Integer orderWindowSeconds, @Nullable Integer handshakeTimeoutMillis) {
+public record TlsConfig(
+        @Nullable Integer httpsPort,
+        @Nullable Integer publicPort,
+        @Nullable Boolean redirect,
+        @Nullable Long hstsMaxAge,
+        @Nullable String acmeDirectory,
+        @Nullable String acmeEmail,
+        @Nullable String acmeCaBundle,
+        @Nullable Integer renewAtPercent,
+        @Nullable Integer ordersPerWindow,
+        @Nullable Integer orderWindowSeconds,
+        @Nullable Integer handshakeTimeoutMillis) {
     public static final String LETS_ENCRYPT = "https://acme-v02.api.letsencrypt.org/directory";
     public static final long DEFAULT_HSTS_MAX_AGE = 0;
     public static final int DEFAULT_RENEW_AT_PERCENT = 66;
     /** Let's Encrypt allows 300 new orders per account per 3 hours. */
     public static final int DEFAULT_ORDERS_PER_WINDOW = 300;
+
     public static final int DEFAULT_ORDER_WINDOW_SECONDS = 3 * 3600;
     public static final int DEFAULT_HANDSHAKE_TIMEOUT_MILLIS = 10_000;
     /** How long a handshake may wait for a certificate being ordered for its name (on demand). */
@@ -33,8 +42,8 @@ public record TlsConfig(@Nullable Integer httpsPort, @Nullable Integer publicPor
         renewAtPercent = renewAtPercent != null ? renewAtPercent : DEFAULT_RENEW_AT_PERCENT;
         ordersPerWindow = ordersPerWindow != null ? ordersPerWindow : DEFAULT_ORDERS_PER_WINDOW;
         orderWindowSeconds = orderWindowSeconds != null ? orderWindowSeconds : DEFAULT_ORDER_WINDOW_SECONDS;
-        handshakeTimeoutMillis = handshakeTimeoutMillis != null ? handshakeTimeoutMillis
-                : DEFAULT_HANDSHAKE_TIMEOUT_MILLIS;
+        handshakeTimeoutMillis =
+                handshakeTimeoutMillis != null ? handshakeTimeoutMillis : DEFAULT_HANDSHAKE_TIMEOUT_MILLIS;
     }
 
     public boolean enabled() {

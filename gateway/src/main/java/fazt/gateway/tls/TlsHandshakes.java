@@ -8,8 +8,8 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.AsyncMapping;
 import io.netty.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import jakarta.inject.Singleton;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The first TLS handler of each HTTPS connection (ADR 28): Netty's {@link SniHandler} reads the ClientHello and asks
@@ -22,6 +22,7 @@ import jakarta.inject.Singleton;
 public final class TlsHandshakes {
     /** Largest ClientHello read (post-quantum key shares and session tickets fit well within it). */
     static final int MAX_CLIENT_HELLO = 64 * 1024;
+
     private final CertificateManager certificates;
     private final TlsConfig config;
 
@@ -49,11 +50,15 @@ public final class TlsHandshakes {
             public void handlerAdded(ChannelHandlerContext ctx) throws Exception {
                 super.handlerAdded(ctx);
                 // the ClientHello itself within the handshake timeout; only an order may take longer
-                ctx.executor().schedule(() -> {
-                    if (!hello && !ctx.isRemoved()) {
-                        ctx.close();
-                    }
-                }, handshake, TimeUnit.MILLISECONDS);
+                ctx.executor()
+                        .schedule(
+                                () -> {
+                                    if (!hello && !ctx.isRemoved()) {
+                                        ctx.close();
+                                    }
+                                },
+                                handshake,
+                                TimeUnit.MILLISECONDS);
             }
 
             @Override

@@ -1,8 +1,8 @@
 package fazt.gateway.tls;
 
+import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.Signature;
-import java.security.GeneralSecurityException;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -26,21 +26,24 @@ record UploadedCertificate(String name, List<X509Certificate> chain, PrivateKey 
         if (!covers(leaf, name)) {
             throw new IllegalArgumentException("the certificate does not name " + name);
         }
-        if (now.isAfter(leaf.getNotAfter().toInstant()) || now.isBefore(leaf.getNotBefore().toInstant())) {
-            throw new IllegalArgumentException("the certificate is not valid now (valid " + leaf.getNotBefore()
-                    .toInstant() + " to " + leaf.getNotAfter().toInstant() + ")");
+        if (now.isAfter(leaf.getNotAfter().toInstant())
+                || now.isBefore(leaf.getNotBefore().toInstant())) {
+            throw new IllegalArgumentException("the certificate is not valid now (valid "
+                    + leaf.getNotBefore().toInstant() + " to "
+                    + leaf.getNotAfter().toInstant() + ")");
         }
         return new UploadedCertificate(name, chain, key);
     }
 
     /** Signs a probe with {@code key} and checks it with the certificate's public key. */
     static boolean keyMatches(X509Certificate certificate, PrivateKey key) {
-        String algorithm = switch (key.getAlgorithm()) {
-            case "EC", "ECDSA" -> "SHA256withECDSA";
-            case "RSA" -> "SHA256withRSA";
-            case "Ed25519", "EdDSA" -> "Ed25519";
-            default -> null;
-        };
+        String algorithm =
+                switch (key.getAlgorithm()) {
+                    case "EC", "ECDSA" -> "SHA256withECDSA";
+                    case "RSA" -> "SHA256withRSA";
+                    case "Ed25519", "EdDSA" -> "Ed25519";
+                    default -> null;
+                };
         if (algorithm == null) {
             return false;
         }

@@ -26,29 +26,36 @@ class AdminCallerTest {
     }
 
     @ParameterizedTest(name = "{0} cookie={1} origin={2} csrf={3} public={4} -> refused {5}")
-    @CsvSource(nullValues = "NULL", value = {
-            "GET,true,NULL,NULL,false,false",
-            "HEAD,true,http://evil.example,NULL,false,false",
-            "POST,true,NULL,NULL,false,true",
-            "POST,true,NULL,CSRF,false,false",
-            "POST,true,NULL,wrong,false,true",
-            "DELETE,true,http://admin.localhost,CSRF,false,false",
-            "PUT,true,http://evil.example,CSRF,false,true",
-            "POST,false,NULL,NULL,false,false",
-            "POST,false,http://evil.example,NULL,false,true",
-            "POST,true,NULL,NULL,true,false",
-            "POST,true,http://evil.example,NULL,true,true"})
+    @CsvSource(
+            nullValues = "NULL",
+            value = {
+                "GET,true,NULL,NULL,false,false",
+                "HEAD,true,http://evil.example,NULL,false,false",
+                "POST,true,NULL,NULL,false,true",
+                "POST,true,NULL,CSRF,false,false",
+                "POST,true,NULL,wrong,false,true",
+                "DELETE,true,http://admin.localhost,CSRF,false,false",
+                "PUT,true,http://evil.example,CSRF,false,true",
+                "POST,false,NULL,NULL,false,false",
+                "POST,false,http://evil.example,NULL,false,true",
+                "POST,true,NULL,NULL,true,false",
+                "POST,true,http://evil.example,NULL,true,true"
+            })
     void csrfRule(String method, boolean cookie, String origin, String csrf, boolean publicRoute, boolean refused) {
         AdminCaller caller = new AdminCaller(SECRET, cookie, false, "127.0.0.1", "http://admin.localhost");
-        String violation = caller.csrfViolation(request(method, origin, "CSRF".equals(csrf) ? CSRF : csrf), publicRoute);
+        String violation =
+                caller.csrfViolation(request(method, origin, "CSRF".equals(csrf) ? CSRF : csrf), publicRoute);
         assertThat(violation != null).isEqualTo(refused);
     }
 
     @ParameterizedTest
-    @CsvSource({"true,fazt_session=x; HttpOnly,fazt_session=x; HttpOnly; Secure",
-            "false,fazt_session=x; HttpOnly,fazt_session=x; HttpOnly",
-            "true,fazt_session=x; Secure,fazt_session=x; Secure"})
+    @CsvSource({
+        "true,fazt_session=x; HttpOnly,fazt_session=x; HttpOnly; Secure",
+        "false,fazt_session=x; HttpOnly,fazt_session=x; HttpOnly",
+        "true,fazt_session=x; Secure,fazt_session=x; Secure"
+    })
     void theCookieIsSecureUnderHttps(boolean https, String given, String expected) {
-        assertThat(new AdminCaller(SECRET, true, https, "ip", "o").cookieHeader(given)).isEqualTo(expected);
+        assertThat(new AdminCaller(SECRET, true, https, "ip", "o").cookieHeader(given))
+                .isEqualTo(expected);
     }
 }

@@ -27,7 +27,10 @@ class EdgeSocketIT {
             .with("FAZT_HTTP_MAX_CONNECTIONS_PER_CLIENT", Integer.toString(PER_CLIENT));
 
     private static int port() {
-        return suite.service(ServiceName.GATEWAY).context().getBean(EdgeServer.class).port();
+        return suite.service(ServiceName.GATEWAY)
+                .context()
+                .getBean(EdgeServer.class)
+                .port();
     }
 
     @Test
@@ -116,10 +119,17 @@ class EdgeSocketIT {
     private static double openConnectionsMetric() throws Exception {
         int management = suite.service(ServiceName.GATEWAY).managementPort();
         try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
-            String metrics = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
-                    + management + "/metrics")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-            return metrics.lines().filter(l -> l.startsWith("fazt_edge_connections{")).mapToDouble(
-                    l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(-1);
+            String metrics = http.send(
+                            java.net.http.HttpRequest.newBuilder(
+                                            java.net.URI.create("http://127.0.0.1:" + management + "/metrics"))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString())
+                    .body();
+            return metrics.lines()
+                    .filter(l -> l.startsWith("fazt_edge_connections{"))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                    .findFirst()
+                    .orElse(-1);
         }
     }
 
@@ -167,7 +177,8 @@ class EdgeSocketIT {
     void sizeLimitsAnswer414And431And413() throws Exception {
         try (RawConnection c = new RawConnection(port())) {
             assertThat(status(c.send("GET /" + "a".repeat(5000) + " HTTP/1.1\r\nHost: blog.localhost\r\n\r\n")
-                    .readUntilClosed(5000))).isEqualTo(414);
+                            .readUntilClosed(5000)))
+                    .isEqualTo(414);
         }
         StringBuilder many = new StringBuilder("GET / HTTP/1.1\r\nHost: blog.localhost\r\n");
         for (int i = 0; i < 101; i++) {
@@ -178,17 +189,22 @@ class EdgeSocketIT {
         }
         try (RawConnection c = new RawConnection(port())) {
             assertThat(status(c.send("GET / HTTP/1.1\r\nHost: blog.localhost\r\nX-Big: " + "b".repeat(17_000)
-                    + "\r\n\r\n").readUntilClosed(5000))).isEqualTo(431);
+                                    + "\r\n\r\n")
+                            .readUntilClosed(5000)))
+                    .isEqualTo(431);
         }
         try (RawConnection c = new RawConnection(port())) {
             assertThat(status(c.send("POST /_fazt/nothing HTTP/1.1\r\nHost: blog.localhost\r\nContent-Length: 20000"
-                    + "\r\n\r\n").readUntilClosed(5000))).isEqualTo(413);
+                                    + "\r\n\r\n")
+                            .readUntilClosed(5000)))
+                    .isEqualTo(413);
         }
         try (RawConnection c = new RawConnection(port(), "127.0.0.5")) {
             String login = "{\"username\":\"x\",\"password\":\"" + "p".repeat(20_000) + "\"}";
             assertThat(status(c.send("POST /api/auth/%6cogin HTTP/1.1\r\nHost: admin.localhost\r\nContent-Type: "
-                    + "application/json\r\nContent-Length: " + login.length() + "\r\n\r\n" + login)
-                    .readUntilClosed(5000))).isEqualTo(413);
+                                    + "application/json\r\nContent-Length: " + login.length() + "\r\n\r\n" + login)
+                            .readUntilClosed(5000)))
+                    .isEqualTo(413);
         }
     }
 
@@ -196,13 +212,16 @@ class EdgeSocketIT {
     void onlyHttp11And10AreSpoken() throws Exception {
         for (String version : new String[] {"HTTP/2.0", "HTTP/1.2", "HTTP/0.9", "HTTP/3.0"}) {
             try (RawConnection c = new RawConnection(port())) {
-                assertThat(status(c.send("GET / " + version + "\r\nHost: blog.localhost\r\n\r\n").readUntilClosed(5000)))
-                        .as(version).isIn(400, 505);
+                assertThat(status(c.send("GET / " + version + "\r\nHost: blog.localhost\r\n\r\n")
+                                .readUntilClosed(5000)))
+                        .as(version)
+                        .isIn(400, 505);
             }
         }
         try (RawConnection c = new RawConnection(port())) {
             assertThat(status(c.send("GET /_fazt/nothing HTTP/1.0\r\nHost: blog.localhost\r\n\r\n")
-                    .readUntilClosed(5000))).isEqualTo(404);
+                            .readUntilClosed(5000)))
+                    .isEqualTo(404);
         }
     }
 
@@ -210,7 +229,8 @@ class EdgeSocketIT {
     void expectationsOtherThanContinueAre417AndContinueWorks() throws Exception {
         try (RawConnection c = new RawConnection(port())) {
             assertThat(status(c.send("GET / HTTP/1.1\r\nHost: blog.localhost\r\nExpect: teapot\r\n\r\n")
-                    .readUntilClosed(5000))).isEqualTo(417);
+                            .readUntilClosed(5000)))
+                    .isEqualTo(417);
         }
         try (RawConnection c = new RawConnection(port())) {
             c.send("POST /_fazt/nothing HTTP/1.1\r\nHost: blog.localhost\r\nExpect: 100-continue\r\n"

@@ -55,19 +55,20 @@ final class FakeRuntime implements AutoCloseable {
         this.nats = nats;
         this.holder = new BodyStreamHolder(nats, Duration.ofSeconds(1));
         this.dispatcher = nats.createDispatcher();
-        dispatcher.subscribe(root.qualify(RuntimeSubjects.INVOKE), "runtime",
-                message -> Thread.ofVirtual().start(() -> handle(message)));
+        dispatcher.subscribe(root.qualify(RuntimeSubjects.INVOKE), "runtime", message -> Thread.ofVirtual()
+                .start(() -> handle(message)));
     }
 
     private void handle(Message message) {
         InvokeRequest request = MessageCodec.INSTANCE.decode(message.getData(), InvokeRequest.class);
         seen.add(request);
-        int attempt = attempts.computeIfAbsent(request.requestId(), id -> new AtomicInteger()).incrementAndGet();
+        int attempt = attempts.computeIfAbsent(request.requestId(), id -> new AtomicInteger())
+                .incrementAndGet();
         String progress = message.getHeaders().getFirst(RuntimeSubjects.HEADER_PROGRESS);
         URI url = URI.create(request.url());
         if (url.getPath().equals("/api/flaky") && attempt == 1) {
             beat(progress);
-            return;   // died after its first beat
+            return; // died after its first beat
         }
         Thread beats = Thread.ofVirtual().start(() -> {
             try {
@@ -82,8 +83,14 @@ final class FakeRuntime implements AutoCloseable {
         try {
             switch (url.getPath()) {
                 case "/api/slow" -> Thread.sleep(60_000);
-                case "/api/problem" -> problem(message, Problem.of(500, "runtime/app-error", "App error",
-                        "ReferenceError: nope is not defined at api/main.js:4:9"));
+                case "/api/problem" ->
+                    problem(
+                            message,
+                            Problem.of(
+                                    500,
+                                    "runtime/app-error",
+                                    "App error",
+                                    "ReferenceError: nope is not defined at api/main.js:4:9"));
                 case "/api/echo" -> {
                     byte[] body;
                     try (InputStream in = request.bodyStream() == null
@@ -96,8 +103,14 @@ final class FakeRuntime implements AutoCloseable {
                 }
                 case "/api/big" -> {
                     byte[] body = seeded(Integer.parseInt(url.getQuery().substring(3)) * 1024 * 1024);
-                    reply(message, request, body, List.of(new HttpHeader("X-Sha256", sha256(body)),
-                            new HttpHeader("Content-Type", "application/octet-stream")), false);
+                    reply(
+                            message,
+                            request,
+                            body,
+                            List.of(
+                                    new HttpHeader("X-Sha256", sha256(body)),
+                                    new HttpHeader("Content-Type", "application/octet-stream")),
+                            false);
                 }
                 case "/api/endless" -> {
                     var stream = holder.register(new ChunkProducer() {
@@ -111,14 +124,30 @@ final class FakeRuntime implements AutoCloseable {
                         public void close() {}
                     });
                     held.add(stream);
-                    respond(message, new InvokeResponse(200, List.of(), new byte[1000], stream.subject(), false, INSTANCE));
+                    respond(
+                            message,
+                            new InvokeResponse(200, List.of(), new byte[1000], stream.subject(), false, INSTANCE));
                 }
-                case "/api/badheader" -> respond(message, new InvokeResponse(200,
-                        List.of(new HttpHeader("X-Bad", "a\r\nSet-Cookie: evil=1")), new byte[0], null, false, INSTANCE));
-                default -> reply(message, request, ("hello " + request.method()).getBytes(StandardCharsets.UTF_8),
-                        List.of(new HttpHeader("Content-Type", "text/plain"),
-                                new HttpHeader("X-Seen-Request-Id", request.requestId()),
-                                new HttpHeader("Connection", "upgrade")), true);
+                case "/api/badheader" ->
+                    respond(
+                            message,
+                            new InvokeResponse(
+                                    200,
+                                    List.of(new HttpHeader("X-Bad", "a\r\nSet-Cookie: evil=1")),
+                                    new byte[0],
+                                    null,
+                                    false,
+                                    INSTANCE));
+                default ->
+                    reply(
+                            message,
+                            request,
+                            ("hello " + request.method()).getBytes(StandardCharsets.UTF_8),
+                            List.of(
+                                    new HttpHeader("Content-Type", "text/plain"),
+                                    new HttpHeader("X-Seen-Request-Id", request.requestId()),
+                                    new HttpHeader("Connection", "upgrade")),
+                            true);
             }
         } catch (Exception e) {
             problem(message, Problem.of(500, "runtime/test-failure", "Test runtime failed", e.toString()));
@@ -128,7 +157,8 @@ final class FakeRuntime implements AutoCloseable {
     }
 
     /** The first chunk inline; the rest held for pulls unless {@code inlineOnly}. */
-    private void reply(Message message, InvokeRequest request, byte[] body, List<HttpHeader> headers, boolean inlineOnly) {
+    private void reply(
+            Message message, InvokeRequest request, byte[] body, List<HttpHeader> headers, boolean inlineOnly) {
         int first = inlineOnly ? body.length : Math.min(body.length, RuntimeSubjects.CHUNK_SIZE);
         String stream = null;
         if (first < body.length) {
@@ -136,8 +166,9 @@ final class FakeRuntime implements AutoCloseable {
             this.held.add(held);
             stream = held.subject();
         }
-        respond(message, new InvokeResponse(200, new ArrayList<>(headers), Arrays.copyOf(body, first), stream, false,
-                INSTANCE));
+        respond(
+                message,
+                new InvokeResponse(200, new ArrayList<>(headers), Arrays.copyOf(body, first), stream, false, INSTANCE));
     }
 
     private void respond(Message message, InvokeResponse response) {
@@ -184,7 +215,7 @@ final class FakeRuntime implements AutoCloseable {
         }
         holder.close();
         try {
-            nats.flush(Duration.ofSeconds(2));   // the server has dropped the subscription when this returns
+            nats.flush(Duration.ofSeconds(2)); // the server has dropped the subscription when this returns
         } catch (Exception e) {
             // the connection is closing anyway
         }

@@ -57,12 +57,25 @@ class FunctionGatewayIT {
         nats = suite.nats().connect();
         deploy = nats.createDispatcher();
         deploy.subscribe(suite.nats().root().qualify(DeploySubjects.SITE_GET), "deploy", message -> {
-            String name = MessageCodec.INSTANCE.decode(message.getData(), SiteRequest.class).name();
-            SiteReply site = switch (name) {
-                case "fn", "plain" -> new SiteReply(true, "app_" + name, name, 2, "ns_" + name, null, null, null,
-                        Instant.now(), name.equals("fn"));
-                default -> SiteReply.notFound();
-            };
+            String name = MessageCodec.INSTANCE
+                    .decode(message.getData(), SiteRequest.class)
+                    .name();
+            SiteReply site =
+                    switch (name) {
+                        case "fn", "plain" ->
+                            new SiteReply(
+                                    true,
+                                    "app_" + name,
+                                    name,
+                                    2,
+                                    "ns_" + name,
+                                    null,
+                                    null,
+                                    null,
+                                    Instant.now(),
+                                    name.equals("fn"));
+                        default -> SiteReply.notFound();
+                    };
             Headers headers = new Headers();
             headers.put(FaztHeaders.TYPE, MessageCodec.typeId(SiteReply.class));
             nats.publish(message.getReplyTo(), headers, MessageCodec.INSTANCE.encode(site));
@@ -79,7 +92,10 @@ class FunctionGatewayIT {
     }
 
     private static int port() {
-        return suite.service(ServiceName.GATEWAY).context().getBean(EdgeServer.class).port();
+        return suite.service(ServiceName.GATEWAY)
+                .context()
+                .getBean(EdgeServer.class)
+                .port();
     }
 
     private static HttpRequest.Builder request(String path) {
@@ -87,7 +103,8 @@ class FunctionGatewayIT {
     }
 
     private static HttpRequest.Builder request(String path, String host) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path)).header("Host", host)
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
+                .header("Host", host)
                 .timeout(Duration.ofSeconds(30));
     }
 
@@ -118,26 +135,38 @@ class FunctionGatewayIT {
         assertThat(invoked.url()).isEqualTo("http://fn.localhost/api/hello?x=1");
         assertThat(invoked.trigger()).isEqualTo("http");
         assertThat(invoked.timeoutMillis()).isEqualTo(TIMEOUT_MS);
-        assertThat(invoked.headers()).anySatisfy(h -> assertThat(h.name() + "=" + h.value()).isEqualTo("X-Request-Id=" + id));
+        assertThat(invoked.headers())
+                .anySatisfy(h -> assertThat(h.name() + "=" + h.value()).isEqualTo("X-Request-Id=" + id));
     }
 
     @Test
     @Order(2)
     void aValidIncomingRequestIdIsPassedThroughAndABadOneReplaced() throws Exception {
-        HttpResponse<byte[]> given = send(request("/api/hello").header("X-Request-Id", "abc-123.x:y").build());
+        HttpResponse<byte[]> given =
+                send(request("/api/hello").header("X-Request-Id", "abc-123.x:y").build());
         assertThat(given.headers().firstValue("x-request-id")).hasValue("abc-123.x:y");
         assertThat(runtime.seen.getLast().requestId()).isEqualTo("abc-123.x:y");
         String tooLong = "a".repeat(129);
-        HttpResponse<byte[]> replaced = send(request("/api/hello").header("X-Request-Id", tooLong).build());
-        assertThat(replaced.headers().firstValue("x-request-id")).isPresent().get().isNotEqualTo(tooLong);
-        HttpResponse<byte[]> unsafe = send(request("/api/hello").header("X-Request-Id", "a b<script>").build());
-        assertThat(unsafe.headers().firstValue("x-request-id")).isPresent().get().isNotEqualTo("a b<script>");
+        HttpResponse<byte[]> replaced =
+                send(request("/api/hello").header("X-Request-Id", tooLong).build());
+        assertThat(replaced.headers().firstValue("x-request-id"))
+                .isPresent()
+                .get()
+                .isNotEqualTo(tooLong);
+        HttpResponse<byte[]> unsafe =
+                send(request("/api/hello").header("X-Request-Id", "a b<script>").build());
+        assertThat(unsafe.headers().firstValue("x-request-id"))
+                .isPresent()
+                .get()
+                .isNotEqualTo("a b<script>");
     }
 
     @Test
     @Order(3)
     void headIsAnsweredWithoutABody() throws Exception {
-        HttpResponse<byte[]> response = send(request("/api/hello").method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+        HttpResponse<byte[]> response = send(request("/api/hello")
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEmpty();
         assertThat(response.headers().firstValue("content-length")).hasValue("10");
@@ -149,7 +178,9 @@ class FunctionGatewayIT {
     void tenMegabytesGoUpAndComeBackIntact() throws Exception {
         byte[] body = FakeRuntime.seeded(10 * 1024 * 1024 + 5);
         long started = System.nanoTime();
-        HttpResponse<byte[]> response = send(request("/api/echo").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        HttpResponse<byte[]> response = send(request("/api/echo")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
         long ms = (System.nanoTime() - started) / 1_000_000;
         System.out.printf("function echo: 10 MB up and down in %d ms%n", ms);
         assertThat(response.statusCode()).isEqualTo(200);
@@ -168,20 +199,25 @@ class FunctionGatewayIT {
         HttpResponse<byte[]> response = send(request("/api/big?mb=10").build());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).hasSize(10 * 1024 * 1024);
-        assertThat(FakeRuntime.sha256(response.body())).isEqualTo(response.headers().firstValue("x-sha256").orElseThrow());
-        assertThat(runtime.held.getLast().done().get(2, TimeUnit.SECONDS)).isEqualTo(BodyStreamHolder.Outcome.COMPLETED);
+        assertThat(FakeRuntime.sha256(response.body()))
+                .isEqualTo(response.headers().firstValue("x-sha256").orElseThrow());
+        assertThat(runtime.held.getLast().done().get(2, TimeUnit.SECONDS))
+                .isEqualTo(BodyStreamHolder.Outcome.COMPLETED);
     }
 
     @Test
     @Order(6)
     void aBodyPastTheLimitIs413() throws Exception {
         HttpResponse<byte[]> declared = send(request("/api/echo")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[13 * 1024 * 1024])).build());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[13 * 1024 * 1024]))
+                .build());
         assertThat(declared.statusCode()).isEqualTo(413);
         assertThat(problem(declared).get("type").asText()).isEqualTo("https://errors.fazt.dev/gateway/body-too-large");
         // without a declared length the limit is found while streaming, after the function started pulling
-        HttpResponse<byte[]> streamed = send(request("/api/echo").POST(HttpRequest.BodyPublishers.ofInputStream(
-                () -> new java.io.ByteArrayInputStream(new byte[13 * 1024 * 1024]))).build());
+        HttpResponse<byte[]> streamed = send(request("/api/echo")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(new byte[13 * 1024 * 1024])))
+                .build());
         assertThat(streamed.statusCode()).isEqualTo(413);
         assertThat(send(request("/api/hello").build()).statusCode()).isEqualTo(200);
         // the refused body was read off, so the same connection carries the next request
@@ -189,12 +225,16 @@ class FunctionGatewayIT {
             socket.setSoTimeout(10_000);
             var out = socket.getOutputStream();
             out.write(("POST /api/echo HTTP/1.1\r\nHost: fn.localhost\r\nContent-Length: " + 13 * 1024 * 1024
-                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.write(new byte[13 * 1024 * 1024]);
             out.write("GET /api/hello HTTP/1.1\r\nHost: fn.localhost\r\nConnection: close\r\n\r\n"
                     .getBytes(StandardCharsets.US_ASCII));
             String all = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(all).startsWith("HTTP/1.1 413 ").contains("HTTP/1.1 200 OK").endsWith("hello GET");
+            assertThat(all)
+                    .startsWith("HTTP/1.1 413 ")
+                    .contains("HTTP/1.1 200 OK")
+                    .endsWith("hello GET");
         }
     }
 
@@ -217,7 +257,8 @@ class FunctionGatewayIT {
         HttpResponse<byte[]> response = send(request("/api/slow").build());
         long ms = (System.nanoTime() - started) / 1_000_000;
         assertThat(response.statusCode()).isEqualTo(504);
-        assertThat(problem(response).get("type").asText()).isEqualTo("https://errors.fazt.dev/gateway/function-timeout");
+        assertThat(problem(response).get("type").asText())
+                .isEqualTo("https://errors.fazt.dev/gateway/function-timeout");
         assertThat(ms).isBetween((long) TIMEOUT_MS, TIMEOUT_MS + 3000L);
         assertThat(send(request("/api/hello").build()).statusCode()).isEqualTo(200);
     }
@@ -225,7 +266,8 @@ class FunctionGatewayIT {
     @Test
     @Order(9)
     void aGetWhoseInstanceDiesIsRetriedOnceOnAnother() throws Exception {
-        HttpResponse<byte[]> response = send(request("/api/flaky").header("X-Request-Id", "flaky-get").build());
+        HttpResponse<byte[]> response =
+                send(request("/api/flaky").header("X-Request-Id", "flaky-get").build());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("hello GET");
         assertThat(runtime.attempts.get("flaky-get")).hasValue(2);
@@ -235,8 +277,10 @@ class FunctionGatewayIT {
     @Order(10)
     void aPostWhoseInstanceDiesFailsFastWithoutARetry() throws Exception {
         long started = System.nanoTime();
-        HttpResponse<byte[]> response = send(request("/api/flaky").header("X-Request-Id", "flaky-post")
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+        HttpResponse<byte[]> response = send(request("/api/flaky")
+                .header("X-Request-Id", "flaky-post")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build());
         long ms = (System.nanoTime() - started) / 1_000_000;
         assertThat(response.statusCode()).isEqualTo(502);
         assertThat(problem(response).get("type").asText())
@@ -252,15 +296,17 @@ class FunctionGatewayIT {
         HttpResponse<byte[]> response = send(request("/api/badheader").build());
         assertThat(response.statusCode()).isEqualTo(502);
         assertThat(response.headers().firstValue("set-cookie")).isEmpty();
-        assertThat(problem(response).get("type").asText()).isEqualTo("https://errors.fazt.dev/gateway/bad-function-response");
+        assertThat(problem(response).get("type").asText())
+                .isEqualTo("https://errors.fazt.dev/gateway/bad-function-response");
     }
 
     @Test
     @Order(12)
     void aClientLeavingMidStreamStopsThePulls() throws Exception {
         try (Socket socket = new Socket("127.0.0.1", port())) {
-            socket.getOutputStream().write("GET /api/endless HTTP/1.1\r\nHost: fn.localhost\r\n\r\n"
-                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write("GET /api/endless HTTP/1.1\r\nHost: fn.localhost\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
             InputStream in = socket.getInputStream();
             assertThat(in.readNBytes(600_000)).hasSize(600_000);
         }
@@ -269,7 +315,7 @@ class FunctionGatewayIT {
         int pulls = runtime.endlessPulls.get();
         Thread.sleep(300);
         assertThat(runtime.endlessPulls.get()).isEqualTo(pulls);
-        assertThat(pulls).isLessThan(40);   // paced by the socket, not read ahead without bound
+        assertThat(pulls).isLessThan(40); // paced by the socket, not read ahead without bound
     }
 
     @Test
@@ -277,9 +323,12 @@ class FunctionGatewayIT {
     void pathsOutsideApiStayStaticAndAnAppWithoutServerCodeHasNothingUnderApi() throws Exception {
         int before = runtime.seen.size();
         HttpResponse<byte[]> post = send(request("/api/hello", "plain.localhost")
-                .POST(HttpRequest.BodyPublishers.ofString("x")).build());
+                .POST(HttpRequest.BodyPublishers.ofString("x"))
+                .build());
         assertThat(post.statusCode()).isEqualTo(404);
-        HttpResponse<byte[]> outside = send(request("/apix/hello").POST(HttpRequest.BodyPublishers.ofString("x")).build());
+        HttpResponse<byte[]> outside = send(request("/apix/hello")
+                .POST(HttpRequest.BodyPublishers.ofString("x"))
+                .build());
         assertThat(outside.statusCode()).isEqualTo(405);
         HttpResponse<byte[]> platform = send(request("/_fazt/nothing").build());
         assertThat(platform.statusCode()).isEqualTo(404);
@@ -294,10 +343,11 @@ class FunctionGatewayIT {
         HttpResponse<byte[]> response = send(request("/api/hello").build());
         long ms = (System.nanoTime() - started) / 1_000_000;
         assertThat(response.statusCode()).isEqualTo(502);
-        assertThat(problem(response).get("type").asText()).isEqualTo("https://errors.fazt.dev/gateway/runtime-unavailable");
+        assertThat(problem(response).get("type").asText())
+                .isEqualTo("https://errors.fazt.dev/gateway/runtime-unavailable");
         assertThat(ms).isLessThan(1000);
         runtime = new FakeRuntime(nats, suite.nats().root());
-        nats.flush(Duration.ofSeconds(2));   // the new subscription is on the server
+        nats.flush(Duration.ofSeconds(2)); // the new subscription is on the server
         assertThat(send(request("/api/hello").build()).statusCode()).isEqualTo(200);
     }
 }

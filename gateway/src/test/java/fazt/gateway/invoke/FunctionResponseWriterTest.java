@@ -21,8 +21,19 @@ class FunctionResponseWriterTest {
         DefaultHttpRequest request = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/api/x");
         request.headers().set("X-Request-Id", "req-7");
         HostRoute host = new HostRoute(HostRoute.Kind.APP, "x", "x.localhost");
-        return new Exchange(request, TraceContext.start(), "req-7", true, false, "/api/x", null,
-                new Route.AppFunction(host), "x.localhost", "x.localhost", "http", "127.0.0.1");
+        return new Exchange(
+                request,
+                TraceContext.start(),
+                "req-7",
+                true,
+                false,
+                "/api/x",
+                null,
+                new Route.AppFunction(host),
+                "x.localhost",
+                "x.localhost",
+                "http",
+                "127.0.0.1");
     }
 
     private static InvokeResponse response(int status, HttpHeader... headers) {
@@ -31,10 +42,18 @@ class FunctionResponseWriterTest {
 
     @Test
     void theAppsHeadersPassButHopByHopOnesAndItsRequestIdDoNot() {
-        HttpResponse head = FunctionResponseWriter.head(response(201, new HttpHeader("Set-Cookie", "a=1"),
-                new HttpHeader("Set-Cookie", "b=2"), new HttpHeader("Connection", "close"),
-                new HttpHeader("Transfer-Encoding", "gzip"), new HttpHeader("Content-Length", "99"),
-                new HttpHeader("X-Request-Id", "forged"), new HttpHeader("Upgrade", "websocket")), exchange(), false);
+        HttpResponse head = FunctionResponseWriter.head(
+                response(
+                        201,
+                        new HttpHeader("Set-Cookie", "a=1"),
+                        new HttpHeader("Set-Cookie", "b=2"),
+                        new HttpHeader("Connection", "close"),
+                        new HttpHeader("Transfer-Encoding", "gzip"),
+                        new HttpHeader("Content-Length", "99"),
+                        new HttpHeader("X-Request-Id", "forged"),
+                        new HttpHeader("Upgrade", "websocket")),
+                exchange(),
+                false);
         assertThat(head.status().code()).isEqualTo(201);
         assertThat(head.headers().getAll("set-cookie")).containsExactly("a=1", "b=2");
         assertThat(head.headers().contains("connection")).isFalse();
@@ -51,10 +70,12 @@ class FunctionResponseWriterTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> FunctionResponseWriter.head(response(600), exchange(), false))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> FunctionResponseWriter.head(response(200, new HttpHeader("X", "a\r\nB: c")),
-                exchange(), true)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> FunctionResponseWriter.head(response(200, new HttpHeader("Bad Name", "v")),
-                exchange(), false)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() ->
+                        FunctionResponseWriter.head(response(200, new HttpHeader("X", "a\r\nB: c")), exchange(), true))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() ->
+                        FunctionResponseWriter.head(response(200, new HttpHeader("Bad Name", "v")), exchange(), false))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

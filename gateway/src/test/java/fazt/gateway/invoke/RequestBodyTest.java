@@ -36,7 +36,7 @@ class RequestBodyTest {
     void theSocketIsReadOnlyWhileAChunkIsWantedAndChunksAreWhole() throws Exception {
         RequestBody body = new RequestBody(ctx, 10_000_000, false);
         body.offer(piece(100_000));
-        assertThat(channel.config().isAutoRead()).isFalse();   // nobody asked yet: stop reading
+        assertThat(channel.config().isAutoRead()).isFalse(); // nobody asked yet: stop reading
         body.offer(piece(100_000));
         CompletableFuture<Chunk> wanted = body.next(150_000);
         channel.runPendingTasks();
@@ -45,7 +45,7 @@ class RequestBodyTest {
         assertThat(channel.config().isAutoRead()).isFalse();
         CompletableFuture<Chunk> rest = body.next(150_000);
         channel.runPendingTasks();
-        assertThat(rest).isNotDone();                         // 50 000 buffered: read on for more
+        assertThat(rest).isNotDone(); // 50 000 buffered: read on for more
         assertThat(channel.config().isAutoRead()).isTrue();
         body.offer(new DefaultLastHttpContent(Unpooled.wrappedBuffer(new byte[10])));
         assertThat(rest.get().data()).hasSize(50_010);
@@ -65,7 +65,8 @@ class RequestBodyTest {
         assertThat(body.tooLarge()).isNotDone();
         body.offer(piece(600));
         assertThat(body.tooLarge()).isDone();
-        ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, wanted::get);
+        ExecutionException failure =
+                org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, wanted::get);
         assertThat(((ProblemException) failure.getCause()).problem().status()).isEqualTo(413);
     }
 

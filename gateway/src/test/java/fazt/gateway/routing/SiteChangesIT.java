@@ -44,13 +44,17 @@ class SiteChangesIT {
     @BeforeAll
     static void start() throws Exception {
         nats = suite.nats().connect();
-        EventStreams.declare(nats, suite.nats().root(), ServiceName.DEPLOY);   // deploy-svc's, which SiteChanges reads
+        EventStreams.declare(nats, suite.nats().root(), ServiceName.DEPLOY); // deploy-svc's, which SiteChanges reads
         nats.createDispatcher().subscribe(suite.nats().root().qualify(DeploySubjects.SITE_GET), "deploy", message -> {
-            String name = MessageCodec.INSTANCE.decode(message.getData(), SiteRequest.class).name();
+            String name = MessageCodec.INSTANCE
+                    .decode(message.getData(), SiteRequest.class)
+                    .name();
             asked.computeIfAbsent(name, n -> new AtomicInteger()).incrementAndGet();
             Headers headers = new Headers();
             headers.put(FaztHeaders.TYPE, MessageCodec.typeId(SiteReply.class));
-            nats.publish(message.getReplyTo(), headers,
+            nats.publish(
+                    message.getReplyTo(),
+                    headers,
                     MessageCodec.INSTANCE.encode(live.getOrDefault(name, SiteReply.notFound())));
         });
         nats.flush(Duration.ofSeconds(5));
@@ -66,8 +70,9 @@ class SiteChangesIT {
     }
 
     private static void serve(String name, String appId) {
-        live.put(name, new SiteReply(true, appId, name, 1, "site/" + appId + "/ns", null, null, null, Instant.now(),
-                false));
+        live.put(
+                name,
+                new SiteReply(true, appId, name, 1, "site/" + appId + "/ns", null, null, null, Instant.now(), false));
     }
 
     private static int asked(String name) {
@@ -91,7 +96,8 @@ class SiteChangesIT {
         int before = asked(name);
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (true) {
-            nats.publish(suite.nats().root().qualify(DeploySubjects.appEvent(event.change())),
+            nats.publish(
+                    suite.nats().root().qualify(DeploySubjects.appEvent(event.change())),
                     MessageCodec.INSTANCE.encode(event));
             nats.flush(Duration.ofSeconds(5));
             site(name);
@@ -118,7 +124,7 @@ class SiteChangesIT {
 
     @Test
     void aDeployOfOneAppKeepsEveryOtherAppsRoute() throws Exception {
-        barrier();   // every event an earlier test published is handled
+        barrier(); // every event an earlier test published is handled
         serve("alpha", "app_alpha");
         serve("beta", "app_beta");
         site("alpha");
@@ -185,8 +191,10 @@ class SiteChangesIT {
         assertThat(site("clone-target").found()).isFalse();
         serve("clone-target", "app_clone_target");
 
-        directory().dropWritten(" Written");   // deploy-svc reads the alias trimmed and in lower case
-        assertThat(site("clone-target").found()).as("a cached 'no such app' went").isTrue();
+        directory().dropWritten(" Written"); // deploy-svc reads the alias trimmed and in lower case
+        assertThat(site("clone-target").found())
+                .as("a cached 'no such app' went")
+                .isTrue();
         site("written");
         site("bystander");
         assertThat(asked("written")).isEqualTo(2);
@@ -199,11 +207,20 @@ class SiteChangesIT {
         site("metered");
         site("metered");
         MeterRegistry metrics = suite.service(ServiceName.GATEWAY).context().getBean(MeterRegistry.class);
-        assertThat(metrics.get("cache.gets").tags("cache", "gateway.sites", "result", "hit").counter().count())
+        assertThat(metrics.get("cache.gets")
+                        .tags("cache", "gateway.sites", "result", "hit")
+                        .counter()
+                        .count())
                 .isPositive();
-        assertThat(metrics.get("cache.size").tag("cache", "gateway.sites").gauge().value()).isPositive();
+        assertThat(metrics.get("cache.size")
+                        .tag("cache", "gateway.sites")
+                        .gauge()
+                        .value())
+                .isPositive();
         for (String cache : List.of("gateway.paths", "gateway.principals", "gateway.app_sessions")) {
-            assertThat(metrics.find("cache.size").tag("cache", cache).gauge()).as(cache).isNotNull();
+            assertThat(metrics.find("cache.size").tag("cache", cache).gauge())
+                    .as(cache)
+                    .isNotNull();
         }
     }
 

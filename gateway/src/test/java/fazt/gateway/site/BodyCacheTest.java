@@ -13,14 +13,14 @@ class BodyCacheTest {
 
     @Test
     void shouldEvictLeastRecentlyUsedByBytes() {
-        BodyCache cache = new BodyCache(8 * (1000 + OVERHEAD));   // room for eight 1000-byte bodies
+        BodyCache cache = new BodyCache(8 * (1000 + OVERHEAD)); // room for eight 1000-byte bodies
         for (int i = 0; i < 8; i++) {
             cache.put("d" + i, ContentCoding.IDENTITY, bytes(1000));
         }
         assertThat(cache.entryCount()).isEqualTo(8);
-        assertThat(cache.get("d0", ContentCoding.IDENTITY)).isNotNull();   // d0 is now the most recently used
+        assertThat(cache.get("d0", ContentCoding.IDENTITY)).isNotNull(); // d0 is now the most recently used
         cache.put("d8", ContentCoding.IDENTITY, bytes(1000));
-        assertThat(cache.get("d1", ContentCoding.IDENTITY)).isNull();      // d1 was the eldest
+        assertThat(cache.get("d1", ContentCoding.IDENTITY)).isNull(); // d1 was the eldest
         assertThat(cache.get("d0", ContentCoding.IDENTITY)).isNotNull();
         assertThat(cache.usedBytes()).isEqualTo(8L * (1000 + OVERHEAD));
         assertThat(cache.evictions()).isEqualTo(1);
@@ -29,10 +29,10 @@ class BodyCacheTest {
     @Test
     void oneLargeBodyShouldEvictSeveralSmallOnes() {
         BodyCache cache = new BodyCache(80_000);
-        for (int i = 0; i < 25; i++) {   // 25 * 3128 bytes: 78,200 of 80,000
+        for (int i = 0; i < 25; i++) { // 25 * 3128 bytes: 78,200 of 80,000
             cache.put("small" + i, ContentCoding.GZIP, bytes(3000));
         }
-        cache.put("large", ContentCoding.BROTLI, bytes(10_000 - OVERHEAD));   // exactly the largest entry allowed
+        cache.put("large", ContentCoding.BROTLI, bytes(10_000 - OVERHEAD)); // exactly the largest entry allowed
         assertThat(cache.get("large", ContentCoding.BROTLI)).hasSize(10_000 - OVERHEAD);
         assertThat(cache.usedBytes()).isLessThanOrEqualTo(80_000);
         assertThat(cache.get("small0", ContentCoding.GZIP)).isNull();

@@ -25,7 +25,8 @@ class CompressionTest {
         ServedFile file = blobs.add("/app.js", content);
         Reply reply = harness.get(file, "Accept-Encoding", "gzip, deflate, br, zstd");
         assertThat(reply.header(HttpHeaderNames.CONTENT_ENCODING)).isEqualTo("br");
-        assertThat(reply.header(HttpHeaderNames.ETAG)).isEqualTo('"' + file.digest().substring(0, 32) + "-br\"");
+        assertThat(reply.header(HttpHeaderNames.ETAG))
+                .isEqualTo('"' + file.digest().substring(0, 32) + "-br\"");
         assertThat(reply.header(HttpHeaderNames.VARY)).isEqualTo("Accept-Encoding");
         assertThat(reply.header(HttpHeaderNames.CONTENT_LENGTH)).isEqualTo(Integer.toString(reply.body().length));
         assertThat(reply.body().length).isLessThan(content.length / 5);
@@ -45,15 +46,17 @@ class CompressionTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "gzip;q=0            | ",
-        "identity            | ",
-        "*;q=0               | ",
-        "br;q=0.5, gzip;q=1  | gzip",
-        "br;q=1, gzip;q=1    | br",
-        "*                   | br",
-        "GZIP                | gzip",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "gzip;q=0            | ",
+                "identity            | ",
+                "*;q=0               | ",
+                "br;q=0.5, gzip;q=1  | gzip",
+                "br;q=1, gzip;q=1    | br",
+                "*                   | br",
+                "GZIP                | gzip",
+            })
     void acceptEncodingShouldBeRespected(String field, String expected) {
         ServedFile file = blobs.add("/style.css", text(4000));
         Reply reply = harness.get(file, "Accept-Encoding", field);
@@ -70,16 +73,18 @@ class CompressionTest {
         assertThat(blobs.readCount()).isEqualTo(reads).isEqualTo(1);
         assertThat(second.body()).isEqualTo(first.body());
         assertThat(harness.cache.get(file.digest(), ContentCoding.BROTLI)).isEqualTo(first.body());
-        assertThat(harness.cache.get(file.digest(), ContentCoding.IDENTITY)).isNull();   // read only to compress
+        assertThat(harness.cache.get(file.digest(), ContentCoding.IDENTITY)).isNull(); // read only to compress
     }
 
     @Test
     void conditionalRequestShouldMatchTheVariantEtag() {
         ServedFile file = blobs.add("/app.js", text(20_000));
         String brTag = harness.get(file, "Accept-Encoding", "br").header(HttpHeaderNames.ETAG);
-        assertThat(harness.get(file, "Accept-Encoding", "br", "If-None-Match", brTag).status())
+        assertThat(harness.get(file, "Accept-Encoding", "br", "If-None-Match", brTag)
+                        .status())
                 .isEqualTo(HttpResponseStatus.NOT_MODIFIED);
-        assertThat(harness.get(file, "Accept-Encoding", "gzip", "If-None-Match", brTag).status())
+        assertThat(harness.get(file, "Accept-Encoding", "gzip", "If-None-Match", brTag)
+                        .status())
                 .isEqualTo(HttpResponseStatus.OK);
     }
 

@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fazt.gateway.site.ResponderHarness.Reply;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import java.util.Date;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -58,15 +57,18 @@ class RangeRequestsTest {
     @Test
     void ifRangeShouldHonourTheRangeOnlyForTheCurrentVersion() {
         ServedFile file = blobs.add("/video.mp4", random(1000, 7));
-        assertThat(harness.get(file, "Range", "bytes=0-9", "If-Range", etag(file)).status())
+        assertThat(harness.get(file, "Range", "bytes=0-9", "If-Range", etag(file))
+                        .status())
                 .isEqualTo(HttpResponseStatus.PARTIAL_CONTENT);
-        assertThat(harness.get(file, "Range", "bytes=0-9", "If-Range", httpDate(InMemoryBlobSource.DEPLOYED)).status())
+        assertThat(harness.get(file, "Range", "bytes=0-9", "If-Range", httpDate(InMemoryBlobSource.DEPLOYED))
+                        .status())
                 .isEqualTo(HttpResponseStatus.PARTIAL_CONTENT);
         Reply stale = harness.get(file, "Range", "bytes=0-9", "If-Range", "\"old\"");
         assertThat(stale.status()).isEqualTo(HttpResponseStatus.OK);
         assertThat(stale.body()).hasSize(1000);
-        assertThat(harness.get(file, "Range", "bytes=0-9", "If-Range", "W/" + etag(file)).status())
-                .isEqualTo(HttpResponseStatus.OK);   // a weak validator never matches for If-Range
+        assertThat(harness.get(file, "Range", "bytes=0-9", "If-Range", "W/" + etag(file))
+                        .status())
+                .isEqualTo(HttpResponseStatus.OK); // a weak validator never matches for If-Range
     }
 
     @Test

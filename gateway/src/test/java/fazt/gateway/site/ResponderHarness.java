@@ -67,8 +67,7 @@ final class ResponderHarness {
     }
 
     /** What the client received. {@code chunks}: body writes, for streamed responses. */
-    record Reply(HttpResponseStatus status, HttpHeaders headers, byte[] body, int chunks, boolean ended,
-                 boolean open) {
+    record Reply(HttpResponseStatus status, HttpHeaders headers, byte[] body, int chunks, boolean ended, boolean open) {
         String header(CharSequence name) {
             return headers.get(name);
         }
@@ -115,27 +114,40 @@ final class ResponderHarness {
             if (response == null) {
                 throw new AssertionError("no response written");
             }
-            return new Reply(response.status(), response.headers(), body.toByteArray(), chunks, ended,
-                    channel.isOpen());
+            return new Reply(
+                    response.status(), response.headers(), body.toByteArray(), chunks, ended, channel.isOpen());
         }
     }
 
     Reply get(ServedFile file, String... headers) {
-        return send(HttpMethod.GET, file, HttpResponseStatus.OK, Map.of(), true, headers).reply();
+        return send(HttpMethod.GET, file, HttpResponseStatus.OK, Map.of(), true, headers)
+                .reply();
     }
 
     Reply head(ServedFile file, String... headers) {
-        return send(HttpMethod.HEAD, file, HttpResponseStatus.OK, Map.of(), true, headers).reply();
+        return send(HttpMethod.HEAD, file, HttpResponseStatus.OK, Map.of(), true, headers)
+                .reply();
     }
 
     /** {@code headers}: name, value, name, value... */
-    Call send(HttpMethod method, ServedFile file, HttpResponseStatus status, Map<String, String> extra,
-              boolean keepAlive, String... headers) {
+    Call send(
+            HttpMethod method,
+            ServedFile file,
+            HttpResponseStatus status,
+            Map<String, String> extra,
+            boolean keepAlive,
+            String... headers) {
         return send(new EmbeddedChannel(), method, file, status, extra, keepAlive, headers);
     }
 
-    Call send(EmbeddedChannel channel, HttpMethod method, ServedFile file, HttpResponseStatus status,
-              Map<String, String> extra, boolean keepAlive, String... headers) {
+    Call send(
+            EmbeddedChannel channel,
+            HttpMethod method,
+            ServedFile file,
+            HttpResponseStatus status,
+            Map<String, String> extra,
+            boolean keepAlive,
+            String... headers) {
         channel.pipeline().addLast(new ChannelInboundHandlerAdapter() {
             @Override
             public void channelRead(ChannelHandlerContext ctx, Object msg) {

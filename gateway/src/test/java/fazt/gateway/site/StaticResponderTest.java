@@ -11,7 +11,6 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.charset.StandardCharsets;
-import java.util.Date;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,19 +53,21 @@ class StaticResponderTest {
         assertThat(reply.header(HttpHeaderNames.ACCEPT_RANGES)).isEqualTo("bytes");
         assertThat(reply.header(HttpHeaderNames.CACHE_CONTROL)).isEqualTo("public, max-age=300");
         assertThat(reply.header(HttpHeaderNames.DATE)).isNotNull();
-        assertThat(reply.headers().contains(HttpHeaderNames.VARY)).isFalse();   // too small to compress
+        assertThat(reply.headers().contains(HttpHeaderNames.VARY)).isFalse(); // too small to compress
         assertThat(reply.open()).isTrue();
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "{etag}                          | 304",
-        "\"other\", {etag}               | 304",
-        "W/{etag}                        | 304",
-        "*                               | 304",
-        "\"other\"                       | 200",
-        "W/\"other\", \"more\"           | 200",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{etag}                          | 304",
+                "\"other\", {etag}               | 304",
+                "W/{etag}                        | 304",
+                "*                               | 304",
+                "\"other\"                       | 200",
+                "W/\"other\", \"more\"           | 200",
+            })
     void ifNoneMatchShouldAnswer304OnAWeakMatch(String field, int status) {
         ServedFile file = blobs.add("/a.png", random(2000, 1));
         Reply reply = harness.get(file, "If-None-Match", field.replace("{etag}", etag(file)));
@@ -86,29 +87,42 @@ class StaticResponderTest {
         ServedFile file = blobs.add("/a.png", random(2000, 2));
         String deployed = httpDate(InMemoryBlobSource.DEPLOYED);
         String before = httpDate(InMemoryBlobSource.DEPLOYED.minusSeconds(1));
-        assertThat(harness.get(file, "If-Modified-Since", deployed).status()).isEqualTo(HttpResponseStatus.NOT_MODIFIED);
+        assertThat(harness.get(file, "If-Modified-Since", deployed).status())
+                .isEqualTo(HttpResponseStatus.NOT_MODIFIED);
         assertThat(harness.get(file, "If-Modified-Since", before).status()).isEqualTo(HttpResponseStatus.OK);
         assertThat(harness.get(file, "If-Modified-Since", "yesterday").status()).isEqualTo(HttpResponseStatus.OK);
-        assertThat(harness.get(file, "If-None-Match", "\"old\"", "If-Modified-Since", deployed).status())
+        assertThat(harness.get(file, "If-None-Match", "\"old\"", "If-Modified-Since", deployed)
+                        .status())
                 .isEqualTo(HttpResponseStatus.OK);
     }
 
     @Test
     void ifMatchAndIfUnmodifiedSinceShouldAnswer412WhenFalse() {
         ServedFile file = blobs.add("/a.png", random(2000, 3));
-        assertThat(harness.get(file, "If-Match", "\"other\"").status()).isEqualTo(HttpResponseStatus.PRECONDITION_FAILED);
+        assertThat(harness.get(file, "If-Match", "\"other\"").status())
+                .isEqualTo(HttpResponseStatus.PRECONDITION_FAILED);
         assertThat(harness.get(file, "If-Match", "W/" + etag(file)).status())
-                .isEqualTo(HttpResponseStatus.PRECONDITION_FAILED);   // If-Match compares strongly
+                .isEqualTo(HttpResponseStatus.PRECONDITION_FAILED); // If-Match compares strongly
         assertThat(harness.get(file, "If-Match", etag(file)).status()).isEqualTo(HttpResponseStatus.OK);
         assertThat(harness.get(file, "If-Unmodified-Since", httpDate(InMemoryBlobSource.DEPLOYED.minusSeconds(60)))
-                .status()).isEqualTo(HttpResponseStatus.PRECONDITION_FAILED);
+                        .status())
+                .isEqualTo(HttpResponseStatus.PRECONDITION_FAILED);
     }
 
     @Test
     void notFoundPageShouldNotBeConditionalNorCached() {
         ServedFile page = blobs.add("/404.html", "<h1>Not here</h1>".getBytes(StandardCharsets.UTF_8));
-        Reply reply = harness.send(HttpMethod.GET, page, HttpResponseStatus.NOT_FOUND, Map.of(), true,
-                "If-None-Match", "*", "Range", "bytes=0-3").reply();
+        Reply reply = harness.send(
+                        HttpMethod.GET,
+                        page,
+                        HttpResponseStatus.NOT_FOUND,
+                        Map.of(),
+                        true,
+                        "If-None-Match",
+                        "*",
+                        "Range",
+                        "bytes=0-3")
+                .reply();
         assertThat(reply.status()).isEqualTo(HttpResponseStatus.NOT_FOUND);
         assertThat(reply.text()).isEqualTo("<h1>Not here</h1>");
         assertThat(reply.header(HttpHeaderNames.CACHE_CONTROL)).isEqualTo("no-cache");
@@ -123,7 +137,8 @@ class StaticResponderTest {
         "/img/logo.png,                'public, max-age=300'",
     })
     void cacheControlShouldFollowTheKindOfFile(String path, String cacheControl) {
-        assertThat(harness.get(blobs.add(path, "x".getBytes(StandardCharsets.UTF_8))).header(HttpHeaderNames.CACHE_CONTROL))
+        assertThat(harness.get(blobs.add(path, "x".getBytes(StandardCharsets.UTF_8)))
+                        .header(HttpHeaderNames.CACHE_CONTROL))
                 .isEqualTo(cacheControl);
     }
 
@@ -136,17 +151,19 @@ class StaticResponderTest {
         assertThat(head.header(HttpHeaderNames.CONTENT_LENGTH)).isEqualTo("3000");
         assertThat(head.header(HttpHeaderNames.ETAG)).isEqualTo(get.header(HttpHeaderNames.ETAG));
         assertThat(head.header(HttpHeaderNames.CONTENT_TYPE)).isEqualTo(get.header(HttpHeaderNames.CONTENT_TYPE));
-        assertThat(blobs.reads).hasSize(1);   // the GET's
+        assertThat(blobs.reads).hasSize(1); // the GET's
     }
 
     @Test
     void connectionShouldCloseAfterTheResponseUnlessKeptAlive() {
         ServedFile small = blobs.add("/a.txt", "hello".getBytes(StandardCharsets.UTF_8));
-        Reply closed = harness.send(HttpMethod.GET, small, HttpResponseStatus.OK, Map.of(), false).reply();
+        Reply closed = harness.send(HttpMethod.GET, small, HttpResponseStatus.OK, Map.of(), false)
+                .reply();
         assertThat(closed.header(HttpHeaderNames.CONNECTION)).isEqualTo("close");
         assertThat(closed.open()).isFalse();
         ServedFile large = blobs.add("/movie.mp4", random(5 * 1024 * 1024, 16));
-        Reply streamed = harness.send(HttpMethod.GET, large, HttpResponseStatus.OK, Map.of(), false).reply();
+        Reply streamed = harness.send(HttpMethod.GET, large, HttpResponseStatus.OK, Map.of(), false)
+                .reply();
         assertThat(streamed.ended()).isTrue();
         assertThat(streamed.open()).isFalse();
     }
@@ -154,10 +171,27 @@ class StaticResponderTest {
     @Test
     void extraHeadersShouldReplaceComputedOnesButNotFraming() {
         ServedFile file = blobs.add("/app.js", text(3000));
-        Reply reply = harness.send(HttpMethod.GET, file, HttpResponseStatus.OK,
-                Map.of("Cache-Control", "no-store", "Content-Security-Policy", "default-src 'self'",
-                        "Content-Length", "1", "ETag", "\"mine\"", "Vary", "Cookie", "X-Bad", "a\r\nSet-Cookie: x"),
-                true, "Accept-Encoding", "gzip").reply();
+        Reply reply = harness.send(
+                        HttpMethod.GET,
+                        file,
+                        HttpResponseStatus.OK,
+                        Map.of(
+                                "Cache-Control",
+                                "no-store",
+                                "Content-Security-Policy",
+                                "default-src 'self'",
+                                "Content-Length",
+                                "1",
+                                "ETag",
+                                "\"mine\"",
+                                "Vary",
+                                "Cookie",
+                                "X-Bad",
+                                "a\r\nSet-Cookie: x"),
+                        true,
+                        "Accept-Encoding",
+                        "gzip")
+                .reply();
         assertThat(reply.header(HttpHeaderNames.CACHE_CONTROL)).isEqualTo("no-store");
         assertThat(reply.header("Content-Security-Policy")).isEqualTo("default-src 'self'");
         assertThat(reply.header(HttpHeaderNames.CONTENT_LENGTH)).isEqualTo(Integer.toString(reply.body().length));

@@ -52,27 +52,43 @@ class StaticResponderWireTest {
     static void start() {
         new Random(42).nextBytes(LARGE);
         FILES.put("/movie.mp4", BLOBS.add("/movie.mp4", LARGE));
-        FILES.put("/app.js", BLOBS.add("/app.js", "console.log('hi');\n".repeat(500).getBytes()));
-        BlobSource offThread = (digest, offset, length) ->
-                CompletableFuture.supplyAsync(() -> BLOBS.read(digest, offset, length).join(), NATS);
+        FILES.put(
+                "/app.js",
+                BLOBS.add("/app.js", "console.log('hi');\n".repeat(500).getBytes()));
+        BlobSource offThread = (digest, offset, length) -> CompletableFuture.supplyAsync(
+                () -> BLOBS.read(digest, offset, length).join(), NATS);
         StaticResponder responder = new StaticResponder(offThread, new BodyCache(32L * 1024 * 1024));
         group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+        server = new ServerBootstrap()
+                .group(group)
+                .channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new HttpServerCodec(), new HttpServerKeepAliveHandler(),
-                                new HttpObjectAggregator(65536), new SimpleChannelInboundHandler<FullHttpRequest>() {
-                                    @Override
-                                    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-                                        String path = request.uri();
-                                        responder.respond(ctx, request, FILES.get(path), HttpResponseStatus.OK, Map.of(),
-                                                HttpUtil.isKeepAlive(request));
-                                    }
-                                });
+                        ch.pipeline()
+                                .addLast(
+                                        new HttpServerCodec(),
+                                        new HttpServerKeepAliveHandler(),
+                                        new HttpObjectAggregator(65536),
+                                        new SimpleChannelInboundHandler<FullHttpRequest>() {
+                                            @Override
+                                            protected void channelRead0(
+                                                    ChannelHandlerContext ctx, FullHttpRequest request) {
+                                                String path = request.uri();
+                                                responder.respond(
+                                                        ctx,
+                                                        request,
+                                                        FILES.get(path),
+                                                        HttpResponseStatus.OK,
+                                                        Map.of(),
+                                                        HttpUtil.isKeepAlive(request));
+                                            }
+                                        });
                     }
                 })
-                .bind(new InetSocketAddress("127.0.0.1", 0)).syncUninterruptibly().channel();
+                .bind(new InetSocketAddress("127.0.0.1", 0))
+                .syncUninterruptibly()
+                .channel();
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     }
 
@@ -86,7 +102,8 @@ class StaticResponderWireTest {
 
     private static HttpRequest.Builder request(String path) {
         int port = ((InetSocketAddress) server.localAddress()).getPort();
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(20));
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(20));
     }
 
     @Test
@@ -95,23 +112,26 @@ class StaticResponderWireTest {
         assertThat(get.statusCode()).isEqualTo(200);
         assertThat(get.body()).isEqualTo(LARGE);
 
-        HttpResponse<byte[]> head = http.send(request("/movie.mp4").method("HEAD", HttpRequest.BodyPublishers.noBody())
-                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> head = http.send(
+                request("/movie.mp4")
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertThat(head.headers().firstValue("content-length")).hasValue(Integer.toString(LARGE.length));
         assertThat(head.body()).isEmpty();
 
         String etag = get.headers().firstValue("etag").orElseThrow();
-        HttpResponse<byte[]> notModified = http.send(request("/movie.mp4").header("If-None-Match", etag).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> notModified = http.send(
+                request("/movie.mp4").header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(notModified.statusCode()).isEqualTo(304);
 
-        HttpResponse<byte[]> range = http.send(request("/movie.mp4").header("Range", "bytes=-10").build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> range = http.send(
+                request("/movie.mp4").header("Range", "bytes=-10").build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(range.statusCode()).isEqualTo(206);
         assertThat(range.body()).isEqualTo(java.util.Arrays.copyOfRange(LARGE, LARGE.length - 10, LARGE.length));
 
-        HttpResponse<byte[]> gzip = http.send(request("/app.js").header("Accept-Encoding", "gzip").build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> gzip = http.send(
+                request("/app.js").header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(gzip.headers().firstValue("content-encoding")).hasValue("gzip");
         try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzip.body()))) {
             assertThat(new String(in.readAllBytes())).startsWith("console.log('hi');");

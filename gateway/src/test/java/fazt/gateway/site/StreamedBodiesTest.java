@@ -51,8 +51,8 @@ class StreamedBodiesTest {
         ResponderHarness.SlowClient slow = new ResponderHarness.SlowClient();
         EmbeddedChannel channel = new EmbeddedChannel(slow);
         ResponderHarness.Call call = harness.send(channel, HttpMethod.GET, file, HttpResponseStatus.OK, Map.of(), true);
-        assertThat(slow.held()).isEqualTo(2);               // the headers and the first chunk, not yet written out
-        assertThat(blobs.readCount()).isEqualTo(2);         // the first chunk and one read ahead: no more
+        assertThat(slow.held()).isEqualTo(2); // the headers and the first chunk, not yet written out
+        assertThat(blobs.readCount()).isEqualTo(2); // the first chunk and one read ahead: no more
         slow.releaseAll();
         Reply reply = call.reply();
         assertThat(reply.body()).isEqualTo(content);

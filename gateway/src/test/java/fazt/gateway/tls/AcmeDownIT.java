@@ -36,7 +36,8 @@ class AcmeDownIT {
         HttpsFixture.Answer second = gateway.httpsAcceptingAnyCertificate(name, "/api/openapi.json");
         assertThat(second.status()).isEqualTo(200);
         assertThat(second.chain().getFirst()).isEqualTo(first.chain().getFirst());
-        assertThat(certificates().get("certificates").get(0).get("attempts").asInt()).as("backed off: no new order")
+        assertThat(certificates().get("certificates").get(0).get("attempts").asInt())
+                .as("backed off: no new order")
                 .isEqualTo(1);
     }
 

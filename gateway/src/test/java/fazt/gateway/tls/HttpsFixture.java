@@ -23,7 +23,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -98,13 +97,28 @@ final class HttpsFixture implements BeforeAllCallback, AfterAllCallback {
             suite.start();
             nats = suite.nats().connect();
             nats.createDispatcher().subscribe(suite.nats().root().qualify(DeploySubjects.SITE_GET), "deploy", m -> {
-                String name = MessageCodec.INSTANCE.decode(m.getData(), SiteRequest.class).name();
+                String name = MessageCodec.INSTANCE
+                        .decode(m.getData(), SiteRequest.class)
+                        .name();
                 Headers headers = new Headers();
                 headers.put(FaztHeaders.TYPE, MessageCodec.typeId(SiteReply.class));
-                nats.publish(m.getReplyTo(), headers, MessageCodec.INSTANCE.encode(apps.contains(name)
-                        ? new SiteReply(true, "a_" + name, name, 1, "site/a_" + name + "/ns", null, null, null,
-                                Instant.now(), false)
-                        : SiteReply.notFound()));
+                nats.publish(
+                        m.getReplyTo(),
+                        headers,
+                        MessageCodec.INSTANCE.encode(
+                                apps.contains(name)
+                                        ? new SiteReply(
+                                                true,
+                                                "a_" + name,
+                                                name,
+                                                1,
+                                                "site/a_" + name + "/ns",
+                                                null,
+                                                null,
+                                                null,
+                                                Instant.now(),
+                                                false)
+                                        : SiteReply.notFound()));
             });
             nats.flush(Duration.ofSeconds(5));
         } catch (Exception e) {
@@ -131,12 +145,16 @@ final class HttpsFixture implements BeforeAllCallback, AfterAllCallback {
 
     /** Deploy-svc announces that custom domain {@code domain} changed to {@code state}. */
     void domainChanged(DomainChanged.Change change, String domain, DomainState state) throws Exception {
-        DomainChanged event = new DomainChanged(java.util.UUID.randomUUID().toString(), change,
+        DomainChanged event = new DomainChanged(
+                java.util.UUID.randomUUID().toString(),
+                change,
                 new MappedDomain(domain, "a_shop", "shop", state, state == DomainState.VERIFIED ? Instant.now() : null),
                 Instant.now());
         Headers headers = new Headers();
         headers.put(FaztHeaders.TYPE, MessageCodec.typeId(DomainChanged.class));
-        nats.publish(suite.nats().root().qualify(DeploySubjects.domainEvent(change)), headers,
+        nats.publish(
+                suite.nats().root().qualify(DeploySubjects.domainEvent(change)),
+                headers,
                 MessageCodec.INSTANCE.encode(event));
         nats.flush(Duration.ofSeconds(5));
     }
@@ -148,10 +166,21 @@ final class HttpsFixture implements BeforeAllCallback, AfterAllCallback {
     Object admin(String method, String path, String body) throws Exception {
         fazt.proto.auth.Principal admin = new fazt.proto.auth.Principal("u_admin", "admin", List.of("admin"), "token");
         try {
-            return new fazt.platform.nats.NatsRequester(nats, suite.nats().root()).request(
-                    fazt.proto.admin.AdminSubjects.of(ServiceName.GATEWAY), new fazt.proto.admin.AdminRequest(method,
-                            path, Map.of(), admin, body == null ? null : "application/json", body, null, "r"),
-                    fazt.proto.admin.AdminResponse.class, Duration.ofSeconds(10)).get();
+            return new fazt.platform.nats.NatsRequester(nats, suite.nats().root())
+                    .request(
+                            fazt.proto.admin.AdminSubjects.of(ServiceName.GATEWAY),
+                            new fazt.proto.admin.AdminRequest(
+                                    method,
+                                    path,
+                                    Map.of(),
+                                    admin,
+                                    body == null ? null : "application/json",
+                                    body,
+                                    null,
+                                    "r"),
+                            fazt.proto.admin.AdminResponse.class,
+                            Duration.ofSeconds(10))
+                    .get();
         } catch (java.util.concurrent.ExecutionException e) {
             if (e.getCause() instanceof fazt.platform.nats.ProblemException problem) {
                 return problem.problem();
@@ -174,7 +203,10 @@ final class HttpsFixture implements BeforeAllCallback, AfterAllCallback {
     }
 
     int tlsPort() {
-        return suite.service(ServiceName.GATEWAY).context().getBean(EdgeServer.class).tlsPort();
+        return suite.service(ServiceName.GATEWAY)
+                .context()
+                .getBean(EdgeServer.class)
+                .tlsPort();
     }
 
     int httpPort() {
@@ -199,25 +231,30 @@ final class HttpsFixture implements BeforeAllCallback, AfterAllCallback {
     /** {@code GET path} with SNI {@code name}, accepting whatever certificate the gateway sends (to look at it). */
     Answer httpsAcceptingAnyCertificate(String name, String path) throws Exception {
         SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+        context.init(
+                null,
+                new javax.net.ssl.TrustManager[] {
+                    new javax.net.ssl.X509TrustManager() {
+                        @Override
+                        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+                        @Override
+                        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
 
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        }}, null);
+                        @Override
+                        public X509Certificate[] getAcceptedIssuers() {
+                            return new X509Certificate[0];
+                        }
+                    }
+                },
+                null);
         return https(context, name, path, false);
     }
 
     private Answer https(SSLContext context, String name, String path, boolean verifyName) throws Exception {
         Socket plain = new Socket();
         plain.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), tlsPort()), 5000);
-        plain.setSoTimeout(60_000);   // an order on demand happens inside the handshake
+        plain.setSoTimeout(60_000); // an order on demand happens inside the handshake
         try (SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(plain, name, tlsPort(), true)) {
             SSLParameters parameters = tls.getSSLParameters();
             parameters.setServerNames(List.of(new SNIHostName(name)));
@@ -227,8 +264,10 @@ final class HttpsFixture implements BeforeAllCallback, AfterAllCallback {
             parameters.setApplicationProtocols(new String[] {"http/1.1"});
             tls.setSSLParameters(parameters);
             tls.startHandshake();
-            List<X509Certificate> chain = java.util.Arrays.stream(tls.getSession().getPeerCertificates())
-                    .map(c -> (X509Certificate) c).toList();
+            List<X509Certificate> chain = java.util.Arrays.stream(
+                            tls.getSession().getPeerCertificates())
+                    .map(c -> (X509Certificate) c)
+                    .toList();
             String alpn = tls.getApplicationProtocol();
             return exchange(tls, name, path, chain, alpn);
         }
@@ -243,8 +282,11 @@ final class HttpsFixture implements BeforeAllCallback, AfterAllCallback {
         trust.init(store);
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, trust.getTrustManagers(), null);
-        return java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_2)
-                .sslContext(context).connectTimeout(Duration.ofSeconds(5)).build();
+        return java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_2)
+                .sslContext(context)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     /** {@code GET path} with {@code Host: host} on the plain HTTP port. */
@@ -271,7 +313,9 @@ final class HttpsFixture implements BeforeAllCallback, AfterAllCallback {
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+            headers.put(
+                    lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    lines[i].substring(colon + 1).trim());
         }
         return new Answer(Integer.parseInt(lines[0].split(" ")[1]), headers, text.substring(end + 4), chain, alpn);
     }

@@ -55,7 +55,8 @@ final class Pebble implements AutoCloseable {
                 {"pebble": {"listenAddress": "127.0.0.1:%d", "managementListenAddress": "127.0.0.1:%d",
                   "certificate": "%s", "privateKey": "%s", "httpPort": %d, "tlsPort": %d,
                   "ocspResponderURL": "", "externalAccountBindingRequired": false}}
-                """.formatted(acme, management, dir.resolve("cert.pem"), dir.resolve("key.pem"), httpPort, tlsAlpn));
+                """.formatted(
+                        acme, management, dir.resolve("cert.pem"), dir.resolve("key.pem"), httpPort, tlsAlpn));
         KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
         store.load(null, null);
         store.setCertificateEntry("pebble", cert);
@@ -65,12 +66,31 @@ final class Pebble implements AutoCloseable {
         context.init(null, trust.getTrustManagers(), null);
         Pebble pebble = new Pebble(dir, acme, management, context);
         try {
-            pebble.run(dir.resolve("challtestsrv.log"), "pebble-challtestsrv", "-defaultIPv4", "127.0.0.1",
-                    "-defaultIPv6", "", "-dns01", "127.0.0.1:" + dns, "-http01", "", "-https01", "", "-tlsalpn01", "",
-                    "-management", "127.0.0.1:" + freePort());
+            pebble.run(
+                    dir.resolve("challtestsrv.log"),
+                    "pebble-challtestsrv",
+                    "-defaultIPv4",
+                    "127.0.0.1",
+                    "-defaultIPv6",
+                    "",
+                    "-dns01",
+                    "127.0.0.1:" + dns,
+                    "-http01",
+                    "",
+                    "-https01",
+                    "",
+                    "-tlsalpn01",
+                    "",
+                    "-management",
+                    "127.0.0.1:" + freePort());
             waitForPort(dns, true);
-            pebble.run(dir.resolve("pebble.log"), "pebble", "-config", dir.resolve("pebble.json").toString(),
-                    "-dnsserver", "127.0.0.1:" + dns);
+            pebble.run(
+                    dir.resolve("pebble.log"),
+                    "pebble",
+                    "-config",
+                    dir.resolve("pebble.json").toString(),
+                    "-dnsserver",
+                    "127.0.0.1:" + dns);
             waitForPort(acme, false);
             waitForPort(management, false);
         } catch (Exception e) {
@@ -81,8 +101,8 @@ final class Pebble implements AutoCloseable {
     }
 
     private void run(Path log, String... command) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("PEBBLE_VA_NOSLEEP", "1");
         builder.environment().put("PEBBLE_WFE_NONCEREJECT", "0");
         processes.add(builder.start());
@@ -100,10 +120,14 @@ final class Pebble implements AutoCloseable {
 
     /** The root pebble issues under, from its management endpoint. */
     X509Certificate root() throws Exception {
-        try (HttpClient http = HttpClient.newBuilder().sslContext(directoryTrust).connectTimeout(Duration.ofSeconds(5))
+        try (HttpClient http = HttpClient.newBuilder()
+                .sslContext(directoryTrust)
+                .connectTimeout(Duration.ofSeconds(5))
                 .build()) {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:"
-                    + managementPort + "/roots/0")).timeout(Duration.ofSeconds(10)).build(),
+            HttpResponse<byte[]> response = http.send(
+                    HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + managementPort + "/roots/0"))
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("pebble /roots/0 answered " + response.statusCode());
@@ -155,7 +179,8 @@ final class Pebble implements AutoCloseable {
     }
 
     static X509Certificate selfSigned(KeyPair keys, String dnsName, String ip) {
-        return ip == null ? SelfSigned.of(keys, dnsName, Duration.ofDays(1), dnsName)
+        return ip == null
+                ? SelfSigned.of(keys, dnsName, Duration.ofDays(1), dnsName)
                 : SelfSigned.of(keys, dnsName, Duration.ofDays(1), dnsName, ip);
     }
 }

@@ -22,8 +22,8 @@ class UploadedCertificateTest {
     @Test
     void aMatchingCurrentCertificateNamingTheDomainIsAccepted() {
         X509Certificate cert = SelfSigned.of(keys, "shop", Duration.ofDays(30), "shop.example.net");
-        UploadedCertificate uploaded = UploadedCertificate.validate("shop.example.net", Pem.chain(List.of(cert)),
-                Pem.key(keys.getPrivate()), Instant.now());
+        UploadedCertificate uploaded = UploadedCertificate.validate(
+                "shop.example.net", Pem.chain(List.of(cert)), Pem.key(keys.getPrivate()), Instant.now());
         assertThat(uploaded.chain()).containsExactly(cert);
     }
 
@@ -42,12 +42,18 @@ class UploadedCertificateTest {
         String otherKey = Pem.key(KeyPairUtils.createECKeyPair("secp256r1").getPrivate());
         assertThatThrownBy(() -> UploadedCertificate.validate("shop.example.net", chain, otherKey, Instant.now()))
                 .hasMessageContaining("key does not belong");
-        assertThatThrownBy(() -> UploadedCertificate.validate("blog.example.net", chain, Pem.key(keys.getPrivate()),
-                Instant.now())).hasMessageContaining("does not name");
-        assertThatThrownBy(() -> UploadedCertificate.validate("shop.example.net", chain, Pem.key(keys.getPrivate()),
-                Instant.now().plus(Duration.ofDays(31)))).hasMessageContaining("not valid now");
-        assertThatThrownBy(() -> UploadedCertificate.validate("shop.example.net", "not pem", Pem.key(keys.getPrivate()),
-                Instant.now())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> UploadedCertificate.validate(
+                        "blog.example.net", chain, Pem.key(keys.getPrivate()), Instant.now()))
+                .hasMessageContaining("does not name");
+        assertThatThrownBy(() -> UploadedCertificate.validate(
+                        "shop.example.net",
+                        chain,
+                        Pem.key(keys.getPrivate()),
+                        Instant.now().plus(Duration.ofDays(31))))
+                .hasMessageContaining("not valid now");
+        assertThatThrownBy(() -> UploadedCertificate.validate(
+                        "shop.example.net", "not pem", Pem.key(keys.getPrivate()), Instant.now()))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> UploadedCertificate.validate("shop.example.net", chain, "not pem", Instant.now()))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -91,35 +91,73 @@ public final class StorageBindings implements AutoCloseable {
         return switch (op) {
             case "kv.get" -> kvGet(appId, args);
             case "kv.put" -> kvPut(appId, args, bytes);
-            case "kv.delete" -> json(request(StorageSubjects.KV_DELETE,
-                    new KvDeleteRequest(appId, text(args, "key")), KvDeleteReply.class));
-            case "kv.list" -> json(request(StorageSubjects.KV_LIST, new KvListRequest(appId,
-                    optionalText(args, "prefix"), optionalText(args, "cursor"), args.path("limit").asInt(0)),
-                    KvListReply.class));
+            case "kv.delete" ->
+                json(request(
+                        StorageSubjects.KV_DELETE, new KvDeleteRequest(appId, text(args, "key")), KvDeleteReply.class));
+            case "kv.list" ->
+                json(request(
+                        StorageSubjects.KV_LIST,
+                        new KvListRequest(
+                                appId,
+                                optionalText(args, "prefix"),
+                                optionalText(args, "cursor"),
+                                args.path("limit").asInt(0)),
+                        KvListReply.class));
             case "db.insert" -> {
                 List<JsonNode> documents = new ArrayList<>();
                 args.path("documents").forEach(documents::add);
-                yield json(request(StorageSubjects.DB_INSERT,
-                        new DbInsertRequest(appId, text(args, "collection"), documents), DbInsertReply.class));
+                yield json(request(
+                        StorageSubjects.DB_INSERT,
+                        new DbInsertRequest(appId, text(args, "collection"), documents),
+                        DbInsertReply.class));
             }
-            case "db.get" -> json(request(StorageSubjects.DB_GET,
-                    new DbGetRequest(appId, text(args, "collection"), text(args, "id")), DbGetReply.class));
-            case "db.find" -> json(request(StorageSubjects.DB_FIND, new DbFindRequest(appId, text(args, "collection"),
-                    node(args, "query"), node(args, "sort"), args.path("limit").asInt(0), optionalText(args, "cursor")),
-                    DbFindReply.class));
-            case "db.update" -> json(request(StorageSubjects.DB_UPDATE, new DbUpdateRequest(appId,
-                    text(args, "collection"), node(args, "query"), node(args, "update")), DbCountReply.class));
-            case "db.delete" -> json(request(StorageSubjects.DB_DELETE,
-                    new DbDeleteRequest(appId, text(args, "collection"), node(args, "query")), DbCountReply.class));
-            case "db.count" -> json(request(StorageSubjects.DB_COUNT,
-                    new DbCountRequest(appId, text(args, "collection"), node(args, "query")), DbCountReply.class));
+            case "db.get" ->
+                json(request(
+                        StorageSubjects.DB_GET,
+                        new DbGetRequest(appId, text(args, "collection"), text(args, "id")),
+                        DbGetReply.class));
+            case "db.find" ->
+                json(request(
+                        StorageSubjects.DB_FIND,
+                        new DbFindRequest(
+                                appId,
+                                text(args, "collection"),
+                                node(args, "query"),
+                                node(args, "sort"),
+                                args.path("limit").asInt(0),
+                                optionalText(args, "cursor")),
+                        DbFindReply.class));
+            case "db.update" ->
+                json(request(
+                        StorageSubjects.DB_UPDATE,
+                        new DbUpdateRequest(appId, text(args, "collection"), node(args, "query"), node(args, "update")),
+                        DbCountReply.class));
+            case "db.delete" ->
+                json(request(
+                        StorageSubjects.DB_DELETE,
+                        new DbDeleteRequest(appId, text(args, "collection"), node(args, "query")),
+                        DbCountReply.class));
+            case "db.count" ->
+                json(request(
+                        StorageSubjects.DB_COUNT,
+                        new DbCountRequest(appId, text(args, "collection"), node(args, "query")),
+                        DbCountReply.class));
             case "files.put" -> filesPut(appId, args, bytes);
             case "files.get" -> filesGet(appId, args);
-            case "files.list" -> json(request(StorageSubjects.FILES_LIST, new FilesListRequest(appId,
-                    optionalText(args, "prefix"), optionalText(args, "cursor"), args.path("limit").asInt(0)),
-                    FilesListReply.class));
-            case "files.delete" -> json(request(StorageSubjects.FILES_DELETE,
-                    new FilesDeleteRequest(appId, text(args, "path")), FilesDeleteReply.class));
+            case "files.list" ->
+                json(request(
+                        StorageSubjects.FILES_LIST,
+                        new FilesListRequest(
+                                appId,
+                                optionalText(args, "prefix"),
+                                optionalText(args, "cursor"),
+                                args.path("limit").asInt(0)),
+                        FilesListReply.class));
+            case "files.delete" ->
+                json(request(
+                        StorageSubjects.FILES_DELETE,
+                        new FilesDeleteRequest(appId, text(args, "path")),
+                        FilesDeleteReply.class));
             default -> throw invalid("unknown operation " + op);
         };
     }
@@ -142,40 +180,57 @@ public final class StorageBindings implements AutoCloseable {
 
     private BindingReply kvPut(String appId, JsonNode args, byte[] bytes) {
         String kind = text(args, "kind");
-        byte[] value = switch (kind) {
-            case "text", "json" -> text(args, "text").getBytes(StandardCharsets.UTF_8);
-            case "bytes" -> bytes == null ? new byte[0] : bytes;
-            default -> throw invalid("unknown value kind " + kind);
-        };
+        byte[] value =
+                switch (kind) {
+                    case "text", "json" -> text(args, "text").getBytes(StandardCharsets.UTF_8);
+                    case "bytes" -> bytes == null ? new byte[0] : bytes;
+                    default -> throw invalid("unknown value kind " + kind);
+                };
         Long ttl = args.path("ttl").isNumber() ? args.path("ttl").asLong() : null;
-        return json(request(StorageSubjects.KV_PUT, new KvPutRequest(appId, text(args, "key"), kind, value, ttl),
+        return json(request(
+                StorageSubjects.KV_PUT,
+                new KvPutRequest(appId, text(args, "key"), kind, value, ttl),
                 KvPutReply.class));
     }
 
     private BindingReply filesPut(String appId, JsonNode args, byte[] bytes) {
         byte[] body = bytes == null ? new byte[0] : bytes;
         if (body.length > MAX_FILE_BYTES) {
-            throw new ProblemException(Problem.of(413, "runtime/file-too-large", "File too large",
+            throw new ProblemException(Problem.of(
+                    413,
+                    "runtime/file-too-large",
+                    "File too large",
                     "env.FILES.put takes at most " + (MAX_FILE_BYTES >> 20) + " MB in one piece."));
         }
         String path = text(args, "path");
         BlobWritten written = writer.write(body);
         String contentType = optionalText(args, "contentType");
-        return json(request(StorageSubjects.FILES_PUT, new FilesPutRequest(appId, path, written.digest(), body.length,
-                contentType == null ? "application/octet-stream" : contentType), FileInfo.class));
+        return json(request(
+                StorageSubjects.FILES_PUT,
+                new FilesPutRequest(
+                        appId,
+                        path,
+                        written.digest(),
+                        body.length,
+                        contentType == null ? "application/octet-stream" : contentType),
+                FileInfo.class));
     }
 
     private BindingReply filesGet(String appId, JsonNode args) {
-        FilesStatReply stat = request(StorageSubjects.FILES_STAT, new FilesStatRequest(appId, text(args, "path")),
-                FilesStatReply.class);
+        FilesStatReply stat = request(
+                StorageSubjects.FILES_STAT, new FilesStatRequest(appId, text(args, "path")), FilesStatReply.class);
         if (!stat.found()) {
             return json(stat);
         }
         if (stat.file().size() > MAX_FILE_BYTES) {
-            throw new ProblemException(Problem.of(413, "runtime/file-too-large", "File too large",
+            throw new ProblemException(Problem.of(
+                    413,
+                    "runtime/file-too-large",
+                    "File too large",
                     "env.FILES.get reads at most " + (MAX_FILE_BYTES >> 20) + " MB in one piece."));
         }
-        return new BindingReply(encode(stat), reader.readAll(stat.file().digest(), stat.file().size()));
+        return new BindingReply(
+                encode(stat), reader.readAll(stat.file().digest(), stat.file().size()));
     }
 
     private <R> R request(String subject, Object body, Class<R> replyType) {

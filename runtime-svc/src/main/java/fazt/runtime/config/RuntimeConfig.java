@@ -27,10 +27,17 @@ import java.time.Duration;
  *                         addresses ({@code FAZT_RUNTIME_FETCH_ALLOW_HOSTS}, comma-separated); empty by default
  */
 @ConfigurationProperties("runtime")
-public record RuntimeConfig(@Nullable Duration wallTime, @Nullable Long statementLimit, @Nullable Long memoryBudget,
-                            @Nullable Integer maxFetches, @Nullable Integer poolPerVersion,
-                            @Nullable Integer maxContexts, @Nullable Duration idleTimeout, @Nullable Duration checkTime,
-                            @Nullable Long stackBytes, @Nullable java.util.Set<String> fetchAllowedHosts) {
+public record RuntimeConfig(
+        @Nullable Duration wallTime,
+        @Nullable Long statementLimit,
+        @Nullable Long memoryBudget,
+        @Nullable Integer maxFetches,
+        @Nullable Integer poolPerVersion,
+        @Nullable Integer maxContexts,
+        @Nullable Duration idleTimeout,
+        @Nullable Duration checkTime,
+        @Nullable Long stackBytes,
+        @Nullable java.util.Set<String> fetchAllowedHosts) {
     public static final Duration DEFAULT_WALL_TIME = Duration.ofSeconds(30);
     public static final long DEFAULT_STATEMENT_LIMIT = 500_000_000L;
     public static final long DEFAULT_MEMORY_BUDGET = 512L * 1024 * 1024;

@@ -28,8 +28,8 @@ final class AppChanges implements EventConsumer<AppChanged> {
 
     @Override
     public ConsumerSpec<AppChanged> spec() {
-        return ConsumerSpec.broadcast("runtime-app-changes", ServiceName.DEPLOY, DeploySubjects.APP_EVENTS,
-                AppChanged.class);
+        return ConsumerSpec.broadcast(
+                "runtime-app-changes", ServiceName.DEPLOY, DeploySubjects.APP_EVENTS, AppChanged.class);
     }
 
     @Override

@@ -4,7 +4,6 @@ import fazt.platform.blobs.BlobReader;
 import fazt.platform.nats.NatsRequester;
 import fazt.platform.nats.ProblemException;
 import fazt.proto.problem.Problem;
-import fazt.proto.storage.BlobReadRequest;
 import fazt.proto.storage.StorageSubjects;
 import fazt.proto.storage.VfsFile;
 import fazt.proto.storage.VfsListReply;
@@ -12,7 +11,6 @@ import fazt.proto.storage.VfsListRequest;
 import fazt.runtime.modules.AppFiles;
 import fazt.runtime.modules.StandardLibrary;
 import jakarta.inject.Singleton;
-import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -81,12 +79,15 @@ public final class AppCodeLoader {
         synchronized (cache) {
             long total = 0;
             for (CompletableFuture<AppFiles> entry : cache.values()) {
-                total += entry.isDone() && !entry.isCompletedExceptionally() ? entry.join().bytes() : 0;
+                total += entry.isDone() && !entry.isCompletedExceptionally()
+                        ? entry.join().bytes()
+                        : 0;
             }
             var eldestFirst = cache.entrySet().iterator();
             while (total > CACHED_BYTES && eldestFirst.hasNext()) {
                 var entry = eldestFirst.next();
-                if (!entry.getKey().equals(keep) && entry.getValue().isDone()
+                if (!entry.getKey().equals(keep)
+                        && entry.getValue().isDone()
                         && !entry.getValue().isCompletedExceptionally()) {
                     total -= entry.getValue().join().bytes();
                     eldestFirst.remove();
@@ -100,15 +101,18 @@ public final class AppCodeLoader {
         long total = 0;
         String after = null;
         do {
-            VfsListReply page = nats.call(StorageSubjects.VFS_LIST, new VfsListRequest(namespace, after, 1000),
-                    VfsListReply.class, TIMEOUT);
+            VfsListReply page = nats.call(
+                    StorageSubjects.VFS_LIST, new VfsListRequest(namespace, after, 1000), VfsListReply.class, TIMEOUT);
             for (VfsFile file : page.files()) {
                 if (!file.path().startsWith(API_PREFIX)) {
                     continue;
                 }
                 total += file.size();
                 if (total > MAX_CODE_BYTES) {
-                    throw new ProblemException(Problem.of(413, "runtime/code-too-large", "Server code too large",
+                    throw new ProblemException(Problem.of(
+                            413,
+                            "runtime/code-too-large",
+                            "Server code too large",
                             "The files under api/ exceed " + (MAX_CODE_BYTES >> 20) + " MB."));
                 }
                 files.put(file.path(), blobs.readAll(file.digest(), file.size()));

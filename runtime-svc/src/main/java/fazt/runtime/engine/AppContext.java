@@ -17,7 +17,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
@@ -34,8 +33,10 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
 final class AppContext implements WebHost, AutoCloseable {
     private static final Source INVOKE_JS = resource("invoke.js");
     private static final Source BINDINGS_JS = resource("bindings.js");
-    private static final Source HIDE_HOST_GLOBALS = Source.newBuilder("js",
-            "delete globalThis.Java; delete globalThis.Graal;", "fazt:hide-host-globals").internal(true).buildLiteral();
+    private static final Source HIDE_HOST_GLOBALS = Source.newBuilder(
+                    "js", "delete globalThis.Java; delete globalThis.Graal;", "fazt:hide-host-globals")
+            .internal(true)
+            .buildLiteral();
 
     private final ContextKey key;
     private final long generation;
@@ -54,8 +55,13 @@ final class AppContext implements WebHost, AutoCloseable {
     private volatile boolean closed;
     private volatile long lastUsed = System.nanoTime();
 
-    AppContext(JsEngine engine, ContextKey key, long generation, AppFiles files, StorageBindings storage,
-               OutboundFetcher fetcher) {
+    AppContext(
+            JsEngine engine,
+            ContextKey key,
+            long generation,
+            AppFiles files,
+            StorageBindings storage,
+            OutboundFetcher fetcher) {
         this.key = key;
         this.generation = generation;
         this.modules = new ModuleGlobals(files);
@@ -79,9 +85,12 @@ final class AppContext implements WebHost, AutoCloseable {
         handler = modules.loadMain(context);
         if (!invoke.invokeMember("hasHandler", handler).asBoolean()) {
             // Thrown from JS so that it carries the entry point as its place, like any other app error.
-            context.eval(Source.newBuilder("js", "throw new TypeError('api/main.js must export a handler object with"
-                    + " a fetch(request, env, ctx) method (export default { fetch } or module.exports = { fetch })');",
-                    "api/main.js").buildLiteral());
+            context.eval(Source.newBuilder(
+                            "js",
+                            "throw new TypeError('api/main.js must export a handler object with"
+                                    + " a fetch(request, env, ctx) method (export default { fetch } or module.exports = { fetch })');",
+                            "api/main.js")
+                    .buildLiteral());
         }
     }
 
@@ -108,8 +117,8 @@ final class AppContext implements WebHost, AutoCloseable {
         return handler;
     }
 
-    Value newRequest(String method, String url, java.util.List<fazt.proto.runtime.HttpHeader> headers,
-                     InputStream body) {
+    Value newRequest(
+            String method, String url, java.util.List<fazt.proto.runtime.HttpHeader> headers, InputStream body) {
         return bridge.newRequest(method, url, headers, body);
     }
 
@@ -186,7 +195,8 @@ final class AppContext implements WebHost, AutoCloseable {
                 FetchCallbacks.resolve(resolve, value);
             } else {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure;
+                        ? failure.getCause()
+                        : failure;
                 FetchCallbacks.reject(reject, cause.getMessage() == null ? "fetch failed" : cause.getMessage());
             }
         });
@@ -210,8 +220,8 @@ final class AppContext implements WebHost, AutoCloseable {
     }
 
     private static String bindingMessage(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         return switch (cause) {
             case ProblemException p -> detailOrTitle(p.problem());
             case CallFailure.Problem p -> detailOrTitle(p.problem());
@@ -231,7 +241,9 @@ final class AppContext implements WebHost, AutoCloseable {
                 throw new IllegalStateException("missing resource " + name);
             }
             return Source.newBuilder("js", new String(in.readAllBytes(), StandardCharsets.UTF_8), "fazt:" + name)
-                    .internal(true).cached(true).buildLiteral();
+                    .internal(true)
+                    .cached(true)
+                    .buildLiteral();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

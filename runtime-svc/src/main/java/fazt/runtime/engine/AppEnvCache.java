@@ -40,7 +40,10 @@ final class AppEnvCache {
         try {
             reply = nats.call(DeploySubjects.ENV_GET, new AppEnvRequest(appId), AppEnvReply.class, TIMEOUT);
         } catch (RuntimeException e) { // a CallFailure, or a closed connection: either way not readable now
-            throw new ProblemException(Problem.of(503, "runtime/env-unavailable", "App settings unavailable",
+            throw new ProblemException(Problem.of(
+                    503,
+                    "runtime/env-unavailable",
+                    "App settings unavailable",
                     "The app's environment variables could not be read; try again shortly."));
         }
         Map<String, String> values = reply.values() == null ? Map.of() : Map.copyOf(reply.values());

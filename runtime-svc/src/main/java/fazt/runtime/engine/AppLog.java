@@ -56,7 +56,10 @@ final class AppLog {
     private void publish(String subject, Object record) {
         Headers headers = new Headers();
         headers.put(FaztHeaders.TYPE, MessageCodec.typeId(record.getClass()));
-        nats.publish(NatsMessage.builder().subject(settings.root().qualify(subject)).headers(headers)
-                .data(MessageCodec.INSTANCE.encode(record)).build());
+        nats.publish(NatsMessage.builder()
+                .subject(settings.root().qualify(subject))
+                .headers(headers)
+                .data(MessageCodec.INSTANCE.encode(record))
+                .build());
     }
 }

@@ -83,7 +83,10 @@ final class ContextPool {
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new ProblemException(Problem.of(503, "runtime/overloaded", "Runtime overloaded",
+                    throw new ProblemException(Problem.of(
+                            503,
+                            "runtime/overloaded",
+                            "Runtime overloaded",
                             "Every JavaScript context of this runtime instance is busy; try again shortly."));
                 }
                 freed.awaitNanos(left);
@@ -114,8 +117,10 @@ final class ContextPool {
         try {
             done(context.key());
             Deque<AppContext> warm = idle.computeIfAbsent(context.key(), k -> new ArrayDeque<>());
-            keep = reusable && !context.isClosed()
-                    && context.generation() == generations.getOrDefault(context.key().appId(), 0L)
+            keep = reusable
+                    && !context.isClosed()
+                    && context.generation()
+                            == generations.getOrDefault(context.key().appId(), 0L)
                     && warm.size() < config.poolPerVersion();
             if (keep) {
                 context.touch();
@@ -154,7 +159,9 @@ final class ContextPool {
         lock.lock();
         try {
             generations.merge(appId, 1L, Long::sum);
-            for (Iterator<Map.Entry<ContextKey, Deque<AppContext>>> it = idle.entrySet().iterator(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<ContextKey, Deque<AppContext>>> it =
+                            idle.entrySet().iterator();
+                    it.hasNext(); ) {
                 Map.Entry<ContextKey, Deque<AppContext>> entry = it.next();
                 if (entry.getKey().appId().equals(appId)) {
                     toClose.addAll(entry.getValue());

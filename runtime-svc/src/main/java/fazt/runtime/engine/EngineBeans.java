@@ -3,12 +3,12 @@ package fazt.runtime.engine;
 import fazt.runtime.config.RuntimeConfig;
 import fazt.runtime.limits.MemoryPressure;
 import fazt.runtime.limits.Watchdog;
+import fazt.runtime.web.OutboundFetch;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
-import fazt.runtime.web.OutboundFetch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -56,8 +56,8 @@ final class EngineBeans {
     /** Outbound fetch: the web package's SSRF-guarded client, run on virtual threads. */
     @Singleton
     OutboundFetcher outboundFetcher(RuntimeConfig config) {
-        OutboundFetch client = new OutboundFetch(config.fetchAllowedHosts(), OutboundFetch.DEFAULT_TIMEOUT,
-                OutboundFetch.DEFAULT_MAX_RESPONSE_BYTES);
+        OutboundFetch client = new OutboundFetch(
+                config.fetchAllowedHosts(), OutboundFetch.DEFAULT_TIMEOUT, OutboundFetch.DEFAULT_MAX_RESPONSE_BYTES);
         ExecutorService virtual = Executors.newVirtualThreadPerTaskExecutor();
         return (request, budget) -> client.sendAsync(request, budget, virtual);
     }

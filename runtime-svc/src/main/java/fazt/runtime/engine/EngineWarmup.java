@@ -39,15 +39,22 @@ final class EngineWarmup implements ApplicationEventListener<StartupEvent> {
         long started = System.nanoTime();
         CompletableFuture<Void> done = new CompletableFuture<>();
         threads.execute(() -> {
-            AppFiles files = new AppFiles(Map.of(AppFiles.MAIN, MAIN.getBytes(StandardCharsets.UTF_8)),
-                    StandardLibrary.get());
+            AppFiles files =
+                    new AppFiles(Map.of(AppFiles.MAIN, MAIN.getBytes(StandardCharsets.UTF_8)), StandardLibrary.get());
             try (AppContext context = factory.create(new ContextKey("warmup", 0, "warmup"), -1, files)) {
                 context.begin(InvocationScope.SILENT);
                 context.load();
-                context.invoke().invokeMember("call", context.handler(),
-                        context.newRequest("POST", "https://warmup.invalid/api/x", java.util.List.of(),
-                                new java.io.ByteArrayInputStream(new byte[] {'x'})),
-                        context.env(Map.of()), (org.graalvm.polyglot.proxy.ProxyExecutable) args -> null);
+                context.invoke()
+                        .invokeMember(
+                                "call",
+                                context.handler(),
+                                context.newRequest(
+                                        "POST",
+                                        "https://warmup.invalid/api/x",
+                                        java.util.List.of(),
+                                        new java.io.ByteArrayInputStream(new byte[] {'x'})),
+                                context.env(Map.of()),
+                                (org.graalvm.polyglot.proxy.ProxyExecutable) args -> null);
                 done.complete(null);
             } catch (RuntimeException e) {
                 done.completeExceptionally(e);

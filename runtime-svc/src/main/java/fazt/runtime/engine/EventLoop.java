@@ -44,13 +44,16 @@ final class EventLoop {
 
     /** Wakes a waiting loop so it re-checks its stop conditions. */
     void wake() {
-        inbox.add(new Task(-1, () -> { }));
+        inbox.add(new Task(-1, () -> {}));
     }
 
     long setTimer(long delayMillis, Value callback) {
         long id = nextTimerId++;
-        Timer timer = new Timer(id, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(0, delayMillis)),
-                timerSequence++, callback);
+        Timer timer = new Timer(
+                id,
+                System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(0, delayMillis)),
+                timerSequence++,
+                callback);
         timers.add(timer);
         timersById.put(id, timer);
         return id;

@@ -47,8 +47,13 @@ final class Invocation implements Runnable, InvocationScope {
     /** The engine parts an invocation uses. */
     record Services(RuntimeConfig config, ContextPool pool, ContextFactory factory, Watchdog watchdog, AppLog appLog) {}
 
-    Invocation(Services services, FunctionCall call, AppFiles files, ContextKey key, AppContext warm,
-               Map<String, String> envVars) {
+    Invocation(
+            Services services,
+            FunctionCall call,
+            AppFiles files,
+            ContextKey key,
+            AppContext warm,
+            Map<String, String> envVars) {
         this.services = services;
         this.call = call;
         this.files = files;
@@ -75,10 +80,11 @@ final class Invocation implements Runnable, InvocationScope {
         // The wall time is FAZT_FUNCTION_TIMEOUT_MS, which the gateway also waits for (ADR 23); a request may bring a
         // shorter budget of its own (a scheduled run's timeout), and running past it would only waste the context.
         java.time.Duration wallTime = request.timeoutMillis() > 0
-                && request.timeoutMillis() < config.wallTime().toMillis()
-                ? java.time.Duration.ofMillis(request.timeoutMillis()) : config.wallTime();
-        Watchdog.Guard guard = services.watchdog().watch(Thread.currentThread(), wallTime,
-                config.memoryBudget(), this::cancel);
+                        && request.timeoutMillis() < config.wallTime().toMillis()
+                ? java.time.Duration.ofMillis(request.timeoutMillis())
+                : config.wallTime();
+        Watchdog.Guard guard =
+                services.watchdog().watch(Thread.currentThread(), wallTime, config.memoryBudget(), this::cancel);
         try (InputStream body = call.body()) {
             if (cold) {
                 context = services.factory().create(key, services.pool().generation(key.appId()), files);
@@ -91,26 +97,40 @@ final class Invocation implements Runnable, InvocationScope {
                 context.begin(this);
             }
             AppContext app = context;
-            boolean hasBody = !"GET".equals(request.method()) && !"HEAD".equals(request.method())
-                    && request.bodyLength() != 0;
+            boolean hasBody =
+                    !"GET".equals(request.method()) && !"HEAD".equals(request.method()) && request.bodyLength() != 0;
             Value jsRequest = app.newRequest(request.method(), request.url(), request.headers(), hasBody ? body : null);
             // ctx.user: the app user the gateway resolved (JSON, parsed and frozen by invoke.js), or null
-            String user = request.user() == null ? null : new String(
-                    fazt.proto.MessageCodec.INSTANCE.encode(request.user()), java.nio.charset.StandardCharsets.UTF_8);
-            Value called = app.invoke().invokeMember("call", app.handler(), jsRequest, app.env(envVars),
-                    (org.graalvm.polyglot.proxy.ProxyExecutable) args -> {
-                        logUncaught(args[0]);
-                        return null;
-                    }, request.trigger() == null ? "http" : request.trigger(), user);
+            String user = request.user() == null
+                    ? null
+                    : new String(
+                            fazt.proto.MessageCodec.INSTANCE.encode(request.user()),
+                            java.nio.charset.StandardCharsets.UTF_8);
+            Value called = app.invoke()
+                    .invokeMember(
+                            "call",
+                            app.handler(),
+                            jsRequest,
+                            app.env(envVars),
+                            (org.graalvm.polyglot.proxy.ProxyExecutable) args -> {
+                                logUncaught(args[0]);
+                                return null;
+                            },
+                            request.trigger() == null ? "http" : request.trigger(),
+                            user);
             Value response = settle(app, called.getMember("result"), guard);
             ResponseHead responseHead;
             try {
                 responseHead = app.bridge().readResponse(response);
             } catch (IllegalArgumentException e) {
                 // checked only now, off the path of every good response: a primitive is named by its type
-                throw new HandlerError(app.invoke().invokeMember("isObject", response).asBoolean() ? e.getMessage()
-                        : "the fetch handler must return a Response, got "
-                        + app.invoke().invokeMember("typeName", response).asString());
+                throw new HandlerError(
+                        app.invoke().invokeMember("isObject", response).asBoolean()
+                                ? e.getMessage()
+                                : "the fetch handler must return a Response, got "
+                                        + app.invoke()
+                                                .invokeMember("typeName", response)
+                                                .asString());
             }
             status = responseHead.status();
             if (responseHead.streaming()) {
@@ -119,7 +139,8 @@ final class Invocation implements Runnable, InvocationScope {
                 streaming.pump(() -> guard.reason() != null);
             } else {
                 byte[] bytes = responseHead.bytes() == null ? new byte[0] : responseHead.bytes();
-                FunctionResult result = new FunctionResult(status, responseHead.headers(), ResponseBody.of(bytes), cold);
+                FunctionResult result =
+                        new FunctionResult(status, responseHead.headers(), ResponseBody.of(bytes), cold);
                 if (called.getMember("waits").getArraySize() == 0) {
                     // Nothing left to run: the context goes back to the pool before the caller hears the answer,
                     // so the next request finds it warm. The guard stops first: it must never cancel a context
@@ -139,7 +160,8 @@ final class Invocation implements Runnable, InvocationScope {
                 }
             }
         } catch (Throwable t) {
-            failure = t instanceof HandlerError h ? new JsFailure(JsFailure.Kind.ERROR, h.getMessage(), null, 0, 0)
+            failure = t instanceof HandlerError h
+                    ? new JsFailure(JsFailure.Kind.ERROR, h.getMessage(), null, 0, 0)
                     : JsFailure.of(t, guard.reason(), config.memoryBudget(), wallTime.toMillis());
             if (failure.kind() == JsFailure.Kind.INTERNAL) {
                 log.error("invocation failed appId={} requestId={}", key.appId(), request.requestId(), t);
@@ -157,8 +179,13 @@ final class Invocation implements Runnable, InvocationScope {
             }
         }
         if (linesDropped > 0) {
-            services.appLog().line(key.appId(), request.requestId(), "warn", linesDropped
-                    + " more log lines of this invocation were dropped (limit " + AppLog.MAX_LINES_PER_INVOCATION + ")");
+            services.appLog()
+                    .line(
+                            key.appId(),
+                            request.requestId(),
+                            "warn",
+                            linesDropped + " more log lines of this invocation were dropped (limit "
+                                    + AppLog.MAX_LINES_PER_INVOCATION + ")");
         }
         if (!released) {
             release(failure, guard.reason());
@@ -170,18 +197,21 @@ final class Invocation implements Runnable, InvocationScope {
         Value[] outcome = new Value[1];
         boolean[] failed = new boolean[1];
         boolean[] done = new boolean[1];
-        app.invoke().invokeMember("settle", promise,
-                (org.graalvm.polyglot.proxy.ProxyExecutable) args -> {
-                    outcome[0] = args[0];
-                    done[0] = true;
-                    return null;
-                },
-                (org.graalvm.polyglot.proxy.ProxyExecutable) args -> {
-                    outcome[0] = args[0];
-                    failed[0] = true;
-                    done[0] = true;
-                    return null;
-                });
+        app.invoke()
+                .invokeMember(
+                        "settle",
+                        promise,
+                        (org.graalvm.polyglot.proxy.ProxyExecutable) args -> {
+                            outcome[0] = args[0];
+                            done[0] = true;
+                            return null;
+                        },
+                        (org.graalvm.polyglot.proxy.ProxyExecutable) args -> {
+                            outcome[0] = args[0];
+                            failed[0] = true;
+                            done[0] = true;
+                            return null;
+                        });
         app.loop().runUntil(() -> done[0], () -> guard.reason() != null);
         if (guard.reason() != null) {
             throw new IllegalStateException("stopped");
@@ -246,12 +276,24 @@ final class Invocation implements Runnable, InvocationScope {
     private void record(int status, boolean cold, JsFailure failure) {
         InvokeRequest request = call.request();
         try {
-            services.appLog().invocation(new InvocationRecord(key.appId(), request.requestId(), startedAt,
-                    request.trigger(), request.method(), path(request.url()), status,
-                    (System.nanoTime() - startedNanos) / 1_000_000, cold, services.appLog().instance(),
-                    failure == null ? null : failure.detail()));
+            services.appLog()
+                    .invocation(new InvocationRecord(
+                            key.appId(),
+                            request.requestId(),
+                            startedAt,
+                            request.trigger(),
+                            request.method(),
+                            path(request.url()),
+                            status,
+                            (System.nanoTime() - startedNanos) / 1_000_000,
+                            cold,
+                            services.appLog().instance(),
+                            failure == null ? null : failure.detail()));
         } catch (RuntimeException e) {
-            log.warn("invocation record not published appId={} reason={}", key.appId(), e.getClass().getSimpleName());
+            log.warn(
+                    "invocation record not published appId={} reason={}",
+                    key.appId(),
+                    e.getClass().getSimpleName());
         }
     }
 
@@ -285,7 +327,10 @@ final class Invocation implements Runnable, InvocationScope {
         try {
             services.appLog().line(key.appId(), call.request().requestId(), level, message);
         } catch (RuntimeException e) {
-            log.warn("app log line not published appId={} reason={}", key.appId(), e.getClass().getSimpleName());
+            log.warn(
+                    "app log line not published appId={} reason={}",
+                    key.appId(),
+                    e.getClass().getSimpleName());
         }
     }
 

@@ -16,8 +16,7 @@ interface InvocationScope {
     /** A scope that drops logs and allows no fetch (the deploy-time check). */
     InvocationScope SILENT = new InvocationScope() {
         @Override
-        public void log(String level, String message) {
-        }
+        public void log(String level, String message) {}
 
         private final FetchBudget none = new FetchBudget(0);
 

@@ -5,11 +5,11 @@ import fazt.runtime.modules.ModuleGlobals;
 import java.io.OutputStream;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.EnvironmentAccess;
 import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.PolyglotAccess;
 import org.graalvm.polyglot.ResourceLimits;
 import org.graalvm.polyglot.SandboxPolicy;
-import org.graalvm.polyglot.EnvironmentAccess;
 import org.graalvm.polyglot.io.IOAccess;
 
 /**
@@ -21,8 +21,8 @@ import org.graalvm.polyglot.io.IOAccess;
  */
 public final class JsEngine implements AutoCloseable {
     /** {@link HostAccess#NONE} without even the mutable target mappings, as the CONSTRAINED policy demands. */
-    private static final HostAccess HOST_ACCESS = HostAccess.newBuilder(HostAccess.NONE)
-            .allowMutableTargetMappings().build();
+    private static final HostAccess HOST_ACCESS =
+            HostAccess.newBuilder(HostAccess.NONE).allowMutableTargetMappings().build();
 
     private final Engine engine;
     private final ResourceLimits limits;
@@ -35,7 +35,9 @@ public final class JsEngine implements AutoCloseable {
                 .option("engine.WarnInterpreterOnly", "false")
                 .build();
         // One limits object for all contexts: GraalJS requires that contexts of one engine agree on it.
-        this.limits = ResourceLimits.newBuilder().statementLimit(config.statementLimit(), null).build();
+        this.limits = ResourceLimits.newBuilder()
+                .statementLimit(config.statementLimit(), null)
+                .build();
     }
 
     /** A fresh, locked-down context for one app version's code. */

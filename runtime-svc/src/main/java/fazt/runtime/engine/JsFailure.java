@@ -62,12 +62,28 @@ public record JsFailure(Kind kind, String message, String file, int line, int co
     public static JsFailure of(Throwable failure, Watchdog.Reason reason, long memoryBudget, long wallMillis) {
         if (reason != null) {
             return switch (reason) {
-                case WALL_TIME -> new JsFailure(Kind.WALL_TIME, "the script ran longer than its wall time of "
-                        + wallMillis + " ms and was stopped", null, 0, 0);
-                case MEMORY -> new JsFailure(Kind.MEMORY, "the script allocated more than its memory budget of "
-                        + (memoryBudget >> 20) + " MB and was stopped", null, 0, 0);
-                case HEAP_LOW -> new JsFailure(Kind.MEMORY, "the runtime ran low on memory and stopped the script"
-                        + " using the most", null, 0, 0);
+                case WALL_TIME ->
+                    new JsFailure(
+                            Kind.WALL_TIME,
+                            "the script ran longer than its wall time of " + wallMillis + " ms and was stopped",
+                            null,
+                            0,
+                            0);
+                case MEMORY ->
+                    new JsFailure(
+                            Kind.MEMORY,
+                            "the script allocated more than its memory budget of " + (memoryBudget >> 20)
+                                    + " MB and was stopped",
+                            null,
+                            0,
+                            0);
+                case HEAP_LOW ->
+                    new JsFailure(
+                            Kind.MEMORY,
+                            "the runtime ran low on memory and stopped the script" + " using the most",
+                            null,
+                            0,
+                            0);
             };
         }
         if (failure instanceof EventLoop.Stalled stalled) {
@@ -77,8 +93,12 @@ public record JsFailure(Kind kind, String message, String file, int line, int co
             if (e.isResourceExhausted()) {
                 // GraalJS reports both its statement limit and a heap exhausted by one huge allocation this way.
                 return e.getMessage() != null && e.getMessage().startsWith("Statement count limit")
-                        ? new JsFailure(Kind.STATEMENTS, "the script executed more statements than allowed and was"
-                                + " stopped", null, 0, 0)
+                        ? new JsFailure(
+                                Kind.STATEMENTS,
+                                "the script executed more statements than allowed and was" + " stopped",
+                                null,
+                                0,
+                                0)
                         : new JsFailure(Kind.MEMORY, "the script ran out of memory and was stopped", null, 0, 0);
             }
             if (e.isCancelled() || e.isInterrupted()) {
@@ -97,7 +117,9 @@ public record JsFailure(Kind kind, String message, String file, int line, int co
         if (place == null) {
             for (PolyglotException.StackFrame frame : e.getPolyglotStackTrace()) {
                 SourceSection section = frame.getSourceLocation();
-                if (frame.isGuestFrame() && section != null && !section.getSource().isInternal()) {
+                if (frame.isGuestFrame()
+                        && section != null
+                        && !section.getSource().isInternal()) {
                     place = section;
                     break;
                 }
@@ -110,7 +132,8 @@ public record JsFailure(Kind kind, String message, String file, int line, int co
             return new JsFailure(Kind.ERROR, message, null, 0, 0);
         }
         String path = place.getSource().getPath();
-        String file = path != null ? ModuleSources.display(path) : place.getSource().getName();
+        String file =
+                path != null ? ModuleSources.display(path) : place.getSource().getName();
         int line = place.hasLines() ? place.getStartLine() : 0;
         int column = place.hasColumns() ? place.getStartColumn() : 0;
         return new JsFailure(Kind.ERROR, message, file, line, column);

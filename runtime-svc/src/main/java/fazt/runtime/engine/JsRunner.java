@@ -25,8 +25,15 @@ final class JsRunner implements FunctionRunner {
     private final JsThreads threads;
     private final Invocation.Services services;
 
-    JsRunner(RuntimeConfig config, AppCodeLoader code, AppEnvCache env, ContextPool pool, ContextFactory factory,
-             JsThreads threads, Watchdog watchdog, AppLog appLog) {
+    JsRunner(
+            RuntimeConfig config,
+            AppCodeLoader code,
+            AppEnvCache env,
+            ContextPool pool,
+            ContextFactory factory,
+            JsThreads threads,
+            Watchdog watchdog,
+            AppLog appLog) {
         this.code = code;
         this.env = env;
         this.pool = pool;
@@ -42,7 +49,10 @@ final class JsRunner implements FunctionRunner {
         try {
             files = code.load(request.namespace());
             if (!files.hasMain()) {
-                throw new ProblemException(Problem.of(404, "runtime/no-server-code", "No server code",
+                throw new ProblemException(Problem.of(
+                        404,
+                        "runtime/no-server-code",
+                        "No server code",
                         "Version " + request.version() + " of this app has no api/main.js."));
             }
             vars = env.get(request.appId());
@@ -62,7 +72,10 @@ final class JsRunner implements FunctionRunner {
                 pool.abandon(key);
             }
             close(call);
-            throw new ProblemException(Problem.of(503, "runtime/overloaded", "Runtime overloaded",
+            throw new ProblemException(Problem.of(
+                    503,
+                    "runtime/overloaded",
+                    "Runtime overloaded",
                     "The runtime cannot take more work right now; try again shortly."));
         }
         return LocalWait.of(invocation.head(), "the handler");

@@ -23,7 +23,8 @@ public final class ScriptCheck {
     private final JsThreads threads;
     private final Watchdog watchdog;
 
-    ScriptCheck(RuntimeConfig config, AppCodeLoader code, ContextFactory factory, JsThreads threads, Watchdog watchdog) {
+    ScriptCheck(
+            RuntimeConfig config, AppCodeLoader code, ContextFactory factory, JsThreads threads, Watchdog watchdog) {
         this.config = config;
         this.code = code;
         this.factory = factory;
@@ -34,8 +35,8 @@ public final class ScriptCheck {
     /** Checks the version stored in {@code namespace}. */
     public ScriptCheckReply check(String appId, int version, String namespace) {
         if (namespace == null || namespace.isBlank()) {
-            throw new ProblemException(Problem.of(400, "runtime/invalid-check", "Invalid check request",
-                    "namespace is required"));
+            throw new ProblemException(
+                    Problem.of(400, "runtime/invalid-check", "Invalid check request", "namespace is required"));
         }
         AppFiles files = code.load(namespace);
         if (!files.hasMain()) {
@@ -48,19 +49,25 @@ public final class ScriptCheck {
 
     private ScriptCheckReply run(String appId, int version, String namespace, AppFiles files) {
         AppContext context = factory.create(new ContextKey(appId, version, namespace), -1, files);
-        Watchdog.Guard guard = watchdog.watch(Thread.currentThread(), config.checkTime(), config.memoryBudget(),
-                context::cancel);
+        Watchdog.Guard guard =
+                watchdog.watch(Thread.currentThread(), config.checkTime(), config.memoryBudget(), context::cancel);
         try {
             context.begin(InvocationScope.SILENT);
             context.load();
             return ScriptCheckReply.passed();
         } catch (RuntimeException e) {
-            JsFailure failure = JsFailure.of(e, guard.reason(), config.memoryBudget(), config.checkTime().toMillis());
+            JsFailure failure = JsFailure.of(
+                    e, guard.reason(), config.memoryBudget(), config.checkTime().toMillis());
             String message = failure.kind() == JsFailure.Kind.WALL_TIME
-                    ? "top-level evaluation ran longer than " + config.checkTime().toMillis() + " ms"
+                    ? "top-level evaluation ran longer than "
+                            + config.checkTime().toMillis() + " ms"
                     : failure.message();
-            return new ScriptCheckReply(false, failure.file() == null ? AppFiles.MAIN : failure.file(), failure.line(),
-                    failure.column(), message);
+            return new ScriptCheckReply(
+                    false,
+                    failure.file() == null ? AppFiles.MAIN : failure.file(),
+                    failure.line(),
+                    failure.column(),
+                    message);
         } finally {
             guard.close();
             context.close();

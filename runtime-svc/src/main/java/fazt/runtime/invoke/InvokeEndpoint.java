@@ -49,20 +49,33 @@ final class InvokeEndpoint implements RequestEndpoint {
         InvokeRequest request = incoming.body(InvokeRequest.class);
         check(request);
         try (Heartbeats.Beat beat = heartbeats.start(incoming.header(RuntimeSubjects.HEADER_PROGRESS));
-             InputStream body = requestBody(request)) {
+                InputStream body = requestBody(request)) {
             FunctionResult result = runner.run(new FunctionCall(request, body));
             return respond(result);
         }
     }
 
     private static void check(InvokeRequest request) {
-        String missing = request.method() == null || request.method().isBlank() ? "method"
-                : request.url() == null || request.url().isBlank() ? "url"
-                : request.appId() == null || request.appId().isBlank() ? "appId"
-                : request.namespace() == null || request.namespace().isBlank() ? "namespace" : null;
+        String missing = request.method() == null || request.method().isBlank()
+                ? "method"
+                : request.url() == null || request.url().isBlank()
+                        ? "url"
+                        : request.appId() == null || request.appId().isBlank()
+                                ? "appId"
+                                : request.namespace() == null
+                                                || request.namespace().isBlank()
+                                        ? "namespace"
+                                        : null;
         if (missing != null) {
-            throw new ProblemException(new Problem(Problem.TYPE_BASE + "runtime/bad-invocation", "Bad invocation",
-                    400, "The invocation lacks its " + missing + ".", null, "runtime.bad_invocation", null, null,
+            throw new ProblemException(new Problem(
+                    Problem.TYPE_BASE + "runtime/bad-invocation",
+                    "Bad invocation",
+                    400,
+                    "The invocation lacks its " + missing + ".",
+                    null,
+                    "runtime.bad_invocation",
+                    null,
+                    null,
                     List.of(new Problem.FieldError(missing, "required"))));
         }
     }
@@ -72,7 +85,8 @@ final class InvokeEndpoint implements RequestEndpoint {
         if (request.bodyStream() == null || request.bodyStream().isBlank()) {
             return new ByteArrayInputStream(inline);
         }
-        Duration timeout = request.timeoutMillis() > 0 ? Duration.ofMillis(request.timeoutMillis()) : DEFAULT_PULL_TIMEOUT;
+        Duration timeout =
+                request.timeoutMillis() > 0 ? Duration.ofMillis(request.timeoutMillis()) : DEFAULT_PULL_TIMEOUT;
         return new BodyStreamReader(nats, request.bodyStream(), timeout).inputStream(inline);
     }
 
@@ -93,7 +107,12 @@ final class InvokeEndpoint implements RequestEndpoint {
         } else {
             stream = streams.hold(body, first.length);
         }
-        return new InvokeResponse(result.status(), result.headers() == null ? List.of() : result.headers(),
-                first == null ? new byte[0] : first, stream, result.cold(), heartbeats.instance());
+        return new InvokeResponse(
+                result.status(),
+                result.headers() == null ? List.of() : result.headers(),
+                first == null ? new byte[0] : first,
+                stream,
+                result.cold(),
+                heartbeats.instance());
     }
 }

@@ -36,8 +36,9 @@ public final class MemoryPressure implements AutoCloseable {
         }
         listener = (notification, handback) -> {
             if (MemoryNotificationInfo.MEMORY_COLLECTION_THRESHOLD_EXCEEDED.equals(notification.getType())) {
-                watchdog.cancelBiggest().ifPresent(guard ->
-                        log.warn("heap low after collection, cancelled the biggest invocation allocated={}",
+                watchdog.cancelBiggest()
+                        .ifPresent(guard -> log.warn(
+                                "heap low after collection, cancelled the biggest invocation allocated={}",
                                 guard.allocated()));
             }
         };

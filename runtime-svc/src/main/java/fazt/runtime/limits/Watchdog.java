@@ -37,7 +37,11 @@ public final class Watchdog implements AutoCloseable {
     }
 
     /** Why an invocation was stopped. */
-    public enum Reason { WALL_TIME, MEMORY, HEAP_LOW }
+    public enum Reason {
+        WALL_TIME,
+        MEMORY,
+        HEAP_LOW
+    }
 
     /**
      * Starts watching the invocation running on {@code worker} (a platform thread) from now: {@code cancel} runs once,
@@ -51,8 +55,8 @@ public final class Watchdog implements AutoCloseable {
 
     /** Cancels the running invocation that has allocated the most; for {@link MemoryPressure}. */
     public Optional<Guard> cancelBiggest() {
-        Optional<Guard> biggest = running.stream().filter(g -> g.reason == null)
-                .max(Comparator.comparingLong(Guard::allocated));
+        Optional<Guard> biggest =
+                running.stream().filter(g -> g.reason == null).max(Comparator.comparingLong(Guard::allocated));
         biggest.ifPresent(g -> g.trip(Reason.HEAP_LOW));
         return biggest;
     }
@@ -100,7 +104,8 @@ public final class Watchdog implements AutoCloseable {
             this.cancel = cancel;
             // the usual caller is the worker itself, whose counter HotSpot reads without looking the thread up
             this.allocatedAtStart = threadId == Thread.currentThread().threadId()
-                    ? THREADS.getCurrentThreadAllocatedBytes() : THREADS.getThreadAllocatedBytes(threadId);
+                    ? THREADS.getCurrentThreadAllocatedBytes()
+                    : THREADS.getThreadAllocatedBytes(threadId);
         }
 
         /** Heap bytes the invocation's thread allocated since the guard started. */
@@ -128,7 +133,9 @@ public final class Watchdog implements AutoCloseable {
             try {
                 cancel.run();
             } catch (RuntimeException e) {
-                log.warn("cancelling an invocation failed reason={}", e.getClass().getSimpleName());
+                log.warn(
+                        "cancelling an invocation failed reason={}",
+                        e.getClass().getSimpleName());
             }
         }
 

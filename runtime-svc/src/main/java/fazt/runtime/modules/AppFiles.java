@@ -71,7 +71,6 @@ public final class AppFiles implements ModuleSources {
         if (absolutePath.startsWith(APP_ROOT)) {
             return directories.contains(absolutePath.substring(APP_ROOT.length()));
         }
-        return absolutePath.startsWith(STDLIB_ROOT)
-                && stdlib.isDirectory(absolutePath.substring(STDLIB_ROOT.length()));
+        return absolutePath.startsWith(STDLIB_ROOT) && stdlib.isDirectory(absolutePath.substring(STDLIB_ROOT.length()));
     }
 }

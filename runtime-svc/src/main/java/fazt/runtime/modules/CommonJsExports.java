@@ -19,11 +19,56 @@ public final class CommonJsExports {
     private static final Pattern OBJECT_LITERAL = Pattern.compile("module\\.exports\\s*=\\s*\\{([^{}]*)\\}");
     private static final Pattern LITERAL_KEY = Pattern.compile("(?:^|,)\\s*([A-Za-z_$][\\w$]*)\\s*(?=[,:(]|$)");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][\\w$]*");
-    private static final Set<String> RESERVED = Set.of("default", "__esModule", "await", "break", "case", "catch",
-            "class", "const", "continue", "debugger", "delete", "do", "else", "enum", "export", "extends", "false",
-            "finally", "for", "function", "if", "import", "in", "instanceof", "new", "null", "return", "super",
-            "switch", "this", "throw", "true", "try", "typeof", "var", "void", "while", "with", "yield", "let",
-            "static", "implements", "interface", "package", "private", "protected", "public", "arguments", "eval");
+    private static final Set<String> RESERVED = Set.of(
+            "default",
+            "__esModule",
+            "await",
+            "break",
+            "case",
+            "catch",
+            "class",
+            "const",
+            "continue",
+            "debugger",
+            "delete",
+            "do",
+            "else",
+            "enum",
+            "export",
+            "extends",
+            "false",
+            "finally",
+            "for",
+            "function",
+            "if",
+            "import",
+            "in",
+            "instanceof",
+            "new",
+            "null",
+            "return",
+            "super",
+            "switch",
+            "this",
+            "throw",
+            "true",
+            "try",
+            "typeof",
+            "var",
+            "void",
+            "while",
+            "with",
+            "yield",
+            "let",
+            "static",
+            "implements",
+            "interface",
+            "package",
+            "private",
+            "protected",
+            "public",
+            "arguments",
+            "eval");
 
     private CommonJsExports() {}
 
@@ -45,10 +90,17 @@ public final class CommonJsExports {
     /** The ES module text that stands for a CommonJS file when an ES module imports it. */
     public static String esmWrapper(String absolutePath, String source) {
         StringBuilder wrapper = new StringBuilder()
-                .append("const m = globalThis.").append(ModuleGlobals.REQUIRE_ABSOLUTE)
-                .append('(').append(jsString(absolutePath)).append(");\nexport default m;\n");
+                .append("const m = globalThis.")
+                .append(ModuleGlobals.REQUIRE_ABSOLUTE)
+                .append('(')
+                .append(jsString(absolutePath))
+                .append(");\nexport default m;\n");
         for (String name : names(source)) {
-            wrapper.append("export const ").append(name).append(" = m == null ? undefined : m.").append(name).append(";\n");
+            wrapper.append("export const ")
+                    .append(name)
+                    .append(" = m == null ? undefined : m.")
+                    .append(name)
+                    .append(";\n");
         }
         return wrapper.toString();
     }

@@ -58,8 +58,10 @@ public final class ModuleGlobals {
         }
         Value makeRequire = install(context);
         Value exports = makeRequire.execute("/app/api").execute("./main.js");
-        if (exports.hasMember("__esModule") && exports.getMember("__esModule").isBoolean()
-                && exports.getMember("__esModule").asBoolean() && exports.hasMember("default")) {
+        if (exports.hasMember("__esModule")
+                && exports.getMember("__esModule").isBoolean()
+                && exports.getMember("__esModule").asBoolean()
+                && exports.hasMember("default")) {
             return exports.getMember("default");
         }
         return exports;
@@ -68,8 +70,9 @@ public final class ModuleGlobals {
     /** Installs the CommonJS loader and its hidden absolute loader; returns {@code makeRequire(dir)}. */
     public Value install(Context context) {
         Value factory = context.eval(REQUIRE_JS);
-        ProxyExecutable resolve = args -> resolver.resolve(args[0].asString(), args[1].asString(),
-                ModuleResolver.Mode.REQUIRE).orElse(null);
+        ProxyExecutable resolve =
+                args -> resolver.resolve(args[0].asString(), args[1].asString(), ModuleResolver.Mode.REQUIRE)
+                        .orElse(null);
         ProxyExecutable kind = args -> {
             String path = args[0].asString();
             return path.endsWith(".json") ? "json" : resolver.isEsm(path) ? "esm" : "cjs";
@@ -85,7 +88,8 @@ public final class ModuleGlobals {
         // module imports the file by path so the loader resolves and caches it like any other import.
         String entry = "import * as m from " + CommonJsExports.jsString(path) + ";\nexport default m;\n";
         Source source = Source.newBuilder("js", entry, "import:" + ModuleSources.display(path))
-                .mimeType("application/javascript+module").buildLiteral();
+                .mimeType("application/javascript+module")
+                .buildLiteral();
         if (context.getBindings("js").getMember(REQUIRE_ABSOLUTE) == null) {
             install(context);
         }
@@ -101,7 +105,9 @@ public final class ModuleGlobals {
             }
             // The wrapper opens on the file's first line, so line numbers in errors are the file's own.
             String wrapped = "(function (exports, require, module, __filename, __dirname) {" + code + "\n})";
-            return Source.newBuilder("js", wrapped, ModuleSources.display(p)).cached(true).buildLiteral();
+            return Source.newBuilder("js", wrapped, ModuleSources.display(p))
+                    .cached(true)
+                    .buildLiteral();
         });
     }
 
@@ -112,7 +118,8 @@ public final class ModuleGlobals {
     private static Source resource(String name) {
         try (var in = ModuleGlobals.class.getResourceAsStream("/fazt/runtime/engine/" + name)) {
             return Source.newBuilder("js", new String(in.readAllBytes(), StandardCharsets.UTF_8), "fazt:" + name)
-                    .internal(true).build();
+                    .internal(true)
+                    .build();
         } catch (java.io.IOException | NullPointerException e) {
             throw new IllegalStateException("missing resource " + name, e);
         }

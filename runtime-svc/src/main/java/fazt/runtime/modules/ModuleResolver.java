@@ -22,7 +22,10 @@ import java.util.regex.Pattern;
  */
 public final class ModuleResolver {
     /** How the file is being loaded; it selects the {@code exports} condition. */
-    public enum Mode { IMPORT, REQUIRE }
+    public enum Mode {
+        IMPORT,
+        REQUIRE
+    }
 
     private static final List<String> EXTENSIONS = List.of(".js", ".mjs", ".cjs", ".json");
     private static final List<String> INDEXES = List.of("index.js", "index.mjs", "index.cjs", "index.json");
@@ -33,6 +36,7 @@ public final class ModuleResolver {
     /** A top-level import or export statement: what makes an app's {@code .js} file an ES module. */
     private static final Pattern ESM_SYNTAX = Pattern.compile(
             "(?m)^\\s*(?:import\\s*(?:[\\w$*{]|[\"'])|export\\s+(?:default\\b|const\\b|let\\b|var\\b|function\\b|async\\b|class\\b|\\{|\\*))");
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ModuleSources sources;
@@ -52,7 +56,10 @@ public final class ModuleResolver {
         if (specifier.startsWith("/")) {
             return resolvePath(normalize(specifier));
         }
-        if (specifier.equals(".") || specifier.equals("..") || specifier.startsWith("./") || specifier.startsWith("../")) {
+        if (specifier.equals(".")
+                || specifier.equals("..")
+                || specifier.startsWith("./")
+                || specifier.startsWith("../")) {
             return resolvePath(normalize(fromDir + "/" + specifier));
         }
         return resolveBare(specifier, mode);
@@ -117,7 +124,8 @@ public final class ModuleResolver {
 
     /** The target of {@code subpath} in a package's {@code exports} field (with {@code *} patterns), or null. */
     static String exportTarget(JsonNode exports, String subpath, Set<String> conditions) {
-        boolean subpathKeyed = exports.isObject() && exports.fieldNames().hasNext()
+        boolean subpathKeyed = exports.isObject()
+                && exports.fieldNames().hasNext()
                 && exports.fieldNames().next().startsWith(".");
         if (!subpathKeyed) {
             return subpath.equals(".") ? conditionalTarget(exports, conditions, null) : null;
@@ -192,7 +200,10 @@ public final class ModuleResolver {
             }
             return false;
         }
-        return sources.read(path).map(bytes -> ESM_SYNTAX.matcher(new String(bytes, StandardCharsets.UTF_8)).find())
+        return sources.read(path)
+                .map(bytes -> ESM_SYNTAX
+                        .matcher(new String(bytes, StandardCharsets.UTF_8))
+                        .find())
                 .orElse(false);
     }
 

@@ -44,9 +44,11 @@ public final class StandardLibrary {
     }
 
     private static StandardLibrary load() {
-        try (InputStream index = StandardLibrary.class.getClassLoader().getResourceAsStream(RESOURCE_ROOT + "index.txt")) {
+        try (InputStream index =
+                StandardLibrary.class.getClassLoader().getResourceAsStream(RESOURCE_ROOT + "index.txt")) {
             if (index == null) {
-                throw new IllegalStateException("standard library missing from the build (" + RESOURCE_ROOT + "index.txt)");
+                throw new IllegalStateException(
+                        "standard library missing from the build (" + RESOURCE_ROOT + "index.txt)");
             }
             Set<String> files = new HashSet<>();
             for (String line : new String(index.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {

@@ -35,9 +35,12 @@ final class AppDirectory {
             reply = requester.call(DeploySubjects.SITE_GET, new SiteRequest(name), SiteReply.class, TIMEOUT);
         } catch (CallFailure failure) {
             throw failure instanceof CallFailure.Problem p && p.problem().status() == 404
-                    ? ObserveProblems.appNotFound(name) : ObserveProblems.unavailable("The app directory (deploy-svc)");
+                    ? ObserveProblems.appNotFound(name)
+                    : ObserveProblems.unavailable("The app directory (deploy-svc)");
         }
-        if (!reply.found() || reply.appId() == null || !SAFE_ID.matcher(reply.appId()).matches()) {
+        if (!reply.found()
+                || reply.appId() == null
+                || !SAFE_ID.matcher(reply.appId()).matches()) {
             throw ObserveProblems.appNotFound(name);
         }
         return reply.appId();

@@ -38,8 +38,8 @@ final class AppLogPages {
     }
 
     Page page(String appId, LogQuery query) {
-        SubjectHistory history = new SubjectHistory(nats, streams.appLogStream(),
-                streams.root().qualify(RuntimeSubjects.appLog(appId)));
+        SubjectHistory history =
+                new SubjectHistory(nats, streams.appLogStream(), streams.root().qualify(RuntimeSubjects.appLog(appId)));
         // Read before the consumer exists: every line up to here is then ahead of the consumer or already past.
         long lastStored = history.streamState().getLastSequence();
         Long after = query.after();
@@ -51,12 +51,13 @@ final class AppLogPages {
         long cursor = after != null ? after : 0;
         List<LineView> lines = new ArrayList<>();
         long looked = 0;
-        try (SubjectHistory.Reader reader = after != null
-                ? history.fromSequence(after + 1) : history.fromTime(query.since())) {
+        try (SubjectHistory.Reader reader =
+                after != null ? history.fromSequence(after + 1) : history.fromTime(query.since())) {
             long ahead = reader.pending();
             fill:
             while (lines.size() < query.limit() && looked < Math.min(ahead, SCAN_CAP)) {
-                int want = (int) Math.min(Math.min(ahead, SCAN_CAP) - looked,
+                int want = (int) Math.min(
+                        Math.min(ahead, SCAN_CAP) - looked,
                         query.minLevel() == LogLevel.DEBUG ? query.limit() - lines.size() : 500);
                 List<SubjectHistory.Entry> batch = reader.read(want);
                 if (batch.isEmpty()) {
@@ -67,8 +68,12 @@ final class AppLogPages {
                     cursor = entry.seq();
                     AppLogLine line = decode(entry);
                     if (line != null && query.minLevel().admits(line.level())) {
-                        lines.add(new LineView(line.at() != null ? line.at() : entry.stored(), level(line.level()),
-                                line.message(), line.requestId(), line.instance()));
+                        lines.add(new LineView(
+                                line.at() != null ? line.at() : entry.stored(),
+                                level(line.level()),
+                                line.message(),
+                                line.requestId(),
+                                line.instance()));
                         if (lines.size() == query.limit()) {
                             break fill;
                         }
@@ -87,7 +92,7 @@ final class AppLogPages {
         try {
             return MessageCodec.INSTANCE.decode(entry.data(), AppLogLine.class);
         } catch (MessageCodec.MalformedMessageException e) {
-            return null;   // not the engine's: skipped, but the cursor moves past it
+            return null; // not the engine's: skipped, but the cursor moves past it
         }
     }
 

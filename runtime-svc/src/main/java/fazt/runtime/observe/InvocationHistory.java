@@ -23,15 +23,32 @@ import java.util.function.Predicate;
 final class InvocationHistory {
     /** Records read for one answer at most (about 300 bytes each: some 6 MB, well under a second). */
     static final int SCAN_CAP = 20_000;
+
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 1000;
 
     /** The figures of one window; {@code sampled} when the window held more than {@link #SCAN_CAP} records. */
-    record Window(String window, Instant from, long requests, long errors, long coldStarts, Long p50Ms, Long p95Ms,
-                  boolean sampled, long sampleSize) {
+    record Window(
+            String window,
+            Instant from,
+            long requests,
+            long errors,
+            long coldStarts,
+            Long p50Ms,
+            Long p95Ms,
+            boolean sampled,
+            long sampleSize) {
         static Window of(String name, Instant from, InvocationStats stats, boolean sampled, long sampleSize) {
-            return new Window(name, from, stats.requests(), stats.errors(), stats.coldStarts(), stats.p50Ms(),
-                    stats.p95Ms(), sampled, sampleSize);
+            return new Window(
+                    name,
+                    from,
+                    stats.requests(),
+                    stats.errors(),
+                    stats.coldStarts(),
+                    stats.p50Ms(),
+                    stats.p95Ms(),
+                    sampled,
+                    sampleSize);
         }
     }
 
@@ -81,7 +98,8 @@ final class InvocationHistory {
             try (SubjectHistory.Reader reader = history.fromSequence(span.start())) {
                 long upTo = before;
                 entries = reader.read((int) Math.min(span.count(), reader.pending())).stream()
-                        .filter(e -> e.seq() < upTo).toList();
+                        .filter(e -> e.seq() < upTo)
+                        .toList();
             }
             if (entries.isEmpty()) {
                 break;
@@ -114,7 +132,8 @@ final class InvocationHistory {
         Window hour;
         // The day's records are the most recent ones without a gap: when they reach back past the hour's start,
         // they hold every record of the hour.
-        boolean coversHour = !day.sampled() || (!day.stored().isEmpty() && day.stored().getFirst().isBefore(hourFrom));
+        boolean coversHour = !day.sampled()
+                || (!day.stored().isEmpty() && day.stored().getFirst().isBefore(hourFrom));
         if (coversHour) {
             List<InvocationRecord> inHour = new ArrayList<>();
             for (int i = 0; i < day.records().size(); i++) {
@@ -172,15 +191,15 @@ final class InvocationHistory {
     }
 
     private SubjectHistory history(String appId) {
-        return new SubjectHistory(nats, streams.invocationStream(),
-                streams.root().qualify(RuntimeSubjects.invocations(appId)));
+        return new SubjectHistory(
+                nats, streams.invocationStream(), streams.root().qualify(RuntimeSubjects.invocations(appId)));
     }
 
     private static InvocationRecord decode(SubjectHistory.Entry entry) {
         try {
             return MessageCodec.INSTANCE.decode(entry.data(), InvocationRecord.class);
         } catch (MessageCodec.MalformedMessageException e) {
-            return null;   // not the engine's: skipped
+            return null; // not the engine's: skipped
         }
     }
 }

@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** The levels of an app's log line, least severe first; a filter keeps a level and everything above it. */
 enum LogLevel {
-    DEBUG, INFO, WARN, ERROR;
+    DEBUG,
+    INFO,
+    WARN,
+    ERROR;
 
     /** The level named {@code text} ({@code warning} is {@code warn}), or null when it names none. */
     static LogLevel parse(String text) {

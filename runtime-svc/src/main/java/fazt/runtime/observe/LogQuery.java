@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 record LogQuery(Long after, Instant since, int limit, LogLevel minLevel) {
     /** Lines of the last hour when neither {@code after} nor {@code since} is given. */
     static final Duration DEFAULT_SINCE = Duration.ofHours(1);
+
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
 
@@ -33,8 +34,8 @@ record LogQuery(Long after, Instant since, int limit, LogLevel minLevel) {
         String levelText = request.queryParam("level");
         LogLevel level = levelText == null || levelText.isBlank() ? LogLevel.DEBUG : LogLevel.parse(levelText);
         if (level == null) {
-            throw ObserveProblems.invalid("level", "level must be one of debug, info, warn, error; got \""
-                    + clip(levelText) + "\".");
+            throw ObserveProblems.invalid(
+                    "level", "level must be one of debug, info, warn, error; got \"" + clip(levelText) + "\".");
         }
         return new LogQuery(after, since != null ? since : clock.instant().minus(DEFAULT_SINCE), limit, level);
     }
@@ -51,20 +52,23 @@ record LogQuery(Long after, Instant since, int limit, LogLevel minLevel) {
         Matcher ago = AGO.matcher(value);
         if (ago.matches()) {
             long n = Long.parseLong(ago.group(1));
-            Duration duration = switch (ago.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            };
+            Duration duration =
+                    switch (ago.group(2)) {
+                        case "ms" -> Duration.ofMillis(n);
+                        case "s" -> Duration.ofSeconds(n);
+                        case "m" -> Duration.ofMinutes(n);
+                        case "h" -> Duration.ofHours(n);
+                        default -> Duration.ofDays(n);
+                    };
             return clock.instant().minus(duration);
         }
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw ObserveProblems.invalid("since", "since must be a duration such as 10m, 2h or 7d, or an instant"
-                    + " such as 2026-05-01T12:00:00Z; got \"" + clip(value) + "\".");
+            throw ObserveProblems.invalid(
+                    "since",
+                    "since must be a duration such as 10m, 2h or 7d, or an instant"
+                            + " such as 2026-05-01T12:00:00Z; got \"" + clip(value) + "\".");
         }
     }
 
@@ -81,8 +85,9 @@ record LogQuery(Long after, Instant since, int limit, LogLevel minLevel) {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw ObserveProblems.invalid("after", "after must be the cursor of an earlier page (a whole number);"
-                + " got \"" + clip(text) + "\".");
+        throw ObserveProblems.invalid(
+                "after",
+                "after must be the cursor of an earlier page (a whole number);" + " got \"" + clip(text) + "\".");
     }
 
     /** The {@code limit} parameter: a whole number from 1 to {@code max}, {@code fallback} when absent. */
@@ -98,8 +103,8 @@ record LogQuery(Long after, Instant since, int limit, LogLevel minLevel) {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw ObserveProblems.invalid("limit", "limit must be a whole number from 1 to " + max + "; got \""
-                + clip(text) + "\".");
+        throw ObserveProblems.invalid(
+                "limit", "limit must be a whole number from 1 to " + max + "; got \"" + clip(text) + "\".");
     }
 
     /** Echoes at most 40 characters of a rejected value. */

@@ -21,8 +21,8 @@ final class LogStreamsOnStart implements ApplicationEventListener<StartupEvent> 
         try {
             streams.declare(nats);
         } catch (Exception e) {
-            throw new IllegalStateException("cannot declare the app log streams on NATS (is JetStream enabled?): "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot declare the app log streams on NATS (is JetStream enabled?): " + e.getMessage(), e);
         }
     }
 }

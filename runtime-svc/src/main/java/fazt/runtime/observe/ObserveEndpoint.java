@@ -37,7 +37,9 @@ final class ObserveEndpoint implements RequestEndpoint {
     private final Clock clock = Clock.systemUTC();
     private final AdminRouter router = AdminRouter.of(ServiceName.RUNTIME, RuntimeAdminApi.ROUTES)
             .on("GET /apps/{name}/logs", call -> answer("logs", () -> logs(call.request(), call.param("name"))))
-            .on("GET /apps/{name}/requests", call -> answer("requests", () -> requests(call.request(), call.param("name"))))
+            .on(
+                    "GET /apps/{name}/requests",
+                    call -> answer("requests", () -> requests(call.request(), call.param("name"))))
             .on("GET /apps/{name}/metrics", call -> answer("metrics", () -> metrics(call.param("name"))))
             .build();
 
@@ -63,7 +65,10 @@ final class ObserveEndpoint implements RequestEndpoint {
             return AdminResponse.json(200, json(read.get()));
         } catch (SubjectHistory.LogStoreException | UncheckedIOException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            log.warn("app log store unavailable action={} reason={}: {}", action, cause.getClass().getSimpleName(),
+            log.warn(
+                    "app log store unavailable action={} reason={}: {}",
+                    action,
+                    cause.getClass().getSimpleName(),
                     cause.getMessage());
             throw ObserveProblems.unavailable("The app log store (NATS JetStream)");
         }
@@ -75,12 +80,15 @@ final class ObserveEndpoint implements RequestEndpoint {
     }
 
     private Object requests(AdminRequest request, String name) {
-        int limit = LogQuery.limit(request.queryParam("limit"), InvocationHistory.DEFAULT_LIMIT, InvocationHistory.MAX_LIMIT);
+        int limit = LogQuery.limit(
+                request.queryParam("limit"), InvocationHistory.DEFAULT_LIMIT, InvocationHistory.MAX_LIMIT);
         String status = request.queryParam("status");
         Predicate<InvocationRecord> filter = statusFilter(status);
         InvocationHistory.Recent recent = invocations.recent(directory.appId(name), limit, filter, status != null);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("requests", recent.requests().stream().map(ObserveEndpoint::view).toList());
+        body.put(
+                "requests",
+                recent.requests().stream().map(ObserveEndpoint::view).toList());
         body.put("truncated", recent.truncated());
         return body;
     }
@@ -111,8 +119,10 @@ final class ObserveEndpoint implements RequestEndpoint {
             int exact = Integer.parseInt(value);
             return r -> r.status() == exact;
         }
-        throw ObserveProblems.invalid("status", "status must be error, a class such as 4xx, or a status such as"
-                + " 404; got \"" + (value.length() > 40 ? value.substring(0, 40) : value) + "\".");
+        throw ObserveProblems.invalid(
+                "status",
+                "status must be error, a class such as 4xx, or a status such as" + " 404; got \""
+                        + (value.length() > 40 ? value.substring(0, 40) : value) + "\".");
     }
 
     /** A record as the API shows it: without the app id, which the caller did not ask by. */

@@ -17,12 +17,15 @@ final class ObserveProblems {
     }
 
     static ProblemException appNotFound(String name) {
-        return new ProblemException(Problem.of(404, "runtime/app-not-found", "App not found",
-                "There is no app named " + name + "."));
+        return new ProblemException(
+                Problem.of(404, "runtime/app-not-found", "App not found", "There is no app named " + name + "."));
     }
 
     static ProblemException unavailable(String what) {
-        return new ProblemException(Problem.of(503, "runtime/unavailable", "Service unavailable",
+        return new ProblemException(Problem.of(
+                503,
+                "runtime/unavailable",
+                "Service unavailable",
                 what + " is not available right now; try again shortly."));
     }
 }

@@ -60,13 +60,15 @@ final class SubjectHistory {
 
     /** A reader at the first message of the subject with sequence {@code seq} or later. */
     Reader fromSequence(long seq) {
-        return open(ConsumerConfiguration.builder().deliverPolicy(DeliverPolicy.ByStartSequence)
+        return open(ConsumerConfiguration.builder()
+                .deliverPolicy(DeliverPolicy.ByStartSequence)
                 .startSequence(Math.max(1, seq)));
     }
 
     /** A reader at the first message of the subject stored at {@code at} or later. */
     Reader fromTime(Instant at) {
-        return open(ConsumerConfiguration.builder().deliverPolicy(DeliverPolicy.ByStartTime)
+        return open(ConsumerConfiguration.builder()
+                .deliverPolicy(DeliverPolicy.ByStartTime)
                 .startTime(at.atZone(ZoneOffset.UTC)));
     }
 
@@ -142,8 +144,12 @@ final class SubjectHistory {
     record Span(long start, long count) {}
 
     private Reader open(ConsumerConfiguration.Builder config) {
-        ConsumerConfiguration built = config.filterSubject(subject).ackPolicy(AckPolicy.None)
-                .inactiveThreshold(INACTIVE).memStorage(true).numReplicas(1).build();
+        ConsumerConfiguration built = config.filterSubject(subject)
+                .ackPolicy(AckPolicy.None)
+                .inactiveThreshold(INACTIVE)
+                .memStorage(true)
+                .numReplicas(1)
+                .build();
         try {
             StreamContext stream = context();
             ConsumerContext consumer = stream.createOrUpdateConsumer(built);
@@ -182,10 +188,15 @@ final class SubjectHistory {
                     int want = Math.min(BATCH, max - entries.size());
                     int got = 0;
                     // no-wait: the server sends what it has and ends the pull, so a short subject never stalls us.
-                    try (FetchConsumer fetch = consumer.fetch(FetchConsumeOptions.builder().maxMessages(want)
-                            .noWait().build())) {
+                    try (FetchConsumer fetch = consumer.fetch(FetchConsumeOptions.builder()
+                            .maxMessages(want)
+                            .noWait()
+                            .build())) {
                         for (Message m; (m = fetch.nextMessage()) != null; ) {
-                            entries.add(new Entry(m.metaData().streamSequence(), m.metaData().timestamp().toInstant(), m.getData()));
+                            entries.add(new Entry(
+                                    m.metaData().streamSequence(),
+                                    m.metaData().timestamp().toInstant(),
+                                    m.getData()));
                             got++;
                         }
                     }

@@ -69,8 +69,10 @@ final class AddressPolicy {
         if (a0 >= 240) {
             return "reserved address";
         }
-        if ((a0 == 192 && a1 == 0 && (a2 == 0 || a2 == 2)) || (a0 == 198 && (a1 & 0xfe) == 18)
-                || (a0 == 198 && a1 == 51 && a2 == 100) || (a0 == 203 && a1 == 0 && a2 == 113)
+        if ((a0 == 192 && a1 == 0 && (a2 == 0 || a2 == 2))
+                || (a0 == 198 && (a1 & 0xfe) == 18)
+                || (a0 == 198 && a1 == 51 && a2 == 100)
+                || (a0 == 203 && a1 == 0 && a2 == 113)
                 || (a0 == 192 && a1 == 88 && a2 == 99)) {
             return "reserved address";
         }
@@ -115,7 +117,10 @@ final class AddressPolicy {
     private static byte[] embeddedIPv4(byte[] b) {
         boolean mapped = isZero(b, 0, 10) && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
         boolean compatible = isZero(b, 0, 12);
-        boolean nat64 = (b[0] & 0xff) == 0 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b
+        boolean nat64 = (b[0] & 0xff) == 0
+                && (b[1] & 0xff) == 0x64
+                && (b[2] & 0xff) == 0xff
+                && (b[3] & 0xff) == 0x9b
                 && isZero(b, 4, 12);
         if (mapped || compatible || nat64) {
             return new byte[] {b[12], b[13], b[14], b[15]};

@@ -19,8 +19,13 @@ public final class FetchCallbacks {
             headers[i++] = header.name();
             headers[i++] = header.value();
         }
-        resolve.execute(response.status(), response.statusText(), response.url(), response.redirected(),
-                ProxyArray.fromArray(headers), WebGlobals.bridge(resolve.getContext()).encode(response.body()));
+        resolve.execute(
+                response.status(),
+                response.statusText(),
+                response.url(),
+                response.redirected(),
+                ProxyArray.fromArray(headers),
+                WebGlobals.bridge(resolve.getContext()).encode(response.body()));
     }
 
     /** Rejects the fetch promise with {@code new TypeError(message)}. */

@@ -43,7 +43,9 @@ record FetchTarget(String scheme, String host, int port, String hostHeader, Stri
     /** The absolute URL of a {@code Location} relative to this target. */
     String resolve(String location) throws FetchException {
         try {
-            return new URI(escape(url())).resolve(new URI(escape(location.trim()))).toString();
+            return new URI(escape(url()))
+                    .resolve(new URI(escape(location.trim())))
+                    .toString();
         } catch (URISyntaxException | IllegalArgumentException e) {
             throw new FetchException("fetch to " + host + " failed: invalid redirect location");
         }
@@ -63,7 +65,8 @@ record FetchTarget(String scheme, String host, int port, String hostHeader, Stri
         for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
             if (c <= 0x20 || c >= 0x7f || "\"<>\\^`{|}".indexOf(c) >= 0) {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                out.append('%')
+                        .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
                         .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
             } else {
                 out.append((char) c);

@@ -35,13 +35,13 @@ final class HostFunctions {
             return null;
         });
         functions.put("randomBytes", (ProxyExecutable) a -> JsBytes.toLatin1(WebCrypto.randomBytes(a[0].asInt())));
-        functions.put("digest", (ProxyExecutable) a ->
-                JsBytes.toLatin1(WebCrypto.digest(a[0].asString(), JsBytes.toJava(a[1]))));
-        functions.put("hmac", (ProxyExecutable) a ->
-                JsBytes.toLatin1(WebCrypto.hmac(a[0].asString(), JsBytes.toJava(a[1]), JsBytes.toJava(a[2]))));
+        functions.put("digest", (ProxyExecutable)
+                a -> JsBytes.toLatin1(WebCrypto.digest(a[0].asString(), JsBytes.toJava(a[1]))));
+        functions.put("hmac", (ProxyExecutable)
+                a -> JsBytes.toLatin1(WebCrypto.hmac(a[0].asString(), JsBytes.toJava(a[1]), JsBytes.toJava(a[2]))));
         functions.put("monotonicMillis", (ProxyExecutable) a -> System.nanoTime() / 1_000_000.0);
-        functions.put("utf8EncodeBase64", (ProxyExecutable) a ->
-                Base64.getEncoder().encodeToString(Utf8.encode(a[0].asString())));
+        functions.put("utf8EncodeBase64", (ProxyExecutable)
+                a -> Base64.getEncoder().encodeToString(Utf8.encode(a[0].asString())));
         functions.put("utf8Decode", (ProxyExecutable) a -> Utf8.decode(JsBytes.toJava(a[0]), a[1].asBoolean()));
         functions.put("domainToAscii", (ProxyExecutable) a -> domainToAscii(a[0].asString()));
         return ProxyObject.fromMap(Map.copyOf(functions));
@@ -52,9 +52,12 @@ final class HostFunctions {
         Value flat = a[2];
         List<HttpHeader> headers = new ArrayList<>((int) flat.getArraySize() / 2);
         for (long i = 0; i + 1 < flat.getArraySize(); i += 2) {
-            headers.add(new HttpHeader(flat.getArrayElement(i).asString(), flat.getArrayElement(i + 1).asString()));
+            headers.add(new HttpHeader(
+                    flat.getArrayElement(i).asString(),
+                    flat.getArrayElement(i + 1).asString()));
         }
-        OutboundRequest.Redirect redirect = OutboundRequest.Redirect.valueOf(a[4].asString().toUpperCase(Locale.ROOT));
+        OutboundRequest.Redirect redirect =
+                OutboundRequest.Redirect.valueOf(a[4].asString().toUpperCase(Locale.ROOT));
         return new OutboundRequest(a[0].asString(), a[1].asString(), headers, JsBytes.toJava(a[3]), redirect);
     }
 
@@ -67,5 +70,4 @@ final class HostFunctions {
             return null;
         }
     }
-
 }

@@ -22,8 +22,18 @@ import java.util.zip.InflaterInputStream;
  */
 final class Http1Exchange {
     /** Request headers the exchange sets itself; the app's values for them are dropped. */
-    private static final Set<String> MANAGED = Set.of("host", "content-length", "connection", "transfer-encoding",
-            "keep-alive", "upgrade", "te", "trailer", "proxy-connection", "expect");
+    private static final Set<String> MANAGED = Set.of(
+            "host",
+            "content-length",
+            "connection",
+            "transfer-encoding",
+            "keep-alive",
+            "upgrade",
+            "te",
+            "trailer",
+            "proxy-connection",
+            "expect");
+
     private static final int MAX_HEAD_BYTES = 64 * 1024;
 
     record Response(int status, String reason, List<HttpHeader> headers, byte[] body) {
@@ -39,8 +49,16 @@ final class Http1Exchange {
 
     private Http1Exchange() {}
 
-    static Response exchange(Socket socket, String method, String hostHeader, String target, List<HttpHeader> headers,
-            byte[] body, long maxBytes, String hostForErrors) throws IOException, FetchException {
+    static Response exchange(
+            Socket socket,
+            String method,
+            String hostHeader,
+            String target,
+            List<HttpHeader> headers,
+            byte[] body,
+            long maxBytes,
+            String hostForErrors)
+            throws IOException, FetchException {
         OutputStream out = socket.getOutputStream();
         StringBuilder head = new StringBuilder(256);
         head.append(method).append(' ').append(target).append(" HTTP/1.1\r\n");
@@ -52,7 +70,9 @@ final class Http1Exchange {
                 continue;
             }
             // fetch.js validated these already; the check here keeps header injection out whatever the caller
-            if (!name.matches("[!#$%&'*+.^_`|~0-9a-z-]+") || h.value().indexOf('\r') >= 0 || h.value().indexOf('\n') >= 0) {
+            if (!name.matches("[!#$%&'*+.^_`|~0-9a-z-]+")
+                    || h.value().indexOf('\r') >= 0
+                    || h.value().indexOf('\n') >= 0) {
                 throw new FetchException("fetch failed: invalid header " + h.name());
             }
             userAgent |= name.equals("user-agent");
@@ -80,7 +100,8 @@ final class Http1Exchange {
         } while (response.status >= 100 && response.status < 200 && response.status != 101);
         boolean noBody = method.equals("HEAD") || response.status == 204 || response.status == 304;
         byte[] raw = noBody ? new byte[0] : readBody(in, response, maxBytes, hostForErrors);
-        return new Response(response.status, response.reason, response.headers, decode(raw, response, maxBytes, hostForErrors));
+        return new Response(
+                response.status, response.reason, response.headers, decode(raw, response, maxBytes, hostForErrors));
     }
 
     private static Response readHead(InputStream in, String host) throws IOException, FetchException {
@@ -96,20 +117,23 @@ final class Http1Exchange {
             if (colon <= 0) {
                 throw new FetchException("fetch to " + host + " failed: invalid HTTP response header");
             }
-            headers.add(new HttpHeader(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim()));
+            headers.add(new HttpHeader(
+                    line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    line.substring(colon + 1).trim()));
         }
         return new Response(Integer.parseInt(parts[1]), parts.length > 2 ? parts[2] : "", headers, null);
     }
 
     private static String readLine(InputStream in, int[] budget, String host) throws IOException, FetchException {
         ByteArrayOutputStream line = new ByteArrayOutputStream(64);
-        for (;;) {
+        for (; ; ) {
             int c = in.read();
             if (c < 0) {
                 throw new FetchException("fetch to " + host + " failed: connection closed before the response head");
             }
             if (--budget[0] < 0) {
-                throw new FetchException("fetch to " + host + " failed: response head larger than " + MAX_HEAD_BYTES + " bytes");
+                throw new FetchException(
+                        "fetch to " + host + " failed: response head larger than " + MAX_HEAD_BYTES + " bytes");
             }
             if (c == '\n') {
                 byte[] b = line.toByteArray();
@@ -120,7 +144,8 @@ final class Http1Exchange {
         }
     }
 
-    private static byte[] readBody(InputStream in, Response head, long maxBytes, String host) throws IOException, FetchException {
+    private static byte[] readBody(InputStream in, Response head, long maxBytes, String host)
+            throws IOException, FetchException {
         String te = head.header("transfer-encoding");
         if (te != null && te.toLowerCase(Locale.ROOT).contains("chunked")) {
             return readChunked(in, maxBytes, host);
@@ -148,7 +173,7 @@ final class Http1Exchange {
     private static byte[] readChunked(InputStream in, long maxBytes, String host) throws IOException, FetchException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         int[] budget = {MAX_HEAD_BYTES};
-        for (;;) {
+        for (; ; ) {
             String sizeLine = readLine(in, budget, host);
             int semi = sizeLine.indexOf(';');
             long size;
@@ -189,7 +214,8 @@ final class Http1Exchange {
     }
 
     /** gzip and deflate bodies are decoded as a browser does, within the same size cap (no decompression bombs). */
-    private static byte[] decode(byte[] raw, Response head, long maxBytes, String host) throws IOException, FetchException {
+    private static byte[] decode(byte[] raw, Response head, long maxBytes, String host)
+            throws IOException, FetchException {
         String encoding = head.header("content-encoding");
         if (encoding == null || raw.length == 0) {
             return raw;
@@ -211,6 +237,7 @@ final class Http1Exchange {
     }
 
     private static FetchException tooLarge(String host, long maxBytes) {
-        return new FetchException("fetch to " + host + " failed: response body exceeds the limit of " + maxBytes + " bytes");
+        return new FetchException(
+                "fetch to " + host + " failed: response body exceeds the limit of " + maxBytes + " bytes");
     }
 }

@@ -36,7 +36,10 @@ public final class JsBytes {
         if (value.hasMember("buffer") && value.hasMember("byteOffset") && value.hasMember("byteLength")) {
             Value buffer = value.getMember("buffer");
             if (buffer.hasBufferElements()) {
-                return copy(buffer, value.getMember("byteOffset").asLong(), value.getMember("byteLength").asInt());
+                return copy(
+                        buffer,
+                        value.getMember("byteOffset").asLong(),
+                        value.getMember("byteLength").asInt());
             }
         }
         throw new IllegalArgumentException("not a byte source: " + value);

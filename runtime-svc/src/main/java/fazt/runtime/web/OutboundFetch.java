@@ -64,7 +64,9 @@ public final class OutboundFetch {
     }
 
     OutboundFetch(Set<String> allowedHosts, Duration timeout, long maxResponseBytes, Resolver resolver) {
-        this.allowedHosts = allowedHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        this.allowedHosts = allowedHosts.stream()
+                .map(h -> h.toLowerCase(Locale.ROOT))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
         this.timeout = timeout;
         this.maxResponseBytes = maxResponseBytes;
         this.resolver = resolver;
@@ -82,8 +84,12 @@ public final class OutboundFetch {
         for (int hop = 0; ; hop++) {
             Http1Exchange.Response r = once(target, method, headers, body, deadline);
             String location = r.header("location");
-            boolean redirect = (r.status() == 301 || r.status() == 302 || r.status() == 303 || r.status() == 307
-                    || r.status() == 308) && location != null;
+            boolean redirect = (r.status() == 301
+                            || r.status() == 302
+                            || r.status() == 303
+                            || r.status() == 307
+                            || r.status() == 308)
+                    && location != null;
             if (!redirect || request.redirect() == OutboundRequest.Redirect.MANUAL) {
                 return new OutboundResponse(r.status(), r.reason(), target.url(), redirected, r.headers(), r.body());
             }
@@ -92,17 +98,20 @@ public final class OutboundFetch {
                         + ") while the request's redirect mode is \"error\"");
             }
             if (hop == MAX_REDIRECTS) {
-                throw new FetchException("fetch to " + target.host() + " failed: more than " + MAX_REDIRECTS + " redirects");
+                throw new FetchException(
+                        "fetch to " + target.host() + " failed: more than " + MAX_REDIRECTS + " redirects");
             }
             FetchTarget next = FetchTarget.parse(target.resolve(location));
-            if ((r.status() == 303 && !method.equals("HEAD")) || ((r.status() == 301 || r.status() == 302) && method.equals("POST"))) {
+            if ((r.status() == 303 && !method.equals("HEAD"))
+                    || ((r.status() == 301 || r.status() == 302) && method.equals("POST"))) {
                 method = "GET";
                 body = new byte[0];
                 headers.removeIf(h -> h.name().toLowerCase(Locale.ROOT).startsWith("content-"));
             }
             if (!target.sameOrigin(next)) {
                 // fetch drops credentials on a cross-origin redirect
-                headers.removeIf(h -> h.name().equalsIgnoreCase("authorization") || h.name().equalsIgnoreCase("cookie")
+                headers.removeIf(h -> h.name().equalsIgnoreCase("authorization")
+                        || h.name().equalsIgnoreCase("cookie")
                         || h.name().equalsIgnoreCase("proxy-authorization"));
             }
             target = next;
@@ -114,27 +123,33 @@ public final class OutboundFetch {
      * {@link #send} on {@code executor} (use virtual threads); the future fails with a {@link FetchException} (wrapped
      * in a {@link java.util.concurrent.CompletionException}) whose message is the app's {@code TypeError} message.
      */
-    public CompletableFuture<OutboundResponse> sendAsync(OutboundRequest request, FetchBudget budget, Executor executor) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return send(request, budget);
-            } catch (FetchException e) {
-                throw new CompletionException(e);
-            }
-        }, executor);
+    public CompletableFuture<OutboundResponse> sendAsync(
+            OutboundRequest request, FetchBudget budget, Executor executor) {
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return send(request, budget);
+                    } catch (FetchException e) {
+                        throw new CompletionException(e);
+                    }
+                },
+                executor);
     }
 
-    private Http1Exchange.Response once(FetchTarget target, String method, List<HttpHeader> headers, byte[] body,
-            long deadline) throws FetchException {
+    private Http1Exchange.Response once(
+            FetchTarget target, String method, List<HttpHeader> headers, byte[] body, long deadline)
+            throws FetchException {
         List<InetAddress> addresses = checkedAddresses(target.host());
         Socket socket = connect(target, addresses, deadline);
         // socket timeouts bound each read; the watchdog bounds the whole exchange (a trickling server cannot extend it)
-        ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> closeQuietly(socket),
-                Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> watchdog = WATCHDOG.schedule(
+                () -> closeQuietly(socket),
+                Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())),
+                TimeUnit.MILLISECONDS);
         try (socket) {
             Socket s = target.scheme().equals("https") ? tls(socket, target) : socket;
-            return Http1Exchange.exchange(s, method, target.hostHeader(), target.target(), headers, body,
-                    maxResponseBytes, target.host());
+            return Http1Exchange.exchange(
+                    s, method, target.hostHeader(), target.target(), headers, body, maxResponseBytes, target.host());
         } catch (SocketTimeoutException e) {
             throw timedOut(target);
         } catch (IOException e) {
@@ -177,7 +192,8 @@ public final class OutboundFetch {
             }
         }
         if (allowed.isEmpty()) {
-            throw new FetchException("fetch to " + host + " refused: " + (firstRefusal == null ? "no address" : firstRefusal));
+            throw new FetchException(
+                    "fetch to " + host + " refused: " + (firstRefusal == null ? "no address" : firstRefusal));
         }
         return allowed;
     }

@@ -10,7 +10,8 @@ final class Utf8 {
 
     /** UTF-8 bytes of a JS string; a lone surrogate becomes U+FFFD (USVString conversion), as TextEncoder does. */
     static byte[] encode(String s) {
-        java.nio.charset.CharsetEncoder encoder = java.nio.charset.StandardCharsets.UTF_8.newEncoder()
+        java.nio.charset.CharsetEncoder encoder = java.nio.charset.StandardCharsets.UTF_8
+                .newEncoder()
                 .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE)
                 .replaceWith(new byte[] {(byte) 0xEF, (byte) 0xBF, (byte) 0xBD});

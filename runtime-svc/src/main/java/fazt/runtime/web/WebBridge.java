@@ -84,8 +84,11 @@ public final class WebBridge {
         }
         Value bytes = head.getArrayElement(2);
         Value reader = head.getArrayElement(3);
-        return new ResponseHead(head.getArrayElement(0).asInt(), headers(head.getArrayElement(1).asString()),
-                bytes.isNull() ? null : JsBytes.toJava(bytes), reader.isNull() ? null : reader);
+        return new ResponseHead(
+                head.getArrayElement(0).asInt(),
+                headers(head.getArrayElement(1).asString()),
+                bytes.isNull() ? null : JsBytes.toJava(bytes),
+                reader.isNull() ? null : reader);
     }
 
     /**

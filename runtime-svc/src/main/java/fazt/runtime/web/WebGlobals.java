@@ -18,10 +18,24 @@ import org.graalvm.polyglot.Value;
  */
 public final class WebGlobals {
     /** Load order matters: later scripts use what earlier ones put on {@code internal} or the global scope. */
-    private static final List<String> SCRIPTS = List.of("events.js", "encoding.js", "timers.js", "console.js",
-            "url-host.js", "url-parser.js", "url.js", "blob.js", "streams.js", "formdata.js", "headers.js", "fetch.js", "crypto.js", "clone.js");
+    private static final List<String> SCRIPTS = List.of(
+            "events.js",
+            "encoding.js",
+            "timers.js",
+            "console.js",
+            "url-host.js",
+            "url-parser.js",
+            "url.js",
+            "blob.js",
+            "streams.js",
+            "formdata.js",
+            "headers.js",
+            "fetch.js",
+            "crypto.js",
+            "clone.js");
 
-    private static final List<Source> SOURCES = SCRIPTS.stream().map(WebGlobals::load).toList();
+    private static final List<Source> SOURCES =
+            SCRIPTS.stream().map(WebGlobals::load).toList();
     private static final Source BRIDGE = load("bridge.js");
     private static final Source INTERNAL = Source.create("js", "({})");
     /** Where the bridge functions wait for {@link #bridge}: polyglot bindings, which guest code cannot reach unless
@@ -56,7 +70,10 @@ public final class WebGlobals {
                 throw new IllegalStateException("missing web script " + name);
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return Source.newBuilder("js", text, "fazt:web/" + name).cached(true).internal(true).buildLiteral();
+            return Source.newBuilder("js", text, "fazt:web/" + name)
+                    .cached(true)
+                    .internal(true)
+                    .buildLiteral();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -42,10 +42,12 @@ class AppUserIT {
         AppUser ana = new AppUser("au_k3v9q2m7x4bz", "ana@example.com", "Ana", null, "google");
         RuntimeHarness.Response response = runtime.invokeAs(ana, app, "GET", "/api/me", null);
         assertThat(response.status()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo("{\"user\":{\"id\":\"au_k3v9q2m7x4bz\",\"email\":\"ana@example.com\","
-                + "\"name\":\"Ana\",\"picture\":null,\"provider\":\"google\"},\"frozen\":true}");
+        assertThat(response.body())
+                .isEqualTo("{\"user\":{\"id\":\"au_k3v9q2m7x4bz\",\"email\":\"ana@example.com\","
+                        + "\"name\":\"Ana\",\"picture\":null,\"provider\":\"google\"},\"frozen\":true}");
         assertThat(runtime.invokeAs(ana, app, "GET", "/api/page", null).body()).isEqualTo("hello Ana");
-        assertThat(runtime.invokeAs(ana, app, "GET", "/api/sync", null).body()).isEqualTo("{\"email\":\"ana@example.com\"}");
+        assertThat(runtime.invokeAs(ana, app, "GET", "/api/sync", null).body())
+                .isEqualTo("{\"email\":\"ana@example.com\"}");
     }
 
     @Test

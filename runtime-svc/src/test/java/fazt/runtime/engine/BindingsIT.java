@@ -62,14 +62,22 @@ class BindingsIT {
             return new DbInsertReply(ids);
         });
         storage.answer(StorageSubjects.DB_GET, DbGetRequest.class, r -> collection(r.appId(), r.collection()).stream()
-                .filter(doc -> doc.path("_id").asText().equals(r.id())).findFirst()
-                .map(doc -> new DbGetReply(true, doc)).orElse(new DbGetReply(false, null)));
-        storage.answer(StorageSubjects.DB_FIND, DbFindRequest.class,
+                .filter(doc -> doc.path("_id").asText().equals(r.id()))
+                .findFirst()
+                .map(doc -> new DbGetReply(true, doc))
+                .orElse(new DbGetReply(false, null)));
+        storage.answer(
+                StorageSubjects.DB_FIND,
+                DbFindRequest.class,
                 r -> new DbFindReply(List.copyOf(collection(r.appId(), r.collection())), "next-page"));
-        storage.answer(StorageSubjects.DB_UPDATE, DbUpdateRequest.class,
+        storage.answer(
+                StorageSubjects.DB_UPDATE,
+                DbUpdateRequest.class,
                 r -> new DbCountReply(collection(r.appId(), r.collection()).size()));
         storage.answer(StorageSubjects.DB_DELETE, DbDeleteRequest.class, r -> new DbCountReply(0));
-        storage.answer(StorageSubjects.DB_COUNT, DbCountRequest.class,
+        storage.answer(
+                StorageSubjects.DB_COUNT,
+                DbCountRequest.class,
                 r -> new DbCountReply(collection(r.appId(), r.collection()).size()));
     }
 
@@ -79,8 +87,8 @@ class BindingsIT {
 
     private static String run(String appId, String handlerBody) throws Exception {
         runtime.env(appId, Map.of("TOKEN", "t0k"));
-        RuntimeHarness.App app = runtime.deploy(appId, "api/main.js",
-                "export default { async fetch(request, env) {\n" + handlerBody + "\n} };");
+        RuntimeHarness.App app = runtime.deploy(
+                appId, "api/main.js", "export default { async fetch(request, env) {\n" + handlerBody + "\n} };");
         return runtime.invoke(app, "GET", "/api/", null).body();
     }
 
@@ -126,7 +134,9 @@ class BindingsIT {
         assertThat(result.path("typeError").asText()).isEqualTo("TypeError");
         assertThat(result.path("token").asText()).isEqualTo("t0k");
 
-        assertThat(storage.requests()).filteredOn(KvPutRequest.class::isInstance).map(KvPutRequest.class::cast)
+        assertThat(storage.requests())
+                .filteredOn(KvPutRequest.class::isInstance)
+                .map(KvPutRequest.class::cast)
                 .allSatisfy(put -> assertThat(put.appId()).isEqualTo("kv-app"))
                 .anySatisfy(put -> {
                     assertThat(put.key()).isEqualTo("hits");
@@ -143,7 +153,8 @@ class BindingsIT {
                     assertThat(put.kind()).isEqualTo("bytes");
                     assertThat(put.value()).containsExactly(1, 2, (byte) 250);
                 });
-        assertThat(storage.requests()).filteredOn(KvListRequest.class::isInstance)
+        assertThat(storage.requests())
+                .filteredOn(KvListRequest.class::isInstance)
                 .containsExactly(new KvListRequest("kv-app", "n", null, 0));
     }
 
@@ -159,9 +170,13 @@ class BindingsIT {
                 return new Response(String(value));
                 """);
         assertThat(body).isEqualTo("null");
-        assertThat(storage.requests()).filteredOn(KvPutRequest.class::isInstance).map(KvPutRequest.class::cast)
-                .filteredOn(put -> put.value() != null && new String(put.value(), StandardCharsets.UTF_8).equals("stolen"))
-                .singleElement().satisfies(put -> assertThat(put.appId()).isEqualTo("sneaky-app"));
+        assertThat(storage.requests())
+                .filteredOn(KvPutRequest.class::isInstance)
+                .map(KvPutRequest.class::cast)
+                .filteredOn(
+                        put -> put.value() != null && new String(put.value(), StandardCharsets.UTF_8).equals("stolen"))
+                .singleElement()
+                .satisfies(put -> assertThat(put.appId()).isEqualTo("sneaky-app"));
     }
 
     @Test
@@ -186,18 +201,26 @@ class BindingsIT {
         assertThat(result.path("one").asText()).isEqualTo("a");
         assertThat(result.path("none").isNull()).isTrue();
         assertThat(result.path("count").asInt()).isEqualTo(3);
-        assertThat(storage.requests()).filteredOn(DbFindRequest.class::isInstance).map(DbFindRequest.class::cast)
-                .singleElement().satisfies(find -> {
+        assertThat(storage.requests())
+                .filteredOn(DbFindRequest.class::isInstance)
+                .map(DbFindRequest.class::cast)
+                .singleElement()
+                .satisfies(find -> {
                     assertThat(find.appId()).isEqualTo("db-app");
                     assertThat(find.collection()).isEqualTo("todos");
                     assertThat(find.query().toString()).isEqualTo("{\"done\":{\"$ne\":true}}");
                     assertThat(find.sort().toString()).isEqualTo("{\"title\":-1}");
                     assertThat(find.limit()).isEqualTo(2);
                 });
-        assertThat(storage.requests()).filteredOn(DbUpdateRequest.class::isInstance).map(DbUpdateRequest.class::cast)
-                .singleElement().satisfies(update -> assertThat(update.update().toString())
+        assertThat(storage.requests())
+                .filteredOn(DbUpdateRequest.class::isInstance)
+                .map(DbUpdateRequest.class::cast)
+                .singleElement()
+                .satisfies(update -> assertThat(update.update().toString())
                         .isEqualTo("{\"$set\":{\"done\":true},\"$inc\":{\"n\":1}}"));
-        assertThat(storage.requests()).filteredOn(DbInsertRequest.class::isInstance).hasSize(2);
+        assertThat(storage.requests())
+                .filteredOn(DbInsertRequest.class::isInstance)
+                .hasSize(2);
     }
 
     @Test
@@ -223,7 +246,9 @@ class BindingsIT {
         assertThat(result.path("paths").toString()).isEqualTo("[\"docs/big.txt\",\"docs/blob.bin\"]");
         assertThat(result.path("deleted").asBoolean()).isTrue();
         assertThat(result.path("missing").isNull()).isTrue();
-        assertThat(storage.requests()).filteredOn(FilesPutRequest.class::isInstance).map(FilesPutRequest.class::cast)
+        assertThat(storage.requests())
+                .filteredOn(FilesPutRequest.class::isInstance)
+                .map(FilesPutRequest.class::cast)
                 .anySatisfy(put -> {
                     assertThat(put.appId()).isEqualTo("files-app");
                     assertThat(put.path()).isEqualTo("docs/big.txt");

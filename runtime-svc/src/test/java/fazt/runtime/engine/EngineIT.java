@@ -33,13 +33,14 @@ class EngineIT {
                   }
                 };
                 """);
-        RuntimeHarness.Response response = runtime.invoke(app, "POST", "/api/echo?q=1", "payload",
-                new HttpHeader("X-Test", "yes"));
+        RuntimeHarness.Response response =
+                runtime.invoke(app, "POST", "/api/echo?q=1", "payload", new HttpHeader("X-Test", "yes"));
         assertThat(response.status()).isEqualTo(201);
         assertThat(response.header("x-app")).isEqualTo("hello");
         assertThat(response.header("content-type")).startsWith("application/json");
-        assertThat(response.body()).isEqualTo("{\"greeting\":\"hi\",\"hasKey\":true,\"method\":\"POST\","
-                + "\"path\":\"/api/echo\",\"q\":\"1\",\"body\":\"payload\",\"agent\":\"yes\"}");
+        assertThat(response.body())
+                .isEqualTo("{\"greeting\":\"hi\",\"hasKey\":true,\"method\":\"POST\","
+                        + "\"path\":\"/api/echo\",\"q\":\"1\",\"body\":\"payload\",\"agent\":\"yes\"}");
     }
 
     @Test
@@ -70,8 +71,7 @@ class EngineIT {
     @Test
     void thrownErrorIs500WithFileLineAndColumnAndTheNextRequestWorks() throws Exception {
         runtime.env("thrower", Map.of());
-        RuntimeHarness.App app = runtime.deploy("thrower",
-                "api/main.js", """
+        RuntimeHarness.App app = runtime.deploy("thrower", "api/main.js", """
                         import { check } from './lib/check.js';
                         export default {
                           fetch(request) {
@@ -79,21 +79,20 @@ class EngineIT {
                             return check();
                           }
                         };
-                        """,
-                "api/lib/check.js", """
+                        """, "api/lib/check.js", """
                         export function check() {
                           const value = 1;
                           throw new Error('boom ' + value);
                         }
                         """);
-        ProblemException failure = catchThrowableOfType(ProblemException.class,
-                () -> runtime.invoke(app, "GET", "/api/fail", null));
+        ProblemException failure =
+                catchThrowableOfType(ProblemException.class, () -> runtime.invoke(app, "GET", "/api/fail", null));
         assertThat(failure.problem().status()).isEqualTo(500);
         assertThat(failure.problem().type()).isEqualTo("https://errors.fazt.dev/runtime/script-error");
         assertThat(failure.problem().detail()).isEqualTo("Error: boom 1 (api/lib/check.js:3:9)");
         assertThat(runtime.invoke(app, "GET", "/api/ok", null).body()).isEqualTo("fine");
-        Eventually.within(Duration.ofSeconds(5), () -> assertThat(runtime.logLines)
-                .anySatisfy(line -> {
+        Eventually.within(
+                Duration.ofSeconds(5), () -> assertThat(runtime.logLines).anySatisfy(line -> {
                     assertThat(line.appId()).isEqualTo("thrower");
                     assertThat(line.level()).isEqualTo("error");
                     assertThat(line.message()).contains("boom 1").contains("api/lib/check.js:3:9");
@@ -112,11 +111,11 @@ class EngineIT {
                   }
                 };
                 """);
-        ProblemException typeError = catchThrowableOfType(ProblemException.class,
-                () -> runtime.invoke(app, "GET", "/api/x", null));
+        ProblemException typeError =
+                catchThrowableOfType(ProblemException.class, () -> runtime.invoke(app, "GET", "/api/x", null));
         assertThat(typeError.problem().detail()).startsWith("TypeError: ").contains("api/main.js:5:");
-        ProblemException notResponse = catchThrowableOfType(ProblemException.class,
-                () -> runtime.invoke(app, "GET", "/api/plain", null));
+        ProblemException notResponse =
+                catchThrowableOfType(ProblemException.class, () -> runtime.invoke(app, "GET", "/api/plain", null));
         assertThat(notResponse.problem().detail()).isEqualTo("the fetch handler must return a Response, got string");
     }
 
@@ -133,7 +132,8 @@ class EngineIT {
                 assertThat(line.level()).isEqualTo("info");
                 assertThat(line.message()).contains("hello");
             });
-            assertThat(runtime.logLines).anySatisfy(line -> assertThat(line.level()).isEqualTo("warn"));
+            assertThat(runtime.logLines)
+                    .anySatisfy(line -> assertThat(line.level()).isEqualTo("warn"));
             assertThat(runtime.records).anySatisfy(record -> {
                 assertThat(record.requestId()).isEqualTo(response.requestId());
                 assertThat(record.status()).isEqualTo(200);
@@ -142,7 +142,8 @@ class EngineIT {
                 assertThat(record.instance()).isNotBlank();
             });
         });
-        assertThat(runtime.logLines).noneSatisfy(line -> assertThat(line.message()).contains("do-not-log-me"));
+        assertThat(runtime.logLines)
+                .noneSatisfy(line -> assertThat(line.message()).contains("do-not-log-me"));
     }
 
     @Test
@@ -172,8 +173,8 @@ class EngineIT {
     void versionWithoutServerCodeIs404() throws Exception {
         runtime.env("static", Map.of());
         RuntimeHarness.App app = runtime.deploy("static", "index.html", "<p>hi</p>");
-        ProblemException failure = catchThrowableOfType(ProblemException.class,
-                () -> runtime.invoke(app, "GET", "/api/", null));
+        ProblemException failure =
+                catchThrowableOfType(ProblemException.class, () -> runtime.invoke(app, "GET", "/api/", null));
         assertThat(failure.problem().status()).isEqualTo(404);
     }
 
@@ -209,9 +210,13 @@ class EngineIT {
                   }
                 };
                 """);
-        var json = fazt.proto.MessageCodec.INSTANCE.mapper().readTree(runtime.invoke(app, "GET", "/api/", null).body());
-        assertThat(json.path("a").asText()).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
-        assertThat(json.path("b").asText()).matches("[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        var json = fazt.proto.MessageCodec.INSTANCE
+                .mapper()
+                .readTree(runtime.invoke(app, "GET", "/api/", null).body());
+        assertThat(json.path("a").asText())
+                .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        assertThat(json.path("b").asText())
+                .matches("[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
         assertThat(json.path("versions").toString()).isEqualTo("[4,7]");
         assertThat(json.path("loopback").asText()).startsWith("TypeError: ").contains("refused");
         assertThat(json.path("metadata").asText()).startsWith("TypeError: ").contains("refused");
@@ -235,17 +240,32 @@ class EngineIT {
                   }
                 };
                 """);
-        fazt.proto.runtime.InvokeRequest request = new fazt.proto.runtime.InvokeRequest("req-endless", "endless",
-                "endless", app.version(), app.namespace(), "http", "GET", "https://endless.example.test/api/",
-                java.util.List.of(), null, null, 0, "203.0.113.9", 30_000);
+        fazt.proto.runtime.InvokeRequest request = new fazt.proto.runtime.InvokeRequest(
+                "req-endless",
+                "endless",
+                "endless",
+                app.version(),
+                app.namespace(),
+                "http",
+                "GET",
+                "https://endless.example.test/api/",
+                java.util.List.of(),
+                null,
+                null,
+                0,
+                "203.0.113.9",
+                30_000);
         var result = runtime.bean(fazt.runtime.invoke.FunctionRunner.class)
                 .run(new fazt.runtime.invoke.FunctionCall(request, java.io.InputStream.nullInputStream()));
         try (var body = result.body()) {
-            assertThat(new String(body.next(1024), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("tick0;");
+            assertThat(new String(body.next(1024), java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo("tick0;");
         }
         Eventually.within(Duration.ofSeconds(5), () -> {
-            assertThat(runtime.logLines).anySatisfy(line -> assertThat(line.message()).startsWith("stream cancelled after"));
-            assertThat(runtime.logLines).anySatisfy(line -> assertThat(line.message()).isEqualTo("request aborted: AbortError"));
+            assertThat(runtime.logLines)
+                    .anySatisfy(line -> assertThat(line.message()).startsWith("stream cancelled after"));
+            assertThat(runtime.logLines)
+                    .anySatisfy(line -> assertThat(line.message()).isEqualTo("request aborted: AbortError"));
         });
     }
 }

@@ -28,8 +28,8 @@ class LimitsIT {
     @BeforeAll
     static void deployBystander() {
         runtime.env("bystander", Map.of());
-        bystander = runtime.deploy("bystander", "api/main.js",
-                "export default { fetch() { return new Response('still here'); } };");
+        bystander = runtime.deploy(
+                "bystander", "api/main.js", "export default { fetch() { return new Response('still here'); } };");
     }
 
     /** An app whose path picks the misbehaviour; {@code /api/ok} answers normally. */
@@ -99,7 +99,8 @@ class LimitsIT {
         RuntimeHarness.App app = misbehaving("recursive");
         ProblemException failure = fails(app, "/api/recurse");
         assertThat(failure.problem().status()).isEqualTo(500);
-        assertThat(failure.problem().detail()).startsWith("RangeError: Maximum call stack size exceeded")
+        assertThat(failure.problem().detail())
+                .startsWith("RangeError: Maximum call stack size exceeded")
                 .contains("api/main.js:1:");
         stillServes(app);
     }
@@ -118,7 +119,9 @@ class LimitsIT {
     @Test
     void topLevelInfiniteLoopIsStoppedToo() throws Exception {
         runtime.env("toplevel", Map.of());
-        RuntimeHarness.App app = runtime.deploy("toplevel", "api/main.js",
+        RuntimeHarness.App app = runtime.deploy(
+                "toplevel",
+                "api/main.js",
                 "while (true) {}\nexport default { fetch() { return new Response('never'); } };");
         assertThat(fails(app, "/api/").problem().status()).isEqualTo(504);
         assertThat(runtime.invoke(bystander, "GET", "/api/", null).body()).isEqualTo("still here");

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class LocalWaitTest {
     @Test
     void returnsTheValue() {
-        assertThat(LocalWait.of(CompletableFuture.completedFuture("head"), "the handler")).isEqualTo("head");
+        assertThat(LocalWait.of(CompletableFuture.completedFuture("head"), "the handler"))
+                .isEqualTo("head");
     }
 
     @Test
@@ -25,7 +26,8 @@ class LocalWaitTest {
     void wrapsACheckedFailure() {
         IOException failure = new IOException("gone");
         assertThatThrownBy(() -> LocalWait.of(CompletableFuture.failedFuture(failure), "the handler"))
-                .isInstanceOf(IllegalStateException.class).hasCause(failure);
+                .isInstanceOf(IllegalStateException.class)
+                .hasCause(failure);
     }
 
     @Test
@@ -33,7 +35,8 @@ class LocalWaitTest {
         Thread.currentThread().interrupt();
         try {
             assertThatThrownBy(() -> LocalWait.of(new CompletableFuture<>(), "the handler"))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("the handler");
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("the handler");
             assertThat(Thread.currentThread().isInterrupted()).isTrue();
         } finally {
             Thread.interrupted();

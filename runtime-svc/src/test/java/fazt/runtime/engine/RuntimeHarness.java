@@ -70,10 +70,12 @@ final class RuntimeHarness implements BeforeAllCallback, AfterAllCallback {
         storage = StorageStandIn.start(nats, suite.nats().root());
         deploy = DeployStandIn.start(nats, suite.nats().root());
         Dispatcher dispatcher = nats.createDispatcher();
-        dispatcher.subscribe(suite.nats().root().qualify(RuntimeSubjects.APP_LOG_ALL), message ->
-                logLines.add(MessageCodec.INSTANCE.decode(message.getData(), AppLogLine.class)));
-        dispatcher.subscribe(suite.nats().root().qualify(RuntimeSubjects.INVOCATIONS_ALL), message ->
-                records.add(MessageCodec.INSTANCE.decode(message.getData(), InvocationRecord.class)));
+        dispatcher.subscribe(
+                suite.nats().root().qualify(RuntimeSubjects.APP_LOG_ALL),
+                message -> logLines.add(MessageCodec.INSTANCE.decode(message.getData(), AppLogLine.class)));
+        dispatcher.subscribe(
+                suite.nats().root().qualify(RuntimeSubjects.INVOCATIONS_ALL),
+                message -> records.add(MessageCodec.INSTANCE.decode(message.getData(), InvocationRecord.class)));
         nats.flush(TIMEOUT);
     }
 
@@ -141,25 +143,51 @@ final class RuntimeHarness implements BeforeAllCallback, AfterAllCallback {
     }
 
     /** Invokes as the gateway does for a request with a logged-in app {@code user} (null: anonymous). */
-    Response invokeAs(fazt.proto.auth.AppUser user, App app, String method, String path, String body,
-                      HttpHeader... headers) throws Exception {
+    Response invokeAs(
+            fazt.proto.auth.AppUser user, App app, String method, String path, String body, HttpHeader... headers)
+            throws Exception {
         return invoke(user, app, "http", method, path, body, headers);
     }
 
-    private Response invoke(fazt.proto.auth.AppUser user, App app, String trigger, String method, String path,
-                            String body, HttpHeader... headers) throws Exception {
+    private Response invoke(
+            fazt.proto.auth.AppUser user,
+            App app,
+            String trigger,
+            String method,
+            String path,
+            String body,
+            HttpHeader... headers)
+            throws Exception {
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        InvokeRequest request = new InvokeRequest("req-" + UUID.randomUUID(), app.appId(), app.appId(), app.version(),
-                app.namespace(), trigger, method, "https://" + app.appId() + ".example.test" + path, List.of(headers),
-                null, null, bytes.length, "203.0.113.9", 30_000, user);
-        FunctionResult result = bean(FunctionRunner.class).run(new FunctionCall(request, new ByteArrayInputStream(bytes)));
+        InvokeRequest request = new InvokeRequest(
+                "req-" + UUID.randomUUID(),
+                app.appId(),
+                app.appId(),
+                app.version(),
+                app.namespace(),
+                trigger,
+                method,
+                "https://" + app.appId() + ".example.test" + path,
+                List.of(headers),
+                null,
+                null,
+                bytes.length,
+                "203.0.113.9",
+                30_000,
+                user);
+        FunctionResult result =
+                bean(FunctionRunner.class).run(new FunctionCall(request, new ByteArrayInputStream(bytes)));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (var responseBody = result.body()) {
             for (byte[] chunk = responseBody.next(64 * 1024); chunk != null; chunk = responseBody.next(64 * 1024)) {
                 out.writeBytes(chunk);
             }
         }
-        return new Response(result.status(), result.headers(), out.toString(StandardCharsets.UTF_8), result.cold(),
+        return new Response(
+                result.status(),
+                result.headers(),
+                out.toString(StandardCharsets.UTF_8),
+                result.cold(),
                 request.requestId());
     }
 
@@ -167,7 +195,10 @@ final class RuntimeHarness implements BeforeAllCallback, AfterAllCallback {
 
     record Response(int status, List<HttpHeader> headers, String body, boolean cold, String requestId) {
         String header(String name) {
-            return headers.stream().filter(h -> h.name().equalsIgnoreCase(name)).map(HttpHeader::value).findFirst()
+            return headers.stream()
+                    .filter(h -> h.name().equalsIgnoreCase(name))
+                    .map(HttpHeader::value)
+                    .findFirst()
                     .orElse(null);
         }
     }

@@ -18,13 +18,21 @@ class ScriptCheckIT {
 
     private static ScriptCheckReply check(String... files) {
         RuntimeHarness.App app = runtime.deploy("checked", files);
-        return runtime.requester().request(RuntimeSubjects.CHECK, new ScriptCheckRequest(app.appId(), "checked",
-                app.version(), app.namespace()), ScriptCheckReply.class, RuntimeHarness.TIMEOUT).join();
+        return runtime.requester()
+                .request(
+                        RuntimeSubjects.CHECK,
+                        new ScriptCheckRequest(app.appId(), "checked", app.version(), app.namespace()),
+                        ScriptCheckReply.class,
+                        RuntimeHarness.TIMEOUT)
+                .join();
     }
 
     @Test
     void goodCodePasses() {
-        assertThat(check("api/main.js", "import dayjs from 'dayjs';\nexport default { fetch() { return new Response(dayjs().format()); } };"))
+        assertThat(
+                        check(
+                                "api/main.js",
+                                "import dayjs from 'dayjs';\nexport default { fetch() { return new Response(dayjs().format()); } };"))
                 .isEqualTo(ScriptCheckReply.passed());
         assertThat(check("api/main.js", "module.exports = { scheduled() {} };")).isEqualTo(ScriptCheckReply.passed());
     }
@@ -36,8 +44,11 @@ class ScriptCheckIT {
 
     @Test
     void syntaxErrorIsReportedWithItsPlace() {
-        ScriptCheckReply reply = check("api/main.js", "import { x } from './lib.js';\nexport default { fetch() { return x; } };",
-                "api/lib.js", "export const x = 1;\nexport const y = (;\n");
+        ScriptCheckReply reply = check(
+                "api/main.js",
+                "import { x } from './lib.js';\nexport default { fetch() { return x; } };",
+                "api/lib.js",
+                "export const x = 1;\nexport const y = (;\n");
         assertThat(reply.ok()).isFalse();
         assertThat(reply.file()).isEqualTo("api/lib.js");
         assertThat(reply.line()).isEqualTo(2);
@@ -46,7 +57,8 @@ class ScriptCheckIT {
 
     @Test
     void topLevelThrowIsReportedWithItsPlace() {
-        ScriptCheckReply reply = check("api/main.js", "const config = {};\nconfig.missing.value;\nmodule.exports = { fetch() {} };");
+        ScriptCheckReply reply =
+                check("api/main.js", "const config = {};\nconfig.missing.value;\nmodule.exports = { fetch() {} };");
         assertThat(reply.ok()).isFalse();
         assertThat(reply.file()).isEqualTo("api/main.js");
         assertThat(reply.line()).isEqualTo(2);

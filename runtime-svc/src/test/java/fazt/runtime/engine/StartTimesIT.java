@@ -44,10 +44,13 @@ class StartTimesIT {
         }
         print("cold start (fresh context + module load)", cold);
         print("warm invoke, last 300", warm.subList(200, 500));
-        for (String module : List.of("import _ from 'lodash'", "import { z } from 'zod'", "import dayjs from 'dayjs'",
+        for (String module : List.of(
+                "import _ from 'lodash'",
+                "import { z } from 'zod'",
+                "import dayjs from 'dayjs'",
                 "import { marked } from 'marked'")) {
-            RuntimeHarness.App lib = runtime.deploy("timed", "api/main.js",
-                    module + ";\nexport default { fetch() { return new Response('x'); } };");
+            RuntimeHarness.App lib = runtime.deploy(
+                    "timed", "api/main.js", module + ";\nexport default { fetch() { return new Response('x'); } };");
             runtime.bean(AppCodeLoader.class).load(lib.namespace());
             long started = System.nanoTime();
             runtime.invoke(lib, "GET", "/api/", null);
@@ -58,8 +61,12 @@ class StartTimesIT {
     private static void print(String what, List<Long> nanos) {
         List<Long> sorted = new ArrayList<>(nanos);
         Collections.sort(sorted);
-        System.out.printf("TIMING %s: n=%d p50=%.1f ms p95=%.1f ms max=%.1f ms%n", what, sorted.size(),
-                sorted.get(sorted.size() / 2) / 1e6, sorted.get((int) (sorted.size() * 0.95)) / 1e6,
+        System.out.printf(
+                "TIMING %s: n=%d p50=%.1f ms p95=%.1f ms max=%.1f ms%n",
+                what,
+                sorted.size(),
+                sorted.get(sorted.size() / 2) / 1e6,
+                sorted.get((int) (sorted.size() * 0.95)) / 1e6,
                 sorted.get(sorted.size() - 1) / 1e6);
     }
 }

@@ -29,13 +29,14 @@ class StatementLimitIT {
                   }
                 };
                 """);
-        ProblemException failure = catchThrowableOfType(ProblemException.class,
-                () -> runtime.invoke(app, "GET", "/api/?n=100000000", null));
+        ProblemException failure = catchThrowableOfType(
+                ProblemException.class, () -> runtime.invoke(app, "GET", "/api/?n=100000000", null));
         assertThat(failure.problem().status()).isEqualTo(500);
         assertThat(failure.problem().type()).endsWith("/runtime/statement-limit");
         // 3 x 400k loop statements: each invocation stays under 2M, together they would not.
         for (int i = 0; i < 3; i++) {
-            assertThat(runtime.invoke(app, "GET", "/api/?n=400000", null).body()).isEqualTo("79999800000");
+            assertThat(runtime.invoke(app, "GET", "/api/?n=400000", null).body())
+                    .isEqualTo("79999800000");
         }
     }
 }

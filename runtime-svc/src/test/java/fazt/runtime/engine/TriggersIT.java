@@ -15,7 +15,8 @@ class TriggersIT {
     @RegisterExtension
     static final RuntimeHarness runtime = new RuntimeHarness(suite);
 
-    private static final String EVENT = "{\"name\":\"sync\",\"cron\":null,\"every\":30000,\"scheduledTime\":1763769600000}";
+    private static final String EVENT =
+            "{\"name\":\"sync\",\"cron\":null,\"every\":30000,\"scheduledTime\":1763769600000}";
 
     @Test
     void scheduledCallsTheScheduledHandlerWithTheEventAndAnswers204() throws Exception {
@@ -34,18 +35,20 @@ class TriggersIT {
         RuntimeHarness.App reader = runtime.deploy("cron", "api/main.js", """
                 export default { async fetch(request, env) { return Response.json(await env.KV.get('last')); } };
                 """);
-        assertThat(runtime.invoke(reader, "GET", "/api/last", null).body()).isEqualTo(
-                "{\"name\":\"sync\",\"every\":30000,\"at\":1763769600000,\"type\":\"scheduled\",\"cron\":null}");
+        assertThat(runtime.invoke(reader, "GET", "/api/last", null).body())
+                .isEqualTo(
+                        "{\"name\":\"sync\",\"every\":30000,\"at\":1763769600000,\"type\":\"scheduled\",\"cron\":null}");
     }
 
     @Test
     void scheduledWithoutAScheduledHandlerIsA500NamingIt() throws Exception {
         runtime.env("nocron", Map.of());
-        RuntimeHarness.App app = runtime.deploy("nocron", "api/main.js",
-                "export default { fetch() { return new Response('x'); } };");
+        RuntimeHarness.App app =
+                runtime.deploy("nocron", "api/main.js", "export default { fetch() { return new Response('x'); } };");
         assertThatThrownBy(() -> runtime.invoke(app, "scheduled", "POST", "/_fazt/scheduled/x", EVENT))
                 .isInstanceOf(ProblemException.class)
-                .satisfies(e -> assertThat(((ProblemException) e).problem().detail()).contains("scheduled"));
+                .satisfies(e ->
+                        assertThat(((ProblemException) e).problem().detail()).contains("scheduled"));
     }
 
     @Test
@@ -60,12 +63,14 @@ class TriggersIT {
         RuntimeHarness.Response hook = runtime.invoke(both, "webhook", "POST", "/api/hooks/github", "{\"a\":1}");
         assertThat(hook.status()).isEqualTo(202);
         assertThat(hook.body()).isEqualTo("webhook {\"a\":1}");
-        assertThat(runtime.invoke(both, "async", "POST", "/api/work", "x").body()).isEqualTo("fetch /api/work");
+        assertThat(runtime.invoke(both, "async", "POST", "/api/work", "x").body())
+                .isEqualTo("fetch /api/work");
 
         RuntimeHarness.App fetchOnly = runtime.deploy("hooks", "api/main.js", """
                 export default { async fetch(request) { return new Response('fetch ' + new URL(request.url).pathname); } };
                 """);
-        assertThat(runtime.invoke(fetchOnly, "webhook", "POST", "/api/hooks/github", "{}").body())
+        assertThat(runtime.invoke(fetchOnly, "webhook", "POST", "/api/hooks/github", "{}")
+                        .body())
                 .isEqualTo("fetch /api/hooks/github");
     }
 }

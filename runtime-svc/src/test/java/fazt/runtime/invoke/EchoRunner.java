@@ -38,10 +38,15 @@ final class EchoRunner implements FunctionRunner {
             @Override
             public java.util.List<fazt.platform.service.settings.Setting> settings() {
                 // A setting of its own whose default selects this runner: the one way properties reach a context.
-                return java.util.stream.Stream.concat(runtime.settings().stream(), java.util.stream.Stream.of(
-                        fazt.platform.service.settings.Setting.of("FAZT_TEST_FUNCTION_RUNNER",
-                                fazt.platform.service.settings.SettingType.STRING, "echo", "the test's function runner")
-                                .mapsTo(PROPERTY))).toList();
+                return java.util.stream.Stream.concat(
+                                runtime.settings().stream(),
+                                java.util.stream.Stream.of(fazt.platform.service.settings.Setting.of(
+                                                "FAZT_TEST_FUNCTION_RUNNER",
+                                                fazt.platform.service.settings.SettingType.STRING,
+                                                "echo",
+                                                "the test's function runner")
+                                        .mapsTo(PROPERTY)))
+                        .toList();
             }
         };
     }
@@ -51,19 +56,28 @@ final class EchoRunner implements FunctionRunner {
         URI url = URI.create(call.request().url());
         try (InputStream body = call.body()) {
             return switch (url.getPath()) {
-                case "/api/hello" -> new FunctionResult(200, List.of(new HttpHeader("content-type", "text/plain")),
-                        ResponseBody.of("hello".getBytes(StandardCharsets.UTF_8)), false);
+                case "/api/hello" ->
+                    new FunctionResult(
+                            200,
+                            List.of(new HttpHeader("content-type", "text/plain")),
+                            ResponseBody.of("hello".getBytes(StandardCharsets.UTF_8)),
+                            false);
                 case "/api/echo" -> {
                     byte[] all = body.readAllBytes();
-                    yield new FunctionResult(200, List.of(new HttpHeader("x-length", Integer.toString(all.length))),
-                            streamed(all), false);
+                    yield new FunctionResult(
+                            200,
+                            List.of(new HttpHeader("x-length", Integer.toString(all.length))),
+                            streamed(all),
+                            false);
                 }
                 case "/api/slow" -> {
                     Thread.sleep(Long.parseLong(url.getQuery().substring("ms=".length())));
-                    yield new FunctionResult(200, List.of(), ResponseBody.of("done".getBytes(StandardCharsets.UTF_8)), true);
+                    yield new FunctionResult(
+                            200, List.of(), ResponseBody.of("done".getBytes(StandardCharsets.UTF_8)), true);
                 }
-                case "/api/fail" -> throw new ProblemException(Problem.of(500, "runtime/app-error", "App error",
-                        "TypeError: x is undefined at api/main.js:3:7"));
+                case "/api/fail" ->
+                    throw new ProblemException(Problem.of(
+                            500, "runtime/app-error", "App error", "TypeError: x is undefined at api/main.js:3:7"));
                 default -> throw new ProblemException(Problem.of(404, "runtime/no-route", "Not found", url.getPath()));
             };
         } catch (IOException e) {

@@ -59,8 +59,21 @@ class InvokeEndpointIT {
     }
 
     private static InvokeRequest request(String method, String path, byte[] body, String bodyStream) {
-        return new InvokeRequest("req-1", "app_1", "blog", 3, "ns_1", "http", method, "https://blog.localhost" + path,
-                List.of(), body, bodyStream, -1, "127.0.0.1", 10_000);
+        return new InvokeRequest(
+                "req-1",
+                "app_1",
+                "blog",
+                3,
+                "ns_1",
+                "http",
+                method,
+                "https://blog.localhost" + path,
+                List.of(),
+                body,
+                bodyStream,
+                -1,
+                "127.0.0.1",
+                10_000);
     }
 
     /** Sends the invocation with a progress inbox; records the heartbeats that arrive. */
@@ -70,9 +83,13 @@ class InvokeEndpointIT {
         Headers headers = new Headers();
         headers.put(FaztHeaders.TYPE, MessageCodec.typeId(InvokeRequest.class));
         headers.put(RuntimeSubjects.HEADER_PROGRESS, progress);
-        return gateway.requestWithTimeout(NatsMessage.builder()
-                .subject(suite.nats().root().qualify(RuntimeSubjects.INVOKE)).headers(headers)
-                .data(MessageCodec.INSTANCE.encode(request)).build(), Duration.ofSeconds(20));
+        return gateway.requestWithTimeout(
+                NatsMessage.builder()
+                        .subject(suite.nats().root().qualify(RuntimeSubjects.INVOKE))
+                        .headers(headers)
+                        .data(MessageCodec.INSTANCE.encode(request))
+                        .build(),
+                Duration.ofSeconds(20));
     }
 
     private static InvokeResponse decode(Message reply) {
@@ -98,8 +115,9 @@ class InvokeEndpointIT {
         new Random(7).nextBytes(body);
         byte[] inline = Arrays.copyOf(body, RuntimeSubjects.CHUNK_SIZE);
         var held = requestBodies.register(ChunkProducer.of(Arrays.copyOfRange(body, inline.length, body.length)));
-        InvokeResponse response = decode(invoke(request("POST", "/api/echo", inline, held.subject()),
-                new CopyOnWriteArrayList<>()).get(20, TimeUnit.SECONDS));
+        InvokeResponse response =
+                decode(invoke(request("POST", "/api/echo", inline, held.subject()), new CopyOnWriteArrayList<>())
+                        .get(20, TimeUnit.SECONDS));
         assertThat(held.done().get(1, TimeUnit.SECONDS)).isEqualTo(BodyStreamHolder.Outcome.COMPLETED);
         assertThat(response.headers()).anySatisfy(h -> assertThat(h.value()).isEqualTo(Integer.toString(body.length)));
         assertThat(response.bodyStream()).isNotNull();
@@ -111,20 +129,25 @@ class InvokeEndpointIT {
         }
         assertThat(MessageDigest.getInstance("SHA-256").digest(back))
                 .isEqualTo(MessageDigest.getInstance("SHA-256").digest(body));
-        assertThat(suite.service(ServiceName.RUNTIME).context().getBean(ResponseStreams.class).open()).isZero();
+        assertThat(suite.service(ServiceName.RUNTIME)
+                        .context()
+                        .getBean(ResponseStreams.class)
+                        .open())
+                .isZero();
     }
 
     @Test
     @Order(3)
     void aLongHandlerBeatsEverySecond() throws Exception {
         List<Message> beats = new CopyOnWriteArrayList<>();
-        InvokeResponse response = decode(invoke(request("GET", "/api/slow?ms=2300", null, null), beats)
-                .get(10, TimeUnit.SECONDS));
+        InvokeResponse response = decode(
+                invoke(request("GET", "/api/slow?ms=2300", null, null), beats).get(10, TimeUnit.SECONDS));
         assertThat(new String(response.body())).isEqualTo("done");
         assertThat(response.cold()).isTrue();
         // one a second from the first second on (none at once: a quick reply needs none, see Heartbeats)
         assertThat(beats).hasSizeBetween(2, 3);
-        assertThat(beats.getFirst().getHeaders().getFirst(RuntimeSubjects.HEADER_INSTANCE)).isEqualTo(response.instance());
+        assertThat(beats.getFirst().getHeaders().getFirst(RuntimeSubjects.HEADER_INSTANCE))
+                .isEqualTo(response.instance());
     }
 
     @Test
@@ -141,20 +164,22 @@ class InvokeEndpointIT {
     @Test
     @Order(5)
     void anInvocationWithoutItsAppIsA400NamingTheField() throws Exception {
-        InvokeRequest bad = new InvokeRequest("r", null, "blog", 1, "ns", "http", "GET", "https://x/api/hello",
-                List.of(), null, null, 0, null, 1000);
+        InvokeRequest bad = new InvokeRequest(
+                "r", null, "blog", 1, "ns", "http", "GET", "https://x/api/hello", List.of(), null, null, 0, null, 1000);
         Message reply = invoke(bad, new CopyOnWriteArrayList<>()).get(10, TimeUnit.SECONDS);
         assertThat(reply.getHeaders().getFirst(FaztHeaders.SERVICE_ERROR_CODE)).isEqualTo("400");
         assertThat(MessageCodec.INSTANCE.decode(reply.getData(), Problem.class).errors())
-                .extracting(Problem.FieldError::field).containsExactly("appId");
+                .extracting(Problem.FieldError::field)
+                .containsExactly("appId");
     }
 
     @Test
     @Order(6)
     void aRequestBodyWhoseHolderVanishedFailsTheInvocationFast() throws Exception {
         long started = System.nanoTime();
-        Message reply = invoke(request("POST", "/api/echo", new byte[10], gateway.createInbox()),
-                new CopyOnWriteArrayList<>()).get(10, TimeUnit.SECONDS);
+        Message reply = invoke(
+                        request("POST", "/api/echo", new byte[10], gateway.createInbox()), new CopyOnWriteArrayList<>())
+                .get(10, TimeUnit.SECONDS);
         assertThat(reply.getHeaders().getFirst(FaztHeaders.SERVICE_ERROR_CODE)).isEqualTo("500");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
     }
@@ -165,13 +190,16 @@ class InvokeEndpointIT {
         byte[] body = new byte[3 * 1024 * 1024];
         new Random(3).nextBytes(body);
         var held = requestBodies.register(ChunkProducer.of(Arrays.copyOfRange(body, 1000, body.length)));
-        InvokeResponse streaming = decode(invoke(request("POST", "/api/echo", Arrays.copyOf(body, 1000), held.subject()),
-                new CopyOnWriteArrayList<>()).get(20, TimeUnit.SECONDS));
-        CompletableFuture<Message> inFlight = invoke(request("GET", "/api/slow?ms=1500", null, null),
-                new CopyOnWriteArrayList<>());
+        InvokeResponse streaming = decode(invoke(
+                        request("POST", "/api/echo", Arrays.copyOf(body, 1000), held.subject()),
+                        new CopyOnWriteArrayList<>())
+                .get(20, TimeUnit.SECONDS));
+        CompletableFuture<Message> inFlight =
+                invoke(request("GET", "/api/slow?ms=1500", null, null), new CopyOnWriteArrayList<>());
         Thread.sleep(300);
         Thread stopper = Thread.ofVirtual().start(() -> suite.stop(ServiceName.RUNTIME));
-        assertThat(new String(decode(inFlight.get(10, TimeUnit.SECONDS)).body())).isEqualTo("done");
+        assertThat(new String(decode(inFlight.get(10, TimeUnit.SECONDS)).body()))
+                .isEqualTo("done");
         byte[] back;
         try (InputStream in = new BodyStreamReader(gateway, streaming.bodyStream(), Duration.ofSeconds(5))
                 .inputStream(streaming.body())) {

@@ -39,63 +39,75 @@ class ModuleLoadingTest {
 
     @Test
     void esModuleImportsRelativeFilesWithParentPathsAndWithoutExtension() {
-        assertThat(run(
-                "api/main.js", "import { twice } from './lib/math.js'; import label from './lib/deep/label';\n"
-                        + "export default { fetch() { return label + twice(21); } };",
-                "api/lib/math.js", "export function twice(x) { return x * 2; }",
-                "api/lib/deep/label.mjs", "import { twice } from '../math.js'; export default 'answer=' + (twice(0) === 0 ? '' : 'x');"))
+        assertThat(
+                        run(
+                                "api/main.js",
+                                        "import { twice } from './lib/math.js'; import label from './lib/deep/label';\n"
+                                                + "export default { fetch() { return label + twice(21); } };",
+                                "api/lib/math.js", "export function twice(x) { return x * 2; }",
+                                "api/lib/deep/label.mjs",
+                                        "import { twice } from '../math.js'; export default 'answer=' + (twice(0) === 0 ? '' : 'x');"))
                 .isEqualTo("answer=42");
     }
 
     @Test
     void commonJsRequiresFilesJsonAndIndexes() {
         assertThat(run(
-                "api/main.js", "const util = require('./util'); const data = require('./data.json');\n"
-                        + "module.exports = { fetch() { return util.name + ':' + data.n + ':' + __filename; } };",
-                "api/util/index.js", "exports.name = require('../name.cjs');",
-                "api/name.cjs", "module.exports = 'util';",
-                "api/data.json", "{\"n\": 7}"))
+                        "api/main.js",
+                                "const util = require('./util'); const data = require('./data.json');\n"
+                                        + "module.exports = { fetch() { return util.name + ':' + data.n + ':' + __filename; } };",
+                        "api/util/index.js", "exports.name = require('../name.cjs');",
+                        "api/name.cjs", "module.exports = 'util';",
+                        "api/data.json", "{\"n\": 7}"))
                 .isEqualTo("util:7:api/main.js");
     }
 
     @Test
     void commonJsCyclesSeePartialExportsLikeNode() {
         assertThat(run(
-                "api/main.js", "const a = require('./a.js'); module.exports = { fetch() { return a.seen; } };",
-                "api/a.js", "exports.early = 'a-early'; const b = require('./b.js'); exports.seen = b.sawA;",
-                "api/b.js", "const a = require('./a.js'); exports.sawA = String(a.early) + '/' + String(a.seen);"))
+                        "api/main.js", "const a = require('./a.js'); module.exports = { fetch() { return a.seen; } };",
+                        "api/a.js", "exports.early = 'a-early'; const b = require('./b.js'); exports.seen = b.sawA;",
+                        "api/b.js",
+                                "const a = require('./a.js'); exports.sawA = String(a.early) + '/' + String(a.seen);"))
                 .isEqualTo("a-early/undefined");
     }
 
     @Test
     void esModuleCyclesResolveLiveBindings() {
         assertThat(run(
-                "api/main.js", "import { ping } from './ping.js'; export default { fetch() { return ping(3); } };",
-                "api/ping.js", "import { pong } from './pong.js'; export function ping(n) { return n === 0 ? 'done' : pong(n - 1); }",
-                "api/pong.js", "import { ping } from './ping.js'; export function pong(n) { return ping(n); }"))
+                        "api/main.js",
+                                "import { ping } from './ping.js'; export default { fetch() { return ping(3); } };",
+                        "api/ping.js",
+                                "import { pong } from './pong.js'; export function ping(n) { return n === 0 ? 'done' : pong(n - 1); }",
+                        "api/pong.js", "import { ping } from './ping.js'; export function pong(n) { return ping(n); }"))
                 .isEqualTo("done");
     }
 
     @Test
     void esModuleImportsCommonJsDefaultAndNamedExports() {
         assertThat(run(
-                "api/main.js", "import lib, { hello } from './lib.cjs'; export default { fetch() { return hello() + lib.n; } };",
-                "api/lib.cjs", "exports.hello = () => 'hi'; exports.n = 5;"))
+                        "api/main.js",
+                                "import lib, { hello } from './lib.cjs'; export default { fetch() { return hello() + lib.n; } };",
+                        "api/lib.cjs", "exports.hello = () => 'hi'; exports.n = 5;"))
                 .isEqualTo("hi5");
     }
 
     @Test
     void commonJsRequiresAnEsModuleNamespace() {
         assertThat(run(
-                "api/main.js", "const m = require('./esm.mjs'); module.exports = { fetch() { return m.default + m.named; } };",
-                "api/esm.mjs", "export default 'd'; export const named = 'n';"))
+                        "api/main.js",
+                                "const m = require('./esm.mjs'); module.exports = { fetch() { return m.default + m.named; } };",
+                        "api/esm.mjs", "export default 'd'; export const named = 'n';"))
                 .isEqualTo("dn");
     }
 
     @Test
     void commonJsModuleExportingEsModuleInteropDefaultIsTheHandler() {
-        assertThat(run("api/main.js", "Object.defineProperty(exports, '__esModule', { value: true });\n"
-                + "exports.default = { fetch() { return 'transpiled'; } };")).isEqualTo("transpiled");
+        assertThat(run(
+                        "api/main.js",
+                        "Object.defineProperty(exports, '__esModule', { value: true });\n"
+                                + "exports.default = { fetch() { return 'transpiled'; } };"))
+                .isEqualTo("transpiled");
     }
 
     @Test
@@ -117,43 +129,61 @@ class ModuleLoadingTest {
 
     @Test
     void lodashChunksByRequireAndByImport() {
-        assertThat(run("api/main.js", "const _ = require('lodash');\n"
-                + "module.exports = { fetch() { return JSON.stringify(_.chunk([1, 2, 3, 4, 5], 2)); } };"))
+        assertThat(
+                        run(
+                                "api/main.js",
+                                "const _ = require('lodash');\n"
+                                        + "module.exports = { fetch() { return JSON.stringify(_.chunk([1, 2, 3, 4, 5], 2)); } };"))
                 .isEqualTo("[[1,2],[3,4],[5]]");
-        assertThat(run("api/main.js", "import _, { chunk } from 'lodash';\n"
-                + "export default { fetch() { return JSON.stringify(chunk(['a', 'b', 'c'], 2)) + _.VERSION; } };"))
+        assertThat(
+                        run(
+                                "api/main.js",
+                                "import _, { chunk } from 'lodash';\n"
+                                        + "export default { fetch() { return JSON.stringify(chunk(['a', 'b', 'c'], 2)) + _.VERSION; } };"))
                 .isEqualTo("[[\"a\",\"b\"],[\"c\"]]4.17.21");
     }
 
     @Test
     void markedRendersHtml() {
-        assertThat(run("api/main.js", "import { marked } from 'marked';\n"
-                + "export default { fetch() { return marked.parse('# Hi\\n\\n*there*'); } };"))
+        assertThat(run(
+                        "api/main.js",
+                        "import { marked } from 'marked';\n"
+                                + "export default { fetch() { return marked.parse('# Hi\\n\\n*there*'); } };"))
                 .isEqualTo("<h1>Hi</h1>\n<p><em>there</em></p>\n");
-        assertThat(run("api/main.js", "const { marked } = require('marked');\n"
-                + "module.exports = { fetch() { return marked.parse('**b**'); } };"))
+        assertThat(run(
+                        "api/main.js",
+                        "const { marked } = require('marked');\n"
+                                + "module.exports = { fetch() { return marked.parse('**b**'); } };"))
                 .isEqualTo("<p><strong>b</strong></p>\n");
     }
 
     @Test
     void dayjsFormatsDates() {
-        assertThat(run("api/main.js", "import dayjs from 'dayjs';\n"
-                + "export default { fetch() { return dayjs('2024-02-29T10:20:30').add(1, 'day').format('YYYY-MM-DD HH:mm'); } };"))
+        assertThat(
+                        run(
+                                "api/main.js",
+                                "import dayjs from 'dayjs';\n"
+                                        + "export default { fetch() { return dayjs('2024-02-29T10:20:30').add(1, 'day').format('YYYY-MM-DD HH:mm'); } };"))
                 .isEqualTo("2024-03-01 10:20");
     }
 
     @Test
     void zodParsesAndFails() {
-        assertThat(run("api/main.js", "import { z } from 'zod';\n"
-                + "const User = z.object({ name: z.string().min(2), age: z.number().int() });\n"
-                + "export default { fetch() {\n"
-                + "  const ok = User.parse({ name: 'Ada', age: 36 });\n"
-                + "  const bad = User.safeParse({ name: 'A', age: 1.5 });\n"
-                + "  return ok.name + ':' + bad.success + ':' + bad.error.issues.map(i => i.path.join('.')).join(',');\n"
-                + "} };"))
+        assertThat(run(
+                        "api/main.js",
+                        "import { z } from 'zod';\n"
+                                + "const User = z.object({ name: z.string().min(2), age: z.number().int() });\n"
+                                + "export default { fetch() {\n"
+                                + "  const ok = User.parse({ name: 'Ada', age: 36 });\n"
+                                + "  const bad = User.safeParse({ name: 'A', age: 1.5 });\n"
+                                + "  return ok.name + ':' + bad.success + ':' + bad.error.issues.map(i => i.path.join('.')).join(',');\n"
+                                + "} };"))
                 .isEqualTo("Ada:false:name,age");
-        assertThat(run("api/main.js", "const { z } = require('zod');\n"
-                + "module.exports = { fetch() { return String(z.string().email().safeParse('x').success); } };"))
+        assertThat(
+                        run(
+                                "api/main.js",
+                                "const { z } = require('zod');\n"
+                                        + "module.exports = { fetch() { return String(z.string().email().safeParse('x').success); } };"))
                 .isEqualTo("false");
     }
 }

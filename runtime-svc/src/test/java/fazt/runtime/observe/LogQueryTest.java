@@ -22,12 +22,7 @@ class LogQueryTest {
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
     @ParameterizedTest
-    @CsvSource({
-            "500ms, PT0.5S",
-            "90s,   PT1M30S",
-            "10m,   PT10M",
-            "2h,    PT2H",
-            "7d,    PT168H"})
+    @CsvSource({"500ms, PT0.5S", "90s,   PT1M30S", "10m,   PT10M", "2h,    PT2H", "7d,    PT168H"})
     void sinceTakesADurationAgo(String text, String ago) {
         assertThat(LogQuery.since(text, CLOCK)).isEqualTo(NOW.minus(Duration.parse(ago)));
     }
@@ -57,8 +52,8 @@ class LogQueryTest {
 
     @Test
     void readsEveryParameter() {
-        LogQuery query = LogQuery.of(request(Map.of("after", "42", "since", "5m", "limit", "1000", "level", "WARNING")),
-                CLOCK);
+        LogQuery query =
+                LogQuery.of(request(Map.of("after", "42", "since", "5m", "limit", "1000", "level", "WARNING")), CLOCK);
         assertThat(query).isEqualTo(new LogQuery(42L, NOW.minus(Duration.ofMinutes(5)), 1000, LogLevel.WARN));
     }
 
@@ -66,8 +61,10 @@ class LogQueryTest {
     @CsvSource({"limit, 0", "limit, 1001", "limit, many", "after, -3", "after, 1.5", "level, loud"})
     void rejectsABadParameterByName(String name, String value) {
         assertThatThrownBy(() -> LogQuery.of(request(Map.of(name, value)), CLOCK))
-                .isInstanceOfSatisfying(ProblemException.class, e ->
-                        assertThat(e.problem().errors()).extracting(f -> f.field()).containsExactly(name));
+                .isInstanceOfSatisfying(
+                        ProblemException.class, e -> assertThat(e.problem().errors())
+                                .extracting(f -> f.field())
+                                .containsExactly(name));
     }
 
     @Test
@@ -76,7 +73,9 @@ class LogQueryTest {
         assertThat(LogLevel.WARN.admits("error")).isTrue();
         assertThat(LogLevel.WARN.admits("info")).isFalse();
         assertThat(LogLevel.WARN.admits("debug")).isFalse();
-        assertThat(LogLevel.INFO.admits("something-odd")).as("unknown counts as info").isTrue();
+        assertThat(LogLevel.INFO.admits("something-odd"))
+                .as("unknown counts as info")
+                .isTrue();
         assertThat(LogLevel.WARN.admits(null)).isFalse();
         assertThat(LogLevel.INFO.admits("log")).as("console.log is info").isTrue();
         assertThat(LogLevel.WARN.admits("log")).isFalse();
@@ -85,7 +84,7 @@ class LogQueryTest {
     private static AdminRequest request(Map<String, String> query) {
         Map<String, List<String>> params = new HashMap<>();
         query.forEach((k, v) -> params.put(k, List.of(v)));
-        return new AdminRequest("GET", "/apps/a/logs", params, new Principal("u", "u", List.of("read")), null, null,
-                null, "r");
+        return new AdminRequest(
+                "GET", "/apps/a/logs", params, new Principal("u", "u", List.of("read")), null, null, null, "r");
     }
 }

@@ -67,12 +67,22 @@ class ObserveAdminIT {
         Dispatcher sites = nats.createDispatcher(message -> {
             SiteRequest request = MessageCodec.INSTANCE.decode(message.getData(), SiteRequest.class);
             if (request.name().equals("silent-directory")) {
-                return;   // as a deploy-svc that hangs
+                return; // as a deploy-svc that hangs
             }
             String id = APPS.get(request.name());
-            SiteReply reply = id == null ? SiteReply.notFound()
-                    : new SiteReply(true, id, request.name(), 1, "site/" + id + "/x", null, List.of(), List.of(),
-                    Instant.now(), true);
+            SiteReply reply = id == null
+                    ? SiteReply.notFound()
+                    : new SiteReply(
+                            true,
+                            id,
+                            request.name(),
+                            1,
+                            "site/" + id + "/x",
+                            null,
+                            List.of(),
+                            List.of(),
+                            Instant.now(),
+                            true);
             nats.publish(message.getReplyTo(), MessageCodec.INSTANCE.encode(reply));
         });
         sites.subscribe(root.qualify(DeploySubjects.SITE_GET));
@@ -87,14 +97,17 @@ class ObserveAdminIT {
     @Test
     void declaresBothStreamsWithBoundedRetention() throws Exception {
         String prefix = root.value().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
-        StreamConfiguration logs = nats.jetStreamManagement().getStreamInfo(prefix + "_LOG_APP").getConfiguration();
+        StreamConfiguration logs =
+                nats.jetStreamManagement().getStreamInfo(prefix + "_LOG_APP").getConfiguration();
         assertThat(logs.getSubjects()).containsExactly(root.qualify("log.app.>"));
         assertThat(logs.getMaxAge()).isEqualTo(Duration.ofDays(7));
         assertThat(logs.getMaxBytes()).isEqualTo(LogStreams.APP_LOG_MAX_BYTES);
         assertThat(logs.getMaximumMessageSize()).isEqualTo(64 * 1024);
         assertThat(logs.getMaxMsgsPerSubject()).isEqualTo(LogStreams.APP_LOG_MAX_PER_APP);
         assertThat(logs.getDiscardPolicy()).isEqualTo(DiscardPolicy.Old);
-        StreamConfiguration calls = nats.jetStreamManagement().getStreamInfo(prefix + "_LOG_INVOCATION").getConfiguration();
+        StreamConfiguration calls = nats.jetStreamManagement()
+                .getStreamInfo(prefix + "_LOG_INVOCATION")
+                .getConfiguration();
         assertThat(calls.getSubjects()).containsExactly(root.qualify("log.invocation.>"));
         assertThat(calls.getMaxAge()).isEqualTo(Duration.ofDays(2));
         assertThat(calls.getMaxBytes()).isEqualTo(LogStreams.INVOCATION_MAX_BYTES);
@@ -112,19 +125,27 @@ class ObserveAdminIT {
         JsonNode first = ok("paged", "logs", Map.of("limit", "2"));
         assertThat(messages(first)).containsExactly("line 1", "line 2");
         assertThat(first.path("more").asBoolean()).isTrue();
-        JsonNode second = ok("paged", "logs", Map.of("limit", "2", "after", first.path("cursor").asText()));
+        JsonNode second = ok(
+                "paged",
+                "logs",
+                Map.of("limit", "2", "after", first.path("cursor").asText()));
         assertThat(messages(second)).containsExactly("line 3", "line 4");
-        JsonNode third = ok("paged", "logs", Map.of("limit", "2", "after", second.path("cursor").asText()));
+        JsonNode third = ok(
+                "paged",
+                "logs",
+                Map.of("limit", "2", "after", second.path("cursor").asText()));
         assertThat(messages(third)).containsExactly("line 5");
         assertThat(third.path("more").asBoolean()).isFalse();
 
         JsonNode idle = ok("paged", "logs", Map.of("after", third.path("cursor").asText()));
         assertThat(messages(idle)).isEmpty();
-        assertThat(idle.path("cursor").asLong()).isGreaterThanOrEqualTo(third.path("cursor").asLong());
+        assertThat(idle.path("cursor").asLong())
+                .isGreaterThanOrEqualTo(third.path("cursor").asLong());
 
         log(other, "info", "still not mine");
         log(id, "warn", "line 6");
-        JsonNode followed = ok("paged", "logs", Map.of("after", idle.path("cursor").asText()));
+        JsonNode followed =
+                ok("paged", "logs", Map.of("after", idle.path("cursor").asText()));
         assertThat(messages(followed)).containsExactly("line 6");
         JsonNode line = followed.path("lines").get(0);
         assertThat(line.path("level").asText()).isEqualTo("warn");
@@ -155,9 +176,12 @@ class ObserveAdminIT {
         Instant cut = Instant.now();
         Thread.sleep(50);
         log(id, "info", "new");
-        assertThat(messages(ok("since", "logs", Map.of("since", cut.toString())))).containsExactly("new");
+        assertThat(messages(ok("since", "logs", Map.of("since", cut.toString()))))
+                .containsExactly("new");
         assertThat(messages(ok("since", "logs", Map.of("since", "10m")))).containsExactly("old", "new");
-        assertThat(messages(ok("since", "logs", Map.of()))).as("default: the last hour").containsExactly("old", "new");
+        assertThat(messages(ok("since", "logs", Map.of())))
+                .as("default: the last hour")
+                .containsExactly("old", "new");
         assertThat(messages(ok("since", "logs", Map.of("since", "1s")))).containsExactly("new");
     }
 
@@ -174,7 +198,10 @@ class ObserveAdminIT {
         assertThat(messages(ok("levels", "logs", Map.of("level", "info")))).containsExactly("i", "w", "e", "i2");
         JsonNode page = ok("levels", "logs", Map.of("level", "warn", "limit", "1"));
         assertThat(messages(page)).containsExactly("w");
-        assertThat(messages(ok("levels", "logs", Map.of("level", "warn", "after", page.path("cursor").asText()))))
+        assertThat(messages(ok(
+                        "levels",
+                        "logs",
+                        Map.of("level", "warn", "after", page.path("cursor").asText()))))
                 .containsExactly("e");
     }
 
@@ -184,7 +211,13 @@ class ObserveAdminIT {
         String other = app("calls-neighbour");
         for (int i = 1; i <= 12; i++) {
             boolean failed = i % 4 == 0;
-            invocation(id, "/api/" + i, failed ? 500 : 200, i, false, failed ? "TypeError: boom at api/main.js:3:7" : null);
+            invocation(
+                    id,
+                    "/api/" + i,
+                    failed ? 500 : 200,
+                    i,
+                    false,
+                    failed ? "TypeError: boom at api/main.js:3:7" : null);
             invocation(other, "/api/other" + i, 500, i, false, "other app");
         }
         JsonNode recent = ok("calls", "requests", Map.of("limit", "3"));
@@ -266,9 +299,12 @@ class ObserveAdminIT {
         Problem denied = problem("guarded", "logs", Map.of(), new Principal("t", "ci", List.of("deploy:other")));
         assertThat(denied.status()).isEqualTo(403);
         assertThat(denied.type()).isEqualTo(Problem.TYPE_BASE + "runtime/forbidden");
-        assertThat(problem("guarded", "metrics", Map.of(), new Principal("t", "ci", List.of("logs:other"))).status())
+        assertThat(problem("guarded", "metrics", Map.of(), new Principal("t", "ci", List.of("logs:other")))
+                        .status())
                 .isEqualTo(403);
-        assertThat(problem("guarded", "requests", Map.of(), new Principal("t", "ci", List.of())).status()).isEqualTo(403);
+        assertThat(problem("guarded", "requests", Map.of(), new Principal("t", "ci", List.of()))
+                        .status())
+                .isEqualTo(403);
         assertThat(messages(call("guarded", "logs", Map.of(), new Principal("t", "ci", List.of("logs:guarded")))))
                 .containsExactly("secret-ish");
         assertThat(messages(call("guarded", "logs", Map.of(), new Principal("t", "ci", List.of("logs:*")))))
@@ -322,15 +358,26 @@ class ObserveAdminIT {
             Problem bad = problem("strict", "logs", query, READER);
             assertThat(bad.status()).as(query.toString()).isEqualTo(400);
             assertThat(bad.type()).isEqualTo(Problem.TYPE_BASE + "runtime/invalid-request");
-            assertThat(bad.errors()).as(query.toString()).extracting(Problem.FieldError::field).containsExactly(field);
+            assertThat(bad.errors())
+                    .as(query.toString())
+                    .extracting(Problem.FieldError::field)
+                    .containsExactly(field);
         });
-        assertThat(problem("strict", "requests", Map.of("status", "broken"), READER).errors())
-                .extracting(Problem.FieldError::field).containsExactly("status");
-        assertThat(problem("strict", "requests", Map.of("limit", "100000"), READER).errors())
-                .extracting(Problem.FieldError::field).containsExactly("limit");
-        AdminResponse post = requester.request(AdminSubjects.of(ServiceName.RUNTIME), new AdminRequest("POST",
-                "/apps/strict/logs", Map.of(), READER, null, null, null, "r"), AdminResponse.class,
-                Duration.ofSeconds(20)).get();
+        assertThat(problem("strict", "requests", Map.of("status", "broken"), READER)
+                        .errors())
+                .extracting(Problem.FieldError::field)
+                .containsExactly("status");
+        assertThat(problem("strict", "requests", Map.of("limit", "100000"), READER)
+                        .errors())
+                .extracting(Problem.FieldError::field)
+                .containsExactly("limit");
+        AdminResponse post = requester
+                .request(
+                        AdminSubjects.of(ServiceName.RUNTIME),
+                        new AdminRequest("POST", "/apps/strict/logs", Map.of(), READER, null, null, null, "r"),
+                        AdminResponse.class,
+                        Duration.ofSeconds(20))
+                .get();
         assertThat(post.status()).isEqualTo(405);
         assertThat(post.headers()).containsEntry("Allow", "GET, HEAD");
         assertThat(post.body()).contains("admin/method-not-allowed").contains("\"field\":\"method\"");
@@ -346,15 +393,28 @@ class ObserveAdminIT {
     }
 
     private static void log(String appId, String level, String message) throws Exception {
-        js.publish(root.qualify(RuntimeSubjects.appLog(appId)), MessageCodec.INSTANCE.encode(
-                new AppLogLine(appId, Instant.now(), level, message, "req-" + message, "runtime-test:1")));
+        js.publish(
+                root.qualify(RuntimeSubjects.appLog(appId)),
+                MessageCodec.INSTANCE.encode(
+                        new AppLogLine(appId, Instant.now(), level, message, "req-" + message, "runtime-test:1")));
     }
 
     private static void invocation(String appId, String path, int status, long ms, boolean cold, String error)
             throws Exception {
-        js.publish(root.qualify(RuntimeSubjects.invocations(appId)), MessageCodec.INSTANCE.encode(
-                new InvocationRecord(appId, UUID.randomUUID().toString(), Instant.now(), "http", "GET", path, status,
-                        ms, cold, "runtime-test:1", error)));
+        js.publish(
+                root.qualify(RuntimeSubjects.invocations(appId)),
+                MessageCodec.INSTANCE.encode(new InvocationRecord(
+                        appId,
+                        UUID.randomUUID().toString(),
+                        Instant.now(),
+                        "http",
+                        "GET",
+                        path,
+                        status,
+                        ms,
+                        cold,
+                        "runtime-test:1",
+                        error)));
     }
 
     private static JsonNode ok(String app, String action, Map<String, String> query) throws Exception {
@@ -364,9 +424,13 @@ class ObserveAdminIT {
     private static JsonNode call(String app, String action, Map<String, String> query, Principal who) throws Exception {
         Map<String, List<String>> params = new HashMap<>();
         query.forEach((k, v) -> params.put(k, List.of(v)));
-        AdminResponse response = requester.request(AdminSubjects.of(ServiceName.RUNTIME),
-                new AdminRequest("GET", "/apps/" + app + "/" + action, params, who, null, null, null, "r1"),
-                AdminResponse.class, Duration.ofSeconds(20)).get();
+        AdminResponse response = requester
+                .request(
+                        AdminSubjects.of(ServiceName.RUNTIME),
+                        new AdminRequest("GET", "/apps/" + app + "/" + action, params, who, null, null, null, "r1"),
+                        AdminResponse.class,
+                        Duration.ofSeconds(20))
+                .get();
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.contentType()).isEqualTo("application/json");
         return MessageCodec.INSTANCE.mapper().readTree(response.body());
@@ -379,10 +443,13 @@ class ObserveAdminIT {
     }
 
     private static Problem problem(AdminRequest request) {
-        Throwable failure = catchThrowable(() -> requester.request(AdminSubjects.of(ServiceName.RUNTIME), request,
-                AdminResponse.class, Duration.ofSeconds(20)).get());
-        assertThat(failure).isInstanceOf(ExecutionException.class)
-                .cause().isInstanceOf(NatsRequester.RemoteProblemException.class);
+        Throwable failure = catchThrowable(() -> requester
+                .request(AdminSubjects.of(ServiceName.RUNTIME), request, AdminResponse.class, Duration.ofSeconds(20))
+                .get());
+        assertThat(failure)
+                .isInstanceOf(ExecutionException.class)
+                .cause()
+                .isInstanceOf(NatsRequester.RemoteProblemException.class);
         return ((NatsRequester.RemoteProblemException) failure.getCause()).problem();
     }
 

@@ -44,20 +44,32 @@ class ObserveVolumeIT {
                 List<InvocationHistory.Window> metrics = time(round, "metrics", () -> history.metrics("a_main"));
                 assertThat(metrics.get(1).requests()).isEqualTo(n);
                 assertThat(metrics.get(1).sampled()).isEqualTo(n > InvocationHistory.SCAN_CAP);
-                InvocationHistory.Recent recent = time(round, "requests limit=50",
-                        () -> history.recent("a_main", 50, r -> true, false));
+                InvocationHistory.Recent recent =
+                        time(round, "requests limit=50", () -> history.recent("a_main", 50, r -> true, false));
                 assertThat(recent.requests().getFirst().requestId()).isEqualTo("req-" + (n - 1));
-                InvocationHistory.Recent errors = time(round, "requests status=error",
+                InvocationHistory.Recent errors = time(
+                        round,
+                        "requests status=error",
                         () -> history.recent("a_main", 50, InvocationStats::failed, true));
                 assertThat(errors.truncated()).isEqualTo(n > InvocationHistory.SCAN_CAP);
-                AppLogPages.Page page = time(round, "logs page of 1000",
-                        () -> pages.page("a_main", new LogQuery(null, Instant.now().minusSeconds(3600), 1000, LogLevel.DEBUG)));
+                AppLogPages.Page page = time(
+                        round,
+                        "logs page of 1000",
+                        () -> pages.page(
+                                "a_main", new LogQuery(null, Instant.now().minusSeconds(3600), 1000, LogLevel.DEBUG)));
                 assertThat(page.lines()).hasSize(Math.min(n, 1000));
-                time(round, "logs level=error (none)",
-                        () -> pages.page("a_main", new LogQuery(null, Instant.now().minusSeconds(3600), 1000, LogLevel.ERROR)));
-                AppLogPages.Page caughtUp = pages.page("a_main", new LogQuery(Long.MAX_VALUE / 2, null, 100, LogLevel.DEBUG));
-                time(round, "logs poll when caught up", () -> pages.page("a_main",
-                        new LogQuery(Long.parseLong(caughtUp.cursor()), null, 100, LogLevel.DEBUG)));
+                time(
+                        round,
+                        "logs level=error (none)",
+                        () -> pages.page(
+                                "a_main", new LogQuery(null, Instant.now().minusSeconds(3600), 1000, LogLevel.ERROR)));
+                AppLogPages.Page caughtUp =
+                        pages.page("a_main", new LogQuery(Long.MAX_VALUE / 2, null, 100, LogLevel.DEBUG));
+                time(
+                        round,
+                        "logs poll when caught up",
+                        () -> pages.page(
+                                "a_main", new LogQuery(Long.parseLong(caughtUp.cursor()), null, 100, LogLevel.DEBUG)));
             }
         }
     }
@@ -68,11 +80,24 @@ class ObserveVolumeIT {
         List<CompletableFuture<PublishAck>> acks = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             for (String app : List.of("a_main", "a_other")) {
-                acks.add(js.publishAsync(root.qualify(RuntimeSubjects.invocations(app)), MessageCodec.INSTANCE.encode(
-                        new InvocationRecord(app, "req-" + i, Instant.now(), "http", "GET", "/api/x", i < 3 ? 500 : 200,
-                                i % 97, i % 50 == 0, "inst", i < 3 ? "Error: early" : null))));
-                acks.add(js.publishAsync(root.qualify(RuntimeSubjects.appLog(app)), MessageCodec.INSTANCE.encode(
-                        new AppLogLine(app, Instant.now(), i % 10 == 0 ? "warn" : "info", "line " + i, "req-" + i, "inst"))));
+                acks.add(js.publishAsync(
+                        root.qualify(RuntimeSubjects.invocations(app)),
+                        MessageCodec.INSTANCE.encode(new InvocationRecord(
+                                app,
+                                "req-" + i,
+                                Instant.now(),
+                                "http",
+                                "GET",
+                                "/api/x",
+                                i < 3 ? 500 : 200,
+                                i % 97,
+                                i % 50 == 0,
+                                "inst",
+                                i < 3 ? "Error: early" : null))));
+                acks.add(js.publishAsync(
+                        root.qualify(RuntimeSubjects.appLog(app)),
+                        MessageCodec.INSTANCE.encode(new AppLogLine(
+                                app, Instant.now(), i % 10 == 0 ? "warn" : "info", "line " + i, "req-" + i, "inst"))));
             }
             if (acks.size() > 4000) {
                 for (CompletableFuture<PublishAck> ack : acks) {
@@ -84,14 +109,16 @@ class ObserveVolumeIT {
         for (CompletableFuture<PublishAck> ack : acks) {
             ack.get();
         }
-        System.out.printf("observe-volume: stored %d records and %d lines in %d ms%n", 2 * n, 2 * n,
-                (System.nanoTime() - started) / 1_000_000);
+        System.out.printf(
+                "observe-volume: stored %d records and %d lines in %d ms%n",
+                2 * n, 2 * n, (System.nanoTime() - started) / 1_000_000);
     }
 
     private static <T> T time(int round, String what, Callable<T> call) throws Exception {
         long started = System.nanoTime();
         T result = call.call();
-        System.out.printf("observe-volume: round %d %s: %d ms%n", round, what, (System.nanoTime() - started) / 1_000_000);
+        System.out.printf(
+                "observe-volume: round %d %s: %d ms%n", round, what, (System.nanoTime() - started) / 1_000_000);
         return result;
     }
 }

@@ -25,8 +25,14 @@ class FetchGlobalTest {
 
     @Test
     void sendsTheRequestToTheHostAndBuildsTheResponse() {
-        js.fetchHandler = r -> new OutboundResponse(201, "Created", r.url() + "#final", true,
-                List.of(new HttpHeader("content-type", "application/json"), new HttpHeader("set-cookie", "a=1"),
+        js.fetchHandler = r -> new OutboundResponse(
+                201,
+                "Created",
+                r.url() + "#final",
+                true,
+                List.of(
+                        new HttpHeader("content-type", "application/json"),
+                        new HttpHeader("set-cookie", "a=1"),
                         new HttpHeader("set-cookie", "b=2")),
                 "{\"ok\":true,\"bytes\":\"\u00e9\"}".getBytes(StandardCharsets.UTF_8));
         String out = js.run("""
@@ -34,11 +40,14 @@ class FetchGlobalTest {
                   headers: {'Content-Type': 'application/json', 'X-Key': 'k'}, redirect: 'manual'});
                 return [r.status, r.statusText, r.ok, r.url, r.redirected, r.type, r.headers.getSetCookie(), await r.json()];
                 """);
-        assertThat(out).isEqualTo("[201,\"Created\",true,\"https://api.example.com/v1?x=1#final\",true,\"basic\",[\"a=1\",\"b=2\"],{\"ok\":true,\"bytes\":\"\u00e9\"}]");
+        assertThat(out)
+                .isEqualTo(
+                        "[201,\"Created\",true,\"https://api.example.com/v1?x=1#final\",true,\"basic\",[\"a=1\",\"b=2\"],{\"ok\":true,\"bytes\":\"\u00e9\"}]");
         OutboundRequest sent = js.fetches.get(0);
         assertThat(sent.method()).isEqualTo("POST");
         assertThat(sent.url()).isEqualTo("https://api.example.com/v1?x=1");
-        assertThat(sent.headers()).contains(new HttpHeader("content-type", "application/json"), new HttpHeader("x-key", "k"));
+        assertThat(sent.headers())
+                .contains(new HttpHeader("content-type", "application/json"), new HttpHeader("x-key", "k"));
         assertThat(new String(sent.body(), StandardCharsets.UTF_8)).isEqualTo("{\"a\":1}");
         assertThat(sent.redirect()).isEqualTo(OutboundRequest.Redirect.MANUAL);
     }
@@ -56,7 +65,9 @@ class FetchGlobalTest {
     @Test
     void hostFailuresRejectWithTypeError() {
         js.fetchHandler = r -> "fetch to 127.0.0.1 refused: loopback address";
-        assertThat(js.run("try { await fetch('http://127.0.0.1/'); } catch (e) { return [e instanceof TypeError, e.message]; }"))
+        assertThat(
+                        js.run(
+                                "try { await fetch('http://127.0.0.1/'); } catch (e) { return [e instanceof TypeError, e.message]; }"))
                 .isEqualTo("[true,\"fetch to 127.0.0.1 refused: loopback address\"]");
     }
 
@@ -66,7 +77,8 @@ class FetchGlobalTest {
                 .isEqualTo("TypeError: Failed to construct 'Request': Failed to parse URL from /relative");
         assertThat(js.run("return await fetch('file:///etc/passwd').catch((e) => e.message)"))
                 .isEqualTo("fetch failed: scheme \"file\" is not supported (only http and https)");
-        assertThat(js.run("return await fetch('data:text/plain,hi').catch((e) => e.name)")).isEqualTo("TypeError");
+        assertThat(js.run("return await fetch('data:text/plain,hi').catch((e) => e.name)"))
+                .isEqualTo("TypeError");
         assertThat(js.fetches).isEmpty();
     }
 
@@ -92,7 +104,8 @@ class FetchGlobalTest {
 
     @Test
     void headResponsesHaveNoBody() {
-        js.fetchHandler = r -> new OutboundResponse(200, "OK", r.url(), false, List.of(), "ignored".getBytes(StandardCharsets.UTF_8));
+        js.fetchHandler = r ->
+                new OutboundResponse(200, "OK", r.url(), false, List.of(), "ignored".getBytes(StandardCharsets.UTF_8));
         assertThat(js.run("const r = await fetch('http://e.com/', {method: 'HEAD'}); return [r.body, await r.text()]"))
                 .isEqualTo("[null,\"\"]");
     }
@@ -119,8 +132,10 @@ class FetchGlobalTest {
                     return e.getMessage();
                 }
             };
-            assertThat(js.run("return await (await fetch('http://127.0.0.1:" + port + "/allowed')).text()")).isEqualTo("hello GET");
-            assertThat(js.run("return await fetch('http://[::1]:" + port + "/').catch((e) => e.name + ': ' + e.message)"))
+            assertThat(js.run("return await (await fetch('http://127.0.0.1:" + port + "/allowed')).text()"))
+                    .isEqualTo("hello GET");
+            assertThat(js.run(
+                            "return await fetch('http://[::1]:" + port + "/').catch((e) => e.name + ': ' + e.message)"))
                     .isEqualTo("TypeError: fetch to ::1 refused: loopback address");
             assertThat(js.run("return await fetch('http://169.254.169.254/latest/').catch((e) => e.message)"))
                     .isEqualTo("fetch to 169.254.169.254 refused: cloud metadata address");

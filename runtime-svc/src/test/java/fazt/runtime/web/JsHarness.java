@@ -33,6 +33,7 @@ final class JsHarness implements WebHost, AutoCloseable {
     final List<OutboundRequest> fetches = new ArrayList<>();
     /** Answers fetches: a response, or a String that rejects the fetch with that message. */
     Function<OutboundRequest, Object> fetchHandler = r -> "no fetch handler in this test";
+
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
     private final AtomicLong ids = new AtomicLong();
     private long now;
@@ -98,9 +99,11 @@ final class JsHarness implements WebHost, AutoCloseable {
     String run(String body) {
         Value promise = context.eval(Source.create("js", "(async () => {\n" + body + "\n})()"));
         String[] outcome = new String[1];
-        Value stringify = context.eval("js", "(v) => typeof v === 'string' ? v : v === undefined ? 'undefined' : JSON.stringify(v)");
+        Value stringify = context.eval(
+                "js", "(v) => typeof v === 'string' ? v : v === undefined ? 'undefined' : JSON.stringify(v)");
         Value describe = context.eval("js", "(e) => (e && e.name ? e.name + ': ' + e.message : 'throw ' + String(e))");
-        promise.invokeMember("then",
+        promise.invokeMember(
+                "then",
                 (ProxyExecutable) a -> outcome[0] = stringify.execute(a[0]).asString(),
                 (ProxyExecutable) a -> outcome[0] = "!" + describe.execute(a[0]).asString());
         int steps = 0;

@@ -31,6 +31,7 @@ class OutboundFetchTest {
     private final java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
     /** Allows the test server's loopback host only, as an admin allow-list would. */
     private final OutboundFetch fetch = new OutboundFetch(Set.of("127.0.0.1"), Duration.ofMillis(1500), 1000);
+
     private final OutboundFetch strict = new OutboundFetch(Set.of(), Duration.ofSeconds(2), 1000);
 
     @BeforeEach
@@ -46,7 +47,11 @@ class OutboundFetchTest {
             seen.put("content-type", String.valueOf(ex.getRequestHeaders().getFirst("Content-Type")));
             ex.getResponseHeaders().add("Set-Cookie", "a=1");
             ex.getResponseHeaders().add("Set-Cookie", "b=2");
-            respond(ex, 200, (ex.getRequestMethod() + " " + new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+            respond(
+                    ex,
+                    200,
+                    (ex.getRequestMethod() + " " + new String(body, StandardCharsets.UTF_8))
+                            .getBytes(StandardCharsets.UTF_8));
         });
         server.createContext("/big", ex -> respond(ex, 200, new byte[2000]));
         server.createContext("/chunked-big", ex -> {
@@ -126,14 +131,21 @@ class OutboundFetchTest {
 
     @Test
     void sendsMethodHeadersAndBodyAndReadsTheResponse() throws Exception {
-        OutboundResponse r = fetch.send(new OutboundRequest("POST", base + "/echo?x=1",
-                List.of(new HttpHeader("x-test", "yes"), new HttpHeader("content-type", "text/plain")),
-                "payload".getBytes(StandardCharsets.UTF_8), OutboundRequest.Redirect.FOLLOW), new FetchBudget(5));
+        OutboundResponse r = fetch.send(
+                new OutboundRequest(
+                        "POST",
+                        base + "/echo?x=1",
+                        List.of(new HttpHeader("x-test", "yes"), new HttpHeader("content-type", "text/plain")),
+                        "payload".getBytes(StandardCharsets.UTF_8),
+                        OutboundRequest.Redirect.FOLLOW),
+                new FetchBudget(5));
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.statusText()).isEqualTo("OK");
         assertThat(text(r)).isEqualTo("POST payload");
         assertThat(seen).containsEntry("x-test", "yes").containsEntry("content-type", "text/plain");
-        assertThat(r.headers()).filteredOn(h -> h.name().equals("set-cookie")).extracting(HttpHeader::value)
+        assertThat(r.headers())
+                .filteredOn(h -> h.name().equals("set-cookie"))
+                .extracting(HttpHeader::value)
                 .containsExactly("a=1", "b=2");
         assertThat(r.redirected()).isFalse();
         assertThat(r.url()).isEqualTo(base + "/echo?x=1");
@@ -159,10 +171,15 @@ class OutboundFetchTest {
     @Test
     void sendAsyncCompletesOnTheExecutor() throws Exception {
         try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
-            assertThat(text(fetch.sendAsync(get(base + "/echo"), new FetchBudget(1), executor).get())).isEqualTo("GET ");
-            assertThatThrownBy(() -> strict.sendAsync(get("http://10.0.0.1/"), new FetchBudget(1), executor).join())
+            assertThat(text(fetch.sendAsync(get(base + "/echo"), new FetchBudget(1), executor)
+                            .get()))
+                    .isEqualTo("GET ");
+            assertThatThrownBy(() -> strict.sendAsync(get("http://10.0.0.1/"), new FetchBudget(1), executor)
+                            .join())
                     .isInstanceOf(java.util.concurrent.CompletionException.class)
-                    .cause().isInstanceOf(FetchException.class).hasMessage("fetch to 10.0.0.1 refused: private address");
+                    .cause()
+                    .isInstanceOf(FetchException.class)
+                    .hasMessage("fetch to 10.0.0.1 refused: private address");
         }
     }
 
@@ -187,24 +204,40 @@ class OutboundFetchTest {
 
     @Test
     void followsRedirectsAndRewritesMethodLikeFetch() throws Exception {
-        OutboundResponse r = fetch.send(new OutboundRequest("POST", base + "/redirect?303,/echo", List.of(),
-                "x".getBytes(StandardCharsets.UTF_8), OutboundRequest.Redirect.FOLLOW), new FetchBudget(5));
+        OutboundResponse r = fetch.send(
+                new OutboundRequest(
+                        "POST",
+                        base + "/redirect?303,/echo",
+                        List.of(),
+                        "x".getBytes(StandardCharsets.UTF_8),
+                        OutboundRequest.Redirect.FOLLOW),
+                new FetchBudget(5));
         assertThat(text(r)).isEqualTo("GET ");
         assertThat(r.redirected()).isTrue();
         assertThat(r.url()).isEqualTo(base + "/echo");
-        OutboundResponse kept = fetch.send(new OutboundRequest("POST", base + "/redirect?307,/echo", List.of(),
-                "x".getBytes(StandardCharsets.UTF_8), OutboundRequest.Redirect.FOLLOW), new FetchBudget(5));
+        OutboundResponse kept = fetch.send(
+                new OutboundRequest(
+                        "POST",
+                        base + "/redirect?307,/echo",
+                        List.of(),
+                        "x".getBytes(StandardCharsets.UTF_8),
+                        OutboundRequest.Redirect.FOLLOW),
+                new FetchBudget(5));
         assertThat(text(kept)).isEqualTo("POST x");
     }
 
     @Test
     void manualAndErrorRedirectModes() throws Exception {
-        OutboundResponse manual = fetch.send(new OutboundRequest("GET", base + "/redirect?302,/echo", List.of(), null,
-                OutboundRequest.Redirect.MANUAL), new FetchBudget(5));
+        OutboundResponse manual = fetch.send(
+                new OutboundRequest(
+                        "GET", base + "/redirect?302,/echo", List.of(), null, OutboundRequest.Redirect.MANUAL),
+                new FetchBudget(5));
         assertThat(manual.status()).isEqualTo(302);
         assertThat(manual.headers()).contains(new HttpHeader("location", "/echo"));
-        assertThatThrownBy(() -> fetch.send(new OutboundRequest("GET", base + "/redirect?302,/echo", List.of(), null,
-                OutboundRequest.Redirect.ERROR), new FetchBudget(5)))
+        assertThatThrownBy(() -> fetch.send(
+                        new OutboundRequest(
+                                "GET", base + "/redirect?302,/echo", List.of(), null, OutboundRequest.Redirect.ERROR),
+                        new FetchBudget(5)))
                 .hasMessage("fetch to 127.0.0.1 failed: redirect (302) while the request's redirect mode is \"error\"");
     }
 
@@ -217,50 +250,71 @@ class OutboundFetchTest {
     @Test
     void dropsCredentialsOnACrossOriginRedirect() throws Exception {
         OutboundFetch both = new OutboundFetch(Set.of("127.0.0.1", "localhost"), Duration.ofSeconds(2), 1000);
-        both.send(new OutboundRequest("GET", base + "/redirect?302,http://localhost:" + port + "/echo",
-                List.of(new HttpHeader("authorization", "Bearer secret")), null, OutboundRequest.Redirect.FOLLOW), new FetchBudget(5));
+        both.send(
+                new OutboundRequest(
+                        "GET",
+                        base + "/redirect?302,http://localhost:" + port + "/echo",
+                        List.of(new HttpHeader("authorization", "Bearer secret")),
+                        null,
+                        OutboundRequest.Redirect.FOLLOW),
+                new FetchBudget(5));
         assertThat(seen).containsEntry("authorization", "null");
-        both.send(new OutboundRequest("GET", base + "/redirect?302,/echo",
-                List.of(new HttpHeader("authorization", "Bearer secret")), null, OutboundRequest.Redirect.FOLLOW), new FetchBudget(5));
+        both.send(
+                new OutboundRequest(
+                        "GET",
+                        base + "/redirect?302,/echo",
+                        List.of(new HttpHeader("authorization", "Bearer secret")),
+                        null,
+                        OutboundRequest.Redirect.FOLLOW),
+                new FetchBudget(5));
         assertThat(seen).containsEntry("authorization", "Bearer secret");
     }
 
     @Test
     void refusesARedirectToAForbiddenAddress() {
         OutboundFetch viaName = new OutboundFetch(Set.of("localhost"), Duration.ofSeconds(2), 1000);
-        assertThatThrownBy(() -> viaName.send(get("http://localhost:" + port + "/redirect?302,http://127.0.0.1:" + port + "/echo"),
-                new FetchBudget(5)))
+        assertThatThrownBy(() -> viaName.send(
+                        get("http://localhost:" + port + "/redirect?302,http://127.0.0.1:" + port + "/echo"),
+                        new FetchBudget(5)))
                 .hasMessage("fetch to 127.0.0.1 refused: loopback address");
         assertThat(seen).doesNotContainKey("method");
     }
 
     @Test
     void rejectsHeaderInjection() {
-        assertThatThrownBy(() -> fetch.send(new OutboundRequest("GET", base + "/echo",
-                List.of(new HttpHeader("x-test", "a\r\nX-Evil: 1")), null, OutboundRequest.Redirect.FOLLOW), new FetchBudget(5)))
+        assertThatThrownBy(() -> fetch.send(
+                        new OutboundRequest(
+                                "GET",
+                                base + "/echo",
+                                List.of(new HttpHeader("x-test", "a\r\nX-Evil: 1")),
+                                null,
+                                OutboundRequest.Redirect.FOLLOW),
+                        new FetchBudget(5)))
                 .hasMessage("fetch failed: invalid header x-test");
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "http://127.0.0.1/ | fetch to 127.0.0.1 refused: loopback address",
-        "http://[::1]/ | fetch to ::1 refused: loopback address",
-        "http://10.0.0.1/ | fetch to 10.0.0.1 refused: private address",
-        "http://192.168.0.10:8080/ | fetch to 192.168.0.10 refused: private address",
-        "http://169.254.169.254/latest/meta-data/ | fetch to 169.254.169.254 refused: cloud metadata address",
-        "http://[::ffff:127.0.0.1]/ | fetch to ::ffff:127.0.0.1 refused: loopback address",
-        "http://[::ffff:a9fe:a9fe]/ | fetch to ::ffff:a9fe:a9fe refused: cloud metadata address",
-        "http://[fd00:ec2::254]/ | fetch to fd00:ec2::254 refused: cloud metadata address",
-        "http://[fe80::1]/ | fetch to fe80::1 refused: link-local address",
-        "http://0.0.0.0/ | fetch to 0.0.0.0 refused: unspecified address",
-        "http://100.64.1.1/ | fetch to 100.64.1.1 refused: carrier-grade NAT address",
-        "http://224.0.0.1/ | fetch to 224.0.0.1 refused: multicast address",
-        "http://metadata.google.internal/computeMetadata/v1/ | fetch to metadata.google.internal refused: cloud metadata host",
-        "http://localhost/ | fetch to localhost refused: loopback address 127.0.0.1",
-        "https://127.0.0.1/ | fetch to 127.0.0.1 refused: loopback address",
-        "ftp://example.com/ | fetch failed: scheme \"ftp\" is not supported (only http and https)",
-        "file:///etc/passwd | fetch failed: scheme \"file\" is not supported (only http and https)",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "http://127.0.0.1/ | fetch to 127.0.0.1 refused: loopback address",
+                "http://[::1]/ | fetch to ::1 refused: loopback address",
+                "http://10.0.0.1/ | fetch to 10.0.0.1 refused: private address",
+                "http://192.168.0.10:8080/ | fetch to 192.168.0.10 refused: private address",
+                "http://169.254.169.254/latest/meta-data/ | fetch to 169.254.169.254 refused: cloud metadata address",
+                "http://[::ffff:127.0.0.1]/ | fetch to ::ffff:127.0.0.1 refused: loopback address",
+                "http://[::ffff:a9fe:a9fe]/ | fetch to ::ffff:a9fe:a9fe refused: cloud metadata address",
+                "http://[fd00:ec2::254]/ | fetch to fd00:ec2::254 refused: cloud metadata address",
+                "http://[fe80::1]/ | fetch to fe80::1 refused: link-local address",
+                "http://0.0.0.0/ | fetch to 0.0.0.0 refused: unspecified address",
+                "http://100.64.1.1/ | fetch to 100.64.1.1 refused: carrier-grade NAT address",
+                "http://224.0.0.1/ | fetch to 224.0.0.1 refused: multicast address",
+                "http://metadata.google.internal/computeMetadata/v1/ | fetch to metadata.google.internal refused: cloud metadata host",
+                "http://localhost/ | fetch to localhost refused: loopback address 127.0.0.1",
+                "https://127.0.0.1/ | fetch to 127.0.0.1 refused: loopback address",
+                "ftp://example.com/ | fetch failed: scheme \"ftp\" is not supported (only http and https)",
+                "file:///etc/passwd | fetch failed: scheme \"file\" is not supported (only http and https)",
+            })
     void refusesForbiddenAddresses(String url, String message) {
         assertThatThrownBy(() -> strict.send(get(url), new FetchBudget(5)))
                 .isInstanceOf(FetchException.class)
@@ -270,8 +324,8 @@ class OutboundFetchTest {
     @Test
     void checksTheAddressTheNameResolvesTo() {
         // a DNS name under the attacker's control answering with a private address (rebinding)
-        OutboundFetch rebinding = new OutboundFetch(Set.of(), Duration.ofSeconds(2), 1000,
-                host -> new InetAddress[] {InetAddress.getByName("10.1.2.3")});
+        OutboundFetch rebinding = new OutboundFetch(
+                Set.of(), Duration.ofSeconds(2), 1000, host -> new InetAddress[] {InetAddress.getByName("10.1.2.3")});
         assertThatThrownBy(() -> rebinding.send(get("http://rebind.example.com/"), new FetchBudget(5)))
                 .hasMessage("fetch to rebind.example.com refused: private address 10.1.2.3");
     }

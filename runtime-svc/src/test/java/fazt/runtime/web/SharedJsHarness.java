@@ -10,7 +10,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * far more than running a snippet, and the conformance cases leave no state a later case could read.
  */
 final class SharedJsHarness implements ParameterResolver {
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedJsHarness.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(SharedJsHarness.class);
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -23,6 +24,7 @@ final class SharedJsHarness implements ParameterResolver {
         while (perClass.getTestMethod().isPresent()) {
             perClass = perClass.getParent().orElseThrow();
         }
-        return perClass.getStore(NAMESPACE).getOrComputeIfAbsent(JsHarness.class, type -> new JsHarness(), JsHarness.class);
+        return perClass.getStore(NAMESPACE)
+                .getOrComputeIfAbsent(JsHarness.class, type -> new JsHarness(), JsHarness.class);
     }
 }

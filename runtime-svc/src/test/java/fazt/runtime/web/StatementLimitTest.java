@@ -20,11 +20,19 @@ import org.junit.jupiter.api.Test;
 class StatementLimitTest {
     @Test
     void internalScriptsDoNotCountAgainstTheAppsStatementLimit() {
-        ResourceLimits limits = ResourceLimits.newBuilder().statementLimit(10_000, source -> !source.isInternal()).build();
-        try (Engine engine = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false")
-                .out(OutputStream.nullOutputStream()).err(OutputStream.nullOutputStream()).build()) {
-            Context context = Context.newBuilder("js").engine(engine).allowHostAccess(HostAccess.NONE)
-                    .resourceLimits(limits).build();
+        ResourceLimits limits = ResourceLimits.newBuilder()
+                .statementLimit(10_000, source -> !source.isInternal())
+                .build();
+        try (Engine engine = Engine.newBuilder("js")
+                .option("engine.WarnInterpreterOnly", "false")
+                .out(OutputStream.nullOutputStream())
+                .err(OutputStream.nullOutputStream())
+                .build()) {
+            Context context = Context.newBuilder("js")
+                    .engine(engine)
+                    .allowHostAccess(HostAccess.NONE)
+                    .resourceLimits(limits)
+                    .build();
             WebGlobals.install(context, new WebHost() {
                 @Override
                 public void log(String level, String message) {}
@@ -43,12 +51,16 @@ class StatementLimitTest {
             // ~100k iterations inside the web scripts: free for the app
             Value big = JsBytes.toJs(context, new byte[100_000]);
             assertThat(big.getMember("length").asInt()).isEqualTo(100_000);
-            assertThat(context.eval("js", "new TextEncoder().encode('x'.repeat(50000)).length + new URL('http://a/' + 'p'.repeat(5000)).pathname.length").asInt())
+            assertThat(context.eval(
+                                    "js",
+                                    "new TextEncoder().encode('x'.repeat(50000)).length + new URL('http://a/' + 'p'.repeat(5000)).pathname.length")
+                            .asInt())
                     .isEqualTo(55_001);
             // the app's own loop is still counted
             assertThatThrownBy(() -> context.eval("js", "for (let i = 0; i < 1e6; i++) {}"))
                     .isInstanceOf(PolyglotException.class)
-                    .satisfies(e -> assertThat(((PolyglotException) e).isResourceExhausted()).isTrue());
+                    .satisfies(e -> assertThat(((PolyglotException) e).isResourceExhausted())
+                            .isTrue());
             try {
                 context.close(true);
             } catch (PolyglotException expected) {

@@ -9,18 +9,20 @@ import org.junit.jupiter.params.provider.CsvSource;
 class Utf8Test {
     /** hex bytes | expected code points (hex), per the Encoding Standard's maximal-subpart replacement. */
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "41 C3 A9 E2 82 AC F0 9F 98 80 | 41 e9 20ac 1f600",
-        "F0 90 80 62 | fffd 62",
-        "C0 AF | fffd fffd",
-        "ED A0 80 | fffd fffd fffd",
-        "E2 82 41 | fffd 41",
-        "F4 90 80 80 | fffd fffd fffd fffd",
-        "FF | fffd",
-        "E0 80 | fffd fffd",
-        "E2 82 | fffd",
-        "EF BB BF 41 | feff 41",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "41 C3 A9 E2 82 AC F0 9F 98 80 | 41 e9 20ac 1f600",
+                "F0 90 80 62 | fffd 62",
+                "C0 AF | fffd fffd",
+                "ED A0 80 | fffd fffd fffd",
+                "E2 82 41 | fffd 41",
+                "F4 90 80 80 | fffd fffd fffd fffd",
+                "FF | fffd",
+                "E0 80 | fffd fffd",
+                "E2 82 | fffd",
+                "EF BB BF 41 | feff 41",
+            })
     void replacesLikeTheEncodingStandard(String hex, String expected) {
         String[] parts = hex.split(" ");
         byte[] bytes = new byte[parts.length];
@@ -28,7 +30,8 @@ class Utf8Test {
             bytes[i] = (byte) Integer.parseInt(parts[i], 16);
         }
         StringBuilder out = new StringBuilder();
-        Utf8.decode(bytes, false).codePoints().forEach(c -> out.append(out.isEmpty() ? "" : " ").append(Integer.toHexString(c)));
+        Utf8.decode(bytes, false).codePoints().forEach(c -> out.append(out.isEmpty() ? "" : " ")
+                .append(Integer.toHexString(c)));
         assertThat(out.toString()).isEqualTo(expected);
         assertThat(Utf8.decode(bytes, true) == null).isEqualTo(expected.contains("fffd"));
     }

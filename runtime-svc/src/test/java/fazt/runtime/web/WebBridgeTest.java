@@ -30,8 +30,10 @@ class WebBridgeTest {
         js.close();
     }
 
-    private static final List<HttpHeader> HEADERS = List.of(new HttpHeader("Content-Type", "text/plain"),
-            new HttpHeader("X-Multi", "a"), new HttpHeader("x-multi", "b"));
+    private static final List<HttpHeader> HEADERS = List.of(
+            new HttpHeader("Content-Type", "text/plain"),
+            new HttpHeader("X-Multi", "a"),
+            new HttpHeader("x-multi", "b"));
 
     private Value handler(String body) {
         return js.eval("(async (request) => {\n" + body + "\n})");
@@ -49,8 +51,8 @@ class WebBridgeTest {
 
     @Test
     void buildsTheRequestTheHandlerSees() {
-        Value request = bridge.newRequest("POST", "https://blog.example.com/api/x?y=1", HEADERS,
-                "hello".getBytes(StandardCharsets.UTF_8));
+        Value request = bridge.newRequest(
+                "POST", "https://blog.example.com/api/x?y=1", HEADERS, "hello".getBytes(StandardCharsets.UTF_8));
         Value result = invoke(handler("""
                 let immutable;
                 try { request.headers.set('a', 'b'); } catch (e) { immutable = e.name; }
@@ -62,9 +64,16 @@ class WebBridgeTest {
 
     @Test
     void dropsHeaderLinesTheFetchStandardRejects() {
-        Value request = bridge.newRequest("GET", "https://a.example/api/", List.of(new HttpHeader("bad name", "x"),
-                new HttpHeader("ok", "fine"), new HttpHeader("nul", "a\u0000b")), (byte[]) null);
-        assertThat(invoke(handler("return JSON.stringify([...request.headers])"), request).asString())
+        Value request = bridge.newRequest(
+                "GET",
+                "https://a.example/api/",
+                List.of(
+                        new HttpHeader("bad name", "x"),
+                        new HttpHeader("ok", "fine"),
+                        new HttpHeader("nul", "a\u0000b")),
+                (byte[]) null);
+        assertThat(invoke(handler("return JSON.stringify([...request.headers])"), request)
+                        .asString())
                 .isEqualTo("[[\"ok\",\"fine\"]]");
     }
 
@@ -77,14 +86,16 @@ class WebBridgeTest {
                 return [request.method, copy.url, clone.url, request.url, copy.headers.get('x-multi'),
                   clone.headers.get('content-type'), copy.signal !== request.signal].join('|');
                 """), request);
-        assertThat(result.asString()).isEqualTo("GET|https://blog.example.com/api?x=1|https://blog.example.com/api?x=1"
-                + "|https://blog.example.com/api?x=1|a, b|text/plain|true");
+        assertThat(result.asString())
+                .isEqualTo("GET|https://blog.example.com/api?x=1|https://blog.example.com/api?x=1"
+                        + "|https://blog.example.com/api?x=1|a, b|text/plain|true");
     }
 
     @Test
     void abortingTheRequestReachesASignalTakenBeforeOrAfter() {
         Value request = bridge.newRequest("GET", "https://a.example/api/", List.of(), (byte[]) null);
-        Value before = js.eval("(r) => { const s = new Request(r).signal; return () => s.aborted + ' ' + r.signal.aborted; }")
+        Value before = js.eval(
+                        "(r) => { const s = new Request(r).signal; return () => s.aborted + ' ' + r.signal.aborted; }")
                 .execute(request);
         bridge.abortRequest(request, "gone");
         assertThat(before.execute().asString()).isEqualTo("true true");
@@ -93,7 +104,8 @@ class WebBridgeTest {
     @Test
     void aRequestWithoutBodyHasNullBody() {
         Value request = bridge.newRequest("GET", "https://a.example/api/", List.of(), (InputStream) null);
-        assertThat(invoke(handler("return String(request.body) + ' ' + (await request.text()).length"), request).asString())
+        assertThat(invoke(handler("return String(request.body) + ' ' + (await request.text()).length"), request)
+                        .asString())
                 .isEqualTo("null 0");
     }
 
@@ -134,37 +146,49 @@ class WebBridgeTest {
             }
         };
         Value request = bridge.newRequest("POST", "https://a.example/api/", List.of(), broken);
-        assertThat(invoke(handler("try { await request.text(); return 'read'; } catch (e) { return e.name + ': ' + e.message; }"), request).asString())
+        assertThat(invoke(
+                                handler(
+                                        "try { await request.text(); return 'read'; } catch (e) { return e.name + ': ' + e.message; }"),
+                                request)
+                        .asString())
                 .isEqualTo("TypeError: The request body could not be read: the client connection failed");
     }
 
     @Test
     void readsAResponseWithAKnownBody() {
-        Value response = invoke(handler("return Response.json({ok: true}, {status: 201, headers: [['Set-Cookie', 'a=1'], ['set-cookie', 'b=2']]})"),
+        Value response = invoke(
+                handler(
+                        "return Response.json({ok: true}, {status: 201, headers: [['Set-Cookie', 'a=1'], ['set-cookie', 'b=2']]})"),
                 bridge.newRequest("GET", "https://a.example/api/", List.of(), (byte[]) null));
         ResponseHead head = bridge.readResponse(response);
         assertThat(head.status()).isEqualTo(201);
         assertThat(head.streaming()).isFalse();
         assertThat(new String(head.bytes(), StandardCharsets.UTF_8)).isEqualTo("{\"ok\":true}");
-        assertThat(head.headers()).containsExactly(new HttpHeader("set-cookie", "a=1"), new HttpHeader("set-cookie", "b=2"),
-                new HttpHeader("content-type", "application/json"));
+        assertThat(head.headers())
+                .containsExactly(
+                        new HttpHeader("set-cookie", "a=1"),
+                        new HttpHeader("set-cookie", "b=2"),
+                        new HttpHeader("content-type", "application/json"));
     }
 
     @Test
     void readsEmptyHeaderValuesAndABodyThatViewsPartOfABuffer() {
-        Value response = invoke(handler("""
+        Value response =
+                invoke(handler("""
                 const bytes = new TextEncoder().encode('xxhello');
                 return new Response(bytes.subarray(2), {headers: [['x-empty', ''], ['x-last', 'v'], ['x-end', '']]});
                 """), bridge.newRequest("GET", "https://a.example/api/", List.of(), (byte[]) null));
         ResponseHead head = bridge.readResponse(response);
         assertThat(new String(head.bytes(), StandardCharsets.UTF_8)).isEqualTo("hello");
-        assertThat(head.headers()).containsExactly(new HttpHeader("x-empty", ""), new HttpHeader("x-last", "v"),
-                new HttpHeader("x-end", ""));
+        assertThat(head.headers())
+                .containsExactly(
+                        new HttpHeader("x-empty", ""), new HttpHeader("x-last", "v"), new HttpHeader("x-end", ""));
     }
 
     @Test
     void readsAStreamedResponseChunkByChunk() {
-        Value response = invoke(handler("""
+        Value response =
+                invoke(handler("""
                 let i = 0;
                 return new Response(new ReadableStream({
                   async pull(c) {
@@ -237,7 +261,8 @@ class WebBridgeTest {
     @Test
     void streamsServerSentEventsWrittenThroughATransformStream() {
         // the shape of Hono's streamSSE: a writer feeding a TransformStream whose readable is the response body
-        Value response = invoke(handler("""
+        Value response = invoke(
+                handler("""
                 const {readable, writable} = new TransformStream();
                 const writer = writable.getWriter();
                 const enc = new TextEncoder();
@@ -259,7 +284,8 @@ class WebBridgeTest {
 
     @Test
     void reportsStreamErrorsAndBadChunks() {
-        Value response = invoke(handler("return new Response(new ReadableStream({start(c) { c.enqueue('text, not bytes'); }}))"),
+        Value response = invoke(
+                handler("return new Response(new ReadableStream({start(c) { c.enqueue('text, not bytes'); }}))"),
                 bridge.newRequest("GET", "https://a.example/api/", List.of(), (byte[]) null));
         String[] error = new String[1];
         bridge.readChunk(bridge.readResponse(response).reader(), new ChunkSink() {
@@ -275,12 +301,15 @@ class WebBridgeTest {
             }
         });
         js.drain();
-        assertThat(error[0]).startsWith("TypeError: Response body stream chunks must be Uint8Array (or another BufferSource), got string");
+        assertThat(error[0])
+                .startsWith(
+                        "TypeError: Response body stream chunks must be Uint8Array (or another BufferSource), got string");
     }
 
     @Test
     void cancelReachesTheAppsStream() {
-        Value response = invoke(handler("""
+        Value response =
+                invoke(handler("""
                 globalThis.cancelled = null;
                 return new Response(new ReadableStream({pull(c) { c.enqueue(new Uint8Array(1)); }, cancel(r) { globalThis.cancelled = r.name; }}));
                 """), bridge.newRequest("GET", "https://a.example/api/", List.of(), (byte[]) null));
@@ -306,22 +335,35 @@ class WebBridgeTest {
 
     @Test
     void refusesWhatIsNotAResponse() {
-        Value notAResponse = invoke(handler("return {status: 200}"), bridge.newRequest("GET", "https://a.example/api/", List.of(), (byte[]) null));
-        assertThatThrownBy(() -> bridge.readResponse(notAResponse)).isInstanceOf(IllegalArgumentException.class)
+        Value notAResponse = invoke(
+                handler("return {status: 200}"),
+                bridge.newRequest("GET", "https://a.example/api/", List.of(), (byte[]) null));
+        assertThatThrownBy(() -> bridge.readResponse(notAResponse))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the fetch handler must return a Response, got Object");
-        Value used = invoke(handler("const r = new Response('x'); await r.text(); return r"), bridge.newRequest("GET", "https://a.example/api/", List.of(), (byte[]) null));
-        assertThatThrownBy(() -> bridge.readResponse(used)).isInstanceOf(IllegalArgumentException.class)
+        Value used = invoke(
+                handler("const r = new Response('x'); await r.text(); return r"),
+                bridge.newRequest("GET", "https://a.example/api/", List.of(), (byte[]) null));
+        assertThatThrownBy(() -> bridge.readResponse(used))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("body was already read");
     }
 
     @Test
     void worksInAConstrainedSandbox() {
-        try (Engine engine = Engine.newBuilder("js").sandbox(SandboxPolicy.CONSTRAINED)
-                .option("engine.WarnInterpreterOnly", "false")
-                .out(new ByteArrayOutputStream()).err(new ByteArrayOutputStream()).build();
-             Context context = Context.newBuilder("js").engine(engine).sandbox(SandboxPolicy.CONSTRAINED)
-                     .allowHostAccess(HostAccess.CONSTRAINED)
-                     .out(new ByteArrayOutputStream()).err(new ByteArrayOutputStream()).build()) {
+        try (Engine engine = Engine.newBuilder("js")
+                        .sandbox(SandboxPolicy.CONSTRAINED)
+                        .option("engine.WarnInterpreterOnly", "false")
+                        .out(new ByteArrayOutputStream())
+                        .err(new ByteArrayOutputStream())
+                        .build();
+                Context context = Context.newBuilder("js")
+                        .engine(engine)
+                        .sandbox(SandboxPolicy.CONSTRAINED)
+                        .allowHostAccess(HostAccess.CONSTRAINED)
+                        .out(new ByteArrayOutputStream())
+                        .err(new ByteArrayOutputStream())
+                        .build()) {
             List<String> logs = new ArrayList<>();
             WebGlobals.install(context, new WebHost() {
                 @Override
@@ -344,9 +386,11 @@ class WebBridgeTest {
                 }
             });
             WebBridge constrained = WebGlobals.bridge(context);
-            Value handler = context.eval("js", "async (req) => { console.log('hi', new URL(req.url).pathname); "
-                    + "const h = await crypto.subtle.digest('SHA-256', new TextEncoder().encode('x')); "
-                    + "return new Response(btoa(String.fromCharCode(...new Uint8Array(h))).slice(0, 8)); }");
+            Value handler = context.eval(
+                    "js",
+                    "async (req) => { console.log('hi', new URL(req.url).pathname); "
+                            + "const h = await crypto.subtle.digest('SHA-256', new TextEncoder().encode('x')); "
+                            + "return new Response(btoa(String.fromCharCode(...new Uint8Array(h))).slice(0, 8)); }");
             Value[] result = new Value[1];
             handler.execute(constrained.newRequest("GET", "https://a.example/api/p", List.of(), (byte[]) null))
                     .invokeMember("then", (org.graalvm.polyglot.proxy.ProxyExecutable) a -> result[0] = a[0]);

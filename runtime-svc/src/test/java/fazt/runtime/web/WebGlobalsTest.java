@@ -52,12 +52,15 @@ class WebGlobalsTest {
         double withGlobals = (System.nanoTime() - t0) / 1e6 / n;
         long t1 = System.nanoTime();
         for (int i = 0; i < n; i++) {
-            try (org.graalvm.polyglot.Context bare = org.graalvm.polyglot.Context.newBuilder("js").engine(JsHarness.ENGINE)
-                    .allowHostAccess(org.graalvm.polyglot.HostAccess.NONE).build()) {
+            try (org.graalvm.polyglot.Context bare = org.graalvm.polyglot.Context.newBuilder("js")
+                    .engine(JsHarness.ENGINE)
+                    .allowHostAccess(org.graalvm.polyglot.HostAccess.NONE)
+                    .build()) {
                 bare.eval("js", "1");
             }
         }
-        System.out.printf("context + WebGlobals.install: %.1f ms each, bare context %.1f ms (interpreter, shared engine)%n",
+        System.out.printf(
+                "context + WebGlobals.install: %.1f ms each, bare context %.1f ms (interpreter, shared engine)%n",
                 withGlobals, (System.nanoTime() - t1) / 1e6 / n);
     }
 

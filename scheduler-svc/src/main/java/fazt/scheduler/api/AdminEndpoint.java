@@ -57,8 +57,14 @@ final class AdminEndpoint implements RequestEndpoint {
             .on("POST /runs/{id}/replay", this::replay)
             .build();
 
-    AdminEndpoint(Runs runs, Schedules schedules, Admissions admissions, AcceptRuns accept, ManageHooks hooks,
-                  LiveSites sites, BootstrapSettings settings) {
+    AdminEndpoint(
+            Runs runs,
+            Schedules schedules,
+            Admissions admissions,
+            AcceptRuns accept,
+            ManageHooks hooks,
+            LiveSites sites,
+            BootstrapSettings settings) {
         this.runs = runs;
         this.schedules = schedules;
         this.admissions = admissions;
@@ -100,21 +106,33 @@ final class AdminEndpoint implements RequestEndpoint {
 
     private AdminResponse schedules(AdminCall call) {
         String appId = appId(call.param("name"));
-        return AdminResponse.json(200, RunViews.json(RunViews.schedules(schedules.of(appId).stream().map(s ->
-                        RunViews.schedule(s, s.lastRunId() == null ? null
-                                : runs.find(s.lastRunId()).map(Run::status).orElse(null))).toList(),
-                schedules.policy(appId).orElse(null), schedules.intake(appId).orElse(null),
-                admissions.storedBytes(appId))));
+        return AdminResponse.json(
+                200,
+                RunViews.json(RunViews.schedules(
+                        schedules.of(appId).stream()
+                                .map(s -> RunViews.schedule(
+                                        s,
+                                        s.lastRunId() == null
+                                                ? null
+                                                : runs.find(s.lastRunId())
+                                                        .map(Run::status)
+                                                        .orElse(null)))
+                                .toList(),
+                        schedules.policy(appId).orElse(null),
+                        schedules.intake(appId).orElse(null),
+                        admissions.storedBytes(appId))));
     }
 
     private AdminResponse listRuns(AdminRequest request, String appId) {
         String status = request.queryParam("status");
         if (status != null && !Run.STATUSES.contains(status)) {
-            throw new SchedulerException.InvalidRequest("status", "status is one of " + String.join(", ", Run.STATUSES) + ".");
+            throw new SchedulerException.InvalidRequest(
+                    "status", "status is one of " + String.join(", ", Run.STATUSES) + ".");
         }
         String trigger = request.queryParam("trigger");
         if (trigger != null && !Run.TRIGGERS.contains(trigger)) {
-            throw new SchedulerException.InvalidRequest("trigger", "trigger is one of " + String.join(", ", Run.TRIGGERS) + ".");
+            throw new SchedulerException.InvalidRequest(
+                    "trigger", "trigger is one of " + String.join(", ", Run.TRIGGERS) + ".");
         }
         int limit = DEFAULT_LIMIT;
         if (request.queryParam("limit") != null) {
@@ -124,25 +142,30 @@ final class AdminEndpoint implements RequestEndpoint {
                 limit = -1;
             }
             if (limit < 1 || limit > MAX_LIMIT) {
-                throw new SchedulerException.InvalidRequest("limit", "limit is a whole number from 1 to " + MAX_LIMIT + ".");
+                throw new SchedulerException.InvalidRequest(
+                        "limit", "limit is a whole number from 1 to " + MAX_LIMIT + ".");
             }
         }
         List<Run> page = runs.list(appId, status, trigger, limit + 1, request.queryParam("cursor"));
         String next = page.size() > limit ? page.get(limit - 1).runId() : null;
-        return AdminResponse.json(200, RunViews.json(RunViews.runs(page.subList(0, Math.min(limit, page.size())), next)));
+        return AdminResponse.json(
+                200, RunViews.json(RunViews.runs(page.subList(0, Math.min(limit, page.size())), next)));
     }
 
     private AdminResponse hooks(AdminCall call) {
         String name = call.param("name");
-        return AdminResponse.json(200, RunViews.json(new HookList(hooks.list(appId(name)).stream()
-                .map(h -> RunViews.hook(h, host(name))).toList())));
+        return AdminResponse.json(
+                200,
+                RunViews.json(new HookList(hooks.list(appId(name)).stream()
+                        .map(h -> RunViews.hook(h, host(name)))
+                        .toList())));
     }
 
     private AdminResponse createHook(AdminCall call) {
         String name = call.param("name");
         JsonNode body = input.jsonBody(call.request());
-        Hook created = hooks.create(appId(name), input.text(body, "name"), input.text(body, "signature"),
-                input.text(body, "secret"));
+        Hook created = hooks.create(
+                appId(name), input.text(body, "name"), input.text(body, "signature"), input.text(body, "secret"));
         return AdminResponse.json(201, RunViews.json(new HookAnswer(RunViews.hook(created, host(name)))));
     }
 
@@ -156,7 +179,9 @@ final class AdminEndpoint implements RequestEndpoint {
     }
 
     private String appId(String name) {
-        return sites.find(name).map(LiveSites.LiveSite::appId).orElseThrow(() -> new SchedulerException.AppNotFound(name));
+        return sites.find(name)
+                .map(LiveSites.LiveSite::appId)
+                .orElseThrow(() -> new SchedulerException.AppNotFound(name));
     }
 
     /** The app's current alias (a rename since the run was recorded is followed), or the alias it had then. */

@@ -41,8 +41,8 @@ final class EnqueueEndpoints {
             RunStatusRequest asked = request.body(RunStatusRequest.class);
             return runs.find(asked.runId() == null ? "" : asked.runId())
                     .filter(r -> r.appId().equals(asked.appId()))
-                    .map(r -> new RunStatusReply(true, r.runId(), r.trigger(), r.status(), r.attempts(), r.createdAt(),
-                            r.finishedAt()))
+                    .map(r -> new RunStatusReply(
+                            true, r.runId(), r.trigger(), r.status(), r.attempts(), r.createdAt(), r.finishedAt()))
                     .orElse(RunStatusReply.notFound());
         });
     }

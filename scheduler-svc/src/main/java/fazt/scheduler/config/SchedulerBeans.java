@@ -50,14 +50,28 @@ final class SchedulerBeans {
     }
 
     @Singleton
-    AcceptRuns acceptRuns(Runs runs, Schedules schedules, Hooks hooks, HookSecrets secrets, Admissions admissions,
-                          Enqueuer enqueuer, AppTriggerSource triggers, SyncTriggers sync, Clock clock) {
+    AcceptRuns acceptRuns(
+            Runs runs,
+            Schedules schedules,
+            Hooks hooks,
+            HookSecrets secrets,
+            Admissions admissions,
+            Enqueuer enqueuer,
+            AppTriggerSource triggers,
+            SyncTriggers sync,
+            Clock clock) {
         return new AcceptRuns(runs, schedules, hooks, secrets, admissions, enqueuer, triggers, sync, clock);
     }
 
     @Singleton
-    ExecuteRun executeRun(Runs runs, Schedules schedules, LiveSites sites, Runtime runtime, RunEvents events,
-                          BootstrapSettings settings, Clock clock) {
+    ExecuteRun executeRun(
+            Runs runs,
+            Schedules schedules,
+            LiveSites sites,
+            Runtime runtime,
+            RunEvents events,
+            BootstrapSettings settings,
+            Clock clock) {
         return new ExecuteRun(runs, schedules, sites, runtime, events, settings.domain(), clock);
     }
 

@@ -24,8 +24,15 @@ import java.util.Set;
  */
 public final class AcceptRuns {
     /** Hop-by-hop and platform headers that are not part of what the app's handler should see again. */
-    private static final Set<String> DROPPED_HEADERS = Set.of("connection", "keep-alive", "transfer-encoding", "te",
-            "upgrade", "proxy-authorization", "content-length", "host");
+    private static final Set<String> DROPPED_HEADERS = Set.of(
+            "connection",
+            "keep-alive",
+            "transfer-encoding",
+            "te",
+            "upgrade",
+            "proxy-authorization",
+            "content-length",
+            "host");
 
     private final Runs runs;
     private final Schedules schedules;
@@ -37,8 +44,16 @@ public final class AcceptRuns {
     private final SyncTriggers sync;
     private final Clock clock;
 
-    public AcceptRuns(Runs runs, Schedules schedules, Hooks hooks, HookSecrets secrets, Admissions admissions,
-                      Enqueuer enqueuer, AppTriggerSource triggers, SyncTriggers sync, Clock clock) {
+    public AcceptRuns(
+            Runs runs,
+            Schedules schedules,
+            Hooks hooks,
+            HookSecrets secrets,
+            Admissions admissions,
+            Enqueuer enqueuer,
+            AppTriggerSource triggers,
+            SyncTriggers sync,
+            Clock clock) {
         this.runs = runs;
         this.schedules = schedules;
         this.hooks = hooks;
@@ -65,9 +80,19 @@ public final class AcceptRuns {
             throw new SchedulerException.AsyncNotDeclared();
         }
         checkSize(r.body());
-        Run run = Run.create(r.appId(), r.name(), Run.ASYNC, bare,
-                r.method() == null ? "POST" : r.method().toUpperCase(Locale.ROOT), path, kept(r.headers()), r.body(),
-                null, null, policy(r.appId(), r.name()).attempts(), clock.instant());
+        Run run = Run.create(
+                r.appId(),
+                r.name(),
+                Run.ASYNC,
+                bare,
+                r.method() == null ? "POST" : r.method().toUpperCase(Locale.ROOT),
+                path,
+                kept(r.headers()),
+                r.body(),
+                null,
+                null,
+                policy(r.appId(), r.name()).attempts(),
+                clock.instant());
         admit(run, intake);
         enqueuer.enqueue(run.runId());
         return run;
@@ -75,15 +100,27 @@ public final class AcceptRuns {
 
     public Run webhook(HookReceiveRequest r) {
         requireApp(r.appId(), r.name());
-        Hook hook = hooks.find(r.hookId() == null ? "" : r.hookId()).filter(h -> h.appId().equals(r.appId()))
+        Hook hook = hooks.find(r.hookId() == null ? "" : r.hookId())
+                .filter(h -> h.appId().equals(r.appId()))
                 .orElseThrow(SchedulerException.HookNotFound::new);
         checkSize(r.body());
         Instant now = clock.instant();
-        String refusal = hook.signature().equals(WebhookSignature.NONE) ? null
+        String refusal = hook.signature().equals(WebhookSignature.NONE)
+                ? null
                 : WebhookSignature.refusal(hook.signature(), secrets.open(hook), r.headers(), r.body(), now);
-        Run run = Run.create(r.appId(), r.name(), Run.WEBHOOK, hook.name(),
-                r.method() == null ? "POST" : r.method().toUpperCase(Locale.ROOT), "/api/hooks/" + hook.name(),
-                kept(r.headers()), r.body(), null, null, policy(r.appId(), r.name()).attempts(), now);
+        Run run = Run.create(
+                r.appId(),
+                r.name(),
+                Run.WEBHOOK,
+                hook.name(),
+                r.method() == null ? "POST" : r.method().toUpperCase(Locale.ROOT),
+                "/api/hooks/" + hook.name(),
+                kept(r.headers()),
+                r.body(),
+                null,
+                null,
+                policy(r.appId(), r.name()).attempts(),
+                now);
         Intake intake = intake(r.appId());
         if (refusal != null) {
             admit(run.with(Run.REFUSED, 0, 0, refusal, null, now), intake);
@@ -98,8 +135,19 @@ public final class AcceptRuns {
     public Run replay(String runId) {
         Run old = runs.find(runId).orElseThrow(() -> new SchedulerException.RunNotFound(runId));
         RunPolicy policy = policy(old.appId(), old.appName());
-        Run run = Run.create(old.appId(), policy.appName(), old.trigger(), old.source(), old.method(), old.url(),
-                old.headers(), old.body(), old.scheduledFor(), old.runId(), policy.attempts(), clock.instant());
+        Run run = Run.create(
+                old.appId(),
+                policy.appName(),
+                old.trigger(),
+                old.source(),
+                old.method(),
+                old.url(),
+                old.headers(),
+                old.body(),
+                old.scheduledFor(),
+                old.runId(),
+                policy.attempts(),
+                clock.instant());
         runs.insert(run);
         enqueuer.enqueue(run.runId());
         return run;
@@ -108,8 +156,9 @@ public final class AcceptRuns {
     /** Records {@code run} if the app's intake admits it (it is then in the database), else refuses it. */
     private void admit(Run run, Intake intake) {
         switch (admissions.admit(run, intake, clock.instant())) {
-            case Admissions.Admitted a -> { }
-            case Admissions.RateLimited limited -> throw new SchedulerException.RateLimited(limited.retryAfterSeconds());
+            case Admissions.Admitted a -> {}
+            case Admissions.RateLimited limited ->
+                throw new SchedulerException.RateLimited(limited.retryAfterSeconds());
             case Admissions.StorageFull full -> throw new SchedulerException.StorageFull(full.maxStoredBytes());
         }
     }
@@ -120,18 +169,24 @@ public final class AcceptRuns {
      * attempts the manifest declares, not the defaults.
      */
     private RunPolicy policy(String appId, String name) {
-        return schedules.policy(appId).or(() -> {
-            syncNow(appId);
-            return schedules.policy(appId);
-        }).orElse(RunPolicy.defaults(appId, name));
+        return schedules
+                .policy(appId)
+                .or(() -> {
+                    syncNow(appId);
+                    return schedules.policy(appId);
+                })
+                .orElse(RunPolicy.defaults(appId, name));
     }
 
     /** The app's intake, read from deploy-svc at once if its deploy event has not arrived yet (as {@link #policy}). */
     private Intake intake(String appId) {
-        return schedules.intake(appId).or(() -> {
-            syncNow(appId);
-            return schedules.intake(appId);
-        }).orElse(Intake.DEFAULT);
+        return schedules
+                .intake(appId)
+                .or(() -> {
+                    syncNow(appId);
+                    return schedules.intake(appId);
+                })
+                .orElse(Intake.DEFAULT);
     }
 
     private void syncNow(String appId) {
@@ -162,7 +217,11 @@ public final class AcceptRuns {
     }
 
     private static List<HttpHeader> kept(List<HttpHeader> headers) {
-        return headers == null ? List.of() : headers.stream()
-                .filter(h -> h.name() != null && !DROPPED_HEADERS.contains(h.name().toLowerCase(Locale.ROOT))).toList();
+        return headers == null
+                ? List.of()
+                : headers.stream()
+                        .filter(h -> h.name() != null
+                                && !DROPPED_HEADERS.contains(h.name().toLowerCase(Locale.ROOT)))
+                        .toList();
     }
 }

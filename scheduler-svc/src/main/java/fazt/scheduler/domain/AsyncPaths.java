@@ -67,7 +67,10 @@ final class AsyncPaths {
         List<String> segments = new ArrayList<>();
         for (String raw : path.split("/", -1)) {
             String segment = decode(raw);
-            if (segment == null || segment.isEmpty() || segment.equals(".") || segment.equals("..")
+            if (segment == null
+                    || segment.isEmpty()
+                    || segment.equals(".")
+                    || segment.equals("..")
                     || segment.chars().anyMatch(c -> c == '/' || c == '\\' || Character.isISOControl(c))) {
                 return null;
             }
@@ -98,8 +101,12 @@ final class AsyncPaths {
             }
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString();
         } catch (CharacterCodingException e) {
             return null;
         }

@@ -32,7 +32,8 @@ public final class Enqueuer {
             queue.publish(runId);
             runs.markEnqueued(runId, clock.instant());
         } catch (RuntimeException e) {
-            log.warn("run not queued yet runId={} reason={}", runId, e.getClass().getSimpleName());
+            log.warn(
+                    "run not queued yet runId={} reason={}", runId, e.getClass().getSimpleName());
         }
     }
 

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 public final class ExecuteRun {
     /** Attempts lost to the platform after which a run fails anyway. */
     public static final int MAX_LOST = 20;
+
     static final long LOST_BASE_MILLIS = 1_000;
     static final long LOST_MAX_MILLIS = 30_000;
     static final long NO_SLOT_MILLIS = 1_000;
@@ -32,8 +33,14 @@ public final class ExecuteRun {
     private final String domain;
     private final Clock clock;
 
-    public ExecuteRun(Runs runs, Schedules schedules, LiveSites sites, Runtime runtime, RunEvents events, String domain,
-                      Clock clock) {
+    public ExecuteRun(
+            Runs runs,
+            Schedules schedules,
+            LiveSites sites,
+            Runtime runtime,
+            RunEvents events,
+            String domain,
+            Clock clock) {
         this.runs = runs;
         this.schedules = schedules;
         this.sites = sites;
@@ -67,17 +74,37 @@ public final class ExecuteRun {
         }
         Run current = runs.find(runId).orElse(run);
         Instant started = clock.instant();
-        Optional<LiveSites.LiveSite> site = sites.find(policy.appName()).filter(s -> s.appId().equals(run.appId()));
+        Optional<LiveSites.LiveSite> site =
+                sites.find(policy.appName()).filter(s -> s.appId().equals(run.appId()));
         if (site.isEmpty()) {
-            finish(current, n, started, new Runtime.Outcome(Runtime.Result.FAILED, null,
-                    "the app has no live version any more", null, null), current.attempts() + 1, current.lost(), true);
+            finish(
+                    current,
+                    n,
+                    started,
+                    new Runtime.Outcome(
+                            Runtime.Result.FAILED, null, "the app has no live version any more", null, null),
+                    current.attempts() + 1,
+                    current.lost(),
+                    true);
             return Next.finished();
         }
         LiveSites.LiveSite live = site.get();
         byte[] body = run.body() == null ? new byte[0] : run.body();
-        InvokeRequest request = new InvokeRequest(runId + "." + n, run.appId(), live.name(), live.version(),
-                live.namespace(), run.invokeTrigger(), run.method(), "https://" + live.name() + "." + domain + run.url(),
-                run.headers(), body, null, body.length, null, policy.timeoutMillis());
+        InvokeRequest request = new InvokeRequest(
+                runId + "." + n,
+                run.appId(),
+                live.name(),
+                live.version(),
+                live.namespace(),
+                run.invokeTrigger(),
+                run.method(),
+                "https://" + live.name() + "." + domain + run.url(),
+                run.headers(),
+                body,
+                null,
+                body.length,
+                null,
+                policy.timeoutMillis());
         Runtime.Outcome outcome = runtime.invoke(request);
         return switch (outcome.result()) {
             case SUCCEEDED -> {
@@ -87,14 +114,18 @@ public final class ExecuteRun {
             case FAILED -> {
                 int attempts = current.attempts() + 1;
                 Run after = finish(current, n, started, outcome, attempts, current.lost(), false);
-                yield after.finished() ? Next.finished()
-                        : Next.after(Duration.between(clock.instant(), after.nextAttemptAt()).toMillis());
+                yield after.finished()
+                        ? Next.finished()
+                        : Next.after(Duration.between(clock.instant(), after.nextAttemptAt())
+                                .toMillis());
             }
             case LOST -> {
                 int lost = current.lost() + 1;
                 Run after = finish(current, n, started, outcome, current.attempts(), lost, false);
-                yield after.finished() ? Next.finished()
-                        : Next.after(Duration.between(clock.instant(), after.nextAttemptAt()).toMillis());
+                yield after.finished()
+                        ? Next.finished()
+                        : Next.after(Duration.between(clock.instant(), after.nextAttemptAt())
+                                .toMillis());
             }
         };
     }
@@ -102,11 +133,20 @@ public final class ExecuteRun {
     /** Records the attempt and the run's next state; {@code permanent}: no retry can help (the app is gone). */
     private Run finish(Run run, int n, Instant started, Runtime.Outcome o, int attempts, int lost, boolean permanent) {
         Instant now = clock.instant();
-        Run.Attempt attempt = new Run.Attempt(n, started, now, switch (o.result()) {
-            case SUCCEEDED -> Run.SUCCEEDED;
-            case FAILED -> Run.FAILED;
-            case LOST -> "lost";
-        }, o.httpStatus(), o.error(), o.log(), o.instance(), o.result() != Runtime.Result.LOST);
+        Run.Attempt attempt = new Run.Attempt(
+                n,
+                started,
+                now,
+                switch (o.result()) {
+                    case SUCCEEDED -> Run.SUCCEEDED;
+                    case FAILED -> Run.FAILED;
+                    case LOST -> "lost";
+                },
+                o.httpStatus(),
+                o.error(),
+                o.log(),
+                o.instance(),
+                o.result() != Runtime.Result.LOST);
         Run updated;
         if (o.result() == Runtime.Result.SUCCEEDED) {
             updated = run.with(Run.SUCCEEDED, attempts, lost, null, null, now);
@@ -114,11 +154,15 @@ public final class ExecuteRun {
             updated = run.with(Run.FAILED, attempts, lost, o.error(), null, now);
             log.warn("run dead-lettered runId={} appId={} attempts={}", run.runId(), run.appId(), attempts);
         } else if (o.result() == Runtime.Result.LOST && lost >= MAX_LOST) {
-            updated = run.with(Run.FAILED, attempts, lost, "no runtime completed the run after " + lost + " tries", null, now);
+            updated = run.with(
+                    Run.FAILED, attempts, lost, "no runtime completed the run after " + lost + " tries", null, now);
             log.warn("run dead-lettered runId={} appId={} lost={}", run.runId(), run.appId(), lost);
         } else {
             long delay = o.result() == Runtime.Result.FAILED
-                    ? Backoff.delayMillis(attempts, backoffOf(run), ThreadLocalRandom.current().nextDouble())
+                    ? Backoff.delayMillis(
+                            attempts,
+                            backoffOf(run),
+                            ThreadLocalRandom.current().nextDouble())
                     : Math.min(LOST_MAX_MILLIS, LOST_BASE_MILLIS << Math.min(lost - 1, 10));
             updated = run.with(Run.RETRYING, attempts, lost, o.error(), now.plusMillis(delay), null);
         }

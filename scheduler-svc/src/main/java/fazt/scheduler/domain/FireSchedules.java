@@ -55,9 +55,19 @@ public final class FireSchedules {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("scheduled event not serialisable", e);
         }
-        return Run.create(s.appId(), policy.appName(), s.trigger(), s.name(), "POST",
-                "/_fazt/scheduled/" + URLEncoder.encode(s.name(), StandardCharsets.UTF_8).replace("+", "%20"),
-                List.of(new HttpHeader("Content-Type", "application/json")), body,
-                tick, null, policy.attempts(), now);
+        return Run.create(
+                s.appId(),
+                policy.appName(),
+                s.trigger(),
+                s.name(),
+                "POST",
+                "/_fazt/scheduled/"
+                        + URLEncoder.encode(s.name(), StandardCharsets.UTF_8).replace("+", "%20"),
+                List.of(new HttpHeader("Content-Type", "application/json")),
+                body,
+                tick,
+                null,
+                policy.attempts(),
+                now);
     }
 }

@@ -8,5 +8,5 @@ import java.time.Instant;
  * {@code /api/hooks/<name>}), the {@code signature} scheme ({@code none}, {@code github}, {@code stripe}) and the HMAC
  * secret sealed with the master key (null for {@code none}).
  */
-public record Hook(String hookId, String appId, String name, String signature, MasterKeyCipher.Sealed secret,
-                   Instant createdAt) {}
+public record Hook(
+        String hookId, String appId, String name, String signature, MasterKeyCipher.Sealed secret, Instant createdAt) {}

@@ -19,7 +19,9 @@ public record Intake(List<String> async, int perMinute, int burst, long maxStore
 
     /** The app's intake as deploy-svc describes it; fields a deploy-svc from before intake limits leaves out default. */
     public static Intake of(TriggersReply.AppTriggers t) {
-        return new Intake(t.async(), t.perMinute() == null ? DEFAULT.perMinute() : t.perMinute(),
+        return new Intake(
+                t.async(),
+                t.perMinute() == null ? DEFAULT.perMinute() : t.perMinute(),
                 t.burst() == null ? DEFAULT.burst() : t.burst(),
                 t.maxStoredBytes() == null ? DEFAULT.maxStoredBytes() : t.maxStoredBytes());
     }

@@ -26,16 +26,21 @@ public final class ManageHooks {
 
     public Hook create(String appId, String name, String signature, String secret) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new SchedulerException.InvalidRequest("name",
+            throw new SchedulerException.InvalidRequest(
+                    "name",
                     "A hook name is 1 to 63 lower-case letters, digits, - or _, starting with a letter or digit.");
         }
-        String scheme = signature != null ? signature : secret != null ? WebhookSignature.GITHUB : WebhookSignature.NONE;
+        String scheme =
+                signature != null ? signature : secret != null ? WebhookSignature.GITHUB : WebhookSignature.NONE;
         if (!WebhookSignature.SCHEMES.contains(scheme)) {
             throw new SchedulerException.InvalidRequest("signature", "signature is one of none, github, stripe.");
         }
         if (scheme.equals(WebhookSignature.NONE) != (secret == null)) {
-            throw new SchedulerException.InvalidRequest("secret", scheme.equals(WebhookSignature.NONE)
-                    ? "A secret needs a signature scheme (github or stripe)." : "Signature " + scheme + " needs a secret.");
+            throw new SchedulerException.InvalidRequest(
+                    "secret",
+                    scheme.equals(WebhookSignature.NONE)
+                            ? "A secret needs a signature scheme (github or stripe)."
+                            : "Signature " + scheme + " needs a secret.");
         }
         if (secret != null && (secret.isEmpty() || secret.length() > MAX_SECRET)) {
             throw new SchedulerException.InvalidRequest("secret", "A secret is 1 to " + MAX_SECRET + " characters.");
@@ -44,8 +49,8 @@ public final class ManageHooks {
             throw new SchedulerException.InvalidRequest("name", "An app has at most " + MAX_HOOKS + " webhooks.");
         }
         String id = Ids.hook();
-        Hook hook = new Hook(id, appId, name, scheme, secret == null ? null : secrets.seal(id, appId, secret),
-                clock.instant());
+        Hook hook = new Hook(
+                id, appId, name, scheme, secret == null ? null : secrets.seal(id, appId, secret), clock.instant());
         if (!hooks.create(hook)) {
             throw new SchedulerException.HookNameTaken(name);
         }

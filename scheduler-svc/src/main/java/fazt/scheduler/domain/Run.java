@@ -9,9 +9,26 @@ import java.util.List;
  * its handler gets ({@code method}, {@code url}: path and query, {@code headers}, {@code body}), where it stands ({@code status}),
  * how many {@code attempts} counted against {@code maxAttempts}, and how many were {@code lost} to the platform.
  */
-public record Run(String runId, String appId, String appName, String trigger, String source, String status, String method, String url,
-                  List<HttpHeader> headers, byte[] body, Instant scheduledFor, String replayOf, int maxAttempts,
-                  int attempts, int lost, String error, Instant createdAt, Instant nextAttemptAt, Instant finishedAt) {
+public record Run(
+        String runId,
+        String appId,
+        String appName,
+        String trigger,
+        String source,
+        String status,
+        String method,
+        String url,
+        List<HttpHeader> headers,
+        byte[] body,
+        Instant scheduledFor,
+        String replayOf,
+        int maxAttempts,
+        int attempts,
+        int lost,
+        String error,
+        Instant createdAt,
+        Instant nextAttemptAt,
+        Instant finishedAt) {
     public static final String CRON = "cron";
     public static final String INTERVAL = "interval";
     public static final String ASYNC = "async";
@@ -42,21 +59,80 @@ public record Run(String runId, String appId, String appName, String trigger, St
     }
 
     /** A new run to record. */
-    public static Run create(String appId, String appName, String trigger, String source, String method, String url,
-                             List<HttpHeader> headers, byte[] body, Instant scheduledFor, String replayOf,
-                             int maxAttempts, Instant now) {
-        return new Run(Ids.run(), appId, appName, trigger, source, QUEUED, method, url, headers, body, scheduledFor, replayOf,
-                maxAttempts, 0, 0, null, now, null, null);
+    public static Run create(
+            String appId,
+            String appName,
+            String trigger,
+            String source,
+            String method,
+            String url,
+            List<HttpHeader> headers,
+            byte[] body,
+            Instant scheduledFor,
+            String replayOf,
+            int maxAttempts,
+            Instant now) {
+        return new Run(
+                Ids.run(),
+                appId,
+                appName,
+                trigger,
+                source,
+                QUEUED,
+                method,
+                url,
+                headers,
+                body,
+                scheduledFor,
+                replayOf,
+                maxAttempts,
+                0,
+                0,
+                null,
+                now,
+                null,
+                null);
     }
 
     /** This run with a new state. */
-    public Run with(String newStatus, int newAttempts, int newLost, String newError, Instant newNextAttemptAt,
-                    Instant newFinishedAt) {
-        return new Run(runId, appId, appName, trigger, source, newStatus, method, url, headers, body, scheduledFor,
-                replayOf, maxAttempts, newAttempts, newLost, newError, createdAt, newNextAttemptAt, newFinishedAt);
+    public Run with(
+            String newStatus,
+            int newAttempts,
+            int newLost,
+            String newError,
+            Instant newNextAttemptAt,
+            Instant newFinishedAt) {
+        return new Run(
+                runId,
+                appId,
+                appName,
+                trigger,
+                source,
+                newStatus,
+                method,
+                url,
+                headers,
+                body,
+                scheduledFor,
+                replayOf,
+                maxAttempts,
+                newAttempts,
+                newLost,
+                newError,
+                createdAt,
+                newNextAttemptAt,
+                newFinishedAt);
     }
 
     /** One attempt: when, how it ended ({@code running}, {@code succeeded}, {@code failed}, {@code lost}), its output. */
-    public record Attempt(int n, Instant startedAt, Instant endedAt, String status, Integer httpStatus, String error,
-                          String log, String instance, boolean counted) {}
+    public record Attempt(
+            int n,
+            Instant startedAt,
+            Instant endedAt,
+            String status,
+            Integer httpStatus,
+            String error,
+            String log,
+            String instance,
+            boolean counted) {}
 }

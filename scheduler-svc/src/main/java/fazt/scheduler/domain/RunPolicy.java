@@ -5,8 +5,8 @@ package fazt.scheduler.domain;
  * {@code backoffMillis}, at most {@code concurrency} runs at once across all scheduler instances, {@code timeoutMillis}
  * of wall time per attempt. {@code appName} is the app's current alias (runs are addressed to the live version by it).
  */
-public record RunPolicy(String appId, String appName, int attempts, long backoffMillis, int concurrency,
-                        int timeoutMillis) {
+public record RunPolicy(
+        String appId, String appName, int attempts, long backoffMillis, int concurrency, int timeoutMillis) {
     /** The policy of an app deploy-svc has not described (yet): the {@code fazt.json} defaults. */
     public static RunPolicy defaults(String appId, String appName) {
         return new RunPolicy(appId, appName, 3, 1_000, 4, 30_000);

@@ -13,5 +13,9 @@ public interface Runtime {
      */
     record Outcome(Result result, Integer httpStatus, String error, String instance, String log) {}
 
-    enum Result { SUCCEEDED, FAILED, LOST }
+    enum Result {
+        SUCCEEDED,
+        FAILED,
+        LOST
+    }
 }

@@ -7,11 +7,20 @@ import java.time.Instant;
  * {@code everyMillis}; {@code catchup} ({@code once}, {@code skip}); when it fires next, when it last fired and the run
  * that fired.
  */
-public record Schedule(String appId, String name, String cron, String tz, Long everyMillis, String catchup,
-                       Instant nextFire, Instant lastFire, String lastRunId) {
+public record Schedule(
+        String appId,
+        String name,
+        String cron,
+        String tz,
+        Long everyMillis,
+        String catchup,
+        Instant nextFire,
+        Instant lastFire,
+        String lastRunId) {
     /** Whether this is the same schedule as {@code other} (same definition), whatever their fire times. */
     public boolean sameDefinition(Schedule other) {
-        return java.util.Objects.equals(cron, other.cron) && java.util.Objects.equals(tz, other.tz)
+        return java.util.Objects.equals(cron, other.cron)
+                && java.util.Objects.equals(tz, other.tz)
                 && java.util.Objects.equals(everyMillis, other.everyMillis);
     }
 

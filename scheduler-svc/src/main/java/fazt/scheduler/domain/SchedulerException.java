@@ -73,7 +73,9 @@ public abstract sealed class SchedulerException extends RuntimeException {
         private final long retryAfterSeconds;
 
         public RateLimited(long retryAfterSeconds) {
-            super("The app accepts no more background requests just now; try again in " + retryAfterSeconds + " s.", null);
+            super(
+                    "The app accepts no more background requests just now; try again in " + retryAfterSeconds + " s.",
+                    null);
             this.retryAfterSeconds = retryAfterSeconds;
         }
 
@@ -85,8 +87,10 @@ public abstract sealed class SchedulerException extends RuntimeException {
     /** Keeping this payload would put the app's async and webhook run payloads over its {@code intake.maxStored}. */
     public static final class StorageFull extends SchedulerException {
         public StorageFull(long maxStoredBytes) {
-            super("The app keeps as many background request payloads as it may (" + maxStoredBytes / 1024
-                    + " KiB); older runs make room as they expire.", "body");
+            super(
+                    "The app keeps as many background request payloads as it may (" + maxStoredBytes / 1024
+                            + " KiB); older runs make room as they expire.",
+                    "body");
         }
     }
 

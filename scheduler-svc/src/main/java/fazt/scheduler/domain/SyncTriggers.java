@@ -23,13 +23,29 @@ public final class SyncTriggers {
             schedules.replace(appId, null, null, List.of());
             return;
         }
-        RunPolicy policy = new RunPolicy(appId, triggers.name(), triggers.attempts(), triggers.backoffMillis(),
-                triggers.concurrency(), triggers.timeoutMillis());
-        List<Schedule> wanted = triggers.schedules().stream().map(s -> {
-            Schedule bare = new Schedule(appId, s.name(), s.cron(), s.tz(), s.everyMillis(), s.catchup(), null, null, null);
-            return new Schedule(appId, s.name(), s.cron(), s.tz(), s.everyMillis(), s.catchup(),
-                    ScheduleClock.next(bare, now), null, null);
-        }).toList();
+        RunPolicy policy = new RunPolicy(
+                appId,
+                triggers.name(),
+                triggers.attempts(),
+                triggers.backoffMillis(),
+                triggers.concurrency(),
+                triggers.timeoutMillis());
+        List<Schedule> wanted = triggers.schedules().stream()
+                .map(s -> {
+                    Schedule bare = new Schedule(
+                            appId, s.name(), s.cron(), s.tz(), s.everyMillis(), s.catchup(), null, null, null);
+                    return new Schedule(
+                            appId,
+                            s.name(),
+                            s.cron(),
+                            s.tz(),
+                            s.everyMillis(),
+                            s.catchup(),
+                            ScheduleClock.next(bare, now),
+                            null,
+                            null);
+                })
+                .toList();
         schedules.replace(appId, policy, Intake.of(triggers), wanted);
     }
 

@@ -22,6 +22,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class WebhookSignature {
     /** How far a Stripe-style timestamp may be from now. */
     public static final Duration TOLERANCE = Duration.ofMinutes(5);
+
     public static final String GITHUB = "github";
     public static final String STRIPE = "stripe";
     public static final String NONE = "none";
@@ -121,7 +122,10 @@ public final class WebhookSignature {
         if (headers == null) {
             return null;
         }
-        return headers.stream().filter(h -> h.name() != null && h.name().equalsIgnoreCase(name)).map(HttpHeader::value)
-                .findFirst().orElse(null);
+        return headers.stream()
+                .filter(h -> h.name() != null && h.name().equalsIgnoreCase(name))
+                .map(HttpHeader::value)
+                .findFirst()
+                .orElse(null);
     }
 }

@@ -28,8 +28,11 @@ import org.slf4j.LoggerFactory;
 final class AppChangesConsumer implements EventConsumer<AppChanged> {
     static final String CONSUMER = "scheduler-app-changes";
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private static final Set<AppChanged.Change> RELEVANT = Set.of(AppChanged.Change.DEPLOYED,
-            AppChanged.Change.ROLLED_BACK, AppChanged.Change.DELETED, AppChanged.Change.RENAMED);
+    private static final Set<AppChanged.Change> RELEVANT = Set.of(
+            AppChanged.Change.DEPLOYED,
+            AppChanged.Change.ROLLED_BACK,
+            AppChanged.Change.DELETED,
+            AppChanged.Change.RENAMED);
     private static final Logger log = LoggerFactory.getLogger(AppChangesConsumer.class);
 
     private final NatsRequester requester;
@@ -57,8 +60,8 @@ final class AppChangesConsumer implements EventConsumer<AppChanged> {
     }
 
     void fullSync() {
-        TriggersReply all = requester.call(DeploySubjects.TRIGGERS_GET, new TriggersRequest(null), TriggersReply.class,
-                TIMEOUT);
+        TriggersReply all =
+                requester.call(DeploySubjects.TRIGGERS_GET, new TriggersRequest(null), TriggersReply.class, TIMEOUT);
         sync.all(all.apps(), clock.instant());
         log.info("schedules synced apps={}", all.apps().size());
     }
@@ -69,6 +72,9 @@ final class AppChangesConsumer implements EventConsumer<AppChanged> {
             return;
         }
         sync.app(changed.appId(), triggers.fetch(changed.appId()).orElse(null), clock.instant());
-        log.info("schedules synced appId={} change={}", changed.appId(), changed.change().token());
+        log.info(
+                "schedules synced appId={} change={}",
+                changed.appId(),
+                changed.change().token());
     }
 }

@@ -24,12 +24,21 @@ final class JetStreamRunEvents implements RunEvents {
 
     @Override
     public void deadLettered(Run run) {
-        RunFailed event = new RunFailed(run.runId(), run.runId(), run.appId(), run.trigger(), run.source(),
-                run.attempts(), run.error(), run.finishedAt());
+        RunFailed event = new RunFailed(
+                run.runId(),
+                run.runId(),
+                run.appId(),
+                run.trigger(),
+                run.source(),
+                run.attempts(),
+                run.error(),
+                run.finishedAt());
         try {
             events.publish(SchedulerSubjects.RUN_FAILED, event, event.eventId());
         } catch (EventPublisher.EventNotPublished e) {
-            log.warn("dead-letter event not published runId={} reason={}", run.runId(),
+            log.warn(
+                    "dead-letter event not published runId={} reason={}",
+                    run.runId(),
                     e.getCause().getClass().getSimpleName());
         }
     }

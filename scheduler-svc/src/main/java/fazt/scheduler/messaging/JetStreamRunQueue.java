@@ -44,10 +44,14 @@ final class JetStreamRunQueue implements RunQueue {
 
     private void declare() throws IOException, JetStreamApiException {
         JetStreamManagement jsm = nats.jetStreamManagement();
-        StreamConfiguration config = StreamConfiguration.builder().name(stream)
+        StreamConfiguration config = StreamConfiguration.builder()
+                .name(stream)
                 .description("runs of fazt scheduler-svc waiting for an attempt")
-                .subjects(subject).retentionPolicy(RetentionPolicy.WorkQueue).storageType(StorageType.File)
-                .duplicateWindow(DUPLICATE_WINDOW).build();
+                .subjects(subject)
+                .retentionPolicy(RetentionPolicy.WorkQueue)
+                .storageType(StorageType.File)
+                .duplicateWindow(DUPLICATE_WINDOW)
+                .build();
         try {
             jsm.addStream(config);
         } catch (JetStreamApiException e) {
@@ -63,8 +67,11 @@ final class JetStreamRunQueue implements RunQueue {
         Headers headers = new Headers();
         headers.put(FaztHeaders.MSG_ID, runId);
         try {
-            js.publish(NatsMessage.builder().subject(subject).headers(headers)
-                    .data(runId.getBytes(StandardCharsets.UTF_8)).build());
+            js.publish(NatsMessage.builder()
+                    .subject(subject)
+                    .headers(headers)
+                    .data(runId.getBytes(StandardCharsets.UTF_8))
+                    .build());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (JetStreamApiException e) {

@@ -23,8 +23,9 @@ final class NatsAppTriggers implements AppTriggerSource {
 
     @Override
     public Optional<TriggersReply.AppTriggers> fetch(String appId) {
-        List<TriggersReply.AppTriggers> apps = requester.call(DeploySubjects.TRIGGERS_GET, new TriggersRequest(appId),
-                TriggersReply.class, TIMEOUT).apps();
+        List<TriggersReply.AppTriggers> apps = requester
+                .call(DeploySubjects.TRIGGERS_GET, new TriggersRequest(appId), TriggersReply.class, TIMEOUT)
+                .apps();
         return apps.isEmpty() ? Optional.empty() : Optional.of(apps.getFirst());
     }
 }

@@ -22,7 +22,8 @@ final class NatsLiveSites implements LiveSites {
     @Override
     public Optional<LiveSite> find(String appName) {
         SiteReply site = requester.call(DeploySubjects.SITE_GET, new SiteRequest(appName), SiteReply.class, TIMEOUT);
-        return site.found() ? Optional.of(new LiveSite(site.appId(), site.name(), site.version(), site.namespace()))
+        return site.found()
+                ? Optional.of(new LiveSite(site.appId(), site.name(), site.version(), site.namespace()))
                 : Optional.empty();
     }
 }

@@ -41,6 +41,7 @@ final class NatsRuntime implements Runtime {
     static final Duration NATS_TIMER_SLACK = Duration.ofSeconds(5);
     /** How long after the answer console lines of the attempt are still collected. */
     static final Duration LOG_SETTLE = Duration.ofMillis(150);
+
     private static final int ERROR_EXCERPT = 1024;
 
     private final Connection nats;
@@ -72,11 +73,19 @@ final class NatsRuntime implements Runtime {
             if (outcome.result() != Result.LOST) {
                 Thread.sleep(LOG_SETTLE);
             }
-            return new Outcome(outcome.result(), outcome.httpStatus(), outcome.error(),
-                    outcome.instance() != null ? outcome.instance() : instance.get(), logs.collect(request.requestId()));
+            return new Outcome(
+                    outcome.result(),
+                    outcome.httpStatus(),
+                    outcome.error(),
+                    outcome.instance() != null ? outcome.instance() : instance.get(),
+                    logs.collect(request.requestId()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Outcome(Result.LOST, null, "the scheduler stopped during the attempt", instance.get(),
+            return new Outcome(
+                    Result.LOST,
+                    null,
+                    "the scheduler stopped during the attempt",
+                    instance.get(),
                     logs.collect(request.requestId()));
         } finally {
             logs.collect(request.requestId());
@@ -92,9 +101,13 @@ final class NatsRuntime implements Runtime {
         headers.put(RuntimeSubjects.HEADER_PROGRESS, inbox);
         Duration deadline = Duration.ofMillis(request.timeoutMillis()).plus(GRACE);
         // NATS's own timer cancels the request; it runs longer than ours, so this loop decides what a timeout was.
-        CompletableFuture<Message> reply = nats.requestWithTimeout(NatsMessage.builder()
-                .subject(root.qualify(RuntimeSubjects.INVOKE)).headers(headers)
-                .data(MessageCodec.INSTANCE.encode(request)).build(), deadline.plus(NATS_TIMER_SLACK));
+        CompletableFuture<Message> reply = nats.requestWithTimeout(
+                NatsMessage.builder()
+                        .subject(root.qualify(RuntimeSubjects.INVOKE))
+                        .headers(headers)
+                        .data(MessageCodec.INSTANCE.encode(request))
+                        .build(),
+                deadline.plus(NATS_TIMER_SLACK));
         long sent = System.nanoTime();
         while (true) {
             try {
@@ -103,24 +116,40 @@ final class NatsRuntime implements Runtime {
                 long now = System.nanoTime();
                 if (Duration.ofNanos(now - lastBeat.get()).toMillis() > RuntimeSubjects.HEARTBEAT_TIMEOUT_MILLIS) {
                     reply.cancel(true);
-                    return new Outcome(Result.LOST, null, "the runtime instance running the attempt stopped answering",
-                            instance.get(), null);
+                    return new Outcome(
+                            Result.LOST,
+                            null,
+                            "the runtime instance running the attempt stopped answering",
+                            instance.get(),
+                            null);
                 }
                 if (Duration.ofNanos(now - sent).compareTo(deadline) > 0) {
                     reply.cancel(true);
-                    return new Outcome(Result.FAILED, null, "no answer within the timeout of "
-                            + request.timeoutMillis() / 1000 + "s", instance.get(), null);
+                    return new Outcome(
+                            Result.FAILED,
+                            null,
+                            "no answer within the timeout of " + request.timeoutMillis() / 1000 + "s",
+                            instance.get(),
+                            null);
                 }
             } catch (ExecutionException | java.util.concurrent.CancellationException e) {
                 if (Duration.ofNanos(System.nanoTime() - sent).compareTo(deadline) > 0) {
-                    return new Outcome(Result.FAILED, null, "no answer within the timeout of "
-                            + request.timeoutMillis() / 1000 + "s", instance.get(), null);
+                    return new Outcome(
+                            Result.FAILED,
+                            null,
+                            "no answer within the timeout of " + request.timeoutMillis() / 1000 + "s",
+                            instance.get(),
+                            null);
                 }
                 Throwable cause = e.getCause() == null ? e : e.getCause();
                 boolean none = cause instanceof java.util.concurrent.CancellationException
                         || (cause.getMessage() != null && cause.getMessage().contains("No Responders"));
-                return new Outcome(Result.LOST, null, none ? "no runtime is running" : "the invocation did not complete",
-                        instance.get(), null);
+                return new Outcome(
+                        Result.LOST,
+                        null,
+                        none ? "no runtime is running" : "the invocation did not complete",
+                        instance.get(),
+                        null);
             }
         }
     }
@@ -151,8 +180,12 @@ final class NatsRuntime implements Runtime {
         String who = response.instance() != null ? response.instance() : instance;
         if (response.status() >= 500) {
             String body = response.body() == null ? "" : new String(response.body(), StandardCharsets.UTF_8);
-            return new Outcome(Result.FAILED, response.status(), excerpt("the handler answered " + response.status()
-                    + (body.isBlank() ? "" : ": " + body)), who, null);
+            return new Outcome(
+                    Result.FAILED,
+                    response.status(),
+                    excerpt("the handler answered " + response.status() + (body.isBlank() ? "" : ": " + body)),
+                    who,
+                    null);
         }
         return new Outcome(Result.SUCCEEDED, response.status(), null, who, null);
     }

@@ -21,6 +21,7 @@ import java.time.Duration;
 final class RunWorker implements WorkConsumer<String> {
     /** The durable consumer all instances pull from. */
     static final String CONSUMER = "scheduler-runs";
+
     static final int IN_FLIGHT = 16;
     private static final Duration ON_ERROR_DELAY = Duration.ofSeconds(5);
 
@@ -33,7 +34,9 @@ final class RunWorker implements WorkConsumer<String> {
     @Override
     public ConsumerSpec<String> spec() {
         return ConsumerSpec.workQueue(CONSUMER, SchedulerSubjects::workStream, SchedulerSubjects.WORK, String.class)
-                .inFlight(IN_FLIGHT).maxDeliveries(0).backoff(Backoff.fixed(ON_ERROR_DELAY));
+                .inFlight(IN_FLIGHT)
+                .maxDeliveries(0)
+                .backoff(Backoff.fixed(ON_ERROR_DELAY));
     }
 
     @Override

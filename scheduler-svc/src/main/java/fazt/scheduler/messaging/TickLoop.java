@@ -34,8 +34,12 @@ final class TickLoop implements BackgroundWork {
     private Instant lastStragglers = Instant.EPOCH;
     private Instant lastSweep = Instant.EPOCH;
 
-    TickLoop(FireSchedules fire, Enqueuer enqueuer, Runs runs, Clock clock,
-             @Value("${scheduler.retention-days}") int retentionDays) {
+    TickLoop(
+            FireSchedules fire,
+            Enqueuer enqueuer,
+            Runs runs,
+            Clock clock,
+            @Value("${scheduler.retention-days}") int retentionDays) {
         this.fire = fire;
         this.enqueuer = enqueuer;
         this.runs = runs;

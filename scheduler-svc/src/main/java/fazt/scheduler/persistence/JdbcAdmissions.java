@@ -29,8 +29,8 @@ final class JdbcAdmissions implements Admissions {
     @Override
     public Verdict admit(Run run, Intake intake, Instant now) {
         return db.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO app_intake (app_id) VALUES (?) ON CONFLICT (app_id) DO NOTHING")) {
+            try (PreparedStatement s =
+                    c.prepareStatement("INSERT INTO app_intake (app_id) VALUES (?) ON CONFLICT (app_id) DO NOTHING")) {
                 s.setString(1, run.appId());
                 s.executeUpdate();
             }
@@ -43,7 +43,8 @@ final class JdbcAdmissions implements Admissions {
                     r.next();
                     double tokens = r.getDouble(1);
                     Timestamp at = r.getTimestamp(2);
-                    bucket = at == null ? TokenBucket.full(intake.burst(), now)
+                    bucket = at == null
+                            ? TokenBucket.full(intake.burst(), now)
                             : new TokenBucket(tokens, at.toInstant()).refill(now, intake.perMinute(), intake.burst());
                     stored = r.getLong(3);
                 }
@@ -57,8 +58,8 @@ final class JdbcAdmissions implements Admissions {
             }
             runs.insert(c, run);
             TokenBucket left = bucket.take();
-            try (PreparedStatement s = c.prepareStatement(
-                    "UPDATE app_intake SET tokens = ?, refilled_at = ? WHERE app_id = ?")) {
+            try (PreparedStatement s =
+                    c.prepareStatement("UPDATE app_intake SET tokens = ?, refilled_at = ? WHERE app_id = ?")) {
                 s.setDouble(1, left.tokens());
                 s.setTimestamp(2, Timestamp.from(left.at()));
                 s.setString(3, run.appId());
@@ -70,6 +71,7 @@ final class JdbcAdmissions implements Admissions {
 
     @Override
     public long storedBytes(String appId) {
-        return db.optional("SELECT stored_bytes FROM app_intake WHERE app_id = ?", r -> r.getLong(1), appId).orElse(0L);
+        return db.optional("SELECT stored_bytes FROM app_intake WHERE app_id = ?", r -> r.getLong(1), appId)
+                .orElse(0L);
     }
 }

@@ -15,7 +15,8 @@ import java.util.Optional;
 /** {@link Hooks} in PostgreSQL; secrets are stored only sealed. */
 @Singleton
 final class JdbcHooks implements Hooks {
-    private static final String COLUMNS = "hook_id, app_id, name, signature, secret_version, secret_nonce, secret, created_at";
+    private static final String COLUMNS =
+            "hook_id, app_id, name, signature, secret_version, secret_nonce, secret, created_at";
     private final Sql db;
 
     JdbcHooks(Sql db) {
@@ -26,9 +27,16 @@ final class JdbcHooks implements Hooks {
     public boolean create(Hook hook) {
         MasterKeyCipher.Sealed secret = hook.secret();
         try {
-            db.update("INSERT INTO hook (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)", hook.hookId(), hook.appId(),
-                    hook.name(), hook.signature(), secret == null ? null : secret.keyVersion(),
-                    secret == null ? null : secret.nonce(), secret == null ? null : secret.ciphertext(), hook.createdAt());
+            db.update(
+                    "INSERT INTO hook (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    hook.hookId(),
+                    hook.appId(),
+                    hook.name(),
+                    hook.signature(),
+                    secret == null ? null : secret.keyVersion(),
+                    secret == null ? null : secret.nonce(),
+                    secret == null ? null : secret.ciphertext(),
+                    hook.createdAt());
             return true;
         } catch (DataAccessException e) {
             if (e.is(SqlState.UNIQUE_VIOLATION)) {
@@ -50,13 +58,20 @@ final class JdbcHooks implements Hooks {
 
     @Override
     public boolean delete(String appId, String nameOrId) {
-        return db.update("DELETE FROM hook WHERE app_id = ? AND (name = ? OR hook_id = ?)", appId, nameOrId, nameOrId) > 0;
+        return db.update("DELETE FROM hook WHERE app_id = ? AND (name = ? OR hook_id = ?)", appId, nameOrId, nameOrId)
+                > 0;
     }
 
     private static Hook hook(ResultSet r) throws SQLException {
         int version = r.getInt(5);
-        MasterKeyCipher.Sealed secret = r.wasNull() ? null : new MasterKeyCipher.Sealed(version, r.getBytes(6), r.getBytes(7));
-        return new Hook(r.getString(1), r.getString(2), r.getString(3), r.getString(4), secret,
+        MasterKeyCipher.Sealed secret =
+                r.wasNull() ? null : new MasterKeyCipher.Sealed(version, r.getBytes(6), r.getBytes(7));
+        return new Hook(
+                r.getString(1),
+                r.getString(2),
+                r.getString(3),
+                r.getString(4),
+                secret,
                 r.getTimestamp(8).toInstant());
     }
 }

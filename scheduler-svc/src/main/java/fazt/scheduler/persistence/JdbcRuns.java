@@ -22,8 +22,9 @@ import java.util.Optional;
 /** {@link Runs} in PostgreSQL. Concurrency slots are counted under a per-app transaction advisory lock. */
 @Singleton
 final class JdbcRuns implements Runs {
-    private static final String COLUMNS = "run_id, app_id, app_name, trigger, source, status, method, url, headers::text,"
-            + " body, scheduled_for, replay_of, max_attempts, attempts, lost, error, created_at, next_attempt_at, finished_at";
+    private static final String COLUMNS =
+            "run_id, app_id, app_name, trigger, source, status, method, url, headers::text,"
+                    + " body, scheduled_for, replay_of, max_attempts, attempts, lost, error, created_at, next_attempt_at, finished_at";
     private static final TypeReference<List<HttpHeader>> HEADERS = new TypeReference<>() {};
     private final Sql db;
     private final ObjectMapper json = new ObjectMapper();
@@ -41,9 +42,10 @@ final class JdbcRuns implements Runs {
     }
 
     void insert(Connection c, Run run) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO run (run_id, app_id, app_name, trigger, source, status,"
-                + " method, url, headers, body, scheduled_for, replay_of, max_attempts, attempts, lost, error, created_at,"
-                + " finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement s =
+                c.prepareStatement("INSERT INTO run (run_id, app_id, app_name, trigger, source, status,"
+                        + " method, url, headers, body, scheduled_for, replay_of, max_attempts, attempts, lost, error, created_at,"
+                        + " finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, run.runId());
             s.setString(2, run.appId());
             s.setString(3, run.appName());
@@ -73,13 +75,24 @@ final class JdbcRuns implements Runs {
 
     @Override
     public List<Run.Attempt> attempts(String runId) {
-        return db.list("SELECT n, started_at, ended_at, status, http_status, error, log,"
-                + " instance, counted FROM attempt WHERE run_id = ? ORDER BY n", r -> {
+        return db.list(
+                "SELECT n, started_at, ended_at, status, http_status, error, log,"
+                        + " instance, counted FROM attempt WHERE run_id = ? ORDER BY n",
+                r -> {
                     int http = r.getInt(5);
                     Integer status = r.wasNull() ? null : http;
-                    return new Run.Attempt(r.getInt(1), instant(r.getTimestamp(2)), instant(r.getTimestamp(3)),
-                            r.getString(4), status, r.getString(6), r.getString(7), r.getString(8), r.getBoolean(9));
-                }, runId);
+                    return new Run.Attempt(
+                            r.getInt(1),
+                            instant(r.getTimestamp(2)),
+                            instant(r.getTimestamp(3)),
+                            r.getString(4),
+                            status,
+                            r.getString(6),
+                            r.getString(7),
+                            r.getString(8),
+                            r.getBoolean(9));
+                },
+                runId);
     }
 
     @Override
@@ -95,7 +108,8 @@ final class JdbcRuns implements Runs {
             params.add(trigger);
         }
         if (after != null) {
-            sql.append(" AND (created_at, run_id) < (SELECT created_at, run_id FROM run WHERE run_id = ? AND app_id = ?)");
+            sql.append(
+                    " AND (created_at, run_id) < (SELECT created_at, run_id FROM run WHERE run_id = ? AND app_id = ?)");
             params.add(after);
             params.add(appId);
         }
@@ -111,8 +125,12 @@ final class JdbcRuns implements Runs {
 
     @Override
     public List<String> notEnqueued(Instant before, int limit) {
-        return db.list("SELECT run_id FROM run WHERE enqueued_at IS NULL AND status = 'queued'"
-                + " AND created_at < ? ORDER BY created_at LIMIT ?", r -> r.getString(1), before, limit);
+        return db.list(
+                "SELECT run_id FROM run WHERE enqueued_at IS NULL AND status = 'queued'"
+                        + " AND created_at < ? ORDER BY created_at LIMIT ?",
+                r -> r.getString(1),
+                before,
+                limit);
     }
 
     @Override
@@ -135,14 +153,16 @@ final class JdbcRuns implements Runs {
             }
             // An attempt still open here was running on a scheduler that died: the queue redelivered its run.
             int interrupted;
-            try (PreparedStatement s = c.prepareStatement("UPDATE attempt SET status = 'lost', ended_at = ?, counted = false,"
-                    + " error = 'the scheduler running this attempt stopped' WHERE run_id = ? AND status = 'running'")) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE attempt SET status = 'lost', ended_at = ?, counted = false,"
+                            + " error = 'the scheduler running this attempt stopped' WHERE run_id = ? AND status = 'running'")) {
                 s.setTimestamp(1, ts(now));
                 s.setString(2, runId);
                 interrupted = s.executeUpdate();
             }
             int n;
-            try (PreparedStatement s = c.prepareStatement("SELECT coalesce(max(n), 0) + 1 FROM attempt WHERE run_id = ?")) {
+            try (PreparedStatement s =
+                    c.prepareStatement("SELECT coalesce(max(n), 0) + 1 FROM attempt WHERE run_id = ?")) {
                 s.setString(1, runId);
                 try (ResultSet r = s.executeQuery()) {
                     r.next();
@@ -155,7 +175,8 @@ final class JdbcRuns implements Runs {
                 s.setString(2, runId);
                 s.executeUpdate();
             }
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO attempt (run_id, n, started_at, status) VALUES (?, ?, ?, 'running')")) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO attempt (run_id, n, started_at, status) VALUES (?, ?, ?, 'running')")) {
                 s.setString(1, runId);
                 s.setInt(2, n);
                 s.setTimestamp(3, ts(now));
@@ -168,8 +189,9 @@ final class JdbcRuns implements Runs {
     @Override
     public void finishAttempt(String runId, Run.Attempt a, Run updated) {
         db.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE attempt SET ended_at = ?, status = ?, http_status = ?,"
-                    + " error = ?, log = ?, instance = ?, counted = ? WHERE run_id = ? AND n = ?")) {
+            try (PreparedStatement s =
+                    c.prepareStatement("UPDATE attempt SET ended_at = ?, status = ?, http_status = ?,"
+                            + " error = ?, log = ?, instance = ?, counted = ? WHERE run_id = ? AND n = ?")) {
                 s.setTimestamp(1, ts(a.endedAt()));
                 s.setString(2, a.status());
                 if (a.httpStatus() == null) {
@@ -185,8 +207,9 @@ final class JdbcRuns implements Runs {
                 s.setInt(9, a.n());
                 s.executeUpdate();
             }
-            try (PreparedStatement s = c.prepareStatement("UPDATE run SET status = ?, attempts = ?, lost = ?, error = ?,"
-                    + " next_attempt_at = ?, finished_at = ? WHERE run_id = ?")) {
+            try (PreparedStatement s =
+                    c.prepareStatement("UPDATE run SET status = ?, attempts = ?, lost = ?, error = ?,"
+                            + " next_attempt_at = ?, finished_at = ? WHERE run_id = ?")) {
                 s.setString(1, updated.status());
                 s.setInt(2, updated.attempts());
                 s.setInt(3, updated.lost());
@@ -206,10 +229,26 @@ final class JdbcRuns implements Runs {
     }
 
     private Run run(ResultSet r) throws SQLException {
-        return new Run(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5), r.getString(6),
-                r.getString(7), r.getString(8), parse(r.getString(9)), r.getBytes(10), instant(r.getTimestamp(11)),
-                r.getString(12), r.getInt(13), r.getInt(14), r.getInt(15), r.getString(16), instant(r.getTimestamp(17)),
-                instant(r.getTimestamp(18)), instant(r.getTimestamp(19)));
+        return new Run(
+                r.getString(1),
+                r.getString(2),
+                r.getString(3),
+                r.getString(4),
+                r.getString(5),
+                r.getString(6),
+                r.getString(7),
+                r.getString(8),
+                parse(r.getString(9)),
+                r.getBytes(10),
+                instant(r.getTimestamp(11)),
+                r.getString(12),
+                r.getInt(13),
+                r.getInt(14),
+                r.getInt(15),
+                r.getString(16),
+                instant(r.getTimestamp(17)),
+                instant(r.getTimestamp(18)),
+                instant(r.getTimestamp(19)));
     }
 
     private String headers(List<HttpHeader> headers) {

@@ -24,7 +24,8 @@ import java.util.function.BiFunction;
 /** {@link Schedules} in PostgreSQL: due schedules are claimed with {@code FOR UPDATE SKIP LOCKED} (ADR 0011). */
 @Singleton
 final class JdbcSchedules implements Schedules {
-    private static final String COLUMNS = "app_id, name, cron, tz, every_ms, catchup, next_fire, last_fire, last_run_id";
+    private static final String COLUMNS =
+            "app_id, name, cron, tz, every_ms, catchup, next_fire, last_fire, last_run_id";
     private final Sql db;
     private final JdbcRuns runs;
 
@@ -37,7 +38,8 @@ final class JdbcSchedules implements Schedules {
     public void replace(String appId, RunPolicy policy, Intake intake, List<Schedule> schedules) {
         db.inTransaction(c -> {
             Map<String, Schedule> existing = new HashMap<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM schedule WHERE app_id = ? FOR UPDATE")) {
+            try (PreparedStatement s =
+                    c.prepareStatement("SELECT " + COLUMNS + " FROM schedule WHERE app_id = ? FOR UPDATE")) {
                 s.setString(1, appId);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
@@ -78,7 +80,8 @@ final class JdbcSchedules implements Schedules {
                 Schedule old = existing.get(wanted.name());
                 if (old != null && old.sameDefinition(wanted)) {
                     if (!old.catchup().equals(wanted.catchup())) {
-                        try (PreparedStatement s = c.prepareStatement("UPDATE schedule SET catchup = ? WHERE app_id = ? AND name = ?")) {
+                        try (PreparedStatement s =
+                                c.prepareStatement("UPDATE schedule SET catchup = ? WHERE app_id = ? AND name = ?")) {
                             s.setString(1, wanted.catchup());
                             s.setString(2, appId);
                             s.setString(3, wanted.name());
@@ -105,7 +108,8 @@ final class JdbcSchedules implements Schedules {
                     s.executeUpdate();
                 }
             }
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM schedule WHERE app_id = ? AND NOT (name = ANY (?))")) {
+            try (PreparedStatement s =
+                    c.prepareStatement("DELETE FROM schedule WHERE app_id = ? AND NOT (name = ANY (?))")) {
                 s.setString(1, appId);
                 s.setArray(2, c.createArrayOf("text", keep.toArray()));
                 s.executeUpdate();
@@ -121,12 +125,14 @@ final class JdbcSchedules implements Schedules {
 
     @Override
     public List<Schedule> of(String appId) {
-        return db.list("SELECT " + COLUMNS + " FROM schedule WHERE app_id = ? ORDER BY name", JdbcSchedules::schedule, appId);
+        return db.list(
+                "SELECT " + COLUMNS + " FROM schedule WHERE app_id = ? ORDER BY name", JdbcSchedules::schedule, appId);
     }
 
     @Override
     public Optional<RunPolicy> policy(String appId) {
-        return db.optional("""
+        return db.optional(
+                """
                 SELECT app_id, app_name, attempts, backoff_ms, concurrency, timeout_ms FROM app_policy WHERE app_id = ?""",
                 r -> new RunPolicy(r.getString(1), r.getString(2), r.getInt(3), r.getLong(4), r.getInt(5), r.getInt(6)),
                 appId);
@@ -134,7 +140,8 @@ final class JdbcSchedules implements Schedules {
 
     @Override
     public Optional<Intake> intake(String appId) {
-        return db.optional("SELECT async, per_minute, burst, max_stored_bytes FROM app_policy WHERE app_id = ?",
+        return db.optional(
+                "SELECT async, per_minute, burst, max_stored_bytes FROM app_policy WHERE app_id = ?",
                 r -> new Intake(List.of((String[]) r.getArray(1).getArray()), r.getInt(2), r.getInt(3), r.getLong(4)),
                 appId);
     }
@@ -144,18 +151,24 @@ final class JdbcSchedules implements Schedules {
         return db.inTransaction(c -> {
             List<Schedule> due = new ArrayList<>();
             List<RunPolicy> policies = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT s.app_id, s.name, s.cron, s.tz, s.every_ms, s.catchup,"
-                    + " s.next_fire, s.last_fire, s.last_run_id, p.app_name, p.attempts, p.backoff_ms, p.concurrency,"
-                    + " p.timeout_ms FROM schedule s JOIN app_policy p ON p.app_id = s.app_id"
-                    + " WHERE s.next_fire <= ? ORDER BY s.next_fire LIMIT ? FOR UPDATE OF s SKIP LOCKED")) {
+            try (PreparedStatement s =
+                    c.prepareStatement("SELECT s.app_id, s.name, s.cron, s.tz, s.every_ms, s.catchup,"
+                            + " s.next_fire, s.last_fire, s.last_run_id, p.app_name, p.attempts, p.backoff_ms, p.concurrency,"
+                            + " p.timeout_ms FROM schedule s JOIN app_policy p ON p.app_id = s.app_id"
+                            + " WHERE s.next_fire <= ? ORDER BY s.next_fire LIMIT ? FOR UPDATE OF s SKIP LOCKED")) {
                 s.setTimestamp(1, Timestamp.from(now));
                 s.setInt(2, limit);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         Schedule found = schedule(r);
                         due.add(found);
-                        policies.add(new RunPolicy(found.appId(), r.getString(10), r.getInt(11), r.getLong(12),
-                                r.getInt(13), r.getInt(14)));
+                        policies.add(new RunPolicy(
+                                found.appId(),
+                                r.getString(10),
+                                r.getInt(11),
+                                r.getLong(12),
+                                r.getInt(13),
+                                r.getInt(14)));
                     }
                 }
             }
@@ -171,7 +184,11 @@ final class JdbcSchedules implements Schedules {
                         + " last_fire = coalesce(?, last_fire), last_run_id = coalesce(?, last_run_id)"
                         + " WHERE app_id = ? AND name = ?")) {
                     u.setTimestamp(1, Timestamp.from(tick.nextFire()));
-                    u.setTimestamp(2, tick.run() == null ? null : Timestamp.from(tick.run().scheduledFor()));
+                    u.setTimestamp(
+                            2,
+                            tick.run() == null
+                                    ? null
+                                    : Timestamp.from(tick.run().scheduledFor()));
                     u.setString(3, tick.run() == null ? null : tick.run().runId());
                     u.setString(4, s.appId());
                     u.setString(5, s.name());
@@ -193,7 +210,15 @@ final class JdbcSchedules implements Schedules {
         long every = r.getLong(5);
         Long everyMillis = r.wasNull() ? null : every;
         Timestamp last = r.getTimestamp(8);
-        return new Schedule(r.getString(1), r.getString(2), r.getString(3), r.getString(4), everyMillis, r.getString(6),
-                r.getTimestamp(7).toInstant(), last == null ? null : last.toInstant(), r.getString(9));
+        return new Schedule(
+                r.getString(1),
+                r.getString(2),
+                r.getString(3),
+                r.getString(4),
+                everyMillis,
+                r.getString(6),
+                r.getTimestamp(7).toInstant(),
+                last == null ? null : last.toInstant(),
+                r.getString(9));
     }
 }

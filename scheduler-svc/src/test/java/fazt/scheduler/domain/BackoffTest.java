@@ -10,14 +10,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 class BackoffTest {
     @ParameterizedTest
     @CsvSource({
-            // failed, base, random, delay
-            "1, 1000, 0.0, 1000",
-            "1, 1000, 0.999, 1499",
-            "2, 1000, 0.0, 2000",
-            "3, 1000, 0.5, 5000",
-            "4, 500, 0.0, 4000",
-            "13, 1000, 0.0, 3600000",
-            "40, 1000, 0.9, 3600000"})
+        // failed, base, random, delay
+        "1, 1000, 0.0, 1000",
+        "1, 1000, 0.999, 1499",
+        "2, 1000, 0.0, 2000",
+        "3, 1000, 0.5, 5000",
+        "4, 500, 0.0, 4000",
+        "13, 1000, 0.0, 3600000",
+        "40, 1000, 0.9, 3600000"
+    })
     void doublesFromTheBaseWithUpToHalfAgainOfJitterAndACap(int failed, long base, double random, long delay) {
         assertThat(Backoff.delayMillis(failed, base, random)).isEqualTo(delay);
     }

@@ -26,8 +26,13 @@ final class AdminEdge {
 
     /** {@code headers} alternate name, value. */
     HttpResponse<String> call(String method, String path, String body, String... headers) throws Exception {
-        return send("admin.localhost", method, path, body == null ? null : body.getBytes(StandardCharsets.UTF_8),
-                body == null ? null : "application/json", headers);
+        return send(
+                "admin.localhost",
+                method,
+                path,
+                body == null ? null : body.getBytes(StandardCharsets.UTF_8),
+                body == null ? null : "application/json",
+                headers);
     }
 
     /** Deploys {@code files} (path → text) as app {@code app}, authorized by {@code authorization}. */
@@ -40,23 +45,39 @@ final class AdminEdge {
                 out.closeEntry();
             }
         }
-        return send("admin.localhost", "POST", "/api/apps/" + app + "/deploy", zip.toByteArray(), "application/zip",
-                "Authorization", authorization);
+        return send(
+                "admin.localhost",
+                "POST",
+                "/api/apps/" + app + "/deploy",
+                zip.toByteArray(),
+                "application/zip",
+                "Authorization",
+                authorization);
     }
 
     /** A request to any host the gateway serves ({@code <app>.localhost} for an app); {@code headers} alternate. */
-    HttpResponse<String> send(String host, String method, String path, byte[] body, String contentType,
-                              String... headers) throws Exception {
+    HttpResponse<String> send(
+            String host, String method, String path, byte[] body, String contentType, String... headers)
+            throws Exception {
         try (GatewayHttp http = new GatewayHttp(
-                () -> suite.service(ServiceName.GATEWAY).context().getBean(EdgeServer.class).port(), TIMEOUT)) {
+                () -> suite.service(ServiceName.GATEWAY)
+                        .context()
+                        .getBean(EdgeServer.class)
+                        .port(),
+                TIMEOUT)) {
             String[] all = headers;
             if (contentType != null) {
                 all = Arrays.copyOf(headers, headers.length + 2);
                 all[headers.length] = "Content-Type";
                 all[headers.length + 1] = contentType;
             }
-            return http.send(method, host, path, body == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofByteArray(body), HttpResponse.BodyHandlers.ofString(), all);
+            return http.send(
+                    method,
+                    host,
+                    path,
+                    body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body),
+                    HttpResponse.BodyHandlers.ofString(),
+                    all);
         }
     }
 }

@@ -6,13 +6,13 @@ import fazt.auth.AuthService;
 import fazt.deploy.DeployService;
 import fazt.gateway.GatewayService;
 import fazt.platform.service.testing.TestSuite;
-import fazt.runtime.RuntimeService;
-import fazt.scheduler.SchedulerService;
-import fazt.storage.StorageService;
 import fazt.proto.MessageCodec;
 import fazt.proto.admin.AdminApi;
 import fazt.proto.admin.AdminRoute;
 import fazt.proto.admin.AdminRouteTable;
+import fazt.runtime.RuntimeService;
+import fazt.scheduler.SchedulerService;
+import fazt.storage.StorageService;
 import java.net.http.HttpResponse;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -24,10 +24,10 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every admin route known on this branch against every kind of caller, through the real gateway, auth-svc and
@@ -39,8 +39,14 @@ class AdminScopesIT {
     static final String TOKEN = "it-scopes-admin-token-0123456789";
 
     @RegisterExtension
-    static final TestSuite suite = TestSuite.of(new GatewayService(), new AuthService(), new DeployService(),
-            new StorageService(), new RuntimeService(), new SchedulerService()).with("FAZT_ADMIN_TOKEN", TOKEN);
+    static final TestSuite suite = TestSuite.of(
+                    new GatewayService(),
+                    new AuthService(),
+                    new DeployService(),
+                    new StorageService(),
+                    new RuntimeService(),
+                    new SchedulerService())
+            .with("FAZT_ADMIN_TOKEN", TOKEN);
 
     static final AdminEdge edge = new AdminEdge(suite);
     static final String ALL = "*";
@@ -62,6 +68,7 @@ class AdminScopesIT {
     static final Set<String> LOGS_BLOG = Set.of("admin", "read", "logs:blog");
     /** Stands for the id of a real run of blog, made in {@link #createTokens()}. */
     static final String RUN = "{run}";
+
     static String runId;
     static final Set<String> ADMINS = Set.of("admin");
 
@@ -92,7 +99,8 @@ class AdminScopesIT {
             new Route("GET", "/api/tokens?all=true", null, ADMINS),
             new Route("POST", "/api/tokens", "{\"name\":\"t\",\"scopes\":[\"read\"]}", READERS),
             new Route("POST", "/api/tokens", "{\"name\":\"t\",\"scopes\":[\"deploy:blog\"]}", CHANGE_BLOG),
-            new Route("POST", "/api/tokens", "{\"name\":\"t\",\"scopes\":[\"logs:blog\"]}", Set.of("admin", "logs:blog")),
+            new Route(
+                    "POST", "/api/tokens", "{\"name\":\"t\",\"scopes\":[\"logs:blog\"]}", Set.of("admin", "logs:blog")),
             new Route("DELETE", "/api/tokens/t_missing", null, ANY),
             new Route("GET", "/api/settings/signup", null, READERS),
             new Route("PUT", "/api/settings/signup", "{\"enabled\":false}", ADMINS),
@@ -119,42 +127,63 @@ class AdminScopesIT {
 
     @BeforeAll
     static void createTokens() throws Exception {
-        HttpResponse<String> deployed = edge.deploy("blog", Map.of("index.html", "blog", "fazt.json", "{\"async\": [\"work\"]}",
-                "api/main.js", "export default { fetch() { return new Response('ok'); } };"), "Bearer " + TOKEN);
+        HttpResponse<String> deployed = edge.deploy(
+                "blog",
+                Map.of(
+                        "index.html",
+                        "blog",
+                        "fazt.json",
+                        "{\"async\": [\"work\"]}",
+                        "api/main.js",
+                        "export default { fetch() { return new Response('ok'); } };"),
+                "Bearer " + TOKEN);
         assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(201);
-        HttpResponse<String> queued = edge.send("blog.localhost", "POST", "/_fazt/async/work", "{}".getBytes(),
-                "application/json");
+        HttpResponse<String> queued =
+                edge.send("blog.localhost", "POST", "/_fazt/async/work", "{}".getBytes(), "application/json");
         assertThat(queued.statusCode()).as(queued.body()).isEqualTo(202);
-        runId = MessageCodec.INSTANCE.mapper().readTree(queued.body()).path("run_id").asText();
+        runId = MessageCodec.INSTANCE
+                .mapper()
+                .readTree(queued.body())
+                .path("run_id")
+                .asText();
         for (String scope : VALID) {
             callers.put(scope, "Bearer " + create(scope).get("token"));
         }
         callers.put("none", null);
         callers.put("garbage", "Bearer fazt_aHR0cDovL2FkbWluLmxvY2FsaG9zdA_notARealSecret0000000000000000000");
         Map<String, String> expired = create("admin");
-        try (var c = suite.postgres().connect(); Statement s = c.createStatement()) {
-            s.executeUpdate("UPDATE auth.api_token SET expires_at = now() - interval '1 second' WHERE id = '" + expired.get("id") + "'");
+        try (var c = suite.postgres().connect();
+                Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE auth.api_token SET expires_at = now() - interval '1 second' WHERE id = '"
+                    + expired.get("id") + "'");
         }
         callers.put("expired", "Bearer " + expired.get("token"));
         Map<String, String> revoked = create("admin");
         assertThat(edge.call("DELETE", "/api/tokens/" + revoked.get("id"), null, "Authorization", "Bearer " + TOKEN)
-                .statusCode()).isEqualTo(200);
+                        .statusCode())
+                .isEqualTo(200);
         callers.put("revoked", "Bearer " + revoked.get("token"));
     }
 
     static Map<String, String> create(String scope) throws Exception {
-        HttpResponse<String> r = edge.call("POST", "/api/tokens", "{\"name\":\"" + scope + "\",\"scopes\":[\"" + scope + "\"]}",
-                "Authorization", "Bearer " + TOKEN);
+        HttpResponse<String> r = edge.call(
+                "POST",
+                "/api/tokens",
+                "{\"name\":\"" + scope + "\",\"scopes\":[\"" + scope + "\"]}",
+                "Authorization",
+                "Bearer " + TOKEN);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         var json = MessageCodec.INSTANCE.mapper().readTree(r.body());
-        return Map.of("id", json.path("id").asText(), "token", json.path("token").asText());
+        return Map.of(
+                "id", json.path("id").asText(), "token", json.path("token").asText());
     }
 
     static Stream<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();
         for (Route route : ROUTES) {
             for (String caller : VALID) {
-                boolean allowed = route.allowed().contains(ALL) || route.allowed().contains(caller);
+                boolean allowed =
+                        route.allowed().contains(ALL) || route.allowed().contains(caller);
                 out.add(Arguments.of(route, caller, allowed ? 0 : 403));
             }
             for (String caller : INVALID) {
@@ -173,26 +202,43 @@ class AdminScopesIT {
                 covered.add(found.route().key());
             }
         }
-        assertThat(covered).containsAll(AdminApi.TABLE.routes().stream().filter(r -> !r.scope().isPublic())
-                .map(AdminRoute::key).toList());
+        assertThat(covered)
+                .containsAll(AdminApi.TABLE.routes().stream()
+                        .filter(r -> !r.scope().isPublic())
+                        .map(AdminRoute::key)
+                        .toList());
     }
 
     @Test
     void anUndeclaredPathIsA404AndAnotherMethodA405WithAllowThroughTheGateway() throws Exception {
-        HttpResponse<String> missing = edge.call("GET", "/api/apps/blog/nothing", null, "Authorization", "Bearer " + TOKEN);
+        HttpResponse<String> missing =
+                edge.call("GET", "/api/apps/blog/nothing", null, "Authorization", "Bearer " + TOKEN);
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.headers().firstValue("content-type")).hasValue("application/problem+json");
-        assertThat(MessageCodec.INSTANCE.mapper().readTree(missing.body()).path("type").asText())
+        assertThat(MessageCodec.INSTANCE
+                        .mapper()
+                        .readTree(missing.body())
+                        .path("type")
+                        .asText())
                 .isEqualTo("https://errors.fazt.dev/admin/no-route");
-        HttpResponse<String> wrong = edge.call("PUT", "/api/apps/blog/versions", "{}", "Authorization", "Bearer " + TOKEN);
+        HttpResponse<String> wrong =
+                edge.call("PUT", "/api/apps/blog/versions", "{}", "Authorization", "Bearer " + TOKEN);
         assertThat(wrong.statusCode()).as(wrong.body()).isEqualTo(405);
         assertThat(wrong.headers().firstValue("allow")).hasValue("GET, HEAD");
         assertThat(wrong.headers().firstValue("content-type")).hasValue("application/problem+json");
-        assertThat(MessageCodec.INSTANCE.mapper().readTree(wrong.body()).path("type").asText())
+        assertThat(MessageCodec.INSTANCE
+                        .mapper()
+                        .readTree(wrong.body())
+                        .path("type")
+                        .asText())
                 .isEqualTo("https://errors.fazt.dev/admin/method-not-allowed");
         HttpResponse<String> contract = edge.call("GET", "/api/openapi.json", null);
         assertThat(contract.statusCode()).isEqualTo(200);
-        assertThat(MessageCodec.INSTANCE.mapper().readTree(contract.body()).path("paths").has("/apps/{name}/versions"))
+        assertThat(MessageCodec.INSTANCE
+                        .mapper()
+                        .readTree(contract.body())
+                        .path("paths")
+                        .has("/apps/{name}/versions"))
                 .isTrue();
     }
 

@@ -23,9 +23,11 @@ class UserAppsHandoverIT {
     static final String PASSWORD = "correct horse battery";
 
     @RegisterExtension
-    static final TestSuite suite = TestSuite.of(new GatewayService(), new AuthService(), new DeployService(),
-                    new StorageService())
-            .with("FAZT_ADMIN_TOKEN", TOKEN).with("FAZT_ADMIN_USER", "ana").with("FAZT_ADMIN_PASSWORD", PASSWORD);
+    static final TestSuite suite = TestSuite.of(
+                    new GatewayService(), new AuthService(), new DeployService(), new StorageService())
+            .with("FAZT_ADMIN_TOKEN", TOKEN)
+            .with("FAZT_ADMIN_USER", "ana")
+            .with("FAZT_ADMIN_PASSWORD", PASSWORD);
 
     static final AdminEdge edge = new AdminEdge(suite);
     static final String ADMIN = "Bearer " + TOKEN;
@@ -36,11 +38,17 @@ class UserAppsHandoverIT {
 
     /** Creates a developer and answers a bearer header for a CLI token of theirs. */
     static String developer(String name) throws Exception {
-        HttpResponse<String> created = edge.call("POST", "/api/users", "{\"username\":\"" + name + "\",\"password\":\""
-                + PASSWORD + "\",\"role\":\"developer\"}", "Authorization", ADMIN);
+        HttpResponse<String> created = edge.call(
+                "POST",
+                "/api/users",
+                "{\"username\":\"" + name + "\",\"password\":\"" + PASSWORD + "\",\"role\":\"developer\"}",
+                "Authorization",
+                ADMIN);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        HttpResponse<String> login = edge.call("POST", "/api/auth/login", "{\"username\":\"" + name + "\",\"password\":\""
-                + PASSWORD + "\",\"tokenName\":\"cli\"}");
+        HttpResponse<String> login = edge.call(
+                "POST",
+                "/api/auth/login",
+                "{\"username\":\"" + name + "\",\"password\":\"" + PASSWORD + "\",\"tokenName\":\"cli\"}");
         assertThat(login.statusCode()).as(login.body()).isEqualTo(201);
         return "Bearer " + json(login).path("token").asText();
     }
@@ -63,7 +71,8 @@ class UserAppsHandoverIT {
         deploy("ana-site", ADMIN);
         assertThat(app("bob-blog").path("owner").asText()).isEqualTo("bob");
         assertThat(app("ana-site").path("owner").asText()).isEqualTo("bootstrap admin");
-        JsonNode listed = json(edge.call("GET", "/api/apps", null, "Authorization", ADMIN)).path("apps");
+        JsonNode listed = json(edge.call("GET", "/api/apps", null, "Authorization", ADMIN))
+                .path("apps");
         assertThat(listed.findValuesAsText("owner")).contains("bob", "bootstrap admin");
 
         HttpResponse<String> unsaid = edge.call("DELETE", "/api/users/bob", null, "Authorization", ADMIN);
@@ -71,18 +80,26 @@ class UserAppsHandoverIT {
         assertThat(json(unsaid).path("errors").get(0).path("field").asText()).isEqualTo("apps");
         assertThat(json(unsaid).path("detail").asText()).contains("bob-blog", "bob-shop");
         assertThat(edge.call("GET", "/api/me", null, "Authorization", bob).statusCode())
-                .as("refused: bob and his token are untouched").isEqualTo(200);
+                .as("refused: bob and his token are untouched")
+                .isEqualTo(200);
 
-        HttpResponse<String> handed = edge.call("DELETE", "/api/users/bob?apps=transfer:ana", null, "Authorization", ADMIN);
+        HttpResponse<String> handed =
+                edge.call("DELETE", "/api/users/bob?apps=transfer:ana", null, "Authorization", ADMIN);
         assertThat(handed.statusCode()).as(handed.body()).isEqualTo(200);
         assertThat(json(handed).path("apps").path("affected").asInt()).isEqualTo(2);
         assertThat(json(handed).path("apps").path("names").toString()).isEqualTo("[\"bob-blog\",\"bob-shop\"]");
         assertThat(app("bob-blog").path("owner").asText()).isEqualTo("ana");
         assertThat(app("bob-shop").path("owner").asText()).isEqualTo("ana");
-        assertThat(app("ana-site").path("owner").asText()).as("other apps keep their owner").isEqualTo("bootstrap admin");
-        assertThat(edge.send("bob-blog.localhost", "GET", "/", null, null).body()).contains("bob-blog");
-        assertThat(edge.call("GET", "/api/users/bob", null, "Authorization", ADMIN).statusCode()).isEqualTo(404);
-        assertThat(edge.call("GET", "/api/me", null, "Authorization", bob).statusCode()).isEqualTo(401);
+        assertThat(app("ana-site").path("owner").asText())
+                .as("other apps keep their owner")
+                .isEqualTo("bootstrap admin");
+        assertThat(edge.send("bob-blog.localhost", "GET", "/", null, null).body())
+                .contains("bob-blog");
+        assertThat(edge.call("GET", "/api/users/bob", null, "Authorization", ADMIN)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(edge.call("GET", "/api/me", null, "Authorization", bob).statusCode())
+                .isEqualTo(401);
     }
 
     @Test
@@ -90,13 +107,16 @@ class UserAppsHandoverIT {
         String carol = developer("carol");
         deploy("carol-site", carol);
         deploy("keep-me", ADMIN);
-        HttpResponse<String> deleted = edge.call("DELETE", "/api/users/carol?apps=delete", null, "Authorization", ADMIN);
+        HttpResponse<String> deleted =
+                edge.call("DELETE", "/api/users/carol?apps=delete", null, "Authorization", ADMIN);
         assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
         assertThat(json(deleted).path("apps").path("names").toString()).isEqualTo("[\"carol-site\"]");
         assertThat(app("carol-site")).isNull();
-        assertThat(edge.send("carol-site.localhost", "GET", "/", null, null).statusCode()).isEqualTo(404);
+        assertThat(edge.send("carol-site.localhost", "GET", "/", null, null).statusCode())
+                .isEqualTo(404);
         assertThat(app("keep-me")).isNotNull();
-        assertThat(edge.send("keep-me.localhost", "GET", "/", null, null).statusCode()).isEqualTo(200);
+        assertThat(edge.send("keep-me.localhost", "GET", "/", null, null).statusCode())
+                .isEqualTo(200);
     }
 
     @Test

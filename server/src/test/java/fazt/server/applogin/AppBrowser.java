@@ -43,11 +43,21 @@ final class AppBrowser {
         Map<String, String> jar = cookies.get(host);
         List<String> headers = new ArrayList<>(List.of(extra));
         if (!jar.isEmpty()) {
-            headers.addAll(List.of("Cookie", String.join("; ",
-                    jar.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())));
+            headers.addAll(List.of(
+                    "Cookie",
+                    String.join(
+                            "; ",
+                            jar.entrySet().stream()
+                                    .map(e -> e.getKey() + "=" + e.getValue())
+                                    .toList())));
         }
-        HttpResponse<String> response = gateway.send(method, host, pathAndQuery, HttpRequest.BodyPublishers.noBody(),
-                HttpResponse.BodyHandlers.ofString(), headers.toArray(String[]::new));
+        HttpResponse<String> response = gateway.send(
+                method,
+                host,
+                pathAndQuery,
+                HttpRequest.BodyPublishers.noBody(),
+                HttpResponse.BodyHandlers.ofString(),
+                headers.toArray(String[]::new));
         for (String set : response.headers().allValues("set-cookie")) {
             String pair = set.substring(0, set.indexOf(';'));
             String name = pair.substring(0, pair.indexOf('=')), value = pair.substring(pair.indexOf('=') + 1);
@@ -69,8 +79,12 @@ final class AppBrowser {
 
     /** Follows the authorization URL at the provider (which logs in at once); where it sends the browser back. */
     URI atProvider(URI authorize) throws Exception {
-        HttpResponse<String> at = gateway.client().send(HttpRequest.newBuilder(authorize).timeout(Duration.ofSeconds(15)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> at = gateway.client()
+                .send(
+                        HttpRequest.newBuilder(authorize)
+                                .timeout(Duration.ofSeconds(15))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(at.statusCode()).as(at.body()).isEqualTo(302);
         return URI.create(at.headers().firstValue("location").orElseThrow());
     }

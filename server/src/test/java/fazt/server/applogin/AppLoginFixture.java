@@ -64,11 +64,22 @@ final class AppLoginFixture implements BeforeAllCallback, AfterAllCallback {
     /** Issuers and what their tokens say: alice and mallory are valid, wrongaud and expired are not. */
     static String config() {
         return "{\"interactiveLogin\":false,\"httpServer\":\"NettyWrapper\",\"tokenCallbacks\":["
-                + issuer("alice", 120, "\"sub\":\"alice-1\",\"email\":\"alice@example.com\",\"email_verified\":true,"
-                        + "\"name\":\"Alice\",\"picture\":\"https://example.com/alice.png\",\"aud\":[\"" + CLIENT + "\"]") + ","
-                + issuer("mallory", 120, "\"sub\":\"m-1\",\"email\":\"mallory@evil.test\",\"aud\":[\"" + CLIENT + "\"]") + ","
-                + issuer("wrongaud", 120, "\"sub\":\"w-1\",\"email\":\"w@example.com\",\"aud\":[\"someone-else\"]") + ","
-                + issuer("expired", 120, "\"exp\":" + (Instant.now().getEpochSecond() - 600) + ",\"sub\":\"e-1\",\"email\":\"e@example.com\",\"aud\":[\"" + CLIENT + "\"]")
+                + issuer(
+                        "alice",
+                        120,
+                        "\"sub\":\"alice-1\",\"email\":\"alice@example.com\",\"email_verified\":true,"
+                                + "\"name\":\"Alice\",\"picture\":\"https://example.com/alice.png\",\"aud\":[\""
+                                + CLIENT + "\"]")
+                + ","
+                + issuer("mallory", 120, "\"sub\":\"m-1\",\"email\":\"mallory@evil.test\",\"aud\":[\"" + CLIENT + "\"]")
+                + ","
+                + issuer("wrongaud", 120, "\"sub\":\"w-1\",\"email\":\"w@example.com\",\"aud\":[\"someone-else\"]")
+                + ","
+                + issuer(
+                        "expired",
+                        120,
+                        "\"exp\":" + (Instant.now().getEpochSecond() - 600)
+                                + ",\"sub\":\"e-1\",\"email\":\"e@example.com\",\"aud\":[\"" + CLIENT + "\"]")
                 + "]}";
     }
 
@@ -78,8 +89,9 @@ final class AppLoginFixture implements BeforeAllCallback, AfterAllCallback {
                 + "\"grant_type\",\"match\":\"authorization_code\",\"claims\":{" + claims + "}}]}";
     }
 
-    private final TestSuite suite = TestSuite.of(new GatewayService(), new AuthService(), new StorageService(),
-            new RuntimeService()).with("FAZT_ADMIN_TOKEN", TOKEN)
+    private final TestSuite suite = TestSuite.of(
+                    new GatewayService(), new AuthService(), new StorageService(), new RuntimeService())
+            .with("FAZT_ADMIN_TOKEN", TOKEN)
             // the tests stand in for an HTTPS-terminating proxy on loopback (X-Forwarded-Proto)
             .with("FAZT_TRUSTED_PROXIES", "127.0.0.0/8");
     private final SuiteConnection connection = new SuiteConnection(suite);
@@ -93,29 +105,48 @@ final class AppLoginFixture implements BeforeAllCallback, AfterAllCallback {
         connection.beforeAll(context);
         Dispatcher responders = connection.nats().createDispatcher();
         responders.subscribe(suite.nats().root().qualify(DeploySubjects.SITE_GET), "deploy", this::site);
-        responders.subscribe(suite.nats().root().qualify(DeploySubjects.ENV_GET), "deploy", m ->
-                reply(m, AppEnvReply.class, new AppEnvReply(true, Map.of())));
+        responders.subscribe(
+                suite.nats().root().qualify(DeploySubjects.ENV_GET),
+                "deploy",
+                m -> reply(m, AppEnvReply.class, new AppEnvReply(true, Map.of())));
         NatsRequester storage = connection.requester();
         for (String app : APPS) {
             byte[] code = HANDLER.getBytes(StandardCharsets.UTF_8);
-            BlobWritten written = MessageCodec.INSTANCE.decode(storage.requestRaw(StorageSubjects.BLOB_WRITE, Map.of(
-                    StorageSubjects.HEADER_UPLOAD_ID, UUID.randomUUID().toString().replace("-", ""),
-                    StorageSubjects.HEADER_OFFSET, "0", StorageSubjects.HEADER_LAST, "true"), code,
-                    Duration.ofSeconds(10)).join().getData(), BlobWritten.class);
-            storage.request(StorageSubjects.VFS_COMMIT, new VfsCommitRequest("ns_" + app,
-                    List.of(new VfsFile("api/main.js", written.digest(), code.length))), VfsCommitReply.class,
-                    Duration.ofSeconds(10)).join();
+            BlobWritten written = MessageCodec.INSTANCE.decode(
+                    storage.requestRaw(
+                                    StorageSubjects.BLOB_WRITE,
+                                    Map.of(
+                                            StorageSubjects.HEADER_UPLOAD_ID,
+                                            UUID.randomUUID().toString().replace("-", ""),
+                                            StorageSubjects.HEADER_OFFSET,
+                                            "0",
+                                            StorageSubjects.HEADER_LAST,
+                                            "true"),
+                                    code,
+                                    Duration.ofSeconds(10))
+                            .join()
+                            .getData(),
+                    BlobWritten.class);
+            storage.request(
+                            StorageSubjects.VFS_COMMIT,
+                            new VfsCommitRequest(
+                                    "ns_" + app, List.of(new VfsFile("api/main.js", written.digest(), code.length))),
+                            VfsCommitReply.class,
+                            Duration.ofSeconds(10))
+                    .join();
         }
         for (String app : APPS) {
             for (String issuer : List.of("alice", "mallory", "wrongaud", "expired")) {
-                HttpResponse<String> put = admin("PUT", "/api/apps/" + app + "/auth/providers/" + issuer,
+                HttpResponse<String> put = admin(
+                        "PUT",
+                        "/api/apps/" + app + "/auth/providers/" + issuer,
                         "{\"clientId\":\"" + CLIENT + "\",\"clientSecret\":\"it-secret\",\"discoveryUrl\":\""
                                 + provider.discoveryUrl(issuer) + "\"}");
                 assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
             }
         }
-        HttpResponse<String> access = admin("PUT", "/api/apps/blog/auth/access",
-                "{\"emails\":[],\"domains\":[\"example.com\"]}");
+        HttpResponse<String> access =
+                admin("PUT", "/api/apps/blog/auth/access", "{\"emails\":[],\"domains\":[\"example.com\"]}");
         assertThat(access.statusCode()).as(access.body()).isEqualTo(200);
     }
 
@@ -144,14 +175,24 @@ final class AppLoginFixture implements BeforeAllCallback, AfterAllCallback {
     }
 
     int port() {
-        return suite.service(ServiceName.GATEWAY).context().getBean(EdgeServer.class).port();
+        return suite.service(ServiceName.GATEWAY)
+                .context()
+                .getBean(EdgeServer.class)
+                .port();
     }
 
     /** An admin API call with the bootstrap token, through the gateway. */
     HttpResponse<String> admin(String method, String path, String body) throws Exception {
-        return gateway.send(method, "admin.localhost", path, HttpRequest.BodyPublishers.ofString(body),
-                HttpResponse.BodyHandlers.ofString(), "Authorization", "Bearer " + TOKEN,
-                "Content-Type", "application/json");
+        return gateway.send(
+                method,
+                "admin.localhost",
+                path,
+                HttpRequest.BodyPublishers.ofString(body),
+                HttpResponse.BodyHandlers.ofString(),
+                "Authorization",
+                "Bearer " + TOKEN,
+                "Content-Type",
+                "application/json");
     }
 
     /** A refusal as the gateway must answer it: the status, problem+json of the type, no stack trace. */
@@ -175,7 +216,9 @@ final class AppLoginFixture implements BeforeAllCallback, AfterAllCallback {
     // ---- deploy-svc's site lookup, played on NATS --------------------------------------------------------------
 
     private void site(Message message) {
-        String name = MessageCodec.INSTANCE.decode(message.getData(), SiteRequest.class).name();
+        String name = MessageCodec.INSTANCE
+                .decode(message.getData(), SiteRequest.class)
+                .name();
         SiteReply site = APPS.contains(name)
                 ? new SiteReply(true, "app_" + name, name, 1, "ns_" + name, null, null, null, Instant.now(), true)
                 : SiteReply.notFound();

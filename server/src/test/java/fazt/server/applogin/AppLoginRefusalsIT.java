@@ -47,12 +47,15 @@ class AppLoginRefusalsIT {
     void aCodeReplayedWithAFreshStateIsRefusedByTheProvider() throws Exception {
         AppBrowser browser = app.browser();
         URI first = browser.atProvider(browser.loginStart("blog.localhost", "alice"));
-        assertThat(browser.get("blog.localhost", first.getRawPath() + "?" + first.getRawQuery()).statusCode()).isEqualTo(302);
+        assertThat(browser.get("blog.localhost", first.getRawPath() + "?" + first.getRawQuery())
+                        .statusCode())
+                .isEqualTo(302);
         String code = first.getRawQuery().replaceFirst(".*code=([^&]+).*", "$1");
         // a new login of the same browser gives a valid state; the old code does not go with it
         URI second = browser.loginStart("blog.localhost", "alice");
         String state = second.getRawQuery().replaceFirst(".*state=([^&]+).*", "$1");
-        HttpResponse<String> replay = browser.get("blog.localhost", "/_fazt/auth/callback?code=" + code + "&state=" + state);
+        HttpResponse<String> replay =
+                browser.get("blog.localhost", "/_fazt/auth/callback?code=" + code + "&state=" + state);
         assertThat(refusalDetail(replay, 401, "auth/app-login-provider")).contains("invalid_grant");
     }
 
@@ -82,17 +85,24 @@ class AppLoginRefusalsIT {
         HttpResponse<String> done = app.browser().loginThrough("blog.localhost", "mallory");
         assertThat(refusalDetail(done, 403, "auth/app-login-not-allowed")).contains("mallory@evil.test");
         AppBrowser browser = app.browser();
-        assertThat(browser.loginThrough("notes.localhost", "mallory").statusCode()).as("notes has no allow-list").isEqualTo(302);
+        assertThat(browser.loginThrough("notes.localhost", "mallory").statusCode())
+                .as("notes has no allow-list")
+                .isEqualTo(302);
         JsonNode me = json(browser.get("notes.localhost", "/_fazt/auth/me"));
         assertThat(me.path("email").asText()).isEqualTo("mallory@evil.test");
-        assertThat(me.has("name") && me.get("name").isNull()).as("unknown fields are null, not missing").isTrue();
+        assertThat(me.has("name") && me.get("name").isNull())
+                .as("unknown fields are null, not missing")
+                .isTrue();
     }
 
     @Test
     void aRedirectToAnotherSiteIsRefused() throws Exception {
         for (String target : List.of("//evil.example/x", "https://evil.example/", "/\\evil.example", "evil")) {
-            HttpResponse<String> start = app.browser().get("blog.localhost", "/_fazt/auth/login?provider=alice&redirect="
-                    + URLEncoder.encode(target, StandardCharsets.UTF_8));
+            HttpResponse<String> start = app.browser()
+                    .get(
+                            "blog.localhost",
+                            "/_fazt/auth/login?provider=alice&redirect="
+                                    + URLEncoder.encode(target, StandardCharsets.UTF_8));
             assertRefused(start, 400, "auth/invalid-request");
             assertThat(json(start).path("errors").get(0).path("field").asText()).isEqualTo("redirect");
         }
@@ -101,8 +111,12 @@ class AppLoginRefusalsIT {
     @Test
     void anUnknownProviderIs404AndOtherMethodsAre405() throws Exception {
         assertRefused(app.browser().get("blog.localhost", "/_fazt/auth/login?provider=nope"), 404, "auth/not-found");
-        assertThat(app.browser().send("POST", "blog.localhost", "/_fazt/auth/me").statusCode()).isEqualTo(405);
+        assertThat(app.browser()
+                        .send("POST", "blog.localhost", "/_fazt/auth/me")
+                        .statusCode())
+                .isEqualTo(405);
         assertThat(app.browser().get("admin.localhost", "/_fazt/auth/me").statusCode())
-                .as("not on the admin host").isEqualTo(404);
+                .as("not on the admin host")
+                .isEqualTo(404);
     }
 }

@@ -25,7 +25,10 @@ class AppLoginSessionsIT {
         assertThat(me.headers().firstValue("content-type")).hasValue("application/problem+json");
         browser.cookies.get("blog.localhost").put("fazt_app_session", "fza_forged0000000000000000000000000000000");
         assertThat(browser.get("blog.localhost", "/_fazt/auth/me").statusCode()).isEqualTo(401);
-        assertThat(json(browser.get("blog.localhost", "/api/whoami")).path("user").isNull()).isTrue();
+        assertThat(json(browser.get("blog.localhost", "/api/whoami"))
+                        .path("user")
+                        .isNull())
+                .isTrue();
     }
 
     @Test
@@ -36,13 +39,19 @@ class AppLoginSessionsIT {
         assertThat(browser.get("blog.localhost", "/_fazt/auth/me").statusCode()).isEqualTo(200);
         // the cookie is host-only, so a browser would not send it; a copied value must not work either
         browser.cookies.get("notes.localhost").put("fazt_app_session", secret);
-        assertThat(browser.get("notes.localhost", "/_fazt/auth/me").statusCode()).isEqualTo(401);
-        assertThat(json(browser.get("notes.localhost", "/api/whoami")).path("user").isNull()).isTrue();
+        assertThat(browser.get("notes.localhost", "/_fazt/auth/me").statusCode())
+                .isEqualTo(401);
+        assertThat(json(browser.get("notes.localhost", "/api/whoami"))
+                        .path("user")
+                        .isNull())
+                .isTrue();
         // nor does a login state started for blog finish on notes
         AppBrowser other = app.browser();
         URI callback = other.atProvider(other.loginStart("blog.localhost", "alice"));
         other.cookies.get("notes.localhost").putAll(other.cookies.get("blog.localhost"));
-        assertRefused(other.get("notes.localhost", callback.getRawPath() + "?" + callback.getRawQuery()), 400,
+        assertRefused(
+                other.get("notes.localhost", callback.getRawPath() + "?" + callback.getRawQuery()),
+                400,
                 "auth/app-login-state");
     }
 }

@@ -29,15 +29,20 @@ final class OidcProviderProcess implements AutoCloseable {
     }
 
     static OidcProviderProcess start(String jsonConfig) throws Exception {
-        String file = System.getProperty("fazt.oidc-provider.classpath",
-                "../testing/oidc-provider/target/oidc-provider.classpath");
+        String file = System.getProperty(
+                "fazt.oidc-provider.classpath", "../testing/oidc-provider/target/oidc-provider.classpath");
         String classPath = Files.readString(Path.of(file)).trim();
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp", classPath, MAIN);
+        ProcessBuilder builder = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                classPath,
+                MAIN);
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         builder.environment().put("JSON_CONFIG", jsonConfig);
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
@@ -59,8 +64,11 @@ final class OidcProviderProcess implements AutoCloseable {
                     throw new IllegalStateException("the OIDC provider process exited with " + process.exitValue());
                 }
                 try {
-                    HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(discoveryUrl("probe")))
-                            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                    HttpResponse<Void> r = http.send(
+                            HttpRequest.newBuilder(URI.create(discoveryUrl("probe")))
+                                    .timeout(Duration.ofSeconds(2))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding());
                     if (r.statusCode() == 200) {
                         return;
                     }

@@ -15,7 +15,12 @@ import java.util.stream.Stream;
 public final class AdminApi {
     private AdminApi() {}
 
-    public static final AdminRouteTable TABLE = new AdminRouteTable(Stream.of(DeployAdminApi.ROUTES,
-            AuthAdminApi.ROUTES, SchedulerAdminApi.ROUTES, RuntimeAdminApi.ROUTES,
-            fazt.proto.gateway.GatewayAdminApi.ROUTES).flatMap(List::stream).toList());
+    public static final AdminRouteTable TABLE = new AdminRouteTable(Stream.of(
+                    DeployAdminApi.ROUTES,
+                    AuthAdminApi.ROUTES,
+                    SchedulerAdminApi.ROUTES,
+                    RuntimeAdminApi.ROUTES,
+                    fazt.proto.gateway.GatewayAdminApi.ROUTES)
+            .flatMap(List::stream)
+            .toList());
 }

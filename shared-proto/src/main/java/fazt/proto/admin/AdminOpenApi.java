@@ -35,11 +35,13 @@ public final class AdminOpenApi {
         ObjectNode info = doc.putObject("info");
         info.put("title", "fazt admin API");
         info.put("version", "1");
-        info.put("description", "The admin API of a fazt suite at https://admin.<domain>/api, generated from the route"
-                + " tables in shared-proto. Authenticate with an API token (Authorization: Bearer) or a dashboard"
-                + " session (cookie fazt_session plus the X-Fazt-Csrf header on changes). Security requirements list"
-                + " the scopes of which any one suffices; admin allows everything. Every refusal is an RFC 9457"
-                + " problem (application/problem+json).");
+        info.put(
+                "description",
+                "The admin API of a fazt suite at https://admin.<domain>/api, generated from the route"
+                        + " tables in shared-proto. Authenticate with an API token (Authorization: Bearer) or a dashboard"
+                        + " session (cookie fazt_session plus the X-Fazt-Csrf header on changes). Security requirements list"
+                        + " the scopes of which any one suffices; admin allows everything. Every refusal is an RFC 9457"
+                        + " problem (application/problem+json).");
         ObjectNode server = doc.putArray("servers").addObject();
         server.put("url", "https://admin.{domain}/api");
         server.putObject("variables").putObject("domain").put("default", "localhost");
@@ -54,9 +56,14 @@ public final class AdminOpenApi {
         schemas.set("Problem", problemSchema());
         components.set("schemas", sorted(schemas));
         ObjectNode security = components.putObject("securitySchemes");
-        security.putObject("token").put("type", "http").put("scheme", "bearer")
+        security.putObject("token")
+                .put("type", "http")
+                .put("scheme", "bearer")
                 .put("description", "An API token (fazt tokens create) or the bootstrap token.");
-        security.putObject("session").put("type", "apiKey").put("in", "cookie").put("name", "fazt_session")
+        security.putObject("session")
+                .put("type", "apiKey")
+                .put("in", "cookie")
+                .put("name", "fazt_session")
                 .put("description", "A dashboard session from POST /auth/login; changes also need X-Fazt-Csrf.");
         return doc;
     }
@@ -104,15 +111,21 @@ public final class AdminOpenApi {
         ObjectNode ok = responses.putObject("2XX");
         if (route.response() != null) {
             ok.put("description", route.response().getSimpleName());
-            ok.putObject("content").putObject("application/json").putObject("schema")
+            ok.putObject("content")
+                    .putObject("application/json")
+                    .putObject("schema")
                     .put("$ref", ref(route.response(), schemas));
         } else {
             ok.put("description", "Success");
         }
         ObjectNode problem = responses.putObject("default");
-        problem.put("description", "A problem: 400 bad input (naming the field), 401, 403 missing scope, 404, 405"
-                + " (with Allow), 409, 422, 503.");
-        problem.putObject("content").putObject("application/problem+json").putObject("schema")
+        problem.put(
+                "description",
+                "A problem: 400 bad input (naming the field), 401, 403 missing scope, 404, 405"
+                        + " (with Allow), 409, 422, 503.");
+        problem.putObject("content")
+                .putObject("application/problem+json")
+                .putObject("schema")
                 .put("$ref", "#/components/schemas/Problem");
         return op;
     }
@@ -177,7 +190,11 @@ public final class AdminOpenApi {
             properties.putObject(name).put("type", "string");
         }
         properties.putObject("status").put("type", "integer");
-        ObjectNode error = properties.putObject("errors").put("type", "array").putObject("items").put("type", "object");
+        ObjectNode error = properties
+                .putObject("errors")
+                .put("type", "array")
+                .putObject("items")
+                .put("type", "object");
         ObjectNode fields = error.putObject("properties");
         fields.putObject("field").put("type", "string");
         fields.putObject("message").put("type", "string");

@@ -9,7 +9,8 @@ import java.util.Map;
  * problems, not as this record.
  */
 @MessageType("admin.response.v1")
-public record AdminResponse(int status, String contentType, Map<String, String> headers, String body, BodyBlob bodyBlob) {
+public record AdminResponse(
+        int status, String contentType, Map<String, String> headers, String body, BodyBlob bodyBlob) {
     public static AdminResponse json(int status, String json) {
         return new AdminResponse(status, "application/json", null, json, null);
     }

@@ -10,8 +10,14 @@ import java.util.Set;
  * (null when it answers no body, a file, or a shape not yet typed). The tables are the contract: the gateway finds a
  * path's owner in them, the owner binds a handler to each, and the OpenAPI document is generated from them.
  */
-public record AdminRoute(ServiceName owner, String method, PathTemplate path, ScopeRule scope, String summary,
-                         List<String> query, Class<?> response) {
+public record AdminRoute(
+        ServiceName owner,
+        String method,
+        PathTemplate path,
+        ScopeRule scope,
+        String summary,
+        List<String> query,
+        Class<?> response) {
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
     public AdminRoute {
@@ -29,8 +35,8 @@ public record AdminRoute(ServiceName owner, String method, PathTemplate path, Sc
 
     /** A route answering {@code response} (null: no typed body). */
     public static AdminRoute of(ServiceName owner, String method, String template, String scope, String summary) {
-        return new AdminRoute(owner, method, PathTemplate.parse(template), ScopeRule.parse(scope), summary, List.of(),
-                null);
+        return new AdminRoute(
+                owner, method, PathTemplate.parse(template), ScopeRule.parse(scope), summary, List.of(), null);
     }
 
     /** This route reading the query parameters {@code names}. */

@@ -46,8 +46,9 @@ public final class AdminRouteTable {
             }
             AdminRoute same = shapes.putIfAbsent(shape(route.path()), route);
             if (same != null && (!same.path().text().equals(route.path().text()) || same.owner() != route.owner())) {
-                throw new IllegalArgumentException("admin routes " + same.key() + " (" + same.owner().id() + ") and "
-                        + route.key() + " (" + route.owner().id() + ") match the same paths");
+                throw new IllegalArgumentException(
+                        "admin routes " + same.key() + " (" + same.owner().id() + ") and " + route.key() + " ("
+                                + route.owner().id() + ") match the same paths");
             }
         }
     }
@@ -86,7 +87,8 @@ public final class AdminRouteTable {
 
     /** Whether {@code method} on {@code path} is a route that needs no caller (login, signup, setup). */
     public boolean isPublic(String method, String path) {
-        return resolve(method, path) instanceof Found found && found.route().scope().isPublic();
+        return resolve(method, path) instanceof Found found
+                && found.route().scope().isPublic();
     }
 
     private Optional<AdminRoute> best(String path) {
@@ -103,11 +105,13 @@ public final class AdminRouteTable {
     private static String shape(PathTemplate template) {
         StringBuilder out = new StringBuilder();
         for (PathTemplate.Segment s : template.segments()) {
-            out.append('/').append(switch (s.kind()) {
-                case LITERAL -> s.value();
-                case PARAM -> "{}";
-                case REST -> "{+}";
-            });
+            out.append('/')
+                    .append(
+                            switch (s.kind()) {
+                                case LITERAL -> s.value();
+                                case PARAM -> "{}";
+                                case REST -> "{+}";
+                            });
         }
         return out.toString();
     }

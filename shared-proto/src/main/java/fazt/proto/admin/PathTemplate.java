@@ -18,7 +18,11 @@ public record PathTemplate(String text, List<Segment> segments) {
     private static final java.util.regex.Pattern EDGE_SLASHES = java.util.regex.Pattern.compile("^/+|/+$");
 
     /** Ordered from most to least specific. */
-    public enum Kind { LITERAL, PARAM, REST }
+    public enum Kind {
+        LITERAL,
+        PARAM,
+        REST
+    }
 
     public PathTemplate {
         segments = List.copyOf(segments);
@@ -27,7 +31,8 @@ public record PathTemplate(String text, List<Segment> segments) {
     /** Parses a template; refuses an empty segment, a malformed parameter, or a rest parameter that is not last. */
     public static PathTemplate parse(String text) {
         if (!text.startsWith("/") || text.length() < 2 || text.endsWith("/")) {
-            throw new IllegalArgumentException("an admin path template starts with / and does not end with one: " + text);
+            throw new IllegalArgumentException(
+                    "an admin path template starts with / and does not end with one: " + text);
         }
         List<Segment> segments = new ArrayList<>();
         String[] parts = text.substring(1).split("/", -1);
@@ -58,7 +63,10 @@ public record PathTemplate(String text, List<Segment> segments) {
 
     /** The parameter names in order. */
     public List<String> parameters() {
-        return segments.stream().filter(s -> s.kind() != Kind.LITERAL).map(Segment::value).toList();
+        return segments.stream()
+                .filter(s -> s.kind() != Kind.LITERAL)
+                .map(Segment::value)
+                .toList();
     }
 
     /** The parameters of {@code path} when it matches, else empty. */

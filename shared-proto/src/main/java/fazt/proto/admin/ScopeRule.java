@@ -23,7 +23,8 @@ public record ScopeRule(String text, List<String> anyOf) {
         if (text.equals(PUBLIC) || text.equals(CALLER)) {
             return new ScopeRule(text, List.of());
         }
-        List<String> scopes = Arrays.stream(text.split("\\|")).map(String::strip).toList();
+        List<String> scopes =
+                Arrays.stream(text.split("\\|")).map(String::strip).toList();
         for (String scope : scopes) {
             if (!scope.matches("[a-z]+(:(\\*|\\{[a-zA-Z][a-zA-Z0-9]*}))?")) {
                 throw new IllegalArgumentException("bad scope " + scope + " in " + text);

@@ -16,6 +16,8 @@ public record AccessRevoked(String eventId, String subject, String credential, I
         if (principal == null) {
             return false;
         }
-        return credential != null ? credential.equals(principal.credential()) : subject != null && subject.equals(principal.subject());
+        return credential != null
+                ? credential.equals(principal.credential())
+                : subject != null && subject.equals(principal.subject());
     }
 }

@@ -10,5 +10,13 @@ import fazt.proto.MessageType;
  * null. See {@link AppSession} for cookie names.
  */
 @MessageType("auth.app_login_request.v1")
-public record AppLoginRequest(String appId, String app, String host, boolean https, String method, String path,
-                              String query, String cookie, String clientIp) {}
+public record AppLoginRequest(
+        String appId,
+        String app,
+        String host,
+        boolean https,
+        String method,
+        String path,
+        String query,
+        String cookie,
+        String clientIp) {}

@@ -26,24 +26,46 @@ public final class AuthAdminApi {
                     .returns(UserAnswer.class),
             route("GET", "/users/{id}", "caller", "Shows an account (read, or the caller's own)")
                     .returns(UserAnswer.class),
-            route("DELETE", "/users/{id}", "admin", "Deletes an account; apps=transfer:<admin>|delete hands its apps over")
+            route(
+                            "DELETE",
+                            "/users/{id}",
+                            "admin",
+                            "Deletes an account; apps=transfer:<admin>|delete hands its apps over")
                     .query("apps"),
             route("POST", "/users/{id}/disable", "admin", "Disables an account and ends its sessions and tokens")
                     .returns(UserAnswer.class),
-            route("POST", "/users/{id}/enable", "admin", "Enables a disabled account").returns(UserAnswer.class),
+            route("POST", "/users/{id}/enable", "admin", "Enables a disabled account")
+                    .returns(UserAnswer.class),
             route("GET", "/tokens", "caller", "Lists the caller's API tokens, or with all=true (admin) everyone's")
-                    .query("all").returns(TokenList.class),
-            route("POST", "/tokens", "caller", "Creates an API token with at most the caller's scopes (body: name, scopes, expiresInDays|expiresAt)")
+                    .query("all")
+                    .returns(TokenList.class),
+            route(
+                            "POST",
+                            "/tokens",
+                            "caller",
+                            "Creates an API token with at most the caller's scopes (body: name, scopes, expiresInDays|expiresAt)")
                     .returns(NewToken.class),
             route("DELETE", "/tokens/{id}", "caller", "Revokes an API token (the caller's own, or any with admin)")
                     .returns(TokenView.class),
             route("GET", "/settings/signup", "read", "Shows whether public signup is on"),
             route("PUT", "/settings/signup", "admin", "Turns public signup on or off (body: enabled)"),
-            route("GET", "/apps/{name}/auth/providers", "read|deploy:{name}", "Lists an app's login providers, secrets never shown"),
-            route("PUT", "/apps/{name}/auth/providers/{provider}", "deploy:{name}", "Sets a login provider (body: kind, clientId, clientSecret, discoveryUrl)"),
+            route(
+                    "GET",
+                    "/apps/{name}/auth/providers",
+                    "read|deploy:{name}",
+                    "Lists an app's login providers, secrets never shown"),
+            route(
+                    "PUT",
+                    "/apps/{name}/auth/providers/{provider}",
+                    "deploy:{name}",
+                    "Sets a login provider (body: kind, clientId, clientSecret, discoveryUrl)"),
             route("DELETE", "/apps/{name}/auth/providers/{provider}", "deploy:{name}", "Removes a login provider"),
             route("GET", "/apps/{name}/auth/access", "read|deploy:{name}", "Shows who may log in to an app"),
-            route("PUT", "/apps/{name}/auth/access", "deploy:{name}", "Sets who may log in to an app (body: emails, domains)"));
+            route(
+                    "PUT",
+                    "/apps/{name}/auth/access",
+                    "deploy:{name}",
+                    "Sets who may log in to an app (body: emails, domains)"));
 
     private static AdminRoute route(String method, String template, String scope, String summary) {
         return AdminRoute.of(ServiceName.AUTH, method, template, scope, summary);

@@ -9,11 +9,30 @@ import java.util.List;
  * login bought it ({@code POST /api/auth/login} with {@code tokenName}).
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record NewToken(String id, String name, String owner, List<String> scopes, Instant createdAt,
-                       Instant expiresAt, Instant lastUsedAt, Instant revokedAt, String status, String token,
-                       @JsonInclude(JsonInclude.Include.NON_NULL) UserView user) {
+public record NewToken(
+        String id,
+        String name,
+        String owner,
+        List<String> scopes,
+        Instant createdAt,
+        Instant expiresAt,
+        Instant lastUsedAt,
+        Instant revokedAt,
+        String status,
+        String token,
+        @JsonInclude(JsonInclude.Include.NON_NULL) UserView user) {
     public NewToken(TokenView view, String token, UserView user) {
-        this(view.id(), view.name(), view.owner(), view.scopes(), view.createdAt(), view.expiresAt(),
-                view.lastUsedAt(), view.revokedAt(), view.status(), token, user);
+        this(
+                view.id(),
+                view.name(),
+                view.owner(),
+                view.scopes(),
+                view.createdAt(),
+                view.expiresAt(),
+                view.lastUsedAt(),
+                view.revokedAt(),
+                view.status(),
+                token,
+                user);
     }
 }

@@ -9,5 +9,13 @@ import java.util.List;
  * bootstrap token), {@code status} {@code active}, {@code expired} or {@code revoked}.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record TokenView(String id, String name, String owner, List<String> scopes, Instant createdAt,
-                        Instant expiresAt, Instant lastUsedAt, Instant revokedAt, String status) {}
+public record TokenView(
+        String id,
+        String name,
+        String owner,
+        List<String> scopes,
+        Instant createdAt,
+        Instant expiresAt,
+        Instant lastUsedAt,
+        Instant revokedAt,
+        String status) {}

@@ -8,10 +8,14 @@ import java.time.Instant;
  * the change affects (the old and the new one for a rename), so caches can drop exactly what went stale.
  */
 @MessageType("deploy.app_changed.v1")
-public record AppChanged(String eventId, Change change, String appId, java.util.List<String> names, int version,
-                         Instant at) {
+public record AppChanged(
+        String eventId, Change change, String appId, java.util.List<String> names, int version, Instant at) {
     public enum Change {
-        DEPLOYED("deployed"), ROLLED_BACK("rolled_back"), RENAMED("renamed"), DELETED("deleted"), ENV_CHANGED("env_changed");
+        DEPLOYED("deployed"),
+        ROLLED_BACK("rolled_back"),
+        RENAMED("renamed"),
+        DELETED("deleted"),
+        ENV_CHANGED("env_changed");
 
         private final String token;
 

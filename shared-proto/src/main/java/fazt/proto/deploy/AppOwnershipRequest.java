@@ -9,7 +9,11 @@ import fazt.proto.MessageType;
  */
 @MessageType("deploy.app_ownership_request.v1")
 public record AppOwnershipRequest(String owner, Action action, String toOwner, String toName) {
-    public enum Action { LIST, TRANSFER, DELETE }
+    public enum Action {
+        LIST,
+        TRANSFER,
+        DELETE
+    }
 
     public static AppOwnershipRequest list(String owner) {
         return new AppOwnershipRequest(owner, Action.LIST, null, null);

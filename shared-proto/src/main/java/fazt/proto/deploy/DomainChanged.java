@@ -13,7 +13,10 @@ import java.time.Instant;
 @MessageType("deploy.domain_changed.v1")
 public record DomainChanged(String eventId, Change change, MappedDomain domain, Instant at) {
     public enum Change {
-        MAPPED("mapped"), VERIFIED("verified"), FAILED("failed"), REMOVED("removed");
+        MAPPED("mapped"),
+        VERIFIED("verified"),
+        FAILED("failed"),
+        REMOVED("removed");
 
         private final String token;
 

@@ -12,8 +12,17 @@ import java.util.Map;
  * has server code ({@code api/main.js}), whose handler then answers every path under {@code /api/}.
  */
 @MessageType("deploy.site_reply.v1")
-public record SiteReply(boolean found, String appId, String name, int version, String namespace, String spa,
-                        List<HeaderRule> headers, List<Redirect> redirects, Instant deployedAt, boolean api) {
+public record SiteReply(
+        boolean found,
+        String appId,
+        String name,
+        int version,
+        String namespace,
+        String spa,
+        List<HeaderRule> headers,
+        List<Redirect> redirects,
+        Instant deployedAt,
+        boolean api) {
     public static SiteReply notFound() {
         return new SiteReply(false, null, null, 0, null, null, null, null, null, false);
     }

@@ -22,9 +22,19 @@ public record TriggersReply(List<AppTriggers> apps) {
      * {@code perMinute} and {@code burst}, the token bucket that async requests and webhook deliveries of the app
      * draw from together; {@code maxStoredBytes}, the most bytes of such runs' payloads kept at once.
      */
-    public record AppTriggers(String appId, String name, int version, List<Schedule> schedules, int attempts,
-                              long backoffMillis, int concurrency, int timeoutMillis, List<String> async,
-                              Integer perMinute, Integer burst, Long maxStoredBytes) {}
+    public record AppTriggers(
+            String appId,
+            String name,
+            int version,
+            List<Schedule> schedules,
+            int attempts,
+            long backoffMillis,
+            int concurrency,
+            int timeoutMillis,
+            List<String> async,
+            Integer perMinute,
+            Integer burst,
+            Long maxStoredBytes) {}
 
     /**
      * One {@code cron} entry. Exactly one of {@code cron} (a five-field unix expression, evaluated in time zone

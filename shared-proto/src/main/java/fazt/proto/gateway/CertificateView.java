@@ -9,5 +9,12 @@ import java.time.Instant;
  * order's error, the failed attempts in a row and when the next one is due. Never any key material.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record CertificateView(String name, String source, String state, Instant notAfter, String issuer,
-                              String lastError, int attempts, Instant nextAttempt) {}
+public record CertificateView(
+        String name,
+        String source,
+        String state,
+        Instant notAfter,
+        String issuer,
+        String lastError,
+        int attempts,
+        Instant nextAttempt) {}

@@ -14,8 +14,11 @@ public final class GatewayAdminApi {
     public static final List<AdminRoute> ROUTES = List.of(
             route("GET", "/certificates", "admin", "Lists the TLS certificates: state, expiry, last error")
                     .returns(CertificateList.class),
-            route("PUT", "/domains/{domain}/certificate", "admin",
-                    "Stores your own certificate for a name (body: chain and key, PEM), served by SNI from then on")
+            route(
+                            "PUT",
+                            "/domains/{domain}/certificate",
+                            "admin",
+                            "Stores your own certificate for a name (body: chain and key, PEM), served by SNI from then on")
                     .returns(CertificateView.class));
 
     private static AdminRoute route(String method, String template, String scope, String summary) {

@@ -10,12 +10,7 @@ import java.util.Map;
  */
 @MessageType("health.report.v1")
 public record HealthReport(
-        String service,
-        String instance,
-        String version,
-        String status,
-        Map<String, String> checks,
-        Instant startedAt) {
+        String service, String instance, String version, String status, Map<String, String> checks, Instant startedAt) {
     public static final String UP = "UP";
     public static final String DOWN = "DOWN";
 

@@ -37,15 +37,31 @@ public record Problem(
     }
 
     /** A problem without extension members. */
-    public Problem(String type, String title, int status, String detail, String instance, String code, String errorId,
-                   String traceId, List<FieldError> errors) {
+    public Problem(
+            String type,
+            String title,
+            int status,
+            String detail,
+            String instance,
+            String code,
+            String errorId,
+            String traceId,
+            List<FieldError> errors) {
         this(type, title, status, detail, instance, code, errorId, traceId, errors, null);
     }
 
     /** A problem of kind {@code service/kind} with a user-safe detail. */
     public static Problem of(int status, String kind, String title, String detail) {
-        return new Problem(TYPE_BASE + kind, title, status, detail, null, kind.replace('/', '.').replace('-', '_'),
-                null, null, null);
+        return new Problem(
+                TYPE_BASE + kind,
+                title,
+                status,
+                detail,
+                null,
+                kind.replace('/', '.').replace('-', '_'),
+                null,
+                null,
+                null);
     }
 
     public Problem withInstance(String value) {

@@ -34,28 +34,76 @@ public record InvokeRequest(
         int timeoutMillis,
         AppUser user) {
     /** A request without a logged-in app user. */
-    public InvokeRequest(String requestId, String appId, String name, int version, String namespace, String trigger,
-                         String method, String url, List<HttpHeader> headers, byte[] body, String bodyStream,
-                         long bodyLength, String clientIp, int timeoutMillis) {
-        this(requestId, appId, name, version, namespace, trigger, method, url, headers, body, bodyStream, bodyLength,
-                clientIp, timeoutMillis, null);
+    public InvokeRequest(
+            String requestId,
+            String appId,
+            String name,
+            int version,
+            String namespace,
+            String trigger,
+            String method,
+            String url,
+            List<HttpHeader> headers,
+            byte[] body,
+            String bodyStream,
+            long bodyLength,
+            String clientIp,
+            int timeoutMillis) {
+        this(
+                requestId,
+                appId,
+                name,
+                version,
+                namespace,
+                trigger,
+                method,
+                url,
+                headers,
+                body,
+                bodyStream,
+                bodyLength,
+                clientIp,
+                timeoutMillis,
+                null);
     }
 
     /** The same request with {@code user} as the logged-in app user. */
     public InvokeRequest withUser(AppUser user) {
-        return new InvokeRequest(requestId, appId, name, version, namespace, trigger, method, url, headers, body,
-                bodyStream, bodyLength, clientIp, timeoutMillis, user);
+        return new InvokeRequest(
+                requestId,
+                appId,
+                name,
+                version,
+                namespace,
+                trigger,
+                method,
+                url,
+                headers,
+                body,
+                bodyStream,
+                bodyLength,
+                clientIp,
+                timeoutMillis,
+                user);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof InvokeRequest r && version == r.version && bodyLength == r.bodyLength
-                && timeoutMillis == r.timeoutMillis && Objects.equals(requestId, r.requestId)
-                && Objects.equals(appId, r.appId) && Objects.equals(name, r.name)
-                && Objects.equals(namespace, r.namespace) && Objects.equals(trigger, r.trigger)
-                && Objects.equals(method, r.method) && Objects.equals(url, r.url)
-                && Objects.equals(headers, r.headers) && Arrays.equals(body, r.body)
-                && Objects.equals(bodyStream, r.bodyStream) && Objects.equals(clientIp, r.clientIp)
+        return o instanceof InvokeRequest r
+                && version == r.version
+                && bodyLength == r.bodyLength
+                && timeoutMillis == r.timeoutMillis
+                && Objects.equals(requestId, r.requestId)
+                && Objects.equals(appId, r.appId)
+                && Objects.equals(name, r.name)
+                && Objects.equals(namespace, r.namespace)
+                && Objects.equals(trigger, r.trigger)
+                && Objects.equals(method, r.method)
+                && Objects.equals(url, r.url)
+                && Objects.equals(headers, r.headers)
+                && Arrays.equals(body, r.body)
+                && Objects.equals(bodyStream, r.bodyStream)
+                && Objects.equals(clientIp, r.clientIp)
                 && Objects.equals(user, r.user);
     }
 

@@ -11,13 +11,17 @@ import java.util.Objects;
  * this request had to create the app's context; {@code instance} names the runtime instance that ran it.
  */
 @MessageType("runtime.invoke_response.v1")
-public record InvokeResponse(int status, List<HttpHeader> headers, byte[] body, String bodyStream, boolean cold,
-                             String instance) {
+public record InvokeResponse(
+        int status, List<HttpHeader> headers, byte[] body, String bodyStream, boolean cold, String instance) {
     @Override
     public boolean equals(Object o) {
-        return o instanceof InvokeResponse r && status == r.status && cold == r.cold
-                && Objects.equals(headers, r.headers) && Arrays.equals(body, r.body)
-                && Objects.equals(bodyStream, r.bodyStream) && Objects.equals(instance, r.instance);
+        return o instanceof InvokeResponse r
+                && status == r.status
+                && cold == r.cold
+                && Objects.equals(headers, r.headers)
+                && Arrays.equals(body, r.body)
+                && Objects.equals(bodyStream, r.bodyStream)
+                && Objects.equals(instance, r.instance);
     }
 
     @Override

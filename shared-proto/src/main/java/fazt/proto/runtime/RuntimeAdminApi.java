@@ -11,7 +11,8 @@ public final class RuntimeAdminApi {
     public static final List<AdminRoute> ROUTES = List.of(
             route("GET", "/apps/{name}/logs", "Reads an app's log lines, oldest first")
                     .query("since", "after", "limit", "level"),
-            route("GET", "/apps/{name}/requests", "Lists an app's recent requests, newest first").query("limit", "status"),
+            route("GET", "/apps/{name}/requests", "Lists an app's recent requests, newest first")
+                    .query("limit", "status"),
             route("GET", "/apps/{name}/metrics", "Counts an app's requests, errors and durations per window"));
 
     private static AdminRoute route(String method, String template, String summary) {

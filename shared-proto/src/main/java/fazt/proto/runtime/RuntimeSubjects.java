@@ -96,6 +96,7 @@ public final class RuntimeSubjects {
 
     /** Wildcards (without the root) captured by the two log streams. */
     public static final String APP_LOG_ALL = "log.app.>";
+
     public static final String INVOCATIONS_ALL = "log.invocation.>";
 
     private RuntimeSubjects() {}

@@ -13,13 +13,18 @@ import java.util.Objects;
  * {@code body} (at most {@link SchedulerSubjects#MAX_PAYLOAD} bytes).
  */
 @MessageType("scheduler.async_enqueue_request.v1")
-public record AsyncEnqueueRequest(String appId, String name, String method, String url, List<HttpHeader> headers,
-                                  byte[] body, String clientIp) {
+public record AsyncEnqueueRequest(
+        String appId, String name, String method, String url, List<HttpHeader> headers, byte[] body, String clientIp) {
     @Override
     public boolean equals(Object o) {
-        return o instanceof AsyncEnqueueRequest r && Objects.equals(appId, r.appId) && Objects.equals(name, r.name)
-                && Objects.equals(method, r.method) && Objects.equals(url, r.url) && Objects.equals(headers, r.headers)
-                && Arrays.equals(body, r.body) && Objects.equals(clientIp, r.clientIp);
+        return o instanceof AsyncEnqueueRequest r
+                && Objects.equals(appId, r.appId)
+                && Objects.equals(name, r.name)
+                && Objects.equals(method, r.method)
+                && Objects.equals(url, r.url)
+                && Objects.equals(headers, r.headers)
+                && Arrays.equals(body, r.body)
+                && Objects.equals(clientIp, r.clientIp);
     }
 
     @Override

@@ -12,13 +12,25 @@ import java.util.Objects;
  * the raw body (at most {@link SchedulerSubjects#MAX_PAYLOAD} bytes), byte for byte as signed.
  */
 @MessageType("scheduler.hook_receive_request.v1")
-public record HookReceiveRequest(String appId, String name, String hookId, String method, String url,
-                                 List<HttpHeader> headers, byte[] body, String clientIp) {
+public record HookReceiveRequest(
+        String appId,
+        String name,
+        String hookId,
+        String method,
+        String url,
+        List<HttpHeader> headers,
+        byte[] body,
+        String clientIp) {
     @Override
     public boolean equals(Object o) {
-        return o instanceof HookReceiveRequest r && Objects.equals(appId, r.appId) && Objects.equals(name, r.name)
-                && Objects.equals(hookId, r.hookId) && Objects.equals(method, r.method) && Objects.equals(url, r.url)
-                && Objects.equals(headers, r.headers) && Arrays.equals(body, r.body)
+        return o instanceof HookReceiveRequest r
+                && Objects.equals(appId, r.appId)
+                && Objects.equals(name, r.name)
+                && Objects.equals(hookId, r.hookId)
+                && Objects.equals(method, r.method)
+                && Objects.equals(url, r.url)
+                && Objects.equals(headers, r.headers)
+                && Arrays.equals(body, r.body)
                 && Objects.equals(clientIp, r.clientIp);
     }
 

@@ -8,5 +8,12 @@ import java.time.Instant;
  * nothing more happens until someone replays it. {@code eventId} is the run id (one such event per run).
  */
 @MessageType("scheduler.run_failed.v1")
-public record RunFailed(String eventId, String runId, String appId, String trigger, String source, int attempts,
-                        String error, Instant at) {}
+public record RunFailed(
+        String eventId,
+        String runId,
+        String appId,
+        String trigger,
+        String source,
+        int attempts,
+        String error,
+        Instant at) {}

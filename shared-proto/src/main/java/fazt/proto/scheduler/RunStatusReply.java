@@ -9,8 +9,14 @@ import java.time.Instant;
  * was created and finished. No payload, logs or errors: those need the admin API.
  */
 @MessageType("scheduler.run_status_reply.v1")
-public record RunStatusReply(boolean found, String runId, String trigger, String status, int attempts,
-                             Instant createdAt, Instant finishedAt) {
+public record RunStatusReply(
+        boolean found,
+        String runId,
+        String trigger,
+        String status,
+        int attempts,
+        Instant createdAt,
+        Instant finishedAt) {
     public static RunStatusReply notFound() {
         return new RunStatusReply(false, null, null, null, 0, null, null);
     }

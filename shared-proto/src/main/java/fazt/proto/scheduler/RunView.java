@@ -7,6 +7,18 @@ import java.time.Instant;
  * {@code async} or {@code webhook} with its {@code source}, {@code attempts} counted against {@code maxAttempts},
  * {@code lost} those lost to the platform, {@code replayOf} the run it repeats.
  */
-public record RunView(String id, String app, String trigger, String source, String status, int attempts,
-                      int maxAttempts, int lost, String error, Instant scheduledFor, String replayOf, Instant createdAt,
-                      Instant nextAttemptAt, Instant finishedAt) {}
+public record RunView(
+        String id,
+        String app,
+        String trigger,
+        String source,
+        String status,
+        int attempts,
+        int maxAttempts,
+        int lost,
+        String error,
+        Instant scheduledFor,
+        String replayOf,
+        Instant createdAt,
+        Instant nextAttemptAt,
+        Instant finishedAt) {}

@@ -14,10 +14,12 @@ public final class SchedulerAdminApi {
 
     public static final List<AdminRoute> ROUTES = List.of(
             route("GET", "/apps/{name}/runs", "read|deploy:{name}", "Lists an app's runs, newest first")
-                    .query("status", "trigger", "limit", "cursor").returns(RunList.class),
+                    .query("status", "trigger", "limit", "cursor")
+                    .returns(RunList.class),
             route("GET", "/apps/{name}/schedules", "read|deploy:{name}", "Lists an app's cron schedules and limits")
                     .returns(ScheduleList.class),
-            route("GET", "/apps/{name}/hooks", "read|deploy:{name}", "Lists an app's webhooks").returns(HookList.class),
+            route("GET", "/apps/{name}/hooks", "read|deploy:{name}", "Lists an app's webhooks")
+                    .returns(HookList.class),
             route("POST", "/apps/{name}/hooks", "deploy:{name}", "Creates a webhook (body: name, signature, secret)")
                     .returns(HookAnswer.class),
             route("DELETE", "/apps/{name}/hooks/{hook}", "deploy:{name}", "Deletes a webhook"),

@@ -14,8 +14,11 @@ import java.util.Objects;
 public record KvPutRequest(String appId, String key, String kind, byte[] value, Long ttlSeconds) {
     @Override
     public boolean equals(Object o) {
-        return o instanceof KvPutRequest r && Objects.equals(appId, r.appId) && Objects.equals(key, r.key)
-                && Objects.equals(kind, r.kind) && Arrays.equals(value, r.value)
+        return o instanceof KvPutRequest r
+                && Objects.equals(appId, r.appId)
+                && Objects.equals(key, r.key)
+                && Objects.equals(kind, r.kind)
+                && Arrays.equals(value, r.value)
                 && Objects.equals(ttlSeconds, r.ttlSeconds);
     }
 

@@ -14,8 +14,11 @@ public record KvValue(boolean found, String kind, byte[] value, Instant expiresA
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof KvValue r && found == r.found && Objects.equals(kind, r.kind)
-                && Arrays.equals(value, r.value) && Objects.equals(expiresAt, r.expiresAt);
+        return o instanceof KvValue r
+                && found == r.found
+                && Objects.equals(kind, r.kind)
+                && Arrays.equals(value, r.value)
+                && Objects.equals(expiresAt, r.expiresAt);
     }
 
     @Override

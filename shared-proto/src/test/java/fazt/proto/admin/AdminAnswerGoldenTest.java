@@ -18,7 +18,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class AdminAnswerGoldenTest {
     static Stream<Class<?>> answers() {
-        return AdminApi.TABLE.routes().stream().map(AdminRoute::response).filter(Objects::nonNull).distinct();
+        return AdminApi.TABLE.routes().stream()
+                .map(AdminRoute::response)
+                .filter(Objects::nonNull)
+                .distinct();
     }
 
     @ParameterizedTest(name = "{0}")

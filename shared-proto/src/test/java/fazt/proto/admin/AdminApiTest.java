@@ -10,49 +10,58 @@ import org.junit.jupiter.params.provider.CsvSource;
 class AdminApiTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
-            "/apps, deploy",
-            "/apps/blog, deploy",
-            "/apps/blog/, deploy",
-            "/apps/blog/versions, deploy",
-            "/apps/blog/env/KEY, deploy",
-            "/apps/blog/files/css/site.css, deploy",
-            "/apps/blog/logs, runtime",
-            "/apps/blog/logs/, runtime",
-            "/apps/blog/requests, runtime",
-            "/apps/blog/metrics, runtime",
-            "/apps/blog/runs, scheduler",
-            "/apps/blog/schedules, scheduler",
-            "/apps/blog/hooks, scheduler",
-            "/apps/blog/hooks/github, scheduler",
-            "/apps/runs, deploy",
-            "/apps/logs, deploy",
-            "/runs/r_1, scheduler",
-            "/runs/r_1/replay, scheduler",
-            "/auth/login, auth",
-            "/users/bob, auth",
-            "/users/bob/disable, auth",
-            "/tokens, auth",
-            "/settings/signup, auth",
-            "/me, auth",
-            "/apps/blog/auth/providers, auth",
-            "/apps/blog/auth/providers/google, auth",
-            "/apps/blog/auth/access, auth",
-            "/apps/blog/authx, ''",
-            "/apps/blog/logs/x, ''",
-            "/runs, ''",
-            "/settings, ''",
-            "'', ''",
-            "/, ''",
-            "/nothing, ''"})
+        "/apps, deploy",
+        "/apps/blog, deploy",
+        "/apps/blog/, deploy",
+        "/apps/blog/versions, deploy",
+        "/apps/blog/env/KEY, deploy",
+        "/apps/blog/files/css/site.css, deploy",
+        "/apps/blog/logs, runtime",
+        "/apps/blog/logs/, runtime",
+        "/apps/blog/requests, runtime",
+        "/apps/blog/metrics, runtime",
+        "/apps/blog/runs, scheduler",
+        "/apps/blog/schedules, scheduler",
+        "/apps/blog/hooks, scheduler",
+        "/apps/blog/hooks/github, scheduler",
+        "/apps/runs, deploy",
+        "/apps/logs, deploy",
+        "/runs/r_1, scheduler",
+        "/runs/r_1/replay, scheduler",
+        "/auth/login, auth",
+        "/users/bob, auth",
+        "/users/bob/disable, auth",
+        "/tokens, auth",
+        "/settings/signup, auth",
+        "/me, auth",
+        "/apps/blog/auth/providers, auth",
+        "/apps/blog/auth/providers/google, auth",
+        "/apps/blog/auth/access, auth",
+        "/apps/blog/authx, ''",
+        "/apps/blog/logs/x, ''",
+        "/runs, ''",
+        "/settings, ''",
+        "'', ''",
+        "/, ''",
+        "/nothing, ''"
+    })
     void pathsGoToTheServiceWhoseTableDeclaresThem(String path, String owner) {
         ServiceName found = AdminApi.TABLE.ownerOf(path);
         assertThat(found == null ? "" : found.id()).isEqualTo(owner);
     }
 
     @ParameterizedTest(name = "{0} {1} public: {2}")
-    @CsvSource({"POST,/auth/login,true", "POST,/auth/signup,true", "POST,/auth/setup,true", "POST,/auth/login/,true",
-            "GET,/auth/login,false", "POST,/auth/logout,false", "POST,/auth/login/x,false", "POST,/users,false",
-            "GET,/apps,false"})
+    @CsvSource({
+        "POST,/auth/login,true",
+        "POST,/auth/signup,true",
+        "POST,/auth/setup,true",
+        "POST,/auth/login/,true",
+        "GET,/auth/login,false",
+        "POST,/auth/logout,false",
+        "POST,/auth/login/x,false",
+        "POST,/users,false",
+        "GET,/apps,false"
+    })
     void onlyLoginSignupAndSetupArePublic(String method, String path, boolean open) {
         assertThat(AdminApi.TABLE.isPublic(method, path)).isEqualTo(open);
     }

@@ -23,14 +23,18 @@ class AdminOpenApiTest {
 
     @Test
     void theCheckedInDocumentIsTheOneTheRoutesGenerate() throws IOException {
-        String generated = MessageCodec.INSTANCE.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(doc) + "\n";
+        String generated =
+                MessageCodec.INSTANCE.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(doc) + "\n";
         if (Boolean.getBoolean("fazt.openapi.write")) {
             Files.createDirectories(CHECKED_IN.getParent());
             Files.writeString(CHECKED_IN, generated);
         }
-        assertThat(CHECKED_IN).as("docs/api/openapi.json (regenerate: see this test's comment)").exists();
+        assertThat(CHECKED_IN)
+                .as("docs/api/openapi.json (regenerate: see this test's comment)")
+                .exists();
         JsonNode checkedIn = MessageCodec.INSTANCE.mapper().readTree(Files.readString(CHECKED_IN));
-        assertThat(checkedIn).as("docs/api/openapi.json differs from the route tables; regenerate it")
+        assertThat(checkedIn)
+                .as("docs/api/openapi.json differs from the route tables; regenerate it")
                 .isEqualTo(MessageCodec.INSTANCE.mapper().readTree(generated));
     }
 
@@ -62,18 +66,45 @@ class AdminOpenApiTest {
 
     @Test
     void typedAnswersHaveSchemasFromTheirRecords() {
-        JsonNode list = doc.path("paths").path("/apps").path("get").path("responses").path("2XX");
-        assertThat(list.path("content").path("application/json").path("schema").path("$ref").asText())
+        JsonNode list =
+                doc.path("paths").path("/apps").path("get").path("responses").path("2XX");
+        assertThat(list.path("content")
+                        .path("application/json")
+                        .path("schema")
+                        .path("$ref")
+                        .asText())
                 .isEqualTo("#/components/schemas/AppList");
         JsonNode schemas = doc.path("components").path("schemas");
-        assertThat(schemas.path("AppList").path("properties").path("apps").path("items").path("$ref").asText())
+        assertThat(schemas.path("AppList")
+                        .path("properties")
+                        .path("apps")
+                        .path("items")
+                        .path("$ref")
+                        .asText())
                 .isEqualTo("#/components/schemas/AppView");
-        assertThat(schemas.path("AppView").path("properties").path("createdAt").path("format").asText())
+        assertThat(schemas.path("AppView")
+                        .path("properties")
+                        .path("createdAt")
+                        .path("format")
+                        .asText())
                 .isEqualTo("date-time");
-        assertThat(schemas.path("TokenView").path("properties").path("scopes").path("items").path("type").asText())
+        assertThat(schemas.path("TokenView")
+                        .path("properties")
+                        .path("scopes")
+                        .path("items")
+                        .path("type")
+                        .asText())
                 .isEqualTo("string");
-        assertThat(doc.path("paths").path("/apps").path("get").path("responses").path("default").path("content")
-                .path("application/problem+json").path("schema").path("$ref").asText())
+        assertThat(doc.path("paths")
+                        .path("/apps")
+                        .path("get")
+                        .path("responses")
+                        .path("default")
+                        .path("content")
+                        .path("application/problem+json")
+                        .path("schema")
+                        .path("$ref")
+                        .asText())
                 .isEqualTo("#/components/schemas/Problem");
     }
 

@@ -18,8 +18,8 @@ class AdminRouteTableTest {
 
     @Test
     void theMethodPicksTheRouteOfTheMostSpecificTemplate() {
-        assertThat(table.resolve("DELETE", "/apps/blog")).isEqualTo(new AdminRouteTable.Found(
-                table.routes().get(1), Map.of("name", "blog")));
+        assertThat(table.resolve("DELETE", "/apps/blog"))
+                .isEqualTo(new AdminRouteTable.Found(table.routes().get(1), Map.of("name", "blog")));
         AdminRouteTable.Found logs = (AdminRouteTable.Found) table.resolve("GET", "/apps/blog/logs");
         assertThat(logs.route().owner()).isEqualTo(ServiceName.RUNTIME);
         AdminRouteTable.Found head = (AdminRouteTable.Found) table.resolve("HEAD", "/apps/blog");
@@ -28,8 +28,8 @@ class AdminRouteTableTest {
 
     @Test
     void aKnownPathWithAnotherMethodListsWhatItAllows() {
-        assertThat(table.resolve("POST", "/apps/blog")).isEqualTo(new AdminRouteTable.WrongMethod(
-                List.of("GET", "HEAD", "DELETE")));
+        assertThat(table.resolve("POST", "/apps/blog"))
+                .isEqualTo(new AdminRouteTable.WrongMethod(List.of("GET", "HEAD", "DELETE")));
         assertThat(((AdminRouteTable.WrongMethod) table.resolve("PUT", "/apps/blog/logs")).allowHeader())
                 .isEqualTo("GET, HEAD");
     }
@@ -45,29 +45,31 @@ class AdminRouteTableTest {
     void scopesAreFilledFromThePath() {
         ScopeRule rule = table.routes().getFirst().scope();
         assertThat(rule.scopes(Map.of("name", "blog"))).containsExactly("read", "deploy:blog");
-        assertThat(rule.allows(new Principal("u", "u", List.of("deploy:blog")), Map.of("name", "blog"))).isTrue();
-        assertThat(rule.allows(new Principal("u", "u", List.of("deploy:shop")), Map.of("name", "blog"))).isFalse();
+        assertThat(rule.allows(new Principal("u", "u", List.of("deploy:blog")), Map.of("name", "blog")))
+                .isTrue();
+        assertThat(rule.allows(new Principal("u", "u", List.of("deploy:shop")), Map.of("name", "blog")))
+                .isFalse();
         assertThat(rule.allows(null, Map.of("name", "blog"))).isFalse();
         assertThat(ScopeRule.parse("public").allows(null, Map.of())).isTrue();
         assertThat(ScopeRule.parse("caller").allows(null, Map.of())).isFalse();
-        assertThat(ScopeRule.parse("caller").allows(new Principal("u", "u", List.of()), Map.of())).isTrue();
+        assertThat(ScopeRule.parse("caller").allows(new Principal("u", "u", List.of()), Map.of()))
+                .isTrue();
     }
 
     @Test
     void ambiguousOrMalformedDeclarationsAreRefused() {
         assertThatThrownBy(() -> new AdminRouteTable(List.of(
-                AdminRoute.of(ServiceName.DEPLOY, "GET", "/apps/{name}", "read", "a"),
-                AdminRoute.of(ServiceName.DEPLOY, "GET", "/apps/{name}", "read", "b"))))
+                        AdminRoute.of(ServiceName.DEPLOY, "GET", "/apps/{name}", "read", "a"),
+                        AdminRoute.of(ServiceName.DEPLOY, "GET", "/apps/{name}", "read", "b"))))
                 .hasMessageContaining("declared twice");
         assertThatThrownBy(() -> new AdminRouteTable(List.of(
-                AdminRoute.of(ServiceName.DEPLOY, "GET", "/apps/{name}", "read", "a"),
-                AdminRoute.of(ServiceName.AUTH, "DELETE", "/apps/{id}", "read", "b"))))
+                        AdminRoute.of(ServiceName.DEPLOY, "GET", "/apps/{name}", "read", "a"),
+                        AdminRoute.of(ServiceName.AUTH, "DELETE", "/apps/{id}", "read", "b"))))
                 .hasMessageContaining("match the same paths");
         assertThatThrownBy(() -> AdminRoute.of(ServiceName.DEPLOY, "GET", "/apps", "deploy:{name}", "a"))
                 .hasMessageContaining("names no parameter");
         assertThatThrownBy(() -> AdminRoute.of(ServiceName.DEPLOY, "TRACE", "/apps", "read", "a"))
                 .hasMessageContaining("unsupported method");
-        assertThatThrownBy(() -> ScopeRule.parse("read|Deploy"))
-                .hasMessageContaining("bad scope");
+        assertThatThrownBy(() -> ScopeRule.parse("read|Deploy")).hasMessageContaining("bad scope");
     }
 }

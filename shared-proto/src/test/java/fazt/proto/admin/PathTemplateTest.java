@@ -15,11 +15,13 @@ class PathTemplateTest {
                 .contains(Map.of("name", "blog", "key", "API_KEY"));
         assertThat(PathTemplate.parse("/apps/{name}/files/{path+}").match("/apps/blog/files/css/a/site.css"))
                 .contains(Map.of("name", "blog", "path", "css/a/site.css"));
-        assertThat(PathTemplate.parse("/apps/{name}/files/{path+}").match("/apps/blog/files")).isEmpty();
+        assertThat(PathTemplate.parse("/apps/{name}/files/{path+}").match("/apps/blog/files"))
+                .isEmpty();
         assertThat(PathTemplate.parse("/apps/{name}").match("/apps/blog/")).contains(Map.of("name", "blog"));
         assertThat(PathTemplate.parse("/apps/{name}").match("/apps")).isEmpty();
         assertThat(PathTemplate.parse("/apps/{name}").match("/apps//")).isEmpty();
-        assertThat(PathTemplate.parse("/apps/{name}").match("/apps/blog/versions")).isEmpty();
+        assertThat(PathTemplate.parse("/apps/{name}").match("/apps/blog/versions"))
+                .isEmpty();
         assertThat(PathTemplate.parse("/apps").match("/apps")).contains(Map.of());
         assertThat(PathTemplate.parse("/apps").match("/appsx")).isEmpty();
     }

@@ -9,8 +9,11 @@ import org.junit.jupiter.api.Test;
 class AdminSessionTest {
     @Test
     void theCsrfTokenIsStablePerSessionAndDiffersBetweenSessions() {
-        assertThat(AdminSession.csrfToken("fzs_a")).isEqualTo(AdminSession.csrfToken("fzs_a"))
-                .isNotEqualTo(AdminSession.csrfToken("fzs_b")).hasSize(43).doesNotContain("fzs_a");
+        assertThat(AdminSession.csrfToken("fzs_a"))
+                .isEqualTo(AdminSession.csrfToken("fzs_a"))
+                .isNotEqualTo(AdminSession.csrfToken("fzs_b"))
+                .hasSize(43)
+                .doesNotContain("fzs_a");
     }
 
     @Test

@@ -34,7 +34,8 @@ final class BlobMissingEndpoint implements RequestEndpoint {
             for (int i = 0; i < asked.size(); i++) {
                 digests.add(Digest.of("digests[" + i + "]", asked.get(i)));
             }
-            return new BlobsMissingReply(findMissing.missing(digests).stream().map(Digest::hex).toList());
+            return new BlobsMissingReply(
+                    findMissing.missing(digests).stream().map(Digest::hex).toList());
         });
     }
 }

@@ -30,8 +30,8 @@ final class BlobReadEndpoint implements RequestEndpoint {
         BlobReadRequest body = request.body(BlobReadRequest.class);
         return ProblemMapper.answer(() -> {
             BlobSlice slice = readBlob.read(Digest.of("digest", body.digest()), body.offset(), body.length());
-            return new RawReply(slice.bytes(),
-                    Map.of(StorageSubjects.HEADER_BLOB_SIZE, Long.toString(slice.blobSize())));
+            return new RawReply(
+                    slice.bytes(), Map.of(StorageSubjects.HEADER_BLOB_SIZE, Long.toString(slice.blobSize())));
         });
     }
 }

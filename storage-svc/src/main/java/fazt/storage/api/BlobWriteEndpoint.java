@@ -28,14 +28,17 @@ final class BlobWriteEndpoint implements RequestEndpoint {
     @Override
     public BlobWritten handle(IncomingRequest request) {
         return ProblemMapper.answer(() -> {
-            UploadId upload = UploadId.of(StorageSubjects.HEADER_UPLOAD_ID,
-                    request.header(StorageSubjects.HEADER_UPLOAD_ID));
+            UploadId upload =
+                    UploadId.of(StorageSubjects.HEADER_UPLOAD_ID, request.header(StorageSubjects.HEADER_UPLOAD_ID));
             long offset = offset(request.header(StorageSubjects.HEADER_OFFSET));
             boolean last = last(request.header(StorageSubjects.HEADER_LAST));
             byte[] data = request.data() == null ? new byte[0] : request.data();
             UploadProgress progress = writeBlob.write(new Chunk(upload, offset, last, data));
-            return new BlobWritten(progress.upload().value(), progress.received(),
-                    progress.digest() == null ? null : progress.digest().hex(), progress.size(),
+            return new BlobWritten(
+                    progress.upload().value(),
+                    progress.received(),
+                    progress.digest() == null ? null : progress.digest().hex(),
+                    progress.size(),
                     progress.deduplicated());
         });
     }
@@ -47,8 +50,8 @@ final class BlobWriteEndpoint implements RequestEndpoint {
         try {
             return Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
-            throw new StorageException.InvalidInput(StorageSubjects.HEADER_OFFSET,
-                    "must be a byte offset, got " + StorageException.shown(value));
+            throw new StorageException.InvalidInput(
+                    StorageSubjects.HEADER_OFFSET, "must be a byte offset, got " + StorageException.shown(value));
         }
     }
 
@@ -59,7 +62,7 @@ final class BlobWriteEndpoint implements RequestEndpoint {
         if (value.equalsIgnoreCase("true")) {
             return true;
         }
-        throw new StorageException.InvalidInput(StorageSubjects.HEADER_LAST,
-                "must be true or false, got " + StorageException.shown(value));
+        throw new StorageException.InvalidInput(
+                StorageSubjects.HEADER_LAST, "must be true or false, got " + StorageException.shown(value));
     }
 }

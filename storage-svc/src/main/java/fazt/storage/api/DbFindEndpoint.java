@@ -28,8 +28,8 @@ final class DbFindEndpoint implements RequestEndpoint {
     public DbFindReply handle(IncomingRequest request) {
         DbFindRequest body = request.body(DbFindRequest.class);
         return ProblemMapper.answer(() -> {
-            Documents.Page page = useCase.find(new AppId(body.appId()), body.collection(), body.query(), body.sort(),
-                    body.limit(), body.cursor());
+            Documents.Page page = useCase.find(
+                    new AppId(body.appId()), body.collection(), body.query(), body.sort(), body.limit(), body.cursor());
             return new DbFindReply(List.copyOf(page.documents()), page.cursor());
         });
     }

@@ -27,8 +27,8 @@ final class DbUpdateEndpoint implements RequestEndpoint {
     public DbCountReply handle(IncomingRequest request) {
         DbUpdateRequest body = request.body(DbUpdateRequest.class);
         return ProblemMapper.answer(() -> {
-            return new DbCountReply(useCase.update(new AppId(body.appId()), body.collection(), body.query(),
-                    body.update()));
+            return new DbCountReply(
+                    useCase.update(new AppId(body.appId()), body.collection(), body.query(), body.update()));
         });
     }
 }

@@ -28,7 +28,8 @@ final class FilesListEndpoint implements RequestEndpoint {
         FilesListRequest body = request.body(FilesListRequest.class);
         return ProblemMapper.answer(() -> {
             AppFiles.Page page = useCase.list(new AppId(body.appId()), body.prefix(), body.cursor(), body.limit());
-            return new FilesListReply(page.files().stream().map(WireAppFiles::toWire).toList(), page.next());
+            return new FilesListReply(
+                    page.files().stream().map(WireAppFiles::toWire).toList(), page.next());
         });
     }
 }

@@ -27,8 +27,8 @@ final class FilesPutEndpoint implements RequestEndpoint {
     public FileInfo handle(IncomingRequest request) {
         FilesPutRequest body = request.body(FilesPutRequest.class);
         return ProblemMapper.answer(() -> {
-            return WireAppFiles.toWire(useCase.put(new AppId(body.appId()), body.path(), body.digest(), body.size(),
-                    body.contentType()));
+            return WireAppFiles.toWire(
+                    useCase.put(new AppId(body.appId()), body.path(), body.digest(), body.size(), body.contentType()));
         });
     }
 }

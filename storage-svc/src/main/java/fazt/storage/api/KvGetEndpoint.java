@@ -29,7 +29,8 @@ final class KvGetEndpoint implements RequestEndpoint {
         KvGetRequest body = request.body(KvGetRequest.class);
         return ProblemMapper.answer(() -> {
             Entry entry = useCase.get(new AppId(body.appId()), body.key());
-            return entry == null ? KvValue.absent()
+            return entry == null
+                    ? KvValue.absent()
                     : new KvValue(true, entry.kind().token(), entry.value(), entry.expiresAt());
         });
     }

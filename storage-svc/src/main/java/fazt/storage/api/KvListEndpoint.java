@@ -31,8 +31,12 @@ final class KvListEndpoint implements RequestEndpoint {
         KvListRequest body = request.body(KvListRequest.class);
         return ProblemMapper.answer(() -> {
             KeyPage page = useCase.list(new AppId(body.appId()), body.prefix(), body.cursor(), body.limit());
-            return new KvListReply(page.keys().stream().map(k -> new KvKey(k.name().value(), k.expiresAt())).toList(),
-                    page.next() == null ? null : PageCursor.encode(page.next().value()), page.next() == null);
+            return new KvListReply(
+                    page.keys().stream()
+                            .map(k -> new KvKey(k.name().value(), k.expiresAt()))
+                            .toList(),
+                    page.next() == null ? null : PageCursor.encode(page.next().value()),
+                    page.next() == null);
         });
     }
 }

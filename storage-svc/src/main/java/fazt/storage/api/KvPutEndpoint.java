@@ -27,8 +27,8 @@ final class KvPutEndpoint implements RequestEndpoint {
     public KvPutReply handle(IncomingRequest request) {
         KvPutRequest body = request.body(KvPutRequest.class);
         return ProblemMapper.answer(() -> {
-            return new KvPutReply(useCase.put(new AppId(body.appId()), body.key(), body.kind(), body.value(),
-                    body.ttlSeconds()));
+            return new KvPutReply(
+                    useCase.put(new AppId(body.appId()), body.key(), body.kind(), body.value(), body.ttlSeconds()));
         });
     }
 }

@@ -45,8 +45,10 @@ final class VfsCommitEndpoint implements RequestEndpoint {
                 if (file == null) {
                     throw new StorageException.InvalidInput("files[" + i + "]", "is missing");
                 }
-                files.add(new FileEntry(VfsPath.of("files[" + i + "].path", file.path()),
-                        Digest.of("files[" + i + "].digest", file.digest()), file.size()));
+                files.add(new FileEntry(
+                        VfsPath.of("files[" + i + "].path", file.path()),
+                        Digest.of("files[" + i + "].digest", file.digest()),
+                        file.size()));
             }
             Committed committed = commitNamespace.commit(namespace, files);
             return new VfsCommitReply(committed.namespace().value(), committed.files(), committed.bytes());

@@ -32,7 +32,8 @@ final class VfsListEndpoint implements RequestEndpoint {
             Namespace namespace = new Namespace(body.namespace());
             VfsPath after = body.after() == null ? null : VfsPath.of("after", body.after());
             FilePage page = listFiles.page(namespace, after, body.limit());
-            return new VfsListReply(page.files().stream().map(WireFiles::toWire).toList(),
+            return new VfsListReply(
+                    page.files().stream().map(WireFiles::toWire).toList(),
                     page.next() == null ? null : page.next().value());
         });
     }

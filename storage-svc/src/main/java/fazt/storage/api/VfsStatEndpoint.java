@@ -36,7 +36,9 @@ final class VfsStatEndpoint implements RequestEndpoint {
             for (int i = 0; i < asked.size(); i++) {
                 paths.add(VfsPath.of("paths[" + i + "]", asked.get(i)));
             }
-            return new VfsStatReply(statPaths.stat(namespace, paths).stream().map(WireFiles::toWire).toList());
+            return new VfsStatReply(statPaths.stat(namespace, paths).stream()
+                    .map(WireFiles::toWire)
+                    .toList());
         });
     }
 }

@@ -8,7 +8,11 @@ final class WireAppFiles {
     private WireAppFiles() {}
 
     static FileInfo toWire(AppFile file) {
-        return new FileInfo(file.path().value(), file.size(), file.contentType(), file.digest().hex(),
+        return new FileInfo(
+                file.path().value(),
+                file.size(),
+                file.contentType(),
+                file.digest().hex(),
                 file.updatedAt());
     }
 }

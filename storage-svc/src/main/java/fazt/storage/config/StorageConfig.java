@@ -18,7 +18,10 @@ import java.time.Duration;
  *     until it has stayed so for a while; the grace must exceed the longest upload-to-commit gap of a deploy
  */
 @ConfigurationProperties("storage")
-public record StorageConfig(@Nullable Long maxUploadBytes, @Nullable Duration gcInterval, @Nullable Duration gcGrace) {
+public record StorageConfig(
+        @Nullable Long maxUploadBytes,
+        @Nullable Duration gcInterval,
+        @Nullable Duration gcGrace) {
     public static final long DEFAULT_MAX_UPLOAD_BYTES = 1L << 30;
     public static final Duration DEFAULT_GC_INTERVAL = Duration.ofMinutes(10);
     public static final Duration DEFAULT_GC_GRACE = Duration.ofHours(1);
@@ -28,8 +31,8 @@ public record StorageConfig(@Nullable Long maxUploadBytes, @Nullable Duration gc
         gcInterval = gcInterval != null ? gcInterval : DEFAULT_GC_INTERVAL;
         gcGrace = gcGrace != null ? gcGrace : DEFAULT_GC_GRACE;
         if (maxUploadBytes < 1) {
-            throw new IllegalArgumentException("storage.max-upload-bytes: expected a positive number of bytes, got "
-                    + maxUploadBytes);
+            throw new IllegalArgumentException(
+                    "storage.max-upload-bytes: expected a positive number of bytes, got " + maxUploadBytes);
         }
         if (gcInterval.isNegative() || gcInterval.isZero()) {
             throw new IllegalArgumentException("storage.gc-interval: expected a positive duration, got " + gcInterval);

@@ -11,8 +11,11 @@ public record AppId(String value) {
 
     public AppId {
         if (value == null || !VALID.matcher(value).matches()) {
-            throw new StorageException.InvalidInput("appId", value == null ? "is missing"
-                    : "must be 1-64 of [A-Za-z0-9_-], got " + StorageException.shown(value));
+            throw new StorageException.InvalidInput(
+                    "appId",
+                    value == null
+                            ? "is missing"
+                            : "must be 1-64 of [A-Za-z0-9_-], got " + StorageException.shown(value));
         }
     }
 

@@ -26,8 +26,11 @@ public record Digest(String hex) {
     }
 
     private static StorageException invalid(String field, String value) {
-        return new StorageException.InvalidInput(field, value == null ? "is missing"
-                : "must be 64 lower-case hex characters (a SHA-256), got " + StorageException.shown(value));
+        return new StorageException.InvalidInput(
+                field,
+                value == null
+                        ? "is missing"
+                        : "must be 64 lower-case hex characters (a SHA-256), got " + StorageException.shown(value));
     }
 
     @Override

@@ -37,8 +37,8 @@ public final class PageCursor {
             return byDefault;
         }
         if (requested < 1 || requested > max) {
-            throw new StorageException.InvalidInput("limit", "must be between 1 and " + max + " (0: " + byDefault
-                    + "), got " + requested);
+            throw new StorageException.InvalidInput(
+                    "limit", "must be between 1 and " + max + " (0: " + byDefault + "), got " + requested);
         }
         return requested;
     }

@@ -91,8 +91,7 @@ public abstract sealed class StorageException extends RuntimeException {
     /** An upload would grow past the largest blob the service accepts; it has been discarded. */
     public static final class UploadTooLarge extends StorageException {
         public UploadTooLarge(String uploadId, long limit) {
-            super("Upload " + uploadId + " exceeds the largest blob accepted (" + limit
-                    + " bytes) and was discarded.");
+            super("Upload " + uploadId + " exceeds the largest blob accepted (" + limit + " bytes) and was discarded.");
         }
     }
 

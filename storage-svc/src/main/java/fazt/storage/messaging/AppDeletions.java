@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 final class AppDeletions implements EventConsumer<AppChanged> {
     /** The durable consumer's name on the deploy event stream. */
     static final String DURABLE = "storage-app-purge";
+
     private static final Logger log = LoggerFactory.getLogger(AppDeletions.class);
 
     private final PurgeApp purge;
@@ -33,8 +34,8 @@ final class AppDeletions implements EventConsumer<AppChanged> {
 
     @Override
     public ConsumerSpec<AppChanged> spec() {
-        return ConsumerSpec.durable(DURABLE, ServiceName.DEPLOY, DeploySubjects.appEvent(AppChanged.Change.DELETED),
-                AppChanged.class);
+        return ConsumerSpec.durable(
+                DURABLE, ServiceName.DEPLOY, DeploySubjects.appEvent(AppChanged.Change.DELETED), AppChanged.class);
     }
 
     @Override
@@ -43,7 +44,12 @@ final class AppDeletions implements EventConsumer<AppChanged> {
             return;
         }
         PurgeApp.Purged purged = purge.purge(new AppId(event.appId()));
-        log.info("app purged appId={} kvEntries={} documents={} files={} eventId={}", event.appId(),
-                purged.entries(), purged.documents(), purged.files(), event.eventId());
+        log.info(
+                "app purged appId={} kvEntries={} documents={} files={} eventId={}",
+                event.appId(),
+                purged.entries(),
+                purged.documents(),
+                purged.files(),
+                event.eventId());
     }
 }

@@ -142,11 +142,21 @@ final class FilterSql {
 
     private void order(FieldPath path, JsonNode value, String operator) {
         if (value.isNumber()) {
-            append("(jsonb_typeof").at(path).append(" = 'number' AND ").at(path).append(" " + operator + " ")
-                    .jsonb(value).append(")");
+            append("(jsonb_typeof")
+                    .at(path)
+                    .append(" = 'number' AND ")
+                    .at(path)
+                    .append(" " + operator + " ")
+                    .jsonb(value)
+                    .append(")");
         } else {
-            append("(jsonb_typeof").at(path).append(" = 'string' AND (").at(path)
-                    .append(" #>> '{}') COLLATE \"C\" " + operator + " ").text(value.asText()).append(")");
+            append("(jsonb_typeof")
+                    .at(path)
+                    .append(" = 'string' AND (")
+                    .at(path)
+                    .append(" #>> '{}') COLLATE \"C\" " + operator + " ")
+                    .text(value.asText())
+                    .append(")");
         }
     }
 
@@ -174,8 +184,13 @@ final class FilterSql {
             append("body @> ").jsonb(nest(path, element));
         }
         if (value.isTextual()) {
-            append(" OR (jsonb_typeof").at(path).append(" = 'string' AND strpos(").at(path)
-                    .append(" #>> '{}', ").text(value.asText()).append(") > 0)");
+            append(" OR (jsonb_typeof")
+                    .at(path)
+                    .append(" = 'string' AND strpos(")
+                    .at(path)
+                    .append(" #>> '{}', ")
+                    .text(value.asText())
+                    .append(") > 0)");
         }
         append(")");
     }
@@ -218,10 +233,14 @@ final class FilterSql {
             }
             append("(");
             for (int j = 0; j < i; j++) {
-                sortKey(keys.get(j).path()).append(" = ").jsonb(position.values().get(j)).append(" AND ");
+                sortKey(keys.get(j).path())
+                        .append(" = ")
+                        .jsonb(position.values().get(j))
+                        .append(" AND ");
             }
             if (i < keys.size()) {
-                sortKey(keys.get(i).path()).append(keys.get(i).descending() ? " < " : " > ")
+                sortKey(keys.get(i).path())
+                        .append(keys.get(i).descending() ? " < " : " > ")
                         .jsonb(position.values().get(i));
             } else {
                 append("id > ").text(position.id().value());

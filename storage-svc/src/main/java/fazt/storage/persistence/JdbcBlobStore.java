@@ -37,11 +37,13 @@ final class JdbcBlobStore implements BlobStore {
     /** A concurrent writer or collector can change the blob row between our two statements; a retry resolves it. */
     private static final int PROMOTE_ATTEMPTS = 5;
     /** Looks again at once, in the same transaction, while another upload of the same bytes keeps winning the row. */
-    private static final Retry PROMOTE = Retry.of("storage-blob-promote", RetryConfig.custom()
-            .maxAttempts(PROMOTE_ATTEMPTS)
-            .waitDuration(Duration.ZERO)
-            .retryOnException(e -> e instanceof BlobRowChanged)
-            .build());
+    private static final Retry PROMOTE = Retry.of(
+            "storage-blob-promote",
+            RetryConfig.custom()
+                    .maxAttempts(PROMOTE_ATTEMPTS)
+                    .waitDuration(Duration.ZERO)
+                    .retryOnException(e -> e instanceof BlobRowChanged)
+                    .build());
 
     private final Sql sql;
 
@@ -57,7 +59,10 @@ final class JdbcBlobStore implements BlobStore {
     public UploadProgress append(Chunk chunk) {
         UploadProgress progress = sql.inTransaction(c -> appendIn(c, chunk));
         if (progress.digest() != null) {
-            log.debug("blob written digest={} size={} deduplicated={}", progress.digest(), progress.size(),
+            log.debug(
+                    "blob written digest={} size={} deduplicated={}",
+                    progress.digest(),
+                    progress.size(),
                     progress.deduplicated());
         }
         return progress;
@@ -83,8 +88,8 @@ final class JdbcBlobStore implements BlobStore {
         }
         String key = uploadKey(id);
         if (chunk.data().length > 0) {
-            try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO blob_chunk (blob_key, chunk_offset, data) VALUES (?, ?, ?)")) {
+            try (PreparedStatement s =
+                    c.prepareStatement("INSERT INTO blob_chunk (blob_key, chunk_offset, data) VALUES (?, ?, ?)")) {
                 s.setString(1, key);
                 s.setLong(2, chunk.offset());
                 s.setBytes(3, chunk.data());
@@ -93,8 +98,8 @@ final class JdbcBlobStore implements BlobStore {
         }
         long total = received + chunk.data().length;
         if (!chunk.last()) {
-            try (PreparedStatement s = c.prepareStatement(
-                    "UPDATE upload SET received = ?, last_chunk_at = now() WHERE id = ?")) {
+            try (PreparedStatement s =
+                    c.prepareStatement("UPDATE upload SET received = ?, last_chunk_at = now() WHERE id = ?")) {
                 s.setLong(1, total);
                 s.setString(2, id);
                 s.executeUpdate();
@@ -151,8 +156,7 @@ final class JdbcBlobStore implements BlobStore {
     private static boolean promoteOnce(Connection c, String key, Digest digest, long size) throws SQLException {
         boolean stored;
         // Locking the row keeps a collector from deleting it between this check and our update.
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT 1 FROM blob WHERE digest = ? FOR NO KEY UPDATE")) {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM blob WHERE digest = ? FOR NO KEY UPDATE")) {
             s.setString(1, digest.hex());
             try (ResultSet r = s.executeQuery()) {
                 stored = r.next();
@@ -164,15 +168,14 @@ final class JdbcBlobStore implements BlobStore {
             return true;
         }
         int inserted;
-        try (PreparedStatement s = c.prepareStatement(
-                "INSERT INTO blob (digest, size) VALUES (?, ?) ON CONFLICT (digest) DO NOTHING")) {
+        try (PreparedStatement s =
+                c.prepareStatement("INSERT INTO blob (digest, size) VALUES (?, ?) ON CONFLICT (digest) DO NOTHING")) {
             s.setString(1, digest.hex());
             s.setLong(2, size);
             inserted = s.executeUpdate();
         }
         if (inserted == 1) {
-            try (PreparedStatement s = c.prepareStatement(
-                    "UPDATE blob_chunk SET blob_key = ? WHERE blob_key = ?")) {
+            try (PreparedStatement s = c.prepareStatement("UPDATE blob_chunk SET blob_key = ? WHERE blob_key = ?")) {
                 s.setString(1, digest.hex());
                 s.setString(2, key);
                 s.executeUpdate();

@@ -18,7 +18,6 @@ import fazt.storage.domain.documents.SortPosition;
 import fazt.storage.domain.documents.Update;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -38,7 +37,8 @@ final class JdbcDocumentStore implements DocumentStore {
     private static final int UPDATE_BATCH = 500;
 
     private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
 
     private final Sql sql;
 
@@ -88,13 +88,18 @@ final class JdbcDocumentStore implements DocumentStore {
 
     @Override
     public ObjectNode get(AppId app, CollectionName collection, DocumentId id) {
-        return sql.optional("SELECT body::text FROM document WHERE app_id = ? AND collection = ? AND id = ?",
-                r -> parse(r.getString(1)), app.value(), collection.value(), id.value()).orElse(null);
+        return sql.optional(
+                        "SELECT body::text FROM document WHERE app_id = ? AND collection = ? AND id = ?",
+                        r -> parse(r.getString(1)),
+                        app.value(),
+                        collection.value(),
+                        id.value())
+                .orElse(null);
     }
 
     @Override
-    public List<ObjectNode> find(AppId app, CollectionName collection, Filter filter, Sort sort,
-                                 SortPosition after, int limit) {
+    public List<ObjectNode> find(
+            AppId app, CollectionName collection, Filter filter, Sort sort, SortPosition after, int limit) {
         FilterSql where = scope().filter(filter);
         if (after != null) {
             where.append(" AND ").after(sort, after);
@@ -153,8 +158,8 @@ final class JdbcDocumentStore implements DocumentStore {
             while (true) {
                 List<String> ids = new ArrayList<>();
                 List<String> bodies = new ArrayList<>();
-                try (PreparedStatement s = c.prepareStatement("SELECT id, body::text FROM document WHERE "
-                        + where.sql())) {
+                try (PreparedStatement s =
+                        c.prepareStatement("SELECT id, body::text FROM document WHERE " + where.sql())) {
                     int next = where.bind(c, s, bindScope(s, app, collection));
                     s.setString(next, last);
                     s.setInt(next + 1, UPDATE_BATCH);
@@ -165,7 +170,10 @@ final class JdbcDocumentStore implements DocumentStore {
                             String body = document.toString();
                             int size = body.getBytes(StandardCharsets.UTF_8).length;
                             if (size > maxDocumentBytes) {
-                                throw new StorageException.TooLarge("update", size, maxDocumentBytes,
+                                throw new StorageException.TooLarge(
+                                        "update",
+                                        size,
+                                        maxDocumentBytes,
                                         "bytes of JSON in document " + r.getString(1) + " after the update");
                             }
                             ids.add(r.getString(1));

@@ -64,16 +64,25 @@ final class JdbcFileStore implements FileStore {
 
     @Override
     public AppFile stat(AppId app, VfsPath path) {
-        return sql.optional("SELECT " + COLUMNS + " FROM app_file WHERE app_id = ? AND path = ?", JdbcFileStore::file,
-                app.value(), path.value()).orElse(null);
+        return sql.optional(
+                        "SELECT " + COLUMNS + " FROM app_file WHERE app_id = ? AND path = ?",
+                        JdbcFileStore::file,
+                        app.value(),
+                        path.value())
+                .orElse(null);
     }
 
     @Override
     public List<AppFile> list(AppId app, String prefix, String after, int limit) {
-        return sql.list("SELECT " + COLUMNS + """
+        return sql.list(
+                "SELECT " + COLUMNS + """
                  FROM app_file WHERE app_id = ? AND path > ? AND path LIKE ? ESCAPE '\\'
-                ORDER BY path LIMIT ?""", JdbcFileStore::file, app.value(), after == null ? "" : after,
-                prefix == null ? "%" : JdbcKvStore.likePrefix(prefix), limit);
+                ORDER BY path LIMIT ?""",
+                JdbcFileStore::file,
+                app.value(),
+                after == null ? "" : after,
+                prefix == null ? "%" : JdbcKvStore.likePrefix(prefix),
+                limit);
     }
 
     @Override
@@ -87,7 +96,11 @@ final class JdbcFileStore implements FileStore {
     }
 
     private static AppFile file(ResultSet r) throws SQLException {
-        return new AppFile(new VfsPath(r.getString(1)), new Digest(r.getString(2)), r.getLong(3), r.getString(4),
+        return new AppFile(
+                new VfsPath(r.getString(1)),
+                new Digest(r.getString(2)),
+                r.getLong(3),
+                r.getString(4),
                 JdbcKvStore.instant(r, 5));
     }
 }

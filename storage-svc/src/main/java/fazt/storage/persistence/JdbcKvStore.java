@@ -27,8 +27,11 @@ final class JdbcKvStore implements KvStore {
 
     @Override
     public Entry get(AppId app, EntryKey key) {
-        return sql.optional("SELECT kind, value, expires_at FROM kv_entry WHERE app_id = ? AND key = ? AND " + LIVE,
-                r -> new Entry(ValueKind.of(r.getString(1)), r.getBytes(2), instant(r, 3)), app.value(), key.value())
+        return sql.optional(
+                        "SELECT kind, value, expires_at FROM kv_entry WHERE app_id = ? AND key = ? AND " + LIVE,
+                        r -> new Entry(ValueKind.of(r.getString(1)), r.getBytes(2), instant(r, 3)),
+                        app.value(),
+                        key.value())
                 .orElse(null);
     }
 
@@ -45,20 +48,29 @@ final class JdbcKvStore implements KvStore {
 
     @Override
     public boolean delete(AppId app, EntryKey key) {
-        return sql.optional("DELETE FROM kv_entry WHERE app_id = ? AND key = ? RETURNING " + LIVE, r -> r.getBoolean(1),
-                app.value(), key.value()).orElse(false);
+        return sql.optional(
+                        "DELETE FROM kv_entry WHERE app_id = ? AND key = ? RETURNING " + LIVE,
+                        r -> r.getBoolean(1),
+                        app.value(),
+                        key.value())
+                .orElse(false);
     }
 
     @Override
     public List<KeyPage.Key> list(AppId app, String prefix, String after, int limit) {
         // LIKE with a constant prefix on a "C" column is a range scan of the primary key; the prefix's own
         // wildcards are escaped, so it matches literally. Every key sorts after '', which means "from the start".
-        return sql.list("""
+        return sql.list(
+                """
                 SELECT key, expires_at FROM kv_entry
                 WHERE app_id = ? AND key > ? AND key LIKE ? ESCAPE '\\'
                   AND (expires_at IS NULL OR expires_at > now())
-                ORDER BY key LIMIT ?""", r -> new KeyPage.Key(new EntryKey(r.getString(1)), instant(r, 2)), app.value(),
-                after == null ? "" : after, prefix == null ? "%" : likePrefix(prefix), limit);
+                ORDER BY key LIMIT ?""",
+                r -> new KeyPage.Key(new EntryKey(r.getString(1)), instant(r, 2)),
+                app.value(),
+                after == null ? "" : after,
+                prefix == null ? "%" : likePrefix(prefix),
+                limit);
     }
 
     @Override

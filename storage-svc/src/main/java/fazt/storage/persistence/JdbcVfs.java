@@ -61,7 +61,8 @@ final class JdbcVfs implements Vfs {
             for (FileEntry file : files) {
                 Long size = stored.get(file.digest().hex());
                 if (size == null) {
-                    throw new StorageException.BlobMissing(file.path().value(), file.digest().hex());
+                    throw new StorageException.BlobMissing(
+                            file.path().value(), file.digest().hex());
                 }
                 if (size != file.size()) {
                     throw new StorageException.SizeMismatch(file.path().value(), file.size(), size);
@@ -121,8 +122,11 @@ final class JdbcVfs implements Vfs {
     @Override
     public List<FileEntry> find(Namespace namespace, Collection<VfsPath> paths) {
         List<String> values = paths.stream().map(VfsPath::value).toList();
-        return sql.list("SELECT path, digest, size FROM vfs_file WHERE namespace = ? AND path = ANY (?)", JdbcVfs::file,
-                namespace.value(), values);
+        return sql.list(
+                "SELECT path, digest, size FROM vfs_file WHERE namespace = ? AND path = ANY (?)",
+                JdbcVfs::file,
+                namespace.value(),
+                values);
     }
 
     @Override
@@ -130,8 +134,7 @@ final class JdbcVfs implements Vfs {
         // Every valid path sorts after the empty string, so it stands for "from the start".
         return sql.list("""
                 SELECT path, digest, size FROM vfs_file
-                WHERE namespace = ? AND path > ? ORDER BY path LIMIT ?""", JdbcVfs::file, namespace.value(),
-                after == null ? "" : after.value(), limit);
+                WHERE namespace = ? AND path > ? ORDER BY path LIMIT ?""", JdbcVfs::file, namespace.value(), after == null ? "" : after.value(), limit);
     }
 
     private static FileEntry file(ResultSet r) throws SQLException {
@@ -142,8 +145,8 @@ final class JdbcVfs implements Vfs {
     public Dropped drop(Namespace namespace) {
         Dropped dropped = sql.inTransaction(c -> {
             OffsetDateTime createdAt = null;
-            try (PreparedStatement s = c.prepareStatement(
-                    "DELETE FROM namespace WHERE name = ? RETURNING created_at")) {
+            try (PreparedStatement s =
+                    c.prepareStatement("DELETE FROM namespace WHERE name = ? RETURNING created_at")) {
                 s.setString(1, namespace.value());
                 try (ResultSet r = s.executeQuery()) {
                     if (r.next()) {
@@ -156,8 +159,8 @@ final class JdbcVfs implements Vfs {
             }
             int files = 0;
             TreeSet<String> digests = new TreeSet<>();
-            try (PreparedStatement s = c.prepareStatement(
-                    "DELETE FROM vfs_file WHERE namespace = ? RETURNING digest")) {
+            try (PreparedStatement s =
+                    c.prepareStatement("DELETE FROM vfs_file WHERE namespace = ? RETURNING digest")) {
                 s.setString(1, namespace.value());
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
@@ -168,7 +171,10 @@ final class JdbcVfs implements Vfs {
             }
             return new Dropped(namespace, files, collect(c, digests, createdAt));
         });
-        log.info("namespace dropped namespace={} files={} blobsCollected={}", namespace, dropped.files(),
+        log.info(
+                "namespace dropped namespace={} files={} blobsCollected={}",
+                namespace,
+                dropped.files(),
                 dropped.blobsCollected());
         return dropped;
     }
@@ -184,8 +190,8 @@ final class JdbcVfs implements Vfs {
             return 0;
         }
         var candidates = c.createArrayOf("text", digests.toArray());
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT digest FROM blob WHERE digest = ANY (?) ORDER BY digest FOR UPDATE")) {
+        try (PreparedStatement s =
+                c.prepareStatement("SELECT digest FROM blob WHERE digest = ANY (?) ORDER BY digest FOR UPDATE")) {
             s.setArray(1, candidates);
             s.executeQuery().close();
         }

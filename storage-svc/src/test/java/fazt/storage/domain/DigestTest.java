@@ -20,10 +20,14 @@ class DigestTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"BA7816BF8F01CFEA414140DE5DAE2223B00361A396177A9CB410FF61F20015AD",
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015a",
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015add",
-            "zz7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", "../../etc/passwd"})
+    @ValueSource(
+            strings = {
+                "BA7816BF8F01CFEA414140DE5DAE2223B00361A396177A9CB410FF61F20015AD",
+                "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015a",
+                "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015add",
+                "zz7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+                "../../etc/passwd"
+            })
     void refusesAnythingElseNamingTheField(String value) {
         assertThatThrownBy(() -> Digest.of("files[2].digest", value))
                 .isInstanceOf(StorageException.InvalidInput.class)

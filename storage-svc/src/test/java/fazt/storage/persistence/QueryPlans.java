@@ -13,21 +13,24 @@ public final class QueryPlans {
     private QueryPlans() {}
 
     /** The plan (with timings) of a find of {@code limit} documents; the connection's search path must be storage. */
-    public static String explainFind(Connection c, String app, String collection, JsonNode query, JsonNode sort,
-                                     int limit) throws Exception {
-        FilterSql where = new FilterSql().append("app_id = ? AND collection = ? AND ")
-                .filter(QueryParser.parse("query", query)).orderBy(Sort.parse(sort)).append(" LIMIT ?");
+    public static String explainFind(
+            Connection c, String app, String collection, JsonNode query, JsonNode sort, int limit) throws Exception {
+        FilterSql where = new FilterSql()
+                .append("app_id = ? AND collection = ? AND ")
+                .filter(QueryParser.parse("query", query))
+                .orderBy(Sort.parse(sort))
+                .append(" LIMIT ?");
         return explain(c, "SELECT body::text FROM document WHERE " + where.sql(), where, app, collection, limit);
     }
 
     public static String explainCount(Connection c, String app, String collection, JsonNode query) throws Exception {
-        FilterSql where = new FilterSql().append("app_id = ? AND collection = ? AND ")
-                .filter(QueryParser.parse("query", query));
+        FilterSql where =
+                new FilterSql().append("app_id = ? AND collection = ? AND ").filter(QueryParser.parse("query", query));
         return explain(c, "SELECT count(*) FROM document WHERE " + where.sql(), where, app, collection, null);
     }
 
-    private static String explain(Connection c, String sql, FilterSql where, String app, String collection,
-                                  Integer limit) throws Exception {
+    private static String explain(
+            Connection c, String sql, FilterSql where, String app, String collection, Integer limit) throws Exception {
         try (PreparedStatement s = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + sql)) {
             s.setString(1, app);
             s.setString(2, collection);
@@ -44,5 +47,4 @@ public final class QueryPlans {
             return plan.toString();
         }
     }
-
 }

@@ -26,6 +26,7 @@ public final class AppLogin {
     public static final Duration ATTEMPT_TTL = Duration.ofMinutes(10);
     /** How long an app session lasts (absolute). */
     public static final Duration SESSION_TTL = Duration.ofDays(7);
+
     static final int MAX_SECRET = 512;
     /** Logins one client address may start per {@link #ATTEMPT_TTL} (each holds a row until it ends or expires). */
     public static final int MAX_STARTS = 60;
@@ -38,8 +39,14 @@ public final class AppLogin {
     private final LoginThrottle throttle;
     private final AuthEvents events;
 
-    public AppLogin(AppProviders providers, SecretBox box, LoginAttempts attempts, AppEndUsers users,
-                    IdentityProviders idps, LoginThrottle throttle, AuthEvents events) {
+    public AppLogin(
+            AppProviders providers,
+            SecretBox box,
+            LoginAttempts attempts,
+            AppEndUsers users,
+            IdentityProviders idps,
+            LoginThrottle throttle,
+            AuthEvents events) {
         this.throttle = throttle;
         this.events = events;
         this.providers = providers;
@@ -65,7 +72,9 @@ public final class AppLogin {
         ProviderConfig config = provider(app, provider);
         String key = "app-login:" + (clientIp == null ? "unknown" : clientIp);
         if (throttle.locked(key)) {
-            throw new AuthException.AppLoginRefused(Reason.RATE_LIMITED, null,
+            throw new AuthException.AppLoginRefused(
+                    Reason.RATE_LIMITED,
+                    null,
                     "Too many logins were started from your address; try again in a few minutes.");
         }
         throttle.failed(key, MAX_STARTS, ATTEMPT_TTL, ATTEMPT_TTL);
@@ -78,8 +87,16 @@ public final class AppLogin {
         } catch (IdentityProviders.ProviderFailure e) {
             throw refused(e);
         }
-        attempts.create(new LoginAttempt(Secret.hash(state), Secret.hash(browser), appId, app, config.provider(), nonce,
-                verifier, back, Instant.now().plus(ATTEMPT_TTL)));
+        attempts.create(new LoginAttempt(
+                Secret.hash(state),
+                Secret.hash(browser),
+                appId,
+                app,
+                config.provider(),
+                nonce,
+                verifier,
+                back,
+                Instant.now().plus(ATTEMPT_TTL)));
         return new Started(authorize, browser);
     }
 
@@ -87,35 +104,47 @@ public final class AppLogin {
      * Finishes a login at the callback: {@code state}, {@code code} and {@code error} as the provider sent them,
      * {@code browserSecret} from the login cookie (null when missing).
      */
-    public Finished finish(String appId, String state, String code, String error, String browserSecret, URI redirectUri) {
+    public Finished finish(
+            String appId, String state, String code, String error, String browserSecret, URI redirectUri) {
         if (state == null || state.isEmpty() || state.length() > MAX_SECRET) {
-            throw new AuthException.AppLoginRefused(Reason.STATE, "state", "The callback has no valid \"state\"; start the login again.");
+            throw new AuthException.AppLoginRefused(
+                    Reason.STATE, "state", "The callback has no valid \"state\"; start the login again.");
         }
         // Consumed before anything else: whatever happens next, this state and its code are spent.
-        LoginAttempt attempt = attempts.consume(Secret.hash(state)).filter(a -> a.appId().equals(appId)).orElseThrow(() ->
-                new AuthException.AppLoginRefused(Reason.STATE, "state",
+        LoginAttempt attempt = attempts.consume(Secret.hash(state))
+                .filter(a -> a.appId().equals(appId))
+                .orElseThrow(() -> new AuthException.AppLoginRefused(
+                        Reason.STATE,
+                        "state",
                         "The login state is unknown, expired or already used; start the login again."));
-        if (browserSecret == null || browserSecret.length() > MAX_SECRET
+        if (browserSecret == null
+                || browserSecret.length() > MAX_SECRET
                 || !MessageDigest.isEqual(Secret.hash(browserSecret), attempt.browserHash())) {
-            throw new AuthException.AppLoginRefused(Reason.STATE, "state",
-                    "This login was not started in this browser; start the login again.");
+            throw new AuthException.AppLoginRefused(
+                    Reason.STATE, "state", "This login was not started in this browser; start the login again.");
         }
         if (error != null) {
             String shown = error.matches("[a-z_]{1,64}") ? error : "error";
-            throw new AuthException.AppLoginRefused(Reason.DENIED, null,
-                    "The provider did not log you in (" + shown + ").");
+            throw new AuthException.AppLoginRefused(
+                    Reason.DENIED, null, "The provider did not log you in (" + shown + ").");
         }
         if (code == null || code.isEmpty() || code.length() > 4096) {
-            throw new AuthException.AppLoginRefused(Reason.STATE, "code", "The callback has no \"code\"; start the login again.");
+            throw new AuthException.AppLoginRefused(
+                    Reason.STATE, "code", "The callback has no \"code\"; start the login again.");
         }
-        ProviderConfig config = providers.get(attempt.app(), attempt.provider()).orElseThrow(() ->
-                new AuthException.NotFound("Login provider " + attempt.provider() + " of " + attempt.app()));
+        ProviderConfig config = providers
+                .get(attempt.app(), attempt.provider())
+                .orElseThrow(() ->
+                        new AuthException.NotFound("Login provider " + attempt.provider() + " of " + attempt.app()));
         String clientSecret;
         try {
             clientSecret = box.open(config.sealedSecret(), ConfigureAppLogin.context(config.app(), config.provider()));
         } catch (IllegalArgumentException e) {
-            throw new AuthException.AppLoginRefused(Reason.PROVIDER_FAILED, null, "The client secret of provider "
-                    + config.provider() + " cannot be read (was FAZT_MASTER_KEY changed?); an admin must set it again.");
+            throw new AuthException.AppLoginRefused(
+                    Reason.PROVIDER_FAILED,
+                    null,
+                    "The client secret of provider " + config.provider()
+                            + " cannot be read (was FAZT_MASTER_KEY changed?); an admin must set it again.");
         }
         Identity identity;
         try {
@@ -124,13 +153,21 @@ public final class AppLogin {
             throw refused(e);
         }
         if (!providers.access(attempt.app()).admits(identity.email())) {
-            throw new AuthException.AppLoginRefused(Reason.NOT_ALLOWED, null, identity.email() == null
-                    ? "This app admits only listed email addresses, and the provider gave no verified email."
-                    : identity.email() + " may not log in to this app.");
+            throw new AuthException.AppLoginRefused(
+                    Reason.NOT_ALLOWED,
+                    null,
+                    identity.email() == null
+                            ? "This app admits only listed email addresses, and the provider gave no verified email."
+                            : identity.email() + " may not log in to this app.");
         }
         AppUser user = users.upsert(appId, config.provider(), identity);
         String secret = AppSession.SECRET_PREFIX + Secret.generate();
-        users.createSession(Secret.id("as_"), user.id(), appId, Secret.hash(secret), Instant.now().plus(SESSION_TTL));
+        users.createSession(
+                Secret.id("as_"),
+                user.id(),
+                appId,
+                Secret.hash(secret),
+                Instant.now().plus(SESSION_TTL));
         return new Finished(secret, user, attempt.redirect());
     }
 
@@ -150,7 +187,10 @@ public final class AppLogin {
         if (secret != null && secret.length() <= MAX_SECRET) {
             byte[] hash = Secret.hash(secret);
             if (users.endSession(appId, hash)) {
-                events.revoked(AuthEvents.Kind.APP_SESSION_ENDED, appId, java.util.HexFormat.of().formatHex(hash));
+                events.revoked(
+                        AuthEvents.Kind.APP_SESSION_ENDED,
+                        appId,
+                        java.util.HexFormat.of().formatHex(hash));
             }
         }
     }
@@ -159,20 +199,30 @@ public final class AppLogin {
         if (provider == null || provider.isEmpty()) {
             List<ProviderConfig> all = providers.list(app);
             if (all.size() != 1) {
-                throw new AuthException.InvalidInput("provider", all.isEmpty() ? "This app has no login providers."
-                        : "Name the login provider: ?provider= one of " + all.stream().map(ProviderConfig::provider).toList() + ".");
+                throw new AuthException.InvalidInput(
+                        "provider",
+                        all.isEmpty()
+                                ? "This app has no login providers."
+                                : "Name the login provider: ?provider= one of "
+                                        + all.stream()
+                                                .map(ProviderConfig::provider)
+                                                .toList() + ".");
             }
             return all.getFirst();
         }
-        return providers.get(app, provider).orElseThrow(() ->
-                new AuthException.NotFound("Login provider " + provider + " of this app"));
+        return providers
+                .get(app, provider)
+                .orElseThrow(() -> new AuthException.NotFound("Login provider " + provider + " of this app"));
     }
 
     private static AuthException refused(IdentityProviders.ProviderFailure e) {
-        return new AuthException.AppLoginRefused(switch (e.kind()) {
-            case REFUSED -> Reason.PROVIDER;
-            case UNREACHABLE -> Reason.PROVIDER_FAILED;
-            case ID_TOKEN -> Reason.ID_TOKEN;
-        }, null, e.getMessage());
+        return new AuthException.AppLoginRefused(
+                switch (e.kind()) {
+                    case REFUSED -> Reason.PROVIDER;
+                    case UNREACHABLE -> Reason.PROVIDER_FAILED;
+                    case ID_TOKEN -> Reason.ID_TOKEN;
+                },
+                null,
+                e.getMessage());
     }
 }

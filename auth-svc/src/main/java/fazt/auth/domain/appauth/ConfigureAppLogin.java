@@ -47,17 +47,25 @@ public final class ConfigureAppLogin {
      * Creates or replaces a provider. {@code kind} may be null for {@code google} and {@code github}; a null
      * {@code clientSecret} keeps the stored one.
      */
-    public ProviderConfig put(Principal who, String app, String provider, String kind, String clientId,
-                              String clientSecret, String discoveryUrl) {
+    public ProviderConfig put(
+            Principal who,
+            String app,
+            String provider,
+            String kind,
+            String clientId,
+            String clientSecret,
+            String discoveryUrl) {
         canChange(who, checkApp(app));
         if (provider == null || !PROVIDER.matcher(provider).matches()) {
-            throw new AuthException.InvalidInput("provider", "A provider id has 1 to 32 lower-case letters, digits or hyphens.");
+            throw new AuthException.InvalidInput(
+                    "provider", "A provider id has 1 to 32 lower-case letters, digits or hyphens.");
         }
-        ProviderKind k = switch (provider) {
-            case "google" -> ProviderKind.GOOGLE;
-            case "github" -> ProviderKind.GITHUB;
-            default -> kind == null ? ProviderKind.OIDC : ProviderKind.parse(kind);
-        };
+        ProviderKind k =
+                switch (provider) {
+                    case "google" -> ProviderKind.GOOGLE;
+                    case "github" -> ProviderKind.GITHUB;
+                    default -> kind == null ? ProviderKind.OIDC : ProviderKind.parse(kind);
+                };
         if (kind != null && ProviderKind.parse(kind) != k) {
             throw new AuthException.InvalidInput("kind", "The provider " + provider + " is of kind " + k.id() + ".");
         }
@@ -65,9 +73,12 @@ public final class ConfigureAppLogin {
             throw new AuthException.InvalidInput("provider", "google and github name their own providers.");
         }
         if (clientId == null || clientId.isBlank() || clientId.length() > 256 || !clientId.matches("[\\x21-\\x7e]+")) {
-            throw new AuthException.InvalidInput("clientId", "\"clientId\" needs 1 to 256 printable characters without spaces.");
+            throw new AuthException.InvalidInput(
+                    "clientId", "\"clientId\" needs 1 to 256 printable characters without spaces.");
         }
-        String url = k.discoveryUrl() != null ? k.discoveryUrl() : k == ProviderKind.OIDC ? checkDiscovery(discoveryUrl) : null;
+        String url = k.discoveryUrl() != null
+                ? k.discoveryUrl()
+                : k == ProviderKind.OIDC ? checkDiscovery(discoveryUrl) : null;
         byte[] sealed;
         if (clientSecret != null) {
             if (clientSecret.isEmpty() || clientSecret.length() > 1024) {
@@ -75,8 +86,11 @@ public final class ConfigureAppLogin {
             }
             sealed = box.seal(clientSecret, context(app, provider));
         } else {
-            sealed = providers.get(app, provider).map(ProviderConfig::sealedSecret).orElseThrow(() ->
-                    new AuthException.InvalidInput("clientSecret", "A new provider needs \"clientSecret\"."));
+            sealed = providers
+                    .get(app, provider)
+                    .map(ProviderConfig::sealedSecret)
+                    .orElseThrow(() ->
+                            new AuthException.InvalidInput("clientSecret", "A new provider needs \"clientSecret\"."));
         }
         if (providers.get(app, provider).isEmpty() && providers.list(app).size() >= MAX_PROVIDERS) {
             throw new AuthException.Conflict("provider", "An app has at most " + MAX_PROVIDERS + " providers.");
@@ -104,8 +118,11 @@ public final class ConfigureAppLogin {
             }
         }
         for (String domain : domains) {
-            if (domain == null || !DOMAIN.matcher(domain.toLowerCase(java.util.Locale.ROOT)).matches()) {
-                throw new AuthException.InvalidInput("domains", "\"" + domain + "\" is not a domain such as example.com.");
+            if (domain == null
+                    || !DOMAIN.matcher(domain.toLowerCase(java.util.Locale.ROOT))
+                            .matches()) {
+                throw new AuthException.InvalidInput(
+                        "domains", "\"" + domain + "\" is not a domain such as example.com.");
             }
         }
         AppAccess access = new AppAccess(emails, domains);
@@ -120,11 +137,17 @@ public final class ConfigureAppLogin {
         } catch (IllegalArgumentException e) {
             uri = null;
         }
-        boolean ok = uri != null && uri.getHost() != null && uri.getRawUserInfo() == null && url.length() <= 512
-                && ("https".equals(uri.getScheme()) || ("http".equals(uri.getScheme()) && LOOPBACK.contains(uri.getHost())));
+        boolean ok = uri != null
+                && uri.getHost() != null
+                && uri.getRawUserInfo() == null
+                && url.length() <= 512
+                && ("https".equals(uri.getScheme())
+                        || ("http".equals(uri.getScheme()) && LOOPBACK.contains(uri.getHost())));
         if (!ok) {
-            throw new AuthException.InvalidInput("discoveryUrl", "An OIDC provider needs \"discoveryUrl\": the issuer's"
-                    + " https:// URL of /.well-known/openid-configuration (http:// only on localhost).");
+            throw new AuthException.InvalidInput(
+                    "discoveryUrl",
+                    "An OIDC provider needs \"discoveryUrl\": the issuer's"
+                            + " https:// URL of /.well-known/openid-configuration (http:// only on localhost).");
         }
         return url;
     }

@@ -14,13 +14,22 @@ public interface IdentityProviders {
      * Exchanges {@code code} (with the PKCE verifier) for tokens and returns who logged in. For OIDC the ID token is
      * validated: signature against the issuer's JWKS, issuer, audience (our client id), expiry and {@code nonce}.
      */
-    Identity exchange(ProviderConfig provider, String clientSecret, URI redirectUri, String code, String codeVerifier,
-                      String nonce);
+    Identity exchange(
+            ProviderConfig provider,
+            String clientSecret,
+            URI redirectUri,
+            String code,
+            String codeVerifier,
+            String nonce);
 
     /** A provider refused, could not be reached, or sent something not valid. */
     final class ProviderFailure extends RuntimeException {
         /** What failed. */
-        public enum Kind { REFUSED, UNREACHABLE, ID_TOKEN }
+        public enum Kind {
+            REFUSED,
+            UNREACHABLE,
+            ID_TOKEN
+        }
 
         private final Kind kind;
 

@@ -17,14 +17,16 @@ public final class LocalRedirect {
         if (redirect == null || redirect.isEmpty()) {
             return "/";
         }
-        boolean ok = redirect.length() <= MAX && redirect.charAt(0) == '/'
+        boolean ok = redirect.length() <= MAX
+                && redirect.charAt(0) == '/'
                 && (redirect.length() == 1 || (redirect.charAt(1) != '/' && redirect.charAt(1) != '\\'));
         for (int i = 0; ok && i < redirect.length(); i++) {
             char c = redirect.charAt(i);
             ok = c > 0x20 && c < 0x7f && c != '\\';
         }
         if (!ok) {
-            throw new AuthException.InvalidInput("redirect",
+            throw new AuthException.InvalidInput(
+                    "redirect",
                     "\"redirect\" must be a path on this host, such as /notes (not a URL of another site).");
         }
         return redirect;

@@ -7,5 +7,13 @@ import java.time.Instant;
  * the OIDC {@code nonce}, the PKCE {@code codeVerifier}, the local path to return to, and the hash of the browser
  * cookie that started it. Looked up and deleted at once by the hash of its {@code state}.
  */
-public record LoginAttempt(byte[] stateHash, byte[] browserHash, String appId, String app, String provider,
-                           String nonce, String codeVerifier, String redirect, Instant expiresAt) {}
+public record LoginAttempt(
+        byte[] stateHash,
+        byte[] browserHash,
+        String appId,
+        String app,
+        String provider,
+        String nonce,
+        String codeVerifier,
+        String redirect,
+        Instant expiresAt) {}

@@ -26,7 +26,9 @@ public final class SecretBox {
 
     public SecretBox(String masterKey) {
         HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());
-        hkdf.init(new HKDFParameters(masterKey.getBytes(StandardCharsets.UTF_8), null,
+        hkdf.init(new HKDFParameters(
+                masterKey.getBytes(StandardCharsets.UTF_8),
+                null,
                 "fazt/auth/provider-secret/v1".getBytes(StandardCharsets.UTF_8)));
         byte[] bytes = new byte[32];
         hkdf.generateBytes(bytes, 0, bytes.length);
@@ -41,7 +43,11 @@ public final class SecretBox {
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(secret.getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.allocate(1 + NONCE + sealed.length).put(VERSION).put(nonce).put(sealed).array();
+            return ByteBuffer.allocate(1 + NONCE + sealed.length)
+                    .put(VERSION)
+                    .put(nonce)
+                    .put(sealed)
+                    .array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is missing from this JVM", e);
         }
@@ -54,7 +60,8 @@ public final class SecretBox {
         }
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, Arrays.copyOfRange(box, 1, 1 + NONCE)));
+            cipher.init(
+                    Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, Arrays.copyOfRange(box, 1, 1 + NONCE)));
             cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
             return new String(cipher.doFinal(box, 1 + NONCE, box.length - 1 - NONCE), StandardCharsets.UTF_8);
         } catch (javax.crypto.AEADBadTagException e) {

@@ -22,11 +22,25 @@ class LocalRedirectTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"//evil.example", "///evil.example", "/\\evil.example", "https://evil.example/",
-            "javascript:alert(1)", "evil.example", "/a\\b", "/a b", "/a\tb", "/a\r\nSet-Cookie:x=1", "/é"})
+    @ValueSource(
+            strings = {
+                "//evil.example",
+                "///evil.example",
+                "/\\evil.example",
+                "https://evil.example/",
+                "javascript:alert(1)",
+                "evil.example",
+                "/a\\b",
+                "/a b",
+                "/a\tb",
+                "/a\r\nSet-Cookie:x=1",
+                "/é"
+            })
     void anythingThatCouldLeaveTheHostIsRefused(String path) {
-        assertThatThrownBy(() -> LocalRedirect.check(path)).isInstanceOf(AuthException.InvalidInput.class)
-                .extracting(e -> ((AuthException) e).field()).isEqualTo("redirect");
+        assertThatThrownBy(() -> LocalRedirect.check(path))
+                .isInstanceOf(AuthException.InvalidInput.class)
+                .extracting(e -> ((AuthException) e).field())
+                .isEqualTo("redirect");
     }
 
     @org.junit.jupiter.api.Test

@@ -14,7 +14,9 @@ class SecretBoxTest {
         byte[] sealed = box.seal("client-secret-123", "blog/google");
         assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("client-secret-123");
         assertThat(box.open(sealed, "blog/google")).isEqualTo("client-secret-123");
-        assertThat(box.seal("client-secret-123", "blog/google")).as("fresh nonce each time").isNotEqualTo(sealed);
+        assertThat(box.seal("client-secret-123", "blog/google"))
+                .as("fresh nonce each time")
+                .isNotEqualTo(sealed);
         assertThatThrownBy(() -> box.open(sealed, "shop/google")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new SecretBox("n".repeat(32)).open(sealed, "blog/google"))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -8,7 +8,12 @@ import fazt.proto.scheduler.SchedulerSubjects;
  * {@code ADMIN} authenticates the caller before reading a byte, then keeps it inline or streams it into storage.
  */
 public record BodyPolicy(Mode mode, long limit) {
-    public enum Mode { NONE, BUFFER, FUNCTION, ADMIN }
+    public enum Mode {
+        NONE,
+        BUFFER,
+        FUNCTION,
+        ADMIN
+    }
 
     /** What a route without a body still accepts, read and dropped, so a posted form gets its 405 on a live connection. */
     public static final int DROPPED_BODY = 8 * 1024;
@@ -19,13 +24,14 @@ public record BodyPolicy(Mode mode, long limit) {
     public static BodyPolicy of(Route route, boolean hasBody, long functionBodyLimit, long adminUploadLimit) {
         return switch (route) {
             case Route.AdminApi admin when admin.publicRoute() -> new BodyPolicy(Mode.BUFFER, SMALL_BODY);
-            case Route.AdminApi admin -> hasBody ? new BodyPolicy(Mode.ADMIN, adminUploadLimit)
-                    : new BodyPolicy(Mode.NONE, DROPPED_BODY);
-            case Route.AppPlatform platform -> switch (platform.kind()) {
-                case LOGIN -> new BodyPolicy(Mode.BUFFER, SMALL_BODY);
-                case ASYNC, HOOK -> new BodyPolicy(Mode.BUFFER, SchedulerSubjects.MAX_PAYLOAD);
-                case RUN_STATUS -> new BodyPolicy(Mode.NONE, DROPPED_BODY);
-            };
+            case Route.AdminApi admin ->
+                hasBody ? new BodyPolicy(Mode.ADMIN, adminUploadLimit) : new BodyPolicy(Mode.NONE, DROPPED_BODY);
+            case Route.AppPlatform platform ->
+                switch (platform.kind()) {
+                    case LOGIN -> new BodyPolicy(Mode.BUFFER, SMALL_BODY);
+                    case ASYNC, HOOK -> new BodyPolicy(Mode.BUFFER, SchedulerSubjects.MAX_PAYLOAD);
+                    case RUN_STATUS -> new BodyPolicy(Mode.NONE, DROPPED_BODY);
+                };
             case Route.AppFunction function -> new BodyPolicy(Mode.FUNCTION, functionBodyLimit);
             case Route.Health h -> new BodyPolicy(Mode.NONE, DROPPED_BODY);
             case Route.Setup s -> new BodyPolicy(Mode.NONE, DROPPED_BODY);
@@ -36,5 +42,4 @@ public record BodyPolicy(Mode mode, long limit) {
             case Route.HttpsRedirect r -> new BodyPolicy(Mode.NONE, DROPPED_BODY);
         };
     }
-
 }

@@ -65,7 +65,8 @@ public record ClientAddress(String ip, String scheme, boolean viaProxy) {
 
     private static String unquote(String value) {
         return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
-                ? value.substring(1, value.length() - 1) : value;
+                ? value.substring(1, value.length() - 1)
+                : value;
     }
 
     /** {@code for=} may carry a port: {@code 1.2.3.4:5678} or {@code "[::1]:5678"}. */

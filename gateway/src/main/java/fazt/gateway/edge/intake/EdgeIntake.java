@@ -60,8 +60,8 @@ public final class EdgeIntake extends ChannelInboundHandlerAdapter {
     }
 
     /** With {@code redirectPort} at 0 or more, plain HTTP is answered with 308 to HTTPS on that port (ADR 28). */
-    public EdgeIntake(HostRouter hosts, TrustedProxies proxies, long functionBodyLimit, long adminUploadLimit,
-                      int redirectPort) {
+    public EdgeIntake(
+            HostRouter hosts, TrustedProxies proxies, long functionBodyLimit, long adminUploadLimit, int redirectPort) {
         this.redirectPort = redirectPort;
         this.hosts = hosts;
         this.proxies = proxies;
@@ -79,7 +79,7 @@ public final class EdgeIntake extends ChannelInboundHandlerAdapter {
                 content(ctx, content);
             }
         } finally {
-            ReferenceCountUtil.release(msg);   // whatever goes on was retained for it
+            ReferenceCountUtil.release(msg); // whatever goes on was retained for it
         }
     }
 
@@ -105,33 +105,72 @@ public final class EdgeIntake extends ChannelInboundHandlerAdapter {
         try {
             target = RequestTarget.parse(request.uri());
         } catch (RequestTarget.Refused refused) {
-            refuse(ctx, Problem.of(refused.status(), "gateway/" + refused.type(), refused.status() == 414
-                    ? "URI too long" : refused.type().equals("bad-path") ? "Bad path" : "Bad request",
-                    refused.getMessage()), "/", trace, requestId, head);
+            refuse(
+                    ctx,
+                    Problem.of(
+                            refused.status(),
+                            "gateway/" + refused.type(),
+                            refused.status() == 414
+                                    ? "URI too long"
+                                    : refused.type().equals("bad-path") ? "Bad path" : "Bad request",
+                            refused.getMessage()),
+                    "/",
+                    trace,
+                    requestId,
+                    head);
             return;
         }
-        String hostValue = target.authority() != null ? target.authority() : request.headers().get(HttpHeaderNames.HOST);
+        String hostValue = target.authority() != null
+                ? target.authority()
+                : request.headers().get(HttpHeaderNames.HOST);
         HostRoute host = hosts.route(hostValue);
         if (host.kind() == HostRoute.Kind.BAD) {
-            refuse(ctx, Problem.of(400, "gateway/bad-host", "Bad Host header",
-                    "The request needs one Host header naming a host, such as blog.example.com."), target.path(), trace,
-                    requestId, head);
+            refuse(
+                    ctx,
+                    Problem.of(
+                            400,
+                            "gateway/bad-host",
+                            "Bad Host header",
+                            "The request needs one Host header naming a host, such as blog.example.com."),
+                    target.path(),
+                    trace,
+                    requestId,
+                    head);
             return;
         }
-        ClientAddress client = ClientAddress.of(ctx.channel().remoteAddress() instanceof InetSocketAddress a
-                ? a.getAddress() : null, overTls(ctx.channel()), request.headers(), proxies);
+        ClientAddress client = ClientAddress.of(
+                ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a.getAddress() : null,
+                overTls(ctx.channel()),
+                request.headers(),
+                proxies);
         Route route = Routes.classify(host, request.method().name(), target.path());
-        if (redirectPort >= 0 && "http".equals(client.scheme()) && host.kind() != HostRoute.Kind.UNKNOWN
+        if (redirectPort >= 0
+                && "http".equals(client.scheme())
+                && host.kind() != HostRoute.Kind.UNKNOWN
                 && !Routes.staysPlain(target.path())) {
             route = new Route.HttpsRedirect("https://" + host.host() + (redirectPort == 443 ? "" : ":" + redirectPort)
-                    + (request.uri().startsWith("/") ? request.uri() : target.path()
-                    + (target.rawQuery() != null ? "?" + target.rawQuery() : "")));
+                    + (request.uri().startsWith("/")
+                            ? request.uri()
+                            : target.path() + (target.rawQuery() != null ? "?" + target.rawQuery() : "")));
         }
-        HttpRequest headersOnly = new DefaultHttpRequest(request.protocolVersion(), request.method(), request.uri(),
+        HttpRequest headersOnly = new DefaultHttpRequest(
+                request.protocolVersion(),
+                request.method(),
+                request.uri(),
                 request.headers().copy());
-        exchange = new Exchange(headersOnly, trace, requestId, HttpUtil.isKeepAlive(request), head, target.path(),
-                target.rawQuery(), route, host.host(), authority(host.host(), hostValue, client.scheme()),
-                client.scheme(), client.ip());
+        exchange = new Exchange(
+                headersOnly,
+                trace,
+                requestId,
+                HttpUtil.isKeepAlive(request),
+                head,
+                target.path(),
+                target.rawQuery(),
+                route,
+                host.host(),
+                authority(host.host(), hostValue, client.scheme()),
+                client.scheme(),
+                client.ip());
         policy = BodyPolicy.of(route, hasBody, functionBodyLimit, adminUploadLimit);
         received = 0;
         switch (policy.mode()) {
@@ -141,8 +180,12 @@ public final class EdgeIntake extends ChannelInboundHandlerAdapter {
                     refuse(ctx, tooLarge(policy.limit()), target.path(), trace, requestId, head);
                     return;
                 }
-                buffer = policy.mode() == BodyPolicy.Mode.BUFFER && hasBody ? ctx.alloc().compositeBuffer() : null;
-                if (hasBody && HttpUtil.is100ContinueExpected(request) && (clock == null || clock.othersInFlight() == 0)) {
+                buffer = policy.mode() == BodyPolicy.Mode.BUFFER && hasBody
+                        ? ctx.alloc().compositeBuffer()
+                        : null;
+                if (hasBody
+                        && HttpUtil.is100ContinueExpected(request)
+                        && (clock == null || clock.othersInFlight() == 0)) {
                     ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
                 }
             }
@@ -166,12 +209,17 @@ public final class EdgeIntake extends ChannelInboundHandlerAdapter {
         if (!content.decoderResult().isSuccess()) {
             // a malformed chunk: the rest of the connection cannot be framed
             if (policy.mode() == BodyPolicy.Mode.FUNCTION || policy.mode() == BodyPolicy.Mode.ADMIN) {
-                discarding = true;   // the request is already on its way: no answer can be put in its place
+                discarding = true; // the request is already on its way: no answer can be put in its place
                 ctx.close();
                 return;
             }
-            refuse(ctx, Problem.of(400, "gateway/bad-request", "Bad request", "The chunked body is malformed."),
-                    exchange.path(), exchange.trace(), exchange.requestId(), exchange.head());
+            refuse(
+                    ctx,
+                    Problem.of(400, "gateway/bad-request", "Bad request", "The chunked body is malformed."),
+                    exchange.path(),
+                    exchange.trace(),
+                    exchange.requestId(),
+                    exchange.head());
             return;
         }
         boolean last = content instanceof LastHttpContent;
@@ -191,7 +239,13 @@ public final class EdgeIntake extends ChannelInboundHandlerAdapter {
         }
         received += content.content().readableBytes();
         if (received > policy.limit()) {
-            refuse(ctx, tooLarge(policy.limit()), exchange.path(), exchange.trace(), exchange.requestId(), exchange.head());
+            refuse(
+                    ctx,
+                    tooLarge(policy.limit()),
+                    exchange.path(),
+                    exchange.trace(),
+                    exchange.requestId(),
+                    exchange.head());
             return;
         }
         if (buffer != null && content.content().isReadable()) {
@@ -212,19 +266,32 @@ public final class EdgeIntake extends ChannelInboundHandlerAdapter {
         if (!request.decoderResult().isSuccess()) {
             Throwable cause = request.decoderResult().cause();
             if (cause instanceof TooLongHttpLineException) {
-                return Problem.of(414, "gateway/uri-too-long", "URI too long",
+                return Problem.of(
+                        414,
+                        "gateway/uri-too-long",
+                        "URI too long",
                         "The request line is longer than " + EdgeLimits.MAX_REQUEST_LINE + " bytes.");
             }
             if (cause instanceof TooLongHttpHeaderException) {
                 return headersTooLarge();
             }
-            return Problem.of(400, "gateway/bad-request", "Bad request", "The request could not be parsed as HTTP/1.1"
-                    + (cause instanceof fazt.gateway.edge.socket.EdgeCodec.AmbiguousLength
-                    ? ": it carries both Content-Length and Transfer-Encoding." : "."));
+            return Problem.of(
+                    400,
+                    "gateway/bad-request",
+                    "Bad request",
+                    "The request could not be parsed as HTTP/1.1"
+                            + (cause instanceof fazt.gateway.edge.socket.EdgeCodec.AmbiguousLength
+                                    ? ": it carries both Content-Length and Transfer-Encoding."
+                                    : "."));
         }
         HttpVersion version = request.protocolVersion();
-        if (version.majorVersion() != 1 || version.minorVersion() > 1 || !version.protocolName().equals("HTTP")) {
-            return Problem.of(505, "gateway/version-not-supported", "HTTP version not supported",
+        if (version.majorVersion() != 1
+                || version.minorVersion() > 1
+                || !version.protocolName().equals("HTTP")) {
+            return Problem.of(
+                    505,
+                    "gateway/version-not-supported",
+                    "HTTP version not supported",
                     "This server speaks HTTP/1.1 (and HTTP/1.0).");
         }
         HttpHeaders headers = request.headers();
@@ -232,13 +299,22 @@ public final class EdgeIntake extends ChannelInboundHandlerAdapter {
             return headersTooLarge();
         }
         List<String> lengths = headers.getAll(HttpHeaderNames.CONTENT_LENGTH);
-        if (lengths.size() > 1 || lengths.size() == 1 && !CONTENT_LENGTH.matcher(lengths.getFirst()).matches()) {
-            return Problem.of(400, "gateway/bad-request", "Bad request",
+        if (lengths.size() > 1
+                || lengths.size() == 1
+                        && !CONTENT_LENGTH.matcher(lengths.getFirst()).matches()) {
+            return Problem.of(
+                    400,
+                    "gateway/bad-request",
+                    "Bad request",
                     "Content-Length must be one decimal number of at most 18 digits.");
         }
         List<String> encodings = headers.getAll(HttpHeaderNames.TRANSFER_ENCODING);
-        if (!encodings.isEmpty() && (encodings.size() > 1 || !encodings.getFirst().trim().equalsIgnoreCase("chunked"))) {
-            return Problem.of(400, "gateway/bad-request", "Bad request",
+        if (!encodings.isEmpty()
+                && (encodings.size() > 1 || !encodings.getFirst().trim().equalsIgnoreCase("chunked"))) {
+            return Problem.of(
+                    400,
+                    "gateway/bad-request",
+                    "Bad request",
                     "Transfer-Encoding must be exactly \"chunked\" when present.");
         }
         if (headers.getAll(HttpHeaderNames.HOST).size() > 1) {
@@ -246,21 +322,31 @@ public final class EdgeIntake extends ChannelInboundHandlerAdapter {
         }
         String expect = headers.get(HttpHeaderNames.EXPECT);
         if (expect != null && !expect.trim().equalsIgnoreCase("100-continue")) {
-            return Problem.of(417, "gateway/expectation-failed", "Expectation failed",
+            return Problem.of(
+                    417,
+                    "gateway/expectation-failed",
+                    "Expectation failed",
                     "Only \"Expect: 100-continue\" is understood.");
         }
         return null;
     }
 
     private static Problem headersTooLarge() {
-        return Problem.of(431, "gateway/headers-too-large", "Request header fields too large",
+        return Problem.of(
+                431,
+                "gateway/headers-too-large",
+                "Request header fields too large",
                 "The headers are larger than " + EdgeLimits.MAX_HEADER_BYTES / 1024 + " KiB or more than "
                         + EdgeLimits.MAX_HEADER_FIELDS + " fields.");
     }
 
     static Problem tooLarge(long limit) {
-        return Problem.of(413, "gateway/body-too-large", "Body too large", "This route accepts a body of at most "
-                + (limit >= 1024 * 1024 ? limit / (1024 * 1024) + " MB." : limit / 1024 + " KiB."));
+        return Problem.of(
+                413,
+                "gateway/body-too-large",
+                "Body too large",
+                "This route accepts a body of at most "
+                        + (limit >= 1024 * 1024 ? limit / (1024 * 1024) + " MB." : limit / 1024 + " KiB."));
     }
 
     /** The authority for URLs: the canonical host plus the port the client named, unless it is the scheme's default. */
@@ -275,12 +361,18 @@ public final class EdgeIntake extends ChannelInboundHandlerAdapter {
             return host;
         }
         String port = value.substring(colon + 1);
-        boolean standard = (scheme.equals("http") && port.equals("80")) || (scheme.equals("https") && port.equals("443"));
+        boolean standard =
+                (scheme.equals("http") && port.equals("80")) || (scheme.equals("https") && port.equals("443"));
         return standard ? host : host + ":" + port;
     }
 
-    private void refuse(ChannelHandlerContext ctx, Problem problem, String instance, TraceContext trace,
-                        String requestId, boolean head) {
+    private void refuse(
+            ChannelHandlerContext ctx,
+            Problem problem,
+            String instance,
+            TraceContext trace,
+            String requestId,
+            boolean head) {
         discarding = true;
         policy = null;
         exchange = null;

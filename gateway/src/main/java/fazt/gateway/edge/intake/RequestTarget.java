@@ -64,7 +64,9 @@ public record RequestTarget(String path, String rawQuery, String authority) {
             if (authority.isEmpty()) {
                 throw badRequest("The absolute request target names no host.");
             }
-            rest = end == target.length() ? "/" : target.charAt(end) == '?' ? "/" + target.substring(end) : target.substring(end);
+            rest = end == target.length()
+                    ? "/"
+                    : target.charAt(end) == '?' ? "/" + target.substring(end) : target.substring(end);
         }
         if (rest.indexOf('#') >= 0) {
             throw badRequest("A request target carries no fragment (#).");
@@ -75,7 +77,8 @@ public record RequestTarget(String path, String rawQuery, String authority) {
         for (int i = 0; i < rest.length(); i++) {
             char c = rest.charAt(i);
             if (c <= 0x20 || c >= 0x7f) {
-                throw badPath("The request target holds a raw space, control or non-ASCII character; percent-encode it.");
+                throw badPath(
+                        "The request target holds a raw space, control or non-ASCII character; percent-encode it.");
             }
         }
         return new RequestTarget(canonical(decode(rawPath)), rawQuery, authority);
@@ -137,8 +140,12 @@ public record RequestTarget(String path, String rawQuery, String authority) {
         bytes.flip();
         String decoded;
         try {
-            decoded = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes).toString();
+            decoded = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(bytes)
+                    .toString();
         } catch (CharacterCodingException e) {
             throw badPath("The path does not decode to valid UTF-8.");
         }

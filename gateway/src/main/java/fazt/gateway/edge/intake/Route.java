@@ -40,7 +40,10 @@ public sealed interface Route {
 
     /** The platform's paths on app hosts. */
     enum Platform {
-        LOGIN(AppSession.PATH_PREFIX), ASYNC("/_fazt/async/"), HOOK("/_fazt/hooks/"), RUN_STATUS("/_fazt/runs/");
+        LOGIN(AppSession.PATH_PREFIX),
+        ASYNC("/_fazt/async/"),
+        HOOK("/_fazt/hooks/"),
+        RUN_STATUS("/_fazt/runs/");
 
         public final String prefix;
 

@@ -22,7 +22,8 @@ public final class Routes {
         if (path.equals(HEALTH)) {
             return new Route.Health();
         }
-        if (path.startsWith(ACME_CHALLENGE_PREFIX) && path.length() > ACME_CHALLENGE_PREFIX.length()
+        if (path.startsWith(ACME_CHALLENGE_PREFIX)
+                && path.length() > ACME_CHALLENGE_PREFIX.length()
                 && path.indexOf('/', ACME_CHALLENGE_PREFIX.length()) < 0) {
             return new Route.AcmeChallenge(path.substring(ACME_CHALLENGE_PREFIX.length()));
         }
@@ -61,7 +62,8 @@ public final class Routes {
     }
 
     private static boolean isSetup(String path) {
-        return path.startsWith(SETUP_PREFIX) && path.length() > SETUP_PREFIX.length()
+        return path.startsWith(SETUP_PREFIX)
+                && path.length() > SETUP_PREFIX.length()
                 && path.indexOf('/', SETUP_PREFIX.length()) < 0;
     }
 }

@@ -12,7 +12,12 @@ public final class ConnectionClock {
     private static final AttributeKey<ConnectionClock> KEY = AttributeKey.valueOf("fazt.edge.clock");
 
     /** Waiting for a request (IDLE), reading its head (HEAD) or its body (BODY), or the server's turn (SERVING). */
-    enum Phase { IDLE, HEAD, BODY, SERVING }
+    enum Phase {
+        IDLE,
+        HEAD,
+        BODY,
+        SERVING
+    }
 
     Phase phase = Phase.IDLE;
     long since;
@@ -24,9 +29,11 @@ public final class ConnectionClock {
     boolean served;
     /** Bytes of a pipelined head arrived while the server was busy: when, else 0. */
     long headPendingSince;
+
     long bodyBytes;
     /** Time spent waiting for body bytes the edge had asked for, and since when it waits now (0: not waiting). */
     long bodyWaitNanos;
+
     long waitingSince;
 
     static ConnectionClock install(Channel channel, long now) {
@@ -108,7 +115,7 @@ public final class ConnectionClock {
                     headPendingSince = now;
                 }
             }
-            case HEAD -> { }
+            case HEAD -> {}
         }
     }
 

@@ -82,7 +82,7 @@ public final class ConnectionGuard extends ChannelDuplexHandler {
                 }
             }
             case BODY -> checkBody(ctx, now);
-            case SERVING -> { }
+            case SERVING -> {}
         }
     }
 
@@ -92,8 +92,8 @@ public final class ConnectionGuard extends ChannelDuplexHandler {
             timeOut(ctx, "The request body stalled for " + limits.bodyTimeoutMillis() + " ms.");
             return;
         }
-        long waited = TimeUnit.NANOSECONDS.toMillis(clock.bodyWaitNanos + (clock.waitingSince == 0 ? 0
-                : now - clock.waitingSince));
+        long waited = TimeUnit.NANOSECONDS.toMillis(
+                clock.bodyWaitNanos + (clock.waitingSince == 0 ? 0 : now - clock.waitingSince));
         if (waited > EdgeLimits.BODY_GRACE_MILLIS && clock.bodyBytes * 1000 < (long) limits.minBodyRate() * waited) {
             timeOut(ctx, "The request body arrived slower than " + limits.minBodyRate() + " bytes per second.");
         }

@@ -40,7 +40,12 @@ public final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
         ctx.channel().attr(IN_TOTAL).set(Boolean.TRUE);
         if (total.incrementAndGet() > limits.maxConnections()) {
             ctx.channel().config().setAutoRead(false);
-            RawResponses.close(ctx, 503, "Service Unavailable", "gateway/too-many-connections", "Too many connections",
+            RawResponses.close(
+                    ctx,
+                    503,
+                    "Service Unavailable",
+                    "gateway/too-many-connections",
+                    "Too many connections",
                     "The server holds as many connections as it may; try again shortly.");
             return;
         }
@@ -50,8 +55,13 @@ public final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
             int mine = perClient.merge(client, 1, Integer::sum);
             if (mine > limits.maxConnectionsPerClient()) {
                 ctx.channel().config().setAutoRead(false);
-                RawResponses.close(ctx, 429, "Too Many Requests", "gateway/too-many-connections",
-                        "Too many connections", "This address holds " + limits.maxConnectionsPerClient()
+                RawResponses.close(
+                        ctx,
+                        429,
+                        "Too Many Requests",
+                        "gateway/too-many-connections",
+                        "Too many connections",
+                        "This address holds " + limits.maxConnectionsPerClient()
                                 + " connections already; reuse them or close some.");
                 return;
             }

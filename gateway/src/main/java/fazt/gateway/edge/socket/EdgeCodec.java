@@ -1,8 +1,8 @@
 package fazt.gateway.edge.socket;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.CombinedChannelDuplexHandler;
-import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpMessage;
@@ -41,8 +41,10 @@ public final class EdgeCodec extends CombinedChannelDuplexHandler<EdgeCodec.Deco
         private final Queue<HttpMethod> methods;
 
         Decoder(Queue<HttpMethod> methods) {
-            super(new HttpDecoderConfig().setMaxInitialLineLength(EdgeLimits.MAX_REQUEST_LINE)
-                    .setMaxHeaderSize(EdgeLimits.MAX_HEADER_BYTES).setStrictLineParsing(true)
+            super(new HttpDecoderConfig()
+                    .setMaxInitialLineLength(EdgeLimits.MAX_REQUEST_LINE)
+                    .setMaxHeaderSize(EdgeLimits.MAX_HEADER_BYTES)
+                    .setStrictLineParsing(true)
                     .setAllowDuplicateContentLengths(false));
             this.methods = methods;
         }

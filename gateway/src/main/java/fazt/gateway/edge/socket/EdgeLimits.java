@@ -12,10 +12,14 @@ import io.micronaut.core.annotation.Nullable;
  * CIDRs whose forwarded headers count.
  */
 @ConfigurationProperties("gateway.edge")
-public record EdgeLimits(@Nullable Integer headerTimeoutMillis, @Nullable Integer idleTimeoutMillis,
-                         @Nullable Integer bodyTimeoutMillis, @Nullable Integer minBodyRate,
-                         @Nullable Integer maxConnections, @Nullable Integer maxConnectionsPerClient,
-                         @Nullable String trustedProxies) {
+public record EdgeLimits(
+        @Nullable Integer headerTimeoutMillis,
+        @Nullable Integer idleTimeoutMillis,
+        @Nullable Integer bodyTimeoutMillis,
+        @Nullable Integer minBodyRate,
+        @Nullable Integer maxConnections,
+        @Nullable Integer maxConnectionsPerClient,
+        @Nullable String trustedProxies) {
     public static final int DEFAULT_HEADER_TIMEOUT_MILLIS = 10_000;
     public static final int DEFAULT_IDLE_TIMEOUT_MILLIS = 60_000;
     public static final int DEFAULT_BODY_TIMEOUT_MILLIS = 30_000;
@@ -33,8 +37,8 @@ public record EdgeLimits(@Nullable Integer headerTimeoutMillis, @Nullable Intege
         bodyTimeoutMillis = bodyTimeoutMillis != null ? bodyTimeoutMillis : DEFAULT_BODY_TIMEOUT_MILLIS;
         minBodyRate = minBodyRate != null ? minBodyRate : DEFAULT_MIN_BODY_RATE;
         maxConnections = maxConnections != null ? maxConnections : DEFAULT_MAX_CONNECTIONS;
-        maxConnectionsPerClient = maxConnectionsPerClient != null ? maxConnectionsPerClient
-                : DEFAULT_MAX_CONNECTIONS_PER_CLIENT;
+        maxConnectionsPerClient =
+                maxConnectionsPerClient != null ? maxConnectionsPerClient : DEFAULT_MAX_CONNECTIONS_PER_CLIENT;
         trustedProxies = trustedProxies != null ? trustedProxies : "";
     }
 

@@ -25,15 +25,22 @@ class ClientAddressTest {
 
     @Test
     void forwardedHeadersFromAnUntrustedPeerAreIgnored() throws Exception {
-        ClientAddress client = of("203.0.113.9", headers("X-Forwarded-For", "1.2.3.4", "X-Forwarded-Proto", "https",
-                "Forwarded", "for=5.6.7.8;proto=https"));
+        ClientAddress client = of(
+                "203.0.113.9",
+                headers(
+                        "X-Forwarded-For",
+                        "1.2.3.4",
+                        "X-Forwarded-Proto",
+                        "https",
+                        "Forwarded",
+                        "for=5.6.7.8;proto=https"));
         assertThat(client).isEqualTo(new ClientAddress("203.0.113.9", "http", false));
     }
 
     @Test
     void aTrustedProxyNamesTheClientAndScheme() throws Exception {
-        ClientAddress client = of("10.1.2.3", headers("X-Forwarded-For", "198.51.100.1, 10.9.9.9",
-                "X-Forwarded-Proto", "https"));
+        ClientAddress client =
+                of("10.1.2.3", headers("X-Forwarded-For", "198.51.100.1, 10.9.9.9", "X-Forwarded-Proto", "https"));
         assertThat(client).isEqualTo(new ClientAddress("198.51.100.1", "https", true));
     }
 
@@ -45,16 +52,18 @@ class ClientAddressTest {
 
     @Test
     void forwardedIsPreferredAndMayCarryPortsAndQuotes() throws Exception {
-        ClientAddress client = of("::1", headers("Forwarded", "for=\"[2001:db8::7]:4711\";proto=https",
-                "X-Forwarded-For", "1.1.1.1"));
+        ClientAddress client =
+                of("::1", headers("Forwarded", "for=\"[2001:db8::7]:4711\";proto=https", "X-Forwarded-For", "1.1.1.1"));
         assertThat(client).isEqualTo(new ClientAddress("2001:db8::7", "https", true));
-        assertThat(of("192.168.1.7", headers("Forwarded", "for=198.51.100.2:80")).ip()).isEqualTo("198.51.100.2");
+        assertThat(of("192.168.1.7", headers("Forwarded", "for=198.51.100.2:80"))
+                        .ip())
+                .isEqualTo("198.51.100.2");
     }
 
     @Test
     void garbageIsNeverTakenForAnAddressOrScheme() throws Exception {
-        ClientAddress client = of("10.1.2.3", headers("X-Forwarded-For", "evil.example, <script>",
-                "X-Forwarded-Proto", "gopher"));
+        ClientAddress client =
+                of("10.1.2.3", headers("X-Forwarded-For", "evil.example, <script>", "X-Forwarded-Proto", "gopher"));
         assertThat(client).isEqualTo(new ClientAddress("10.1.2.3", "http", true));
     }
 
@@ -63,7 +72,8 @@ class ClientAddressTest {
         assertThatThrownBy(() -> TrustedProxies.parse("10.0.0.0/33")).hasMessageContaining("10.0.0.0/33");
         assertThatThrownBy(() -> TrustedProxies.parse("proxy.local")).hasMessageContaining("proxy.local");
         assertThat(TrustedProxies.parse("").isEmpty()).isTrue();
-        assertThat(TrustedProxies.parse("172.16.0.0/12").trusts("172.31.255.255")).isTrue();
+        assertThat(TrustedProxies.parse("172.16.0.0/12").trusts("172.31.255.255"))
+                .isTrue();
         assertThat(TrustedProxies.parse("172.16.0.0/12").trusts("172.32.0.1")).isFalse();
     }
 }

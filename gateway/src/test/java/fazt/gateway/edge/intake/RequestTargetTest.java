@@ -3,43 +3,72 @@ package fazt.gateway.edge.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class RequestTargetTest {
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-        "/|/",
-        "/index.html|/index.html",
-        "//api/main.js|/api/main.js",
-        "/%61pi/main.js|/api/main.js",
-        "/%2e/api/main.js|/api/main.js",
-        "/./api/./main.js|/api/main.js",
-        "/x/../api/main.js|/api/main.js",
-        "/x/%2e%2e/api/main.js|/api/main.js",
-        "/x/%2E%2E/api/main.js|/api/main.js",
-        "/a//b///c|/a/b/c",
-        "/a/b/..|/a/",
-        "/a/b/.|/a/b/",
-        "/a/|/a/",
-        "/%252e%252e/x|/%2e%2e/x",
-        "/api;x/main.js|/api;x/main.js",
-        "/caf%C3%A9|/café",
-        "/a%20b|/a b",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "/|/",
+                "/index.html|/index.html",
+                "//api/main.js|/api/main.js",
+                "/%61pi/main.js|/api/main.js",
+                "/%2e/api/main.js|/api/main.js",
+                "/./api/./main.js|/api/main.js",
+                "/x/../api/main.js|/api/main.js",
+                "/x/%2e%2e/api/main.js|/api/main.js",
+                "/x/%2E%2E/api/main.js|/api/main.js",
+                "/a//b///c|/a/b/c",
+                "/a/b/..|/a/",
+                "/a/b/.|/a/b/",
+                "/a/|/a/",
+                "/%252e%252e/x|/%2e%2e/x",
+                "/api;x/main.js|/api;x/main.js",
+                "/caf%C3%A9|/café",
+                "/a%20b|/a b",
+            })
     void decodesOnceAndResolvesDotSegments(String target, String path) throws Exception {
         assertThat(RequestTarget.parse(target).path()).isEqualTo(path);
     }
 
     @ParameterizedTest(name = "[{index}]")
-    @ValueSource(strings = {"/..", "/../x", "/%2e%2e/x", "/a/../../x", "/api%2Fmain.js", "/api%2fmain.js",
-        "/api%5Cmain.js", "/api\\main.js", "/%00", "/a%0a", "/a%0D", "/%7f", "/%c0%af", "/%e0%80%af", "/%ff",
-        "/%c2%85", "/%", "/%4", "/%zz", "/a b", "/é", "/a#frag", "*", "example.com:443", "ftp://x/y", "http://",
-        "\u0000"})
+    @ValueSource(
+            strings = {
+                "/..",
+                "/../x",
+                "/%2e%2e/x",
+                "/a/../../x",
+                "/api%2Fmain.js",
+                "/api%2fmain.js",
+                "/api%5Cmain.js",
+                "/api\\main.js",
+                "/%00",
+                "/a%0a",
+                "/a%0D",
+                "/%7f",
+                "/%c0%af",
+                "/%e0%80%af",
+                "/%ff",
+                "/%c2%85",
+                "/%",
+                "/%4",
+                "/%zz",
+                "/a b",
+                "/é",
+                "/a#frag",
+                "*",
+                "example.com:443",
+                "ftp://x/y",
+                "http://",
+                "\u0000"
+            })
     void refusesWhatCouldBeReadTwoWays(String target) {
-        assertThatThrownBy(() -> RequestTarget.parse(target)).isInstanceOf(RequestTarget.Refused.class)
+        assertThatThrownBy(() -> RequestTarget.parse(target))
+                .isInstanceOf(RequestTarget.Refused.class)
                 .satisfies(e -> assertThat(((RequestTarget.Refused) e).status()).isEqualTo(400));
     }
 

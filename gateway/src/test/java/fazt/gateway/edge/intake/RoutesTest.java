@@ -45,21 +45,35 @@ class RoutesTest {
         "GET, blog.example.com, /.well-known/acme-challenge/a/b, AppStatic",
     })
     void classifiesByCanonicalHostAndPath(String method, String host, String target, String kind) throws Exception {
-        Route route = Routes.classify(hosts.route(host), method, RequestTarget.parse(target).path());
+        Route route = Routes.classify(
+                hosts.route(host), method, RequestTarget.parse(target).path());
         assertThat(route.getClass().getSimpleName()).isEqualTo(kind);
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @CsvSource({"POST, /api/auth/login, true", "POST, /api//auth/./login, true", "POST, /api/auth/%6cogin, true",
-        "GET, /api/auth/login, false", "POST, /api/apps, false"})
+    @CsvSource({
+        "POST, /api/auth/login, true",
+        "POST, /api//auth/./login, true",
+        "POST, /api/auth/%6cogin, true",
+        "GET, /api/auth/login, false",
+        "POST, /api/apps, false"
+    })
     void publicAdminRoutesAreFoundWhateverTheSpelling(String method, String target, boolean isPublic) throws Exception {
-        Route route = Routes.classify(hosts.route("admin.example.com"), method, RequestTarget.parse(target).path());
+        Route route = Routes.classify(
+                hosts.route("admin.example.com"),
+                method,
+                RequestTarget.parse(target).path());
         assertThat(((Route.AdminApi) route).publicRoute()).isEqualTo(isPublic);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource({"/.well-known/acme-challenge/x, true", "/.well-known/fazt/tok, true", "/.well-known/other, false",
-        "/, false", "/api/x, false"})
+    @CsvSource({
+        "/.well-known/acme-challenge/x, true",
+        "/.well-known/fazt/tok, true",
+        "/.well-known/other, false",
+        "/, false",
+        "/api/x, false"
+    })
     void onlyAcmeChallengesAndWellKnownFaztStayOnPlainHttp(String path, boolean plain) {
         assertThat(Routes.staysPlain(path)).isEqualTo(plain);
     }
@@ -67,8 +81,8 @@ class RoutesTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({"/_fazt/auth/login, LOGIN, login", "/_fazt/async/a/b, ASYNC, a/b", "/_fazt/runs/r_7, RUN_STATUS, r_7"})
     void platformRoutesCarryTheirKindAndRest(String path, Route.Platform kind, String rest) {
-        Route.AppPlatform route = (Route.AppPlatform) Routes.classify(
-                new HostRoute(HostRoute.Kind.APP, "blog", "blog.example.com"), "POST", path);
+        Route.AppPlatform route = (Route.AppPlatform)
+                Routes.classify(new HostRoute(HostRoute.Kind.APP, "blog", "blog.example.com"), "POST", path);
         assertThat(route.kind()).isEqualTo(kind);
         assertThat(route.rest()).isEqualTo(rest);
     }

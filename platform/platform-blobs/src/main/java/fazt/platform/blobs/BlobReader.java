@@ -41,8 +41,8 @@ public final class BlobReader {
                 .thenApply(message -> {
                     byte[] data = message.getData() == null ? new byte[0] : message.getData();
                     if (data.length != length) {
-                        throw new IllegalStateException("blob " + digest + " returned " + data.length
-                                + " bytes, not " + length);
+                        throw new IllegalStateException(
+                                "blob " + digest + " returned " + data.length + " bytes, not " + length);
                     }
                     return data;
                 });
@@ -100,8 +100,8 @@ public final class BlobReader {
                 return false;
             }
             int length = (int) Math.min(MAX_READ, size - position);
-            buffer = Await.result("blob read", StorageSubjects.BLOB_READ, timeout,
-                    BlobReader.this.read(digest, position, length));
+            buffer = Await.result(
+                    "blob read", StorageSubjects.BLOB_READ, timeout, BlobReader.this.read(digest, position, length));
             position += length;
             index = 0;
             return true;

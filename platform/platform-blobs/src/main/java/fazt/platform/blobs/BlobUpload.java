@@ -39,15 +39,19 @@ public final class BlobUpload {
     /** Sends the next chunk (at most {@link StorageSubjects#CHUNK_SIZE} bytes); completes with storage's answer. */
     public CompletableFuture<BlobWritten> send(byte[] chunk, boolean last) {
         if (chunk.length > StorageSubjects.CHUNK_SIZE) {
-            throw new IllegalArgumentException("chunk of " + chunk.length + " bytes; at most "
-                    + StorageSubjects.CHUNK_SIZE + " per message");
+            throw new IllegalArgumentException(
+                    "chunk of " + chunk.length + " bytes; at most " + StorageSubjects.CHUNK_SIZE + " per message");
         }
         long at = offset;
         offset += chunk.length;
-        return nats.requestRaw(StorageSubjects.BLOB_WRITE, Map.of(
-                        StorageSubjects.HEADER_UPLOAD_ID, uploadId,
-                        StorageSubjects.HEADER_OFFSET, Long.toString(at),
-                        StorageSubjects.HEADER_LAST, Boolean.toString(last)), chunk, TIMEOUT)
+        return nats.requestRaw(
+                        StorageSubjects.BLOB_WRITE,
+                        Map.of(
+                                StorageSubjects.HEADER_UPLOAD_ID, uploadId,
+                                StorageSubjects.HEADER_OFFSET, Long.toString(at),
+                                StorageSubjects.HEADER_LAST, Boolean.toString(last)),
+                        chunk,
+                        TIMEOUT)
                 .thenApply(reply -> MessageCodec.INSTANCE.decode(reply.getData(), BlobWritten.class));
     }
 

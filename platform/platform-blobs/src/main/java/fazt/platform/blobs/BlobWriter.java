@@ -34,8 +34,8 @@ public final class BlobWriter {
             // A short read is the end; a full one may be followed by an empty last chunk, as the protocol allows.
             boolean last = n < buffer.length;
             byte[] chunk = last ? Arrays.copyOf(buffer, n) : buffer;
-            BlobWritten answer = Await.result("blob upload", StorageSubjects.BLOB_WRITE, BlobUpload.TIMEOUT,
-                    upload.send(chunk, last));
+            BlobWritten answer = Await.result(
+                    "blob upload", StorageSubjects.BLOB_WRITE, BlobUpload.TIMEOUT, upload.send(chunk, last));
             if (last) {
                 return answer;
             }

@@ -34,7 +34,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class BodyStreamHolder implements AutoCloseable {
     /** How a held stream ended. */
-    public enum Outcome { COMPLETED, FAILED, ABANDONED, CANCELLED }
+    public enum Outcome {
+        COMPLETED,
+        FAILED,
+        ABANDONED,
+        CANCELLED
+    }
 
     private static final Logger log = LoggerFactory.getLogger(BodyStreamHolder.class);
 
@@ -58,7 +63,7 @@ public final class BodyStreamHolder implements AutoCloseable {
         this.dispatcher = nats.createDispatcher(this::onPull);
         dispatcher.subscribe(prefix + ".*");
         try {
-            nats.flush(Duration.ofSeconds(5));   // the server knows the interest before any stream is handed out
+            nats.flush(Duration.ofSeconds(5)); // the server knows the interest before any stream is handed out
         } catch (Exception e) {
             // not connected right now: the subscription is sent on reconnect
         }
@@ -83,8 +88,14 @@ public final class BodyStreamHolder implements AutoCloseable {
     private void onPull(Message pull) {
         HeldStream stream = open.get(pull.getSubject());
         if (stream == null) {
-            reply(pull, problem(410, "body-stream-gone", "Body stream gone",
-                    "The body stream ended, failed or was dropped after " + idleMillis + " ms without a pull."));
+            reply(
+                    pull,
+                    problem(
+                            410,
+                            "body-stream-gone",
+                            "Body stream gone",
+                            "The body stream ended, failed or was dropped after " + idleMillis
+                                    + " ms without a pull."));
             return;
         }
         stream.onPull(pull);
@@ -159,16 +170,27 @@ public final class BodyStreamHolder implements AutoCloseable {
             Chunk again = null;
             synchronized (this) {
                 if (done.isDone()) {
-                    return;   // ended between delivery and now; the reader times out or finds no responder next
+                    return; // ended between delivery and now; the reader times out or finds no responder next
                 }
                 if (seq < 1) {
-                    reply(pull, problem(400, "bad-pull", "Bad chunk pull",
-                            "A pull needs header " + RuntimeSubjects.HEADER_SEQ + " with a positive chunk number."));
+                    reply(
+                            pull,
+                            problem(
+                                    400,
+                                    "bad-pull",
+                                    "Bad chunk pull",
+                                    "A pull needs header " + RuntimeSubjects.HEADER_SEQ
+                                            + " with a positive chunk number."));
                     return;
                 }
                 if (busy || (seq != served + 1 && !(seq == served && lastServed != null))) {
-                    reply(pull, problem(409, "pull-out-of-order", "Chunk pull out of order",
-                            "Chunk " + seq + " was pulled, but the next chunk is " + (served + 1) + "."));
+                    reply(
+                            pull,
+                            problem(
+                                    409,
+                                    "pull-out-of-order",
+                                    "Chunk pull out of order",
+                                    "Chunk " + seq + " was pulled, but the next chunk is " + (served + 1) + "."));
                     return;
                 }
                 if (seq == served) {
@@ -205,14 +227,23 @@ public final class BodyStreamHolder implements AutoCloseable {
             }
             if (failure != null || chunk == null) {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure;
+                        ? failure.getCause()
+                        : failure;
                 if (cause instanceof ProblemException p) {
                     reply(pull, p.problem());
                 } else {
-                    log.warn("body stream source failed subject={} chunk={} cause={}", subject, seq,
+                    log.warn(
+                            "body stream source failed subject={} chunk={} cause={}",
+                            subject,
+                            seq,
                             cause == null ? "no chunk" : cause.getClass().getSimpleName());
-                    reply(pull, problem(502, "body-source-failed", "Body source failed",
-                            "The body could not be read to its end."));
+                    reply(
+                            pull,
+                            problem(
+                                    502,
+                                    "body-source-failed",
+                                    "Body source failed",
+                                    "The body could not be read to its end."));
                 }
                 finish(Outcome.FAILED);
                 return;

@@ -67,49 +67,58 @@ public final class BodyStreamReader {
         }
         Headers headers = new Headers();
         headers.put(RuntimeSubjects.HEADER_SEQ, Long.toString(wanted));
-        Message message = NatsMessage.builder().subject(subject).headers(headers).data(new byte[0]).build();
+        Message message = NatsMessage.builder()
+                .subject(subject)
+                .headers(headers)
+                .data(new byte[0])
+                .build();
         CompletableFuture<Message> reply;
         try {
             reply = nats.requestWithTimeout(message, pullTimeout);
         } catch (RuntimeException e) {
             reply = CompletableFuture.failedFuture(e);
         }
-        return reply.orTimeout(pullTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .handle((answer, failure) -> {
-                    synchronized (this) {
-                        pulling = false;
-                    }
-                    if (failure != null) {
-                        throw new CompletionException(translate(wanted, failure));
-                    }
-                    Chunk chunk = decode(wanted, answer);
-                    if (chunk.last()) {
-                        synchronized (this) {
-                            ended = true;
-                        }
-                    }
-                    return chunk;
-                });
+        return reply.orTimeout(pullTimeout.toMillis(), TimeUnit.MILLISECONDS).handle((answer, failure) -> {
+            synchronized (this) {
+                pulling = false;
+            }
+            if (failure != null) {
+                throw new CompletionException(translate(wanted, failure));
+            }
+            Chunk chunk = decode(wanted, answer);
+            if (chunk.last()) {
+                synchronized (this) {
+                    ended = true;
+                }
+            }
+            return chunk;
+        });
     }
 
     private BodyStreamException translate(long wanted, Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof CancellationException
                 || (cause.getMessage() != null && cause.getMessage().contains("No Responders"))) {
             return noResponder(wanted);
         }
         if (cause instanceof TimeoutException) {
-            return new BodyStreamException("body stream " + subject + ": chunk " + wanted + " not received within "
-                    + pullTimeout.toMillis() + " ms", null);
+            return new BodyStreamException(
+                    "body stream " + subject + ": chunk " + wanted + " not received within " + pullTimeout.toMillis()
+                            + " ms",
+                    null);
         }
-        return new BodyStreamException("body stream " + subject + ": chunk " + wanted + " failed ("
-                + cause.getClass().getSimpleName() + ")", null);
+        return new BodyStreamException(
+                "body stream " + subject + ": chunk " + wanted + " failed ("
+                        + cause.getClass().getSimpleName() + ")",
+                null);
     }
 
     private BodyStreamException noResponder(long wanted) {
-        return new BodyStreamException("body stream " + subject + ": no responder for chunk " + wanted
-                + " (its holder is gone or dropped the stream)", null);
+        return new BodyStreamException(
+                "body stream " + subject + ": no responder for chunk " + wanted
+                        + " (its holder is gone or dropped the stream)",
+                null);
     }
 
     private Chunk decode(long wanted, Message answer) {
@@ -122,12 +131,17 @@ public final class BodyStreamReader {
             try {
                 problem = MessageCodec.INSTANCE.decode(answer.getData(), Problem.class);
             } catch (MessageCodec.MalformedMessageException e) {
-                problem = Problem.of(502, "platform/body-stream-failed", "Body stream failed",
+                problem = Problem.of(
+                        502,
+                        "platform/body-stream-failed",
+                        "Body stream failed",
                         headers.getFirst(FaztHeaders.SERVICE_ERROR));
             }
-            throw new CompletionException(new BodyStreamException("body stream " + subject + ": chunk " + wanted
-                    + " refused: " + problem.status() + " " + problem.title()
-                    + (problem.detail() == null ? "" : " (" + problem.detail() + ")"), problem));
+            throw new CompletionException(new BodyStreamException(
+                    "body stream " + subject + ": chunk " + wanted
+                            + " refused: " + problem.status() + " " + problem.title()
+                            + (problem.detail() == null ? "" : " (" + problem.detail() + ")"),
+                    problem));
         }
         boolean last = headers != null && "true".equalsIgnoreCase(headers.getFirst(RuntimeSubjects.HEADER_LAST));
         return new Chunk(answer.getData(), last);

@@ -74,7 +74,7 @@ class BodyStreamIT {
         Chunk only = reader.pull().get();
         assertThat(only.last()).isTrue();
         assertThat(only.data()).isEqualTo(body);
-        assertThat(reader.pull().get()).isSameAs(Chunk.END);   // not asked again
+        assertThat(reader.pull().get()).isSameAs(Chunk.END); // not asked again
         assertThat(stream.done().get(2, TimeUnit.SECONDS)).isEqualTo(BodyStreamHolder.Outcome.COMPLETED);
     }
 
@@ -112,7 +112,7 @@ class BodyStreamIT {
         });
         BodyStreamReader reader = new BodyStreamReader(readerSide, stream.subject(), PULL_TIMEOUT);
         reader.pull().get();
-        Thread.sleep(300);   // a slow reader: nothing more is produced while it dawdles
+        Thread.sleep(300); // a slow reader: nothing more is produced while it dawdles
         assertThat(produced).hasValue(1);
         reader.pull().get();
         Thread.sleep(300);
@@ -123,20 +123,22 @@ class BodyStreamIT {
     void aSlowProducerIsWaitedForWithinThePullTimeout() throws Exception {
         var executor = Executors.newVirtualThreadPerTaskExecutor();
         int[] left = {3};
-        var stream = holder.register(ChunkProducer.blocking(new ChunkProducer.BlockingSource() {
-            @Override
-            public byte[] next(int maxBytes) throws java.io.IOException {
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException e) {
-                    throw new java.io.InterruptedIOException();
-                }
-                return left[0]-- > 0 ? new byte[] {(byte) left[0]} : null;
-            }
+        var stream = holder.register(ChunkProducer.blocking(
+                new ChunkProducer.BlockingSource() {
+                    @Override
+                    public byte[] next(int maxBytes) throws java.io.IOException {
+                        try {
+                            Thread.sleep(200);
+                        } catch (InterruptedException e) {
+                            throw new java.io.InterruptedIOException();
+                        }
+                        return left[0]-- > 0 ? new byte[] {(byte) left[0]} : null;
+                    }
 
-            @Override
-            public void close() {}
-        }, executor));
+                    @Override
+                    public void close() {}
+                },
+                executor));
         assertThat(readAll(stream.subject())).containsExactly(2, 1, 0);
         assertThat(stream.done().get(2, TimeUnit.SECONDS)).isEqualTo(BodyStreamHolder.Outcome.COMPLETED);
     }
@@ -162,8 +164,8 @@ class BodyStreamIT {
         closed.get(1, TimeUnit.SECONDS);
         assertThat(holder.openStreams()).isZero();
         long started = System.nanoTime();
-        ExecutionException late = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
-                () -> reader.pull().get());
+        ExecutionException late = org.junit.jupiter.api.Assertions.assertThrows(
+                ExecutionException.class, () -> reader.pull().get());
         assertThat(((BodyStreamException) late.getCause()).problem().status()).isEqualTo(410);
         assertThat(late.getCause()).hasMessageContaining("Body stream gone");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
@@ -171,7 +173,7 @@ class BodyStreamIT {
 
     @Test
     void aStreamCanBePulledTheMomentItIsRegistered() throws Exception {
-        for (int i = 0; i < 200; i++) {   // no subscription races the reader
+        for (int i = 0; i < 200; i++) { // no subscription races the reader
             var stream = holder.register(ChunkProducer.of(new byte[] {(byte) i}));
             assertThat(readAll(stream.subject())).containsExactly((byte) i);
         }
@@ -182,10 +184,12 @@ class BodyStreamIT {
         var stream = holder.register(ChunkProducer.of(random(3 * RuntimeSubjects.CHUNK_SIZE)));
         InputStream in = new BodyStreamReader(readerSide, stream.subject(), Duration.ofSeconds(20)).inputStream(null);
         assertThat(in.readNBytes(RuntimeSubjects.CHUNK_SIZE)).hasSize(RuntimeSubjects.CHUNK_SIZE);
-        holderSide.close();   // the holding process died
+        holderSide.close(); // the holding process died
         long started = System.nanoTime();
-        assertThatThrownBy(in::readAllBytes).isInstanceOf(BodyStreamException.class)
-                .hasMessageContaining(stream.subject()).hasMessageContaining("no responder");
+        assertThatThrownBy(in::readAllBytes)
+                .isInstanceOf(BodyStreamException.class)
+                .hasMessageContaining(stream.subject())
+                .hasMessageContaining("no responder");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
     }
 
@@ -194,8 +198,8 @@ class BodyStreamIT {
         var stream = holder.register(new ChunkProducer() {
             @Override
             public CompletableFuture<Chunk> next(int maxBytes) {
-                return CompletableFuture.failedFuture(new ProblemException(Problem.of(413, "gateway/body-too-large",
-                        "Body too large", "The body is larger than 1 MB.")));
+                return CompletableFuture.failedFuture(new ProblemException(
+                        Problem.of(413, "gateway/body-too-large", "Body too large", "The body is larger than 1 MB.")));
             }
 
             @Override
@@ -213,8 +217,10 @@ class BodyStreamIT {
     void pullsOutOfOrderAreRefusedAndARepeatedPullGetsTheSameChunk() throws Exception {
         byte[] body = random(3 * RuntimeSubjects.CHUNK_SIZE);
         var stream = holder.register(ChunkProducer.of(body));
-        assertThat(rawPull(stream.subject(), "2").getHeaders().getFirst("Nats-Service-Error-Code")).isEqualTo("409");
-        assertThat(rawPull(stream.subject(), "x").getHeaders().getFirst("Nats-Service-Error-Code")).isEqualTo("400");
+        assertThat(rawPull(stream.subject(), "2").getHeaders().getFirst("Nats-Service-Error-Code"))
+                .isEqualTo("409");
+        assertThat(rawPull(stream.subject(), "x").getHeaders().getFirst("Nats-Service-Error-Code"))
+                .isEqualTo("400");
         byte[] first = rawPull(stream.subject(), "1").getData();
         assertThat(rawPull(stream.subject(), "1").getData()).isEqualTo(first);
         assertThat(first).isEqualTo(java.util.Arrays.copyOf(body, RuntimeSubjects.CHUNK_SIZE));
@@ -225,14 +231,20 @@ class BodyStreamIT {
         var stream = holder.register(ChunkProducer.of(random(10)));
         stream.cancel();
         assertThat(stream.done().get(1, TimeUnit.SECONDS)).isEqualTo(BodyStreamHolder.Outcome.CANCELLED);
-        assertThatThrownBy(() -> readAll(stream.subject())).isInstanceOf(BodyStreamException.class)
+        assertThatThrownBy(() -> readAll(stream.subject()))
+                .isInstanceOf(BodyStreamException.class)
                 .hasMessageContaining("410");
     }
 
     private io.nats.client.Message rawPull(String subject, String seq) throws Exception {
         Headers headers = new Headers();
         headers.put(RuntimeSubjects.HEADER_SEQ, seq);
-        return readerSide.request(NatsMessage.builder().subject(subject).headers(headers).data(new byte[0]).build(),
+        return readerSide.request(
+                NatsMessage.builder()
+                        .subject(subject)
+                        .headers(headers)
+                        .data(new byte[0])
+                        .build(),
                 PULL_TIMEOUT);
     }
 }

@@ -27,11 +27,11 @@ final class AnswerLifetime<K, V> implements Expiry<K, CompletableFuture<V>> {
     @Override
     public long expireAfterCreate(K key, CompletableFuture<V> answer, long currentTime) {
         if (!answer.isDone() || answer.isCompletedExceptionally()) {
-            return NO_LIMIT;   // a failed load leaves as it completes
+            return NO_LIMIT; // a failed load leaves as it completes
         }
         V value = answer.join();
         if (value == null) {
-            return NO_LIMIT;   // a null answer leaves as it completes
+            return NO_LIMIT; // a null answer leaves as it completes
         }
         return negative.test(value) ? negativeNanos : positiveNanos;
     }

@@ -182,12 +182,14 @@ public final class BoundedCache<K, V> {
                 throw new IllegalStateException("cache " + name + " needs maxEntries");
             }
             CaffeineStatsCounter stats = new CaffeineStatsCounter(metrics, name);
-            Caffeine<Object, Object> caffeine = Caffeine.newBuilder().maximumSize(maxEntries).recordStats(() -> stats);
+            Caffeine<Object, Object> caffeine =
+                    Caffeine.newBuilder().maximumSize(maxEntries).recordStats(() -> stats);
             if (clock != null) {
                 caffeine.ticker(clock::getAsLong);
             }
-            Cache<K, CompletableFuture<V>> cache = caffeine
-                    .expireAfter(new AnswerLifetime<K, V>(positiveFor, negativeFor, negative)).build();
+            Cache<K, CompletableFuture<V>> cache = caffeine.expireAfter(
+                            new AnswerLifetime<K, V>(positiveFor, negativeFor, negative))
+                    .build();
             stats.registerSizeMetric(cache);
             return new BoundedCache<>(name, cache);
         }

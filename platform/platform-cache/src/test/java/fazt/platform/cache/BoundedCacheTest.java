@@ -23,10 +23,12 @@ class BoundedCacheTest {
     private final Map<String, AtomicInteger> loads = new ConcurrentHashMap<>();
 
     private BoundedCache<String, String> cache(int maxEntries) {
-        return BoundedCache.<String, String>named("test.answers").maxEntries(maxEntries)
+        return BoundedCache.<String, String>named("test.answers")
+                .maxEntries(maxEntries)
                 .positiveFor(Duration.ofSeconds(30))
                 .negativeFor(Duration.ofSeconds(5), "none"::equals)
-                .clock(now::get).build(metrics);
+                .clock(now::get)
+                .build(metrics);
     }
 
     /** Answers {@code none} for keys starting with {@code missing}, else the key in upper case; counts each load. */
@@ -54,7 +56,10 @@ class BoundedCacheTest {
         cache.cleanUp();
         assertThat(cache.size()).isEqualTo(10);
         assertThat(metrics.get("cache.evictions").tag("cache", "test.answers").summaries().stream()
-                .mapToLong(DistributionSummary::count).sum()).as("evictions metered").isEqualTo(90);
+                        .mapToLong(DistributionSummary::count)
+                        .sum())
+                .as("evictions metered")
+                .isEqualTo(90);
     }
 
     @Test
@@ -97,7 +102,9 @@ class BoundedCacheTest {
         slow.complete("none");
         advance(Duration.ofSeconds(4));
         assertThat(cache.get("missing", loader()).join()).isEqualTo("none");
-        assertThat(loadsOf("missing")).as("the 5 s began at the answer, not at the ask").isZero();
+        assertThat(loadsOf("missing"))
+                .as("the 5 s began at the answer, not at the ask")
+                .isZero();
         advance(Duration.ofSeconds(2));
         cache.get("missing", loader()).join();
         assertThat(loadsOf("missing")).isEqualTo(1);
@@ -106,14 +113,17 @@ class BoundedCacheTest {
     @Test
     void aNullAnswerIsNotKept() {
         BoundedCache<String, String> cache = cache(100);
-        assertThat(cache.get("a", k -> CompletableFuture.completedFuture(null)).join()).isNull();
+        assertThat(cache.get("a", k -> CompletableFuture.completedFuture(null)).join())
+                .isNull();
         assertThat(cache.size()).isZero();
     }
 
     @Test
     void withoutLifetimesAnswersStayUntilEvictedOrDropped() {
-        BoundedCache<String, String> cache = BoundedCache.<String, String>named("test.forever").maxEntries(10)
-                .clock(now::get).build(metrics);
+        BoundedCache<String, String> cache = BoundedCache.<String, String>named("test.forever")
+                .maxEntries(10)
+                .clock(now::get)
+                .build(metrics);
         cache.get("a", loader()).join();
         advance(Duration.ofDays(400));
         cache.get("a", loader()).join();
@@ -143,7 +153,8 @@ class BoundedCacheTest {
     @Test
     void aFailedLoadReachesEveryWaiterAndIsNotKept() {
         BoundedCache<String, String> cache = cache(100);
-        CompletableFuture<String> failed = cache.get("a", k -> CompletableFuture.failedFuture(new IllegalStateException("down")));
+        CompletableFuture<String> failed =
+                cache.get("a", k -> CompletableFuture.failedFuture(new IllegalStateException("down")));
         assertThat(failed).isCompletedExceptionally();
         assertThat(cache.get("a", loader()).join()).isEqualTo("A");
         CompletableFuture<String> thrown = cache.get("b", k -> {
@@ -156,14 +167,18 @@ class BoundedCacheTest {
     @Test
     void anAnswerFetchedBeforeADropIsNeverStored() {
         BoundedCache<String, String> cache = cache(100);
-        for (var drop : List.<java.util.function.Consumer<BoundedCache<String, String>>>of(c -> c.drop("a"),
-                c -> c.dropIf((k, v) -> false), BoundedCache::dropAll)) {
+        for (var drop : List.<java.util.function.Consumer<BoundedCache<String, String>>>of(
+                c -> c.drop("a"), c -> c.dropIf((k, v) -> false), BoundedCache::dropAll)) {
             CompletableFuture<String> old = new CompletableFuture<>();
             CompletableFuture<String> asked = cache.get("a", k -> old);
             drop.accept(cache);
             old.complete("OLD");
-            assertThat(asked.join()).as("who asked before the drop gets the answer").isEqualTo("OLD");
-            assertThat(cache.get("a", k -> CompletableFuture.completedFuture("NEW")).join()).isEqualTo("NEW");
+            assertThat(asked.join())
+                    .as("who asked before the drop gets the answer")
+                    .isEqualTo("OLD");
+            assertThat(cache.get("a", k -> CompletableFuture.completedFuture("NEW"))
+                            .join())
+                    .isEqualTo("NEW");
             cache.dropAll();
         }
     }
@@ -175,7 +190,8 @@ class BoundedCacheTest {
         cache.get("b", loader()).join();
         cache.get("missing", loader()).join();
         cache.get("pending", k -> new CompletableFuture<>());
-        assertThat(cache.dropIf((key, answer) -> answer.equals("none") || key.equals("a"))).isEqualTo(3);
+        assertThat(cache.dropIf((key, answer) -> answer.equals("none") || key.equals("a")))
+                .isEqualTo(3);
         assertThat(cache.size()).isEqualTo(1);
         cache.get("b", loader()).join();
         assertThat(loadsOf("b")).isEqualTo(1);
@@ -189,9 +205,21 @@ class BoundedCacheTest {
         cache.get("a", loader()).join();
         cache.get("b", loader()).join();
         assertThat(cache.name()).isEqualTo("test.answers");
-        assertThat(metrics.get("cache.gets").tags("cache", "test.answers", "result", "hit").counter().count()).isEqualTo(2);
-        assertThat(metrics.get("cache.gets").tags("cache", "test.answers", "result", "miss").counter().count()).isEqualTo(2);
-        assertThat(metrics.get("cache.size").tag("cache", "test.answers").gauge().value()).isEqualTo(2);
+        assertThat(metrics.get("cache.gets")
+                        .tags("cache", "test.answers", "result", "hit")
+                        .counter()
+                        .count())
+                .isEqualTo(2);
+        assertThat(metrics.get("cache.gets")
+                        .tags("cache", "test.answers", "result", "miss")
+                        .counter()
+                        .count())
+                .isEqualTo(2);
+        assertThat(metrics.get("cache.size")
+                        .tag("cache", "test.answers")
+                        .gauge()
+                        .value())
+                .isEqualTo(2);
     }
 
     @Test

@@ -37,7 +37,11 @@ public final class BackgroundLoop {
         void run() throws Exception;
     }
 
-    private enum Shape { EVERY, UNTIL_DONE, FOREVER }
+    private enum Shape {
+        EVERY,
+        UNTIL_DONE,
+        FOREVER
+    }
 
     private final String name;
     private final Shape shape;
@@ -140,10 +144,18 @@ public final class BackgroundLoop {
                 long now = System.nanoTime();
                 if (failures == 1 || now - lastWarned >= WARN_EVERY.toNanos()) {
                     lastWarned = now;
-                    log.warn("background loop failed name={} failures={} retryIn={} reason={}", name, failures, next,
+                    log.warn(
+                            "background loop failed name={} failures={} retryIn={} reason={}",
+                            name,
+                            failures,
+                            next,
                             reason(e));
                 } else {
-                    log.debug("background loop failed name={} failures={} retryIn={} reason={}", name, failures, next,
+                    log.debug(
+                            "background loop failed name={} failures={} retryIn={} reason={}",
+                            name,
+                            failures,
+                            next,
                             reason(e));
                 }
             }
@@ -184,7 +196,8 @@ public final class BackgroundLoop {
     }
 
     static String reason(Throwable e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": "
-                + e.getMessage();
+        return e.getMessage() == null
+                ? e.getClass().getSimpleName()
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 }

@@ -26,7 +26,9 @@ class BackgroundLoopTest {
             }
         });
         try {
-            assertThat(three.await(DEADLINE_S, TimeUnit.SECONDS)).as("rounds after a failing one").isTrue();
+            assertThat(three.await(DEADLINE_S, TimeUnit.SECONDS))
+                    .as("rounds after a failing one")
+                    .isTrue();
             assertThat(thread.get()).isEqualTo("test-every");
             assertThat(loop.running()).isTrue();
         } finally {
@@ -62,14 +64,16 @@ class BackgroundLoopTest {
         BackgroundLoop loop = BackgroundLoop.forever("test-forever", () -> {
             twice.countDown();
             if (starts.incrementAndGet() == 1) {
-                return;   // ends unexpectedly: restarted after a pause
+                return; // ends unexpectedly: restarted after a pause
             }
             parked.countDown();
-            Thread.sleep(Duration.ofHours(1));   // runs until stopped
+            Thread.sleep(Duration.ofHours(1)); // runs until stopped
         });
         assertThat(twice.await(DEADLINE_S, TimeUnit.SECONDS)).isTrue();
         assertThat(parked.await(DEADLINE_S, TimeUnit.SECONDS)).isTrue();
-        assertThat(loop.stop(Duration.ofSeconds(DEADLINE_S))).as("the interrupt ends the sleeping body").isTrue();
+        assertThat(loop.stop(Duration.ofSeconds(DEADLINE_S)))
+                .as("the interrupt ends the sleeping body")
+                .isTrue();
         assertThat(starts.get()).isEqualTo(2);
     }
 

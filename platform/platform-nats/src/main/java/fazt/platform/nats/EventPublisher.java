@@ -43,7 +43,8 @@ public final class EventPublisher {
     public EventPublisher(Connection nats, SubjectRoot root, Duration timeout) {
         this.root = root;
         try {
-            this.jetStream = nats.jetStream(JetStreamOptions.builder().requestTimeout(timeout).build());
+            this.jetStream = nats.jetStream(
+                    JetStreamOptions.builder().requestTimeout(timeout).build());
         } catch (IOException e) {
             throw new IllegalStateException("JetStream unavailable on this connection", e);
         }
@@ -61,7 +62,11 @@ public final class EventPublisher {
         headers.put(FaztHeaders.TRACEPARENT, TraceContext.currentOrStart().header());
         byte[] data = MessageCodec.INSTANCE.encode(event);
         try {
-            jetStream.publish(root.qualify(subject), headers, data, PublishOptions.builder().messageId(eventId).build());
+            jetStream.publish(
+                    root.qualify(subject),
+                    headers,
+                    data,
+                    PublishOptions.builder().messageId(eventId).build());
         } catch (IOException | JetStreamApiException | IllegalStateException e) {
             // IOException: no stream captures the subject, or no acknowledgement in time; IllegalStateException: the
             // connection is closed.
@@ -75,8 +80,11 @@ public final class EventPublisher {
         private final String eventId;
 
         public EventNotPublished(String subject, String eventId, Throwable cause) {
-            super("event " + eventId + " not published on " + subject + ": " + cause.getClass().getSimpleName()
-                    + (cause.getMessage() == null ? "" : " " + cause.getMessage()), cause);
+            super(
+                    "event " + eventId + " not published on " + subject + ": "
+                            + cause.getClass().getSimpleName()
+                            + (cause.getMessage() == null ? "" : " " + cause.getMessage()),
+                    cause);
             this.subject = subject;
             this.eventId = eventId;
         }

@@ -11,7 +11,10 @@ public record IncomingRequest(String subject, Headers headers, byte[] data) {
         try {
             return MessageCodec.INSTANCE.decode(data == null ? new byte[0] : data, type);
         } catch (MessageCodec.MalformedMessageException e) {
-            throw new ProblemException(Problem.of(400, "platform/malformed-request", "Malformed request",
+            throw new ProblemException(Problem.of(
+                    400,
+                    "platform/malformed-request",
+                    "Malformed request",
                     "The request body is not a valid " + MessageCodec.typeId(type) + " message."));
         }
     }

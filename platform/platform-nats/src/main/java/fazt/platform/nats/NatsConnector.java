@@ -42,13 +42,16 @@ public final class NatsConnector {
     }
 
     /** Tries {@code options} every {@link #FIRST_CONNECT_PAUSE} until it connects or {@code within} has passed. */
-    static Connection firstConnect(Options options, String url, Duration within) throws IOException, InterruptedException {
+    static Connection firstConnect(Options options, String url, Duration within)
+            throws IOException, InterruptedException {
         long deadline = System.nanoTime() + within.toNanos();
-        Retry retry = Retry.of("nats-first-connect", RetryConfig.custom()
-                .maxAttempts(Integer.MAX_VALUE)
-                .waitDuration(FIRST_CONNECT_PAUSE)
-                .retryOnException(e -> e instanceof IOException && System.nanoTime() <= deadline)
-                .build());
+        Retry retry = Retry.of(
+                "nats-first-connect",
+                RetryConfig.custom()
+                        .maxAttempts(Integer.MAX_VALUE)
+                        .waitDuration(FIRST_CONNECT_PAUSE)
+                        .retryOnException(e -> e instanceof IOException && System.nanoTime() <= deadline)
+                        .build());
         try {
             return retry.executeCallable(() -> Nats.connect(options));
         } catch (IOException e) {
@@ -57,8 +60,10 @@ public final class NatsConnector {
                 throw new InterruptedException("interrupted while connecting to NATS");
             }
             // The client's message repeats the URL, credentials and all.
-            throw new IOException("cannot reach NATS at " + withoutCredentials(url) + " ("
-                    + withoutCredentials(String.valueOf(e.getMessage())) + ")", e);
+            throw new IOException(
+                    "cannot reach NATS at " + withoutCredentials(url) + " ("
+                            + withoutCredentials(String.valueOf(e.getMessage())) + ")",
+                    e);
         } catch (InterruptedException | RuntimeException e) {
             throw e;
         } catch (Exception e) {

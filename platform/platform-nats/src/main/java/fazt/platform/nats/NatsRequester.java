@@ -71,12 +71,16 @@ public final class NatsRequester {
      * Sends raw bytes with {@code headers} to {@code subject} (without the root) and completes with the reply message
      * itself (for byte replies such as blob chunks), failing as {@link #request} does for problems and no responders.
      */
-    public CompletableFuture<Message> requestRaw(String subject, java.util.Map<String, String> headers, byte[] data,
-                                                 Duration timeout) {
+    public CompletableFuture<Message> requestRaw(
+            String subject, java.util.Map<String, String> headers, byte[] data, Duration timeout) {
         Headers all = new Headers();
         headers.forEach(all::put);
         all.put(FaztHeaders.TRACEPARENT, TraceContext.currentOrStart().header());
-        Message message = NatsMessage.builder().subject(root.qualify(subject)).headers(all).data(data).build();
+        Message message = NatsMessage.builder()
+                .subject(root.qualify(subject))
+                .headers(all)
+                .data(data)
+                .build();
         return nats.requestWithTimeout(message, timeout)
                 .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .exceptionallyCompose(e -> CompletableFuture.failedFuture(translate(subject, e)))
@@ -90,8 +94,11 @@ public final class NatsRequester {
      * Sends {@code request} (a record) and completes with the raw reply message, for contracts whose reply is bytes.
      */
     public CompletableFuture<Message> requestForBytes(String subject, Object request, Duration timeout) {
-        return requestRaw(subject, java.util.Map.of(FaztHeaders.TYPE, MessageCodec.typeId(request.getClass())),
-                MessageCodec.INSTANCE.encode(request), timeout);
+        return requestRaw(
+                subject,
+                java.util.Map.of(FaztHeaders.TYPE, MessageCodec.typeId(request.getClass())),
+                MessageCodec.INSTANCE.encode(request),
+                timeout);
     }
 
     /**
@@ -155,7 +162,8 @@ public final class NatsRequester {
                 problem = MessageCodec.INSTANCE.decode(reply.getData(), Problem.class);
             } catch (MessageCodec.MalformedMessageException e) {
                 int status = parseStatus(headers.getFirst(FaztHeaders.SERVICE_ERROR_CODE));
-                problem = Problem.of(status, "platform/remote-error", "Remote error", headers.getFirst(FaztHeaders.SERVICE_ERROR));
+                problem = Problem.of(
+                        status, "platform/remote-error", "Remote error", headers.getFirst(FaztHeaders.SERVICE_ERROR));
             }
             throw new RemoteProblemException(problem);
         }

@@ -54,8 +54,8 @@ final class Replies {
                 MDC.remove(MDC_ERROR_ID);
             }
             Problem generic = Problem.of(500, "platform/internal-error", "Internal error", null);
-            problem = new Problem(generic.type(), generic.title(), 500, null, null, generic.code(), errorId,
-                    null, null);
+            problem =
+                    new Problem(generic.type(), generic.title(), 500, null, null, generic.code(), errorId, null, null);
         }
         String traceId = MDC.get(TraceContext.MDC_TRACE_ID);
         if (problem.traceId() == null && traceId != null) {

@@ -24,7 +24,8 @@ public final class RootStreams {
         List<String> names = new ArrayList<>();
         for (StreamInfo info : nats.jetStreamManagement().getStreams()) {
             var config = info.getConfiguration();
-            if (config.getName().startsWith(prefix) && !config.getSubjects().isEmpty()
+            if (config.getName().startsWith(prefix)
+                    && !config.getSubjects().isEmpty()
                     && config.getSubjects().stream().allMatch(s -> s.startsWith(subjects))) {
                 names.add(config.getName());
             }

@@ -41,8 +41,13 @@ public final class ServiceEndpoints implements AutoCloseable {
     private ServiceEndpoints() {}
 
     /** Registers {@code endpoints} for {@code name} and starts answering. */
-    public static ServiceEndpoints start(Connection nats, SubjectRoot root, ServiceName name, String version,
-                                         String instance, Collection<? extends RequestEndpoint> endpoints) {
+    public static ServiceEndpoints start(
+            Connection nats,
+            SubjectRoot root,
+            ServiceName name,
+            String version,
+            String instance,
+            Collection<? extends RequestEndpoint> endpoints) {
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put(METADATA_ROOT, root.value());
         metadata.put(METADATA_INSTANCE, instance);

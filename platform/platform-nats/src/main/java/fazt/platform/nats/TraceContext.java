@@ -1,8 +1,8 @@
 package fazt.platform.nats;
 
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
 

@@ -19,8 +19,8 @@ import org.slf4j.MDC;
 
 /** {@link EventPublisher} against a real NATS server: what the stream stores, de-duplication, the one failure. */
 class EventPublisherIT {
-    private static final AppChanged EVENT = new AppChanged("e_1", AppChanged.Change.DEPLOYED, "app_1",
-            List.of("shop"), 3, Instant.parse("2026-01-02T03:04:05Z"));
+    private static final AppChanged EVENT = new AppChanged(
+            "e_1", AppChanged.Change.DEPLOYED, "app_1", List.of("shop"), 3, Instant.parse("2026-01-02T03:04:05Z"));
     private TestNats testNats;
     private Connection nats;
     private EventPublisher events;
@@ -48,7 +48,8 @@ class EventPublisherIT {
 
         MessageInfo stored = lastStored();
         assertThat(stored.getSubject()).isEqualTo(testNats.root().qualify("evt.deploy.app.deployed"));
-        assertThat(MessageCodec.INSTANCE.decode(stored.getData(), AppChanged.class)).isEqualTo(EVENT);
+        assertThat(MessageCodec.INSTANCE.decode(stored.getData(), AppChanged.class))
+                .isEqualTo(EVENT);
         assertThat(stored.getHeaders().getFirst(FaztHeaders.TYPE)).isEqualTo("deploy.app_changed.v1");
         assertThat(stored.getHeaders().getFirst(FaztHeaders.MSG_ID)).isEqualTo("e_1");
         assertThat(TraceContext.parse(stored.getHeaders().getFirst(FaztHeaders.TRACEPARENT)))
@@ -62,7 +63,10 @@ class EventPublisherIT {
         events.publish(DeploySubjects.appEvent(AppChanged.Change.DEPLOYED), EVENT, EVENT.eventId());
         events.publish(DeploySubjects.appEvent(AppChanged.Change.DEPLOYED), EVENT, EVENT.eventId());
 
-        assertThat(nats.jetStreamManagement().getStreamInfo(streamName()).getStreamState().getMsgCount())
+        assertThat(nats.jetStreamManagement()
+                        .getStreamInfo(streamName())
+                        .getStreamState()
+                        .getMsgCount())
                 .isEqualTo(1);
     }
 
@@ -86,8 +90,8 @@ class EventPublisherIT {
     }
 
     private MessageInfo lastStored() throws Exception {
-        return nats.jetStreamManagement().getLastMessage(streamName(),
-                testNats.root().qualify("evt.deploy.app.deployed"));
+        return nats.jetStreamManagement()
+                .getLastMessage(streamName(), testNats.root().qualify("evt.deploy.app.deployed"));
     }
 
     private String streamName() {

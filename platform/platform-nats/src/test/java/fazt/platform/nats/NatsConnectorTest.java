@@ -14,7 +14,10 @@ class NatsConnectorTest {
 
     @Test
     void aServerThatNeverAnswersFailsTheFirstConnectWithoutShowingItsCredentials() {
-        Options options = Options.builder().server(NOWHERE).connectionTimeout(Duration.ofMillis(200)).build();
+        Options options = Options.builder()
+                .server(NOWHERE)
+                .connectionTimeout(Duration.ofMillis(200))
+                .build();
 
         assertThatThrownBy(() -> NatsConnector.firstConnect(options, NOWHERE, Duration.ofMillis(600)))
                 .isInstanceOf(IOException.class)
@@ -24,7 +27,10 @@ class NatsConnectorTest {
 
     @Test
     void anInterruptWhileWaitingToTryAgainEndsTheFirstConnectAsAnInterrupt() {
-        Options options = Options.builder().server(NOWHERE).connectionTimeout(Duration.ofMillis(200)).build();
+        Options options = Options.builder()
+                .server(NOWHERE)
+                .connectionTimeout(Duration.ofMillis(200))
+                .build();
         Thread.currentThread().interrupt();
         try {
             assertThatThrownBy(() -> NatsConnector.firstConnect(options, NOWHERE, Duration.ofMinutes(1)))

@@ -35,19 +35,40 @@ class NatsRequesterCallIT {
         testNats = TestNats.fresh();
         nats = NatsConnector.connect(testNats.url(), "test");
         requester = new NatsRequester(nats, testNats.root());
-        endpoints = ServiceEndpoints.start(nats, testNats.root(), ServiceName.DEPLOY, "1.2.3", "host:1", List.of(
-                endpoint("svc.deploy.echo", request -> new HealthReport("deploy", "host:1", "1.2.3", "UP",
-                        Map.of("asked-by", request.body(HealthCheckRequest.class).caller()), Instant.EPOCH)),
-                endpoint("svc.deploy.fail", request -> {
-                    throw new ProblemException(Problem.of(409, "deploy/hostname-taken", "Hostname already in use",
-                            "shop is taken"));
-                }),
-                endpoint("svc.deploy.silent", request -> {
-                    release.await();
-                    return null;
-                }),
-                endpoint("svc.deploy.forward", request -> requester.call("svc.deploy.fail",
-                        new HealthCheckRequest("forward"), HealthReport.class, TIMEOUT))));
+        endpoints = ServiceEndpoints.start(
+                nats,
+                testNats.root(),
+                ServiceName.DEPLOY,
+                "1.2.3",
+                "host:1",
+                List.of(
+                        endpoint(
+                                "svc.deploy.echo",
+                                request -> new HealthReport(
+                                        "deploy",
+                                        "host:1",
+                                        "1.2.3",
+                                        "UP",
+                                        Map.of(
+                                                "asked-by",
+                                                request.body(HealthCheckRequest.class)
+                                                        .caller()),
+                                        Instant.EPOCH)),
+                        endpoint("svc.deploy.fail", request -> {
+                            throw new ProblemException(Problem.of(
+                                    409, "deploy/hostname-taken", "Hostname already in use", "shop is taken"));
+                        }),
+                        endpoint("svc.deploy.silent", request -> {
+                            release.await();
+                            return null;
+                        }),
+                        endpoint(
+                                "svc.deploy.forward",
+                                request -> requester.call(
+                                        "svc.deploy.fail",
+                                        new HealthCheckRequest("forward"),
+                                        HealthReport.class,
+                                        TIMEOUT))));
     }
 
     @AfterEach
@@ -60,15 +81,16 @@ class NatsRequesterCallIT {
 
     @Test
     void returnsTheDecodedReply() {
-        HealthReport report = requester.call("svc.deploy.echo", new HealthCheckRequest("it"), HealthReport.class,
-                TIMEOUT);
+        HealthReport report =
+                requester.call("svc.deploy.echo", new HealthCheckRequest("it"), HealthReport.class, TIMEOUT);
         assertThat(report.checks()).containsEntry("asked-by", "it");
     }
 
     @Test
     void aProblemReplyIsAProblemFailureCarryingTheProblem() {
-        assertThatThrownBy(() -> requester.call("svc.deploy.fail", new HealthCheckRequest("it"), HealthReport.class,
-                TIMEOUT)).isInstanceOfSatisfying(CallFailure.Problem.class, e -> {
+        assertThatThrownBy(() ->
+                        requester.call("svc.deploy.fail", new HealthCheckRequest("it"), HealthReport.class, TIMEOUT))
+                .isInstanceOfSatisfying(CallFailure.Problem.class, e -> {
                     assertThat(e.subject()).isEqualTo("svc.deploy.fail");
                     assertThat(e.problem().status()).isEqualTo(409);
                     assertThat(e.problem().type()).isEqualTo("https://errors.fazt.dev/deploy/hostname-taken");
@@ -78,8 +100,9 @@ class NatsRequesterCallIT {
 
     @Test
     void aProblemFailureLeftUncaughtInAnEndpointIsAnsweredAsThatProblem() {
-        assertThatThrownBy(() -> requester.call("svc.deploy.forward", new HealthCheckRequest("it"),
-                HealthReport.class, TIMEOUT)).isInstanceOfSatisfying(CallFailure.Problem.class, e -> {
+        assertThatThrownBy(() ->
+                        requester.call("svc.deploy.forward", new HealthCheckRequest("it"), HealthReport.class, TIMEOUT))
+                .isInstanceOfSatisfying(CallFailure.Problem.class, e -> {
                     assertThat(e.problem().status()).isEqualTo(409);
                     assertThat(e.problem().detail()).isEqualTo("shop is taken");
                 });
@@ -87,25 +110,28 @@ class NatsRequesterCallIT {
 
     @Test
     void noListenerIsNoResponders() {
-        assertThatThrownBy(() -> requester.call("svc.mail.health", new HealthCheckRequest("it"), HealthReport.class,
-                TIMEOUT)).isInstanceOfSatisfying(CallFailure.NoResponders.class,
-                e -> assertThat(e.subject()).isEqualTo("svc.mail.health"));
+        assertThatThrownBy(() ->
+                        requester.call("svc.mail.health", new HealthCheckRequest("it"), HealthReport.class, TIMEOUT))
+                .isInstanceOfSatisfying(CallFailure.NoResponders.class, e -> assertThat(e.subject())
+                        .isEqualTo("svc.mail.health"));
     }
 
     @Test
     void aListenerThatNeverAnswersIsNoAnswerAfterTheTimeout() {
         Duration shortTimeout = Duration.ofMillis(300);
-        assertThatThrownBy(() -> requester.call("svc.deploy.silent", new HealthCheckRequest("it"), HealthReport.class,
-                shortTimeout)).isInstanceOfSatisfying(CallFailure.NoAnswer.class,
-                e -> assertThat(e.timeout()).isEqualTo(shortTimeout));
+        assertThatThrownBy(() -> requester.call(
+                        "svc.deploy.silent", new HealthCheckRequest("it"), HealthReport.class, shortTimeout))
+                .isInstanceOfSatisfying(
+                        CallFailure.NoAnswer.class, e -> assertThat(e.timeout()).isEqualTo(shortTimeout));
     }
 
     @Test
     void anInterruptedCallerGetsInterruptedWithItsFlagSetAgain() {
         Thread.currentThread().interrupt();
         try {
-            assertThatThrownBy(() -> requester.call("svc.deploy.silent", new HealthCheckRequest("it"),
-                    HealthReport.class, TIMEOUT)).isInstanceOf(CallFailure.Interrupted.class);
+            assertThatThrownBy(() -> requester.call(
+                            "svc.deploy.silent", new HealthCheckRequest("it"), HealthReport.class, TIMEOUT))
+                    .isInstanceOf(CallFailure.Interrupted.class);
             assertThat(Thread.currentThread().isInterrupted()).isTrue();
         } finally {
             Thread.interrupted();
@@ -119,7 +145,8 @@ class NatsRequesterCallIT {
         assertThat(new String(echoed.getData(), StandardCharsets.UTF_8)).contains("bytes");
         var refused = requester.requestForBytes("svc.deploy.fail", new HealthCheckRequest("it"), TIMEOUT);
         assertThatThrownBy(() -> NatsRequester.await("svc.deploy.fail", TIMEOUT, refused))
-                .isInstanceOfSatisfying(CallFailure.Problem.class,
+                .isInstanceOfSatisfying(
+                        CallFailure.Problem.class,
                         e -> assertThat(e.problem().status()).isEqualTo(409));
     }
 }

@@ -44,7 +44,8 @@ class ServiceEndpointsIT {
     }
 
     private void serve(RequestEndpoint... handlers) {
-        endpoints = ServiceEndpoints.start(nats, testNats.root(), ServiceName.DEPLOY, "1.2.3", "host:1", List.of(handlers));
+        endpoints =
+                ServiceEndpoints.start(nats, testNats.root(), ServiceName.DEPLOY, "1.2.3", "host:1", List.of(handlers));
     }
 
     /** An endpoint on {@code subject} answering with {@code handler} (also used by the other ITs of this package). */
@@ -70,10 +71,15 @@ class ServiceEndpointsIT {
     void requestReachesTheEndpointAndTheTypedReplyComesBack() throws Exception {
         serve(endpoint(HealthSubjects.of(ServiceName.DEPLOY), request -> {
             HealthCheckRequest body = request.body(HealthCheckRequest.class);
-            return new HealthReport("deploy", "host:1", "1.2.3", "UP", Map.of("asked-by", body.caller()), Instant.EPOCH);
+            return new HealthReport(
+                    "deploy", "host:1", "1.2.3", "UP", Map.of("asked-by", body.caller()), Instant.EPOCH);
         }));
         HealthReport report = new NatsRequester(nats, testNats.root())
-                .request(HealthSubjects.of(ServiceName.DEPLOY), new HealthCheckRequest("it"), HealthReport.class, TIMEOUT)
+                .request(
+                        HealthSubjects.of(ServiceName.DEPLOY),
+                        new HealthCheckRequest("it"),
+                        HealthReport.class,
+                        TIMEOUT)
                 .get();
         assertThat(report.checks()).containsEntry("asked-by", "it");
         assertThat(report.up()).isTrue();
@@ -82,12 +88,15 @@ class ServiceEndpointsIT {
     @Test
     void problemExceptionTravelsAsAdr32ErrorWithProblemBody() throws Exception {
         serve(endpoint("svc.deploy.fail", request -> {
-            throw new ProblemException(Problem.of(409, "deploy/hostname-taken", "Hostname already in use", "shop is taken"));
+            throw new ProblemException(
+                    Problem.of(409, "deploy/hostname-taken", "Hostname already in use", "shop is taken"));
         }));
         var future = new NatsRequester(nats, testNats.root())
                 .request("svc.deploy.fail", new HealthCheckRequest("it"), HealthReport.class, TIMEOUT);
-        assertThatThrownBy(future::get).isInstanceOf(ExecutionException.class)
-                .cause().isInstanceOfSatisfying(NatsRequester.RemoteProblemException.class, e -> {
+        assertThatThrownBy(future::get)
+                .isInstanceOf(ExecutionException.class)
+                .cause()
+                .isInstanceOfSatisfying(NatsRequester.RemoteProblemException.class, e -> {
                     assertThat(e.problem().status()).isEqualTo(409);
                     assertThat(e.problem().type()).isEqualTo("https://errors.fazt.dev/deploy/hostname-taken");
                     assertThat(e.problem().detail()).isEqualTo("shop is taken");
@@ -125,8 +134,11 @@ class ServiceEndpointsIT {
         serve(endpoint("svc.deploy.echo", request -> null));
         Message reply = nats.request("$SRV.INFO.deploy." + endpoints.id(), new byte[0], TIMEOUT);
         String info = new String(reply.getData(), StandardCharsets.UTF_8);
-        assertThat(info).contains("\"name\":\"deploy\"").contains(testNats.root().value())
-                .contains("\"queue_group\":\"deploy\"").contains(testNats.root().qualify("svc.deploy.echo"));
+        assertThat(info)
+                .contains("\"name\":\"deploy\"")
+                .contains(testNats.root().value())
+                .contains("\"queue_group\":\"deploy\"")
+                .contains(testNats.root().qualify("svc.deploy.echo"));
     }
 
     @Test
@@ -134,6 +146,7 @@ class ServiceEndpointsIT {
         EventStreams.declare(nats, testNats.root(), ServiceName.DEPLOY);
         EventStreams.declare(nats, testNats.root(), ServiceName.DEPLOY);
         var info = nats.jetStreamManagement().getStreamInfo(testNats.root().eventStream(ServiceName.DEPLOY));
-        assertThat(info.getConfiguration().getSubjects()).containsExactly(testNats.root().eventStreamSubjects(ServiceName.DEPLOY));
+        assertThat(info.getConfiguration().getSubjects())
+                .containsExactly(testNats.root().eventStreamSubjects(ServiceName.DEPLOY));
     }
 }

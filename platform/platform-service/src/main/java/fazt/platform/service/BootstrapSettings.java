@@ -1,8 +1,8 @@
 package fazt.platform.service;
 
+import fazt.platform.service.settings.SettingValues;
 import fazt.proto.ServiceName;
 import fazt.proto.SubjectRoot;
-import fazt.platform.service.settings.SettingValues;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
@@ -104,15 +104,18 @@ public record BootstrapSettings(
         }
         String file = (String) values.get(PlatformSettings.MASTER_KEY_FILE);
         if (file == null) {
-            throw new SettingsException(PlatformSettings.MASTER_KEY.name(), "is not set; give at least "
-                    + MIN_MASTER_KEY_LENGTH + " random characters (e.g. openssl rand -base64 32), or "
-                    + PlatformSettings.MASTER_KEY_FILE.name() + " naming a file holding them");
+            throw new SettingsException(
+                    PlatformSettings.MASTER_KEY.name(),
+                    "is not set; give at least "
+                            + MIN_MASTER_KEY_LENGTH + " random characters (e.g. openssl rand -base64 32), or "
+                            + PlatformSettings.MASTER_KEY_FILE.name() + " naming a file holding them");
         }
         String content;
         try {
             content = Files.readString(Path.of(file), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new SettingsException(PlatformSettings.MASTER_KEY_FILE.name(),
+            throw new SettingsException(
+                    PlatformSettings.MASTER_KEY_FILE.name(),
                     "cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
         }
         try {

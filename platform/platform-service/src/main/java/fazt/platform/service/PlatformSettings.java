@@ -17,64 +17,138 @@ import java.util.regex.Pattern;
 public final class PlatformSettings {
     static final String EVERY_SERVICE = "every service";
 
-    public static final Setting NATS_URL = Setting.of("NATS_URL", SettingType.URL, BootstrapSettings.DEFAULT_NATS_URL,
-            "NATS server(s) with JetStream, comma-separated").parsedBy(PlatformSettings::natsUrl)
+    public static final Setting NATS_URL = Setting.of(
+                    "NATS_URL",
+                    SettingType.URL,
+                    BootstrapSettings.DEFAULT_NATS_URL,
+                    "NATS server(s) with JetStream, comma-separated")
+            .parsedBy(PlatformSettings::natsUrl)
             .readBy(EVERY_SERVICE, "fazt-server drop-streams");
-    public static final Setting DB_URL = Setting.of("FAZT_DB_URL", SettingType.URL,
-            BootstrapSettings.DEFAULT_DB_URL, "the suite's PostgreSQL database")
-            .parsedBy(PlatformSettings::dbUrl).readBy(EVERY_SERVICE, "fazt-server provision");
-    public static final Setting DB_USER = Setting.of("FAZT_DB_USER", SettingType.STRING, null,
-            "login of every service; `FAZT_<SERVICE>_DB_USER` sets one service's").defaultText("`fazt_<service>`")
-            .parsedBy(PlatformSettings::roleName).overridablePerService().readBy(EVERY_SERVICE);
-    public static final Setting DB_PASSWORD = Setting.of("FAZT_DB_PASSWORD", SettingType.SECRET, null,
-            "password of those logins; `FAZT_<SERVICE>_DB_PASSWORD` per service").defaultText("empty")
-            .parsedBy(String::strip).overridablePerService().readBy(EVERY_SERVICE, "fazt-server provision");
-    public static final Setting SUBJECT_ROOT = Setting.of("FAZT_SUBJECT_ROOT", SettingType.STRING, SubjectRoot.DEFAULT,
-            "first token of every NATS subject; lets installs share a NATS cluster").parsedBy(SubjectRoot::new)
-            .readBy(EVERY_SERVICE, "fazt-server drop-streams");
-    public static final Setting DOMAIN = Setting.of("FAZT_DOMAIN", SettingType.STRING, BootstrapSettings.DEFAULT_DOMAIN,
-            "base domain: apps at `<name>.<domain>`, admin at `admin.<domain>`").parsedBy(PlatformSettings::domain)
-            .readBy(EVERY_SERVICE);
-    public static final Setting HTTP_PORT = Setting.number("FAZT_HTTP_PORT", (long) BootstrapSettings.DEFAULT_HTTP_PORT, 0, 65535L,
-            "the gateway's public HTTP port (0: any free port)").unit("a port number").readBy(EVERY_SERVICE);
-    public static final Setting MASTER_KEY = Setting.of("FAZT_MASTER_KEY", SettingType.SECRET, null,
-            "32+ random characters; keys for secrets at rest derive from it").defaultText("required")
-            .parsedBy(PlatformSettings::masterKey).readBy(EVERY_SERVICE);
-    public static final Setting MASTER_KEY_FILE = Setting.of("FAZT_MASTER_KEY_FILE", SettingType.STRING, null,
-            "a file holding the master key, read when `FAZT_MASTER_KEY` is unset (`scripts/stack` and compose create one)")
+    public static final Setting DB_URL = Setting.of(
+                    "FAZT_DB_URL", SettingType.URL, BootstrapSettings.DEFAULT_DB_URL, "the suite's PostgreSQL database")
+            .parsedBy(PlatformSettings::dbUrl)
             .readBy(EVERY_SERVICE, "fazt-server provision");
-    public static final Setting MANAGEMENT_HOST = Setting.of("FAZT_MANAGEMENT_HOST", SettingType.STRING, "127.0.0.1",
-            "address the management ports listen on (`0.0.0.0` in containers)").parsedBy(PlatformSettings::host)
+    public static final Setting DB_USER = Setting.of(
+                    "FAZT_DB_USER",
+                    SettingType.STRING,
+                    null,
+                    "login of every service; `FAZT_<SERVICE>_DB_USER` sets one service's")
+            .defaultText("`fazt_<service>`")
+            .parsedBy(PlatformSettings::roleName)
+            .overridablePerService()
             .readBy(EVERY_SERVICE);
-    public static final Setting MANAGEMENT_PORT = Setting.number("FAZT_MANAGEMENT_PORT", (long) BootstrapSettings.DEFAULT_MANAGEMENT_PORT, 0,
-            65535L - ManagementPorts.MAX_OFFSET, "base of the management ports: gateway +0, auth +1, deploy +2, "
-                    + "storage +3, runtime +4, scheduler +5, mail +6 (0: any free port)")
-            .unit("a port number").readBy(EVERY_SERVICE);
-    public static final Setting INSTANCE = Setting.of("FAZT_INSTANCE", SettingType.STRING, null,
-            "this process's name in logs, metrics and `$SRV.INFO`").defaultText("`<host>:<pid>`")
+    public static final Setting DB_PASSWORD = Setting.of(
+                    "FAZT_DB_PASSWORD",
+                    SettingType.SECRET,
+                    null,
+                    "password of those logins; `FAZT_<SERVICE>_DB_PASSWORD` per service")
+            .defaultText("empty")
+            .parsedBy(String::strip)
+            .overridablePerService()
+            .readBy(EVERY_SERVICE, "fazt-server provision");
+    public static final Setting SUBJECT_ROOT = Setting.of(
+                    "FAZT_SUBJECT_ROOT",
+                    SettingType.STRING,
+                    SubjectRoot.DEFAULT,
+                    "first token of every NATS subject; lets installs share a NATS cluster")
+            .parsedBy(SubjectRoot::new)
+            .readBy(EVERY_SERVICE, "fazt-server drop-streams");
+    public static final Setting DOMAIN = Setting.of(
+                    "FAZT_DOMAIN",
+                    SettingType.STRING,
+                    BootstrapSettings.DEFAULT_DOMAIN,
+                    "base domain: apps at `<name>.<domain>`, admin at `admin.<domain>`")
+            .parsedBy(PlatformSettings::domain)
+            .readBy(EVERY_SERVICE);
+    public static final Setting HTTP_PORT = Setting.number(
+                    "FAZT_HTTP_PORT",
+                    (long) BootstrapSettings.DEFAULT_HTTP_PORT,
+                    0,
+                    65535L,
+                    "the gateway's public HTTP port (0: any free port)")
+            .unit("a port number")
+            .readBy(EVERY_SERVICE);
+    public static final Setting MASTER_KEY = Setting.of(
+                    "FAZT_MASTER_KEY",
+                    SettingType.SECRET,
+                    null,
+                    "32+ random characters; keys for secrets at rest derive from it")
+            .defaultText("required")
+            .parsedBy(PlatformSettings::masterKey)
+            .readBy(EVERY_SERVICE);
+    public static final Setting MASTER_KEY_FILE = Setting.of(
+                    "FAZT_MASTER_KEY_FILE",
+                    SettingType.STRING,
+                    null,
+                    "a file holding the master key, read when `FAZT_MASTER_KEY` is unset (`scripts/stack` and compose create one)")
+            .readBy(EVERY_SERVICE, "fazt-server provision");
+    public static final Setting MANAGEMENT_HOST = Setting.of(
+                    "FAZT_MANAGEMENT_HOST",
+                    SettingType.STRING,
+                    "127.0.0.1",
+                    "address the management ports listen on (`0.0.0.0` in containers)")
+            .parsedBy(PlatformSettings::host)
+            .readBy(EVERY_SERVICE);
+    public static final Setting MANAGEMENT_PORT = Setting.number(
+                    "FAZT_MANAGEMENT_PORT",
+                    (long) BootstrapSettings.DEFAULT_MANAGEMENT_PORT,
+                    0,
+                    65535L - ManagementPorts.MAX_OFFSET,
+                    "base of the management ports: gateway +0, auth +1, deploy +2, "
+                            + "storage +3, runtime +4, scheduler +5, mail +6 (0: any free port)")
+            .unit("a port number")
+            .readBy(EVERY_SERVICE);
+    public static final Setting INSTANCE = Setting.of(
+                    "FAZT_INSTANCE", SettingType.STRING, null, "this process's name in logs, metrics and `$SRV.INFO`")
+            .defaultText("`<host>:<pid>`")
             .readBy(EVERY_SERVICE);
     /** Seconds without any garbage collection before one runs ({@code IdleHeapRelease}); 0 turns it off. */
-    public static final Setting IDLE_GC_SECONDS = Setting.number("FAZT_IDLE_GC_SECONDS", 300L, 0, 86_400L,
-            "a process with no garbage collection for this long runs one and gives its free heap back (0: off)")
-            .unit("seconds").readBy("every process");
-    public static final Setting LOG_FORMAT = Setting.of("FAZT_LOG_FORMAT", SettingType.STRING, "json",
-            "`json` lines, or `text` for a terminal (read by the log encoder before anything else)")
-            .parsedBy(v -> oneOf(v, List.of("json", "text"))).readBy("every process");
-    public static final Setting LOG_LEVEL = Setting.of("FAZT_LOG_LEVEL", SettingType.STRING, "INFO",
-            "level of fazt's own loggers (logback.xml)")
+    public static final Setting IDLE_GC_SECONDS = Setting.number(
+                    "FAZT_IDLE_GC_SECONDS",
+                    300L,
+                    0,
+                    86_400L,
+                    "a process with no garbage collection for this long runs one and gives its free heap back (0: off)")
+            .unit("seconds")
+            .readBy("every process");
+
+    public static final Setting LOG_FORMAT = Setting.of(
+                    "FAZT_LOG_FORMAT",
+                    SettingType.STRING,
+                    "json",
+                    "`json` lines, or `text` for a terminal (read by the log encoder before anything else)")
+            .parsedBy(v -> oneOf(v, List.of("json", "text")))
+            .readBy("every process");
+    public static final Setting LOG_LEVEL = Setting.of(
+                    "FAZT_LOG_LEVEL", SettingType.STRING, "INFO", "level of fazt's own loggers (logback.xml)")
             .parsedBy(v -> oneOf(v, List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF")))
             .readBy("every process");
     /**
      * The one function timeout (ADR 23): the runtime's wall time for an invocation and, plus a fixed margin, how long
      * the gateway waits for it. The gateway and the runtime each map it to their own property.
      */
-    public static final Setting FUNCTION_TIMEOUT = Setting.millis("FAZT_FUNCTION_TIMEOUT_MS", 30_000, 100, 900_000L,
-            "wall time of a function invocation: the runtime stops it (504) and the gateway waits this plus a second")
+    public static final Setting FUNCTION_TIMEOUT = Setting.millis(
+                    "FAZT_FUNCTION_TIMEOUT_MS",
+                    30_000,
+                    100,
+                    900_000L,
+                    "wall time of a function invocation: the runtime stops it (504) and the gateway waits this plus a second")
             .formerly("RUNTIME_WALL_TIME_MS");
 
     /** What {@link BootstrapSettings#from} reads for each service. */
-    public static final List<Setting> BOOTSTRAP = List.of(NATS_URL, DB_URL, DB_USER, DB_PASSWORD, SUBJECT_ROOT, DOMAIN,
-            HTTP_PORT, MASTER_KEY, MASTER_KEY_FILE, MANAGEMENT_HOST, MANAGEMENT_PORT, INSTANCE);
+    public static final List<Setting> BOOTSTRAP = List.of(
+            NATS_URL,
+            DB_URL,
+            DB_USER,
+            DB_PASSWORD,
+            SUBJECT_ROOT,
+            DOMAIN,
+            HTTP_PORT,
+            MASTER_KEY,
+            MASTER_KEY_FILE,
+            MANAGEMENT_HOST,
+            MANAGEMENT_PORT,
+            INSTANCE);
     /** What is read once per process, whatever services it runs. */
     public static final List<Setting> PROCESS = List.of(IDLE_GC_SECONDS, LOG_FORMAT, LOG_LEVEL);
 
@@ -113,7 +187,8 @@ public final class PlatformSettings {
 
     static String roleName(String value) {
         if (!value.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
-            throw new IllegalArgumentException("expected a PostgreSQL role name (letters, digits, _), got \"" + value + "\"");
+            throw new IllegalArgumentException(
+                    "expected a PostgreSQL role name (letters, digits, _), got \"" + value + "\"");
         }
         return value;
     }
@@ -154,8 +229,11 @@ public final class PlatformSettings {
 
     /** The word of {@code allowed} that {@code value} is, whatever its case. */
     private static String oneOf(String value, List<String> allowed) {
-        return allowed.stream().filter(a -> a.equalsIgnoreCase(value)).findFirst().orElseThrow(() ->
-                new IllegalArgumentException("expected one of " + String.join(", ", allowed) + ", got \"" + value + "\""));
+        return allowed.stream()
+                .filter(a -> a.equalsIgnoreCase(value))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "expected one of " + String.join(", ", allowed) + ", got \"" + value + "\""));
     }
 
     /** Drops a password from a URL before it is echoed in an error. */

@@ -1,9 +1,9 @@
 package fazt.platform.service;
 
-import fazt.proto.ServiceName;
-import io.micronaut.context.ApplicationContext;
 import fazt.platform.service.memory.IdleHeapRelease;
 import fazt.platform.service.settings.SettingValues;
+import fazt.proto.ServiceName;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,8 +51,9 @@ public final class ServiceContext implements AutoCloseable {
         MDC.put(MDC_SERVICE, name.id());
         ApplicationContext context = ApplicationContext.builder()
                 .properties(properties)
-                .singletons(settings, new ServiceIdentity(name, settings.instance(), ServiceIdentity.buildVersion(),
-                        Instant.now()))
+                .singletons(
+                        settings,
+                        new ServiceIdentity(name, settings.instance(), ServiceIdentity.buildVersion(), Instant.now()))
                 // Bootstrap settings come only from the environment variables parsed above.
                 .environmentPropertySource(false)
                 .deduceEnvironment(false)
@@ -77,7 +78,9 @@ public final class ServiceContext implements AutoCloseable {
             throw new ServiceStartException(name, e);
         }
         ServiceContext running = new ServiceContext(name, context);
-        log.info("service started managementPort={} ms={}", running.managementPort(),
+        log.info(
+                "service started managementPort={} ms={}",
+                running.managementPort(),
                 (System.nanoTime() - started) / 1_000_000);
         MDC.remove(MDC_SERVICE);
         return running;
@@ -89,10 +92,12 @@ public final class ServiceContext implements AutoCloseable {
      * first starts, and each deprecated name in use is warned about once.
      */
     public static List<ServiceContext> startAll(List<ServiceDefinition> definitions, Map<String, String> env) {
-        Set<String> warnings = new LinkedHashSet<>(SettingValues.read(PlatformSettings.PROCESS, env, null).warnings());
+        Set<String> warnings = new LinkedHashSet<>(
+                SettingValues.read(PlatformSettings.PROCESS, env, null).warnings());
         for (ServiceDefinition definition : definitions) {
             BootstrapSettings.from(env, definition.name());
-            warnings.addAll(SettingValues.read(definition.settings(), env, definition.name()).warnings());
+            warnings.addAll(SettingValues.read(definition.settings(), env, definition.name())
+                    .warnings());
         }
         warnings.forEach(w -> log.warn("{}", w));
         Optional<Duration> idleRelease = IdleHeapRelease.interval(env);

@@ -49,7 +49,8 @@ class BootstrapSettingsTest {
 
     @Test
     void domainIsNormalized() {
-        assertThat(BootstrapSettings.from(env("FAZT_DOMAIN", "Example.COM."), ServiceName.GATEWAY).domain())
+        assertThat(BootstrapSettings.from(env("FAZT_DOMAIN", "Example.COM."), ServiceName.GATEWAY)
+                        .domain())
                 .isEqualTo("example.com");
     }
 
@@ -63,7 +64,8 @@ class BootstrapSettingsTest {
 
     @Test
     void toStringNeverShowsSecrets() {
-        String text = BootstrapSettings.from(env("FAZT_DB_PASSWORD", "hunter2"), ServiceName.AUTH).toString();
+        String text = BootstrapSettings.from(env("FAZT_DB_PASSWORD", "hunter2"), ServiceName.AUTH)
+                .toString();
         assertThat(text).doesNotContain("hunter2").doesNotContain(KEY);
     }
 
@@ -71,17 +73,47 @@ class BootstrapSettingsTest {
 
     static Stream<Bad> badValues() {
         return Stream.of(
-                new Bad("NATS_URL", "http://x:4222", "NATS_URL: expected nats://host:port (or tls://, ws://, wss://), got \"http://x:4222\""),
-                new Bad("NATS_URL", "nats://u:secret@:4222", "NATS_URL: expected nats://host:port (or tls://, ws://, wss://), got \"nats://***@:4222\""),
-                new Bad("FAZT_DB_URL", "mysql://db/fazt", "FAZT_DB_URL: expected jdbc:postgresql://host:port/database, got \"mysql://db/fazt\""),
-                new Bad("FAZT_DB_URL", "jdbc:postgresql://db:5432/", "FAZT_DB_URL: names no database; expected jdbc:postgresql://host:port/database"),
-                new Bad("FAZT_DB_USER", "x; drop", "FAZT_DB_USER: expected a PostgreSQL role name (letters, digits, _), got \"x; drop\""),
-                new Bad("FAZT_SUBJECT_ROOT", "a.b", "FAZT_SUBJECT_ROOT: must be one lower-case token of letters, digits, '-' or '_' (at most 63), got \"a.b\""),
-                new Bad("FAZT_DOMAIN", "https://example.com", "FAZT_DOMAIN: expected a domain name such as example.com (no scheme, port or path), got \"https://example.com\""),
+                new Bad(
+                        "NATS_URL",
+                        "http://x:4222",
+                        "NATS_URL: expected nats://host:port (or tls://, ws://, wss://), got \"http://x:4222\""),
+                new Bad(
+                        "NATS_URL",
+                        "nats://u:secret@:4222",
+                        "NATS_URL: expected nats://host:port (or tls://, ws://, wss://), got \"nats://***@:4222\""),
+                new Bad(
+                        "FAZT_DB_URL",
+                        "mysql://db/fazt",
+                        "FAZT_DB_URL: expected jdbc:postgresql://host:port/database, got \"mysql://db/fazt\""),
+                new Bad(
+                        "FAZT_DB_URL",
+                        "jdbc:postgresql://db:5432/",
+                        "FAZT_DB_URL: names no database; expected jdbc:postgresql://host:port/database"),
+                new Bad(
+                        "FAZT_DB_USER",
+                        "x; drop",
+                        "FAZT_DB_USER: expected a PostgreSQL role name (letters, digits, _), got \"x; drop\""),
+                new Bad(
+                        "FAZT_SUBJECT_ROOT",
+                        "a.b",
+                        "FAZT_SUBJECT_ROOT: must be one lower-case token of letters, digits, '-' or '_' (at most 63), got \"a.b\""),
+                new Bad(
+                        "FAZT_DOMAIN",
+                        "https://example.com",
+                        "FAZT_DOMAIN: expected a domain name such as example.com (no scheme, port or path), got \"https://example.com\""),
                 new Bad("FAZT_HTTP_PORT", "80x", "FAZT_HTTP_PORT: expected a port number from 0 to 65535, got \"80x\""),
-                new Bad("FAZT_HTTP_PORT", "70000", "FAZT_HTTP_PORT: expected a port number from 0 to 65535, got \"70000\""),
-                new Bad("FAZT_MANAGEMENT_PORT", "65530", "FAZT_MANAGEMENT_PORT: expected a port number from 0 to 65529, got \"65530\""),
-                new Bad("FAZT_MASTER_KEY", "short", "FAZT_MASTER_KEY: is too short (5 characters); give at least 32 random characters"));
+                new Bad(
+                        "FAZT_HTTP_PORT",
+                        "70000",
+                        "FAZT_HTTP_PORT: expected a port number from 0 to 65535, got \"70000\""),
+                new Bad(
+                        "FAZT_MANAGEMENT_PORT",
+                        "65530",
+                        "FAZT_MANAGEMENT_PORT: expected a port number from 0 to 65529, got \"65530\""),
+                new Bad(
+                        "FAZT_MASTER_KEY",
+                        "short",
+                        "FAZT_MASTER_KEY: is too short (5 characters); give at least 32 random characters"));
     }
 
     @ParameterizedTest

@@ -34,7 +34,8 @@ class PlatformServiceIT implements ServiceContract {
     @Test
     void stoppingAServiceRecordsACleanStopAndLeavesTheOthersRunning() throws Exception {
         suite.stop(ServiceName.SCHEDULER);
-        try (var c = suite.postgres().connect(); Statement s = c.createStatement()) {
+        try (var c = suite.postgres().connect();
+                Statement s = c.createStatement()) {
             ResultSet r = s.executeQuery("SELECT count(*) FROM scheduler.instance WHERE stopped_at IS NOT NULL");
             r.next();
             assertThat(r.getInt(1)).isEqualTo(1);

@@ -16,8 +16,10 @@ import java.util.function.IntSupplier;
 public final class GatewayHttp implements AutoCloseable {
     private final IntSupplier port;
     private final Duration timeout;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
     /**
      * @param port    the gateway's HTTP port, asked at each request (a gateway started later may pick any free port)
@@ -29,10 +31,19 @@ public final class GatewayHttp implements AutoCloseable {
     }
 
     /** One request; {@code headers} alternate name, value. */
-    public <T> HttpResponse<T> send(String method, String host, String pathAndQuery, HttpRequest.BodyPublisher body,
-                                    HttpResponse.BodyHandler<T> answer, String... headers) throws Exception {
+    public <T> HttpResponse<T> send(
+            String method,
+            String host,
+            String pathAndQuery,
+            HttpRequest.BodyPublisher body,
+            HttpResponse.BodyHandler<T> answer,
+            String... headers)
+            throws Exception {
         URI uri = URI.create("http://127.0.0.1:" + port.getAsInt() + pathAndQuery);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).method(method, body).header("Host", host);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(timeout)
+                .method(method, body)
+                .header("Host", host);
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }

@@ -35,12 +35,17 @@ public final class TestNats implements AutoCloseable {
             String configured = System.getenv("FAZT_TEST_NATS_URL");
             url = configured == null || configured.isBlank() ? "nats://127.0.0.1:4222" : configured;
         }
-        return new TestNats(url, new SubjectRoot("t" + UUID.randomUUID().toString().replace("-", "").substring(0, 10)));
+        return new TestNats(
+                url,
+                new SubjectRoot(
+                        "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 10)));
     }
 
     private static synchronized GenericContainer<?> shared() {
         if (container == null) {
-            container = new GenericContainer<>("nats:2.10-alpine").withCommand("-js").withExposedPorts(4222)
+            container = new GenericContainer<>("nats:2.10-alpine")
+                    .withCommand("-js")
+                    .withExposedPorts(4222)
                     .waitingFor(Wait.forLogMessage(".*Server is ready.*", 1));
             container.start();
         }

@@ -44,7 +44,8 @@ public final class TestPostgres implements AutoCloseable {
             user = env("FAZT_TEST_PG_USER", "postgres");
             password = env("FAZT_TEST_PG_PASSWORD", "");
         }
-        String database = "fazt_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String database =
+                "fazt_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         TestPostgres pg = new TestPostgres(adminUrl, user, password, database);
         pg.execute("CREATE DATABASE " + database);
         return pg;
@@ -84,11 +85,12 @@ public final class TestPostgres implements AutoCloseable {
     }
 
     private void execute(String sql) {
-        try (Connection c = DriverManager.getConnection(adminUrl, user, password); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(adminUrl, user, password);
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL at " + adminUrl + ": " + e.getMessage()
-                    + " (is it running? .ci/run starts it)", e);
+            throw new IllegalStateException(
+                    "PostgreSQL at " + adminUrl + ": " + e.getMessage() + " (is it running? .ci/run starts it)", e);
         }
     }
 

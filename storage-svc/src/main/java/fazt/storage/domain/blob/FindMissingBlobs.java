@@ -20,8 +20,8 @@ public final class FindMissingBlobs {
     /** The digests not stored, in the order asked, each once. */
     public List<Digest> missing(List<Digest> digests) {
         if (digests.size() > MAX_DIGESTS) {
-            throw new StorageException.InvalidInput("digests", "has " + digests.size() + " entries; at most "
-                    + MAX_DIGESTS + " are allowed");
+            throw new StorageException.InvalidInput(
+                    "digests", "has " + digests.size() + " entries; at most " + MAX_DIGESTS + " are allowed");
         }
         Set<Digest> distinct = new LinkedHashSet<>(digests);
         if (distinct.isEmpty()) {

@@ -21,8 +21,8 @@ public final class ReadBlob {
         if (length < 0 || length > maxLength) {
             throw new StorageException.InvalidInput("length", "must be between 0 and " + maxLength + ", got " + length);
         }
-        BlobSlice slice = store.read(digest, offset, length)
-                .orElseThrow(() -> new StorageException.BlobNotFound(digest.hex()));
+        BlobSlice slice =
+                store.read(digest, offset, length).orElseThrow(() -> new StorageException.BlobNotFound(digest.hex()));
         if (offset > slice.blobSize()) {
             throw new StorageException.RangeNotSatisfiable(offset, slice.blobSize());
         }

@@ -22,8 +22,11 @@ public record UploadId(String value) {
     }
 
     private static StorageException invalid(String field, String value) {
-        return new StorageException.InvalidInput(field, value == null ? "is missing"
-                : "must be 8 to 64 of A-Z, a-z, 0-9, '_' and '-', got " + StorageException.shown(value));
+        return new StorageException.InvalidInput(
+                field,
+                value == null
+                        ? "is missing"
+                        : "must be 8 to 64 of A-Z, a-z, 0-9, '_' and '-', got " + StorageException.shown(value));
     }
 
     @Override

@@ -9,8 +9,11 @@ public record CollectionName(String value) {
 
     public CollectionName {
         if (value == null || !VALID.matcher(value).matches()) {
-            throw new StorageException.InvalidInput("collection", value == null ? "is missing"
-                    : "must be 1-64 of [A-Za-z0-9_-], got " + StorageException.shown(value));
+            throw new StorageException.InvalidInput(
+                    "collection",
+                    value == null
+                            ? "is missing"
+                            : "must be 1-64 of [A-Za-z0-9_-], got " + StorageException.shown(value));
         }
     }
 

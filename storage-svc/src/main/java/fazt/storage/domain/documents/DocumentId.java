@@ -67,7 +67,8 @@ public record DocumentId(String value) {
             if (c < 0x20 || c == 0x7f) {
                 return "must not contain control characters";
             }
-            if (Character.isHighSurrogate(c) && i + 1 < value.length()
+            if (Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
                     && Character.isLowSurrogate(value.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {

@@ -20,8 +20,8 @@ public interface DocumentStore {
     ObjectNode get(AppId app, CollectionName collection, DocumentId id);
 
     /** Up to {@code limit} matching documents in {@code sort} order, after {@code after} (null: from the start). */
-    List<ObjectNode> find(AppId app, CollectionName collection, Filter filter, Sort sort, SortPosition after,
-                          int limit);
+    List<ObjectNode> find(
+            AppId app, CollectionName collection, Filter filter, Sort sort, SortPosition after, int limit);
 
     long count(AppId app, CollectionName collection, Filter filter);
 

@@ -21,6 +21,7 @@ public final class Documents {
     public static final int MAX_DOCUMENT_BYTES = 1_000_000;
     /** Most documents in one insert. */
     public static final int MAX_BATCH = 1000;
+
     public static final int DEFAULT_FIND_LIMIT = 100;
     public static final int MAX_FIND_LIMIT = 1000;
     /**
@@ -68,7 +69,8 @@ public final class Documents {
             } else if (given.isTextual()) {
                 id = DocumentId.of(field + "._id", given.asText());
             } else {
-                throw new StorageException.InvalidInput(field + "._id", "must be a string (or absent: one is generated)");
+                throw new StorageException.InvalidInput(
+                        field + "._id", "must be a string (or absent: one is generated)");
             }
             if (!seen.add(id.value())) {
                 throw new StorageException.DocumentExists(name.value(), id.value());

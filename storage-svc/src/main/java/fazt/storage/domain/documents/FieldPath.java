@@ -28,16 +28,17 @@ public record FieldPath(String text, List<String> segments) {
         }
         for (String part : parts) {
             if (part.isEmpty()) {
-                throw new StorageException.InvalidQuery(field, "has an empty segment in field path "
-                        + StorageException.shown(text));
+                throw new StorageException.InvalidQuery(
+                        field, "has an empty segment in field path " + StorageException.shown(text));
             }
             if (part.startsWith("$")) {
-                throw new StorageException.InvalidQuery(field, "uses " + StorageException.shown(part)
-                        + " where a field name is expected (unknown operator?)");
+                throw new StorageException.InvalidQuery(
+                        field,
+                        "uses " + StorageException.shown(part) + " where a field name is expected (unknown operator?)");
             }
             if (part.length() > MAX_SEGMENT_LENGTH) {
-                throw new StorageException.InvalidQuery(field, "has a path segment longer than "
-                        + MAX_SEGMENT_LENGTH + " characters");
+                throw new StorageException.InvalidQuery(
+                        field, "has a path segment longer than " + MAX_SEGMENT_LENGTH + " characters");
             }
             for (int i = 0; i < part.length(); i++) {
                 char c = part.charAt(i);
@@ -53,7 +54,8 @@ public record FieldPath(String text, List<String> segments) {
     }
 
     private static boolean validPair(String s, int i) {
-        return Character.isHighSurrogate(s.charAt(i)) && i + 1 < s.length()
+        return Character.isHighSurrogate(s.charAt(i))
+                && i + 1 < s.length()
                 && Character.isLowSurrogate(s.charAt(i + 1));
     }
 

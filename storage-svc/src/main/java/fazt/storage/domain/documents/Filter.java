@@ -23,8 +23,16 @@ public sealed interface Filter {
 
     /** A comparison operator of the query language. */
     enum Operator {
-        EQ("$eq"), NE("$ne"), GT("$gt"), GTE("$gte"), LT("$lt"), LTE("$lte"), IN("$in"), NIN("$nin"),
-        EXISTS("$exists"), CONTAINS("$contains");
+        EQ("$eq"),
+        NE("$ne"),
+        GT("$gt"),
+        GTE("$gte"),
+        LT("$lt"),
+        LTE("$lte"),
+        IN("$in"),
+        NIN("$nin"),
+        EXISTS("$exists"),
+        CONTAINS("$contains");
 
         private final String token;
 

@@ -47,8 +47,10 @@ public final class QueryParser {
                 case "$or" -> parts.add(new Filter.Or(list(at, e.getValue(), depth)));
                 default -> {
                     if (key.startsWith("$")) {
-                        throw new StorageException.InvalidQuery(at, "is not a query operator here (use $and or $or"
-                                + " at this level, or put comparison operators under a field)");
+                        throw new StorageException.InvalidQuery(
+                                at,
+                                "is not a query operator here (use $and or $or"
+                                        + " at this level, or put comparison operators under a field)");
                     }
                     parts.addAll(field(at, FieldPath.parse(at, key), e.getValue()));
                 }
@@ -81,8 +83,8 @@ public final class QueryParser {
             String at = field + "." + e.getKey();
             Operator op = Operator.of(e.getKey());
             if (op == null) {
-                throw new StorageException.InvalidQuery(at, "is not a known operator (use $eq $ne $gt $gte $lt $lte"
-                        + " $in $nin $exists $contains)");
+                throw new StorageException.InvalidQuery(
+                        at, "is not a known operator (use $eq $ne $gt $gte $lt $lte" + " $in $nin $exists $contains)");
             }
             parts.add(condition(at, path, op, e.getValue()));
         }
@@ -108,11 +110,11 @@ public final class QueryParser {
 
     private Filter condition(String field, FieldPath path, Operator op, JsonNode operand) {
         if (++conditions > MAX_CONDITIONS) {
-            throw new StorageException.InvalidQuery(field, "makes the query longer than " + MAX_CONDITIONS
-                    + " conditions");
+            throw new StorageException.InvalidQuery(
+                    field, "makes the query longer than " + MAX_CONDITIONS + " conditions");
         }
         switch (op) {
-            case EQ, NE -> { }
+            case EQ, NE -> {}
             case GT, GTE, LT, LTE -> {
                 if (!operand.isNumber() && !operand.isTextual()) {
                     throw new StorageException.InvalidQuery(field, "needs a number or a string");

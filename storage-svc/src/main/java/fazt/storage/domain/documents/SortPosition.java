@@ -34,7 +34,8 @@ public record SortPosition(List<JsonNode> values, DocumentId id) {
     public String encode(Sort sort) {
         ObjectNode cursor = JSON.createObjectNode();
         ArrayNode fields = cursor.putArray("s");
-        sort.keys().forEach(k -> fields.add((k.descending() ? "-" : "+") + k.path().text()));
+        sort.keys()
+                .forEach(k -> fields.add((k.descending() ? "-" : "+") + k.path().text()));
         ArrayNode vals = cursor.putArray("v");
         values.forEach(vals::add);
         cursor.put("i", id.value());
@@ -47,22 +48,29 @@ public record SortPosition(List<JsonNode> values, DocumentId id) {
         if (text == null) {
             return null;
         }
-        StorageException bad = new StorageException.InvalidInput("cursor",
-                "is not a cursor returned by this service for the same sort");
+        StorageException bad = new StorageException.InvalidInput(
+                "cursor", "is not a cursor returned by this service for the same sort");
         JsonNode node;
         try {
             node = JSON.readTree(text);
         } catch (Exception e) {
             throw bad;
         }
-        if (node == null || !node.path("s").isArray() || !node.path("v").isArray() || !node.path("i").isTextual()
-                || node.path("s").size() != sort.keys().size() || node.path("v").size() != sort.keys().size()) {
+        if (node == null
+                || !node.path("s").isArray()
+                || !node.path("v").isArray()
+                || !node.path("i").isTextual()
+                || node.path("s").size() != sort.keys().size()
+                || node.path("v").size() != sort.keys().size()) {
             throw bad;
         }
         List<JsonNode> values = new ArrayList<>();
         for (int i = 0; i < sort.keys().size(); i++) {
             Sort.Key key = sort.keys().get(i);
-            if (!node.path("s").get(i).asText().equals((key.descending() ? "-" : "+") + key.path().text())) {
+            if (!node.path("s")
+                    .get(i)
+                    .asText()
+                    .equals((key.descending() ? "-" : "+") + key.path().text())) {
                 throw bad;
             }
             values.add(node.path("v").get(i));

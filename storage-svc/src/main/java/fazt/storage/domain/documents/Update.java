@@ -46,12 +46,13 @@ public record Update(List<Change> changes) {
             JsonNode body = e.getValue();
             switch (e.getKey()) {
                 case "$set" -> fields(at, body).forEach(f -> changes.add(new Set(path(f.getKey(), at), f.getValue())));
-                case "$inc" -> fields(at, body).forEach(f -> {
-                    if (!f.getValue().isNumber()) {
-                        throw new StorageException.InvalidQuery(at + "." + f.getKey(), "needs a number");
-                    }
-                    changes.add(new Inc(path(f.getKey(), at), f.getValue()));
-                });
+                case "$inc" ->
+                    fields(at, body).forEach(f -> {
+                        if (!f.getValue().isNumber()) {
+                            throw new StorageException.InvalidQuery(at + "." + f.getKey(), "needs a number");
+                        }
+                        changes.add(new Inc(path(f.getKey(), at), f.getValue()));
+                    });
                 case "$unset" -> {
                     if (body.isArray()) {
                         for (int i = 0; i < body.size(); i++) {
@@ -64,8 +65,9 @@ public record Update(List<Change> changes) {
                         fields(at, body).forEach(f -> changes.add(new Unset(path(f.getKey(), at))));
                     }
                 }
-                default -> throw new StorageException.InvalidQuery(at, "is not an update operator (use $set, $unset"
-                        + " or $inc)");
+                default ->
+                    throw new StorageException.InvalidQuery(
+                            at, "is not an update operator (use $set, $unset" + " or $inc)");
             }
         }
         if (changes.isEmpty()) {
@@ -77,8 +79,10 @@ public record Update(List<Change> changes) {
         for (int i = 0; i < changes.size(); i++) {
             for (int j = 0; j < changes.size(); j++) {
                 if (i != j && changes.get(i).path().covers(changes.get(j).path())) {
-                    throw new StorageException.InvalidQuery("update", "changes " + changes.get(j).path()
-                            + " twice (directly or under " + changes.get(i).path() + ")");
+                    throw new StorageException.InvalidQuery(
+                            "update",
+                            "changes " + changes.get(j).path() + " twice (directly or under "
+                                    + changes.get(i).path() + ")");
                 }
             }
         }
@@ -141,8 +145,11 @@ public record Update(List<Change> changes) {
                     } else if (current.isNumber()) {
                         parent.set(last, add(current, inc.amount()));
                     } else {
-                        throw new StorageException.UpdateConflict(field, id, "$inc needs a number there, found "
-                                + current.getNodeType().name().toLowerCase());
+                        throw new StorageException.UpdateConflict(
+                                field,
+                                id,
+                                "$inc needs a number there, found "
+                                        + current.getNodeType().name().toLowerCase());
                     }
                 }
             }

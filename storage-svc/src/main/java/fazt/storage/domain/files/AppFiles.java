@@ -39,8 +39,8 @@ public final class AppFiles {
         }
         String type = contentType == null || contentType.isBlank() ? DEFAULT_CONTENT_TYPE : contentType.trim();
         if (type.length() > 255 || !CONTENT_TYPE.matcher(type).matches()) {
-            throw new StorageException.InvalidInput("contentType", "must be a media type like text/plain, got "
-                    + StorageException.shown(contentType));
+            throw new StorageException.InvalidInput(
+                    "contentType", "must be a media type like text/plain, got " + StorageException.shown(contentType));
         }
         return store.put(app, file, blob, size, type);
     }
@@ -55,9 +55,10 @@ public final class AppFiles {
 
     public Page list(AppId app, String prefix, String cursor, int limit) {
         int size = PageCursor.limit(limit, DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT);
-        if (prefix != null && (prefix.length() > MAX_PATH_BYTES || prefix.chars().anyMatch(c -> c < 0x20))) {
-            throw new StorageException.InvalidInput("prefix", "must be at most " + MAX_PATH_BYTES
-                    + " characters without control characters");
+        if (prefix != null
+                && (prefix.length() > MAX_PATH_BYTES || prefix.chars().anyMatch(c -> c < 0x20))) {
+            throw new StorageException.InvalidInput(
+                    "prefix", "must be at most " + MAX_PATH_BYTES + " characters without control characters");
         }
         String after = PageCursor.decode("cursor", cursor);
         if (after != null) {
@@ -78,8 +79,8 @@ public final class AppFiles {
     private static VfsPath path(String field, String value) {
         VfsPath path = VfsPath.of(field, value);
         if (value.getBytes(StandardCharsets.UTF_8).length > MAX_PATH_BYTES) {
-            throw new StorageException.InvalidPath(field, value, "it is longer than " + MAX_PATH_BYTES
-                    + " bytes of UTF-8");
+            throw new StorageException.InvalidPath(
+                    field, value, "it is longer than " + MAX_PATH_BYTES + " bytes of UTF-8");
         }
         return path;
     }

@@ -23,7 +23,8 @@ public record EntryKey(String value) {
             if (c == 0) {
                 return "must not contain a NUL character";
             }
-            if (Character.isHighSurrogate(c) && i + 1 < value.length()
+            if (Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
                     && Character.isLowSurrogate(value.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {

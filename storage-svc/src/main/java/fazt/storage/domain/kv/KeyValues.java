@@ -2,7 +2,6 @@ package fazt.storage.domain.kv;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import fazt.storage.domain.AppId;
 import fazt.storage.domain.PageCursor;
 import fazt.storage.domain.StorageException;
@@ -45,8 +44,9 @@ public final class KeyValues {
             throw new StorageException.TooLarge("value", value.length, maxValueBytes, "bytes");
         }
         if (ttlSeconds != null && (ttlSeconds < 1 || ttlSeconds > MAX_TTL_SECONDS)) {
-            throw new StorageException.InvalidInput("ttlSeconds", "must be between 1 and " + MAX_TTL_SECONDS
-                    + " (or absent: never expires), got " + ttlSeconds);
+            throw new StorageException.InvalidInput(
+                    "ttlSeconds",
+                    "must be between 1 and " + MAX_TTL_SECONDS + " (or absent: never expires), got " + ttlSeconds);
         }
         if (valueKind == ValueKind.JSON && !isJson(value)) {
             throw new StorageException.InvalidInput("value", "is not one JSON text although kind is json");
@@ -71,8 +71,7 @@ public final class KeyValues {
             throw new StorageException.InvalidInput("cursor", "is not a cursor returned by this service");
         }
         // One more than asked tells whether another page follows without a second query.
-        List<KeyPage.Key> keys = store.list(app, prefix == null || prefix.isEmpty() ? null : prefix, after,
-                size + 1);
+        List<KeyPage.Key> keys = store.list(app, prefix == null || prefix.isEmpty() ? null : prefix, after, size + 1);
         if (keys.size() <= size) {
             return new KeyPage(keys, null);
         }

@@ -4,7 +4,9 @@ import fazt.storage.domain.StorageException;
 
 /** How the runtime gives a value back by default: a parsed JSON text, a UTF-8 string, or raw bytes. */
 public enum ValueKind {
-    JSON("json"), TEXT("text"), BYTES("bytes");
+    JSON("json"),
+    TEXT("text"),
+    BYTES("bytes");
 
     private final String token;
 
@@ -22,7 +24,8 @@ public enum ValueKind {
                 return kind;
             }
         }
-        throw new StorageException.InvalidInput("kind", token == null ? "is missing"
-                : "must be json, text or bytes, got " + StorageException.shown(token));
+        throw new StorageException.InvalidInput(
+                "kind",
+                token == null ? "is missing" : "must be json, text or bytes, got " + StorageException.shown(token));
     }
 }

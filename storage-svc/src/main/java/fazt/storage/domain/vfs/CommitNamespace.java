@@ -18,7 +18,8 @@ public final class CommitNamespace {
         for (int i = 0; i < files.size(); i++) {
             FileEntry file = files.get(i);
             if (!seen.add(file.path())) {
-                throw new StorageException.InvalidInput("files[" + i + "].path",
+                throw new StorageException.InvalidInput(
+                        "files[" + i + "].path",
                         StorageException.shown(file.path().value()) + " appears more than once");
             }
             if (file.size() < 0) {

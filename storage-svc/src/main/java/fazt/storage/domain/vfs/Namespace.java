@@ -19,8 +19,8 @@ public record Namespace(String value) {
             throw new StorageException.InvalidNamespace(value, "it is longer than " + MAX_LENGTH + " characters");
         }
         if (!NAME.matcher(value).matches()) {
-            throw new StorageException.InvalidNamespace(value,
-                    "it must start with a-z or 0-9 and hold only a-z, 0-9, '/', '_', '.' and '-'");
+            throw new StorageException.InvalidNamespace(
+                    value, "it must start with a-z or 0-9 and hold only a-z, 0-9, '/', '_', '.' and '-'");
         }
     }
 

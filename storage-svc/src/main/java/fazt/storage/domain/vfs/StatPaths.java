@@ -25,15 +25,15 @@ public final class StatPaths {
     /** The candidates that exist, in the order asked, each once. */
     public List<FileEntry> stat(Namespace namespace, List<VfsPath> candidates) {
         if (candidates.size() > MAX_PATHS) {
-            throw new StorageException.InvalidInput("paths", "has " + candidates.size() + " entries; at most "
-                    + MAX_PATHS + " are allowed");
+            throw new StorageException.InvalidInput(
+                    "paths", "has " + candidates.size() + " entries; at most " + MAX_PATHS + " are allowed");
         }
         LinkedHashSet<VfsPath> distinct = new LinkedHashSet<>(candidates);
         if (distinct.isEmpty()) {
             return List.of();
         }
-        Map<VfsPath, FileEntry> found = vfs.find(namespace, distinct).stream()
-                .collect(Collectors.toMap(FileEntry::path, Function.identity()));
+        Map<VfsPath, FileEntry> found =
+                vfs.find(namespace, distinct).stream().collect(Collectors.toMap(FileEntry::path, Function.identity()));
         List<FileEntry> ordered = new ArrayList<>();
         for (VfsPath path : distinct) {
             FileEntry file = found.get(path);

@@ -22,7 +22,8 @@ class QueryParserTest {
         Filter filter = QueryParser.parse("query", json("{'a.b': 1, 'n': {'$gt': 1, '$lt': 5}}"));
         assertThat(filter).isInstanceOf(Filter.And.class);
         List<Filter> parts = ((Filter.And) filter).parts();
-        assertThat(parts).extracting(p -> ((Filter.Condition) p).operator())
+        assertThat(parts)
+                .extracting(p -> ((Filter.Condition) p).operator())
                 .containsExactly(Operator.EQ, Operator.GT, Operator.LT);
         assertThat(((Filter.Condition) parts.getFirst()).path().segments()).containsExactly("a", "b");
         assertThat(QueryParser.parse("query", null)).isInstanceOf(Filter.All.class);
@@ -37,13 +38,15 @@ class QueryParserTest {
         }
         String nested = deep;
         assertThatThrownBy(() -> QueryParser.parse("query", json(nested)))
-                .isInstanceOf(StorageException.InvalidQuery.class).hasMessageContaining("deeper");
+                .isInstanceOf(StorageException.InvalidQuery.class)
+                .hasMessageContaining("deeper");
         StringBuilder many = new StringBuilder("{");
         for (int i = 0; i < 300; i++) {
             many.append(i == 0 ? "" : ",").append("'f").append(i).append("': 1");
         }
         String wide = many.append('}').toString();
         assertThatThrownBy(() -> QueryParser.parse("query", json(wide)))
-                .isInstanceOf(StorageException.InvalidQuery.class).hasMessageContaining("256");
+                .isInstanceOf(StorageException.InvalidQuery.class)
+                .hasMessageContaining("256");
     }
 }

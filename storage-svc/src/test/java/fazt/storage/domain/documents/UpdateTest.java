@@ -32,7 +32,9 @@ class UpdateTest {
 
     @Test
     void incAddsExactlyAndStartsMissingFieldsAtTheAmount() throws Exception {
-        assertThat(apply("{'n': 9223372036854775807}", "{'$inc': {'n': 1}}").get("n").bigIntegerValue())
+        assertThat(apply("{'n': 9223372036854775807}", "{'$inc': {'n': 1}}")
+                        .get("n")
+                        .bigIntegerValue())
                 .isEqualTo(new java.math.BigInteger("9223372036854775808"));
         assertThat(apply("{'n': 0.1}", "{'$inc': {'n': 0.2}}").get("n").decimalValue())
                 .isEqualByComparingTo("0.3");
@@ -42,7 +44,8 @@ class UpdateTest {
     @Test
     void changesThatCannotApplyOrOverlapAreRefused() throws Exception {
         assertThatThrownBy(() -> apply("{'_id': 'x', 'n': 'one'}", "{'$inc': {'n': 1}}"))
-                .isInstanceOf(StorageException.UpdateConflict.class).hasMessageContaining("n");
+                .isInstanceOf(StorageException.UpdateConflict.class)
+                .hasMessageContaining("n");
         assertThatThrownBy(() -> apply("{'_id': 'x', 'a': 5}", "{'$set': {'a.b': 1}}"))
                 .isInstanceOf(StorageException.UpdateConflict.class);
         assertThatThrownBy(() -> Update.parse(json("{'$set': {'a': 1}, '$inc': {'a': 1}}")))

@@ -18,10 +18,10 @@ class NamespaceTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"Site/a", "/site", "_site", ".site", "-site", "site a", "site\\a", "site\u0000",
-            "sité"})
+    @ValueSource(strings = {"Site/a", "/site", "_site", ".site", "-site", "site a", "site\\a", "site\u0000", "sité"})
     void refusesOtherNames(String name) {
-        assertThatThrownBy(() -> new Namespace(name)).isInstanceOf(StorageException.InvalidNamespace.class)
+        assertThatThrownBy(() -> new Namespace(name))
+                .isInstanceOf(StorageException.InvalidNamespace.class)
                 .hasMessageContaining("namespace");
     }
 
@@ -33,6 +33,7 @@ class NamespaceTest {
     @Test
     void refusesMoreThan200Characters() {
         assertThatThrownBy(() -> new Namespace("x".repeat(201)))
-                .isInstanceOf(StorageException.InvalidNamespace.class).hasMessageContaining("200");
+                .isInstanceOf(StorageException.InvalidNamespace.class)
+                .hasMessageContaining("200");
     }
 }

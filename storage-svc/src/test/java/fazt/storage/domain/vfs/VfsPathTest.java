@@ -48,13 +48,27 @@ class VfsPathTest {
                 .isInstanceOf(StorageException.InvalidPath.class)
                 .hasMessageContaining("files[3].path")
                 .hasMessageContaining(c.message())
-                .satisfies(e -> assertThat(((StorageException.InvalidPath) e).field()).isEqualTo("files[3].path"));
+                .satisfies(e ->
+                        assertThat(((StorageException.InvalidPath) e).field()).isEqualTo("files[3].path"));
         assertThatThrownBy(() -> new VfsPath(c.path())).isInstanceOf(StorageException.InvalidPath.class);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"index.html", "a/b/c.txt", "..a", "a..", "...", ".well-known/x", "a/.htaccess",
-            "名前/ファイル.txt", "emoji-😀.png", "with space.txt", "a:b", "%2e%2e/x"})
+    @ValueSource(
+            strings = {
+                "index.html",
+                "a/b/c.txt",
+                "..a",
+                "a..",
+                "...",
+                ".well-known/x",
+                "a/.htaccess",
+                "名前/ファイル.txt",
+                "emoji-😀.png",
+                "with space.txt",
+                "a:b",
+                "%2e%2e/x"
+            })
     void acceptsOrdinaryRelativePaths(String path) {
         assertThat(VfsPath.of("path", path).value()).isEqualTo(path);
     }

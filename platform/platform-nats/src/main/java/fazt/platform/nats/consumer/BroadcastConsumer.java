@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 final class BroadcastConsumer<T> implements RunningConsumer {
     /** How far before the instance's start the first consumer begins: clocks of server and instance may differ. */
     static final Duration CLOCK_MARGIN = Duration.ofSeconds(5);
+
     private static final Duration CHECK_EVERY = Duration.ofSeconds(5);
     private static final Logger log = LoggerFactory.getLogger(BroadcastConsumer.class);
 
@@ -41,8 +42,8 @@ final class BroadcastConsumer<T> implements RunningConsumer {
     private volatile long lastSequence;
     private BackgroundLoop loop;
 
-    BroadcastConsumer(Connection nats, SubjectRoot root, MessageHandling<T> handling,
-                      BackgroundLoop.Body ready, Clock clock) {
+    BroadcastConsumer(
+            Connection nats, SubjectRoot root, MessageHandling<T> handling, BackgroundLoop.Body ready, Clock clock) {
         this.nats = nats;
         this.root = root;
         this.handling = handling;
@@ -62,8 +63,8 @@ final class BroadcastConsumer<T> implements RunningConsumer {
 
     private void consume() throws Exception {
         ConsumerSpec<T> spec = handling.spec;
-        OrderedConsumerConfiguration config = new OrderedConsumerConfiguration()
-                .filterSubject(root.qualify(spec.subject()));
+        OrderedConsumerConfiguration config =
+                new OrderedConsumerConfiguration().filterSubject(root.qualify(spec.subject()));
         long seen = lastSequence;
         if (seen > 0) {
             config.deliverPolicy(DeliverPolicy.ByStartSequence).startSequence(seen + 1);
@@ -71,9 +72,14 @@ final class BroadcastConsumer<T> implements RunningConsumer {
             config.deliverPolicy(DeliverPolicy.ByStartTime)
                     .startTime(startedAt.minus(CLOCK_MARGIN).atZone(ZoneOffset.UTC));
         }
-        OrderedConsumerContext context = nats.getStreamContext(spec.stream().apply(root)).createOrderedConsumer(config);
-        log.info("consumer started consumer={} kind={} stream={} filter={} from={}", spec.name(), spec.kind().tag(),
-                spec.stream().apply(root), config.getFilterSubject(),
+        OrderedConsumerContext context =
+                nats.getStreamContext(spec.stream().apply(root)).createOrderedConsumer(config);
+        log.info(
+                "consumer started consumer={} kind={} stream={} filter={} from={}",
+                spec.name(),
+                spec.kind().tag(),
+                spec.stream().apply(root),
+                config.getFilterSubject(),
                 seen > 0 ? "sequence " + (seen + 1) : config.getStartTime().toInstant());
         ready.run();
         try (MessageConsumer consumer = context.consume(this::deliver)) {

@@ -17,13 +17,16 @@ final class ConsumerMeters {
     ConsumerMeters(MeterRegistry registry, ConsumerSpec<?> spec) {
         delivered = counter(registry, "consumer.delivered", "deliveries, redeliveries included", spec);
         acked = counter(registry, "consumer.acked", "messages handled and acknowledged", spec);
-        failed = counter(registry, "consumer.failed", "deliveries whose handler failed or whose data was unreadable",
-                spec);
+        failed = counter(
+                registry, "consumer.failed", "deliveries whose handler failed or whose data was unreadable", spec);
         deadLettered = counter(registry, "consumer.dead_lettered", "messages given up on and dead-lettered", spec);
     }
 
     private static Counter counter(MeterRegistry registry, String name, String description, ConsumerSpec<?> spec) {
-        return Counter.builder(name).description(description).tag("consumer", spec.name())
-                .tag("kind", spec.kind().tag()).register(registry);
+        return Counter.builder(name)
+                .description(description)
+                .tag("consumer", spec.name())
+                .tag("kind", spec.kind().tag())
+                .register(registry);
     }
 }

@@ -28,11 +28,21 @@ import java.util.regex.Pattern;
  * @param ackWait how long a delivered message may go without an ack or in-progress signal before the stream gives it
  *                to another instance
  */
-public record ConsumerSpec<T>(ConsumerKind kind, String name, Function<SubjectRoot, String> stream, String subject,
-                              Class<T> type, boolean fromStart, int maxDeliveries, Backoff backoff, int inFlight,
-                              Duration ackWait, int maxAckPending) {
+public record ConsumerSpec<T>(
+        ConsumerKind kind,
+        String name,
+        Function<SubjectRoot, String> stream,
+        String subject,
+        Class<T> type,
+        boolean fromStart,
+        int maxDeliveries,
+        Backoff backoff,
+        int inFlight,
+        Duration ackWait,
+        int maxAckPending) {
     /** The ack wait of every durable and work-queue consumer; in-progress acks keep a long handler's message. */
     public static final Duration ACK_WAIT = Duration.ofSeconds(30);
+
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,62}");
 
     public ConsumerSpec {
@@ -45,7 +55,8 @@ public record ConsumerSpec<T>(ConsumerKind kind, String name, Function<SubjectRo
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(backoff, "backoff");
         if (maxDeliveries < 0 || inFlight < 1 || maxAckPending < inFlight) {
-            throw new IllegalArgumentException("consumer " + name + ": deliveries >= 0, 1 <= inFlight <= maxAckPending");
+            throw new IllegalArgumentException(
+                    "consumer " + name + ": deliveries >= 0, 1 <= inFlight <= maxAckPending");
         }
         if (kind != ConsumerKind.WORK_QUEUE && inFlight != 1) {
             throw new IllegalArgumentException("consumer " + name + ": events are handled in order, one at a time");
@@ -57,48 +68,88 @@ public record ConsumerSpec<T>(ConsumerKind kind, String name, Function<SubjectRo
      * the root, wildcards allowed), shared by every instance of the service.
      */
     public static <T> ConsumerSpec<T> durable(String name, ServiceName from, String subject, Class<T> type) {
-        return new ConsumerSpec<>(ConsumerKind.DURABLE, name, root -> root.eventStream(from), subject, type, true, 20,
-                new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1)), 1, ACK_WAIT, 1_000);
+        return new ConsumerSpec<>(
+                ConsumerKind.DURABLE,
+                name,
+                root -> root.eventStream(from),
+                subject,
+                type,
+                true,
+                20,
+                new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1)),
+                1,
+                ACK_WAIT,
+                1_000);
     }
 
     /** A broadcast consumer on the event stream of {@code from}: every instance handles every event. */
     public static <T> ConsumerSpec<T> broadcast(String name, ServiceName from, String subject, Class<T> type) {
-        return new ConsumerSpec<>(ConsumerKind.BROADCAST, name, root -> root.eventStream(from), subject, type, false, 5,
-                new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5)), 1, ACK_WAIT, 1);
+        return new ConsumerSpec<>(
+                ConsumerKind.BROADCAST,
+                name,
+                root -> root.eventStream(from),
+                subject,
+                type,
+                false,
+                5,
+                new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5)),
+                1,
+                ACK_WAIT,
+                1);
     }
 
     /** A worker on the work-queue stream {@code stream} (named for the root), filtered to {@code subject}. */
-    public static <T> ConsumerSpec<T> workQueue(String name, Function<SubjectRoot, String> stream, String subject,
-                                                Class<T> type) {
-        return new ConsumerSpec<>(ConsumerKind.WORK_QUEUE, name, stream, subject, type, true, 0,
-                Backoff.fixed(Duration.ofSeconds(5)), 16, ACK_WAIT, 10_000);
+    public static <T> ConsumerSpec<T> workQueue(
+            String name, Function<SubjectRoot, String> stream, String subject, Class<T> type) {
+        return new ConsumerSpec<>(
+                ConsumerKind.WORK_QUEUE,
+                name,
+                stream,
+                subject,
+                type,
+                true,
+                0,
+                Backoff.fixed(Duration.ofSeconds(5)),
+                16,
+                ACK_WAIT,
+                10_000);
     }
 
     /** A durable consumer created for the first time starts after the stream's last message, not at its first. */
     public ConsumerSpec<T> startingWithNewMessages() {
-        return new ConsumerSpec<>(kind, name, stream, subject, type, false, maxDeliveries, backoff, inFlight, ackWait,
-                maxAckPending);
+        return new ConsumerSpec<>(
+                kind, name, stream, subject, type, false, maxDeliveries, backoff, inFlight, ackWait, maxAckPending);
     }
 
     /** Dead-letters a message after {@code deliveries} failed deliveries; 0 retries it for ever. */
     public ConsumerSpec<T> maxDeliveries(int deliveries) {
-        return new ConsumerSpec<>(kind, name, stream, subject, type, fromStart, deliveries, backoff, inFlight, ackWait,
-                maxAckPending);
+        return new ConsumerSpec<>(
+                kind, name, stream, subject, type, fromStart, deliveries, backoff, inFlight, ackWait, maxAckPending);
     }
 
     public ConsumerSpec<T> backoff(Backoff wait) {
-        return new ConsumerSpec<>(kind, name, stream, subject, type, fromStart, maxDeliveries, wait, inFlight, ackWait,
-                maxAckPending);
+        return new ConsumerSpec<>(
+                kind, name, stream, subject, type, fromStart, maxDeliveries, wait, inFlight, ackWait, maxAckPending);
     }
 
     public ConsumerSpec<T> ackWait(Duration wait) {
-        return new ConsumerSpec<>(kind, name, stream, subject, type, fromStart, maxDeliveries, backoff, inFlight, wait,
-                maxAckPending);
+        return new ConsumerSpec<>(
+                kind, name, stream, subject, type, fromStart, maxDeliveries, backoff, inFlight, wait, maxAckPending);
     }
 
     /** Work queues only: how many messages an instance handles at once. */
     public ConsumerSpec<T> inFlight(int messages) {
-        return new ConsumerSpec<>(kind, name, stream, subject, type, fromStart, maxDeliveries, backoff, messages,
-                ackWait, Math.max(maxAckPending, messages));
+        return new ConsumerSpec<>(
+                kind,
+                name,
+                stream,
+                subject,
+                type,
+                fromStart,
+                maxDeliveries,
+                backoff,
+                messages,
+                ackWait,
+                Math.max(maxAckPending, messages));
     }
 }

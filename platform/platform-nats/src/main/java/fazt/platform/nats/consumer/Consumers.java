@@ -42,15 +42,22 @@ public final class Consumers {
     /** Starts {@code consumer}, durable or broadcast as its spec says. */
     public <T> RunningConsumer start(EventConsumer<T> consumer) {
         ConsumerSpec<T> spec = consumer.spec();
-        MessageHandling<T> handling = new MessageHandling<>(service, spec, (subject, event) -> {
-            consumer.handle(subject, event);
-            return Outcome.done();
-        }, consumer::unreadable, deadLetters, new ConsumerMeters(meters, spec));
+        MessageHandling<T> handling = new MessageHandling<>(
+                service,
+                spec,
+                (subject, event) -> {
+                    consumer.handle(subject, event);
+                    return Outcome.done();
+                },
+                consumer::unreadable,
+                deadLetters,
+                new ConsumerMeters(meters, spec));
         return switch (spec.kind()) {
             case DURABLE -> new PulledConsumer<>(nats, root, handling, consumer::ready).start();
             case BROADCAST -> new BroadcastConsumer<>(nats, root, handling, consumer::ready, clock).start();
-            case WORK_QUEUE -> throw new IllegalArgumentException(
-                    "consumer " + spec.name() + ": a work queue is consumed by a WorkConsumer");
+            case WORK_QUEUE ->
+                throw new IllegalArgumentException(
+                        "consumer " + spec.name() + ": a work queue is consumed by a WorkConsumer");
         };
     }
 
@@ -60,8 +67,13 @@ public final class Consumers {
         if (spec.kind() != ConsumerKind.WORK_QUEUE) {
             throw new IllegalArgumentException("consumer " + spec.name() + ": a WorkConsumer needs a work-queue spec");
         }
-        MessageHandling<T> handling = new MessageHandling<>(service, spec, (subject, work) -> worker.handle(work), subject -> { },
-                deadLetters, new ConsumerMeters(meters, spec));
-        return new PulledConsumer<>(nats, root, handling, () -> { }).start();
+        MessageHandling<T> handling = new MessageHandling<>(
+                service,
+                spec,
+                (subject, work) -> worker.handle(work),
+                subject -> {},
+                deadLetters,
+                new ConsumerMeters(meters, spec));
+        return new PulledConsumer<>(nats, root, handling, () -> {}).start();
     }
 }

@@ -63,7 +63,8 @@ public final class DeadLetters {
         }
         headers.put(FaztHeaders.DEAD_LETTER_SUBJECT, message.getSubject());
         if (message.isJetStream()) {
-            headers.put(FaztHeaders.DEAD_LETTER_SOURCE,
+            headers.put(
+                    FaztHeaders.DEAD_LETTER_SOURCE,
                     message.metaData().getStream() + ":" + message.metaData().streamSequence());
         }
         headers.put(FaztHeaders.DEAD_LETTER_CONSUMER, consumer);
@@ -77,10 +78,15 @@ public final class DeadLetters {
             return;
         }
         JetStreamManagement jsm = nats.jetStreamManagement();
-        StreamConfiguration config = StreamConfiguration.builder().name(stream(root))
+        StreamConfiguration config = StreamConfiguration.builder()
+                .name(stream(root))
                 .description("dead letters of fazt consumers (root " + root.value() + ")")
-                .subjects(root.qualify(SubjectGrammar.DEAD_LETTER + ".>")).storageType(StorageType.File)
-                .maxAge(MAX_AGE).maxBytes(MAX_BYTES).discardPolicy(DiscardPolicy.Old).build();
+                .subjects(root.qualify(SubjectGrammar.DEAD_LETTER + ".>"))
+                .storageType(StorageType.File)
+                .maxAge(MAX_AGE)
+                .maxBytes(MAX_BYTES)
+                .discardPolicy(DiscardPolicy.Old)
+                .build();
         try {
             jsm.addStream(config);
         } catch (JetStreamApiException e) {

@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
 final class DurableDeclaration {
     /** JetStream's error code for "consumer not found". */
     static final int CONSUMER_NOT_FOUND = 10014;
+
     private static final Logger log = LoggerFactory.getLogger(DurableDeclaration.class);
 
     private DurableDeclaration() {}
@@ -38,27 +39,38 @@ final class DurableDeclaration {
     /** Declares {@code spec}'s consumer on {@code stream}, filtered to the qualified {@code filter}. */
     static ConsumerContext declare(Connection nats, String stream, ConsumerSpec<?> spec, String filter)
             throws IOException, JetStreamApiException {
-        StreamContext streamContext = nats.getStreamContext(stream);   // fails while the stream does not exist
+        StreamContext streamContext = nats.getStreamContext(stream); // fails while the stream does not exist
         ConsumerInfo existing = find(streamContext, spec.name());
         if (existing == null) {
             return streamContext.createOrUpdateConsumer(settings(spec, filter)
-                    .deliverPolicy(spec.fromStart() ? DeliverPolicy.All : DeliverPolicy.New).build());
+                    .deliverPolicy(spec.fromStart() ? DeliverPolicy.All : DeliverPolicy.New)
+                    .build());
         }
         ConsumerConfiguration old = existing.getConsumerConfiguration();
         if (old.getDeliverSubject() == null && Objects.equals(old.getFilterSubject(), filter)) {
             try {
-                return streamContext.createOrUpdateConsumer(keepStart(settings(spec, filter), old).build());
+                return streamContext.createOrUpdateConsumer(
+                        keepStart(settings(spec, filter), old).build());
             } catch (JetStreamApiException e) {
-                log.info("consumer not updatable in place consumer={} stream={} error={}", spec.name(), stream,
+                log.info(
+                        "consumer not updatable in place consumer={} stream={} error={}",
+                        spec.name(),
+                        stream,
                         e.getApiErrorCode());
             }
         }
         long resumeAt = existing.getAckFloor().getStreamSequence() + 1;
         streamContext.deleteConsumer(spec.name());
         ConsumerContext replaced = streamContext.createOrUpdateConsumer(settings(spec, filter)
-                .deliverPolicy(DeliverPolicy.ByStartSequence).startSequence(resumeAt).build());
-        log.warn("consumer replaced, resuming after its ack floor consumer={} stream={} was={} filter={} resumeAt={}",
-                spec.name(), stream, old.getDeliverSubject() == null ? "pull" : "push", old.getFilterSubject(),
+                .deliverPolicy(DeliverPolicy.ByStartSequence)
+                .startSequence(resumeAt)
+                .build());
+        log.warn(
+                "consumer replaced, resuming after its ack floor consumer={} stream={} was={} filter={} resumeAt={}",
+                spec.name(),
+                stream,
+                old.getDeliverSubject() == null ? "pull" : "push",
+                old.getFilterSubject(),
                 resumeAt);
         return replaced;
     }
@@ -75,20 +87,24 @@ final class DurableDeclaration {
     }
 
     private static ConsumerConfiguration.Builder settings(ConsumerSpec<?> spec, String filter) {
-        return ConsumerConfiguration.builder().durable(spec.name()).filterSubject(filter)
-                .ackPolicy(AckPolicy.Explicit).ackWait(spec.ackWait())
+        return ConsumerConfiguration.builder()
+                .durable(spec.name())
+                .filterSubject(filter)
+                .ackPolicy(AckPolicy.Explicit)
+                .ackWait(spec.ackWait())
                 // Deliveries are counted by the consumer (dead letter after the spec's limit), not by the server: a
                 // server limit would leave a message unacknowledged and undelivered for ever.
-                .maxDeliver(-1).maxAckPending(spec.maxAckPending());
+                .maxDeliver(-1)
+                .maxAckPending(spec.maxAckPending());
     }
 
-    private static ConsumerConfiguration.Builder keepStart(ConsumerConfiguration.Builder builder,
-                                                           ConsumerConfiguration old) {
+    private static ConsumerConfiguration.Builder keepStart(
+            ConsumerConfiguration.Builder builder, ConsumerConfiguration old) {
         builder.deliverPolicy(old.getDeliverPolicy());
         switch (old.getDeliverPolicy()) {
             case ByStartSequence -> builder.startSequence(old.getStartSequence());
             case ByStartTime -> builder.startTime(old.getStartTime());
-            default -> { }
+            default -> {}
         }
         return builder;
     }

@@ -19,6 +19,7 @@ import org.slf4j.MDC;
 final class MessageHandling<T> {
     /** The MDC key naming the consumer while its handler runs. */
     static final String MDC_CONSUMER = "consumer";
+
     private static final Logger log = LoggerFactory.getLogger(MessageHandling.class);
 
     /** The handler, whatever the consumer's interface: an event handler always answers done. */
@@ -34,8 +35,13 @@ final class MessageHandling<T> {
     private final Consumer<String> unreadable;
     private final DeadLetters deadLetters;
 
-    MessageHandling(ServiceName service, ConsumerSpec<T> spec, Handler<T> handler, Consumer<String> unreadable,
-                    DeadLetters deadLetters, ConsumerMeters meters) {
+    MessageHandling(
+            ServiceName service,
+            ConsumerSpec<T> spec,
+            Handler<T> handler,
+            Consumer<String> unreadable,
+            DeadLetters deadLetters,
+            ConsumerMeters meters) {
         this.service = service;
         this.spec = spec;
         this.handler = handler;
@@ -58,9 +64,11 @@ final class MessageHandling<T> {
 
     /** Runs the handler with the message's trace id and the consumer's name in the MDC. */
     Outcome handle(Message message, T value) throws Exception {
-        String traceparent = message.getHeaders() == null ? null
-                : message.getHeaders().getFirst(FaztHeaders.TRACEPARENT);
-        MDC.put(TraceContext.MDC_TRACE_ID, TraceContext.parse(traceparent).orElseGet(TraceContext::start).traceId());
+        String traceparent =
+                message.getHeaders() == null ? null : message.getHeaders().getFirst(FaztHeaders.TRACEPARENT);
+        MDC.put(
+                TraceContext.MDC_TRACE_ID,
+                TraceContext.parse(traceparent).orElseGet(TraceContext::start).traceId());
         MDC.put(MDC_CONSUMER, spec.name());
         try {
             return handler.handle(message.getSubject(), value);
@@ -86,9 +94,15 @@ final class MessageHandling<T> {
 
     /** The one log line of a failed delivery that will be retried. */
     void retrying(Message message, long deliveries, Duration wait, Throwable error) {
-        log.warn("message not handled, will retry consumer={} subject={} delivery={} maxDeliveries={} retryIn={}"
-                + " reason={}", spec.name(), message.getSubject(), deliveries,
-                spec.maxDeliveries() == 0 ? "unlimited" : spec.maxDeliveries(), wait, reason(error));
+        log.warn(
+                "message not handled, will retry consumer={} subject={} delivery={} maxDeliveries={} retryIn={}"
+                        + " reason={}",
+                spec.name(),
+                message.getSubject(),
+                deliveries,
+                spec.maxDeliveries() == 0 ? "unlimited" : spec.maxDeliveries(),
+                wait,
+                reason(error));
     }
 
     /** Stores the message as a dead letter; false (and logged) if the dead-letter stream did not store it. */
@@ -96,19 +110,27 @@ final class MessageHandling<T> {
         try {
             deadLetters.publish(service, spec.name(), message, deliveries, error);
         } catch (Exception e) {
-            log.warn("message not dead-lettered, will retry consumer={} subject={} reason={}", spec.name(),
-                    message.getSubject(), reason(e));
+            log.warn(
+                    "message not dead-lettered, will retry consumer={} subject={} reason={}",
+                    spec.name(),
+                    message.getSubject(),
+                    reason(e));
             return false;
         }
         meters.deadLettered.increment();
-        log.error("message dead-lettered consumer={} subject={} deliveries={} deadLetter={} reason={}", spec.name(),
-                message.getSubject(), deliveries, DeadLetters.subject(deadLetters.root(), service, spec.name()),
+        log.error(
+                "message dead-lettered consumer={} subject={} deliveries={} deadLetter={} reason={}",
+                spec.name(),
+                message.getSubject(),
+                deliveries,
+                DeadLetters.subject(deadLetters.root(), service, spec.name()),
                 reason(error));
         return true;
     }
 
     static String reason(Throwable e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName()
+        return e.getMessage() == null
+                ? e.getClass().getSimpleName()
                 : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 }

@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 final class PulledConsumer<T> implements RunningConsumer {
     /** How long one pull waits for messages; new messages are handed on as they arrive, not when it ends. */
     static final Duration PULL_WAIT = Duration.ofSeconds(2);
+
     private static final Logger log = LoggerFactory.getLogger(PulledConsumer.class);
 
     private final Connection nats;
@@ -60,17 +61,23 @@ final class PulledConsumer<T> implements RunningConsumer {
 
     private void pull() throws Exception {
         ConsumerSpec<T> spec = handling.spec;
-        ConsumerContext consumer = DurableDeclaration.declare(nats, spec.stream().apply(root), spec,
+        ConsumerContext consumer =
+                DurableDeclaration.declare(nats, spec.stream().apply(root), spec, root.qualify(spec.subject()));
+        log.info(
+                "consumer started consumer={} kind={} stream={} filter={}",
+                spec.name(),
+                spec.kind().tag(),
+                spec.stream().apply(root),
                 root.qualify(spec.subject()));
-        log.info("consumer started consumer={} kind={} stream={} filter={}", spec.name(), spec.kind().tag(),
-                spec.stream().apply(root), root.qualify(spec.subject()));
         ready.run();
         while (!Thread.currentThread().isInterrupted()) {
             slots.acquire();
             int free = 1 + slots.drainPermits();
             int taken = 0;
-            try (FetchConsumer fetch = consumer.fetch(FetchConsumeOptions.builder().maxMessages(free)
-                    .expiresIn(PULL_WAIT.toMillis()).build())) {
+            try (FetchConsumer fetch = consumer.fetch(FetchConsumeOptions.builder()
+                    .maxMessages(free)
+                    .expiresIn(PULL_WAIT.toMillis())
+                    .build())) {
                 for (Message m = fetch.nextMessage(); m != null; m = fetch.nextMessage()) {
                     taken++;
                     Message message = m;
@@ -80,8 +87,11 @@ final class PulledConsumer<T> implements RunningConsumer {
                         } catch (RuntimeException e) {
                             // An ack or nak that did not go out (the connection is closing): the stream delivers
                             // the message again after the ack wait.
-                            log.warn("message not settled consumer={} subject={} reason={}", spec.name(),
-                                    message.getSubject(), MessageHandling.reason(e));
+                            log.warn(
+                                    "message not settled consumer={} subject={} reason={}",
+                                    spec.name(),
+                                    message.getSubject(),
+                                    MessageHandling.reason(e));
                         } finally {
                             slots.release();
                         }
@@ -110,8 +120,8 @@ final class PulledConsumer<T> implements RunningConsumer {
             return;
         }
         long period = Math.max(1, handling.spec.ackWait().toMillis() / 3);
-        ScheduledFuture<?> alive = keepAlive.scheduleAtFixedRate(message::inProgress, period, period,
-                TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> alive =
+                keepAlive.scheduleAtFixedRate(message::inProgress, period, period, TimeUnit.MILLISECONDS);
         Outcome outcome;
         try {
             outcome = handling.handle(message, value);
@@ -153,7 +163,7 @@ final class PulledConsumer<T> implements RunningConsumer {
             long left = Math.max(0, deadline - System.nanoTime());
             boolean idle = slots.tryAcquire(handling.spec.inFlight(), left, TimeUnit.NANOSECONDS);
             if (idle) {
-                slots.release(handling.spec.inFlight());   // nothing runs; a second stop finds it idle too
+                slots.release(handling.spec.inFlight()); // nothing runs; a second stop finds it idle too
             }
             return stopped && idle;
         } catch (InterruptedException e) {

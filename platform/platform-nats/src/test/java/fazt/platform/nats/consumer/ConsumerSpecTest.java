@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 class ConsumerSpecTest {
     @Test
     void aDurableConsumerReadsTheOwnersEventStreamOneAtATimeAndGivesUpAfterTwentyDeliveries() {
-        ConsumerSpec<AppChanged> spec = ConsumerSpec.durable("auth-app-login", ServiceName.DEPLOY, "evt.deploy.app.>",
-                AppChanged.class);
+        ConsumerSpec<AppChanged> spec =
+                ConsumerSpec.durable("auth-app-login", ServiceName.DEPLOY, "evt.deploy.app.>", AppChanged.class);
         assertThat(spec.stream().apply(new SubjectRoot("fazt"))).isEqualTo("FAZT_EVT_DEPLOY");
         assertThat(spec.inFlight()).isEqualTo(1);
         assertThat(spec.maxDeliveries()).isEqualTo(20);
@@ -27,8 +27,8 @@ class ConsumerSpecTest {
 
     @Test
     void aWorkQueueRunsSixteenJobsAndRetriesForEver() {
-        ConsumerSpec<String> spec = ConsumerSpec.workQueue("scheduler-runs", root -> "W", "work.scheduler.run",
-                String.class);
+        ConsumerSpec<String> spec =
+                ConsumerSpec.workQueue("scheduler-runs", root -> "W", "work.scheduler.run", String.class);
         assertThat(spec.inFlight()).isEqualTo(16);
         assertThat(spec.maxDeliveries()).isZero();
         assertThat(spec.inFlight(32).maxAckPending()).isGreaterThanOrEqualTo(32);
@@ -36,14 +36,16 @@ class ConsumerSpecTest {
 
     @Test
     void aNameMustBeOneLowerCaseSubjectToken() {
-        assertThatThrownBy(() -> ConsumerSpec.durable("Auth.login", ServiceName.DEPLOY, "evt.deploy.app.>",
-                AppChanged.class)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Auth.login");
+        assertThatThrownBy(() ->
+                        ConsumerSpec.durable("Auth.login", ServiceName.DEPLOY, "evt.deploy.app.>", AppChanged.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Auth.login");
     }
 
     @Test
     void eventsAreHandledOneAtATime() {
-        ConsumerSpec<AppChanged> spec = ConsumerSpec.broadcast("gateway-site-changes", ServiceName.DEPLOY,
-                "evt.deploy.app.>", AppChanged.class);
+        ConsumerSpec<AppChanged> spec = ConsumerSpec.broadcast(
+                "gateway-site-changes", ServiceName.DEPLOY, "evt.deploy.app.>", AppChanged.class);
         assertThatThrownBy(() -> spec.inFlight(2)).isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -73,7 +73,7 @@ class ConsumersIT {
     @Test
     void aDurableConsumerAcknowledgesEachEventAfterItsHandlerReturned() throws Exception {
         List<String> handled = new CopyOnWriteArrayList<>();
-        start(new Recording("test-acks", handled, e -> { }));
+        start(new Recording("test-acks", handled, e -> {}));
 
         publish("e_1");
         publish("e_2");
@@ -91,16 +91,17 @@ class ConsumersIT {
     void aFailedEventIsDeliveredAgainUntilItsHandlerSucceeds() throws Exception {
         List<String> handled = new CopyOnWriteArrayList<>();
         AtomicInteger calls = new AtomicInteger();
-        start(new Recording("test-retry", handled, e -> {
-            if (calls.incrementAndGet() < 3) {
-                throw new IllegalStateException("database away");
-            }
-        }) {
-            @Override
-            public ConsumerSpec<AppChanged> spec() {
-                return super.spec().backoff(QUICK);
-            }
-        });
+        start(
+                new Recording("test-retry", handled, e -> {
+                    if (calls.incrementAndGet() < 3) {
+                        throw new IllegalStateException("database away");
+                    }
+                }) {
+                    @Override
+                    public ConsumerSpec<AppChanged> spec() {
+                        return super.spec().backoff(QUICK);
+                    }
+                });
 
         publish("e_1");
 
@@ -115,34 +116,40 @@ class ConsumersIT {
     @Test
     void anEventThatKeepsFailingIsDeadLetteredWithItsErrorAfterTheLastDelivery() throws Exception {
         AtomicInteger calls = new AtomicInteger();
-        start(new Recording("test-dlq", new CopyOnWriteArrayList<>(), e -> {
-            calls.incrementAndGet();
-            throw new IllegalStateException("never works");
-        }) {
-            @Override
-            public ConsumerSpec<AppChanged> spec() {
-                return super.spec().backoff(QUICK).maxDeliveries(3);
-            }
-        });
+        start(
+                new Recording("test-dlq", new CopyOnWriteArrayList<>(), e -> {
+                    calls.incrementAndGet();
+                    throw new IllegalStateException("never works");
+                }) {
+                    @Override
+                    public ConsumerSpec<AppChanged> spec() {
+                        return super.spec().backoff(QUICK).maxDeliveries(3);
+                    }
+                });
 
         publish("e_poison");
-        publish("e_next");   // the dead letter must not hold up what follows
+        publish("e_next"); // the dead letter must not hold up what follows
 
         await("both dead-lettered", () -> deadLetters() == 2);
-        MessageInfo letter = jsm().getFirstMessage(DeadLetters.stream(testNats.root()),
-                DeadLetters.subject(testNats.root(), ServiceName.AUTH, "test-dlq"));
+        MessageInfo letter = jsm().getFirstMessage(
+                        DeadLetters.stream(testNats.root()),
+                        DeadLetters.subject(testNats.root(), ServiceName.AUTH, "test-dlq"));
         assertThat(letter.getSubject()).isEqualTo(testNats.root().qualify("dlq.auth.test-dlq"));
         assertThat(new String(letter.getData(), StandardCharsets.UTF_8)).contains("e_poison");
-        assertThat(letter.getHeaders().getFirst(FaztHeaders.DEAD_LETTER_DELIVERIES)).isEqualTo("3");
-        assertThat(letter.getHeaders().getFirst(FaztHeaders.DEAD_LETTER_CONSUMER)).isEqualTo("test-dlq");
+        assertThat(letter.getHeaders().getFirst(FaztHeaders.DEAD_LETTER_DELIVERIES))
+                .isEqualTo("3");
+        assertThat(letter.getHeaders().getFirst(FaztHeaders.DEAD_LETTER_CONSUMER))
+                .isEqualTo("test-dlq");
         assertThat(letter.getHeaders().getFirst(FaztHeaders.DEAD_LETTER_SUBJECT))
                 .isEqualTo(testNats.root().qualify("evt.deploy.app.deployed"));
         assertThat(letter.getHeaders().getFirst(FaztHeaders.DEAD_LETTER_ERROR))
                 .isEqualTo("java.lang.IllegalStateException: never works");
         assertThat(letter.getHeaders().getFirst(FaztHeaders.TYPE)).isEqualTo("deploy.app_changed.v1");
         assertThat(calls.get()).isEqualTo(6);
-        await("nothing left pending", () -> info("test-dlq").getNumAckPending() == 0
-                && info("test-dlq").getNumPending() == 0);
+        await(
+                "nothing left pending",
+                () -> info("test-dlq").getNumAckPending() == 0
+                        && info("test-dlq").getNumPending() == 0);
         assertThat(count("consumer.dead_lettered", "test-dlq")).isEqualTo(2);
         assertThat(count("consumer.failed", "test-dlq")).isEqualTo(6);
     }
@@ -151,24 +158,28 @@ class ConsumersIT {
     void anUnreadableMessageIsDeadLetteredAtOnceAndReported() throws Exception {
         List<String> handled = new CopyOnWriteArrayList<>();
         List<String> unreadable = new CopyOnWriteArrayList<>();
-        start(new Recording("test-unreadable", handled, e -> { }) {
+        start(new Recording("test-unreadable", handled, e -> {}) {
             @Override
             public void unreadable(String subject) {
                 unreadable.add(subject);
             }
         });
 
-        nats.jetStream().publish(testNats.root().qualify("evt.deploy.app.deployed"),
-                "not json".getBytes(StandardCharsets.UTF_8));
+        nats.jetStream()
+                .publish(
+                        testNats.root().qualify("evt.deploy.app.deployed"),
+                        "not json".getBytes(StandardCharsets.UTF_8));
         publish("e_after");
 
         await("the next event handled", () -> handled.size() == 1);
         assertThat(handled).containsExactly("e_after");
         assertThat(unreadable).containsExactly(testNats.root().qualify("evt.deploy.app.deployed"));
         assertThat(deadLetters()).isEqualTo(1);
-        MessageInfo letter = jsm().getFirstMessage(DeadLetters.stream(testNats.root()),
-                DeadLetters.subject(testNats.root(), ServiceName.AUTH, "test-unreadable"));
-        assertThat(letter.getHeaders().getFirst(FaztHeaders.DEAD_LETTER_DELIVERIES)).isEqualTo("1");
+        MessageInfo letter = jsm().getFirstMessage(
+                        DeadLetters.stream(testNats.root()),
+                        DeadLetters.subject(testNats.root(), ServiceName.AUTH, "test-unreadable"));
+        assertThat(letter.getHeaders().getFirst(FaztHeaders.DEAD_LETTER_DELIVERIES))
+                .isEqualTo("1");
     }
 
     @Test
@@ -184,15 +195,17 @@ class ConsumersIT {
         }
 
         await("twenty events handled", () -> first.size() + second.size() == 20);
-        assertThat(handled).hasSize(20).allSatisfy((id, times) -> assertThat(times).as(id).isEqualTo(1));
+        assertThat(handled)
+                .hasSize(20)
+                .allSatisfy((id, times) -> assertThat(times).as(id).isEqualTo(1));
     }
 
     @Test
     void everyInstanceOfABroadcastConsumerHandlesEveryEvent() throws Exception {
         List<String> first = new CopyOnWriteArrayList<>();
         List<String> second = new CopyOnWriteArrayList<>();
-        start(new Recording("test-broadcast", first, e -> { }).broadcast());
-        start(new Recording("test-broadcast", second, e -> { }).broadcast());
+        start(new Recording("test-broadcast", first, e -> {}).broadcast());
+        start(new Recording("test-broadcast", second, e -> {}).broadcast());
 
         publish("e_1");
         publish("e_2");
@@ -209,11 +222,12 @@ class ConsumersIT {
         List<String> handled = new CopyOnWriteArrayList<>();
         AtomicInteger poisonCalls = new AtomicInteger();
         start(new Recording("test-broadcast-dlq", handled, e -> {
-            if (e.equals("e_poison")) {
-                poisonCalls.incrementAndGet();
-                throw new IllegalStateException("cannot drop");
-            }
-        }).broadcast(QUICK, 3));
+                    if (e.equals("e_poison")) {
+                        poisonCalls.incrementAndGet();
+                        throw new IllegalStateException("cannot drop");
+                    }
+                })
+                .broadcast(QUICK, 3));
 
         publish("e_poison");
         publish("e_next");
@@ -227,14 +241,14 @@ class ConsumersIT {
     @Test
     void aStoppedDurableConsumerTakesNothingMoreAndTheGroupGoesOnWithoutIt() throws Exception {
         List<String> stopped = new CopyOnWriteArrayList<>();
-        RunningConsumer first = start(new Recording("test-stop", stopped, e -> { }));
+        RunningConsumer first = start(new Recording("test-stop", stopped, e -> {}));
         publish("e_1");
         await("handled before the stop", () -> stopped.size() == 1);
 
         assertThat(first.stop(Duration.ofSeconds(10))).isTrue();
         publish("e_2");
         List<String> successor = new CopyOnWriteArrayList<>();
-        start(new Recording("test-stop", successor, e -> { }));
+        start(new Recording("test-stop", successor, e -> {}));
 
         await("the successor took the next event", () -> successor.size() == 1);
         assertThat(successor).containsExactly("e_2");
@@ -252,7 +266,8 @@ class ConsumersIT {
         start(new WorkConsumer<String>() {
             @Override
             public ConsumerSpec<String> spec() {
-                return ConsumerSpec.workQueue("test-work", root -> stream, subject, String.class).inFlight(2);
+                return ConsumerSpec.workQueue("test-work", root -> stream, subject, String.class)
+                        .inFlight(2);
             }
 
             @Override
@@ -273,11 +288,15 @@ class ConsumersIT {
         nats.jetStream().publish(testNats.root().qualify(subject), "run_1".getBytes(StandardCharsets.UTF_8));
         nats.jetStream().publish(testNats.root().qualify(subject), "run_2".getBytes(StandardCharsets.UTF_8));
 
-        assertThat(bothRunning.await(DEADLINE.toSeconds(), TimeUnit.SECONDS)).as("two jobs in flight at once").isTrue();
+        assertThat(bothRunning.await(DEADLINE.toSeconds(), TimeUnit.SECONDS))
+                .as("two jobs in flight at once")
+                .isTrue();
         release.countDown();
         await("both done on their second attempt", () -> done.size() == 2);
         assertThat(done).containsExactlyInAnyOrder("run_1", "run_2");
-        await("the queue is empty", () -> jsm().getStreamInfo(stream).getStreamState().getMsgCount() == 0);
+        await(
+                "the queue is empty",
+                () -> jsm().getStreamInfo(stream).getStreamState().getMsgCount() == 0);
         assertThat(count("consumer.failed", "test-work")).isZero();
     }
 
@@ -305,7 +324,8 @@ class ConsumersIT {
 
         assertThat(worker.stop(Duration.ofMillis(100))).as("a job still runs").isFalse();
         release.countDown();
-        await("the job finished after the stop and was acknowledged",
+        await(
+                "the job finished after the stop and was acknowledged",
                 () -> jsm().getStreamInfo(stream).getStreamState().getMsgCount() == 0);
     }
 
@@ -347,8 +367,9 @@ class ConsumersIT {
             return new EventConsumer<>() {
                 @Override
                 public ConsumerSpec<AppChanged> spec() {
-                    return ConsumerSpec.broadcast(name, ServiceName.DEPLOY, DeploySubjects.APP_EVENTS,
-                            AppChanged.class).backoff(backoff).maxDeliveries(deliveries);
+                    return ConsumerSpec.broadcast(name, ServiceName.DEPLOY, DeploySubjects.APP_EVENTS, AppChanged.class)
+                            .backoff(backoff)
+                            .maxDeliveries(deliveries);
                 }
 
                 @Override
@@ -373,22 +394,27 @@ class ConsumersIT {
     }
 
     private RunningConsumer start(WorkConsumer<?> consumer) throws Exception {
-        RunningConsumer running = new Consumers(connect(), testNats.root(), ServiceName.SCHEDULER, meters)
-                .start(consumer);
+        RunningConsumer running =
+                new Consumers(connect(), testNats.root(), ServiceName.SCHEDULER, meters).start(consumer);
         started.add(running);
         return running;
     }
 
     private void publish(String eventId) {
-        events.publish(DeploySubjects.appEvent(AppChanged.Change.DEPLOYED),
+        events.publish(
+                DeploySubjects.appEvent(AppChanged.Change.DEPLOYED),
                 new AppChanged(eventId, AppChanged.Change.DEPLOYED, "app_1", List.of("shop"), 1, Instant.now()),
                 eventId);
     }
 
     private String declareWorkStream(String subject) throws Exception {
         String stream = testNats.root().value().toUpperCase() + "_WORK_TEST";
-        jsm().addStream(StreamConfiguration.builder().name(stream).subjects(testNats.root().qualify(subject))
-                .retentionPolicy(RetentionPolicy.WorkQueue).storageType(StorageType.Memory).build());
+        jsm().addStream(StreamConfiguration.builder()
+                .name(stream)
+                .subjects(testNats.root().qualify(subject))
+                .retentionPolicy(RetentionPolicy.WorkQueue)
+                .storageType(StorageType.Memory)
+                .build());
         return stream;
     }
 
@@ -402,9 +428,11 @@ class ConsumersIT {
 
     private long deadLetters() {
         try {
-            return jsm().getStreamInfo(DeadLetters.stream(testNats.root())).getStreamState().getMsgCount();
+            return jsm().getStreamInfo(DeadLetters.stream(testNats.root()))
+                    .getStreamState()
+                    .getMsgCount();
         } catch (Exception e) {
-            return 0;   // not declared before the first dead letter
+            return 0; // not declared before the first dead letter
         }
     }
 

@@ -64,7 +64,8 @@ public final class AdminRouter {
             Map<String, AdminRoute> byKey = new HashMap<>();
             for (AdminRoute route : declared) {
                 if (route.owner() != owner) {
-                    throw new IllegalStateException(route.key() + " is declared for " + route.owner().id() + ", not " + owner.id());
+                    throw new IllegalStateException(
+                            route.key() + " is declared for " + route.owner().id() + ", not " + owner.id());
                 }
                 byKey.put(route.key(), route);
             }
@@ -88,22 +89,38 @@ public final class AdminRouter {
     /** Resolves the route, checks its scopes, and runs its handler. */
     public AdminResponse handle(AdminRequest request, IncomingRequest incoming) {
         return switch (table.resolve(request.method(), request.path())) {
-            case AdminRouteTable.NoRoute n -> throw new ProblemException(Problem.of(404, "admin/no-route", "No such route",
-                    "There is no admin API at /api" + request.path() + ".")
-                    .withErrors(List.of(new Problem.FieldError("path", "No route matches /api" + request.path() + "."))));
-            case AdminRouteTable.WrongMethod wrong -> problemAnswer(Problem.of(405, "admin/method-not-allowed",
-                    "Method not allowed", "/api" + request.path() + " accepts " + wrong.allowHeader() + ".")
-                    .withErrors(List.of(new Problem.FieldError("method", request.method() + " is not one of "
-                            + wrong.allowHeader() + "."))), request, Map.of("Allow", wrong.allowHeader()));
+            case AdminRouteTable.NoRoute n ->
+                throw new ProblemException(Problem.of(
+                                404,
+                                "admin/no-route",
+                                "No such route",
+                                "There is no admin API at /api" + request.path() + ".")
+                        .withErrors(List.of(
+                                new Problem.FieldError("path", "No route matches /api" + request.path() + "."))));
+            case AdminRouteTable.WrongMethod wrong ->
+                problemAnswer(
+                        Problem.of(
+                                        405,
+                                        "admin/method-not-allowed",
+                                        "Method not allowed",
+                                        "/api" + request.path() + " accepts " + wrong.allowHeader() + ".")
+                                .withErrors(List.of(new Problem.FieldError(
+                                        "method", request.method() + " is not one of " + wrong.allowHeader() + "."))),
+                        request,
+                        Map.of("Allow", wrong.allowHeader()));
             case AdminRouteTable.Found found -> {
                 AdminRoute route = found.route();
                 if (!route.scope().isPublic() && request.principal() == null) {
-                    throw new ProblemException(Problem.of(401, "auth/unauthorized", "Unauthorized",
-                            "A valid token or session is required."));
+                    throw new ProblemException(Problem.of(
+                            401, "auth/unauthorized", "Unauthorized", "A valid token or session is required."));
                 }
                 if (!route.scope().allows(request.principal(), found.params())) {
-                    throw new ProblemException(Problem.of(403, owner.id() + "/forbidden", "Forbidden",
-                            "This token lacks the scope " + String.join(" or ", route.scope().scopes(found.params())) + "."));
+                    throw new ProblemException(Problem.of(
+                            403,
+                            owner.id() + "/forbidden",
+                            "Forbidden",
+                            "This token lacks the scope "
+                                    + String.join(" or ", route.scope().scopes(found.params())) + "."));
                 }
                 yield handlers.get(route.key()).handle(new AdminCall(route, request, found.params(), incoming));
             }
@@ -121,7 +138,11 @@ public final class AdminRouter {
         if (traceId != null) {
             full = full.withTraceId(traceId);
         }
-        return new AdminResponse(full.status(), Problem.MEDIA_TYPE, headers,
-                new String(MessageCodec.INSTANCE.encode(full), StandardCharsets.UTF_8), null);
+        return new AdminResponse(
+                full.status(),
+                Problem.MEDIA_TYPE,
+                headers,
+                new String(MessageCodec.INSTANCE.encode(full), StandardCharsets.UTF_8),
+                null);
     }
 }

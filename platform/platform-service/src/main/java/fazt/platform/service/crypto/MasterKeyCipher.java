@@ -32,8 +32,13 @@ public final class MasterKeyCipher {
      * @param info the HKDF info of key version 1 for this purpose, e.g. {@code fazt/deploy/env/v1}
      */
     public MasterKeyCipher(String masterKey, String info) {
-        this.key = new SecretKeySpec(hkdfSha256(masterKey.getBytes(StandardCharsets.UTF_8), new byte[0],
-                info.getBytes(StandardCharsets.UTF_8), 32), "AES");
+        this.key = new SecretKeySpec(
+                hkdfSha256(
+                        masterKey.getBytes(StandardCharsets.UTF_8),
+                        new byte[0],
+                        info.getBytes(StandardCharsets.UTF_8),
+                        32),
+                "AES");
     }
 
     /** A value as stored: which key sealed it, its nonce, and ciphertext with the GCM tag appended. */

@@ -25,13 +25,18 @@ final class InstanceLog implements ApplicationEventListener<StartupEvent> {
 
     @Override
     public void onApplicationEvent(StartupEvent event) {
-        execute("INSERT INTO instance (instance_id, started_at, version) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                identity.instance(), identity.startedAt(), identity.version());
+        execute(
+                "INSERT INTO instance (instance_id, started_at, version) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                identity.instance(),
+                identity.startedAt(),
+                identity.version());
     }
 
     @PreDestroy
     void stopped() {
-        execute("UPDATE instance SET stopped_at = now() WHERE instance_id = ? AND started_at = ?", identity.instance(),
+        execute(
+                "UPDATE instance SET stopped_at = now() WHERE instance_id = ? AND started_at = ?",
+                identity.instance(),
                 identity.startedAt());
     }
 
@@ -43,5 +48,4 @@ final class InstanceLog implements ApplicationEventListener<StartupEvent> {
             log.warn("instance log not written sqlState={}", e.sqlState());
         }
     }
-
 }

@@ -19,11 +19,14 @@ final class SerializationRetry {
     private static final double MULTIPLIER = 2.0;
     private static final double RANDOMIZATION = 0.5;
 
-    private static final Retry RETRY = Retry.of("sql-serialization", RetryConfig.custom()
-            .maxAttempts(MAX_ATTEMPTS)
-            .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(FIRST_PAUSE, MULTIPLIER, RANDOMIZATION))
-            .retryOnException(e -> e instanceof DataAccessException d && d.retryable())
-            .build());
+    private static final Retry RETRY = Retry.of(
+            "sql-serialization",
+            RetryConfig.custom()
+                    .maxAttempts(MAX_ATTEMPTS)
+                    .intervalFunction(
+                            IntervalFunction.ofExponentialRandomBackoff(FIRST_PAUSE, MULTIPLIER, RANDOMIZATION))
+                    .retryOnException(e -> e instanceof DataAccessException d && d.retryable())
+                    .build());
 
     private SerializationRetry() {}
 

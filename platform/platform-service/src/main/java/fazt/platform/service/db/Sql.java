@@ -72,7 +72,8 @@ public final class Sql {
     /** Every row of {@code sql}, mapped. */
     public <T> List<T> list(String sql, RowMapper<T> mapper, Object... params) {
         return withConnection(c -> {
-            try (PreparedStatement s = prepare(c, sql, params); ResultSet r = s.executeQuery()) {
+            try (PreparedStatement s = prepare(c, sql, params);
+                    ResultSet r = s.executeQuery()) {
                 List<T> out = new ArrayList<>();
                 while (r.next()) {
                     out.add(mapper.map(r));
@@ -85,7 +86,8 @@ public final class Sql {
     /** The first row of {@code sql}, mapped; empty when there is none (or it maps to null). */
     public <T> Optional<T> optional(String sql, RowMapper<T> mapper, Object... params) {
         return withConnection(c -> {
-            try (PreparedStatement s = prepare(c, sql, params); ResultSet r = s.executeQuery()) {
+            try (PreparedStatement s = prepare(c, sql, params);
+                    ResultSet r = s.executeQuery()) {
                 return r.next() ? Optional.ofNullable(mapper.map(r)) : Optional.empty();
             }
         });
@@ -94,7 +96,8 @@ public final class Sql {
     /** The first row of a statement that always returns one ({@code count(*)}, an upsert's RETURNING), mapped. */
     public <T> T one(String sql, RowMapper<T> mapper, Object... params) {
         return withConnection(c -> {
-            try (PreparedStatement s = prepare(c, sql, params); ResultSet r = s.executeQuery()) {
+            try (PreparedStatement s = prepare(c, sql, params);
+                    ResultSet r = s.executeQuery()) {
                 if (!r.next()) {
                     throw new IllegalStateException("the statement returned no row");
                 }

@@ -21,6 +21,8 @@ final class NatsReadiness implements ReadinessCheck {
     @Override
     public Optional<String> problem() {
         Connection.Status status = nats.getStatus();
-        return status == Connection.Status.CONNECTED ? Optional.empty() : Optional.of(status.name().toLowerCase());
+        return status == Connection.Status.CONNECTED
+                ? Optional.empty()
+                : Optional.of(status.name().toLowerCase());
     }
 }

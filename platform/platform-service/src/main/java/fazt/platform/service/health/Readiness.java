@@ -24,10 +24,16 @@ public final class Readiness {
         boolean up = true;
         for (ReadinessCheck check : checks) {
             Optional<String> problem = check.problem();
-            results.put(check.name(), problem.map(p -> HealthReport.DOWN + ": " + p).orElse(HealthReport.UP));
+            results.put(
+                    check.name(), problem.map(p -> HealthReport.DOWN + ": " + p).orElse(HealthReport.UP));
             up &= problem.isEmpty();
         }
-        return new HealthReport(identity.name().id(), identity.instance(), identity.version(),
-                up ? HealthReport.UP : HealthReport.DOWN, results, identity.startedAt());
+        return new HealthReport(
+                identity.name().id(),
+                identity.instance(),
+                identity.version(),
+                up ? HealthReport.UP : HealthReport.DOWN,
+                results,
+                identity.startedAt());
     }
 }

@@ -35,8 +35,13 @@ public final class JsonLineEncoder extends EncoderBase<ILoggingEvent> {
         Map<String, String> mdc = event.getMDCPropertyMap();
         String service = mdc.getOrDefault("service", serviceOf(event.getLoggerName()));
         if (TEXT) {
-            StringBuilder line = new StringBuilder(160).append(Instant.ofEpochMilli(event.getTimeStamp())).append(' ')
-                    .append(event.getLevel()).append(' ').append(service).append(' ')
+            StringBuilder line = new StringBuilder(160)
+                    .append(Instant.ofEpochMilli(event.getTimeStamp()))
+                    .append(' ')
+                    .append(event.getLevel())
+                    .append(' ')
+                    .append(service)
+                    .append(' ')
                     .append(event.getFormattedMessage());
             appendThrowable(line.append(' '), event.getThrowableProxy(), false);
             return line.append('\n').toString().getBytes(StandardCharsets.UTF_8);

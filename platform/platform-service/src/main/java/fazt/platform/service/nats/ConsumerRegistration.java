@@ -32,8 +32,13 @@ final class ConsumerRegistration implements ApplicationEventListener<StartupEven
     private final List<WorkConsumer<?>> work;
     private final List<RunningConsumer> running = new ArrayList<>();
 
-    ConsumerRegistration(NatsSession session, BootstrapSettings settings, ServiceIdentity identity,
-                         MeterRegistry meters, List<EventConsumer<?>> events, List<WorkConsumer<?>> work) {
+    ConsumerRegistration(
+            NatsSession session,
+            BootstrapSettings settings,
+            ServiceIdentity identity,
+            MeterRegistry meters,
+            List<EventConsumer<?>> events,
+            List<WorkConsumer<?>> work) {
         this.session = session;
         this.settings = settings;
         this.identity = identity;

@@ -24,8 +24,11 @@ final class EndpointRegistration implements ApplicationEventListener<StartupEven
     private final List<RequestEndpoint> endpoints;
     private ServiceEndpoints registered;
 
-    EndpointRegistration(NatsSession session, BootstrapSettings settings, ServiceIdentity identity,
-                         List<RequestEndpoint> endpoints) {
+    EndpointRegistration(
+            NatsSession session,
+            BootstrapSettings settings,
+            ServiceIdentity identity,
+            List<RequestEndpoint> endpoints) {
         this.session = session;
         this.settings = settings;
         this.identity = identity;
@@ -37,11 +40,18 @@ final class EndpointRegistration implements ApplicationEventListener<StartupEven
         try {
             EventStreams.declare(session.connection(), settings.root(), identity.name());
         } catch (Exception e) {
-            throw new IllegalStateException("cannot declare the event stream on NATS (is JetStream enabled? start"
-                    + " nats-server with -js): " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot declare the event stream on NATS (is JetStream enabled? start" + " nats-server with -js): "
+                            + e.getMessage(),
+                    e);
         }
-        registered = ServiceEndpoints.start(session.connection(), settings.root(), identity.name(), identity.version(),
-                identity.instance(), endpoints);
+        registered = ServiceEndpoints.start(
+                session.connection(),
+                settings.root(),
+                identity.name(),
+                identity.version(),
+                identity.instance(),
+                endpoints);
     }
 
     @PreDestroy

@@ -31,8 +31,8 @@ public final class NatsSession {
 
     NatsSession(BootstrapSettings settings, ServiceIdentity identity) {
         try {
-            this.connection = NatsConnector.connect(settings.natsUrl(),
-                    "fazt-" + identity.name().id() + "@" + identity.instance());
+            this.connection = NatsConnector.connect(
+                    settings.natsUrl(), "fazt-" + identity.name().id() + "@" + identity.instance());
         } catch (IOException e) {
             throw new SettingsException("NATS_URL", e.getMessage() + "; is nats-server running with -js?");
         } catch (InterruptedException e) {

@@ -70,18 +70,22 @@ public record Setting(
 
     /** A duration in milliseconds from {@code min} to {@code max} ({@code null}: no upper bound). */
     public static Setting millis(String name, long defaultMillis, long min, @Nullable Long max, String description) {
-        return of(name, SettingType.MILLIS, Long.toString(defaultMillis), description).range(min, max);
+        return of(name, SettingType.MILLIS, Long.toString(defaultMillis), description)
+                .range(min, max);
     }
 
     /** A whole number from {@code min} to {@code max} ({@code null}: no upper bound); {@code defaultValue} may be null. */
-    public static Setting number(String name, @Nullable Long defaultValue, long min, @Nullable Long max, String description) {
+    public static Setting number(
+            String name, @Nullable Long defaultValue, long min, @Nullable Long max, String description) {
         return of(name, SettingType.NUMBER, defaultValue == null ? null : defaultValue.toString(), description)
                 .range(min, max);
     }
 
     /** A size in megabytes from {@code min} to {@code max} ({@code null}: no upper bound); its property gets bytes. */
-    public static Setting megabytes(String name, long defaultMegabytes, long min, @Nullable Long max, String description) {
-        return of(name, SettingType.MEGABYTES, Long.toString(defaultMegabytes), description).range(min, max);
+    public static Setting megabytes(
+            String name, long defaultMegabytes, long min, @Nullable Long max, String description) {
+        return of(name, SettingType.MEGABYTES, Long.toString(defaultMegabytes), description)
+                .range(min, max);
     }
 
     /** {@code true} or {@code false}. */
@@ -92,68 +96,222 @@ public record Setting(
     /** Free text, a URL, a list or a secret: {@code type} says which. */
     public static Setting of(String name, SettingType type, @Nullable String defaultValue, String description) {
         Function<Object, Object> toProperty = type == SettingType.MEGABYTES ? v -> (Long) v << 20 : v -> v;
-        return new Setting(name, type, defaultValue, null, description, null, null, null, null, null, toProperty,
-                List.of(), false, null, List.of());
+        return new Setting(
+                name,
+                type,
+                defaultValue,
+                null,
+                description,
+                null,
+                null,
+                null,
+                null,
+                null,
+                toProperty,
+                List.of(),
+                false,
+                null,
+                List.of());
     }
 
     /** This setting with its allowed range. */
     public Setting range(long min, @Nullable Long max) {
-        return new Setting(name, type, defaultValue, defaultText, description, min, max, unit, parser, property,
-                toProperty, formerNames, perService, requires, readers);
+        return new Setting(
+                name,
+                type,
+                defaultValue,
+                defaultText,
+                description,
+                min,
+                max,
+                unit,
+                parser,
+                property,
+                toProperty,
+                formerNames,
+                perService,
+                requires,
+                readers);
     }
 
     /** This setting with what its numbers count, for error messages ({@code days}, {@code seconds}). */
     public Setting unit(String unit) {
-        return new Setting(name, type, defaultValue, defaultText, description, min, max, unit, parser, property,
-                toProperty, formerNames, perService, requires, readers);
+        return new Setting(
+                name,
+                type,
+                defaultValue,
+                defaultText,
+                description,
+                min,
+                max,
+                unit,
+                parser,
+                property,
+                toProperty,
+                formerNames,
+                perService,
+                requires,
+                readers);
     }
 
     /** This setting with the way its default reads in the docs. */
     public Setting defaultText(String text) {
-        return new Setting(name, type, defaultValue, text, description, min, max, unit, parser, property,
-                toProperty, formerNames, perService, requires, readers);
+        return new Setting(
+                name,
+                type,
+                defaultValue,
+                text,
+                description,
+                min,
+                max,
+                unit,
+                parser,
+                property,
+                toProperty,
+                formerNames,
+                perService,
+                requires,
+                readers);
     }
 
     /** This setting checked and converted by {@code parser} (see {@link #parser()}). */
     public Setting parsedBy(Function<String, Object> parser) {
-        return new Setting(name, type, defaultValue, defaultText, description, min, max, unit, parser, property,
-                toProperty, formerNames, perService, requires, readers);
+        return new Setting(
+                name,
+                type,
+                defaultValue,
+                defaultText,
+                description,
+                min,
+                max,
+                unit,
+                parser,
+                property,
+                toProperty,
+                formerNames,
+                perService,
+                requires,
+                readers);
     }
 
     /** This setting passed to the reading service's context as {@code property}. */
     public Setting mapsTo(String property) {
-        return new Setting(name, type, defaultValue, defaultText, description, min, max, unit, parser, property,
-                toProperty, formerNames, perService, requires, readers);
+        return new Setting(
+                name,
+                type,
+                defaultValue,
+                defaultText,
+                description,
+                min,
+                max,
+                unit,
+                parser,
+                property,
+                toProperty,
+                formerNames,
+                perService,
+                requires,
+                readers);
     }
 
     /** This setting passed to the reading service's context as {@code property}, converted by {@code convert}. */
     public Setting mapsTo(String property, Function<Object, Object> convert) {
-        return new Setting(name, type, defaultValue, defaultText, description, min, max, unit, parser, property,
-                convert, formerNames, perService, requires, readers);
+        return new Setting(
+                name,
+                type,
+                defaultValue,
+                defaultText,
+                description,
+                min,
+                max,
+                unit,
+                parser,
+                property,
+                convert,
+                formerNames,
+                perService,
+                requires,
+                readers);
     }
 
     /** This setting also read under older names, which still work with a deprecation warning. */
     public Setting formerly(String... names) {
-        return new Setting(name, type, defaultValue, defaultText, description, min, max, unit, parser, property,
-                toProperty, List.of(names), perService, requires, readers);
+        return new Setting(
+                name,
+                type,
+                defaultValue,
+                defaultText,
+                description,
+                min,
+                max,
+                unit,
+                parser,
+                property,
+                toProperty,
+                List.of(names),
+                perService,
+                requires,
+                readers);
     }
 
     /** This setting overridable per service as {@code FAZT_<SERVICE>_<name without FAZT_>}. */
     public Setting overridablePerService() {
-        return new Setting(name, type, defaultValue, defaultText, description, min, max, unit, parser, property,
-                toProperty, formerNames, true, requires, readers);
+        return new Setting(
+                name,
+                type,
+                defaultValue,
+                defaultText,
+                description,
+                min,
+                max,
+                unit,
+                parser,
+                property,
+                toProperty,
+                formerNames,
+                true,
+                requires,
+                readers);
     }
 
     /** This setting, which needs {@code other} set whenever it is set. */
     public Setting requires(String other) {
-        return new Setting(name, type, defaultValue, defaultText, description, min, max, unit, parser, property,
-                toProperty, formerNames, perService, other, readers);
+        return new Setting(
+                name,
+                type,
+                defaultValue,
+                defaultText,
+                description,
+                min,
+                max,
+                unit,
+                parser,
+                property,
+                toProperty,
+                formerNames,
+                perService,
+                other,
+                readers);
     }
 
     /** This setting read by {@code who} (a tool, or {@code every service}) besides the services that list it. */
     public Setting readBy(String... who) {
-        return new Setting(name, type, defaultValue, defaultText, description, min, max, unit, parser, property,
-                toProperty, formerNames, perService, requires, Stream.concat(readers.stream(), Arrays.stream(who)).toList());
+        return new Setting(
+                name,
+                type,
+                defaultValue,
+                defaultText,
+                description,
+                min,
+                max,
+                unit,
+                parser,
+                property,
+                toProperty,
+                formerNames,
+                perService,
+                requires,
+                Stream.concat(readers.stream(), Arrays.stream(who)).toList());
     }
 
     /** The per-service name of this setting for {@code service}: {@code FAZT_AUTH_DB_USER} for {@code FAZT_DB_USER}. */
@@ -168,8 +326,9 @@ public record Setting(
      */
     public SettingValue read(Map<String, String> env, @Nullable ServiceName service) {
         List<String> candidates = Stream.concat(
-                perService && service != null ? Stream.of(nameFor(service), name) : Stream.of(name),
-                formerNames.stream()).toList();
+                        perService && service != null ? Stream.of(nameFor(service), name) : Stream.of(name),
+                        formerNames.stream())
+                .toList();
         for (String variable : candidates) {
             String raw = env.get(variable);
             if (raw != null && !raw.isBlank()) {
@@ -189,7 +348,11 @@ public record Setting(
             return switch (type) {
                 case MILLIS, NUMBER, MEGABYTES -> number(text);
                 case BOOL -> bool(text);
-                case LIST -> Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+                case LIST ->
+                    Arrays.stream(text.split(","))
+                            .map(String::strip)
+                            .filter(s -> !s.isEmpty())
+                            .toList();
                 case STRING, URL, SECRET -> text;
             };
         } catch (IllegalArgumentException e) {
@@ -235,7 +398,10 @@ public record Setting(
         if (formerNames.contains(used)) {
             return used + " is deprecated; rename it " + name;
         }
-        return formerNames.stream().filter(old -> env.get(old) != null && !env.get(old).isBlank()).findFirst()
-                .map(old -> old + " is deprecated and ignored: " + name + " is set").orElse(null);
+        return formerNames.stream()
+                .filter(old -> env.get(old) != null && !env.get(old).isBlank())
+                .findFirst()
+                .map(old -> old + " is deprecated and ignored: " + name + " is set")
+                .orElse(null);
     }
 }

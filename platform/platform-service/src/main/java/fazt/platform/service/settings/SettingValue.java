@@ -11,8 +11,12 @@ import io.micronaut.core.annotation.Nullable;
  * @param variable the variable it was read from (the name, a per-service or a former name), null for the default
  * @param warning  a one-line deprecation warning when a former name was set, else null
  */
-public record SettingValue(Setting setting, @Nullable Object value, @Nullable String raw, @Nullable String variable,
-                           @Nullable String warning) {
+public record SettingValue(
+        Setting setting,
+        @Nullable Object value,
+        @Nullable String raw,
+        @Nullable String variable,
+        @Nullable String warning) {
     /** Whether the value came from the environment rather than the default. */
     public boolean fromEnv() {
         return variable != null;
@@ -32,7 +36,9 @@ public record SettingValue(Setting setting, @Nullable Object value, @Nullable St
             if (setting.defaultValue() != null) {
                 return setting.defaultValue();
             }
-            return setting.defaultText() == null ? "(unset)" : "(" + setting.defaultText().replace("`", "") + ")";
+            return setting.defaultText() == null
+                    ? "(unset)"
+                    : "(" + setting.defaultText().replace("`", "") + ")";
         }
         return switch (setting.type()) {
             case SECRET -> Setting.MASK;

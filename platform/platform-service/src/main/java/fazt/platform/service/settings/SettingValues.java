@@ -19,10 +19,13 @@ public record SettingValues(List<SettingValue> values) {
      * must be set together. Throws {@link SettingsException} at the first wrong value.
      */
     public static SettingValues read(List<Setting> settings, Map<String, String> env, @Nullable ServiceName service) {
-        List<SettingValue> values = settings.stream().map(s -> s.read(env, service)).toList();
+        List<SettingValue> values =
+                settings.stream().map(s -> s.read(env, service)).toList();
         for (SettingValue v : values) {
             String other = v.setting().requires();
-            if (v.fromEnv() && other != null && values.stream().noneMatch(o -> o.setting().name().equals(other) && o.fromEnv())) {
+            if (v.fromEnv()
+                    && other != null
+                    && values.stream().noneMatch(o -> o.setting().name().equals(other) && o.fromEnv())) {
                 throw new SettingsException(v.variable(), "is set but " + other + " is not; set both");
             }
         }
@@ -42,12 +45,18 @@ public record SettingValues(List<SettingValue> values) {
 
     /** The deprecation warnings, one line each. */
     public List<String> warnings() {
-        return values.stream().map(SettingValue::warning).filter(Objects::nonNull).toList();
+        return values.stream()
+                .map(SettingValue::warning)
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     /** The value of {@code setting} (null when unset without a default); it must be one of these. */
     public @Nullable Object get(Setting setting) {
-        return values.stream().filter(v -> v.setting().name().equals(setting.name())).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(setting.name() + " was not read here")).value();
+        return values.stream()
+                .filter(v -> v.setting().name().equals(setting.name()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(setting.name() + " was not read here"))
+                .value();
     }
 }

@@ -50,9 +50,16 @@ public final class SettingsCatalogue {
         lines.add("| variable | default | meaning | read by |");
         lines.add("|---|---|---|---|");
         for (Setting s : settings.values()) {
-            String meaning = s.description() + (s.type().numeric() ? "; " + s.expected() : "")
-                    + (s.formerNames().isEmpty() ? "" : "; formerly " + String.join(", ",
-                            s.formerNames().stream().map(n -> "`" + n + "`").toList()));
+            String meaning = s.description()
+                    + (s.type().numeric() ? "; " + s.expected() : "")
+                    + (s.formerNames().isEmpty()
+                            ? ""
+                            : "; formerly "
+                                    + String.join(
+                                            ", ",
+                                            s.formerNames().stream()
+                                                    .map(n -> "`" + n + "`")
+                                                    .toList()));
             lines.add("| `" + s.name() + "` | " + cell(defaultCell(s)) + " | " + cell(meaning) + " | "
                     + cell(String.join(", ", readers(s))) + " |");
         }
@@ -75,9 +82,12 @@ public final class SettingsCatalogue {
 
     /** Equal but for the property each reading service maps the setting to. */
     private static boolean sameDeclaration(Setting a, Setting b) {
-        return a.type() == b.type() && Objects.equals(a.defaultValue(), b.defaultValue())
-                && Objects.equals(a.defaultText(), b.defaultText()) && a.description().equals(b.description())
-                && Objects.equals(a.min(), b.min()) && Objects.equals(a.max(), b.max())
+        return a.type() == b.type()
+                && Objects.equals(a.defaultValue(), b.defaultValue())
+                && Objects.equals(a.defaultText(), b.defaultText())
+                && a.description().equals(b.description())
+                && Objects.equals(a.min(), b.min())
+                && Objects.equals(a.max(), b.max())
                 && a.formerNames().equals(b.formerNames());
     }
 }

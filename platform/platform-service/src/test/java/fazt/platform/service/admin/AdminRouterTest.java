@@ -31,8 +31,15 @@ class AdminRouterTest {
             .build();
 
     static AdminRequest request(String method, String path, String... scopes) {
-        return new AdminRequest(method, path, Map.of(), scopes.length == 0 ? null
-                : new Principal("u_1", "ana", List.of(scopes)), null, null, null, "r_1");
+        return new AdminRequest(
+                method,
+                path,
+                Map.of(),
+                scopes.length == 0 ? null : new Principal("u_1", "ana", List.of(scopes)),
+                null,
+                null,
+                null,
+                "r_1");
     }
 
     static ProblemException refusal(Runnable call) {
@@ -41,11 +48,17 @@ class AdminRouterTest {
 
     @Test
     void aDeclaredRouteReachesItsHandlerWithThePathParameters() {
-        assertThat(router.handle(request("GET", "/apps/blog/", "read"), null).body()).isEqualTo("{\"name\":\"blog\"}");
-        assertThat(router.handle(request("HEAD", "/apps/blog", "deploy:blog"), null).status()).isEqualTo(200);
-        assertThat(router.handle(request("GET", "/apps/blog/files/css/site.css", "read"), null).body())
+        assertThat(router.handle(request("GET", "/apps/blog/", "read"), null).body())
+                .isEqualTo("{\"name\":\"blog\"}");
+        assertThat(router.handle(request("HEAD", "/apps/blog", "deploy:blog"), null)
+                        .status())
+                .isEqualTo(200);
+        assertThat(router.handle(request("GET", "/apps/blog/files/css/site.css", "read"), null)
+                        .body())
                 .isEqualTo("\"css/site.css\"");
-        assertThat(router.handle(request("DELETE", "/apps/blog", "deploy:*"), null).status()).isEqualTo(204);
+        assertThat(router.handle(request("DELETE", "/apps/blog", "deploy:*"), null)
+                        .status())
+                .isEqualTo(204);
         assertThat(router.handle(request("POST", "/login"), null).body()).isEqualTo("{\"anonymous\":true}");
     }
 
@@ -72,23 +85,29 @@ class AdminRouterTest {
 
     @Test
     void aCallerWithoutTheRoutesScopeIsA403NamingTheScopeAndNoCallerA401() {
-        ProblemException forbidden = refusal(() -> router.handle(request("DELETE", "/apps/blog", "read", "deploy:shop"), null));
+        ProblemException forbidden =
+                refusal(() -> router.handle(request("DELETE", "/apps/blog", "read", "deploy:shop"), null));
         assertThat(forbidden.problem().status()).isEqualTo(403);
         assertThat(forbidden.problem().type()).isEqualTo("https://errors.fazt.dev/deploy/forbidden");
         assertThat(forbidden.problem().detail()).isEqualTo("This token lacks the scope deploy:blog.");
-        assertThat(refusal(() -> router.handle(request("GET", "/apps/blog", "deploy:shop"), null)).problem().detail())
+        assertThat(refusal(() -> router.handle(request("GET", "/apps/blog", "deploy:shop"), null))
+                        .problem()
+                        .detail())
                 .isEqualTo("This token lacks the scope read or deploy:blog.");
-        assertThat(refusal(() -> router.handle(request("GET", "/apps/blog"), null)).problem().status()).isEqualTo(401);
+        assertThat(refusal(() -> router.handle(request("GET", "/apps/blog"), null))
+                        .problem()
+                        .status())
+                .isEqualTo(401);
     }
 
     @Test
     void buildingRefusesADeclaredRouteWithoutHandlerAndAHandlerWithoutDeclaration() {
         assertThatThrownBy(() -> AdminRouter.of(ServiceName.DEPLOY, ROUTES)
-                .on("GET /apps/{name}", call -> null)
-                .on("DELETE /apps/{name}", call -> null)
-                .on("GET /apps/{name}/files/{path+}", call -> null)
-                .on("POST /logout", call -> null)
-                .build())
+                        .on("GET /apps/{name}", call -> null)
+                        .on("DELETE /apps/{name}", call -> null)
+                        .on("GET /apps/{name}/files/{path+}", call -> null)
+                        .on("POST /logout", call -> null)
+                        .build())
                 .hasMessageContaining("declared without a handler [POST /login]")
                 .hasMessageContaining("handled without a declaration [POST /logout]");
         assertThatThrownBy(() -> AdminRouter.of(ServiceName.AUTH, ROUTES).build())

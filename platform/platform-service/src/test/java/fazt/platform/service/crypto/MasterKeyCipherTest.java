@@ -15,8 +15,8 @@ class MasterKeyCipherTest {
     void hkdfMatchesRfc5869TestCase3() {
         byte[] ikm = new byte[22];
         Arrays.fill(ikm, (byte) 0x0b);
-        assertThat(HexFormat.of().formatHex(MasterKeyCipher.hkdfSha256(ikm, new byte[0], new byte[0], 42))).isEqualTo(
-                "8da4e775a563c18f715f802a063c5a31b8a11f5c5ee1879ec3454e5f3c738d2d9d201395faa4b61a96c8");
+        assertThat(HexFormat.of().formatHex(MasterKeyCipher.hkdfSha256(ikm, new byte[0], new byte[0], 42)))
+                .isEqualTo("8da4e775a563c18f715f802a063c5a31b8a11f5c5ee1879ec3454e5f3c738d2d9d201395faa4b61a96c8");
     }
 
     @Test

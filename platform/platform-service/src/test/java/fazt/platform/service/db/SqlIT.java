@@ -40,7 +40,8 @@ class SqlIT {
         pool = new HikariDataSource(config);
         sql = new Sql(pool);
         // This tests the helper, not a service: there is no schema to migrate, so the scratch table is made here.
-        try (var c = postgres.connect(); Statement s = c.createStatement()) {
+        try (var c = postgres.connect();
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE item (id text PRIMARY KEY, at timestamptz, tags text[], n int)");
             s.execute("CREATE TABLE duty (doctor text PRIMARY KEY, on_call boolean NOT NULL)");
         }
@@ -75,24 +76,26 @@ class SqlIT {
         IllegalArgumentException refused = new IllegalArgumentException("refused");
 
         assertThatThrownBy(() -> sql.inTransaction(c -> {
-            insert(c, "a");
-            throw refused;
-        })).isSameAs(refused);
+                    insert(c, "a");
+                    throw refused;
+                }))
+                .isSameAs(refused);
         assertThat(ids()).isEmpty();
     }
 
     @Test
     void aFailingStatementRollsBackTheTransactionAndBecomesADataAccessExceptionWithItsState() {
         assertThatThrownBy(() -> sql.inTransaction(c -> {
-            insert(c, "a");
-            try (Statement s = c.createStatement()) {
-                return s.executeQuery("SELECT 1 / 0");
-            }
-        })).isInstanceOfSatisfying(DataAccessException.class, e -> {
-            assertThat(e.sqlState()).isEqualTo("22012");
-            assertThat(e.getMessage()).isEqualTo("database failure sqlState=22012");
-            assertThat(e.retryable()).isFalse();
-        });
+                    insert(c, "a");
+                    try (Statement s = c.createStatement()) {
+                        return s.executeQuery("SELECT 1 / 0");
+                    }
+                }))
+                .isInstanceOfSatisfying(DataAccessException.class, e -> {
+                    assertThat(e.sqlState()).isEqualTo("22012");
+                    assertThat(e.getMessage()).isEqualTo("database failure sqlState=22012");
+                    assertThat(e.retryable()).isFalse();
+                });
         assertThat(ids()).isEmpty();
     }
 
@@ -118,10 +121,14 @@ class SqlIT {
         assertThat(stored).isEqualTo(at);
         Instant none = sql.one("SELECT at FROM item WHERE id = ?", r -> Sql.instant(r, "at"), "b");
         assertThat(none).isNull();
-        assertThat(sql.optional("SELECT at FROM item WHERE id = ?", r -> Sql.instant(r, "at"), "b")).isEmpty();
-        assertThat(sql.optional("SELECT n FROM item WHERE id = ?", r -> r.getInt(1), "a")).contains(7);
-        assertThat(sql.optional("SELECT n FROM item WHERE id = ?", r -> r.getInt(1), "missing")).isEmpty();
-        assertThat(sql.list("SELECT id FROM item WHERE ? = ANY (tags) OR n IS NULL ORDER BY id", r -> r.getString(1), "y"))
+        assertThat(sql.optional("SELECT at FROM item WHERE id = ?", r -> Sql.instant(r, "at"), "b"))
+                .isEmpty();
+        assertThat(sql.optional("SELECT n FROM item WHERE id = ?", r -> r.getInt(1), "a"))
+                .contains(7);
+        assertThat(sql.optional("SELECT n FROM item WHERE id = ?", r -> r.getInt(1), "missing"))
+                .isEmpty();
+        assertThat(sql.list(
+                        "SELECT id FROM item WHERE ? = ANY (tags) OR n IS NULL ORDER BY id", r -> r.getString(1), "y"))
                 .containsExactly("a", "b");
         assertThatThrownBy(() -> sql.one("SELECT id FROM item WHERE id = ?", r -> r.getString(1), "missing"))
                 .isInstanceOf(IllegalStateException.class);
@@ -134,7 +141,8 @@ class SqlIT {
         int seen = sql.inSnapshot(SqlIT::count);
         assertThat(seen).isEqualTo(1);
         assertThatThrownBy(() -> sql.inSnapshot(c -> insert(c, "b")))
-                .isInstanceOfSatisfying(DataAccessException.class, e -> assertThat(e.sqlState()).isEqualTo("25006"));
+                .isInstanceOfSatisfying(
+                        DataAccessException.class, e -> assertThat(e.sqlState()).isEqualTo("25006"));
         for (int i = 0; i < 4; i++) { // more transactions than pooled connections
             String id = "w" + i;
             sql.inTransaction(c -> insert(c, id));
@@ -163,12 +171,14 @@ class SqlIT {
                         if (onCall < 2) {
                             return false;
                         }
-                        try (PreparedStatement s = c.prepareStatement("UPDATE duty SET on_call = false WHERE doctor = ?")) {
+                        try (PreparedStatement s =
+                                c.prepareStatement("UPDATE duty SET on_call = false WHERE doctor = ?")) {
                             s.setString(1, doctor);
                             s.executeUpdate();
                         }
                         return true;
-                    }))).toList();
+                    })))
+                    .toList();
 
             assertThat(List.of(offDuty.get(0).get(), offDuty.get(1).get())).containsExactlyInAnyOrder(true, false);
         }
@@ -182,9 +192,11 @@ class SqlIT {
         AtomicInteger runs = new AtomicInteger();
 
         assertThatThrownBy(() -> sql.inSerializableTransaction(c -> {
-            runs.incrementAndGet();
-            throw new SQLException("could not serialize access", SqlState.SERIALIZATION_FAILURE.code());
-        })).isInstanceOfSatisfying(DataAccessException.class, e -> assertThat(e.retryable()).isTrue());
+                    runs.incrementAndGet();
+                    throw new SQLException("could not serialize access", SqlState.SERIALIZATION_FAILURE.code());
+                }))
+                .isInstanceOfSatisfying(DataAccessException.class, e -> assertThat(e.retryable())
+                        .isTrue());
         assertThat(runs).hasValue(SerializationRetry.MAX_ATTEMPTS);
     }
 
@@ -193,13 +205,16 @@ class SqlIT {
         AtomicInteger runs = new AtomicInteger();
 
         assertThatThrownBy(() -> sql.inSerializableTransaction(c -> {
-            runs.incrementAndGet();
-            throw new SQLException("duplicate", SqlState.UNIQUE_VIOLATION.code());
-        })).isInstanceOf(DataAccessException.class);
+                    runs.incrementAndGet();
+                    throw new SQLException("duplicate", SqlState.UNIQUE_VIOLATION.code());
+                }))
+                .isInstanceOf(DataAccessException.class);
         assertThatThrownBy(() -> sql.inTransaction(c -> {
-            runs.incrementAndGet();
-            throw new SQLException("deadlock", SqlState.DEADLOCK_DETECTED.code());
-        })).isInstanceOfSatisfying(DataAccessException.class, e -> assertThat(e.retryable()).isTrue());
+                    runs.incrementAndGet();
+                    throw new SQLException("deadlock", SqlState.DEADLOCK_DETECTED.code());
+                }))
+                .isInstanceOfSatisfying(DataAccessException.class, e -> assertThat(e.retryable())
+                        .isTrue());
         assertThat(runs).hasValue(2);
     }
 
@@ -219,14 +234,16 @@ class SqlIT {
     }
 
     private static int count(java.sql.Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT count(*) FROM item")) {
+        try (Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT count(*) FROM item")) {
             r.next();
             return r.getInt(1);
         }
     }
 
     private static int onCall(java.sql.Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT count(*) FROM duty WHERE on_call")) {
+        try (Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT count(*) FROM duty WHERE on_call")) {
             r.next();
             return r.getInt(1);
         }

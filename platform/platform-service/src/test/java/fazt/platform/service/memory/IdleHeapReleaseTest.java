@@ -14,7 +14,7 @@ class IdleHeapReleaseTest {
     private final AtomicLong forced = new AtomicLong();
     private final IdleHeapRelease release = new IdleHeapRelease(collections::get, () -> {
         forced.incrementAndGet();
-        collections.incrementAndGet();   // a forced collection is counted by the JVM like any other
+        collections.incrementAndGet(); // a forced collection is counted by the JVM like any other
     });
 
     @Test
@@ -25,7 +25,7 @@ class IdleHeapReleaseTest {
 
     @Test
     void checkShouldLeaveABusyProcessAlone() {
-        collections.addAndGet(3);   // the application's own collections: it is allocating, not idle
+        collections.addAndGet(3); // the application's own collections: it is allocating, not idle
         assertThat(release.check()).isFalse();
         assertThat(forced).hasValue(0);
     }
@@ -48,8 +48,10 @@ class IdleHeapReleaseTest {
     @Test
     void intervalShouldDefaultToFiveMinutesAndTurnOffWithZero() {
         assertThat(IdleHeapRelease.interval(Map.of())).contains(Duration.ofMinutes(5));
-        assertThat(IdleHeapRelease.interval(Map.of("FAZT_IDLE_GC_SECONDS", " 60 "))).contains(Duration.ofSeconds(60));
-        assertThat(IdleHeapRelease.interval(Map.of("FAZT_IDLE_GC_SECONDS", "0"))).isEmpty();
+        assertThat(IdleHeapRelease.interval(Map.of("FAZT_IDLE_GC_SECONDS", " 60 ")))
+                .contains(Duration.ofSeconds(60));
+        assertThat(IdleHeapRelease.interval(Map.of("FAZT_IDLE_GC_SECONDS", "0")))
+                .isEmpty();
     }
 
     @Test

@@ -8,18 +8,21 @@ import fazt.proto.ServiceName;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class SettingTest {
     static final Setting TIMEOUT = Setting.millis("FAZT_X_TIMEOUT_MS", 30_000, 100, 900_000L, "a timeout")
-            .formerly("X_TIMEOUT_MS").mapsTo("x.timeout", Setting.AS_DURATION);
-    static final Setting CACHE = Setting.megabytes("FAZT_X_CACHE_MB", 32, 0, null, "a cache").mapsTo("x.cache-bytes");
+            .formerly("X_TIMEOUT_MS")
+            .mapsTo("x.timeout", Setting.AS_DURATION);
+    static final Setting CACHE =
+            Setting.megabytes("FAZT_X_CACHE_MB", 32, 0, null, "a cache").mapsTo("x.cache-bytes");
     static final Setting JIT = Setting.bool("FAZT_X_JIT", true, "a switch");
-    static final Setting HOSTS = Setting.of("FAZT_X_HOSTS", SettingType.LIST, null, "hosts").mapsTo("x.hosts");
-    static final Setting TOKEN = Setting.of("FAZT_X_TOKEN", SettingType.SECRET, null, "a token")
-            .requires("FAZT_X_USER");
+    static final Setting HOSTS =
+            Setting.of("FAZT_X_HOSTS", SettingType.LIST, null, "hosts").mapsTo("x.hosts");
+    static final Setting TOKEN =
+            Setting.of("FAZT_X_TOKEN", SettingType.SECRET, null, "a token").requires("FAZT_X_USER");
     static final Setting USER = Setting.of("FAZT_X_USER", SettingType.STRING, null, "a user");
     static final Setting URL = Setting.of("FAZT_X_URL", SettingType.URL, "nats://127.0.0.1:4222", "a URL");
 
@@ -48,7 +51,10 @@ class SettingTest {
         return Stream.of(
                 new Case(TIMEOUT, "soon", "FAZT_X_TIMEOUT_MS: expected milliseconds from 100 to 900000, got \"soon\""),
                 new Case(TIMEOUT, "99", "FAZT_X_TIMEOUT_MS: expected milliseconds from 100 to 900000, got \"99\""),
-                new Case(TIMEOUT, "900001", "FAZT_X_TIMEOUT_MS: expected milliseconds from 100 to 900000, got \"900001\""),
+                new Case(
+                        TIMEOUT,
+                        "900001",
+                        "FAZT_X_TIMEOUT_MS: expected milliseconds from 100 to 900000, got \"900001\""),
                 new Case(CACHE, "-1", "FAZT_X_CACHE_MB: expected megabytes of at least 0, got \"-1\""),
                 new Case(CACHE, "1.5", "FAZT_X_CACHE_MB: expected megabytes of at least 0, got \"1.5\""),
                 new Case(JIT, "yes", "FAZT_X_JIT: expected true or false, got \"yes\""));
@@ -105,8 +111,10 @@ class SettingTest {
 
     @Test
     void secretsAreMaskedAndPasswordsCutOutOfUrls() {
-        assertThat(TOKEN.read(Map.of("FAZT_X_TOKEN", "hunter2hunter2"), null).shown()).isEqualTo("********");
-        assertThat(URL.read(Map.of("FAZT_X_URL", "nats://me:hunter2@nats:4222"), null).shown())
+        assertThat(TOKEN.read(Map.of("FAZT_X_TOKEN", "hunter2hunter2"), null).shown())
+                .isEqualTo("********");
+        assertThat(URL.read(Map.of("FAZT_X_URL", "nats://me:hunter2@nats:4222"), null)
+                        .shown())
                 .isEqualTo("nats://***@nats:4222");
         assertThat(SettingValue.redact("jdbc:postgresql://db/fazt?user=a&password=hunter2&ssl=true"))
                 .isEqualTo("jdbc:postgresql://db/fazt?user=a&password=***&ssl=true");
@@ -114,10 +122,13 @@ class SettingTest {
 
     @Test
     void propertiesGetConvertedValuesAndSizesInBytes() {
-        Map<String, Object> properties = SettingValues.read(List.of(TIMEOUT, CACHE, HOSTS),
-                Map.of("FAZT_X_TIMEOUT_MS", "2500", "FAZT_X_CACHE_MB", "8"), null).properties();
-        assertThat(properties).containsExactlyInAnyOrderEntriesOf(Map.of("x.timeout", "2500ms",
-                "x.cache-bytes", 8L << 20));
+        Map<String, Object> properties = SettingValues.read(
+                        List.of(TIMEOUT, CACHE, HOSTS),
+                        Map.of("FAZT_X_TIMEOUT_MS", "2500", "FAZT_X_CACHE_MB", "8"),
+                        null)
+                .properties();
+        assertThat(properties)
+                .containsExactlyInAnyOrderEntriesOf(Map.of("x.timeout", "2500ms", "x.cache-bytes", 8L << 20));
     }
 
     @Test
@@ -126,7 +137,8 @@ class SettingTest {
                 .isInstanceOf(SettingsException.class)
                 .hasMessage("FAZT_X_TOKEN: is set but FAZT_X_USER is not; set both");
         assertThat(SettingValues.read(List.of(TOKEN, USER), Map.of("FAZT_X_TOKEN", "t", "FAZT_X_USER", "u"), null)
-                .get(TOKEN)).isEqualTo("t");
+                        .get(TOKEN))
+                .isEqualTo("t");
     }
 
     @Test

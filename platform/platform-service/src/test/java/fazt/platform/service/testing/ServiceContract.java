@@ -48,8 +48,12 @@ public interface ServiceContract {
 
     private HttpResponse<String> management(String path) throws Exception {
         try (HttpClient http = HttpClient.newHttpClient()) {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + context().managementPort() + path))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(
+                    HttpRequest.newBuilder(
+                                    URI.create("http://127.0.0.1:" + context().managementPort() + path))
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         }
     }
 
@@ -57,7 +61,8 @@ public interface ServiceContract {
     default void managementHealthIsUpAndCoversNatsAndDatabase() throws Exception {
         HttpResponse<String> response = management("/health");
         assertThat(response.statusCode()).isEqualTo(200);
-        HealthReport report = MessageCodec.INSTANCE.decode(response.body().getBytes(StandardCharsets.UTF_8), HealthReport.class);
+        HealthReport report =
+                MessageCodec.INSTANCE.decode(response.body().getBytes(StandardCharsets.UTF_8), HealthReport.class);
         assertThat(report.service()).isEqualTo(service().id());
         assertThat(report.status()).isEqualTo("UP");
         assertThat(report.checks()).containsEntry("nats", "UP").containsEntry("database", "UP");
@@ -67,8 +72,10 @@ public interface ServiceContract {
     default void managementMetricsArePrometheusTextTaggedWithTheService() throws Exception {
         HttpResponse<String> response = management("/metrics");
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
-        assertThat(response.body()).contains("# TYPE jvm_memory_used_bytes gauge")
+        assertThat(response.headers().firstValue("content-type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+        assertThat(response.body())
+                .contains("# TYPE jvm_memory_used_bytes gauge")
                 .contains("service=\"" + service().id() + "\"");
     }
 
@@ -83,7 +90,10 @@ public interface ServiceContract {
     default void answersTheHealthRequestOverNats() throws Exception {
         try (Connection nats = suite().nats().connect()) {
             HealthReport report = new NatsRequester(nats, suite().nats().root())
-                    .request(HealthSubjects.of(service()), new HealthCheckRequest("contract"), HealthReport.class,
+                    .request(
+                            HealthSubjects.of(service()),
+                            new HealthCheckRequest("contract"),
+                            HealthReport.class,
                             Duration.ofSeconds(5))
                     .get();
             assertThat(report.up()).isTrue();
@@ -101,25 +111,28 @@ public interface ServiceContract {
             Message reply;
             while ((reply = replies.nextMessage(Duration.ofMillis(750))) != null) {
                 String info = new String(reply.getData(), StandardCharsets.UTF_8);
-                if (info.contains("\"" + ServiceEndpoints.METADATA_ROOT + "\":\"" + suite().nats().root().value() + "\"")) {
+                if (info.contains("\"" + ServiceEndpoints.METADATA_ROOT + "\":\""
+                        + suite().nats().root().value() + "\"")) {
                     ours.add(info);
                 }
             }
             assertThat(ours).hasSize(1);
-            assertThat(ours.getFirst()).contains("\"queue_group\":\"" + service().queueGroup() + "\"")
+            assertThat(ours.getFirst())
+                    .contains("\"queue_group\":\"" + service().queueGroup() + "\"")
                     .contains(suite().nats().root().qualify(HealthSubjects.of(service())));
         }
     }
 
     @Test
     default void schemaIsMigratedByFlywayAndRecordsThisInstance() throws Exception {
-        try (var c = suite().postgres().connect(); Statement s = c.createStatement()) {
-            ResultSet history = s.executeQuery("SELECT count(*) FROM " + service().id()
-                    + ".flyway_schema_history WHERE success");
+        try (var c = suite().postgres().connect();
+                Statement s = c.createStatement()) {
+            ResultSet history =
+                    s.executeQuery("SELECT count(*) FROM " + service().id() + ".flyway_schema_history WHERE success");
             history.next();
             assertThat(history.getInt(1)).isGreaterThanOrEqualTo(1);
-            ResultSet instances = s.executeQuery("SELECT count(*) FROM " + service().id()
-                    + ".instance WHERE stopped_at IS NULL");
+            ResultSet instances =
+                    s.executeQuery("SELECT count(*) FROM " + service().id() + ".instance WHERE stopped_at IS NULL");
             instances.next();
             assertThat(instances.getInt(1)).isEqualTo(1);
         }
@@ -131,31 +144,44 @@ public interface ServiceContract {
         // Its tests too: a test that needs another service talks to that service's stand-in over NATS or is an e2e
         // journey (ADR 26).
         var codeAndTests = importer.importPackages("fazt." + service().id());
-        var classes = importer
-                .withImportOption(com.tngtech.archunit.core.importer.ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        var classes = importer.withImportOption(
+                        com.tngtech.archunit.core.importer.ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("fazt." + service().id());
-        String[] others = java.util.Arrays.stream(ServiceName.values()).filter(s -> s != service())
-                .map(s -> "fazt." + s.id() + "..").toArray(String[]::new);
-        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses().should().dependOnClassesThat()
+        String[] others = java.util.Arrays.stream(ServiceName.values())
+                .filter(s -> s != service())
+                .map(s -> "fazt." + s.id() + "..")
+                .toArray(String[]::new);
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+                .should()
+                .dependOnClassesThat()
                 .resideInAnyPackage(others)
                 .because("services talk only over NATS; shared code goes to shared-proto or platform-*, and tests"
                         + " use stand-ins (platform-test-standins) or move to e2e")
-                .allowEmptyShould(true).check(codeAndTests);
-        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses().that().resideInAPackage("..domain..")
-                .should().dependOnClassesThat().resideInAnyPackage("..api..", "..messaging..", "..persistence..",
-                        "io.micronaut.http..", "io.nats..", "io.netty..")
+                .allowEmptyShould(true)
+                .check(codeAndTests);
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+                .that()
+                .resideInAPackage("..domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "..api..", "..messaging..", "..persistence..", "io.micronaut.http..", "io.nats..", "io.netty..")
                 .because("the domain is plain Java; adapters translate")
-                .allowEmptyShould(true).check(classes);
+                .allowEmptyShould(true)
+                .check(classes);
     }
 
     @Test
     default void itsRoleCannotReachAnotherServicesSchema() throws Exception {
         ServiceName other = service() == ServiceName.STORAGE ? ServiceName.DEPLOY : ServiceName.STORAGE;
-        try (var c = DriverManager.getConnection(suite().postgres().url(), DatabaseProvisioner.roleOf(service()),
-                suite().env().get("FAZT_DB_PASSWORD"));
-             Statement s = c.createStatement()) {
+        try (var c = DriverManager.getConnection(
+                        suite().postgres().url(),
+                        DatabaseProvisioner.roleOf(service()),
+                        suite().env().get("FAZT_DB_PASSWORD"));
+                Statement s = c.createStatement()) {
             assertThatThrownBy(() -> s.executeQuery("CREATE TABLE " + other.id() + ".intruder (x int)"))
-                    .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("permission denied");
         }
     }
 }

@@ -87,7 +87,9 @@ public final class TestSuite implements BeforeAllCallback, AfterAllCallback {
 
     /** The running context of {@code name}. */
     public ServiceContext service(ServiceName name) {
-        return running.stream().filter(s -> s.name() == name).findFirst()
+        return running.stream()
+                .filter(s -> s.name() == name)
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(name + " is not running in this suite"));
     }
 

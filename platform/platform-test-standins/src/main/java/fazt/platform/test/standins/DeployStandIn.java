@@ -55,12 +55,20 @@ public final class DeployStandIn implements AutoCloseable {
             throw new IOException("declaring deploy's event stream failed", e);
         }
         events = new EventPublisher(nats, root);
-        endpoints = ServiceEndpoints.start(nats, root, ServiceName.DEPLOY, "0.0.0-standin",
-                "deploy-stand-in-" + UUID.randomUUID(), List.of(
+        endpoints = ServiceEndpoints.start(
+                nats,
+                root,
+                ServiceName.DEPLOY,
+                "0.0.0-standin",
+                "deploy-stand-in-" + UUID.randomUUID(),
+                List.of(
                         endpoint(DeploySubjects.SITE_GET, r -> {
                             String name = record(r, SiteRequest.class).name();
-                            return apps.values().stream().filter(a -> a.site().name().equals(name)).findFirst()
-                                    .map(LiveApp::site).orElse(SiteReply.notFound());
+                            return apps.values().stream()
+                                    .filter(a -> a.site().name().equals(name))
+                                    .findFirst()
+                                    .map(LiveApp::site)
+                                    .orElse(SiteReply.notFound());
                         }),
                         endpoint(DeploySubjects.ENV_GET, r -> {
                             String appId = record(r, AppEnvRequest.class).appId();
@@ -74,7 +82,8 @@ public final class DeployStandIn implements AutoCloseable {
                             String appId = record(r, TriggersRequest.class).appId();
                             return new TriggersReply(apps.values().stream()
                                     .filter(a -> appId == null || a.appId().equals(appId))
-                                    .map(LiveApp::triggers).toList());
+                                    .map(LiveApp::triggers)
+                                    .toList());
                         })));
     }
 
@@ -89,15 +98,29 @@ public final class DeployStandIn implements AutoCloseable {
      * has server code.
      */
     public static LiveApp app(TriggersReply.AppTriggers triggers, boolean api) {
-        return new LiveApp(new SiteReply(true, triggers.appId(), triggers.name(), triggers.version(),
-                "site/" + triggers.appId() + "/v" + triggers.version(), null, List.of(), List.of(), Instant.now(),
-                api), triggers);
+        return new LiveApp(
+                new SiteReply(
+                        true,
+                        triggers.appId(),
+                        triggers.name(),
+                        triggers.version(),
+                        "site/" + triggers.appId() + "/v" + triggers.version(),
+                        null,
+                        List.of(),
+                        List.of(),
+                        Instant.now(),
+                        api),
+                triggers);
     }
 
     /** Makes {@code app} the live version of its app and announces it ({@code deployed}), as a deploy does. */
     public void deploy(LiveApp app) {
         apps.put(app.appId(), app);
-        announce(AppChanged.Change.DEPLOYED, app.appId(), List.of(app.site().name()), app.site().version());
+        announce(
+                AppChanged.Change.DEPLOYED,
+                app.appId(),
+                List.of(app.site().name()),
+                app.site().version());
     }
 
     /** Makes the app of {@code triggers} live with server code ({@link #app app(triggers, true)}) and announces it. */
@@ -112,7 +135,11 @@ public final class DeployStandIn implements AutoCloseable {
             throw new IllegalArgumentException("no app " + appId);
         }
         envs.remove(appId);
-        announce(AppChanged.Change.DELETED, appId, List.of(gone.site().name()), gone.site().version());
+        announce(
+                AppChanged.Change.DELETED,
+                appId,
+                List.of(gone.site().name()),
+                gone.site().version());
     }
 
     /** Sets the app's env vars (the whole set) without announcing it; see {@link #announce}. */
@@ -145,7 +172,8 @@ public final class DeployStandIn implements AutoCloseable {
         return decoded;
     }
 
-    private static RequestEndpoint endpoint(String subject, java.util.function.Function<IncomingRequest, Object> answer) {
+    private static RequestEndpoint endpoint(
+            String subject, java.util.function.Function<IncomingRequest, Object> answer) {
         return new RequestEndpoint() {
             @Override
             public String subject() {

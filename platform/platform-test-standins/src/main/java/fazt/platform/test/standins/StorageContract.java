@@ -32,8 +32,8 @@ import fazt.proto.storage.KvValue;
 import fazt.proto.storage.StorageSubjects;
 import fazt.proto.storage.VfsCommitReply;
 import fazt.proto.storage.VfsCommitRequest;
-import fazt.proto.storage.VfsDropRequest;
 import fazt.proto.storage.VfsDropReply;
+import fazt.proto.storage.VfsDropRequest;
 import fazt.proto.storage.VfsFile;
 import fazt.proto.storage.VfsListReply;
 import fazt.proto.storage.VfsListRequest;
@@ -78,14 +78,24 @@ public interface StorageContract {
     }
 
     private BlobWritten chunk(String upload, long offset, boolean last, byte[] data) {
-        Message reply = join(storage().requestRaw(StorageSubjects.BLOB_WRITE, Map.of(
-                StorageSubjects.HEADER_UPLOAD_ID, upload, StorageSubjects.HEADER_OFFSET, Long.toString(offset),
-                StorageSubjects.HEADER_LAST, Boolean.toString(last)), data, TIMEOUT));
+        Message reply = join(storage()
+                .requestRaw(
+                        StorageSubjects.BLOB_WRITE,
+                        Map.of(
+                                StorageSubjects.HEADER_UPLOAD_ID,
+                                upload,
+                                StorageSubjects.HEADER_OFFSET,
+                                Long.toString(offset),
+                                StorageSubjects.HEADER_LAST,
+                                Boolean.toString(last)),
+                        data,
+                        TIMEOUT));
         return MessageCodec.INSTANCE.decode(reply.getData(), BlobWritten.class);
     }
 
     private String blob(String content) {
-        return chunk(unique("u_"), 0, true, content.getBytes(StandardCharsets.UTF_8)).digest();
+        return chunk(unique("u_"), 0, true, content.getBytes(StandardCharsets.UTF_8))
+                .digest();
     }
 
     private static <T> T join(CompletableFuture<T> reply) {
@@ -116,12 +126,17 @@ public interface StorageContract {
         assertThat(last.deduplicated()).isFalse();
         assertThat(chunk(unique("u_"), 0, true, bytes).deduplicated()).isTrue();
 
-        Message range = join(storage().requestForBytes(StorageSubjects.BLOB_READ,
-                new BlobReadRequest(last.digest(), 7, 5), TIMEOUT));
+        Message range = join(storage()
+                .requestForBytes(StorageSubjects.BLOB_READ, new BlobReadRequest(last.digest(), 7, 5), TIMEOUT));
         assertThat(new String(range.getData(), StandardCharsets.UTF_8)).isEqualTo(content.substring(7, 12));
-        assertThat(range.getHeaders().getFirst(StorageSubjects.HEADER_BLOB_SIZE)).isEqualTo(Integer.toString(bytes.length));
-        assertThat(call(StorageSubjects.BLOB_MISSING, new BlobsMissingRequest(List.of(last.digest(), "0".repeat(64))),
-                BlobsMissingReply.class).missing()).containsExactly("0".repeat(64));
+        assertThat(range.getHeaders().getFirst(StorageSubjects.HEADER_BLOB_SIZE))
+                .isEqualTo(Integer.toString(bytes.length));
+        assertThat(call(
+                                StorageSubjects.BLOB_MISSING,
+                                new BlobsMissingRequest(List.of(last.digest(), "0".repeat(64))),
+                                BlobsMissingReply.class)
+                        .missing())
+                .containsExactly("0".repeat(64));
     }
 
     @Test
@@ -132,8 +147,8 @@ public interface StorageContract {
         assertThat(outOfOrder).isInstanceOf(RemoteProblemException.class);
         assertThat(((RemoteProblemException) outOfOrder).problem().status()).isEqualTo(409);
 
-        Throwable absent = catchThrowable(() -> join(storage().requestForBytes(StorageSubjects.BLOB_READ,
-                new BlobReadRequest("0".repeat(64), 0, 1), TIMEOUT)));
+        Throwable absent = catchThrowable(() -> join(storage()
+                .requestForBytes(StorageSubjects.BLOB_READ, new BlobReadRequest("0".repeat(64), 0, 1), TIMEOUT)));
         assertThat(absent).isInstanceOf(RemoteProblemException.class);
         assertThat(((RemoteProblemException) absent).problem().status()).isEqualTo(404);
     }
@@ -146,28 +161,40 @@ public interface StorageContract {
         int aSize = ("a " + namespace).length();
         int bSize = ("bb " + namespace).length();
         List<VfsFile> files = List.of(new VfsFile("z/b.txt", b, bSize), new VfsFile("index.html", a, aSize));
-        VfsCommitReply committed = call(StorageSubjects.VFS_COMMIT, new VfsCommitRequest(namespace, files),
-                VfsCommitReply.class);
+        VfsCommitReply committed =
+                call(StorageSubjects.VFS_COMMIT, new VfsCommitRequest(namespace, files), VfsCommitReply.class);
         assertThat(committed.files()).isEqualTo(2);
         assertThat(committed.bytes()).isEqualTo(aSize + bSize);
-        assertThat(refusal(StorageSubjects.VFS_COMMIT, new VfsCommitRequest(namespace, files)).status()).isEqualTo(409);
-        assertThat(refusal(StorageSubjects.VFS_COMMIT, new VfsCommitRequest("site/" + unique("a_") + "/v1",
-                List.of(new VfsFile("x", "0".repeat(64), 1)))).status()).isEqualTo(422);
+        assertThat(refusal(StorageSubjects.VFS_COMMIT, new VfsCommitRequest(namespace, files))
+                        .status())
+                .isEqualTo(409);
+        assertThat(refusal(
+                                StorageSubjects.VFS_COMMIT,
+                                new VfsCommitRequest(
+                                        "site/" + unique("a_") + "/v1", List.of(new VfsFile("x", "0".repeat(64), 1))))
+                        .status())
+                .isEqualTo(422);
 
-        assertThat(call(StorageSubjects.VFS_STAT, new VfsStatRequest(namespace, List.of("nope", "index.html")),
-                VfsStatReply.class).found()).containsExactly(new VfsFile("index.html", a, aSize));
+        assertThat(call(
+                                StorageSubjects.VFS_STAT,
+                                new VfsStatRequest(namespace, List.of("nope", "index.html")),
+                                VfsStatReply.class)
+                        .found())
+                .containsExactly(new VfsFile("index.html", a, aSize));
         VfsListReply page = call(StorageSubjects.VFS_LIST, new VfsListRequest(namespace, null, 1), VfsListReply.class);
         assertThat(page.files()).extracting(VfsFile::path).containsExactly("index.html");
         assertThat(page.next()).isEqualTo("index.html");
-        VfsListReply rest = call(StorageSubjects.VFS_LIST, new VfsListRequest(namespace, page.next(), 1),
-                VfsListReply.class);
+        VfsListReply rest =
+                call(StorageSubjects.VFS_LIST, new VfsListRequest(namespace, page.next(), 1), VfsListReply.class);
         assertThat(rest.files()).containsExactly(new VfsFile("z/b.txt", b, bSize));
         assertThat(rest.next()).isNull();
 
-        assertThat(call(StorageSubjects.VFS_DROP, new VfsDropRequest(namespace), VfsDropReply.class).files())
+        assertThat(call(StorageSubjects.VFS_DROP, new VfsDropRequest(namespace), VfsDropReply.class)
+                        .files())
                 .isEqualTo(2);
         assertThat(call(StorageSubjects.VFS_LIST, new VfsListRequest(namespace, null, 10), VfsListReply.class)
-                .files()).isEmpty();
+                        .files())
+                .isEmpty();
     }
 
     @Test
@@ -175,71 +202,111 @@ public interface StorageContract {
         String app = unique("a_");
         byte[] one = "1".getBytes(StandardCharsets.UTF_8);
         call(StorageSubjects.KV_PUT, new KvPutRequest(app, "n1", "json", one, null), KvPutReply.class);
-        call(StorageSubjects.KV_PUT, new KvPutRequest(app, "n2", "text", "two".getBytes(StandardCharsets.UTF_8), null),
+        call(
+                StorageSubjects.KV_PUT,
+                new KvPutRequest(app, "n2", "text", "two".getBytes(StandardCharsets.UTF_8), null),
                 KvPutReply.class);
         call(StorageSubjects.KV_PUT, new KvPutRequest(app, "other", "bytes", new byte[] {9}, null), KvPutReply.class);
         Instant before = Instant.now();
-        Instant expires = call(StorageSubjects.KV_PUT, new KvPutRequest(app, "n3", "text",
-                "t".getBytes(StandardCharsets.UTF_8), 60L), KvPutReply.class).expiresAt();
+        Instant expires = call(
+                        StorageSubjects.KV_PUT,
+                        new KvPutRequest(app, "n3", "text", "t".getBytes(StandardCharsets.UTF_8), 60L),
+                        KvPutReply.class)
+                .expiresAt();
         assertThat(expires).isBetween(before.plusSeconds(55), Instant.now().plusSeconds(65));
 
         KvValue value = call(StorageSubjects.KV_GET, new KvGetRequest(app, "n1"), KvValue.class);
         assertThat(value.found()).isTrue();
         assertThat(value.kind()).isEqualTo("json");
         assertThat(value.value()).isEqualTo(one);
-        assertThat(call(StorageSubjects.KV_GET, new KvGetRequest(unique("a_"), "n1"), KvValue.class).found()).isFalse();
-        assertThat(refusal(StorageSubjects.KV_PUT, new KvPutRequest(app, "", "text", one, null)).status()).isEqualTo(400);
-        assertThat(refusal(StorageSubjects.KV_PUT, new KvPutRequest(app, "k", "json",
-                "{not json".getBytes(StandardCharsets.UTF_8), null)).status()).isEqualTo(400);
+        assertThat(call(StorageSubjects.KV_GET, new KvGetRequest(unique("a_"), "n1"), KvValue.class)
+                        .found())
+                .isFalse();
+        assertThat(refusal(StorageSubjects.KV_PUT, new KvPutRequest(app, "", "text", one, null))
+                        .status())
+                .isEqualTo(400);
+        assertThat(refusal(
+                                StorageSubjects.KV_PUT,
+                                new KvPutRequest(app, "k", "json", "{not json".getBytes(StandardCharsets.UTF_8), null))
+                        .status())
+                .isEqualTo(400);
 
         KvListReply page = call(StorageSubjects.KV_LIST, new KvListRequest(app, "n", null, 2), KvListReply.class);
         assertThat(page.keys()).extracting(KvKey::name).containsExactly("n1", "n2");
         assertThat(page.complete()).isFalse();
-        KvListReply rest = call(StorageSubjects.KV_LIST, new KvListRequest(app, "n", page.cursor(), 2),
-                KvListReply.class);
+        KvListReply rest =
+                call(StorageSubjects.KV_LIST, new KvListRequest(app, "n", page.cursor(), 2), KvListReply.class);
         assertThat(rest.keys()).extracting(KvKey::name).containsExactly("n3");
         assertThat(rest.keys().getFirst().expiresAt()).isCloseTo(expires, within(1, ChronoUnit.SECONDS));
         assertThat(rest.complete()).isTrue();
 
-        assertThat(call(StorageSubjects.KV_DELETE, new KvDeleteRequest(app, "n1"), KvDeleteReply.class).deleted()).isTrue();
-        assertThat(call(StorageSubjects.KV_DELETE, new KvDeleteRequest(app, "n1"), KvDeleteReply.class).deleted()).isFalse();
-        assertThat(call(StorageSubjects.KV_GET, new KvGetRequest(app, "n1"), KvValue.class).found()).isFalse();
+        assertThat(call(StorageSubjects.KV_DELETE, new KvDeleteRequest(app, "n1"), KvDeleteReply.class)
+                        .deleted())
+                .isTrue();
+        assertThat(call(StorageSubjects.KV_DELETE, new KvDeleteRequest(app, "n1"), KvDeleteReply.class)
+                        .deleted())
+                .isFalse();
+        assertThat(call(StorageSubjects.KV_GET, new KvGetRequest(app, "n1"), KvValue.class)
+                        .found())
+                .isFalse();
     }
 
     @Test
     default void aFileNamesAStoredBlobAndIsListedAndDeletedPerApp() {
         String app = unique("a_");
-        assertThat(refusal(StorageSubjects.FILES_PUT, new FilesPutRequest(app, "docs/a.txt", "0".repeat(64), 1,
-                "text/plain")).status()).isEqualTo(422);
+        assertThat(refusal(
+                                StorageSubjects.FILES_PUT,
+                                new FilesPutRequest(app, "docs/a.txt", "0".repeat(64), 1, "text/plain"))
+                        .status())
+                .isEqualTo(422);
         String digest = blob("file of " + app);
         long size = ("file of " + app).length();
-        FileInfo put = call(StorageSubjects.FILES_PUT, new FilesPutRequest(app, "docs/a.txt", digest, size,
-                "text/plain"), FileInfo.class);
+        FileInfo put = call(
+                StorageSubjects.FILES_PUT,
+                new FilesPutRequest(app, "docs/a.txt", digest, size, "text/plain"),
+                FileInfo.class);
         assertThat(put.path()).isEqualTo("docs/a.txt");
         assertThat(put.digest()).isEqualTo(digest);
         assertThat(put.size()).isEqualTo(size);
         assertThat(put.contentType()).isEqualTo("text/plain");
-        assertThat(call(StorageSubjects.FILES_PUT, new FilesPutRequest(app, "b.bin", digest, size, null),
-                FileInfo.class).contentType()).isEqualTo("application/octet-stream");
+        assertThat(call(
+                                StorageSubjects.FILES_PUT,
+                                new FilesPutRequest(app, "b.bin", digest, size, null),
+                                FileInfo.class)
+                        .contentType())
+                .isEqualTo("application/octet-stream");
 
-        FilesStatReply stat = call(StorageSubjects.FILES_STAT, new FilesStatRequest(app, "docs/a.txt"),
-                FilesStatReply.class);
+        FilesStatReply stat =
+                call(StorageSubjects.FILES_STAT, new FilesStatRequest(app, "docs/a.txt"), FilesStatReply.class);
         assertThat(stat.found()).isTrue();
         assertThat(stat.file().digest()).isEqualTo(digest);
-        assertThat(call(StorageSubjects.FILES_STAT, new FilesStatRequest(unique("a_"), "docs/a.txt"),
-                FilesStatReply.class).found()).isFalse();
+        assertThat(call(
+                                StorageSubjects.FILES_STAT,
+                                new FilesStatRequest(unique("a_"), "docs/a.txt"),
+                                FilesStatReply.class)
+                        .found())
+                .isFalse();
         assertThat(call(StorageSubjects.FILES_LIST, new FilesListRequest(app, "docs/", null, 0), FilesListReply.class)
-                .files()).extracting(FileInfo::path).containsExactly("docs/a.txt");
-        FilesListReply page = call(StorageSubjects.FILES_LIST, new FilesListRequest(app, null, null, 1),
-                FilesListReply.class);
+                        .files())
+                .extracting(FileInfo::path)
+                .containsExactly("docs/a.txt");
+        FilesListReply page =
+                call(StorageSubjects.FILES_LIST, new FilesListRequest(app, null, null, 1), FilesListReply.class);
         assertThat(page.files()).extracting(FileInfo::path).containsExactly("b.bin");
-        assertThat(call(StorageSubjects.FILES_LIST, new FilesListRequest(app, null, page.cursor(), 1),
-                FilesListReply.class).files()).extracting(FileInfo::path).containsExactly("docs/a.txt");
+        assertThat(call(
+                                StorageSubjects.FILES_LIST,
+                                new FilesListRequest(app, null, page.cursor(), 1),
+                                FilesListReply.class)
+                        .files())
+                .extracting(FileInfo::path)
+                .containsExactly("docs/a.txt");
 
-        assertThat(call(StorageSubjects.FILES_DELETE, new FilesDeleteRequest(app, "docs/a.txt"),
-                FilesDeleteReply.class).deleted()).isTrue();
+        assertThat(call(StorageSubjects.FILES_DELETE, new FilesDeleteRequest(app, "docs/a.txt"), FilesDeleteReply.class)
+                        .deleted())
+                .isTrue();
         assertThat(call(StorageSubjects.FILES_STAT, new FilesStatRequest(app, "docs/a.txt"), FilesStatReply.class)
-                .found()).isFalse();
+                        .found())
+                .isFalse();
     }
 
     private static byte[] sha256(byte[] bytes) {

@@ -98,9 +98,13 @@ public final class StorageStandIn implements AutoCloseable {
         this.clock = clock;
         answers.put(StorageSubjects.BLOB_WRITE, this::write);
         answers.put(StorageSubjects.BLOB_READ, r -> read(record(r, BlobReadRequest.class)));
-        answers.put(StorageSubjects.BLOB_MISSING, r -> new BlobsMissingReply(
-                listOf(record(r, BlobsMissingRequest.class).digests()).stream().filter(d -> !blobs.containsKey(d))
-                        .distinct().toList()));
+        answers.put(
+                StorageSubjects.BLOB_MISSING,
+                r -> new BlobsMissingReply(
+                        listOf(record(r, BlobsMissingRequest.class).digests()).stream()
+                                .filter(d -> !blobs.containsKey(d))
+                                .distinct()
+                                .toList()));
         answers.put(StorageSubjects.VFS_COMMIT, r -> commit(record(r, VfsCommitRequest.class)));
         answers.put(StorageSubjects.VFS_STAT, r -> stat(record(r, VfsStatRequest.class)));
         answers.put(StorageSubjects.VFS_LIST, r -> list(record(r, VfsListRequest.class)));
@@ -113,13 +117,26 @@ public final class StorageStandIn implements AutoCloseable {
         answers.put(StorageSubjects.FILES_STAT, r -> filesStat(record(r, FilesStatRequest.class)));
         answers.put(StorageSubjects.FILES_LIST, r -> filesList(record(r, FilesListRequest.class)));
         answers.put(StorageSubjects.FILES_DELETE, r -> filesDelete(record(r, FilesDeleteRequest.class)));
-        for (var db : Map.of(StorageSubjects.DB_INSERT, DbInsertRequest.class, StorageSubjects.DB_GET,
-                DbGetRequest.class, StorageSubjects.DB_FIND, DbFindRequest.class, StorageSubjects.DB_UPDATE,
-                DbUpdateRequest.class, StorageSubjects.DB_DELETE, DbDeleteRequest.class, StorageSubjects.DB_COUNT,
-                DbCountRequest.class).entrySet()) {
+        for (var db : Map.of(
+                        StorageSubjects.DB_INSERT,
+                        DbInsertRequest.class,
+                        StorageSubjects.DB_GET,
+                        DbGetRequest.class,
+                        StorageSubjects.DB_FIND,
+                        DbFindRequest.class,
+                        StorageSubjects.DB_UPDATE,
+                        DbUpdateRequest.class,
+                        StorageSubjects.DB_DELETE,
+                        DbDeleteRequest.class,
+                        StorageSubjects.DB_COUNT,
+                        DbCountRequest.class)
+                .entrySet()) {
             answers.put(db.getKey(), r -> {
                 record(r, db.getValue());
-                throw refused(501, "not-modelled", "Not modelled by the stand-in",
+                throw refused(
+                        501,
+                        "not-modelled",
+                        "Not modelled by the stand-in",
                         db.getKey() + " is not modelled by StorageStandIn; script it with answer(...).");
             });
         }
@@ -127,8 +144,8 @@ public final class StorageStandIn implements AutoCloseable {
         for (String subject : answers.keySet()) {
             served.add(new Served(subject));
         }
-        endpoints = ServiceEndpoints.start(nats, root, ServiceName.STORAGE, "0.0.0-standin",
-                "storage-stand-in-" + UUID.randomUUID(), served);
+        endpoints = ServiceEndpoints.start(
+                nats, root, ServiceName.STORAGE, "0.0.0-standin", "storage-stand-in-" + UUID.randomUUID(), served);
     }
 
     /** Starts answering storage's subjects under {@code root}; close it to stop. */
@@ -168,8 +185,9 @@ public final class StorageStandIn implements AutoCloseable {
     /** The committed files of {@code namespace} (path → bytes), empty when it is not committed. */
     public Map<String, byte[]> namespace(String namespace) {
         Map<String, byte[]> content = new LinkedHashMap<>();
-        namespaces.getOrDefault(namespace, new TreeMap<>()).forEach((path, file) -> content.put(path,
-                blobs.get(file.digest())));
+        namespaces
+                .getOrDefault(namespace, new TreeMap<>())
+                .forEach((path, file) -> content.put(path, blobs.get(file.digest())));
         return content;
     }
 
@@ -229,13 +247,20 @@ public final class StorageStandIn implements AutoCloseable {
         boolean last = "true".equalsIgnoreCase(lastHeader);
         byte[] data = request.data() == null ? new byte[0] : request.data();
         if (data.length > StorageSubjects.CHUNK_SIZE) {
-            throw refused(413, "chunk-too-large", "Chunk too large", "A chunk of " + data.length
-                    + " bytes is larger than " + StorageSubjects.CHUNK_SIZE + ".");
+            throw refused(
+                    413,
+                    "chunk-too-large",
+                    "Chunk too large",
+                    "A chunk of " + data.length + " bytes is larger than " + StorageSubjects.CHUNK_SIZE + ".");
         }
         Upload upload = uploads.computeIfAbsent(id, k -> new Upload());
         if (offset != upload.bytes.size()) {
-            throw refused(409, "upload-out-of-order", "Chunk out of order", "Upload " + id + " has "
-                    + upload.bytes.size() + " bytes; a chunk at offset " + offset + " does not follow.");
+            throw refused(
+                    409,
+                    "upload-out-of-order",
+                    "Chunk out of order",
+                    "Upload " + id + " has " + upload.bytes.size() + " bytes; a chunk at offset " + offset
+                            + " does not follow.");
         }
         upload.bytes.writeBytes(data);
         long received = upload.bytes.size();
@@ -251,19 +276,26 @@ public final class StorageStandIn implements AutoCloseable {
     private RawReply read(BlobReadRequest request) {
         byte[] blob = request.digest() == null ? null : blobs.get(request.digest());
         if (blob == null) {
-            throw refused(404, "blob-not-found", "Blob not found",
+            throw refused(
+                    404,
+                    "blob-not-found",
+                    "Blob not found",
                     "No blob is stored under digest " + request.digest() + ".");
         }
         if (request.offset() < 0 || request.length() < 0 || request.length() > StorageSubjects.CHUNK_SIZE) {
             throw invalid("length", "must be between 0 and " + StorageSubjects.CHUNK_SIZE);
         }
         if (request.offset() > blob.length) {
-            throw refused(416, "range-not-satisfiable", "Range not satisfiable", "offset " + request.offset()
-                    + " is past the end of the blob (" + blob.length + " bytes).");
+            throw refused(
+                    416,
+                    "range-not-satisfiable",
+                    "Range not satisfiable",
+                    "offset " + request.offset() + " is past the end of the blob (" + blob.length + " bytes).");
         }
         int from = (int) request.offset();
         int to = (int) Math.min(blob.length, request.offset() + request.length());
-        return new RawReply(Arrays.copyOfRange(blob, from, to),
+        return new RawReply(
+                Arrays.copyOfRange(blob, from, to),
                 Map.of(StorageSubjects.HEADER_BLOB_SIZE, Integer.toString(blob.length)));
     }
 
@@ -289,7 +321,10 @@ public final class StorageStandIn implements AutoCloseable {
             throw invalid("files", "is missing");
         }
         if (namespaces.containsKey(namespace)) {
-            throw refused(409, "namespace-exists", "Namespace already exists",
+            throw refused(
+                    409,
+                    "namespace-exists",
+                    "Namespace already exists",
                     "Namespace \"" + namespace + "\" is already committed; namespaces are immutable.");
         }
         NavigableMap<String, VfsFile> content = new TreeMap<>();
@@ -302,12 +337,19 @@ public final class StorageStandIn implements AutoCloseable {
             path("files[" + i + "].path", file.path());
             byte[] blob = file.digest() == null ? null : blobs.get(file.digest());
             if (blob == null) {
-                throw refused(422, "blob-missing", "Blob missing", "The blob " + file.digest() + " of \""
-                        + file.path() + "\" is not stored; upload it before committing.");
+                throw refused(
+                        422,
+                        "blob-missing",
+                        "Blob missing",
+                        "The blob " + file.digest() + " of \"" + file.path()
+                                + "\" is not stored; upload it before committing.");
             }
             if (blob.length != file.size()) {
-                throw refused(422, "size-mismatch", "Size mismatch", "The blob " + file.digest() + " has "
-                        + blob.length + " bytes, not " + file.size() + ".");
+                throw refused(
+                        422,
+                        "size-mismatch",
+                        "Size mismatch",
+                        "The blob " + file.digest() + " has " + blob.length + " bytes, not " + file.size() + ".");
             }
             if (content.put(file.path(), file) != null) {
                 throw invalid("files[" + i + "].path", "is listed twice");
@@ -335,8 +377,8 @@ public final class StorageStandIn implements AutoCloseable {
         if (request.limit() < 1 || request.limit() > MAX_PAGE) {
             throw invalid("limit", "must be between 1 and " + MAX_PAGE + ", got " + request.limit());
         }
-        List<VfsFile> page = page(request.after() == null ? content : content.tailMap(request.after(), false),
-                request.limit());
+        List<VfsFile> page =
+                page(request.after() == null ? content : content.tailMap(request.after(), false), request.limit());
         boolean more = page.size() > request.limit();
         List<VfsFile> shown = more ? page.subList(0, request.limit()) : page;
         return new VfsListReply(List.copyOf(shown), more ? shown.getLast().path() : null);
@@ -349,16 +391,24 @@ public final class StorageStandIn implements AutoCloseable {
 
     private static String checked(String namespace) {
         if (namespace == null || !namespace.matches("[a-z0-9][a-z0-9/_.-]{0,199}")) {
-            throw refused(400, "invalid-namespace", "Invalid namespace", "namespace " + namespace
-                    + " must start with a-z or 0-9 and hold only a-z, 0-9, '/', '_', '.' and '-'.");
+            throw refused(
+                    400,
+                    "invalid-namespace",
+                    "Invalid namespace",
+                    "namespace " + namespace
+                            + " must start with a-z or 0-9 and hold only a-z, 0-9, '/', '_', '.' and '-'.");
         }
         return namespace;
     }
 
     private static void path(String field, String path) {
-        if (path == null || path.isEmpty() || path.startsWith("/") || path.length() > StorageSubjects.MAX_VFS_PATH
-                || Arrays.asList(path.split("/", -1)).stream().anyMatch(s -> s.isEmpty() || s.equals(".")
-                || s.equals("..")) || path.chars().anyMatch(c -> c < 0x20)) {
+        if (path == null
+                || path.isEmpty()
+                || path.startsWith("/")
+                || path.length() > StorageSubjects.MAX_VFS_PATH
+                || Arrays.asList(path.split("/", -1)).stream()
+                        .anyMatch(s -> s.isEmpty() || s.equals(".") || s.equals(".."))
+                || path.chars().anyMatch(c -> c < 0x20)) {
             throw refused(400, "invalid-path", "Invalid path", field + " \"" + path + "\" is not a valid path.");
         }
     }
@@ -388,13 +438,18 @@ public final class StorageStandIn implements AutoCloseable {
             throw invalid("value", "is missing");
         }
         if (request.value().length > StorageSubjects.KV_MAX_VALUE) {
-            throw refused(413, "too-large", "Too large", "value has " + request.value().length
-                    + " bytes; at most " + StorageSubjects.KV_MAX_VALUE + " are accepted.");
+            throw refused(
+                    413,
+                    "too-large",
+                    "Too large",
+                    "value has " + request.value().length + " bytes; at most " + StorageSubjects.KV_MAX_VALUE
+                            + " are accepted.");
         }
         Long ttl = request.ttlSeconds();
         if (ttl != null && (ttl < 1 || ttl > 10L * 366 * 24 * 3600)) {
-            throw invalid("ttlSeconds", "must be between 1 and " + 10L * 366 * 24 * 3600
-                    + " (or absent: never expires), got " + ttl);
+            throw invalid(
+                    "ttlSeconds",
+                    "must be between 1 and " + 10L * 366 * 24 * 3600 + " (or absent: never expires), got " + ttl);
         }
         if (request.kind().equals("json") && !isJson(request.value())) {
             throw invalid("value", "is not one JSON text although kind is json");
@@ -456,13 +511,17 @@ public final class StorageStandIn implements AutoCloseable {
         path("path", request.path());
         byte[] blob = request.digest() == null ? null : blobs.get(request.digest());
         if (blob == null) {
-            throw refused(422, "blob-missing", "Blob missing", "The blob " + request.digest()
-                    + " is not stored; upload it with blob.write before files.put.");
+            throw refused(
+                    422,
+                    "blob-missing",
+                    "Blob missing",
+                    "The blob " + request.digest() + " is not stored; upload it with blob.write before files.put.");
         }
         if (request.size() < 0) {
             throw invalid("size", "must be zero or more, got " + request.size());
         }
-        String type = request.contentType() == null || request.contentType().isBlank() ? "application/octet-stream"
+        String type = request.contentType() == null || request.contentType().isBlank()
+                ? "application/octet-stream"
                 : request.contentType().trim();
         FileInfo info = new FileInfo(request.path(), request.size(), type, request.digest(), clock.instant());
         files.computeIfAbsent(app(request.appId()), a -> new TreeMap<>()).put(request.path(), info);
@@ -471,7 +530,8 @@ public final class StorageStandIn implements AutoCloseable {
 
     private synchronized FilesStatReply filesStat(FilesStatRequest request) {
         path("path", request.path());
-        FileInfo info = files.getOrDefault(app(request.appId()), new TreeMap<>()).get(request.path());
+        FileInfo info =
+                files.getOrDefault(app(request.appId()), new TreeMap<>()).get(request.path());
         return new FilesStatReply(info != null, info);
     }
 
@@ -480,8 +540,8 @@ public final class StorageStandIn implements AutoCloseable {
         String prefix = request.prefix() == null ? "" : request.prefix();
         int limit = limit(request.limit());
         String after = cursor(request.cursor());
-        List<FileInfo> found = (after == null ? own : own.tailMap(after, false)).values().stream()
-                .filter(f -> f.path().startsWith(prefix)).toList();
+        List<FileInfo> found = (after == null ? own : own.tailMap(after, false))
+                .values().stream().filter(f -> f.path().startsWith(prefix)).toList();
         boolean more = found.size() > limit;
         List<FileInfo> shown = more ? List.copyOf(found.subList(0, limit)) : found;
         return new FilesListReply(shown, more ? encode(shown.getLast().path()) : null);
@@ -489,8 +549,8 @@ public final class StorageStandIn implements AutoCloseable {
 
     private synchronized FilesDeleteReply filesDelete(FilesDeleteRequest request) {
         path("path", request.path());
-        return new FilesDeleteReply(files.getOrDefault(app(request.appId()), new TreeMap<>())
-                .remove(request.path()) != null);
+        return new FilesDeleteReply(
+                files.getOrDefault(app(request.appId()), new TreeMap<>()).remove(request.path()) != null);
     }
 
     // Shared rules.
@@ -549,8 +609,16 @@ public final class StorageStandIn implements AutoCloseable {
     private static ProblemException invalid(String field, String reason) {
         String detail = field + " " + reason + ".";
         Problem p = Problem.of(400, "storage/invalid-request", "Invalid request", detail);
-        return new ProblemException(new Problem(p.type(), p.title(), p.status(), p.detail(), p.instance(), p.code(),
-                p.errorId(), p.traceId(), List.of(new Problem.FieldError(field, detail))));
+        return new ProblemException(new Problem(
+                p.type(),
+                p.title(),
+                p.status(),
+                p.detail(),
+                p.instance(),
+                p.code(),
+                p.errorId(),
+                p.traceId(),
+                List.of(new Problem.FieldError(field, detail))));
     }
 
     private static ProblemException refused(int status, String kind, String title, String detail) {
