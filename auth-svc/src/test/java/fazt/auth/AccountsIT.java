@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,8 +35,7 @@ class AccountsIT {
             .with("FAZT_ADMIN_TOKEN", "it-admin-token-0123456789abcdef");
 
     static AdminCalls api;
-    static final Principal BOOTSTRAP =
-            new Principal("bootstrap", "bootstrap admin", java.util.List.of("admin"), "bootstrap");
+    static final Principal BOOTSTRAP = new Principal("bootstrap", "bootstrap admin", List.of("admin"), "bootstrap");
 
     @BeforeAll
     static void connect() throws Exception {
@@ -325,7 +325,7 @@ class AccountsIT {
                         "POST",
                         "/tokens",
                         "{\"name\":\"t\",\"scopes\":[\"deploy:*\"]}",
-                        new Principal(id, dev, java.util.List.of("deploy:*", "logs:*")))
+                        new Principal(id, dev, List.of("deploy:*", "logs:*")))
                 .json()
                 .path("token")
                 .asText();

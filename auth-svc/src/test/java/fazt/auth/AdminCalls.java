@@ -16,6 +16,7 @@ import fazt.proto.auth.TokenVerifyRequest;
 import io.nats.client.Connection;
 import io.nats.client.Message;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -35,7 +36,7 @@ final class AdminCalls implements AutoCloseable {
 
     Answer call(String method, String path, String body, Principal who, String ip) throws Exception {
         String rawPath = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
-        Map<String, List<String>> query = new java.util.HashMap<>();
+        Map<String, List<String>> query = new HashMap<>();
         if (path.contains("?")) {
             for (String pair : path.substring(path.indexOf('?') + 1).split("&")) {
                 String[] kv = pair.split("=", 2);

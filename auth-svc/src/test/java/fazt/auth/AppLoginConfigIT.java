@@ -2,19 +2,27 @@ package fazt.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fazt.auth.domain.Secret;
+import fazt.auth.domain.appauth.AppEndUsers;
 import fazt.auth.domain.appauth.ConfigureAppLogin;
+import fazt.auth.domain.appauth.Identity;
 import fazt.auth.domain.appauth.SecretBox;
 import fazt.platform.nats.EventStreams;
 import fazt.platform.service.testing.TestSuite;
 import fazt.proto.MessageCodec;
 import fazt.proto.ServiceName;
+import fazt.proto.auth.AppUser;
 import fazt.proto.auth.Principal;
 import fazt.proto.deploy.AppChanged;
 import fazt.proto.deploy.DeploySubjects;
+import io.nats.client.Connection;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -184,10 +192,9 @@ class AppLoginConfigIT {
     }
 
     private static void publish(AppChanged.Change change, String appId, List<String> names) throws Exception {
-        try (io.nats.client.Connection nats = suite.nats().connect()) {
+        try (Connection nats = suite.nats().connect()) {
             EventStreams.declare(nats, suite.nats().root(), ServiceName.DEPLOY);
-            AppChanged event = new AppChanged(
-                    "e_" + java.util.UUID.randomUUID(), change, appId, names, 1, java.time.Instant.now());
+            AppChanged event = new AppChanged("e_" + UUID.randomUUID(), change, appId, names, 1, Instant.now());
             nats.jetStream()
                     .publish(
                             suite.nats().root().qualify(DeploySubjects.appEvent(change)),
@@ -196,7 +203,7 @@ class AppLoginConfigIT {
     }
 
     private static int providersOf(String app, int expected) throws Exception {
-        long until = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         int count;
         do {
             count = api.call("GET", "/apps/" + app + "/auth/providers", null, ADMIN)
@@ -238,28 +245,24 @@ class AppLoginConfigIT {
 
     @Test
     void aDeletedAppLosesItsUsersAndTheirSessionsOtherAppsKeepTheirs() throws Exception {
-        fazt.auth.domain.appauth.AppEndUsers users =
-                suite.service(ServiceName.AUTH).context().getBean(fazt.auth.domain.appauth.AppEndUsers.class);
-        var identity = new fazt.auth.domain.appauth.Identity("sub-1", "ana@example.com", "Ana", null);
-        byte[] doomed = fazt.auth.domain.Secret.hash("fza_doomed"), kept = fazt.auth.domain.Secret.hash("fza_kept");
+        AppEndUsers users = suite.service(ServiceName.AUTH).context().getBean(AppEndUsers.class);
+        var identity = new Identity("sub-1", "ana@example.com", "Ana", null);
+        byte[] doomed = Secret.hash("fza_doomed"), kept = Secret.hash("fza_kept");
         var gone = users.upsert("a_deleted", "google", identity);
         var stays = users.upsert("a_stays", "google", identity);
         assertThat(gone.id()).as("one person is a separate user per app").isNotEqualTo(stays.id());
         users.createSession(
-                "as_1", gone.id(), "a_deleted", doomed, java.time.Instant.now().plusSeconds(600));
-        users.createSession(
-                "as_2", stays.id(), "a_stays", kept, java.time.Instant.now().plusSeconds(600));
+                "as_1", gone.id(), "a_deleted", doomed, Instant.now().plusSeconds(600));
+        users.createSession("as_2", stays.id(), "a_stays", kept, Instant.now().plusSeconds(600));
         assertThat(users.findSession("a_stays", doomed)).as("bound to its app").isEmpty();
 
         publish(AppChanged.Change.DELETED, "a_deleted", List.of("deleted-app"));
 
-        long until = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (users.findSession("a_deleted", doomed).isPresent() && System.nanoTime() < until) {
             Thread.sleep(100);
         }
         assertThat(users.findSession("a_deleted", doomed)).isEmpty();
-        assertThat(users.findSession("a_stays", kept))
-                .map(fazt.proto.auth.AppUser::email)
-                .hasValue("ana@example.com");
+        assertThat(users.findSession("a_stays", kept)).map(AppUser::email).hasValue("ana@example.com");
     }
 }

@@ -3,8 +3,8 @@ package fazt.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fazt.platform.service.SettingsException;
 import fazt.platform.service.settings.SettingValues;
+import fazt.platform.service.settings.SettingsException;
 import fazt.proto.ServiceName;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import static fazt.auth.BootstrapTokenSettingTest.properties;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fazt.platform.service.SettingsException;
+import fazt.platform.service.settings.SettingsException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -2,6 +2,7 @@ package fazt.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
+import java.util.StringJoiner;
 
 /** How an app of the admin API ({@code {"id","name","host","version",...}}) reads in a terminal. */
 final class AppView {
@@ -56,7 +57,7 @@ final class AppView {
         if (!missing.isArray() || missing.isEmpty()) {
             return null;
         }
-        java.util.StringJoiner names = new java.util.StringJoiner(", ");
+        StringJoiner names = new StringJoiner(", ");
         missing.forEach(n -> names.add(n.asText()));
         return names.toString();
     }

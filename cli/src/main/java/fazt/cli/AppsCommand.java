@@ -3,6 +3,7 @@ package fazt.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Console;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -147,7 +148,7 @@ final class AppsCommand extends AdminCommandGroup implements Callable<Integer> {
         }
         Table table = new Table("window", ">requests", ">errors", ">cold", ">p50", ">p95");
         String note = null;
-        for (String window : java.util.List.of("1h", "24h")) {
+        for (String window : List.of("1h", "24h")) {
             JsonNode w = reply.json().path(window);
             table.row(
                     window,

@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
             DeployCommand.class,
             AppsCommand.class,
             EnvCommand.class,
+            DomainsCommand.class,
             LogsCommand.class,
             VersionsCommand.class,
             RollbackCommand.class,

@@ -2,6 +2,7 @@ package fazt.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -73,7 +74,7 @@ final class HooksCommand extends AdminCommandGroup implements Callable<Integer> 
             body.put(
                     "secret",
                     EnvAssignment.parseAll(
-                                    java.util.List.of("HOOK_SECRET=" + secret),
+                                    List.of("HOOK_SECRET=" + secret),
                                     Fazt.of(spec).stdin())
                             .getFirst()
                             .value());

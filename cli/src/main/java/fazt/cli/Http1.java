@@ -13,6 +13,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.net.ssl.SNIHostName;
@@ -105,7 +106,7 @@ final class Http1 {
         SSLParameters parameters = socket.getSSLParameters();
         parameters.setEndpointIdentificationAlgorithm("HTTPS");
         if (!host.matches("[0-9.]+|\\[.*]")) {
-            parameters.setServerNames(java.util.List.of(new SNIHostName(host)));
+            parameters.setServerNames(List.of(new SNIHostName(host)));
         }
         socket.setSSLParameters(parameters);
         socket.startHandshake();

@@ -2,6 +2,7 @@ package fazt.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -19,7 +20,7 @@ final class LogoutCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "the saved server (see 'fazt servers')")
     String name;
 
-    @picocli.CommandLine.Option(names = "--revoke", description = "revoke the token on the server first")
+    @CommandLine.Option(names = "--revoke", description = "revoke the token on the server first")
     boolean revoke;
 
     @Spec

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.Callable;
@@ -58,8 +59,7 @@ final class LogsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         String from = since == null ? null : Since.parse(since);
-        if (level != null
-                && !level.strip().toLowerCase(java.util.Locale.ROOT).matches("debug|info|warn|warning|error")) {
+        if (level != null && !level.strip().toLowerCase(Locale.ROOT).matches("debug|info|warn|warning|error")) {
             throw new CliFailure("--level wants debug, info, warn or error; got '" + level + "'");
         }
         AdminClient admin = Fazt.of(spec).admin();

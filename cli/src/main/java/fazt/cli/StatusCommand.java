@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -23,7 +24,7 @@ final class StatusCommand implements Callable<Integer> {
     boolean json;
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
@@ -34,9 +35,7 @@ final class StatusCommand implements Callable<Integer> {
                 .send(
                         "GET",
                         "/_fazt/health",
-                        login.token() == null
-                                ? java.util.Map.of()
-                                : java.util.Map.of("Authorization", "Bearer " + login.token()),
+                        login.token() == null ? Map.of() : Map.of("Authorization", "Bearer " + login.token()),
                         ServerClient.TIMEOUT,
                         null);
         PrintWriter out = spec.commandLine().getOut();

@@ -3,6 +3,7 @@ package fazt.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,7 +41,7 @@ final class TokensCommand extends AdminCommandGroup implements Callable<Integer>
         }
         Table table = new Table("id", "name", "scopes", "status", "expires", "last used");
         for (JsonNode t : reply.json().path("tokens")) {
-            List<String> scopes = new java.util.ArrayList<>();
+            List<String> scopes = new ArrayList<>();
             t.path("scopes").forEach(s -> scopes.add(s.asText()));
             table.row(
                     t.path("id").asText(),

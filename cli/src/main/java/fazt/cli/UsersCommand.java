@@ -3,6 +3,8 @@ package fazt.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Console;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -112,7 +114,7 @@ final class UsersCommand extends AdminCommandGroup implements Callable<Integer> 
         JsonNode settled = admin().delete(AdminClient.path("users", user) + (apps == null ? "" : "?apps=" + apps))
                 .json()
                 .path("apps");
-        java.util.List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         settled.path("names").forEach(n -> names.add(n.asText()));
         String what = names.isEmpty()
                 ? "no apps"

@@ -2,6 +2,8 @@ package fazt.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,7 +28,7 @@ final class WhoamiCommand implements Callable<Integer> {
             out.println(reply.body());
         } else {
             JsonNode me = reply.json();
-            java.util.List<String> scopes = new java.util.ArrayList<>();
+            List<String> scopes = new ArrayList<>();
             me.path("scopes").forEach(s -> scopes.add(s.asText()));
             out.println(
                     me.path("name").asText() + " on " + admin.login().server().uri());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -69,7 +70,7 @@ class AuthCommandsTest {
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("Invalid username or password");
-        assertThat(java.nio.file.Files.exists(ConfigStore.of(cli.env()).file())).isFalse();
+        assertThat(Files.exists(ConfigStore.of(cli.env()).file())).isFalse();
     }
 
     @Test

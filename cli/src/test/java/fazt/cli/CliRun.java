@@ -1,5 +1,7 @@
 package fazt.cli;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -18,11 +20,11 @@ record CliRun(int exit, String out, String err) {
     }
 
     static CliRun run(Map<String, String> env, String... args) {
-        return run(env, new java.io.ByteArrayInputStream(new byte[0]), args);
+        return run(env, new ByteArrayInputStream(new byte[0]), args);
     }
 
     /** A run whose standard input holds {@code stdin}. */
-    static CliRun run(Map<String, String> env, java.io.InputStream stdin, String... args) {
+    static CliRun run(Map<String, String> env, InputStream stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cli = Fazt.commandLine(env, stdin);

@@ -1,6 +1,8 @@
 package fazt.cli;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -76,8 +78,7 @@ final class FakeServerExtension implements BeforeEachCallback, AfterEachCallback
 
     /** Runs {@code fazt} with {@link #env()} and {@code stdin} as its standard input. */
     CliRun runWithInput(String stdin, String... args) {
-        return CliRun.run(
-                env, new java.io.ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8)), args);
+        return CliRun.run(env, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), args);
     }
 
     /** The last request the server got, as {@code "METHOD /path"} and its body, if it had one. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -137,7 +139,7 @@ class LogsCommandTest {
     }
 
     @Test
-    void withoutALoginItSaysHowToLogIn(@org.junit.jupiter.api.io.TempDir java.nio.file.Path home) {
+    void withoutALoginItSaysHowToLogIn(@TempDir Path home) {
         CliRun run = CliRun.run(CliRun.env(home), "logs", "blog", "-f");
 
         assertThat(run.exit()).isEqualTo(1);

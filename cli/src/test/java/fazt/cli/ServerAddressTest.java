@@ -3,6 +3,8 @@ package fazt.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,9 +32,9 @@ class ServerAddressTest {
 
     @Test
     void helpListsTheCommands() {
-        var out = new java.io.StringWriter();
+        var out = new StringWriter();
         var cli = Fazt.commandLine();
-        cli.setOut(new java.io.PrintWriter(out));
+        cli.setOut(new PrintWriter(out));
         assertThat(cli.execute("--help")).isZero();
         assertThat(out.toString())
                 .contains(
@@ -52,9 +54,9 @@ class ServerAddressTest {
 
     @Test
     void completionCoversTheNewCommands() {
-        var out = new java.io.StringWriter();
+        var out = new StringWriter();
         var cli = Fazt.commandLine();
-        cli.setOut(new java.io.PrintWriter(out));
+        cli.setOut(new PrintWriter(out));
         assertThat(cli.execute("generate-completion")).isZero();
         assertThat(out.toString())
                 .contains("fazt_apps_clone")
@@ -64,9 +66,9 @@ class ServerAddressTest {
 
     @Test
     void statusAgainstNothingFailsWithOneLine() {
-        var err = new java.io.StringWriter();
+        var err = new StringWriter();
         var cli = Fazt.commandLine();
-        cli.setErr(new java.io.PrintWriter(err));
+        cli.setErr(new PrintWriter(err));
         assertThat(cli.execute("status", "--url", "http://127.0.0.1:1")).isEqualTo(1);
         assertThat(err.toString().strip())
                 .startsWith("fazt: cannot connect to http://127.0.0.1:1")

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 
 /** Builds test bundles: zips of named text files, and the hostile kinds a real attacker would send. */
 final class Bundles {
@@ -38,8 +40,8 @@ final class Bundles {
     /** A zip with a symbolic link entry (unix mode 0120777 in the central directory), built by hand-patching. */
     static Path symlinkZip() throws IOException {
         Path zip = Files.createTempFile("fazt-e2e-", ".zip");
-        try (var out = new org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream(zip.toFile())) {
-            var entry = new org.apache.commons.compress.archivers.zip.ZipArchiveEntry("link");
+        try (var out = new ZipArchiveOutputStream(zip.toFile())) {
+            var entry = new ZipArchiveEntry("link");
             entry.setUnixMode(0120777);
             out.putArchiveEntry(entry);
             out.write("/etc/passwd".getBytes(StandardCharsets.UTF_8));

@@ -2,6 +2,7 @@ package fazt.e2e;
 
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,7 +33,7 @@ final class Cli {
     /** A CLI with a configuration directory of its own and {@code extra} environment (FAZT_PASSWORD, ...), not logged in. */
     static Cli withEnv(Map<String, String> extra) throws Exception {
         String config = Files.createTempDirectory("fazt-cli-config-").toString();
-        Map<String, String> env = new java.util.HashMap<>(extra);
+        Map<String, String> env = new HashMap<>(extra);
         env.put("XDG_CONFIG_HOME", config);
         env.put("HOME", config);
         return new Cli(Map.copyOf(env));

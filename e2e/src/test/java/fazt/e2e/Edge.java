@@ -7,6 +7,7 @@ import fazt.platform.test.GatewayHttp;
 import fazt.proto.MessageCodec;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -73,7 +74,7 @@ final class Edge implements AutoCloseable {
     }
 
     static String text(HttpResponse<byte[]> response) {
-        return new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
+        return new String(response.body(), StandardCharsets.UTF_8);
     }
 
     static Map<String, String> none() {

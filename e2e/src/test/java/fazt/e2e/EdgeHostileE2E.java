@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -195,7 +196,7 @@ class EdgeHostileE2E {
     }
 
     static long rssKib(long pid) throws IOException {
-        for (String line : Files.readAllLines(java.nio.file.Path.of("/proc/" + pid + "/status"))) {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
             if (line.startsWith("VmRSS:")) {
                 return Long.parseLong(line.replaceAll("[^0-9]", ""));
             }

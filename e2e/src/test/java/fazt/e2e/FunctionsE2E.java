@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fazt.proto.MessageCodec;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.MethodOrderer;
@@ -125,9 +128,8 @@ class FunctionsE2E {
             {"{\"tags\":{\"$contains\":\"blue\"}}", "[\"a\",\"b\"]"},
         };
         for (String[] c : cases) {
-            HttpResponse<byte[]> found = edge.get(
-                    "notes.localhost",
-                    "/api/find?q=" + java.net.URLEncoder.encode(c[0], java.nio.charset.StandardCharsets.UTF_8));
+            HttpResponse<byte[]> found =
+                    edge.get("notes.localhost", "/api/find?q=" + URLEncoder.encode(c[0], StandardCharsets.UTF_8));
             assertThat(found.statusCode()).as(c[0] + " " + Edge.text(found)).isEqualTo(200);
             assertThat(Edge.jsonOf(found))
                     .as(c[0])
@@ -275,9 +277,8 @@ class FunctionsE2E {
             "http://localhost:" + suite.stack().httpPort + "/",
             "http://[::ffff:127.0.0.1]/"
         }) {
-            HttpResponse<byte[]> r = edge.get(
-                    "ssrf.localhost",
-                    "/api/?to=" + java.net.URLEncoder.encode(target, java.nio.charset.StandardCharsets.UTF_8));
+            HttpResponse<byte[]> r =
+                    edge.get("ssrf.localhost", "/api/?to=" + URLEncoder.encode(target, StandardCharsets.UTF_8));
             assertThat(r.statusCode()).as(target + ": " + Edge.text(r)).isEqualTo(502);
             assertThat(Edge.text(r)).as(target).startsWith("refused: ");
         }
@@ -365,6 +366,6 @@ class FunctionsE2E {
                 return child;
             }
         }
-        return java.util.List.of();
+        return List.of();
     }
 }

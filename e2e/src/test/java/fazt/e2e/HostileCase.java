@@ -1,6 +1,7 @@
 package fazt.e2e;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,7 +27,7 @@ record HostileCase(String name, String sent, Probe probe, Expect expect) {
         boolean head = startsWith(request, "HEAD ");
         return new HostileCase(
                 name,
-                new String(request, java.nio.charset.StandardCharsets.ISO_8859_1),
+                new String(request, StandardCharsets.ISO_8859_1),
                 port -> {
                     try (RawHttp http = RawHttp.connect(port)) {
                         http.send(request);

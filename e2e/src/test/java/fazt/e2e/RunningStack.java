@@ -35,6 +35,7 @@ final class RunningStack
     private final List<String[]> env = new ArrayList<>();
     private Stack stack;
     private Edge edge;
+    private boolean checkDomainsAtGateway;
 
     private RunningStack(String targets) {
         this.targets = targets;
@@ -48,6 +49,15 @@ final class RunningStack
     /** A process per service, as {@code scripts/stack up} starts them by default. */
     static RunningStack split() {
         return new RunningStack(null);
+    }
+
+    /**
+     * Points deploy-svc's custom-domain check at this stack's own gateway ({@code FAZT_DOMAIN_CHECK_ADDRESS}), so a
+     * domain like {@code shop.example.test} verifies without DNS.
+     */
+    RunningStack checkDomainsAtGateway() {
+        checkDomainsAtGateway = true;
+        return this;
     }
 
     /** An environment override for every {@code scripts/stack} call, e.g. {@code FAZT_RUNTIME_INSTANCES=2}. */
@@ -73,6 +83,9 @@ final class RunningStack
     public void beforeAll(ExtensionContext context) throws Exception {
         Stack created = Stack.create(targets);
         env.forEach(pair -> created.with(pair[0], pair[1]));
+        if (checkDomainsAtGateway) {
+            created.with("FAZT_DOMAIN_CHECK_ADDRESS", "127.0.0.1:" + created.httpPort);
+        }
         try {
             Stack.Result up = created.stack("up");
             if (up.exitCode() != 0) {

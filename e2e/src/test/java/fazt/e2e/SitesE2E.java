@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -67,14 +68,14 @@ class SitesE2E {
     @Order(3)
     void theAdminApiNeedsAToken() throws Exception {
         HttpResponse<byte[]> none =
-                edge.send("GET", "admin.localhost", "/api/apps", java.net.http.HttpRequest.BodyPublishers.noBody());
+                edge.send("GET", "admin.localhost", "/api/apps", HttpRequest.BodyPublishers.noBody());
         assertThat(none.statusCode()).isEqualTo(401);
         assertThat(none.headers().firstValue("content-type")).hasValue("application/problem+json");
         HttpResponse<byte[]> wrong = edge.send(
                 "GET",
                 "admin.localhost",
                 "/api/apps",
-                java.net.http.HttpRequest.BodyPublishers.noBody(),
+                HttpRequest.BodyPublishers.noBody(),
                 "Authorization",
                 "Bearer nope");
         assertThat(wrong.statusCode()).isEqualTo(401);
@@ -145,7 +146,7 @@ class SitesE2E {
                 .isEqualTo(css.body());
 
         HttpResponse<byte[]> head =
-                edge.send("HEAD", "blog.localhost", "/style.css", java.net.http.HttpRequest.BodyPublishers.noBody());
+                edge.send("HEAD", "blog.localhost", "/style.css", HttpRequest.BodyPublishers.noBody());
         assertThat(head.statusCode()).isEqualTo(200);
         assertThat(head.body()).isEmpty();
     }

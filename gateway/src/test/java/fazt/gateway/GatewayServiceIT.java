@@ -9,11 +9,18 @@ import fazt.platform.service.testing.ServiceContract;
 import fazt.platform.service.testing.TestSuite;
 import fazt.proto.MessageCodec;
 import fazt.proto.ServiceName;
+import fazt.proto.admin.AdminApi;
+import fazt.proto.admin.AdminOpenApi;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -126,10 +133,7 @@ class GatewayServiceIT implements ServiceContract {
         assertThat(response.headers().firstValue("content-type")).hasValue("application/json");
         JsonNode doc = MessageCodec.INSTANCE.mapper().readTree(response.body());
         assertThat(doc.path("openapi").asText()).isEqualTo("3.1.0");
-        assertThat(doc)
-                .isEqualTo(MessageCodec.INSTANCE
-                        .mapper()
-                        .valueToTree(fazt.proto.admin.AdminOpenApi.document(fazt.proto.admin.AdminApi.TABLE)));
+        assertThat(doc).isEqualTo(MessageCodec.INSTANCE.mapper().valueToTree(AdminOpenApi.document(AdminApi.TABLE)));
         HttpResponse<String> post = edge("POST", "/api/openapi.json", "admin.localhost");
         assertThat(post.statusCode()).isEqualTo(405);
         assertThat(post.headers().firstValue("allow")).hasValue("GET, HEAD");
@@ -163,19 +167,19 @@ class GatewayServiceIT implements ServiceContract {
                 .context()
                 .getBean(EdgeServer.class)
                 .port();
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
             // The first is answered after a NATS round trip, the second at once: order must still hold.
             socket.getOutputStream()
                     .write(("GET /_fazt/health HTTP/1.1\r\nHost: a.localhost\r\n\r\n"
                                     + "GET /_fazt/nothing HTTP/1.1\r\nHost: a.localhost\r\n\r\n"
                                     + "GET /_fazt/health HTTP/1.1\r\nHost: a.localhost\r\nConnection: close\r\n\r\n")
-                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            String all = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            java.util.List<String> statusLines = java.util.regex.Pattern.compile("HTTP/1\\.1 \\d{3} [A-Za-z ]+")
+                            .getBytes(StandardCharsets.US_ASCII));
+            String all = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            List<String> statusLines = Pattern.compile("HTTP/1\\.1 \\d{3} [A-Za-z ]+")
                     .matcher(all)
                     .results()
-                    .map(java.util.regex.MatchResult::group)
+                    .map(MatchResult::group)
                     .map(String::strip)
                     .toList();
             assertThat(statusLines).containsExactly("HTTP/1.1 200 OK", "HTTP/1.1 404 Not Found", "HTTP/1.1 200 OK");

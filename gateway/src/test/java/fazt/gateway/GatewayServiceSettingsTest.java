@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fazt.gateway.edge.socket.EdgeLimits;
 import fazt.gateway.invoke.FunctionConfig;
-import fazt.platform.service.SettingsException;
 import fazt.platform.service.settings.SettingValues;
+import fazt.platform.service.settings.SettingsException;
 import fazt.proto.ServiceName;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -13,8 +13,11 @@ import io.nats.client.Message;
 import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
@@ -50,7 +53,7 @@ final class RuntimeStandIn implements AutoCloseable {
 
     final List<InvokeRequest> seen = new CopyOnWriteArrayList<>();
     /** When each request arrived (epoch ms), by request id. */
-    final java.util.Map<String, Long> arrived = new java.util.concurrent.ConcurrentHashMap<>();
+    final Map<String, Long> arrived = new ConcurrentHashMap<>();
 
     private final Connection nats;
     private final SubjectRoot root;
@@ -65,7 +68,7 @@ final class RuntimeStandIn implements AutoCloseable {
         this.behaviour = behaviour;
         nats.createDispatcher(m -> Thread.ofVirtual().start(() -> handle(m)))
                 .subscribe(root.qualify(RuntimeSubjects.INVOKE), "runtime");
-        nats.flush(java.time.Duration.ofSeconds(5));
+        nats.flush(Duration.ofSeconds(5));
     }
 
     private void handle(Message m) {

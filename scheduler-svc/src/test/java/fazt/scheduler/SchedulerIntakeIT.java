@@ -10,6 +10,7 @@ import fazt.proto.problem.Problem;
 import fazt.proto.scheduler.SchedulerSubjects;
 import fazt.scheduler.domain.Runs;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -130,7 +131,7 @@ class SchedulerIntakeIT {
         scheduler.deploy().deploy(SchedulerFixture.withIntake("a_full", "full", List.of("**"), 6_000, 1_000, cap));
         scheduler.waitForPolicy("full");
         String largest = "x".repeat(SchedulerSubjects.MAX_PAYLOAD);
-        List<String> kept = new java.util.ArrayList<>();
+        List<String> kept = new ArrayList<>();
         for (int i = 0; i < cap / SchedulerSubjects.MAX_PAYLOAD; i++) {
             kept.add(scheduler.enqueue("a_full", "full", "/api/big", largest).runId());
         }

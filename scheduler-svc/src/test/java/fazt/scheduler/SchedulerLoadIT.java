@@ -9,6 +9,7 @@ import fazt.proto.deploy.TriggersReply;
 import fazt.proto.runtime.InvokeRequest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -115,7 +116,7 @@ class SchedulerLoadIT {
             ticks.add(t);
             lags.add(timing.arrived.get(call.requestId()) - t);
         }
-        java.util.Collections.sort(lags);
+        Collections.sort(lags);
         System.out.printf(
                 "MEASURE ticks: %d fired, tick-to-runtime latency min %d ms, median %d ms, max %d ms%n",
                 ticks.size(), lags.getFirst(), lags.get(lags.size() / 2), lags.getLast());

@@ -17,11 +17,14 @@ import fazt.proto.runtime.InvokeRequest;
 import fazt.proto.scheduler.AsyncEnqueueRequest;
 import fazt.proto.scheduler.RunAccepted;
 import fazt.proto.scheduler.SchedulerSubjects;
+import fazt.scheduler.domain.Runs;
 import io.nats.client.Connection;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -123,23 +126,19 @@ class SchedulerRestartIT {
 
                 // Retention: finished runs older than the cut-off are deleted with their attempts.
                 assertThat(next.context()
-                                .getBean(fazt.scheduler.domain.Runs.class)
-                                .deleteFinishedBefore(java.time.Instant.now().minusSeconds(3_600)))
+                                .getBean(Runs.class)
+                                .deleteFinishedBefore(Instant.now().minusSeconds(3_600)))
                         .isZero();
                 assertThat(next.context()
-                                .getBean(fazt.scheduler.domain.Runs.class)
-                                .deleteFinishedBefore(java.time.Instant.now().plusSeconds(1)))
+                                .getBean(Runs.class)
+                                .deleteFinishedBefore(Instant.now().plusSeconds(1)))
                         .isEqualTo(1);
-                assertThat(next.context()
-                                .getBean(fazt.scheduler.domain.Runs.class)
-                                .find(run.runId()))
-                        .isEmpty();
+                assertThat(next.context().getBean(Runs.class).find(run.runId())).isEmpty();
             }
         }
     }
 
-    private static void waitFor(java.util.function.BooleanSupplier condition, Duration timeout)
-            throws InterruptedException {
+    private static void waitFor(BooleanSupplier condition, Duration timeout) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {

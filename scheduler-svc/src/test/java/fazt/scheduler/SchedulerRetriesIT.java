@@ -10,9 +10,14 @@ import fazt.proto.deploy.TriggersReply;
 import fazt.proto.scheduler.RunAccepted;
 import fazt.proto.scheduler.RunFailed;
 import fazt.proto.scheduler.SchedulerSubjects;
+import io.nats.client.Dispatcher;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,8 +34,8 @@ class SchedulerRetriesIT {
         scheduler.deploy().deploy(SchedulerFixture.app("a_failing", "failing", List.of(), 3, 200, 4));
         scheduler.waitForPolicy("failing");
         scheduler.behave("a_failing", RuntimeStandIn.Behaviour.status(503));
-        List<RunFailed> deadLetters = new java.util.concurrent.CopyOnWriteArrayList<>();
-        io.nats.client.Dispatcher listener = scheduler
+        List<RunFailed> deadLetters = new CopyOnWriteArrayList<>();
+        Dispatcher listener = scheduler
                 .nats()
                 .createDispatcher(m -> deadLetters.add(MessageCodec.INSTANCE.decode(m.getData(), RunFailed.class)));
         listener.subscribe(scheduler.suite().nats().root().qualify(SchedulerSubjects.RUN_FAILED));
@@ -124,21 +129,21 @@ class SchedulerRetriesIT {
 
     private static long gap(JsonNode earlier, JsonNode later) {
         return Duration.between(
-                        java.time.Instant.parse(earlier.path("endedAt").asText()),
-                        java.time.Instant.parse(later.path("startedAt").asText()))
+                        Instant.parse(earlier.path("endedAt").asText()),
+                        Instant.parse(later.path("startedAt").asText()))
                 .toMillis();
     }
 
     /** A one-shot latch. */
     private static final class CountDownLatchBox {
-        private final java.util.concurrent.CountDownLatch latch = new java.util.concurrent.CountDownLatch(1);
+        private final CountDownLatch latch = new CountDownLatch(1);
 
         void open() {
             latch.countDown();
         }
 
         void await() throws InterruptedException {
-            assertThat(latch.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
         }
     }
 }

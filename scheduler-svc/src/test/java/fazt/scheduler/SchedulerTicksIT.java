@@ -9,11 +9,17 @@ import fazt.proto.MessageCodec;
 import fazt.proto.ServiceName;
 import fazt.proto.deploy.TriggersReply;
 import fazt.proto.runtime.InvokeRequest;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -90,18 +96,18 @@ class SchedulerTicksIT {
                 Duration.ofSeconds(10));
         // An outage since 2020: several New Year ticks were missed (set directly, as a scheduler down for years would
         // have left the rows).
-        javax.sql.DataSource db =
-                scheduler.suite().service(ServiceName.SCHEDULER).context().getBean(javax.sql.DataSource.class);
-        try (java.sql.Connection c = db.getConnection();
-                java.sql.Statement st = c.createStatement()) {
+        DataSource db =
+                scheduler.suite().service(ServiceName.SCHEDULER).context().getBean(DataSource.class);
+        try (Connection c = db.getConnection();
+                Statement st = c.createStatement()) {
             assertThat(st.executeUpdate(
                             "UPDATE schedule SET next_fire = '2020-01-01T00:00:00Z'" + " WHERE app_id = 'a_catchup'"))
                     .isEqualTo(2);
         }
-        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC);
+        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
         long lastNewYear = now.withDayOfYear(1)
                 .toLocalDate()
-                .atStartOfDay(java.time.ZoneOffset.UTC)
+                .atStartOfDay(ZoneOffset.UTC)
                 .toInstant()
                 .toEpochMilli();
         waitFor(() -> !scheduler.runtime().of("a_catchup").isEmpty(), Duration.ofSeconds(10));
@@ -115,8 +121,8 @@ class SchedulerTicksIT {
         assertThat(event.path("scheduledTime").asLong()).isEqualTo(lastNewYear);
         JsonNode schedules = json(scheduler.admin("GET", "/apps/catchup/schedules", Map.of(), null))
                 .path("schedules");
-        String nextNewYear = java.time.Instant.ofEpochMilli(lastNewYear)
-                .atZone(java.time.ZoneOffset.UTC)
+        String nextNewYear = Instant.ofEpochMilli(lastNewYear)
+                .atZone(ZoneOffset.UTC)
                 .plusYears(1)
                 .toInstant()
                 .toString();

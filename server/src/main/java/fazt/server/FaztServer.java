@@ -3,7 +3,7 @@ package fazt.server;
 import fazt.platform.service.ServiceContext;
 import fazt.platform.service.ServiceDefinition;
 import fazt.platform.service.ServiceStartException;
-import fazt.platform.service.SettingsException;
+import fazt.platform.service.settings.SettingsException;
 import fazt.proto.ServiceName;
 import java.util.EnumMap;
 import java.util.List;

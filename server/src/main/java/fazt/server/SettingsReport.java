@@ -1,10 +1,10 @@
 package fazt.server;
 
 import fazt.platform.service.ServiceDefinition;
-import fazt.platform.service.SettingsException;
 import fazt.platform.service.settings.Setting;
 import fazt.platform.service.settings.SettingValue;
 import fazt.platform.service.settings.SettingsCatalogue;
+import fazt.platform.service.settings.SettingsException;
 import fazt.proto.ServiceName;
 import java.io.PrintStream;
 import java.util.ArrayList;

@@ -3,6 +3,12 @@ package fazt.proto;
 import fazt.proto.admin.AdminRequest;
 import fazt.proto.admin.AdminResponse;
 import fazt.proto.admin.BodyBlob;
+import fazt.proto.auth.AccessRevoked;
+import fazt.proto.auth.AppLoginReply;
+import fazt.proto.auth.AppLoginRequest;
+import fazt.proto.auth.AppSessionReply;
+import fazt.proto.auth.AppSessionRequest;
+import fazt.proto.auth.AppUser;
 import fazt.proto.auth.Principal;
 import fazt.proto.auth.TokenVerifyReply;
 import fazt.proto.auth.TokenVerifyRequest;
@@ -78,14 +84,14 @@ public final class Messages {
             HealthReport.class,
             Problem.class,
             Principal.class,
-            fazt.proto.auth.AccessRevoked.class,
+            AccessRevoked.class,
             TokenVerifyRequest.class,
             TokenVerifyReply.class,
-            fazt.proto.auth.AppUser.class,
-            fazt.proto.auth.AppLoginRequest.class,
-            fazt.proto.auth.AppLoginReply.class,
-            fazt.proto.auth.AppSessionRequest.class,
-            fazt.proto.auth.AppSessionReply.class,
+            AppUser.class,
+            AppLoginRequest.class,
+            AppLoginReply.class,
+            AppSessionRequest.class,
+            AppSessionReply.class,
             AdminRequest.class,
             AdminResponse.class,
             BodyBlob.class,

@@ -1,5 +1,6 @@
 package fazt.proto;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -46,12 +47,12 @@ public record SubjectRoot(String value) {
      * as {@code _} (stream names cannot contain dots): {@code stream("LOG_APP")} → {@code FAZT_LOG_APP}.
      */
     public String stream(String suffix) {
-        return streamPrefix() + suffix.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+        return streamPrefix() + suffix.toUpperCase(Locale.ROOT).replace('-', '_');
     }
 
     /** What every stream name of this root starts with: {@code FAZT_}. */
     public String streamPrefix() {
-        return value.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_";
+        return value.toUpperCase(Locale.ROOT).replace('-', '_') + "_";
     }
 
     /** The subjects the event stream of {@code service} captures: {@code <root>.evt.<service>.>}. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fazt.proto.health.HealthSubjects;
+import fazt.proto.scheduler.SchedulerSubjects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,7 +23,7 @@ class SubjectRootTest {
         assertThat(root.eventStreamSubjects(ServiceName.DEPLOY)).isEqualTo("run-7.evt.deploy.>");
         assertThat(root.stream("log_app")).isEqualTo("RUN_7_LOG_APP");
         assertThat(root.streamPrefix()).isEqualTo("RUN_7_");
-        assertThat(fazt.proto.scheduler.SchedulerSubjects.workStream(root)).isEqualTo("RUN_7_WORK_SCHEDULER");
+        assertThat(SchedulerSubjects.workStream(root)).isEqualTo("RUN_7_WORK_SCHEDULER");
     }
 
     @ParameterizedTest

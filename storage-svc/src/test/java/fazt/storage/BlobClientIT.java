@@ -15,6 +15,7 @@ import fazt.proto.storage.StorageSubjects;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -51,7 +52,7 @@ class BlobClientIT {
         reader.copy(written.digest(), size, copy);
         assertThat(copy.toByteArray()).isEqualTo(data);
         if (size > 10) {
-            assertThat(reader.read(written.digest(), 3, 7).get()).isEqualTo(java.util.Arrays.copyOfRange(data, 3, 10));
+            assertThat(reader.read(written.digest(), 3, 7).get()).isEqualTo(Arrays.copyOfRange(data, 3, 10));
         }
     }
 

@@ -20,6 +20,7 @@ import fazt.proto.storage.DbInsertRequest;
 import fazt.proto.storage.DbUpdateRequest;
 import fazt.proto.storage.StorageSubjects;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -289,7 +290,7 @@ class DocumentsIT {
         assertThat(big.status()).isEqualTo(413);
         assertThat(big.errors()).extracting(Problem.FieldError::field).containsExactly("documents[0]");
         String[] batch = new String[1001];
-        java.util.Arrays.fill(batch, "{}");
+        Arrays.fill(batch, "{}");
         assertThat(problemOf(() -> insert(app, "c", batch)).status()).isEqualTo(413);
         assertThat(problemOf(() -> insert(app, "bad name", "{}")).errors())
                 .extracting(Problem.FieldError::field)

@@ -21,10 +21,16 @@ import fazt.proto.admin.AdminRequest;
 import fazt.proto.admin.AdminResponse;
 import fazt.proto.admin.AdminSubjects;
 import fazt.proto.auth.AdminSession;
+import fazt.proto.auth.AppsHandedOver;
 import fazt.proto.auth.AuthAdminApi;
+import fazt.proto.auth.LoggedOut;
+import fazt.proto.auth.LoginSession;
 import fazt.proto.auth.NewToken;
 import fazt.proto.auth.Principal;
+import fazt.proto.auth.SignupSetting;
+import fazt.proto.auth.UserDeleted;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -65,7 +71,7 @@ final class AdminEndpoint implements RequestEndpoint {
                 .on("POST /auth/setup", this::setup)
                 .on("POST /auth/logout", this::logout)
                 .on("GET /me", call -> json(200, AuthViews.principal(call.principal())))
-                .on("GET /users", call -> json(200, AuthViews.users(users.list(call.principal()))))
+                .on("GET /users", call -> json(200, AuthViews.users(users.list())))
                 .on("POST /users", this::createUser)
                 .on("GET /users/{id}", this::user)
                 .on("DELETE /users/{id}", this::deleteUser)
@@ -74,17 +80,13 @@ final class AdminEndpoint implements RequestEndpoint {
                         call -> json(
                                 200,
                                 AuthViews.userAnswer(users.setDisabled(
-                                        call.principal(),
-                                        users.find(call.param("id")).id(),
-                                        true))))
+                                        users.find(call.param("id")).id(), true))))
                 .on(
                         "POST /users/{id}/enable",
                         call -> json(
                                 200,
                                 AuthViews.userAnswer(users.setDisabled(
-                                        call.principal(),
-                                        users.find(call.param("id")).id(),
-                                        false))))
+                                        users.find(call.param("id")).id(), false))))
                 .on(
                         "GET /tokens",
                         call -> json(
@@ -93,15 +95,11 @@ final class AdminEndpoint implements RequestEndpoint {
                 .on(
                         "DELETE /tokens/{id}",
                         call -> json(200, AuthViews.token(tokens.revoke(call.principal(), call.param("id")))))
-                .on("GET /settings/signup", call -> json(200, Map.of("enabled", users.signupEnabled())))
+                .on("GET /settings/signup", call -> json(200, new SignupSetting(users.signupEnabled())))
                 .on(
                         "PUT /settings/signup",
                         call -> json(
-                                200,
-                                Map.of(
-                                        "enabled",
-                                        users.setSignup(
-                                                call.principal(), INPUT.requiredBoolean(body(call), "enabled")))))
+                                200, new SignupSetting(users.setSignup(INPUT.requiredBoolean(body(call), "enabled")))))
                 .on("GET /apps/{name}/auth/providers", appLogin::providers)
                 .on("PUT /apps/{name}/auth/providers/{provider}", appLogin::putProvider)
                 .on("DELETE /apps/{name}/auth/providers/{provider}", appLogin::deleteProvider)
@@ -143,17 +141,13 @@ final class AdminEndpoint implements RequestEndpoint {
                     201, new NewToken(AuthViews.token(created.token()), created.tokenString(), AuthViews.user(user)));
         }
         Login.Started started = login.login(text(body, "username", false), text(body, "password", false), clientIp);
-        long maxAge =
-                java.time.Duration.between(Instant.now(), started.expiresAt()).toSeconds();
+        long maxAge = Duration.between(Instant.now(), started.expiresAt()).toSeconds();
         return withCookie(
                 json(
                         200,
-                        Map.of(
-                                "user",
+                        new LoginSession(
                                 AuthViews.user(started.user()),
-                                "csrfToken",
                                 AdminSession.csrfToken(started.secret()),
-                                "expiresAt",
                                 started.expiresAt())),
                 AdminSession.COOKIE + "=" + started.secret() + "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + maxAge);
     }
@@ -181,7 +175,7 @@ final class AdminEndpoint implements RequestEndpoint {
         Principal who = call.principal();
         if ("true".equals(call.query("everywhere"))) {
             int ended = login.logoutEverywhere(who.subject());
-            return withCookie(json(200, Map.of("sessionsEnded", ended)), clearCookie());
+            return withCookie(json(200, new LoggedOut(ended)), clearCookie());
         }
         login.logout(who.subject(), who.credential());
         return withCookie(new AdminResponse(204, null, null, null, null), clearCookie());
@@ -190,7 +184,6 @@ final class AdminEndpoint implements RequestEndpoint {
     private AdminResponse createUser(AdminCall call) {
         JsonNode body = body(call);
         User created = users.create(
-                call.principal(),
                 text(body, "username", true),
                 text(body, "password", true),
                 text(body, "email", false),
@@ -211,7 +204,7 @@ final class AdminEndpoint implements RequestEndpoint {
 
     private AdminResponse deleteUser(AdminCall call) {
         User user = users.find(call.param("id"));
-        ManageUsers.Deleted deleted = users.delete(call.principal(), user.id(), users.handover(call.query("apps")));
+        ManageUsers.Deleted deleted = users.delete(user.id(), users.handover(call.query("apps")));
         String handover =
                 switch (deleted.handover()) {
                     case ManageUsers.AppHandover.TransferTo t ->
@@ -221,11 +214,9 @@ final class AdminEndpoint implements RequestEndpoint {
                 };
         return json(
                 200,
-                Map.of(
-                        "deleted",
+                new UserDeleted(
                         AuthViews.user(user),
-                        "apps",
-                        Map.of("handover", handover, "affected", deleted.apps().size(), "names", deleted.apps())));
+                        new AppsHandedOver(handover, deleted.apps().size(), deleted.apps())));
     }
 
     private AdminResponse createToken(AdminCall call) {
@@ -256,7 +247,7 @@ final class AdminEndpoint implements RequestEndpoint {
                 throw new AuthException.InvalidInput(
                         "expiresInDays", "\"expiresInDays\" must be a whole number from 1 to 3650.");
             }
-            return Instant.now().plus(java.time.Duration.ofDays(days.asInt()));
+            return Instant.now().plus(Duration.ofDays(days.asInt()));
         }
         if (body.hasNonNull("expiresAt")) {
             try {

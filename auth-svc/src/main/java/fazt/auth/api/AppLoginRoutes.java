@@ -9,11 +9,12 @@ import fazt.platform.service.admin.AdminCall;
 import fazt.platform.service.admin.AdminInput;
 import fazt.proto.ServiceName;
 import fazt.proto.admin.AdminResponse;
+import fazt.proto.auth.LoginAccess;
+import fazt.proto.auth.ProviderList;
+import fazt.proto.auth.ProviderView;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code /api/apps/<app>/auth/providers[/<provider>]} and {@code /api/apps/<app>/auth/access}: an app's login
@@ -31,11 +32,9 @@ final class AppLoginRoutes {
     AdminResponse providers(AdminCall call) {
         return json(
                 200,
-                Map.of(
-                        "providers",
-                        configure.list(call.principal(), call.param("name")).stream()
-                                .map(AppLoginRoutes::view)
-                                .toList()));
+                new ProviderList(configure.list(call.param("name")).stream()
+                        .map(AppLoginRoutes::view)
+                        .toList()));
     }
 
     AdminResponse putProvider(AdminCall call) {
@@ -43,7 +42,6 @@ final class AppLoginRoutes {
         return json(
                 200,
                 view(configure.put(
-                        call.principal(),
                         call.param("name"),
                         call.param("provider"),
                         text(body, "kind"),
@@ -53,35 +51,26 @@ final class AppLoginRoutes {
     }
 
     AdminResponse deleteProvider(AdminCall call) {
-        configure.delete(call.principal(), call.param("name"), call.param("provider"));
+        configure.delete(call.param("name"), call.param("provider"));
         return new AdminResponse(204, null, null, null, null);
     }
 
     AdminResponse access(AdminCall call) {
-        return json(200, view(configure.access(call.principal(), call.param("name"))));
+        return json(200, view(configure.access(call.param("name"))));
     }
 
     AdminResponse putAccess(AdminCall call) {
         JsonNode body = INPUT.jsonBody(call.request());
-        return json(
-                200,
-                view(configure.putAccess(
-                        call.principal(), call.param("name"), list(body, "emails"), list(body, "domains"))));
+        return json(200, view(configure.putAccess(call.param("name"), list(body, "emails"), list(body, "domains"))));
     }
 
-    private static Map<String, Object> view(ProviderConfig c) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("provider", c.provider());
-        out.put("kind", c.kind().id());
-        out.put("clientId", c.clientId());
-        out.put("clientSecretSet", c.sealedSecret() != null);
-        out.put("discoveryUrl", c.discoveryUrl());
-        out.put("updatedAt", c.updatedAt());
-        return out;
+    private static ProviderView view(ProviderConfig c) {
+        return new ProviderView(
+                c.provider(), c.kind().id(), c.clientId(), c.sealedSecret() != null, c.discoveryUrl(), c.updatedAt());
     }
 
-    private static Map<String, Object> view(AppAccess a) {
-        return Map.of("emails", a.emails(), "domains", a.domains());
+    private static LoginAccess view(AppAccess a) {
+        return new LoginAccess(a.emails(), a.domains());
     }
 
     private static String text(JsonNode body, String field) {

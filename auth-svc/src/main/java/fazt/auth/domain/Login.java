@@ -1,5 +1,6 @@
 package fazt.auth.domain;
 
+import fazt.proto.auth.AdminSession;
 import java.time.Instant;
 import java.util.Locale;
 
@@ -42,7 +43,7 @@ public final class Login {
 
     public Started login(String username, String password, String clientIp) {
         User user = authenticate(username, password, clientIp);
-        String secret = fazt.proto.auth.AdminSession.SECRET_PREFIX + Secret.generate();
+        String secret = AdminSession.SECRET_PREFIX + Secret.generate();
         String id = Secret.id("s_");
         Instant expiresAt = Instant.now().plus(policy.sessionAbsolute());
         sessions.create(id, user.id(), Secret.hash(secret), expiresAt, clientIp);

@@ -4,10 +4,12 @@ import fazt.proto.auth.Principal;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Creates, lists and revokes API tokens. A caller can only hand out scopes they hold themselves, sees and revokes
- * their own tokens (an admin: everyone's), and receives the token string once, at creation.
+ * their own tokens (an admin: everyone's), and receives the token string once, at creation. These are rules of their
+ * own: the routes only need a caller, so the checks here are the only ones.
  */
 public final class ManageTokens {
     /** Most scopes on one token, and longest token name. */
@@ -63,7 +65,7 @@ public final class ManageTokens {
 
     public ApiToken revoke(Principal who, String id) {
         ApiToken token = tokens.byId(id).orElseThrow(() -> new AuthException.NotFound("Token " + id));
-        boolean own = java.util.Objects.equals(token.userId(), ownerId(who));
+        boolean own = Objects.equals(token.userId(), ownerId(who));
         if (!own) {
             if (!who.allows(Principal.ADMIN)) {
                 // Someone else's token: answer as if it did not exist, so ids of others' tokens cannot be probed.
@@ -83,7 +85,7 @@ public final class ManageTokens {
         return VerifyToken.BOOTSTRAP_ADMIN.subject().equals(who.subject()) ? null : who.subject();
     }
 
-    static void requireAdmin(Principal who) {
+    private static void requireAdmin(Principal who) {
         if (!who.allows(Principal.ADMIN)) {
             throw new AuthException.NotAllowed(Principal.ADMIN);
         }

@@ -2,6 +2,7 @@ package fazt.auth.domain;
 
 import fazt.proto.auth.Principal;
 import java.time.Instant;
+import java.util.List;
 
 /** An account of someone who runs fazt. {@code disabledAt} is set while the account may not log in. */
 public record User(String id, String username, String email, Role role, Instant createdAt, Instant disabledAt) {
@@ -10,7 +11,7 @@ public record User(String id, String username, String email, Role role, Instant 
     }
 
     /** The principal of this user for a credential ({@code s_…} or {@code t_…}). */
-    public Principal principal(java.util.List<String> scopes, String credential) {
+    public Principal principal(List<String> scopes, String credential) {
         return new Principal(id, username, scopes, credential);
     }
 }

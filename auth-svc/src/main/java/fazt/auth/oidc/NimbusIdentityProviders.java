@@ -14,6 +14,7 @@ import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.AuthorizationRequest;
 import com.nimbusds.oauth2.sdk.ErrorObject;
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.ResponseType;
@@ -98,8 +99,7 @@ final class NimbusIdentityProviders implements IdentityProviders {
             ProviderConfig provider, URI redirectUri, String state, String nonce, String codeVerifier) {
         ClientID client = new ClientID(provider.clientId());
         if (provider.kind() == ProviderKind.GITHUB) {
-            return new com.nimbusds.oauth2.sdk.AuthorizationRequest.Builder(
-                            new ResponseType(ResponseType.Value.CODE), client)
+            return new AuthorizationRequest.Builder(new ResponseType(ResponseType.Value.CODE), client)
                     .endpointURI(GITHUB_AUTHORIZE)
                     .redirectionURI(redirectUri)
                     .scope(new Scope("read:user", "user:email"))

@@ -9,6 +9,7 @@ import fazt.deploy.domain.BundleLimits;
 import fazt.deploy.domain.DeployBundle;
 import fazt.deploy.domain.DeployException;
 import fazt.deploy.domain.ManageApps;
+import fazt.deploy.domain.ManageDomains;
 import fazt.deploy.domain.ManageEnv;
 import fazt.deploy.domain.SiteFile;
 import fazt.deploy.domain.SiteFiles;
@@ -47,6 +48,7 @@ final class AdminEndpoint implements RequestEndpoint {
     private final ManageEnv env;
     private final SiteFiles files;
     private final fazt.deploy.domain.Apps apps;
+    private final ManageDomains domains;
     private final BundleLimits limits;
     private final String domain;
     private final AdminInput input = new AdminInput(ServiceName.DEPLOY);
@@ -64,6 +66,11 @@ final class AdminEndpoint implements RequestEndpoint {
             .on("GET /apps/{name}/env", this::envList)
             .on("PUT /apps/{name}/env/{key}", this::envSet)
             .on("DELETE /apps/{name}/env/{key}", this::envUnset)
+            .on("GET /apps/{name}/domains", this::domainList)
+            .on("POST /apps/{name}/domains", this::domainAdd)
+            .on("DELETE /apps/{name}/domains/{domain}", this::domainRemove)
+            .on("POST /apps/{name}/domains/{domain}/verify", this::domainVerify)
+            .on("GET /domains", this::domainsAll)
             .build();
 
     AdminEndpoint(
@@ -73,7 +80,9 @@ final class AdminEndpoint implements RequestEndpoint {
             SiteFiles files,
             fazt.deploy.domain.Apps apps,
             BundleLimits limits,
-            BootstrapSettings settings) {
+            BootstrapSettings settings,
+            ManageDomains domains) {
+        this.domains = domains;
         this.deploy = deploy;
         this.manage = manage;
         this.env = env;
@@ -203,6 +212,40 @@ final class AdminEndpoint implements RequestEndpoint {
     private AdminResponse envUnset(AdminCall call) {
         env.unset(call.param("name"), call.param("key"));
         return new AdminResponse(204, null, null, null, null);
+    }
+
+    private AdminResponse domainList(AdminCall call) {
+        return AdminResponse.json(200, AppViews.json(AppViews.domains(domains.list(call.param("name")))));
+    }
+
+    private AdminResponse domainAdd(AdminCall call) {
+        String name = call.param("name");
+        if (call.request().bodyBlob() != null) {
+            throw new DeployException.InvalidDomain(
+                    "", "the body is too large; send {\"domain\": \"shop.example.com\"}");
+        }
+        JsonNode body = input.jsonBody(call.request());
+        JsonNode domain = body.get("domain");
+        if (domain == null || !domain.isTextual()) {
+            throw new DeployException.InvalidDomain(
+                    "", "the body needs \"domain\" (a string such as shop.example.com)");
+        }
+        ManageDomains.Added added = domains.add(name, domain.asText());
+        return AdminResponse.json(added.created() ? 201 : 200, AppViews.json(AppViews.domain(added.domain())));
+    }
+
+    private AdminResponse domainRemove(AdminCall call) {
+        domains.remove(call.param("name"), call.param("domain"));
+        return new AdminResponse(204, null, null, null, null);
+    }
+
+    private AdminResponse domainVerify(AdminCall call) {
+        return AdminResponse.json(
+                200, AppViews.json(AppViews.domain(domains.verify(call.param("name"), call.param("domain")))));
+    }
+
+    private AdminResponse domainsAll(AdminCall call) {
+        return AdminResponse.json(200, AppViews.json(AppViews.domains(domains.all())));
     }
 
     private DeployBundle.Result deployFrom(AdminRequest request, AppName app) {

@@ -15,6 +15,7 @@ import fazt.proto.deploy.FileList;
 import fazt.proto.deploy.FileView;
 import fazt.proto.deploy.VersionList;
 import fazt.proto.deploy.VersionView;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** The admin API's JSON bodies, as the records of {@link fazt.proto.deploy.DeployAdminApi} declare them. */
@@ -80,7 +81,29 @@ final class AppViews {
                 .toList());
     }
 
+    static fazt.proto.deploy.DomainView domain(fazt.deploy.domain.Domain d) {
+        String ascii = d.name();
+        String display = ascii.startsWith("*.")
+                ? "*." + java.net.IDN.toUnicode(ascii.substring(2))
+                : java.net.IDN.toUnicode(ascii);
+        return new fazt.proto.deploy.DomainView(
+                ascii,
+                display,
+                d.appName(),
+                d.state().token(),
+                d.reason(),
+                d.verifiedAt(),
+                d.checkedAt(),
+                d.challengeUrl(),
+                d.token());
+    }
+
+    static fazt.proto.deploy.DomainList domains(List<fazt.deploy.domain.Domain> domains) {
+        return new fazt.proto.deploy.DomainList(
+                domains.stream().map(AppViews::domain).toList());
+    }
+
     static String json(Object value) {
-        return new String(MessageCodec.INSTANCE.encode(value), java.nio.charset.StandardCharsets.UTF_8);
+        return new String(MessageCodec.INSTANCE.encode(value), StandardCharsets.UTF_8);
     }
 }

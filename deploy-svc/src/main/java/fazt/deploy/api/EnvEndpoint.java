@@ -10,6 +10,7 @@ import fazt.proto.deploy.AppEnvRequest;
 import fazt.proto.deploy.DeploySubjects;
 import fazt.proto.problem.Problem;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -36,7 +37,7 @@ final class EnvEndpoint implements RequestEndpoint {
         if (appId == null || appId.isBlank()) {
             throw new ProblemException(
                     Problem.of(400, "deploy/invalid-request", "Invalid request", "The request needs appId.")
-                            .withErrors(java.util.List.of(new Problem.FieldError("appId", "is required"))));
+                            .withErrors(List.of(new Problem.FieldError("appId", "is required"))));
         }
         Map<String, String> values = env.values(new AppId(appId));
         return values == null ? new AppEnvReply(false, Map.of()) : new AppEnvReply(true, values);

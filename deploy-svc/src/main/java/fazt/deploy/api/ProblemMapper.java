@@ -43,6 +43,15 @@ final class ProblemMapper {
                                 .withExtension("column", x.column());
                     case DeployException.RuntimeUnavailable x ->
                         Problem.of(503, "deploy/runtime-unavailable", "Runtime unavailable", x.getMessage());
+                    case DeployException.InvalidDomain x ->
+                        Problem.of(400, "deploy/invalid-domain", "Invalid domain", x.getMessage());
+                    case DeployException.DomainTaken x ->
+                        Problem.of(409, "deploy/domain-taken", "Domain already mapped", x.getMessage())
+                                .withExtension("app", x.app());
+                    case DeployException.DomainNotFound x ->
+                        Problem.of(404, "deploy/domain-not-found", "Domain not found", x.getMessage());
+                    case DeployException.DomainLimit x ->
+                        Problem.of(422, "deploy/domain-limit", "Too many domains", x.getMessage());
                 };
         if (e.field() != null) {
             base = base.withErrors(List.of(new Problem.FieldError(e.field(), e.getMessage())));

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
@@ -98,7 +99,7 @@ public final class BundleReader {
                 String name = BundlePath.decode(
                         entry.getRawName() != null
                                 ? entry.getRawName()
-                                : entry.getName().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                                : entry.getName().getBytes(StandardCharsets.UTF_8));
                 int type = entry.getUnixMode() & UNIX_TYPE_MASK;
                 if (entry.isUnixSymlink()) {
                     throw new DeployException.BundleRejected(name, "symbolic links are not allowed");

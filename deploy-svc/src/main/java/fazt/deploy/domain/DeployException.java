@@ -124,4 +124,39 @@ public abstract sealed class DeployException extends RuntimeException {
                     null);
         }
     }
+
+    /** A name that cannot be mapped as a custom domain; {@code field} is {@code domain}. */
+    public static final class InvalidDomain extends DeployException {
+        public InvalidDomain(String domain, String reason) {
+            super("\"" + domain + "\" cannot be mapped: " + reason + ".", "domain");
+        }
+    }
+
+    /** The domain is mapped to another app. */
+    public static final class DomainTaken extends DeployException {
+        private final String app;
+
+        public DomainTaken(String domain, String app) {
+            super(domain + " is already mapped to the app \"" + app + "\"; remove it there first.", "domain");
+            this.app = app;
+        }
+
+        /** The app that holds the domain. */
+        public String app() {
+            return app;
+        }
+    }
+
+    public static final class DomainNotFound extends DeployException {
+        public DomainNotFound(String app, String domain) {
+            super("App \"" + app + "\" has no custom domain " + domain + ".", "domain");
+        }
+    }
+
+    /** The app already has as many custom domains as allowed. */
+    public static final class DomainLimit extends DeployException {
+        public DomainLimit(int max) {
+            super("An app may have at most " + max + " custom domains; remove one first.", "domain");
+        }
+    }
 }

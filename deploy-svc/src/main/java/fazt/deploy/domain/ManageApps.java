@@ -8,8 +8,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The other changes to apps: rollback (switch the live pointer back, nothing re-uploaded), clone (a new app from any
  * kept version, sharing its blobs; env vars are not copied, so a clone never holds the source's secrets), rename
- * (the alias changes, everything the app owns stays), delete (the app and
- * everything it owns go, env vars included, announced by an event).
+ * (the alias changes, everything the app owns stays, custom domains too), delete (the app and
+ * everything it owns go, env vars included, announced by an event; its custom domains are freed, each announced).
  */
 public final class ManageApps {
     private static final Logger log = LoggerFactory.getLogger(ManageApps.class);
@@ -17,11 +17,15 @@ public final class ManageApps {
     private final Apps apps;
     private final SiteFiles files;
     private final AppEvents events;
+    private final Domains domains;
+    private final DomainEvents domainEvents;
 
-    public ManageApps(Apps apps, SiteFiles files, AppEvents events) {
+    public ManageApps(Apps apps, SiteFiles files, AppEvents events, Domains domains, DomainEvents domainEvents) {
         this.apps = apps;
         this.files = files;
         this.events = events;
+        this.domains = domains;
+        this.domainEvents = domainEvents;
     }
 
     public App get(String name) {
@@ -100,6 +104,9 @@ public final class ManageApps {
                 app.id(),
                 List.of(name, to.value()),
                 app.liveVersion() == null ? 0 : app.liveVersion());
+        for (Domain domain : domains.ofApp(app.id())) {
+            domainEvents.publish(DomainEvents.Change.MAPPED, domain);
+        }
         return get(to.value());
     }
 
@@ -111,6 +118,9 @@ public final class ManageApps {
         }
         apps.record(app.id(), "deleted", null, name);
         events.publish(AppEvents.Change.DELETED, app.id(), List.of(name), 0);
+        for (Domain domain : domains.removeAll(app.id())) {
+            domainEvents.publish(DomainEvents.Change.REMOVED, domain);
+        }
         log.info("app deleted appId={} versions={}", app.id(), removed.size());
     }
 

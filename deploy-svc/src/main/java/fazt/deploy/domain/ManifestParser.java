@@ -3,6 +3,7 @@ package fazt.deploy.domain;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -51,7 +52,7 @@ public final class ManifestParser {
                     null,
                     "is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
                             + e.getLocation().getColumnNr() + ")");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new DeployException.ManifestRejected(null, "cannot be read");
         }
         if (root == null || !root.isObject()) {

@@ -3,6 +3,7 @@ package fazt.deploy.domain;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Port: the version files, kept by storage-svc (content-addressed, so unchanged files are stored once). */
@@ -19,7 +20,7 @@ public interface SiteFiles {
     List<SiteFile> list(String namespace);
 
     /** One file of a namespace, if it has that path. */
-    java.util.Optional<SiteFile> stat(String namespace, String path);
+    Optional<SiteFile> stat(String namespace, String path);
 
     /** Removes a namespace; storage collects blobs nothing references any more. */
     void drop(String namespace);

@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,7 +107,7 @@ final class NatsSiteFiles implements SiteFiles {
     }
 
     @Override
-    public java.util.Optional<SiteFile> stat(String namespace, String path) {
+    public Optional<SiteFile> stat(String namespace, String path) {
         VfsStatReply reply = call(
                 "lookup", StorageSubjects.VFS_STAT, new VfsStatRequest(namespace, List.of(path)), VfsStatReply.class);
         return reply.found().stream().findFirst().map(f -> new SiteFile(f.path(), f.digest(), f.size()));

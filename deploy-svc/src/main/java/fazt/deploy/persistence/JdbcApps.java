@@ -1,6 +1,7 @@
 package fazt.deploy.persistence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fazt.deploy.domain.App;
 import fazt.deploy.domain.AppId;
@@ -34,8 +35,8 @@ final class JdbcApps implements Apps {
 
     private final Sql db;
     // A manifest written by a newer deploy-svc (during a rolling upgrade) still reads.
-    private final ObjectMapper json = new ObjectMapper()
-            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private final ObjectMapper json =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     JdbcApps(Sql db) {
         this.db = db;

@@ -9,6 +9,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Random;
 import java.util.stream.Stream;
 import java.util.zip.Deflater;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -16,6 +18,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +33,7 @@ class BundleReaderTest {
 
     private BundleReader reader;
 
-    @org.junit.jupiter.api.BeforeEach
+    @BeforeEach
     void reader() {
         reader = new BundleReader(new BundleLimits(100L << 20, 5, 1L << 20, 100, 64 * 1024), work);
     }
@@ -79,7 +82,7 @@ class BundleReaderTest {
 
     static byte[] random(int size) {
         byte[] bytes = new byte[size];
-        new java.util.Random(7).nextBytes(bytes);
+        new Random(7).nextBytes(bytes);
         return bytes;
     }
 
@@ -221,7 +224,7 @@ class BundleReaderTest {
     void aTruncatedArchiveIsRefused() throws IOException {
         Path good = tarGz(t -> file(t, "a.txt", new byte[50_000]));
         byte[] bytes = Files.readAllBytes(good);
-        Path cut = Files.write(dir.resolve("cut.tar.gz"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        Path cut = Files.write(dir.resolve("cut.tar.gz"), Arrays.copyOf(bytes, bytes.length / 2));
         assertThatThrownBy(() -> reader.read(cut))
                 .isInstanceOf(DeployException.BundleRejected.class)
                 .hasMessageContaining("damaged or truncated");

@@ -3,6 +3,7 @@ package fazt.deploy.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -36,7 +37,7 @@ class EnvNameTest {
                         .isEqualTo("key"));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void lengthIsCappedAt128() {
         assertThat(new EnvName("A".repeat(128)).value()).hasSize(128);
         assertThatThrownBy(() -> new EnvName("A".repeat(129)))

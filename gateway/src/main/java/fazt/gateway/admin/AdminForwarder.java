@@ -9,6 +9,7 @@ import fazt.gateway.site.ServedFile;
 import fazt.gateway.site.StaticResponder;
 import fazt.platform.nats.FaztHeaders;
 import fazt.platform.nats.NatsRequester;
+import fazt.platform.nats.TraceContext;
 import fazt.proto.MessageCodec;
 import fazt.proto.ServiceName;
 import fazt.proto.admin.AdminApi;
@@ -28,10 +29,14 @@ import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The admin API at {@code admin.<domain>/api/...}: authenticates the caller with auth-svc, forwards an
@@ -45,7 +50,7 @@ public final class AdminForwarder {
     static final Duration TIMEOUT = Duration.ofSeconds(120);
 
     /** The caller of a public route (login, signup, setup): no subject, no scopes. */
-    public static final Principal ANONYMOUS = new Principal("anonymous", "anonymous", java.util.List.of(), null);
+    public static final Principal ANONYMOUS = new Principal("anonymous", "anonymous", List.of(), null);
 
     private static final Logger log = LoggerFactory.getLogger(AdminForwarder.class);
     private final Authenticator auth;
@@ -64,8 +69,7 @@ public final class AdminForwarder {
      * Authenticates; completes with the principal ({@link #ANONYMOUS} on the public routes: login, signup, setup), or
      * answers 401 (no valid credential) or 403 (CSRF) itself and completes empty.
      */
-    public java.util.concurrent.CompletableFuture<Optional<Principal>> authenticate(
-            ChannelHandlerContext ctx, Exchange ex) {
+    public CompletableFuture<Optional<Principal>> authenticate(ChannelHandlerContext ctx, Exchange ex) {
         AdminCaller caller = AdminCaller.of(ex);
         boolean publicRoute = ex.route() instanceof Route.AdminApi api && api.publicRoute();
         String violation = caller.csrfViolation(ex.request(), publicRoute);
@@ -79,10 +83,10 @@ public final class AdminForwarder {
                             ex.requestId()),
                     ex.keepAlive(),
                     ex.head());
-            return java.util.concurrent.CompletableFuture.completedFuture(Optional.empty());
+            return CompletableFuture.completedFuture(Optional.empty());
         }
         if (publicRoute) {
-            return java.util.concurrent.CompletableFuture.completedFuture(Optional.of(ANONYMOUS));
+            return CompletableFuture.completedFuture(Optional.of(ANONYMOUS));
         }
         return auth.principalOfSecret(caller.secret()).handle((principal, failure) -> {
             if (failure != null) {
@@ -110,16 +114,14 @@ public final class AdminForwarder {
      * Whether the request carries the credential of a principal who may read everything (scope {@code read} or
      * {@code admin}); false, never a failure, when it carries none or auth-svc cannot say.
      */
-    public java.util.concurrent.CompletableFuture<Boolean> mayRead(Exchange ex) {
+    public CompletableFuture<Boolean> mayRead(Exchange ex) {
         String secret = AdminCaller.of(ex).secret();
         if (secret == null) {
-            return java.util.concurrent.CompletableFuture.completedFuture(false);
+            return CompletableFuture.completedFuture(false);
         }
         return auth.principalOfSecret(secret)
                 .handle((principal, failure) -> failure == null
-                        && principal
-                                .map(p -> p.allows(fazt.proto.auth.Principal.READ))
-                                .orElse(false));
+                        && principal.map(p -> p.allows(Principal.READ)).orElse(false));
     }
 
     /** Forwards an authenticated request with its body inline ({@code body}) or stored ({@code blob}). */
@@ -135,7 +137,7 @@ public final class AdminForwarder {
                                             "admin/no-route",
                                             "No such route",
                                             "There is no admin API at " + ex.path() + ".")
-                                    .withErrors(java.util.List.of(
+                                    .withErrors(List.of(
                                             new Problem.FieldError("path", "No route matches " + ex.path() + "."))),
                             ex.path(),
                             ex.trace(),
@@ -153,8 +155,7 @@ public final class AdminForwarder {
                 body,
                 blob,
                 ex.requestId());
-        org.slf4j.MDC.put(
-                fazt.platform.nats.TraceContext.MDC_TRACE_ID, ex.trace().traceId());
+        MDC.put(TraceContext.MDC_TRACE_ID, ex.trace().traceId());
         try {
             AdminCaller caller = AdminCaller.of(ex);
             Map<String, String> headers = Map.of(
@@ -183,7 +184,7 @@ public final class AdminForwarder {
                         answer(ctx, ex, response, caller);
                     });
         } finally {
-            org.slf4j.MDC.remove(fazt.platform.nats.TraceContext.MDC_TRACE_ID);
+            MDC.remove(TraceContext.MDC_TRACE_ID);
         }
     }
 
@@ -199,7 +200,7 @@ public final class AdminForwarder {
             String name = ex.path().substring(ex.path().lastIndexOf('/') + 1);
             // a download, never a page of the admin origin (AdminOriginHeaders adds nosniff and a sandboxing policy)
             Map<String, String> headers =
-                    new java.util.LinkedHashMap<>(response.headers() == null ? Map.of() : response.headers());
+                    new LinkedHashMap<>(response.headers() == null ? Map.of() : response.headers());
             headers.put(
                     "Content-Disposition",
                     "attachment; filename*=UTF-8''"

@@ -24,8 +24,11 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -153,7 +156,7 @@ public final class AdminUploadStreamer extends ChannelInboundHandlerAdapter {
         }
         byte[] all = buffer.toByteArray();
         int take = Math.min(all.length, StorageSubjects.CHUNK_SIZE);
-        byte[] chunk = java.util.Arrays.copyOf(all, take);
+        byte[] chunk = Arrays.copyOf(all, take);
         buffer.reset();
         buffer.write(all, take, all.length - take);
         boolean last = lastSeen && pending.isEmpty() && buffer.size() == 0;
@@ -201,8 +204,8 @@ public final class AdminUploadStreamer extends ChannelInboundHandlerAdapter {
                     bytes.readBytes(buffer, bytes.readableBytes());
                 }
                 lastSeen |= content instanceof LastHttpContent;
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             } finally {
                 content.release();
             }

@@ -1,5 +1,6 @@
 package fazt.gateway.config;
 
+import fazt.gateway.routing.CustomDomains;
 import fazt.gateway.routing.HostRouter;
 import fazt.gateway.site.BlobSource;
 import fazt.gateway.site.BodyCache;
@@ -12,8 +13,13 @@ import jakarta.inject.Singleton;
 @Factory
 final class GatewayBeans {
     @Singleton
-    HostRouter hostRouter(BootstrapSettings settings) {
-        return new HostRouter(settings.domain());
+    CustomDomains customDomains() {
+        return new CustomDomains();
+    }
+
+    @Singleton
+    HostRouter hostRouter(BootstrapSettings settings, CustomDomains custom) {
+        return new HostRouter(settings.domain(), custom);
     }
 
     @Singleton

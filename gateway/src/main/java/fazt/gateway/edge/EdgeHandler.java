@@ -52,7 +52,8 @@ final class EdgeHandler extends ChannelInboundHandlerAdapter {
     private final FunctionGateway functions;
     private final BackgroundRoutes background;
     private final AppLoginForwarder appLogin;
-    private final ChallengeResponses challenges;
+    private final ChallengeResponses acmeChallenges;
+    private final DomainChallenges challenges;
 
     EdgeHandler(
             SuiteHealth health,
@@ -61,9 +62,11 @@ final class EdgeHandler extends ChannelInboundHandlerAdapter {
             FunctionGateway functions,
             BackgroundRoutes background,
             AppLoginForwarder appLogin,
-            ChallengeResponses challenges) {
-        this.challenges = challenges;
+            DomainChallenges challenges,
+            ChallengeResponses acmeChallenges) {
+        this.acmeChallenges = acmeChallenges;
         this.appLogin = appLogin;
+        this.challenges = challenges;
         this.health = health;
         this.sites = sites;
         this.admin = admin;
@@ -199,6 +202,7 @@ final class EdgeHandler extends ChannelInboundHandlerAdapter {
             when platform.kind() == Route.Platform.LOGIN -> appLogin.handle(ctx, ex, platform.host());
             case Route.AppPlatform platform -> background.handle(ctx, ex, platform, ByteBufUtil.getBytes(body));
             case Route.AppStatic s -> sites.serve(ctx, ex, s.host());
+            case Route.DomainChallenge c -> challenges.serve(ctx, ex, c);
             case Route.AppFunction f -> throw new IllegalStateException("function requests stream");
             case Route.NotFound n -> notFound(ctx, ex);
             case Route.AcmeChallenge c -> acmeChallenge(ctx, ex, c.token());
@@ -252,7 +256,7 @@ final class EdgeHandler extends ChannelInboundHandlerAdapter {
 
     /** An ACME HTTP-01 answer this gateway (or another) put up while ordering, as plain text (ADR 28). */
     private void acmeChallenge(ChannelHandlerContext ctx, Exchange ex, String token) {
-        String answer = challenges.answer(token);
+        String answer = acmeChallenges.answer(token);
         if (answer == null || (!HttpMethod.GET.equals(ex.method()) && !ex.head())) {
             notFound(ctx, ex);
             return;

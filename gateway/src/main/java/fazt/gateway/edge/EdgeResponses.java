@@ -1,6 +1,8 @@
 package fazt.gateway.edge;
 
 import fazt.platform.nats.FaztHeaders;
+import fazt.platform.nats.NatsRequester;
+import fazt.platform.nats.ProblemException;
 import fazt.platform.nats.TraceContext;
 import fazt.proto.MessageCodec;
 import fazt.proto.problem.Problem;
@@ -11,10 +13,15 @@ import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 
@@ -27,12 +34,12 @@ public final class EdgeResponses {
     private EdgeResponses() {}
 
     /** The caller's {@code X-Request-Id} when it is a sane token, else a new one. */
-    public static String requestId(io.netty.handler.codec.http.HttpRequest request) {
+    public static String requestId(HttpRequest request) {
         String given = request.headers().get(REQUEST_ID);
         if (given != null && SAFE_REQUEST_ID.matcher(given).matches()) {
             return given;
         }
-        return Long.toString(java.util.concurrent.ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
+        return Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
     }
 
     public static FullHttpResponse json(HttpResponseStatus status, Object body, TraceContext trace, String requestId) {
@@ -79,7 +86,7 @@ public final class EdgeResponses {
     public static FullHttpResponse redirect(String location, int status, TraceContext trace, String requestId) {
         FullHttpResponse response = response(
                 HttpResponseStatus.valueOf(status),
-                ("Moved to " + location + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                ("Moved to " + location + "\n").getBytes(StandardCharsets.UTF_8),
                 "text/plain; charset=utf-8",
                 trace,
                 requestId);
@@ -94,15 +101,14 @@ public final class EdgeResponses {
     }
 
     /** The problem for a failed call to another service: 503 when nobody answers, 504 when late, else the cause's. */
-    public static FullHttpResponse upstreamFailure(Throwable failure, String what, Exchange ex, org.slf4j.Logger log) {
-        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                ? failure.getCause()
-                : failure;
-        if (cause instanceof fazt.platform.nats.ProblemException p) {
+    public static FullHttpResponse upstreamFailure(Throwable failure, String what, Exchange ex, Logger log) {
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof ProblemException p) {
             Problem problem = p.problem();
             return problem(problem, ex.path(), ex.trace(), ex.requestId());
         }
-        if (cause instanceof fazt.platform.nats.NatsRequester.NoResponderException) {
+        if (cause instanceof NatsRequester.NoResponderException) {
             return problem(
                     Problem.of(
                             503,
@@ -113,7 +119,7 @@ public final class EdgeResponses {
                     ex.trace(),
                     ex.requestId());
         }
-        if (cause instanceof java.util.concurrent.TimeoutException) {
+        if (cause instanceof TimeoutException) {
             return problem(
                     Problem.of(
                             504,

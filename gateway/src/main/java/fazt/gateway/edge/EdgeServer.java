@@ -16,7 +16,7 @@ import fazt.gateway.tls.TlsConfig;
 import fazt.gateway.tls.TlsHandshakes;
 import fazt.platform.nats.NatsRequester;
 import fazt.platform.service.BootstrapSettings;
-import fazt.platform.service.SettingsException;
+import fazt.platform.service.settings.SettingsException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;

@@ -1,5 +1,6 @@
 package fazt.gateway.edge;
 
+import fazt.gateway.edge.intake.RequestTarget;
 import fazt.gateway.edge.intake.Route;
 import fazt.platform.nats.TraceContext;
 import io.netty.handler.codec.http.HttpMethod;
@@ -35,9 +36,7 @@ public record Exchange(
 
     /** The request's URL as the app should see it: canonical origin and path, the query as sent. */
     public String url() {
-        return origin()
-                + fazt.gateway.edge.intake.RequestTarget.encode(path)
-                + (rawQuery == null ? "" : "?" + rawQuery);
+        return origin() + RequestTarget.encode(path) + (rawQuery == null ? "" : "?" + rawQuery);
     }
 
     public boolean https() {

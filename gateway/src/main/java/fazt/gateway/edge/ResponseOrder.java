@@ -6,6 +6,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.LastHttpContent;
 
 /**
@@ -26,8 +27,8 @@ final class ResponseOrder extends ChannelOutboundHandlerAdapter {
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-        boolean interim = msg instanceof HttpResponse response
-                && response.status().codeClass() == io.netty.handler.codec.http.HttpStatusClass.INFORMATIONAL;
+        boolean interim =
+                msg instanceof HttpResponse response && response.status().codeClass() == HttpStatusClass.INFORMATIONAL;
         boolean done = msg instanceof LastHttpContent && !interim;
         ConnectionClock clock = ConnectionClock.of(ctx.channel());
         if (clock != null && msg instanceof HttpResponse && !interim) {

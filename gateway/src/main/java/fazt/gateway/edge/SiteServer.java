@@ -10,9 +10,12 @@ import fazt.gateway.site.StaticResponder;
 import fazt.proto.deploy.SiteReply;
 import fazt.proto.problem.Problem;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -42,26 +45,28 @@ final class SiteServer {
 
     void serve(ChannelHandlerContext ctx, Exchange ex, HostRoute route) {
         if (!HttpMethod.GET.equals(ex.method()) && !HttpMethod.HEAD.equals(ex.method())) {
-            EdgeResponses.send(
-                    ctx,
-                    EdgeResponses.methodNotAllowed(ex.path(), ex.trace(), ex.requestId(), "GET, HEAD"),
-                    ex.keepAlive(),
-                    ex.head());
+            FullHttpResponse refused = route.custom()
+                    ? plain(HttpResponseStatus.METHOD_NOT_ALLOWED, "Method not allowed\n", ex)
+                    : EdgeResponses.methodNotAllowed(ex.path(), ex.trace(), ex.requestId(), "GET, HEAD");
+            refused.headers().set(HttpHeaderNames.ALLOW, "GET, HEAD");
+            EdgeResponses.send(ctx, refused, ex.keepAlive(), ex.head());
             return;
         }
         SitePath path = SitePath.parse(ex.path());
         if (path == null) {
             EdgeResponses.send(
                     ctx,
-                    EdgeResponses.problem(
-                            Problem.of(
-                                    400,
-                                    "gateway/bad-path",
-                                    "Bad path",
-                                    "The path is not valid (encoded \"..\", control characters or backslashes)."),
-                            "/",
-                            ex.trace(),
-                            ex.requestId()),
+                    route.custom()
+                            ? plain(HttpResponseStatus.BAD_REQUEST, "Bad request\n", ex)
+                            : EdgeResponses.problem(
+                                    Problem.of(
+                                            400,
+                                            "gateway/bad-path",
+                                            "Bad path",
+                                            "The path is not valid (encoded \"..\", control characters or backslashes)."),
+                                    "/",
+                                    ex.trace(),
+                                    ex.requestId()),
                     false,
                     ex.head());
             return;
@@ -84,7 +89,7 @@ final class SiteServer {
                                 ex.head());
                         return;
                     }
-                    answer(ctx, ex, path, found);
+                    answer(ctx, ex, path, found, route.custom());
                 });
     }
 
@@ -106,7 +111,16 @@ final class SiteServer {
         });
     }
 
-    private void answer(ChannelHandlerContext ctx, Exchange ex, SitePath path, Found found) {
+    /**
+     * A plain-text answer for a custom domain's host (white label, docs/domains.md): a problem's {@code type} there
+     * would name fazt to the client's visitors.
+     */
+    private static FullHttpResponse plain(HttpResponseStatus status, String text, Exchange ex) {
+        return EdgeResponses.body(
+                status, text.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8", ex.trace(), ex.requestId());
+    }
+
+    private void answer(ChannelHandlerContext ctx, Exchange ex, SitePath path, Found found, boolean custom) {
         Resolution resolution = found.resolution();
         if (resolution instanceof Resolution.File f && f.file().path().startsWith(SERVER_CODE)) {
             resolution = new Resolution.Missing(); // server code is never a static file, whatever led to it
@@ -131,6 +145,10 @@ final class SiteServer {
                         EdgeResponses.redirect(r.location(), r.status(), ex.trace(), ex.requestId()),
                         ex.keepAlive(),
                         ex.head());
+            case Resolution.Missing m
+            when custom ->
+                EdgeResponses.send(
+                        ctx, plain(HttpResponseStatus.NOT_FOUND, "Not found\n", ex), ex.keepAlive(), ex.head());
             case Resolution.Missing m ->
                 EdgeResponses.send(
                         ctx,

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The state of the whole suite as the gateway sees it over NATS: it asks every service for its health in parallel
@@ -72,7 +73,7 @@ public final class SuiteHealth {
         if (cause instanceof NatsRequester.NoResponderException) {
             return "no instance is running";
         }
-        if (cause instanceof java.util.concurrent.TimeoutException) {
+        if (cause instanceof TimeoutException) {
             return "no answer within " + HealthSubjects.TIMEOUT.toSeconds() + "s";
         }
         return "health request failed";

@@ -27,6 +27,7 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
@@ -270,7 +271,7 @@ public final class FunctionGateway {
         private InvokeRequest request(Chunk first) {
             List<HttpHeader> headers = new ArrayList<>();
             for (Map.Entry<String, String> header : ex.request().headers()) {
-                String name = header.getKey().toLowerCase(java.util.Locale.ROOT);
+                String name = header.getKey().toLowerCase(Locale.ROOT);
                 if (name.equals("cookie")) {
                     // the app sees ctx.user, never the app session's secret
                     String kept = AppSessionResolver.withoutLoginCookies(header.getValue());

@@ -6,8 +6,9 @@ import java.util.regex.Pattern;
 
 /**
  * Maps a Host header to a {@link HostRoute}, as the architecture brief says: {@code <alias>.<domain>} → that app,
- * {@code admin.<domain>} → the admin API, {@code <domain>} and {@code root.<domain>} → the {@code root} app, anything
- * else → the {@code 404} app. The host is normalised first: IDNA to ASCII, lower case, port and trailing dot dropped;
+ * {@code admin.<domain>} → the admin API, {@code <domain>} and {@code root.<domain>} → the {@code root} app, a custom
+ * domain ({@link CustomDomains}: exact, else a wildcard one level up) → the app it is mapped to, anything else → the
+ * {@code 404} app. The host is normalised first: IDNA to ASCII, lower case, port and trailing dot dropped;
  * a missing or malformed Host is {@link HostRoute.Kind#BAD} (answered with 400).
  */
 public final class HostRouter {
@@ -15,9 +16,15 @@ public final class HostRouter {
     private static final Pattern IPV6 = Pattern.compile("\\[[0-9a-f:.]+]");
 
     private final String domain;
+    private final CustomDomains custom;
 
     public HostRouter(String domain) {
+        this(domain, new CustomDomains());
+    }
+
+    public HostRouter(String domain, CustomDomains custom) {
         this.domain = domain;
+        this.custom = custom;
     }
 
     public HostRoute route(String hostHeader) {
@@ -37,7 +44,9 @@ public final class HostRouter {
                 return new HostRoute(HostRoute.Kind.APP, label, host);
             }
         }
-        return new HostRoute(HostRoute.Kind.UNKNOWN, HostRoute.NOT_FOUND_APP, host);
+        return custom.lookup(host)
+                .map(m -> new HostRoute(HostRoute.Kind.APP, m.appName(), host, m.domain()))
+                .orElseGet(() -> new HostRoute(HostRoute.Kind.UNKNOWN, HostRoute.NOT_FOUND_APP, host));
     }
 
     /** The canonical form of a Host header, or null when it is missing or malformed. */

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -40,7 +41,7 @@ public final class PathResolver {
 
     private final NatsRequester nats;
     private final BoundedCache<String, Resolution> cache;
-    private final Map<String, Pattern> globs = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Pattern> globs = new ConcurrentHashMap<>();
 
     PathResolver(NatsRequester nats, MeterRegistry metrics) {
         this.nats = nats;

@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fazt.gateway.GatewayService;
 import fazt.platform.service.testing.TestSuite;
 import fazt.proto.ServiceName;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -55,7 +60,7 @@ class EdgeSocketIT {
             for (int i = 0; i < 40 && answer == null; i++) {
                 try {
                     slow.send("X-" + i + ": y\r\n");
-                } catch (java.io.IOException closed) {
+                } catch (IOException closed) {
                     break;
                 }
                 answer = slow.readUntilClosed(200);
@@ -118,12 +123,11 @@ class EdgeSocketIT {
 
     private static double openConnectionsMetric() throws Exception {
         int management = suite.service(ServiceName.GATEWAY).managementPort();
-        try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+        try (HttpClient http = HttpClient.newHttpClient()) {
             String metrics = http.send(
-                            java.net.http.HttpRequest.newBuilder(
-                                            java.net.URI.create("http://127.0.0.1:" + management + "/metrics"))
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + management + "/metrics"))
                                     .build(),
-                            java.net.http.HttpResponse.BodyHandlers.ofString())
+                            HttpResponse.BodyHandlers.ofString())
                     .body();
             return metrics.lines()
                     .filter(l -> l.startsWith("fazt_edge_connections{"))

@@ -16,6 +16,7 @@ import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;
 import io.nats.client.impl.Headers;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -94,7 +95,7 @@ final class FakeRuntime implements AutoCloseable {
                 case "/api/echo" -> {
                     byte[] body;
                     try (InputStream in = request.bodyStream() == null
-                            ? new java.io.ByteArrayInputStream(request.body() == null ? new byte[0] : request.body())
+                            ? new ByteArrayInputStream(request.body() == null ? new byte[0] : request.body())
                             : new BodyStreamReader(nats, request.bodyStream(), Duration.ofSeconds(5))
                                     .inputStream(request.body())) {
                         body = in.readAllBytes();

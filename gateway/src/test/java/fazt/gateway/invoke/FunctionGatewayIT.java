@@ -16,6 +16,7 @@ import fazt.proto.deploy.SiteRequest;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.impl.Headers;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.URI;
@@ -25,6 +26,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -127,7 +129,7 @@ class FunctionGatewayIT {
         assertThat(response.headers().firstValue("content-length")).hasValue("9");
         String id = response.headers().firstValue("x-request-id").orElseThrow();
         assertThat(response.headers().firstValue("x-seen-request-id")).hasValue(id);
-        assertThat(response.headers().firstValue("connection")).isNotEqualTo(java.util.Optional.of("upgrade"));
+        assertThat(response.headers().firstValue("connection")).isNotEqualTo(Optional.of("upgrade"));
         var invoked = runtime.seen.getLast();
         assertThat(invoked.appId()).isEqualTo("app_fn");
         assertThat(invoked.namespace()).isEqualTo("ns_fn");
@@ -216,7 +218,7 @@ class FunctionGatewayIT {
         // without a declared length the limit is found while streaming, after the function started pulling
         HttpResponse<byte[]> streamed = send(request("/api/echo")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(
-                        () -> new java.io.ByteArrayInputStream(new byte[13 * 1024 * 1024])))
+                        () -> new ByteArrayInputStream(new byte[13 * 1024 * 1024])))
                 .build());
         assertThat(streamed.statusCode()).isEqualTo(413);
         assertThat(send(request("/api/hello").build()).statusCode()).isEqualTo(200);

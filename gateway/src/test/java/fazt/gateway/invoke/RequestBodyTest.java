@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.FullHttpResponse;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /** The request body's pacing on a Netty channel: reads only while a chunk is wanted, whole chunks, the limit. */
@@ -65,8 +66,7 @@ class RequestBodyTest {
         assertThat(body.tooLarge()).isNotDone();
         body.offer(piece(600));
         assertThat(body.tooLarge()).isDone();
-        ExecutionException failure =
-                org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, wanted::get);
+        ExecutionException failure = Assertions.assertThrows(ExecutionException.class, wanted::get);
         assertThat(((ProblemException) failure.getCause()).problem().status()).isEqualTo(413);
     }
 

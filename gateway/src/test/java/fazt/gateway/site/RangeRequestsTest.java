@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fazt.gateway.site.ResponderHarness.Reply;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,7 +33,7 @@ class RangeRequestsTest {
         assertThat(reply.status()).isEqualTo(HttpResponseStatus.PARTIAL_CONTENT);
         assertThat(reply.header(HttpHeaderNames.CONTENT_RANGE)).isEqualTo("bytes " + first + "-" + last + "/1000");
         assertThat(reply.header(HttpHeaderNames.CONTENT_LENGTH)).isEqualTo(Integer.toString(last - first + 1));
-        assertThat(reply.body()).isEqualTo(java.util.Arrays.copyOfRange(content, first, last + 1));
+        assertThat(reply.body()).isEqualTo(Arrays.copyOfRange(content, first, last + 1));
     }
 
     @Test
@@ -79,7 +80,7 @@ class RangeRequestsTest {
         assertThat(reply.status()).isEqualTo(HttpResponseStatus.PARTIAL_CONTENT);
         assertThat(reply.headers().contains(HttpHeaderNames.CONTENT_ENCODING)).isFalse();
         assertThat(reply.header(HttpHeaderNames.ETAG)).isEqualTo(etag(file));
-        assertThat(reply.body()).isEqualTo(java.util.Arrays.copyOfRange(content, 100, 200));
+        assertThat(reply.body()).isEqualTo(Arrays.copyOfRange(content, 100, 200));
     }
 
     @Test
@@ -97,7 +98,7 @@ class RangeRequestsTest {
         ServedFile file = blobs.add("/movie.mp4", content);
         Reply reply = harness.get(file, "Range", "bytes=5000000-5999999");
         assertThat(reply.status()).isEqualTo(HttpResponseStatus.PARTIAL_CONTENT);
-        assertThat(reply.body()).isEqualTo(java.util.Arrays.copyOfRange(content, 5_000_000, 6_000_000));
+        assertThat(reply.body()).isEqualTo(Arrays.copyOfRange(content, 5_000_000, 6_000_000));
         assertThat(blobs.reads.getFirst().offset()).isEqualTo(5_000_000);
         assertThat(blobs.reads).hasSize(2);
     }

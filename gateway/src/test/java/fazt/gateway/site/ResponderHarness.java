@@ -6,6 +6,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.DateFormatter;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpContent;
@@ -17,9 +18,13 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 /**
  * A {@link StaticResponder} on an {@link EmbeddedChannel}, as the edge will call it: a handler that answers every
@@ -37,13 +42,13 @@ final class ResponderHarness {
         while (text.length() < size) {
             text.append("export function item").append(line++).append("() { return 'static files, served fast'; }\n");
         }
-        return text.substring(0, size).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return text.substring(0, size).getBytes(StandardCharsets.UTF_8);
     }
 
     /** {@code size} incompressible bytes, the same for the same seed. */
     static byte[] random(int size, long seed) {
         byte[] bytes = new byte[size];
-        new java.util.Random(seed).nextBytes(bytes);
+        new Random(seed).nextBytes(bytes);
         return bytes;
     }
 
@@ -52,8 +57,8 @@ final class ResponderHarness {
         return '"' + file.digest().substring(0, 32) + '"';
     }
 
-    static String httpDate(java.time.Instant instant) {
-        return io.netty.handler.codec.DateFormatter.format(java.util.Date.from(instant));
+    static String httpDate(Instant instant) {
+        return DateFormatter.format(Date.from(instant));
     }
 
     ResponderHarness() {
@@ -73,7 +78,7 @@ final class ResponderHarness {
         }
 
         String text() {
-            return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+            return new String(body, StandardCharsets.UTF_8);
         }
     }
 

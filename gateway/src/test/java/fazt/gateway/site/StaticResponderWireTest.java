@@ -18,18 +18,22 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.codec.http.HttpUtil;
+import java.io.ByteArrayInputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -96,7 +100,7 @@ class StaticResponderWireTest {
     static void stop() {
         http.close();
         server.close().syncUninterruptibly();
-        group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         NATS.shutdownNow();
     }
 
@@ -128,12 +132,12 @@ class StaticResponderWireTest {
         HttpResponse<byte[]> range = http.send(
                 request("/movie.mp4").header("Range", "bytes=-10").build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(range.statusCode()).isEqualTo(206);
-        assertThat(range.body()).isEqualTo(java.util.Arrays.copyOfRange(LARGE, LARGE.length - 10, LARGE.length));
+        assertThat(range.body()).isEqualTo(Arrays.copyOfRange(LARGE, LARGE.length - 10, LARGE.length));
 
         HttpResponse<byte[]> gzip = http.send(
                 request("/app.js").header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(gzip.headers().firstValue("content-encoding")).hasValue("gzip");
-        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzip.body()))) {
+        try (var in = new GZIPInputStream(new ByteArrayInputStream(gzip.body()))) {
             assertThat(new String(in.readAllBytes())).startsWith("console.log('hi');");
         }
     }

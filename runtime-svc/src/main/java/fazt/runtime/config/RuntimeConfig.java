@@ -3,6 +3,7 @@ package fazt.runtime.config;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * Limits and pool sizes of the JavaScript runtime (prefix {@code runtime}; env vars in {@code RuntimeSettings}).
@@ -37,7 +38,7 @@ public record RuntimeConfig(
         @Nullable Duration idleTimeout,
         @Nullable Duration checkTime,
         @Nullable Long stackBytes,
-        @Nullable java.util.Set<String> fetchAllowedHosts) {
+        @Nullable Set<String> fetchAllowedHosts) {
     public static final Duration DEFAULT_WALL_TIME = Duration.ofSeconds(30);
     public static final long DEFAULT_STATEMENT_LIMIT = 500_000_000L;
     public static final long DEFAULT_MEMORY_BUDGET = 512L * 1024 * 1024;
@@ -58,7 +59,7 @@ public record RuntimeConfig(
         idleTimeout = idleTimeout != null ? idleTimeout : DEFAULT_IDLE_TIMEOUT;
         checkTime = checkTime != null ? checkTime : DEFAULT_CHECK_TIME;
         stackBytes = stackBytes != null ? stackBytes : DEFAULT_STACK_BYTES;
-        fetchAllowedHosts = fetchAllowedHosts != null ? java.util.Set.copyOf(fetchAllowedHosts) : java.util.Set.of();
+        fetchAllowedHosts = fetchAllowedHosts != null ? Set.copyOf(fetchAllowedHosts) : Set.of();
         positive("runtime.wall-time", wallTime.toMillis());
         positive("runtime.statement-limit", statementLimit);
         positive("runtime.memory-budget", memoryBudget);

@@ -2,7 +2,9 @@ package fazt.runtime.engine;
 
 import fazt.platform.nats.CallFailure;
 import fazt.platform.nats.ProblemException;
+import fazt.proto.MessageCodec;
 import fazt.proto.problem.Problem;
+import fazt.proto.runtime.HttpHeader;
 import fazt.runtime.bindings.StorageBindings;
 import fazt.runtime.modules.AppFiles;
 import fazt.runtime.modules.ModuleGlobals;
@@ -16,6 +18,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import org.graalvm.polyglot.Context;
@@ -117,8 +120,7 @@ final class AppContext implements WebHost, AutoCloseable {
         return handler;
     }
 
-    Value newRequest(
-            String method, String url, java.util.List<fazt.proto.runtime.HttpHeader> headers, InputStream body) {
+    Value newRequest(String method, String url, List<HttpHeader> headers, InputStream body) {
         return bridge.newRequest(method, url, headers, body);
     }
 
@@ -126,7 +128,7 @@ final class AppContext implements WebHost, AutoCloseable {
     Value env(Map<String, String> vars) {
         if (env == null || vars != envVars) {
             try {
-                env = makeEnv.execute(fazt.proto.MessageCodec.INSTANCE.mapper().writeValueAsString(vars));
+                env = makeEnv.execute(MessageCodec.INSTANCE.mapper().writeValueAsString(vars));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

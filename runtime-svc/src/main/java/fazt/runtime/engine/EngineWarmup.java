@@ -5,9 +5,12 @@ import fazt.runtime.modules.StandardLibrary;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import jakarta.inject.Singleton;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,10 +54,10 @@ final class EngineWarmup implements ApplicationEventListener<StartupEvent> {
                                 context.newRequest(
                                         "POST",
                                         "https://warmup.invalid/api/x",
-                                        java.util.List.of(),
-                                        new java.io.ByteArrayInputStream(new byte[] {'x'})),
+                                        List.of(),
+                                        new ByteArrayInputStream(new byte[] {'x'})),
                                 context.env(Map.of()),
-                                (org.graalvm.polyglot.proxy.ProxyExecutable) args -> null);
+                                (ProxyExecutable) args -> null);
                 done.complete(null);
             } catch (RuntimeException e) {
                 done.completeExceptionally(e);

@@ -1,5 +1,6 @@
 package fazt.runtime.engine;
 
+import fazt.proto.MessageCodec;
 import fazt.proto.runtime.InvocationRecord;
 import fazt.proto.runtime.InvokeRequest;
 import fazt.runtime.config.RuntimeConfig;
@@ -12,11 +13,14 @@ import fazt.runtime.web.FetchBudget;
 import fazt.runtime.web.ResponseHead;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,9 +83,9 @@ final class Invocation implements Runnable, InvocationScope {
         boolean released = false;
         // The wall time is FAZT_FUNCTION_TIMEOUT_MS, which the gateway also waits for (ADR 23); a request may bring a
         // shorter budget of its own (a scheduled run's timeout), and running past it would only waste the context.
-        java.time.Duration wallTime = request.timeoutMillis() > 0
+        Duration wallTime = request.timeoutMillis() > 0
                         && request.timeoutMillis() < config.wallTime().toMillis()
-                ? java.time.Duration.ofMillis(request.timeoutMillis())
+                ? Duration.ofMillis(request.timeoutMillis())
                 : config.wallTime();
         Watchdog.Guard guard =
                 services.watchdog().watch(Thread.currentThread(), wallTime, config.memoryBudget(), this::cancel);
@@ -103,16 +107,14 @@ final class Invocation implements Runnable, InvocationScope {
             // ctx.user: the app user the gateway resolved (JSON, parsed and frozen by invoke.js), or null
             String user = request.user() == null
                     ? null
-                    : new String(
-                            fazt.proto.MessageCodec.INSTANCE.encode(request.user()),
-                            java.nio.charset.StandardCharsets.UTF_8);
+                    : new String(MessageCodec.INSTANCE.encode(request.user()), StandardCharsets.UTF_8);
             Value called = app.invoke()
                     .invokeMember(
                             "call",
                             app.handler(),
                             jsRequest,
                             app.env(envVars),
-                            (org.graalvm.polyglot.proxy.ProxyExecutable) args -> {
+                            (ProxyExecutable) args -> {
                                 logUncaught(args[0]);
                                 return null;
                             },
@@ -201,12 +203,12 @@ final class Invocation implements Runnable, InvocationScope {
                 .invokeMember(
                         "settle",
                         promise,
-                        (org.graalvm.polyglot.proxy.ProxyExecutable) args -> {
+                        (ProxyExecutable) args -> {
                             outcome[0] = args[0];
                             done[0] = true;
                             return null;
                         },
-                        (org.graalvm.polyglot.proxy.ProxyExecutable) args -> {
+                        (ProxyExecutable) args -> {
                             outcome[0] = args[0];
                             failed[0] = true;
                             done[0] = true;
@@ -239,7 +241,7 @@ final class Invocation implements Runnable, InvocationScope {
             return;
         }
         boolean[] done = new boolean[1];
-        app.invoke().invokeMember("settleAll", waits, (org.graalvm.polyglot.proxy.ProxyExecutable) args -> {
+        app.invoke().invokeMember("settleAll", waits, (ProxyExecutable) args -> {
             done[0] = true;
             return null;
         });

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.BooleanSupplier;
 import org.graalvm.polyglot.Value;
 
 /**
@@ -119,7 +120,7 @@ final class StreamingBody implements ResponseBody {
     }
 
     /** Runs the context's event loop on the JS thread until the body is done; {@code stop} is the watchdog. */
-    void pump(java.util.function.BooleanSupplier stop) throws InterruptedException {
+    void pump(BooleanSupplier stop) throws InterruptedException {
         context.loop().runUntil(() -> finished && (pending == null || pending.isDone()), stop, true);
     }
 }

@@ -1,6 +1,7 @@
 package fazt.runtime.invoke;
 
 import java.io.IOException;
+import java.util.Arrays;
 
 /**
  * A response body produced as it is read. The transport calls {@link #next} from one thread at a time, in order,
@@ -34,7 +35,7 @@ public interface ResponseBody extends AutoCloseable {
                     return null;
                 }
                 int n = Math.min(maxBytes, bytes.length - offset);
-                byte[] chunk = java.util.Arrays.copyOfRange(bytes, offset, offset + n);
+                byte[] chunk = Arrays.copyOfRange(bytes, offset, offset + n);
                 offset += n;
                 return chunk;
             }

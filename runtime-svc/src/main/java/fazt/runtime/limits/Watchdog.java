@@ -1,5 +1,6 @@
 package fazt.runtime.limits;
 
+import com.sun.management.ThreadMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Comparator;
@@ -22,8 +23,7 @@ public final class Watchdog implements AutoCloseable {
     public static final long PERIOD_MILLIS = 5;
 
     private static final Logger log = LoggerFactory.getLogger(Watchdog.class);
-    private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private static final ThreadMXBean THREADS = (ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     private final Set<Guard> running = ConcurrentHashMap.newKeySet();
     private final Thread thread;

@@ -1,5 +1,6 @@
 package fazt.runtime.modules;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -120,7 +121,7 @@ public final class ModuleGlobals {
             return Source.newBuilder("js", new String(in.readAllBytes(), StandardCharsets.UTF_8), "fazt:" + name)
                     .internal(true)
                     .build();
-        } catch (java.io.IOException | NullPointerException e) {
+        } catch (IOException | NullPointerException e) {
             throw new IllegalStateException("missing resource " + name, e);
         }
     }

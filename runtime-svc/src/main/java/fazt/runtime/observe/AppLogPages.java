@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Pages of one app's log lines, oldest first, read from the app-log stream. A page ends after {@code limit} lines
@@ -98,6 +99,6 @@ final class AppLogPages {
 
     private static String level(String text) {
         LogLevel level = LogLevel.parse(text);
-        return (level == null ? LogLevel.INFO : level).name().toLowerCase(java.util.Locale.ROOT);
+        return (level == null ? LogLevel.INFO : level).name().toLowerCase(Locale.ROOT);
     }
 }

@@ -10,12 +10,18 @@ import fazt.proto.admin.AdminRequest;
 import fazt.proto.admin.AdminResponse;
 import fazt.proto.admin.AdminSubjects;
 import fazt.proto.runtime.InvocationRecord;
+import fazt.proto.runtime.LogLineView;
+import fazt.proto.runtime.LogPage;
+import fazt.proto.runtime.Metrics;
+import fazt.proto.runtime.MetricsWindow;
+import fazt.proto.runtime.RequestList;
+import fazt.proto.runtime.RequestView;
 import fazt.proto.runtime.RuntimeAdminApi;
 import jakarta.inject.Singleton;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
+import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -74,32 +80,43 @@ final class ObserveEndpoint implements RequestEndpoint {
         }
     }
 
-    private Object logs(AdminRequest request, String name) {
+    private LogPage logs(AdminRequest request, String name) {
         LogQuery query = LogQuery.of(request, clock);
-        return logs.page(directory.appId(name), query);
+        AppLogPages.Page page = logs.page(directory.appId(name), query);
+        return new LogPage(
+                page.lines().stream()
+                        .map(l -> new LogLineView(l.at(), l.level(), l.message(), l.requestId(), l.instance()))
+                        .toList(),
+                page.cursor(),
+                page.more());
     }
 
-    private Object requests(AdminRequest request, String name) {
+    private RequestList requests(AdminRequest request, String name) {
         int limit = LogQuery.limit(
                 request.queryParam("limit"), InvocationHistory.DEFAULT_LIMIT, InvocationHistory.MAX_LIMIT);
         String status = request.queryParam("status");
         Predicate<InvocationRecord> filter = statusFilter(status);
         InvocationHistory.Recent recent = invocations.recent(directory.appId(name), limit, filter, status != null);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put(
-                "requests",
-                recent.requests().stream().map(ObserveEndpoint::view).toList());
-        body.put("truncated", recent.truncated());
-        return body;
+        return new RequestList(
+                recent.requests().stream().map(ObserveEndpoint::view).toList(), recent.truncated());
     }
 
-    private Object metrics(String name) {
-        String appId = directory.appId(name);
-        Map<String, Object> body = new LinkedHashMap<>();
-        for (InvocationHistory.Window window : invocations.metrics(appId)) {
-            body.put(window.window(), window);
-        }
-        return body;
+    private Metrics metrics(String name) {
+        List<InvocationHistory.Window> windows = invocations.metrics(directory.appId(name)); // the hour, then the day
+        return new Metrics(view(windows.get(0)), view(windows.get(1)));
+    }
+
+    private static MetricsWindow view(InvocationHistory.Window w) {
+        return new MetricsWindow(
+                w.window(),
+                w.from(),
+                w.requests(),
+                w.errors(),
+                w.coldStarts(),
+                w.p50Ms(),
+                w.p95Ms(),
+                w.sampled(),
+                w.sampleSize());
     }
 
     /** {@code status=error} (500 or more), a class such as {@code 4xx}, or one status such as {@code 404}. */
@@ -107,7 +124,7 @@ final class ObserveEndpoint implements RequestEndpoint {
         if (status == null || status.isBlank()) {
             return r -> true;
         }
-        String value = status.strip().toLowerCase(java.util.Locale.ROOT);
+        String value = status.strip().toLowerCase(Locale.ROOT);
         if (value.equals("error")) {
             return InvocationStats::failed;
         }
@@ -126,21 +143,18 @@ final class ObserveEndpoint implements RequestEndpoint {
     }
 
     /** A record as the API shows it: without the app id, which the caller did not ask by. */
-    private static Map<String, Object> view(InvocationRecord r) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("at", r.at());
-        view.put("requestId", r.requestId());
-        view.put("trigger", r.trigger());
-        view.put("method", r.method());
-        view.put("path", r.path());
-        view.put("status", r.status());
-        view.put("durationMs", r.durationMillis());
-        view.put("cold", r.cold());
-        view.put("instance", r.instance());
-        if (r.error() != null) {
-            view.put("error", r.error());
-        }
-        return view;
+    private static RequestView view(InvocationRecord r) {
+        return new RequestView(
+                r.at(),
+                r.requestId(),
+                r.trigger(),
+                r.method(),
+                r.path(),
+                r.status(),
+                r.durationMillis(),
+                r.cold(),
+                r.instance(),
+                r.error());
     }
 
     private static String json(Object body) {

@@ -2,6 +2,7 @@ package fazt.runtime.web;
 
 import fazt.proto.runtime.HttpHeader;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +15,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
+import java.util.zip.ZipException;
 
 /**
  * One HTTP/1.1 request and response over a socket that {@link OutboundFetch} already connected to a checked
@@ -223,15 +225,15 @@ final class Http1Exchange {
         String e = encoding.trim().toLowerCase(Locale.ROOT);
         InputStream in;
         if (e.equals("gzip") || e.equals("x-gzip")) {
-            in = new GZIPInputStream(new java.io.ByteArrayInputStream(raw));
+            in = new GZIPInputStream(new ByteArrayInputStream(raw));
         } else if (e.equals("deflate")) {
-            in = new InflaterInputStream(new java.io.ByteArrayInputStream(raw));
+            in = new InflaterInputStream(new ByteArrayInputStream(raw));
         } else {
             return raw;
         }
         try (in) {
             return readCapped(in, maxBytes, host);
-        } catch (java.util.zip.ZipException ex) {
+        } catch (ZipException ex) {
             throw new FetchException("fetch to " + host + " failed: invalid " + e + " body");
         }
     }

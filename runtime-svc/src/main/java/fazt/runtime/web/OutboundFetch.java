@@ -2,6 +2,7 @@ package fazt.runtime.web;
 
 import fazt.proto.runtime.HttpHeader;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -20,7 +21,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
@@ -64,9 +67,8 @@ public final class OutboundFetch {
     }
 
     OutboundFetch(Set<String> allowedHosts, Duration timeout, long maxResponseBytes, Resolver resolver) {
-        this.allowedHosts = allowedHosts.stream()
-                .map(h -> h.toLowerCase(Locale.ROOT))
-                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        this.allowedHosts =
+                allowedHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
         this.timeout = timeout;
         this.maxResponseBytes = maxResponseBytes;
         this.resolver = resolver;
@@ -244,10 +246,10 @@ public final class OutboundFetch {
     }
 
     private static String describe(IOException e) {
-        if (e instanceof javax.net.ssl.SSLException) {
+        if (e instanceof SSLException) {
             return "TLS handshake failed";
         }
-        if (e instanceof java.net.ConnectException) {
+        if (e instanceof ConnectException) {
             return "connection refused";
         }
         if (e instanceof SocketException) {

@@ -1,5 +1,12 @@
 package fazt.runtime.web;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
 /**
  * The Encoding Standard's UTF-8 decoder in Java, for {@code TextDecoder} and body reads: far faster than a JS loop.
  * The JDK's own decoder is not used because it differs on encoded surrogates ({@code ED A0 80} gives one U+FFFD
@@ -10,17 +17,17 @@ final class Utf8 {
 
     /** UTF-8 bytes of a JS string; a lone surrogate becomes U+FFFD (USVString conversion), as TextEncoder does. */
     static byte[] encode(String s) {
-        java.nio.charset.CharsetEncoder encoder = java.nio.charset.StandardCharsets.UTF_8
+        CharsetEncoder encoder = StandardCharsets.UTF_8
                 .newEncoder()
-                .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE)
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE)
                 .replaceWith(new byte[] {(byte) 0xEF, (byte) 0xBF, (byte) 0xBD});
         try {
-            java.nio.ByteBuffer out = encoder.encode(java.nio.CharBuffer.wrap(s));
+            ByteBuffer out = encoder.encode(CharBuffer.wrap(s));
             byte[] bytes = new byte[out.remaining()];
             out.get(bytes);
             return bytes;
-        } catch (java.nio.charset.CharacterCodingException e) {
+        } catch (CharacterCodingException e) {
             throw new IllegalStateException("REPLACE mode does not throw", e);
         }
     }

@@ -4,7 +4,10 @@ import fazt.proto.runtime.HttpHeader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
+import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 
@@ -49,7 +52,7 @@ public final class WebBridge {
                     body.close();
                     return null;
                 }
-                return encode(n == buffer.length ? buffer : java.util.Arrays.copyOf(buffer, n));
+                return encode(n == buffer.length ? buffer : Arrays.copyOf(buffer, n));
             } catch (IOException e) {
                 return false; // bridge.js errors the stream with a TypeError the app can read
             }
@@ -75,7 +78,7 @@ public final class WebBridge {
         Value head;
         try {
             head = response == null ? null : functions.invokeMember("responseHead", response);
-        } catch (org.graalvm.polyglot.PolyglotException e) {
+        } catch (PolyglotException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
         if (head == null || head.isNull()) {
@@ -140,7 +143,7 @@ public final class WebBridge {
      * {@code Uint8Array.fromBase64} when it has one, else one Latin-1 char per byte.
      */
     String encode(byte[] bytes) {
-        return nativeBase64 ? java.util.Base64.getEncoder().encodeToString(bytes) : JsBytes.toLatin1(bytes);
+        return nativeBase64 ? Base64.getEncoder().encodeToString(bytes) : JsBytes.toLatin1(bytes);
     }
 
     /**

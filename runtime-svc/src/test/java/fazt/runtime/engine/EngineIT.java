@@ -5,9 +5,16 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import fazt.platform.nats.ProblemException;
 import fazt.platform.service.testing.TestSuite;
+import fazt.proto.MessageCodec;
 import fazt.proto.deploy.AppChanged;
 import fazt.proto.runtime.HttpHeader;
+import fazt.proto.runtime.InvokeRequest;
+import fazt.runtime.invoke.FunctionCall;
+import fazt.runtime.invoke.FunctionRunner;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -210,7 +217,7 @@ class EngineIT {
                   }
                 };
                 """);
-        var json = fazt.proto.MessageCodec.INSTANCE
+        var json = MessageCodec.INSTANCE
                 .mapper()
                 .readTree(runtime.invoke(app, "GET", "/api/", null).body());
         assertThat(json.path("a").asText())
@@ -240,7 +247,7 @@ class EngineIT {
                   }
                 };
                 """);
-        fazt.proto.runtime.InvokeRequest request = new fazt.proto.runtime.InvokeRequest(
+        InvokeRequest request = new InvokeRequest(
                 "req-endless",
                 "endless",
                 "endless",
@@ -249,17 +256,15 @@ class EngineIT {
                 "http",
                 "GET",
                 "https://endless.example.test/api/",
-                java.util.List.of(),
+                List.of(),
                 null,
                 null,
                 0,
                 "203.0.113.9",
                 30_000);
-        var result = runtime.bean(fazt.runtime.invoke.FunctionRunner.class)
-                .run(new fazt.runtime.invoke.FunctionCall(request, java.io.InputStream.nullInputStream()));
+        var result = runtime.bean(FunctionRunner.class).run(new FunctionCall(request, InputStream.nullInputStream()));
         try (var body = result.body()) {
-            assertThat(new String(body.next(1024), java.nio.charset.StandardCharsets.UTF_8))
-                    .isEqualTo("tick0;");
+            assertThat(new String(body.next(1024), StandardCharsets.UTF_8)).isEqualTo("tick0;");
         }
         Eventually.within(Duration.ofSeconds(5), () -> {
             assertThat(runtime.logLines)

@@ -7,12 +7,14 @@ import fazt.platform.test.standins.DeployStandIn;
 import fazt.platform.test.standins.StorageStandIn;
 import fazt.proto.MessageCodec;
 import fazt.proto.ServiceName;
+import fazt.proto.auth.AppUser;
 import fazt.proto.deploy.AppChanged;
 import fazt.proto.runtime.AppLogLine;
 import fazt.proto.runtime.HttpHeader;
 import fazt.proto.runtime.InvocationRecord;
 import fazt.proto.runtime.InvokeRequest;
 import fazt.proto.runtime.RuntimeSubjects;
+import fazt.runtime.RuntimeService;
 import fazt.runtime.invoke.FunctionCall;
 import fazt.runtime.invoke.FunctionResult;
 import fazt.runtime.invoke.FunctionRunner;
@@ -59,7 +61,7 @@ final class RuntimeHarness implements BeforeAllCallback, AfterAllCallback {
     }
 
     static TestSuite suite() {
-        return TestSuite.of(new fazt.runtime.RuntimeService());
+        return TestSuite.of(new RuntimeService());
     }
 
     @Override
@@ -143,20 +145,13 @@ final class RuntimeHarness implements BeforeAllCallback, AfterAllCallback {
     }
 
     /** Invokes as the gateway does for a request with a logged-in app {@code user} (null: anonymous). */
-    Response invokeAs(
-            fazt.proto.auth.AppUser user, App app, String method, String path, String body, HttpHeader... headers)
+    Response invokeAs(AppUser user, App app, String method, String path, String body, HttpHeader... headers)
             throws Exception {
         return invoke(user, app, "http", method, path, body, headers);
     }
 
     private Response invoke(
-            fazt.proto.auth.AppUser user,
-            App app,
-            String trigger,
-            String method,
-            String path,
-            String body,
-            HttpHeader... headers)
+            AppUser user, App app, String trigger, String method, String path, String body, HttpHeader... headers)
             throws Exception {
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         InvokeRequest request = new InvokeRequest(

@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fazt.platform.nats.ProblemException;
+import fazt.platform.service.testing.TestSuite;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The handler each trigger calls (RuntimeSubjects): scheduled(event), webhook(request) or fetch, and async = fetch. */
 class TriggersIT {
-    static final fazt.platform.service.testing.TestSuite suite = RuntimeHarness.suite();
+    static final TestSuite suite = RuntimeHarness.suite();
 
     @RegisterExtension
     static final RuntimeHarness runtime = new RuntimeHarness(suite);

@@ -1,17 +1,24 @@
 package fazt.runtime.invoke;
 
 import fazt.platform.nats.ProblemException;
+import fazt.platform.service.ServiceDefinition;
+import fazt.platform.service.settings.Setting;
+import fazt.platform.service.settings.SettingType;
+import fazt.proto.ServiceName;
 import fazt.proto.problem.Problem;
 import fazt.proto.runtime.HttpHeader;
+import fazt.runtime.RuntimeService;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A {@link FunctionRunner} written in Java for the transport tests only, standing in for the JavaScript engine:
@@ -27,22 +34,22 @@ final class EchoRunner implements FunctionRunner {
     static final String PROPERTY = "fazt.test.function-runner";
 
     /** The runtime service with this runner in place of the JavaScript engine. */
-    static fazt.platform.service.ServiceDefinition service() {
-        fazt.runtime.RuntimeService runtime = new fazt.runtime.RuntimeService();
-        return new fazt.platform.service.ServiceDefinition() {
+    static ServiceDefinition service() {
+        RuntimeService runtime = new RuntimeService();
+        return new ServiceDefinition() {
             @Override
-            public fazt.proto.ServiceName name() {
+            public ServiceName name() {
                 return runtime.name();
             }
 
             @Override
-            public java.util.List<fazt.platform.service.settings.Setting> settings() {
+            public List<Setting> settings() {
                 // A setting of its own whose default selects this runner: the one way properties reach a context.
-                return java.util.stream.Stream.concat(
+                return Stream.concat(
                                 runtime.settings().stream(),
-                                java.util.stream.Stream.of(fazt.platform.service.settings.Setting.of(
+                                Stream.of(Setting.of(
                                                 "FAZT_TEST_FUNCTION_RUNNER",
-                                                fazt.platform.service.settings.SettingType.STRING,
+                                                SettingType.STRING,
                                                 "echo",
                                                 "the test's function runner")
                                         .mapsTo(PROPERTY)))
@@ -81,7 +88,7 @@ final class EchoRunner implements FunctionRunner {
                 default -> throw new ProblemException(Problem.of(404, "runtime/no-route", "Not found", url.getPath()));
             };
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -96,7 +97,7 @@ class ObserveAdminIT {
 
     @Test
     void declaresBothStreamsWithBoundedRetention() throws Exception {
-        String prefix = root.value().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+        String prefix = root.value().toUpperCase(Locale.ROOT).replace('-', '_');
         StreamConfiguration logs =
                 nats.jetStreamManagement().getStreamInfo(prefix + "_LOG_APP").getConfiguration();
         assertThat(logs.getSubjects()).containsExactly(root.qualify("log.app.>"));

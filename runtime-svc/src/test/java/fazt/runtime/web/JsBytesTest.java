@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Random;
 import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -69,8 +70,7 @@ class JsBytesTest {
                     .isEqualTo("[4000,true]");
             Value request = b.newRequest("POST", "https://a.example/api/", List.of(), new byte[] {1, 2, (byte) 250});
             Value[] out = new Value[1];
-            request.invokeMember("bytes")
-                    .invokeMember("then", (org.graalvm.polyglot.proxy.ProxyExecutable) a -> out[0] = a[0]);
+            request.invokeMember("bytes").invokeMember("then", (ProxyExecutable) a -> out[0] = a[0]);
             assertThat(JsBytes.toJava(out[0])).containsExactly(1, 2, 250);
         }
     }

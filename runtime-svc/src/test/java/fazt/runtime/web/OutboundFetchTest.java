@@ -15,7 +15,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +32,7 @@ class OutboundFetchTest {
     private String base;
     private int port;
     private final Map<String, String> seen = new ConcurrentHashMap<>();
-    private final java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
+    private final CountDownLatch released = new CountDownLatch(1);
     /** Allows the test server's loopback host only, as an admin allow-list would. */
     private final OutboundFetch fetch = new OutboundFetch(Set.of("127.0.0.1"), Duration.ofMillis(1500), 1000);
 
@@ -88,7 +92,7 @@ class OutboundFetchTest {
         server.createContext("/slow", ex -> {
             // never answers while the test runs: the only way the fetch can end is its own deadline
             try {
-                released.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                released.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -170,13 +174,13 @@ class OutboundFetchTest {
 
     @Test
     void sendAsyncCompletesOnTheExecutor() throws Exception {
-        try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             assertThat(text(fetch.sendAsync(get(base + "/echo"), new FetchBudget(1), executor)
                             .get()))
                     .isEqualTo("GET ");
             assertThatThrownBy(() -> strict.sendAsync(get("http://10.0.0.1/"), new FetchBudget(1), executor)
                             .join())
-                    .isInstanceOf(java.util.concurrent.CompletionException.class)
+                    .isInstanceOf(CompletionException.class)
                     .cause()
                     .isInstanceOf(FetchException.class)
                     .hasMessage("fetch to 10.0.0.1 refused: private address");

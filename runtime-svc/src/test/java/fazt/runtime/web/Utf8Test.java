@@ -3,6 +3,7 @@ package fazt.runtime.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -36,7 +37,7 @@ class Utf8Test {
         assertThat(Utf8.decode(bytes, true) == null).isEqualTo(expected.contains("fffd"));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void encodesLoneSurrogatesAsReplacementCharacters() {
         assertThat(Utf8.encode("a\uD800b\uDC00")).containsExactly(0x61, 0xEF, 0xBF, 0xBD, 0x62, 0xEF, 0xBF, 0xBD);
         assertThat(Utf8.encode("\uD83D\uDE00")).containsExactly(0xF0, 0x9F, 0x98, 0x80);

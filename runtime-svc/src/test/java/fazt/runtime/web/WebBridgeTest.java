@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import fazt.proto.runtime.HttpHeader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.SandboxPolicy;
 import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +45,7 @@ class WebBridgeTest {
     private Value invoke(Value handler, Value request) {
         Value promise = handler.execute(request);
         Value[] result = new Value[1];
-        promise.invokeMember("then", (org.graalvm.polyglot.proxy.ProxyExecutable) a -> result[0] = a[0]);
+        promise.invokeMember("then", (ProxyExecutable) a -> result[0] = a[0]);
         js.drain();
         assertThat(result[0]).as("handler settled").isNotNull();
         return result[0];
@@ -141,8 +143,8 @@ class WebBridgeTest {
     void aFailingRequestBodyErrorsTheStream() {
         InputStream broken = new InputStream() {
             @Override
-            public int read() throws java.io.IOException {
-                throw new java.io.IOException("transport gone");
+            public int read() throws IOException {
+                throw new IOException("transport gone");
             }
         };
         Value request = bridge.newRequest("POST", "https://a.example/api/", List.of(), broken);
@@ -393,7 +395,7 @@ class WebBridgeTest {
                             + "return new Response(btoa(String.fromCharCode(...new Uint8Array(h))).slice(0, 8)); }");
             Value[] result = new Value[1];
             handler.execute(constrained.newRequest("GET", "https://a.example/api/p", List.of(), (byte[]) null))
-                    .invokeMember("then", (org.graalvm.polyglot.proxy.ProxyExecutable) a -> result[0] = a[0]);
+                    .invokeMember("then", (ProxyExecutable) a -> result[0] = a[0]);
             ResponseHead head = constrained.readResponse(result[0]);
             assertThat(new String(head.bytes(), StandardCharsets.UTF_8)).isEqualTo("LXEWQrcm");
             assertThat(logs).containsExactly("info hi /api/p");

@@ -2,6 +2,8 @@ package fazt.runtime.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.HostAccess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -52,9 +54,9 @@ class WebGlobalsTest {
         double withGlobals = (System.nanoTime() - t0) / 1e6 / n;
         long t1 = System.nanoTime();
         for (int i = 0; i < n; i++) {
-            try (org.graalvm.polyglot.Context bare = org.graalvm.polyglot.Context.newBuilder("js")
+            try (Context bare = Context.newBuilder("js")
                     .engine(JsHarness.ENGINE)
-                    .allowHostAccess(org.graalvm.polyglot.HostAccess.NONE)
+                    .allowHostAccess(HostAccess.NONE)
                     .build()) {
                 bare.eval("js", "1");
             }

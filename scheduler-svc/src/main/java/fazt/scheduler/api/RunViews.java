@@ -24,12 +24,14 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /** The admin API's JSON bodies for runs, schedules and hooks, as the records of {@link SchedulerAdminApi} declare them. */
 final class RunViews {
     /** Request headers that carry a caller's credentials: the handler gets them, listings show them masked. */
-    private static final java.util.Set<String> CREDENTIALS =
-            java.util.Set.of("authorization", "cookie", "proxy-authorization", "x-api-key");
+    private static final Set<String> CREDENTIALS =
+            Set.of("authorization", "cookie", "proxy-authorization", "x-api-key");
 
     private static final String MASK = "••••••";
 
@@ -89,7 +91,7 @@ final class RunViews {
         List<HttpHeader> shown = r.headers() == null
                 ? List.of()
                 : r.headers().stream()
-                        .map(h -> CREDENTIALS.contains(h.name().toLowerCase(java.util.Locale.ROOT))
+                        .map(h -> CREDENTIALS.contains(h.name().toLowerCase(Locale.ROOT))
                                 ? new HttpHeader(h.name(), MASK)
                                 : h)
                         .toList();

@@ -1,6 +1,7 @@
 package fazt.scheduler.domain;
 
 import fazt.platform.service.crypto.MasterKeyCipher;
+import java.nio.charset.StandardCharsets;
 
 /** Seals and opens hook secrets under the master key, bound to the hook and its app. */
 public final class HookSecrets {
@@ -12,7 +13,7 @@ public final class HookSecrets {
     }
 
     public MasterKeyCipher.Sealed seal(String hookId, String appId, String secret) {
-        return cipher.seal(aad(hookId, appId), secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return cipher.seal(aad(hookId, appId), secret.getBytes(StandardCharsets.UTF_8));
     }
 
     public byte[] open(Hook hook) {
@@ -20,6 +21,6 @@ public final class HookSecrets {
     }
 
     private static byte[] aad(String hookId, String appId) {
-        return (hookId + "\0" + appId).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return (hookId + "\0" + appId).getBytes(StandardCharsets.UTF_8);
     }
 }

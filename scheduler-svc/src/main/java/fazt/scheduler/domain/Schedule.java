@@ -1,6 +1,7 @@
 package fazt.scheduler.domain;
 
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * One schedule of an app's live version: a unix {@code cron} expression in {@code tz}, or an interval of
@@ -19,9 +20,9 @@ public record Schedule(
         String lastRunId) {
     /** Whether this is the same schedule as {@code other} (same definition), whatever their fire times. */
     public boolean sameDefinition(Schedule other) {
-        return java.util.Objects.equals(cron, other.cron)
-                && java.util.Objects.equals(tz, other.tz)
-                && java.util.Objects.equals(everyMillis, other.everyMillis);
+        return Objects.equals(cron, other.cron)
+                && Objects.equals(tz, other.tz)
+                && Objects.equals(everyMillis, other.everyMillis);
     }
 
     /** The run trigger this schedule produces: {@code cron} or {@code interval}. */

@@ -6,8 +6,10 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -55,7 +57,7 @@ public final class WebhookSignature {
             return "missing Stripe-Signature header";
         }
         String timestamp = null;
-        List<String> signatures = new java.util.ArrayList<>();
+        List<String> signatures = new ArrayList<>();
         for (String part : header.split(",")) {
             int eq = part.indexOf('=');
             if (eq < 0) {
@@ -93,7 +95,7 @@ public final class WebhookSignature {
     private static boolean matches(byte[] expected, String hex) {
         byte[] given;
         try {
-            given = HexFormat.of().parseHex(hex.trim().toLowerCase(java.util.Locale.ROOT));
+            given = HexFormat.of().parseHex(hex.trim().toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -20,6 +20,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -132,7 +133,7 @@ final class NatsRuntime implements Runtime {
                             instance.get(),
                             null);
                 }
-            } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+            } catch (ExecutionException | CancellationException e) {
                 if (Duration.ofNanos(System.nanoTime() - sent).compareTo(deadline) > 0) {
                     return new Outcome(
                             Result.FAILED,
@@ -142,7 +143,7 @@ final class NatsRuntime implements Runtime {
                             null);
                 }
                 Throwable cause = e.getCause() == null ? e : e.getCause();
-                boolean none = cause instanceof java.util.concurrent.CancellationException
+                boolean none = cause instanceof CancellationException
                         || (cause.getMessage() != null && cause.getMessage().contains("No Responders"));
                 return new Outcome(
                         Result.LOST,

@@ -26,6 +26,7 @@ import fazt.runtime.RuntimeService;
 import fazt.storage.StorageService;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;
+import io.nats.client.Subscription;
 import io.nats.client.impl.Headers;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -170,7 +171,7 @@ final class AppLoginFixture implements BeforeAllCallback, AfterAllCallback {
     }
 
     /** A subscription to {@code subject} (without the root) on the suite's NATS, e.g. an auth event. */
-    io.nats.client.Subscription subscribe(String subject) {
+    Subscription subscribe(String subject) {
         return connection.nats().subscribe(suite.nats().root().qualify(subject));
     }
 

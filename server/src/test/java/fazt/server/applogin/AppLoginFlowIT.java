@@ -5,10 +5,19 @@ import static fazt.server.applogin.AppLoginFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fazt.proto.MessageCodec;
+import fazt.proto.auth.AccessRevoked;
+import fazt.proto.auth.AuthSubjects;
+import io.nats.client.Message;
+import io.nats.client.Subscription;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -86,18 +95,17 @@ class AppLoginFlowIT {
                 .isEqualTo(200);
 
         String secret = browser.cookies.get("blog.localhost").get("fazt_app_session");
-        io.nats.client.Subscription ended = app.subscribe(fazt.proto.auth.AuthSubjects.APP_SESSION_ENDED);
+        Subscription ended = app.subscribe(AuthSubjects.APP_SESSION_ENDED);
         HttpResponse<String> out = browser.send("POST", "blog.localhost", "/_fazt/auth/logout");
         assertThat(out.statusCode()).isEqualTo(204);
-        io.nats.client.Message event = ended.nextMessage(java.time.Duration.ofSeconds(5));
+        Message event = ended.nextMessage(Duration.ofSeconds(5));
         assertThat(event).as("every gateway hears that the session ended").isNotNull();
-        fazt.proto.auth.AccessRevoked revoked =
-                fazt.proto.MessageCodec.INSTANCE.decode(event.getData(), fazt.proto.auth.AccessRevoked.class);
+        AccessRevoked revoked = MessageCodec.INSTANCE.decode(event.getData(), AccessRevoked.class);
         assertThat(revoked.subject()).isEqualTo("app_blog");
         assertThat(revoked.credential())
-                .isEqualTo(java.util.HexFormat.of()
-                        .formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                                .digest(secret.getBytes(StandardCharsets.UTF_8))));
+                .isEqualTo(HexFormat.of()
+                        .formatHex(
+                                MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8))));
         assertThat(out.headers().firstValue("set-cookie").orElseThrow())
                 .startsWith("fazt_app_session=;")
                 .contains("Max-Age=0");
@@ -149,8 +157,8 @@ class AppLoginFlowIT {
             browser.get("notes.localhost", "/api/whoami");
             cached[i] = System.nanoTime() - t;
         }
-        java.util.Arrays.sort(logins);
-        java.util.Arrays.sort(cached);
+        Arrays.sort(logins);
+        Arrays.sort(cached);
         System.out.printf(
                 "app login: median %.1f ms over %d logins; /api/ with a session: first %.1f ms, cached median %.1f ms%n",
                 logins[logins.length / 2] / 1e6, logins.length, first / 1e6, cached[cached.length / 2] / 1e6);

@@ -2,6 +2,7 @@ package fazt.proto.admin;
 
 import fazt.proto.auth.AuthAdminApi;
 import fazt.proto.deploy.DeployAdminApi;
+import fazt.proto.gateway.GatewayAdminApi;
 import fazt.proto.runtime.RuntimeAdminApi;
 import fazt.proto.scheduler.SchedulerAdminApi;
 import java.util.List;
@@ -20,7 +21,7 @@ public final class AdminApi {
                     AuthAdminApi.ROUTES,
                     SchedulerAdminApi.ROUTES,
                     RuntimeAdminApi.ROUTES,
-                    fazt.proto.gateway.GatewayAdminApi.ROUTES)
+                    GatewayAdminApi.ROUTES)
             .flatMap(List::stream)
             .toList());
 }

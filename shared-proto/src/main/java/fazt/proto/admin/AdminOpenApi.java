@@ -1,5 +1,7 @@
 package fazt.proto.admin;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,8 +18,8 @@ import java.util.TreeMap;
  * The OpenAPI 3.1 document of the admin API, generated from the route tables ({@link AdminApi#TABLE}): a path per
  * template ({@code {path+}} becomes {@code {path}}, documented as taking the rest of the path), an operation per
  * route with its summary, path and query parameters, its scopes as security requirements (one requirement per
- * alternative scope, OpenAPI 3.1's role names; none on public routes), its JSON answer's schema when the route
- * declares a record, and RFC 9457 problems for every refusal. The gateway serves it at {@code /api/openapi.json};
+ * alternative scope, OpenAPI 3.1's role names; none on public routes), its JSON request body's schema, each success
+ * status it declares with its answer's schema, and RFC 9457 problems for every refusal. The gateway serves it at {@code /api/openapi.json};
  * {@code docs/api/openapi.json} is the same document checked in.
  */
 public final class AdminOpenApi {
@@ -107,16 +109,33 @@ public final class AdminOpenApi {
                 }
             }
         }
-        ObjectNode responses = op.putObject("responses");
-        ObjectNode ok = responses.putObject("2XX");
-        if (route.response() != null) {
-            ok.put("description", route.response().getSimpleName());
-            ok.putObject("content")
+        if (route.body() != null) {
+            ObjectNode body = op.putObject("requestBody");
+            body.put("required", true);
+            body.putObject("content")
                     .putObject("application/json")
                     .putObject("schema")
-                    .put("$ref", ref(route.response(), schemas));
-        } else {
-            ok.put("description", "Success");
+                    .put("$ref", ref(route.body(), schemas));
+        }
+        ObjectNode responses = op.putObject("responses");
+        for (AdminRoute.Answer answer : route.answers()) {
+            ObjectNode ok = responses.putObject(Integer.toString(answer.status()));
+            if (answer.type() != null) {
+                ok.put("description", answer.type().getSimpleName());
+                ok.putObject("content")
+                        .putObject("application/json")
+                        .putObject("schema")
+                        .put("$ref", ref(answer.type(), schemas));
+            } else if (answer.status() == 204) {
+                ok.put("description", "No content");
+            } else {
+                ok.put("description", "The file's bytes, with its content type");
+                ok.putObject("content")
+                        .putObject("*/*")
+                        .putObject("schema")
+                        .put("type", "string")
+                        .put("contentMediaType", "application/octet-stream");
+            }
         }
         ObjectNode problem = responses.putObject("default");
         problem.put(
@@ -146,13 +165,15 @@ public final class AdminOpenApi {
         String name = type.getSimpleName();
         if (!schemas.has(name)) {
             if (!type.isRecord()) {
-                throw new IllegalArgumentException("an admin response type is a record: " + type.getName());
+                throw new IllegalArgumentException("an admin body or answer type is a record: " + type.getName());
             }
             ObjectNode schema = schemas.putObject(name);
             schema.put("type", "object");
             ObjectNode properties = schema.putObject("properties");
             for (RecordComponent component : type.getRecordComponents()) {
-                properties.set(component.getName(), schemaOf(component.getGenericType(), schemas));
+                JsonProperty renamed = component.getAccessor().getAnnotation(JsonProperty.class);
+                String field = renamed != null && !renamed.value().isEmpty() ? renamed.value() : component.getName();
+                properties.set(field, schemaOf(component.getGenericType(), schemas));
             }
         }
         return "#/components/schemas/" + name;
@@ -177,7 +198,7 @@ public final class AdminOpenApi {
         } else if (type instanceof Class<?> c && c.isRecord()) {
             schema.put("$ref", ref(c, schemas));
         } else {
-            throw new IllegalArgumentException("no schema for " + type.getTypeName() + " in an admin response");
+            throw new IllegalArgumentException("no schema for " + type.getTypeName() + " in an admin body or answer");
         }
         return schema;
     }
@@ -202,7 +223,7 @@ public final class AdminOpenApi {
     }
 
     private static ObjectNode sorted(ObjectNode node) {
-        TreeMap<String, com.fasterxml.jackson.databind.JsonNode> byName = new TreeMap<>();
+        TreeMap<String, JsonNode> byName = new TreeMap<>();
         node.fields().forEachRemaining(e -> byName.put(e.getKey(), e.getValue()));
         ObjectNode out = JSON.objectNode();
         byName.forEach(out::set);

@@ -4,6 +4,7 @@ import fazt.proto.ServiceName;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ public final class AdminRouteTable {
     /** Refuses a route declared twice, and two templates that match the same paths alike or belong to two owners. */
     public AdminRouteTable(List<AdminRoute> routes) {
         this.routes = List.copyOf(routes);
-        Set<String> keys = new java.util.HashSet<>();
+        Set<String> keys = new HashSet<>();
         Map<String, AdminRoute> shapes = new HashMap<>();
         for (AdminRoute route : this.routes) {
             if (!keys.add(route.key())) {

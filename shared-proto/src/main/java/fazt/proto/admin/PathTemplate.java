@@ -1,10 +1,12 @@
 package fazt.proto.admin;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A path template of the admin API below {@code /api}: literal segments, {@code {name}} parameters (one non-empty
@@ -15,7 +17,7 @@ public record PathTemplate(String text, List<Segment> segments) {
     /** One segment: a literal, a parameter, or the trailing rest parameter. */
     public record Segment(String value, Kind kind) {}
 
-    private static final java.util.regex.Pattern EDGE_SLASHES = java.util.regex.Pattern.compile("^/+|/+$");
+    private static final Pattern EDGE_SLASHES = Pattern.compile("^/+|/+$");
 
     /** Ordered from most to least specific. */
     public enum Kind {
@@ -87,7 +89,7 @@ public record PathTemplate(String text, List<Segment> segments) {
                 }
                 case PARAM -> params.put(segment.value(), parts[i]);
                 case REST -> {
-                    params.put(segment.value(), String.join("/", java.util.Arrays.copyOfRange(parts, i, parts.length)));
+                    params.put(segment.value(), String.join("/", Arrays.copyOfRange(parts, i, parts.length)));
                     return Optional.of(params);
                 }
             }

@@ -13,13 +13,14 @@ public final class GatewayAdminApi {
 
     public static final List<AdminRoute> ROUTES = List.of(
             route("GET", "/certificates", "admin", "Lists the TLS certificates: state, expiry, last error")
-                    .returns(CertificateList.class),
+                    .returns(200, CertificateList.class),
             route(
                             "PUT",
                             "/domains/{domain}/certificate",
                             "admin",
                             "Stores your own certificate for a name (body: chain and key, PEM), served by SNI from then on")
-                    .returns(CertificateView.class));
+                    .accepts(CertificateBody.class)
+                    .returns(200, CertificateView.class));
 
     private static AdminRoute route(String method, String template, String scope, String summary) {
         return AdminRoute.of(ServiceName.GATEWAY, method, template, scope, summary);

@@ -15,18 +15,20 @@ public final class SchedulerAdminApi {
     public static final List<AdminRoute> ROUTES = List.of(
             route("GET", "/apps/{name}/runs", "read|deploy:{name}", "Lists an app's runs, newest first")
                     .query("status", "trigger", "limit", "cursor")
-                    .returns(RunList.class),
+                    .returns(200, RunList.class),
             route("GET", "/apps/{name}/schedules", "read|deploy:{name}", "Lists an app's cron schedules and limits")
-                    .returns(ScheduleList.class),
+                    .returns(200, ScheduleList.class),
             route("GET", "/apps/{name}/hooks", "read|deploy:{name}", "Lists an app's webhooks")
-                    .returns(HookList.class),
-            route("POST", "/apps/{name}/hooks", "deploy:{name}", "Creates a webhook (body: name, signature, secret)")
-                    .returns(HookAnswer.class),
-            route("DELETE", "/apps/{name}/hooks/{hook}", "deploy:{name}", "Deletes a webhook"),
+                    .returns(200, HookList.class),
+            route("POST", "/apps/{name}/hooks", "deploy:{name}", "Creates a webhook")
+                    .accepts(CreateHookBody.class)
+                    .returns(201, HookAnswer.class),
+            route("DELETE", "/apps/{name}/hooks/{hook}", "deploy:{name}", "Deletes a webhook")
+                    .answers(204),
             route("GET", "/runs/{id}", "caller", "Shows a run with its attempts (read or deploy: on its app)")
-                    .returns(RunDetail.class),
+                    .returns(200, RunDetail.class),
             route("POST", "/runs/{id}/replay", "caller", "Runs a finished run again as a new run (deploy: on its app)")
-                    .returns(RunAnswer.class));
+                    .returns(201, RunAnswer.class));
 
     private static AdminRoute route(String method, String template, String scope, String summary) {
         return AdminRoute.of(ServiceName.SCHEDULER, method, template, scope, summary);

@@ -2,6 +2,7 @@ package fazt.proto.scheduler;
 
 import fazt.proto.ServiceName;
 import fazt.proto.SubjectGrammar;
+import fazt.proto.SubjectRoot;
 import fazt.proto.runtime.RuntimeSubjects;
 
 /**
@@ -47,7 +48,7 @@ public final class SchedulerSubjects {
     public static final String WORK = SubjectGrammar.work(ServiceName.SCHEDULER, "run");
 
     /** The work-queue stream name for a subject root ({@code FAZT_WORK_SCHEDULER}). */
-    public static String workStream(fazt.proto.SubjectRoot root) {
+    public static String workStream(SubjectRoot root) {
         return root.stream("WORK_SCHEDULER");
     }
 

@@ -12,14 +12,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every record an admin route declares as its answer round-trips through its golden file
+ * Every record an admin route declares as an answer or as its request body round-trips through its golden file
  * {@code golden/admin-api/<Record>.json}: decode, encode, same JSON tree. A field renamed or dropped breaks clients
  * of the admin API (the CLI, the dashboard, scripts) and this test; a route declaring a new record needs a golden file.
  */
 class AdminAnswerGoldenTest {
     static Stream<Class<?>> answers() {
         return AdminApi.TABLE.routes().stream()
-                .map(AdminRoute::response)
+                .flatMap(r ->
+                        Stream.concat(Stream.of(r.body()), r.answers().stream().map(AdminRoute.Answer::type)))
                 .filter(Objects::nonNull)
                 .distinct();
     }

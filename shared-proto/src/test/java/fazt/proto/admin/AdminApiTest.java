@@ -1,8 +1,10 @@
 package fazt.proto.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fazt.proto.ServiceName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -64,5 +66,27 @@ class AdminApiTest {
     })
     void onlyLoginSignupAndSetupArePublic(String method, String path, boolean open) {
         assertThat(AdminApi.TABLE.isPublic(method, path)).isEqualTo(open);
+    }
+
+    @Test
+    void everyRouteDeclaresItsSuccessStatusesAndOnlyBodilessOnesLackARecord() {
+        for (AdminRoute route : AdminApi.TABLE.routes()) {
+            assertThat(route.answers()).as(route.key()).isNotEmpty();
+            for (AdminRoute.Answer answer : route.answers()) {
+                // Without a record: a 204, or the one route answering a file's bytes.
+                if (answer.type() == null && answer.status() != 204) {
+                    assertThat(route.key()).isEqualTo("GET /apps/{name}/files/{path+}");
+                }
+            }
+        }
+    }
+
+    @Test
+    void aRouteRefusesANonSuccessStatusA204WithABodyAndAStatusTwice() {
+        AdminRoute route = AdminRoute.of(ServiceName.DEPLOY, "GET", "/apps", "read", "a");
+        assertThatThrownBy(() -> route.answers(302)).hasMessageContaining("2xx");
+        assertThatThrownBy(() -> route.returns(204, AdminRoute.Answer.class)).hasMessageContaining("204");
+        assertThatThrownBy(() -> route.answers(200).answers(200)).hasMessageContaining("twice");
+        assertThatThrownBy(() -> route.accepts(String.class)).hasMessageContaining("record");
     }
 }

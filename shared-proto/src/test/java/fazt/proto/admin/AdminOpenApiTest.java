@@ -67,7 +67,7 @@ class AdminOpenApiTest {
     @Test
     void typedAnswersHaveSchemasFromTheirRecords() {
         JsonNode list =
-                doc.path("paths").path("/apps").path("get").path("responses").path("2XX");
+                doc.path("paths").path("/apps").path("get").path("responses").path("200");
         assertThat(list.path("content")
                         .path("application/json")
                         .path("schema")
@@ -106,6 +106,52 @@ class AdminOpenApiTest {
                         .path("$ref")
                         .asText())
                 .isEqualTo("#/components/schemas/Problem");
+    }
+
+    @Test
+    void requestBodiesAndExactSuccessStatusesComeFromTheTables() {
+        JsonNode login = doc.path("paths").path("/auth/login").path("post");
+        assertThat(login.path("requestBody")
+                        .path("content")
+                        .path("application/json")
+                        .path("schema")
+                        .path("$ref")
+                        .asText())
+                .isEqualTo("#/components/schemas/LoginBody");
+        assertThat(fieldNames(login.path("responses"))).containsExactly("200", "201", "default");
+        assertThat(login.path("responses")
+                        .path("201")
+                        .path("content")
+                        .path("application/json")
+                        .path("schema")
+                        .path("$ref")
+                        .asText())
+                .isEqualTo("#/components/schemas/NewToken");
+
+        JsonNode logout = doc.path("paths").path("/auth/logout").path("post");
+        assertThat(fieldNames(logout.path("responses"))).containsExactly("200", "204", "default");
+        assertThat(logout.path("responses").path("204").has("content")).isFalse();
+        assertThat(logout.has("requestBody")).isFalse();
+
+        JsonNode metrics =
+                doc.path("components").path("schemas").path("Metrics").path("properties");
+        assertThat(fieldNames(metrics)).containsExactly("1h", "24h");
+        JsonNode file =
+                doc.path("paths").path("/apps/{name}/files/{path}").path("get").path("responses");
+        assertThat(file.path("200").path("content").has("*/*")).isTrue();
+        for (var path = doc.path("paths").fields(); path.hasNext(); ) {
+            for (var op = path.next().getValue().fields(); op.hasNext(); ) {
+                assertThat(fieldNames(op.next().getValue().path("responses")))
+                        .doesNotContain("2XX")
+                        .contains("default");
+            }
+        }
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        node.fieldNames().forEachRemaining(out::add);
+        return out;
     }
 
     private static List<String> names(JsonNode parameters) {

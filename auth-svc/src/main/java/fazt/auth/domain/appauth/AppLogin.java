@@ -11,6 +11,7 @@ import java.net.URI;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -188,9 +189,7 @@ public final class AppLogin {
             byte[] hash = Secret.hash(secret);
             if (users.endSession(appId, hash)) {
                 events.revoked(
-                        AuthEvents.Kind.APP_SESSION_ENDED,
-                        appId,
-                        java.util.HexFormat.of().formatHex(hash));
+                        AuthEvents.Kind.APP_SESSION_ENDED, appId, HexFormat.of().formatHex(hash));
             }
         }
     }

@@ -1,16 +1,17 @@
 package fazt.auth.domain.appauth;
 
 import fazt.auth.domain.AuthException;
-import fazt.proto.auth.Principal;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Configures who can log in to an app: its OAuth/OIDC providers (client secrets sealed before they are stored) and its
- * allow-list. Reading needs {@code read} or {@code deploy:<app>}, changing needs {@code deploy:<app>}.
+ * allow-list. Who may read or change them ({@code read} or {@code deploy:<app>}, {@code deploy:<app>}) is the admin
+ * routes' declared scope, checked by the router before these run.
  */
 public final class ConfigureAppLogin {
     private static final Pattern APP = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
@@ -33,14 +34,12 @@ public final class ConfigureAppLogin {
         return app + "/" + provider;
     }
 
-    public List<ProviderConfig> list(Principal who, String app) {
-        canRead(who, checkApp(app));
-        return providers.list(app);
+    public List<ProviderConfig> list(String app) {
+        return providers.list(checkApp(app));
     }
 
-    public AppAccess access(Principal who, String app) {
-        canRead(who, checkApp(app));
-        return providers.access(app);
+    public AppAccess access(String app) {
+        return providers.access(checkApp(app));
     }
 
     /**
@@ -48,14 +47,8 @@ public final class ConfigureAppLogin {
      * {@code clientSecret} keeps the stored one.
      */
     public ProviderConfig put(
-            Principal who,
-            String app,
-            String provider,
-            String kind,
-            String clientId,
-            String clientSecret,
-            String discoveryUrl) {
-        canChange(who, checkApp(app));
+            String app, String provider, String kind, String clientId, String clientSecret, String discoveryUrl) {
+        checkApp(app);
         if (provider == null || !PROVIDER.matcher(provider).matches()) {
             throw new AuthException.InvalidInput(
                     "provider", "A provider id has 1 to 32 lower-case letters, digits or hyphens.");
@@ -100,15 +93,15 @@ public final class ConfigureAppLogin {
         return config;
     }
 
-    public void delete(Principal who, String app, String provider) {
-        canChange(who, checkApp(app));
+    public void delete(String app, String provider) {
+        checkApp(app);
         if (!providers.delete(app, provider)) {
             throw new AuthException.NotFound("Provider " + provider + " of " + app);
         }
     }
 
-    public AppAccess putAccess(Principal who, String app, List<String> emails, List<String> domains) {
-        canChange(who, checkApp(app));
+    public AppAccess putAccess(String app, List<String> emails, List<String> domains) {
+        checkApp(app);
         if (emails.size() + domains.size() > MAX_ALLOWED) {
             throw new AuthException.InvalidInput("emails", "At most " + MAX_ALLOWED + " entries in all.");
         }
@@ -119,8 +112,7 @@ public final class ConfigureAppLogin {
         }
         for (String domain : domains) {
             if (domain == null
-                    || !DOMAIN.matcher(domain.toLowerCase(java.util.Locale.ROOT))
-                            .matches()) {
+                    || !DOMAIN.matcher(domain.toLowerCase(Locale.ROOT)).matches()) {
                 throw new AuthException.InvalidInput(
                         "domains", "\"" + domain + "\" is not a domain such as example.com.");
             }
@@ -157,17 +149,5 @@ public final class ConfigureAppLogin {
             throw new AuthException.InvalidInput("app", "\"" + app + "\" is not an app name.");
         }
         return app;
-    }
-
-    private static void canRead(Principal who, String app) {
-        if (!who.allows(Principal.READ) && !who.allows("deploy:" + app)) {
-            throw new AuthException.NotAllowed("read or deploy:" + app);
-        }
-    }
-
-    private static void canChange(Principal who, String app) {
-        if (!who.allows("deploy:" + app)) {
-            throw new AuthException.NotAllowed("deploy:" + app);
-        }
     }
 }

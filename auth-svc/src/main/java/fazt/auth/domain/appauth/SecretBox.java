@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -64,7 +65,7 @@ public final class SecretBox {
                     Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, Arrays.copyOfRange(box, 1, 1 + NONCE)));
             cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
             return new String(cipher.doFinal(box, 1 + NONCE, box.length - 1 - NONCE), StandardCharsets.UTF_8);
-        } catch (javax.crypto.AEADBadTagException e) {
+        } catch (AEADBadTagException e) {
             throw new IllegalArgumentException("the sealed secret does not authenticate", e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is missing from this JVM", e);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fazt.auth.domain.AuthException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -43,7 +44,7 @@ class LocalRedirectTest {
                 .isEqualTo("redirect");
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void overlongRedirectsAreRefused() {
         assertThatThrownBy(() -> LocalRedirect.check("/" + "a".repeat(LocalRedirect.MAX)))
                 .isInstanceOf(AuthException.InvalidInput.class);

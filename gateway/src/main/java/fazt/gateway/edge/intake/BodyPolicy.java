@@ -40,6 +40,7 @@ public record BodyPolicy(Mode mode, long limit) {
             case Route.NotFound n -> new BodyPolicy(Mode.NONE, DROPPED_BODY);
             case Route.AcmeChallenge c -> new BodyPolicy(Mode.NONE, DROPPED_BODY);
             case Route.HttpsRedirect r -> new BodyPolicy(Mode.NONE, DROPPED_BODY);
+            case Route.DomainChallenge c -> new BodyPolicy(Mode.NONE, DROPPED_BODY);
         };
     }
 }

@@ -3,6 +3,7 @@ package fazt.gateway.edge.intake;
 import fazt.gateway.edge.EdgeResponses;
 import fazt.gateway.edge.Exchange;
 import fazt.gateway.edge.socket.ConnectionClock;
+import fazt.gateway.edge.socket.EdgeCodec;
 import fazt.gateway.edge.socket.EdgeLimits;
 import fazt.gateway.routing.HostRoute;
 import fazt.gateway.routing.HostRouter;
@@ -31,6 +32,7 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The one place a request is read (ADR 19): right after the HTTP codec, it checks the framing, canonicalises the
@@ -40,7 +42,7 @@ import java.util.List;
  * {@link Refusal}, in order, and everything after it on the connection is dropped. One instance per connection.
  */
 public final class EdgeIntake extends ChannelInboundHandlerAdapter {
-    private static final java.util.regex.Pattern CONTENT_LENGTH = java.util.regex.Pattern.compile("[0-9]{1,18}");
+    private static final Pattern CONTENT_LENGTH = Pattern.compile("[0-9]{1,18}");
 
     private final HostRouter hosts;
     private final TrustedProxies proxies;
@@ -280,7 +282,7 @@ public final class EdgeIntake extends ChannelInboundHandlerAdapter {
                     "gateway/bad-request",
                     "Bad request",
                     "The request could not be parsed as HTTP/1.1"
-                            + (cause instanceof fazt.gateway.edge.socket.EdgeCodec.AmbiguousLength
+                            + (cause instanceof EdgeCodec.AmbiguousLength
                                     ? ": it carries both Content-Length and Transfer-Encoding."
                                     : "."));
         }

@@ -35,6 +35,12 @@ public sealed interface Route {
     /** Plain HTTP when {@code FAZT_HTTP_REDIRECT} is on: {@code 308} to {@code location} (ADR 28). */
     record HttpsRedirect(String location) implements Route {}
 
+    /**
+     * {@code /.well-known/fazt/<token>} on a custom domain: the verification challenge deploy-svc fetches
+     * (docs/adr/0027-custom-domains.md); {@code token} is the rest of the path.
+     */
+    record DomainChallenge(HostRoute host, String token) implements Route {}
+
     /** Nothing is served here: other {@code /_fazt/} paths, non-API paths on the admin host. */
     record NotFound() implements Route {}
 

@@ -11,9 +11,8 @@ public final class Routes {
     public static final String SETUP_PREFIX = "/_fazt/setup/";
     public static final String ADMIN_API = "/api";
     public static final String FUNCTION_PREFIX = "/api/";
+    public static final String DOMAIN_CHALLENGE_PREFIX = "/.well-known/fazt/";
     public static final String ACME_CHALLENGE_PREFIX = "/.well-known/acme-challenge/";
-    /** Paths plain HTTP answers even when it redirects to HTTPS: ACME challenges and the platform's own. */
-    public static final String WELL_KNOWN_FAZT = "/.well-known/fazt/";
 
     private Routes() {}
 
@@ -40,6 +39,9 @@ public final class Routes {
             }
             return new Route.NotFound();
         }
+        if (host.custom() && path.startsWith(DOMAIN_CHALLENGE_PREFIX)) {
+            return new Route.DomainChallenge(host, path.substring(DOMAIN_CHALLENGE_PREFIX.length()));
+        }
         if (path.startsWith(PLATFORM_PREFIX)) {
             if (host.kind() == HostRoute.Kind.APP) {
                 for (Route.Platform kind : Route.Platform.values()) {
@@ -58,7 +60,7 @@ public final class Routes {
 
     /** Whether plain HTTP for {@code path} is answered rather than redirected to HTTPS. */
     public static boolean staysPlain(String path) {
-        return path.startsWith(ACME_CHALLENGE_PREFIX) || path.startsWith(WELL_KNOWN_FAZT);
+        return path.startsWith(ACME_CHALLENGE_PREFIX) || path.startsWith(DOMAIN_CHALLENGE_PREFIX);
     }
 
     private static boolean isSetup(String path) {

@@ -3,9 +3,11 @@ package fazt.platform.blobs;
 import fazt.platform.nats.NatsRequester;
 import fazt.proto.storage.BlobReadRequest;
 import fazt.proto.storage.StorageSubjects;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
@@ -71,11 +73,11 @@ public final class BlobReader {
         if (size > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("blob " + digest + " of " + size + " bytes does not fit in memory");
         }
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream((int) size);
+        ByteArrayOutputStream out = new ByteArrayOutputStream((int) size);
         try {
             copy(digest, size, out);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         return out.toByteArray();
     }

@@ -15,9 +15,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +51,7 @@ public final class BodyStreamHolder implements AutoCloseable {
     private final ScheduledExecutorService timers;
     private final Map<String, HeldStream> open = new ConcurrentHashMap<>();
     private final String prefix;
-    private final java.util.concurrent.atomic.AtomicLong next = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong next = new AtomicLong();
 
     /** A holder whose streams are dropped after {@link RuntimeSubjects#STREAM_IDLE_MILLIS} without a pull. */
     public BodyStreamHolder(Connection nats) {
@@ -273,7 +275,7 @@ public final class BodyStreamHolder implements AutoCloseable {
             disarmIdle();
             try {
                 idle = timers.schedule(() -> finish(Outcome.ABANDONED), idleMillis, TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
+            } catch (RejectedExecutionException e) {
                 // the holder is closing; close() cancels this stream
             }
         }

@@ -10,7 +10,9 @@ import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -176,7 +178,7 @@ public final class BodyStreamReader {
 
         @Override
         public int read(byte[] target, int offset, int length) throws IOException {
-            java.util.Objects.checkFromIndexSize(offset, length, target.length);
+            Objects.checkFromIndexSize(offset, length, target.length);
             if (closed) {
                 throw new IOException("stream closed");
             }
@@ -212,7 +214,7 @@ public final class BodyStreamReader {
                 return pull.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException("interrupted while pulling a body chunk");
+                throw new InterruptedIOException("interrupted while pulling a body chunk");
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof IOException io) {
                     throw io;

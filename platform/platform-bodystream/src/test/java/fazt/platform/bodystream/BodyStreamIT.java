@@ -9,11 +9,15 @@ import fazt.platform.test.TestNats;
 import fazt.proto.problem.Problem;
 import fazt.proto.runtime.RuntimeSubjects;
 import io.nats.client.Connection;
+import io.nats.client.Message;
 import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -21,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -81,8 +86,8 @@ class BodyStreamIT {
     @Test
     void twentyMegabytesArriveWholeAndInOrderWithTheInlineChunkFirst() throws Exception {
         byte[] body = random(20 * 1024 * 1024 + 17);
-        byte[] inline = java.util.Arrays.copyOf(body, 1000);
-        byte[] rest = java.util.Arrays.copyOfRange(body, 1000, body.length);
+        byte[] inline = Arrays.copyOf(body, 1000);
+        byte[] rest = Arrays.copyOfRange(body, 1000, body.length);
         var stream = holder.register(ChunkProducer.of(rest));
         long started = System.nanoTime();
         byte[] read;
@@ -126,11 +131,11 @@ class BodyStreamIT {
         var stream = holder.register(ChunkProducer.blocking(
                 new ChunkProducer.BlockingSource() {
                     @Override
-                    public byte[] next(int maxBytes) throws java.io.IOException {
+                    public byte[] next(int maxBytes) throws IOException {
                         try {
                             Thread.sleep(200);
                         } catch (InterruptedException e) {
-                            throw new java.io.InterruptedIOException();
+                            throw new InterruptedIOException();
                         }
                         return left[0]-- > 0 ? new byte[] {(byte) left[0]} : null;
                     }
@@ -164,7 +169,7 @@ class BodyStreamIT {
         closed.get(1, TimeUnit.SECONDS);
         assertThat(holder.openStreams()).isZero();
         long started = System.nanoTime();
-        ExecutionException late = org.junit.jupiter.api.Assertions.assertThrows(
+        ExecutionException late = Assertions.assertThrows(
                 ExecutionException.class, () -> reader.pull().get());
         assertThat(((BodyStreamException) late.getCause()).problem().status()).isEqualTo(410);
         assertThat(late.getCause()).hasMessageContaining("Body stream gone");
@@ -206,7 +211,7 @@ class BodyStreamIT {
             public void close() {}
         });
         var pull = new BodyStreamReader(readerSide, stream.subject(), PULL_TIMEOUT).pull();
-        ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, pull::get);
+        ExecutionException failure = Assertions.assertThrows(ExecutionException.class, pull::get);
         BodyStreamException cause = (BodyStreamException) failure.getCause();
         assertThat(cause.problem().status()).isEqualTo(413);
         assertThat(cause.getMessage()).contains("Body too large");
@@ -223,7 +228,7 @@ class BodyStreamIT {
                 .isEqualTo("400");
         byte[] first = rawPull(stream.subject(), "1").getData();
         assertThat(rawPull(stream.subject(), "1").getData()).isEqualTo(first);
-        assertThat(first).isEqualTo(java.util.Arrays.copyOf(body, RuntimeSubjects.CHUNK_SIZE));
+        assertThat(first).isEqualTo(Arrays.copyOf(body, RuntimeSubjects.CHUNK_SIZE));
     }
 
     @Test
@@ -236,7 +241,7 @@ class BodyStreamIT {
                 .hasMessageContaining("410");
     }
 
-    private io.nats.client.Message rawPull(String subject, String seq) throws Exception {
+    private Message rawPull(String subject, String seq) throws Exception {
         Headers headers = new Headers();
         headers.put(RuntimeSubjects.HEADER_SEQ, seq);
         return readerSide.request(

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -167,7 +168,7 @@ class BoundedCacheTest {
     @Test
     void anAnswerFetchedBeforeADropIsNeverStored() {
         BoundedCache<String, String> cache = cache(100);
-        for (var drop : List.<java.util.function.Consumer<BoundedCache<String, String>>>of(
+        for (var drop : List.<Consumer<BoundedCache<String, String>>>of(
                 c -> c.drop("a"), c -> c.dropIf((k, v) -> false), BoundedCache::dropAll)) {
             CompletableFuture<String> old = new CompletableFuture<>();
             CompletableFuture<String> asked = cache.get("a", k -> old);

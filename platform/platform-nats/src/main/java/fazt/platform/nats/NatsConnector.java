@@ -4,6 +4,7 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.nats.client.Connection;
 import io.nats.client.ConnectionListener;
+import io.nats.client.ErrorListener;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 import java.io.IOException;
@@ -86,7 +87,7 @@ public final class NatsConnector {
         };
     }
 
-    private static final class LoggingErrorListener implements io.nats.client.ErrorListener {
+    private static final class LoggingErrorListener implements ErrorListener {
         @Override
         public void errorOccurred(Connection conn, String error) {
             log.warn("nats error error={}", error);

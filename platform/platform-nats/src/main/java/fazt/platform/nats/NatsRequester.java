@@ -8,6 +8,8 @@ import io.nats.client.Message;
 import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -72,7 +74,7 @@ public final class NatsRequester {
      * itself (for byte replies such as blob chunks), failing as {@link #request} does for problems and no responders.
      */
     public CompletableFuture<Message> requestRaw(
-            String subject, java.util.Map<String, String> headers, byte[] data, Duration timeout) {
+            String subject, Map<String, String> headers, byte[] data, Duration timeout) {
         Headers all = new Headers();
         headers.forEach(all::put);
         all.put(FaztHeaders.TRACEPARENT, TraceContext.currentOrStart().header());
@@ -96,7 +98,7 @@ public final class NatsRequester {
     public CompletableFuture<Message> requestForBytes(String subject, Object request, Duration timeout) {
         return requestRaw(
                 subject,
-                java.util.Map.of(FaztHeaders.TYPE, MessageCodec.typeId(request.getClass())),
+                Map.of(FaztHeaders.TYPE, MessageCodec.typeId(request.getClass())),
                 MessageCodec.INSTANCE.encode(request),
                 timeout);
     }
@@ -135,7 +137,7 @@ public final class NatsRequester {
 
     private static Throwable translate(String subject, Throwable e) {
         Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-        if (cause instanceof java.util.concurrent.CancellationException
+        if (cause instanceof CancellationException
                 || (cause.getMessage() != null && cause.getMessage().contains("No Responders"))) {
             return new NoResponderException(subject);
         }

@@ -1,6 +1,7 @@
 package fazt.platform.nats;
 
 import fazt.proto.MessageCodec;
+import fazt.proto.MessageType;
 import fazt.proto.problem.Problem;
 import io.nats.client.Connection;
 import io.nats.client.impl.Headers;
@@ -32,7 +33,7 @@ final class Replies {
             message.respond(nats, raw.data(), headers);
             return;
         }
-        if (result != null && result.getClass().isAnnotationPresent(fazt.proto.MessageType.class)) {
+        if (result != null && result.getClass().isAnnotationPresent(MessageType.class)) {
             headers.put(FaztHeaders.TYPE, MessageCodec.typeId(result.getClass()));
         }
         byte[] body = result == null ? new byte[0] : MessageCodec.INSTANCE.encode(result);

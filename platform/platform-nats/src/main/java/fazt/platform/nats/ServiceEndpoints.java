@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -29,6 +31,8 @@ public final class ServiceEndpoints implements AutoCloseable {
     public static final String METADATA_INSTANCE = "fazt.instance";
     /** How long {@link #close()} waits for in-flight requests while draining. */
     public static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(5);
+
+    private static final Duration SUBSCRIPTION_FLUSH = Duration.ofSeconds(5);
 
     private static final Logger log = LoggerFactory.getLogger(ServiceEndpoints.class);
     private static final String MDC_SUBJECT = "subject";
@@ -69,8 +73,26 @@ public final class ServiceEndpoints implements AutoCloseable {
         }
         self.service = builder.build();
         self.service.startService();
+        awaitSubscriptions(nats);
         log.info("nats service started service={} endpoints={} id={}", name, endpoints.size(), self.service.getId());
         return self;
+    }
+
+    /**
+     * Subscriptions are sent to the server asynchronously: without this round trip, a caller told that the service has
+     * started could still meet "no responders".
+     */
+    private static void awaitSubscriptions(Connection nats) {
+        try {
+            nats.flush(SUBSCRIPTION_FLUSH);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(
+                    "NATS did not confirm the service's subscriptions within " + SUBSCRIPTION_FLUSH.toSeconds() + " s",
+                    e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the service's subscriptions", e);
+        }
     }
 
     private static void handle(Connection nats, ServiceName name, RequestEndpoint endpoint, ServiceMessage message) {
@@ -103,7 +125,7 @@ public final class ServiceEndpoints implements AutoCloseable {
         service.stop(true);
         workers.shutdown();
         try {
-            if (!workers.awaitTermination(DRAIN_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            if (!workers.awaitTermination(DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 log.warn("handlers still running after drain timeout");
             }
         } catch (InterruptedException e) {

@@ -1,6 +1,7 @@
 package fazt.platform.service;
 
 import fazt.platform.service.settings.SettingValues;
+import fazt.platform.service.settings.SettingsException;
 import fazt.proto.ServiceName;
 import fazt.proto.SubjectRoot;
 import java.io.IOException;

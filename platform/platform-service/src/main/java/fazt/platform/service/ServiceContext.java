@@ -2,6 +2,7 @@ package fazt.platform.service;
 
 import fazt.platform.service.memory.IdleHeapRelease;
 import fazt.platform.service.settings.SettingValues;
+import fazt.platform.service.settings.SettingsException;
 import fazt.proto.ServiceName;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -100,7 +101,8 @@ public final class ServiceContext implements AutoCloseable {
                     .warnings());
         }
         warnings.forEach(w -> log.warn("{}", w));
-        Optional<Duration> idleRelease = IdleHeapRelease.interval(env);
+        Optional<Duration> idleRelease = IdleHeapRelease.interval(
+                (Long) PlatformSettings.IDLE_GC_SECONDS.read(env, null).value());
         List<ServiceContext> started = new ArrayList<>();
         try {
             for (ServiceDefinition definition : definitions) {

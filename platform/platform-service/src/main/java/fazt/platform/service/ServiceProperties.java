@@ -1,6 +1,7 @@
 package fazt.platform.service;
 
 import fazt.proto.ServiceName;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ final class ServiceProperties {
         p.put("flyway.datasources.default.enabled", true);
         // Platform scripts (V0_x) first, then the service's own (V1…), each in the service's schema. A service
         // without scripts of its own yet gets only the platform's, so Flyway has no missing location to warn about.
-        List<String> locations = new java.util.ArrayList<>(List.of("classpath:db/migration/platform"));
+        List<String> locations = new ArrayList<>(List.of("classpath:db/migration/platform"));
         if (ServiceProperties.class.getClassLoader().getResource("db/migration/" + schema) != null) {
             locations.add("classpath:db/migration/" + schema);
         }

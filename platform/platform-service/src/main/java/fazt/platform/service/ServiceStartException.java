@@ -1,5 +1,6 @@
 package fazt.platform.service;
 
+import fazt.platform.service.settings.SettingsException;
 import fazt.proto.ServiceName;
 
 /** A service that could not start; {@link #getMessage()} is one line naming it and the innermost cause. */

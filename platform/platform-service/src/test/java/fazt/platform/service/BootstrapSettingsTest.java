@@ -3,6 +3,7 @@ package fazt.platform.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fazt.platform.service.settings.SettingsException;
 import fazt.proto.ServiceName;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,5 +131,20 @@ class BootstrapSettingsTest {
     void aMissingMasterKeySaysHowToMakeOne() {
         assertThatThrownBy(() -> BootstrapSettings.from(Map.of(), ServiceName.DEPLOY))
                 .hasMessageStartingWith("FAZT_MASTER_KEY: is not set; give at least 32 random characters");
+    }
+
+    @Test
+    void idleGcSecondsShouldDefaultToFiveMinutesAndRejectWhatIsNotACountOfSeconds() {
+        assertThat(PlatformSettings.IDLE_GC_SECONDS.read(Map.of(), null).value())
+                .isEqualTo(300L);
+        assertThat(PlatformSettings.IDLE_GC_SECONDS
+                        .read(Map.of("FAZT_IDLE_GC_SECONDS", " 60 "), null)
+                        .value())
+                .isEqualTo(60L);
+        for (String bad : new String[] {"-1", "5m", "86401"}) {
+            assertThatThrownBy(() -> PlatformSettings.IDLE_GC_SECONDS.read(Map.of("FAZT_IDLE_GC_SECONDS", bad), null))
+                    .isInstanceOf(SettingsException.class)
+                    .hasMessage("FAZT_IDLE_GC_SECONDS: expected seconds from 0 to 86400, got \"" + bad + "\"");
+        }
     }
 }

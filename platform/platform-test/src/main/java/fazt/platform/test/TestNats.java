@@ -5,6 +5,7 @@ import io.nats.client.Connection;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.Nats;
 import io.nats.client.api.StreamInfo;
+import java.util.Locale;
 import java.util.UUID;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -69,7 +70,7 @@ public final class TestNats implements AutoCloseable {
     public void close() throws Exception {
         try (Connection nats = connect()) {
             JetStreamManagement jsm = nats.jetStreamManagement();
-            String prefix = root.value().toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_";
+            String prefix = root.value().toUpperCase(Locale.ROOT).replace('-', '_') + "_";
             for (StreamInfo info : jsm.getStreams()) {
                 if (info.getConfiguration().getName().startsWith(prefix)) {
                     jsm.deleteStream(info.getConfiguration().getName());

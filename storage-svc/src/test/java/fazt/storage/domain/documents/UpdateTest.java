@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fazt.storage.domain.StorageException;
+import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
 
 class UpdateTest {
@@ -35,7 +36,7 @@ class UpdateTest {
         assertThat(apply("{'n': 9223372036854775807}", "{'$inc': {'n': 1}}")
                         .get("n")
                         .bigIntegerValue())
-                .isEqualTo(new java.math.BigInteger("9223372036854775808"));
+                .isEqualTo(new BigInteger("9223372036854775808"));
         assertThat(apply("{'n': 0.1}", "{'$inc': {'n': 0.2}}").get("n").decimalValue())
                 .isEqualByComparingTo("0.3");
         assertThat(apply("{}", "{'$inc': {'a.n': -2}}")).isEqualTo(json("{'a': {'n': -2}}"));

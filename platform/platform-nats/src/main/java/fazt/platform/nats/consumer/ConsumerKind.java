@@ -1,5 +1,7 @@
 package fazt.platform.nats.consumer;
 
+import java.util.Locale;
+
 /** How the instances of a service share a stream's messages (ADR 25). */
 public enum ConsumerKind {
     /**
@@ -20,6 +22,6 @@ public enum ConsumerKind {
 
     /** The value of the meters' {@code kind} tag. */
     public String tag() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -8,6 +8,7 @@ import io.nats.client.FetchConsumeOptions;
 import io.nats.client.FetchConsumer;
 import io.nats.client.Message;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -37,6 +38,8 @@ final class PulledConsumer<T> implements RunningConsumer {
     private final BackgroundLoop.Body ready;
     private final Semaphore slots;
     private final ScheduledExecutorService keepAlive;
+    private final CountDownLatch drained = new CountDownLatch(1);
+    private volatile boolean draining;
     private BackgroundLoop loop;
 
     PulledConsumer(Connection nats, SubjectRoot root, MessageHandling<T> handling, BackgroundLoop.Body ready) {
@@ -70,8 +73,12 @@ final class PulledConsumer<T> implements RunningConsumer {
                 spec.stream().apply(root),
                 root.qualify(spec.subject()));
         ready.run();
-        while (!Thread.currentThread().isInterrupted()) {
+        while (!draining && !Thread.currentThread().isInterrupted()) {
             slots.acquire();
+            if (draining) {
+                slots.release();
+                break;
+            }
             int free = 1 + slots.drainPermits();
             int taken = 0;
             try (FetchConsumer fetch = consumer.fetch(FetchConsumeOptions.builder()
@@ -100,6 +107,12 @@ final class PulledConsumer<T> implements RunningConsumer {
             } finally {
                 slots.release(free - taken);
             }
+        }
+        if (draining) {
+            // The last pull has ended, so the server holds no request of ours that could take a message nobody
+            // would read (it would wait out the ack wait before another instance got it). Wait for the stop.
+            drained.countDown();
+            new CountDownLatch(1).await();
         }
     }
 
@@ -158,7 +171,19 @@ final class PulledConsumer<T> implements RunningConsumer {
     @Override
     public boolean stop(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        boolean stopped = loop == null || loop.stop(timeout);
+        draining = true;
+        try {
+            // Let the pull in flight end rather than interrupting it: its request stays on the server until it
+            // expires, and a message the server hands to it then would reach no one until its ack wait ran out.
+            long drainWait =
+                    Math.min(timeout.toNanos(), PULL_WAIT.plusSeconds(1).toNanos());
+            if (loop != null && !drained.await(drainWait, TimeUnit.NANOSECONDS)) {
+                log.debug("consumer still pulling at stop consumer={}", handling.spec.name());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        boolean stopped = loop == null || loop.stop(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         try {
             long left = Math.max(0, deadline - System.nanoTime());
             boolean idle = slots.tryAcquire(handling.spec.inFlight(), left, TimeUnit.NANOSECONDS);

@@ -23,7 +23,8 @@ import org.slf4j.MDC;
  * the same way in every service. A path no route declares is a 404 {@code admin/no-route}; a declared path with
  * another method a 405 {@code admin/method-not-allowed} with {@code Allow}; a call without the route's scope a 403
  * {@code <service>/forbidden}, without any caller a 401 {@code auth/unauthorized}. Building refuses a declared route
- * without a handler and a handler for a route not declared, so the tables and the code cannot drift apart.
+ * without a handler or without a success answer, and a handler for a route not declared; a handler answering a
+ * success status its route does not declare fails the call. So the tables and the code cannot drift apart.
  */
 public final class AdminRouter {
     private final ServiceName owner;
@@ -68,6 +69,13 @@ public final class AdminRouter {
                             route.key() + " is declared for " + route.owner().id() + ", not " + owner.id());
                 }
                 byKey.put(route.key(), route);
+            }
+            List<String> silent = declared.stream()
+                    .filter(r -> r.answers().isEmpty())
+                    .map(AdminRoute::key)
+                    .toList();
+            if (!silent.isEmpty()) {
+                throw new IllegalStateException(owner.id() + " declares routes without a success answer: " + silent);
             }
             TreeSet<String> undeclared = new TreeSet<>(handlers.keySet());
             undeclared.removeAll(byKey.keySet());
@@ -122,7 +130,15 @@ public final class AdminRouter {
                             "This token lacks the scope "
                                     + String.join(" or ", route.scope().scopes(found.params())) + "."));
                 }
-                yield handlers.get(route.key()).handle(new AdminCall(route, request, found.params(), incoming));
+                AdminResponse answer =
+                        handlers.get(route.key()).handle(new AdminCall(route, request, found.params(), incoming));
+                // A problem answer (405, 429) is a refusal; a success must be one the table declares, or the OpenAPI
+                // document would lie about this route. A handler that drifts fails here, as a 500, in its tests.
+                if (answer.status() < 400 && !route.declares(answer.status())) {
+                    throw new IllegalStateException(owner.id() + " answered " + route.key() + " with " + answer.status()
+                            + ", which its table does not declare");
+                }
+                yield answer;
             }
         };
     }

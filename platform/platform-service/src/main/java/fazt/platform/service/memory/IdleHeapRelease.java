@@ -1,10 +1,8 @@
 package fazt.platform.service.memory;
 
-import fazt.platform.service.PlatformSettings;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -37,9 +35,8 @@ public final class IdleHeapRelease {
         this.seen = collections.getAsLong();
     }
 
-    /** The interval from {@code FAZT_IDLE_GC_SECONDS}: empty when it is 0 (off); a bad value stops start-up. */
-    public static Optional<Duration> interval(Map<String, String> env) {
-        long seconds = (Long) PlatformSettings.IDLE_GC_SECONDS.read(env, null).value();
+    /** The interval of {@code seconds} ({@code FAZT_IDLE_GC_SECONDS}, which the caller read): empty when 0 (off). */
+    public static Optional<Duration> interval(long seconds) {
         return seconds == 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
     }
 

@@ -5,7 +5,7 @@ import fazt.platform.nats.NatsConnector;
 import fazt.platform.nats.NatsRequester;
 import fazt.platform.service.BootstrapSettings;
 import fazt.platform.service.ServiceIdentity;
-import fazt.platform.service.SettingsException;
+import fazt.platform.service.settings.SettingsException;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;

@@ -1,6 +1,5 @@
 package fazt.platform.service.settings;
 
-import fazt.platform.service.SettingsException;
 import fazt.proto.ServiceName;
 import io.micronaut.core.annotation.Nullable;
 import java.util.Arrays;

@@ -12,16 +12,21 @@ import fazt.proto.admin.AdminRequest;
 import fazt.proto.admin.AdminResponse;
 import fazt.proto.admin.AdminRoute;
 import fazt.proto.auth.Principal;
+import fazt.proto.problem.Problem;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AdminRouterTest {
     static final List<AdminRoute> ROUTES = List.of(
-            AdminRoute.of(ServiceName.DEPLOY, "GET", "/apps/{name}", "read|deploy:{name}", "Shows an app"),
-            AdminRoute.of(ServiceName.DEPLOY, "DELETE", "/apps/{name}", "deploy:{name}", "Deletes an app"),
-            AdminRoute.of(ServiceName.DEPLOY, "GET", "/apps/{name}/files/{path+}", "read", "A file"),
-            AdminRoute.of(ServiceName.DEPLOY, "POST", "/login", "public", "Logs in"));
+            AdminRoute.of(ServiceName.DEPLOY, "GET", "/apps/{name}", "read|deploy:{name}", "Shows an app")
+                    .answers(200),
+            AdminRoute.of(ServiceName.DEPLOY, "DELETE", "/apps/{name}", "deploy:{name}", "Deletes an app")
+                    .answers(204),
+            AdminRoute.of(ServiceName.DEPLOY, "GET", "/apps/{name}/files/{path+}", "read", "A file")
+                    .answers(200),
+            AdminRoute.of(ServiceName.DEPLOY, "POST", "/login", "public", "Logs in")
+                    .answers(200));
 
     final AdminRouter router = AdminRouter.of(ServiceName.DEPLOY, ROUTES)
             .on("GET /apps/{name}", call -> AdminResponse.json(200, "{\"name\":\"" + call.param("name") + "\"}"))
@@ -112,5 +117,32 @@ class AdminRouterTest {
                 .hasMessageContaining("handled without a declaration [POST /logout]");
         assertThatThrownBy(() -> AdminRouter.of(ServiceName.AUTH, ROUTES).build())
                 .hasMessageContaining("declared for deploy, not auth");
+        assertThatThrownBy(() -> AdminRouter.of(
+                                ServiceName.DEPLOY,
+                                List.of(AdminRoute.of(ServiceName.DEPLOY, "GET", "/apps", "read", "Lists apps")))
+                        .on("GET /apps", call -> null)
+                        .build())
+                .hasMessageContaining("without a success answer: [GET /apps]");
+    }
+
+    @Test
+    void aHandlerAnsweringASuccessStatusItsRouteDoesNotDeclareFailsTheCall() {
+        AdminRouter drifted = AdminRouter.of(ServiceName.DEPLOY, ROUTES)
+                .on("GET /apps/{name}", call -> AdminResponse.json(201, "{}"))
+                .on("DELETE /apps/{name}", call -> AdminResponse.json(200, "{}"))
+                .on("GET /apps/{name}/files/{path+}", call -> AdminResponse.json(200, "{}"))
+                .on(
+                        "POST /login",
+                        call -> AdminRouter.problemAnswer(
+                                Problem.of(429, "auth/busy", "Busy", "Later."),
+                                call.request(),
+                                Map.of("Retry-After", "1")))
+                .build();
+        assertThatThrownBy(() -> drifted.handle(request("GET", "/apps/blog", "read"), null))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("GET /apps/{name} with 201");
+        assertThatThrownBy(() -> drifted.handle(request("DELETE", "/apps/blog", "admin"), null))
+                .hasMessageContaining("DELETE /apps/{name} with 200");
+        assertThat(drifted.handle(request("POST", "/login"), null).status()).isEqualTo(429);
     }
 }

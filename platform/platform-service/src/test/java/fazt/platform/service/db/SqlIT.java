@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import fazt.platform.test.TestPostgres;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -226,14 +227,14 @@ class SqlIT {
         }
     }
 
-    private static int insert(java.sql.Connection c, String id) throws SQLException {
+    private static int insert(Connection c, String id) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO item (id) VALUES (?)")) {
             s.setString(1, id);
             return s.executeUpdate();
         }
     }
 
-    private static int count(java.sql.Connection c) throws SQLException {
+    private static int count(Connection c) throws SQLException {
         try (Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("SELECT count(*) FROM item")) {
             r.next();
@@ -241,7 +242,7 @@ class SqlIT {
         }
     }
 
-    private static int onCall(java.sql.Connection c) throws SQLException {
+    private static int onCall(Connection c) throws SQLException {
         try (Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("SELECT count(*) FROM duty WHERE on_call")) {
             r.next();

@@ -3,7 +3,6 @@ package fazt.platform.service.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fazt.platform.service.SettingsException;
 import fazt.proto.ServiceName;
 import java.util.List;
 import java.util.Map;

@@ -3,6 +3,10 @@ package fazt.platform.service.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import fazt.platform.nats.NatsRequester;
 import fazt.platform.nats.ServiceEndpoints;
 import fazt.platform.service.ServiceContext;
@@ -26,6 +30,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -140,18 +145,17 @@ public interface ServiceContract {
 
     @Test
     default void itsCodeDependsOnNoOtherServiceAndItsDomainStaysPure() {
-        var importer = new com.tngtech.archunit.core.importer.ClassFileImporter();
+        var importer = new ClassFileImporter();
         // Its tests too: a test that needs another service talks to that service's stand-in over NATS or is an e2e
         // journey (ADR 26).
         var codeAndTests = importer.importPackages("fazt." + service().id());
-        var classes = importer.withImportOption(
-                        com.tngtech.archunit.core.importer.ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        var classes = importer.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("fazt." + service().id());
-        String[] others = java.util.Arrays.stream(ServiceName.values())
+        String[] others = Arrays.stream(ServiceName.values())
                 .filter(s -> s != service())
                 .map(s -> "fazt." + s.id() + "..")
                 .toArray(String[]::new);
-        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+        ArchRuleDefinition.noClasses()
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(others)
@@ -159,7 +163,7 @@ public interface ServiceContract {
                         + " use stand-ins (platform-test-standins) or move to e2e")
                 .allowEmptyShould(true)
                 .check(codeAndTests);
-        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+        ArchRuleDefinition.noClasses()
                 .that()
                 .resideInAPackage("..domain..")
                 .should()
@@ -169,6 +173,20 @@ public interface ServiceContract {
                 .because("the domain is plain Java; adapters translate")
                 .allowEmptyShould(true)
                 .check(classes);
+    }
+
+    @Test
+    default void thePlatformPackagesItRunsWithAreFreeOfCycles() {
+        // Main code only: this contract itself comes in platform-service's test jar, which uses the platform freely.
+        var platform = new ClassFileImporter()
+                .withImportOption(location -> !location.contains("/test-classes/") && !location.contains("-tests.jar"))
+                .importPackages("fazt.platform");
+        SlicesRuleDefinition.slices()
+                .matching("fazt.platform.(**)")
+                .should()
+                .beFreeOfCycles()
+                .because("platform packages depend on each other one way; move what both need to one side")
+                .check(platform);
     }
 
     @Test

@@ -3,6 +3,7 @@ package fazt.platform.test.standins;
 import fazt.platform.nats.EventPublisher;
 import fazt.platform.nats.EventStreams;
 import fazt.platform.nats.IncomingRequest;
+import fazt.platform.nats.ProblemException;
 import fazt.platform.nats.RequestEndpoint;
 import fazt.platform.nats.ServiceEndpoints;
 import fazt.proto.ServiceName;
@@ -15,6 +16,7 @@ import fazt.proto.deploy.SiteReply;
 import fazt.proto.deploy.SiteRequest;
 import fazt.proto.deploy.TriggersReply;
 import fazt.proto.deploy.TriggersRequest;
+import fazt.proto.problem.Problem;
 import io.nats.client.Connection;
 import java.io.IOException;
 import java.time.Instant;
@@ -23,20 +25,26 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 /**
  * Plays deploy-svc for another service's tests: answers what the other services ask deploy-svc over real NATS, in
  * deploy's queue group and through {@link ServiceEndpoints}, with the shared-proto records: the live version of an
- * app by name ({@code svc.deploy.site.get}), its env vars ({@code svc.deploy.env.get}) and its triggers
- * ({@code svc.deploy.triggers.get}), for the apps the test declares; and it publishes {@link AppChanged} on deploy's
+ * app by name ({@code svc.deploy.site.get}), its env vars ({@code svc.deploy.env.get}), its triggers
+ * ({@code svc.deploy.triggers.get}) and the custom domains ({@code svc.deploy.domains.get},
+ * {@code svc.deploy.domain.challenge}), for the apps and domains the test declares; and it publishes
+ * {@link AppChanged} and {@code DomainChanged} on deploy's
  * JetStream event stream (declared here, as deploy-svc declares it) through the {@link EventPublisher} deploy-svc
  * uses, when the test deploys, deletes or changes an app. It records every decoded request.
  *
  * <p>It does not validate bundles or manifests: a test declares the live state deploy-svc would have derived.
+ * {@link DeployContract} holds it and the real deploy-svc to the same answers.
  */
 public final class DeployStandIn implements AutoCloseable {
     private final Map<String, LiveApp> apps = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> envs = new ConcurrentHashMap<>();
+    private final Map<String, fazt.proto.deploy.MappedDomain> domains = new ConcurrentHashMap<>();
+    private final Map<String, String> domainTokens = new ConcurrentHashMap<>();
     private final List<Object> requests = new CopyOnWriteArrayList<>();
     private final EventPublisher events;
     private final ServiceEndpoints endpoints;
@@ -72,12 +80,29 @@ public final class DeployStandIn implements AutoCloseable {
                         }),
                         endpoint(DeploySubjects.ENV_GET, r -> {
                             String appId = record(r, AppEnvRequest.class).appId();
+                            if (appId == null || appId.isBlank()) {
+                                throw new ProblemException(Problem.of(
+                                                400,
+                                                "deploy/invalid-request",
+                                                "Invalid request",
+                                                "The request needs appId.")
+                                        .withErrors(List.of(new Problem.FieldError("appId", "is required"))));
+                            }
                             Map<String, String> values = envs.get(appId);
                             if (values == null && apps.containsKey(appId)) {
                                 values = Map.of();
                             }
                             return values == null ? new AppEnvReply(false, Map.of()) : new AppEnvReply(true, values);
                         }),
+                        endpoint(DeploySubjects.DOMAINS_GET, r -> {
+                            record(r, fazt.proto.deploy.DomainsRequest.class);
+                            return new fazt.proto.deploy.DomainsReply(List.copyOf(domains.values()));
+                        }),
+                        endpoint(
+                                DeploySubjects.DOMAIN_CHALLENGE,
+                                r -> new fazt.proto.deploy.DomainChallengeReply(
+                                        domainTokens.get(record(r, fazt.proto.deploy.DomainChallengeRequest.class)
+                                                .domain()))),
                         endpoint(DeploySubjects.TRIGGERS_GET, r -> {
                             String appId = record(r, TriggersRequest.class).appId();
                             return new TriggersReply(apps.values().stream()
@@ -156,6 +181,33 @@ public final class DeployStandIn implements AutoCloseable {
         events.publish(DeploySubjects.appEvent(change), event, event.eventId());
     }
 
+    /**
+     * Maps (or updates) a custom domain with its verification {@code token} and announces it with {@code change}
+     * ({@code mapped}, {@code verified} or {@code failed}), as deploy-svc does.
+     */
+    public void domain(
+            fazt.proto.deploy.DomainChanged.Change change, fazt.proto.deploy.MappedDomain domain, String token) {
+        domains.put(domain.domain(), domain);
+        domainTokens.put(domain.domain(), token);
+        announceDomain(change, domain);
+    }
+
+    /** Removes a custom domain and announces it ({@code removed}). */
+    public void removeDomain(String name) {
+        fazt.proto.deploy.MappedDomain gone = domains.remove(name);
+        domainTokens.remove(name);
+        if (gone == null) {
+            throw new IllegalArgumentException("no domain " + name);
+        }
+        announceDomain(fazt.proto.deploy.DomainChanged.Change.REMOVED, gone);
+    }
+
+    private void announceDomain(fazt.proto.deploy.DomainChanged.Change change, fazt.proto.deploy.MappedDomain domain) {
+        fazt.proto.deploy.DomainChanged event =
+                new fazt.proto.deploy.DomainChanged(UUID.randomUUID().toString(), change, domain, Instant.now());
+        events.publish(DeploySubjects.domainEvent(change), event, event.eventId());
+    }
+
     /** Every request received so far, decoded, in order of arrival. */
     public List<Object> requests() {
         return List.copyOf(requests);
@@ -172,8 +224,7 @@ public final class DeployStandIn implements AutoCloseable {
         return decoded;
     }
 
-    private static RequestEndpoint endpoint(
-            String subject, java.util.function.Function<IncomingRequest, Object> answer) {
+    private static RequestEndpoint endpoint(String subject, Function<IncomingRequest, Object> answer) {
         return new RequestEndpoint() {
             @Override
             public String subject() {

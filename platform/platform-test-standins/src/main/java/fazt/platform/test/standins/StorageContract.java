@@ -41,9 +41,13 @@ import fazt.proto.storage.VfsStatReply;
 import fazt.proto.storage.VfsStatRequest;
 import io.nats.client.Message;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -117,12 +121,12 @@ public interface StorageContract {
         String content = "hello, " + unique("blob-");
         String upload = unique("u_");
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-        BlobWritten first = chunk(upload, 0, false, java.util.Arrays.copyOf(bytes, 5));
+        BlobWritten first = chunk(upload, 0, false, Arrays.copyOf(bytes, 5));
         assertThat(first.received()).isEqualTo(5);
         assertThat(first.digest()).isNull();
-        BlobWritten last = chunk(upload, 5, true, java.util.Arrays.copyOfRange(bytes, 5, bytes.length));
+        BlobWritten last = chunk(upload, 5, true, Arrays.copyOfRange(bytes, 5, bytes.length));
         assertThat(last.size()).isEqualTo(bytes.length);
-        assertThat(last.digest()).hasSize(64).isEqualTo(java.util.HexFormat.of().formatHex(sha256(bytes)));
+        assertThat(last.digest()).hasSize(64).isEqualTo(HexFormat.of().formatHex(sha256(bytes)));
         assertThat(last.deduplicated()).isFalse();
         assertThat(chunk(unique("u_"), 0, true, bytes).deduplicated()).isTrue();
 
@@ -311,8 +315,8 @@ public interface StorageContract {
 
     private static byte[] sha256(byte[] bytes) {
         try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

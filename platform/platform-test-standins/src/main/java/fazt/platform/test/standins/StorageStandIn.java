@@ -5,6 +5,7 @@ import fazt.platform.nats.ProblemException;
 import fazt.platform.nats.RawReply;
 import fazt.platform.nats.RequestEndpoint;
 import fazt.platform.nats.ServiceEndpoints;
+import fazt.proto.MessageCodec;
 import fazt.proto.ServiceName;
 import fazt.proto.SubjectRoot;
 import fazt.proto.problem.Problem;
@@ -47,6 +48,7 @@ import fazt.proto.storage.VfsStatReply;
 import fazt.proto.storage.VfsStatRequest;
 import io.nats.client.Connection;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -480,13 +482,13 @@ public final class StorageStandIn implements AutoCloseable {
     }
 
     private static boolean isJson(byte[] value) {
-        try (var parser = fazt.proto.MessageCodec.INSTANCE.mapper().getFactory().createParser(value)) {
+        try (var parser = MessageCodec.INSTANCE.mapper().getFactory().createParser(value)) {
             if (parser.nextToken() == null) {
                 return false;
             }
             parser.skipChildren();
             return parser.nextToken() == null;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }

@@ -1,4 +1,4 @@
-package fazt.platform.service;
+package fazt.platform.service.settings;
 
 /**
  * A bootstrap setting that is missing or wrong. Its message is the one line a starting service prints before it
