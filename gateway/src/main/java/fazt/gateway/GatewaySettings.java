@@ -6,6 +6,7 @@ import fazt.gateway.config.GatewayConfig;
 import fazt.gateway.edge.intake.TrustedProxies;
 import fazt.gateway.edge.socket.EdgeLimits;
 import fazt.gateway.invoke.FunctionConfig;
+import fazt.gateway.tls.TlsConfig;
 import fazt.platform.service.PlatformSettings;
 import fazt.platform.service.settings.Setting;
 import fazt.platform.service.settings.SettingType;
@@ -86,7 +87,82 @@ final class GatewaySettings {
                                     + "address for limits and login throttling, the scheme); from anyone else they are ignored")
                     .defaultText("empty")
                     .parsedBy(GatewaySettings::trustedProxies)
-                    .mapsTo("gateway.edge.trusted-proxies"));
+                    .mapsTo("gateway.edge.trusted-proxies"),
+            Setting.number(
+                            "FAZT_HTTPS_PORT",
+                            null,
+                            0,
+                            65_535L,
+                            "the public HTTPS port (TLS 1.2 and 1.3, certificates by SNI, ADR 28); unset: no HTTPS")
+                    .unit("a port")
+                    .mapsTo("gateway.tls.https-port", AS_INT),
+            Setting.number(
+                            "FAZT_HTTPS_PUBLIC_PORT",
+                            null,
+                            1,
+                            65_535L,
+                            "the HTTPS port clients reach, named in redirects when it differs from `FAZT_HTTPS_PORT` (a "
+                                    + "container publishing 443 for 8443)")
+                    .unit("a port")
+                    .defaultText("`FAZT_HTTPS_PORT`")
+                    .mapsTo("gateway.tls.public-port", AS_INT),
+            Setting.bool(
+                            "FAZT_HTTP_REDIRECT",
+                            false,
+                            "answer plain HTTP with 308 to HTTPS (not ACME challenges nor "
+                                    + "`/.well-known/fazt/`); needs `FAZT_HTTPS_PORT`")
+                    .mapsTo("gateway.tls.redirect"),
+            Setting.number(
+                            "FAZT_HSTS_MAX_AGE",
+                            TlsConfig.DEFAULT_HSTS_MAX_AGE,
+                            0,
+                            63_072_000L,
+                            "`Strict-Transport-Security` max-age on HTTPS answers; 0: no header")
+                    .unit("seconds")
+                    .mapsTo("gateway.tls.hsts-max-age"),
+            Setting.of(
+                            "FAZT_ACME_DIRECTORY",
+                            SettingType.URL,
+                            TlsConfig.LETS_ENCRYPT,
+                            "the ACME CA's directory, where certificates are ordered")
+                    .mapsTo("gateway.tls.acme-directory"),
+            Setting.of(
+                            "FAZT_ACME_EMAIL",
+                            SettingType.STRING,
+                            null,
+                            "contact address of the ACME account (the CA's expiry notices)")
+                    .defaultText("none")
+                    .mapsTo("gateway.tls.acme-email"),
+            Setting.of(
+                            "FAZT_ACME_CA_BUNDLE",
+                            SettingType.STRING,
+                            null,
+                            "a PEM file of CA certificates trusted for the ACME directory's own TLS (a private or test CA)")
+                    .defaultText("the JVM's trust store")
+                    .mapsTo("gateway.tls.acme-ca-bundle"),
+            Setting.number(
+                            "FAZT_ACME_RENEW_AT_PERCENT",
+                            (long) TlsConfig.DEFAULT_RENEW_AT_PERCENT,
+                            0,
+                            99L,
+                            "a certificate is renewed once this share of its lifetime has passed")
+                    .unit("percent")
+                    .mapsTo("gateway.tls.renew-at-percent", AS_INT),
+            Setting.number(
+                            "FAZT_ACME_ORDERS_PER_3H",
+                            (long) TlsConfig.DEFAULT_ORDERS_PER_WINDOW,
+                            1,
+                            100_000L,
+                            "new certificate orders per 3 hours (the CA's rate limit); more wait in a backlog")
+                    .unit("a count")
+                    .mapsTo("gateway.tls.orders-per-window", AS_INT),
+            Setting.millis(
+                            "FAZT_TLS_HANDSHAKE_TIMEOUT_MS",
+                            TlsConfig.DEFAULT_HANDSHAKE_TIMEOUT_MILLIS,
+                            100,
+                            600_000L,
+                            "a TLS handshake must complete within this (plus the wait for a certificate ordered on demand)")
+                    .mapsTo("gateway.tls.handshake-timeout-millis", AS_INT));
 
     private GatewaySettings() {}
 

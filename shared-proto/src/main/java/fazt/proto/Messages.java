@@ -98,6 +98,8 @@ public final class Messages {
             SiteRequest.class,
             SiteReply.class,
             AppChanged.class,
+            fazt.proto.gateway.CertificateIssued.class,
+            fazt.proto.gateway.ChallengeChanged.class,
             BlobWritten.class,
             BlobsMissingRequest.class,
             BlobsMissingReply.class,

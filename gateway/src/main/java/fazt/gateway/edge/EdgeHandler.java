@@ -14,6 +14,7 @@ import fazt.gateway.health.SuiteHealth;
 import fazt.gateway.invoke.ApiRequest;
 import fazt.gateway.invoke.FunctionGateway;
 import fazt.gateway.platform.BackgroundRoutes;
+import fazt.gateway.tls.ChallengeResponses;
 import fazt.platform.nats.TraceContext;
 import fazt.proto.problem.Problem;
 import io.netty.buffer.ByteBuf;
@@ -51,6 +52,7 @@ final class EdgeHandler extends ChannelInboundHandlerAdapter {
     private final FunctionGateway functions;
     private final BackgroundRoutes background;
     private final AppLoginForwarder appLogin;
+    private final ChallengeResponses acmeChallenges;
     private final DomainChallenges challenges;
 
     EdgeHandler(
@@ -60,7 +62,9 @@ final class EdgeHandler extends ChannelInboundHandlerAdapter {
             FunctionGateway functions,
             BackgroundRoutes background,
             AppLoginForwarder appLogin,
-            DomainChallenges challenges) {
+            DomainChallenges challenges,
+            ChallengeResponses acmeChallenges) {
+        this.acmeChallenges = acmeChallenges;
         this.appLogin = appLogin;
         this.challenges = challenges;
         this.health = health;
@@ -200,6 +204,13 @@ final class EdgeHandler extends ChannelInboundHandlerAdapter {
             case Route.DomainChallenge c -> challenges.serve(ctx, ex, c);
             case Route.AppFunction f -> throw new IllegalStateException("function requests stream");
             case Route.NotFound n -> notFound(ctx, ex);
+            case Route.AcmeChallenge c -> acmeChallenge(ctx, ex, c.token());
+            case Route.HttpsRedirect r ->
+                EdgeResponses.send(
+                        ctx,
+                        EdgeResponses.redirect(r.location(), 308, ex.trace(), ex.requestId()),
+                        ex.keepAlive(),
+                        ex.head());
         }
     }
 
@@ -240,6 +251,23 @@ final class EdgeHandler extends ChannelInboundHandlerAdapter {
         } finally {
             MDC.remove(TraceContext.MDC_TRACE_ID);
         }
+    }
+
+    /** An ACME HTTP-01 answer this gateway (or another) put up while ordering, as plain text (ADR 28). */
+    private void acmeChallenge(ChannelHandlerContext ctx, Exchange ex, String token) {
+        String answer = acmeChallenges.answer(token);
+        if (answer == null || (!HttpMethod.GET.equals(ex.method()) && !ex.head())) {
+            notFound(ctx, ex);
+            return;
+        }
+        FullHttpResponse response = EdgeResponses.body(
+                HttpResponseStatus.OK,
+                answer.getBytes(StandardCharsets.US_ASCII),
+                "text/plain",
+                ex.trace(),
+                ex.requestId());
+        response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
+        EdgeResponses.send(ctx, response, ex.keepAlive(), ex.head());
     }
 
     static void notFound(ChannelHandlerContext ctx, Exchange ex) {

@@ -122,6 +122,8 @@ class AdminScopesIT {
             new Route("DELETE", "/api/apps/blog/hooks/gh", null, CHANGE_BLOG),
             new Route("GET", "/api/runs/" + RUN, null, READ_BLOG),
             new Route("POST", "/api/runs/" + RUN + "/replay", null, CHANGE_BLOG),
+            new Route("GET", "/api/certificates", null, ADMINS),
+            new Route("PUT", "/api/domains/blog.localhost/certificate", "{\"chain\":\"x\",\"key\":\"y\"}", ADMINS),
             // Last: it deletes blog, whose run the routes above look at.
             new Route("DELETE", "/api/apps/blog", null, CHANGE_BLOG));
 

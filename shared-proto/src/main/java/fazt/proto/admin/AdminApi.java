@@ -2,6 +2,7 @@ package fazt.proto.admin;
 
 import fazt.proto.auth.AuthAdminApi;
 import fazt.proto.deploy.DeployAdminApi;
+import fazt.proto.gateway.GatewayAdminApi;
 import fazt.proto.runtime.RuntimeAdminApi;
 import fazt.proto.scheduler.SchedulerAdminApi;
 import java.util.List;
@@ -15,8 +16,12 @@ import java.util.stream.Stream;
 public final class AdminApi {
     private AdminApi() {}
 
-    public static final AdminRouteTable TABLE = new AdminRouteTable(
-            Stream.of(DeployAdminApi.ROUTES, AuthAdminApi.ROUTES, SchedulerAdminApi.ROUTES, RuntimeAdminApi.ROUTES)
-                    .flatMap(List::stream)
-                    .toList());
+    public static final AdminRouteTable TABLE = new AdminRouteTable(Stream.of(
+                    DeployAdminApi.ROUTES,
+                    AuthAdminApi.ROUTES,
+                    SchedulerAdminApi.ROUTES,
+                    RuntimeAdminApi.ROUTES,
+                    GatewayAdminApi.ROUTES)
+            .flatMap(List::stream)
+            .toList());
 }

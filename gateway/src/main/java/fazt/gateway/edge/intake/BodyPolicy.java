@@ -38,6 +38,8 @@ public record BodyPolicy(Mode mode, long limit) {
             case Route.AdminContract c -> new BodyPolicy(Mode.NONE, DROPPED_BODY);
             case Route.AppStatic s -> new BodyPolicy(Mode.NONE, DROPPED_BODY);
             case Route.NotFound n -> new BodyPolicy(Mode.NONE, DROPPED_BODY);
+            case Route.AcmeChallenge c -> new BodyPolicy(Mode.NONE, DROPPED_BODY);
+            case Route.HttpsRedirect r -> new BodyPolicy(Mode.NONE, DROPPED_BODY);
             case Route.DomainChallenge c -> new BodyPolicy(Mode.NONE, DROPPED_BODY);
         };
     }

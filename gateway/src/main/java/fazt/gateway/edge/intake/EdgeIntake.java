@@ -48,6 +48,8 @@ public final class EdgeIntake extends ChannelInboundHandlerAdapter {
     private final TrustedProxies proxies;
     private final long functionBodyLimit;
     private final long adminUploadLimit;
+    /** The HTTPS port plain HTTP is redirected to, or -1: no redirect. */
+    private final int redirectPort;
 
     private boolean discarding;
     private BodyPolicy policy;
@@ -56,6 +58,13 @@ public final class EdgeIntake extends ChannelInboundHandlerAdapter {
     private long received;
 
     public EdgeIntake(HostRouter hosts, TrustedProxies proxies, long functionBodyLimit, long adminUploadLimit) {
+        this(hosts, proxies, functionBodyLimit, adminUploadLimit, -1);
+    }
+
+    /** With {@code redirectPort} at 0 or more, plain HTTP is answered with 308 to HTTPS on that port (ADR 28). */
+    public EdgeIntake(
+            HostRouter hosts, TrustedProxies proxies, long functionBodyLimit, long adminUploadLimit, int redirectPort) {
+        this.redirectPort = redirectPort;
         this.hosts = hosts;
         this.proxies = proxies;
         this.functionBodyLimit = functionBodyLimit;
@@ -133,10 +142,19 @@ public final class EdgeIntake extends ChannelInboundHandlerAdapter {
         }
         ClientAddress client = ClientAddress.of(
                 ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a.getAddress() : null,
-                ctx.pipeline().get(SslHandler.class) != null,
+                overTls(ctx.channel()),
                 request.headers(),
                 proxies);
         Route route = Routes.classify(host, request.method().name(), target.path());
+        if (redirectPort >= 0
+                && "http".equals(client.scheme())
+                && host.kind() != HostRoute.Kind.UNKNOWN
+                && !Routes.staysPlain(target.path())) {
+            route = new Route.HttpsRedirect("https://" + host.host() + (redirectPort == 443 ? "" : ":" + redirectPort)
+                    + (request.uri().startsWith("/")
+                            ? request.uri()
+                            : target.path() + (target.rawQuery() != null ? "?" + target.rawQuery() : "")));
+        }
         HttpRequest headersOnly = new DefaultHttpRequest(
                 request.protocolVersion(),
                 request.method(),
@@ -174,6 +192,16 @@ public final class EdgeIntake extends ChannelInboundHandlerAdapter {
                 }
             }
         }
+    }
+
+    /** Whether the request came over TLS: an SslHandler on its channel, or on the connection of its HTTP/2 stream. */
+    private static boolean overTls(io.netty.channel.Channel channel) {
+        for (io.netty.channel.Channel c = channel; c != null; c = c.parent()) {
+            if (c.pipeline().get(SslHandler.class) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void content(ChannelHandlerContext ctx, HttpContent content) {

@@ -29,6 +29,12 @@ public sealed interface Route {
     /** Anything else on an app host, or the {@code 404} app's answer for an unknown host. */
     record AppStatic(HostRoute host) implements Route {}
 
+    /** {@code /.well-known/acme-challenge/<token>} on any host: an ACME HTTP-01 answer (ADR 28). */
+    record AcmeChallenge(String token) implements Route {}
+
+    /** Plain HTTP when {@code FAZT_HTTP_REDIRECT} is on: {@code 308} to {@code location} (ADR 28). */
+    record HttpsRedirect(String location) implements Route {}
+
     /**
      * {@code /.well-known/fazt/<token>} on a custom domain: the verification challenge deploy-svc fetches
      * (docs/adr/0027-custom-domains.md); {@code token} is the rest of the path.

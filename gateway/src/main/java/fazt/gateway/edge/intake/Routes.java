@@ -12,6 +12,7 @@ public final class Routes {
     public static final String ADMIN_API = "/api";
     public static final String FUNCTION_PREFIX = "/api/";
     public static final String DOMAIN_CHALLENGE_PREFIX = "/.well-known/fazt/";
+    public static final String ACME_CHALLENGE_PREFIX = "/.well-known/acme-challenge/";
 
     private Routes() {}
 
@@ -19,6 +20,11 @@ public final class Routes {
     public static Route classify(HostRoute host, String method, String path) {
         if (path.equals(HEALTH)) {
             return new Route.Health();
+        }
+        if (path.startsWith(ACME_CHALLENGE_PREFIX)
+                && path.length() > ACME_CHALLENGE_PREFIX.length()
+                && path.indexOf('/', ACME_CHALLENGE_PREFIX.length()) < 0) {
+            return new Route.AcmeChallenge(path.substring(ACME_CHALLENGE_PREFIX.length()));
         }
         if (host.kind() == HostRoute.Kind.ADMIN) {
             if (isSetup(path)) {
@@ -50,6 +56,11 @@ public final class Routes {
             return new Route.AppFunction(host);
         }
         return new Route.AppStatic(host);
+    }
+
+    /** Whether plain HTTP for {@code path} is answered rather than redirected to HTTPS. */
+    public static boolean staysPlain(String path) {
+        return path.startsWith(ACME_CHALLENGE_PREFIX) || path.startsWith(DOMAIN_CHALLENGE_PREFIX);
     }
 
     private static boolean isSetup(String path) {

@@ -50,6 +50,9 @@ public final class ConnectionGuard extends ChannelDuplexHandler {
     public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
         if (msg instanceof ByteBuf bytes) {
             clock.bytesArrived(bytes.readableBytes(), System.nanoTime());
+        } else if (msg instanceof io.netty.buffer.ByteBufHolder frame) {
+            // an HTTP/2 stream's DATA frame (ADR 28): the guard sits on the stream's channel
+            clock.bytesArrived(frame.content().readableBytes(), System.nanoTime());
         }
         super.channelRead(ctx, msg);
     }

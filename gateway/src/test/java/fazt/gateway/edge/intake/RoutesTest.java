@@ -38,6 +38,11 @@ class RoutesTest {
         "GET, blog.example.com, /API/main.js, AppStatic",
         "GET, nobody.example.org, /api/x, AppStatic",
         "GET, example.com, /, AppStatic",
+        "GET, blog.example.com, /.well-known/acme-challenge/tok_1, AcmeChallenge",
+        "GET, admin.example.com, /.well-known/acme-challenge/tok_1, AcmeChallenge",
+        "GET, shop.example.net, /.well-known/acme-challenge/tok_1, AcmeChallenge",
+        "GET, blog.example.com, /.well-known/acme-challenge/, AppStatic",
+        "GET, blog.example.com, /.well-known/acme-challenge/a/b, AppStatic",
     })
     void classifiesByCanonicalHostAndPath(String method, String host, String target, String kind) throws Exception {
         Route route = Routes.classify(
@@ -59,6 +64,18 @@ class RoutesTest {
                 method,
                 RequestTarget.parse(target).path());
         assertThat(((Route.AdminApi) route).publicRoute()).isEqualTo(isPublic);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+        "/.well-known/acme-challenge/x, true",
+        "/.well-known/fazt/tok, true",
+        "/.well-known/other, false",
+        "/, false",
+        "/api/x, false"
+    })
+    void onlyAcmeChallengesAndWellKnownFaztStayOnPlainHttp(String path, boolean plain) {
+        assertThat(Routes.staysPlain(path)).isEqualTo(plain);
     }
 
     @ParameterizedTest(name = "{0}")

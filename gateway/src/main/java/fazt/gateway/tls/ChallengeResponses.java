@@ -1,0 +1,91 @@
+package fazt.gateway.tls;
+
+import fazt.platform.nats.FaztHeaders;
+import fazt.platform.service.BootstrapSettings;
+import fazt.proto.MessageCodec;
+import fazt.proto.gateway.ChallengeChanged;
+import fazt.proto.gateway.GatewaySubjects;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.StartupEvent;
+import io.nats.client.Connection;
+import io.nats.client.Dispatcher;
+import io.nats.client.impl.Headers;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ACME HTTP-01 answers served at {@code /.well-known/acme-challenge/<token>} (ADR 28), in memory. The gateway
+ * that orders publishes each answer on {@code evt.gateway.challenge.changed} (plain NATS, no queue group) and waits
+ * for the publication to be flushed before it asks the CA to validate, so whichever gateway the CA reaches has it.
+ */
+@Singleton
+public final class ChallengeResponses implements ApplicationEventListener<StartupEvent> {
+    /** Answers no gateway took down (an order that died) are bounded. */
+    static final int MAX_ANSWERS = 10_000;
+
+    private static final Logger log = LoggerFactory.getLogger(ChallengeResponses.class);
+
+    private final Map<String, String> answers = new ConcurrentHashMap<>();
+    private final Connection nats;
+    private final String subject;
+    private Dispatcher dispatcher;
+
+    ChallengeResponses(Connection nats, BootstrapSettings settings) {
+        this.nats = nats;
+        this.subject = settings.root().qualify(GatewaySubjects.CHALLENGE_CHANGED);
+    }
+
+    @Override
+    public void onApplicationEvent(StartupEvent event) {
+        dispatcher = nats.createDispatcher(message -> {
+            try {
+                apply(MessageCodec.INSTANCE.decode(message.getData(), ChallengeChanged.class));
+            } catch (MessageCodec.MalformedMessageException e) {
+                log.warn("unreadable challenge event subject={}", message.getSubject());
+            }
+        });
+        dispatcher.subscribe(subject);
+    }
+
+    /** The key authorization to answer for {@code token}, or null. */
+    public String answer(String token) {
+        return answers.get(token);
+    }
+
+    void publish(String token, String keyAuthorization, boolean present) {
+        ChallengeChanged change = new ChallengeChanged(token, keyAuthorization, present);
+        apply(change);
+        Headers headers = new Headers();
+        headers.put(FaztHeaders.TYPE, MessageCodec.typeId(ChallengeChanged.class));
+        nats.publish(subject, headers, MessageCodec.INSTANCE.encode(change));
+        try {
+            nats.flush(Duration.ofSeconds(5));
+        } catch (TimeoutException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            log.warn("challenge publication not flushed token={}", token);
+        }
+    }
+
+    private void apply(ChallengeChanged change) {
+        if (!change.present()) {
+            answers.remove(change.token());
+        } else if (answers.size() < MAX_ANSWERS) {
+            answers.put(change.token(), change.keyAuthorization());
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (dispatcher != null) {
+            nats.closeDispatcher(dispatcher);
+        }
+    }
+}

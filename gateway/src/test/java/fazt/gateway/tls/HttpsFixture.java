@@ -1,0 +1,322 @@
+package fazt.gateway.tls;
+
+import fazt.gateway.GatewayService;
+import fazt.gateway.edge.EdgeServer;
+import fazt.platform.nats.FaztHeaders;
+import fazt.platform.service.testing.TestSuite;
+import fazt.proto.MessageCodec;
+import fazt.proto.ServiceName;
+import fazt.proto.deploy.DeploySubjects;
+import fazt.proto.deploy.DomainChanged;
+import fazt.proto.deploy.DomainState;
+import fazt.proto.deploy.MappedDomain;
+import fazt.proto.deploy.SiteReply;
+import fazt.proto.deploy.SiteRequest;
+import io.nats.client.Connection;
+import io.nats.client.impl.Headers;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The gateway alone (ADR 26) with HTTPS on, ordering from a real {@link Pebble} started for the class, and a
+ * stand-in deploy-svc on NATS that knows the apps in {@link #deploy}. {@link #https} speaks HTTP/1.1 over TLS to the
+ * gateway's TLS port on 127.0.0.1 with a chosen SNI name, verifying the chain against a given root and the name.
+ */
+final class HttpsFixture implements BeforeAllCallback, AfterAllCallback {
+    static final String DOMAIN = "fazt.test";
+    static final long HSTS_MAX_AGE = 600;
+    static final long HANDSHAKE_TIMEOUT_MS = 5000;
+
+    private final Set<String> apps = ConcurrentHashMap.newKeySet();
+    private final boolean caDown;
+    private Pebble pebble;
+    private TestSuite suite;
+    private Connection nats;
+    private int httpPort;
+
+    HttpsFixture() {
+        this(false);
+    }
+
+    private HttpsFixture(boolean caDown) {
+        this.caDown = caDown;
+    }
+
+    /** The gateway with its CA unreachable: the directory is a loopback port nothing listens on, and no pebble. */
+    static HttpsFixture withTheCaDown() {
+        return new HttpsFixture(true);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        httpPort = Pebble.freePort();
+        String directory;
+        if (caDown) {
+            directory = "https://127.0.0.1:" + Pebble.freePort() + "/dir";
+        } else {
+            pebble = Pebble.start(httpPort);
+            directory = pebble.directory();
+        }
+        suite = TestSuite.of(new GatewayService())
+                .with("FAZT_DOMAIN", DOMAIN)
+                .with("FAZT_HTTP_PORT", Integer.toString(httpPort))
+                .with("FAZT_HTTPS_PORT", "0")
+                .with("FAZT_HTTP_REDIRECT", "true")
+                .with("FAZT_HSTS_MAX_AGE", Long.toString(HSTS_MAX_AGE))
+                .with("FAZT_TLS_HANDSHAKE_TIMEOUT_MS", Long.toString(HANDSHAKE_TIMEOUT_MS))
+                .with("FAZT_ACME_DIRECTORY", directory)
+                .with("FAZT_ACME_EMAIL", "ops@" + DOMAIN);
+        if (pebble != null) {
+            suite.with("FAZT_ACME_CA_BUNDLE", pebble.caBundle());
+        }
+        try {
+            suite.start();
+            nats = suite.nats().connect();
+            nats.createDispatcher().subscribe(suite.nats().root().qualify(DeploySubjects.SITE_GET), "deploy", m -> {
+                String name = MessageCodec.INSTANCE
+                        .decode(m.getData(), SiteRequest.class)
+                        .name();
+                Headers headers = new Headers();
+                headers.put(FaztHeaders.TYPE, MessageCodec.typeId(SiteReply.class));
+                nats.publish(
+                        m.getReplyTo(),
+                        headers,
+                        MessageCodec.INSTANCE.encode(
+                                apps.contains(name)
+                                        ? new SiteReply(
+                                                true,
+                                                "a_" + name,
+                                                name,
+                                                1,
+                                                "site/a_" + name + "/ns",
+                                                null,
+                                                null,
+                                                null,
+                                                Instant.now(),
+                                                false)
+                                        : SiteReply.notFound()));
+            });
+            nats.flush(Duration.ofSeconds(5));
+        } catch (Exception e) {
+            afterAll(context);
+            throw e;
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        try {
+            if (nats != null) {
+                nats.close();
+            }
+            if (suite != null) {
+                suite.close();
+            }
+        } finally {
+            if (pebble != null) {
+                pebble.close();
+            }
+        }
+    }
+
+    /** Deploy-svc announces that custom domain {@code domain} changed to {@code state}. */
+    void domainChanged(DomainChanged.Change change, String domain, DomainState state) throws Exception {
+        DomainChanged event = new DomainChanged(
+                java.util.UUID.randomUUID().toString(),
+                change,
+                new MappedDomain(domain, "a_shop", "shop", state, state == DomainState.VERIFIED ? Instant.now() : null),
+                Instant.now());
+        Headers headers = new Headers();
+        headers.put(FaztHeaders.TYPE, MessageCodec.typeId(DomainChanged.class));
+        nats.publish(
+                suite.nats().root().qualify(DeploySubjects.domainEvent(change)),
+                headers,
+                MessageCodec.INSTANCE.encode(event));
+        nats.flush(Duration.ofSeconds(5));
+    }
+
+    /**
+     * The gateway's admin endpoint called as the gateway's admin forwarder calls it, for an {@code admin} caller:
+     * the answer, or the problem it refused with.
+     */
+    Object admin(String method, String path, String body) throws Exception {
+        fazt.proto.auth.Principal admin = new fazt.proto.auth.Principal("u_admin", "admin", List.of("admin"), "token");
+        try {
+            return new fazt.platform.nats.NatsRequester(nats, suite.nats().root())
+                    .request(
+                            fazt.proto.admin.AdminSubjects.of(ServiceName.GATEWAY),
+                            new fazt.proto.admin.AdminRequest(
+                                    method,
+                                    path,
+                                    Map.of(),
+                                    admin,
+                                    body == null ? null : "application/json",
+                                    body,
+                                    null,
+                                    "r"),
+                            fazt.proto.admin.AdminResponse.class,
+                            Duration.ofSeconds(10))
+                    .get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof fazt.platform.nats.ProblemException problem) {
+                return problem.problem();
+            }
+            throw e;
+        }
+    }
+
+    /** Deploy-svc knows app {@code name} from now on. */
+    void deploy(String name) {
+        apps.add(name);
+    }
+
+    Pebble pebble() {
+        return pebble;
+    }
+
+    CertificateManager certificates() {
+        return suite.service(ServiceName.GATEWAY).context().getBean(CertificateManager.class);
+    }
+
+    int tlsPort() {
+        return suite.service(ServiceName.GATEWAY)
+                .context()
+                .getBean(EdgeServer.class)
+                .tlsPort();
+    }
+
+    int httpPort() {
+        return httpPort;
+    }
+
+    /** An answer over TLS: status, headers (lower-case names), body, the chain the server sent, the ALPN protocol. */
+    record Answer(int status, Map<String, String> headers, String body, List<X509Certificate> chain, String alpn) {}
+
+    /** {@code GET path} on the TLS port with SNI {@code name}, trusting only {@code root}; the handshake must verify. */
+    Answer https(String name, String path, X509Certificate root) throws Exception {
+        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+        store.load(null, null);
+        store.setCertificateEntry("root", root);
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(store);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        return https(context, name, path, true);
+    }
+
+    /** {@code GET path} with SNI {@code name}, accepting whatever certificate the gateway sends (to look at it). */
+    Answer httpsAcceptingAnyCertificate(String name, String path) throws Exception {
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(
+                null,
+                new javax.net.ssl.TrustManager[] {
+                    new javax.net.ssl.X509TrustManager() {
+                        @Override
+                        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+
+                        @Override
+                        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+                        @Override
+                        public X509Certificate[] getAcceptedIssuers() {
+                            return new X509Certificate[0];
+                        }
+                    }
+                },
+                null);
+        return https(context, name, path, false);
+    }
+
+    private Answer https(SSLContext context, String name, String path, boolean verifyName) throws Exception {
+        Socket plain = new Socket();
+        plain.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), tlsPort()), 5000);
+        plain.setSoTimeout(60_000); // an order on demand happens inside the handshake
+        try (SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(plain, name, tlsPort(), true)) {
+            SSLParameters parameters = tls.getSSLParameters();
+            parameters.setServerNames(List.of(new SNIHostName(name)));
+            if (verifyName) {
+                parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            }
+            parameters.setApplicationProtocols(new String[] {"http/1.1"});
+            tls.setSSLParameters(parameters);
+            tls.startHandshake();
+            List<X509Certificate> chain = java.util.Arrays.stream(
+                            tls.getSession().getPeerCertificates())
+                    .map(c -> (X509Certificate) c)
+                    .toList();
+            String alpn = tls.getApplicationProtocol();
+            return exchange(tls, name, path, chain, alpn);
+        }
+    }
+
+    /** A java.net.http client preferring HTTP/2, trusting only {@code root}; names resolve by {@link TestNames}. */
+    java.net.http.HttpClient http2Client(X509Certificate root) throws Exception {
+        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+        store.load(null, null);
+        store.setCertificateEntry("root", root);
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(store);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        return java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_2)
+                .sslContext(context)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    /** {@code GET path} with {@code Host: host} on the plain HTTP port. */
+    Answer http(String host, String path) throws Exception {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), httpPort), 5000);
+            socket.setSoTimeout(10_000);
+            return exchange(socket, host, path, List.of(), null);
+        }
+    }
+
+    private static Answer exchange(Socket socket, String host, String path, List<X509Certificate> chain, String alpn)
+            throws IOException {
+        OutputStream out = socket.getOutputStream();
+        out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        InputStream in = socket.getInputStream();
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        in.transferTo(all);
+        String text = all.toString(StandardCharsets.UTF_8);
+        int end = text.indexOf("\r\n\r\n");
+        String[] lines = text.substring(0, end).split("\r\n");
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            headers.put(
+                    lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                    lines[i].substring(colon + 1).trim());
+        }
+        return new Answer(Integer.parseInt(lines[0].split(" ")[1]), headers, text.substring(end + 4), chain, alpn);
+    }
+}

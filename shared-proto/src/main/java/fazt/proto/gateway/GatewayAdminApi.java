@@ -1,0 +1,28 @@
+package fazt.proto.gateway;
+
+import fazt.proto.ServiceName;
+import fazt.proto.admin.AdminRoute;
+import java.util.List;
+
+/**
+ * The gateway's part of the admin API (ADR 28): the TLS certificates it serves. Forwarded like every other route, to
+ * {@code svc.gateway.admin}, which any gateway instance answers (they share the gateway schema).
+ */
+public final class GatewayAdminApi {
+    private GatewayAdminApi() {}
+
+    public static final List<AdminRoute> ROUTES = List.of(
+            route("GET", "/certificates", "admin", "Lists the TLS certificates: state, expiry, last error")
+                    .returns(200, CertificateList.class),
+            route(
+                            "PUT",
+                            "/domains/{domain}/certificate",
+                            "admin",
+                            "Stores your own certificate for a name (body: chain and key, PEM), served by SNI from then on")
+                    .accepts(CertificateBody.class)
+                    .returns(200, CertificateView.class));
+
+    private static AdminRoute route(String method, String template, String scope, String summary) {
+        return AdminRoute.of(ServiceName.GATEWAY, method, template, scope, summary);
+    }
+}

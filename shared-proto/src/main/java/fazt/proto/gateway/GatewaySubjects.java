@@ -1,0 +1,11 @@
+package fazt.proto.gateway;
+
+/** The gateway's subjects (ADR 2), each qualified with the suite's root before use. */
+public final class GatewaySubjects {
+    /** A gateway stored a certificate for a name: every gateway loads it from the database (ADR 28). */
+    public static final String CERTIFICATE_ISSUED = "evt.gateway.certificate.issued";
+    /** An ACME HTTP-01 answer was put up or taken down: every gateway serves what the ordering one published. */
+    public static final String CHALLENGE_CHANGED = "evt.gateway.challenge.changed";
+
+    private GatewaySubjects() {}
+}
