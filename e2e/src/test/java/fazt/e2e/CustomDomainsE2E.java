@@ -2,6 +2,7 @@ package fazt.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,7 +79,7 @@ class CustomDomainsE2E {
         assertThat(wrongToken.statusCode()).isEqualTo(404);
         noBranding(wrongToken);
         HttpResponse<byte[]> posted =
-                edge.send("POST", "shop.example.test", "/", java.net.http.HttpRequest.BodyPublishers.ofString("x"));
+                edge.send("POST", "shop.example.test", "/", HttpRequest.BodyPublishers.ofString("x"));
         assertThat(posted.statusCode()).isEqualTo(405);
         noBranding(posted);
         HttpResponse<byte[]> unknownHost = edge.get("nobody.example.test", "/");

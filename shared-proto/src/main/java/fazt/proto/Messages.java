@@ -17,10 +17,17 @@ import fazt.proto.deploy.AppEnvReply;
 import fazt.proto.deploy.AppEnvRequest;
 import fazt.proto.deploy.AppOwnershipReply;
 import fazt.proto.deploy.AppOwnershipRequest;
+import fazt.proto.deploy.DomainChallengeReply;
+import fazt.proto.deploy.DomainChallengeRequest;
+import fazt.proto.deploy.DomainChanged;
+import fazt.proto.deploy.DomainsReply;
+import fazt.proto.deploy.DomainsRequest;
 import fazt.proto.deploy.SiteReply;
 import fazt.proto.deploy.SiteRequest;
 import fazt.proto.deploy.TriggersReply;
 import fazt.proto.deploy.TriggersRequest;
+import fazt.proto.gateway.CertificateIssued;
+import fazt.proto.gateway.ChallengeChanged;
 import fazt.proto.health.HealthCheckRequest;
 import fazt.proto.health.HealthReport;
 import fazt.proto.problem.Problem;
@@ -98,8 +105,8 @@ public final class Messages {
             SiteRequest.class,
             SiteReply.class,
             AppChanged.class,
-            fazt.proto.gateway.CertificateIssued.class,
-            fazt.proto.gateway.ChallengeChanged.class,
+            CertificateIssued.class,
+            ChallengeChanged.class,
             BlobWritten.class,
             BlobsMissingRequest.class,
             BlobsMissingReply.class,
@@ -149,11 +156,11 @@ public final class Messages {
             FilesDeleteReply.class,
             TriggersRequest.class,
             TriggersReply.class,
-            fazt.proto.deploy.DomainsRequest.class,
-            fazt.proto.deploy.DomainsReply.class,
-            fazt.proto.deploy.DomainChanged.class,
-            fazt.proto.deploy.DomainChallengeRequest.class,
-            fazt.proto.deploy.DomainChallengeReply.class,
+            DomainsRequest.class,
+            DomainsReply.class,
+            DomainChanged.class,
+            DomainChallengeRequest.class,
+            DomainChallengeReply.class,
             AppOwnershipRequest.class,
             AppOwnershipReply.class,
             AsyncEnqueueRequest.class,

@@ -5,6 +5,7 @@ import fazt.deploy.domain.App;
 import fazt.deploy.domain.AppName;
 import fazt.deploy.domain.AppOwner;
 import fazt.deploy.domain.AppVersion;
+import fazt.deploy.domain.Apps;
 import fazt.deploy.domain.BundleLimits;
 import fazt.deploy.domain.DeployBundle;
 import fazt.deploy.domain.DeployException;
@@ -47,7 +48,7 @@ final class AdminEndpoint implements RequestEndpoint {
     private final ManageApps manage;
     private final ManageEnv env;
     private final SiteFiles files;
-    private final fazt.deploy.domain.Apps apps;
+    private final Apps apps;
     private final ManageDomains domains;
     private final BundleLimits limits;
     private final String domain;
@@ -78,7 +79,7 @@ final class AdminEndpoint implements RequestEndpoint {
             ManageApps manage,
             ManageEnv env,
             SiteFiles files,
-            fazt.deploy.domain.Apps apps,
+            Apps apps,
             BundleLimits limits,
             BootstrapSettings settings,
             ManageDomains domains) {

@@ -3,18 +3,22 @@ package fazt.deploy.api;
 import fazt.deploy.domain.App;
 import fazt.deploy.domain.AppVersion;
 import fazt.deploy.domain.DeployBundle;
+import fazt.deploy.domain.Domain;
 import fazt.deploy.domain.ManageEnv;
 import fazt.deploy.domain.SiteFile;
 import fazt.proto.MessageCodec;
 import fazt.proto.deploy.AppList;
 import fazt.proto.deploy.AppView;
 import fazt.proto.deploy.Deployed;
+import fazt.proto.deploy.DomainList;
+import fazt.proto.deploy.DomainView;
 import fazt.proto.deploy.EnvList;
 import fazt.proto.deploy.EnvVarView;
 import fazt.proto.deploy.FileList;
 import fazt.proto.deploy.FileView;
 import fazt.proto.deploy.VersionList;
 import fazt.proto.deploy.VersionView;
+import java.net.IDN;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -81,12 +85,10 @@ final class AppViews {
                 .toList());
     }
 
-    static fazt.proto.deploy.DomainView domain(fazt.deploy.domain.Domain d) {
+    static DomainView domain(Domain d) {
         String ascii = d.name();
-        String display = ascii.startsWith("*.")
-                ? "*." + java.net.IDN.toUnicode(ascii.substring(2))
-                : java.net.IDN.toUnicode(ascii);
-        return new fazt.proto.deploy.DomainView(
+        String display = ascii.startsWith("*.") ? "*." + IDN.toUnicode(ascii.substring(2)) : IDN.toUnicode(ascii);
+        return new DomainView(
                 ascii,
                 display,
                 d.appName(),
@@ -98,9 +100,8 @@ final class AppViews {
                 d.token());
     }
 
-    static fazt.proto.deploy.DomainList domains(List<fazt.deploy.domain.Domain> domains) {
-        return new fazt.proto.deploy.DomainList(
-                domains.stream().map(AppViews::domain).toList());
+    static DomainList domains(List<Domain> domains) {
+        return new DomainList(domains.stream().map(AppViews::domain).toList());
     }
 
     static String json(Object value) {

@@ -2,6 +2,7 @@ package fazt.deploy.domain;
 
 import fazt.proto.deploy.DomainState;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * A custom domain mapped to an app, as deploy-svc stores it: the ASCII name ({@code *.example.com} for a wildcard),
@@ -21,7 +22,7 @@ public record Domain(
     /** The host deploy-svc fetches the challenge from: the name, or a label derived from the token under a wildcard. */
     public String checkHost() {
         return name.startsWith("*.")
-                ? "fazt-check-" + token.substring(0, 8).toLowerCase(java.util.Locale.ROOT) + name.substring(1)
+                ? "fazt-check-" + token.substring(0, 8).toLowerCase(Locale.ROOT) + name.substring(1)
                 : name;
     }
 

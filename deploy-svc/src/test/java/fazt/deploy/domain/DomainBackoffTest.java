@@ -2,6 +2,7 @@ package fazt.deploy.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fazt.proto.deploy.DomainState;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,7 @@ class DomainBackoffTest {
                 new AppId("a_1"),
                 "shop",
                 "Zp3kQ8vN2xLr5tWy7bHc9dFg",
-                fazt.proto.deploy.DomainState.PENDING,
+                DomainState.PENDING,
                 null,
                 0,
                 null,

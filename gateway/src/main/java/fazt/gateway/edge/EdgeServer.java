@@ -22,6 +22,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
@@ -40,7 +41,10 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import jakarta.annotation.PreDestroy;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -238,8 +242,7 @@ public final class EdgeServer {
      * at most {@link #MAX_STREAMS} streams at once and the edge's header limit; each stream is a child channel
      * that {@code stream} fills with the HTTP handlers, so the intake classifies it like an HTTP/1.1 request.
      */
-    private static void http2(
-            ChannelPipeline pipeline, String after, EdgeLimits limits, java.util.function.Consumer<Channel> stream) {
+    private static void http2(ChannelPipeline pipeline, String after, EdgeLimits limits, Consumer<Channel> stream) {
         pipeline.addAfter(
                         after, "h2-idle", new IdleStateHandler(0, 0, limits.idleTimeoutMillis(), TimeUnit.MILLISECONDS))
                 .addAfter("h2-idle", "h2-idle-close", new ChannelInboundHandlerAdapter() {
@@ -283,7 +286,7 @@ public final class EdgeServer {
             int redirectPort,
             StrictTransportSecurity hsts,
             boolean http2Stream) {
-        java.util.List<io.netty.channel.ChannelHandler> handlers = new java.util.ArrayList<>();
+        List<ChannelHandler> handlers = new ArrayList<>();
         handlers.add(new ConnectionGuard(limits));
         handlers.add(http2Stream ? new Http2StreamFrameToHttpObjectCodec(true) : new EdgeCodec());
         if (hsts != null) {
@@ -299,7 +302,7 @@ public final class EdgeServer {
         handlers.add(new ApiRequestStreamer());
         handlers.add(handler);
         String previous = after;
-        for (io.netty.channel.ChannelHandler h : handlers) {
+        for (ChannelHandler h : handlers) {
             if (previous == null) {
                 pipeline.addLast(h);
             } else {

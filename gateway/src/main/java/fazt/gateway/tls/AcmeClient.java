@@ -2,6 +2,7 @@ package fazt.gateway.tls;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -10,12 +11,14 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.Security;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.shredzone.acme4j.AccountBuilder;
 import org.shredzone.acme4j.Authorization;
 import org.shredzone.acme4j.Login;
@@ -51,8 +54,8 @@ final class AcmeClient {
      */
     static void ensureBouncyCastle() {
         synchronized (AcmeClient.class) {
-            if (java.security.Security.getProvider("BC") == null) {
-                java.security.Security.addProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider());
+            if (Security.getProvider("BC") == null) {
+                Security.addProvider(new BouncyCastleProvider());
             }
         }
     }
@@ -117,7 +120,7 @@ final class AcmeClient {
         }
         try {
             login = session.login(URI.create(account.location()).toURL(), account.keys());
-        } catch (java.net.MalformedURLException e) {
+        } catch (MalformedURLException e) {
             throw new AcmeException("bad account location " + account.location());
         }
         return login;

@@ -23,6 +23,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -286,7 +287,7 @@ public final class CertificateManager implements ApplicationEventListener<Startu
 
     /** A renewal pass renewing at {@code percent} of lifetime; the orders it started. */
     List<CompletableFuture<ServedCertificate>> renewDue(int percent) {
-        List<CompletableFuture<ServedCertificate>> started = new java.util.ArrayList<>();
+        List<CompletableFuture<ServedCertificate>> started = new ArrayList<>();
         domains.load();
         try {
             Instant now = Instant.now();

@@ -3,6 +3,7 @@ package fazt.gateway.tls;
 import jakarta.inject.Singleton;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +39,7 @@ public final class CertificateStore {
                 if (fallback == null) {
                     AcmeClient.ensureBouncyCastle();
                     KeyPair pair = KeyPairUtils.createECKeyPair("secp256r1");
-                    X509Certificate self =
-                            SelfSigned.of(pair, "fazt self-signed fallback", java.time.Duration.ofDays(365));
+                    X509Certificate self = SelfSigned.of(pair, "fazt self-signed fallback", Duration.ofDays(365));
                     fallback = ServedCertificate.of("*", pair.getPrivate(), List.of(self));
                 }
                 made = fallback;

@@ -3,6 +3,7 @@ package fazt.gateway.tls;
 import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.SecureRandom;
+import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +50,7 @@ final class SelfSigned {
             return new JcaX509CertificateConverter()
                     .getCertificate(
                             builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
-        } catch (CertIOException | OperatorCreationException | java.security.cert.CertificateException e) {
+        } catch (CertIOException | OperatorCreationException | CertificateException e) {
             throw new IllegalStateException("cannot make a self-signed certificate", e);
         }
     }

@@ -1,5 +1,6 @@
 package fazt.gateway.tls;
 
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.Signature;
@@ -48,7 +49,7 @@ record UploadedCertificate(String name, List<X509Certificate> chain, PrivateKey 
             return false;
         }
         try {
-            byte[] probe = "fazt certificate key check".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            byte[] probe = "fazt certificate key check".getBytes(StandardCharsets.US_ASCII);
             Signature signer = Signature.getInstance(algorithm);
             signer.initSign(key);
             signer.update(probe);

@@ -3,9 +3,15 @@ package fazt.gateway.tls;
 import fazt.gateway.GatewayService;
 import fazt.gateway.edge.EdgeServer;
 import fazt.platform.nats.FaztHeaders;
+import fazt.platform.nats.NatsRequester;
+import fazt.platform.nats.ProblemException;
 import fazt.platform.service.testing.TestSuite;
 import fazt.proto.MessageCodec;
 import fazt.proto.ServiceName;
+import fazt.proto.admin.AdminRequest;
+import fazt.proto.admin.AdminResponse;
+import fazt.proto.admin.AdminSubjects;
+import fazt.proto.auth.Principal;
 import fazt.proto.deploy.DeploySubjects;
 import fazt.proto.deploy.DomainChanged;
 import fazt.proto.deploy.DomainState;
@@ -21,22 +27,28 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -146,7 +158,7 @@ final class HttpsFixture implements BeforeAllCallback, AfterAllCallback {
     /** Deploy-svc announces that custom domain {@code domain} changed to {@code state}. */
     void domainChanged(DomainChanged.Change change, String domain, DomainState state) throws Exception {
         DomainChanged event = new DomainChanged(
-                java.util.UUID.randomUUID().toString(),
+                UUID.randomUUID().toString(),
                 change,
                 new MappedDomain(domain, "a_shop", "shop", state, state == DomainState.VERIFIED ? Instant.now() : null),
                 Instant.now());
@@ -164,12 +176,12 @@ final class HttpsFixture implements BeforeAllCallback, AfterAllCallback {
      * the answer, or the problem it refused with.
      */
     Object admin(String method, String path, String body) throws Exception {
-        fazt.proto.auth.Principal admin = new fazt.proto.auth.Principal("u_admin", "admin", List.of("admin"), "token");
+        Principal admin = new Principal("u_admin", "admin", List.of("admin"), "token");
         try {
-            return new fazt.platform.nats.NatsRequester(nats, suite.nats().root())
+            return new NatsRequester(nats, suite.nats().root())
                     .request(
-                            fazt.proto.admin.AdminSubjects.of(ServiceName.GATEWAY),
-                            new fazt.proto.admin.AdminRequest(
+                            AdminSubjects.of(ServiceName.GATEWAY),
+                            new AdminRequest(
                                     method,
                                     path,
                                     Map.of(),
@@ -178,11 +190,11 @@ final class HttpsFixture implements BeforeAllCallback, AfterAllCallback {
                                     body,
                                     null,
                                     "r"),
-                            fazt.proto.admin.AdminResponse.class,
+                            AdminResponse.class,
                             Duration.ofSeconds(10))
                     .get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof fazt.platform.nats.ProblemException problem) {
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ProblemException problem) {
                 return problem.problem();
             }
             throw e;
@@ -233,8 +245,8 @@ final class HttpsFixture implements BeforeAllCallback, AfterAllCallback {
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(
                 null,
-                new javax.net.ssl.TrustManager[] {
-                    new javax.net.ssl.X509TrustManager() {
+                new TrustManager[] {
+                    new X509TrustManager() {
                         @Override
                         public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
@@ -264,8 +276,7 @@ final class HttpsFixture implements BeforeAllCallback, AfterAllCallback {
             parameters.setApplicationProtocols(new String[] {"http/1.1"});
             tls.setSSLParameters(parameters);
             tls.startHandshake();
-            List<X509Certificate> chain = java.util.Arrays.stream(
-                            tls.getSession().getPeerCertificates())
+            List<X509Certificate> chain = Arrays.stream(tls.getSession().getPeerCertificates())
                     .map(c -> (X509Certificate) c)
                     .toList();
             String alpn = tls.getApplicationProtocol();
@@ -274,7 +285,7 @@ final class HttpsFixture implements BeforeAllCallback, AfterAllCallback {
     }
 
     /** A java.net.http client preferring HTTP/2, trusting only {@code root}; names resolve by {@link TestNames}. */
-    java.net.http.HttpClient http2Client(X509Certificate root) throws Exception {
+    HttpClient http2Client(X509Certificate root) throws Exception {
         KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
         store.load(null, null);
         store.setCertificateEntry("root", root);
@@ -282,8 +293,8 @@ final class HttpsFixture implements BeforeAllCallback, AfterAllCallback {
         trust.init(store);
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, trust.getTrustManagers(), null);
-        return java.net.http.HttpClient.newBuilder()
-                .version(java.net.http.HttpClient.Version.HTTP_2)
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_2)
                 .sslContext(context)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();

@@ -3,15 +3,27 @@ package fazt.gateway.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fazt.proto.MessageCodec;
 import fazt.proto.admin.AdminResponse;
 import fazt.proto.deploy.DomainChanged;
 import fazt.proto.deploy.DomainState;
 import fazt.proto.problem.Problem;
 import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -110,10 +122,10 @@ class HttpsIT {
         gateway.domainChanged(DomainChanged.Change.MAPPED, pending, DomainState.PENDING);
         gateway.domainChanged(DomainChanged.Change.VERIFIED, shop, DomainState.VERIFIED);
         // the event starts the order (a row appears); the handshake then joins it or finds its certificate
-        java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
+        Instant deadline = Instant.now().plusSeconds(30);
         while (gateway.certificates().statuses().stream()
                         .noneMatch(s -> s.name().equals(shop))
-                && java.time.Instant.now().isBefore(deadline)) {
+                && Instant.now().isBefore(deadline)) {
             Thread.sleep(100);
         }
         HttpsFixture.Answer answer = gateway.https(shop, NOT_FOUND, root);
@@ -175,34 +187,32 @@ class HttpsIT {
     }
 
     private static String body(String chain, String key) {
-        return new String(
-                fazt.proto.MessageCodec.INSTANCE.encode(java.util.Map.of("chain", chain, "key", key)),
-                java.nio.charset.StandardCharsets.UTF_8);
+        return new String(MessageCodec.INSTANCE.encode(Map.of("chain", chain, "key", key)), StandardCharsets.UTF_8);
     }
 
     @Test
     void http2OverAlpnReachesTheSameRoutesWithTheSameClassification() throws Exception {
         gateway.deploy("h2app");
-        try (java.net.http.HttpClient client = gateway.http2Client(root)) {
-            java.net.http.HttpResponse<String> contract = client.send(
-                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("https://admin." + HttpsFixture.DOMAIN
-                                    + ":" + gateway.tlsPort() + "/api/openapi.json"))
-                            .timeout(java.time.Duration.ofSeconds(60))
+        try (HttpClient client = gateway.http2Client(root)) {
+            HttpResponse<String> contract = client.send(
+                    HttpRequest.newBuilder(URI.create("https://admin." + HttpsFixture.DOMAIN + ":" + gateway.tlsPort()
+                                    + "/api/openapi.json"))
+                            .timeout(Duration.ofSeconds(60))
                             .build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
-            assertThat(contract.version()).isEqualTo(java.net.http.HttpClient.Version.HTTP_2);
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(contract.version()).isEqualTo(HttpClient.Version.HTTP_2);
             assertThat(contract.statusCode()).isEqualTo(200);
             assertThat(contract.body()).contains("\"openapi\"");
             assertThat(contract.headers().firstValue("strict-transport-security"))
                     .hasValue("max-age=" + HttpsFixture.HSTS_MAX_AGE);
             // the intake's canonical path on an app host: /_fazt/./x/../nothing is /_fazt/nothing, a 404 of the gateway
-            java.net.http.HttpResponse<String> app = client.send(
-                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("https://h2app." + HttpsFixture.DOMAIN
-                                    + ":" + gateway.tlsPort() + "/_fazt/x/../nothing"))
-                            .timeout(java.time.Duration.ofSeconds(60))
+            HttpResponse<String> app = client.send(
+                    HttpRequest.newBuilder(URI.create("https://h2app." + HttpsFixture.DOMAIN + ":" + gateway.tlsPort()
+                                    + "/_fazt/x/../nothing"))
+                            .timeout(Duration.ofSeconds(60))
                             .build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
-            assertThat(app.version()).isEqualTo(java.net.http.HttpClient.Version.HTTP_2);
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(app.version()).isEqualTo(HttpClient.Version.HTTP_2);
             assertThat(app.statusCode()).isEqualTo(404);
             assertThat(app.body()).contains("/_fazt/nothing");
         }
@@ -210,9 +220,8 @@ class HttpsIT {
 
     @Test
     void aConnectionThatSendsNoClientHelloIsClosed() throws Exception {
-        try (java.net.Socket socket = new java.net.Socket()) {
-            socket.connect(
-                    new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), gateway.tlsPort()), 5000);
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), gateway.tlsPort()), 5000);
             socket.setSoTimeout((int) (HttpsFixture.HANDSHAKE_TIMEOUT_MS * 6)); // far past the deadline
             assertThat(socket.getInputStream().read())
                     .as("closed by the gateway, nothing sent")

@@ -1,5 +1,6 @@
 package fazt.gateway.tls;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.shredzone.acme4j.util.KeyPairUtils;
@@ -133,7 +135,7 @@ final class Pebble implements AutoCloseable {
                 throw new IllegalStateException("pebble /roots/0 answered " + response.statusCode());
             }
             return (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new java.io.ByteArrayInputStream(response.body()));
+                    .generateCertificate(new ByteArrayInputStream(response.body()));
         }
     }
 
@@ -148,7 +150,7 @@ final class Pebble implements AutoCloseable {
         }
         for (Process process : processes) {
             try {
-                if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                if (!process.waitFor(5, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
                 }
             } catch (InterruptedException e) {

@@ -13,6 +13,7 @@ import fazt.proto.problem.Problem;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -195,8 +196,8 @@ public final class EdgeIntake extends ChannelInboundHandlerAdapter {
     }
 
     /** Whether the request came over TLS: an SslHandler on its channel, or on the connection of its HTTP/2 stream. */
-    private static boolean overTls(io.netty.channel.Channel channel) {
-        for (io.netty.channel.Channel c = channel; c != null; c = c.parent()) {
+    private static boolean overTls(Channel channel) {
+        for (Channel c = channel; c != null; c = c.parent()) {
             if (c.pipeline().get(SslHandler.class) != null) {
                 return true;
             }

@@ -1,6 +1,7 @@
 package fazt.gateway.edge.socket;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufHolder;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -50,7 +51,7 @@ public final class ConnectionGuard extends ChannelDuplexHandler {
     public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
         if (msg instanceof ByteBuf bytes) {
             clock.bytesArrived(bytes.readableBytes(), System.nanoTime());
-        } else if (msg instanceof io.netty.buffer.ByteBufHolder frame) {
+        } else if (msg instanceof ByteBufHolder frame) {
             // an HTTP/2 stream's DATA frame (ADR 28): the guard sits on the stream's channel
             clock.bytesArrived(frame.content().readableBytes(), System.nanoTime());
         }

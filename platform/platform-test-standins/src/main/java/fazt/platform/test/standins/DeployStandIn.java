@@ -12,6 +12,12 @@ import fazt.proto.deploy.AppChanged;
 import fazt.proto.deploy.AppEnvReply;
 import fazt.proto.deploy.AppEnvRequest;
 import fazt.proto.deploy.DeploySubjects;
+import fazt.proto.deploy.DomainChallengeReply;
+import fazt.proto.deploy.DomainChallengeRequest;
+import fazt.proto.deploy.DomainChanged;
+import fazt.proto.deploy.DomainsReply;
+import fazt.proto.deploy.DomainsRequest;
+import fazt.proto.deploy.MappedDomain;
 import fazt.proto.deploy.SiteReply;
 import fazt.proto.deploy.SiteRequest;
 import fazt.proto.deploy.TriggersReply;
@@ -43,7 +49,7 @@ import java.util.function.Function;
 public final class DeployStandIn implements AutoCloseable {
     private final Map<String, LiveApp> apps = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> envs = new ConcurrentHashMap<>();
-    private final Map<String, fazt.proto.deploy.MappedDomain> domains = new ConcurrentHashMap<>();
+    private final Map<String, MappedDomain> domains = new ConcurrentHashMap<>();
     private final Map<String, String> domainTokens = new ConcurrentHashMap<>();
     private final List<Object> requests = new CopyOnWriteArrayList<>();
     private final EventPublisher events;
@@ -95,14 +101,13 @@ public final class DeployStandIn implements AutoCloseable {
                             return values == null ? new AppEnvReply(false, Map.of()) : new AppEnvReply(true, values);
                         }),
                         endpoint(DeploySubjects.DOMAINS_GET, r -> {
-                            record(r, fazt.proto.deploy.DomainsRequest.class);
-                            return new fazt.proto.deploy.DomainsReply(List.copyOf(domains.values()));
+                            record(r, DomainsRequest.class);
+                            return new DomainsReply(List.copyOf(domains.values()));
                         }),
                         endpoint(
                                 DeploySubjects.DOMAIN_CHALLENGE,
-                                r -> new fazt.proto.deploy.DomainChallengeReply(
-                                        domainTokens.get(record(r, fazt.proto.deploy.DomainChallengeRequest.class)
-                                                .domain()))),
+                                r -> new DomainChallengeReply(domainTokens.get(
+                                        record(r, DomainChallengeRequest.class).domain()))),
                         endpoint(DeploySubjects.TRIGGERS_GET, r -> {
                             String appId = record(r, TriggersRequest.class).appId();
                             return new TriggersReply(apps.values().stream()
@@ -185,8 +190,7 @@ public final class DeployStandIn implements AutoCloseable {
      * Maps (or updates) a custom domain with its verification {@code token} and announces it with {@code change}
      * ({@code mapped}, {@code verified} or {@code failed}), as deploy-svc does.
      */
-    public void domain(
-            fazt.proto.deploy.DomainChanged.Change change, fazt.proto.deploy.MappedDomain domain, String token) {
+    public void domain(DomainChanged.Change change, MappedDomain domain, String token) {
         domains.put(domain.domain(), domain);
         domainTokens.put(domain.domain(), token);
         announceDomain(change, domain);
@@ -194,17 +198,16 @@ public final class DeployStandIn implements AutoCloseable {
 
     /** Removes a custom domain and announces it ({@code removed}). */
     public void removeDomain(String name) {
-        fazt.proto.deploy.MappedDomain gone = domains.remove(name);
+        MappedDomain gone = domains.remove(name);
         domainTokens.remove(name);
         if (gone == null) {
             throw new IllegalArgumentException("no domain " + name);
         }
-        announceDomain(fazt.proto.deploy.DomainChanged.Change.REMOVED, gone);
+        announceDomain(DomainChanged.Change.REMOVED, gone);
     }
 
-    private void announceDomain(fazt.proto.deploy.DomainChanged.Change change, fazt.proto.deploy.MappedDomain domain) {
-        fazt.proto.deploy.DomainChanged event =
-                new fazt.proto.deploy.DomainChanged(UUID.randomUUID().toString(), change, domain, Instant.now());
+    private void announceDomain(DomainChanged.Change change, MappedDomain domain) {
+        DomainChanged event = new DomainChanged(UUID.randomUUID().toString(), change, domain, Instant.now());
         events.publish(DeploySubjects.domainEvent(change), event, event.eventId());
     }
 
