@@ -2,6 +2,10 @@ package fazt.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -63,18 +67,46 @@ final class DomainsCommand extends AdminCommandGroup implements Callable<Integer
                             ? "no custom domains; map one with: fazt domains add APP DOMAIN"
                             : "no custom domains on " + app + "; map one with: fazt domains add " + app + " DOMAIN");
         }
-        Table table = new Table("domain", "app", "state", "verified", "checked", "reason");
+        Map<String, JsonNode> certificates = certificates();
+        Table table = certificates.isEmpty()
+                ? new Table("domain", "app", "state", "verified", "checked", "reason")
+                : new Table(
+                        "domain", "app", "state", "verified", "checked", "reason", "certificate", "expires", "issuer");
         for (JsonNode d : domains) {
-            table.row(
+            List<String> row = new ArrayList<>(List.of(
                     shown(d),
                     d.path("app").asText(),
                     d.path("state").asText(),
                     Table.time(d.path("verifiedAt").asText(null)),
                     Table.time(d.path("checkedAt").asText(null)),
-                    d.path("reason").asText("-"));
+                    d.path("reason").asText("-")));
+            if (!certificates.isEmpty()) {
+                JsonNode cert = certificates.get(d.path("domain").asText());
+                row.add(cert == null ? "-" : cert.path("state").asText("-"));
+                row.add(cert == null ? "-" : Table.time(cert.path("notAfter").asText(null)));
+                row.add(cert == null ? "-" : cert.path("issuer").asText("-"));
+            }
+            table.row(row.toArray(String[]::new));
         }
         table.print(out());
         return 0;
+    }
+
+    /**
+     * The gateway's certificates by name (ADR 28), or none when the caller may not see them (the list needs admin) or
+     * no gateway serves HTTPS: the domain columns are shown either way.
+     */
+    private Map<String, JsonNode> certificates() {
+        try {
+            Map<String, JsonNode> byName = new HashMap<>();
+            for (JsonNode c :
+                    admin().get(AdminClient.path("certificates")).json().path("certificates")) {
+                byName.put(c.path("name").asText(), c);
+            }
+            return byName;
+        } catch (CliFailure e) {
+            return Map.of();
+        }
     }
 
     @Command(name = "verify", description = "Check a domain now: does it answer at this server?")

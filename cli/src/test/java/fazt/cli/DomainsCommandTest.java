@@ -2,6 +2,7 @@ package fazt.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -50,6 +51,36 @@ class DomainsCommandTest {
         assertThat(cli.run("domains", "list", "--json").out()).isEqualTo(body + "\n");
         assertThat(cli.run("domains", "list", "books").out())
                 .isEqualTo("no custom domains on books; map one with: fazt domains add books DOMAIN\n");
+    }
+
+    @Test
+    void listShowsEachDomainsCertificateWhenTheCallerMaySeeThem() {
+        cli.server()
+                .json(
+                        "GET /api/apps/shop/domains",
+                        200,
+                        "{\"domains\":[{\"domain\":\"shop.example.com\",\"display\":\"shop.example.com\","
+                                + "\"app\":\"shop\",\"state\":\"verified\"},{\"domain\":\"new.example.com\","
+                                + "\"display\":\"new.example.com\",\"app\":\"shop\",\"state\":\"pending\"}]}");
+        cli.server()
+                .json(
+                        "GET /api/certificates",
+                        200,
+                        "{\"certificates\":[{\"name\":\"shop.example.com\",\"source\":\"acme\",\"state\":\"issued\","
+                                + "\"notAfter\":\"2027-03-01T00:00:00Z\",\"issuer\":\"Pebble Intermediate CA\","
+                                + "\"attempts\":1}],\"backlog\":0}");
+
+        CliRun run = cli.run("domains", "list", "shop");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines.get(0)).contains("CERTIFICATE").contains("EXPIRES").contains("ISSUER");
+        assertThat(lines.get(1))
+                .startsWith("shop.example.com")
+                .contains("issued")
+                .contains(Table.time("2027-03-01T00:00:00Z"))
+                .endsWith("Pebble Intermediate CA");
+        assertThat(lines.get(2)).startsWith("new.example.com").endsWith("-");
     }
 
     @Test
