@@ -27,9 +27,21 @@ import fazt.proto.deploy.SiteRequest;
 import fazt.proto.deploy.TriggersReply;
 import fazt.proto.deploy.TriggersRequest;
 import fazt.proto.gateway.CertificateIssued;
+import fazt.proto.gateway.CertificateReply;
+import fazt.proto.gateway.CertificateRequest;
 import fazt.proto.gateway.ChallengeChanged;
 import fazt.proto.health.HealthCheckRequest;
 import fazt.proto.health.HealthReport;
+import fazt.proto.mail.MessageDetail;
+import fazt.proto.mail.MessageReceived;
+import fazt.proto.mail.MessageRequest;
+import fazt.proto.mail.MessageSummary;
+import fazt.proto.mail.OutboundChanged;
+import fazt.proto.mail.PartChunk;
+import fazt.proto.mail.PartRequest;
+import fazt.proto.mail.RejectRequest;
+import fazt.proto.mail.SendAnswer;
+import fazt.proto.mail.SendRequest;
 import fazt.proto.problem.Problem;
 import fazt.proto.runtime.AppLogLine;
 import fazt.proto.runtime.InvocationRecord;
@@ -38,6 +50,7 @@ import fazt.proto.runtime.InvokeResponse;
 import fazt.proto.runtime.ScriptCheckReply;
 import fazt.proto.runtime.ScriptCheckRequest;
 import fazt.proto.scheduler.AsyncEnqueueRequest;
+import fazt.proto.scheduler.EmailEnqueueRequest;
 import fazt.proto.scheduler.HookReceiveRequest;
 import fazt.proto.scheduler.RunAccepted;
 import fazt.proto.scheduler.RunFailed;
@@ -106,6 +119,8 @@ public final class Messages {
             SiteReply.class,
             AppChanged.class,
             CertificateIssued.class,
+            CertificateRequest.class,
+            CertificateReply.class,
             ChallengeChanged.class,
             BlobWritten.class,
             BlobsMissingRequest.class,
@@ -166,6 +181,17 @@ public final class Messages {
             AsyncEnqueueRequest.class,
             HookReceiveRequest.class,
             RunAccepted.class,
+            EmailEnqueueRequest.class,
+            MessageRequest.class,
+            PartRequest.class,
+            PartChunk.class,
+            RejectRequest.class,
+            MessageReceived.class,
+            OutboundChanged.class,
+            SendRequest.class,
+            SendAnswer.class,
+            MessageSummary.class,
+            MessageDetail.class,
             RunStatusRequest.class,
             RunStatusReply.class,
             RunFailed.class);

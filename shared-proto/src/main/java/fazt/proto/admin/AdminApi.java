@@ -3,6 +3,7 @@ package fazt.proto.admin;
 import fazt.proto.auth.AuthAdminApi;
 import fazt.proto.deploy.DeployAdminApi;
 import fazt.proto.gateway.GatewayAdminApi;
+import fazt.proto.mail.MailAdminApi;
 import fazt.proto.runtime.RuntimeAdminApi;
 import fazt.proto.scheduler.SchedulerAdminApi;
 import java.util.List;
@@ -21,7 +22,8 @@ public final class AdminApi {
                     AuthAdminApi.ROUTES,
                     SchedulerAdminApi.ROUTES,
                     RuntimeAdminApi.ROUTES,
-                    GatewayAdminApi.ROUTES)
+                    GatewayAdminApi.ROUTES,
+                    MailAdminApi.ROUTES)
             .flatMap(List::stream)
             .toList());
 }

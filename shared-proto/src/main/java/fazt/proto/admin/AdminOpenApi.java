@@ -189,6 +189,8 @@ public final class AdminOpenApi {
             schema.set("additionalProperties", schemaOf(p.getActualTypeArguments()[1], schemas));
         } else if (type == String.class) {
             schema.put("type", "string");
+        } else if (type == byte[].class) {
+            schema.put("type", "string").put("contentEncoding", "base64");
         } else if (type == Instant.class) {
             schema.put("type", "string").put("format", "date-time");
         } else if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {

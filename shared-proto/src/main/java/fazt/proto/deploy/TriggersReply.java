@@ -21,6 +21,11 @@ public record TriggersReply(List<AppTriggers> apps) {
      * server code; {@code *} stays within a segment, a final {@code **} matches one or more segments);
      * {@code perMinute} and {@code burst}, the token bucket that async requests and webhook deliveries of the app
      * draw from together; {@code maxStoredBytes}, the most bytes of such runs' payloads kept at once.
+     * <p>
+     * For mail-svc (added to v1; null from an older deploy-svc reads as none and false): {@code mailAddresses}, the
+     * local parts the app claims in {@code fazt.json} ({@code "mail": {"addresses": ["support"]}}, lower case, valid
+     * RFC 5321 dot-atoms), and {@code serverCode}, whether the live version has {@code api/main.js} (only then does
+     * an inbound message start a run of its {@code email} handler).
      */
     public record AppTriggers(
             String appId,
@@ -34,7 +39,40 @@ public record TriggersReply(List<AppTriggers> apps) {
             List<String> async,
             Integer perMinute,
             Integer burst,
-            Long maxStoredBytes) {}
+            Long maxStoredBytes,
+            List<String> mailAddresses,
+            Boolean serverCode) {
+        /** Triggers without the mail fields (a deploy-svc from before, or an app that claims nothing). */
+        public AppTriggers(
+                String appId,
+                String name,
+                int version,
+                List<Schedule> schedules,
+                int attempts,
+                long backoffMillis,
+                int concurrency,
+                int timeoutMillis,
+                List<String> async,
+                Integer perMinute,
+                Integer burst,
+                Long maxStoredBytes) {
+            this(
+                    appId,
+                    name,
+                    version,
+                    schedules,
+                    attempts,
+                    backoffMillis,
+                    concurrency,
+                    timeoutMillis,
+                    async,
+                    perMinute,
+                    burst,
+                    maxStoredBytes,
+                    null,
+                    null);
+        }
+    }
 
     /**
      * One {@code cron} entry. Exactly one of {@code cron} (a five-field unix expression, evaluated in time zone

@@ -21,7 +21,7 @@ import fazt.proto.runtime.RuntimeSubjects;
  *
  * <h2>To runtime-svc</h2>
  * Each attempt of a run is one {@code svc.runtime.invoke} ({@link fazt.proto.runtime.InvokeRequest}) with
- * {@code trigger}: {@code scheduled}, {@code async} or {@code webhook}, heartbeats as for HTTP. The body always fits
+ * {@code trigger}: {@code scheduled}, {@code async}, {@code webhook} or {@code email}, heartbeats as for HTTP. The body always fits
  * inline (never a {@code bodyStream}). A reply with status 2xx-4xx, or with no error, is a succeeded attempt; a status
  * of 500 or more, a problem reply, a timeout, or silence of the instance is a failed one.
  *
@@ -40,6 +40,12 @@ public final class SchedulerSubjects {
     public static final String ASYNC_ENQUEUE = "svc.scheduler.async.enqueue";
     /** Request {@link HookReceiveRequest}; reply {@link RunAccepted}, or 401 for a refused signature. */
     public static final String HOOK_RECEIVE = "svc.scheduler.hook.receive";
+    /**
+     * Request {@link EmailEnqueueRequest} (mail-svc); reply {@link RunAccepted}: start a run of the app's
+     * {@code email} handler for a stored message. Idempotent per {@code messageId}: asking again answers the run
+     * already recorded for it (mail-svc asks until it has an answer, so a message is never lost nor run twice).
+     */
+    public static final String EMAIL_ENQUEUE = "svc.scheduler.email.enqueue";
     /** Request {@link RunStatusRequest}; reply {@link RunStatusReply}. */
     public static final String RUN_STATUS = "svc.scheduler.run.status";
     /** Event {@link RunFailed}: the dead-letter subject; a run failed for good (stream {@code <ROOT>_EVT_SCHEDULER}). */

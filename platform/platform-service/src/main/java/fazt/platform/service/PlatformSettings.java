@@ -60,6 +60,25 @@ public final class PlatformSettings {
                     "base domain: apps at `<name>.<domain>`, admin at `admin.<domain>`")
             .parsedBy(PlatformSettings::domain)
             .readBy(EVERY_SERVICE);
+    /** The domain of app and admin mail addresses (ADR 30); unset: {@link #DOMAIN}. */
+    public static final Setting MAIL_DOMAIN = Setting.of(
+                    "FAZT_MAIL_DOMAIN",
+                    SettingType.STRING,
+                    null,
+                    "domain of the apps' private mail addresses (`<app-id>@<mail domain>`) and admin mailboxes")
+            .defaultText("`FAZT_DOMAIN`")
+            .parsedBy(PlatformSettings::domain)
+            .readBy("mail-svc");
+    /** The host name mail-svc greets with and the MX record names; its STARTTLS certificate comes from the gateway. */
+    public static final Setting SMTP_HOSTNAME = Setting.of(
+                    "FAZT_SMTP_HOSTNAME",
+                    SettingType.STRING,
+                    null,
+                    "host name of the SMTP server (greeting, MX record, STARTTLS certificate the gateway orders)")
+            .defaultText("`mail.<FAZT_MAIL_DOMAIN>`")
+            .parsedBy(PlatformSettings::domain)
+            .readBy("gateway", "mail-svc");
+
     public static final Setting HTTP_PORT = Setting.number(
                     "FAZT_HTTP_PORT",
                     (long) BootstrapSettings.DEFAULT_HTTP_PORT,
