@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -115,202 +116,107 @@ public record Setting(
 
     /** This setting with its allowed range. */
     public Setting range(long min, @Nullable Long max) {
-        return new Setting(
-                name,
-                type,
-                defaultValue,
-                defaultText,
-                description,
-                min,
-                max,
-                unit,
-                parser,
-                property,
-                toProperty,
-                formerNames,
-                perService,
-                requires,
-                readers);
+        return with(d -> {
+            d.min = min;
+            d.max = max;
+        });
     }
 
     /** This setting with what its numbers count, for error messages ({@code days}, {@code seconds}). */
     public Setting unit(String unit) {
-        return new Setting(
-                name,
-                type,
-                defaultValue,
-                defaultText,
-                description,
-                min,
-                max,
-                unit,
-                parser,
-                property,
-                toProperty,
-                formerNames,
-                perService,
-                requires,
-                readers);
+        return with(d -> d.unit = unit);
     }
 
     /** This setting with the way its default reads in the docs. */
     public Setting defaultText(String text) {
-        return new Setting(
-                name,
-                type,
-                defaultValue,
-                text,
-                description,
-                min,
-                max,
-                unit,
-                parser,
-                property,
-                toProperty,
-                formerNames,
-                perService,
-                requires,
-                readers);
+        return with(d -> d.defaultText = text);
     }
 
     /** This setting checked and converted by {@code parser} (see {@link #parser()}). */
     public Setting parsedBy(Function<String, Object> parser) {
-        return new Setting(
-                name,
-                type,
-                defaultValue,
-                defaultText,
-                description,
-                min,
-                max,
-                unit,
-                parser,
-                property,
-                toProperty,
-                formerNames,
-                perService,
-                requires,
-                readers);
+        return with(d -> d.parser = parser);
     }
 
     /** This setting passed to the reading service's context as {@code property}. */
     public Setting mapsTo(String property) {
-        return new Setting(
-                name,
-                type,
-                defaultValue,
-                defaultText,
-                description,
-                min,
-                max,
-                unit,
-                parser,
-                property,
-                toProperty,
-                formerNames,
-                perService,
-                requires,
-                readers);
+        return with(d -> d.property = property);
     }
 
     /** This setting passed to the reading service's context as {@code property}, converted by {@code convert}. */
     public Setting mapsTo(String property, Function<Object, Object> convert) {
-        return new Setting(
-                name,
-                type,
-                defaultValue,
-                defaultText,
-                description,
-                min,
-                max,
-                unit,
-                parser,
-                property,
-                convert,
-                formerNames,
-                perService,
-                requires,
-                readers);
+        return with(d -> {
+            d.property = property;
+            d.toProperty = convert;
+        });
     }
 
     /** This setting also read under older names, which still work with a deprecation warning. */
     public Setting formerly(String... names) {
-        return new Setting(
-                name,
-                type,
-                defaultValue,
-                defaultText,
-                description,
-                min,
-                max,
-                unit,
-                parser,
-                property,
-                toProperty,
-                List.of(names),
-                perService,
-                requires,
-                readers);
+        return with(d -> d.formerNames = List.of(names));
     }
 
     /** This setting overridable per service as {@code FAZT_<SERVICE>_<name without FAZT_>}. */
     public Setting overridablePerService() {
-        return new Setting(
-                name,
-                type,
-                defaultValue,
-                defaultText,
-                description,
-                min,
-                max,
-                unit,
-                parser,
-                property,
-                toProperty,
-                formerNames,
-                true,
-                requires,
-                readers);
+        return with(d -> d.perService = true);
     }
 
     /** This setting, which needs {@code other} set whenever it is set. */
     public Setting requires(String other) {
-        return new Setting(
-                name,
-                type,
-                defaultValue,
-                defaultText,
-                description,
-                min,
-                max,
-                unit,
-                parser,
-                property,
-                toProperty,
-                formerNames,
-                perService,
-                other,
-                readers);
+        return with(d -> d.requires = other);
     }
 
     /** This setting read by {@code who} (a tool, or {@code every service}) besides the services that list it. */
     public Setting readBy(String... who) {
+        return with(d ->
+                d.readers = Stream.concat(readers.stream(), Arrays.stream(who)).toList());
+    }
+
+    /** A copy of this setting with {@code change} applied: the one place the withers above spell every component. */
+    private Setting with(Consumer<Draft> change) {
+        Draft d = new Draft();
+        d.defaultText = defaultText;
+        d.min = min;
+        d.max = max;
+        d.unit = unit;
+        d.parser = parser;
+        d.property = property;
+        d.toProperty = toProperty;
+        d.formerNames = formerNames;
+        d.perService = perService;
+        d.requires = requires;
+        d.readers = readers;
+        change.accept(d);
         return new Setting(
                 name,
                 type,
                 defaultValue,
-                defaultText,
+                d.defaultText,
                 description,
-                min,
-                max,
-                unit,
-                parser,
-                property,
-                toProperty,
-                formerNames,
-                perService,
-                requires,
-                Stream.concat(readers.stream(), Arrays.stream(who)).toList());
+                d.min,
+                d.max,
+                d.unit,
+                d.parser,
+                d.property,
+                d.toProperty,
+                d.formerNames,
+                d.perService,
+                d.requires,
+                d.readers);
+    }
+
+    /** The components a wither may change, while it changes them. */
+    private static final class Draft {
+        String defaultText;
+        Long min;
+        Long max;
+        String unit;
+        Function<String, Object> parser;
+        String property;
+        Function<Object, Object> toProperty;
+        List<String> formerNames;
+        boolean perService;
+        String requires;
+        List<String> readers;
     }
 
     /** The per-service name of this setting for {@code service}: {@code FAZT_AUTH_DB_USER} for {@code FAZT_DB_USER}. */
