@@ -160,6 +160,62 @@ class MailE2E {
 
     @Test
     @Order(3)
+    void aScriptedSwaksSuiteAndTheProtocolsSequencingRules() throws Exception {
+        String to = appId("desk") + "@localhost";
+        List<String> failures = new ArrayList<>();
+        if (SwaksCase.installed()) {
+            java.nio.file.Path attachment = Files.createTempFile("fazt-swaks-", ".txt");
+            Files.writeString(attachment, "an attachment\n".repeat(100));
+            String from = "sender@example.net";
+            for (SwaksCase c : List.of(
+                    SwaksCase.of("plain delivery", 0, "250 ", "--from", from, "--to", to),
+                    SwaksCase.of("pipelining", 0, "250 ", "--from", from, "--to", to, "--pipeline"),
+                    SwaksCase.of("STARTTLS", 0, "250 ", "--from", from, "--to", to, "--tls"),
+                    SwaksCase.of("STARTTLS and pipelining", 0, "250 ", "--from", from, "--to", to, "--tls", "--pipeline"),
+                    SwaksCase.of("plain SMTP (HELO)", 0, "250 ", "--from", from, "--to", to, "--protocol", "SMTP"),
+                    SwaksCase.of("null sender (a bounce)", 0, "250 ", "--from", "<>", "--to", to),
+                    SwaksCase.of("postmaster always exists", 0, "250 ", "--from", from, "--to", "postmaster@localhost"),
+                    SwaksCase.of("address case", 0, "250 ", "--from", from, "--to", to.toUpperCase()),
+                    SwaksCase.of("UTF-8 header and body", 0, "250 ", "--from", from, "--to", to,
+                            "--header", "Subject: Grüße", "--body", "Schöne Grüße aus Köln"),
+                    SwaksCase.of("an attachment", 0, "250 ", "--from", from, "--to", to, "--attach", attachment.toString()),
+                    SwaksCase.of("unknown local recipient", 24, "550 5.1.1", "--from", from, "--to", "nobody@localhost"),
+                    SwaksCase.of("not an open relay", 24, "550 5.7.1", "--from", from, "--to", "x@elsewhere.example"),
+                    SwaksCase.of("quit after RCPT", 0, "221", "--from", from, "--to", to, "--quit-after", "RCPT"),
+                    SwaksCase.of("no AUTH offered to strangers", 28, null, "--from", from, "--to", to,
+                            "--auth", "PLAIN", "--auth-user", "u", "--auth-password", "p"))) {
+                String failed = c.run(SMTP_PORT);
+                if (failed != null) {
+                    failures.add(failed);
+                }
+            }
+            Files.deleteIfExists(attachment);
+        }
+        try (SmtpDialogue smtp = new SmtpDialogue(SMTP_PORT)) {
+            smtp.reply();
+            expect(failures, "MAIL before EHLO", smtp.send("MAIL FROM:<a@example.net>"), "503");
+            expect(failures, "EHLO", smtp.send("EHLO e2e.example.net"), "250");
+            expect(failures, "RCPT before MAIL", smtp.send("RCPT TO:<" + to + ">"), "503");
+            expect(failures, "DATA before RCPT", smtp.send("DATA"), "503");
+            expect(failures, "NOOP", smtp.send("NOOP"), "250");
+            expect(failures, "unknown command", smtp.send("FROB"), "500");
+            expect(failures, "bad MAIL syntax", smtp.send("MAIL FROM:not-an-address"), "501");
+            expect(failures, "MAIL", smtp.send("MAIL FROM:<a@example.net>"), "250");
+            expect(failures, "RSET", smtp.send("RSET"), "250");
+            expect(failures, "too long a line", smtp.send("NOOP " + "x".repeat(2_000)), "500");
+            expect(failures, "QUIT", smtp.send("QUIT"), "221");
+        }
+        assertThat(failures).as(String.join("\n\n", failures)).isEmpty();
+    }
+
+    private static void expect(List<String> failures, String what, String reply, String code) {
+        if (!reply.startsWith(code)) {
+            failures.add(what + ": expected " + code + ", got " + reply);
+        }
+    }
+
+    @Test
+    @Order(4)
     void killingMailSvcWhileMessagesWaitForTheRelayLosesNone() throws Exception {
         assumeTrue(SmtpSink.installed(), "postfix's smtp-sink is not installed (apt-get install -y postfix)");
         try (SmtpSink sink = SmtpSink.start(1)) {
