@@ -67,8 +67,8 @@ class MailE2E {
     }
 
     private void relayTo(SmtpSink sink) throws Exception {
-        HttpResponse<byte[]> relay = edge.json(
-                "PUT", "/mail/relay", "{\"host\":\"127.0.0.1\",\"port\":" + sink.port + ",\"tls\":\"none\"}");
+        HttpResponse<byte[]> relay =
+                edge.json("PUT", "/mail/relay", "{\"host\":\"127.0.0.1\",\"port\":" + sink.port + ",\"tls\":\"none\"}");
         assertThat(relay.statusCode()).as(Edge.text(relay)).isEqualTo(200);
         assertThat(Edge.text(relay)).doesNotContain("password\":\"");
     }
@@ -133,7 +133,9 @@ class MailE2E {
     @Order(2)
     void refusalsCarrySmtpsOwnCodesAndStoreNothing() throws Exception {
         String to = appId("desk") + "@localhost";
-        long before = Edge.jsonOf(edge.json("GET", "/apps/desk/mail", null)).get("total").asLong();
+        long before = Edge.jsonOf(edge.json("GET", "/apps/desk/mail", null))
+                .get("total")
+                .asLong();
 
         assertThat(SmtpDialogue.deliver(SMTP_PORT, "a@example.net", "nobody@localhost", "Subject: x\n\nx"))
                 .startsWith("550 5.1.1");
@@ -154,7 +156,9 @@ class MailE2E {
             assertThat(smtp.send("Subject: smuggled\r\n\r\nhello\n.\nMAIL FROM:<evil@example.net>\r\n."))
                     .startsWith("554");
         }
-        assertThat(Edge.jsonOf(edge.json("GET", "/apps/desk/mail", null)).get("total").asLong())
+        assertThat(Edge.jsonOf(edge.json("GET", "/apps/desk/mail", null))
+                        .get("total")
+                        .asLong())
                 .isEqualTo(before);
     }
 
@@ -171,19 +175,44 @@ class MailE2E {
                     SwaksCase.of("plain delivery", 0, "250 ", "--from", from, "--to", to),
                     SwaksCase.of("pipelining", 0, "250 ", "--from", from, "--to", to, "--pipeline"),
                     SwaksCase.of("STARTTLS", 0, "250 ", "--from", from, "--to", to, "--tls"),
-                    SwaksCase.of("STARTTLS and pipelining", 0, "250 ", "--from", from, "--to", to, "--tls", "--pipeline"),
+                    SwaksCase.of(
+                            "STARTTLS and pipelining", 0, "250 ", "--from", from, "--to", to, "--tls", "--pipeline"),
                     SwaksCase.of("plain SMTP (HELO)", 0, "250 ", "--from", from, "--to", to, "--protocol", "SMTP"),
                     SwaksCase.of("null sender (a bounce)", 0, "250 ", "--from", "<>", "--to", to),
                     SwaksCase.of("postmaster always exists", 0, "250 ", "--from", from, "--to", "postmaster@localhost"),
                     SwaksCase.of("address case", 0, "250 ", "--from", from, "--to", to.toUpperCase()),
-                    SwaksCase.of("UTF-8 header and body", 0, "250 ", "--from", from, "--to", to,
-                            "--header", "Subject: Grüße", "--body", "Schöne Grüße aus Köln"),
-                    SwaksCase.of("an attachment", 0, "250 ", "--from", from, "--to", to, "--attach", attachment.toString()),
-                    SwaksCase.of("unknown local recipient", 24, "550 5.1.1", "--from", from, "--to", "nobody@localhost"),
+                    SwaksCase.of(
+                            "UTF-8 header and body",
+                            0,
+                            "250 ",
+                            "--from",
+                            from,
+                            "--to",
+                            to,
+                            "--header",
+                            "Subject: Grüße",
+                            "--body",
+                            "Schöne Grüße aus Köln"),
+                    SwaksCase.of(
+                            "an attachment", 0, "250 ", "--from", from, "--to", to, "--attach", attachment.toString()),
+                    SwaksCase.of(
+                            "unknown local recipient", 24, "550 5.1.1", "--from", from, "--to", "nobody@localhost"),
                     SwaksCase.of("not an open relay", 24, "550 5.7.1", "--from", from, "--to", "x@elsewhere.example"),
                     SwaksCase.of("quit after RCPT", 0, "221", "--from", from, "--to", to, "--quit-after", "RCPT"),
-                    SwaksCase.of("no AUTH offered to strangers", 28, null, "--from", from, "--to", to,
-                            "--auth", "PLAIN", "--auth-user", "u", "--auth-password", "p"))) {
+                    SwaksCase.of(
+                            "no AUTH offered to strangers",
+                            28,
+                            null,
+                            "--from",
+                            from,
+                            "--to",
+                            to,
+                            "--auth",
+                            "PLAIN",
+                            "--auth-user",
+                            "u",
+                            "--auth-password",
+                            "p"))) {
                 String failed = c.run(SMTP_PORT);
                 if (failed != null) {
                     failures.add(failed);
@@ -229,17 +258,20 @@ class MailE2E {
                 assertThat(queued.statusCode()).as(Edge.text(queued)).isEqualTo(202);
                 sent.add(Edge.jsonOf(queued).get("messageId").asText());
             }
-            await("a first message at the relay", Duration.ofSeconds(60), () -> sink.messages().isEmpty() ? null : 1);
-            long mail = Long.parseLong(Files.readString(suite.stack().home.resolve("run/mail.pid"))
-                    .trim());
+            await(
+                    "a first message at the relay",
+                    Duration.ofSeconds(60),
+                    () -> sink.messages().isEmpty() ? null : 1);
+            long mail = Long.parseLong(
+                    Files.readString(suite.stack().home.resolve("run/mail.pid")).trim());
             new ProcessBuilder("kill", "-9", Long.toString(mail)).start().waitFor();
             Stack.Result up = suite.stack().stack("up");
             assertThat(up.exitCode()).as(up.output()).isZero();
 
-            await("every queued message at the relay", Duration.ofSeconds(120), () -> new HashSet<>(sink.messageIds())
-                            .containsAll(sent)
-                    ? true
-                    : null);
+            await(
+                    "every queued message at the relay",
+                    Duration.ofSeconds(120),
+                    () -> new HashSet<>(sink.messageIds()).containsAll(sent) ? true : null);
             List<String> ids = sink.messageIds();
             Set<String> distinct = new HashSet<>(ids);
             // At most the one message the relay had taken but not yet answered when mail-svc died comes twice.

@@ -59,7 +59,8 @@ final class SmtpDialogue implements AutoCloseable {
     static String deliver(int port, String from, String to, String message) throws IOException {
         try (SmtpDialogue smtp = new SmtpDialogue(port)) {
             smtp.reply();
-            for (String command : new String[] {"EHLO e2e.example.net", "MAIL FROM:<" + from + ">", "RCPT TO:<" + to + ">"}) {
+            for (String command :
+                    new String[] {"EHLO e2e.example.net", "MAIL FROM:<" + from + ">", "RCPT TO:<" + to + ">"}) {
                 String answer = smtp.send(command);
                 if (!answer.startsWith("250")) {
                     return answer;
