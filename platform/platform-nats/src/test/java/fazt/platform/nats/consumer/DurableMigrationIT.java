@@ -1,6 +1,6 @@
 package fazt.platform.nats.consumer;
 
-import static fazt.platform.nats.consumer.ConsumersIT.await;
+import static fazt.platform.nats.consumer.ConsumerHarness.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fazt.platform.nats.EventPublisher;
