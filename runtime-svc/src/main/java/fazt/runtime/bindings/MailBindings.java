@@ -38,6 +38,9 @@ public final class MailBindings implements AutoCloseable {
     /** How long one request to mail-svc may take. */
     public static final Duration TIMEOUT = Duration.ofSeconds(10);
 
+    /** Longest reason of a {@code setReject} (it ends up in a bounce). */
+    public static final int MAX_REASON = 1000;
+
     /** Room left in a NATS message for headers (type, trace) beside the encoded send. */
     static final int HEADER_ROOM = 4 * 1024;
 
@@ -78,12 +81,7 @@ public final class MailBindings implements AutoCloseable {
                         MessageDetail.class,
                         TIMEOUT));
             case "mail.part" -> part(appId, args);
-            case "mail.reject" ->
-                json(nats.call(
-                        MailSubjects.MESSAGE_REJECT,
-                        new RejectRequest(appId, MailSends.text(args, "messageId"), MailSends.text(args, "reason")),
-                        MessageSummary.class,
-                        TIMEOUT));
+            case "mail.reject" -> reject(appId, args);
             default -> throw MailSends.invalid("unknown operation " + op);
         };
     }
@@ -96,6 +94,18 @@ public final class MailBindings implements AutoCloseable {
             throw MailSends.tooLarge(encoded.length, limit);
         }
         return json(nats.call(MailSubjects.SEND, request, SendAnswer.class, TIMEOUT));
+    }
+
+    private BindingReply reject(String appId, JsonNode args) {
+        String reason = MailSends.text(args, "reason");
+        if (reason.isBlank() || reason.length() > MAX_REASON) {
+            throw MailSends.invalid("setReject: reason must be 1 to " + MAX_REASON + " characters");
+        }
+        return json(nats.call(
+                MailSubjects.MESSAGE_REJECT,
+                new RejectRequest(appId, MailSends.text(args, "messageId"), reason),
+                MessageSummary.class,
+                TIMEOUT));
     }
 
     private BindingReply part(String appId, JsonNode args) {

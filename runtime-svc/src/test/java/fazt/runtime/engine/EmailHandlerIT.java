@@ -211,6 +211,20 @@ class EmailHandlerIT {
     }
 
     @Test
+    void aSetRejectThatCannotBeRecordedFailsTheRun() throws Exception {
+        String id = mail.receive("mail-long", message("mail-long", List.of()));
+        RuntimeHarness.App app = deploy("mail-long", "message.setReject('x'.repeat(1001));");
+
+        ProblemException failure = catchThrowableOfType(ProblemException.class, () -> deliver(app, id));
+
+        assertThat(failure.problem().status()).isEqualTo(500);
+        assertThat(failure.problem().detail()).contains("setReject: reason must be 1 to 1000 characters");
+        assertThat(mail.requests(RejectRequest.class))
+                .noneMatch(r -> r.messageId().equals(id));
+        assertThat(mail.summary(id).status()).isEqualTo("stored");
+    }
+
+    @Test
     void forwardAndReplySendWithForwardOfAndInReplyTo() throws Exception {
         String id = mail.receive("mail-fwd", message("mail-fwd", List.of()));
         RuntimeHarness.App app = deploy("mail-fwd", """
