@@ -1,7 +1,6 @@
 package fazt.platform.test.standins;
 
 import fazt.proto.mail.MailHeader;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -45,9 +44,7 @@ final class MimeText {
                     mime.encodeToString(a.content()));
         }
         out.append("--").append(boundary).append("--\r\n");
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        bytes.writeBytes(out.toString().getBytes(StandardCharsets.UTF_8));
-        return bytes.toByteArray();
+        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static void part(
