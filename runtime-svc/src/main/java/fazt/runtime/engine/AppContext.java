@@ -3,8 +3,10 @@ package fazt.runtime.engine;
 import fazt.platform.nats.CallFailure;
 import fazt.platform.nats.ProblemException;
 import fazt.proto.MessageCodec;
+import fazt.proto.mail.MailSubjects;
 import fazt.proto.problem.Problem;
 import fazt.proto.runtime.HttpHeader;
+import fazt.runtime.bindings.MailBindings;
 import fazt.runtime.bindings.StorageBindings;
 import fazt.runtime.modules.AppFiles;
 import fazt.runtime.modules.ModuleGlobals;
@@ -36,6 +38,7 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
 final class AppContext implements WebHost, AutoCloseable {
     private static final Source INVOKE_JS = resource("invoke.js");
     private static final Source BINDINGS_JS = resource("bindings.js");
+    private static final Source MAIL_JS = resource("mail.js");
     private static final Source HIDE_HOST_GLOBALS = Source.newBuilder(
                     "js", "delete globalThis.Java; delete globalThis.Graal;", "fazt:hide-host-globals")
             .internal(true)
@@ -46,6 +49,7 @@ final class AppContext implements WebHost, AutoCloseable {
     private final Context context;
     private final ModuleGlobals modules;
     private final StorageBindings storage;
+    private final MailBindings mail;
     private final OutboundFetcher fetcher;
     private final EventLoop loop = new EventLoop();
     private WebBridge bridge;
@@ -64,11 +68,13 @@ final class AppContext implements WebHost, AutoCloseable {
             long generation,
             AppFiles files,
             StorageBindings storage,
+            MailBindings mail,
             OutboundFetcher fetcher) {
         this.key = key;
         this.generation = generation;
         this.modules = new ModuleGlobals(files);
         this.storage = storage;
+        this.mail = mail;
         this.fetcher = fetcher;
         this.context = engine.newContext(modules);
     }
@@ -82,9 +88,10 @@ final class AppContext implements WebHost, AutoCloseable {
         context.eval(HIDE_HOST_GLOBALS);
         WebGlobals.install(context, this);
         bridge = WebGlobals.bridge(context);
-        invoke = context.eval(INVOKE_JS).execute();
         ProxyExecutable hostCall = this::hostCall;
-        makeEnv = context.eval(BINDINGS_JS).execute(hostCall);
+        Value mailJs = context.eval(MAIL_JS).execute(hostCall, MailSubjects.CHUNK_SIZE);
+        invoke = context.eval(INVOKE_JS).execute(mailJs);
+        makeEnv = context.eval(BINDINGS_JS).execute(hostCall, mailJs.getMember("MAIL"));
         handler = modules.loadMain(context);
         if (!invoke.invokeMember("hasHandler", handler).asBoolean()) {
             // Thrown from JS so that it carries the entry point as its place, like any other app error.
@@ -204,16 +211,26 @@ final class AppContext implements WebHost, AutoCloseable {
         });
     }
 
-    /** The bindings' host call: {@code (op, argsJson, bytes, resolve, reject)}, see bindings.js. */
+    /**
+     * The bindings' host call: {@code (op, argsJson, bytes, resolve, reject)}, see bindings.js and mail.js. A failed
+     * {@code mail.*} operation rejects with its message and the problem as JSON, a storage one with its message.
+     */
     private Object hostCall(Value... args) {
         String op = args[0].asString();
         String json = args[1].asString();
         byte[] bytes = args[2] == null || args[2].isNull() ? null : JsBytes.toJava(args[2]);
         Value resolve = args[3];
         Value reject = args[4];
-        loop.await(storage.call(key.appId(), op, json, bytes), (reply, failure) -> {
+        boolean mailOp = op.startsWith("mail.");
+        var work = mailOp
+                ? mail.call(key.appId(), scope.appName(), op, json, bytes)
+                : storage.call(key.appId(), op, json, bytes);
+        loop.await(work, (reply, failure) -> {
             if (failure == null) {
                 resolve.execute(reply.json(), reply.data() == null ? null : JsBytes.toJs(context, reply.data()));
+            } else if (mailOp) {
+                Problem problem = MailBindings.problemOf(failure);
+                reject.execute(detailOrTitle(problem), MailBindings.problemJson(failure));
             } else {
                 reject.execute(bindingMessage(failure));
             }

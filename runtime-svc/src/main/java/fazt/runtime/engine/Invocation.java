@@ -320,6 +320,11 @@ final class Invocation implements Runnable, InvocationScope {
         return fetchBudget;
     }
 
+    @Override
+    public String appName() {
+        return call.request().name();
+    }
+
     private void line(String level, String message) {
         if (linesLogged >= AppLog.MAX_LINES_PER_INVOCATION) {
             linesDropped++;

@@ -13,6 +13,11 @@ interface InvocationScope {
     /** The invocation's outbound fetch budget. */
     FetchBudget fetchBudget();
 
+    /** The alias of the app the invocation runs for (what env.MAIL.send names as the sender), or null. */
+    default String appName() {
+        return null;
+    }
+
     /** A scope that drops logs and allows no fetch (the deploy-time check). */
     InvocationScope SILENT = new InvocationScope() {
         @Override

@@ -1,7 +1,8 @@
 // env.KV, env.DB and env.FILES: the JavaScript surface of StorageBindings. `host(op, argsJson, bytes, resolve,
 // reject)` starts one storage request scoped by the platform to this context's app; resolve gets (json, Uint8Array
-// or null) and reject a message, both later on the context thread. Returns a function building `env`.
-(function (host) {
+// or null) and reject a message, both later on the context thread. `MAIL` is env.MAIL from mail.js. Returns a
+// function building `env`.
+(function (host, MAIL) {
   'use strict';
 
   function call(op, args, bytes) {
@@ -205,6 +206,7 @@
     env.KV = KV;
     env.DB = DB;
     env.FILES = FILES;
+    env.MAIL = MAIL;
     return Object.freeze(env);
   };
 });

@@ -1,6 +1,6 @@
 // Calls the app's handler for the engine (AppContext): builds `ctx`, settles whatever the handler returned, and
-// collects ctx.waitUntil promises. Returned to Java only.
-(function () {
+// collects ctx.waitUntil promises. `mail` is mail.js's object (the email trigger's message). Returned to Java only.
+(function (mail) {
   'use strict';
   const NoContent = Response;
 
@@ -43,9 +43,17 @@
   }
 
   // What runs per trigger (RuntimeSubjects): http and async call fetch; scheduled calls scheduled(event) with the
-  // event the scheduler sent as the JSON body; webhook calls webhook(request) when exported, else fetch. A handler
-  // without a Response of its own (scheduled, a webhook returning nothing) answers 204.
+  // event the scheduler sent as the JSON body; webhook calls webhook(request) when exported, else fetch; email calls
+  // email(message) with the message the JSON body names, then waits for its setReject/forward/reply. A handler
+  // without a Response of its own (scheduled, email, a webhook returning nothing) answers 204.
   function dispatch(handler, trigger, request, env, ctx) {
+    if (trigger === 'email') {
+      if (handler == null || typeof handler.email !== 'function') {
+        throw new TypeError('the app exports no email handler: api/main.js must export email(message, env, ctx)');
+      }
+      return request.json().then((body) => mail.open(body)).then(({ message, done }) =>
+        Promise.resolve(handler.email(message, env, ctx)).then(done)).then(() => new NoContent(null, { status: 204 }));
+    }
     if (trigger === 'scheduled') {
       require(handler, 'scheduled', '(event, env, ctx)');
       return request.json().then((body) => {
