@@ -10,7 +10,7 @@ import java.util.Objects;
  * Run an app's handler for one HTTP request. The gateway resolved the app: {@code appId}, alias {@code name}, live
  * {@code version} and the storage {@code namespace} holding that version's files (the runtime loads {@code api/}
  * from it). {@code trigger} is {@code http} for requests under {@code /api/}, {@code scheduled}, {@code async} or
- * {@code webhook} for runs of scheduler-svc (see {@link RuntimeSubjects} for what each calls), later {@code email}. {@code url} is the absolute URL the app sees ({@code https://blog.example.com/api/x?y=1}).
+ * {@code webhook} or {@code email} for runs of scheduler-svc (see {@link RuntimeSubjects} for what each calls). {@code url} is the absolute URL the app sees ({@code https://blog.example.com/api/x?y=1}).
  * {@code body} holds the first body chunk (null or empty when there is none); {@code bodyStream}, when not null,
  * serves the rest by chunk pulls ({@link RuntimeSubjects}). {@code bodyLength} is the whole length, -1 if unknown.
  * {@code timeoutMillis} is the wall-time budget the gateway waits for. {@code user} is the app user logged in to this

@@ -25,8 +25,12 @@ import fazt.proto.SubjectGrammar;
  *   <li>{@code webhook} (scheduler-svc, a verified delivery to a hook): the app's {@code webhook(request, env, ctx)}
  *       if it exports one, else {@code fetch}; the request's {@code url} is {@code /api/hooks/<hook name>} on the app's
  *       host, with the delivery's method, headers and raw body.</li>
+ *   <li>{@code email} (scheduler-svc, a message mail-svc stored for the app, ADR 30): the app's
+ *       {@code email(message, env, ctx)}, with the JSON body {@code {"messageId", "mailFrom", "to", "rawSize",
+ *       "subject"}} ({@link fazt.proto.scheduler.EmailEnqueueRequest}); the runtime reads the message from mail-svc.
+ *       An app without an {@code email} export answers a problem; a handler that returns normally is a 204.</li>
  * </ul>
- * For the three background triggers the body is always inline (at most {@link #CHUNK_SIZE}; never a
+ * For the four background triggers the body is always inline (at most {@link #CHUNK_SIZE}; never a
  * {@code bodyStream}), {@code timeoutMillis} is the app's run timeout, and heartbeats are sent as for {@code http}.
  * scheduler-svc counts a reply with status 2xx-4xx as a succeeded attempt, and status 500 or more, a problem reply or
  * a timeout as a failed one it retries; silence of the instance (no heartbeat) or no responder is a lost attempt it
