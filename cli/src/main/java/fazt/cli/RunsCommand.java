@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code fazt runs ...}: an app's background runs (cron, interval, async, webhook), one run's attempts, replays. */
+/** {@code fazt runs ...}: an app's background runs (cron, interval, async, webhook, email), one run's attempts, replays. */
 @Command(
         name = "runs",
         description = {
@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
             "  fazt runs replay r_5XbLq0f3NnQm2k8sT1vW9a",
             "",
             "Statuses: queued, running, retrying, succeeded, failed (every attempt failed), refused (a webhook",
-            "whose signature did not verify). Triggers: cron, interval, async, webhook."
+            "whose signature did not verify). Triggers: cron, interval, async, webhook, email."
         })
 final class RunsCommand extends AdminCommandGroup implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "the app")
