@@ -11,9 +11,11 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "addresses",
         description = {
-            "List the addresses mail is accepted for, claim one for an app or your own mailbox, release one.",
-            "Every app also has its private <app-id>@<mail domain>; apps claim names at their domains in",
-            "fazt.json (\"mail\": {\"addresses\": [\"support\"]}). *@example.com claims a domain's catch-all."
+            "List, claim and release the addresses mail is accepted for.",
+            "Claim one for an app or your own mailbox. Every app also has its private",
+            "<app-id>@<mail domain>;",
+            "apps claim names at their domains in fazt.json (\"mail\": {\"addresses\": [...]}).",
+            "*@example.com claims a domain's catch-all."
         },
         footer = {
             "",
@@ -21,7 +23,7 @@ import picocli.CommandLine.Parameters;
             "  fazt mail addresses",
             "  fazt mail addresses list --app shop",
             "  fazt mail addresses add support@example.com --app shop",
-            "  fazt mail addresses add '*@example.com'            (catch-all, to your own mailbox)",
+            "  fazt mail addresses add '*@example.com'     (catch-all, to your own mailbox)",
             "  fazt mail addresses remove support@example.com"
         })
 final class MailAddressesCommand extends AdminCommandGroup implements Callable<Integer> {

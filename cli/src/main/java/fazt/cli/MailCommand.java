@@ -20,8 +20,9 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "mail",
         description = {
-            "Read an app's mailbox (or your own), send mail through the relay, follow outbound delivery,",
-            "and set up the relay, the addresses mail is accepted for and a domain's DNS records. See docs/mail.md."
+            "Read an app's mailbox (or your own), send mail through the relay and follow its",
+            "delivery; set up the relay, the addresses mail is accepted for and a domain's DNS.",
+            "See docs/mail.md."
         },
         subcommands = {MailSendCommand.class, MailRelayCommand.class, MailAddressesCommand.class},
         footer = {
@@ -31,10 +32,10 @@ import picocli.CommandLine.Parameters;
             "  fazt mail list                         (your own mailbox)",
             "  fazt mail show m_8fK2pQ7xLw3N",
             "  fazt mail show m_8fK2pQ7xLw3N --attachment 0 -o photo.jpg",
-            "  fazt mail send --from me@example.com --to alice@example.org --subject Hi --text 'Hello'",
+            "  fazt mail send --from me@example.com --to alice@example.org --text 'Hello'",
             "  fazt mail outbound --app shop",
             "  fazt mail dns example.com",
-            "  fazt mail relay set --host smtp.relay.example --user fazt --password-stdin < password.txt",
+            "  fazt mail relay set --host smtp.relay.example --user fazt --password-stdin < pw.txt",
             "  fazt mail addresses add support@example.com --app shop"
         })
 final class MailCommand extends AdminCommandGroup implements Callable<Integer> {
@@ -113,8 +114,8 @@ final class MailCommand extends AdminCommandGroup implements Callable<Integer> {
     @Command(
             name = "show",
             description = {
-                "Show a received message: sender, recipients, authentication, text and attachments.",
-                "--raw prints (or with -o saves) it as it arrived; --attachment N -o FILE saves one attachment."
+                "Show a received message: sender, recipient, authentication, text, attachments.",
+                "--raw prints (with -o: saves) it as it arrived; --attachment N -o FILE saves one."
             })
     int show(
             @Parameters(paramLabel = "ID", description = "the message id") String id,
@@ -179,8 +180,8 @@ final class MailCommand extends AdminCommandGroup implements Callable<Integer> {
     @Command(
             name = "outbound",
             description = {
-                "Follow mail sent through the relay: one message's delivery state, or a list, newest first.",
-                "States: queued, sending, retrying, sent, failed (the relay refused it; its answer says why)."
+                "Follow mail sent through the relay: one message's delivery state, or a list.",
+                "States: queued, sending, retrying, sent, failed (the relay's answer says why)."
             })
     int outbound(
             @Parameters(index = "0", arity = "0..1", paramLabel = "ID", description = "one outbound message") String id,
@@ -224,8 +225,8 @@ final class MailCommand extends AdminCommandGroup implements Callable<Integer> {
     @Command(
             name = "dns",
             description = {
-                "The DNS records a mail domain needs (MX, SPF, DKIM, DMARC), as a table and as zone-file lines.",
-                "The DKIM key is generated the first time it is asked for."
+                "Print the DNS records a mail domain needs (MX, SPF, DKIM, DMARC).",
+                "A table, then zone-file lines. The DKIM key is made the first time it is asked for."
             })
     int dns(
             @Parameters(paramLabel = "DOMAIN", description = "the mail domain") String domain,

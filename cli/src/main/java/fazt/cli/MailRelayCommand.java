@@ -14,15 +14,16 @@ import picocli.CommandLine.Option;
 @Command(
         name = "relay",
         description = {
-            "Show or set the SMTP relay all outbound mail goes through (fazt never delivers to recipients'",
-            "servers itself). The password is read from stdin, stored encrypted and never shown again."
+            "Show or set the SMTP relay all outbound mail goes through.",
+            "fazt never delivers to recipients' servers itself. The password is read from",
+            "stdin, stored encrypted and never shown again."
         },
         footer = {
             "",
             "Examples:",
             "  fazt mail relay show",
-            "  fazt mail relay set --host smtp.relay.example --user fazt --password-stdin < password.txt",
-            "  fazt mail relay set --host 10.0.0.5 --port 25 --tls none      (a relay on a trusted network)"
+            "  fazt mail relay set --host smtp.relay.example --user fazt --password-stdin < pw.txt",
+            "  fazt mail relay set --host 10.0.0.5 --port 25 --tls none   (on a trusted network)"
         })
 final class MailRelayCommand extends AdminCommandGroup implements Callable<Integer> {
     private static final Set<String> TLS = Set.of("starttls", "tls", "none");
@@ -51,8 +52,8 @@ final class MailRelayCommand extends AdminCommandGroup implements Callable<Integ
     @Command(
             name = "set",
             description = {
-                "Set the relay. Unset options keep nothing from before except the stored password, which",
-                "stays until --password-stdin gives a new one."
+                "Set the relay. Options left out take their defaults; the stored password stays",
+                "until --password-stdin gives a new one."
             })
     int set(
             @Option(names = "--host", required = true, paramLabel = "HOST", description = "the relay's host name")

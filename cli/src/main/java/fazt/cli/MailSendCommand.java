@@ -22,16 +22,19 @@ import picocli.CommandLine.Option;
         name = "send",
         description = {
             "Queue a message for delivery through the relay; prints its outbound id and state.",
-            "FROM must be an address at one of this installation's mail domains. The message is stored before",
-            "the answer, so it is delivered (with retries) even if the relay is down now."
+            "FROM must be an address at one of this installation's mail domains. The message",
+            "is stored before the answer, so it is delivered (with retries) even if the relay",
+            "is down now."
         },
         footer = {
             "",
             "Examples:",
-            "  fazt mail send --from me@example.com --to alice@example.org --subject Hi --text 'Hello, Alice'",
+            "  fazt mail send --from me@example.com --to alice@example.org --subject Hi \\",
+            "      --text 'Hello, Alice'",
             "  fazt mail send --from me@example.com --to a@example.org --to b@example.org \\",
-            "      --subject Report --text-file report.txt --html-file report.html --attach report.pdf",
-            "  echo 'Hello' | fazt mail send --from me@example.com --to a@example.org --text-file -"
+            "      --subject Report --text-file report.txt --html-file report.html \\",
+            "      --attach report.pdf",
+            "  echo Hello | fazt mail send --from me@example.com --to a@example.org --text-file -"
         })
 final class MailSendCommand extends AdminCommandGroup implements Callable<Integer> {
     /** The most this command reads into one message (text, HTML and attachments); the server has its own limit. */
