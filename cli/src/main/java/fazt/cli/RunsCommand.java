@@ -15,8 +15,8 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "runs",
         description = {
-            "List an app's background runs: cron and interval ticks, async requests and "
-                    + "webhook deliveries, newest first.",
+            "List an app's background runs: cron and interval ticks, async requests, "
+                    + "webhook deliveries and received mail, newest first.",
             "'show' prints one run with its attempts and console output; 'replay' "
                     + "runs it again with the same payload."
         },
