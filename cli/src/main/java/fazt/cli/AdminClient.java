@@ -53,6 +53,11 @@ final class AdminClient {
     }
 
     Reply send(String method, String path, JsonNode body) {
+        return send(method, path, body, ServerClient.TIMEOUT);
+    }
+
+    /** A JSON request allowed {@code timeout} (large bodies, such as mail with attachments). */
+    Reply send(String method, String path, JsonNode body, Duration timeout) {
         byte[] bytes;
         try {
             bytes = JSON.writeValueAsBytes(body);
@@ -61,7 +66,7 @@ final class AdminClient {
         }
         Map<String, String> headers = headers();
         headers.put("Content-Type", "application/json");
-        return json(http.send(method, path, headers, ServerClient.TIMEOUT, bytes));
+        return json(http.send(method, path, headers, timeout, bytes));
     }
 
     Reply delete(String path) {

@@ -31,6 +31,7 @@ import picocli.CommandLine.Option;
             RunsCommand.class,
             SchedulesCommand.class,
             HooksCommand.class,
+            MailCommand.class,
             StatusCommand.class,
             AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class

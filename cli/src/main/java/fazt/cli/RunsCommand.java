@@ -11,12 +11,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code fazt runs ...}: an app's background runs (cron, interval, async, webhook), one run's attempts, replays. */
+/** {@code fazt runs ...}: an app's background runs (cron, interval, async, webhook, email), one run's attempts, replays. */
 @Command(
         name = "runs",
         description = {
-            "List an app's background runs: cron and interval ticks, async requests and "
-                    + "webhook deliveries, newest first.",
+            "List an app's background runs: cron and interval ticks, async requests, "
+                    + "webhook deliveries and received mail, newest first.",
             "'show' prints one run with its attempts and console output; 'replay' "
                     + "runs it again with the same payload."
         },
@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
             "  fazt runs replay r_5XbLq0f3NnQm2k8sT1vW9a",
             "",
             "Statuses: queued, running, retrying, succeeded, failed (every attempt failed), refused (a webhook",
-            "whose signature did not verify). Triggers: cron, interval, async, webhook."
+            "whose signature did not verify). Triggers: cron, interval, async, webhook, email."
         })
 final class RunsCommand extends AdminCommandGroup implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "the app")

@@ -128,4 +128,42 @@ class TriggersIT {
                     .containsExactly(60, 30, 64L << 20);
         }
     }
+
+    @Test
+    void mailAddressesAndServerCodeAreServedABadAddressFailsTheDeployNamingIt() throws Exception {
+        String manifest = "{\"mail\": {\"addresses\": [\"Support\", \"sales\"]}}";
+        String id = json(client.deploy("mailbox", Map.of("fazt.json", manifest, "index.html", "static")))
+                .path("app")
+                .path("id")
+                .asText();
+        TriggersReply.AppTriggers staticOnly = triggers(id).apps().getFirst();
+        assertThat(staticOnly.mailAddresses()).containsExactly("support", "sales");
+        assertThat(staticOnly.serverCode()).isFalse();
+
+        Problem bad = problemOf(() ->
+                client.deploy("mailbox", Map.of("fazt.json", "{\"mail\": {\"addresses\": [\"ok\", \"no way\"]}}")));
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.errors()).singleElement().satisfies(e -> assertThat(e.field())
+                .isEqualTo("mail.addresses[1]"));
+        assertThat(triggers(id).apps().getFirst().version()).isEqualTo(1);
+
+        try (RuntimeStandIn runtime =
+                new RuntimeStandIn(client.nats(), suite.nats().root(), client.files())) {
+            client.deploy(
+                    "mailbox",
+                    Map.of(
+                            "fazt.json",
+                            "{\"mail\": {\"addresses\": [\"help\"]}}",
+                            "api/main.js",
+                            "export default { email() {} };"));
+            TriggersReply.AppTriggers withCode = triggers(id).apps().getFirst();
+            assertThat(withCode.version()).isEqualTo(2);
+            assertThat(withCode.mailAddresses()).containsExactly("help");
+            assertThat(withCode.serverCode()).isTrue();
+        }
+        client.deploy("mailbox", Map.of("index.html", "nothing claimed"));
+        TriggersReply.AppTriggers none = triggers(id).apps().getFirst();
+        assertThat(none.mailAddresses()).isEmpty();
+        assertThat(none.serverCode()).isFalse();
+    }
 }

@@ -19,6 +19,7 @@ import fazt.proto.deploy.TriggersReply;
 import fazt.proto.runtime.HttpHeader;
 import fazt.proto.runtime.InvokeRequest;
 import fazt.proto.scheduler.AsyncEnqueueRequest;
+import fazt.proto.scheduler.EmailEnqueueRequest;
 import fazt.proto.scheduler.HookReceiveRequest;
 import fazt.proto.scheduler.RunAccepted;
 import fazt.proto.scheduler.SchedulerSubjects;
@@ -179,6 +180,22 @@ final class SchedulerFixture implements BeforeAllCallback, AfterAllCallback {
                                 "192.0.2.1"),
                         RunAccepted.class,
                         TIMEOUT));
+    }
+
+    /** mail-svc's request to run the app's email handler for stored message {@code messageId}. */
+    CompletableFuture<RunAccepted> emailAsync(String appId, String name, String messageId) {
+        return connection
+                .requester()
+                .request(
+                        SchedulerSubjects.EMAIL_ENQUEUE,
+                        new EmailEnqueueRequest(
+                                appId, name, messageId, "alice@example.com", "support@example.org", 1234, "Hello"),
+                        RunAccepted.class,
+                        TIMEOUT);
+    }
+
+    RunAccepted email(String appId, String name, String messageId) {
+        return RemoteCall.await(emailAsync(appId, name, messageId));
     }
 
     /** A webhook delivery to app {@code hooked}'s host, body "Hello, World!", signed with {@code signature}. */

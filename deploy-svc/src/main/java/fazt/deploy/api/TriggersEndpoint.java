@@ -14,8 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code svc.deploy.triggers.get}: the cron schedules, run policy, async entry points and intake limits of one app's
- * live version, or of every app with a live version, for scheduler-svc to keep its schedules equal to what is live.
+ * {@code svc.deploy.triggers.get}: the cron schedules, run policy, async entry points, intake limits and mail
+ * addresses of one app's live version (and whether it has server code), or of every app with a live version, for scheduler-svc to keep its schedules equal to what is live.
  */
 @Singleton
 final class TriggersEndpoint implements RequestEndpoint {
@@ -64,6 +64,8 @@ final class TriggersEndpoint implements RequestEndpoint {
                 live.api() ? m.async() : List.of(),
                 intake.perMinute(),
                 intake.burst(),
-                intake.maxStoredBytes());
+                intake.maxStoredBytes(),
+                m.mailAddresses(),
+                live.api());
     }
 }

@@ -9,7 +9,8 @@ import java.util.Map;
  * {@code env} var names the app's server code needs (a deploy lists those not set yet, and still succeeds), its
  * {@code cron} schedules and the {@code runs} policy for its background runs, the {@code async} path patterns under
  * {@code /api/} that may be queued with {@code POST /_fazt/async/<path>}, and the {@code intake} limits on what
- * unauthenticated triggers (async requests, webhook deliveries) may store.
+ * unauthenticated triggers (async requests, webhook deliveries) may store, and the {@code mailAddresses} (local parts,
+ * lower case) the app claims at its custom domains ({@code "mail": {"addresses": [...]}}).
  */
 public record Manifest(
         String name,
@@ -20,9 +21,10 @@ public record Manifest(
         List<CronEntry> cron,
         RunPolicy runs,
         List<String> async,
-        Intake intake) {
+        Intake intake,
+        List<String> mailAddresses) {
     public static final Manifest EMPTY =
-            new Manifest(null, null, List.of(), List.of(), List.of(), List.of(), null, List.of(), null);
+            new Manifest(null, null, List.of(), List.of(), List.of(), List.of(), null, List.of(), null, List.of());
 
     public Manifest {
         headers = headers == null ? List.of() : List.copyOf(headers);
@@ -34,6 +36,8 @@ public record Manifest(
         // Versions stored before async declarations existed accept no async requests and have the default limits.
         async = async == null ? List.of() : List.copyOf(async);
         intake = intake == null ? Intake.DEFAULT : intake;
+        // Versions stored before mail addresses existed claim none.
+        mailAddresses = mailAddresses == null ? List.of() : List.copyOf(mailAddresses);
     }
 
     /** Headers for paths matching {@code path}: a glob where {@code *} stays within a segment and {@code **} does not. */

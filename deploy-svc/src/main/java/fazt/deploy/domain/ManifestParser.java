@@ -18,11 +18,22 @@ import java.util.regex.Pattern;
  * every value is checked: header names are tokens, values carry no line breaks, headers that would break the
  * platform's own framing or security cannot be set, redirects use a redirect status and a path or http(s) URL, env
  * names are valid {@link EnvName}s, each listed once; schedules and run policy are checked by {@link TriggersParser},
- * async entry points and intake limits by {@link IntakeParser}.
+ * async entry points and intake limits by {@link IntakeParser}, mail addresses by {@link MailParser}.
  */
 public final class ManifestParser {
     private static final Set<String> KEYS = Set.of(
-            "name", "spa", "headers", "redirects", "env", "cron", "retry", "concurrency", "timeout", "async", "intake");
+            "name",
+            "spa",
+            "headers",
+            "redirects",
+            "env",
+            "cron",
+            "retry",
+            "concurrency",
+            "timeout",
+            "async",
+            "intake",
+            "mail");
     private static final Set<String> REDIRECT_KEYS = Set.of("from", "to", "status");
     private static final Set<Integer> REDIRECT_STATUSES = Set.of(301, 302, 303, 307, 308);
     private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,64}");
@@ -64,7 +75,7 @@ public final class ManifestParser {
                 throw new DeployException.ManifestRejected(
                         key,
                         "unknown key (known: name, spa, headers, redirects, env, cron, retry,"
-                                + " concurrency, timeout, async, intake)");
+                                + " concurrency, timeout, async, intake, mail)");
             }
         }
         return new Manifest(
@@ -76,7 +87,8 @@ public final class ManifestParser {
                 TriggersParser.cron(root.get("cron")),
                 TriggersParser.runs(root.get("retry"), root.get("concurrency"), root.get("timeout")),
                 IntakeParser.async(root.get("async")),
-                IntakeParser.intake(root.get("intake")));
+                IntakeParser.intake(root.get("intake")),
+                MailParser.addresses(root.get("mail")));
     }
 
     private static String name(JsonNode node) {

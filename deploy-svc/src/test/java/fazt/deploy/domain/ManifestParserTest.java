@@ -45,7 +45,7 @@ class ManifestParserTest {
     @CsvSource(
             delimiter = '|',
             value = {
-                "{\"nmae\": \"x\"}                                        | fazt.json: nmae: unknown key (known: name, spa, headers, redirects, env, cron, retry, concurrency, timeout, async, intake)",
+                "{\"nmae\": \"x\"}                                        | fazt.json: nmae: unknown key (known: name, spa, headers, redirects, env, cron, retry, concurrency, timeout, async, intake, mail)",
                 "[1]                                                      | fazt.json: must be a JSON object",
                 "{\"spa\": 3}                                             | fazt.json: spa: must be true, false or the entry file's path",
                 "{\"headers\": {\"/a\": {\"Content-Length\": \"1\"}}}     | fazt.json: headers./a.Content-Length: is set by fazt and cannot be overridden",
@@ -175,6 +175,66 @@ class ManifestParserTest {
         assertThatThrownBy(() -> parse(json))
                 .isInstanceOf(DeployException.ManifestRejected.class)
                 .hasMessage(message);
+    }
+
+    @Test
+    void mailAddressesAreReadInLowerCase() {
+        Manifest m = parse("""
+                {"mail": {"addresses": ["Support", "sales", "first.last", "x+tag", "o'brien", "a{b}~"]}}
+                """);
+        assertThat(m.mailAddresses()).containsExactly("support", "sales", "first.last", "x+tag", "o'brien", "a{b}~");
+        assertThat(parse("{}").mailAddresses()).isEmpty();
+        assertThat(parse("{\"mail\": {}}").mailAddresses()).isEmpty();
+        assertThat(Manifest.EMPTY.mailAddresses()).isEmpty();
+        assertThat(parse("{\"mail\": {\"addresses\": [\"" + "a".repeat(64) + "\"]}}")
+                        .mailAddresses())
+                .containsExactly("a".repeat(64));
+        String twenty = String.join(
+                ", ",
+                java.util.stream.IntStream.range(0, 20)
+                        .mapToObj(i -> "\"a" + i + "\"")
+                        .toList());
+        assertThat(parse("{\"mail\": {\"addresses\": [" + twenty + "]}}").mailAddresses())
+                .hasSize(20);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiterString = " => ",
+            quoteCharacter = '\u00a7',
+            value = {
+                "{\"mail\": [\"support\"]} => fazt.json: mail: must be an object {addresses}",
+                "{\"mail\": {\"address\": []}} => fazt.json: mail.address: unknown key (known: addresses)",
+                "{\"mail\": {\"addresses\": \"support\"}} => fazt.json: mail.addresses: must be a list of local parts, e.g. [\"support\", \"sales\"]",
+                "{\"mail\": {\"addresses\": [\"a\", 1]}} => fazt.json: mail.addresses[1]: must be a string",
+                "{\"mail\": {\"addresses\": [\"a\", \"b@x.org\"]}} => fazt.json: mail.addresses[1]: \"b@x.org\" must be the part before @ only, e.g. \"support\" for support@your-domain",
+                "{\"mail\": {\"addresses\": [\"\"]}} => fazt.json: mail.addresses[0]: \"\" must be 1 to 64 characters",
+                "{\"mail\": {\"addresses\": [\"*\"]}} => fazt.json: mail.addresses[0]: \"*\" is a domain's catch-all, which only an admin can claim (fazt mail addresses add)",
+                "{\"mail\": {\"addresses\": [\".a\"]}} => fazt.json: mail.addresses[0]: \".a\" is not a valid local part: letters, digits, !#$%&'*+-/=?^_`{|}~ and dots between them",
+                "{\"mail\": {\"addresses\": [\"a..b\"]}} => fazt.json: mail.addresses[0]: \"a..b\" is not a valid local part: letters, digits, !#$%&'*+-/=?^_`{|}~ and dots between them",
+                "{\"mail\": {\"addresses\": [\"a b\"]}} => fazt.json: mail.addresses[0]: \"a b\" is not a valid local part: letters, digits, !#$%&'*+-/=?^_`{|}~ and dots between them",
+                "{\"mail\": {\"addresses\": [\"caf\u00e9\"]}} => fazt.json: mail.addresses[0]: \"caf\u00e9\" is not a valid local part: letters, digits, !#$%&'*+-/=?^_`{|}~ and dots between them",
+                "{\"mail\": {\"addresses\": [\"a(b)\"]}} => fazt.json: mail.addresses[0]: \"a(b)\" is not a valid local part: letters, digits, !#$%&'*+-/=?^_`{|}~ and dots between them",
+                "{\"mail\": {\"addresses\": [\"Sales\", \"sales\"]}} => fazt.json: mail.addresses[1]: \"sales\" is listed twice"
+            })
+    void badMailAddressesNameTheOffendingEntry(String json, String message) {
+        assertThatThrownBy(() -> parse(json))
+                .isInstanceOf(DeployException.ManifestRejected.class)
+                .hasMessage(message);
+    }
+
+    @Test
+    void tooManyOrTooLongMailAddressesAreRefused() {
+        String many = String.join(
+                ", ",
+                java.util.stream.IntStream.range(0, 21)
+                        .mapToObj(i -> "\"a" + i + "\"")
+                        .toList());
+        assertThatThrownBy(() -> parse("{\"mail\": {\"addresses\": [" + many + "]}}"))
+                .hasMessage("fazt.json: mail.addresses: at most 20 addresses");
+        assertThatThrownBy(() -> parse("{\"mail\": {\"addresses\": [\"" + "a".repeat(65) + "\"]}}"))
+                .hasMessageStartingWith("fazt.json: mail.addresses[0]: ")
+                .hasMessageEndingWith(" must be 1 to 64 characters");
     }
 
     @Test

@@ -3,6 +3,7 @@ package fazt.scheduler.api;
 import fazt.platform.nats.IncomingRequest;
 import fazt.platform.nats.RequestEndpoint;
 import fazt.proto.scheduler.AsyncEnqueueRequest;
+import fazt.proto.scheduler.EmailEnqueueRequest;
 import fazt.proto.scheduler.HookReceiveRequest;
 import fazt.proto.scheduler.RunAccepted;
 import fazt.proto.scheduler.RunStatusReply;
@@ -15,7 +16,10 @@ import fazt.scheduler.domain.SchedulerException;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
-/** The gateway's entries: {@code svc.scheduler.async.enqueue}, {@code svc.scheduler.hook.receive}, {@code svc.scheduler.run.status}. */
+/**
+ * The gateway's entries: {@code svc.scheduler.async.enqueue}, {@code svc.scheduler.hook.receive},
+ * {@code svc.scheduler.run.status}; mail-svc's {@code svc.scheduler.email.enqueue}.
+ */
 @Factory
 final class EnqueueEndpoints {
     @Singleton
@@ -30,6 +34,15 @@ final class EnqueueEndpoints {
     RequestEndpoint hookReceive(AcceptRuns accept) {
         return endpoint(SchedulerSubjects.HOOK_RECEIVE, request -> {
             Run run = accept.webhook(request.body(HookReceiveRequest.class));
+            return new RunAccepted(run.runId(), run.status());
+        });
+    }
+
+    /** mail-svc's request to run an app's email handler; idempotent per message id. */
+    @Singleton
+    RequestEndpoint emailEnqueue(AcceptRuns accept) {
+        return endpoint(SchedulerSubjects.EMAIL_ENQUEUE, request -> {
+            Run run = accept.email(request.body(EmailEnqueueRequest.class));
             return new RunAccepted(run.runId(), run.status());
         });
     }

@@ -1,7 +1,10 @@
 package fazt.scheduler.domain;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import fazt.proto.MessageCodec;
 import fazt.proto.runtime.HttpHeader;
 import fazt.proto.scheduler.AsyncEnqueueRequest;
+import fazt.proto.scheduler.EmailEnqueueRequest;
 import fazt.proto.scheduler.HookReceiveRequest;
 import fazt.proto.scheduler.SchedulerSubjects;
 import java.net.URI;
@@ -9,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -21,6 +25,11 @@ import java.util.Set;
  * async request only for a path its live version declares (else not found, as if the path did not exist), and both
  * only within the app's rate limit and stored-payload cap ({@link Admissions}). A request refused for any of these
  * leaves no run behind. Replays are an admin's act: they count towards the stored payloads but are never refused.
+ * <p>
+ * Email runs come from mail-svc, which limits what it accepts itself (message size, recipients, connections) and has
+ * already stored the message and answered {@code 250}: they bypass the intake (refusing one would only make mail-svc
+ * ask again) and their payload is a small JSON reference to the stored message. One message makes one run however
+ * often mail-svc asks ({@link Runs#insertOnce}).
  */
 public final class AcceptRuns {
     /** Hop-by-hop and platform headers that are not part of what the app's handler should see again. */
@@ -33,6 +42,13 @@ public final class AcceptRuns {
             "proxy-authorization",
             "content-length",
             "host");
+
+    /** The longest message id, envelope address and recipient an email run accepts (RFC 5321 paths are shorter). */
+    static final int MAX_EMAIL_FIELD = 512;
+    /** Subjects are cut to this many characters in the run's body; the handler reads the whole header from mail-svc. */
+    static final int MAX_SUBJECT = 1_000;
+    /** Where an email run's invocation is addressed (the runtime dispatches on trigger {@code email}, not the path). */
+    public static final String EMAIL_URL = "/_fazt/email";
 
     private final Runs runs;
     private final Schedules schedules;
@@ -129,6 +145,79 @@ public final class AcceptRuns {
         admit(run, intake);
         enqueuer.enqueue(run.runId());
         return run;
+    }
+
+    /**
+     * The run of the app's {@code email} handler for a stored message: the one already recorded for
+     * {@code messageId} if there is one (even when the app has gone since), else a new one under the app's run policy.
+     * An app without a live version is not found.
+     */
+    public Run email(EmailEnqueueRequest r) {
+        requireApp(r.appId(), r.name());
+        String messageId = required("messageId", r.messageId());
+        String to = required("to", r.to());
+        String mailFrom = r.mailFrom() == null ? "" : r.mailFrom();
+        if (mailFrom.length() > MAX_EMAIL_FIELD) {
+            throw new SchedulerException.InvalidRequest("mailFrom", "The envelope sender is too long.");
+        }
+        if (r.rawSize() < 0) {
+            throw new SchedulerException.InvalidRequest("rawSize", "The message size is negative.");
+        }
+        String dedupeKey = "email:" + messageId;
+        Optional<Run> recorded = runs.findByKey(r.appId(), dedupeKey);
+        if (recorded.isPresent()) {
+            return recorded.get();
+        }
+        RunPolicy policy = schedules
+                .policy(r.appId())
+                .or(() -> {
+                    syncNow(r.appId());
+                    return schedules.policy(r.appId());
+                })
+                .orElseThrow(() -> new SchedulerException.AppNotFound(r.name()));
+        String subject = r.subject() == null ? "" : r.subject();
+        if (subject.length() > MAX_SUBJECT) {
+            subject = subject.substring(0, MAX_SUBJECT);
+        }
+        Run run = Run.create(
+                r.appId(),
+                policy.appName(),
+                Run.EMAIL,
+                to,
+                "POST",
+                EMAIL_URL,
+                List.of(new HttpHeader("Content-Type", "application/json")),
+                emailBody(new EmailBody(messageId, mailFrom, to, r.rawSize(), subject)),
+                null,
+                null,
+                policy.attempts(),
+                clock.instant());
+        Runs.Keyed keyed = runs.insertOnce(run, dedupeKey);
+        if (keyed.created()) {
+            enqueuer.enqueue(run.runId());
+        }
+        return keyed.run();
+    }
+
+    /** The JSON body of an email run's invocations, in this order. */
+    record EmailBody(String messageId, String mailFrom, String to, long rawSize, String subject) {}
+
+    private static byte[] emailBody(EmailBody body) {
+        try {
+            return MessageCodec.INSTANCE.mapper().writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("email run body not serialisable", e);
+        }
+    }
+
+    private static String required(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new SchedulerException.InvalidRequest(field, field + " is required.");
+        }
+        if (value.length() > MAX_EMAIL_FIELD) {
+            throw new SchedulerException.InvalidRequest(field, field + " is too long.");
+        }
+        return value;
     }
 
     /** A new run with {@code runId}'s payload and trigger, and a fresh attempt budget under the app's current policy. */

@@ -33,6 +33,8 @@ public record Run(
     public static final String INTERVAL = "interval";
     public static final String ASYNC = "async";
     public static final String WEBHOOK = "webhook";
+    /** A message mail-svc stored for the app: its {@code email} handler runs; the source is the recipient. */
+    public static final String EMAIL = "email";
 
     public static final String QUEUED = "queued";
     public static final String RUNNING = "running";
@@ -43,14 +45,14 @@ public record Run(
     /** A webhook delivery whose signature did not verify; it never ran. */
     public static final String REFUSED = "refused";
 
-    public static final List<String> TRIGGERS = List.of(CRON, INTERVAL, ASYNC, WEBHOOK);
+    public static final List<String> TRIGGERS = List.of(CRON, INTERVAL, ASYNC, WEBHOOK, EMAIL);
     public static final List<String> STATUSES = List.of(QUEUED, RUNNING, RETRYING, SUCCEEDED, FAILED, REFUSED);
 
     public boolean finished() {
         return status.equals(SUCCEEDED) || status.equals(FAILED) || status.equals(REFUSED);
     }
 
-    /** The runtime trigger of this run's invocations: {@code scheduled}, {@code async} or {@code webhook}. */
+    /** The runtime trigger of this run's invocations: {@code scheduled}, {@code async}, {@code webhook} or {@code email}. */
     public String invokeTrigger() {
         return switch (trigger) {
             case CRON, INTERVAL -> "scheduled";

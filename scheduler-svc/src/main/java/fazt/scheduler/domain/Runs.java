@@ -8,6 +8,18 @@ import java.util.Optional;
 public interface Runs {
     void insert(Run run);
 
+    /**
+     * Records {@code run} unless the app already has a run recorded under {@code dedupeKey} (race-safe across
+     * instances: a unique key on app and key). Returns the run recorded for the key and whether it is {@code run}.
+     */
+    Keyed insertOnce(Run run, String dedupeKey);
+
+    /** The app's run recorded under {@code dedupeKey}, if any. */
+    Optional<Run> findByKey(String appId, String dedupeKey);
+
+    /** The run recorded for a key: {@code created} when this call recorded it, else an earlier one. */
+    record Keyed(Run run, boolean created) {}
+
     Optional<Run> find(String runId);
 
     List<Run.Attempt> attempts(String runId);

@@ -41,11 +41,40 @@ final class JdbcRuns implements Runs {
         });
     }
 
+    @Override
+    public Keyed insertOnce(Run run, String dedupeKey) {
+        return db.inTransaction(c -> {
+            if (insert(c, run, dedupeKey) == 1) {
+                return new Keyed(run, true);
+            }
+            try (PreparedStatement s =
+                    c.prepareStatement("SELECT " + COLUMNS + " FROM run WHERE app_id = ? AND dedupe_key = ?")) {
+                s.setString(1, run.appId());
+                s.setString(2, dedupeKey);
+                try (ResultSet r = s.executeQuery()) {
+                    if (!r.next()) {
+                        throw new IllegalStateException("run under key vanished: " + dedupeKey);
+                    }
+                    return new Keyed(run(r), false);
+                }
+            }
+        });
+    }
+
     void insert(Connection c, Run run) throws SQLException {
+        insert(c, run, null);
+    }
+
+    /**
+     * Inserts {@code run}; with a {@code dedupeKey} nothing happens when the app already has a run under it (the
+     * statement waits for a concurrent insert of the same key to commit or roll back). Returns the rows inserted.
+     */
+    private int insert(Connection c, Run run, String dedupeKey) throws SQLException {
         try (PreparedStatement s =
                 c.prepareStatement("INSERT INTO run (run_id, app_id, app_name, trigger, source, status,"
                         + " method, url, headers, body, scheduled_for, replay_of, max_attempts, attempts, lost, error, created_at,"
-                        + " finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + " finished_at, dedupe_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + (dedupeKey == null ? "" : " ON CONFLICT (app_id, dedupe_key) DO NOTHING"))) {
             s.setString(1, run.runId());
             s.setString(2, run.appId());
             s.setString(3, run.appName());
@@ -64,13 +93,20 @@ final class JdbcRuns implements Runs {
             s.setString(16, run.error());
             s.setTimestamp(17, ts(run.createdAt()));
             s.setTimestamp(18, ts(run.finishedAt()));
-            s.executeUpdate();
+            s.setString(19, dedupeKey);
+            return s.executeUpdate();
         }
     }
 
     @Override
     public Optional<Run> find(String runId) {
         return db.optional("SELECT " + COLUMNS + " FROM run WHERE run_id = ?", this::run, runId);
+    }
+
+    @Override
+    public Optional<Run> findByKey(String appId, String dedupeKey) {
+        return db.optional(
+                "SELECT " + COLUMNS + " FROM run WHERE app_id = ? AND dedupe_key = ?", this::run, appId, dedupeKey);
     }
 
     @Override

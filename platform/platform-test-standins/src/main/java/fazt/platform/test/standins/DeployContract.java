@@ -124,6 +124,8 @@ public interface DeployContract {
         assertThat(one.name()).isEqualTo(name);
         assertThat(one.version()).isEqualTo(1);
         assertThat(one.schedules()).isEmpty();
+        assertThat(one.mailAddresses()).isEmpty();
+        assertThat(one.serverCode()).isFalse();
         assertThat(triggers(null).apps())
                 .extracting(TriggersReply.AppTriggers::appId)
                 .contains(id);

@@ -125,9 +125,26 @@ public final class DeployStandIn implements AutoCloseable {
     /**
      * The live state of an app with {@code triggers} (its id, name and version), its files in namespace
      * {@code site/<appId>/v<version>}, no single-page entry, headers or redirects; {@code api}: whether the version
-     * has server code.
+     * has server code. As deploy-svc, the triggers then always carry the mail fields: {@code mailAddresses} as given
+     * (none when null) and {@code serverCode} equal to {@code api}.
      */
     public static LiveApp app(TriggersReply.AppTriggers triggers, boolean api) {
+        TriggersReply.AppTriggers t = triggers;
+        triggers = new TriggersReply.AppTriggers(
+                t.appId(),
+                t.name(),
+                t.version(),
+                t.schedules(),
+                t.attempts(),
+                t.backoffMillis(),
+                t.concurrency(),
+                t.timeoutMillis(),
+                t.async(),
+                t.perMinute(),
+                t.burst(),
+                t.maxStoredBytes(),
+                t.mailAddresses() == null ? List.of() : t.mailAddresses(),
+                api);
         return new LiveApp(
                 new SiteReply(
                         true,
