@@ -10,6 +10,7 @@ import io.micronaut.context.event.StartupEvent;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.impl.Headers;
+import io.netty.handler.ssl.SslContext;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -20,9 +21,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ACME HTTP-01 answers served at {@code /.well-known/acme-challenge/<token>} (ADR 28), in memory. The gateway
- * that orders publishes each answer on {@code evt.gateway.challenge.changed} (plain NATS, no queue group) and waits
- * for the publication to be flushed before it asks the CA to validate, so whichever gateway the CA reaches has it.
+ * The ACME challenge answers (ADR 28), in memory: HTTP-01 answers served at
+ * {@code /.well-known/acme-challenge/<token>}, and TLS-ALPN-01 certificates (RFC 8737) served to a handshake for the
+ * name that offers ALPN {@code acme-tls/1} ({@link #alpnContext}). The gateway that orders publishes each answer on
+ * {@code evt.gateway.challenge.changed} (plain NATS, no queue group) and waits for the publication to be flushed
+ * before it asks the CA to validate, so whichever gateway the CA reaches has it. Each gateway makes the TLS-ALPN-01
+ * certificate itself from the name and key authorization (its key never crosses NATS).
  */
 @Singleton
 public final class ChallengeResponses implements ApplicationEventListener<StartupEvent> {
@@ -32,6 +36,7 @@ public final class ChallengeResponses implements ApplicationEventListener<Startu
     private static final Logger log = LoggerFactory.getLogger(ChallengeResponses.class);
 
     private final Map<String, String> answers = new ConcurrentHashMap<>();
+    private final Map<String, SslContext> alpn = new ConcurrentHashMap<>();
     private final Connection nats;
     private final String subject;
     private Dispatcher dispatcher;
@@ -58,8 +63,22 @@ public final class ChallengeResponses implements ApplicationEventListener<Startu
         return answers.get(token);
     }
 
+    /** The TLS-ALPN-01 context for a handshake naming {@code name} with ALPN {@code acme-tls/1}, or null. */
+    public SslContext alpnContext(String name) {
+        return alpn.get(name);
+    }
+
     void publish(String token, String keyAuthorization, boolean present) {
-        ChallengeChanged change = new ChallengeChanged(token, keyAuthorization, present);
+        publish(new ChallengeChanged(token, keyAuthorization, present));
+    }
+
+    /** Puts up (or takes down) the TLS-ALPN-01 answer for {@code name} on every gateway. */
+    void publishAlpn(String name, String keyAuthorization, boolean present) {
+        publish(new ChallengeChanged(name, keyAuthorization, present, name));
+    }
+
+    private void publish(ChallengeChanged change) {
+        String token = change.token();
         apply(change);
         Headers headers = new Headers();
         headers.put(FaztHeaders.TYPE, MessageCodec.typeId(ChallengeChanged.class));
@@ -75,6 +94,15 @@ public final class ChallengeResponses implements ApplicationEventListener<Startu
     }
 
     private void apply(ChallengeChanged change) {
+        if (change.alpnName() != null) {
+            String name = CertificateManager.canonical(change.alpnName());
+            if (!change.present()) {
+                alpn.remove(name);
+            } else if (alpn.size() < MAX_ANSWERS) {
+                alpn.put(name, TlsAlpnCertificate.context(name, change.keyAuthorization()));
+            }
+            return;
+        }
         if (!change.present()) {
             answers.remove(change.token());
         } else if (answers.size() < MAX_ANSWERS) {

@@ -27,7 +27,8 @@ import org.shredzone.acme4j.util.KeyPairUtils;
 
 /**
  * A real ACME CA for tests: Debian's {@code pebble} with {@code pebble-challtestsrv} as its DNS (every name resolves
- * to 127.0.0.1), on free loopback ports, validating HTTP-01 on {@code httpPort} (the gateway's plain port). Pebble's
+ * to 127.0.0.1), on free loopback ports, validating HTTP-01 on {@code httpPort} (the gateway's plain port) and
+ * TLS-ALPN-01 on {@code tlsPort} (the gateway's HTTPS port). Pebble 2.4 offers no renewal information (ARI). Pebble's
  * own TLS certificate is made here and is what {@link #caBundle()} trusts. Both processes are killed by
  * {@link #close()}.
  */
@@ -45,20 +46,20 @@ final class Pebble implements AutoCloseable {
         this.directoryTrust = directoryTrust;
     }
 
-    static Pebble start(int httpPort) throws Exception {
+    static Pebble start(int httpPort, int tlsPort) throws Exception {
         AcmeClient.ensureBouncyCastle();
         Path dir = Files.createTempDirectory("fazt-pebble");
         KeyPair keys = KeyPairUtils.createECKeyPair("secp256r1");
         X509Certificate cert = selfSigned(keys, "localhost", "127.0.0.1");
         Files.writeString(dir.resolve("cert.pem"), Pem.chain(List.of(cert)));
         Files.writeString(dir.resolve("key.pem"), Pem.key(keys.getPrivate()));
-        int acme = freePort(), management = freePort(), dns = freePort(), tlsAlpn = freePort();
+        int acme = freePort(), management = freePort(), dns = freePort();
         Files.writeString(dir.resolve("pebble.json"), """
                 {"pebble": {"listenAddress": "127.0.0.1:%d", "managementListenAddress": "127.0.0.1:%d",
                   "certificate": "%s", "privateKey": "%s", "httpPort": %d, "tlsPort": %d,
                   "ocspResponderURL": "", "externalAccountBindingRequired": false}}
                 """.formatted(
-                        acme, management, dir.resolve("cert.pem"), dir.resolve("key.pem"), httpPort, tlsAlpn));
+                        acme, management, dir.resolve("cert.pem"), dir.resolve("key.pem"), httpPort, tlsPort));
         KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
         store.load(null, null);
         store.setCertificateEntry("pebble", cert);
@@ -113,6 +114,21 @@ final class Pebble implements AutoCloseable {
     /** The ACME directory URL. */
     String directory() {
         return "https://127.0.0.1:" + acmePort + "/dir";
+    }
+
+    /** The ACME directory as pebble serves it (JSON), to see what it offers. */
+    String directoryJson() throws Exception {
+        try (HttpClient http = HttpClient.newBuilder()
+                .sslContext(directoryTrust)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build()) {
+            return http.send(
+                            HttpRequest.newBuilder(URI.create(directory()))
+                                    .timeout(Duration.ofSeconds(10))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+        }
     }
 
     /** The PEM file that trusts pebble's own TLS (for {@code FAZT_ACME_CA_BUNDLE}). */
