@@ -103,6 +103,7 @@ public final class EdgeServer {
                 tlsChannel = bind(transport, tlsConfig.httpsPort(), new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        ch.attr(ConnectionLimiter.QUIET).set(Boolean.TRUE);
                         ch.pipeline().addLast(limiter).addLast(tls.sniHandler()).addLast(new HandshakeGate(gate -> {
                             SslHandler ssl = gate.pipeline().get(SslHandler.class);
                             if (ssl != null && TlsHandshakes.validation(ssl.applicationProtocol())) {

@@ -149,9 +149,7 @@ public final class CertificateManager implements ApplicationEventListener<Startu
         });
         dispatcher.subscribe(issuedSubject);
         domains.start(this::orderAhead);
-        if (!ReservedNames.reserved(smtpHost)) {
-            orderAhead(smtpHost); // mail-svc's STARTTLS: no HTTP visitor would ever cause this order
-        }
+        orderAhead(smtpHost); // mail-svc's STARTTLS: no HTTP visitor would ever cause this order
         renewal.scheduleWithFixedDelay(
                 this::renewDue, RENEWAL_PASS.toMillis(), RENEWAL_PASS.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -195,9 +193,9 @@ public final class CertificateManager implements ApplicationEventListener<Startu
         };
     }
 
-    /** A custom domain just verified: its certificate is ordered before its first visitor asks. */
+    /** A custom domain just verified (or the SMTP host): ordered before anyone asks, unless a reserved name. */
     private void orderAhead(String name) {
-        if (store.find(name) == null) {
+        if (!ReservedNames.reserved(name) && store.find(name) == null) {
             order(name).exceptionally(failure -> null);
         }
     }

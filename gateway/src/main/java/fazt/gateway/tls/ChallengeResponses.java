@@ -37,6 +37,7 @@ public final class ChallengeResponses implements ApplicationEventListener<Startu
 
     private final Map<String, String> answers = new ConcurrentHashMap<>();
     private final Map<String, SslContext> alpn = new ConcurrentHashMap<>();
+    private final Object flushing = new Object();
     private final Connection nats;
     private final String subject;
     private Dispatcher dispatcher;
@@ -84,7 +85,11 @@ public final class ChallengeResponses implements ApplicationEventListener<Startu
         headers.put(FaztHeaders.TYPE, MessageCodec.typeId(ChallengeChanged.class));
         nats.publish(subject, headers, MessageCodec.INSTANCE.encode(change));
         try {
-            nats.flush(Duration.ofSeconds(5));
+            // one flush at a time: parallel orders flushing at once exceed the client's outstanding pings, which
+            // the NATS client takes for a dead connection and reconnects
+            synchronized (flushing) {
+                nats.flush(Duration.ofSeconds(5));
+            }
         } catch (TimeoutException | InterruptedException e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();

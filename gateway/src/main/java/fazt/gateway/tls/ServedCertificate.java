@@ -18,6 +18,10 @@ public record ServedCertificate(
         String name, SslContext context, Instant notBefore, Instant notAfter, String issuer, X509Certificate leaf) {
     static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
 
+    static {
+        OcspStapling.enable(); // before the first server context is made
+    }
+
     static ServedCertificate of(String name, PrivateKey key, List<X509Certificate> chain) {
         X509Certificate leaf = chain.getFirst();
         return new ServedCertificate(

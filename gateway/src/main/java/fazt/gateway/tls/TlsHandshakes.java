@@ -10,6 +10,8 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.util.AsyncMapping;
 import io.netty.util.concurrent.Future;
 import jakarta.inject.Singleton;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLHandshakeException;
 
@@ -26,6 +28,8 @@ import javax.net.ssl.SSLHandshakeException;
 public final class TlsHandshakes {
     /** Largest ClientHello read (post-quantum key shares and session tickets fit well within it). */
     static final int MAX_CLIENT_HELLO = 64 * 1024;
+    /** Runs the handshakes' delegated tasks: an OCSP fetch may wait on the CA's responder. */
+    private static final Executor DELEGATED = Executors.newVirtualThreadPerTaskExecutor();
 
     private final CertificateManager certificates;
     private final ChallengeResponses challenges;
@@ -90,7 +94,8 @@ public final class TlsHandshakes {
 
             @Override
             protected SslHandler newSslHandler(SslContext context, ByteBufAllocator allocator) {
-                SslHandler handler = super.newSslHandler(context, allocator);
+                // delegated tasks (key exchange, an OCSP fetch for stapling) off the event loop
+                SslHandler handler = context.newHandler(allocator, DELEGATED);
                 handler.setHandshakeTimeoutMillis(handshake);
                 return handler;
             }
