@@ -45,6 +45,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -73,6 +74,8 @@ final class HttpsFixture implements BeforeAllCallback, AfterAllCallback {
     private final Set<String> apps = ConcurrentHashMap.newKeySet();
     private final boolean caDown;
     private final String challenge;
+    private final boolean ocsp;
+    private OcspResponder responder;
     private Pebble pebble;
     private TestSuite suite;
     private Connection nats;
@@ -80,12 +83,18 @@ final class HttpsFixture implements BeforeAllCallback, AfterAllCallback {
     private int httpsPort;
 
     HttpsFixture() {
-        this(false, null);
+        this(false, null, false);
     }
 
-    private HttpsFixture(boolean caDown, String challenge) {
+    private HttpsFixture(boolean caDown, String challenge, boolean ocsp) {
         this.caDown = caDown;
         this.challenge = challenge;
+        this.ocsp = ocsp;
+    }
+
+    /** Pebble naming an {@link OcspResponder} (started for the class) in the certificates it issues. */
+    static HttpsFixture withOcspResponder() {
+        return new HttpsFixture(false, null, true);
     }
 
     /**
@@ -93,12 +102,12 @@ final class HttpsFixture implements BeforeAllCallback, AfterAllCallback {
      * TLS-ALPN-01 on the HTTPS port can succeed.
      */
     static HttpsFixture withTlsAlpnOnly() {
-        return new HttpsFixture(false, TlsConfig.TLS_ALPN_01);
+        return new HttpsFixture(false, TlsConfig.TLS_ALPN_01, false);
     }
 
     /** The gateway with its CA unreachable: the directory is a loopback port nothing listens on, and no pebble. */
     static HttpsFixture withTheCaDown() {
-        return new HttpsFixture(true, null);
+        return new HttpsFixture(true, null, false);
     }
 
     @Override
@@ -109,7 +118,14 @@ final class HttpsFixture implements BeforeAllCallback, AfterAllCallback {
         if (caDown) {
             directory = "https://127.0.0.1:" + Pebble.freePort() + "/dir";
         } else {
-            pebble = Pebble.start(challenge == null ? httpPort : Pebble.freePort(), httpsPort);
+            if (ocsp) {
+                responder = new OcspResponder();
+            }
+            pebble = Pebble.start(
+                    challenge == null ? httpPort : Pebble.freePort(), httpsPort, ocsp ? responder.url() : "");
+            if (ocsp) {
+                responder.signFor(pebble);
+            }
             directory = pebble.directory();
         }
         suite = TestSuite.of(new GatewayService())
@@ -173,6 +189,9 @@ final class HttpsFixture implements BeforeAllCallback, AfterAllCallback {
         } finally {
             if (pebble != null) {
                 pebble.close();
+            }
+            if (responder != null) {
+                responder.close();
             }
         }
     }
@@ -257,6 +276,32 @@ final class HttpsFixture implements BeforeAllCallback, AfterAllCallback {
     /** Deploy-svc knows app {@code name} from now on. */
     void deploy(String name) {
         apps.add(name);
+    }
+
+    OcspResponder responder() {
+        return responder;
+    }
+
+    /** The OCSP responses the gateway stapled to a handshake for {@code name} (verified against {@code root}). */
+    List<byte[]> stapled(String name, X509Certificate root) throws Exception {
+        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+        store.load(null, null);
+        store.setCertificateEntry("root", root);
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(store);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        Socket plain = new Socket();
+        plain.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), tlsPort()), 5000);
+        plain.setSoTimeout(60_000);
+        try (SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(plain, name, tlsPort(), true)) {
+            SSLParameters parameters = tls.getSSLParameters();
+            parameters.setServerNames(List.of(new SNIHostName(name)));
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            tls.setSSLParameters(parameters);
+            tls.startHandshake();
+            return ((ExtendedSSLSession) tls.getSession()).getStatusResponses();
+        }
     }
 
     Pebble pebble() {

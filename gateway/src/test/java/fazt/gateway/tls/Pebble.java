@@ -47,6 +47,11 @@ final class Pebble implements AutoCloseable {
     }
 
     static Pebble start(int httpPort, int tlsPort) throws Exception {
+        return start(httpPort, tlsPort, "");
+    }
+
+    /** Pebble naming {@code ocspUrl} (empty: none) as the OCSP responder of what it issues. */
+    static Pebble start(int httpPort, int tlsPort, String ocspUrl) throws Exception {
         AcmeClient.ensureBouncyCastle();
         Path dir = Files.createTempDirectory("fazt-pebble");
         KeyPair keys = KeyPairUtils.createECKeyPair("secp256r1");
@@ -57,9 +62,9 @@ final class Pebble implements AutoCloseable {
         Files.writeString(dir.resolve("pebble.json"), """
                 {"pebble": {"listenAddress": "127.0.0.1:%d", "managementListenAddress": "127.0.0.1:%d",
                   "certificate": "%s", "privateKey": "%s", "httpPort": %d, "tlsPort": %d,
-                  "ocspResponderURL": "", "externalAccountBindingRequired": false}}
+                  "ocspResponderURL": "%s", "externalAccountBindingRequired": false}}
                 """.formatted(
-                        acme, management, dir.resolve("cert.pem"), dir.resolve("key.pem"), httpPort, tlsPort));
+                        acme, management, dir.resolve("cert.pem"), dir.resolve("key.pem"), httpPort, tlsPort, ocspUrl));
         KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
         store.load(null, null);
         store.setCertificateEntry("pebble", cert);
@@ -134,6 +139,34 @@ final class Pebble implements AutoCloseable {
     /** The PEM file that trusts pebble's own TLS (for {@code FAZT_ACME_CA_BUNDLE}). */
     String caBundle() {
         return dir.resolve("cert.pem").toString();
+    }
+
+    /** The intermediate pebble issues with (from its management endpoint). */
+    X509Certificate intermediate() throws Exception {
+        return (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(management("/intermediates/0")));
+    }
+
+    /** The intermediate's private key, PEM (pebble hands it out on its management interface, for tests like this). */
+    String intermediateKeyPem() throws Exception {
+        return new String(management("/intermediate-keys/0"), java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    private byte[] management(String path) throws Exception {
+        try (HttpClient http = HttpClient.newBuilder()
+                .sslContext(directoryTrust)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build()) {
+            HttpResponse<byte[]> response = http.send(
+                    HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + managementPort + path))
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("pebble " + path + " answered " + response.statusCode());
+            }
+            return response.body();
+        }
     }
 
     /** The root pebble issues under, from its management endpoint. */
