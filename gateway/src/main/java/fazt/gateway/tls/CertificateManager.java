@@ -34,7 +34,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +67,7 @@ public final class CertificateManager implements ApplicationEventListener<Startu
     private final CertificateStore store;
     private final CertificateRecords records;
     private final AcmeClient acme;
+    private final RenewalPlanner planner;
     private final HostRouter hosts;
     private final SiteDirectory sites;
     private final VerifiedDomains domains;
@@ -104,6 +104,7 @@ public final class CertificateManager implements ApplicationEventListener<Startu
         this.store = store;
         this.records = new CertificateRecords(db, settings.masterKey());
         this.acme = new AcmeClient(config, records, challenges);
+        this.planner = new RenewalPlanner(acme, records, config.renewAtPercent());
         this.hosts = hosts;
         this.sites = sites;
         this.nats = nats;
@@ -264,7 +265,7 @@ public final class CertificateManager implements ApplicationEventListener<Startu
             backedOff.remove(name);
             announce(name, served.notAfter(), now);
             log.info("certificate issued name={} notAfter={}", name, served.notAfter());
-            planRenewal(name, served, now);
+            planner.plan(name, served, now);
             return served;
         } catch (Exception | Error failure) {
             int attempts = records.status(name)
@@ -320,8 +321,9 @@ public final class CertificateManager implements ApplicationEventListener<Startu
                 }
                 ServedCertificate served = store.find(status.name());
                 boolean mine = served != null && served.name().equals(status.name());
-                if (mine && "issued".equals(status.state()) && ariStale(status, now)) {
-                    status = planRenewal(status, served, now);
+                if (mine && "issued".equals(status.state()) && RenewalPlanner.stale(status, now)) {
+                    planner.plan(status.name(), served, now);
+                    status = records.status(status.name()).orElse(status);
                 }
                 boolean due = mine
                         && (RenewalTime.ARI.equals(status.renewSource()) && status.renewAfter() != null
@@ -338,38 +340,6 @@ public final class CertificateManager implements ApplicationEventListener<Startu
             log.warn("renewal pass failed reason={}", e.getMessage());
         }
         return started;
-    }
-
-    /** Whether the CA's renewal window for a certificate is unknown or old enough to ask again. */
-    private static boolean ariStale(CertificateRecords.Status status, Instant now) {
-        return status.renewSource() == null
-                || (RenewalTime.ARI.equals(status.renewSource())
-                        && (status.ariCheckedAt() == null
-                                || status.ariCheckedAt()
-                                        .plus(RenewalTime.ARI_REFRESH)
-                                        .isBefore(now)));
-    }
-
-    /** Stores when {@code served} is to be renewed: in the CA's window (ARI) if it offers one, else by lifetime. */
-    private void planRenewal(String name, ServedCertificate served, Instant now) {
-        RenewalTime time = RenewalTime.lifetime(served.notBefore(), served.notAfter(), config.renewAtPercent());
-        Instant asked = null;
-        try {
-            var window = acme.renewalWindow(served.leaf());
-            if (window.isPresent()) {
-                time = RenewalTime.ari(window.get(), now, ThreadLocalRandom.current());
-                asked = now;
-            }
-        } catch (Exception e) {
-            log.warn("renewal information unavailable name={} reason={}", name, e.getMessage());
-        }
-        records.storeRenewal(name, served.notAfter(), time, asked);
-    }
-
-    private CertificateRecords.Status planRenewal(
-            CertificateRecords.Status status, ServedCertificate served, Instant now) {
-        planRenewal(status.name(), served, now);
-        return records.status(status.name()).orElse(status);
     }
 
     /**

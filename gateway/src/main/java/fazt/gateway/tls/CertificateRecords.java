@@ -133,7 +133,7 @@ final class CertificateRecords {
 
     /**
      * When the certificate of {@code name} is to be renewed and why; {@code ariCheckedAt} when the CA was last asked
-     * for its window (null: it offers none). Applies only to the certificate with {@code notAfter}, so a renewal
+     * for its window. Applies only to the certificate with {@code notAfter}, so a renewal
      * time computed for a certificate another gateway has just replaced is dropped.
      */
     void storeRenewal(String name, Instant notAfter, RenewalTime time, Instant ariCheckedAt) {
