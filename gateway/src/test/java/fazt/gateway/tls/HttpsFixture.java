@@ -70,6 +70,8 @@ final class HttpsFixture implements BeforeAllCallback, AfterAllCallback {
 
     static final long HSTS_MAX_AGE = 600;
     static final long HANDSHAKE_TIMEOUT_MS = 5000;
+    /** A request body may stall this long (a stalled HTTP/2 stream gets its 408 after it). */
+    static final long BODY_TIMEOUT_MS = 2000;
 
     private final Set<String> apps = ConcurrentHashMap.newKeySet();
     private final boolean caDown;
@@ -135,6 +137,7 @@ final class HttpsFixture implements BeforeAllCallback, AfterAllCallback {
                 .with("FAZT_HTTP_REDIRECT", "true")
                 .with("FAZT_HSTS_MAX_AGE", Long.toString(HSTS_MAX_AGE))
                 .with("FAZT_TLS_HANDSHAKE_TIMEOUT_MS", Long.toString(HANDSHAKE_TIMEOUT_MS))
+                .with("FAZT_HTTP_BODY_TIMEOUT_MS", Long.toString(BODY_TIMEOUT_MS))
                 .with("FAZT_ACME_DIRECTORY", directory)
                 .with("FAZT_ACME_EMAIL", "ops@" + DOMAIN);
         if (pebble != null) {

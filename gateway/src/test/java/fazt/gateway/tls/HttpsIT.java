@@ -321,6 +321,25 @@ class HttpsIT {
         }
     }
 
+    /**
+     * An HTTP/2 stream whose body stalls past the body timeout is answered 408 on the stream, then reset with
+     * NO_ERROR (RFC 9113 8.1: stop sending, the answer stands), not cancelled without an answer.
+     */
+    @Test
+    void aStalledHttp2BodyGets408OnItsStream() throws Exception {
+        gateway.deploy("stall");
+        String host = "stall." + HttpsFixture.DOMAIN;
+        try (RawHttp2 h2 = new RawHttp2(gateway.tlsPort(), host, root)) {
+            h2.startRequest("POST", host, "/_fazt/async/x", 1000, "abc".getBytes(StandardCharsets.US_ASCII));
+            RawHttp2.StreamEnd end = h2.awaitEnd();
+            assertThat(end.headers()).as("a response head on the stream").isNotNull();
+            assertThat(end.headers().status().toString()).isEqualTo("408");
+            assertThat(end.body()).contains("request-timeout");
+            assertThat(end.ended()).isTrue();
+            assertThat(end.resetCode()).as("NO_ERROR, or no reset at all").isIn(0L, -1L);
+        }
+    }
+
     @Test
     void aConnectionThatSendsNoClientHelloIsClosed() throws Exception {
         try (Socket socket = new Socket()) {

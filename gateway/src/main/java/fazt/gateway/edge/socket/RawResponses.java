@@ -8,6 +8,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http2.DefaultHttp2DataFrame;
 import io.netty.handler.codec.http2.DefaultHttp2Headers;
 import io.netty.handler.codec.http2.DefaultHttp2HeadersFrame;
+import io.netty.handler.codec.http2.DefaultHttp2ResetFrame;
+import io.netty.handler.codec.http2.Http2Error;
 import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import java.nio.charset.StandardCharsets;
@@ -30,8 +32,11 @@ final class RawResponses {
                     .set("x-content-type-options", "nosniff")
                     .set("cache-control", "no-store");
             ctx.write(new DefaultHttp2HeadersFrame(headers));
+            // the client may still be sending: NO_ERROR asks it to stop without failing the answer (RFC 9113 8.1);
+            // closing the stream instead would reset it with CANCEL, which clients take as a failed request. The
+            // reset waits for the DATA frame to be written: a reset first would drop the queued body.
             ctx.writeAndFlush(new DefaultHttp2DataFrame(Unpooled.wrappedBuffer(body), true))
-                    .addListener(ChannelFutureListener.CLOSE);
+                    .addListener(written -> ctx.writeAndFlush(new DefaultHttp2ResetFrame(Http2Error.NO_ERROR)));
             return;
         }
         String head = "HTTP/1.1 " + status + " " + reason + "\r\n"
