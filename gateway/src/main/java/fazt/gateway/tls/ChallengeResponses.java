@@ -36,7 +36,11 @@ public final class ChallengeResponses implements ApplicationEventListener<Startu
     private static final Logger log = LoggerFactory.getLogger(ChallengeResponses.class);
 
     private final Map<String, String> answers = new ConcurrentHashMap<>();
-    private final Map<String, SslContext> alpn = new ConcurrentHashMap<>();
+    /** TLS-ALPN-01: the key authorization to answer per name. */
+    private final Map<String, String> alpn = new ConcurrentHashMap<>();
+    /** The challenge certificates made so far (on the first validation handshake, not on the NATS thread). */
+    private final Map<String, AlpnAnswer> alpnMade = new ConcurrentHashMap<>();
+
     private final Object flushing = new Object();
     private final Connection nats;
     private final String subject;
@@ -64,10 +68,24 @@ public final class ChallengeResponses implements ApplicationEventListener<Startu
         return answers.get(token);
     }
 
-    /** The TLS-ALPN-01 context for a handshake naming {@code name} with ALPN {@code acme-tls/1}, or null. */
+    /**
+     * The TLS-ALPN-01 context for a handshake naming {@code name} with ALPN {@code acme-tls/1}, or null. The first
+     * call for an answer makes its certificate (an RSA key: tens of milliseconds), so it is called off the event loop.
+     */
     public SslContext alpnContext(String name) {
-        return alpn.get(name);
+        String keyAuthorization = alpn.get(name);
+        if (keyAuthorization == null) {
+            return null;
+        }
+        return alpnMade.compute(
+                        name,
+                        (n, made) -> made != null && made.keyAuthorization().equals(keyAuthorization)
+                                ? made
+                                : new AlpnAnswer(keyAuthorization, TlsAlpnCertificate.context(n, keyAuthorization)))
+                .context();
     }
+
+    private record AlpnAnswer(String keyAuthorization, SslContext context) {}
 
     void publish(String token, String keyAuthorization, boolean present) {
         publish(new ChallengeChanged(token, keyAuthorization, present));
@@ -103,8 +121,9 @@ public final class ChallengeResponses implements ApplicationEventListener<Startu
             String name = CertificateManager.canonical(change.alpnName());
             if (!change.present()) {
                 alpn.remove(name);
+                alpnMade.remove(name);
             } else if (alpn.size() < MAX_ANSWERS) {
-                alpn.put(name, TlsAlpnCertificate.context(name, change.keyAuthorization()));
+                alpn.put(name, change.keyAuthorization());
             }
             return;
         }

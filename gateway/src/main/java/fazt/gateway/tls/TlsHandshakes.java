@@ -9,6 +9,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.AsyncMapping;
 import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.Promise;
 import jakarta.inject.Singleton;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -28,7 +29,7 @@ import javax.net.ssl.SSLHandshakeException;
 public final class TlsHandshakes {
     /** Largest ClientHello read (post-quantum key shares and session tickets fit well within it). */
     static final int MAX_CLIENT_HELLO = 64 * 1024;
-    /** Runs the handshakes' delegated tasks: an OCSP fetch may wait on the CA's responder. */
+    /** Runs the handshakes' delegated tasks (an OCSP fetch may wait on the CA's responder) and challenge certificates. */
     private static final Executor DELEGATED = Executors.newVirtualThreadPerTaskExecutor();
 
     private final CertificateManager certificates;
@@ -82,12 +83,24 @@ public final class TlsHandshakes {
             protected Future<SslContext> lookup(ChannelHandlerContext ctx, String hostname) throws Exception {
                 hello = true;
                 if (validation) {
-                    // a CA validating TLS-ALPN-01: the challenge certificate, or no handshake at all
-                    SslContext answer =
-                            hostname == null ? null : challenges.alpnContext(CertificateManager.canonical(hostname));
-                    return answer != null
-                            ? ctx.executor().newSucceededFuture(answer)
-                            : ctx.executor().newFailedFuture(new SSLHandshakeException("no acme-tls/1 answer"));
+                    // a CA validating TLS-ALPN-01: the challenge certificate (made off the event loop), or no
+                    // handshake at all
+                    Promise<SslContext> answer = ctx.executor().newPromise();
+                    DELEGATED.execute(() -> {
+                        try {
+                            SslContext context = hostname == null
+                                    ? null
+                                    : challenges.alpnContext(CertificateManager.canonical(hostname));
+                            if (context != null) {
+                                answer.trySuccess(context);
+                            } else {
+                                answer.tryFailure(new SSLHandshakeException("no acme-tls/1 answer"));
+                            }
+                        } catch (RuntimeException e) {
+                            answer.tryFailure(e);
+                        }
+                    });
+                    return answer;
                 }
                 return super.lookup(ctx, hostname);
             }
