@@ -162,9 +162,26 @@ final class GatewaySettings {
                             100,
                             600_000L,
                             "a TLS handshake must complete within this (plus the wait for a certificate ordered on demand)")
-                    .mapsTo("gateway.tls.handshake-timeout-millis", AS_INT));
+                    .mapsTo("gateway.tls.handshake-timeout-millis", AS_INT),
+            Setting.of(
+                            "FAZT_ACME_CHALLENGE",
+                            SettingType.STRING,
+                            TlsConfig.AUTO,
+                            "ACME validation: `http-01` (the CA reaches port 80), `tls-alpn-01` (the CA reaches port "
+                                    + "443) or `auto` (HTTP-01 first; a name whose validation failed tries the other next)")
+                    .parsedBy(GatewaySettings::challenge)
+                    .mapsTo("gateway.tls.acme-challenge"),
+            PlatformSettings.SMTP_HOSTNAME.mapsTo("gateway.tls.smtp-hostname"),
+            PlatformSettings.MAIL_DOMAIN.mapsTo("gateway.tls.mail-domain"));
 
     private GatewaySettings() {}
+
+    private static String challenge(String value) {
+        if (!List.of(TlsConfig.AUTO, TlsConfig.HTTP_01, TlsConfig.TLS_ALPN_01).contains(value)) {
+            throw new IllegalArgumentException("expected auto, http-01 or tls-alpn-01, got \"" + value + "\"");
+        }
+        return value;
+    }
 
     private static String trustedProxies(String value) {
         try {

@@ -53,6 +53,24 @@ class GatewayServiceSettingsTest {
     }
 
     @Test
+    void theAcmeChallengeAndTheSmtpHostNameReachTheTlsConfig() {
+        assertThat(properties(Map.of())).containsEntry("gateway.tls.acme-challenge", "auto");
+        assertThat(properties(Map.of(
+                        "FAZT_ACME_CHALLENGE",
+                        "tls-alpn-01",
+                        "FAZT_SMTP_HOSTNAME",
+                        "smtp.example.com",
+                        "FAZT_MAIL_DOMAIN",
+                        "mail.example.com")))
+                .containsEntry("gateway.tls.acme-challenge", "tls-alpn-01")
+                .containsEntry("gateway.tls.smtp-hostname", "smtp.example.com")
+                .containsEntry("gateway.tls.mail-domain", "mail.example.com");
+        assertThatThrownBy(() -> properties(Map.of("FAZT_ACME_CHALLENGE", "dns-01")))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageStartingWith("FAZT_ACME_CHALLENGE: expected auto, http-01 or tls-alpn-01");
+    }
+
+    @Test
     void aBadValueStopsStartupNamingTheVariable() {
         assertThatThrownBy(() -> properties(Map.of("FAZT_FUNCTION_TIMEOUT_MS", "10")))
                 .isInstanceOf(SettingsException.class)

@@ -76,11 +76,7 @@ public final class AdminForwarder {
         if (violation != null) {
             EdgeResponses.send(
                     ctx,
-                    EdgeResponses.problem(
-                            Problem.of(403, "auth/csrf", "Cross-site request refused", violation),
-                            ex.path(),
-                            ex.trace(),
-                            ex.requestId()),
+                    EdgeResponses.problem(Problem.of(403, "auth/csrf", "Cross-site request refused", violation), ex),
                     ex.keepAlive(),
                     ex.head());
             return CompletableFuture.completedFuture(Optional.empty());
@@ -100,9 +96,7 @@ public final class AdminForwarder {
                                 "auth/unauthorized",
                                 "Unauthorized",
                                 "A valid token (Authorization: Bearer <token>) or session is required."),
-                        ex.path(),
-                        ex.trace(),
-                        ex.requestId());
+                        ex);
                 response.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"fazt\"");
                 EdgeResponses.send(ctx, response, ex.keepAlive(), ex.head());
             }
@@ -139,9 +133,7 @@ public final class AdminForwarder {
                                             "There is no admin API at " + ex.path() + ".")
                                     .withErrors(List.of(
                                             new Problem.FieldError("path", "No route matches " + ex.path() + "."))),
-                            ex.path(),
-                            ex.trace(),
-                            ex.requestId()),
+                            ex),
                     ex.keepAlive(),
                     ex.head());
             return;

@@ -232,14 +232,7 @@ public final class AdminUploadStreamer extends ChannelInboundHandlerAdapter {
         failed = true;
         drop(ctx);
         EdgeResponses.send(
-                ctx,
-                EdgeResponses.problem(
-                        Problem.of(status, kind, title, detail),
-                        exchange.path(),
-                        exchange.trace(),
-                        exchange.requestId()),
-                false,
-                exchange.head());
+                ctx, EdgeResponses.problem(Problem.of(status, kind, title, detail), exchange), false, exchange.head());
     }
 
     /** Releases what is buffered; the connection closes after the error response, so the rest of the body is moot. */

@@ -69,9 +69,7 @@ public final class AppLoginForwarder {
                                     "gateway/cross-site-logout",
                                     "Logout from another site",
                                     "A page of another site cannot log you out of this app; use the app's own logout link."),
-                            ex.path(),
-                            ex.trace(),
-                            ex.requestId()));
+                            ex));
             return;
         }
         String cookie = request.headers().get(HttpHeaderNames.COOKIE);
@@ -84,9 +82,7 @@ public final class AppLoginForwarder {
                                         "gateway/not-found",
                                         "Not found",
                                         "Nothing is served at " + ex.path() + " on this host."),
-                                ex.path(),
-                                ex.trace(),
-                                ex.requestId()));
+                                ex));
                     }
                     AppLoginRequest call = new AppLoginRequest(
                             site.appId(),

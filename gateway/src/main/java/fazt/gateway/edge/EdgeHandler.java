@@ -244,7 +244,7 @@ final class EdgeHandler extends ChannelInboundHandlerAdapter {
                                         report,
                                         ex.trace(),
                                         ex.requestId())
-                                : EdgeResponses.internalError(ex.path(), ex.trace(), ex.requestId(), failure, log);
+                                : EdgeResponses.internalError(ex, failure, log);
                         response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
                         EdgeResponses.send(ctx, response, ex.keepAlive(), ex.head());
                     });
@@ -279,9 +279,7 @@ final class EdgeHandler extends ChannelInboundHandlerAdapter {
                                 "gateway/not-found",
                                 "Not found",
                                 "Nothing is served at " + ex.path() + " on this host."),
-                        ex.path(),
-                        ex.trace(),
-                        ex.requestId()),
+                        ex),
                 ex.keepAlive(),
                 ex.head());
     }

@@ -29,6 +29,9 @@ import org.slf4j.Logger;
 
 /** Builds the edge's responses: JSON bodies, RFC 9457 problems, and the headers every response carries. */
 public final class EdgeResponses {
+    /** The problem {@code type} on a custom domain: names nothing (RFC 9457 section 4.2.1). */
+    public static final String NEUTRAL_TYPE = "about:blank";
+
     static final String REQUEST_ID = "X-Request-Id";
     private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -58,6 +61,33 @@ public final class EdgeResponses {
                 requestId);
     }
 
+    /**
+     * The problem answering {@code ex}: on a custom domain mapped to an app nothing names fazt (ADR 27), so the
+     * {@code type} becomes {@value #NEUTRAL_TYPE} there (RFC 9457's "no further semantics"); the stable
+     * {@code code} member still tells the kinds apart. On the install's own hosts the type is the stable fazt URI.
+     */
+    public static FullHttpResponse problem(Problem problem, Exchange ex) {
+        return problem(neutral(problem, ex), ex.path(), ex.trace(), ex.requestId());
+    }
+
+    /** {@code problem} as a custom domain shows it: its {@code type} without the fazt URI. */
+    static Problem neutral(Problem problem, Exchange ex) {
+        if (!ex.customDomain() || problem.type() == null || !problem.type().startsWith(Problem.TYPE_BASE)) {
+            return problem;
+        }
+        return new Problem(
+                NEUTRAL_TYPE,
+                problem.title(),
+                problem.status(),
+                problem.detail(),
+                problem.instance(),
+                problem.code(),
+                problem.errorId(),
+                problem.traceId(),
+                problem.errors(),
+                problem.extensions());
+    }
+
     public static FullHttpResponse methodNotAllowed(String path, TraceContext trace, String requestId, String allow) {
         FullHttpResponse response = problem(
                 Problem.of(405, "gateway/method-not-allowed", "Method not allowed", path + " accepts " + allow + "."),
@@ -71,11 +101,29 @@ public final class EdgeResponses {
     /** A 500 with an error id and no detail; the cause is logged once under the same id. */
     public static FullHttpResponse internalError(
             String path, TraceContext trace, String requestId, Throwable cause, Logger log) {
+        return internalError(path, trace, requestId, cause, log, false);
+    }
+
+    /** {@link #internalError(String, TraceContext, String, Throwable, Logger)} answering {@code ex}. */
+    public static FullHttpResponse internalError(Exchange ex, Throwable cause, Logger log) {
+        return internalError(ex.path(), ex.trace(), ex.requestId(), cause, log, ex.customDomain());
+    }
+
+    private static FullHttpResponse internalError(
+            String path, TraceContext trace, String requestId, Throwable cause, Logger log, boolean neutral) {
         String errorId = Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);
         log.error("edge request failed errorId={} path={}", errorId, path, cause);
         Problem generic = Problem.of(500, "platform/internal-error", "Internal error", null);
         Problem problem = new Problem(
-                generic.type(), generic.title(), 500, null, path, generic.code(), errorId, trace.traceId(), null);
+                neutral ? NEUTRAL_TYPE : generic.type(),
+                generic.title(),
+                500,
+                null,
+                path,
+                generic.code(),
+                errorId,
+                trace.traceId(),
+                null);
         return response(
                 HttpResponseStatus.INTERNAL_SERVER_ERROR,
                 MessageCodec.INSTANCE.encode(problem),
@@ -108,7 +156,7 @@ public final class EdgeResponses {
                 failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof ProblemException p) {
             Problem problem = p.problem();
-            return problem(problem, ex.path(), ex.trace(), ex.requestId());
+            return problem(problem, ex);
         }
         if (cause instanceof NatsRequester.NoResponderException) {
             return problem(
@@ -117,9 +165,7 @@ public final class EdgeResponses {
                             "gateway/service-unavailable",
                             "Service unavailable",
                             "The " + what + " service is not running. Try again shortly."),
-                    ex.path(),
-                    ex.trace(),
-                    ex.requestId());
+                    ex);
         }
         if (cause instanceof TimeoutException) {
             return problem(
@@ -128,11 +174,9 @@ public final class EdgeResponses {
                             "gateway/service-timeout",
                             "Service timeout",
                             "The " + what + " service did not answer in time."),
-                    ex.path(),
-                    ex.trace(),
-                    ex.requestId());
+                    ex);
         }
-        return internalError(ex.path(), ex.trace(), ex.requestId(), cause, log);
+        return internalError(ex, cause, log);
     }
 
     private static FullHttpResponse response(

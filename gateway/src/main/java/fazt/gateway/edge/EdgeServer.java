@@ -103,9 +103,13 @@ public final class EdgeServer {
                 tlsChannel = bind(transport, tlsConfig.httpsPort(), new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        ch.attr(ConnectionLimiter.QUIET).set(Boolean.TRUE);
                         ch.pipeline().addLast(limiter).addLast(tls.sniHandler()).addLast(new HandshakeGate(gate -> {
                             SslHandler ssl = gate.pipeline().get(SslHandler.class);
-                            if (ssl != null && ApplicationProtocolNames.HTTP_2.equals(ssl.applicationProtocol())) {
+                            if (ssl != null && TlsHandshakes.validation(ssl.applicationProtocol())) {
+                                gate.close(); // an ACME TLS-ALPN-01 validation: the handshake was all of it
+                            } else if (ssl != null
+                                    && ApplicationProtocolNames.HTTP_2.equals(ssl.applicationProtocol())) {
                                 http2(
                                         gate.pipeline(),
                                         gate.name(),

@@ -39,6 +39,17 @@ public record Exchange(
         return origin() + RequestTarget.encode(path) + (rawQuery == null ? "" : "?" + rawQuery);
     }
 
+    /** Whether the request came to a custom domain mapped to an app (ADR 27): nothing answered names fazt. */
+    public boolean customDomain() {
+        return switch (route) {
+            case Route.AppPlatform p -> p.host().custom();
+            case Route.AppFunction f -> f.host().custom();
+            case Route.AppStatic a -> a.host().custom();
+            case Route.DomainChallenge d -> d.host().custom();
+            case null, default -> false;
+        };
+    }
+
     public boolean https() {
         return scheme.equals("https");
     }

@@ -158,9 +158,7 @@ final class SiteServer {
                                         "gateway/not-found",
                                         "Not found",
                                         "Nothing is served at " + ex.path() + " on this host."),
-                                ex.path(),
-                                ex.trace(),
-                                ex.requestId()),
+                                ex),
                         ex.keepAlive(),
                         ex.head());
         }

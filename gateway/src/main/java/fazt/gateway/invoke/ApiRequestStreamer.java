@@ -45,11 +45,7 @@ public final class ApiRequestStreamer extends ChannelInboundHandlerAdapter {
             if (HttpUtil.is100ContinueExpected(request)) {
                 // the client waits for our word before sending: refuse and close, it never sends the body
                 EdgeResponses.send(
-                        ctx,
-                        EdgeResponses.problem(
-                                tooLarge(maxBodyBytes), exchange.path(), exchange.trace(), exchange.requestId()),
-                        false,
-                        exchange.head());
+                        ctx, EdgeResponses.problem(tooLarge(maxBodyBytes), exchange), false, exchange.head());
                 body = new RequestBody(ctx, maxBodyBytes, false);
                 body.close();
                 return;
@@ -69,11 +65,7 @@ public final class ApiRequestStreamer extends ChannelInboundHandlerAdapter {
      * it ({@link RequestBody#dropRest()}). Event loop.
      */
     static void refuse(ChannelHandlerContext ctx, Exchange exchange, Problem problem, RequestBody body) {
-        EdgeResponses.send(
-                ctx,
-                EdgeResponses.problem(problem, exchange.path(), exchange.trace(), exchange.requestId()),
-                exchange.keepAlive(),
-                exchange.head());
+        EdgeResponses.send(ctx, EdgeResponses.problem(problem, exchange), exchange.keepAlive(), exchange.head());
         body.dropRest();
     }
 

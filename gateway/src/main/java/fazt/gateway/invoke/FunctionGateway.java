@@ -194,9 +194,7 @@ public final class FunctionGateway {
                                         "Bad function response",
                                         "The app's function answered with a status or header that is not"
                                                 + " valid HTTP."),
-                                ex.path(),
-                                ex.trace(),
-                                ex.requestId()),
+                                ex),
                         ex.keepAlive(),
                         ex.head());
                 release();
@@ -233,11 +231,7 @@ public final class FunctionGateway {
                 return;
             }
             answered = true;
-            EdgeResponses.send(
-                    ctx,
-                    EdgeResponses.internalError(ex.path(), ex.trace(), ex.requestId(), cause, log),
-                    ex.keepAlive(),
-                    ex.head());
+            EdgeResponses.send(ctx, EdgeResponses.internalError(ex, cause, log), ex.keepAlive(), ex.head());
             release();
         }
 
@@ -247,11 +241,7 @@ public final class FunctionGateway {
             }
             answered = true;
             if (api.body().complete()) {
-                EdgeResponses.send(
-                        ctx,
-                        EdgeResponses.problem(problem, ex.path(), ex.trace(), ex.requestId()),
-                        ex.keepAlive(),
-                        ex.head());
+                EdgeResponses.send(ctx, EdgeResponses.problem(problem, ex), ex.keepAlive(), ex.head());
             } else {
                 // the client is still sending: answer, read the rest off the socket, then close
                 ApiRequestStreamer.refuse(ctx, ex, problem, api.body());

@@ -202,9 +202,7 @@ public final class BackgroundRoutes {
         return EdgeResponses.problem(
                 Problem.of(
                         404, "gateway/not-found", "Not found", "Nothing is served at " + ex.path() + " on this host."),
-                ex.path(),
-                ex.trace(),
-                ex.requestId());
+                ex);
     }
 
     private static void send(ChannelHandlerContext ctx, Exchange ex, FullHttpResponse response) {

@@ -16,6 +16,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
@@ -23,17 +24,23 @@ import org.shredzone.acme4j.AccountBuilder;
 import org.shredzone.acme4j.Authorization;
 import org.shredzone.acme4j.Login;
 import org.shredzone.acme4j.Order;
+import org.shredzone.acme4j.OrderBuilder;
+import org.shredzone.acme4j.RenewalInfo;
 import org.shredzone.acme4j.Session;
 import org.shredzone.acme4j.Status;
+import org.shredzone.acme4j.challenge.Challenge;
 import org.shredzone.acme4j.challenge.Http01Challenge;
+import org.shredzone.acme4j.challenge.TlsAlpn01Challenge;
 import org.shredzone.acme4j.connector.NetworkSettings;
+import org.shredzone.acme4j.connector.Resource;
 import org.shredzone.acme4j.exception.AcmeException;
 import org.shredzone.acme4j.provider.GenericAcmeProvider;
 import org.shredzone.acme4j.util.KeyPairUtils;
 
 /**
  * Orders certificates from the ACME CA with acme4j (ADR 28): one account per directory (its key sealed in the
- * gateway schema), HTTP-01 validation through {@link ChallengeResponses}, a fresh P-256 key per certificate. Every
+ * gateway schema), HTTP-01 or TLS-ALPN-01 validation through {@link ChallengeResponses} ({@link ChallengeChoice}),
+ * the CA's renewal information (ARI) when its directory offers it, a fresh P-256 key per certificate. Every
  * call blocks; it runs on a virtual thread of the {@link CertificateManager}. The CA's HTTP client has a connect and
  * request timeout; a CA bundle, when set, is the only trust for the directory's TLS.
  */
@@ -46,6 +53,7 @@ final class AcmeClient {
     private final TlsConfig config;
     private final CertificateRecords records;
     private final ChallengeResponses challenges;
+    private final ChallengeChoice choice;
     private Login login;
 
     /**
@@ -64,30 +72,51 @@ final class AcmeClient {
         this.config = config;
         this.records = records;
         this.challenges = challenges;
+        this.choice = new ChallengeChoice(config.acmeChallenge());
     }
 
-    Issued issue(String name) throws AcmeException, InterruptedException {
+    /**
+     * Orders a certificate for {@code name}, validated by the challenge {@link ChallengeChoice} picks given the
+     * {@code failedAttempts} in a row; {@code replacing}, the certificate it renews (null for a first order), is
+     * named to a CA that offers renewal information (RFC 9773 {@code replaces}).
+     */
+    Issued issue(String name, int failedAttempts, X509Certificate replacing)
+            throws AcmeException, InterruptedException {
         ensureBouncyCastle();
         Login login = login();
-        Order order = login.newOrder().domain(name).create();
+        OrderBuilder builder = login.newOrder().domain(name);
+        if (replacing != null && offersRenewalInfo(login)) {
+            builder.replaces(replacing);
+        }
+        Order order = builder.create();
         for (Authorization authorization : order.getAuthorizations()) {
             if (authorization.getStatus() == Status.VALID) {
                 continue;
             }
-            Http01Challenge challenge = authorization
-                    .findChallenge(Http01Challenge.class)
-                    .orElseThrow(() -> new AcmeException("the CA offers no HTTP-01 challenge for " + name));
-            challenges.publish(challenge.getToken(), challenge.getAuthorization(), true);
-            try {
-                challenge.trigger();
-                Status status = challenge.waitForCompletion(VALIDATION_TIMEOUT);
-                if (status != Status.VALID) {
-                    throw new AcmeException("validation of " + name + " failed: "
-                            + challenge.getError().map(Object::toString).orElse(status.name()));
-                }
-            } finally {
-                challenges.publish(challenge.getToken(), "", false);
+            Optional<Http01Challenge> http = authorization.findChallenge(Http01Challenge.class);
+            Optional<TlsAlpn01Challenge> alpn = authorization.findChallenge(TlsAlpn01Challenge.class);
+            String type = choice.choose(http.isPresent(), alpn.isPresent(), failedAttempts);
+            if (type == null) {
+                throw new AcmeException("the CA offers no " + config.acmeChallenge() + " challenge for " + name);
             }
+            if (TlsConfig.HTTP_01.equals(type)) {
+                Http01Challenge challenge = http.orElseThrow();
+                challenges.publish(challenge.getToken(), challenge.getAuthorization(), true);
+                try {
+                    validate(name, challenge);
+                } finally {
+                    challenges.publish(challenge.getToken(), "", false);
+                }
+            } else {
+                TlsAlpn01Challenge challenge = alpn.orElseThrow();
+                challenges.publishAlpn(name, challenge.getAuthorization(), true);
+                try {
+                    validate(name, challenge);
+                } finally {
+                    challenges.publishAlpn(name, "", false);
+                }
+            }
+            choice.worked(type);
         }
         KeyPair key = KeyPairUtils.createECKeyPair("secp256r1");
         order.waitUntilReady(VALIDATION_TIMEOUT);
@@ -98,6 +127,33 @@ final class AcmeClient {
                     + order.getError().map(Object::toString).orElse("no reason given"));
         }
         return new Issued(order.getCertificate().getCertificateChain(), key.getPrivate());
+    }
+
+    private static void validate(String name, Challenge challenge) throws AcmeException, InterruptedException {
+        challenge.trigger();
+        Status status = challenge.waitForCompletion(VALIDATION_TIMEOUT);
+        if (status != Status.VALID) {
+            throw new AcmeException("validation of " + name + " (" + challenge.getType() + ") failed: "
+                    + challenge.getError().map(Object::toString).orElse(status.name()));
+        }
+    }
+
+    /**
+     * The CA's suggested renewal window for {@code leaf} (ARI, RFC 9773), or empty when its directory offers no
+     * renewal information.
+     */
+    Optional<RenewalTime.Window> renewalWindow(X509Certificate leaf) throws AcmeException {
+        ensureBouncyCastle();
+        Login login = login();
+        if (!offersRenewalInfo(login)) {
+            return Optional.empty();
+        }
+        RenewalInfo info = login.bindRenewalInfo(leaf);
+        return Optional.of(new RenewalTime.Window(info.getSuggestedWindowStart(), info.getSuggestedWindowEnd()));
+    }
+
+    private static boolean offersRenewalInfo(Login login) throws AcmeException {
+        return login.getSession().resourceUrlOptional(Resource.RENEWAL_INFO).isPresent();
     }
 
     private synchronized Login login() throws AcmeException {

@@ -89,7 +89,9 @@ final class CertificateAdminEndpoint implements RequestEndpoint {
                 s.issuer(),
                 s.lastError(),
                 s.attempts(),
-                s.nextAttempt());
+                s.nextAttempt(),
+                s.renewAfter(),
+                s.renewSource());
     }
 
     private static AdminResponse json(int status, Object answer) {

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,8 +50,10 @@ import org.slf4j.LoggerFactory;
  * budget, {@code FAZT_ACME_ORDERS_PER_3H}); orders over it wait in a visible backlog
  * ({@code fazt.tls.order.backlog}) rather than fail. With several gateways, one claims the order in the database
  * (a lease on the name's row) and the others wait for {@code evt.gateway.certificate.issued}, then load the
- * certificate. A background pass each minute renews certificates past {@code FAZT_ACME_RENEW_AT_PERCENT} of their
- * lifetime and retries failed names whose back-off is over.
+ * certificate. A background pass each minute renews certificates once their {@link RenewalTime} has come (inside the
+ * CA's suggested window when it offers renewal information, else past {@code FAZT_ACME_RENEW_AT_PERCENT} of their
+ * lifetime) and retries failed names whose back-off is over. Names no CA issues for ({@link ReservedNames}) are never
+ * ordered; mail-svc's SMTP host name is ordered at start.
  */
 @Singleton
 public final class CertificateManager implements ApplicationEventListener<StartupEvent> {
@@ -64,6 +67,7 @@ public final class CertificateManager implements ApplicationEventListener<Startu
     private final CertificateStore store;
     private final CertificateRecords records;
     private final AcmeClient acme;
+    private final RenewalPlanner planner;
     private final HostRouter hosts;
     private final SiteDirectory sites;
     private final VerifiedDomains domains;
@@ -71,6 +75,9 @@ public final class CertificateManager implements ApplicationEventListener<Startu
     private final String issuedSubject;
     private final String instance;
     private final RateLimiter orders;
+    /** mail-svc's SMTP host name: ordered ahead of time, the one name {@link #transfer} answers for. */
+    private final String smtpHost;
+
     private final Map<String, CompletableFuture<ServedCertificate>> ordering = new ConcurrentHashMap<>();
     /** Names whose last order failed, and when they may be ordered again. */
     private final Map<String, Instant> backedOff = new ConcurrentHashMap<>();
@@ -97,11 +104,13 @@ public final class CertificateManager implements ApplicationEventListener<Startu
         this.store = store;
         this.records = new CertificateRecords(db, settings.masterKey());
         this.acme = new AcmeClient(config, records, challenges);
+        this.planner = new RenewalPlanner(acme, records, config.renewAtPercent());
         this.hosts = hosts;
         this.sites = sites;
         this.nats = nats;
         this.issuedSubject = settings.root().qualify(GatewaySubjects.CERTIFICATE_ISSUED);
         this.instance = identity.instance();
+        this.smtpHost = canonical(config.smtpHost(settings.domain()));
         Duration window = Duration.ofSeconds(config.orderWindowSeconds());
         this.orders = RateLimiter.of(
                 "acme-orders",
@@ -141,6 +150,7 @@ public final class CertificateManager implements ApplicationEventListener<Startu
         });
         dispatcher.subscribe(issuedSubject);
         domains.start(this::orderAhead);
+        orderAhead(smtpHost); // mail-svc's STARTTLS: no HTTP visitor would ever cause this order
         renewal.scheduleWithFixedDelay(
                 this::renewDue, RENEWAL_PASS.toMillis(), RENEWAL_PASS.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -163,8 +173,18 @@ public final class CertificateManager implements ApplicationEventListener<Startu
                 .handle((certificate, failure) -> certificate != null ? certificate : store.fallback());
     }
 
-    /** Whether {@code name} may have a certificate ordered: the admin host, or an app's host deploy-svc knows. */
+    /**
+     * Whether {@code name} may have a certificate ordered: never a {@link ReservedNames reserved name}
+     * ({@code localhost}, {@code .test}, IP literals…); the admin host, mail-svc's SMTP host, an app's host deploy-svc
+     * knows, or a verified custom domain.
+     */
     CompletableFuture<Boolean> allowed(String name) {
+        if (ReservedNames.reserved(name)) {
+            return CompletableFuture.completedFuture(false);
+        }
+        if (name.equals(smtpHost)) {
+            return CompletableFuture.completedFuture(true);
+        }
         HostRoute route = hosts.route(name);
         return switch (route.kind()) {
             case ADMIN -> CompletableFuture.completedFuture(true);
@@ -174,9 +194,9 @@ public final class CertificateManager implements ApplicationEventListener<Startu
         };
     }
 
-    /** A custom domain just verified: its certificate is ordered before its first visitor asks. */
+    /** A custom domain just verified (or the SMTP host): ordered before anyone asks, unless a reserved name. */
     private void orderAhead(String name) {
-        if (store.find(name) == null) {
+        if (!ReservedNames.reserved(name) && store.find(name) == null) {
             order(name).exceptionally(failure -> null);
         }
     }
@@ -217,7 +237,7 @@ public final class CertificateManager implements ApplicationEventListener<Startu
         while (Instant.now().isBefore(deadline)) {
             Instant now = Instant.now();
             if (records.claim(name, instance, now, now.plus(LEASE))) {
-                return issue(name);
+                return issue(name, renewal ? current : null);
             }
             // another gateway orders this name: its certificate arrives with the event, or in the row
             Thread.sleep(1000);
@@ -230,11 +250,14 @@ public final class CertificateManager implements ApplicationEventListener<Startu
         throw new IllegalStateException("no certificate for " + name + " within " + LEASE);
     }
 
-    private ServedCertificate issue(String name) throws Exception {
+    private ServedCertificate issue(String name, ServedCertificate replacing) throws Exception {
         try {
             orders.acquirePermission();
             log.info("certificate ordering name={}", name);
-            AcmeClient.Issued issued = acme.issue(name);
+            int failed = records.status(name)
+                    .map(CertificateRecords.Status::attempts)
+                    .orElse(0);
+            AcmeClient.Issued issued = acme.issue(name, failed, replacing == null ? null : replacing.leaf());
             Instant now = Instant.now();
             records.storeIssued(name, "acme", issued.chain(), issued.key(), now);
             ServedCertificate served = ServedCertificate.of(name, issued.key(), issued.chain());
@@ -242,6 +265,7 @@ public final class CertificateManager implements ApplicationEventListener<Startu
             backedOff.remove(name);
             announce(name, served.notAfter(), now);
             log.info("certificate issued name={} notAfter={}", name, served.notAfter());
+            planner.plan(name, served, now);
             return served;
         } catch (Exception | Error failure) {
             int attempts = records.status(name)
@@ -296,7 +320,15 @@ public final class CertificateManager implements ApplicationEventListener<Startu
                     continue;
                 }
                 ServedCertificate served = store.find(status.name());
-                boolean due = served != null && served.name().equals(status.name()) && served.dueAt(now, percent);
+                boolean mine = served != null && served.name().equals(status.name());
+                if (mine && "issued".equals(status.state()) && RenewalPlanner.stale(status, now)) {
+                    planner.plan(status.name(), served, now);
+                    status = records.status(status.name()).orElse(status);
+                }
+                boolean due = mine
+                        && (RenewalTime.ARI.equals(status.renewSource()) && status.renewAfter() != null
+                                ? !status.renewAfter().isAfter(now)
+                                : served.dueAt(now, percent));
                 boolean retry = "failed".equals(status.state())
                         && status.nextAttempt() != null
                         && !status.nextAttempt().isAfter(now);
@@ -308,6 +340,15 @@ public final class CertificateManager implements ApplicationEventListener<Startu
             log.warn("renewal pass failed reason={}", e.getMessage());
         }
         return started;
+    }
+
+    /**
+     * mail-svc's STARTTLS certificate ({@code svc.gateway.certificate.get}): the stored chain and key of the SMTP
+     * host name; empty for any other name or before it is issued.
+     */
+    Optional<CertificateRecords.Stored> transfer(String name) {
+        String asked = name == null ? "" : canonical(name);
+        return asked.equals(smtpHost) ? records.issued(asked) : Optional.empty();
     }
 
     private ServedCertificate load(CertificateRecords.Stored stored) {

@@ -28,7 +28,10 @@ final class CertificateRecords {
             String issuer,
             String lastError,
             int attempts,
-            Instant nextAttempt) {}
+            Instant nextAttempt,
+            Instant renewAfter,
+            String renewSource,
+            Instant ariCheckedAt) {}
 
     /** A stored certificate with its opened key. */
     record Stored(String name, String source, List<X509Certificate> chain, PrivateKey key) {}
@@ -103,7 +106,7 @@ final class CertificateRecords {
                         + "key_nonce = EXCLUDED.key_nonce, key_sealed = EXCLUDED.key_sealed, "
                         + "not_before = EXCLUDED.not_before, not_after = EXCLUDED.not_after, issuer = EXCLUDED.issuer, "
                         + "last_error = NULL, attempts = 0, next_attempt = NULL, lease_holder = NULL, lease_until = NULL, "
-                        + "updated_at = EXCLUDED.updated_at",
+                        + "renew_after = NULL, renew_source = NULL, ari_checked_at = NULL, updated_at = EXCLUDED.updated_at",
                 name,
                 source,
                 Pem.chain(chain),
@@ -128,10 +131,26 @@ final class CertificateRecords {
                 name);
     }
 
+    /**
+     * When the certificate of {@code name} is to be renewed and why; {@code ariCheckedAt} when the CA was last asked
+     * for its window. Applies only to the certificate with {@code notAfter}, so a renewal
+     * time computed for a certificate another gateway has just replaced is dropped.
+     */
+    void storeRenewal(String name, Instant notAfter, RenewalTime time, Instant ariCheckedAt) {
+        db.update(
+                "UPDATE certificate SET renew_after = ?, renew_source = ?, ari_checked_at = ? "
+                        + "WHERE name = ? AND not_after = ?",
+                time.at(),
+                time.source(),
+                ariCheckedAt,
+                name,
+                notAfter);
+    }
+
     List<Status> statuses() {
         return db.list(
-                "SELECT name, source, state, not_after, issuer, last_error, attempts, next_attempt "
-                        + "FROM certificate ORDER BY name",
+                "SELECT name, source, state, not_after, issuer, last_error, attempts, next_attempt, renew_after, "
+                        + "renew_source, ari_checked_at FROM certificate ORDER BY name",
                 r -> new Status(
                         r.getString(1),
                         r.getString(2),
@@ -140,7 +159,10 @@ final class CertificateRecords {
                         r.getString(5),
                         r.getString(6),
                         r.getInt(7),
-                        Sql.instant(r, "next_attempt")));
+                        Sql.instant(r, "next_attempt"),
+                        Sql.instant(r, "renew_after"),
+                        r.getString(10),
+                        Sql.instant(r, "ari_checked_at")));
     }
 
     Optional<Status> status(String name) {

@@ -12,10 +12,15 @@ import javax.net.ssl.SSLException;
 
 /**
  * A certificate the edge serves: its chain and Netty server context (TLS 1.3 and 1.2 only; ALPN offers {@code h2}
- * and {@code http/1.1}, ADR 28), its validity and issuer.
+ * and {@code http/1.1}, ADR 28), its validity, issuer and leaf certificate.
  */
-public record ServedCertificate(String name, SslContext context, Instant notBefore, Instant notAfter, String issuer) {
+public record ServedCertificate(
+        String name, SslContext context, Instant notBefore, Instant notAfter, String issuer, X509Certificate leaf) {
     static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
+
+    static {
+        OcspStapling.enable(); // before the first server context is made
+    }
 
     static ServedCertificate of(String name, PrivateKey key, List<X509Certificate> chain) {
         X509Certificate leaf = chain.getFirst();
@@ -24,7 +29,8 @@ public record ServedCertificate(String name, SslContext context, Instant notBefo
                 context(key, chain),
                 leaf.getNotBefore().toInstant(),
                 leaf.getNotAfter().toInstant(),
-                leaf.getIssuerX500Principal().getName());
+                leaf.getIssuerX500Principal().getName(),
+                leaf);
     }
 
     static SslContext context(PrivateKey key, List<X509Certificate> chain) {

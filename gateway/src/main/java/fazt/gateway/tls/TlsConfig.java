@@ -9,7 +9,10 @@ import io.micronaut.core.annotation.Nullable;
  * {@code Strict-Transport-Security} on TLS answers (0: none), the ACME CA's {@code acmeDirectory}, the account's
  * contact {@code acmeEmail}, a PEM {@code acmeCaBundle} trusted for the directory's TLS (a test CA), the share of a
  * certificate's lifetime after which it is renewed ({@code renewAtPercent}), the CA's new-order budget
- * ({@code ordersPerWindow} per {@code orderWindowSeconds}) and the TLS {@code handshakeTimeoutMillis}.
+ * ({@code ordersPerWindow} per {@code orderWindowSeconds}), the TLS {@code handshakeTimeoutMillis}, the ACME
+ * challenge type ({@code acmeChallenge}: {@value #AUTO}, {@value #HTTP_01} or {@value #TLS_ALPN_01}) and mail-svc's
+ * SMTP host name ({@code smtpHostname}, else {@code mail.<mailDomain or FAZT_DOMAIN>}), whose certificate is ordered
+ * ahead of time.
  */
 @ConfigurationProperties("gateway.tls")
 public record TlsConfig(
@@ -23,7 +26,10 @@ public record TlsConfig(
         @Nullable Integer renewAtPercent,
         @Nullable Integer ordersPerWindow,
         @Nullable Integer orderWindowSeconds,
-        @Nullable Integer handshakeTimeoutMillis) {
+        @Nullable Integer handshakeTimeoutMillis,
+        @Nullable String acmeChallenge,
+        @Nullable String smtpHostname,
+        @Nullable String mailDomain) {
     public static final String LETS_ENCRYPT = "https://acme-v02.api.letsencrypt.org/directory";
     public static final long DEFAULT_HSTS_MAX_AGE = 0;
     public static final int DEFAULT_RENEW_AT_PERCENT = 66;
@@ -35,7 +41,12 @@ public record TlsConfig(
     /** How long a handshake may wait for a certificate being ordered for its name (on demand). */
     public static final long ORDER_WAIT_MILLIS = 120_000;
 
+    public static final String AUTO = "auto";
+    public static final String HTTP_01 = "http-01";
+    public static final String TLS_ALPN_01 = "tls-alpn-01";
+
     public TlsConfig {
+        acmeChallenge = acmeChallenge != null && !acmeChallenge.isBlank() ? acmeChallenge : AUTO;
         redirect = redirect != null && redirect;
         hstsMaxAge = hstsMaxAge != null ? hstsMaxAge : DEFAULT_HSTS_MAX_AGE;
         acmeDirectory = acmeDirectory != null && !acmeDirectory.isBlank() ? acmeDirectory : LETS_ENCRYPT;
@@ -48,5 +59,13 @@ public record TlsConfig(
 
     public boolean enabled() {
         return httpsPort != null;
+    }
+
+    /** The SMTP host name whose certificate mail-svc asks for: set, else {@code mail.<mail domain or domain>}. */
+    public String smtpHost(String domain) {
+        if (smtpHostname != null && !smtpHostname.isBlank()) {
+            return smtpHostname;
+        }
+        return "mail." + (mailDomain != null && !mailDomain.isBlank() ? mailDomain : domain);
     }
 }

@@ -18,6 +18,9 @@ import fazt.proto.deploy.DomainState;
 import fazt.proto.deploy.MappedDomain;
 import fazt.proto.deploy.SiteReply;
 import fazt.proto.deploy.SiteRequest;
+import fazt.proto.gateway.CertificateReply;
+import fazt.proto.gateway.CertificateRequest;
+import fazt.proto.gateway.GatewaySubjects;
 import io.nats.client.Connection;
 import io.nats.client.impl.Headers;
 import java.io.ByteArrayOutputStream;
@@ -42,6 +45,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -59,51 +63,88 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * gateway's TLS port on 127.0.0.1 with a chosen SNI name, verifying the chain against a given root and the name.
  */
 final class HttpsFixture implements BeforeAllCallback, AfterAllCallback {
-    static final String DOMAIN = "fazt.test";
+    /** Not under {@code .test}: names there are never ordered ({@link ReservedNames}); {@link TestNames} resolves it. */
+    static final String DOMAIN = "fazt.example.net";
+    /** The default SMTP host name, {@code mail.<domain>}: ordered at start. */
+    static final String SMTP_HOST = "mail." + DOMAIN;
+
     static final long HSTS_MAX_AGE = 600;
     static final long HANDSHAKE_TIMEOUT_MS = 5000;
+    /** A request body may stall this long (a stalled HTTP/2 stream gets its 408 after it). */
+    static final long BODY_TIMEOUT_MS = 2000;
 
     private final Set<String> apps = ConcurrentHashMap.newKeySet();
     private final boolean caDown;
+    private final String challenge;
+    private final boolean ocsp;
+    private OcspResponder responder;
     private Pebble pebble;
     private TestSuite suite;
     private Connection nats;
     private int httpPort;
+    private int httpsPort;
 
     HttpsFixture() {
-        this(false);
+        this(false, null, false);
     }
 
-    private HttpsFixture(boolean caDown) {
+    private HttpsFixture(boolean caDown, String challenge, boolean ocsp) {
         this.caDown = caDown;
+        this.challenge = challenge;
+        this.ocsp = ocsp;
+    }
+
+    /** Pebble naming an {@link OcspResponder} (started for the class) in the certificates it issues. */
+    static HttpsFixture withOcspResponder() {
+        return new HttpsFixture(false, null, true);
+    }
+
+    /**
+     * The gateway validating by {@code FAZT_ACME_CHALLENGE=tls-alpn-01}; pebble's HTTP-01 port leads nowhere, so only
+     * TLS-ALPN-01 on the HTTPS port can succeed.
+     */
+    static HttpsFixture withTlsAlpnOnly() {
+        return new HttpsFixture(false, TlsConfig.TLS_ALPN_01, false);
     }
 
     /** The gateway with its CA unreachable: the directory is a loopback port nothing listens on, and no pebble. */
     static HttpsFixture withTheCaDown() {
-        return new HttpsFixture(true);
+        return new HttpsFixture(true, null, false);
     }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         httpPort = Pebble.freePort();
+        httpsPort = Pebble.freePort();
         String directory;
         if (caDown) {
             directory = "https://127.0.0.1:" + Pebble.freePort() + "/dir";
         } else {
-            pebble = Pebble.start(httpPort);
+            if (ocsp) {
+                responder = new OcspResponder();
+            }
+            pebble = Pebble.start(
+                    challenge == null ? httpPort : Pebble.freePort(), httpsPort, ocsp ? responder.url() : "");
+            if (ocsp) {
+                responder.signFor(pebble);
+            }
             directory = pebble.directory();
         }
         suite = TestSuite.of(new GatewayService())
                 .with("FAZT_DOMAIN", DOMAIN)
                 .with("FAZT_HTTP_PORT", Integer.toString(httpPort))
-                .with("FAZT_HTTPS_PORT", "0")
+                .with("FAZT_HTTPS_PORT", Integer.toString(httpsPort))
                 .with("FAZT_HTTP_REDIRECT", "true")
                 .with("FAZT_HSTS_MAX_AGE", Long.toString(HSTS_MAX_AGE))
                 .with("FAZT_TLS_HANDSHAKE_TIMEOUT_MS", Long.toString(HANDSHAKE_TIMEOUT_MS))
+                .with("FAZT_HTTP_BODY_TIMEOUT_MS", Long.toString(BODY_TIMEOUT_MS))
                 .with("FAZT_ACME_DIRECTORY", directory)
                 .with("FAZT_ACME_EMAIL", "ops@" + DOMAIN);
         if (pebble != null) {
             suite.with("FAZT_ACME_CA_BUNDLE", pebble.caBundle());
+        }
+        if (challenge != null) {
+            suite.with("FAZT_ACME_CHALLENGE", challenge);
         }
         try {
             suite.start();
@@ -151,6 +192,9 @@ final class HttpsFixture implements BeforeAllCallback, AfterAllCallback {
         } finally {
             if (pebble != null) {
                 pebble.close();
+            }
+            if (responder != null) {
+                responder.close();
             }
         }
     }
@@ -201,9 +245,66 @@ final class HttpsFixture implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /** What the gateway answers mail-svc on {@code svc.gateway.certificate.get} for {@code name}. */
+    CertificateReply certificateGet(String name) throws Exception {
+        return new NatsRequester(nats, suite.nats().root())
+                .request(
+                        GatewaySubjects.CERTIFICATE_GET,
+                        new CertificateRequest(name),
+                        CertificateReply.class,
+                        Duration.ofSeconds(10))
+                .get();
+    }
+
+    /** The suite's master key (mail-svc holds the same). */
+    String masterKey() {
+        return suite.env().get("FAZT_MASTER_KEY");
+    }
+
+    /** Waits (at most 60 s) until the certificate of {@code name} is issued; its status. */
+    CertificateRecords.Status awaitIssued(String name) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            for (CertificateRecords.Status s : certificates().statuses()) {
+                if (s.name().equals(name) && "issued".equals(s.state())) {
+                    return s;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(
+                "no certificate issued for " + name + ": " + certificates().statuses());
+    }
+
     /** Deploy-svc knows app {@code name} from now on. */
     void deploy(String name) {
         apps.add(name);
+    }
+
+    OcspResponder responder() {
+        return responder;
+    }
+
+    /** The OCSP responses the gateway stapled to a handshake for {@code name} (verified against {@code root}). */
+    List<byte[]> stapled(String name, X509Certificate root) throws Exception {
+        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+        store.load(null, null);
+        store.setCertificateEntry("root", root);
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(store);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        Socket plain = new Socket();
+        plain.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), tlsPort()), 5000);
+        plain.setSoTimeout(60_000);
+        try (SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(plain, name, tlsPort(), true)) {
+            SSLParameters parameters = tls.getSSLParameters();
+            parameters.setServerNames(List.of(new SNIHostName(name)));
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            tls.setSSLParameters(parameters);
+            tls.startHandshake();
+            return ((ExtendedSSLSession) tls.getSession()).getStatusResponses();
+        }
     }
 
     Pebble pebble() {

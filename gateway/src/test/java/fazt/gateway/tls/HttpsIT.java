@@ -3,10 +3,13 @@ package fazt.gateway.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fazt.platform.service.crypto.MasterKeyCipher;
 import fazt.proto.MessageCodec;
 import fazt.proto.admin.AdminResponse;
 import fazt.proto.deploy.DomainChanged;
 import fazt.proto.deploy.DomainState;
+import fazt.proto.gateway.CertificateReply;
+import fazt.proto.gateway.GatewaySubjects;
 import fazt.proto.problem.Problem;
 import java.math.BigInteger;
 import java.net.InetAddress;
@@ -18,11 +21,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
+import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -107,9 +113,105 @@ class HttpsIT {
                 + millis.stream().sorted().toList());
     }
 
+    /**
+     * Figures for docs/https.md: 50 new names hit at once, each for the first time; every handshake must verify.
+     * Latencies are printed, never asserted.
+     */
+    @Test
+    void fiftyParallelFirstHitsOnNewNamesAllSucceed() throws Exception {
+        gateway.deploy("solo");
+        long begin = System.nanoTime();
+        HttpsFixture.Answer solo = gateway.https("solo." + HttpsFixture.DOMAIN, NOT_FOUND, root);
+        System.out.println("first request for one new name (ordered inside the handshake) ms="
+                + (System.nanoTime() - begin) / 1_000_000);
+        assertThat(solo.status()).isEqualTo(404);
+        int count = 50;
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            gateway.deploy("fifty" + i);
+            names.add("fifty" + i + "." + HttpsFixture.DOMAIN);
+        }
+        List<Future<HttpsFixture.Answer>> answers = new ArrayList<>();
+        List<Long> millis = Collections.synchronizedList(new ArrayList<>());
+        try (ExecutorService clients = Executors.newFixedThreadPool(count)) {
+            for (String name : names) {
+                answers.add(clients.submit(() -> {
+                    long start = System.nanoTime();
+                    HttpsFixture.Answer answer = gateway.https(name, NOT_FOUND, root);
+                    millis.add((System.nanoTime() - start) / 1_000_000);
+                    return answer;
+                }));
+            }
+            int succeeded = 0;
+            for (int i = 0; i < count; i++) {
+                HttpsFixture.Answer answer = answers.get(i).get();
+                assertThat(answer.status()).isEqualTo(404);
+                assertThat(UploadedCertificate.covers(answer.chain().getFirst(), names.get(i)))
+                        .isTrue();
+                succeeded++;
+            }
+            List<Long> sorted = millis.stream().sorted().toList();
+            System.out.println("50 parallel first hits: succeeded=" + succeeded + "/" + count + " median ms="
+                    + sorted.get(sorted.size() / 2) + " max ms=" + sorted.getLast() + " all=" + sorted);
+        }
+    }
+
+    @Test
+    void theSmtpHostIsOrderedAtStartAndHandedToMailSvcWithItsKeySealed() throws Exception {
+        gateway.awaitIssued(HttpsFixture.SMTP_HOST);
+        CertificateReply reply = gateway.certificateGet(HttpsFixture.SMTP_HOST.toUpperCase(Locale.ROOT) + ".");
+        assertThat(reply.found()).isTrue();
+        assertThat(reply.name()).isEqualTo(HttpsFixture.SMTP_HOST);
+        List<X509Certificate> chain = Pem.parseChain(reply.chainPem());
+        assertThat(UploadedCertificate.covers(chain.getFirst(), HttpsFixture.SMTP_HOST))
+                .isTrue();
+        assertThat(chain.getLast().getIssuerX500Principal()).isEqualTo(root.getSubjectX500Principal());
+        assertThat(reply.notAfter()).isEqualTo(chain.getFirst().getNotAfter().toInstant());
+        byte[] opened = new MasterKeyCipher(gateway.masterKey(), GatewaySubjects.KEY_TRANSFER_INFO)
+                .open(
+                        HttpsFixture.SMTP_HOST.getBytes(StandardCharsets.UTF_8),
+                        new MasterKeyCipher.Sealed(reply.keyVersion(), reply.keyNonce(), reply.keySealed()));
+        PrivateKey key = Pem.parseKey(new String(opened, StandardCharsets.US_ASCII));
+        assertThat(UploadedCertificate.keyMatches(chain.getFirst(), key)).isTrue();
+        assertThat(new String(reply.keySealed(), StandardCharsets.ISO_8859_1)).doesNotContain("PRIVATE KEY");
+        // sealed for the SMTP name: opened for another name, it does not open
+        assertThatThrownBy(() -> new MasterKeyCipher(gateway.masterKey(), GatewaySubjects.KEY_TRANSFER_INFO)
+                        .open(
+                                ("admin." + HttpsFixture.DOMAIN).getBytes(StandardCharsets.UTF_8),
+                                new MasterKeyCipher.Sealed(reply.keyVersion(), reply.keyNonce(), reply.keySealed())))
+                .isInstanceOf(MasterKeyCipher.UnsealFailed.class);
+        // any other name, even one with a certificate, is not handed out
+        gateway.https("admin." + HttpsFixture.DOMAIN, "/api/openapi.json", root);
+        assertThat(gateway.certificateGet("admin." + HttpsFixture.DOMAIN).found())
+                .isFalse();
+        assertThat(gateway.certificateGet("nothing." + HttpsFixture.DOMAIN).found())
+                .isFalse();
+    }
+
+    @Test
+    void theRenewalTimeAndItsSourceAreShownAndPebbleWithoutAriMeansLifetime() throws Exception {
+        String name = "admin." + HttpsFixture.DOMAIN;
+        gateway.https(name, "/api/openapi.json", root);
+        boolean ari = gateway.pebble().directoryJson().contains("\"renewalInfo\"");
+        CertificateRecords.Status status = gateway.awaitIssued(name);
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (status.renewSource() == null && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+            status = gateway.awaitIssued(name);
+        }
+        assertThat(status.renewSource()).isEqualTo(ari ? RenewalTime.ARI : RenewalTime.LIFETIME);
+        assertThat(status.renewAfter()).isAfter(Instant.now()).isBefore(status.notAfter());
+        String source = status.renewSource();
+        Object listed = gateway.admin("GET", "/certificates", null);
+        assertThat(listed).isInstanceOfSatisfying(AdminResponse.class, r -> assertThat(r.body())
+                .contains("\"renewalSource\":\"" + source + "\"")
+                .contains("\"renewAfter\":\""));
+    }
+
     @Test
     void aNameThatIsNotAllowedCausesNoOrderAndGetsTheUntrustedFallback() {
-        for (String name : List.of("ghost." + HttpsFixture.DOMAIN, "elsewhere.example.org")) {
+        for (String name :
+                List.of("ghost." + HttpsFixture.DOMAIN, "elsewhere.example.org", "localhost", "admin.localhost")) {
             assertThatThrownBy(() -> gateway.https(name, "/", root)).as(name).isInstanceOf(SSLHandshakeException.class);
             assertThat(gateway.certificates().statuses())
                     .noneSatisfy(s -> assertThat(s.name()).isEqualTo(name));
@@ -118,8 +220,9 @@ class HttpsIT {
 
     @Test
     void aCustomDomainIsOrderedAheadWhenVerifiedAndAPendingOneNever() throws Exception {
-        String pending = "pending.example.net", shop = "shop.example.net";
+        String pending = "pending.example.net", shop = "shop.example.net", reserved = "shop.fazt.test";
         gateway.domainChanged(DomainChanged.Change.MAPPED, pending, DomainState.PENDING);
+        gateway.domainChanged(DomainChanged.Change.VERIFIED, reserved, DomainState.VERIFIED);
         gateway.domainChanged(DomainChanged.Change.VERIFIED, shop, DomainState.VERIFIED);
         // the event starts the order (a row appears); the handshake then joins it or finds its certificate
         Instant deadline = Instant.now().plusSeconds(30);
@@ -133,7 +236,7 @@ class HttpsIT {
         assertThat(answer.status()).isEqualTo(404);
         assertThatThrownBy(() -> gateway.https(pending, NOT_FOUND, root)).isInstanceOf(SSLHandshakeException.class);
         assertThat(gateway.certificates().statuses())
-                .noneSatisfy(s -> assertThat(s.name()).isEqualTo(pending));
+                .noneSatisfy(s -> assertThat(s.name()).isIn(pending, reserved));
     }
 
     @Test
@@ -215,6 +318,25 @@ class HttpsIT {
             assertThat(app.version()).isEqualTo(HttpClient.Version.HTTP_2);
             assertThat(app.statusCode()).isEqualTo(404);
             assertThat(app.body()).contains("/_fazt/nothing");
+        }
+    }
+
+    /**
+     * An HTTP/2 stream whose body stalls past the body timeout is answered 408 on the stream, then reset with
+     * NO_ERROR (RFC 9113 8.1: stop sending, the answer stands), not cancelled without an answer.
+     */
+    @Test
+    void aStalledHttp2BodyGets408OnItsStream() throws Exception {
+        gateway.deploy("stall");
+        String host = "stall." + HttpsFixture.DOMAIN;
+        try (RawHttp2 h2 = new RawHttp2(gateway.tlsPort(), host, root)) {
+            h2.startRequest("POST", host, "/_fazt/async/x", 1000, "abc".getBytes(StandardCharsets.US_ASCII));
+            RawHttp2.StreamEnd end = h2.awaitEnd();
+            assertThat(end.headers()).as("a response head on the stream").isNotNull();
+            assertThat(end.headers().status().toString()).isEqualTo("408");
+            assertThat(end.body()).contains("request-timeout");
+            assertThat(end.ended()).isTrue();
+            assertThat(end.resetCode()).as("NO_ERROR, or no reset at all").isIn(0L, -1L);
         }
     }
 

@@ -27,7 +27,8 @@ import org.shredzone.acme4j.util.KeyPairUtils;
 
 /**
  * A real ACME CA for tests: Debian's {@code pebble} with {@code pebble-challtestsrv} as its DNS (every name resolves
- * to 127.0.0.1), on free loopback ports, validating HTTP-01 on {@code httpPort} (the gateway's plain port). Pebble's
+ * to 127.0.0.1), on free loopback ports, validating HTTP-01 on {@code httpPort} (the gateway's plain port) and
+ * TLS-ALPN-01 on {@code tlsPort} (the gateway's HTTPS port). Pebble 2.4 offers no renewal information (ARI). Pebble's
  * own TLS certificate is made here and is what {@link #caBundle()} trusts. Both processes are killed by
  * {@link #close()}.
  */
@@ -45,20 +46,25 @@ final class Pebble implements AutoCloseable {
         this.directoryTrust = directoryTrust;
     }
 
-    static Pebble start(int httpPort) throws Exception {
+    static Pebble start(int httpPort, int tlsPort) throws Exception {
+        return start(httpPort, tlsPort, "");
+    }
+
+    /** Pebble naming {@code ocspUrl} (empty: none) as the OCSP responder of what it issues. */
+    static Pebble start(int httpPort, int tlsPort, String ocspUrl) throws Exception {
         AcmeClient.ensureBouncyCastle();
         Path dir = Files.createTempDirectory("fazt-pebble");
         KeyPair keys = KeyPairUtils.createECKeyPair("secp256r1");
         X509Certificate cert = selfSigned(keys, "localhost", "127.0.0.1");
         Files.writeString(dir.resolve("cert.pem"), Pem.chain(List.of(cert)));
         Files.writeString(dir.resolve("key.pem"), Pem.key(keys.getPrivate()));
-        int acme = freePort(), management = freePort(), dns = freePort(), tlsAlpn = freePort();
+        int acme = freePort(), management = freePort(), dns = freePort();
         Files.writeString(dir.resolve("pebble.json"), """
                 {"pebble": {"listenAddress": "127.0.0.1:%d", "managementListenAddress": "127.0.0.1:%d",
                   "certificate": "%s", "privateKey": "%s", "httpPort": %d, "tlsPort": %d,
-                  "ocspResponderURL": "", "externalAccountBindingRequired": false}}
+                  "ocspResponderURL": "%s", "externalAccountBindingRequired": false}}
                 """.formatted(
-                        acme, management, dir.resolve("cert.pem"), dir.resolve("key.pem"), httpPort, tlsAlpn));
+                        acme, management, dir.resolve("cert.pem"), dir.resolve("key.pem"), httpPort, tlsPort, ocspUrl));
         KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
         store.load(null, null);
         store.setCertificateEntry("pebble", cert);
@@ -115,9 +121,52 @@ final class Pebble implements AutoCloseable {
         return "https://127.0.0.1:" + acmePort + "/dir";
     }
 
+    /** The ACME directory as pebble serves it (JSON), to see what it offers. */
+    String directoryJson() throws Exception {
+        try (HttpClient http = HttpClient.newBuilder()
+                .sslContext(directoryTrust)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build()) {
+            return http.send(
+                            HttpRequest.newBuilder(URI.create(directory()))
+                                    .timeout(Duration.ofSeconds(10))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+        }
+    }
+
     /** The PEM file that trusts pebble's own TLS (for {@code FAZT_ACME_CA_BUNDLE}). */
     String caBundle() {
         return dir.resolve("cert.pem").toString();
+    }
+
+    /** The intermediate pebble issues with (from its management endpoint). */
+    X509Certificate intermediate() throws Exception {
+        return (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(management("/intermediates/0")));
+    }
+
+    /** The intermediate's private key, PEM (pebble hands it out on its management interface, for tests like this). */
+    String intermediateKeyPem() throws Exception {
+        return new String(management("/intermediate-keys/0"), java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    private byte[] management(String path) throws Exception {
+        try (HttpClient http = HttpClient.newBuilder()
+                .sslContext(directoryTrust)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build()) {
+            HttpResponse<byte[]> response = http.send(
+                    HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + managementPort + path))
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("pebble " + path + " answered " + response.statusCode());
+            }
+            return response.body();
+        }
     }
 
     /** The root pebble issues under, from its management endpoint. */

@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufHolder;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -74,7 +75,12 @@ public final class ConnectionGuard extends ChannelDuplexHandler {
         switch (clock.phase) {
             case IDLE -> {
                 if (elapsed >= (clock.served ? limits.idleTimeoutMillis() : limits.headerTimeoutMillis())) {
-                    ctx.close();
+                    if (ctx.channel() instanceof Http2StreamChannel && !clock.served) {
+                        // an HTTP/2 stream always carries a request: it is answered, not reset
+                        timeOut(ctx, "The request head did not arrive within " + limits.headerTimeoutMillis() + " ms.");
+                    } else {
+                        ctx.close();
+                    }
                 }
             }
             case HEAD -> {

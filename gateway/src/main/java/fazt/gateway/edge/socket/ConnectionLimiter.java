@@ -13,12 +13,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Caps open connections in all and per client address (ADR 19). One over the cap in all is answered {@code 503}, one
  * over its address's cap {@code 429}, both with {@code Connection: close}, and closed at once. Connections from
- * trusted proxies count only in the total: one proxy carries many clients. Shared by every connection.
+ * trusted proxies count only in the total: one proxy carries many clients. On the TLS port ({@link #QUIET}) the
+ * connection is closed without an answer. Shared by every connection.
  */
 @ChannelHandler.Sharable
 public final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
     private static final AttributeKey<InetAddress> COUNTED = AttributeKey.valueOf("fazt.edge.counted-address");
     private static final AttributeKey<Boolean> IN_TOTAL = AttributeKey.valueOf("fazt.edge.counted");
+    /**
+     * Set on a TLS connection before it becomes active: a refusal there is a quiet close, since plain-text HTTP on
+     * a TLS port reads as a TLS error to the client, not as the 503 or 429 it is.
+     */
+    public static final AttributeKey<Boolean> QUIET = AttributeKey.valueOf("fazt.edge.quiet-refusal");
 
     private final EdgeLimits limits;
     private final TrustedProxies proxies;
@@ -40,6 +46,9 @@ public final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
         ctx.channel().attr(IN_TOTAL).set(Boolean.TRUE);
         if (total.incrementAndGet() > limits.maxConnections()) {
             ctx.channel().config().setAutoRead(false);
+            if (quiet(ctx)) {
+                return;
+            }
             RawResponses.close(
                     ctx,
                     503,
@@ -55,6 +64,9 @@ public final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
             int mine = perClient.merge(client, 1, Integer::sum);
             if (mine > limits.maxConnectionsPerClient()) {
                 ctx.channel().config().setAutoRead(false);
+                if (quiet(ctx)) {
+                    return;
+                }
                 RawResponses.close(
                         ctx,
                         429,
@@ -67,6 +79,14 @@ public final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
             }
         }
         super.channelActive(ctx);
+    }
+
+    private static boolean quiet(ChannelHandlerContext ctx) {
+        if (Boolean.TRUE.equals(ctx.channel().attr(QUIET).get())) {
+            ctx.close();
+            return true;
+        }
+        return false;
     }
 
     @Override
