@@ -99,14 +99,13 @@ final class InboxRoutes {
         if (index < 0) {
             throw new MailException.NoPart(entry.id(), index);
         }
-        String[] typeAndName = inbox.attachmentType(entry.messageId(), index)
-                .orElseThrow(() -> new MailException.NoPart(entry.id(), index))
-                .split("\u0000", 2);
+        JdbcInbox.AttachmentInfo info = inbox.attachmentInfo(entry.messageId(), index)
+                .orElseThrow(() -> new MailException.NoPart(entry.id(), index));
         byte[] data =
                 inbox.whole(entry.messageId(), index).orElseThrow(() -> new MailException.NoPart(entry.id(), index));
         String filename =
-                typeAndName.length > 1 && !typeAndName[1].isBlank() ? typeAndName[1] : entry.id() + "-" + index;
-        return download(data, typeAndName[0], filename);
+                info.filename() != null && !info.filename().isBlank() ? info.filename() : entry.id() + "-" + index;
+        return download(data, info.contentType(), filename);
     }
 
     AdminResponse mark(AdminCall call) {

@@ -195,12 +195,12 @@ public final class JdbcInbox {
     /** Bytes of a part (-1: the raw message; else attachment {@code part}) from {@code offset}, and its length. */
     public Optional<Chunk> chunk(String messageId, int part, long offset, int length) {
         String sql = part < 0
-                ? "SELECT octet_length(raw), substring(raw FROM ? FOR ?) FROM message WHERE message_id = ?"
-                : "SELECT octet_length(data), substring(data FROM ? FOR ?) FROM attachment WHERE message_id = ?"
+                ? "SELECT octet_length(raw), substring(raw FROM ?::int FOR ?::int) FROM message WHERE message_id = ?"
+                : "SELECT octet_length(data), substring(data FROM ?::int FOR ?::int) FROM attachment WHERE message_id = ?"
                         + " AND idx = ?";
         Object[] params = part < 0
-                ? new Object[] {offset + 1, length, messageId}
-                : new Object[] {offset + 1, length, messageId, part};
+                ? new Object[] {(int) Math.min(offset + 1, Integer.MAX_VALUE), length, messageId}
+                : new Object[] {(int) Math.min(offset + 1, Integer.MAX_VALUE), length, messageId, part};
         return db.optional(sql, r -> new Chunk(r.getLong(1), r.getBytes(2)), params);
     }
 
@@ -215,11 +215,11 @@ public final class JdbcInbox {
                         part);
     }
 
-    public Optional<String> attachmentType(String messageId, int part) {
+    /** An attachment's content type and file name (null when it has none). */
+    public Optional<AttachmentInfo> attachmentInfo(String messageId, int part) {
         return db.optional(
-                "SELECT coalesce(content_type, 'application/octet-stream') || chr(0) || coalesce(filename, '')"
-                        + " FROM attachment WHERE message_id = ? AND idx = ?",
-                r -> r.getString(1),
+                "SELECT content_type, filename FROM attachment WHERE message_id = ? AND idx = ?",
+                r -> new AttachmentInfo(r.getString(1), r.getString(2)),
                 messageId,
                 part);
     }
@@ -321,6 +321,8 @@ public final class JdbcInbox {
 
     /** A position in a mailbox list. */
     public record Cursor(Instant receivedAt, String id) {}
+
+    public record AttachmentInfo(String contentType, String filename) {}
 
     /** Some bytes of a part and the part's whole length. */
     public record Chunk(long total, byte[] data) {}
