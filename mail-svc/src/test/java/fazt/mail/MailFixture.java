@@ -248,6 +248,18 @@ final class MailFixture implements BeforeAllCallback, AfterAllCallback {
         return last[0];
     }
 
+    /** Waits until the app's mailbox holds a message with {@code subject}; returns the listing. */
+    JsonNode waitForSubject(String app, String subject) throws InterruptedException {
+        JsonNode[] last = new JsonNode[1];
+        waitFor(
+                () -> {
+                    last[0] = messages(app);
+                    return last[0].path("messages").findValuesAsText("subject").contains(subject);
+                },
+                Duration.ofSeconds(10));
+        return last[0];
+    }
+
     static JsonNode json(AdminResponse response) {
         try {
             return MessageCodec.INSTANCE.mapper().readTree(response.body());

@@ -49,7 +49,7 @@ public final class MailAuthenticator {
             return "none";
         }
         try {
-            DNSServiceXBillImpl service = new DNSServiceXBillImpl(dns.resolver());
+            DNSServiceXBillImpl service = new TxtOnlyDnsService(dns.resolver());
             service.setTimeOut((int) Dns.TIMEOUT.toSeconds());
             SPF spf = new SPF(service);
             spf.setTimeOut((int) Dns.TIMEOUT.toSeconds());
