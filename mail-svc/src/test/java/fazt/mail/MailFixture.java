@@ -113,6 +113,10 @@ final class MailFixture implements BeforeAllCallback, AfterAllCallback {
         return suite;
     }
 
+    io.nats.client.Connection nats() {
+        return connection.nats();
+    }
+
     NatsRequester requester() {
         return connection.requester();
     }
