@@ -77,6 +77,15 @@ final class MailSettings {
                             3_600_000L,
                             "longest a message's DATA may take in all")
                     .mapsTo("mail.smtp.data-timeout-millis", AS_INT),
+            Setting.number(
+                            "FAZT_SMTP_MAX_CONCURRENT_MESSAGES",
+                            (long) SmtpLimits.DEFAULT_MAX_CONCURRENT_MESSAGES,
+                            1,
+                            1_000L,
+                            "messages received at once, each held in memory whole (a message beyond waits up to 30 s,"
+                                    + " then `451 4.3.2`)")
+                    .unit("a count")
+                    .mapsTo("mail.smtp.max-concurrent-messages", AS_INT),
             Setting.of(
                             "FAZT_MAIL_DNS",
                             SettingType.STRING,

@@ -48,8 +48,9 @@ final class MailBeans {
     }
 
     @Singleton
-    Intake intake(JdbcInbox inbox, MailAuthenticator authenticator, MessageEvents events, Clock clock) {
-        return new Intake(inbox, authenticator, events, clock);
+    Intake intake(
+            JdbcInbox inbox, MailAuthenticator authenticator, MessageEvents events, Clock clock, MailConfig config) {
+        return new Intake(inbox, authenticator, events, clock, config.limits().maxConcurrentMessages());
     }
 
     @Singleton

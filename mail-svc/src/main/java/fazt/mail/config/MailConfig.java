@@ -32,6 +32,7 @@ public final class MailConfig {
             @Value("${mail.smtp.max-errors:20}") int maxErrors,
             @Value("${mail.smtp.idle-timeout-millis:300000}") int idleTimeoutMillis,
             @Value("${mail.smtp.data-timeout-millis:600000}") int dataTimeoutMillis,
+            @Value("${mail.smtp.max-concurrent-messages:4}") int maxConcurrentMessages,
             @Nullable @Value("${mail.dns:}") String dns) {
         this.mailDomain = mailDomain == null || mailDomain.isBlank() ? settings.domain() : mailDomain;
         this.smtpHostName = smtpHostName == null || smtpHostName.isBlank() ? "mail." + this.mailDomain : smtpHostName;
@@ -44,7 +45,8 @@ public final class MailConfig {
                 maxCommands,
                 maxErrors,
                 idleTimeoutMillis,
-                dataTimeoutMillis);
+                dataTimeoutMillis,
+                maxConcurrentMessages);
         this.dns = dns == null || dns.isBlank() ? null : dns;
     }
 

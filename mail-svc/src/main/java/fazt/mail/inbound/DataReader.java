@@ -23,8 +23,10 @@ final class DataReader {
 
     private DataReader() {}
 
-    static Data read(InputStream in, int maxBytes, long deadlineNanos) throws IOException {
+    /** Reads the data after {@code prefix} (the trace header), which is kept first and not counted. */
+    static Data read(InputStream in, byte[] prefix, int maxBytes, long deadlineNanos) throws IOException {
         ByteArrayOutputStream kept = new ByteArrayOutputStream(8192);
+        kept.write(prefix);
         byte[] buffer = new byte[16384];
         long size = 0;
         boolean bare = false;

@@ -7,7 +7,10 @@ import fazt.mail.domain.ParsedMessage;
 import fazt.mail.domain.Target;
 import fazt.mail.persistence.JdbcInbox;
 import fazt.proto.mail.AuthResults;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,12 +33,37 @@ public final class Intake {
     private final MailAuthenticator authenticator;
     private final MessageEvents events;
     private final Clock clock;
+    private final Bulkhead inMemory;
 
-    public Intake(JdbcInbox inbox, MailAuthenticator authenticator, MessageEvents events, Clock clock) {
+    /**
+     * {@code maxConcurrent}: messages read, parsed and stored at once (each is held in memory whole, several times
+     * over while it is parsed); a message beyond waits up to {@link #ADMIT_WAIT} for its turn.
+     */
+    public Intake(
+            JdbcInbox inbox, MailAuthenticator authenticator, MessageEvents events, Clock clock, int maxConcurrent) {
         this.inbox = inbox;
         this.authenticator = authenticator;
         this.events = events;
         this.clock = clock;
+        this.inMemory = Bulkhead.of(
+                "smtp-data",
+                BulkheadConfig.custom()
+                        .maxConcurrentCalls(maxConcurrent)
+                        .maxWaitDuration(ADMIT_WAIT)
+                        .build());
+    }
+
+    /** How long a message waits for its turn before it is deferred with {@code 451 4.3.2}. */
+    public static final Duration ADMIT_WAIT = Duration.ofSeconds(30);
+
+    /** Takes a turn to receive a message; false when none came within {@link #ADMIT_WAIT}. */
+    public boolean admit() {
+        return inMemory.tryAcquirePermission();
+    }
+
+    /** Gives back a turn {@link #admit} took. */
+    public void release() {
+        inMemory.onComplete();
     }
 
     /** Stores the message; returns its id. */

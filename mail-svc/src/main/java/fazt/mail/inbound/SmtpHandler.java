@@ -89,10 +89,23 @@ final class SmtpHandler implements MessageHandler {
 
     @Override
     public String data(InputStream data) throws RejectException, IOException {
+        long deadline = System.nanoTime() + limits.dataTimeoutMillis() * 1_000_000L;
+        if (!intake.admit()) {
+            // Too many messages in memory at once: read this one to its end, keep nothing, ask for it later.
+            DataReader.read(data, new byte[0], 0, deadline);
+            throw new RejectException(451, "4.3.2 System busy, try again later");
+        }
+        try {
+            return receive(data, deadline);
+        } finally {
+            intake.release();
+        }
+    }
+
+    private String receive(InputStream data, long deadline) throws RejectException, IOException {
         DataReader.Data read;
         try {
-            read = DataReader.read(
-                    data, limits.maxMessageBytes(), System.nanoTime() + limits.dataTimeoutMillis() * 1_000_000L);
+            read = DataReader.read(data, received(), limits.maxMessageBytes(), deadline);
         } catch (DataReader.TooSlow e) {
             throw new DropConnectionException(421, "4.4.2 Data timeout, closing connection");
         }
@@ -103,10 +116,7 @@ final class SmtpHandler implements MessageHandler {
             log.info("mail refused: bare CR or LF in DATA client={}", clientIp());
             throw refuse(554, "5.6.0 Bare CR or LF in message data; lines must end with CRLF");
         }
-        byte[] raw = withReceived(read.bytes());
-        if (raw.length > limits.maxMessageBytes()) {
-            throw refuse(552, "5.3.4 Message size exceeds fixed limit");
-        }
+        byte[] raw = read.bytes();
         String id;
         try {
             id = intake.accept(mailFrom, context.getHelo().orElse(null), clientIp(), List.copyOf(accepted), raw);
@@ -134,16 +144,12 @@ final class SmtpHandler implements MessageHandler {
                 : null;
     }
 
-    /** The message with this server's {@code Received} trace header first (RFC 5321 4.4). */
-    private byte[] withReceived(byte[] body) {
+    /** This server's {@code Received} trace header, which goes first (RFC 5321 4.4). */
+    private byte[] received() {
         String helo = context.getHelo().orElse("unknown").replaceAll("[^\\x21-\\x7e]", "?");
         String received = "Received: from " + helo + " ([" + clientIp() + "])\r\n\tby " + hostName
                 + " (fazt) with ESMTP;\r\n\t"
                 + DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)) + "\r\n";
-        byte[] header = received.getBytes(StandardCharsets.US_ASCII);
-        byte[] out = new byte[header.length + body.length];
-        System.arraycopy(header, 0, out, 0, header.length);
-        System.arraycopy(body, 0, out, header.length, body.length);
-        return out;
+        return received.getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -11,6 +11,7 @@ class DataReaderTest {
     static DataReader.Data read(String data, int max) throws IOException {
         return DataReader.read(
                 new ByteArrayInputStream(data.getBytes(StandardCharsets.ISO_8859_1)),
+                new byte[0],
                 max,
                 System.nanoTime() + 60_000_000_000L);
     }
@@ -40,6 +41,17 @@ class DataReaderTest {
         assertThat(read(data, 1 << 20).bareLineEnding()).isTrue();
         String fine = "x".repeat(16383) + "\r\n" + "y\r\n";
         assertThat(read(fine, 1 << 20).bareLineEnding()).isFalse();
+    }
+
+    @Test
+    void thePrefixIsKeptFirstAndNotCounted() throws IOException {
+        DataReader.Data d = DataReader.read(
+                new ByteArrayInputStream("body\r\n".getBytes(StandardCharsets.US_ASCII)),
+                "Received: x\r\n".getBytes(StandardCharsets.US_ASCII),
+                6,
+                System.nanoTime() + 60_000_000_000L);
+        assertThat(d.tooBig()).isFalse();
+        assertThat(new String(d.bytes(), StandardCharsets.US_ASCII)).isEqualTo("Received: x\r\nbody\r\n");
     }
 
     @Test
