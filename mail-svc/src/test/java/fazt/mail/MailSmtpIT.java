@@ -57,7 +57,7 @@ class MailSmtpIT {
     @Test
     void moreRecipientsThanTheLimitAreDeferred() throws Exception {
         try (SmtpConversation smtp = new SmtpConversation(mail.smtpPort())) {
-            assertThat(smtp.start("x@client.test", BOX)).startsWith("250");
+            assertThat(smtp.start("x@client.test", BOX)).startsWith("250 2.1.5");
             assertThat(smtp.command("RCPT TO:<postmaster@" + MAIL_DOMAIN + ">")).startsWith("250");
             assertThat(smtp.command("RCPT TO:<abuse@" + MAIL_DOMAIN + ">")).startsWith("250");
             assertThat(smtp.command("RCPT TO:<" + BOX + ">")).startsWith("452 4.5.3");
@@ -70,7 +70,8 @@ class MailSmtpIT {
             smtp.command("EHLO client.test");
             assertThat(smtp.command("MAIL FROM:<x@client.test> SIZE=" + ((1 << 20) + 1)))
                     .startsWith("552 5.3.4");
-            assertThat(smtp.command("MAIL FROM:<x@client.test> SIZE=1000")).startsWith("250");
+            assertThat(smtp.command("MAIL FROM:<x@client.test> SIZE=1000")).startsWith("250 2.1.0");
+            assertThat(smtp.command("MAIL FROM:<y@client.test>")).startsWith("503 5.5.1");
             assertThat(smtp.command("RCPT TO:<" + BOX + ">")).startsWith("250");
             assertThat(smtp.command("DATA")).startsWith("354");
             String line = "x".repeat(998) + "\r\n";

@@ -3,24 +3,35 @@ package fazt.mail.inbound;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.subethamail.smtp.DropConnectionException;
+import org.subethamail.smtp.RejectException;
 import org.subethamail.smtp.internal.server.BaseCommand;
 import org.subethamail.smtp.internal.server.Command;
 import org.subethamail.smtp.internal.server.CommandHandler;
 import org.subethamail.smtp.internal.server.HelpMessage;
+import org.subethamail.smtp.internal.util.EmailUtils;
 import org.subethamail.smtp.server.Session;
 
 /**
  * fazt's changes to subethasmtp's commands: {@code EHLO} announces PIPELINING and ENHANCEDSTATUSCODES (which the
  * library leaves out) and not CHUNKING, {@code BDAT} is not offered, and every command counts against the session's
- * limit of commands before a message is accepted ({@code 421 4.7.0} and closed beyond).
+ * limit of commands before a message is accepted ({@code 421 4.7.0} and closed beyond). {@code MAIL} and {@code RCPT}
+ * answer with enhanced status codes ({@code 250 2.1.0}, {@code 250 2.1.5}, RFC 3463) like fazt's refusals; the
+ * library's other replies ({@code NOOP}, {@code RSET}, sequencing errors) keep its own text.
  */
 final class SmtpCommands {
+    private static final Pattern SIZE = Pattern.compile("(?i)\\sSIZE=([0-9]+)");
+
     private SmtpCommands() {}
 
     static void install(CommandHandler handler, SessionGate gate, SmtpLimits limits) {
         handler.addCommand(new Ehlo());
+        handler.addCommand(new MailFrom());
+        handler.addCommand(new RcptTo());
         handler.addCommand(new NotOffered("BDAT"));
         for (String verb : Set.copyOf(handler.getVerbs())) {
             Command command = handler.getCommand(verb);
@@ -61,6 +72,85 @@ final class SmtpCommands {
                 }
             }
             sess.sendResponse(response.toString());
+        }
+    }
+
+    /** MAIL FROM, as the library's but with enhanced status codes; {@code SIZE=} over the limit is refused. */
+    static final class MailFrom extends BaseCommand {
+        MailFrom() {
+            super("MAIL", "Specifies the sender.", "FROM: <sender> [ <parameters> ]");
+        }
+
+        @Override
+        public void execute(String commandString, Session sess) throws IOException, DropConnectionException {
+            if (sess.isMailTransactionInProgress()) {
+                sess.sendResponse("503 5.5.1 Sender already specified");
+                return;
+            }
+            String args = getArgPredicate(commandString);
+            if (!args.toUpperCase(Locale.ROOT).startsWith("FROM:")
+                    || args.strip().equalsIgnoreCase("FROM:")) {
+                sess.sendResponse("501 5.5.4 Syntax: MAIL FROM:<address>");
+                return;
+            }
+            String address = EmailUtils.extractEmailAddress(args, 5);
+            long size = 0;
+            Matcher m = SIZE.matcher(args);
+            if (m.find()) {
+                try {
+                    size = Long.parseLong(m.group(1));
+                } catch (NumberFormatException e) {
+                    size = Long.MAX_VALUE;
+                }
+            }
+            if (size > sess.getServer().getMaxMessageSize()) {
+                sess.sendResponse("552 5.3.4 Message size exceeds fixed limit");
+                return;
+            }
+            sess.setDeclaredMessageSize((int) size);
+            sess.startMailTransaction();
+            try {
+                sess.getMessageHandler().from(address);
+            } catch (DropConnectionException e) {
+                sess.resetMailTransaction();
+                throw e;
+            } catch (RejectException e) {
+                sess.resetMailTransaction();
+                sess.sendResponse(e.getErrorResponse());
+                return;
+            }
+            sess.sendResponse("250 2.1.0 Ok");
+        }
+    }
+
+    /** RCPT TO, as the library's but with enhanced status codes; fazt's handler checks the recipient. */
+    static final class RcptTo extends BaseCommand {
+        RcptTo() {
+            super("RCPT", "Specifies a recipient.", "TO: <recipient> [ <parameters> ]");
+        }
+
+        @Override
+        public void execute(String commandString, Session sess) throws IOException, DropConnectionException {
+            if (!sess.isMailTransactionInProgress()) {
+                sess.sendResponse("503 5.5.1 Error: need MAIL command");
+                return;
+            }
+            String args = getArgPredicate(commandString);
+            if (!args.toUpperCase(Locale.ROOT).startsWith("TO:")) {
+                sess.sendResponse("501 5.5.4 Syntax: RCPT TO:<address>");
+                return;
+            }
+            String address = EmailUtils.extractEmailAddress(args, 3);
+            try {
+                sess.getMessageHandler().recipient(address);
+            } catch (DropConnectionException e) {
+                throw e;
+            } catch (RejectException e) {
+                sess.sendResponse(e.getErrorResponse());
+                return;
+            }
+            sess.addRecipient(address);
+            sess.sendResponse("250 2.1.5 Ok");
         }
     }
 
