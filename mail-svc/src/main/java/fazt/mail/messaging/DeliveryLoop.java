@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Hands messages for apps with server code to the scheduler (ADR 30): every {@link #TICK} it leases the due pending
- * inbox entries and asks {@code svc.scheduler.email.enqueue} for a run of each (idempotent per message id on the
+ * inbox entries, a batch at a time until none is left, and asks {@code svc.scheduler.email.enqueue} for a run of each (idempotent per message id on the
  * scheduler's side, so a lease that runs out and a second instance asking again do no harm). A run accepted marks
  * the entry {@code delivered}; no answer or a failure asks again after an exponential backoff (1 s doubling to
  * 5 min); a refusal of the request itself (4xx but 429: the app is gone) marks it {@code failed}.
@@ -52,11 +52,15 @@ final class DeliveryLoop implements BackgroundWork {
         return BackgroundLoop.every("mail-delivery", TICK, this::round);
     }
 
+    /** Hands over batches until fewer than a full batch are due. */
     void round() {
-        List<InboxEntry> due = inbox.takeDue(clock.instant(), LEASE, BATCH);
-        for (InboxEntry entry : due) {
-            deliver(entry);
-        }
+        List<InboxEntry> due;
+        do {
+            due = inbox.takeDue(clock.instant(), LEASE, BATCH);
+            for (InboxEntry entry : due) {
+                deliver(entry);
+            }
+        } while (due.size() == BATCH);
     }
 
     private void deliver(InboxEntry entry) {
