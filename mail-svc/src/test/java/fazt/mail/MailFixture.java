@@ -66,7 +66,9 @@ final class MailFixture implements BeforeAllCallback, AfterAllCallback {
                 .with("FAZT_SMTP_HOSTNAME", SMTP_HOST)
                 .with("FAZT_SMTP_MAX_RECIPIENTS", "3")
                 .with("FAZT_SMTP_MAX_MESSAGE_MB", "1")
-                .with("FAZT_SMTP_MAX_CONNECTIONS_PER_CLIENT", "4");
+                .with("FAZT_SMTP_MAX_CONNECTIONS_PER_CLIENT", "4")
+                .with("FAZT_SMTP_MAX_ERRORS", "5")
+                .with("FAZT_SMTP_MAX_COMMANDS", "20");
         env.forEach(suite::with);
         connection = new SuiteConnection(suite);
     }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The SMTP listener at the protocol level, from a raw socket: the extensions it announces, the recipients it refuses
  * (never an open relay), its limits, and SMTP smuggling: bare line endings refused with nothing stored. Limits in
- * this suite: 3 recipients, 1 MiB, 4 connections per client address.
+ * this suite: 3 recipients, 1 MiB, 4 connections per client address, 5 refusals and 20 commands per session.
  */
 class MailSmtpIT {
     @RegisterExtension
@@ -127,6 +127,31 @@ class MailSmtpIT {
         }
         List<String> subjects = mail.messages("proto").path("messages").findValuesAsText("subject");
         assertThat(subjects).contains("whole").doesNotContain("cut off");
+    }
+
+    @Test
+    void aSessionThatCollectsTooManyRefusalsIsClosed() throws Exception {
+        try (SmtpConversation smtp = new SmtpConversation(mail.smtpPort())) {
+            assertThat(smtp.start("x@client.test", "guess1@" + MAIL_DOMAIN)).startsWith("550 5.1.1");
+            for (int i = 2; i <= 4; i++) {
+                assertThat(smtp.command("RCPT TO:<guess" + i + "@" + MAIL_DOMAIN + ">"))
+                        .startsWith("550 5.1.1");
+            }
+            assertThat(smtp.command("RCPT TO:<guess5@" + MAIL_DOMAIN + ">")).startsWith("421 4.7.0");
+            assertThat(smtp.reply()).isNull();
+        }
+    }
+
+    @Test
+    void aSessionThatSendsTooManyCommandsWithoutAMessageIsClosed() throws Exception {
+        try (SmtpConversation smtp = new SmtpConversation(mail.smtpPort())) {
+            assertThat(smtp.command("EHLO client.test")).startsWith("250");
+            for (int i = 2; i <= 20; i++) {
+                assertThat(smtp.command("NOOP")).startsWith("250");
+            }
+            assertThat(smtp.command("NOOP")).startsWith("421 4.7.0");
+            assertThat(smtp.reply()).isNull();
+        }
     }
 
     @Test
