@@ -4,6 +4,7 @@ import fazt.mail.domain.InboxEntry;
 import fazt.mail.domain.MailException;
 import fazt.mail.domain.Mailbox;
 import fazt.mail.domain.MessageContent;
+import fazt.mail.domain.MessageRejected;
 import fazt.mail.persistence.JdbcInbox;
 import fazt.platform.nats.IncomingRequest;
 import fazt.platform.nats.RequestEndpoint;
@@ -14,19 +15,16 @@ import fazt.proto.mail.PartRequest;
 import fazt.proto.mail.RejectRequest;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * What runtime-svc asks for an app's {@code email} handler: {@code svc.mail.message.get}, {@code .part} (raw bytes or
  * an attachment, by chunks) and {@code .reject}. Each answers only for a message in the app's own mailbox; any other
  * id is {@code 404 mail/no-message}, as an unknown one. A rejection records the state and the reason; the bounce to
- * an authenticated sender is the outbound side's ({@link #rejected}).
+ * an authenticated sender is the outbound side's ({@link MessageRejected}).
  */
 @Factory
 final class RuntimeEndpoints {
     static final int MAX_REASON = 1_000;
-    private static final Logger log = LoggerFactory.getLogger(RuntimeEndpoints.class);
 
     @Singleton
     RequestEndpoint messageGet(JdbcInbox inbox) {
@@ -57,7 +55,7 @@ final class RuntimeEndpoints {
     }
 
     @Singleton
-    RequestEndpoint messageReject(JdbcInbox inbox) {
+    RequestEndpoint messageReject(JdbcInbox inbox, MessageRejected hook) {
         return endpoint(MailSubjects.MESSAGE_REJECT, request -> {
             RejectRequest asked = request.body(RejectRequest.class);
             InboxEntry entry = owned(inbox, asked.appId(), asked.messageId());
@@ -66,18 +64,12 @@ final class RuntimeEndpoints {
                 reason = reason.substring(0, MAX_REASON);
             }
             inbox.reject(entry.id(), reason);
-            rejected(entry, reason);
+            MessageContent content = inbox.content(entry);
+            if (content != null) {
+                hook.rejected(entry, reason, content.auth());
+            }
             return MailViews.summary(inbox.find(entry.id()).orElseThrow());
         });
-    }
-
-    /**
-     * The hook of a rejection: the outbound side sends the bounce here, to an envelope sender that passed SPF or
-     * DKIM only (ADR 30). Today it only logs.
-     */
-    static void rejected(InboxEntry entry, String reason) {
-        log.info(
-                "mail rejected by app entryId={} appId={} reasonLength={}", entry.id(), entry.appId(), reason.length());
     }
 
     private static InboxEntry owned(JdbcInbox inbox, String appId, String entryId) {
