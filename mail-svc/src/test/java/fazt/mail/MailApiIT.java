@@ -266,6 +266,31 @@ class MailApiIT {
         assertThat(after.path("reason").asText()).isEqualTo("no thanks");
     }
 
+    @Test
+    void aLongBodyIsCutInTheDetailAndWholeInTheRawMessage() throws Exception {
+        String line = "y".repeat(98) + "\r\n";
+        int lines = 6_000;
+        try (SmtpConversation smtp = new SmtpConversation(mail.smtpPort())) {
+            assertThat(smtp.start("frank@client.test", "a_inbox@" + MAIL_DOMAIN))
+                    .startsWith("250");
+            assertThat(smtp.command("DATA")).startsWith("354");
+            smtp.send("Subject: long body\r\n\r\n" + line.repeat(lines) + ".\r\n");
+            assertThat(smtp.reply()).startsWith("250 2.0.0");
+        }
+        String id = find("inbox", "long body");
+        MessageDetail detail = await(mail.requester()
+                .request(MailSubjects.MESSAGE_GET, new MessageRequest("a_inbox", id), MessageDetail.class, TIMEOUT));
+        assertThat(detail.text()).hasSize(256 * 1024);
+        PartChunk last = await(mail.requester()
+                .request(
+                        MailSubjects.MESSAGE_PART,
+                        new PartRequest("a_inbox", id, -1, detail.summary().rawSize() - 100, 100),
+                        PartChunk.class,
+                        TIMEOUT));
+        assertThat(new String(last.data(), StandardCharsets.US_ASCII)).isEqualTo(line);
+        assertThat(detail.summary().rawSize()).isGreaterThan((long) lines * line.length());
+    }
+
     private static String find(String app, String subject) throws InterruptedException {
         String[] id = new String[1];
         MailFixture.waitFor(
