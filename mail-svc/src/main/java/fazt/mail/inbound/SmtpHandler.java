@@ -68,7 +68,10 @@ final class SmtpHandler implements MessageHandler {
         if (accepted.size() >= limits.maxRecipients()) {
             throw new RejectException(452, "4.5.3 Too many recipients");
         }
-        Optional<Address> address = Address.parse(recipient);
+        // RFC 5321 4.5.1: "Postmaster" without a domain must be accepted.
+        Optional<Address> address = "postmaster".equalsIgnoreCase(recipient)
+                ? Address.parse("postmaster@" + directory.mailDomain())
+                : Address.parse(recipient);
         if (address.isEmpty() || address.get().catchAll()) {
             throw refuse(501, "5.1.3 Bad recipient address syntax");
         }
