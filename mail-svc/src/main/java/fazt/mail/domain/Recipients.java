@@ -6,7 +6,7 @@ import java.util.Optional;
  * Resolves a recipient to its mailbox (ADR 30), in this order: an address claimed through the API; an app's private
  * address {@code <app-id>@<mail domain>}; a local part an app claims in its manifest, at a custom domain mapped to
  * it; {@code postmaster@} and {@code abuse@} of any local domain (the admin mailbox, {@link Mailbox#ADMIN}); the
- * domain's catch-all.
+ * domain's catch-all. A claim for an app that no longer exists receives nothing.
  */
 public final class Recipients {
     /** What {@code RCPT} learns of an address. */
@@ -38,7 +38,7 @@ public final class Recipients {
         if (!directory.isLocal(address.domain()) || address.catchAll()) {
             return directory.isLocal(address.domain()) ? new Unknown() : new NotLocal();
         }
-        Optional<Claim> claimed = claims.find(address.toString());
+        Optional<Claim> claimed = claims.find(address.toString()).filter(this::live);
         if (claimed.isPresent()) {
             return new Found(target(claimed.get().mailbox(), Claim.CLAIMED));
         }
@@ -63,11 +63,17 @@ public final class Recipients {
         if (address.local().equals("postmaster") || address.local().equals("abuse")) {
             return new Found(new Target(Mailbox.ADMIN, null, null, Target.POSTMASTER));
         }
-        Optional<Claim> catchAll = claims.find("*@" + address.domain());
+        Optional<Claim> catchAll = claims.find("*@" + address.domain()).filter(this::live);
         if (catchAll.isPresent()) {
             return new Found(target(catchAll.get().mailbox(), Claim.CATCH_ALL));
         }
         return new Unknown();
+    }
+
+    /** A claim for a user, or for an app that still exists (a deleted app's claims receive nothing). */
+    private boolean live(Claim claim) {
+        String appId = Mailbox.appIdOf(claim.mailbox());
+        return appId == null || directory.app(appId).isPresent();
     }
 
     private Target target(String mailbox, String kind) {

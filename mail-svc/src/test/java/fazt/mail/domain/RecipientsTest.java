@@ -84,7 +84,12 @@ class RecipientsTest {
 
     @Test
     void aDeletedAppsAddressesStopResolving() {
+        claims.insert(new Claim("sales@mail.test", "app:a_1", Claim.CLAIMED, Instant.EPOCH));
+        claims.insert(new Claim("*@one.example", "app:a_1", Claim.CATCH_ALL, Instant.EPOCH));
+        assertThat(target("sales@mail.test").mailbox()).isEqualTo("app:a_1");
         directory.putApp("a_1", null);
+        assertThat(recipients.resolve(address("sales@mail.test"))).isInstanceOf(Recipients.Unknown.class);
+        assertThat(recipients.resolve(address("anything@one.example"))).isInstanceOf(Recipients.Unknown.class);
         assertThat(recipients.resolve(address("a_1@mail.test"))).isInstanceOf(Recipients.Unknown.class);
         assertThat(recipients.resolve(address("support@one.example"))).isInstanceOf(Recipients.Unknown.class);
     }
