@@ -75,7 +75,14 @@ final class SmtpHandler implements MessageHandler {
         if (address.isEmpty() || address.get().catchAll()) {
             throw refuse(501, "5.1.3 Bad recipient address syntax");
         }
-        switch (recipients.resolve(address.get())) {
+        Recipients.Verdict verdict;
+        try {
+            verdict = recipients.resolve(address.get());
+        } catch (RuntimeException e) {
+            log.error("recipient check failed client={}", clientIp(), e);
+            throw new RejectException(451, "4.3.0 Recipient check failed, try again later");
+        }
+        switch (verdict) {
             case Recipients.NotLocal n -> throw refuse(550, "5.7.1 Relaying denied");
             case Recipients.Unknown u -> throw refuse(550, "5.1.1 Mailbox unavailable");
             case Recipients.NotReady r -> throw new RejectException(451, "4.3.0 Not ready, try again later");
