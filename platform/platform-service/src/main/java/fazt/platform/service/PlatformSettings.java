@@ -75,8 +75,7 @@ public final class PlatformSettings {
                     null,
                     "host name of the SMTP server (greeting, MX record, STARTTLS certificate the gateway orders)")
             .defaultText("`mail.<FAZT_MAIL_DOMAIN>`")
-            .parsedBy(PlatformSettings::domain)
-            .readBy("gateway");
+            .parsedBy(PlatformSettings::domain);
 
     public static final Setting HTTP_PORT = Setting.number(
                     "FAZT_HTTP_PORT",
