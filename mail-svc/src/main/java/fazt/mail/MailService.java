@@ -1,12 +1,19 @@
 package fazt.mail;
 
 import fazt.platform.service.ServiceDefinition;
+import fazt.platform.service.settings.Setting;
 import fazt.proto.ServiceName;
+import java.util.List;
 
-/** Registers the mail service with the fazt launcher. */
+/** Registers the mail service with the fazt launcher; its settings are {@link MailSettings}. */
 public final class MailService implements ServiceDefinition {
     @Override
     public ServiceName name() {
         return ServiceName.MAIL;
+    }
+
+    @Override
+    public List<Setting> settings() {
+        return MailSettings.ALL;
     }
 }

@@ -42,7 +42,8 @@ final class ServerSettings {
                             SettingType.STRING,
                             null,
                             "JVM heap limit; the heap starts at 16 MB and grows as needed")
-                    .defaultText("`64m` per service, `112m` gateway, `320m` with the runtime, `192m` for several")
+                    .defaultText(
+                            "`64m` per service, `112m` gateway, `384m` mail, `320m` with the runtime, `192m` for several")
                     .parsedBy(ServerSettings::heap)
                     .readBy("bin/fazt-server"),
             Setting.bool(

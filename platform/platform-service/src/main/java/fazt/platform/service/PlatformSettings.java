@@ -67,8 +67,7 @@ public final class PlatformSettings {
                     null,
                     "domain of the apps' private mail addresses (`<app-id>@<mail domain>`) and admin mailboxes")
             .defaultText("`FAZT_DOMAIN`")
-            .parsedBy(PlatformSettings::domain)
-            .readBy("mail-svc");
+            .parsedBy(PlatformSettings::domain);
     /** The host name mail-svc greets with and the MX record names; its STARTTLS certificate comes from the gateway. */
     public static final Setting SMTP_HOSTNAME = Setting.of(
                     "FAZT_SMTP_HOSTNAME",
@@ -76,8 +75,7 @@ public final class PlatformSettings {
                     null,
                     "host name of the SMTP server (greeting, MX record, STARTTLS certificate the gateway orders)")
             .defaultText("`mail.<FAZT_MAIL_DOMAIN>`")
-            .parsedBy(PlatformSettings::domain)
-            .readBy("gateway", "mail-svc");
+            .parsedBy(PlatformSettings::domain);
 
     public static final Setting HTTP_PORT = Setting.number(
                     "FAZT_HTTP_PORT",
