@@ -67,7 +67,14 @@ final class MessageComposer {
             message.saveChanges();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             message.writeTo(out, new String[] {"Bcc", "Content-Length"});
-            return out.toByteArray();
+            byte[] raw = out.toByteArray();
+            if (raw.length < 2 || raw[raw.length - 2] != '\r' || raw[raw.length - 1] != '\n') {
+                // the relay gets a final CRLF before "." anyway: store (and sign) exactly what it receives
+                out.write('\r');
+                out.write('\n');
+                raw = out.toByteArray();
+            }
+            return raw;
         } catch (MessagingException | IOException e) {
             throw new OutboundException.InvalidMessage("body", "The message cannot be composed: " + e.getMessage());
         }
