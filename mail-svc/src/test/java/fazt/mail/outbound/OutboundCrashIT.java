@@ -101,10 +101,10 @@ class OutboundCrashIT {
 
     /** Starts mail-svc in a child JVM with the suite's environment and waits until it says it is ready. */
     private static Process startMail(String instance) throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command().orElse("java");
+        String javaBin = ProcessHandle.current().info().command().orElse("java");
         Path log = Files.createTempFile("mail-" + instance, ".log");
         ProcessBuilder builder = new ProcessBuilder(
-                        java, "-cp", System.getProperty("java.class.path"), MailProcess.class.getName())
+                        javaBin, "-cp", System.getProperty("java.class.path"), MailProcess.class.getName())
                 .redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.putAll(suite.env());

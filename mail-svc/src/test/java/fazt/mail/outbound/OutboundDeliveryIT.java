@@ -221,4 +221,37 @@ class OutboundDeliveryIT {
                     .isEqualTo(404);
         }
     }
+
+    /**
+     * 200 messages queued by an admin and relayed into smtp-sink by the two instances: each arrives once. Prints the
+     * end-to-end rate (queued to sent) for the report; nothing is asserted about time.
+     */
+    @Test
+    void manyMessagesArriveOnceEach() throws Exception {
+        int n = 200;
+        try (SmtpSink sink = SmtpSink.start()) {
+            mail.relay("127.0.0.1", sink.port(), "none", null, null);
+            long start = System.nanoTime();
+            List<String> ids = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                ids.add(mail.sendAsAdmin(simple("bulk@" + MAIL_DOMAIN, "bulk" + i + "@example.org", "bulk " + i))
+                        .id());
+            }
+            long queued = System.nanoTime();
+            for (String id : ids) {
+                mail.waitForStatus(id, "sent");
+            }
+            long sent = System.nanoTime();
+            System.out.printf(
+                    "outbound throughput: %d messages queued in %d ms (%.0f/s), all relayed after %d ms (%.0f/s)%n",
+                    n,
+                    (queued - start) / 1_000_000,
+                    n * 1e9 / (queued - start),
+                    (sent - start) / 1_000_000,
+                    n * 1e9 / (sent - start));
+            assertThat(sink.received().stream().map(r -> Outbox.header(r.message(), "Message-ID")))
+                    .doesNotHaveDuplicates()
+                    .hasSize(n);
+        }
+    }
 }
