@@ -223,7 +223,7 @@ class OutboundDeliveryIT {
     }
 
     /**
-     * 200 messages queued by an admin and relayed into smtp-sink by the two instances: each arrives once. Prints the
+     * 200 messages queued by an admin from eight threads and relayed into smtp-sink by the two instances: each arrives once. Prints the
      * end-to-end rate (queued to sent) for the report; nothing is asserted about time.
      */
     @Test
@@ -232,11 +232,17 @@ class OutboundDeliveryIT {
         try (SmtpSink sink = SmtpSink.start()) {
             mail.relay("127.0.0.1", sink.port(), "none", null, null);
             long start = System.nanoTime();
-            List<String> ids = new java.util.ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                ids.add(mail.sendAsAdmin(simple("bulk@" + MAIL_DOMAIN, "bulk" + i + "@example.org", "bulk " + i))
-                        .id());
+            List<String> ids = new CopyOnWriteArrayList<>();
+            // eight senders at once, as several apps' handlers would
+            try (var senders = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+                for (int i = 0; i < n; i++) {
+                    int k = i;
+                    senders.submit(() -> ids.add(
+                            mail.sendAsAdmin(simple("bulk@" + MAIL_DOMAIN, "bulk" + k + "@example.org", "bulk " + k))
+                                    .id()));
+                }
             }
+            assertThat(ids).hasSize(n);
             long queued = System.nanoTime();
             for (String id : ids) {
                 mail.waitForStatus(id, "sent");

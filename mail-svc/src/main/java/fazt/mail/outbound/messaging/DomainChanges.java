@@ -1,6 +1,5 @@
 package fazt.mail.outbound.messaging;
 
-import fazt.mail.outbound.NatsAppDirectory;
 import fazt.platform.nats.consumer.ConsumerSpec;
 import fazt.platform.nats.consumer.EventConsumer;
 import fazt.proto.ServiceName;

@@ -1,5 +1,6 @@
-package fazt.mail.outbound;
+package fazt.mail.outbound.messaging;
 
+import fazt.mail.outbound.AppDirectory;
 import fazt.platform.nats.NatsRequester;
 import fazt.proto.deploy.DeploySubjects;
 import fazt.proto.deploy.DomainsReply;
