@@ -28,8 +28,6 @@ final class OutboundProblems {
                         Problem.of(404, "mail/unknown-domain", "Unknown mail domain", x.getMessage());
                     case OutboundException.AppNotFound x ->
                         Problem.of(404, "mail/app-not-found", "App not found", x.getMessage());
-                    case OutboundException.Forbidden x ->
-                        Problem.of(403, "mail/forbidden", "Forbidden", x.getMessage());
                 };
         if (e.field() != null) {
             base = base.withErrors(List.of(new Problem.FieldError(e.field(), e.getMessage())));

@@ -5,7 +5,6 @@ import io.github.resilience4j.core.IntervalFunction;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -143,10 +142,5 @@ public final class DeliverOutbound {
             log.error("outbound event not published id={} status={}", attempt.id(), status, e);
         }
         return Next.done();
-    }
-
-    /** For tests: the recipients a message was refused for on its attempts. */
-    List<OutboundStore.Attempt> attempts(String id) {
-        return store.attempts(id);
     }
 }

@@ -73,11 +73,4 @@ public abstract sealed class OutboundException extends RuntimeException {
             super("name", "No app " + name + ".");
         }
     }
-
-    /** 403 {@code mail/forbidden}: the caller lacks {@code scope}. */
-    public static final class Forbidden extends OutboundException {
-        public Forbidden(String scope) {
-            super(null, "This token lacks the scope " + scope + ".");
-        }
-    }
 }

@@ -316,4 +316,25 @@ class OutboundPolicyIT {
                     .contains("Message-ID: <q1@example.org>");
         }
     }
+
+    @Test
+    void implicitTlsChecksTheRelaysCertificate() throws Exception {
+        GreenMail untrusted = new GreenMail(ServerSetupTest.SMTPS.dynamicPort());
+        untrusted.start();
+        SendAnswer answer;
+        try {
+            mail.relay("127.0.0.1", untrusted.getSmtps().getPort(), "tls", null, null);
+            answer = mail.sendAsAdmin(simple("ops@" + MAIL_DOMAIN, "tls@example.org", "implicit tls"));
+            OutboundView refused = mail.waitFor(answer.id(), v -> v.status().equals("retrying"));
+            // GreenMail's self-signed certificate is not trusted: nothing goes out
+            assertThat(refused.answer()).containsIgnoringCase("certif");
+            assertThat(untrusted.getReceivedMessages()).isEmpty();
+        } finally {
+            untrusted.stop();
+        }
+        try (SmtpSink sink = SmtpSink.start()) {
+            mail.relay("127.0.0.1", sink.port(), "none", null, null);
+            mail.waitForStatus(answer.id(), "sent");
+        }
+    }
 }
