@@ -34,10 +34,15 @@ public final class OutboundStore {
     }
 
     /**
-     * Counts one message against {@code appId}'s window of this clock hour; false when the app already queued
+     * Counts one message against {@code appId}'s window of this clock hour (dropping its past windows); false when the app already queued
      * {@code perHour} in it. Runs in the caller's transaction, so a refused or failed insert does not count.
      */
     static boolean takeSendSlot(Connection c, String appId, Instant windowStart, int perHour) throws SQLException {
+        // past hours count for nothing: an app keeps one row
+        try (PreparedStatement s =
+                Sql.prepare(c, "DELETE FROM send_window WHERE app_id = ? AND window_start < ?", appId, windowStart)) {
+            s.executeUpdate();
+        }
         try (PreparedStatement s = Sql.prepare(
                         c,
                         "INSERT INTO send_window AS w (app_id, window_start, sent) VALUES (?, ?, 1)"
