@@ -4,8 +4,9 @@ import fazt.platform.service.ServiceDefinition;
 import fazt.platform.service.settings.Setting;
 import fazt.proto.ServiceName;
 import java.util.List;
+import java.util.stream.Stream;
 
-/** Registers the mail service with the fazt launcher; its settings are {@link MailSettings}. */
+/** Registers the mail service with the fazt launcher; its settings are {@link MailSettings} and {@link OutboundSettings}. */
 public final class MailService implements ServiceDefinition {
     @Override
     public ServiceName name() {
@@ -14,6 +15,7 @@ public final class MailService implements ServiceDefinition {
 
     @Override
     public List<Setting> settings() {
-        return MailSettings.ALL;
+        return Stream.concat(MailSettings.ALL.stream(), OutboundSettings.ALL.stream())
+                .toList();
     }
 }

@@ -17,11 +17,11 @@ final class MailSettings {
                     .unit("a port")
                     .mapsTo("mail.smtp.port", AS_INT),
             Setting.megabytes(
-                            "FAZT_SMTP_MAX_MESSAGE_MB",
+                            "FAZT_MAIL_MAX_MESSAGE_MB",
                             SmtpLimits.DEFAULT_MAX_MESSAGE_BYTES >> 20,
                             1,
                             1024L,
-                            "largest message accepted (announced as SIZE; `552 5.3.4` beyond)")
+                            "largest mail message, received (announced as SIZE; `552 5.3.4` beyond) or sent (its raw size: 400 beyond)")
                     .mapsTo("mail.smtp.max-message-bytes", v -> (int) ((Long) v << 20)),
             Setting.number(
                             "FAZT_SMTP_MAX_RECIPIENTS",

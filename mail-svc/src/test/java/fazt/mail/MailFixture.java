@@ -65,7 +65,7 @@ final class MailFixture implements BeforeAllCallback, AfterAllCallback {
                 .with("FAZT_MAIL_DOMAIN", MAIL_DOMAIN)
                 .with("FAZT_SMTP_HOSTNAME", SMTP_HOST)
                 .with("FAZT_SMTP_MAX_RECIPIENTS", "3")
-                .with("FAZT_SMTP_MAX_MESSAGE_MB", "1")
+                .with("FAZT_MAIL_MAX_MESSAGE_MB", "1")
                 .with("FAZT_SMTP_MAX_CONNECTIONS_PER_CLIENT", "4")
                 .with("FAZT_SMTP_MAX_ERRORS", "5")
                 .with("FAZT_SMTP_MAX_COMMANDS", "20");
