@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fazt.auth.AuthService;
 import fazt.deploy.DeployService;
 import fazt.gateway.GatewayService;
+import fazt.mail.MailService;
 import fazt.platform.service.testing.TestSuite;
 import fazt.proto.MessageCodec;
 import fazt.proto.admin.AdminApi;
@@ -45,7 +46,8 @@ class AdminScopesIT {
                     new DeployService(),
                     new StorageService(),
                     new RuntimeService(),
-                    new SchedulerService())
+                    new SchedulerService(),
+                    new MailService())
             .with("FAZT_ADMIN_TOKEN", TOKEN);
 
     static final AdminEdge edge = new AdminEdge(suite);
@@ -124,6 +126,25 @@ class AdminScopesIT {
             new Route("POST", "/api/runs/" + RUN + "/replay", null, CHANGE_BLOG),
             new Route("GET", "/api/certificates", null, ADMINS),
             new Route("PUT", "/api/domains/blog.localhost/certificate", "{\"chain\":\"x\",\"key\":\"y\"}", ADMINS),
+            new Route("GET", "/api/apps/blog/mail", null, READ_BLOG),
+            new Route("GET", "/api/apps/blog/mail/messages", null, READ_BLOG),
+            new Route("GET", "/api/apps/blog/mail/outbound", null, READ_BLOG),
+            new Route("GET", "/api/mail/messages", null, ANY),
+            new Route("GET", "/api/mail/messages/m_missing", null, ANY),
+            new Route("GET", "/api/mail/messages/m_missing/raw", null, ANY),
+            new Route("GET", "/api/mail/messages/m_missing/attachments/0", null, ANY),
+            new Route("PATCH", "/api/mail/messages/m_missing", "{\"read\":true}", ANY),
+            new Route("DELETE", "/api/mail/messages/m_missing", null, ANY),
+            new Route("GET", "/api/mail/addresses", null, READERS),
+            new Route("POST", "/api/mail/addresses", "{\"address\":\"x@nowhere.example\"}", ADMINS),
+            new Route("DELETE", "/api/mail/addresses/x@localhost", null, ADMINS),
+            new Route(
+                    "POST", "/api/mail/send", "{\"to\":[\"a@example.net\"],\"subject\":\"x\",\"text\":\"x\"}", ADMINS),
+            new Route("GET", "/api/mail/outbound", null, READERS),
+            new Route("GET", "/api/mail/outbound/o_missing", null, ANY),
+            new Route("GET", "/api/mail/relay", null, ADMINS),
+            new Route("PUT", "/api/mail/relay", "{\"host\":\"127.0.0.1\",\"port\":1,\"tls\":\"none\"}", ADMINS),
+            new Route("GET", "/api/mail/domains/localhost/dns", null, ADMINS),
             // Last: it deletes blog, whose run the routes above look at.
             new Route("DELETE", "/api/apps/blog", null, CHANGE_BLOG));
 
