@@ -35,7 +35,8 @@ final class SmtpSink implements AutoCloseable {
     static SmtpSink start(int waitSeconds) throws Exception {
         int port = Stack.freePort();
         Path dir = Files.createTempDirectory("fazt-sink-");
-        dir.toFile().setWritable(true, false);
+        // smtp-sink drops root for nobody, who must be able to write its dump files here.
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
         List<String> command = new ArrayList<>(List.of("/usr/sbin/smtp-sink"));
         if ("root".equals(System.getProperty("user.name"))) {
             command.addAll(List.of("-u", "nobody"));

@@ -13,8 +13,9 @@ public record Address(String local, String domain) {
     public static final int MAX_LENGTH = 254;
     private static final Pattern DOT_ATOM =
             Pattern.compile("[a-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*");
+    /** One or more labels: a single label is a valid RFC 5321 domain, and {@code localhost} is fazt's default. */
     private static final Pattern HOST =
-            Pattern.compile("([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+            Pattern.compile("([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
 
     /** The address of {@code text} ({@code local@domain}, angle brackets allowed), or empty when it is not one. */
     public static Optional<Address> parse(String text) {

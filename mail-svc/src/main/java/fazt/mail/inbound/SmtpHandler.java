@@ -57,10 +57,25 @@ final class SmtpHandler implements MessageHandler {
 
     @Override
     public void from(String from) throws RejectException {
-        if (from != null && (from.length() > Address.MAX_LENGTH || from.indexOf('\r') >= 0)) {
+        if (from != null && (from.length() > Address.MAX_LENGTH || !senderShaped(from))) {
             throw refuse(501, "5.1.7 Bad sender address syntax");
         }
         mailFrom = from == null ? "" : from;
+    }
+
+    /**
+     * Whether a non-null reverse path has the shape {@code local@domain}: one {@code @} with text on both sides, no
+     * blanks or control characters. Deliberately no stricter, so SMTPUTF8 senders stay accepted.
+     */
+    static boolean senderShaped(String from) {
+        if (from.isEmpty()) {
+            return true; // the null reverse path <>: bounces
+        }
+        int at = from.lastIndexOf('@');
+        return at > 0
+                && at < from.length() - 1
+                && from.chars().noneMatch(c -> c <= 0x20 || c == 0x7f)
+                && from.indexOf('@', at + 1) < 0;
     }
 
     @Override

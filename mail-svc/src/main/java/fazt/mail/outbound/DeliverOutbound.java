@@ -7,6 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +25,19 @@ import org.slf4j.LoggerFactory;
  * age, then {@code failed}. {@code evt.mail.outbound.sent|failed} is published after the commit.
  */
 public final class DeliverOutbound {
-    /** How long a claimed attempt keeps another worker off (connect 10 s + a slow DATA; longer than any attempt). */
-    static final Duration LEASE = Duration.ofMinutes(10);
+    /**
+     * How long a claimed attempt keeps another worker off. The worker renews it every {@link #RENEW_EVERY} while it
+     * talks to the relay, so a slow relay keeps its one sender, and a worker that died (SIGKILL, a lost machine)
+     * frees the message within this long.
+     */
+    static final Duration LEASE = Duration.ofSeconds(30);
+
+    static final Duration RENEW_EVERY = Duration.ofSeconds(10);
+    private static final ScheduledExecutorService RENEWALS = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "mail-outbound-lease");
+        t.setDaemon(true);
+        return t;
+    });
     /** How long a queue message for a row not yet visible waits for the sender's commit. */
     static final Duration COMMIT_GRACE = Duration.ofMinutes(2);
 
@@ -95,7 +110,14 @@ public final class DeliverOutbound {
         }
         Outbound attempt = claimed.get();
         byte[] raw = store.raw(row.id()).orElseThrow();
-        MailTransport.Result result = transport.deliver(relay.get(), attempt.envelopeFrom(), attempt.recipients(), raw);
+        ScheduledFuture<?> renewal = RENEWALS.scheduleAtFixedRate(
+                () -> renew(attempt), RENEW_EVERY.toMillis(), RENEW_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        MailTransport.Result result;
+        try {
+            result = transport.deliver(relay.get(), attempt.envelopeFrom(), attempt.recipients(), raw);
+        } finally {
+            renewal.cancel(false);
+        }
         Instant at = clock.instant();
         return switch (result.outcome()) {
             case ACCEPTED -> finish(attempt, result, Outbound.SENT, at);
@@ -123,6 +145,14 @@ public final class DeliverOutbound {
                 yield new Next(pause);
             }
         };
+    }
+
+    private void renew(Outbound attempt) {
+        try {
+            store.renewLease(attempt.id(), attempt.attempts(), clock.instant().plus(LEASE));
+        } catch (RuntimeException e) {
+            log.warn("outbound lease not renewed id={}: {}", attempt.id(), e.toString());
+        }
     }
 
     private Next finish(Outbound attempt, MailTransport.Result result, String status, Instant at) {

@@ -133,6 +133,19 @@ public final class OutboundStore {
                 now);
     }
 
+    /**
+     * Extends the lease of attempt {@code attempt} while its worker still talks to the relay; false when the row is no
+     * longer that worker's (it finished, or another worker claimed it after the lease ran out).
+     */
+    boolean renewLease(String id, int attempt, Instant leaseUntil) {
+        return db.update(
+                        "UPDATE outbound SET next_attempt_at = ? WHERE id = ? AND status = 'sending' AND attempts = ?",
+                        leaseUntil,
+                        id,
+                        attempt)
+                == 1;
+    }
+
     /** Puts a message back in the queue without counting an attempt (no relay yet). */
     void waitForRelay(String id, String answer, Instant next) {
         db.update(

@@ -12,6 +12,7 @@ class AddressTest {
         assertThat(a.domain()).isEqualTo("shop.example");
         assertThat(Address.parse("info@bücher.example").orElseThrow().domain()).isEqualTo("xn--bcher-kva.example");
         assertThat(Address.parse("*@shop.example").orElseThrow().catchAll()).isTrue();
+        assertThat(Address.parse("postmaster@localhost").orElseThrow().domain()).isEqualTo("localhost");
     }
 
     @Test
