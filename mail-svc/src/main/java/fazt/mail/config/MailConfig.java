@@ -27,7 +27,7 @@ public final class MailConfig {
             @Value("${mail.smtp.max-message-bytes:26214400}") int maxMessageBytes,
             @Value("${mail.smtp.max-recipients:100}") int maxRecipients,
             @Value("${mail.smtp.max-connections:200}") int maxConnections,
-            @Value("${mail.smtp.max-connections-per-client:20}") int maxConnectionsPerClient,
+            @Value("${mail.smtp.max-connections-per-client:50}") int maxConnectionsPerClient,
             @Value("${mail.smtp.max-commands:200}") int maxCommands,
             @Value("${mail.smtp.max-errors:20}") int maxErrors,
             @Value("${mail.smtp.idle-timeout-millis:300000}") int idleTimeoutMillis,

@@ -19,7 +19,7 @@ public record SmtpLimits(
     public static final long DEFAULT_MAX_MESSAGE_BYTES = 25L << 20;
     public static final int DEFAULT_MAX_RECIPIENTS = 100;
     public static final int DEFAULT_MAX_CONNECTIONS = 200;
-    public static final int DEFAULT_MAX_CONNECTIONS_PER_CLIENT = 20;
+    public static final int DEFAULT_MAX_CONNECTIONS_PER_CLIENT = 50;
     public static final int DEFAULT_MAX_COMMANDS = 200;
     public static final int DEFAULT_MAX_ERRORS = 20;
     public static final long DEFAULT_IDLE_TIMEOUT_MILLIS = 300_000;
