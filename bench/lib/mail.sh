@@ -28,6 +28,13 @@ wait_sink() { # count timeout_s -> seconds (fractional) until the sink holds cou
   awk -v a="$t0" -v b="$(now_ns)" 'BEGIN { printf "%.3f", (b - a) / 1e9 }'
 }
 
+start_mail_dns() { # pebble-challtestsrv as the DNS of fazt's SPF/DKIM/DMARC checks: no records, answers at once
+  pebble-challtestsrv -dns01 "127.0.0.1:$dns_port" -management "127.0.0.1:$dns_admin_port" -http01 "" -https01 "" \
+    -tlsalpn01 "" > "$work/dns.log" 2>&1 &
+  dns_pid=$!
+  wait_port pebble-challtestsrv "$dns_admin_port" "$dns_pid" "$work/dns.log"
+}
+
 start_sink() {
   rm -rf "$work/sink"; mkdir -p "$work/sink"; chmod 777 "$work/sink"
   smtp-sink -u nobody -d "$work/sink/%H%M%S." "127.0.0.1:$sink_port" 1000 > "$work/sink.log" 2>&1 &
