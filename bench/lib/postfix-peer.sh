@@ -39,6 +39,7 @@ mydestination = bench.localhost
 inet_interfaces = loopback-only
 inet_protocols = ipv4
 local_transport = discard:
+local_recipient_maps =
 alias_maps =
 alias_database =
 mynetworks = 127.0.0.0/8
