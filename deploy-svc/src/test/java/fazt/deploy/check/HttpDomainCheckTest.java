@@ -30,10 +30,13 @@ class HttpDomainCheckTest {
 
     /** Serves every connection with {@code answer} applied to the request head. */
     private HttpDomainCheck serving(Function<String, String> answer) throws IOException {
-        server = new ServerSocket(0, 16, InetAddress.getLoopbackAddress());
+        // The accept loop keeps its own socket: the field moves on to the next server of the same test, and an old
+        // loop reading the field would take that server's connections and answer them the old way.
+        ServerSocket listening = new ServerSocket(0, 16, InetAddress.getLoopbackAddress());
+        server = listening;
         Thread.ofVirtual().start(() -> {
-            while (!server.isClosed()) {
-                try (Socket s = server.accept()) {
+            while (!listening.isClosed()) {
+                try (Socket s = listening.accept()) {
                     String head = head(s.getInputStream());
                     heads.add(head);
                     OutputStream out = s.getOutputStream();
@@ -44,7 +47,7 @@ class HttpDomainCheckTest {
                 }
             }
         });
-        return new HttpDomainCheck(HttpDomainCheck.address("127.0.0.1:" + server.getLocalPort()));
+        return new HttpDomainCheck(HttpDomainCheck.address("127.0.0.1:" + listening.getLocalPort()));
     }
 
     @AfterEach
