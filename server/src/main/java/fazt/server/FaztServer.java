@@ -38,7 +38,7 @@ public final class FaztServer {
         try {
             switch (command) {
                 case "run" -> run(env);
-                case "provision" -> Provision.run(env);
+                case "provision" -> Provision.run(env, List.of(args).subList(1, args.length));
                 case "drop-streams" -> DropStreams.run(env);
                 case "settings" ->
                     System.exit(SettingsReport.print(
@@ -99,9 +99,10 @@ public final class FaztServer {
 
     private static String usage() {
         return """
-                usage: fazt-server [run | provision | drop-streams | settings [--markdown] | version]
+                usage: fazt-server [run | provision [--rotate-nats] | drop-streams | settings [--markdown] | version]
                   run        start the services named by FAZT_TARGETS (all, or e.g. gateway,deploy,storage)
-                  provision  create the database, each service's role and schema, and a master key file
+                  provision  create the database, each service's role and schema, a master key file, and the
+                             NATS seeds and configuration (--rotate-nats: new seeds for every service)
                   drop-streams  delete the JetStream streams of FAZT_SUBJECT_ROOT (stop the suite first)
                   settings   print every setting of FAZT_TARGETS with its value and source (secrets masked)
                 settings come from the environment: see README.md, "Configuration"\

@@ -1,11 +1,17 @@
 package fazt.server;
 
+import fazt.platform.nats.NatsCredentials;
+import fazt.platform.nats.NatsServerConfig;
+import fazt.platform.service.BootstrapSettings;
 import fazt.platform.service.PlatformSettings;
 import fazt.platform.service.db.DatabaseProvisioner;
+import fazt.platform.service.settings.SettingsException;
 import fazt.proto.ServiceName;
+import fazt.proto.SubjectRoot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.SQLException;
@@ -17,12 +23,24 @@ import java.util.Map;
  * {@code fazt-server provision}: prepares what the services expect before their first start, idempotently. Creates
  * the database of {@code FAZT_DB_URL}, a role and schema per service (as {@code FAZT_DB_ADMIN_USER}, default
  * {@code postgres}, with {@code FAZT_DB_ADMIN_PASSWORD}; the roles get {@code FAZT_DB_PASSWORD}), and, when
- * {@code FAZT_MASTER_KEY_FILE} names a file that does not exist yet, writes a new random master key there.
+ * {@code FAZT_MASTER_KEY_FILE} names a file that does not exist yet, writes a new random master key there. With
+ * {@code FAZT_NATS_CREDENTIALS_DIR} it writes a NATS nkey seed per service there (keeping those that exist, or new
+ * ones for all with {@code --rotate-nats}), and with {@code FAZT_NATS_CONFIG_FILE} the nats-server configuration
+ * that lets each service do what its role needs and nothing else (ADR 31).
  */
 final class Provision {
     private Provision() {}
 
-    static void run(Map<String, String> env) throws SQLException, IOException {
+    /** The argument that replaces every service's NATS seed. */
+    static final String ROTATE_NATS = "--rotate-nats";
+
+    static void run(Map<String, String> env, List<String> args) throws SQLException, IOException {
+        for (String arg : args) {
+            if (!arg.equals(ROTATE_NATS)) {
+                throw new SettingsException("provision", "unknown argument \"" + arg + "\" (only " + ROTATE_NATS + ")");
+            }
+        }
+        provisionNats(env, args.contains(ROTATE_NATS));
         String keyFile =
                 (String) PlatformSettings.MASTER_KEY_FILE.read(env, null).value();
         if (!PlatformSettings.MASTER_KEY.read(env, null).fromEnv()
@@ -39,6 +57,34 @@ final class Provision {
                 .provision(
                         List.of(ServiceName.values()),
                         orEmpty(PlatformSettings.DB_PASSWORD.read(env, null).value()));
+    }
+
+    /** The seeds, then the configuration naming their public keys (ADR 31). */
+    static void provisionNats(Map<String, String> env, boolean rotate) throws IOException {
+        String dir =
+                (String) PlatformSettings.NATS_CREDENTIALS_DIR.read(env, null).value();
+        String config = (String) ServerSettings.NATS_CONFIG_FILE.read(env, null).value();
+        if (dir == null) {
+            if (config != null || rotate) {
+                throw new SettingsException(
+                        PlatformSettings.NATS_CREDENTIALS_DIR.name(),
+                        "is not set; it names where the NATS seeds go, which the configuration and rotation need");
+            }
+            return;
+        }
+        Map<ServiceName, String> keys = NatsCredentials.provision(Path.of(dir), rotate);
+        if (config != null) {
+            SubjectRoot root = BootstrapSettings.rootOf(env);
+            Path file = Path.of(config);
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            Path temp = file.resolveSibling(file.getFileName() + ".new");
+            Files.writeString(temp, NatsServerConfig.render(root, keys));
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            System.err.println("fazt: wrote the NATS configuration of subject root " + root.value() + " to " + file
+                    + (rotate ? " with new seeds; reload nats-server (nats-server --signal reload) and restart" : ""));
+        }
     }
 
     private static String orEmpty(Object value) {

@@ -33,10 +33,22 @@ final class ServerSettings {
             .defaultText("empty")
             .readBy("fazt-server provision");
 
+    /** ADR 31: where provision writes the nats-server configuration of this installation. */
+    static final Setting NATS_CONFIG_FILE = Setting.of(
+                    "FAZT_NATS_CONFIG_FILE",
+                    SettingType.STRING,
+                    null,
+                    "where `fazt-server provision` writes the nats-server configuration (one account for "
+                            + "`FAZT_SUBJECT_ROOT`, a user per service with its permissions)")
+            .defaultText("none written")
+            .requires(PlatformSettings.NATS_CREDENTIALS_DIR.name())
+            .readBy("fazt-server provision", "scripts/stack");
+
     static final List<Setting> ALL = List.of(
             TARGETS,
             DB_ADMIN_USER,
             DB_ADMIN_PASSWORD,
+            NATS_CONFIG_FILE,
             Setting.of(
                             "FAZT_HEAP",
                             SettingType.STRING,

@@ -20,6 +20,11 @@ public final class SubjectGrammar {
     public static final String WORK = "work";
     /** First token of dead-letter subjects. */
     public static final String DEAD_LETTER = "dlq";
+    /**
+     * First token of inboxes (ADR 31): replies, body streams and heartbeats addressed to a service travel on
+     * {@code inbox.<service>.<unique>...}, which only that service may subscribe to.
+     */
+    public static final String INBOX = "inbox";
 
     private static final String TOKEN = "[a-z][a-z0-9_-]*";
     private static final String SERVICE = "(gateway|auth|deploy|storage|runtime|scheduler|mail)";
@@ -69,6 +74,11 @@ public final class SubjectGrammar {
             throw new IllegalArgumentException("not a dead-letter subject (dlq.<service>.<consumer>): " + subject);
         }
         return subject;
+    }
+
+    /** The inbox space of {@code service}: {@code inbox.<service>} (its NATS inbox prefix, with the root in front). */
+    public static String inbox(ServiceName service) {
+        return INBOX + "." + service.id();
     }
 
     public static boolean isRequest(String subject) {

@@ -27,9 +27,38 @@ public final class NatsConnector {
 
     private NatsConnector() {}
 
-    /** Connects to {@code url}, naming the connection {@code name} (shown by {@code nats server report connections}). */
+    /**
+     * Connects to {@code url} without credentials and with the client's default inbox prefix, naming the connection
+     * {@code name} (shown by {@code nats server report connections}); for tools and tests.
+     */
     public static Connection connect(String url, String name) throws IOException, InterruptedException {
-        Options options = Options.builder()
+        return firstConnect(builder(url, name).build(), url, FIRST_CONNECT);
+    }
+
+    /**
+     * Connects to {@code url} as {@code identity} (ADR 31): its inbox prefix, its nkey when it has one, its CA for
+     * {@code tls://}.
+     */
+    public static Connection connect(String url, String name, NatsIdentity identity)
+            throws IOException, InterruptedException {
+        return firstConnect(options(url, name, identity), url, FIRST_CONNECT);
+    }
+
+    /** The options {@link #connect(String, String, NatsIdentity)} uses. */
+    static Options options(String url, String name, NatsIdentity identity) throws IOException {
+        Options.Builder builder = builder(url, name).inboxPrefix(identity.inboxPrefix());
+        if (identity.seed() != null) {
+            builder.authHandler(Nats.staticCredentials(null, identity.seed()));
+        }
+        var ssl = identity.sslContext();
+        if (ssl != null) {
+            builder.sslContext(ssl);
+        }
+        return builder.build();
+    }
+
+    private static Options.Builder builder(String url, String name) {
+        return Options.builder()
                 .server(url)
                 .connectionName(name)
                 .maxReconnects(-1)
@@ -37,9 +66,7 @@ public final class NatsConnector {
                 .reconnectJitter(Duration.ofMillis(250))
                 .connectionTimeout(Duration.ofSeconds(2))
                 .connectionListener(listener(name))
-                .errorListener(new LoggingErrorListener())
-                .build();
-        return firstConnect(options, url, FIRST_CONNECT);
+                .errorListener(new LoggingErrorListener());
     }
 
     /** Tries {@code options} every {@link #FIRST_CONNECT_PAUSE} until it connects or {@code within} has passed. */

@@ -1,5 +1,6 @@
 package fazt.platform.service;
 
+import fazt.platform.nats.NatsCredentials;
 import fazt.platform.service.settings.SettingValues;
 import fazt.platform.service.settings.SettingsException;
 import fazt.proto.ServiceName;
@@ -34,6 +35,10 @@ import java.util.Map;
  * @param managementPort {@code FAZT_MANAGEMENT_PORT}: base of the management ports; each service listens on
  *                       base + its {@link ManagementPorts offset} (0: any free port). Default 9100.
  * @param instance       {@code FAZT_INSTANCE}: this process's name in logs and {@code $SRV.INFO}. Default host:pid.
+ * @param natsSeedFile   this service's NATS nkey seed file ({@code FAZT_<SERVICE>_NATS_SEED_FILE}, else
+ *                       {@code FAZT_NATS_SEED_FILE}, else {@code <FAZT_NATS_CREDENTIALS_DIR>/<service>.nk}), or null
+ *                       to connect without credentials (ADR 31).
+ * @param natsCaFile     {@code FAZT_NATS_CA_FILE}: the CA for {@code tls://} NATS URLs, or null.
  */
 public record BootstrapSettings(
         String natsUrl,
@@ -46,7 +51,9 @@ public record BootstrapSettings(
         String masterKey,
         String managementHost,
         int managementPort,
-        String instance) {
+        String instance,
+        String natsSeedFile,
+        String natsCaFile) {
     public static final String DEFAULT_NATS_URL = "nats://127.0.0.1:4222";
     public static final String DEFAULT_DB_URL = "jdbc:postgresql://127.0.0.1:5432/fazt";
     public static final String DEFAULT_DOMAIN = "localhost";
@@ -81,7 +88,21 @@ public record BootstrapSettings(
                 masterKey(values),
                 (String) values.get(PlatformSettings.MANAGEMENT_HOST),
                 ((Long) values.get(PlatformSettings.MANAGEMENT_PORT)).intValue(),
-                instance != null ? instance : defaultInstance());
+                instance != null ? instance : defaultInstance(),
+                natsSeedFile(values, service),
+                (String) values.get(PlatformSettings.NATS_CA_FILE));
+    }
+
+    /** The seed file of {@code service}: its own setting, else the one in the credentials directory, else none. */
+    private static String natsSeedFile(SettingValues values, ServiceName service) {
+        String file = (String) values.get(PlatformSettings.NATS_SEED_FILE);
+        if (file != null) {
+            return file;
+        }
+        String dir = (String) values.get(PlatformSettings.NATS_CREDENTIALS_DIR);
+        return dir == null
+                ? null
+                : Path.of(dir, NatsCredentials.fileName(service)).toString();
     }
 
     /** The management port of {@code service}: base + offset, or 0 (any free port) when the base is 0. */
@@ -94,7 +115,7 @@ public record BootstrapSettings(
         // Never print the password or the master key.
         return "BootstrapSettings[nats=" + natsUrl + ", db=" + dbUrl + ", user=" + dbUser + ", root=" + root
                 + ", domain=" + domain + ", httpPort=" + httpPort + ", management=" + managementHost + ":"
-                + managementPort + ", instance=" + instance + "]";
+                + managementPort + ", instance=" + instance + ", natsSeedFile=" + natsSeedFile + "]";
     }
 
     /** {@code FAZT_MASTER_KEY}, else the content of the file {@code FAZT_MASTER_KEY_FILE} names; one is required. */

@@ -24,6 +24,32 @@ public final class PlatformSettings {
                     "NATS server(s) with JetStream, comma-separated")
             .parsedBy(PlatformSettings::natsUrl)
             .readBy(EVERY_SERVICE, "fazt-server drop-streams");
+    /** ADR 31: the directory of the per-service nkey seeds {@code <service>.nk} that provision writes. */
+    public static final Setting NATS_CREDENTIALS_DIR = Setting.of(
+                    "FAZT_NATS_CREDENTIALS_DIR",
+                    SettingType.STRING,
+                    null,
+                    "directory of the NATS nkey seeds `<service>.nk` that `fazt-server provision` writes; "
+                            + "each service signs in with its own (unset: no NATS credentials)")
+            .readBy(EVERY_SERVICE, "fazt-server provision");
+    /** ADR 31: one service's seed file, wherever it is mounted (compose gives each service only its own). */
+    public static final Setting NATS_SEED_FILE = Setting.of(
+                    "FAZT_NATS_SEED_FILE",
+                    SettingType.STRING,
+                    null,
+                    "a file holding this service's NATS nkey seed; `FAZT_<SERVICE>_NATS_SEED_FILE` per service")
+            .defaultText("`<FAZT_NATS_CREDENTIALS_DIR>/<service>.nk`")
+            .overridablePerService()
+            .readBy(EVERY_SERVICE);
+    /** ADR 31: the CA of a NATS server reached over {@code tls://}. */
+    public static final Setting NATS_CA_FILE = Setting.of(
+                    "FAZT_NATS_CA_FILE",
+                    SettingType.STRING,
+                    null,
+                    "PEM file of the CA that signed the NATS server's certificate, for `tls://` URLs")
+            .defaultText("the JVM's trust store")
+            .readBy(EVERY_SERVICE);
+
     public static final Setting DB_URL = Setting.of(
                     "FAZT_DB_URL", SettingType.URL, BootstrapSettings.DEFAULT_DB_URL, "the suite's PostgreSQL database")
             .parsedBy(PlatformSettings::dbUrl)
@@ -155,6 +181,9 @@ public final class PlatformSettings {
     /** What {@link BootstrapSettings#from} reads for each service. */
     public static final List<Setting> BOOTSTRAP = List.of(
             NATS_URL,
+            NATS_CREDENTIALS_DIR,
+            NATS_SEED_FILE,
+            NATS_CA_FILE,
             DB_URL,
             DB_USER,
             DB_PASSWORD,
