@@ -98,6 +98,31 @@ final class ServerSettings {
                     .unit("a number of runtime-svc processes")
                     .formerly("RUNTIME_INSTANCES")
                     .readBy("scripts/stack"),
+            Setting.bool(
+                            "FAZT_NATS_MANAGED",
+                            false,
+                            "`true` (or 1): `scripts/stack` runs the suite on a nats-server of its own with the "
+                                    + "configuration provision writes, each service limited to its role (ADR 31)")
+                    .parsedBy(v -> switch (v) {
+                        case "1", "true" -> true;
+                        case "0", "false" -> false;
+                        default -> throw new IllegalArgumentException("expected 0 or 1, got \"" + v + "\"");
+                    })
+                    .readBy("scripts/stack"),
+            Setting.number(
+                            "FAZT_NATS_PORT",
+                            4223L,
+                            1,
+                            65535L,
+                            "loopback port of the nats-server `scripts/stack` manages (`FAZT_NATS_MANAGED`)")
+                    .unit("a port number")
+                    .readBy("scripts/stack"),
+            Setting.of(
+                            "FAZT_NATS_SERVER",
+                            SettingType.STRING,
+                            "/usr/sbin/nats-server",
+                            "the nats-server binary `scripts/stack` runs when `FAZT_NATS_MANAGED` is set")
+                    .readBy("scripts/stack"),
             Setting.number(
                             "FAZT_STACK_TIMEOUT",
                             90L,
