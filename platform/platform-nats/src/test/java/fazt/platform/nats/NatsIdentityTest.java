@@ -36,7 +36,8 @@ class NatsIdentityTest {
         assertThat(new String(identity.seed())).isEqualTo(seed);
         assertThat(NatsCredentials.publicKey(identity.seed())).isEqualTo(keys.get(ServiceName.DEPLOY));
         assertThat(identity.toString()).doesNotContain(seed).contains("seed=***");
-        assertThat(NatsConnector.options("nats://127.0.0.1:4222", "test", identity).getAuthHandler())
+        assertThat(NatsConnector.options("nats://127.0.0.1:4222", "test", identity)
+                        .getAuthHandler())
                 .isNotNull();
     }
 
