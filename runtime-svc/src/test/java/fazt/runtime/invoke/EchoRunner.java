@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * A {@link FunctionRunner} written in Java for the transport tests only, standing in for the JavaScript engine:
  * {@code /api/echo} streams the request body back (length unknown, so it goes as a body stream),
  * {@code /api/hello} answers a known small body, {@code /api/slow?ms=N} answers after N ms, {@code /api/fail} is an
- * app error.
+ * app error, {@code /api/big-head} answers a 4 MB header.
  */
 @Singleton
 @Replaces(FunctionRunner.class)
@@ -82,6 +82,12 @@ final class EchoRunner implements FunctionRunner {
                     yield new FunctionResult(
                             200, List.of(), ResponseBody.of("done".getBytes(StandardCharsets.UTF_8)), true);
                 }
+                case "/api/big-head" ->
+                    new FunctionResult(
+                            200,
+                            List.of(new HttpHeader("x-big", "a".repeat(4 * 1024 * 1024))),
+                            ResponseBody.of("body".getBytes(StandardCharsets.UTF_8)),
+                            false);
                 case "/api/fail" ->
                     throw new ProblemException(Problem.of(
                             500, "runtime/app-error", "App error", "TypeError: x is undefined at api/main.js:3:7"));

@@ -162,6 +162,17 @@ class InvokeEndpointIT {
     }
 
     @Test
+    @Order(4)
+    void aResponseHeadOverTheLimitIsABadFunctionResponse() throws Exception {
+        Message reply = invoke(request("GET", "/api/big-head", null, null), new CopyOnWriteArrayList<>())
+                .get(10, TimeUnit.SECONDS);
+        assertThat(reply.getHeaders().getFirst(FaztHeaders.SERVICE_ERROR_CODE)).isEqualTo("502");
+        Problem problem = MessageCodec.INSTANCE.decode(reply.getData(), Problem.class);
+        assertThat(problem.type()).isEqualTo("https://errors.fazt.dev/gateway/bad-function-response");
+        assertThat(problem.detail()).contains("64 KB");
+    }
+
+    @Test
     @Order(5)
     void anInvocationWithoutItsAppIsA400NamingTheField() throws Exception {
         InvokeRequest bad = new InvokeRequest(
