@@ -244,6 +244,37 @@ class EngineIT {
                     + "unescape";
 
     @Test
+    void oneAppFloodingItsLogIsCutAtItsBudgetAndAnotherAppsLinesStay() throws Exception {
+        runtime.env("log-flood", Map.of());
+        runtime.env("log-quiet", Map.of());
+        RuntimeHarness.App flood = runtime.deploy("log-flood", "api/main.js", """
+                const big = 'x'.repeat(8000);
+                export default { fetch() { for (let i = 0; i < 500; i++) console.log(i + big); return new Response('ok'); } };
+                """);
+        RuntimeHarness.App quiet = runtime.deploy("log-quiet", "api/main.js", """
+                export default { fetch(request) { console.log('quiet ' + new URL(request.url).pathname); return new Response('ok'); } };
+                """);
+        runtime.invoke(quiet, "GET", "/api/before", null);
+        runtime.invoke(flood, "GET", "/api/", null);
+        runtime.invoke(flood, "GET", "/api/", null);
+        runtime.invoke(quiet, "GET", "/api/after", null);
+        Eventually.within(Duration.ofSeconds(10), () -> {
+            assertThat(runtime.logLines)
+                    .filteredOn(line -> line.appId().equals("log-quiet"))
+                    .extracting(line -> line.message())
+                    .contains("quiet /api/before", "quiet /api/after");
+            assertThat(runtime.logLines)
+                    .filteredOn(line -> line.appId().equals("log-flood"))
+                    .anySatisfy(line -> assertThat(line.message()).contains("its log lines are dropped until"));
+        });
+        long floodBytes = runtime.logLines.stream()
+                .filter(line -> line.appId().equals("log-flood"))
+                .mapToLong(line -> line.message().length())
+                .sum();
+        assertThat(floodBytes).isBetween(AppLogBudget.BYTES_PER_MINUTE / 2, AppLogBudget.BYTES_PER_MINUTE);
+    }
+
+    @Test
     void uuidAndFetchRefusalsWorkInsideHandlers() throws Exception {
         runtime.env("uuid", Map.of());
         RuntimeHarness.App app = runtime.deploy("uuid", "api/main.js", """
