@@ -186,6 +186,25 @@ class InvokeEndpointIT {
 
     @Test
     @Order(6)
+    void aReaderCancellingAResponseStreamClosesTheBodyAtOnce() throws Exception {
+        InvokeResponse response =
+                decode(invoke(request("GET", "/api/endless", null, null), new CopyOnWriteArrayList<>())
+                        .get(10, TimeUnit.SECONDS));
+        CompletableFuture<Void> closed = EchoRunner.endlessClosed;
+        BodyStreamReader reader = new BodyStreamReader(gateway, response.bodyStream(), Duration.ofSeconds(5));
+        assertThat(reader.pull().get(5, TimeUnit.SECONDS).data()).isNotEmpty();
+        reader.cancel(); // the client left
+        // well before the holder's idle time (30 s) would drop it
+        closed.get(10, TimeUnit.SECONDS);
+        assertThat(suite.service(ServiceName.RUNTIME)
+                        .context()
+                        .getBean(ResponseStreams.class)
+                        .open())
+                .isZero();
+    }
+
+    @Test
+    @Order(6)
     void aRequestBodyWhoseHolderVanishedFailsTheInvocationFast() throws Exception {
         long started = System.nanoTime();
         Message reply = invoke(
