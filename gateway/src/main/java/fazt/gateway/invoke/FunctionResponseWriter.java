@@ -32,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * id set), the inline first chunk, then the body stream pulled from the runtime one chunk at a time, each pull
  * issued while the previous chunk is written and the next write waiting for the previous one to complete, so a slow
  * client slows the runtime down. Unknown lengths go {@code Transfer-Encoding: chunked}; HEAD gets the head only. A
- * client that leaves stops the pulls; a stream that breaks after the head closes the connection. Event loop only.
+ * client that leaves (its connection or HTTP/2 stream closes) stops the pulls and cancels the body stream, so the
+ * runtime stops the app's stream and frees its context at once; a stream that breaks after the head closes the
+ * connection. Event loop only.
  */
 final class FunctionResponseWriter {
     /** Headers that describe one connection, not the message; the app cannot set them. */
@@ -133,11 +135,21 @@ final class FunctionResponseWriter {
         writer.written = first.length;
         CompletableFuture<Chunk> next = stream.pull();
         wrote.addListener(w -> writer.after(w.isSuccess(), next));
+        ctx.channel().closeFuture().addListener(closed -> ctx.executor().execute(writer::clientLeft));
         return writer.done;
+    }
+
+    /** The connection (or HTTP/2 stream) closed: if the body is not all written, the runtime need not make the rest. */
+    private void clientLeft() {
+        if (!done.isDone()) {
+            stream.cancel();
+            done.complete(null);
+        }
     }
 
     private void after(boolean wroteOk, CompletableFuture<Chunk> next) {
         if (!wroteOk) {
+            stream.cancel();
             ctx.channel().close();
             done.complete(null);
             return;
@@ -147,7 +159,7 @@ final class FunctionResponseWriter {
 
     private void onChunk(Chunk chunk, Throwable failure) {
         if (!ctx.channel().isActive()) {
-            done.complete(null); // the client left: pull no more; the runtime drops the idle stream
+            clientLeft(); // the client left: pull no more, and the runtime drops the stream now
             return;
         }
         if (failure != null) {

@@ -39,8 +39,16 @@ final class AppContext implements WebHost, AutoCloseable {
     private static final Source INVOKE_JS = resource("invoke.js");
     private static final Source BINDINGS_JS = resource("bindings.js");
     private static final Source MAIL_JS = resource("mail.js");
+    /**
+     * GraalJS defines {@code Java} and the Java package globals ({@code Packages}, {@code java}...) even without host
+     * access (every use fails), and the shell's {@code arguments}; app code should not see them. The builtins that
+     * could bring them back in a new realm ({@code load}, {@code loadWithNewGlobal}) are off in {@link JsEngine}.
+     */
     private static final Source HIDE_HOST_GLOBALS = Source.newBuilder(
-                    "js", "delete globalThis.Java; delete globalThis.Graal;", "fazt:hide-host-globals")
+                    "js",
+                    "for (const name of ['Java', 'Graal', 'Packages', 'java', 'javax', 'javafx', 'com', 'org', 'edu',"
+                            + " 'arguments']) { delete globalThis[name]; }",
+                    "fazt:hide-host-globals")
             .internal(true)
             .buildLiteral();
 
@@ -84,7 +92,6 @@ final class AppContext implements WebHost, AutoCloseable {
      * the code threw, or a {@link PolyglotException} when it exports no handler.
      */
     void load() {
-        // GraalJS defines `Java` even without host access (every call on it fails); app code should not see it.
         context.eval(HIDE_HOST_GLOBALS);
         WebGlobals.install(context, this);
         bridge = WebGlobals.bridge(context);

@@ -56,6 +56,12 @@ public final class JsEngine implements AutoCloseable {
                 .allowEnvironmentAccess(EnvironmentAccess.NONE)
                 .allowIO(IOAccess.newBuilder().fileSystem(modules.fileSystem()).build())
                 .option("js.esm-eval-returns-exports", "true")
+                // No shell builtins: load/loadWithNewGlobal would make a new realm with Java and the package globals
+                // again (AppContext deletes them from this one), print writes to the engine's output, Graal is not
+                // app API.
+                .option("js.load", "false")
+                .option("js.print", "false")
+                .option("js.graal-builtin", "false")
                 .resourceLimits(limits)
                 .build();
     }

@@ -4,7 +4,9 @@ import fazt.platform.bodystream.BodyStreamReader;
 import fazt.platform.nats.IncomingRequest;
 import fazt.platform.nats.ProblemException;
 import fazt.platform.nats.RequestEndpoint;
+import fazt.proto.MessageCodec;
 import fazt.proto.problem.Problem;
+import fazt.proto.runtime.HttpHeader;
 import fazt.proto.runtime.InvokeRequest;
 import fazt.proto.runtime.InvokeResponse;
 import fazt.proto.runtime.RuntimeSubjects;
@@ -26,6 +28,11 @@ import java.util.List;
 final class InvokeEndpoint implements RequestEndpoint {
     /** Pull timeout for request body chunks when the request names no deadline. */
     static final Duration DEFAULT_PULL_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * Largest response head (its headers as they travel, JSON-encoded): with the first body chunk it must fit
+     * in one NATS message (1 MB by default), and no browser takes more.
+     */
+    static final int MAX_HEAD_BYTES = 64 * 1024;
 
     private final FunctionRunner runner;
     private final Connection nats;
@@ -93,6 +100,17 @@ final class InvokeEndpoint implements RequestEndpoint {
     /** The head and first chunk inline; the rest, if any, held for pulls. */
     private InvokeResponse respond(FunctionResult result) throws Exception {
         ResponseBody body = result.body() == null ? ResponseBody.of(new byte[0]) : result.body();
+        List<HttpHeader> headers = result.headers() == null ? List.of() : result.headers();
+        int headBytes = MessageCodec.INSTANCE.encode(headers).length;
+        if (headBytes > MAX_HEAD_BYTES) {
+            body.close();
+            throw new ProblemException(Problem.of(
+                    502,
+                    "gateway/bad-function-response",
+                    "Bad function response",
+                    "The app's function answered with headers of " + (headBytes >> 10) + " KB; at most "
+                            + (MAX_HEAD_BYTES >> 10) + " KB are allowed."));
+        }
         byte[] first;
         try {
             first = body.next(RuntimeSubjects.CHUNK_SIZE);
@@ -109,7 +127,7 @@ final class InvokeEndpoint implements RequestEndpoint {
         }
         return new InvokeResponse(
                 result.status(),
-                result.headers() == null ? List.of() : result.headers(),
+                headers,
                 first == null ? new byte[0] : first,
                 stream,
                 result.cold(),

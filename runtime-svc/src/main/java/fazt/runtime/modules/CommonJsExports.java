@@ -87,12 +87,15 @@ public final class CommonJsExports {
         return names;
     }
 
-    /** The ES module text that stands for a CommonJS file when an ES module imports it. */
-    public static String esmWrapper(String absolutePath, String source) {
+    /**
+     * The ES module text that stands for a CommonJS file when an ES module imports it; it gets the CommonJS loader
+     * from the module at {@code loaderPath} (see {@code ModuleFileSystem.LOADER_SOURCE}).
+     */
+    public static String esmWrapper(String absolutePath, String source, String loaderPath) {
         StringBuilder wrapper = new StringBuilder()
-                .append("const m = globalThis.")
-                .append(ModuleGlobals.REQUIRE_ABSOLUTE)
-                .append('(')
+                .append("import { requireAbsolute } from ")
+                .append(jsString(loaderPath))
+                .append(";\nconst m = requireAbsolute(")
                 .append(jsString(absolutePath))
                 .append(");\nexport default m;\n");
         for (String name : names(source)) {

@@ -33,18 +33,31 @@ import org.graalvm.polyglot.io.FileSystem;
 public final class ModuleFileSystem implements FileSystem {
     /** Where a bare specifier lands when the loader parses it; {@link #toRealPath} resolves it in the library. */
     static final String BARE_ROOT = "/node_modules/";
+    /**
+     * The module served at the loader path: {@link ModuleGlobals#install} hands it the CommonJS loader once, and the
+     * ES wrappers of CommonJS files import {@code requireAbsolute} from it.
+     */
+    static final byte[] LOADER_SOURCE = ("export let requireAbsolute = null;\n"
+                    + "export function install(f) { if (requireAbsolute === null) requireAbsolute = f; }\n")
+            .getBytes(StandardCharsets.UTF_8);
 
     private final ModuleSources sources;
     private final ModuleResolver resolver;
+    private final String loaderPath;
 
-    public ModuleFileSystem(ModuleSources sources, ModuleResolver resolver) {
+    public ModuleFileSystem(ModuleSources sources, ModuleResolver resolver, String loaderPath) {
         this.sources = sources;
         this.resolver = resolver;
+        this.loaderPath = loaderPath;
     }
 
     @Override
     public Path parsePath(URI uri) {
-        return Path.of(uri.getPath());
+        // Only file: URIs name files; any other scheme (node:fs, https://...) is a bare name that resolves to nothing.
+        if ("file".equalsIgnoreCase(uri.getScheme()) && uri.getPath() != null) {
+            return Path.of(uri.getPath());
+        }
+        return Path.of(BARE_ROOT + uri);
     }
 
     @Override
@@ -84,9 +97,12 @@ public final class ModuleFileSystem implements FileSystem {
             }
         }
         String file = real(path).orElseThrow(() -> new NoSuchFileException(path.toString()));
+        if (file.equals(loaderPath)) {
+            return new ReadOnlyChannel(LOADER_SOURCE);
+        }
         byte[] bytes = sources.read(file).orElseThrow(() -> new NoSuchFileException(path.toString()));
         if (!resolver.isEsm(file)) {
-            bytes = CommonJsExports.esmWrapper(file, new String(bytes, StandardCharsets.UTF_8))
+            bytes = CommonJsExports.esmWrapper(file, new String(bytes, StandardCharsets.UTF_8), loaderPath)
                     .getBytes(StandardCharsets.UTF_8);
         }
         return new ReadOnlyChannel(bytes);
@@ -111,18 +127,26 @@ public final class ModuleFileSystem implements FileSystem {
     @Override
     public Map<String, Object> readAttributes(Path path, String attributes, LinkOption... options) throws IOException {
         String name = ModuleResolver.normalize(toAbsolutePath(path).toString());
+        if (name.equals(loaderPath)) {
+            return attributes(true, false, LOADER_SOURCE.length);
+        }
         boolean file = sources.isFile(name);
         boolean directory = !file && sources.isDirectory(name);
         if (!file && !directory) {
             throw new NoSuchFileException(path.toString());
         }
+        return attributes(
+                file, directory, file ? sources.read(name).map(b -> b.length).orElse(0) : 0);
+    }
+
+    private static Map<String, Object> attributes(boolean file, boolean directory, long size) {
         FileTime epoch = FileTime.fromMillis(0);
         Map<String, Object> result = new HashMap<>();
         result.put("isRegularFile", file);
         result.put("isDirectory", directory);
         result.put("isSymbolicLink", false);
         result.put("isOther", false);
-        result.put("size", file ? (long) sources.read(name).map(b -> b.length).orElse(0) : 0L);
+        result.put("size", size);
         result.put("lastModifiedTime", epoch);
         result.put("lastAccessTime", epoch);
         result.put("creationTime", epoch);
@@ -132,6 +156,9 @@ public final class ModuleFileSystem implements FileSystem {
 
     private Optional<String> real(Path path) {
         String name = toAbsolutePath(path).toString();
+        if (name.equals(loaderPath)) {
+            return Optional.of(loaderPath);
+        }
         if (name.startsWith(BARE_ROOT)) {
             return resolver.resolve("/", name.substring(BARE_ROOT.length()), ModuleResolver.Mode.IMPORT);
         }

@@ -2,6 +2,8 @@ package fazt.runtime.modules;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.graalvm.polyglot.Context;
@@ -16,19 +18,27 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
  * of the shared engine reuses their parsed code.
  */
 public final class ModuleGlobals {
-    /** Hidden global through which ES wrappers of CommonJS files reach the loader. */
-    public static final String REQUIRE_ABSOLUTE = "__faztRequireAbsolute";
-
     private static final Source REQUIRE_JS = resource("require.js");
+    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Map<String, Source> STDLIB_SOURCES = new ConcurrentHashMap<>();
 
     private final AppFiles files;
     private final ModuleResolver resolver;
     private final Map<String, Source> appSources = new ConcurrentHashMap<>();
+    /**
+     * Where the ES wrappers of CommonJS files import the loader from: a module only the file system serves, at a path
+     * with a random part per context, so app code can neither guess it nor find the loader on its global scope.
+     */
+    private final String loaderPath;
+
+    private Value makeRequire;
 
     public ModuleGlobals(AppFiles files) {
         this.files = files;
         this.resolver = new ModuleResolver(files);
+        byte[] secret = new byte[16];
+        RANDOM.nextBytes(secret);
+        this.loaderPath = "/fazt-loader-" + HexFormat.of().formatHex(secret) + ".mjs";
     }
 
     public AppFiles files() {
@@ -41,7 +51,7 @@ public final class ModuleGlobals {
 
     /** The file system to give the context's builder. */
     public ModuleFileSystem fileSystem() {
-        return new ModuleFileSystem(files, resolver);
+        return new ModuleFileSystem(files, resolver, loaderPath);
     }
 
     /**
@@ -57,8 +67,7 @@ public final class ModuleGlobals {
             Value defaultExport = namespace.getMember("default");
             return defaultExport != null && !defaultExport.isNull() ? defaultExport : fallback;
         }
-        Value makeRequire = install(context);
-        Value exports = makeRequire.execute("/app/api").execute("./main.js");
+        Value exports = install(context).execute("/app/api").execute("./main.js");
         if (exports.hasMember("__esModule")
                 && exports.getMember("__esModule").isBoolean()
                 && exports.getMember("__esModule").asBoolean()
@@ -68,8 +77,14 @@ public final class ModuleGlobals {
         return exports;
     }
 
-    /** Installs the CommonJS loader and its hidden absolute loader; returns {@code makeRequire(dir)}. */
+    /**
+     * Installs the CommonJS loader (once per context) and hands its absolute loader to the loader module the ES
+     * wrappers import; returns {@code makeRequire(dir)}.
+     */
     public Value install(Context context) {
+        if (makeRequire != null) {
+            return makeRequire;
+        }
         Value factory = context.eval(REQUIRE_JS);
         ProxyExecutable resolve =
                 args -> resolver.resolve(args[0].asString(), args[1].asString(), ModuleResolver.Mode.REQUIRE)
@@ -81,7 +96,17 @@ public final class ModuleGlobals {
         ProxyExecutable text = args -> new String(read(args[0].asString()), StandardCharsets.UTF_8);
         ProxyExecutable compile = args -> context.eval(commonJsSource(args[0].asString()));
         ProxyExecutable importEsm = args -> importNamespace(context, args[0].asString());
-        return factory.execute(resolve, kind, text, compile, importEsm, REQUIRE_ABSOLUTE);
+        Value loader = factory.execute(resolve, kind, text, compile, importEsm);
+        makeRequire = loader.getMember("makeRequire");
+        Source entry = Source.newBuilder(
+                        "js",
+                        "import * as l from " + CommonJsExports.jsString(loaderPath) + ";\nexport default l;\n",
+                        "fazt:loader")
+                .mimeType("application/javascript+module")
+                .internal(true)
+                .buildLiteral();
+        context.eval(entry).getMember("default").invokeMember("install", loader.getMember("requireAbsolute"));
+        return makeRequire;
     }
 
     private Value importNamespace(Context context, String path) {
@@ -91,9 +116,7 @@ public final class ModuleGlobals {
         Source source = Source.newBuilder("js", entry, "import:" + ModuleSources.display(path))
                 .mimeType("application/javascript+module")
                 .buildLiteral();
-        if (context.getBindings("js").getMember(REQUIRE_ABSOLUTE) == null) {
-            install(context);
-        }
+        install(context);
         return context.eval(source).getMember("default");
     }
 

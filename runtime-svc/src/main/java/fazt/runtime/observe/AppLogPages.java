@@ -1,5 +1,6 @@
 package fazt.runtime.observe;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import fazt.proto.MessageCodec;
 import fazt.proto.runtime.AppLogLine;
 import fazt.proto.runtime.RuntimeSubjects;
@@ -12,7 +13,8 @@ import java.util.Locale;
 
 /**
  * Pages of one app's log lines, oldest first, read from the app-log stream. A page ends after {@code limit} lines
- * that pass the level filter, or after {@link #SCAN_CAP} stored lines looked at, whichever comes first; its cursor is
+ * that pass the level filter, before the line that would take it over {@link #PAGE_BYTES}, or after
+ * {@link #SCAN_CAP} stored lines looked at, whichever comes first; its cursor is
  * the stream sequence of the last line looked at, so the next page (or a follower polling with it) continues exactly
  * there, whichever instance answers.
  */
@@ -20,6 +22,11 @@ import java.util.Locale;
 final class AppLogPages {
     /** Stored lines looked at for one page at most, so a rare level in a busy log cannot make a page unbounded. */
     static final int SCAN_CAP = 10_000;
+    /**
+     * Bytes of lines in one page at most, as they travel in the admin reply (the page's JSON is a string inside the
+     * reply, so it is escaped twice): well under NATS's 1 MB message limit, whatever the lines hold.
+     */
+    static final int PAGE_BYTES = 768 * 1024;
 
     /** A line as the API shows it. */
     record LineView(Instant at, String level, String message, String requestId, String instance) {}
@@ -50,8 +57,10 @@ final class AppLogPages {
             after = 0L;
         }
         long cursor = after != null ? after : 0;
+        boolean more = false;
         List<LineView> lines = new ArrayList<>();
         long looked = 0;
+        long bytes = 0;
         try (SubjectHistory.Reader reader =
                 after != null ? history.fromSequence(after + 1) : history.fromTime(query.since())) {
             long ahead = reader.pending();
@@ -65,27 +74,45 @@ final class AppLogPages {
                     break;
                 }
                 for (SubjectHistory.Entry entry : batch) {
-                    looked++;
-                    cursor = entry.seq();
                     AppLogLine line = decode(entry);
                     if (line != null && query.minLevel().admits(line.level())) {
-                        lines.add(new LineView(
+                        LineView view = new LineView(
                                 line.at() != null ? line.at() : entry.stored(),
                                 level(line.level()),
                                 line.message(),
                                 line.requestId(),
-                                line.instance()));
-                        if (lines.size() == query.limit()) {
+                                line.instance());
+                        int size = replyBytes(view);
+                        if (!lines.isEmpty() && bytes + size > PAGE_BYTES) {
+                            // The next page starts with this line: the cursor stays on the one before.
+                            more = true;
                             break fill;
                         }
+                        bytes += size;
+                        lines.add(view);
+                    }
+                    looked++;
+                    cursor = entry.seq();
+                    if (lines.size() == query.limit()) {
+                        break fill;
                     }
                 }
             }
-            boolean more = looked < ahead;
+            more = more || looked < ahead;
             if (!more) {
                 cursor = Math.max(cursor, lastStored);
             }
             return new Page(lines, Long.toString(cursor), more);
+        }
+    }
+
+    /** The bytes a line takes in the admin reply: its JSON, escaped again as part of the reply's body string. */
+    static int replyBytes(LineView view) {
+        try {
+            String json = MessageCodec.INSTANCE.mapper().writeValueAsString(view);
+            return MessageCodec.INSTANCE.mapper().writeValueAsBytes(json).length;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a log line could not be written as JSON", e);
         }
     }
 

@@ -1,8 +1,9 @@
 // CommonJS for app code and the standard library, Node's way: a module cache per context (a module is in the cache
 // before its body runs, so a cycle sees the partial exports, as in Node), require.resolve, JSON files, and require()
 // of an ES module returning its namespace. Host functions come from ModuleGlobals; nothing here is reachable from
-// app code except the require functions themselves and the hidden absolute loader the ES wrappers call.
-(function (resolveHost, kindHost, textHost, compileHost, importHost, requireAbsoluteName) {
+// app code except the require functions themselves (the absolute loader goes to the loader module that only the ES
+// wrappers of CommonJS files know the path of; nothing is put on the global scope).
+(function (resolveHost, kindHost, textHost, compileHost, importHost) {
   'use strict';
   const cache = new Map();
 
@@ -72,6 +73,14 @@
     return require;
   }
 
-  Object.defineProperty(globalThis, requireAbsoluteName, { value: load, enumerable: false, configurable: false, writable: false });
-  return makeRequire;
+  // Loads a file by absolute path for an ES wrapper; a path that is not a file of the bundle is "Cannot find module".
+  function requireAbsolute(path) {
+    const resolved = typeof path === 'string' ? resolveHost('/', path) : null;
+    if (resolved == null) {
+      throw notFound(String(path), '/');
+    }
+    return load(resolved);
+  }
+
+  return { makeRequire, requireAbsolute };
 })

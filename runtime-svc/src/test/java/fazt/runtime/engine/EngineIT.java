@@ -201,6 +201,80 @@ class EngineIT {
     }
 
     @Test
+    void appCodeSeesExactlyTheStandardAndWebGlobalsAndNoWayToMakeARealm() throws Exception {
+        runtime.env("globals", Map.of());
+        RuntimeHarness.App app =
+                runtime.deploy("globals", "api/main.js", """
+                import lib from './lib.cjs';
+                const names = Object.getOwnPropertyNames(globalThis).sort();
+                const symbols = Object.getOwnPropertySymbols(globalThis).map(String);
+                const hostNames = ['Java', 'Graal', 'Polyglot', 'Packages', 'java', 'javax', 'load', 'loadWithNewGlobal',
+                  'print', 'printErr', 'quit', 'read', 'readbuffer', 'ShadowRealm', 'Realm', 'Debug', 'Interop', 'arguments'];
+                export default { fetch() {
+                  const types = hostNames.map((n) => n + ':' + eval('typeof ' + n));
+                  const realm = (0, eval)('this') === globalThis && new Function('return typeof Java')();
+                  return Response.json({ lib, names, symbols, types, realm });
+                } };
+                """, "api/lib.cjs", "module.exports = 'cjs';");
+        Map<?, ?> seen = MessageCodec.INSTANCE
+                .mapper()
+                .readValue(runtime.invoke(app, "GET", "/api/", null).body(), Map.class);
+        assertThat(seen.get("lib")).isEqualTo("cjs");
+        assertThat(seen.get("names")).isEqualTo(List.of(ALLOWED_GLOBALS.split(",")));
+        assertThat(seen.get("symbols")).isEqualTo(List.of("Symbol(Symbol.toStringTag)"));
+        assertThat((List<?>) seen.get("types"))
+                .allSatisfy(type -> assertThat((String) type).endsWith(":undefined"));
+        assertThat(seen.get("realm")).isEqualTo("undefined");
+    }
+
+    /** What app code finds on its global scope: ECMAScript's globals and the web globals, nothing of the host. */
+    private static final String ALLOWED_GLOBALS =
+            "AbortController,AbortSignal,AggregateError,Array,ArrayBuffer,Atomics,BigInt,BigInt64Array,"
+                    + "BigUint64Array,Blob,Boolean,CryptoKey,CustomEvent,DOMException,DataView,Date,Error,"
+                    + "EvalError,Event,EventTarget,File,FinalizationRegistry,Float16Array,Float32Array,"
+                    + "Float64Array,FormData,Function,Headers,Infinity,Int16Array,Int32Array,Int8Array,Intl,"
+                    + "Iterator,JSON,Map,Math,NaN,Number,Object,Promise,Proxy,RangeError,ReadableStream,"
+                    + "ReadableStreamDefaultController,ReadableStreamDefaultReader,ReferenceError,Reflect,RegExp,"
+                    + "Request,Response,Set,SharedArrayBuffer,String,Symbol,SyntaxError,TextDecoder,TextEncoder,"
+                    + "TransformStream,TypeError,URIError,URL,URLSearchParams,Uint16Array,Uint32Array,Uint8Array,"
+                    + "Uint8ClampedArray,WeakMap,WeakRef,WeakSet,WritableStream,WritableStreamDefaultWriter,atob,"
+                    + "btoa,clearInterval,clearTimeout,console,crypto,decodeURI,decodeURIComponent,encodeURI,"
+                    + "encodeURIComponent,escape,eval,fetch,globalThis,isFinite,isNaN,navigator,parseFloat,"
+                    + "parseInt,performance,queueMicrotask,setInterval,setTimeout,structuredClone,undefined,"
+                    + "unescape";
+
+    @Test
+    void oneAppFloodingItsLogIsCutAtItsBudgetAndAnotherAppsLinesStay() throws Exception {
+        runtime.env("log-flood", Map.of());
+        runtime.env("log-quiet", Map.of());
+        RuntimeHarness.App flood = runtime.deploy("log-flood", "api/main.js", """
+                const big = 'x'.repeat(8000);
+                export default { fetch() { for (let i = 0; i < 500; i++) console.log(i + big); return new Response('ok'); } };
+                """);
+        RuntimeHarness.App quiet = runtime.deploy("log-quiet", "api/main.js", """
+                export default { fetch(request) { console.log('quiet ' + new URL(request.url).pathname); return new Response('ok'); } };
+                """);
+        runtime.invoke(quiet, "GET", "/api/before", null);
+        runtime.invoke(flood, "GET", "/api/", null);
+        runtime.invoke(flood, "GET", "/api/", null);
+        runtime.invoke(quiet, "GET", "/api/after", null);
+        Eventually.within(Duration.ofSeconds(10), () -> {
+            assertThat(runtime.logLines)
+                    .filteredOn(line -> line.appId().equals("log-quiet"))
+                    .extracting(line -> line.message())
+                    .contains("quiet /api/before", "quiet /api/after");
+            assertThat(runtime.logLines)
+                    .filteredOn(line -> line.appId().equals("log-flood"))
+                    .anySatisfy(line -> assertThat(line.message()).contains("its log lines are dropped until"));
+        });
+        long floodBytes = runtime.logLines.stream()
+                .filter(line -> line.appId().equals("log-flood"))
+                .mapToLong(line -> line.message().length())
+                .sum();
+        assertThat(floodBytes).isBetween(AppLogBudget.BYTES_PER_MINUTE / 2, AppLogBudget.BYTES_PER_MINUTE);
+    }
+
+    @Test
     void uuidAndFetchRefusalsWorkInsideHandlers() throws Exception {
         runtime.env("uuid", Map.of());
         RuntimeHarness.App app = runtime.deploy("uuid", "api/main.js", """

@@ -18,13 +18,14 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /**
  * A {@link FunctionRunner} written in Java for the transport tests only, standing in for the JavaScript engine:
  * {@code /api/echo} streams the request body back (length unknown, so it goes as a body stream),
  * {@code /api/hello} answers a known small body, {@code /api/slow?ms=N} answers after N ms, {@code /api/fail} is an
- * app error.
+ * app error, {@code /api/big-head} answers a 4 MB header, {@code /api/endless} a body that never ends.
  */
 @Singleton
 @Replaces(FunctionRunner.class)
@@ -58,6 +59,9 @@ final class EchoRunner implements FunctionRunner {
         };
     }
 
+    /** Completes when the body of the latest {@code /api/endless} is closed (the reader cancelled it). */
+    static volatile CompletableFuture<Void> endlessClosed = new CompletableFuture<>();
+
     @Override
     public FunctionResult run(FunctionCall call) {
         URI url = URI.create(call.request().url());
@@ -82,6 +86,17 @@ final class EchoRunner implements FunctionRunner {
                     yield new FunctionResult(
                             200, List.of(), ResponseBody.of("done".getBytes(StandardCharsets.UTF_8)), true);
                 }
+                case "/api/endless" -> {
+                    CompletableFuture<Void> closed = new CompletableFuture<>();
+                    endlessClosed = closed;
+                    yield new FunctionResult(200, List.of(), endless(closed), false);
+                }
+                case "/api/big-head" ->
+                    new FunctionResult(
+                            200,
+                            List.of(new HttpHeader("x-big", "a".repeat(4 * 1024 * 1024))),
+                            ResponseBody.of("body".getBytes(StandardCharsets.UTF_8)),
+                            false);
                 case "/api/fail" ->
                     throw new ProblemException(Problem.of(
                             500, "runtime/app-error", "App error", "TypeError: x is undefined at api/main.js:3:7"));
@@ -93,6 +108,21 @@ final class EchoRunner implements FunctionRunner {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A body that never ends, in 100 KB pieces as pulled; {@code closed} completes when it is closed. */
+    private static ResponseBody endless(CompletableFuture<Void> closed) {
+        return new ResponseBody() {
+            @Override
+            public byte[] next(int maxBytes) {
+                return new byte[Math.min(maxBytes, 100_000)];
+            }
+
+            @Override
+            public void close() {
+                closed.complete(null);
+            }
+        };
     }
 
     /** The bytes as a body of unknown length, produced in 100 KB pieces as pulled. */

@@ -162,6 +162,17 @@ class InvokeEndpointIT {
     }
 
     @Test
+    @Order(4)
+    void aResponseHeadOverTheLimitIsABadFunctionResponse() throws Exception {
+        Message reply = invoke(request("GET", "/api/big-head", null, null), new CopyOnWriteArrayList<>())
+                .get(10, TimeUnit.SECONDS);
+        assertThat(reply.getHeaders().getFirst(FaztHeaders.SERVICE_ERROR_CODE)).isEqualTo("502");
+        Problem problem = MessageCodec.INSTANCE.decode(reply.getData(), Problem.class);
+        assertThat(problem.type()).isEqualTo("https://errors.fazt.dev/gateway/bad-function-response");
+        assertThat(problem.detail()).contains("64 KB");
+    }
+
+    @Test
     @Order(5)
     void anInvocationWithoutItsAppIsA400NamingTheField() throws Exception {
         InvokeRequest bad = new InvokeRequest(
@@ -171,6 +182,25 @@ class InvokeEndpointIT {
         assertThat(MessageCodec.INSTANCE.decode(reply.getData(), Problem.class).errors())
                 .extracting(Problem.FieldError::field)
                 .containsExactly("appId");
+    }
+
+    @Test
+    @Order(6)
+    void aReaderCancellingAResponseStreamClosesTheBodyAtOnce() throws Exception {
+        InvokeResponse response =
+                decode(invoke(request("GET", "/api/endless", null, null), new CopyOnWriteArrayList<>())
+                        .get(10, TimeUnit.SECONDS));
+        CompletableFuture<Void> closed = EchoRunner.endlessClosed;
+        BodyStreamReader reader = new BodyStreamReader(gateway, response.bodyStream(), Duration.ofSeconds(5));
+        assertThat(reader.pull().get(5, TimeUnit.SECONDS).data()).isNotEmpty();
+        reader.cancel(); // the client left
+        // well before the holder's idle time (30 s) would drop it
+        closed.get(10, TimeUnit.SECONDS);
+        assertThat(suite.service(ServiceName.RUNTIME)
+                        .context()
+                        .getBean(ResponseStreams.class)
+                        .open())
+                .isZero();
     }
 
     @Test

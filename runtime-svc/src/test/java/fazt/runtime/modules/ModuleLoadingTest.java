@@ -11,6 +11,7 @@ import java.util.Map;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,15 @@ class ModuleLoadingTest {
         try (Context context = ENGINE.newContext(modules)) {
             Value handler = modules.loadMain(context);
             Value result = handler.invokeMember("fetch");
+            if (result.canInvokeMember("then")) {
+                String[] settled = new String[1];
+                result.invokeMember("then", (ProxyExecutable)
+                        a -> settled[0] = a[0].isString() ? a[0].asString() : a[0].toString());
+                for (int i = 0; i < 10 && settled[0] == null; i++) {
+                    context.eval("js", "0"); // runs the pending jobs
+                }
+                return settled[0];
+            }
             return result.isString() ? result.asString() : result.toString();
         }
     }
@@ -118,6 +128,51 @@ class ModuleLoadingTest {
         assertThatThrownBy(() -> run("api/main.js", "import x from 'left-pad'; export default {};"))
                 .isInstanceOf(PolyglotException.class)
                 .hasMessageContaining("left-pad");
+    }
+
+    @Test
+    void unknownAndNodeBuiltinModulesAreCannotFindModuleByEveryWayOfLoading() {
+        for (String specifier : new String[] {"node:fs", "fs", "https://example.com/x.js", "file:///etc/passwd"}) {
+            String quoted = "'" + specifier + "'";
+            assertThatThrownBy(() -> run("api/main.js", "import x from " + quoted + "; export default {};"))
+                    .as("static import of %s", specifier)
+                    .isInstanceOf(PolyglotException.class)
+                    .hasMessageContaining("Cannot find module")
+                    .satisfies(e -> assertThat(((PolyglotException) e).isHostException())
+                            .isFalse());
+            assertThat(
+                            run(
+                                    "api/main.js",
+                                    "export default { async fetch() { try { await import(" + quoted
+                                            + "); return 'loaded'; } catch (e) { return e.constructor.name + ': ' + e.message; } } };"))
+                    .as("dynamic import of %s from an ES module", specifier)
+                    .startsWith("Error: Cannot find module");
+            assertThat(
+                            run(
+                                    "api/main.js",
+                                    "module.exports = { async fetch() { try { await import(" + quoted
+                                            + "); return 'loaded'; } catch (e) { return e.constructor.name + ': ' + e.message; } } };"))
+                    .as("dynamic import of %s from CommonJS", specifier)
+                    .startsWith("Error: Cannot find module");
+            assertThat(
+                            run(
+                                    "api/main.js",
+                                    "module.exports = { fetch() { try { require(" + quoted
+                                            + "); return 'loaded'; } catch (e) { return e.constructor.name + ': ' + e.message; } } };"))
+                    .as("require of %s", specifier)
+                    .startsWith("Error: Cannot find module " + quoted);
+        }
+    }
+
+    @Test
+    void theLoaderOfEsWrappersIsNotOnTheGlobalScope() {
+        assertThat(run(
+                        "api/main.js",
+                        "import cjs from './lib.cjs';\nexport default { fetch() { return cjs.name + ':'"
+                                + " + Object.getOwnPropertyNames(globalThis).filter((n) => /fazt|require/i.test(n)).join(); } };",
+                        "api/lib.cjs",
+                        "exports.name = 'cjs';"))
+                .isEqualTo("cjs:");
     }
 
     @Test

@@ -37,6 +37,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -153,6 +154,36 @@ class ObserveAdminIT {
         assertThat(line.path("requestId").asText()).isEqualTo("req-line 6");
         assertThat(line.path("instance").asText()).isEqualTo("runtime-test:1");
         assertThat(line.has("at")).isTrue();
+    }
+
+    @Test
+    void pagesStopBeforeTheReplyLimitAndContinueAtTheCursor() throws Exception {
+        String id = app("big-lines");
+        int count = 60;
+        // Quotes are escaped twice on the way (the page's JSON is a string in the admin reply): 4 bytes each.
+        String heavy = "\"".repeat(8 * 1024 - 8);
+        for (int i = 0; i < count; i++) {
+            log(id, "info", String.format("%04d", i) + heavy);
+        }
+        List<String> seen = new ArrayList<>();
+        String after = null;
+        int pages = 0;
+        boolean more = true;
+        while (more && pages++ < count) {
+            Map<String, String> query =
+                    after == null ? Map.of("limit", "1000") : Map.of("limit", "1000", "after", after);
+            JsonNode page = ok("big-lines", "logs", query);
+            List<String> lines = messages(page);
+            assertThat(lines).isNotEmpty().hasSizeLessThan(count);
+            lines.forEach(line -> seen.add(line.substring(0, 4)));
+            after = page.path("cursor").asText();
+            more = page.path("more").asBoolean();
+        }
+        assertThat(pages).isGreaterThan(1);
+        assertThat(seen)
+                .containsExactlyElementsOf(IntStream.range(0, count)
+                        .mapToObj(i -> String.format("%04d", i))
+                        .toList());
     }
 
     @Test

@@ -44,7 +44,9 @@ import fazt.proto.SubjectGrammar;
  * (1 for the first chunk after the inline one, then 2, 3, ...) to the body stream subject; the reply is the raw chunk
  * bytes with header {@link #HEADER_LAST} {@code true} on the last one (which may be empty), or a problem. The reader
  * sets the pace, so a slow client slows the producer down and nothing is held whole in memory. A holder drops a
- * stream nobody pulled for {@link #STREAM_IDLE_MILLIS}; a reader whose pull gets no responder fails at once.
+ * stream nobody pulled for {@link #STREAM_IDLE_MILLIS}; a reader whose pull gets no responder fails at once. A reader
+ * that no longer wants the rest (the client left) publishes a message with header {@link #HEADER_CANCEL} {@code true}
+ * to the subject, and the holder drops the stream at once (its producer is closed, as when it is abandoned).
  *
  * <h2>Liveness while a handler runs</h2>
  * The gateway names an inbox in the {@link #HEADER_PROGRESS} header of the invoke request. The instance that took
@@ -87,6 +89,8 @@ public final class RuntimeSubjects {
     public static final String HEADER_SEQ = "Fazt-Seq";
     /** Header of a chunk pull reply: {@code true} on the last chunk. */
     public static final String HEADER_LAST = "Fazt-Last";
+    /** Header of a message to a body stream subject: {@code true} drops the stream, the reader wants no more. */
+    public static final String HEADER_CANCEL = "Fazt-Cancel";
 
     /** Subject (without the root) of one app's log lines. */
     public static String appLog(String appId) {

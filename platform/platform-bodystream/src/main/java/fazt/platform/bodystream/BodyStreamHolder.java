@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * with chunk n, produced only then, with {@code Fazt-Last: true} on the final one. A repeated pull of the chunk just
  * served gets it again (a lost reply); any other order is a 409 problem. A stream ends when its last chunk was
  * served, when its producer fails (the reader gets a problem), when nobody pulled it for the idle time (abandoned),
- * or when its owner cancels it; in every case its producer is closed and later pulls get a 410 problem. Once the
+ * or when its owner or its reader ({@link BodyStreamReader#cancel}) cancels it; in every case its producer is closed and later pulls get a 410 problem. Once the
  * holder or its connection is gone, pulls find no responder.
  */
 public final class BodyStreamHolder implements AutoCloseable {
@@ -98,6 +98,10 @@ public final class BodyStreamHolder implements AutoCloseable {
                             "Body stream gone",
                             "The body stream ended, failed or was dropped after " + idleMillis
                                     + " ms without a pull."));
+            return;
+        }
+        if (pull.getHeaders() != null && "true".equals(pull.getHeaders().getFirst(RuntimeSubjects.HEADER_CANCEL))) {
+            stream.cancel(); // the reader wants no more: close the producer now, not after the idle time
             return;
         }
         stream.onPull(pull);

@@ -52,6 +52,30 @@ public final class BodyStreamReader {
     }
 
     /**
+     * Tells the holder the rest is not wanted (the client left), so it drops the stream and closes its producer at
+     * once; fire and forget. Later pulls complete with {@link Chunk#END}. Nothing is sent after the last chunk.
+     */
+    public void cancel() {
+        synchronized (this) {
+            if (ended) {
+                return;
+            }
+            ended = true;
+        }
+        Headers headers = new Headers();
+        headers.put(RuntimeSubjects.HEADER_CANCEL, "true");
+        try {
+            nats.publish(NatsMessage.builder()
+                    .subject(subject)
+                    .headers(headers)
+                    .data(new byte[0])
+                    .build());
+        } catch (RuntimeException e) {
+            // not connected: the holder drops the stream after its idle time instead
+        }
+    }
+
+    /**
      * Pulls the next chunk. Call again only after the previous pull completed; after the last chunk it completes with
      * {@link Chunk#END} without asking the holder.
      */

@@ -232,6 +232,31 @@ class BodyStreamIT {
     }
 
     @Test
+    void theReaderCancellingAStreamClosesItsProducerAtOnce() throws Exception {
+        CompletableFuture<Void> closed = new CompletableFuture<>();
+        ChunkProducer all = ChunkProducer.of(random(3 * RuntimeSubjects.CHUNK_SIZE));
+        var stream = holder.register(new ChunkProducer() {
+            @Override
+            public CompletableFuture<Chunk> next(int maxBytes) {
+                return all.next(maxBytes);
+            }
+
+            @Override
+            public void close() {
+                closed.complete(null);
+            }
+        });
+        BodyStreamReader reader = new BodyStreamReader(readerSide, stream.subject(), PULL_TIMEOUT);
+        reader.pull().get();
+        reader.cancel();
+        // the idle time (600 ms) would say ABANDONED; the reader's cancel says CANCELLED
+        assertThat(stream.done().get(3, TimeUnit.SECONDS)).isEqualTo(BodyStreamHolder.Outcome.CANCELLED);
+        closed.get(1, TimeUnit.SECONDS);
+        assertThat(holder.openStreams()).isZero();
+        assertThat(reader.pull().get()).isSameAs(Chunk.END);
+    }
+
+    @Test
     void theOwnerCancellingAStreamClosesItsProducer() throws Exception {
         var stream = holder.register(ChunkProducer.of(random(10)));
         stream.cancel();
