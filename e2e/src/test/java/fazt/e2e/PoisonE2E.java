@@ -116,8 +116,8 @@ class PoisonE2E {
         probes.keepGoing(Duration.ofSeconds(2));
         List<Probe> results = probes.stop();
 
-        // 30 × 16 MB cannot fit the runtime's 320 MB heap: the hoard was dropped (idle context) or stopped (500)
-        assertThat(most).as("statuses " + statuses).isLessThan(30);
+        // a context is recycled once its invocations allocated 2 budgets (40 MB): the hoard never grows past a few
+        assertThat(most).as("statuses " + statuses).isBetween(1, 4);
         assertThat(statuses).allMatch(s -> s == 200 || s == 500);
         probes.assertAllAnsweredQuickly(results, "globalThis hoarder");
         assertThat(runtimePid()).as("runtime-svc survived").isEqualTo(runtimePid);

@@ -37,6 +37,13 @@ final class ContextPool implements IdleContexts {
      */
     static final long WARM_WAIT_MILLIS = 250;
 
+    /**
+     * A context whose invocations allocated more than this many memory budgets in all is closed when it comes back
+     * instead of kept warm (ADR 0034): what an app keeps in {@code globalThis} across requests stays bounded, at the
+     * price of a cold start now and then for a busy app (its garbage counts too).
+     */
+    static final int RECYCLE_BUDGETS = 2;
+
     private static final Logger log = LoggerFactory.getLogger(ContextPool.class);
 
     private final RuntimeConfig config;
@@ -147,7 +154,11 @@ final class ContextPool implements IdleContexts {
         }
     }
 
-    /** Takes a context back: kept warm when it is reusable, current and there is room; else closed. */
+    /**
+     * Takes a context back: kept warm when it is reusable, current, there is room, and its retained estimate is within
+     * {@link #RECYCLE_BUDGETS} budgets (else it is recycled: whatever an app parks in {@code globalThis} is bounded
+     * by that); otherwise closed.
+     */
     void release(AppContext context, boolean reusable) {
         boolean keep;
         lock.lock();
@@ -158,7 +169,8 @@ final class ContextPool implements IdleContexts {
                     && !context.isClosed()
                     && context.generation()
                             == generations.getOrDefault(context.key().appId(), 0L)
-                    && warm.size() < config.poolPerVersion();
+                    && warm.size() < config.poolPerVersion()
+                    && context.retainedEstimate() <= RECYCLE_BUDGETS * config.memoryBudget();
             if (keep) {
                 context.touch();
                 warm.addFirst(context);

@@ -34,7 +34,8 @@ final class EngineBeans {
     @Context
     @Bean(preDestroy = "close")
     MemoryPressure memoryPressure(RuntimeConfig config, Watchdog watchdog, ContextPool pool) {
-        MemoryPressure pressure = new MemoryPressure(watchdog, pool, MemoryPressure.DEFAULT_FRACTION);
+        MemoryPressure pressure =
+                new MemoryPressure(watchdog, pool, MemoryPressure.DEFAULT_FRACTION, config.memoryBudget() / 4);
         log.info(
                 "heap pressure watch pools={} plan: {}",
                 pressure.watchedPools(),

@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
  * right after a garbage collection (a collection-usage threshold, so garbage alone never triggers it), the runtime
  * first drops idle warm contexts, the app with the most estimated retained memory first, until their estimates cover
  * the excess; only when no context is idle does it cancel the running invocation holding the most attributable memory
- * (JavaScript allocation plus host-side bytes). Each later collection that still ends above the line repeats this, so
- * idle memory always goes before anything running, and small invocations are never the first to pay.
+ * (JavaScript allocation plus host-side bytes), and only one holding at least a quarter of the budget: cancelling a
+ * small one would fail an innocent request and free next to nothing. Each later collection that still ends above the
+ * line repeats this, so idle memory always goes before anything running, and small invocations never pay.
  */
 public final class MemoryPressure implements AutoCloseable {
     /** Share of a heap pool's maximum above which the biggest allocator is cancelled. */
@@ -31,10 +32,16 @@ public final class MemoryPressure implements AutoCloseable {
 
     private final Watchdog watchdog;
     private final IdleContexts idle;
+    private final long minimumToCancel;
 
-    public MemoryPressure(Watchdog watchdog, IdleContexts idle, double fraction) {
+    /**
+     * @param minimumToCancel the least attributable memory an invocation must hold to be cancelled (a quarter of the
+     *     budget): below it, cancelling frees next to nothing and fails an innocent request, so nothing is cancelled
+     */
+    public MemoryPressure(Watchdog watchdog, IdleContexts idle, double fraction, long minimumToCancel) {
         this.watchdog = watchdog;
         this.idle = idle;
+        this.minimumToCancel = minimumToCancel;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             long max = pool.getUsage().getMax();
             if (pool.getType() == MemoryType.HEAP && pool.isCollectionUsageThresholdSupported() && max > 0) {
@@ -64,14 +71,19 @@ public final class MemoryPressure implements AutoCloseable {
             log.warn("heap low after collection, dropped idle contexts count={} excess={}", dropped, excessBytes);
             return Outcome.DROPPED_IDLE;
         }
-        return watchdog.cancelBiggest()
+        return watchdog.cancelBiggest(minimumToCancel)
                 .map(guard -> {
                     log.warn(
                             "heap low after collection, cancelled the biggest invocation attributable={}",
                             guard.attributable());
                     return Outcome.CANCELLED;
                 })
-                .orElse(Outcome.NOTHING);
+                .orElseGet(() -> {
+                    log.warn(
+                            "heap low after collection, nothing idle and no invocation holds {} bytes; none cancelled",
+                            minimumToCancel);
+                    return Outcome.NOTHING;
+                });
     }
 
     /** What {@link #relieve} did. */

@@ -70,8 +70,18 @@ public final class Watchdog implements AutoCloseable {
      * bytes its host calls hold); for {@link MemoryPressure}.
      */
     public Optional<Guard> cancelBiggest() {
-        Optional<Guard> biggest =
-                running.stream().filter(g -> g.reason == null).max(Comparator.comparingLong(Guard::attributable));
+        return cancelBiggest(0);
+    }
+
+    /**
+     * As {@link #cancelBiggest()}, but only an invocation holding at least {@code minimumBytes}: cancelling a small
+     * one frees next to nothing and fails an innocent request.
+     */
+    public Optional<Guard> cancelBiggest(long minimumBytes) {
+        Optional<Guard> biggest = running.stream()
+                .filter(g -> g.reason == null)
+                .max(Comparator.comparingLong(Guard::attributable))
+                .filter(g -> g.attributable() >= minimumBytes);
         biggest.ifPresent(g -> g.trip(Reason.HEAP_LOW));
         return biggest;
     }

@@ -193,6 +193,31 @@ class MemoryFairnessIT {
     }
 
     @Test
+    @Order(5)
+    void aContextWhoseInvocationsAllocatedTwoBudgetsIsRecycledSoAHoardStaysBounded() throws Exception {
+        runtime.env("keeper", Map.of());
+        RuntimeHarness.App keeper = runtime.deploy("keeper", "api/main.js", """
+                export default { async fetch() {
+                  globalThis.hoard ??= [];
+                  globalThis.hoard.push(new Uint8Array(16 << 20).fill(1));
+                  return new Response(String(globalThis.hoard.length));
+                } };
+                """);
+        int most = 0;
+        boolean recycled = false;
+        for (int i = 0; i < 12; i++) {
+            int held = Integer.parseInt(
+                    runtime.invoke(keeper, "GET", "/api/", null).body());
+            recycled |= i > 0 && held == 1;
+            most = Math.max(most, held);
+        }
+        // 2 × the 64 MB budget: a context is recycled after about 8 × 16 MB
+        assertThat(recycled).isTrue();
+        assertThat(most).isLessThanOrEqualTo(8);
+        bystanderAnswers();
+    }
+
+    @Test
     @Order(2)
     void fiftyParallelLargeFetchesAreStoppedByTheInvocationsBudgetAndRunAFewAtATime() throws Exception {
         runtime.env("fetcher", Map.of());
