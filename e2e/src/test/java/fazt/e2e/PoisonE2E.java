@@ -69,6 +69,8 @@ class PoisonE2E {
                 };
                 """);
         probeEdge = new Edge(suite.stack());
+        // the probe's own cold start is not the poison's doing
+        assertThat(Edge.text(probeEdge.get("probe.localhost", "/api/"))).isEqualTo("pong");
     }
 
     @AfterAll
