@@ -23,12 +23,15 @@ final class RuntimeSettings {
                             "JavaScript statements one invocation may run (500 `runtime/statement-limit` beyond)")
                     .formerly("RUNTIME_STATEMENT_LIMIT")
                     .mapsTo("runtime.statement-limit"),
-            Setting.megabytes(
+            Setting.of(
                             "FAZT_RUNTIME_MEMORY_BUDGET_MB",
-                            RuntimeConfig.DEFAULT_MEMORY_BUDGET >> 20,
-                            1,
+                            SettingType.MEGABYTES,
                             null,
-                            "heap one invocation may allocate (500 `runtime/memory-limit` beyond)")
+                            "memory one invocation may take: heap it allocates plus bytes its host calls hold (500"
+                                    + " `runtime/memory-limit` beyond)")
+                    .range(1, null)
+                    .defaultText(
+                            "from the heap: (85% of heap − reserve − contexts × 1 MB) / invocations, at most 512 MB")
                     .formerly("RUNTIME_MEMORY_BUDGET_MB")
                     .mapsTo("runtime.memory-budget"),
             Setting.number(
@@ -63,6 +66,35 @@ final class RuntimeSettings {
                             "JavaScript contexts alive in one runtime instance, busy and warm (503 beyond, after a short wait)")
                     .formerly("RUNTIME_MAX_CONTEXTS")
                     .mapsTo("runtime.max-contexts"),
+            Setting.number(
+                            "FAZT_RUNTIME_MAX_INVOCATIONS",
+                            (long) RuntimeConfig.DEFAULT_MAX_INVOCATIONS,
+                            1,
+                            null,
+                            "invocations running at once in one runtime instance (503 beyond, after a short wait)")
+                    .mapsTo("runtime.max-invocations"),
+            Setting.number(
+                            "FAZT_RUNTIME_APP_SHARE_PERCENT",
+                            (long) RuntimeConfig.DEFAULT_APP_SHARE_PERCENT,
+                            1,
+                            100L,
+                            "share of the running invocations one app may hold (429 `runtime/app-busy` beyond, after a"
+                                    + " short wait)")
+                    .mapsTo("runtime.app-share-percent"),
+            Setting.number(
+                            "FAZT_RUNTIME_MAX_HOST_CALLS",
+                            (long) RuntimeConfig.DEFAULT_MAX_HOST_CALLS,
+                            1,
+                            null,
+                            "fetches and binding calls one invocation runs at once (more wait in order)")
+                    .mapsTo("runtime.max-host-calls"),
+            Setting.megabytes(
+                            "FAZT_RUNTIME_HEAP_RESERVE_MB",
+                            RuntimeConfig.DEFAULT_HEAP_RESERVE >> 20,
+                            16,
+                            null,
+                            "heap the runtime keeps for itself in the memory formula (engine, parsed code, NATS)")
+                    .mapsTo("runtime.heap-reserve"),
             Setting.millis(
                             "FAZT_RUNTIME_IDLE_TIMEOUT_MS",
                             RuntimeConfig.DEFAULT_IDLE_TIMEOUT.toMillis(),

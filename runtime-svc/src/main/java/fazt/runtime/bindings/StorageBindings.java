@@ -37,13 +37,16 @@ import fazt.proto.storage.KvPutReply;
 import fazt.proto.storage.KvPutRequest;
 import fazt.proto.storage.KvValue;
 import fazt.proto.storage.StorageSubjects;
+import fazt.runtime.limits.HostLedger;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -53,6 +56,10 @@ import java.util.concurrent.Executors;
  * operation by name with JSON arguments, sent to storage-svc as a NATS request on a virtual thread. The app id is the
  * one the platform gave the context, never anything from JavaScript. Storage's problems come back as failures
  * carrying their detail, which bindings.js turns into an Error.
+ *
+ * <p>Every reply is charged to the invocation's {@link HostLedger} (ADR 0034): a file read before a byte of it is
+ * read (its size is known from the stat), other replies when they arrive (each at most one NATS message). A read
+ * stops at its next chunk once the invocation ended or was cancelled.
  */
 @Singleton
 public final class StorageBindings implements AutoCloseable {
@@ -78,14 +85,37 @@ public final class StorageBindings implements AutoCloseable {
      * {@code bytes} the value or file body when the operation takes bytes.
      */
     public CompletableFuture<BindingReply> call(String appId, String op, String argsJson, byte[] bytes) {
+        return call(appId, op, argsJson, bytes, HostLedger.unlimited().lease());
+    }
+
+    /** {@link #call(String, String, String, byte[])} with the reply charged to {@code lease}. */
+    public CompletableFuture<BindingReply> call(
+            String appId, String op, String argsJson, byte[] bytes, HostLedger.Lease lease) {
         JsonNode args;
         try {
             args = JSON.readTree(argsJson);
         } catch (IOException e) {
             return CompletableFuture.failedFuture(invalid("arguments are not JSON"));
         }
-        return CompletableFuture.supplyAsync(() -> dispatch(appId, op, args, bytes), calls);
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    if (op.equals("files.get")) {
+                        return filesGet(appId, args, lease);
+                    }
+                    BindingReply reply = dispatch(appId, op, args, bytes);
+                    lease.charge(reply.size(), WHAT.getOrDefault(op, op));
+                    return reply;
+                },
+                calls);
     }
+
+    /** How a refusal names the operation. */
+    private static final Map<String, String> WHAT = Map.of(
+            "kv.get", "env.KV.get",
+            "kv.list", "env.KV.list",
+            "db.get", "env.DB.get",
+            "db.find", "env.DB.find",
+            "files.list", "env.FILES.list");
 
     private BindingReply dispatch(String appId, String op, JsonNode args, byte[] bytes) {
         return switch (op) {
@@ -143,7 +173,6 @@ public final class StorageBindings implements AutoCloseable {
                         new DbCountRequest(appId, text(args, "collection"), node(args, "query")),
                         DbCountReply.class));
             case "files.put" -> filesPut(appId, args, bytes);
-            case "files.get" -> filesGet(appId, args);
             case "files.list" ->
                 json(request(
                         StorageSubjects.FILES_LIST,
@@ -216,7 +245,7 @@ public final class StorageBindings implements AutoCloseable {
                 FileInfo.class));
     }
 
-    private BindingReply filesGet(String appId, JsonNode args) {
+    private BindingReply filesGet(String appId, JsonNode args, HostLedger.Lease lease) {
         FilesStatReply stat = request(
                 StorageSubjects.FILES_STAT, new FilesStatRequest(appId, text(args, "path")), FilesStatReply.class);
         if (!stat.found()) {
@@ -229,8 +258,29 @@ public final class StorageBindings implements AutoCloseable {
                     "File too large",
                     "env.FILES.get reads at most " + (MAX_FILE_BYTES >> 20) + " MB in one piece."));
         }
-        return new BindingReply(
-                encode(stat), reader.readAll(stat.file().digest(), stat.file().size()));
+        String meta = encode(stat);
+        int size = (int) stat.file().size();
+        lease.charge(size + 2L * meta.length(), "env.FILES.get of " + sizeText(size));
+        byte[] data = new byte[size];
+        try (InputStream in = reader.open(stat.file().digest(), size)) {
+            for (int done = 0; done < size; ) {
+                if (!lease.live()) {
+                    throw new HostLedger.Refused("env.FILES.get stopped: the request ended");
+                }
+                int n = in.read(data, done, size - done);
+                if (n < 0) {
+                    throw new IllegalStateException("blob ended early");
+                }
+                done += n;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new BindingReply(meta, data);
+    }
+
+    private static String sizeText(long size) {
+        return size >= 1 << 20 ? (size >> 20) + " MB" : size + " bytes";
     }
 
     private <R> R request(String subject, Object body, Class<R> replyType) {

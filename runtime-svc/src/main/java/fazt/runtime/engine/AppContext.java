@@ -8,9 +8,14 @@ import fazt.proto.problem.Problem;
 import fazt.proto.runtime.HttpHeader;
 import fazt.runtime.bindings.MailBindings;
 import fazt.runtime.bindings.StorageBindings;
+import fazt.runtime.limits.HostLedger;
+import fazt.runtime.limits.MemoryPlan;
 import fazt.runtime.modules.AppFiles;
 import fazt.runtime.modules.ModuleGlobals;
+import fazt.runtime.web.ByteCharge;
+import fazt.runtime.web.FetchBudget;
 import fazt.runtime.web.FetchCallbacks;
+import fazt.runtime.web.FetchException;
 import fazt.runtime.web.JsBytes;
 import fazt.runtime.web.OutboundRequest;
 import fazt.runtime.web.WebBridge;
@@ -69,6 +74,7 @@ final class AppContext implements WebHost, AutoCloseable {
     private InvocationScope scope = InvocationScope.SILENT;
     private volatile boolean closed;
     private volatile long lastUsed = System.nanoTime();
+    private volatile long retainedEstimate = MemoryPlan.CONTEXT_BYTES;
 
     AppContext(
             JsEngine engine,
@@ -167,6 +173,20 @@ final class AppContext implements WebHost, AutoCloseable {
         lastUsed = System.nanoTime();
     }
 
+    /**
+     * An upper bound of what this context may retain: a fresh context's size plus everything its invocations
+     * allocated. It counts garbage too (a busy, harmless context looks big); it only orders which idle contexts go
+     * first under heap pressure, where a wrong guess costs a cold start, never a failed request (ADR 0034).
+     */
+    long retainedEstimate() {
+        return retainedEstimate;
+    }
+
+    /** Adds what an invocation allocated in this context. */
+    void addAllocated(long bytes) {
+        retainedEstimate += Math.max(0, bytes);
+    }
+
     boolean isClosed() {
         return closed;
     }
@@ -206,16 +226,37 @@ final class AppContext implements WebHost, AutoCloseable {
 
     @Override
     public void fetch(OutboundRequest request, Value resolve, Value reject) {
-        loop.await(fetcher.send(request, scope.fetchBudget()), (value, failure) -> {
-            if (failure == null) {
-                FetchCallbacks.resolve(resolve, value);
-            } else {
-                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause()
-                        : failure;
-                FetchCallbacks.reject(reject, cause.getMessage() == null ? "fetch failed" : cause.getMessage());
-            }
+        HostLedger ledger = scope.ledger();
+        FetchBudget budget = scope.fetchBudget();
+        ledger.startCall(() -> {
+            HostLedger.Lease lease = ledger.lease();
+            loop.await(fetcher.send(request, budget, charge(lease)), (value, failure) -> {
+                try {
+                    if (failure == null) {
+                        FetchCallbacks.resolve(resolve, value);
+                    } else {
+                        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                                ? failure.getCause()
+                                : failure;
+                        FetchCallbacks.reject(reject, cause.getMessage() == null ? "fetch failed" : cause.getMessage());
+                    }
+                } finally {
+                    lease.close();
+                    ledger.endCall();
+                }
+            });
         });
+    }
+
+    /** The fetch client's view of a lease: a refused charge becomes the fetch's error. */
+    private static ByteCharge charge(HostLedger.Lease lease) {
+        return (bytes, what) -> {
+            try {
+                lease.charge(bytes, what);
+            } catch (HostLedger.Refused e) {
+                throw new FetchException(e.getMessage());
+            }
+        };
     }
 
     /**
@@ -229,26 +270,45 @@ final class AppContext implements WebHost, AutoCloseable {
         Value resolve = args[3];
         Value reject = args[4];
         boolean mailOp = op.startsWith("mail.");
-        var work = mailOp
-                ? mail.call(key.appId(), scope.appName(), op, json, bytes)
-                : storage.call(key.appId(), op, json, bytes);
-        loop.await(work, (reply, failure) -> {
-            if (failure == null) {
-                resolve.execute(reply.json(), reply.data() == null ? null : JsBytes.toJs(context, reply.data()));
-            } else if (mailOp) {
-                Problem problem = MailBindings.problemOf(failure);
-                reject.execute(detailOrTitle(problem), MailBindings.problemJson(failure));
-            } else {
-                reject.execute(bindingMessage(failure));
-            }
+        HostLedger ledger = scope.ledger();
+        String appName = scope.appName();
+        ledger.startCall(() -> {
+            HostLedger.Lease lease = ledger.lease();
+            var work = mailOp
+                    ? mail.call(key.appId(), appName, op, json, bytes).thenApply(reply -> {
+                        lease.charge(reply.size(), op);
+                        return reply;
+                    })
+                    : storage.call(key.appId(), op, json, bytes, lease);
+            loop.await(work, (reply, failure) -> {
+                try {
+                    if (failure == null) {
+                        resolve.execute(
+                                reply.json(), reply.data() == null ? null : JsBytes.toJs(context, reply.data()));
+                    } else if (mailOp && !(unwrap(failure) instanceof HostLedger.Refused)) {
+                        Problem problem = MailBindings.problemOf(failure);
+                        reject.execute(detailOrTitle(problem), MailBindings.problemJson(failure));
+                    } else {
+                        reject.execute(bindingMessage(failure));
+                    }
+                } finally {
+                    lease.close();
+                    ledger.endCall();
+                }
+            });
         });
         return null;
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     private static String bindingMessage(Throwable failure) {
         Throwable cause =
                 failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         return switch (cause) {
+            case HostLedger.Refused r -> r.getMessage();
             case ProblemException p -> detailOrTitle(p.problem());
             case CallFailure.Problem p -> detailOrTitle(p.problem());
             case CallFailure.NoResponders n -> "storage is unavailable";

@@ -3,8 +3,10 @@ package fazt.runtime.engine;
 import fazt.platform.nats.ProblemException;
 import fazt.proto.problem.Problem;
 import fazt.runtime.config.RuntimeConfig;
+import fazt.runtime.limits.IdleContexts;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -17,13 +19,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Warm contexts per app version (at most {@code poolPerVersion} idle each) and the bound on all contexts of the
- * instance ({@code maxContexts}, busy and idle). A context serves one invocation at a time: {@link #acquire} hands out
+ * Warm contexts per app version (at most {@code poolPerVersion} idle each), the bound on all contexts of the
+ * instance ({@code maxContexts}, busy and idle), on those busy at once ({@code maxInvocations}) and on those one app
+ * may keep busy (its share, a quarter of {@code maxInvocations} by default, ADR 0034: one app flooding a slow endpoint
+ * cannot take them all; its further requests wait up to {@link #SLOT_WAIT_MILLIS}, then get 429 {@code runtime/app-busy}). A context serves one invocation at a time: {@link #acquire} hands out
  * an idle one or a permit to create one (a cold start), {@link #release} takes it back. An app's contexts are dropped
  * when it changes ({@link #dropApp}: deployed, rolled back, deleted, env changed): idle ones at once, busy ones when
  * they come back. Contexts idle longer than {@code idleTimeout} are closed by {@link #evictIdle}.
  */
-final class ContextPool {
+final class ContextPool implements IdleContexts {
     /** How long a request waits for a free slot when every context of the instance is busy. */
     static final long SLOT_WAIT_MILLIS = 2_000;
     /**
@@ -33,6 +37,13 @@ final class ContextPool {
      */
     static final long WARM_WAIT_MILLIS = 250;
 
+    /**
+     * A context whose invocations allocated more than this many memory budgets in all is closed when it comes back
+     * instead of kept warm (ADR 0034): what an app keeps in {@code globalThis} across requests stays bounded, at the
+     * price of a cold start now and then for a busy app (its garbage counts too).
+     */
+    static final int RECYCLE_BUDGETS = 2;
+
     private static final Logger log = LoggerFactory.getLogger(ContextPool.class);
 
     private final RuntimeConfig config;
@@ -41,10 +52,14 @@ final class ContextPool {
     private final Map<ContextKey, Deque<AppContext>> idle = new HashMap<>();
     private final Map<String, Long> generations = new HashMap<>();
     private final Map<ContextKey, Integer> busy = new HashMap<>();
+    private final Map<String, Integer> busyByApp = new HashMap<>();
+    private final int appShare;
+    private int busyTotal;
     private int alive;
 
     ContextPool(RuntimeConfig config) {
         this.config = config;
+        this.appShare = config.memoryPlan().appShare();
     }
 
     /**
@@ -59,9 +74,29 @@ final class ContextPool {
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SLOT_WAIT_MILLIS);
             long warmDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WARM_WAIT_MILLIS);
             while (true) {
+                long left = deadline - System.nanoTime();
+                if (busyByApp.getOrDefault(key.appId(), 0) >= appShare) {
+                    if (left <= 0) {
+                        throw new ProblemException(Problem.of(
+                                429,
+                                "runtime/app-busy",
+                                "App busy",
+                                "This app already runs " + appShare + " requests at once, its share of the runtime's "
+                                        + config.maxInvocations() + "; try again shortly."));
+                    }
+                    freed.awaitNanos(left);
+                    continue;
+                }
+                if (busyTotal >= config.maxInvocations()) {
+                    if (left <= 0) {
+                        throw overloaded();
+                    }
+                    freed.awaitNanos(left);
+                    continue;
+                }
                 Deque<AppContext> warm = idle.get(key);
                 if (warm != null && !warm.isEmpty()) {
-                    busy.merge(key, 1, Integer::sum);
+                    take(key);
                     return warm.pollFirst();
                 }
                 long warmLeft = warmDeadline - System.nanoTime();
@@ -71,23 +106,18 @@ final class ContextPool {
                 }
                 if (alive < config.maxContexts()) {
                     alive++;
-                    busy.merge(key, 1, Integer::sum);
+                    take(key);
                     return null;
                 }
                 AppContext victim = oldestIdle();
                 if (victim != null) {
                     idle.get(victim.key()).remove(victim);
                     toClose.add(victim);
-                    busy.merge(key, 1, Integer::sum);
+                    take(key);
                     return null; // the victim's slot passes to the caller
                 }
-                long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new ProblemException(Problem.of(
-                            503,
-                            "runtime/overloaded",
-                            "Runtime overloaded",
-                            "Every JavaScript context of this runtime instance is busy; try again shortly."));
+                    throw overloaded();
                 }
                 freed.awaitNanos(left);
             }
@@ -100,6 +130,20 @@ final class ContextPool {
         }
     }
 
+    private static ProblemException overloaded() {
+        return new ProblemException(Problem.of(
+                503,
+                "runtime/overloaded",
+                "Runtime overloaded",
+                "Every JavaScript context of this runtime instance is busy; try again shortly."));
+    }
+
+    private void take(ContextKey key) {
+        busy.merge(key, 1, Integer::sum);
+        busyByApp.merge(key.appId(), 1, Integer::sum);
+        busyTotal++;
+    }
+
     /** The generation a context created now for the app belongs to. */
     long generation(String appId) {
         lock.lock();
@@ -110,7 +154,11 @@ final class ContextPool {
         }
     }
 
-    /** Takes a context back: kept warm when it is reusable, current and there is room; else closed. */
+    /**
+     * Takes a context back: kept warm when it is reusable, current, there is room, and its retained estimate is within
+     * {@link #RECYCLE_BUDGETS} budgets (else it is recycled: whatever an app parks in {@code globalThis} is bounded
+     * by that); otherwise closed.
+     */
     void release(AppContext context, boolean reusable) {
         boolean keep;
         lock.lock();
@@ -121,7 +169,8 @@ final class ContextPool {
                     && !context.isClosed()
                     && context.generation()
                             == generations.getOrDefault(context.key().appId(), 0L)
-                    && warm.size() < config.poolPerVersion();
+                    && warm.size() < config.poolPerVersion()
+                    && context.retainedEstimate() <= RECYCLE_BUDGETS * config.memoryBudget();
             if (keep) {
                 context.touch();
                 warm.addFirst(context);
@@ -151,6 +200,50 @@ final class ContextPool {
 
     private void done(ContextKey key) {
         busy.computeIfPresent(key, (k, n) -> n <= 1 ? null : n - 1);
+        busyByApp.computeIfPresent(key.appId(), (k, n) -> n <= 1 ? null : n - 1);
+        busyTotal--;
+    }
+
+    /**
+     * Under heap pressure: closes idle contexts app by app, the app whose idle contexts have the largest retained
+     * estimate ({@link AppContext#retainedEstimate}) first, until the estimates closed reach {@code wantedBytes}.
+     */
+    @Override
+    public int dropBiggestIdle(long wantedBytes) {
+        List<AppContext> toClose = new ArrayList<>();
+        lock.lock();
+        try {
+            Map<String, Long> byApp = new HashMap<>();
+            for (Deque<AppContext> warm : idle.values()) {
+                for (AppContext context : warm) {
+                    byApp.merge(context.key().appId(), context.retainedEstimate(), Long::sum);
+                }
+            }
+            List<Map.Entry<String, Long>> apps = new ArrayList<>(byApp.entrySet());
+            apps.sort(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()));
+            long dropped = 0;
+            for (Map.Entry<String, Long> app : apps) {
+                if (!toClose.isEmpty() && dropped >= wantedBytes) {
+                    break;
+                }
+                for (Iterator<Map.Entry<ContextKey, Deque<AppContext>>> it =
+                                idle.entrySet().iterator();
+                        it.hasNext(); ) {
+                    Map.Entry<ContextKey, Deque<AppContext>> entry = it.next();
+                    if (entry.getKey().appId().equals(app.getKey())) {
+                        toClose.addAll(entry.getValue());
+                        alive -= entry.getValue().size();
+                        it.remove();
+                    }
+                }
+                dropped += app.getValue();
+            }
+            freed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        toClose.forEach(AppContext::close);
+        return toClose.size();
     }
 
     /** Drops every context of the app: idle ones now, busy ones when released. */

@@ -33,9 +33,13 @@ final class EngineBeans {
 
     @Context
     @Bean(preDestroy = "close")
-    MemoryPressure memoryPressure(Watchdog watchdog) {
-        MemoryPressure pressure = new MemoryPressure(watchdog, MemoryPressure.DEFAULT_FRACTION);
-        log.info("heap pressure watch pools={}", pressure.watchedPools());
+    MemoryPressure memoryPressure(RuntimeConfig config, Watchdog watchdog, ContextPool pool) {
+        MemoryPressure pressure =
+                new MemoryPressure(watchdog, pool, MemoryPressure.DEFAULT_FRACTION, config.memoryBudget() / 4);
+        log.info(
+                "heap pressure watch pools={} plan: {}",
+                pressure.watchedPools(),
+                config.memoryPlan().describe());
         return pressure;
     }
 
@@ -59,7 +63,7 @@ final class EngineBeans {
         OutboundFetch client = new OutboundFetch(
                 config.fetchAllowedHosts(), OutboundFetch.DEFAULT_TIMEOUT, OutboundFetch.DEFAULT_MAX_RESPONSE_BYTES);
         ExecutorService virtual = Executors.newVirtualThreadPerTaskExecutor();
-        return (request, budget) -> client.sendAsync(request, budget, virtual);
+        return (request, budget, charge) -> client.sendAsync(request, budget, charge, virtual);
     }
 
     /** Closes contexts idle past their timeout. */

@@ -7,6 +7,7 @@ import fazt.runtime.config.RuntimeConfig;
 import fazt.runtime.invoke.FunctionCall;
 import fazt.runtime.invoke.FunctionResult;
 import fazt.runtime.invoke.ResponseBody;
+import fazt.runtime.limits.HostLedger;
 import fazt.runtime.limits.Watchdog;
 import fazt.runtime.modules.AppFiles;
 import fazt.runtime.web.FetchBudget;
@@ -41,6 +42,7 @@ final class Invocation implements Runnable, InvocationScope {
     private final Map<String, String> envVars;
     private final CompletableFuture<FunctionResult> head = new CompletableFuture<>();
     private final FetchBudget fetchBudget;
+    private final HostLedger ledger;
     private final long startedNanos = System.nanoTime();
     private final Instant startedAt = Instant.now();
     private volatile AppContext context;
@@ -65,6 +67,8 @@ final class Invocation implements Runnable, InvocationScope {
         this.context = warm;
         this.envVars = envVars;
         this.fetchBudget = new FetchBudget(services.config().maxFetches());
+        this.ledger = new HostLedger(
+                services.config().memoryBudget(), services.config().maxHostCalls());
     }
 
     /** Completes with the response head (and the body to stream), or fails with the problem for the caller. */
@@ -87,8 +91,8 @@ final class Invocation implements Runnable, InvocationScope {
                         && request.timeoutMillis() < config.wallTime().toMillis()
                 ? Duration.ofMillis(request.timeoutMillis())
                 : config.wallTime();
-        Watchdog.Guard guard =
-                services.watchdog().watch(Thread.currentThread(), wallTime, config.memoryBudget(), this::cancel);
+        Watchdog.Guard guard = services.watchdog()
+                .watch(Thread.currentThread(), wallTime, config.memoryBudget(), ledger, this::cancel);
         try (InputStream body = call.body()) {
             if (cold) {
                 context = services.factory().create(key, services.pool().generation(key.appId()), files);
@@ -148,6 +152,8 @@ final class Invocation implements Runnable, InvocationScope {
                     // so the next request finds it warm. The guard stops first: it must never cancel a context
                     // another invocation already holds.
                     guard.close();
+                    ledger.close();
+                    app.addAllocated(guard.allocated());
                     released = true;
                     release(null, null);
                     head.complete(result);
@@ -170,6 +176,11 @@ final class Invocation implements Runnable, InvocationScope {
             }
         } finally {
             guard.close();
+            ledger.close();
+            AppContext current = context;
+            if (!released && current != null) {
+                current.addAllocated(guard.allocated());
+            }
         }
         if (failure != null) {
             line("error", failure.detail());
@@ -259,6 +270,7 @@ final class Invocation implements Runnable, InvocationScope {
 
     private void cancel() {
         cancelRequested = true;
+        ledger.close();
         AppContext current = context;
         if (current != null) {
             current.cancel();
@@ -318,6 +330,11 @@ final class Invocation implements Runnable, InvocationScope {
     @Override
     public FetchBudget fetchBudget() {
         return fetchBudget;
+    }
+
+    @Override
+    public HostLedger ledger() {
+        return ledger;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package fazt.runtime.engine;
 
+import fazt.runtime.limits.HostLedger;
 import fazt.runtime.web.FetchBudget;
 
 /**
@@ -13,6 +14,9 @@ interface InvocationScope {
     /** The invocation's outbound fetch budget. */
     FetchBudget fetchBudget();
 
+    /** What the invocation's host calls hold, and how many run at once (ADR 0034). */
+    HostLedger ledger();
+
     /** The alias of the app the invocation runs for (what env.MAIL.send names as the sender), or null. */
     default String appName() {
         return null;
@@ -24,6 +28,12 @@ interface InvocationScope {
         public void log(String level, String message) {}
 
         private final FetchBudget none = new FetchBudget(0);
+        private final HostLedger unlimited = HostLedger.unlimited();
+
+        @Override
+        public HostLedger ledger() {
+            return unlimited;
+        }
 
         @Override
         public FetchBudget fetchBudget() {

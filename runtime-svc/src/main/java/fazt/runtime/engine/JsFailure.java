@@ -73,7 +73,7 @@ public record JsFailure(Kind kind, String message, String file, int line, int co
                     new JsFailure(
                             Kind.MEMORY,
                             "the script allocated more than its memory budget of " + (memoryBudget >> 20)
-                                    + " MB and was stopped",
+                                    + " MB (heap it allocated plus bytes its host calls held) and was stopped",
                             null,
                             0,
                             0);

@@ -1,5 +1,6 @@
 package fazt.runtime.engine;
 
+import fazt.runtime.web.ByteCharge;
 import fazt.runtime.web.FetchBudget;
 import fazt.runtime.web.OutboundRequest;
 import fazt.runtime.web.OutboundResponse;
@@ -11,5 +12,5 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface OutboundFetcher {
     /** Completes with the response, or fails with an exception whose message the app sees as a TypeError. */
-    CompletableFuture<OutboundResponse> send(OutboundRequest request, FetchBudget budget);
+    CompletableFuture<OutboundResponse> send(OutboundRequest request, FetchBudget budget, ByteCharge charge);
 }

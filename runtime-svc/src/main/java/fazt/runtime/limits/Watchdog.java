@@ -48,17 +48,47 @@ public final class Watchdog implements AutoCloseable {
      * on the watchdog thread, when a limit is passed. Close the guard when the invocation ends.
      */
     public Guard watch(Thread worker, Duration wallTime, long memoryBudget, Runnable cancel) {
-        Guard guard = new Guard(worker.threadId(), System.nanoTime() + wallTime.toNanos(), memoryBudget, cancel);
+        return watch(worker, wallTime, memoryBudget, null, cancel);
+    }
+
+    /**
+     * As {@link #watch(Thread, Duration, long, Runnable)}, counting the bytes its host calls hold ({@code ledger},
+     * which then reads the JavaScript allocation from the guard) against the same budget.
+     */
+    public Guard watch(Thread worker, Duration wallTime, long memoryBudget, HostLedger ledger, Runnable cancel) {
+        Guard guard =
+                new Guard(worker.threadId(), System.nanoTime() + wallTime.toNanos(), memoryBudget, ledger, cancel);
+        if (ledger != null) {
+            ledger.countJavaScript(guard::allocated);
+        }
         running.add(guard);
         return guard;
     }
 
-    /** Cancels the running invocation that has allocated the most; for {@link MemoryPressure}. */
+    /**
+     * Cancels the running invocation that holds the most attributable memory (its JavaScript allocation plus the
+     * bytes its host calls hold); for {@link MemoryPressure}.
+     */
     public Optional<Guard> cancelBiggest() {
-        Optional<Guard> biggest =
-                running.stream().filter(g -> g.reason == null).max(Comparator.comparingLong(Guard::allocated));
+        return cancelBiggest(0);
+    }
+
+    /**
+     * As {@link #cancelBiggest()}, but only an invocation holding at least {@code minimumBytes}: cancelling a small
+     * one frees next to nothing and fails an innocent request.
+     */
+    public Optional<Guard> cancelBiggest(long minimumBytes) {
+        Optional<Guard> biggest = running.stream()
+                .filter(g -> g.reason == null)
+                .max(Comparator.comparingLong(Guard::attributable))
+                .filter(g -> g.attributable() >= minimumBytes);
         biggest.ifPresent(g -> g.trip(Reason.HEAP_LOW));
         return biggest;
+    }
+
+    /** Invocations watched now (tests, metrics). */
+    public int running() {
+        return running.size();
     }
 
     private void loop() {
@@ -70,7 +100,7 @@ public final class Watchdog implements AutoCloseable {
                 }
                 if (now - guard.deadline > 0) {
                     guard.trip(Reason.WALL_TIME);
-                } else if (guard.allocated() > guard.budget) {
+                } else if (guard.attributable() > guard.budget) {
                     guard.trip(Reason.MEMORY);
                 }
             }
@@ -94,13 +124,15 @@ public final class Watchdog implements AutoCloseable {
         private final long deadline;
         private final long budget;
         private final long allocatedAtStart;
+        private final HostLedger ledger;
         private final Runnable cancel;
         private volatile Reason reason;
 
-        private Guard(long threadId, long deadline, long budget, Runnable cancel) {
+        private Guard(long threadId, long deadline, long budget, HostLedger ledger, Runnable cancel) {
             this.threadId = threadId;
             this.deadline = deadline;
             this.budget = budget;
+            this.ledger = ledger;
             this.cancel = cancel;
             // the usual caller is the worker itself, whose counter HotSpot reads without looking the thread up
             this.allocatedAtStart = threadId == Thread.currentThread().threadId()
@@ -112,6 +144,11 @@ public final class Watchdog implements AutoCloseable {
         public long allocated() {
             long now = THREADS.getThreadAllocatedBytes(threadId);
             return now < 0 ? 0 : now - allocatedAtStart;
+        }
+
+        /** What the invocation holds as far as the runtime can tell: its JavaScript allocation and its host bytes. */
+        public long attributable() {
+            return allocated() + (ledger == null ? 0 : ledger.held());
         }
 
         /** The limit that stopped the invocation, or null while it is within its limits. */
@@ -129,7 +166,7 @@ public final class Watchdog implements AutoCloseable {
                 return;
             }
             reason = why;
-            log.debug("invocation stopped reason={} allocated={}", why, allocated());
+            log.debug("invocation stopped reason={} attributable={}", why, attributable());
             try {
                 cancel.run();
             } catch (RuntimeException e) {

@@ -59,7 +59,8 @@ final class Http1Exchange {
             List<HttpHeader> headers,
             byte[] body,
             long maxBytes,
-            String hostForErrors)
+            String hostForErrors,
+            ByteCharge charge)
             throws IOException, FetchException {
         OutputStream out = socket.getOutputStream();
         StringBuilder head = new StringBuilder(256);
@@ -101,9 +102,13 @@ final class Http1Exchange {
             response = readHead(in, hostForErrors);
         } while (response.status >= 100 && response.status < 200 && response.status != 101);
         boolean noBody = method.equals("HEAD") || response.status == 204 || response.status == 304;
-        byte[] raw = noBody ? new byte[0] : readBody(in, response, maxBytes, hostForErrors);
+        Charged charged = new Charged(charge, "fetch to " + hostForErrors);
+        byte[] raw = noBody ? new byte[0] : readBody(in, response, maxBytes, hostForErrors, charged);
         return new Response(
-                response.status, response.reason, response.headers, decode(raw, response, maxBytes, hostForErrors));
+                response.status,
+                response.reason,
+                response.headers,
+                decode(raw, response, maxBytes, hostForErrors, charged));
     }
 
     private static Response readHead(InputStream in, String host) throws IOException, FetchException {
@@ -146,11 +151,18 @@ final class Http1Exchange {
         }
     }
 
-    private static byte[] readBody(InputStream in, Response head, long maxBytes, String host)
+    /** The charge of one exchange and what {@code what} names in a refusal. */
+    private record Charged(ByteCharge charge, String what) {
+        void add(long bytes) throws FetchException {
+            charge.charge(bytes, what);
+        }
+    }
+
+    private static byte[] readBody(InputStream in, Response head, long maxBytes, String host, Charged charged)
             throws IOException, FetchException {
         String te = head.header("transfer-encoding");
         if (te != null && te.toLowerCase(Locale.ROOT).contains("chunked")) {
-            return readChunked(in, maxBytes, host);
+            return readChunked(in, maxBytes, host, charged);
         }
         String cl = head.header("content-length");
         if (cl != null) {
@@ -163,16 +175,18 @@ final class Http1Exchange {
             if (length > maxBytes) {
                 throw tooLarge(host, maxBytes);
             }
+            charged.add(length);
             byte[] body = in.readNBytes((int) length);
             if (body.length < length) {
                 throw new FetchException("fetch to " + host + " failed: connection closed before the end of the body");
             }
             return body;
         }
-        return readCapped(in, maxBytes, host);
+        return readCapped(in, maxBytes, host, charged);
     }
 
-    private static byte[] readChunked(InputStream in, long maxBytes, String host) throws IOException, FetchException {
+    private static byte[] readChunked(InputStream in, long maxBytes, String host, Charged charged)
+            throws IOException, FetchException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         int[] budget = {MAX_HEAD_BYTES};
         for (; ; ) {
@@ -193,6 +207,7 @@ final class Http1Exchange {
             if (body.size() + size > maxBytes) {
                 throw tooLarge(host, maxBytes);
             }
+            charged.add(2 * size); // the chunk and its copy in the body buffer
             byte[] chunk = in.readNBytes((int) size);
             if (chunk.length < size) {
                 throw new FetchException("fetch to " + host + " failed: connection closed inside a chunk");
@@ -203,20 +218,22 @@ final class Http1Exchange {
         }
     }
 
-    private static byte[] readCapped(InputStream in, long maxBytes, String host) throws IOException, FetchException {
+    private static byte[] readCapped(InputStream in, long maxBytes, String host, Charged charged)
+            throws IOException, FetchException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         byte[] buffer = new byte[16 * 1024];
         for (int n; (n = in.read(buffer)) >= 0; ) {
             if (body.size() + n > maxBytes) {
                 throw tooLarge(host, maxBytes);
             }
+            charged.add(2L * n); // the buffer grows by doubling and is copied once at the end
             body.write(buffer, 0, n);
         }
         return body.toByteArray();
     }
 
     /** gzip and deflate bodies are decoded as a browser does, within the same size cap (no decompression bombs). */
-    private static byte[] decode(byte[] raw, Response head, long maxBytes, String host)
+    private static byte[] decode(byte[] raw, Response head, long maxBytes, String host, Charged charged)
             throws IOException, FetchException {
         String encoding = head.header("content-encoding");
         if (encoding == null || raw.length == 0) {
@@ -232,7 +249,7 @@ final class Http1Exchange {
             return raw;
         }
         try (in) {
-            return readCapped(in, maxBytes, host);
+            return readCapped(in, maxBytes, host, charged);
         } catch (ZipException ex) {
             throw new FetchException("fetch to " + host + " failed: invalid " + e + " body");
         }

@@ -76,6 +76,11 @@ public final class OutboundFetch {
 
     /** Sends {@code request}; throws {@link FetchException} with the message the app's {@code TypeError} carries. */
     public OutboundResponse send(OutboundRequest request, FetchBudget budget) throws FetchException {
+        return send(request, budget, ByteCharge.NONE);
+    }
+
+    /** {@link #send(OutboundRequest, FetchBudget)}, each body byte charged to {@code charge} before it is kept. */
+    public OutboundResponse send(OutboundRequest request, FetchBudget budget, ByteCharge charge) throws FetchException {
         budget.take();
         long deadline = System.nanoTime() + timeout.toNanos();
         FetchTarget target = FetchTarget.parse(request.url());
@@ -84,7 +89,7 @@ public final class OutboundFetch {
         List<HttpHeader> headers = new ArrayList<>(request.headers());
         boolean redirected = false;
         for (int hop = 0; ; hop++) {
-            Http1Exchange.Response r = once(target, method, headers, body, deadline);
+            Http1Exchange.Response r = once(target, method, headers, body, deadline, charge);
             String location = r.header("location");
             boolean redirect = (r.status() == 301
                             || r.status() == 302
@@ -127,10 +132,16 @@ public final class OutboundFetch {
      */
     public CompletableFuture<OutboundResponse> sendAsync(
             OutboundRequest request, FetchBudget budget, Executor executor) {
+        return sendAsync(request, budget, ByteCharge.NONE, executor);
+    }
+
+    /** {@link #sendAsync(OutboundRequest, FetchBudget, Executor)} with the body charged to {@code charge}. */
+    public CompletableFuture<OutboundResponse> sendAsync(
+            OutboundRequest request, FetchBudget budget, ByteCharge charge, Executor executor) {
         return CompletableFuture.supplyAsync(
                 () -> {
                     try {
-                        return send(request, budget);
+                        return send(request, budget, charge);
                     } catch (FetchException e) {
                         throw new CompletionException(e);
                     }
@@ -139,7 +150,7 @@ public final class OutboundFetch {
     }
 
     private Http1Exchange.Response once(
-            FetchTarget target, String method, List<HttpHeader> headers, byte[] body, long deadline)
+            FetchTarget target, String method, List<HttpHeader> headers, byte[] body, long deadline, ByteCharge charge)
             throws FetchException {
         List<InetAddress> addresses = checkedAddresses(target.host());
         Socket socket = connect(target, addresses, deadline);
@@ -151,7 +162,15 @@ public final class OutboundFetch {
         try (socket) {
             Socket s = target.scheme().equals("https") ? tls(socket, target) : socket;
             return Http1Exchange.exchange(
-                    s, method, target.hostHeader(), target.target(), headers, body, maxResponseBytes, target.host());
+                    s,
+                    method,
+                    target.hostHeader(),
+                    target.target(),
+                    headers,
+                    body,
+                    maxResponseBytes,
+                    target.host(),
+                    charge);
         } catch (SocketTimeoutException e) {
             throw timedOut(target);
         } catch (IOException e) {
