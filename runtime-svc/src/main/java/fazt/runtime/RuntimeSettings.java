@@ -78,8 +78,8 @@ final class RuntimeSettings {
                             (long) RuntimeConfig.DEFAULT_APP_SHARE_PERCENT,
                             1,
                             100L,
-                            "share of the running invocations one app may hold (429 `runtime/app-busy` beyond, after a"
-                                    + " short wait)")
+                            "share of the running invocations kept for other apps: an app running this many takes more only"
+                                    + " while as many stay free (429 `runtime/app-busy` beyond, after a short wait)")
                     .mapsTo("runtime.app-share-percent"),
             Setting.number(
                             "FAZT_RUNTIME_MAX_HOST_CALLS",

@@ -35,7 +35,7 @@ import java.util.Set;
  *                         ({@code FAZT_RUNTIME_MAX_HOST_CALLS}); more wait in order
  * @param heapReserve      heap kept for the service besides app code, in the memory formula
  *                         ({@code FAZT_RUNTIME_HEAP_RESERVE_MB})
- * @param appSharePercent  share of {@code maxInvocations} one app may use at once ({@code FAZT_RUNTIME_APP_SHARE_PERCENT});
+ * @param appSharePercent  share of {@code maxInvocations} kept for other apps (an app running this many takes more only while as many stay free) ({@code FAZT_RUNTIME_APP_SHARE_PERCENT});
  *                         beyond it its requests wait briefly, then get 429
  * @param heap             the heap the formula plans for; null: the JVM's maximum heap
  */

@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Warm contexts per app version (at most {@code poolPerVersion} idle each), the bound on all contexts of the
  * instance ({@code maxContexts}, busy and idle), on those busy at once ({@code maxInvocations}) and on those one app
- * may keep busy (its share, a quarter of {@code maxInvocations} by default, ADR 0034: one app flooding a slow endpoint
- * cannot take them all; its further requests wait up to {@link #SLOT_WAIT_MILLIS}, then get 429 {@code runtime/app-busy}). A context serves one invocation at a time: {@link #acquire} hands out
+ * may keep busy (all but a share kept free for other apps, a quarter of {@code maxInvocations} by default, ADR 0034:
+ * one app flooding a slow endpoint cannot take them all; its further requests wait up to {@link #SLOT_WAIT_MILLIS},
+ * then get 429 {@code runtime/app-busy}). A context serves one invocation at a time: {@link #acquire} hands out
  * an idle one or a permit to create one (a cold start), {@link #release} takes it back. An app's contexts are dropped
  * when it changes ({@link #dropApp}: deployed, rolled back, deleted, env changed): idle ones at once, busy ones when
  * they come back. Contexts idle longer than {@code idleTimeout} are closed by {@link #evictIdle}.
@@ -75,14 +76,15 @@ final class ContextPool implements IdleContexts {
             long warmDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WARM_WAIT_MILLIS);
             while (true) {
                 long left = deadline - System.nanoTime();
-                if (busyByApp.getOrDefault(key.appId(), 0) >= appShare) {
+                if (overShare(key.appId())) {
                     if (left <= 0) {
                         throw new ProblemException(Problem.of(
                                 429,
                                 "runtime/app-busy",
                                 "App busy",
-                                "This app already runs " + appShare + " requests at once, its share of the runtime's "
-                                        + config.maxInvocations() + "; try again shortly."));
+                                "This app already runs " + busyByApp.get(key.appId())
+                                        + " requests at once, all of the runtime's " + config.maxInvocations()
+                                        + " but the share kept for other apps; try again shortly."));
                     }
                     freed.awaitNanos(left);
                     continue;
@@ -128,6 +130,15 @@ final class ContextPool implements IdleContexts {
             lock.unlock();
             toClose.forEach(AppContext::close);
         }
+    }
+
+    /**
+     * Whether the app must wait: it already runs its share, and one more would leave less than a share's worth of
+     * invocations free for the other apps. Work-conserving: alone on the instance, an app may use all but that
+     * reserve; beside others, a flooding app cannot take what they need.
+     */
+    private boolean overShare(String appId) {
+        return busyByApp.getOrDefault(appId, 0) >= appShare && config.maxInvocations() - busyTotal <= appShare;
     }
 
     private static ProblemException overloaded() {
