@@ -19,6 +19,7 @@ import fazt.proto.runtime.RuntimeSubjects;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpUtil;
@@ -37,9 +38,13 @@ import org.slf4j.LoggerFactory;
  * Answers requests under {@code /api/} on app hosts: when the app's live version has server code
  * ({@link SiteReply#api()}), the request runs on any runtime-svc instance ({@link Invocation}); otherwise it is an
  * ordinary static request. The request body goes as a first chunk inline and, when longer, a body stream the runtime
- * pulls from this gateway; the response streams back the same way ({@link FunctionResponseWriter}). No runtime: 502 at
- * once; past the deadline: 504; an instance that dies mid-request: 502 at once, GET and HEAD (without a streamed
- * body) first retried once on another instance; a runtime problem (the app's error) passes through with its status.
+ * pulls from this gateway; the response streams back the same way ({@link FunctionResponseWriter}). No runtime: 503
+ * with {@code Retry-After} at once; past the deadline: 504; an instance that dies mid-request (its heartbeats stop):
+ * 503 with {@code Retry-After} at once. A request that was running there (it had beaten at least once, or it was
+ * already a retry) is the likely cause and is never sent to another instance: its route cools down for
+ * {@link PoisonGuard#COOL_DOWN} and the app's log and metrics show it ({@link LostRequestLog}, ADR 0035); one that had
+ * not started there, a GET or HEAD without a streamed body, is retried once on another instance, and a request id is
+ * never retried twice. A runtime problem (the app's error) passes through with its status.
  * The app user logged in by the app-session cookie ({@link AppSessionResolver}) goes with the request as
  * {@link InvokeRequest#user()}; the app-login cookies themselves are removed from the headers the app sees.
  */
@@ -54,14 +59,23 @@ public final class FunctionGateway {
     private final BodyStreamHolder requestBodies;
     private final Dispatcher heartbeats;
     private final AppSessionResolver appSessions;
+    private final PoisonGuard guard;
+    private final LostRequestLog lostLog;
+
+    /** {@code Retry-After} of a 503 while no runtime instance answers: about the time one takes to start again. */
+    static final long RUNTIME_RETRY_AFTER_SECONDS = 5;
 
     FunctionGateway(
             SiteDirectory directory,
             Connection nats,
             BootstrapSettings settings,
             FunctionConfig config,
-            AppSessionResolver appSessions) {
+            AppSessionResolver appSessions,
+            PoisonGuard guard,
+            LostRequestLog lostLog) {
         this.appSessions = appSessions;
+        this.guard = guard;
+        this.lostLog = lostLog;
         this.directory = directory;
         this.nats = nats;
         this.settings = settings;
@@ -99,6 +113,7 @@ public final class FunctionGateway {
         private final ApiRequest api;
         private final Exchange ex;
         private final SiteReply site;
+        private final long startedNanos = System.nanoTime();
         private BodyStreamHolder.HeldStream held;
         private boolean answered;
 
@@ -110,6 +125,18 @@ public final class FunctionGateway {
         }
 
         void start() {
+            long cooling = guard.coolingSeconds(site.appId(), ex.path());
+            if (cooling > 0) {
+                fail(
+                        Problem.of(
+                                503,
+                                "gateway/route-cooling-down",
+                                "Route cooling down",
+                                "A request to this route was running on a runtime instance that stopped; the route"
+                                        + " is not run for " + cooling + " s."),
+                        cooling);
+                return;
+            }
             api.body().tooLarge().thenRun(() -> ctx.executor().execute(() -> {
                 if (!answered) {
                     answered = true;
@@ -155,12 +182,38 @@ public final class FunctionGateway {
                         }
                         Throwable cause = unwrap(failure);
                         if (cause instanceof InvocationFailure lost
-                                && lost.kind() == InvocationFailure.Kind.INSTANCE_LOST
-                                && attempt == 1
-                                && retryable()) {
-                            log.warn(
-                                    "runtime instance lost, retrying requestId={} app={}", ex.requestId(), site.name());
-                            attempt(request, 2);
+                                && lost.kind() == InvocationFailure.Kind.INSTANCE_LOST) {
+                            // It was running there when the instance died (or it is the retry): the likely cause.
+                            boolean likelyCause = lost.beats() > 0 || attempt > 1;
+                            boolean retry = !likelyCause && retryable() && guard.mayRetry(ex.requestId());
+                            if (likelyCause) {
+                                guard.coolDown(site.appId(), ex.path());
+                            }
+                            lostLog.lost(
+                                    site.appId(),
+                                    site.name(),
+                                    ex.requestId(),
+                                    ex.method().name(),
+                                    ex.path(),
+                                    lost,
+                                    likelyCause,
+                                    retry,
+                                    startedNanos);
+                            if (retry) {
+                                attempt(request, attempt + 1);
+                                return;
+                            }
+                            fail(
+                                    Problem.of(
+                                            503,
+                                            LostRequestLog.TYPE,
+                                            "Runtime instance lost",
+                                            "The runtime instance running this request stopped answering"
+                                                    + (likelyCause
+                                                            ? "; this route is not run for "
+                                                                    + PoisonGuard.COOL_DOWN.toSeconds() + " s."
+                                                            : ".")),
+                                    likelyCause ? PoisonGuard.COOL_DOWN.toSeconds() : RUNTIME_RETRY_AFTER_SECONDS);
                             return;
                         }
                         answer(cause);
@@ -211,14 +264,14 @@ public final class FunctionGateway {
                         switch (f.kind()) {
                             case UNAVAILABLE ->
                                 Problem.of(
-                                        502,
+                                        503,
                                         "gateway/runtime-unavailable",
                                         "Runtime unavailable",
                                         "No runtime instance is running to answer this app's functions. Try again shortly.");
                             case INSTANCE_LOST ->
                                 Problem.of(
-                                        502,
-                                        "gateway/runtime-instance-lost",
+                                        503,
+                                        LostRequestLog.TYPE,
                                         "Runtime instance lost",
                                         "The runtime instance running this request stopped answering.");
                             case TIMEOUT ->
@@ -236,15 +289,23 @@ public final class FunctionGateway {
         }
 
         private void fail(Problem problem) {
+            fail(problem, problem.status() == 503 ? RUNTIME_RETRY_AFTER_SECONDS : 0);
+        }
+
+        /** Answers {@code problem}, with {@code Retry-After: retryAfterSeconds} unless that is 0. */
+        private void fail(Problem problem, long retryAfterSeconds) {
             if (answered) {
                 return;
             }
             answered = true;
-            if (api.body().complete()) {
-                EdgeResponses.send(ctx, EdgeResponses.problem(problem, ex), ex.keepAlive(), ex.head());
-            } else {
-                // the client is still sending: answer, read the rest off the socket, then close
-                ApiRequestStreamer.refuse(ctx, ex, problem, api.body());
+            FullHttpResponse response = EdgeResponses.problem(problem, ex);
+            if (retryAfterSeconds > 0) {
+                response.headers().set(HttpHeaderNames.RETRY_AFTER, retryAfterSeconds);
+            }
+            EdgeResponses.send(ctx, response, ex.keepAlive(), ex.head());
+            if (!api.body().complete()) {
+                // the client is still sending: read the rest off the socket, then close
+                api.body().dropRest();
             }
             release();
         }

@@ -23,13 +23,15 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One attempt to have some runtime instance run a function request: sends the {@link InvokeRequest} to
  * {@link RuntimeSubjects#INVOKE} with a progress inbox, listens for the instance's heartbeats, and completes with the
  * {@link InvokeResponse}, a runtime problem ({@link NatsRequester.RemoteProblemException}), or an
  * {@link InvocationFailure}: no responder (at once), heartbeats silent for {@link RuntimeSubjects#HEARTBEAT_TIMEOUT_MILLIS}
- * (the instance died), or the deadline passed. Nothing here blocks; the watchdog runs on the given scheduler.
+ * (the instance died; with the number of beats heard, which tell whether it was running this request), or the deadline
+ * passed. Nothing here blocks; the watchdog runs on the given scheduler.
  */
 final class Invocation {
     /** How often the watchdog looks at the heartbeats and the deadline. */
@@ -48,7 +50,15 @@ final class Invocation {
             ScheduledExecutorService scheduler) {
         String progress = nats.createInbox();
         AtomicLong lastBeat = new AtomicLong(System.nanoTime());
-        Subscription heard = beats.subscribe(progress, beat -> lastBeat.set(System.nanoTime()));
+        AtomicLong beatsHeard = new AtomicLong();
+        AtomicReference<String> instance = new AtomicReference<>();
+        Subscription heard = beats.subscribe(progress, beat -> {
+            lastBeat.set(System.nanoTime());
+            beatsHeard.incrementAndGet();
+            if (instance.get() == null && beat.getHeaders() != null) {
+                instance.set(beat.getHeaders().getFirst(RuntimeSubjects.HEADER_INSTANCE));
+            }
+        });
         Headers headers = new Headers();
         headers.put(FaztHeaders.TYPE, MessageCodec.typeId(InvokeRequest.class));
         headers.put(FaztHeaders.TRACEPARENT, trace.header());
@@ -87,7 +97,8 @@ final class Invocation {
                 () -> {
                     long now = System.nanoTime();
                     if (now - lastBeat.get() > silence) {
-                        result.completeExceptionally(new InvocationFailure(InvocationFailure.Kind.INSTANCE_LOST));
+                        result.completeExceptionally(new InvocationFailure(
+                                InvocationFailure.Kind.INSTANCE_LOST, beatsHeard.get(), instance.get()));
                     } else if (now - deadline > 0) {
                         result.completeExceptionally(new InvocationFailure(InvocationFailure.Kind.TIMEOUT));
                     }

@@ -37,8 +37,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A runtime-svc stand-in for gateway tests, written to the invocation contract ({@link RuntimeSubjects}): it answers
  * {@code svc.runtime.invoke} in the {@code runtime} queue group, beats, pulls request bodies and holds response bodies
  * as chunk-pull streams. Paths choose the behaviour: {@code /api/hello}, {@code /api/echo} (streams the body back),
- * {@code /api/big?mb=N} (N MB of seeded bytes), {@code /api/slow} (beats, never answers), {@code /api/flaky} (the
- * first attempt of each request id dies after one beat, a second one answers), {@code /api/problem} (an app error),
+ * {@code /api/big?mb=N} (N MB of seeded bytes), {@code /api/slow} (beats, never answers), {@code /api/flaky...} (the
+ * first attempt of each request id dies after one beat, a second one answers), {@code /api/vanish} (odd attempts of a
+ * request id die before their first beat, even ones answer), {@code /api/problem} (an app error),
  * {@code /api/endless} (a body that never ends), {@code /api/badheader} (a header no HTTP allows).
  */
 final class FakeRuntime implements AutoCloseable {
@@ -67,9 +68,12 @@ final class FakeRuntime implements AutoCloseable {
                 .incrementAndGet();
         String progress = message.getHeaders().getFirst(RuntimeSubjects.HEADER_PROGRESS);
         URI url = URI.create(request.url());
-        if (url.getPath().equals("/api/flaky") && attempt == 1) {
+        if (url.getPath().startsWith("/api/flaky") && attempt == 1) {
             beat(progress);
             return; // died after its first beat
+        }
+        if (url.getPath().equals("/api/vanish") && attempt % 2 == 1) {
+            return; // died before its first beat
         }
         Thread beats = Thread.ofVirtual().start(() -> {
             try {

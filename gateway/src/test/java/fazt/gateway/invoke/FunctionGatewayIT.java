@@ -13,8 +13,12 @@ import fazt.proto.ServiceName;
 import fazt.proto.deploy.DeploySubjects;
 import fazt.proto.deploy.SiteReply;
 import fazt.proto.deploy.SiteRequest;
+import fazt.proto.runtime.AppLogLine;
+import fazt.proto.runtime.RuntimeSubjects;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
+import io.nats.client.Message;
+import io.nats.client.Subscription;
 import io.nats.client.impl.Headers;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -64,7 +68,7 @@ class FunctionGatewayIT {
                     .name();
             SiteReply site =
                     switch (name) {
-                        case "fn", "plain" ->
+                        case "fn", "fn2", "plain" ->
                             new SiteReply(
                                     true,
                                     "app_" + name,
@@ -75,7 +79,7 @@ class FunctionGatewayIT {
                                     null,
                                     null,
                                     Instant.now(),
-                                    name.equals("fn"));
+                                    !name.equals("plain"));
                         default -> SiteReply.notFound();
                     };
             Headers headers = new Headers();
@@ -267,24 +271,82 @@ class FunctionGatewayIT {
 
     @Test
     @Order(9)
-    void aGetWhoseInstanceDiesIsRetriedOnceOnAnother() throws Exception {
+    void aGetWhoseInstanceDiedBeforeRunningItIsRetriedOnceButARequestIdNeverTwice() throws Exception {
         HttpResponse<byte[]> response =
-                send(request("/api/flaky").header("X-Request-Id", "flaky-get").build());
+                send(request("/api/vanish").header("X-Request-Id", "vanish-get").build());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("hello GET");
-        assertThat(runtime.attempts.get("flaky-get")).hasValue(2);
+        assertThat(runtime.attempts.get("vanish-get")).hasValue(2);
+
+        // the same request id again, and its instance dies again before running it: not sent a fourth time
+        HttpResponse<byte[]> again =
+                send(request("/api/vanish").header("X-Request-Id", "vanish-get").build());
+        assertThat(again.statusCode()).isEqualTo(503);
+        assertThat(problem(again).get("type").asText())
+                .isEqualTo("https://errors.fazt.dev/gateway/runtime-instance-lost");
+        assertThat(runtime.attempts.get("vanish-get")).hasValue(3);
+        // it had not started there: no cool-down for the route
+        assertThat(send(request("/api/vanish")
+                                .header("X-Request-Id", "vanish-other")
+                                .build())
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     @Order(10)
+    void aGetRunningOnAnInstanceThatDiesIsNotRetriedAndItsRouteCoolsDown() throws Exception {
+        Subscription appLog = nats.subscribe(suite.nats().root().qualify(RuntimeSubjects.appLog("app_fn")));
+        nats.flush(Duration.ofSeconds(2));
+        HttpResponse<byte[]> response =
+                send(request("/api/flaky").header("X-Request-Id", "flaky-get").build());
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(problem(response).get("type").asText())
+                .isEqualTo("https://errors.fazt.dev/gateway/runtime-instance-lost");
+        assertThat(response.headers().firstValue("retry-after")).hasValue("30");
+        assertThat(runtime.attempts.get("flaky-get")).hasValue(1);
+
+        // the app's log says what happened
+        Message line = appLog.nextMessage(Duration.ofSeconds(5));
+        assertThat(line).as("a line in the app's log").isNotNull();
+        AppLogLine logged = MessageCodec.INSTANCE.decode(line.getData(), AppLogLine.class);
+        assertThat(logged.requestId()).isEqualTo("flaky-get");
+        assertThat(logged.level()).isEqualTo("error");
+        assertThat(logged.message())
+                .startsWith("gateway/runtime-instance-lost:")
+                .contains("GET /api/flaky");
+        appLog.unsubscribe();
+
+        // the route cools down: answered at once, the runtime never sees it
+        HttpResponse<byte[]> cooling =
+                send(request("/api/flaky").header("X-Request-Id", "flaky-get-2").build());
+        assertThat(cooling.statusCode()).isEqualTo(503);
+        assertThat(problem(cooling).get("type").asText())
+                .isEqualTo("https://errors.fazt.dev/gateway/route-cooling-down");
+        assertThat(Long.parseLong(cooling.headers().firstValue("retry-after").orElseThrow()))
+                .isBetween(1L, 30L);
+        assertThat(runtime.attempts).doesNotContainKey("flaky-get-2");
+
+        // other routes of the app, and other apps, are not touched
+        assertThat(send(request("/api/hello").build()).statusCode()).isEqualTo(200);
+        assertThat(send(request("/api/flaky", "fn2.localhost")
+                                .header("X-Request-Id", "flaky-other-app")
+                                .build())
+                        .statusCode())
+                .isEqualTo(503);
+        assertThat(runtime.attempts.get("flaky-other-app")).hasValue(1);
+    }
+
+    @Test
+    @Order(11)
     void aPostWhoseInstanceDiesFailsFastWithoutARetry() throws Exception {
         long started = System.nanoTime();
-        HttpResponse<byte[]> response = send(request("/api/flaky")
+        HttpResponse<byte[]> response = send(request("/api/flaky-post")
                 .header("X-Request-Id", "flaky-post")
                 .POST(HttpRequest.BodyPublishers.ofString("{}"))
                 .build());
         long ms = (System.nanoTime() - started) / 1_000_000;
-        assertThat(response.statusCode()).isEqualTo(502);
+        assertThat(response.statusCode()).isEqualTo(503);
         assertThat(problem(response).get("type").asText())
                 .isEqualTo("https://errors.fazt.dev/gateway/runtime-instance-lost");
         assertThat(runtime.attempts.get("flaky-post")).hasValue(1);
@@ -293,7 +355,7 @@ class FunctionGatewayIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void aResponseWithAHeaderNoHttpAllowsIsA502() throws Exception {
         HttpResponse<byte[]> response = send(request("/api/badheader").build());
         assertThat(response.statusCode()).isEqualTo(502);
@@ -303,7 +365,7 @@ class FunctionGatewayIT {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void aClientLeavingMidStreamStopsThePullsAndCancelsTheStream() throws Exception {
         try (Socket socket = new Socket("127.0.0.1", port())) {
             socket.getOutputStream()
@@ -322,7 +384,7 @@ class FunctionGatewayIT {
     }
 
     @Test
-    @Order(13)
+    @Order(14)
     void pathsOutsideApiStayStaticAndAnAppWithoutServerCodeHasNothingUnderApi() throws Exception {
         int before = runtime.seen.size();
         HttpResponse<byte[]> post = send(request("/api/hello", "plain.localhost")
@@ -340,12 +402,13 @@ class FunctionGatewayIT {
 
     @Test
     @Order(20)
-    void withNoRuntimeRunningItIs502AtOnce() throws Exception {
+    void withNoRuntimeRunningItIs503WithRetryAfterAtOnce() throws Exception {
         runtime.close();
         long started = System.nanoTime();
         HttpResponse<byte[]> response = send(request("/api/hello").build());
         long ms = (System.nanoTime() - started) / 1_000_000;
-        assertThat(response.statusCode()).isEqualTo(502);
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("retry-after")).hasValue("5");
         assertThat(problem(response).get("type").asText())
                 .isEqualTo("https://errors.fazt.dev/gateway/runtime-unavailable");
         assertThat(ms).isLessThan(1000);

@@ -15,13 +15,20 @@ import org.slf4j.LoggerFactory;
 /**
  * Opens the one NATS connection a service uses. The first connect must succeed within {@link #FIRST_CONNECT}
  * (a service that cannot reach NATS at start says so and stops); after that the client reconnects forever, with
- * jitter, buffering outgoing messages meanwhile.
+ * jitter, buffering outgoing messages meanwhile. The client pings the server every {@link #PING_INTERVAL} and
+ * reconnects when {@link #MAX_PINGS_OUT} pings went unanswered (a server that stopped answering, or a reader thread of
+ * this connection that died): a connection is never silent for minutes (ADR 0035; the client's default is 2 minutes
+ * between pings). The watchdog of platform-service adds its own round trip and forces a reconnect on silence.
  */
 public final class NatsConnector {
     /** How long a starting service keeps trying to reach NATS. */
     public static final Duration FIRST_CONNECT = Duration.ofSeconds(10);
     /** The pause between two tries of the first connect. */
     static final Duration FIRST_CONNECT_PAUSE = Duration.ofMillis(250);
+    /** How often the client pings the server when nothing else tells it the connection is alive. */
+    public static final Duration PING_INTERVAL = Duration.ofSeconds(5);
+    /** Unanswered pings after which the client drops the connection and reconnects. */
+    public static final int MAX_PINGS_OUT = 2;
 
     private static final Logger log = LoggerFactory.getLogger(NatsConnector.class);
 
@@ -65,6 +72,8 @@ public final class NatsConnector {
                 .reconnectWait(Duration.ofMillis(500))
                 .reconnectJitter(Duration.ofMillis(250))
                 .connectionTimeout(Duration.ofSeconds(2))
+                .pingInterval(PING_INTERVAL)
+                .maxPingsOut(MAX_PINGS_OUT)
                 .connectionListener(listener(name))
                 .errorListener(new LoggingErrorListener());
     }

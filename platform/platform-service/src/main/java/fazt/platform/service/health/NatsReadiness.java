@@ -1,16 +1,18 @@
 package fazt.platform.service.health;
 
-import io.nats.client.Connection;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 
-/** Ready while the NATS connection is connected (not reconnecting, not closed). */
+/**
+ * Ready while the NATS connection is connected (not reconnecting, not closed) and answers: a connection silent past
+ * its ping interval is not ready ({@link NatsWatchdog}).
+ */
 @Singleton
 final class NatsReadiness implements ReadinessCheck {
-    private final Connection nats;
+    private final NatsWatchdog watchdog;
 
-    NatsReadiness(Connection nats) {
-        this.nats = nats;
+    NatsReadiness(NatsWatchdog watchdog) {
+        this.watchdog = watchdog;
     }
 
     @Override
@@ -20,9 +22,6 @@ final class NatsReadiness implements ReadinessCheck {
 
     @Override
     public Optional<String> problem() {
-        Connection.Status status = nats.getStatus();
-        return status == Connection.Status.CONNECTED
-                ? Optional.empty()
-                : Optional.of(status.name().toLowerCase());
+        return watchdog.problem();
     }
 }
