@@ -95,7 +95,10 @@ public final class NatsRoles {
                                 SchedulerSubjects.RUN_STATUS,
                                 StorageSubjects.VFS_STAT,
                                 GatewaySubjects.CERTIFICATE_ISSUED,
-                                GatewaySubjects.CHALLENGE_CHANGED),
+                                GatewaySubjects.CHALLENGE_CHANGED,
+                                // A request lost with its runtime instance shows in the app's log and requests.
+                                RuntimeSubjects.APP_LOG_ALL,
+                                RuntimeSubjects.INVOCATIONS_ALL),
                         blobs(),
                         // Pulls of the response body streams runtime-svc holds.
                         List.of(inboxOf(ServiceName.RUNTIME))),
