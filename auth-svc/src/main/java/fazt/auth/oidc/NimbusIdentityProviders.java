@@ -175,7 +175,8 @@ final class NimbusIdentityProviders implements IdentityProviders {
         Boolean verified = claims.getBooleanClaim("email_verified");
         return new Identity(
                 claims.getSubject().getValue(),
-                Boolean.FALSE.equals(verified) ? null : email,
+                // Only an address the provider vouches for: without email_verified=true it could be anyone's.
+                Boolean.TRUE.equals(verified) ? email : null,
                 claims.getStringClaim("name"),
                 claims.getStringClaim("picture"));
     }
