@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  */
 public final class PlatformSettings {
     static final String EVERY_SERVICE = "every service";
+    /** Who reads the master key: {@link BootstrapSettings#DECRYPTING}. */
+    static final String DECRYPTING_SERVICES = "gateway, auth, deploy, scheduler, mail";
 
     public static final Setting NATS_URL = Setting.of(
                     "NATS_URL",
@@ -89,16 +91,16 @@ public final class PlatformSettings {
                     "FAZT_MASTER_KEY",
                     SettingType.SECRET,
                     null,
-                    "32+ random characters; keys for secrets at rest derive from it")
+                    "32+ random characters; keys for secrets at rest derive from it (only the services that decrypt read it)")
             .defaultText("required")
             .parsedBy(PlatformSettings::masterKey)
-            .readBy(EVERY_SERVICE);
+            .readBy(DECRYPTING_SERVICES);
     public static final Setting MASTER_KEY_FILE = Setting.of(
                     "FAZT_MASTER_KEY_FILE",
                     SettingType.STRING,
                     null,
                     "a file holding the master key, read when `FAZT_MASTER_KEY` is unset (`scripts/stack` and compose create one)")
-            .readBy(EVERY_SERVICE, "fazt-server provision");
+            .readBy(DECRYPTING_SERVICES, "fazt-server provision");
     public static final Setting MANAGEMENT_HOST = Setting.of(
                     "FAZT_MANAGEMENT_HOST",
                     SettingType.STRING,
@@ -166,6 +168,16 @@ public final class PlatformSettings {
             MANAGEMENT_HOST,
             MANAGEMENT_PORT,
             INSTANCE);
+    /** What {@link BootstrapSettings#from} reads: the master key only for a service that decrypts. */
+    static List<Setting> bootstrapOf(boolean withMasterKey) {
+        if (withMasterKey) {
+            return BOOTSTRAP;
+        }
+        return BOOTSTRAP.stream()
+                .filter(s -> s != MASTER_KEY && s != MASTER_KEY_FILE)
+                .toList();
+    }
+
     /** What is read once per process, whatever services it runs. */
     public static final List<Setting> PROCESS = List.of(IDLE_GC_SECONDS, LOG_FORMAT, LOG_LEVEL);
 
