@@ -75,11 +75,12 @@ final class AppLoginFixture implements BeforeAllCallback, AfterAllCallback {
                 + issuer(
                         "mallory",
                         120,
-                        "\"sub\":\"m-1\",\"email\":\"mallory@evil.test\",\"email_verified\":true,\"aud\":[\""
-                                + CLIENT + "\"]")
+                        "\"sub\":\"m-1\",\"email\":\"mallory@evil.test\",\"email_verified\":true,\"aud\":[\"" + CLIENT
+                                + "\"]")
                 + ","
                 // claims an allowed address without the provider vouching for it (no email_verified)
-                + issuer("unverified", 120, "\"sub\":\"u-1\",\"email\":\"bob@example.com\",\"aud\":[\"" + CLIENT + "\"]")
+                + issuer(
+                        "unverified", 120, "\"sub\":\"u-1\",\"email\":\"bob@example.com\",\"aud\":[\"" + CLIENT + "\"]")
                 + ","
                 + issuer("wrongaud", 120, "\"sub\":\"w-1\",\"email\":\"w@example.com\",\"aud\":[\"someone-else\"]")
                 + ","
