@@ -14,12 +14,14 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The split compose file gives the master key only to the services that decrypt ({@link BootstrapSettings#DECRYPTING}):
- * a container of storage-svc or runtime-svc has neither the key's volume nor its setting. Read as text, one block per
- * service (the compose files are written with two-space indents), so no YAML library is needed.
+ * The compose files keep secrets where they are needed: the split file gives the master key only to the services that
+ * decrypt ({@link BootstrapSettings#DECRYPTING}), so a container of storage-svc or runtime-svc has neither the key's
+ * volume nor its setting; no file defaults a password to a public change-me value (generated ones instead). Read as
+ * text, one block per service (the compose files are written with two-space indents), so no YAML library is needed.
  */
 class ComposeFilesTest {
     static final Path SPLIT = Path.of("..", "docker-compose.yml");
+    static final Path SINGLE = Path.of("..", "docker-compose.single.yml");
     private static final Pattern SERVICE = Pattern.compile("^  ([a-z][a-z0-9-]*):\\s*$");
     private static final Pattern TARGET = Pattern.compile("FAZT_TARGETS: ([a-z]+)");
 
@@ -56,6 +58,27 @@ class ComposeFilesTest {
     }
 
     @Test
+    void noComposeFileDefaultsToAChangeMePassword() throws Exception {
+        for (Path file : List.of(SPLIT, SINGLE)) {
+            String text = Files.readString(file);
+            assertThat(Pattern.compile("\\$\\{[A-Z_]+:-[^}]*change-me")
+                            .matcher(text)
+                            .find())
+                    .as(file + " has no change-me default")
+                    .isFalse();
+            assertThat(text)
+                    .as(file + ": PostgreSQL takes its admin password from the generated file")
+                    .contains("POSTGRES_PASSWORD_FILE: /run/fazt-db-admin/password")
+                    .doesNotContain("POSTGRES_PASSWORD:")
+                    .contains("FAZT_DB_ADMIN_PASSWORD_FILE: /run/fazt-db-admin/password");
+        }
+        assertThat(services(SPLIT).get("db-admin-secret"))
+                .as("an explicit change-me admin password is refused before PostgreSQL starts")
+                .contains("*change-me*)")
+                .contains("exit 2");
+    }
+
+    @Test
     void onlyTheServicesThatDecryptGetTheMasterKey() throws Exception {
         Map<String, String> services = services(SPLIT);
         int fazt = 0;
@@ -66,19 +89,27 @@ class ComposeFilesTest {
             }
             fazt++;
             ServiceName name = ServiceName.fromId(target.group(1)).orElseThrow();
-            boolean hasKey = service.getValue().contains("FAZT_MASTER_KEY_FILE")
-                    && service.getValue().contains("*master-key-volumes");
-            assertThat(hasKey)
-                    .as(service.getKey() + " gets the master key only if it decrypts")
-                    .isEqualTo(BootstrapSettings.DECRYPTING.contains(name));
+            String block = service.getValue();
+            boolean decrypts = BootstrapSettings.DECRYPTING.contains(name);
+            assertThat(block.contains("FAZT_MASTER_KEY_FILE"))
+                    .as(service.getKey() + " is told where the master key is only if it decrypts")
+                    .isEqualTo(decrypts);
+            assertThat(block.contains("*master-key-volumes") || block.contains("fazt-keys:"))
+                    .as(service.getKey() + " mounts the master key only if it decrypts")
+                    .isEqualTo(decrypts);
         }
         assertThat(fazt).as("one container per service").isEqualTo(ServiceName.values().length);
         String common = Files.readString(SPLIT);
         common = common.substring(0, common.indexOf("\nservices:"));
         assertThat(common)
                 .as("the settings every service shares do not name the key")
-                .doesNotContain("FAZT_MASTER_KEY")
+                .doesNotContain("FAZT_MASTER_KEY:")
+                .doesNotContain("FAZT_MASTER_KEY_FILE:")
                 .doesNotContain("fazt-keys:/var/lib/fazt/keys:ro\n  depends_on");
+        assertThat(common)
+                .as("every service reads its own generated database password")
+                .contains("FAZT_DB_PASSWORD_DIR: /var/lib/fazt/db-passwords")
+                .contains("fazt-db-passwords:/var/lib/fazt/db-passwords:ro");
         assertThat(List.of(common.split("\n")))
                 .as("the key's volume is declared once, for the services that add it")
                 .contains("x-master-key-volumes: &master-key-volumes");

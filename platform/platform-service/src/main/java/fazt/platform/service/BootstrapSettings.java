@@ -26,7 +26,8 @@ import java.util.Set;
  *                       Default {@value #DEFAULT_DB_URL}.
  * @param dbUser         the login of this service: {@code FAZT_<SERVICE>_DB_USER}, else {@code FAZT_DB_USER},
  *                       else {@code fazt_<service>} (the role that {@code fazt-server provision} creates).
- * @param dbPassword     {@code FAZT_<SERVICE>_DB_PASSWORD}, else {@code FAZT_DB_PASSWORD}, else empty.
+ * @param dbPassword     {@code FAZT_<SERVICE>_DB_PASSWORD}, else {@code FAZT_DB_PASSWORD}, else the service's own
+ *                       generated password in {@code FAZT_DB_PASSWORD_DIR/<service>}, else empty.
  * @param root           {@code FAZT_SUBJECT_ROOT}: first token of every subject. Default {@code fazt}.
  * @param domain         {@code FAZT_DOMAIN}: the base domain apps live under. Default {@value #DEFAULT_DOMAIN}.
  * @param httpPort       {@code FAZT_HTTP_PORT}: the gateway's public HTTP port (0: any free port). Default 8080.
@@ -98,6 +99,9 @@ public record BootstrapSettings(
         SettingValues values = SettingValues.read(PlatformSettings.bootstrapOf(withMasterKey), env, service);
         String user = (String) values.get(PlatformSettings.DB_USER);
         String password = (String) values.get(PlatformSettings.DB_PASSWORD);
+        if (password == null && values.get(PlatformSettings.DB_PASSWORD_DIR) != null) {
+            password = generatedDbPassword((String) values.get(PlatformSettings.DB_PASSWORD_DIR), service);
+        }
         String instance = (String) values.get(PlatformSettings.INSTANCE);
         return new BootstrapSettings(
                 (String) values.get(PlatformSettings.NATS_URL),
@@ -166,6 +170,27 @@ public record BootstrapSettings(
             return PlatformSettings.masterKey(content);
         } catch (IllegalArgumentException e) {
             throw new SettingsException(PlatformSettings.MASTER_KEY_FILE.name(), e.getMessage());
+        }
+    }
+
+    /** Where {@code fazt-server provision} keeps the generated database password of {@code service}. */
+    public static Path dbPasswordFile(String dir, ServiceName service) {
+        return Path.of(dir, service.id());
+    }
+
+    private static String generatedDbPassword(String dir, ServiceName service) {
+        Path file = dbPasswordFile(dir, service);
+        try {
+            String password = Files.readString(file, StandardCharsets.UTF_8).strip();
+            if (password.isEmpty()) {
+                throw new IOException("empty");
+            }
+            return password;
+        } catch (IOException e) {
+            throw new SettingsException(
+                    PlatformSettings.DB_PASSWORD_DIR.name(),
+                    "cannot read " + file + " (" + e.getClass().getSimpleName()
+                            + "); run fazt-server provision with the same FAZT_DB_PASSWORD_DIR first");
         }
     }
 

@@ -43,11 +43,22 @@ public final class PlatformSettings {
                     "FAZT_DB_PASSWORD",
                     SettingType.SECRET,
                     null,
-                    "password of those logins; `FAZT_<SERVICE>_DB_PASSWORD` per service")
+                    "one password for those logins (`FAZT_<SERVICE>_DB_PASSWORD` per service); unset: each service's "
+                            + "own from `FAZT_DB_PASSWORD_DIR`")
             .defaultText("empty")
-            .parsedBy(String::strip)
+            .parsedBy(PlatformSettings::notPlaceholder)
             .overridablePerService()
             .readBy(EVERY_SERVICE, "fazt-server provision");
+    /** Where {@code fazt-server provision} writes a generated password per service and the services read theirs. */
+    public static final Setting DB_PASSWORD_DIR = Setting.of(
+                    "FAZT_DB_PASSWORD_DIR",
+                    SettingType.STRING,
+                    null,
+                    "directory of per-service database passwords: `fazt-server provision` generates one per service "
+                            + "(file `<service>`, 0600) and each service reads its own, when `FAZT_DB_PASSWORD` is unset")
+            .defaultText("unset (no password)")
+            .readBy(EVERY_SERVICE, "fazt-server provision");
+
     public static final Setting SUBJECT_ROOT = Setting.of(
                     "FAZT_SUBJECT_ROOT",
                     SettingType.STRING,
@@ -160,6 +171,7 @@ public final class PlatformSettings {
             DB_URL,
             DB_USER,
             DB_PASSWORD,
+            DB_PASSWORD_DIR,
             SUBJECT_ROOT,
             DOMAIN,
             HTTP_PORT,
@@ -244,6 +256,20 @@ public final class PlatformSettings {
             throw new IllegalArgumentException("expected an IP address or host name, got \"" + value + "\"");
         }
         return value;
+    }
+
+    /**
+     * A secret as given, unless it is one of the placeholders the compose files once shipped ({@code …change-me…}):
+     * those are public, so a server refuses to run with one. The value never appears in the message.
+     */
+    public static String notPlaceholder(String value) {
+        String secret = value.strip();
+        if (secret.toLowerCase(Locale.ROOT).contains("change-me")) {
+            throw new IllegalArgumentException(
+                    "is a change-me placeholder, known to everyone: unset it to use generated "
+                            + "secrets (docker compose and fazt-server provision make them), or give a real one");
+        }
+        return secret;
     }
 
     /** Checks a master key's length; the key itself never appears in a message. */
