@@ -54,6 +54,14 @@ final class AuthSettings {
                     .mapsTo("auth.admin-password"),
             ADMIN_TOKEN,
             SECRETS_DIR,
+            Setting.of(
+                            "FAZT_AUTH_OIDC_ALLOW_HOSTS",
+                            SettingType.LIST,
+                            null,
+                            "hosts an app's login provider may be at even on loopback or private addresses (a provider on "
+                                    + "your LAN, tests); any other is refused like `fetch` refuses it")
+                    .defaultText("empty")
+                    .mapsTo("auth.oidc-allowed-hosts"),
             Setting.number(
                             "FAZT_AUTH_HASH_CONCURRENCY",
                             null,

@@ -102,7 +102,9 @@ final class AppLoginFixture implements BeforeAllCallback, AfterAllCallback {
                     new GatewayService(), new AuthService(), new StorageService(), new RuntimeService())
             .with("FAZT_ADMIN_TOKEN", TOKEN)
             // the tests stand in for an HTTPS-terminating proxy on loopback (X-Forwarded-Proto)
-            .with("FAZT_TRUSTED_PROXIES", "127.0.0.0/8");
+            .with("FAZT_TRUSTED_PROXIES", "127.0.0.0/8")
+            // the test's OIDC provider runs on loopback, which app login refuses unless allowed (docs/auth.md)
+            .with("FAZT_AUTH_OIDC_ALLOW_HOSTS", "localhost");
     private final SuiteConnection connection = new SuiteConnection(suite);
     private OidcProviderProcess provider;
     private GatewayHttp gateway;
