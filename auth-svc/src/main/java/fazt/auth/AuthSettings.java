@@ -15,13 +15,36 @@ final class AuthSettings {
     static final int MIN_TOKEN_LENGTH = 24;
     static final int MAX_HASH_CONCURRENCY = 256;
 
+    /** Where the generated bootstrap token and the setup link are written for the operator (0600 files). */
+    static final Setting SECRETS_DIR = Setting.of(
+                    "FAZT_AUTH_SECRETS_DIR",
+                    SettingType.STRING,
+                    null,
+                    "directory where auth-svc writes, readable only by its user, the generated bootstrap admin token "
+                            + "(`admin-token`) and the first-admin setup link (`setup-link`); unset: stderr only")
+            .defaultText("unset")
+            .readBy("fazt-server rotate-admin-token")
+            .mapsTo("auth.secrets-dir");
+
+    static final Setting ADMIN_TOKEN = Setting.of(
+                    "FAZT_ADMIN_TOKEN",
+                    SettingType.SECRET,
+                    null,
+                    "the bootstrap admin token (24+ characters); unset: auth-svc generates one on first start and "
+                            + "prints it once to stderr (and `FAZT_AUTH_SECRETS_DIR`), never to the log; "
+                            + "`scripts/stack` writes one to `$FAZT_HOME/admin-token`")
+            .defaultText("generated")
+            .parsedBy(AuthSettings::adminToken)
+            .readBy("fazt-server rotate-admin-token")
+            .mapsTo("auth.bootstrap-token");
+
     static final List<Setting> ALL = List.of(
             Setting.of(
                             "FAZT_ADMIN_USER",
                             SettingType.STRING,
                             null,
                             "with `FAZT_ADMIN_PASSWORD`, creates this admin account on start (unattended installs); unset: "
-                                    + "a one-time setup link is logged while no admin exists")
+                                    + "a one-time setup link is printed to stderr while no admin exists")
                     .parsedBy(AuthSettings::adminUser)
                     .requires("FAZT_ADMIN_PASSWORD")
                     .mapsTo("auth.admin-user"),
@@ -29,15 +52,16 @@ final class AuthSettings {
                     .parsedBy(AuthSettings::adminPassword)
                     .requires("FAZT_ADMIN_USER")
                     .mapsTo("auth.admin-password"),
+            ADMIN_TOKEN,
+            SECRETS_DIR,
             Setting.of(
-                            "FAZT_ADMIN_TOKEN",
-                            SettingType.SECRET,
+                            "FAZT_AUTH_OIDC_ALLOW_HOSTS",
+                            SettingType.LIST,
                             null,
-                            "the bootstrap admin token (24+ characters); unset: auth-svc generates one on first start and logs "
-                                    + "it once; `scripts/stack` writes one to `$FAZT_HOME/admin-token`")
-                    .defaultText("generated")
-                    .parsedBy(AuthSettings::adminToken)
-                    .mapsTo("auth.bootstrap-token"),
+                            "hosts an app's login provider may be at even on loopback or private addresses (a provider on "
+                                    + "your LAN, tests); any other is refused like `fetch` refuses it")
+                    .defaultText("empty")
+                    .mapsTo("auth.oidc-allowed-hosts"),
             Setting.number(
                             "FAZT_AUTH_HASH_CONCURRENCY",
                             null,

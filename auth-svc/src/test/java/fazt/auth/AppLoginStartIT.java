@@ -16,6 +16,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -148,5 +149,50 @@ class AppLoginStartIT {
                         .status())
                 .as("not configured for this app")
                 .isEqualTo(404);
+    }
+
+    @Test
+    void aDiscoveryUrlOnALoopbackPrivateOrMetadataAddressIsRefusedWithoutBeingFetched() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        com.sun.net.httpserver.HttpServer local =
+                com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        local.createContext("/", exchange -> {
+            asked.incrementAndGet();
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+        });
+        local.start();
+        try {
+            Map<String, String> providers = Map.of(
+                    "local",
+                    "http://localhost:" + local.getAddress().getPort() + "/x/.well-known/openid-configuration",
+                    "metadata",
+                    "https://169.254.169.254/.well-known/openid-configuration",
+                    "private",
+                    "https://10.1.2.3/.well-known/openid-configuration");
+            for (Map.Entry<String, String> p : providers.entrySet()) {
+                assertThat(api.call(
+                                        "PUT",
+                                        "/apps/blog/auth/providers/" + p.getKey(),
+                                        "{\"clientId\":\"c\",\"clientSecret\":\"s\",\"discoveryUrl\":\"" + p.getValue()
+                                                + "\"}",
+                                        ADMIN)
+                                .status())
+                        .isEqualTo(200);
+            }
+            Map<String, String> reasons = Map.of(
+                    "local", "loopback address", "metadata", "cloud metadata address", "private", "private address");
+            for (Map.Entry<String, String> r : reasons.entrySet()) {
+                Problem refused = problem("/_fazt/auth/login", "provider=" + r.getKey(), null, "203.0.113.3");
+                assertThat(refused.type()).isEqualTo("https://errors.fazt.dev/auth/app-login-provider-failed");
+                assertThat(refused.detail()).contains("refused: " + r.getValue());
+            }
+            assertThat(asked.get()).as("nothing was fetched").isZero();
+        } finally {
+            local.stop(0);
+            for (String provider : java.util.List.of("local", "metadata", "private")) {
+                api.call("DELETE", "/apps/blog/auth/providers/" + provider, null, ADMIN);
+            }
+        }
     }
 }

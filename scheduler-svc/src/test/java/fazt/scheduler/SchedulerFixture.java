@@ -175,7 +175,8 @@ final class SchedulerFixture implements BeforeAllCallback, AfterAllCallback {
                                 List.of(
                                         new HttpHeader("Content-Type", "application/json"),
                                         new HttpHeader("Connection", "keep-alive"),
-                                        new HttpHeader("Authorization", "Bearer t0ken")),
+                                        new HttpHeader("Authorization", "Bearer t0ken"),
+                                        new HttpHeader("Cookie", "fazt_app=s3ssion")),
                                 body.getBytes(StandardCharsets.UTF_8),
                                 "192.0.2.1"),
                         RunAccepted.class,

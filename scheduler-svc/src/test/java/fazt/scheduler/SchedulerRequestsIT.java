@@ -39,10 +39,23 @@ class SchedulerRequestsIT {
         assertThat(call.method()).isEqualTo("POST");
         assertThat(new String(call.body(), StandardCharsets.UTF_8)).isEqualTo("{\"img\":1}");
         assertThat(call.headers())
-                .contains(
-                        new HttpHeader("Content-Type", "application/json"),
-                        new HttpHeader("Authorization", "Bearer t0ken"))
-                .doesNotContain(new HttpHeader("Connection", "keep-alive"));
+                .contains(new HttpHeader("Content-Type", "application/json"))
+                .doesNotContain(
+                        new HttpHeader("Connection", "keep-alive"),
+                        new HttpHeader("Authorization", "Bearer t0ken"),
+                        new HttpHeader("Cookie", "fazt_app=s3ssion"));
+        try (var c = scheduler.suite().postgres().connect();
+                var q = c.prepareStatement("SELECT headers::text FROM scheduler.run WHERE run_id = ?")) {
+            q.setString(1, accepted.runId());
+            var r = q.executeQuery();
+            assertThat(r.next()).isTrue();
+            assertThat(r.getString(1))
+                    .as("a run record never keeps the caller's credentials")
+                    .contains("Content-Type")
+                    .doesNotContainIgnoringCase("authorization")
+                    .doesNotContainIgnoringCase("cookie")
+                    .doesNotContain("t0ken");
+        }
 
         RunStatusReply mine = await(scheduler
                 .requester()

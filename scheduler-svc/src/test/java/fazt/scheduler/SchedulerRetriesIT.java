@@ -66,7 +66,7 @@ class SchedulerRetriesIT {
         assertThat(gap2).isBetween(400L, 2_500L);
         assertThat(failed.path("payload").path("body").asText()).isEqualTo("{\"job\":1}");
         assertThat(failed.path("payload").path("headers").toString())
-                .contains("\"Authorization\",\"value\":\"••••••\"")
+                .doesNotContain("Authorization")
                 .doesNotContain("Bearer")
                 .doesNotContain("keep-alive");
 

@@ -1,5 +1,6 @@
 package fazt.server;
 
+import fazt.auth.RotateAdminToken;
 import fazt.platform.service.ServiceContext;
 import fazt.platform.service.ServiceDefinition;
 import fazt.platform.service.ServiceStartException;
@@ -20,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
  * fazt-server               run FAZT_TARGETS (default all) until SIGTERM
  * fazt-server provision     create the database, the services' roles and schemas, and a master key file
  * fazt-server drop-streams  delete the JetStream streams of FAZT_SUBJECT_ROOT (the suite stopped)
+ * fazt-server rotate-admin-token  replace the generated bootstrap admin token (printed once; the old one is refused)
  * fazt-server settings      print every setting with its effective value and source (--markdown: the README table)
  * fazt-server version       print the version
  * </pre>
@@ -39,6 +41,7 @@ public final class FaztServer {
             switch (command) {
                 case "run" -> run(env);
                 case "provision" -> Provision.run(env, List.of(args).subList(1, args.length));
+                case "rotate-admin-token" -> RotateAdminToken.run(env);
                 case "drop-streams" -> DropStreams.run(env);
                 case "settings" ->
                     System.exit(SettingsReport.print(
@@ -99,11 +102,14 @@ public final class FaztServer {
 
     private static String usage() {
         return """
-                usage: fazt-server [run | provision [--rotate-nats] | drop-streams | settings [--markdown] | version]
+                usage: fazt-server [run | provision [--rotate-nats] | drop-streams | rotate-admin-token | settings [--markdown]
+                                    | version]
                   run        start the services named by FAZT_TARGETS (all, or e.g. gateway,deploy,storage)
                   provision  create the database, each service's role and schema, a master key file, and the
                              NATS seeds and configuration (--rotate-nats: new seeds for every service)
                   drop-streams  delete the JetStream streams of FAZT_SUBJECT_ROOT (stop the suite first)
+                  rotate-admin-token  replace the generated bootstrap admin token: the new one is printed once
+                             (and written to FAZT_AUTH_SECRETS_DIR/admin-token), the old one is refused
                   settings   print every setting of FAZT_TARGETS with its value and source (secrets masked)
                 settings come from the environment: see README.md, "Configuration"\
                 """;

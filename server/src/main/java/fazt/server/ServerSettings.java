@@ -30,7 +30,14 @@ final class ServerSettings {
             .readBy("fazt-server provision");
     static final Setting DB_ADMIN_PASSWORD = Setting.of(
                     "FAZT_DB_ADMIN_PASSWORD", SettingType.SECRET, null, "the password of `FAZT_DB_ADMIN_USER`")
-            .defaultText("empty")
+            .defaultText("`FAZT_DB_ADMIN_PASSWORD_FILE`, else empty")
+            .parsedBy(PlatformSettings::notPlaceholder)
+            .readBy("fazt-server provision");
+    static final Setting DB_ADMIN_PASSWORD_FILE = Setting.of(
+                    "FAZT_DB_ADMIN_PASSWORD_FILE",
+                    SettingType.STRING,
+                    null,
+                    "a file holding that password, read when `FAZT_DB_ADMIN_PASSWORD` is unset (compose generates one)")
             .readBy("fazt-server provision");
 
     /** ADR 31: where provision writes the nats-server configuration of this installation. */
@@ -49,6 +56,7 @@ final class ServerSettings {
             DB_ADMIN_USER,
             DB_ADMIN_PASSWORD,
             NATS_CONFIG_FILE,
+            DB_ADMIN_PASSWORD_FILE,
             Setting.of(
                             "FAZT_HEAP",
                             SettingType.STRING,

@@ -4,6 +4,7 @@ import fazt.auth.domain.ApiTokens;
 import fazt.auth.domain.AppOwnership;
 import fazt.auth.domain.AuthEvents;
 import fazt.auth.domain.AuthPolicy;
+import fazt.auth.domain.BootstrapAdmin;
 import fazt.auth.domain.BootstrapToken;
 import fazt.auth.domain.FirstRun;
 import fazt.auth.domain.HashingPool;
@@ -34,7 +35,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Wires auth-svc's use cases. The bootstrap token is the configured {@code FAZT_ADMIN_TOKEN}, else the stored generated
- * token, else a new one, generated, stored as a hash, and logged once (the only time it is ever shown).
+ * token, else a new one, generated, stored as a hash, and handed to the operator once on stderr and in a 0600 file
+ * (never in the log: {@link OperatorSecrets}).
  */
 @Factory
 final class AuthBeans {
@@ -62,26 +64,33 @@ final class AuthBeans {
     }
 
     @Singleton
-    BootstrapToken bootstrapToken(
-            @Nullable @Value("${auth.bootstrap-token:}") String configured, BootstrapToken.Store store) {
+    BootstrapAdmin bootstrapAdmin(
+            @Nullable @Value("${auth.bootstrap-token:}") String configured,
+            @Nullable @Value("${auth.secrets-dir:}") String secretsDir,
+            BootstrapToken.Store store) {
         if (configured != null && !configured.isBlank()) {
-            return BootstrapToken.ofToken(configured);
+            return BootstrapAdmin.configured(configured);
         }
-        return store.load().orElseGet(() -> {
+        if (store.load().isEmpty()) {
             String token = BootstrapToken.generate();
             BootstrapToken kept = store.storeIfAbsent(BootstrapToken.ofToken(token));
             if (kept.matches(token)) {
-                log.warn(
-                        "generated the bootstrap admin token; it is shown only now, keep it: {}"
-                                + " (set FAZT_ADMIN_TOKEN to choose your own)",
+                // Never in the log: stderr once, and a file only its owner reads.
+                var written = OperatorSecrets.hand(
+                        secretsDir,
+                        OperatorSecrets.ADMIN_TOKEN,
+                        "the generated bootstrap admin token, shown only now (set FAZT_ADMIN_TOKEN to choose your own)",
                         token);
+                log.info(
+                        "generated the bootstrap admin token; handed to the operator on {}",
+                        OperatorSecrets.where(written));
             }
-            return kept;
-        });
+        }
+        return BootstrapAdmin.stored(store);
     }
 
     @Singleton
-    VerifyToken verifyToken(BootstrapToken bootstrap, Sessions sessions, ApiTokens tokens, AuthPolicy policy) {
+    VerifyToken verifyToken(BootstrapAdmin bootstrap, Sessions sessions, ApiTokens tokens, AuthPolicy policy) {
         return new VerifyToken(bootstrap, sessions, tokens, policy);
     }
 

@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * On start: creates the admin named by {@code FAZT_ADMIN_USER} / {@code FAZT_ADMIN_PASSWORD} when it does not exist
- * (unattended installs); otherwise, while there is no admin, logs the one-time setup link once, with a QR code so a
- * phone can open it.
+ * (unattended installs); otherwise, while there is no admin, hands the one-time setup link to the operator once
+ * ({@link OperatorSecrets}: stderr, with a QR code so a phone can open it, and a 0600 file), never to the log.
  */
 @Singleton
 final class FirstRunOnStart implements ApplicationEventListener<StartupEvent> {
@@ -23,18 +23,21 @@ final class FirstRunOnStart implements ApplicationEventListener<StartupEvent> {
     private final AdminOrigin origin;
     private final String adminUser;
     private final String adminPassword;
+    private final String secretsDir;
 
     FirstRunOnStart(
             FirstRun firstRun,
             ManageUsers users,
             AdminOrigin origin,
             @Nullable @Value("${auth.admin-user:}") String adminUser,
-            @Nullable @Value("${auth.admin-password:}") String adminPassword) {
+            @Nullable @Value("${auth.admin-password:}") String adminPassword,
+            @Nullable @Value("${auth.secrets-dir:}") String secretsDir) {
         this.firstRun = firstRun;
         this.users = users;
         this.origin = origin;
         this.adminUser = adminUser;
         this.adminPassword = adminPassword;
+        this.secretsDir = secretsDir;
     }
 
     @Override
@@ -46,14 +49,19 @@ final class FirstRunOnStart implements ApplicationEventListener<StartupEvent> {
             return;
         }
         firstRun.setupLink(origin.configured()).ifPresent(link -> {
-            log.warn(
+            // Never in the log: whoever opens it becomes the admin. Stderr once (with a QR code for a phone), and a
+            // file only its owner reads.
+            var written = OperatorSecrets.hand(
+                    secretsDir,
+                    OperatorSecrets.SETUP_LINK,
                     "no admin yet: open this one-time link to create the first admin (shown only now; a restart"
-                            + " issues a new one) link={}",
+                            + " issues a new one)",
                     link);
-            // The QR code goes to the terminal as it is: inside a JSON log line its rows would be escaped into noise.
-            System.out.println(
-                    "fazt setup: scan to create the first admin, or open " + link + "\n" + SetupQr.render(link));
-            System.out.flush();
+            System.err.println("fazt setup: scan to create the first admin\n" + SetupQr.render(link));
+            System.err.flush();
+            log.info(
+                    "no admin yet: the one-time setup link was handed to the operator on {}",
+                    OperatorSecrets.where(written));
         });
     }
 }

@@ -14,8 +14,11 @@ public interface ApiTokens {
     /** Records use, at most once a minute. */
     void touch(String id, Instant lastUsed);
 
-    /** The tokens of one owner ({@code userId} null: the bootstrap admin's). */
+    /** The tokens of one user. */
     List<ApiToken> listOf(String userId);
+
+    /** The tokens without a user that {@code credential} minted ({@code bootstrap}, or a bootstrap-minted token). */
+    List<ApiToken> listMintedBy(String credential);
 
     List<ApiToken> listAll();
 

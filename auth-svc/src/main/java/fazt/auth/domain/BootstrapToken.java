@@ -31,6 +31,13 @@ public final class BootstrapToken {
         return PREFIX + Secret.generate();
     }
 
+    /** Whether {@code candidate} has the shape of a generated token ({@link #generate}); nothing else is looked up. */
+    public static boolean looksGenerated(String candidate) {
+        return candidate != null
+                && candidate.length() == PREFIX.length() + Secret.LENGTH
+                && candidate.startsWith(PREFIX);
+    }
+
     public boolean matches(String candidate) {
         return candidate != null && MessageDigest.isEqual(hash, Secret.hash(candidate));
     }
@@ -45,5 +52,8 @@ public final class BootstrapToken {
 
         /** Stores {@code token} unless one is stored already; returns the one that is stored afterwards. */
         BootstrapToken storeIfAbsent(BootstrapToken token);
+
+        /** Stores {@code token} in place of the stored one: the old token stops working. */
+        void replace(BootstrapToken token);
     }
 }

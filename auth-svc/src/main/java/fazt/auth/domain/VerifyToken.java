@@ -19,12 +19,12 @@ public final class VerifyToken {
 
     static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
-    private final BootstrapToken bootstrap;
+    private final BootstrapAdmin bootstrap;
     private final Sessions sessions;
     private final ApiTokens tokens;
     private final AuthPolicy policy;
 
-    public VerifyToken(BootstrapToken bootstrap, Sessions sessions, ApiTokens tokens, AuthPolicy policy) {
+    public VerifyToken(BootstrapAdmin bootstrap, Sessions sessions, ApiTokens tokens, AuthPolicy policy) {
         this.bootstrap = bootstrap;
         this.sessions = sessions;
         this.tokens = tokens;

@@ -42,16 +42,22 @@ import fazt.auth.domain.appauth.IdentityProviders;
 import fazt.auth.domain.appauth.IdentityProviders.ProviderFailure.Kind;
 import fazt.auth.domain.appauth.ProviderConfig;
 import fazt.auth.domain.appauth.ProviderKind;
+import fazt.platform.net.AddressPolicy;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * Login providers through the Nimbus OAuth 2.0 / OpenID Connect SDK. OIDC issuers (Google included) are found by
@@ -86,6 +92,17 @@ final class NimbusIdentityProviders implements IdentityProviders {
     private final DefaultResourceRetriever retriever =
             new DefaultResourceRetriever(CONNECT_MILLIS, READ_MILLIS, MAX_DOCUMENT);
     private final Map<String, Issuer> issuers = new ConcurrentHashMap<>();
+    private final Set<String> allowedHosts;
+
+    /**
+     * @param allowedHosts {@code FAZT_AUTH_OIDC_ALLOW_HOSTS}: host names a provider may be at even on a loopback or
+     *     private address (a provider on the LAN; the tests' provider on localhost)
+     */
+    NimbusIdentityProviders(@Nullable @Property(name = "auth.oidc-allowed-hosts") List<String> allowedHosts) {
+        this.allowedHosts = allowedHosts == null
+                ? Set.of()
+                : allowedHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+    }
 
     /** A discovered issuer, its JWKS (cached and refreshed by Nimbus) and the validators per client id. */
     private record Issuer(
@@ -175,7 +192,8 @@ final class NimbusIdentityProviders implements IdentityProviders {
         Boolean verified = claims.getBooleanClaim("email_verified");
         return new Identity(
                 claims.getSubject().getValue(),
-                Boolean.FALSE.equals(verified) ? null : email,
+                // Only an address the provider vouches for: without email_verified=true it could be anyone's.
+                Boolean.TRUE.equals(verified) ? email : null,
                 claims.getStringClaim("name"),
                 claims.getStringClaim("picture"));
     }
@@ -237,7 +255,8 @@ final class NimbusIdentityProviders implements IdentityProviders {
         }
     }
 
-    private static HTTPResponse send(HTTPRequest request) {
+    private HTTPResponse send(HTTPRequest request) {
+        checkReachable(request.getURI());
         request.setConnectTimeout(CONNECT_MILLIS);
         request.setReadTimeout(READ_MILLIS);
         try {
@@ -245,6 +264,26 @@ final class NimbusIdentityProviders implements IdentityProviders {
         } catch (IOException e) {
             throw new ProviderFailure(
                     Kind.UNREACHABLE, "The provider at " + request.getURI().getHost() + " could not be reached.");
+        }
+    }
+
+    /**
+     * Refuses a provider URL whose host is, or resolves to, an address {@code fetch} may not reach either (loopback,
+     * private, link-local, metadata: {@link AddressPolicy}) unless {@code FAZT_AUTH_OIDC_ALLOW_HOSTS} lists it: a
+     * discovery URL is configuration an app's deployer controls, and must not turn auth-svc into a probe of the
+     * internal network. Every request to a provider is checked, the endpoints the discovery document names included.
+     */
+    private void checkReachable(URI uri) {
+        String host = uri.getHost();
+        if (host == null) {
+            throw new ProviderFailure(Kind.UNREACHABLE, "The provider URL " + uri + " names no host.");
+        }
+        String refusal = AddressPolicy.refusalOfHost(host, allowedHosts, InetAddress::getAllByName);
+        if (refusal != null) {
+            throw new ProviderFailure(
+                    Kind.UNREACHABLE,
+                    "The provider at " + host + " is refused: " + refusal
+                            + " (FAZT_AUTH_OIDC_ALLOW_HOSTS lists hosts allowed on private addresses).");
         }
     }
 
@@ -264,6 +303,7 @@ final class NimbusIdentityProviders implements IdentityProviders {
         }
         OIDCProviderMetadata metadata;
         URL jwks;
+        checkReachable(URI.create(discoveryUrl));
         try {
             metadata = OIDCProviderMetadata.parse(
                     retriever.retrieveResource(URI.create(discoveryUrl).toURL()).getContent());
@@ -276,6 +316,8 @@ final class NimbusIdentityProviders implements IdentityProviders {
             if (metadata.getJWKSetURI() == null || metadata.getTokenEndpointURI() == null) {
                 throw new ProviderFailure(Kind.UNREACHABLE, "The discovery document lacks jwks_uri or token_endpoint.");
             }
+            checkReachable(metadata.getJWKSetURI());
+            checkReachable(metadata.getTokenEndpointURI());
             jwks = metadata.getJWKSetURI().toURL();
         } catch (IOException e) {
             throw new ProviderFailure(

@@ -15,7 +15,7 @@ import java.util.Optional;
 @Singleton
 final class JdbcApiTokens implements ApiTokens {
     private static final String COLUMNS =
-            "t.id AS token_id, t.user_id, t.name, t.scopes, t.created_at AS token_created_at, t.expires_at, t.last_used_at, t.revoked_at";
+            "t.id AS token_id, t.user_id, t.name, t.scopes, t.created_at AS token_created_at, t.expires_at, t.last_used_at, t.revoked_at, t.minted_by";
     private final Sql sql;
 
     JdbcApiTokens(Sql sql) {
@@ -31,21 +31,23 @@ final class JdbcApiTokens implements ApiTokens {
                 Sql.instant(r, "token_created_at"),
                 Sql.instant(r, "expires_at"),
                 Sql.instant(r, "last_used_at"),
-                Sql.instant(r, "revoked_at"));
+                Sql.instant(r, "revoked_at"),
+                r.getString("minted_by"));
     }
 
     @Override
     public void create(ApiToken t, byte[] secretHash) {
         sql.update(
-                "INSERT INTO api_token (id, user_id, name, scopes, secret_hash, created_at, expires_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO api_token (id, user_id, name, scopes, secret_hash, created_at, expires_at, minted_by)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 t.id(),
                 t.userId(),
                 t.name(),
                 t.scopes(),
                 secretHash,
                 t.createdAt(),
-                t.expiresAt());
+                t.expiresAt(),
+                t.mintedBy());
     }
 
     @Override
@@ -66,14 +68,19 @@ final class JdbcApiTokens implements ApiTokens {
 
     @Override
     public List<ApiToken> listOf(String userId) {
-        return userId == null
-                ? sql.list(
-                        "SELECT " + COLUMNS + " FROM api_token t WHERE t.user_id IS NULL ORDER BY t.created_at",
-                        JdbcApiTokens::token)
-                : sql.list(
-                        "SELECT " + COLUMNS + " FROM api_token t WHERE t.user_id = ? ORDER BY t.created_at",
-                        JdbcApiTokens::token,
-                        userId);
+        return sql.list(
+                "SELECT " + COLUMNS + " FROM api_token t WHERE t.user_id = ? ORDER BY t.created_at",
+                JdbcApiTokens::token,
+                userId);
+    }
+
+    @Override
+    public List<ApiToken> listMintedBy(String credential) {
+        return sql.list(
+                "SELECT " + COLUMNS
+                        + " FROM api_token t WHERE t.user_id IS NULL AND t.minted_by = ? ORDER BY t.created_at",
+                JdbcApiTokens::token,
+                credential);
     }
 
     @Override

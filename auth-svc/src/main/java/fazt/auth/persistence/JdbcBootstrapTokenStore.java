@@ -7,10 +7,10 @@ import java.util.Optional;
 
 /** Keeps the generated bootstrap token's hash in {@code auth.bootstrap_token} (one row at most). */
 @Singleton
-final class JdbcBootstrapTokenStore implements BootstrapToken.Store {
+public final class JdbcBootstrapTokenStore implements BootstrapToken.Store {
     private final Sql sql;
 
-    JdbcBootstrapTokenStore(Sql sql) {
+    public JdbcBootstrapTokenStore(Sql sql) {
         this.sql = sql;
     }
 
@@ -26,5 +26,13 @@ final class JdbcBootstrapTokenStore implements BootstrapToken.Store {
         sql.update(
                 "INSERT INTO bootstrap_token (id, token_hash) VALUES (1, ?) ON CONFLICT (id) DO NOTHING", token.hash());
         return load().orElseThrow();
+    }
+
+    @Override
+    public void replace(BootstrapToken token) {
+        sql.update(
+                "INSERT INTO bootstrap_token (id, token_hash) VALUES (1, ?)"
+                        + " ON CONFLICT (id) DO UPDATE SET token_hash = EXCLUDED.token_hash",
+                token.hash());
     }
 }

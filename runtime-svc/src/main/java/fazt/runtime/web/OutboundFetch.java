@@ -1,5 +1,6 @@
 package fazt.runtime.web;
 
+import fazt.platform.net.AddressPolicy;
 import fazt.proto.runtime.HttpHeader;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -41,11 +42,6 @@ public final class OutboundFetch {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     public static final long DEFAULT_MAX_RESPONSE_BYTES = 10L * 1024 * 1024;
 
-    /** DNS, replaceable in tests. */
-    interface Resolver {
-        InetAddress[] resolve(String host) throws UnknownHostException;
-    }
-
     private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "fetch-deadline");
         t.setDaemon(true);
@@ -55,7 +51,7 @@ public final class OutboundFetch {
     private final Set<String> allowedHosts;
     private final Duration timeout;
     private final long maxResponseBytes;
-    private final Resolver resolver;
+    private final AddressPolicy.Resolver resolver;
 
     /**
      * @param allowedHosts host names (lower-case, as in the URL) an admin allowed even on private addresses
@@ -66,7 +62,7 @@ public final class OutboundFetch {
         this(allowedHosts, timeout, maxResponseBytes, InetAddress::getAllByName);
     }
 
-    OutboundFetch(Set<String> allowedHosts, Duration timeout, long maxResponseBytes, Resolver resolver) {
+    OutboundFetch(Set<String> allowedHosts, Duration timeout, long maxResponseBytes, AddressPolicy.Resolver resolver) {
         this.allowedHosts =
                 allowedHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
         this.timeout = timeout;

@@ -32,8 +32,14 @@ import java.util.Set;
  * often mail-svc asks ({@link Runs#insertOnce}).
  */
 public final class AcceptRuns {
-    /** Hop-by-hop and platform headers that are not part of what the app's handler should see again. */
+    /**
+     * Hop-by-hop and platform headers that are not part of what the app's handler should see again, and the caller's
+     * credentials ({@code Authorization}, {@code Cookie}): a run record is kept for days and shown to operators, so a
+     * bearer token or session cookie is never stored in one. A webhook's signature is checked before the run is made.
+     */
     private static final Set<String> DROPPED_HEADERS = Set.of(
+            "authorization",
+            "cookie",
             "connection",
             "keep-alive",
             "transfer-encoding",

@@ -45,8 +45,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * per host) on the real gateway and auth-svc (real NATS and PostgreSQL) logs in at a real OpenID Connect server
  * (mock-oauth2-server in its own JVM). The apps {@code blog} and {@code notes} run their server code in the real
  * runtime-svc (code in storage-svc); only deploy-svc's site and env lookups are played by NATS responders. Both apps
- * know the issuers alice and mallory (valid tokens) and wrongaud and expired (invalid ones); blog admits only
- * addresses at example.com.
+ * know the issuers alice and mallory (valid tokens), unverified (a valid token whose address is not vouched for) and
+ * wrongaud and expired (invalid ones); blog admits only addresses at example.com.
  */
 final class AppLoginFixture implements BeforeAllCallback, AfterAllCallback {
     static final String TOKEN = "it-gateway-admin-token-0123456789";
@@ -72,7 +72,15 @@ final class AppLoginFixture implements BeforeAllCallback, AfterAllCallback {
                                 + "\"name\":\"Alice\",\"picture\":\"https://example.com/alice.png\",\"aud\":[\""
                                 + CLIENT + "\"]")
                 + ","
-                + issuer("mallory", 120, "\"sub\":\"m-1\",\"email\":\"mallory@evil.test\",\"aud\":[\"" + CLIENT + "\"]")
+                + issuer(
+                        "mallory",
+                        120,
+                        "\"sub\":\"m-1\",\"email\":\"mallory@evil.test\",\"email_verified\":true,\"aud\":[\"" + CLIENT
+                                + "\"]")
+                + ","
+                // claims an allowed address without the provider vouching for it (no email_verified)
+                + issuer(
+                        "unverified", 120, "\"sub\":\"u-1\",\"email\":\"bob@example.com\",\"aud\":[\"" + CLIENT + "\"]")
                 + ","
                 + issuer("wrongaud", 120, "\"sub\":\"w-1\",\"email\":\"w@example.com\",\"aud\":[\"someone-else\"]")
                 + ","
@@ -94,7 +102,9 @@ final class AppLoginFixture implements BeforeAllCallback, AfterAllCallback {
                     new GatewayService(), new AuthService(), new StorageService(), new RuntimeService())
             .with("FAZT_ADMIN_TOKEN", TOKEN)
             // the tests stand in for an HTTPS-terminating proxy on loopback (X-Forwarded-Proto)
-            .with("FAZT_TRUSTED_PROXIES", "127.0.0.0/8");
+            .with("FAZT_TRUSTED_PROXIES", "127.0.0.0/8")
+            // the test's OIDC provider runs on loopback, which app login refuses unless allowed (docs/auth.md)
+            .with("FAZT_AUTH_OIDC_ALLOW_HOSTS", "localhost");
     private final SuiteConnection connection = new SuiteConnection(suite);
     private OidcProviderProcess provider;
     private GatewayHttp gateway;
@@ -137,7 +147,7 @@ final class AppLoginFixture implements BeforeAllCallback, AfterAllCallback {
                     .join();
         }
         for (String app : APPS) {
-            for (String issuer : List.of("alice", "mallory", "wrongaud", "expired")) {
+            for (String issuer : List.of("alice", "mallory", "unverified", "wrongaud", "expired")) {
                 HttpResponse<String> put = admin(
                         "PUT",
                         "/api/apps/" + app + "/auth/providers/" + issuer,

@@ -96,6 +96,20 @@ class AppLoginRefusalsIT {
     }
 
     @Test
+    void anAddressTheProviderDoesNotVouchForNeverMatchesTheAllowList() throws Exception {
+        HttpResponse<String> done = app.browser().loginThrough("blog.localhost", "unverified");
+        refusalDetail(done, 403, "auth/app-login-not-allowed");
+        AppBrowser browser = app.browser();
+        assertThat(browser.loginThrough("notes.localhost", "unverified").statusCode())
+                .as("notes has no allow-list")
+                .isEqualTo(302);
+        JsonNode me = json(browser.get("notes.localhost", "/_fazt/auth/me"));
+        assertThat(me.path("email").isNull())
+                .as("an unverified address is not passed on")
+                .isTrue();
+    }
+
+    @Test
     void aRedirectToAnotherSiteIsRefused() throws Exception {
         for (String target : List.of("//evil.example/x", "https://evil.example/", "/\\evil.example", "evil")) {
             HttpResponse<String> start = app.browser()

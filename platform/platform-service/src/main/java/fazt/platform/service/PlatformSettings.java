@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  */
 public final class PlatformSettings {
     static final String EVERY_SERVICE = "every service";
+    /** Who reads the master key: {@link BootstrapSettings#DECRYPTING}. */
+    static final String DECRYPTING_SERVICES = "gateway, auth, deploy, scheduler, mail";
 
     public static final Setting NATS_URL = Setting.of(
                     "NATS_URL",
@@ -67,11 +69,22 @@ public final class PlatformSettings {
                     "FAZT_DB_PASSWORD",
                     SettingType.SECRET,
                     null,
-                    "password of those logins; `FAZT_<SERVICE>_DB_PASSWORD` per service")
+                    "one password for those logins (`FAZT_<SERVICE>_DB_PASSWORD` per service); unset: each service's "
+                            + "own from `FAZT_DB_PASSWORD_DIR`")
             .defaultText("empty")
-            .parsedBy(String::strip)
+            .parsedBy(PlatformSettings::notPlaceholder)
             .overridablePerService()
             .readBy(EVERY_SERVICE, "fazt-server provision");
+    /** Where {@code fazt-server provision} writes a generated password per service and the services read theirs. */
+    public static final Setting DB_PASSWORD_DIR = Setting.of(
+                    "FAZT_DB_PASSWORD_DIR",
+                    SettingType.STRING,
+                    null,
+                    "directory of per-service database passwords: `fazt-server provision` generates one per service "
+                            + "(file `<service>`, 0600) and each service reads its own, when `FAZT_DB_PASSWORD` is unset")
+            .defaultText("unset (no password)")
+            .readBy(EVERY_SERVICE, "fazt-server provision");
+
     public static final Setting SUBJECT_ROOT = Setting.of(
                     "FAZT_SUBJECT_ROOT",
                     SettingType.STRING,
@@ -115,16 +128,16 @@ public final class PlatformSettings {
                     "FAZT_MASTER_KEY",
                     SettingType.SECRET,
                     null,
-                    "32+ random characters; keys for secrets at rest derive from it")
+                    "32+ random characters; keys for secrets at rest derive from it (only the services that decrypt read it)")
             .defaultText("required")
             .parsedBy(PlatformSettings::masterKey)
-            .readBy(EVERY_SERVICE);
+            .readBy(DECRYPTING_SERVICES);
     public static final Setting MASTER_KEY_FILE = Setting.of(
                     "FAZT_MASTER_KEY_FILE",
                     SettingType.STRING,
                     null,
                     "a file holding the master key, read when `FAZT_MASTER_KEY` is unset (`scripts/stack` and compose create one)")
-            .readBy(EVERY_SERVICE, "fazt-server provision");
+            .readBy(DECRYPTING_SERVICES, "fazt-server provision");
     public static final Setting MANAGEMENT_HOST = Setting.of(
                     "FAZT_MANAGEMENT_HOST",
                     SettingType.STRING,
@@ -187,6 +200,7 @@ public final class PlatformSettings {
             DB_URL,
             DB_USER,
             DB_PASSWORD,
+            DB_PASSWORD_DIR,
             SUBJECT_ROOT,
             DOMAIN,
             HTTP_PORT,
@@ -195,6 +209,16 @@ public final class PlatformSettings {
             MANAGEMENT_HOST,
             MANAGEMENT_PORT,
             INSTANCE);
+    /** What {@link BootstrapSettings#from} reads: the master key only for a service that decrypts. */
+    static List<Setting> bootstrapOf(boolean withMasterKey) {
+        if (withMasterKey) {
+            return BOOTSTRAP;
+        }
+        return BOOTSTRAP.stream()
+                .filter(s -> s != MASTER_KEY && s != MASTER_KEY_FILE)
+                .toList();
+    }
+
     /** What is read once per process, whatever services it runs. */
     public static final List<Setting> PROCESS = List.of(IDLE_GC_SECONDS, LOG_FORMAT, LOG_LEVEL);
 
@@ -261,6 +285,20 @@ public final class PlatformSettings {
             throw new IllegalArgumentException("expected an IP address or host name, got \"" + value + "\"");
         }
         return value;
+    }
+
+    /**
+     * A secret as given, unless it is one of the placeholders the compose files once shipped ({@code …change-me…}):
+     * those are public, so a server refuses to run with one. The value never appears in the message.
+     */
+    public static String notPlaceholder(String value) {
+        String secret = value.strip();
+        if (secret.toLowerCase(Locale.ROOT).contains("change-me")) {
+            throw new IllegalArgumentException(
+                    "is a change-me placeholder, known to everyone: unset it to use generated "
+                            + "secrets (docker compose and fazt-server provision make them), or give a real one");
+        }
+        return secret;
     }
 
     /** Checks a master key's length; the key itself never appears in a message. */

@@ -128,6 +128,32 @@ class BootstrapSettingsTest {
     }
 
     @Test
+    void onlyTheServicesThatDecryptReadTheMasterKey() {
+        for (ServiceName service : ServiceName.values()) {
+            boolean decrypts = BootstrapSettings.DECRYPTING.contains(service);
+            if (decrypts) {
+                assertThatThrownBy(() -> BootstrapSettings.from(Map.of(), service))
+                        .as(service + " needs the key")
+                        .isInstanceOf(SettingsException.class);
+                continue;
+            }
+            BootstrapSettings settings = BootstrapSettings.from(
+                    Map.of("FAZT_MASTER_KEY", "short", "FAZT_MASTER_KEY_FILE", "/nonexistent/master-key"), service);
+            assertThatThrownBy(settings::masterKey)
+                    .as(service + " never reads the key, even a bad one")
+                    .isInstanceOfSatisfying(SettingsException.class, e -> assertThat(e.variable())
+                            .isEqualTo("FAZT_MASTER_KEY"));
+        }
+        assertThat(BootstrapSettings.DECRYPTING)
+                .containsExactlyInAnyOrder(
+                        ServiceName.DEPLOY,
+                        ServiceName.AUTH,
+                        ServiceName.SCHEDULER,
+                        ServiceName.GATEWAY,
+                        ServiceName.MAIL);
+    }
+
+    @Test
     void aMissingMasterKeySaysHowToMakeOne() {
         assertThatThrownBy(() -> BootstrapSettings.from(Map.of(), ServiceName.DEPLOY))
                 .hasMessageStartingWith("FAZT_MASTER_KEY: is not set; give at least 32 random characters");

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collection;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,11 +48,17 @@ public final class DatabaseProvisioner {
      * empty (needed wherever PostgreSQL checks passwords, as in docker compose).
      */
     public void provision(Collection<ServiceName> services, String rolePassword) throws SQLException {
+        provision(services, service -> rolePassword);
+    }
+
+    /** As {@link #provision(Collection, String)}, with each service's role getting its own password (empty: none). */
+    public void provision(Collection<ServiceName> services, Function<ServiceName, String> passwordOf)
+            throws SQLException {
         createDatabaseIfMissing();
         try (Connection c = DriverManager.getConnection(databaseUrl, adminUser, adminPassword)) {
             for (ServiceName service : services) {
                 String role = roleOf(service);
-                ensureRole(c, role, rolePassword);
+                ensureRole(c, role, passwordOf.apply(service));
                 try (Statement s = c.createStatement()) {
                     s.execute("CREATE SCHEMA IF NOT EXISTS " + service.id() + " AUTHORIZATION " + role);
                     s.execute("ALTER SCHEMA " + service.id() + " OWNER TO " + role);

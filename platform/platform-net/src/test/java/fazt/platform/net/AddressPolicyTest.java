@@ -1,4 +1,4 @@
-package fazt.runtime.web;
+package fazt.platform.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

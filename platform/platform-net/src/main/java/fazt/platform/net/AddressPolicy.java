@@ -1,4 +1,4 @@
-package fazt.runtime.web;
+package fazt.platform.net;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -8,19 +8,21 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Which addresses app code may not reach with {@code fetch} (SSRF defence): loopback, private (RFC 1918, fc00::/7,
+ * Which addresses a service may not reach on behalf of an app or an app's configuration (SSRF defence): runtime-svc's
+ * {@code fetch} and auth-svc's login providers (discovery, token and key endpoints) use this one policy. Refused:
+ * loopback, private (RFC 1918, fc00::/7,
  * fec0::/10), link-local, unspecified, multicast, carrier-grade NAT (100.64/10), reserved and documentation
  * ranges, and the cloud metadata endpoints. IPv6 forms that embed an IPv4 address (mapped {@code ::ffff:a.b.c.d},
  * compatible {@code ::a.b.c.d}, NAT64 {@code 64:ff9b::/96}, 6to4 {@code 2002::/16}) are judged by that address.
  */
-final class AddressPolicy {
+public final class AddressPolicy {
     /** Host names that reach a metadata service whatever they resolve to. */
     private static final Set<String> METADATA_HOSTS = Set.of("metadata.google.internal", "metadata.goog", "metadata");
 
     private AddressPolicy() {}
 
     /** Why {@code host} (lower-case, no brackets) is refused by name, or null. */
-    static String refusedName(String host) {
+    public static String refusedName(String host) {
         String h = host.toLowerCase(Locale.ROOT);
         if (h.endsWith(".")) {
             h = h.substring(0, h.length() - 1);
@@ -29,7 +31,7 @@ final class AddressPolicy {
     }
 
     /** Why {@code address} is refused ("loopback address", ...), or null when it is a public unicast address. */
-    static String refusal(InetAddress address) {
+    public static String refusal(InetAddress address) {
         byte[] b = address.getAddress();
         if (address instanceof Inet4Address) {
             return refusal4(b);
@@ -38,6 +40,45 @@ final class AddressPolicy {
             return refusal6(b);
         }
         return "unknown address family";
+    }
+
+    /** Resolves a host name to its addresses (DNS in production, a fixed answer in tests). */
+    @FunctionalInterface
+    public interface Resolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
+    }
+
+    /**
+     * Why {@code host} may not be reached at all, or null: refused by name, or <em>any</em> of its addresses refused
+     * (for clients that resolve the name again themselves, so every address they might pick must be allowed). A host
+     * in {@code allowedHosts} (lower-case; an admin's or a test's explicit exception) is never refused.
+     */
+    public static String refusalOfHost(String host, Set<String> allowedHosts, Resolver resolver) {
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        if (allowedHosts.contains(h)) {
+            return null;
+        }
+        String byName = refusedName(h);
+        if (byName != null) {
+            return byName;
+        }
+        InetAddress literal = literal(h);
+        InetAddress[] addresses;
+        try {
+            addresses = literal != null ? new InetAddress[] {literal} : resolver.resolve(h);
+        } catch (UnknownHostException e) {
+            return null; // not found: the request itself fails with its own error
+        }
+        for (InetAddress a : addresses) {
+            String reason = refusal(a);
+            if (reason != null) {
+                return literal != null ? reason : reason + " " + a.getHostAddress();
+            }
+        }
+        return null;
     }
 
     private static String refusal4(byte[] b) {
@@ -141,7 +182,7 @@ final class AddressPolicy {
     }
 
     /** An IP literal (IPv4 dotted or IPv6 without brackets) as an address without any DNS lookup, or null. */
-    static InetAddress literal(String host) {
+    public static InetAddress literal(String host) {
         boolean v4 = host.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
         boolean v6 = host.indexOf(':') >= 0 && host.matches("[0-9A-Fa-f:.%a-zA-Z]+");
         if (!v4 && !v6) {
