@@ -28,15 +28,17 @@ import org.slf4j.LoggerFactory;
  * Believes a principal that came over NATS only through the assertion auth-svc signed for it (ADR 32): the signature
  * under a key auth-svc publishes on {@link AuthSubjects#PRINCIPAL_KEYS}, the audience (this install's subject root)
  * and the expiry. The keys are fetched when the service starts and again when an assertion names a key not yet known
- * (auth-svc rotated), at most once every {@link #REFETCH_AFTER}, each fetch retried by Resilience4j; a fetch replaces
- * the known keys, so a key auth-svc no longer publishes stops being accepted. There is no way to turn this off.
+ * (auth-svc rotated), each fetch retried by Resilience4j; after a fetch that succeeded, not again for
+ * {@link #REFETCH_AFTER}, so assertions naming made-up keys cannot make every service hammer auth-svc. A fetch
+ * replaces the known keys, so a key auth-svc no longer publishes stops being accepted. A failed fetch keeps the keys
+ * known. There is no way to turn this off.
  */
 @Singleton
 public final class PrincipalVerifier {
     static final Duration FETCH_TIMEOUT = Duration.ofSeconds(2);
     static final int FETCH_ATTEMPTS = 3;
-    /** The shortest time between two fetches, so assertions naming made-up keys cannot make this hammer auth-svc. */
-    static final Duration REFETCH_AFTER = Duration.ofSeconds(1);
+    /** The shortest time after a successful fetch before the next one. */
+    static final Duration REFETCH_AFTER = Duration.ofMillis(250);
 
     private static final Logger log = LoggerFactory.getLogger(PrincipalVerifier.class);
     private static final Retry RETRY = Retry.of(
@@ -99,12 +101,13 @@ public final class PrincipalVerifier {
     }
 
     private synchronized void refresh(boolean retried) {
-        Instant now = clock.instant();
-        if (lastFetch.plus(REFETCH_AFTER).isAfter(now)) {
+        if (lastFetch.plus(REFETCH_AFTER).isAfter(clock.instant())) {
             return;
         }
-        lastFetch = now;
-        fetch.apply(retried).ifPresent(fetched -> keys = Map.copyOf(fetched));
+        fetch.apply(retried).ifPresent(fetched -> {
+            keys = Map.copyOf(fetched);
+            lastFetch = clock.instant();
+        });
     }
 
     private static Optional<Map<String, PublicKey>> fetchOver(NatsRequester nats, boolean retried) {
@@ -127,7 +130,14 @@ public final class PrincipalVerifier {
             log.info("principal keys fetched count={}", fetched.size());
             return Optional.of(fetched);
         } catch (RuntimeException e) {
-            log.warn("principal keys not fetched reason={}", e.getClass().getSimpleName());
+            // At start auth-svc may not answer yet (in its own process, it subscribes after this runs): the first
+            // admin request fetches again.
+            if (retried) {
+                log.warn("principal keys not fetched reason={}", e.getClass().getSimpleName());
+            } else {
+                log.info(
+                        "principal keys not fetched yet reason={}", e.getClass().getSimpleName());
+            }
             return Optional.empty();
         }
     }
