@@ -146,17 +146,16 @@ public final class AdminRouter {
                     throw new ProblemException(Problem.of(
                             401, "auth/unauthorized", "Unauthorized", "A valid token or session is required."));
                 }
-                AdminRequest believed = caller == request.principal()
-                        ? request
-                        : new AdminRequest(
-                                request.method(),
-                                request.path(),
-                                request.query(),
-                                caller,
-                                request.contentType(),
-                                request.body(),
-                                request.bodyBlob(),
-                                request.requestId());
+                // The handler sees the caller the assertion states, never the rest of the record.
+                AdminRequest believed = new AdminRequest(
+                        request.method(),
+                        request.path(),
+                        request.query(),
+                        caller,
+                        request.contentType(),
+                        request.body(),
+                        request.bodyBlob(),
+                        request.requestId());
                 if (!route.scope().allows(caller, found.params())) {
                     throw new ProblemException(Problem.of(
                             403,
