@@ -1,6 +1,7 @@
 package fazt.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fazt.auth.domain.PrincipalSigner;
 import fazt.platform.nats.FaztHeaders;
 import fazt.platform.nats.NatsRequester;
 import fazt.platform.service.testing.TestSuite;
@@ -21,20 +22,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
-/** Calls auth-svc's admin endpoint as the gateway does (an {@link AdminRequest} over NATS with the client IP header). */
+/**
+ * Calls auth-svc's admin endpoint as the gateway does (an {@link AdminRequest} over NATS with the client IP header),
+ * the caller signed by the running auth-svc's own {@link PrincipalSigner}, as its token check would have signed it
+ * (ADR 32); {@link #callUnsigned} sends the principal as given.
+ */
 final class AdminCalls implements AutoCloseable {
     /** An answer: status, headers and JSON body, whether a success or a problem. */
     record Answer(int status, Map<String, String> headers, JsonNode json) {}
 
     private final Connection nats;
     private final NatsRequester requester;
+    private final PrincipalSigner signer;
 
     AdminCalls(TestSuite suite) throws Exception {
         this.nats = suite.nats().connect();
         this.requester = new NatsRequester(nats, suite.nats().root());
+        this.signer = suite.service(ServiceName.AUTH).context().getBean(PrincipalSigner.class);
     }
 
     Answer call(String method, String path, String body, Principal who, String ip) throws Exception {
+        return callUnsigned(method, path, body, who == null ? null : signer.sign(who), ip);
+    }
+
+    /** The call with {@code who} exactly as given, signed or not. */
+    Answer callUnsigned(String method, String path, String body, Principal who, String ip) throws Exception {
         String rawPath = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
         Map<String, List<String>> query = new HashMap<>();
         if (path.contains("?")) {

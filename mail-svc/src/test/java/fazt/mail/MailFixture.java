@@ -228,7 +228,7 @@ final class MailFixture implements BeforeAllCallback, AfterAllCallback {
                                 method,
                                 path,
                                 query,
-                                who,
+                                suite.sign(who),
                                 body == null ? null : "application/json",
                                 body,
                                 null,

@@ -241,7 +241,7 @@ final class SchedulerFixture implements BeforeAllCallback, AfterAllCallback {
                                 method,
                                 path,
                                 query,
-                                who,
+                                suite.sign(who),
                                 body == null ? null : "application/json",
                                 body,
                                 null,

@@ -99,7 +99,7 @@ class SchedulerRestartIT {
                                                         "GET",
                                                         "/runs/" + run.runId(),
                                                         Map.of(),
-                                                        admin,
+                                                        suite.sign(admin),
                                                         null,
                                                         null,
                                                         null,

@@ -10,6 +10,9 @@ import fazt.proto.auth.AppSessionReply;
 import fazt.proto.auth.AppSessionRequest;
 import fazt.proto.auth.AppUser;
 import fazt.proto.auth.Principal;
+import fazt.proto.auth.PrincipalAssertion;
+import fazt.proto.auth.PrincipalKeysReply;
+import fazt.proto.auth.PrincipalKeysRequest;
 import fazt.proto.auth.TokenVerifyReply;
 import fazt.proto.auth.TokenVerifyRequest;
 import fazt.proto.deploy.AppChanged;
@@ -104,6 +107,9 @@ public final class Messages {
             HealthReport.class,
             Problem.class,
             Principal.class,
+            PrincipalAssertion.class,
+            PrincipalKeysRequest.class,
+            PrincipalKeysReply.class,
             AccessRevoked.class,
             TokenVerifyRequest.class,
             TokenVerifyReply.class,

@@ -8,6 +8,7 @@ import fazt.auth.domain.FirstRun;
 import fazt.auth.domain.Login;
 import fazt.auth.domain.ManageTokens;
 import fazt.auth.domain.ManageUsers;
+import fazt.auth.domain.PrincipalSigner;
 import fazt.auth.domain.Role;
 import fazt.auth.domain.User;
 import fazt.platform.nats.FaztHeaders;
@@ -16,6 +17,7 @@ import fazt.platform.nats.RequestEndpoint;
 import fazt.platform.service.admin.AdminCall;
 import fazt.platform.service.admin.AdminInput;
 import fazt.platform.service.admin.AdminRouter;
+import fazt.platform.service.admin.PrincipalVerifier;
 import fazt.proto.ServiceName;
 import fazt.proto.admin.AdminRequest;
 import fazt.proto.admin.AdminResponse;
@@ -27,6 +29,7 @@ import fazt.proto.auth.LoggedOut;
 import fazt.proto.auth.LoginSession;
 import fazt.proto.auth.NewToken;
 import fazt.proto.auth.Principal;
+import fazt.proto.auth.PrincipalKeyRotated;
 import fazt.proto.auth.SignupSetting;
 import fazt.proto.auth.UserDeleted;
 import jakarta.inject.Singleton;
@@ -59,7 +62,9 @@ final class AdminEndpoint implements RequestEndpoint {
             ManageTokens tokens,
             FirstRun firstRun,
             AdminOrigin origin,
-            AppLoginRoutes appLogin) {
+            AppLoginRoutes appLogin,
+            PrincipalSigner signer,
+            PrincipalVerifier verifier) {
         this.login = login;
         this.users = users;
         this.tokens = tokens;
@@ -71,6 +76,10 @@ final class AdminEndpoint implements RequestEndpoint {
                 .on("POST /auth/setup", this::setup)
                 .on("POST /auth/logout", this::logout)
                 .on("GET /me", call -> json(200, AuthViews.principal(call.principal())))
+                .on("POST /auth/principal-keys/rotate", call -> {
+                    PrincipalSigner.Rotation rotation = signer.rotate();
+                    return json(200, new PrincipalKeyRotated(rotation.keyId(), rotation.retiredKeyId()));
+                })
                 .on("GET /users", call -> json(200, AuthViews.users(users.list())))
                 .on("POST /users", this::createUser)
                 .on("GET /users/{id}", this::user)
@@ -105,6 +114,7 @@ final class AdminEndpoint implements RequestEndpoint {
                 .on("DELETE /apps/{name}/auth/providers/{provider}", appLogin::deleteProvider)
                 .on("GET /apps/{name}/auth/access", appLogin::access)
                 .on("PUT /apps/{name}/auth/access", appLogin::putAccess)
+                .verifiedBy(verifier)
                 .build();
     }
 

@@ -13,6 +13,7 @@ import fazt.auth.domain.LoginThrottle;
 import fazt.auth.domain.ManageTokens;
 import fazt.auth.domain.ManageUsers;
 import fazt.auth.domain.PasswordHasher;
+import fazt.auth.domain.PrincipalSigner;
 import fazt.auth.domain.Sessions;
 import fazt.auth.domain.Settings;
 import fazt.auth.domain.SetupSecret;
@@ -30,6 +31,7 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -119,6 +121,11 @@ final class AuthBeans {
     @Singleton
     ManageTokens manageTokens(ApiTokens tokens, AuthEvents events) {
         return new ManageTokens(tokens, events);
+    }
+
+    @Singleton
+    PrincipalSigner principalSigner(PrincipalSigner.Store store, BootstrapSettings settings) {
+        return new PrincipalSigner(store, settings.masterKey(), settings.root().value(), Clock.systemUTC());
     }
 
     @Singleton

@@ -20,6 +20,7 @@ import fazt.platform.service.BootstrapSettings;
 import fazt.platform.service.admin.AdminCall;
 import fazt.platform.service.admin.AdminInput;
 import fazt.platform.service.admin.AdminRouter;
+import fazt.platform.service.admin.PrincipalVerifier;
 import fazt.proto.ServiceName;
 import fazt.proto.admin.AdminRequest;
 import fazt.proto.admin.AdminResponse;
@@ -53,26 +54,7 @@ final class AdminEndpoint implements RequestEndpoint {
     private final BundleLimits limits;
     private final String domain;
     private final AdminInput input = new AdminInput(ServiceName.DEPLOY);
-    private final AdminRouter router = AdminRouter.of(ServiceName.DEPLOY, DeployAdminApi.ROUTES)
-            .on("GET /apps", this::list)
-            .on("GET /apps/{name}", this::show)
-            .on("PATCH /apps/{name}", this::rename)
-            .on("DELETE /apps/{name}", this::delete)
-            .on("POST /apps/{name}/deploy", this::deploy)
-            .on("GET /apps/{name}/versions", this::versions)
-            .on("POST /apps/{name}/rollback", this::rollback)
-            .on("POST /apps/{name}/clone", this::cloneApp)
-            .on("GET /apps/{name}/files", this::files)
-            .on("GET /apps/{name}/files/{path+}", this::file)
-            .on("GET /apps/{name}/env", this::envList)
-            .on("PUT /apps/{name}/env/{key}", this::envSet)
-            .on("DELETE /apps/{name}/env/{key}", this::envUnset)
-            .on("GET /apps/{name}/domains", this::domainList)
-            .on("POST /apps/{name}/domains", this::domainAdd)
-            .on("DELETE /apps/{name}/domains/{domain}", this::domainRemove)
-            .on("POST /apps/{name}/domains/{domain}/verify", this::domainVerify)
-            .on("GET /domains", this::domainsAll)
-            .build();
+    private final AdminRouter router;
 
     AdminEndpoint(
             DeployBundle deploy,
@@ -82,7 +64,8 @@ final class AdminEndpoint implements RequestEndpoint {
             Apps apps,
             BundleLimits limits,
             BootstrapSettings settings,
-            ManageDomains domains) {
+            ManageDomains domains,
+            PrincipalVerifier verifier) {
         this.domains = domains;
         this.deploy = deploy;
         this.manage = manage;
@@ -91,6 +74,27 @@ final class AdminEndpoint implements RequestEndpoint {
         this.apps = apps;
         this.limits = limits;
         this.domain = settings.domain();
+        this.router = AdminRouter.of(ServiceName.DEPLOY, DeployAdminApi.ROUTES)
+                .on("GET /apps", this::list)
+                .on("GET /apps/{name}", this::show)
+                .on("PATCH /apps/{name}", this::rename)
+                .on("DELETE /apps/{name}", this::delete)
+                .on("POST /apps/{name}/deploy", this::deploy)
+                .on("GET /apps/{name}/versions", this::versions)
+                .on("POST /apps/{name}/rollback", this::rollback)
+                .on("POST /apps/{name}/clone", this::cloneApp)
+                .on("GET /apps/{name}/files", this::files)
+                .on("GET /apps/{name}/files/{path+}", this::file)
+                .on("GET /apps/{name}/env", this::envList)
+                .on("PUT /apps/{name}/env/{key}", this::envSet)
+                .on("DELETE /apps/{name}/env/{key}", this::envUnset)
+                .on("GET /apps/{name}/domains", this::domainList)
+                .on("POST /apps/{name}/domains", this::domainAdd)
+                .on("DELETE /apps/{name}/domains/{domain}", this::domainRemove)
+                .on("POST /apps/{name}/domains/{domain}/verify", this::domainVerify)
+                .on("GET /domains", this::domainsAll)
+                .verifiedBy(verifier)
+                .build();
     }
 
     @Override

@@ -6,6 +6,7 @@ import fazt.platform.nats.RequestEndpoint;
 import fazt.platform.service.admin.AdminCall;
 import fazt.platform.service.admin.AdminInput;
 import fazt.platform.service.admin.AdminRouter;
+import fazt.platform.service.admin.PrincipalVerifier;
 import fazt.proto.MessageCodec;
 import fazt.proto.ServiceName;
 import fazt.proto.admin.AdminResponse;
@@ -29,13 +30,15 @@ final class CertificateAdminEndpoint implements RequestEndpoint {
 
     private final CertificateManager certificates;
     private final AdminInput input = new AdminInput(ServiceName.GATEWAY);
-    private final AdminRouter router = AdminRouter.of(ServiceName.GATEWAY, GatewayAdminApi.ROUTES)
-            .on("GET /certificates", this::list)
-            .on("PUT /domains/{domain}/certificate", this::upload)
-            .build();
+    private final AdminRouter router;
 
-    CertificateAdminEndpoint(CertificateManager certificates) {
+    CertificateAdminEndpoint(CertificateManager certificates, PrincipalVerifier verifier) {
         this.certificates = certificates;
+        this.router = AdminRouter.of(ServiceName.GATEWAY, GatewayAdminApi.ROUTES)
+                .on("GET /certificates", this::list)
+                .on("PUT /domains/{domain}/certificate", this::upload)
+                .verifiedBy(verifier)
+                .build();
     }
 
     @Override

@@ -229,7 +229,7 @@ final class HttpsFixture implements BeforeAllCallback, AfterAllCallback {
                                     method,
                                     path,
                                     Map.of(),
-                                    admin,
+                                    suite.sign(admin),
                                     body == null ? null : "application/json",
                                     body,
                                     null,

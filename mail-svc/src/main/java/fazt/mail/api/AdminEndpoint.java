@@ -4,6 +4,7 @@ import fazt.mail.domain.MailException;
 import fazt.platform.nats.IncomingRequest;
 import fazt.platform.nats.RequestEndpoint;
 import fazt.platform.service.admin.AdminRouter;
+import fazt.platform.service.admin.PrincipalVerifier;
 import fazt.proto.ServiceName;
 import fazt.proto.admin.AdminResponse;
 import fazt.proto.admin.AdminSubjects;
@@ -19,7 +20,7 @@ import jakarta.inject.Singleton;
 final class AdminEndpoint implements RequestEndpoint {
     private final AdminRouter router;
 
-    AdminEndpoint(InboxRoutes inbox, AddressRoutes addresses, OutboundRoutes outbound) {
+    AdminEndpoint(InboxRoutes inbox, AddressRoutes addresses, OutboundRoutes outbound, PrincipalVerifier verifier) {
         this.router = AdminRouter.of(ServiceName.MAIL, MailAdminApi.ROUTES)
                 .on("GET /apps/{name}/mail", addresses::appMail)
                 .on("GET /apps/{name}/mail/messages", inbox::appMessages)
@@ -39,6 +40,7 @@ final class AdminEndpoint implements RequestEndpoint {
                 .on("GET /mail/relay", outbound::relay)
                 .on("PUT /mail/relay", outbound::setRelay)
                 .on("GET /mail/domains/{domain}/dns", outbound::dns)
+                .verifiedBy(verifier)
                 .build();
     }
 

@@ -5,6 +5,7 @@ import fazt.mail.api.OutboundRoutes;
 import fazt.platform.nats.ProblemException;
 import fazt.platform.service.admin.AdminHandler;
 import fazt.platform.service.admin.AdminRouter;
+import fazt.platform.service.admin.PrincipalVerifier;
 import fazt.platform.service.testing.RemoteCall;
 import fazt.platform.service.testing.SuiteConnection;
 import fazt.platform.service.testing.TestSuite;
@@ -80,7 +81,8 @@ final class OutboundFixture implements BeforeAllCallback, AfterAllCallback {
                 throw new ProblemException(Problem.of(503, "mail/inbound", "Not here", "inbound side"));
             }));
         }
-        router = builder.build();
+        router = builder.verifiedBy(suite.services().getFirst().context().getBean(PrincipalVerifier.class))
+                .build();
     }
 
     @Override
@@ -124,7 +126,8 @@ final class OutboundFixture implements BeforeAllCallback, AfterAllCallback {
         Map<String, List<String>> q = new HashMap<>();
         query.forEach((k, v) -> q.put(k, List.of(v)));
         String json = body == null ? null : new String(MessageCodec.INSTANCE.encode(body), StandardCharsets.UTF_8);
-        return router.handle(new AdminRequest(method, path, q, who, "application/json", json, null, "req-test"), null);
+        return router.handle(
+                new AdminRequest(method, path, q, suite.sign(who), "application/json", json, null, "req-test"), null);
     }
 
     <T> T adminJson(Principal who, String method, String path, Map<String, String> query, Object body, Class<T> type) {

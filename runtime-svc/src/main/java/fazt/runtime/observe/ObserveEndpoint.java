@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import fazt.platform.nats.IncomingRequest;
 import fazt.platform.nats.RequestEndpoint;
 import fazt.platform.service.admin.AdminRouter;
+import fazt.platform.service.admin.PrincipalVerifier;
 import fazt.proto.MessageCodec;
 import fazt.proto.ServiceName;
 import fazt.proto.admin.AdminRequest;
@@ -41,18 +42,21 @@ final class ObserveEndpoint implements RequestEndpoint {
     private static final Logger log = LoggerFactory.getLogger(ObserveEndpoint.class);
 
     private final Clock clock = Clock.systemUTC();
-    private final AdminRouter router = AdminRouter.of(ServiceName.RUNTIME, RuntimeAdminApi.ROUTES)
-            .on("GET /apps/{name}/logs", call -> answer("logs", () -> logs(call.request(), call.param("name"))))
-            .on(
-                    "GET /apps/{name}/requests",
-                    call -> answer("requests", () -> requests(call.request(), call.param("name"))))
-            .on("GET /apps/{name}/metrics", call -> answer("metrics", () -> metrics(call.param("name"))))
-            .build();
+    private final AdminRouter router;
 
-    ObserveEndpoint(AppDirectory directory, AppLogPages logs, InvocationHistory invocations) {
+    ObserveEndpoint(
+            AppDirectory directory, AppLogPages logs, InvocationHistory invocations, PrincipalVerifier verifier) {
         this.directory = directory;
         this.logs = logs;
         this.invocations = invocations;
+        this.router = AdminRouter.of(ServiceName.RUNTIME, RuntimeAdminApi.ROUTES)
+                .on("GET /apps/{name}/logs", call -> answer("logs", () -> logs(call.request(), call.param("name"))))
+                .on(
+                        "GET /apps/{name}/requests",
+                        call -> answer("requests", () -> requests(call.request(), call.param("name"))))
+                .on("GET /apps/{name}/metrics", call -> answer("metrics", () -> metrics(call.param("name"))))
+                .verifiedBy(verifier)
+                .build();
     }
 
     @Override

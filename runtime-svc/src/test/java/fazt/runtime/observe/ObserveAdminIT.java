@@ -406,7 +406,8 @@ class ObserveAdminIT {
         AdminResponse post = requester
                 .request(
                         AdminSubjects.of(ServiceName.RUNTIME),
-                        new AdminRequest("POST", "/apps/strict/logs", Map.of(), READER, null, null, null, "r"),
+                        new AdminRequest(
+                                "POST", "/apps/strict/logs", Map.of(), suite.sign(READER), null, null, null, "r"),
                         AdminResponse.class,
                         Duration.ofSeconds(20))
                 .get();
@@ -459,7 +460,8 @@ class ObserveAdminIT {
         AdminResponse response = requester
                 .request(
                         AdminSubjects.of(ServiceName.RUNTIME),
-                        new AdminRequest("GET", "/apps/" + app + "/" + action, params, who, null, null, null, "r1"),
+                        new AdminRequest(
+                                "GET", "/apps/" + app + "/" + action, params, suite.sign(who), null, null, null, "r1"),
                         AdminResponse.class,
                         Duration.ofSeconds(20))
                 .get();
@@ -471,7 +473,8 @@ class ObserveAdminIT {
     private static Problem problem(String app, String action, Map<String, String> query, Principal who) {
         Map<String, List<String>> params = new HashMap<>();
         query.forEach((k, v) -> params.put(k, List.of(v)));
-        return problem(new AdminRequest("GET", "/apps/" + app + "/" + action, params, who, null, null, null, "r2"));
+        return problem(new AdminRequest(
+                "GET", "/apps/" + app + "/" + action, params, suite.sign(who), null, null, null, "r2"));
     }
 
     private static Problem problem(AdminRequest request) {

@@ -7,6 +7,7 @@ import fazt.platform.service.BootstrapSettings;
 import fazt.platform.service.admin.AdminCall;
 import fazt.platform.service.admin.AdminInput;
 import fazt.platform.service.admin.AdminRouter;
+import fazt.platform.service.admin.PrincipalVerifier;
 import fazt.proto.ServiceName;
 import fazt.proto.admin.AdminRequest;
 import fazt.proto.admin.AdminResponse;
@@ -47,15 +48,7 @@ final class AdminEndpoint implements RequestEndpoint {
     private final LiveSites sites;
     private final String domain;
     private final AdminInput input = new AdminInput(ServiceName.SCHEDULER);
-    private final AdminRouter router = AdminRouter.of(ServiceName.SCHEDULER, SchedulerAdminApi.ROUTES)
-            .on("GET /apps/{name}/runs", call -> listRuns(call.request(), appId(call.param("name"))))
-            .on("GET /apps/{name}/schedules", this::schedules)
-            .on("GET /apps/{name}/hooks", this::hooks)
-            .on("POST /apps/{name}/hooks", this::createHook)
-            .on("DELETE /apps/{name}/hooks/{hook}", this::deleteHook)
-            .on("GET /runs/{id}", this::run)
-            .on("POST /runs/{id}/replay", this::replay)
-            .build();
+    private final AdminRouter router;
 
     AdminEndpoint(
             Runs runs,
@@ -64,7 +57,8 @@ final class AdminEndpoint implements RequestEndpoint {
             AcceptRuns accept,
             ManageHooks hooks,
             LiveSites sites,
-            BootstrapSettings settings) {
+            BootstrapSettings settings,
+            PrincipalVerifier verifier) {
         this.runs = runs;
         this.schedules = schedules;
         this.admissions = admissions;
@@ -72,6 +66,16 @@ final class AdminEndpoint implements RequestEndpoint {
         this.hooks = hooks;
         this.sites = sites;
         this.domain = settings.domain();
+        this.router = AdminRouter.of(ServiceName.SCHEDULER, SchedulerAdminApi.ROUTES)
+                .on("GET /apps/{name}/runs", call -> listRuns(call.request(), appId(call.param("name"))))
+                .on("GET /apps/{name}/schedules", this::schedules)
+                .on("GET /apps/{name}/hooks", this::hooks)
+                .on("POST /apps/{name}/hooks", this::createHook)
+                .on("DELETE /apps/{name}/hooks/{hook}", this::deleteHook)
+                .on("GET /runs/{id}", this::run)
+                .on("POST /runs/{id}/replay", this::replay)
+                .verifiedBy(verifier)
+                .build();
     }
 
     @Override

@@ -28,6 +28,12 @@ public final class AuthAdminApi {
                     .answers(204),
             route("GET", "/me", "caller", "Shows the caller: subject, name, scopes, credential")
                     .returns(200, CallerView.class),
+            route(
+                            "POST",
+                            "/auth/principal-keys/rotate",
+                            "admin",
+                            "Rotates the key callers are signed with; the old one holds until its assertions expire")
+                    .returns(200, PrincipalKeyRotated.class),
             route("GET", "/users", "read", "Lists the accounts").returns(200, UserList.class),
             route("POST", "/users", "admin", "Creates an account")
                     .accepts(CreateUserBody.class)

@@ -4,6 +4,11 @@ package fazt.proto.auth;
 public final class AuthSubjects {
     /** Request {@link TokenVerifyRequest}; reply {@link TokenVerifyReply}. Never an error for a bad token: {@code valid} false. */
     public static final String TOKEN_VERIFY = "svc.auth.token.verify";
+    /**
+     * Request {@link PrincipalKeysRequest}; reply {@link PrincipalKeysReply}: the public keys that verify the
+     * principal assertions auth-svc signs (ADR 32). Only auth-svc may answer it.
+     */
+    public static final String PRINCIPAL_KEYS = "svc.auth.principal-keys.get";
     /** Event {@link AccessRevoked}: an API token was revoked. */
     public static final String TOKEN_REVOKED = "evt.auth.token.revoked";
     /** Event {@link AccessRevoked}: a user was disabled or deleted; all their sessions and tokens stop working. */

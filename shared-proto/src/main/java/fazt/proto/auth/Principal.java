@@ -10,12 +10,26 @@ import java.util.List;
  * caller authenticated with ({@code s_…} a dashboard session, {@code t_…} an API token, {@code bootstrap} the
  * bootstrap token; null when unknown): an id, never a secret, so auth-svc can end exactly that session on logout and
  * caches can drop exactly what was revoked.
+ *
+ * <p>{@code assertion} is auth-svc's signed statement of all of the above ({@link PrincipalAssertions}, ADR 32): the
+ * gateway forwards it unchanged, and an admin handler believes only what it says, never the other fields of a
+ * record that came over NATS. Null on a principal that no one signed (the anonymous caller of a public route).
  */
 @MessageType("auth.principal.v1")
-public record Principal(String subject, String name, List<String> scopes, String credential) {
-    /** A principal whose credential is not known (tests, internal callers). */
+public record Principal(String subject, String name, List<String> scopes, String credential, String assertion) {
+    /** An unsigned principal ({@link #withAssertion} signs it). */
+    public Principal(String subject, String name, List<String> scopes, String credential) {
+        this(subject, name, scopes, credential, null);
+    }
+
+    /** An unsigned principal whose credential is not known (tests, internal callers). */
     public Principal(String subject, String name, List<String> scopes) {
-        this(subject, name, scopes, null);
+        this(subject, name, scopes, null, null);
+    }
+
+    /** This principal carrying {@code signed}, auth-svc's assertion of it. */
+    public Principal withAssertion(String signed) {
+        return new Principal(subject, name, scopes, credential, signed);
     }
 
     /** The scope that allows everything. */

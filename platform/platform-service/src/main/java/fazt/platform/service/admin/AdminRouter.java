@@ -9,6 +9,8 @@ import fazt.proto.admin.AdminRequest;
 import fazt.proto.admin.AdminResponse;
 import fazt.proto.admin.AdminRoute;
 import fazt.proto.admin.AdminRouteTable;
+import fazt.proto.auth.Principal;
+import fazt.proto.auth.PrincipalAssertions;
 import fazt.proto.problem.Problem;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -16,25 +18,33 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
  * A service's admin API: its declared routes ({@code DeployAdminApi.ROUTES}, …) each bound to a handler, answered
  * the same way in every service. A path no route declares is a 404 {@code admin/no-route}; a declared path with
  * another method a 405 {@code admin/method-not-allowed} with {@code Allow}; a call without the route's scope a 403
- * {@code <service>/forbidden}, without any caller a 401 {@code auth/unauthorized}. Building refuses a declared route
+ * {@code <service>/forbidden}, without a caller whose principal auth-svc signed ({@link PrincipalVerifier}, ADR 32) a
+ * 401 {@code auth/unauthorized}: the caller a handler sees is the one the verified assertion states, never the rest
+ * of the record that came over NATS; on a public route an unverified caller is none (null). Building refuses a declared route
  * without a handler or without a success answer, and a handler for a route not declared; a handler answering a
  * success status its route does not declare fails the call. So the tables and the code cannot drift apart.
  */
 public final class AdminRouter {
+    private static final Logger log = LoggerFactory.getLogger(AdminRouter.class);
     private final ServiceName owner;
     private final AdminRouteTable table;
     private final Map<String, AdminHandler> handlers;
+    private final PrincipalVerifier verifier;
 
-    private AdminRouter(ServiceName owner, AdminRouteTable table, Map<String, AdminHandler> handlers) {
+    private AdminRouter(
+            ServiceName owner, AdminRouteTable table, Map<String, AdminHandler> handlers, PrincipalVerifier verifier) {
         this.owner = owner;
         this.table = table;
         this.handlers = Map.copyOf(handlers);
+        this.verifier = verifier;
     }
 
     /** Starts binding handlers to the routes {@code owner} declares. */
@@ -47,6 +57,7 @@ public final class AdminRouter {
         private final ServiceName owner;
         private final List<AdminRoute> declared;
         private final Map<String, AdminHandler> handlers = new LinkedHashMap<>();
+        private PrincipalVerifier verifier;
 
         private Builder(ServiceName owner, List<AdminRoute> declared) {
             this.owner = owner;
@@ -60,8 +71,20 @@ public final class AdminRouter {
             return this;
         }
 
-        /** The router; refuses routes of another owner, unbound declared routes and bound undeclared ones. */
+        /** Checks every caller's signed principal with {@code verifier}; required. */
+        public Builder verifiedBy(PrincipalVerifier verifier) {
+            this.verifier = verifier;
+            return this;
+        }
+
+        /**
+         * The router; refuses one without a {@link PrincipalVerifier}, routes of another owner, unbound declared routes
+         * and bound undeclared ones.
+         */
         public AdminRouter build() {
+            if (verifier == null) {
+                throw new IllegalStateException(owner.id() + "'s admin router has no principal verifier");
+            }
             Map<String, AdminRoute> byKey = new HashMap<>();
             for (AdminRoute route : declared) {
                 if (route.owner() != owner) {
@@ -85,7 +108,7 @@ public final class AdminRouter {
                 throw new IllegalStateException(owner.id() + "'s admin routes and handlers differ: declared without a"
                         + " handler " + unbound + ", handled without a declaration " + undeclared);
             }
-            return new AdminRouter(owner, new AdminRouteTable(declared), handlers);
+            return new AdminRouter(owner, new AdminRouteTable(declared), handlers, verifier);
         }
     }
 
@@ -118,11 +141,22 @@ public final class AdminRouter {
                         Map.of("Allow", wrong.allowHeader()));
             case AdminRouteTable.Found found -> {
                 AdminRoute route = found.route();
-                if (!route.scope().isPublic() && request.principal() == null) {
+                Principal caller = verified(request.principal());
+                if (!route.scope().isPublic() && caller == null) {
                     throw new ProblemException(Problem.of(
                             401, "auth/unauthorized", "Unauthorized", "A valid token or session is required."));
                 }
-                if (!route.scope().allows(request.principal(), found.params())) {
+                // The handler sees the caller the assertion states, never the rest of the record.
+                AdminRequest believed = new AdminRequest(
+                        request.method(),
+                        request.path(),
+                        request.query(),
+                        caller,
+                        request.contentType(),
+                        request.body(),
+                        request.bodyBlob(),
+                        request.requestId());
+                if (!route.scope().allows(caller, found.params())) {
                     throw new ProblemException(Problem.of(
                             403,
                             owner.id() + "/forbidden",
@@ -131,7 +165,7 @@ public final class AdminRouter {
                                     + String.join(" or ", route.scope().scopes(found.params())) + "."));
                 }
                 AdminResponse answer =
-                        handlers.get(route.key()).handle(new AdminCall(route, request, found.params(), incoming));
+                        handlers.get(route.key()).handle(new AdminCall(route, believed, found.params(), incoming));
                 // A problem answer (405, 429) is a refusal; a success must be one the table declares, or the OpenAPI
                 // document would lie about this route. A handler that drifts fails here, as a 500, in its tests.
                 if (answer.status() < 400 && !route.declares(answer.status())) {
@@ -141,6 +175,21 @@ public final class AdminRouter {
                 yield answer;
             }
         };
+    }
+
+    /** The caller the principal's assertion states, or null when there is none or it does not verify. */
+    private Principal verified(Principal claimed) {
+        if (claimed == null) {
+            return null;
+        }
+        try {
+            return verifier.verify(claimed);
+        } catch (PrincipalAssertions.Refused e) {
+            if (claimed.assertion() != null) {
+                log.warn("principal refused service={} reason={}", owner.id(), e.getMessage());
+            }
+            return null;
+        }
     }
 
     /**

@@ -5,7 +5,10 @@ import fazt.platform.service.ServiceDefinition;
 import fazt.platform.service.db.DatabaseProvisioner;
 import fazt.platform.test.TestNats;
 import fazt.platform.test.TestPostgres;
+import fazt.platform.test.standins.AuthKeysStandIn;
 import fazt.proto.ServiceName;
+import fazt.proto.auth.Principal;
+import io.nats.client.Connection;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,7 +23,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Runs services for a test class against real PostgreSQL and NATS: a fresh database provisioned like production
  * (a role and schema per service), a subject root of its own, any free ports. Register it with
- * {@code @RegisterExtension static final TestSuite suite = TestSuite.of(new DeployService());}.
+ * {@code @RegisterExtension static final TestSuite suite = TestSuite.of(new DeployService());}. Without auth-svc in the
+ * suite, an {@link AuthKeysStandIn} publishes the test key that {@link #sign} signs principals with, so the services'
+ * admin routers verify test principals as they verify auth-svc's.
  */
 public final class TestSuite implements BeforeAllCallback, AfterAllCallback {
     private final List<ServiceDefinition> definitions;
@@ -29,6 +34,8 @@ public final class TestSuite implements BeforeAllCallback, AfterAllCallback {
     private TestNats nats;
     private Map<String, String> env;
     private final List<ServiceContext> running = new ArrayList<>();
+    private Connection keysConnection;
+    private AutoCloseable keys;
 
     private TestSuite(List<ServiceDefinition> definitions) {
         this.definitions = definitions;
@@ -69,6 +76,10 @@ public final class TestSuite implements BeforeAllCallback, AfterAllCallback {
         env.put("FAZT_MASTER_KEY", randomKey());
         env.put("FAZT_DB_PASSWORD", rolePassword);
         env.putAll(extraEnv);
+        if (definitions.stream().noneMatch(d -> d.name() == ServiceName.AUTH)) {
+            keysConnection = nats.connect();
+            keys = AuthKeysStandIn.start(keysConnection, nats.root());
+        }
         running.addAll(ServiceContext.startAll(definitions, env));
     }
 
@@ -77,6 +88,12 @@ public final class TestSuite implements BeforeAllCallback, AfterAllCallback {
             service.close();
         }
         running.clear();
+        if (keys != null) {
+            keys.close();
+            keys = null;
+            keysConnection.close();
+            keysConnection = null;
+        }
         if (nats != null) {
             nats.close();
         }
@@ -102,6 +119,14 @@ public final class TestSuite implements BeforeAllCallback, AfterAllCallback {
         ServiceContext service = service(name);
         service.close();
         running.remove(service);
+    }
+
+    /**
+     * {@code principal} carrying an assertion signed with the test key for this suite's install; only a suite without
+     * auth-svc publishes that key (with auth-svc, log in or use its bootstrap token instead).
+     */
+    public Principal sign(Principal principal) {
+        return AuthKeysStandIn.sign(principal, nats.root());
     }
 
     public TestNats nats() {
