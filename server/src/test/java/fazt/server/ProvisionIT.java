@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class ProvisionIT {
         TestPostgres postgres = TestPostgres.fresh();
         Map<String, String> env = env(postgres);
         env.put("FAZT_DB_PASSWORD_DIR", dir.toString());
-        Provision.run(env);
+        Provision.run(env, List.of());
 
         Map<ServiceName, String> first = new HashMap<>();
         for (ServiceName service : ServiceName.values()) {
@@ -57,7 +58,7 @@ class ProvisionIT {
                 .as("FAZT_DB_PASSWORD still wins, as in existing installs")
                 .isEqualTo("one-password-for-all-of-them");
 
-        Provision.run(env);
+        Provision.run(env, List.of());
         for (ServiceName service : ServiceName.values()) {
             assertThat(SecretFile.read(BootstrapSettings.dbPasswordFile(dir.toString(), service)))
                     .as("provision again keeps " + service + "'s password")
@@ -70,21 +71,21 @@ class ProvisionIT {
         TestPostgres postgres = TestPostgres.fresh();
         Map<String, String> env = env(postgres);
         env.put("FAZT_DB_PASSWORD", "fazt-services-change-me");
-        assertThatThrownBy(() -> Provision.run(env))
+        assertThatThrownBy(() -> Provision.run(env, List.of()))
                 .isInstanceOfSatisfying(
                         SettingsException.class, e -> assertThat(e.variable()).isEqualTo("FAZT_DB_PASSWORD"))
                 .hasMessageContaining("change-me placeholder")
                 .hasMessageNotContaining("fazt-services-change-me");
         env.remove("FAZT_DB_PASSWORD");
         env.put("FAZT_DB_ADMIN_PASSWORD", "fazt-admin-change-me");
-        assertThatThrownBy(() -> Provision.run(env))
+        assertThatThrownBy(() -> Provision.run(env, List.of()))
                 .isInstanceOfSatisfying(
                         SettingsException.class, e -> assertThat(e.variable()).isEqualTo("FAZT_DB_ADMIN_PASSWORD"));
         Path adminFile = dir.resolve("admin-password");
         Files.writeString(adminFile, "fazt-admin-change-me\n");
         env.remove("FAZT_DB_ADMIN_PASSWORD");
         env.put("FAZT_DB_ADMIN_PASSWORD_FILE", adminFile.toString());
-        assertThatThrownBy(() -> Provision.run(env))
+        assertThatThrownBy(() -> Provision.run(env, List.of()))
                 .isInstanceOfSatisfying(SettingsException.class, e -> assertThat(e.variable())
                         .isEqualTo("FAZT_DB_ADMIN_PASSWORD_FILE"));
         assertThatThrownBy(() -> BootstrapSettings.from(

@@ -224,8 +224,15 @@ public final class NatsRoles {
     }
 
     @SafeVarargs
+    /**
+     * The subjects a role publishes to, plus what every service asks: auth-svc's public keys, which every admin
+     * handler checks principals with (ADR 32); only auth-svc may answer them.
+     */
     private static List<String> publishes(List<String>... parts) {
-        return Stream.of(parts).flatMap(List::stream).distinct().toList();
+        return Stream.concat(Stream.of(List.of(AuthSubjects.PRINCIPAL_KEYS)), Stream.of(parts))
+                .flatMap(List::stream)
+                .distinct()
+                .toList();
     }
 
     private static List<String> everyService(java.util.function.Function<ServiceName, String> subject) {
