@@ -85,16 +85,7 @@ public final class PrincipalSigner {
         Current signing = signingKey();
         Instant now = clock.instant();
         return principal.withAssertion(PrincipalAssertions.sign(
-                new PrincipalAssertion(
-                        signing.keyId(),
-                        audience,
-                        principal.subject(),
-                        principal.name(),
-                        principal.scopes(),
-                        principal.credential(),
-                        now.getEpochSecond(),
-                        now.plus(LIFETIME).getEpochSecond()),
-                signing.key()));
+                PrincipalAssertion.of(signing.keyId(), audience, principal, now, LIFETIME), signing.key()));
     }
 
     /** The keys verifiers must accept now: the current one and those retired too recently to have no live assertion. */

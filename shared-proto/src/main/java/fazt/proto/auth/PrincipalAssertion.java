@@ -1,6 +1,8 @@
 package fazt.proto.auth;
 
 import fazt.proto.MessageType;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -19,6 +21,20 @@ public record PrincipalAssertion(
         String credential,
         long issuedAt,
         long expiresAt) {
+    /** What {@code principal} is, stated by key {@code keyId} for {@code audience} from {@code now} for {@code lifetime}. */
+    public static PrincipalAssertion of(
+            String keyId, String audience, Principal principal, Instant now, Duration lifetime) {
+        return new PrincipalAssertion(
+                keyId,
+                audience,
+                principal.subject(),
+                principal.name(),
+                principal.scopes(),
+                principal.credential(),
+                now.getEpochSecond(),
+                now.plus(lifetime).getEpochSecond());
+    }
+
     /** The principal this assertion states, carrying {@code compact}, the signed form it was read from. */
     public Principal principal(String compact) {
         return new Principal(subject, name, scopes == null ? List.of() : List.copyOf(scopes), credential, compact);

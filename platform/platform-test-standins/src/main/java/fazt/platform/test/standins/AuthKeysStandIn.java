@@ -69,16 +69,7 @@ public final class AuthKeysStandIn implements AutoCloseable {
         }
         Instant now = Instant.now();
         return principal.withAssertion(PrincipalAssertions.sign(
-                new PrincipalAssertion(
-                        KEY_ID,
-                        root.value(),
-                        principal.subject(),
-                        principal.name(),
-                        principal.scopes(),
-                        principal.credential(),
-                        now.getEpochSecond(),
-                        now.plus(LIFETIME).getEpochSecond()),
-                KEY.getPrivate()));
+                PrincipalAssertion.of(KEY_ID, root.value(), principal, now, LIFETIME), KEY.getPrivate()));
     }
 
     /** The public test key, for verifiers built without NATS ({@code PrincipalVerifier.ofKeys}). */
