@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * Believes a principal that came over NATS only through the assertion auth-svc signed for it (ADR 32): the signature
  * under a key auth-svc publishes on {@link AuthSubjects#PRINCIPAL_KEYS}, the audience (this install's subject root)
  * and the expiry. The keys are fetched when the service starts and again when an assertion names a key not yet known
- * (auth-svc rotated), each fetch retried by Resilience4j; after a fetch that succeeded, not again for
- * {@link #REFETCH_AFTER}, so assertions naming made-up keys cannot make every service hammer auth-svc. A fetch
+ * (auth-svc rotated), each fetch retried by Resilience4j; after a fetch that succeeded, not again before
+ * {@link #REFETCH_AFTER} has passed (an unknown key waits that long, then fetches), so assertions naming made-up keys
+ * cannot make every service hammer auth-svc. A fetch
  * replaces the known keys, so a key auth-svc no longer publishes stops being accepted. A failed fetch keeps the keys
  * known. There is no way to turn this off.
  */
@@ -96,14 +97,40 @@ public final class PrincipalVerifier {
         if (known != null) {
             return known;
         }
-        refresh(true);
+        refresh(keyId);
         return keys.get(keyId);
     }
 
+    /** The first fetch: skipped when one has just succeeded. */
     private synchronized void refresh(boolean retried) {
         if (lastFetch.plus(REFETCH_AFTER).isAfter(clock.instant())) {
             return;
         }
+        fetchNow(retried);
+    }
+
+    /**
+     * A fetch for an assertion naming {@code wanted}, not yet known: when another caller fetched it meanwhile, none;
+     * when a fetch has just succeeded, after waiting out {@link #REFETCH_AFTER} (a key auth-svc made a moment after
+     * that fetch is still found, and fetches stay that far apart however many such assertions come).
+     */
+    private synchronized void refresh(String wanted) {
+        if (keys.containsKey(wanted)) {
+            return;
+        }
+        Duration wait = Duration.between(clock.instant(), lastFetch.plus(REFETCH_AFTER));
+        if (!wait.isNegative() && !wait.isZero()) {
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        fetchNow(true);
+    }
+
+    private void fetchNow(boolean retried) {
         fetch.apply(retried).ifPresent(fetched -> {
             keys = Map.copyOf(fetched);
             lastFetch = clock.instant();
