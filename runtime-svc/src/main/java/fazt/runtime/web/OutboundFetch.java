@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLException;
@@ -151,8 +152,14 @@ public final class OutboundFetch {
         List<InetAddress> addresses = checkedAddresses(target.host());
         Socket socket = connect(target, addresses, deadline);
         // socket timeouts bound each read; the watchdog bounds the whole exchange (a trickling server cannot extend it)
+        // the watchdog marks the expiry before it closes: the read it breaks must report a timeout, not a reset,
+        // even when the clock has not quite reached the deadline (the delay is rounded to milliseconds)
+        AtomicBoolean expired = new AtomicBoolean();
         ScheduledFuture<?> watchdog = WATCHDOG.schedule(
-                () -> closeQuietly(socket),
+                () -> {
+                    expired.set(true);
+                    closeQuietly(socket);
+                },
                 Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())),
                 TimeUnit.MILLISECONDS);
         try (socket) {
@@ -170,7 +177,7 @@ public final class OutboundFetch {
         } catch (SocketTimeoutException e) {
             throw timedOut(target);
         } catch (IOException e) {
-            if (System.nanoTime() - deadline >= 0) {
+            if (expired.get() || System.nanoTime() - deadline >= 0) {
                 throw timedOut(target);
             }
             throw new FetchException("fetch to " + target.host() + " failed: " + describe(e), e);
