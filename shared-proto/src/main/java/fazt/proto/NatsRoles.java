@@ -101,7 +101,7 @@ public final class NatsRoles {
                                 RuntimeSubjects.INVOCATIONS_ALL),
                         blobs(),
                         // Pulls of the response body streams runtime-svc holds.
-                        List.of(inboxOf(ServiceName.RUNTIME))),
+                        List.of(bodyStreamsOf(ServiceName.RUNTIME))),
                 List.of(
                         GatewaySubjects.CERTIFICATE_ISSUED,
                         GatewaySubjects.CHALLENGE_CHANGED,
@@ -155,7 +155,10 @@ public final class NatsRoles {
                                 MailSubjects.SEND),
                         blobs(),
                         // Heartbeats to the invoker, and pulls of the request body streams the gateway holds.
-                        List.of(inboxOf(ServiceName.GATEWAY), inboxOf(ServiceName.SCHEDULER))),
+                        List.of(
+                                progressOf(ServiceName.GATEWAY),
+                                bodyStreamsOf(ServiceName.GATEWAY),
+                                progressOf(ServiceName.SCHEDULER))),
                 List.of(),
                 List.of(DeploySubjects.APP_EVENTS));
         role(
@@ -203,6 +206,21 @@ public final class NatsRoles {
     /** {@code inbox.<service>.>}: everything addressed to a service's inbox space. */
     public static String inboxOf(ServiceName service) {
         return SubjectGrammar.inbox(service) + ".>";
+    }
+
+    /**
+     * {@code inbox.<service>.body.>}: the body streams {@code service} holds. A right to publish into another service's
+     * inbox stays this narrow, never its whole inbox space: a reply to a request that service made must not be covered
+     * by an explicit right, or nats-server never consumes the reply's {@code allow_responses} entry and scans an
+     * ever larger table on every message it delivers (ADR 37).
+     */
+    public static String bodyStreamsOf(ServiceName service) {
+        return SubjectGrammar.bodyStreams(service) + ".>";
+    }
+
+    /** {@code inbox.<service>.beat.>}: the progress inboxes of the invocations {@code service} made (ADR 37). */
+    public static String progressOf(ServiceName service) {
+        return SubjectGrammar.progress(service) + ".>";
     }
 
     /** {@code evt.<service>.>}: a service's events. */

@@ -25,6 +25,16 @@ public final class SubjectGrammar {
      * {@code inbox.<service>.<unique>...}, which only that service may subscribe to.
      */
     public static final String INBOX = "inbox";
+    /**
+     * Token after {@code inbox.<service>} of the body streams a service holds ({@code inbox.<service>.body.<unique>...}):
+     * other services pull them, so they may publish there (ADR 37).
+     */
+    public static final String INBOX_BODY = "body";
+    /**
+     * Token after {@code inbox.<service>} of the progress inboxes of its invocations
+     * ({@code inbox.<service>.beat.<unique>...}): runtime-svc beats there (ADR 37).
+     */
+    public static final String INBOX_PROGRESS = "beat";
 
     private static final String TOKEN = "[a-z][a-z0-9_-]*";
     private static final String SERVICE = "(gateway|auth|deploy|storage|runtime|scheduler|mail)";
@@ -79,6 +89,19 @@ public final class SubjectGrammar {
     /** The inbox space of {@code service}: {@code inbox.<service>} (its NATS inbox prefix, with the root in front). */
     public static String inbox(ServiceName service) {
         return INBOX + "." + service.id();
+    }
+
+    /**
+     * {@code inbox.<service>.body}: where the body streams {@code service} holds live. Apart from its reply inboxes
+     * ({@code inbox.<service>.<nuid>.<n>}), so a right to pull them never covers a reply (ADR 37).
+     */
+    public static String bodyStreams(ServiceName service) {
+        return inbox(service) + "." + INBOX_BODY;
+    }
+
+    /** {@code inbox.<service>.beat}: where runtime-svc beats for the invocations {@code service} made (ADR 37). */
+    public static String progress(ServiceName service) {
+        return inbox(service) + "." + INBOX_PROGRESS;
     }
 
     public static boolean isRequest(String subject) {

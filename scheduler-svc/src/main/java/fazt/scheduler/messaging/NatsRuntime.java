@@ -1,6 +1,7 @@
 package fazt.scheduler.messaging;
 
 import fazt.platform.nats.FaztHeaders;
+import fazt.platform.nats.PeerInboxes;
 import fazt.platform.nats.TraceContext;
 import fazt.platform.service.BootstrapSettings;
 import fazt.proto.MessageCodec;
@@ -59,7 +60,7 @@ final class NatsRuntime implements Runtime {
 
     @Override
     public Outcome invoke(InvokeRequest request) {
-        String inbox = nats.createInbox();
+        String inbox = PeerInboxes.progress(nats);
         AtomicLong lastBeat = new AtomicLong(System.nanoTime());
         AtomicReference<String> instance = new AtomicReference<>();
         Subscription beats = heartbeats.subscribe(inbox, m -> {

@@ -1,6 +1,7 @@
 package fazt.platform.bodystream;
 
 import fazt.platform.nats.FaztHeaders;
+import fazt.platform.nats.PeerInboxes;
 import fazt.platform.nats.ProblemException;
 import fazt.proto.MessageCodec;
 import fazt.proto.problem.Problem;
@@ -61,7 +62,7 @@ public final class BodyStreamHolder implements AutoCloseable {
     public BodyStreamHolder(Connection nats, Duration idle) {
         this.nats = nats;
         this.idleMillis = idle.toMillis();
-        this.prefix = nats.createInbox();
+        this.prefix = PeerInboxes.bodyStreams(nats);
         this.dispatcher = nats.createDispatcher(this::onPull);
         dispatcher.subscribe(prefix + ".*");
         try {

@@ -194,14 +194,14 @@ class NatsPermissionsIT {
     void heartbeatsAndBodyStreamPullsReachTheInboxOfTheServiceThatAskedForThem() throws Exception {
         Connection gateway = connections.get(ServiceName.GATEWAY);
         Connection runtime = connections.get(ServiceName.RUNTIME);
-        String progress = gateway.createInbox();
-        assertThat(progress).startsWith(root.qualify("inbox.gateway."));
+        String progress = PeerInboxes.progress(gateway) + ".1";
+        assertThat(progress).startsWith(root.qualify("inbox.gateway.beat."));
         Subscription beats = gateway.subscribe(progress);
         gateway.flush(WAIT);
         runtime.publish(progress, new byte[0]);
         assertThat(beats.nextMessage(WAIT)).isNotNull();
 
-        String stream = runtime.createInbox();
+        String stream = PeerInboxes.bodyStreams(runtime) + ".1";
         runtime.createDispatcher(m -> runtime.publish(m.getReplyTo(), "chunk".getBytes(StandardCharsets.UTF_8)))
                 .subscribe(stream);
         runtime.flush(WAIT);

@@ -61,6 +61,8 @@ final class ProtoSubjects {
         }
         for (ServiceName service : ServiceName.values()) {
             subjects.add(SubjectGrammar.inbox(service) + "." + SAMPLE);
+            subjects.add(SubjectGrammar.bodyStreams(service) + "." + SAMPLE);
+            subjects.add(SubjectGrammar.progress(service) + "." + SAMPLE);
             subjects.add(SubjectGrammar.deadLetter(service, SAMPLE));
         }
         return subjects;
