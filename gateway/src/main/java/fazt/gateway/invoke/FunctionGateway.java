@@ -17,7 +17,6 @@ import fazt.proto.runtime.InvokeRequest;
 import fazt.proto.runtime.InvokeResponse;
 import fazt.proto.runtime.RuntimeSubjects;
 import io.nats.client.Connection;
-import io.nats.client.Dispatcher;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -57,7 +56,7 @@ public final class FunctionGateway {
     private final BootstrapSettings settings;
     private final FunctionConfig config;
     private final BodyStreamHolder requestBodies;
-    private final Dispatcher heartbeats;
+    private final ProgressInbox heartbeats;
     private final AppSessionResolver appSessions;
     private final PoisonGuard guard;
     private final LostRequestLog lostLog;
@@ -81,7 +80,7 @@ public final class FunctionGateway {
         this.settings = settings;
         this.config = config;
         this.requestBodies = new BodyStreamHolder(nats);
-        this.heartbeats = nats.createDispatcher();
+        this.heartbeats = new ProgressInbox(nats);
     }
 
     /** Serves {@code api}; {@code notFound} answers it when the app has no server code (nothing is under api/). */
@@ -362,10 +361,6 @@ public final class FunctionGateway {
     @PreDestroy
     void stop() {
         requestBodies.close();
-        try {
-            nats.closeDispatcher(heartbeats);
-        } catch (IllegalStateException e) {
-            // connection already closed
-        }
+        heartbeats.close();
     }
 }

@@ -9,9 +9,7 @@ import fazt.proto.runtime.InvokeRequest;
 import fazt.proto.runtime.InvokeResponse;
 import fazt.proto.runtime.RuntimeSubjects;
 import io.nats.client.Connection;
-import io.nats.client.Dispatcher;
 import io.nats.client.Message;
-import io.nats.client.Subscription;
 import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
 import java.time.Duration;
@@ -43,16 +41,15 @@ final class Invocation {
 
     static CompletableFuture<InvokeResponse> start(
             Connection nats,
-            Dispatcher beats,
+            ProgressInbox beats,
             SubjectRoot root,
             InvokeRequest request,
             TraceContext trace,
             ScheduledExecutorService scheduler) {
-        String progress = nats.createInbox();
         AtomicLong lastBeat = new AtomicLong(System.nanoTime());
         AtomicLong beatsHeard = new AtomicLong();
         AtomicReference<String> instance = new AtomicReference<>();
-        Subscription heard = beats.subscribe(progress, beat -> {
+        ProgressInbox.Listening heard = beats.listen(beat -> {
             lastBeat.set(System.nanoTime());
             beatsHeard.incrementAndGet();
             if (instance.get() == null && beat.getHeaders() != null) {
@@ -62,7 +59,7 @@ final class Invocation {
         Headers headers = new Headers();
         headers.put(FaztHeaders.TYPE, MessageCodec.typeId(InvokeRequest.class));
         headers.put(FaztHeaders.TRACEPARENT, trace.header());
-        headers.put(RuntimeSubjects.HEADER_PROGRESS, progress);
+        headers.put(RuntimeSubjects.HEADER_PROGRESS, heard.subject());
         long waitMillis = request.timeoutMillis() + GRACE_MILLIS;
         CompletableFuture<InvokeResponse> result = new CompletableFuture<>();
         CompletableFuture<Message> reply;
@@ -109,11 +106,7 @@ final class Invocation {
         CompletableFuture<Message> sent = reply;
         result.whenComplete((response, failure) -> {
             watch.cancel(false);
-            try {
-                beats.unsubscribe(heard);
-            } catch (IllegalStateException e) {
-                // connection closing
-            }
+            heard.close();
             if (failure != null) {
                 sent.cancel(true);
             }
