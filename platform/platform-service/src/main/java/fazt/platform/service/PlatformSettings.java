@@ -161,7 +161,7 @@ public final class PlatformSettings {
     /** Seconds without any garbage collection before one runs ({@code IdleHeapRelease}); 0 turns it off. */
     public static final Setting IDLE_GC_SECONDS = Setting.number(
                     "FAZT_IDLE_GC_SECONDS",
-                    300L,
+                    60L,
                     0,
                     86_400L,
                     "a process with no garbage collection for this long runs one and gives its free heap back (0: off)")

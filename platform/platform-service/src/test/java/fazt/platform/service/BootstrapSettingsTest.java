@@ -160,13 +160,13 @@ class BootstrapSettingsTest {
     }
 
     @Test
-    void idleGcSecondsShouldDefaultToFiveMinutesAndRejectWhatIsNotACountOfSeconds() {
+    void idleGcSecondsShouldDefaultToOneMinuteAndRejectWhatIsNotACountOfSeconds() {
         assertThat(PlatformSettings.IDLE_GC_SECONDS.read(Map.of(), null).value())
-                .isEqualTo(300L);
-        assertThat(PlatformSettings.IDLE_GC_SECONDS
-                        .read(Map.of("FAZT_IDLE_GC_SECONDS", " 60 "), null)
-                        .value())
                 .isEqualTo(60L);
+        assertThat(PlatformSettings.IDLE_GC_SECONDS
+                        .read(Map.of("FAZT_IDLE_GC_SECONDS", " 300 "), null)
+                        .value())
+                .isEqualTo(300L);
         for (String bad : new String[] {"-1", "5m", "86401"}) {
             assertThatThrownBy(() -> PlatformSettings.IDLE_GC_SECONDS.read(Map.of("FAZT_IDLE_GC_SECONDS", bad), null))
                     .isInstanceOf(SettingsException.class)

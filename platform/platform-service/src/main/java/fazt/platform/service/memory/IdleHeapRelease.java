@@ -17,22 +17,30 @@ import org.slf4j.LoggerFactory;
  * the heap only at a full collection, and an idle service never needs one: what start-up (migrations, the runtime's
  * warm-up, auth's argon2 dummy hash) or a burst of load made the heap grow to stays committed for good. Like G1's
  * periodic collections (JEP 346), this runs one full collection right after the services have started, and then one
- * whenever no collection at all happened during a whole interval, that is, only when the process is idle. With
- * {@code -XX:-ShrinkHeapInSteps} (bin/fazt-server) that one collection returns everything above
- * {@code MaxHeapFreeRatio}. One per process, whatever number of services it runs.
+ * whenever no collection at all happened for a whole interval, that is, only when the process is idle. It looks
+ * several times per interval ({@link #tick}), so a process that has just become idle collects one interval after its
+ * last collection, not up to two. With {@code -XX:-ShrinkHeapInSteps} (bin/fazt-server) that one collection returns
+ * everything above {@code MaxHeapFreeRatio}. One per process, whatever number of services it runs.
  */
 public final class IdleHeapRelease {
     private static final Logger log = LoggerFactory.getLogger(IdleHeapRelease.class);
     private static final AtomicBoolean started = new AtomicBoolean();
+    private static final int LOOKS_PER_INTERVAL = 10;
 
     private final LongSupplier collections;
     private final Runnable collect;
+    private final LongSupplier nanoClock;
+    private final long intervalNanos;
     private long seen;
+    private long quietSince;
 
-    IdleHeapRelease(LongSupplier collections, Runnable collect) {
+    IdleHeapRelease(LongSupplier collections, Runnable collect, LongSupplier nanoClock, Duration interval) {
         this.collections = collections;
         this.collect = collect;
+        this.nanoClock = nanoClock;
+        this.intervalNanos = interval.toNanos();
         this.seen = collections.getAsLong();
+        this.quietSince = nanoClock.getAsLong();
     }
 
     /** The interval of {@code seconds} ({@code FAZT_IDLE_GC_SECONDS}, which the caller read): empty when 0 (off). */
@@ -40,41 +48,58 @@ public final class IdleHeapRelease {
         return seconds == 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
     }
 
+    /** How often the release looks: a tenth of the interval, at least a second. */
+    static Duration tick(Duration interval) {
+        Duration tenth = interval.dividedBy(LOOKS_PER_INTERVAL);
+        return tenth.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : tenth;
+    }
+
     /**
      * Starts the release on a daemon thread of its own, once per process (later calls do nothing): a collection now,
-     * then a look every {@code interval}.
+     * then a look every {@link #tick}.
      */
     public static void startOnce(Duration interval) {
         if (!started.compareAndSet(false, true)) {
             return;
         }
-        IdleHeapRelease release = new IdleHeapRelease(IdleHeapRelease::collectionCount, System::gc);
+        IdleHeapRelease release =
+                new IdleHeapRelease(IdleHeapRelease::collectionCount, System::gc, System::nanoTime, interval);
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "fazt-idle-heap-release");
             thread.setDaemon(true);
             return thread;
         });
+        long tick = tick(interval).toMillis();
         timer.execute(release::collectNow);
-        timer.scheduleWithFixedDelay(release::check, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(release::check, tick, tick, TimeUnit.MILLISECONDS);
         log.info("idle heap release intervalSeconds={}", interval.toSeconds());
     }
 
-    /** One look: collects when no collection ran since the previous look. Returns whether it collected. */
+    /**
+     * One look: collects when no collection ran for a whole interval (the last one, ours included, is at least an
+     * interval ago). Returns whether it collected.
+     */
     boolean check() {
-        boolean idle = collections.getAsLong() == seen;
-        if (idle) {
-            collectNow();
-        } else {
-            seen = collections.getAsLong();
+        long now = nanoClock.getAsLong();
+        long count = collections.getAsLong();
+        if (count != seen) {
+            seen = count;
+            quietSince = now;
+            return false;
         }
-        return idle;
+        if (now - quietSince < intervalNanos) {
+            return false;
+        }
+        collectNow();
+        return true;
     }
 
     private void collectNow() {
         long before = committedHeap();
         collect.run();
-        // Our own collection does not count as activity: the next look compares against the count after it.
+        // Our own collection does not count as activity, but the next one is an interval after it.
         seen = collections.getAsLong();
+        quietSince = nanoClock.getAsLong();
         log.debug("heap released committedBeforeKb={} committedAfterKb={}", before >> 10, committedHeap() >> 10);
     }
 
