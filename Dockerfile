@@ -28,6 +28,9 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf 
 WORKDIR /opt/fazt
 COPY --from=build /src/server/target/fazt-server/lib server/target/fazt-server/lib
 COPY --from=build /src/server/target/fazt-server/fazt-server.jar server/target/fazt-server/fazt-server.jar
+# the Graal compiler for GraalJS's optimizing JIT (bin/fazt-server puts it on --upgrade-module-path); without it the
+# runtime interprets JavaScript
+COPY --from=build /src/server/target/fazt-server/jit server/target/fazt-server/jit
 COPY --from=build /src/cli/target/fazt-cli cli/target/fazt-cli
 COPY bin bin
 COPY scripts/lib scripts/lib
