@@ -58,17 +58,20 @@ class EdgeSocketIT {
     void aTricklingHeadIsClosedAtTheHeaderTimeoutWhateverItSends() throws Exception {
         try (RawConnection slow = new RawConnection(port())) {
             slow.send("GET / HTTP/1.1\r\n");
-            long start = System.nanoTime();
-            String answer = null;
-            for (int i = 0; i < 40 && answer == null; i++) {
+            // A header line every 200 ms for up to 20 header timeouts: were the timer reset by each line, the
+            // connection would outlive the trickle. Closed before the trickle ends is the proof; when exactly is
+            // the machine's business (a busy one fires the timer late).
+            boolean closed = false;
+            for (int i = 0; i < 20 * HEADER_MS / 200 && !closed; i++) {
                 try {
                     slow.send("X-" + i + ": y\r\n");
-                } catch (IOException closed) {
+                } catch (IOException e) {
+                    closed = true;
                     break;
                 }
-                answer = slow.readUntilClosed(200);
+                closed = slow.readUntilClosed(200) != null;
             }
-            assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(HEADER_MS + 4000);
+            assertThat(closed).as("closed while it was still trickling").isTrue();
         }
     }
 
