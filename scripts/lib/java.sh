@@ -20,6 +20,6 @@ fazt_find_java_home() {
     if [ "${v:-0}" -ge "$min" ] && [ "$v" -gt "$best_v" ]; then best=$candidate; best_v=$v; fi
   done
   if [ -n "$best" ]; then echo "$best"; return 0; fi
-  echo "fazt: needs a JDK $min or newer (found none in JAVA_HOME or /usr/lib/jvm); install one, e.g. Temurin 25, and set JAVA_HOME" >&2
+  echo "fazt: needs a JDK $min or newer (found none in JAVA_HOME or /usr/lib/jvm); install one, e.g. Temurin 25 (apt install temurin-25-jdk from packages.adoptium.net), or set JAVA_HOME to one" >&2
   return 1
 }

@@ -7,7 +7,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import fazt.auth.config.OperatorSecrets;
 import fazt.auth.domain.FirstRun;
-import fazt.platform.service.secrets.SecretFile;
+import fazt.platform.nats.SecretFile;
 import fazt.platform.service.testing.TestSuite;
 import fazt.proto.ServiceName;
 import java.nio.file.Files;

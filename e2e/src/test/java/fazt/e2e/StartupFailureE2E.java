@@ -2,7 +2,11 @@ package fazt.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +52,36 @@ class StartupFailureE2E {
             for (long pid : stack.pids()) {
                 assertThat(Stack.running(pid)).isFalse();
             }
+        }
+    }
+
+    /**
+     * Another stack answers 200 on every management port of ours (the same FAZT_MANAGEMENT_PORT): our one-JVM process
+     * dies on the taken ports, and {@code up} must say so instead of counting the other stack's answers as ours.
+     */
+    @Test
+    void stackUpAsksTheProcessesItStartedNotWhateverAnswersOnTheirPorts() throws Exception {
+        List<HttpServer> otherStack = new ArrayList<>();
+        try (Stack stack = Stack.create("all")) {
+            for (int port = stack.managementPort; port < stack.managementPort + 7; port++) {
+                HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+                server.createContext("/health", exchange -> {
+                    byte[] up = "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8);
+                    exchange.sendResponseHeaders(200, up.length);
+                    exchange.getResponseBody().write(up);
+                    exchange.close();
+                });
+                server.start();
+                otherStack.add(server);
+            }
+            Stack.Result up = stack.stack("up");
+            assertThat(up.exitCode()).as(up.output()).isEqualTo(1);
+            assertThat(up.output()).contains("exited while starting").doesNotContain("fazt is up");
+            for (long pid : stack.pids()) {
+                assertThat(Stack.running(pid)).isFalse();
+            }
+        } finally {
+            otherStack.forEach(server -> server.stop(0));
         }
     }
 }

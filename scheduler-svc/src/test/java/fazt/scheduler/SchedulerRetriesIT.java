@@ -59,11 +59,13 @@ class SchedulerRetriesIT {
         assertThat(dead.attempts()).isEqualTo(3);
         assertThat(dead.error()).isEqualTo("the handler answered 503: status 503");
         scheduler.nats().closeDispatcher(listener);
-        // Backoff: the second gap is about twice the first (200 ms base, doubling, up to +50 % jitter).
+        // Backoff: each retry waited at least its delay (200 ms base, doubling; BackoffTest pins the exact values).
+        // Upper bounds would measure the machine's load, not the backoff: the gaps are printed instead.
         long gap1 = gap(attempts.get(0), attempts.get(1));
         long gap2 = gap(attempts.get(1), attempts.get(2));
-        assertThat(gap1).isBetween(200L, 1_500L);
-        assertThat(gap2).isBetween(400L, 2_500L);
+        System.out.printf("retry gaps: %d ms, %d ms%n", gap1, gap2);
+        assertThat(gap1).isGreaterThanOrEqualTo(200L);
+        assertThat(gap2).isGreaterThanOrEqualTo(400L);
         assertThat(failed.path("payload").path("body").asText()).isEqualTo("{\"job\":1}");
         assertThat(failed.path("payload").path("headers").toString())
                 .doesNotContain("Authorization")

@@ -2,10 +2,10 @@ package fazt.server;
 
 import fazt.platform.nats.NatsCredentials;
 import fazt.platform.nats.NatsServerConfig;
+import fazt.platform.nats.SecretFile;
 import fazt.platform.service.BootstrapSettings;
 import fazt.platform.service.PlatformSettings;
 import fazt.platform.service.db.DatabaseProvisioner;
-import fazt.platform.service.secrets.SecretFile;
 import fazt.platform.service.settings.SettingsException;
 import fazt.proto.ServiceName;
 import fazt.proto.SubjectRoot;

@@ -3,8 +3,8 @@ package fazt.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fazt.platform.nats.SecretFile;
 import fazt.platform.service.BootstrapSettings;
-import fazt.platform.service.secrets.SecretFile;
 import fazt.platform.service.settings.SettingsException;
 import fazt.platform.test.TestPostgres;
 import fazt.proto.ServiceName;

@@ -1,6 +1,6 @@
 package fazt.auth.config;
 
-import fazt.platform.service.secrets.SecretFile;
+import fazt.platform.nats.SecretFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;

@@ -22,8 +22,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class EdgeSocketIT {
     static final int HEADER_MS = 1500, IDLE_MS = 2500, BODY_MS = 2000, PER_CLIENT = 6;
-    /** The lingering close's quiet time (2 s) with room for a busy machine. */
-    static final int LINGER_BOUND_MS = 10_000;
+    /**
+     * How long a read waits for the gateway to answer and close: a liveness bound (the read returns as soon as the
+     * connection closes), long because a loaded 2-core machine may be late by seconds (the 429 of the per-client cap
+     * once came after 5 s). What each test proves is what arrives, never when.
+     */
+    static final int CLOSE_WAIT_MS = 30_000;
 
     static final String PING = "GET /_fazt/nothing HTTP/1.1\r\nHost: blog.localhost\r\n\r\n";
 
@@ -46,7 +50,7 @@ class EdgeSocketIT {
         try (RawConnection slow = new RawConnection(port())) {
             long start = System.nanoTime();
             slow.send("GET /index.html HTTP/1.1\r\nHost: blog.local");
-            String answer = slow.readUntilClosed(HEADER_MS + 5000);
+            String answer = slow.readUntilClosed(CLOSE_WAIT_MS);
             long tookMs = (System.nanoTime() - start) / 1_000_000;
             assertThat(status(answer)).isEqualTo(408);
             assertThat(answer).contains("gateway/request-timeout").contains("Connection: close");
@@ -58,24 +62,27 @@ class EdgeSocketIT {
     void aTricklingHeadIsClosedAtTheHeaderTimeoutWhateverItSends() throws Exception {
         try (RawConnection slow = new RawConnection(port())) {
             slow.send("GET / HTTP/1.1\r\n");
-            long start = System.nanoTime();
-            String answer = null;
-            for (int i = 0; i < 40 && answer == null; i++) {
+            // A header line every 200 ms for up to 20 header timeouts: were the timer reset by each line, the
+            // connection would outlive the trickle. Closed before the trickle ends is the proof; when exactly is
+            // the machine's business (a busy one fires the timer late).
+            boolean closed = false;
+            for (int i = 0; i < 20 * HEADER_MS / 200 && !closed; i++) {
                 try {
                     slow.send("X-" + i + ": y\r\n");
-                } catch (IOException closed) {
+                } catch (IOException e) {
+                    closed = true;
                     break;
                 }
-                answer = slow.readUntilClosed(200);
+                closed = slow.readUntilClosed(200) != null;
             }
-            assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(HEADER_MS + 4000);
+            assertThat(closed).as("closed while it was still trickling").isTrue();
         }
     }
 
     @Test
     void aConnectionThatSendsNothingIsClosedSilently() throws Exception {
         try (RawConnection silent = new RawConnection(port())) {
-            assertThat(silent.readUntilClosed(HEADER_MS + 5000)).isEmpty();
+            assertThat(silent.readUntilClosed(CLOSE_WAIT_MS)).isEmpty();
         }
     }
 
@@ -84,7 +91,7 @@ class EdgeSocketIT {
         try (RawConnection kept = new RawConnection(port())) {
             assertThat(status(kept.send(PING).readResponse())).isEqualTo(404);
             long start = System.nanoTime();
-            assertThat(kept.readUntilClosed(IDLE_MS + 5000)).isEmpty();
+            assertThat(kept.readUntilClosed(CLOSE_WAIT_MS)).isEmpty();
             assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(IDLE_MS - 1100);
         }
     }
@@ -93,7 +100,7 @@ class EdgeSocketIT {
     void aStalledBodyGets408() throws Exception {
         try (RawConnection stalled = new RawConnection(port())) {
             stalled.send("POST /_fazt/async/x HTTP/1.1\r\nHost: blog.localhost\r\nContent-Length: 1000\r\n\r\nabc");
-            String answer = stalled.readUntilClosed(BODY_MS + 5000);
+            String answer = stalled.readUntilClosed(CLOSE_WAIT_MS);
             assertThat(status(answer)).isEqualTo(408);
         }
     }
@@ -110,7 +117,7 @@ class EdgeSocketIT {
             }
             assertThat(openConnectionsMetric()).isGreaterThanOrEqualTo(PER_CLIENT);
             try (RawConnection over = new RawConnection(port(), "127.0.0.3")) {
-                String answer = over.readUntilClosed(5000);
+                String answer = over.readUntilClosed(CLOSE_WAIT_MS);
                 assertThat(status(answer)).isEqualTo(429);
                 assertThat(answer).contains("gateway/too-many-connections");
             }
@@ -145,7 +152,7 @@ class EdgeSocketIT {
         try (RawConnection c = new RawConnection(port())) {
             c.send("POST /_fazt/async/x HTTP/1.1\r\nHost: blog.localhost\r\nContent-Length: 4\r\n"
                     + "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n" + PING);
-            String all = c.readUntilClosed(5000);
+            String all = c.readUntilClosed(CLOSE_WAIT_MS);
             assertThat(status(all)).isEqualTo(400);
             assertThat(all.split("HTTP/1.1 ", -1)).hasSize(2);
         }
@@ -173,7 +180,7 @@ class EdgeSocketIT {
         };
         for (String request : requests) {
             try (RawConnection c = new RawConnection(port())) {
-                String all = c.send(request + PING).readUntilClosed(5000);
+                String all = c.send(request + PING).readUntilClosed(CLOSE_WAIT_MS);
                 assertThat(status(all)).as(request).isEqualTo(400);
                 assertThat(all.split("HTTP/1.1 ", -1)).as(request).hasSize(2);
             }
@@ -184,7 +191,7 @@ class EdgeSocketIT {
     void sizeLimitsAnswer414And431And413() throws Exception {
         try (RawConnection c = new RawConnection(port())) {
             assertThat(status(c.send("GET /" + "a".repeat(5000) + " HTTP/1.1\r\nHost: blog.localhost\r\n\r\n")
-                            .readUntilClosed(5000)))
+                            .readUntilClosed(CLOSE_WAIT_MS)))
                     .isEqualTo(414);
         }
         StringBuilder many = new StringBuilder("GET / HTTP/1.1\r\nHost: blog.localhost\r\n");
@@ -192,25 +199,26 @@ class EdgeSocketIT {
             many.append("X-").append(i).append(": y\r\n");
         }
         try (RawConnection c = new RawConnection(port())) {
-            assertThat(status(c.send(many + "\r\n").readUntilClosed(5000))).isEqualTo(431);
+            assertThat(status(c.send(many + "\r\n").readUntilClosed(CLOSE_WAIT_MS)))
+                    .isEqualTo(431);
         }
         try (RawConnection c = new RawConnection(port())) {
             assertThat(status(c.send("GET / HTTP/1.1\r\nHost: blog.localhost\r\nX-Big: " + "b".repeat(17_000)
                                     + "\r\n\r\n")
-                            .readUntilClosed(5000)))
+                            .readUntilClosed(CLOSE_WAIT_MS)))
                     .isEqualTo(431);
         }
         try (RawConnection c = new RawConnection(port())) {
             assertThat(status(c.send("POST /_fazt/nothing HTTP/1.1\r\nHost: blog.localhost\r\nContent-Length: 20000"
                                     + "\r\n\r\n")
-                            .readUntilClosed(5000)))
+                            .readUntilClosed(CLOSE_WAIT_MS)))
                     .isEqualTo(413);
         }
         try (RawConnection c = new RawConnection(port(), "127.0.0.5")) {
             String login = "{\"username\":\"x\",\"password\":\"" + "p".repeat(20_000) + "\"}";
             assertThat(status(c.send("POST /api/auth/%6cogin HTTP/1.1\r\nHost: admin.localhost\r\nContent-Type: "
                                     + "application/json\r\nContent-Length: " + login.length() + "\r\n\r\n" + login)
-                            .readUntilClosed(5000)))
+                            .readUntilClosed(CLOSE_WAIT_MS)))
                     .isEqualTo(413);
         }
     }
@@ -225,7 +233,7 @@ class EdgeSocketIT {
             for (int sent = 0; sent < length; sent += chunk.length()) {
                 c.send(chunk); // a gateway that closed at once would reset the connection here
             }
-            String answer = c.readUntilClosed(LINGER_BOUND_MS);
+            String answer = c.readUntilClosed(CLOSE_WAIT_MS);
             assertThat(status(answer)).isEqualTo(413);
             assertThat(answer).containsIgnoringCase("connection: close");
         }
@@ -236,14 +244,14 @@ class EdgeSocketIT {
         for (String version : new String[] {"HTTP/2.0", "HTTP/1.2", "HTTP/0.9", "HTTP/3.0"}) {
             try (RawConnection c = new RawConnection(port())) {
                 assertThat(status(c.send("GET / " + version + "\r\nHost: blog.localhost\r\n\r\n")
-                                .readUntilClosed(5000)))
+                                .readUntilClosed(CLOSE_WAIT_MS)))
                         .as(version)
                         .isIn(400, 505);
             }
         }
         try (RawConnection c = new RawConnection(port())) {
             assertThat(status(c.send("GET /_fazt/nothing HTTP/1.0\r\nHost: blog.localhost\r\n\r\n")
-                            .readUntilClosed(5000)))
+                            .readUntilClosed(CLOSE_WAIT_MS)))
                     .isEqualTo(404);
         }
     }
@@ -252,7 +260,7 @@ class EdgeSocketIT {
     void expectationsOtherThanContinueAre417AndContinueWorks() throws Exception {
         try (RawConnection c = new RawConnection(port())) {
             assertThat(status(c.send("GET / HTTP/1.1\r\nHost: blog.localhost\r\nExpect: teapot\r\n\r\n")
-                            .readUntilClosed(5000)))
+                            .readUntilClosed(CLOSE_WAIT_MS)))
                     .isEqualTo(417);
         }
         try (RawConnection c = new RawConnection(port())) {
@@ -268,7 +276,7 @@ class EdgeSocketIT {
         try (RawConnection c = new RawConnection(port())) {
             c.send(PING + "GET /_fazt/health2 HTTP/1.1\r\nHost: blog.localhost\r\n\r\n"
                     + "GET /a/../_fazt/x HTTP/1.1\r\nHost: blog.localhost\r\nConnection: close\r\n\r\n");
-            String all = c.readUntilClosed(10_000);
+            String all = c.readUntilClosed(CLOSE_WAIT_MS);
             assertThat(all.split("HTTP/1.1 404", -1)).hasSize(4);
             assertThat(all.indexOf("/_fazt/nothing")).isLessThan(all.indexOf("/_fazt/health2"));
             assertThat(all.indexOf("/_fazt/health2")).isLessThan(all.indexOf("/_fazt/x"));

@@ -1,6 +1,5 @@
 package fazt.gateway.tls;
 
-import fazt.gateway.GatewayService;
 import fazt.gateway.edge.EdgeServer;
 import fazt.platform.nats.FaztHeaders;
 import fazt.platform.nats.NatsRequester;
@@ -58,8 +57,8 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The gateway alone (ADR 26) with HTTPS on, ordering from a real {@link Pebble} started for the class, and a
- * stand-in deploy-svc on NATS that knows the apps in {@link #deploy}. {@link #https} speaks HTTP/1.1 over TLS to the
+ * The gateway alone (ADR 26) with HTTPS on, ordering from a real {@link Pebble} started for the class (both started
+ * by {@link HttpsProcesses}), and a stand-in deploy-svc on NATS that knows the apps in {@link #deploy}. {@link #https} speaks HTTP/1.1 over TLS to the
  * gateway's TLS port on 127.0.0.1 with a chosen SNI name, verifying the chain against a given root and the name.
  */
 final class HttpsFixture implements BeforeAllCallback, AfterAllCallback {
@@ -77,12 +76,9 @@ final class HttpsFixture implements BeforeAllCallback, AfterAllCallback {
     private final boolean caDown;
     private final String challenge;
     private final boolean ocsp;
-    private OcspResponder responder;
-    private Pebble pebble;
+    private HttpsProcesses processes;
     private TestSuite suite;
     private Connection nats;
-    private int httpPort;
-    private int httpsPort;
 
     HttpsFixture() {
         this(false, null, false);
@@ -114,40 +110,9 @@ final class HttpsFixture implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        httpPort = Pebble.freePort();
-        httpsPort = Pebble.freePort();
-        String directory;
-        if (caDown) {
-            directory = "https://127.0.0.1:" + Pebble.freePort() + "/dir";
-        } else {
-            if (ocsp) {
-                responder = new OcspResponder();
-            }
-            pebble = Pebble.start(
-                    challenge == null ? httpPort : Pebble.freePort(), httpsPort, ocsp ? responder.url() : "");
-            if (ocsp) {
-                responder.signFor(pebble);
-            }
-            directory = pebble.directory();
-        }
-        suite = TestSuite.of(new GatewayService())
-                .with("FAZT_DOMAIN", DOMAIN)
-                .with("FAZT_HTTP_PORT", Integer.toString(httpPort))
-                .with("FAZT_HTTPS_PORT", Integer.toString(httpsPort))
-                .with("FAZT_HTTP_REDIRECT", "true")
-                .with("FAZT_HSTS_MAX_AGE", Long.toString(HSTS_MAX_AGE))
-                .with("FAZT_TLS_HANDSHAKE_TIMEOUT_MS", Long.toString(HANDSHAKE_TIMEOUT_MS))
-                .with("FAZT_HTTP_BODY_TIMEOUT_MS", Long.toString(BODY_TIMEOUT_MS))
-                .with("FAZT_ACME_DIRECTORY", directory)
-                .with("FAZT_ACME_EMAIL", "ops@" + DOMAIN);
-        if (pebble != null) {
-            suite.with("FAZT_ACME_CA_BUNDLE", pebble.caBundle());
-        }
-        if (challenge != null) {
-            suite.with("FAZT_ACME_CHALLENGE", challenge);
-        }
+        processes = HttpsProcesses.start(caDown, challenge, ocsp);
+        suite = processes.suite();
         try {
-            suite.start();
             nats = suite.nats().connect();
             nats.createDispatcher().subscribe(suite.nats().root().qualify(DeploySubjects.SITE_GET), "deploy", m -> {
                 String name = MessageCodec.INSTANCE
@@ -186,15 +151,9 @@ final class HttpsFixture implements BeforeAllCallback, AfterAllCallback {
             if (nats != null) {
                 nats.close();
             }
-            if (suite != null) {
-                suite.close();
-            }
         } finally {
-            if (pebble != null) {
-                pebble.close();
-            }
-            if (responder != null) {
-                responder.close();
+            if (processes != null) {
+                processes.close();
             }
         }
     }
@@ -282,18 +241,12 @@ final class HttpsFixture implements BeforeAllCallback, AfterAllCallback {
     }
 
     OcspResponder responder() {
-        return responder;
+        return processes.responder();
     }
 
     /** The OCSP responses the gateway stapled to a handshake for {@code name} (verified against {@code root}). */
     List<byte[]> stapled(String name, X509Certificate root) throws Exception {
-        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-        store.load(null, null);
-        store.setCertificateEntry("root", root);
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(store);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
+        SSLContext context = trusting(root);
         Socket plain = new Socket();
         plain.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), tlsPort()), 5000);
         plain.setSoTimeout(60_000);
@@ -308,7 +261,7 @@ final class HttpsFixture implements BeforeAllCallback, AfterAllCallback {
     }
 
     Pebble pebble() {
-        return pebble;
+        return processes.pebble();
     }
 
     CertificateManager certificates() {
@@ -323,7 +276,7 @@ final class HttpsFixture implements BeforeAllCallback, AfterAllCallback {
     }
 
     int httpPort() {
-        return httpPort;
+        return processes.httpPort();
     }
 
     /** An answer over TLS: status, headers (lower-case names), body, the chain the server sent, the ALPN protocol. */
@@ -331,14 +284,7 @@ final class HttpsFixture implements BeforeAllCallback, AfterAllCallback {
 
     /** {@code GET path} on the TLS port with SNI {@code name}, trusting only {@code root}; the handshake must verify. */
     Answer https(String name, String path, X509Certificate root) throws Exception {
-        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-        store.load(null, null);
-        store.setCertificateEntry("root", root);
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(store);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        return https(context, name, path, true);
+        return https(trusting(root), name, path, true);
     }
 
     /** {@code GET path} with SNI {@code name}, accepting whatever certificate the gateway sends (to look at it). */
@@ -385,8 +331,8 @@ final class HttpsFixture implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
-    /** A java.net.http client preferring HTTP/2, trusting only {@code root}; names resolve by {@link TestNames}. */
-    HttpClient http2Client(X509Certificate root) throws Exception {
+    /** A TLS context that trusts only {@code root}. */
+    private static SSLContext trusting(X509Certificate root) throws Exception {
         KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
         store.load(null, null);
         store.setCertificateEntry("root", root);
@@ -394,6 +340,12 @@ final class HttpsFixture implements BeforeAllCallback, AfterAllCallback {
         trust.init(store);
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, trust.getTrustManagers(), null);
+        return context;
+    }
+
+    /** A java.net.http client preferring HTTP/2, trusting only {@code root}; names resolve by {@link TestNames}. */
+    HttpClient http2Client(X509Certificate root) throws Exception {
+        SSLContext context = trusting(root);
         return HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_2)
                 .sslContext(context)
@@ -404,7 +356,7 @@ final class HttpsFixture implements BeforeAllCallback, AfterAllCallback {
     /** {@code GET path} with {@code Host: host} on the plain HTTP port. */
     Answer http(String host, String path) throws Exception {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), httpPort), 5000);
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), httpPort()), 5000);
             socket.setSoTimeout(10_000);
             return exchange(socket, host, path, List.of(), null);
         }

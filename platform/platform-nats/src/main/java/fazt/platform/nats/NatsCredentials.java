@@ -4,10 +4,8 @@ import fazt.proto.ServiceName;
 import io.nats.client.NKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -70,25 +68,15 @@ public final class NatsCredentials {
         }
     }
 
-    /** Writes the seed to a 0600 file beside {@code file} first, then moves it in place. */
+    /** Writes the seed to an owner-only file ({@link SecretFile}), then wipes it from memory. */
     private static void write(Path file, char[] seed) throws IOException {
-        Path temp = file.resolveSibling(file.getFileName() + ".new");
-        Files.deleteIfExists(temp);
-        try {
-            Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(temp);
-        } catch (FileAlreadyExistsException e) {
-            throw new IOException("another provision is writing " + temp, e);
-        }
         byte[] bytes = (new String(seed) + "\n").getBytes(StandardCharsets.US_ASCII);
         try {
-            Files.write(temp, bytes);
+            SecretFile.write(file, bytes);
         } finally {
             Arrays.fill(bytes, (byte) 0);
             Arrays.fill(seed, '\0');
         }
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static void restrict(Path dir, String mode) throws IOException {

@@ -1,4 +1,4 @@
-package fazt.platform.service.secrets;
+package fazt.platform.nats;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,9 +13,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
- * A generated secret handed to the operator in a file only its owner can read (0600): written whole to a temporary
- * file created with those permissions, then moved over the old one, so the secret is never readable by others, not
- * even for a moment, and a reader never sees half of it. The one way fazt writes a secret to disk.
+ * A secret on disk in a file only its owner can read (0600): the one way fazt writes one (the master key, database
+ * passwords, the bootstrap admin token and setup link, the services' NATS seeds). The content goes whole into a
+ * temporary file that is <em>created</em> with those permissions (never created open and narrowed after), which then
+ * replaces the old file in one move, so the secret is readable by nobody else, not even for a moment, and a reader
+ * never sees half of it. Here, in the lowest module every writer depends on (platform-nats, below platform-service).
  */
 public final class SecretFile {
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
@@ -24,6 +26,11 @@ public final class SecretFile {
 
     /** Writes {@code secret} and a newline to {@code file}, creating its directory; replaces an older file. */
     public static void write(Path file, String secret) throws IOException {
+        write(file, (secret + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes {@code content} to {@code file}, creating its directory; replaces an older file. */
+    public static void write(Path file, byte[] content) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path temp;
@@ -34,7 +41,7 @@ public final class SecretFile {
             temp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp"); // not POSIX: default permissions
         }
         try {
-            Files.writeString(temp, secret + "\n", StandardCharsets.UTF_8);
+            Files.write(temp, content);
             try {
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException e) {
