@@ -24,10 +24,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Garbage collection with blob bytes in S3 (ADR 38): a blob's object is deleted only after its row is gone and one
  * more grace has passed, never while a row needs it, and a writer of the same bytes racing the sweep ends with its
- * object in the bucket. The sweep runs every 300 ms with a 2 s grace here.
+ * object in the bucket. The sweep runs every 300 ms with a 4 s grace here (long enough for an upload and its commit on a busy machine).
  */
 class S3GarbageIT {
-    static final Duration GRACE = Duration.ofSeconds(2);
+    static final Duration GRACE = Duration.ofSeconds(4);
     static final TestS3 s3 = TestS3.start();
     static final String PREFIX = "gc";
 

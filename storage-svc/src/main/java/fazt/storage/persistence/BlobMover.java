@@ -60,10 +60,11 @@ final class BlobMover {
             write(digest, size.get());
         }
         return sql.inTransaction(c -> {
+            // written_at restarts too: the grace against collection counts from when the writer is told.
             if (update(
                             c,
-                            "UPDATE blob SET location = '" + IN_S3 + "' WHERE digest = ? AND location = '" + IN_POSTGRES
-                                    + "'",
+                            "UPDATE blob SET location = '" + IN_S3 + "', written_at = now() WHERE digest = ?"
+                                    + " AND location = '" + IN_POSTGRES + "'",
                             digest.hex())
                     == 0) {
                 // Collected or moved meanwhile: the record stays, so the sweep removes the object unless a row needs
