@@ -6,6 +6,7 @@ import fazt.platform.service.ServiceDefinition;
 import fazt.platform.service.ServiceStartException;
 import fazt.platform.service.settings.SettingsException;
 import fazt.proto.ServiceName;
+import fazt.storage.MigrateBlobs;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
  * fazt-server               run FAZT_TARGETS (default all) until SIGTERM
  * fazt-server provision     create the database, the services' roles and schemas, and a master key file
  * fazt-server drop-streams  delete the JetStream streams of FAZT_SUBJECT_ROOT (the suite stopped)
+ * fazt-server migrate-blobs --to s3://bucket/prefix | --to postgres  move every blob's bytes to that store
  * fazt-server rotate-admin-token  replace the generated bootstrap admin token (printed once; the old one is refused)
  * fazt-server settings      print every setting with its effective value and source (--markdown: the README table)
  * fazt-server version       print the version
@@ -43,6 +45,7 @@ public final class FaztServer {
                 case "provision" -> Provision.run(env, List.of(args).subList(1, args.length));
                 case "rotate-admin-token" -> RotateAdminToken.run(env);
                 case "drop-streams" -> DropStreams.run(env);
+                case "migrate-blobs" -> MigrateBlobs.run(env, List.of(args).subList(1, args.length), System.err);
                 case "settings" ->
                     System.exit(SettingsReport.print(
                             env, definitions(), System.out, args.length > 1 && args[1].equals("--markdown")));
@@ -103,13 +106,15 @@ public final class FaztServer {
     private static String usage() {
         return """
                 usage: fazt-server [run | provision [--rotate-nats] | drop-streams | rotate-admin-token | settings [--markdown]
-                                    | version]
+                                    | migrate-blobs --to URL | version]
                   run        start the services named by FAZT_TARGETS (all, or e.g. gateway,deploy,storage)
                   provision  create the database, each service's role and schema, a master key file, and the
                              NATS seeds and configuration (--rotate-nats: new seeds for every service)
                   drop-streams  delete the JetStream streams of FAZT_SUBJECT_ROOT (stop the suite first)
                   rotate-admin-token  replace the generated bootstrap admin token: the new one is printed once
                              (and written to FAZT_AUTH_SECRETS_DIR/admin-token), the old one is refused
+                  migrate-blobs  move every blob's bytes to --to s3://bucket/prefix or --to postgres while
+                             serving, verifying each; resumable (docs/blobs.md)
                   settings   print every setting of FAZT_TARGETS with its value and source (secrets masked)
                 settings come from the environment: see README.md, "Configuration"\
                 """;

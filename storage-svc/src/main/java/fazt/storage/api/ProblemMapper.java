@@ -30,6 +30,8 @@ final class ProblemMapper {
             case StorageException.UploadTooLarge x ->
                 Problem.of(413, "storage/upload-too-large", "Upload too large", detail);
             case StorageException.BlobNotFound x -> Problem.of(404, "storage/blob-not-found", "Blob not found", detail);
+            case StorageException.BlobStoreUnavailable x ->
+                Problem.of(503, "storage/blob-store-unavailable", "Blob store unavailable", detail);
             case StorageException.RangeNotSatisfiable x ->
                 Problem.of(416, "storage/range-not-satisfiable", "Range not satisfiable", detail);
             case StorageException.BlobMissing x -> Problem.of(422, "storage/blob-missing", "Blob missing", detail);

@@ -102,6 +102,13 @@ public abstract sealed class StorageException extends RuntimeException {
         }
     }
 
+    /** The store holding the blob's bytes (S3) failed or timed out; the request may be retried. */
+    public static final class BlobStoreUnavailable extends StorageException {
+        public BlobStoreUnavailable(String what) {
+            super("The blob store is unavailable: " + what + ". Try again later.");
+        }
+    }
+
     /** A read starts past the end of the blob. */
     public static final class RangeNotSatisfiable extends StorageException {
         public RangeNotSatisfiable(long offset, long size) {

@@ -95,12 +95,18 @@ final class GarbageSweep {
         // Checked again in a new statement, so a new snapshot, now that the rows are locked: a commit may have
         // referenced one, or a writer touched one, between the first look and the lock. Neither qualifies again.
         List<String> collected = new ArrayList<>();
+        // A blob whose bytes are in the bucket leaves a record: its object is deleted one grace later (ADR 38).
         try (PreparedStatement s = c.prepareStatement("""
-                DELETE FROM blob b
-                WHERE b.digest = ANY (?) AND b.written_at < now() - ? * interval '1 millisecond'
-                  AND NOT EXISTS (SELECT 1 FROM vfs_file f WHERE f.digest = b.digest)
-                  AND NOT EXISTS (SELECT 1 FROM app_file a WHERE a.digest = b.digest)
-                RETURNING b.digest""")) {
+                WITH gone AS (
+                    DELETE FROM blob b
+                    WHERE b.digest = ANY (?) AND b.written_at < now() - ? * interval '1 millisecond'
+                      AND NOT EXISTS (SELECT 1 FROM vfs_file f WHERE f.digest = b.digest)
+                      AND NOT EXISTS (SELECT 1 FROM app_file a WHERE a.digest = b.digest)
+                    RETURNING b.digest, b.location),
+                recorded AS (
+                    INSERT INTO blob_stray_object (digest) SELECT digest FROM gone WHERE location = 's3'
+                    ON CONFLICT (digest) DO UPDATE SET since = now())
+                SELECT digest FROM gone""")) {
             s.setArray(1, c.createArrayOf("text", candidates.toArray()));
             s.setLong(2, graceMillis);
             firstColumn(s, collected);

@@ -11,7 +11,6 @@ import fazt.storage.domain.blob.UploadId;
 import fazt.storage.domain.blob.UploadProgress;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
-import jakarta.inject.Singleton;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -29,9 +28,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Blobs and uploads in PostgreSQL. Chunks are stored as written, keyed by {@code upload:<id>} while the upload is
- * open and by the digest once it is closed, so closing an upload re-keys rows instead of copying bytes.
+ * open and by the digest once it is closed, so closing an upload re-keys rows instead of copying bytes. With the S3
+ * store (ADR 38) this class still stages every upload and keeps every blob row; a row whose {@code location} is
+ * {@code s3} has its bytes in the bucket instead of {@code blob_chunk}.
  */
-@Singleton
 final class JdbcBlobStore implements BlobStore {
     private static final Logger log = LoggerFactory.getLogger(JdbcBlobStore.class);
     /** A concurrent writer or collector can change the blob row between our two statements; a retry resolves it. */
@@ -215,22 +215,41 @@ final class JdbcBlobStore implements BlobStore {
 
     @Override
     public Optional<BlobSlice> read(Digest digest, long offset, int length) {
+        return locate(digest, offset, length).map(found -> {
+            if (found.inS3()) {
+                throw new StorageException.BlobStoreUnavailable("blob " + digest + " is in S3 but FAZT_BLOB_STORE is "
+                        + "postgres; set it back, or move the blobs with fazt-server migrate-blobs --to postgres");
+            }
+            return new BlobSlice(found.size(), found.bytes());
+        });
+    }
+
+    /** A blob's size and whether its bytes are in S3; when they are here, the bytes asked for. */
+    record Located(long size, boolean inS3, byte[] bytes) {}
+
+    /**
+     * The blob's size and location, and the bytes [offset, offset + length) when they are in PostgreSQL (none past
+     * its end), from one snapshot; empty when the blob is not stored.
+     */
+    Optional<Located> locate(Digest digest, long offset, int length) {
         return sql.inSnapshot(c -> {
             long size;
-            try (PreparedStatement s = c.prepareStatement("SELECT size FROM blob WHERE digest = ?")) {
+            boolean inS3;
+            try (PreparedStatement s = c.prepareStatement("SELECT size, location FROM blob WHERE digest = ?")) {
                 s.setString(1, digest.hex());
                 try (ResultSet r = s.executeQuery()) {
                     if (!r.next()) {
                         return Optional.empty();
                     }
                     size = r.getLong(1);
+                    inS3 = r.getString(2).equals(BlobMover.IN_S3);
                 }
             }
             long end = Math.min(size, offset + length);
-            if (offset >= end) {
-                return Optional.of(new BlobSlice(size, new byte[0]));
+            if (inS3 || offset >= end) {
+                return Optional.of(new Located(size, inS3, new byte[0]));
             }
-            return Optional.of(new BlobSlice(size, readRange(c, digest.hex(), offset, end)));
+            return Optional.of(new Located(size, false, readRange(c, digest.hex(), offset, end)));
         });
     }
 

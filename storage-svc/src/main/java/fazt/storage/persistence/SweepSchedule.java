@@ -19,11 +19,13 @@ final class SweepSchedule implements BackgroundWork {
     private final GarbageSweep sweep;
     private final ExpiredEntrySweep expiredEntries;
     private final StorageConfig config;
+    private final BlobBackend blobs;
 
-    SweepSchedule(GarbageSweep sweep, ExpiredEntrySweep expiredEntries, StorageConfig config) {
+    SweepSchedule(GarbageSweep sweep, ExpiredEntrySweep expiredEntries, StorageConfig config, BlobBackend blobs) {
         this.sweep = sweep;
         this.expiredEntries = expiredEntries;
         this.config = config;
+        this.blobs = blobs;
     }
 
     @Override
@@ -49,6 +51,11 @@ final class SweepSchedule implements BackgroundWork {
             log.info("gc swept blobs={} uploads={} ms={}", result.blobs(), result.uploads(), ms);
         } else {
             log.debug("gc swept nothing skipped={} ms={}", result.skipped(), ms);
+        }
+        // After the rows: a blob collected now leaves a record whose object goes one grace later (ADR 38).
+        int objects = blobs.sweepStrayObjects(config.gcGrace());
+        if (objects > 0) {
+            log.info("gc deleted stray s3 objects={}", objects);
         }
     }
 }
