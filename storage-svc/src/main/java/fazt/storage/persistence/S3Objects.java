@@ -1,6 +1,6 @@
 package fazt.storage.persistence;
 
-import fazt.platform.service.secrets.SecretFile;
+import fazt.platform.nats.SecretFile;
 import fazt.storage.config.BlobS3Config;
 import fazt.storage.config.BlobStoreUrl;
 import fazt.storage.domain.Digest;
