@@ -125,7 +125,11 @@ public final class NatsRoles {
                         blobs()),
                 List.of(),
                 List.of());
-        role(ServiceName.STORAGE, publishes(), List.of(), List.of(DeploySubjects.APP_EVENTS));
+        role(
+                ServiceName.STORAGE,
+                publishes(List.of(StorageSubjects.KV_CHANGED)),
+                List.of(),
+                List.of(DeploySubjects.APP_EVENTS));
         role(
                 ServiceName.RUNTIME,
                 publishes(
@@ -156,7 +160,8 @@ public final class NatsRoles {
                         blobs(),
                         // Heartbeats to the invoker, and pulls of the request body streams the gateway holds.
                         List.of(inboxOf(ServiceName.GATEWAY), inboxOf(ServiceName.SCHEDULER))),
-                List.of(),
+                // The KV read cache's invalidations (ADR 36).
+                List.of(StorageSubjects.KV_CHANGED),
                 List.of(DeploySubjects.APP_EVENTS));
         role(
                 ServiceName.SCHEDULER,
