@@ -125,11 +125,7 @@ public final class NatsRoles {
                         blobs()),
                 List.of(),
                 List.of());
-        role(
-                ServiceName.STORAGE,
-                publishes(List.of(StorageSubjects.KV_CHANGED)),
-                List.of(),
-                List.of(DeploySubjects.APP_EVENTS));
+        role(ServiceName.STORAGE, publishes(), List.of(), List.of(DeploySubjects.APP_EVENTS));
         role(
                 ServiceName.RUNTIME,
                 publishes(
@@ -163,8 +159,7 @@ public final class NatsRoles {
                                 progressOf(ServiceName.GATEWAY),
                                 bodyStreamsOf(ServiceName.GATEWAY),
                                 progressOf(ServiceName.SCHEDULER))),
-                // The KV read cache's invalidations (ADR 36).
-                List.of(StorageSubjects.KV_CHANGED),
+                List.of(),
                 List.of(DeploySubjects.APP_EVENTS));
         role(
                 ServiceName.SCHEDULER,

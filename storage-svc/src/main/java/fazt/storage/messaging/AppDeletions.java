@@ -27,11 +27,9 @@ final class AppDeletions implements EventConsumer<AppChanged> {
     private static final Logger log = LoggerFactory.getLogger(AppDeletions.class);
 
     private final PurgeApp purge;
-    private final KvChanges kvChanges;
 
-    AppDeletions(PurgeApp purge, KvChanges kvChanges) {
+    AppDeletions(PurgeApp purge) {
         this.purge = purge;
-        this.kvChanges = kvChanges;
     }
 
     @Override
@@ -46,7 +44,6 @@ final class AppDeletions implements EventConsumer<AppChanged> {
             return;
         }
         PurgeApp.Purged purged = purge.purge(new AppId(event.appId()));
-        kvChanges.changed(event.appId(), null);
         log.info(
                 "app purged appId={} kvEntries={} documents={} files={} eventId={}",
                 event.appId(),
