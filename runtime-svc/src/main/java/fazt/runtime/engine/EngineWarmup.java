@@ -4,6 +4,7 @@ import fazt.runtime.modules.AppFiles;
 import fazt.runtime.modules.StandardLibrary;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
+import io.micronaut.core.annotation.Order;
 import jakarta.inject.Singleton;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +19,13 @@ import org.slf4j.LoggerFactory;
  * Loads a throwaway app once when the service starts, on a JS thread: the shared engine then holds the parsed web
  * globals, bindings and glue scripts, so the first real cold start pays only for the app's own code. Without it the
  * very first request of a fresh JVM spends seconds parsing the platform's scripts, inside its own wall time.
+ *
+ * <p>It runs before every other start-up listener, so the service registers its NATS endpoints (and takes
+ * invocations) only once the engine is warm: a runtime restarted under load used to take requests at once, and their
+ * cold engine allocated past the 20 MB budget (ADR 10); meanwhile the gateway answers 503 with Retry-After (ADR 35).
  */
 @Singleton
+@Order(-100)
 final class EngineWarmup implements ApplicationEventListener<StartupEvent> {
     private static final Logger log = LoggerFactory.getLogger(EngineWarmup.class);
     private static final String MAIN = """
