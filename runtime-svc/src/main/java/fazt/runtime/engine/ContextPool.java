@@ -133,6 +133,30 @@ final class ContextPool implements IdleContexts {
     }
 
     /**
+     * A slot to create a context of {@code key} ahead of its first request (ADR 37), only when that costs nobody
+     * anything: the version has no context yet, busy or idle, and the instance has a free context and a free
+     * invocation besides the share kept for other apps. Never waits. Then {@link #release} the context, or
+     * {@link #abandon} the slot.
+     */
+    boolean reserveWarmup(ContextKey key) {
+        lock.lock();
+        try {
+            Deque<AppContext> warm = idle.get(key);
+            if ((warm != null && !warm.isEmpty())
+                    || busy.containsKey(key)
+                    || alive >= config.maxContexts()
+                    || config.maxInvocations() - busyTotal <= appShare) {
+                return false;
+            }
+            alive++;
+            take(key);
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
      * Whether the app must wait: it already runs its share, and one more would leave less than a share's worth of
      * invocations free for the other apps. Work-conserving: alone on the instance, an app may use all but that
      * reserve; beside others, a flooding app cannot take what they need.

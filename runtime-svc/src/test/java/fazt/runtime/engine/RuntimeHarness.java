@@ -4,11 +4,14 @@ import fazt.platform.nats.NatsRequester;
 import fazt.platform.service.testing.SuiteConnection;
 import fazt.platform.service.testing.TestSuite;
 import fazt.platform.test.standins.DeployStandIn;
+import fazt.platform.test.standins.DeployStandIn.LiveApp;
 import fazt.platform.test.standins.StorageStandIn;
 import fazt.proto.MessageCodec;
 import fazt.proto.ServiceName;
 import fazt.proto.auth.AppUser;
 import fazt.proto.deploy.AppChanged;
+import fazt.proto.deploy.SiteReply;
+import fazt.proto.deploy.TriggersReply;
 import fazt.proto.runtime.AppLogLine;
 import fazt.proto.runtime.HttpHeader;
 import fazt.proto.runtime.InvocationRecord;
@@ -127,6 +130,42 @@ final class RuntimeHarness implements BeforeAllCallback, AfterAllCallback {
 
     Connection connection() {
         return nats;
+    }
+
+    /**
+     * Makes {@code app} the live version of its app (what deploy-svc's {@code site.get} answers, with server code) and
+     * announces it ({@code deployed}), as a deploy does.
+     */
+    void goLive(App app) {
+        LiveApp template = DeployStandIn.app(
+                new TriggersReply.AppTriggers(
+                        app.appId(),
+                        app.appId(),
+                        app.version(),
+                        List.of(),
+                        1,
+                        0,
+                        1,
+                        30_000,
+                        List.of(),
+                        null,
+                        null,
+                        null),
+                true);
+        SiteReply site = template.site();
+        deploy.deploy(new LiveApp(
+                new SiteReply(
+                        true,
+                        app.appId(),
+                        app.appId(),
+                        app.version(),
+                        app.namespace(),
+                        site.spa(),
+                        site.headers(),
+                        site.redirects(),
+                        site.deployedAt(),
+                        true),
+                template.triggers()));
     }
 
     /** Announces a change of the app, as deploy-svc does. */
