@@ -9,6 +9,7 @@ import fazt.runtime.limits.HostLedger;
 import fazt.runtime.limits.Watchdog;
 import fazt.runtime.modules.AppFiles;
 import fazt.runtime.web.FetchBudget;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -138,6 +139,7 @@ final class ContextWarmer implements AutoCloseable {
     }
 
     @Override
+    @PreDestroy
     public void close() {
         lookups.shutdownNow();
     }
