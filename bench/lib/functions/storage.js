@@ -1,14 +1,23 @@
-// KV and DB throughput from JS: n put+get pairs, or n insert+find pairs, timed inside the handler.
+// KV and DB throughput from JS, timed inside the handler: /kv n put+get pairs (with r=1 the keys get a random prefix
+// of their own, so concurrent requests do not write the same rows), /kvhot one put then n gets of that key, /db n
+// insert+find pairs.
 export default {
   async fetch(request, env) {
     const url = new URL(request.url);
     const n = Number(url.searchParams.get("n") ?? 200);
     const t0 = Date.now();
     if (url.pathname.endsWith("/kv")) {
+      const prefix = url.searchParams.get("r") ? "c" + Math.floor(Math.random() * 1e9) + "-" : "k";
       for (let i = 0; i < n; i++) {
-        await env.KV.put("k" + i, { i, at: t0 });
-        const v = await env.KV.get("k" + i);
+        await env.KV.put(prefix + i, { i, at: t0 });
+        const v = await env.KV.get(prefix + i);
         if (v.i !== i) throw new Error("kv read back " + JSON.stringify(v) + " for " + i);
+      }
+    } else if (url.pathname.endsWith("/kvhot")) {
+      await env.KV.put("hot", { at: t0 });
+      for (let i = 0; i < n; i++) {
+        const v = await env.KV.get("hot");
+        if (v.at !== t0) throw new Error("kv hot read back " + JSON.stringify(v));
       }
     } else {
       const docs = env.DB.collection("bench");

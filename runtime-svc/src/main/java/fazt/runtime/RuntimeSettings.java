@@ -5,6 +5,7 @@ import static fazt.platform.service.settings.Setting.AS_DURATION;
 import fazt.platform.service.PlatformSettings;
 import fazt.platform.service.settings.Setting;
 import fazt.platform.service.settings.SettingType;
+import fazt.runtime.config.KvCacheConfig;
 import fazt.runtime.config.RuntimeConfig;
 import java.util.List;
 
@@ -103,6 +104,21 @@ final class RuntimeSettings {
                             "a warm context unused this long is closed (checked every 30 s)")
                     .formerly("RUNTIME_IDLE_TIMEOUT_MS")
                     .mapsTo("runtime.idle-timeout", AS_DURATION),
+            Setting.megabytes(
+                            "FAZT_RUNTIME_KV_CACHE_MB",
+                            KvCacheConfig.DEFAULT_SIZE >> 20,
+                            0,
+                            null,
+                            "`env.KV` values each runtime instance keeps for reads, told of every change by storage-svc"
+                                    + " (0: off; docs/storage-bindings.md)")
+                    .mapsTo("runtime.kv-cache.size"),
+            Setting.millis(
+                            "FAZT_RUNTIME_KV_CACHE_MAX_AGE_MS",
+                            KvCacheConfig.DEFAULT_MAX_AGE.toMillis(),
+                            1,
+                            null,
+                            "longest an `env.KV` value is read from the cache before storage-svc is asked again")
+                    .mapsTo("runtime.kv-cache.max-age", AS_DURATION),
             Setting.millis(
                             "FAZT_RUNTIME_CHECK_TIME_MS",
                             RuntimeConfig.DEFAULT_CHECK_TIME.toMillis(),

@@ -81,6 +81,7 @@ import fazt.proto.storage.FilesListRequest;
 import fazt.proto.storage.FilesPutRequest;
 import fazt.proto.storage.FilesStatReply;
 import fazt.proto.storage.FilesStatRequest;
+import fazt.proto.storage.KvChanged;
 import fazt.proto.storage.KvDeleteReply;
 import fazt.proto.storage.KvDeleteRequest;
 import fazt.proto.storage.KvGetRequest;
@@ -153,6 +154,7 @@ public final class Messages {
             KvValue.class,
             KvPutRequest.class,
             KvPutReply.class,
+            KvChanged.class,
             KvDeleteRequest.class,
             KvDeleteReply.class,
             KvListRequest.class,

@@ -125,7 +125,11 @@ public final class NatsRoles {
                         blobs()),
                 List.of(),
                 List.of());
-        role(ServiceName.STORAGE, publishes(), List.of(), List.of(DeploySubjects.APP_EVENTS));
+        role(
+                ServiceName.STORAGE,
+                publishes(List.of(StorageSubjects.KV_CHANGED)),
+                List.of(),
+                List.of(DeploySubjects.APP_EVENTS));
         role(
                 ServiceName.RUNTIME,
                 publishes(
@@ -159,7 +163,8 @@ public final class NatsRoles {
                                 progressOf(ServiceName.GATEWAY),
                                 bodyStreamsOf(ServiceName.GATEWAY),
                                 progressOf(ServiceName.SCHEDULER))),
-                List.of(),
+                // The KV read cache's invalidations (ADR 36).
+                List.of(StorageSubjects.KV_CHANGED),
                 List.of(DeploySubjects.APP_EVENTS));
         role(
                 ServiceName.SCHEDULER,

@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
  * The subject grammar of docs/adr/0002-nats-subject-grammar.md, checked: {@code svc.<service>.<action>[.<sub>]}
  * for request/reply, {@code evt.<service>.<aggregate>.<past-tense-event>} for facts on JetStream,
  * {@code log.<kind>.<app-id>} for per-app records kept for reading back, {@code work.<service>.<queue>} for
- * work-queue streams, and {@code dlq.<service>.<consumer>} for the messages a consumer gave up on (ADR 25). Every
+ * work-queue streams, {@code dlq.<service>.<consumer>} for the messages a consumer gave up on (ADR 25), and
+ * {@code note.<service>.<aggregate>.<event>} for notices on plain NATS that no stream keeps (ADR 36). Every
  * subject a service uses is built here, so none can fall outside the grammar.
  */
 public final class SubjectGrammar {
@@ -14,6 +15,11 @@ public final class SubjectGrammar {
     public static final String REQUEST = "svc";
     /** First token of event subjects. */
     public static final String EVENT = "evt";
+    /**
+     * First token of notices: facts told on plain NATS to whoever listens now, never stored (no stream captures
+     * them, unlike {@code evt.}), for listeners that forget everything when they miss one (ADR 36).
+     */
+    public static final String NOTICE = "note";
     /** First token of per-app record subjects. */
     public static final String LOG = "log";
     /** First token of work-queue subjects. */
@@ -42,6 +48,8 @@ public final class SubjectGrammar {
             Pattern.compile(REQUEST + "\\." + SERVICE + "\\." + TOKEN + "(\\." + TOKEN + ")?");
     private static final Pattern EVENT_SUBJECT =
             Pattern.compile(EVENT + "\\." + SERVICE + "\\." + TOKEN + "\\." + TOKEN);
+    private static final Pattern NOTICE_SUBJECT =
+            Pattern.compile(NOTICE + "\\." + SERVICE + "\\." + TOKEN + "\\." + TOKEN);
     // App ids are UUIDs or names: one token of letters, digits, '-' or '_'.
     private static final Pattern LOG_SUBJECT = Pattern.compile(LOG + "\\." + TOKEN + "\\.[A-Za-z0-9][A-Za-z0-9_-]*");
     private static final Pattern WORK_SUBJECT = Pattern.compile(WORK + "\\." + SERVICE + "\\." + TOKEN);
@@ -57,6 +65,15 @@ public final class SubjectGrammar {
     /** An event subject: {@code evt.<service>.<aggregate>.<event>}. */
     public static String event(ServiceName service, String aggregate, String event) {
         return requireEvent(EVENT + "." + service.id() + "." + aggregate + "." + event);
+    }
+
+    /** A notice subject: {@code note.<service>.<aggregate>.<event>}, never captured by a stream. */
+    public static String notice(ServiceName service, String aggregate, String event) {
+        String subject = NOTICE + "." + service.id() + "." + aggregate + "." + event;
+        if (!NOTICE_SUBJECT.matcher(subject).matches()) {
+            throw new IllegalArgumentException("not a notice subject (note.<service>.<aggregate>.<event>): " + subject);
+        }
+        return subject;
     }
 
     /** A per-app record subject: {@code log.<kind>.<app-id>}, e.g. {@code log.app.<id>}. */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-/** The dead-letter family of the grammar (ADR 2, amended by ADR 25). */
+/** The dead-letter family of the grammar (ADR 2, amended by ADR 25) and the notice family (ADR 36). */
 class SubjectGrammarTest {
     @Test
     void aDeadLetterSubjectNamesTheServiceAndItsConsumer() {
@@ -19,6 +19,19 @@ class SubjectGrammarTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("dlq.auth.app.login");
         assertThatThrownBy(() -> SubjectGrammar.deadLetter(ServiceName.AUTH, "App"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aNoticeSubjectLiesOutsideEveryEventStream() {
+        String notice = SubjectGrammar.notice(ServiceName.STORAGE, "kv", "changed");
+        assertThat(notice).isEqualTo("note.storage.kv.changed");
+        assertThat(SubjectGrammar.isEvent(notice)).isFalse();
+        assertThat(SubjectRoot.defaultRoot().qualify(notice))
+                .doesNotStartWith(SubjectRoot.defaultRoot()
+                        .eventStreamSubjects(ServiceName.STORAGE)
+                        .replace(">", ""));
+        assertThatThrownBy(() -> SubjectGrammar.notice(ServiceName.STORAGE, "kv.x", "changed"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fazt.platform.blobs.BlobReader;
 import fazt.platform.blobs.BlobWriter;
+import fazt.platform.nats.CallFailure;
 import fazt.platform.nats.NatsRequester;
 import fazt.platform.nats.ProblemException;
 import fazt.proto.MessageCodec;
@@ -48,8 +49,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The host side of {@code env.KV}, {@code env.DB} and {@code env.FILES} (bindings.js is the JavaScript side): one
@@ -70,12 +73,14 @@ public final class StorageBindings implements AutoCloseable {
     private static final ObjectMapper JSON = MessageCodec.INSTANCE.mapper();
 
     private final NatsRequester nats;
+    private final KvReadCache kvCache;
     private final BlobWriter writer;
     private final BlobReader reader;
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
 
-    StorageBindings(NatsRequester nats) {
+    StorageBindings(NatsRequester nats, KvReadCache kvCache) {
         this.nats = nats;
+        this.kvCache = kvCache;
         this.writer = new BlobWriter(nats);
         this.reader = new BlobReader(nats);
     }
@@ -96,6 +101,15 @@ public final class StorageBindings implements AutoCloseable {
             args = JSON.readTree(argsJson);
         } catch (IOException e) {
             return CompletableFuture.failedFuture(invalid("arguments are not JSON"));
+        }
+        switch (op) {
+            case "kv.get" -> {
+                return kvGet(appId, args, lease);
+            }
+            case "kv.put", "kv.delete" -> {
+                return kvWrite(appId, op, args, bytes, lease);
+            }
+            default -> {}
         }
         return CompletableFuture.supplyAsync(
                 () -> {
@@ -119,11 +133,6 @@ public final class StorageBindings implements AutoCloseable {
 
     private BindingReply dispatch(String appId, String op, JsonNode args, byte[] bytes) {
         return switch (op) {
-            case "kv.get" -> kvGet(appId, args);
-            case "kv.put" -> kvPut(appId, args, bytes);
-            case "kv.delete" ->
-                json(request(
-                        StorageSubjects.KV_DELETE, new KvDeleteRequest(appId, text(args, "key")), KvDeleteReply.class));
             case "kv.list" ->
                 json(request(
                         StorageSubjects.KV_LIST,
@@ -191,14 +200,40 @@ public final class StorageBindings implements AutoCloseable {
         };
     }
 
-    private BindingReply kvGet(String appId, JsonNode args) {
-        KvValue value = request(StorageSubjects.KV_GET, new KvGetRequest(appId, text(args, "key")), KvValue.class);
+    /**
+     * {@code env.KV.get}, through the read cache: a kept answer completes at once on the calling (context) thread,
+     * a miss is one asynchronous request, no thread of its own.
+     */
+    private CompletableFuture<BindingReply> kvGet(String appId, JsonNode args, HostLedger.Lease lease) {
+        String key;
+        String wanted;
+        try {
+            key = text(args, "key");
+            wanted = optionalText(args, "type");
+        } catch (ProblemException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return kvCache.get(
+                        appId,
+                        key,
+                        () -> nats.request(
+                                StorageSubjects.KV_GET, new KvGetRequest(appId, key), KvValue.class, TIMEOUT))
+                .handle((value, failure) -> {
+                    if (failure != null) {
+                        throw callFailure(StorageSubjects.KV_GET, failure);
+                    }
+                    BindingReply reply = kvReply(value, wanted);
+                    lease.charge(reply.size(), "env.KV.get");
+                    return reply;
+                });
+    }
+
+    private static BindingReply kvReply(KvValue value, String wanted) {
         ObjectNode meta = JSON.createObjectNode().put("found", value.found());
         if (!value.found()) {
             return new BindingReply(meta.toString(), null);
         }
         meta.put("kind", value.kind());
-        String wanted = optionalText(args, "type");
         boolean asBytes = "arrayBuffer".equals(wanted) || (wanted == null && "bytes".equals(value.kind()));
         if (asBytes) {
             return new BindingReply(meta.toString(), value.value());
@@ -207,7 +242,48 @@ public final class StorageBindings implements AutoCloseable {
         return new BindingReply(meta.toString(), null);
     }
 
-    private BindingReply kvPut(String appId, JsonNode args, byte[] bytes) {
+    /** A failed asynchronous request as {@link NatsRequester#call} would have thrown it. */
+    private static RuntimeException callFailure(String subject, Throwable failure) {
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return switch (cause) {
+            case NatsRequester.RemoteProblemException p -> new CallFailure.Problem(subject, p.problem());
+            case NatsRequester.NoResponderException n -> new CallFailure.NoResponders(subject);
+            case TimeoutException t -> new CallFailure.NoAnswer(subject, TIMEOUT);
+            case RuntimeException other -> other;
+            default -> new IllegalStateException("request on " + subject + " failed", cause);
+        };
+    }
+
+    /**
+     * {@code env.KV.put} and {@code delete}: one asynchronous request; when it returns (committed, or failed and
+     * perhaps committed), this instance's cached value of the key is gone, so its next read sees the write.
+     */
+    private CompletableFuture<BindingReply> kvWrite(
+            String appId, String op, JsonNode args, byte[] bytes, HostLedger.Lease lease) {
+        String key;
+        CompletableFuture<?> sent;
+        String subject = op.equals("kv.put") ? StorageSubjects.KV_PUT : StorageSubjects.KV_DELETE;
+        try {
+            key = text(args, "key");
+            sent = op.equals("kv.put")
+                    ? nats.request(subject, kvPutRequest(appId, key, args, bytes), KvPutReply.class, TIMEOUT)
+                    : nats.request(subject, new KvDeleteRequest(appId, key), KvDeleteReply.class, TIMEOUT);
+        } catch (ProblemException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return sent.handle((reply, failure) -> {
+            kvCache.wrote(appId, key);
+            if (failure != null) {
+                throw callFailure(subject, failure);
+            }
+            BindingReply answer = json(reply);
+            lease.charge(answer.size(), op);
+            return answer;
+        });
+    }
+
+    private static KvPutRequest kvPutRequest(String appId, String key, JsonNode args, byte[] bytes) {
         String kind = text(args, "kind");
         byte[] value =
                 switch (kind) {
@@ -216,10 +292,7 @@ public final class StorageBindings implements AutoCloseable {
                     default -> throw invalid("unknown value kind " + kind);
                 };
         Long ttl = args.path("ttl").isNumber() ? args.path("ttl").asLong() : null;
-        return json(request(
-                StorageSubjects.KV_PUT,
-                new KvPutRequest(appId, text(args, "key"), kind, value, ttl),
-                KvPutReply.class));
+        return new KvPutRequest(appId, key, kind, value, ttl);
     }
 
     private BindingReply filesPut(String appId, JsonNode args, byte[] bytes) {

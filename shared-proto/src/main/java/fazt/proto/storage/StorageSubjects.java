@@ -1,5 +1,8 @@
 package fazt.proto.storage;
 
+import fazt.proto.ServiceName;
+import fazt.proto.SubjectGrammar;
+
 /**
  * Request subjects owned by storage-svc (without the root). Bodies are the records named below, except blob bytes,
  * which travel raw in chunks of at most {@link #CHUNK_SIZE} so that no file is ever held whole in one message.
@@ -41,6 +44,11 @@ public final class StorageSubjects {
     public static final String KV_PUT = "svc.storage.kv.put";
     /** Request {@link KvDeleteRequest}; reply {@link KvDeleteReply}. */
     public static final String KV_DELETE = "svc.storage.kv.delete";
+    /**
+     * Notice {@link KvChanged}, published on plain NATS (never stored: ADR 36) by storage-svc after a KV change is
+     * committed and before the writer's reply; every runtime instance drops the key from its read cache.
+     */
+    public static final String KV_CHANGED = SubjectGrammar.notice(ServiceName.STORAGE, "kv", "changed");
     /** Request {@link KvListRequest}; reply {@link KvListReply}. */
     public static final String KV_LIST = "svc.storage.kv.list";
     /** Request {@link DbInsertRequest}; reply {@link DbInsertReply}. */

@@ -7,15 +7,18 @@ import fazt.proto.storage.KvDeleteRequest;
 import fazt.proto.storage.StorageSubjects;
 import fazt.storage.domain.AppId;
 import fazt.storage.domain.kv.KeyValues;
+import fazt.storage.messaging.KvChanges;
 import jakarta.inject.Singleton;
 
 /** {@code svc.storage.kv.delete}: deletes one entry; an absent one is no error. */
 @Singleton
 final class KvDeleteEndpoint implements RequestEndpoint {
     private final KeyValues useCase;
+    private final KvChanges changes;
 
-    KvDeleteEndpoint(KeyValues useCase) {
+    KvDeleteEndpoint(KeyValues useCase, KvChanges changes) {
         this.useCase = useCase;
+        this.changes = changes;
     }
 
     @Override
@@ -26,8 +29,10 @@ final class KvDeleteEndpoint implements RequestEndpoint {
     @Override
     public KvDeleteReply handle(IncomingRequest request) {
         KvDeleteRequest body = request.body(KvDeleteRequest.class);
-        return ProblemMapper.answer(() -> {
+        KvDeleteReply reply = ProblemMapper.answer(() -> {
             return new KvDeleteReply(useCase.delete(new AppId(body.appId()), body.key()));
         });
+        changes.changed(body.appId(), body.key());
+        return reply;
     }
 }

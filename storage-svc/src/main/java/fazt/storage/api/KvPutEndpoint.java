@@ -7,15 +7,18 @@ import fazt.proto.storage.KvPutRequest;
 import fazt.proto.storage.StorageSubjects;
 import fazt.storage.domain.AppId;
 import fazt.storage.domain.kv.KeyValues;
+import fazt.storage.messaging.KvChanges;
 import jakarta.inject.Singleton;
 
-/** {@code svc.storage.kv.put}: stores one entry, with an optional TTL. */
+/** {@code svc.storage.kv.put}: stores one entry, with an optional TTL, and tells the runtimes' caches (ADR 36). */
 @Singleton
 final class KvPutEndpoint implements RequestEndpoint {
     private final KeyValues useCase;
+    private final KvChanges changes;
 
-    KvPutEndpoint(KeyValues useCase) {
+    KvPutEndpoint(KeyValues useCase, KvChanges changes) {
         this.useCase = useCase;
+        this.changes = changes;
     }
 
     @Override
@@ -26,9 +29,11 @@ final class KvPutEndpoint implements RequestEndpoint {
     @Override
     public KvPutReply handle(IncomingRequest request) {
         KvPutRequest body = request.body(KvPutRequest.class);
-        return ProblemMapper.answer(() -> {
+        KvPutReply reply = ProblemMapper.answer(() -> {
             return new KvPutReply(
                     useCase.put(new AppId(body.appId()), body.key(), body.kind(), body.value(), body.ttlSeconds()));
         });
+        changes.changed(body.appId(), body.key()); // committed: caches drop the key before the writer hears back
+        return reply;
     }
 }

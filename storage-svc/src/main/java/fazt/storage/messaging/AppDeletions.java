@@ -27,9 +27,11 @@ final class AppDeletions implements EventConsumer<AppChanged> {
     private static final Logger log = LoggerFactory.getLogger(AppDeletions.class);
 
     private final PurgeApp purge;
+    private final KvChanges kvChanges;
 
-    AppDeletions(PurgeApp purge) {
+    AppDeletions(PurgeApp purge, KvChanges kvChanges) {
         this.purge = purge;
+        this.kvChanges = kvChanges;
     }
 
     @Override
@@ -44,6 +46,7 @@ final class AppDeletions implements EventConsumer<AppChanged> {
             return;
         }
         PurgeApp.Purged purged = purge.purge(new AppId(event.appId()));
+        kvChanges.changed(event.appId(), null);
         log.info(
                 "app purged appId={} kvEntries={} documents={} files={} eventId={}",
                 event.appId(),

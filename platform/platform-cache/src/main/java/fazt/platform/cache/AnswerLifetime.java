@@ -3,12 +3,14 @@ package fazt.platform.cache;
 import com.github.benmanes.caffeine.cache.Expiry;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
  * How long an entry of a {@link BoundedCache} lives: a load under way does not expire; a completed answer lives the
  * negative lifetime when negative, the positive one otherwise, counted from when it arrived (the cache re-stamps the
- * entry then), and no limit where none was given. Reading an answer does not extend it.
+ * entry then), and no limit where none was given; an answer with a shorter lifetime of its own (an entry that expires
+ * by itself) lives only that long. Reading an answer does not extend it.
  */
 final class AnswerLifetime<K, V> implements Expiry<K, CompletableFuture<V>> {
     /** Caffeine's own ceiling, about 146 years. */
@@ -17,11 +19,21 @@ final class AnswerLifetime<K, V> implements Expiry<K, CompletableFuture<V>> {
     private final long positiveNanos;
     private final long negativeNanos;
     private final Predicate<? super V> negative;
+    private final Function<? super V, Duration> own;
 
     AnswerLifetime(Duration positiveFor, Duration negativeFor, Predicate<? super V> negative) {
+        this(positiveFor, negativeFor, negative, v -> null);
+    }
+
+    AnswerLifetime(
+            Duration positiveFor,
+            Duration negativeFor,
+            Predicate<? super V> negative,
+            Function<? super V, Duration> own) {
         this.positiveNanos = nanos(positiveFor);
         this.negativeNanos = nanos(negativeFor);
         this.negative = negative;
+        this.own = own;
     }
 
     @Override
@@ -33,7 +45,12 @@ final class AnswerLifetime<K, V> implements Expiry<K, CompletableFuture<V>> {
         if (value == null) {
             return NO_LIMIT; // a null answer leaves as it completes
         }
-        return negative.test(value) ? negativeNanos : positiveNanos;
+        long lifetime = negative.test(value) ? negativeNanos : positiveNanos;
+        Duration ownLifetime = own.apply(value);
+        if (ownLifetime != null) {
+            lifetime = Math.min(lifetime, Math.max(0, Math.min(ownLifetime.toNanos(), NO_LIMIT)));
+        }
+        return lifetime;
     }
 
     @Override

@@ -2,6 +2,7 @@ package fazt.platform.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Weigher;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineStatsCounter;
 import java.time.Duration;
@@ -13,11 +14,12 @@ import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
+import java.util.function.ToLongBiFunction;
 
 /**
  * The one cache type of the suite (ADR 21): answers of another service, loaded asynchronously and kept by key.
  * <ul>
- *   <li>Bounded by entry count; when full, the entries least likely to be asked again go one by one (Caffeine's
+ *   <li>Bounded by entry count, or by weight (bytes, as a weigher says); when full, the entries least likely to be asked again go one by one (Caffeine's
  *       W-TinyLFU), never the whole table.</li>
  *   <li>Positive answers and negative ones ("there is none", as the {@link Builder#negativeWhen} predicate says)
  *       each live for their own lifetime.</li>
@@ -133,6 +135,9 @@ public final class BoundedCache<K, V> {
     public static final class Builder<K, V> {
         private final String name;
         private long maxEntries = -1;
+        private long maxWeight = -1;
+        private ToLongBiFunction<? super K, ? super V> weigher;
+        private Function<? super V, Duration> ownLifetime = v -> null;
         private Duration positiveFor;
         private Duration negativeFor;
         private Predicate<? super V> negative = v -> false;
@@ -151,6 +156,28 @@ public final class BoundedCache<K, V> {
                 throw new IllegalArgumentException("maxEntries must be at least 1: " + maxEntries);
             }
             this.maxEntries = maxEntries;
+            return this;
+        }
+
+        /**
+         * At most {@code maxWeight} in total, each answer weighing what {@code weigher} says (e.g. its bytes); instead
+         * of {@link #maxEntries}. A load under way weighs 1 until its answer arrives.
+         */
+        public Builder<K, V> maxWeight(long maxWeight, ToLongBiFunction<? super K, ? super V> weigher) {
+            if (maxWeight < 1) {
+                throw new IllegalArgumentException("maxWeight must be at least 1: " + maxWeight);
+            }
+            this.maxWeight = maxWeight;
+            this.weigher = Objects.requireNonNull(weigher);
+            return this;
+        }
+
+        /**
+         * An answer's own lifetime, when it has one shorter than the positive or negative lifetime (an entry that
+         * expires by itself); {@code ownLifetime} answers null for none.
+         */
+        public Builder<K, V> ownLifetime(Function<? super V, Duration> ownLifetime) {
+            this.ownLifetime = Objects.requireNonNull(ownLifetime);
             return this;
         }
 
@@ -178,18 +205,34 @@ public final class BoundedCache<K, V> {
 
         /** The cache, its meters registered with {@code metrics}. */
         public BoundedCache<K, V> build(MeterRegistry metrics) {
-            if (maxEntries < 1) {
-                throw new IllegalStateException("cache " + name + " needs maxEntries");
+            if (maxEntries < 1 && weigher == null) {
+                throw new IllegalStateException("cache " + name + " needs maxEntries or maxWeight");
+            }
+            if (maxEntries >= 1 && weigher != null) {
+                throw new IllegalStateException("cache " + name + " is bounded by entries or by weight, not both");
             }
             CaffeineStatsCounter stats = new CaffeineStatsCounter(metrics, name);
-            Caffeine<Object, Object> caffeine =
-                    Caffeine.newBuilder().maximumSize(maxEntries).recordStats(() -> stats);
+            Caffeine<Object, Object> caffeine = Caffeine.newBuilder().recordStats(() -> stats);
             if (clock != null) {
                 caffeine.ticker(clock::getAsLong);
             }
-            Cache<K, CompletableFuture<V>> cache = caffeine.expireAfter(
-                            new AnswerLifetime<K, V>(positiveFor, negativeFor, negative))
-                    .build();
+            AnswerLifetime<K, V> lifetime = new AnswerLifetime<>(positiveFor, negativeFor, negative, ownLifetime);
+            Cache<K, CompletableFuture<V>> cache;
+            if (weigher != null) {
+                ToLongBiFunction<? super K, ? super V> weight = weigher;
+                Weigher<K, CompletableFuture<V>> byAnswer = (key, answer) -> {
+                    if (!answer.isDone() || answer.isCompletedExceptionally() || answer.join() == null) {
+                        return 1;
+                    }
+                    return (int) Math.min(Integer.MAX_VALUE, Math.max(0, weight.applyAsLong(key, answer.join())));
+                };
+                cache = caffeine.maximumWeight(maxWeight)
+                        .weigher(byAnswer)
+                        .expireAfter(lifetime)
+                        .build();
+            } else {
+                cache = caffeine.maximumSize(maxEntries).expireAfter(lifetime).build();
+            }
             stats.registerSizeMetric(cache);
             return new BoundedCache<>(name, cache);
         }

@@ -231,4 +231,41 @@ class BoundedCacheTest {
         assertThatThrownBy(() -> BoundedCache.named("x").positiveFor(Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aCacheBoundedByWeightKeepsItsAnswersWithinTheirTotalWeight() {
+        BoundedCache<String, String> cache = BoundedCache.<String, String>named("test.weighed")
+                .maxWeight(1000, (key, value) -> value.length())
+                .clock(now::get)
+                .build(metrics);
+        for (int i = 0; i < 50; i++) {
+            String key = "k" + i;
+            cache.get(key, k -> CompletableFuture.completedFuture("x".repeat(100)))
+                    .join();
+        }
+        cache.cleanUp();
+        assertThat(cache.size()).isBetween(1L, 10L);
+        assertThatThrownBy(() -> BoundedCache.<String, String>named("x")
+                        .maxEntries(5)
+                        .maxWeight(5, (k, v) -> 1)
+                        .build(metrics))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void anAnswerWithAShorterLifetimeOfItsOwnLeavesThen() {
+        BoundedCache<String, String> cache = BoundedCache.<String, String>named("test.own")
+                .maxEntries(10)
+                .positiveFor(Duration.ofSeconds(30))
+                .ownLifetime(value -> value.startsWith("SHORT") ? Duration.ofSeconds(2) : null)
+                .clock(now::get)
+                .build(metrics);
+        cache.get("short-lived", loader()).join();
+        cache.get("long-lived", loader()).join();
+        advance(Duration.ofSeconds(3));
+        cache.get("short-lived", loader()).join();
+        cache.get("long-lived", loader()).join();
+        assertThat(loadsOf("short-lived")).as("its own lifetime ended").isEqualTo(2);
+        assertThat(loadsOf("long-lived")).as("the positive lifetime holds").isEqualTo(1);
+    }
 }
