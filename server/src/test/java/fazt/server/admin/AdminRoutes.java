@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fazt.auth.AuthService;
 import fazt.deploy.DeployService;
+import fazt.deploy.domain.SeedBuiltinApps;
 import fazt.gateway.GatewayService;
 import fazt.mail.MailService;
 import fazt.platform.service.testing.TestSuite;
@@ -12,6 +13,7 @@ import fazt.runtime.RuntimeService;
 import fazt.scheduler.SchedulerService;
 import fazt.storage.StorageService;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,8 +39,13 @@ final class AdminRoutes {
                 .with("FAZT_ADMIN_TOKEN", token);
     }
 
-    /** Deploys {@code blog} with server code and an async handler, queues a run of it; the run's id. */
+    /**
+     * Deploys {@code blog} with server code and an async handler, queues a run of it; the run's id. Returns only once
+     * deploy-svc's background seeding of the built-in apps is done too, so no app appears while a case compares the
+     * state before and after a call.
+     */
     static String deployBlogWithARun(AdminEdge edge, String token) throws Exception {
+        awaitBuiltinApps(edge, token);
         HttpResponse<String> deployed = edge.deploy(
                 "blog",
                 Map.of(
@@ -58,6 +65,29 @@ final class AdminRoutes {
                 .readTree(queued.body())
                 .path("run_id")
                 .asText();
+    }
+
+    /** Waits, up to a minute, until the listing holds every built-in app (deploy-svc seeds them in the background). */
+    static void awaitBuiltinApps(AdminEdge edge, String token) throws Exception {
+        List<String> builtins = SeedBuiltinApps.BUILTINS.stream()
+                .map(SeedBuiltinApps.Builtin::name)
+                .toList();
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        List<String> listed = List.of();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> apps = edge.call("GET", "/api/apps", null, "Authorization", "Bearer " + token);
+            assertThat(apps.statusCode()).as(apps.body()).isEqualTo(200);
+            listed = MessageCodec.INSTANCE
+                    .mapper()
+                    .readTree(apps.body())
+                    .path("apps")
+                    .findValuesAsText("name");
+            if (listed.containsAll(builtins)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(listed).as("built-in apps seeded within a minute").containsAll(builtins);
     }
 
     /** Any valid caller. */
