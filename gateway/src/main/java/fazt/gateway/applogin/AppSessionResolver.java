@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,9 +71,7 @@ public final class AppSessionResolver {
                                 reply -> reply.valid() ? Optional.ofNullable(reply.user()) : Optional.<AppUser>empty()))
                 .handle((user, failure) -> {
                     if (failure != null) {
-                        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                                ? failure.getCause()
-                                : failure;
+                        Throwable cause = NatsRequester.causeOf(failure);
                         log.warn(
                                 "app session lookup failed, going on without a user app={} reason={}",
                                 appId,

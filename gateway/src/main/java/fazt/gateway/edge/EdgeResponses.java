@@ -21,7 +21,6 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
@@ -152,8 +151,7 @@ public final class EdgeResponses {
 
     /** The problem for a failed call to another service: 503 when nobody answers, 504 when late, else the cause's. */
     public static FullHttpResponse upstreamFailure(Throwable failure, String what, Exchange ex, Logger log) {
-        Throwable cause =
-                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable cause = NatsRequester.causeOf(failure);
         if (cause instanceof ProblemException p) {
             Problem problem = p.problem();
             return problem(problem, ex);

@@ -8,6 +8,7 @@ import fazt.gateway.routing.SiteDirectory;
 import fazt.platform.bodystream.BodyStreamHolder;
 import fazt.platform.bodystream.BodyStreamReader;
 import fazt.platform.bodystream.Chunk;
+import fazt.platform.nats.NatsRequester;
 import fazt.platform.nats.ProblemException;
 import fazt.platform.service.BootstrapSettings;
 import fazt.proto.deploy.SiteReply;
@@ -29,7 +30,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -179,7 +179,7 @@ public final class FunctionGateway {
                             respond(response);
                             return;
                         }
-                        Throwable cause = unwrap(failure);
+                        Throwable cause = NatsRequester.causeOf(failure);
                         if (cause instanceof InvocationFailure lost
                                 && lost.kind() == InvocationFailure.Kind.INSTANCE_LOST) {
                             // It was running there when the instance died (or it is the retry): the likely cause.
@@ -352,10 +352,6 @@ public final class FunctionGateway {
                     ex.clientIp(),
                     config.timeoutMillis());
         }
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     @PreDestroy

@@ -15,7 +15,6 @@ import io.nats.client.impl.NatsMessage;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -115,8 +114,7 @@ final class Invocation {
     }
 
     private static Throwable translate(Throwable failure) {
-        Throwable cause =
-                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable cause = NatsRequester.causeOf(failure);
         if (cause instanceof CancellationException
                 || (cause.getMessage() != null && cause.getMessage().contains("No Responders"))) {
             return new InvocationFailure(InvocationFailure.Kind.UNAVAILABLE);

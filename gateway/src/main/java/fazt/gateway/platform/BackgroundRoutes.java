@@ -29,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -160,8 +159,7 @@ public final class BackgroundRoutes {
 
     /** The answer to a failed call to the scheduler (see the class comment). */
     private static FullHttpResponse refused(Throwable failure, Exchange ex, Route.AppPlatform route) {
-        Throwable cause =
-                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable cause = NatsRequester.causeOf(failure);
         if (cause instanceof ProblemException p
                 && p.problem().status() == 404
                 && route.kind() == Route.Platform.ASYNC) {

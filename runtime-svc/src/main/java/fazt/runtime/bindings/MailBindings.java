@@ -66,7 +66,7 @@ public final class MailBindings implements AutoCloseable {
         try {
             args = JSON.readTree(argsJson);
         } catch (IOException e) {
-            return CompletableFuture.failedFuture(MailSends.invalid("arguments are not JSON"));
+            return CompletableFuture.failedFuture(BindingArgs.invalid("arguments are not JSON"));
         }
         return CompletableFuture.supplyAsync(() -> dispatch(appId, appName, op, args, bytes), calls);
     }
@@ -77,12 +77,12 @@ public final class MailBindings implements AutoCloseable {
             case "mail.message" ->
                 json(nats.call(
                         MailSubjects.MESSAGE_GET,
-                        new MessageRequest(appId, MailSends.text(args, "messageId")),
+                        new MessageRequest(appId, BindingArgs.text(args, "messageId")),
                         MessageDetail.class,
                         TIMEOUT));
             case "mail.part" -> part(appId, args);
             case "mail.reject" -> reject(appId, args);
-            default -> throw MailSends.invalid("unknown operation " + op);
+            default -> throw BindingArgs.invalid("unknown operation " + op);
         };
     }
 
@@ -97,13 +97,13 @@ public final class MailBindings implements AutoCloseable {
     }
 
     private BindingReply reject(String appId, JsonNode args) {
-        String reason = MailSends.text(args, "reason");
+        String reason = BindingArgs.text(args, "reason");
         if (reason.isBlank() || reason.length() > MAX_REASON) {
-            throw MailSends.invalid("setReject: reason must be 1 to " + MAX_REASON + " characters");
+            throw BindingArgs.invalid("setReject: reason must be 1 to " + MAX_REASON + " characters");
         }
         return json(nats.call(
                 MailSubjects.MESSAGE_REJECT,
-                new RejectRequest(appId, MailSends.text(args, "messageId"), reason),
+                new RejectRequest(appId, BindingArgs.text(args, "messageId"), reason),
                 MessageSummary.class,
                 TIMEOUT));
     }
@@ -111,13 +111,13 @@ public final class MailBindings implements AutoCloseable {
     private BindingReply part(String appId, JsonNode args) {
         int length = args.path("length").asInt(MailSubjects.CHUNK_SIZE);
         if (length < 1 || length > MailSubjects.CHUNK_SIZE) {
-            throw MailSends.invalid("length must be 1.." + MailSubjects.CHUNK_SIZE);
+            throw BindingArgs.invalid("length must be 1.." + MailSubjects.CHUNK_SIZE);
         }
         PartChunk chunk = nats.call(
                 MailSubjects.MESSAGE_PART,
                 new PartRequest(
                         appId,
-                        MailSends.text(args, "messageId"),
+                        BindingArgs.text(args, "messageId"),
                         args.path("part").asInt(-1),
                         args.path("offset").asLong(0),
                         length),

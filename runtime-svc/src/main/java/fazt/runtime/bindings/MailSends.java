@@ -1,5 +1,8 @@
 package fazt.runtime.bindings;
 
+import static fazt.runtime.bindings.BindingArgs.invalid;
+import static fazt.runtime.bindings.BindingArgs.optionalText;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import fazt.platform.nats.ProblemException;
 import fazt.proto.mail.OutgoingAttachment;
@@ -95,19 +98,6 @@ final class MailSends {
         return out;
     }
 
-    static String text(JsonNode args, String field) {
-        JsonNode value = args.get(field);
-        if (value == null || !value.isTextual()) {
-            throw invalid(field + " must be a string");
-        }
-        return value.asText();
-    }
-
-    static String optionalText(JsonNode args, String field) {
-        JsonNode value = args.get(field);
-        return value == null || value.isNull() ? null : value.asText();
-    }
-
     static ProblemException tooLarge(long size, int limit) {
         return new ProblemException(Problem.of(
                         413,
@@ -120,9 +110,5 @@ final class MailSends {
 
     private static long kib(long bytes) {
         return (bytes + 1023) / 1024;
-    }
-
-    static ProblemException invalid(String detail) {
-        return new ProblemException(Problem.of(400, "runtime/invalid-binding-call", "Invalid binding call", detail));
     }
 }

@@ -1,11 +1,14 @@
 package fazt.runtime.bindings;
 
+import static fazt.runtime.bindings.BindingArgs.invalid;
+import static fazt.runtime.bindings.BindingArgs.node;
+import static fazt.runtime.bindings.BindingArgs.optionalText;
+import static fazt.runtime.bindings.BindingArgs.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import fazt.platform.blobs.BlobReader;
 import fazt.platform.blobs.BlobWriter;
-import fazt.platform.nats.CallFailure;
 import fazt.platform.nats.NatsRequester;
 import fazt.platform.nats.ProblemException;
 import fazt.proto.MessageCodec;
@@ -29,30 +32,21 @@ import fazt.proto.storage.FilesListRequest;
 import fazt.proto.storage.FilesPutRequest;
 import fazt.proto.storage.FilesStatReply;
 import fazt.proto.storage.FilesStatRequest;
-import fazt.proto.storage.KvDeleteReply;
-import fazt.proto.storage.KvDeleteRequest;
-import fazt.proto.storage.KvGetRequest;
 import fazt.proto.storage.KvListReply;
 import fazt.proto.storage.KvListRequest;
-import fazt.proto.storage.KvPutReply;
-import fazt.proto.storage.KvPutRequest;
-import fazt.proto.storage.KvValue;
 import fazt.proto.storage.StorageSubjects;
 import fazt.runtime.limits.HostLedger;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The host side of {@code env.KV}, {@code env.DB} and {@code env.FILES} (bindings.js is the JavaScript side): one
@@ -73,14 +67,14 @@ public final class StorageBindings implements AutoCloseable {
     private static final ObjectMapper JSON = MessageCodec.INSTANCE.mapper();
 
     private final NatsRequester nats;
-    private final KvReadCache kvCache;
+    private final KvBindings kv;
     private final BlobWriter writer;
     private final BlobReader reader;
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
 
     StorageBindings(NatsRequester nats, KvReadCache kvCache) {
         this.nats = nats;
-        this.kvCache = kvCache;
+        this.kv = new KvBindings(nats, kvCache, TIMEOUT);
         this.writer = new BlobWriter(nats);
         this.reader = new BlobReader(nats);
     }
@@ -104,10 +98,10 @@ public final class StorageBindings implements AutoCloseable {
         }
         switch (op) {
             case "kv.get" -> {
-                return kvGet(appId, args, lease);
+                return kv.get(appId, args, lease);
             }
             case "kv.put", "kv.delete" -> {
-                return kvWrite(appId, op, args, bytes, lease);
+                return kv.write(appId, op, args, bytes, lease);
             }
             default -> {}
         }
@@ -200,101 +194,6 @@ public final class StorageBindings implements AutoCloseable {
         };
     }
 
-    /**
-     * {@code env.KV.get}, through the read cache: a kept answer completes at once on the calling (context) thread,
-     * a miss is one asynchronous request, no thread of its own.
-     */
-    private CompletableFuture<BindingReply> kvGet(String appId, JsonNode args, HostLedger.Lease lease) {
-        String key;
-        String wanted;
-        try {
-            key = text(args, "key");
-            wanted = optionalText(args, "type");
-        } catch (ProblemException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return kvCache.get(
-                        appId,
-                        key,
-                        () -> nats.request(
-                                StorageSubjects.KV_GET, new KvGetRequest(appId, key), KvValue.class, TIMEOUT))
-                .handle((value, failure) -> {
-                    if (failure != null) {
-                        throw callFailure(StorageSubjects.KV_GET, failure);
-                    }
-                    BindingReply reply = kvReply(value, wanted);
-                    lease.charge(reply.size(), "env.KV.get");
-                    return reply;
-                });
-    }
-
-    private static BindingReply kvReply(KvValue value, String wanted) {
-        ObjectNode meta = JSON.createObjectNode().put("found", value.found());
-        if (!value.found()) {
-            return new BindingReply(meta.toString(), null);
-        }
-        meta.put("kind", value.kind());
-        boolean asBytes = "arrayBuffer".equals(wanted) || (wanted == null && "bytes".equals(value.kind()));
-        if (asBytes) {
-            return new BindingReply(meta.toString(), value.value());
-        }
-        meta.put("text", new String(value.value(), StandardCharsets.UTF_8));
-        return new BindingReply(meta.toString(), null);
-    }
-
-    /** A failed asynchronous request as {@link NatsRequester#call} would have thrown it. */
-    private static RuntimeException callFailure(String subject, Throwable failure) {
-        Throwable cause =
-                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        return switch (cause) {
-            case NatsRequester.RemoteProblemException p -> new CallFailure.Problem(subject, p.problem());
-            case NatsRequester.NoResponderException n -> new CallFailure.NoResponders(subject);
-            case TimeoutException t -> new CallFailure.NoAnswer(subject, TIMEOUT);
-            case RuntimeException other -> other;
-            default -> new IllegalStateException("request on " + subject + " failed", cause);
-        };
-    }
-
-    /**
-     * {@code env.KV.put} and {@code delete}: one asynchronous request; when it returns (committed, or failed and
-     * perhaps committed), this instance's cached value of the key is gone, so its next read sees the write.
-     */
-    private CompletableFuture<BindingReply> kvWrite(
-            String appId, String op, JsonNode args, byte[] bytes, HostLedger.Lease lease) {
-        String key;
-        CompletableFuture<?> sent;
-        String subject = op.equals("kv.put") ? StorageSubjects.KV_PUT : StorageSubjects.KV_DELETE;
-        try {
-            key = text(args, "key");
-            sent = op.equals("kv.put")
-                    ? nats.request(subject, kvPutRequest(appId, key, args, bytes), KvPutReply.class, TIMEOUT)
-                    : nats.request(subject, new KvDeleteRequest(appId, key), KvDeleteReply.class, TIMEOUT);
-        } catch (ProblemException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return sent.handle((reply, failure) -> {
-            kvCache.wrote(appId, key);
-            if (failure != null) {
-                throw callFailure(subject, failure);
-            }
-            BindingReply answer = json(reply);
-            lease.charge(answer.size(), op);
-            return answer;
-        });
-    }
-
-    private static KvPutRequest kvPutRequest(String appId, String key, JsonNode args, byte[] bytes) {
-        String kind = text(args, "kind");
-        byte[] value =
-                switch (kind) {
-                    case "text", "json" -> text(args, "text").getBytes(StandardCharsets.UTF_8);
-                    case "bytes" -> bytes == null ? new byte[0] : bytes;
-                    default -> throw invalid("unknown value kind " + kind);
-                };
-        Long ttl = args.path("ttl").isNumber() ? args.path("ttl").asLong() : null;
-        return new KvPutRequest(appId, key, kind, value, ttl);
-    }
-
     private BindingReply filesPut(String appId, JsonNode args, byte[] bytes) {
         byte[] body = bytes == null ? new byte[0] : bytes;
         if (body.length > MAX_FILE_BYTES) {
@@ -360,7 +259,7 @@ public final class StorageBindings implements AutoCloseable {
         return nats.call(subject, body, replyType, TIMEOUT);
     }
 
-    private static BindingReply json(Object reply) {
+    static BindingReply json(Object reply) {
         return new BindingReply(encode(reply), null);
     }
 
@@ -370,28 +269,6 @@ public final class StorageBindings implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String text(JsonNode args, String field) {
-        JsonNode value = args.get(field);
-        if (value == null || !value.isTextual()) {
-            throw invalid(field + " must be a string");
-        }
-        return value.asText();
-    }
-
-    private static String optionalText(JsonNode args, String field) {
-        JsonNode value = args.get(field);
-        return value == null || value.isNull() ? null : value.asText();
-    }
-
-    private static JsonNode node(JsonNode args, String field) {
-        JsonNode value = args.get(field);
-        return value == null || value.isMissingNode() ? null : value;
-    }
-
-    private static ProblemException invalid(String detail) {
-        return new ProblemException(Problem.of(400, "runtime/invalid-binding-call", "Invalid binding call", detail));
     }
 
     @Override

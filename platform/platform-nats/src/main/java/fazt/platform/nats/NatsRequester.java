@@ -122,21 +122,35 @@ public final class NatsRequester {
         try {
             return reply.get();
         } catch (ExecutionException e) {
-            throw switch (e.getCause()) {
-                case RemoteProblemException p -> new CallFailure.Problem(subject, p.problem());
-                case NoResponderException n -> new CallFailure.NoResponders(subject);
-                case TimeoutException t -> new CallFailure.NoAnswer(subject, timeout);
-                case RuntimeException other -> other;
-                case Throwable other -> new IllegalStateException("request on " + subject + " failed", other);
-            };
+            throw failureOf(subject, timeout, e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CallFailure.Interrupted(subject);
         }
     }
 
+    /**
+     * How a failed request to {@code subject} surfaces, as {@link #call} throws it: for code that completes a
+     * request's future asynchronously instead of waiting for it. {@code failure} may be wrapped in a
+     * {@link CompletionException}.
+     */
+    public static RuntimeException failureOf(String subject, Duration timeout, Throwable failure) {
+        return switch (causeOf(failure)) {
+            case RemoteProblemException p -> new CallFailure.Problem(subject, p.problem());
+            case NoResponderException n -> new CallFailure.NoResponders(subject);
+            case TimeoutException t -> new CallFailure.NoAnswer(subject, timeout);
+            case RuntimeException other -> other;
+            case Throwable other -> new IllegalStateException("request on " + subject + " failed", other);
+        };
+    }
+
+    /** What failed a request's future: {@code failure} without the {@link CompletionException} around it. */
+    public static Throwable causeOf(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
     private static Throwable translate(String subject, Throwable e) {
-        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        Throwable cause = causeOf(e);
         if (cause instanceof CancellationException
                 || (cause.getMessage() != null && cause.getMessage().contains("No Responders"))) {
             return new NoResponderException(subject);
