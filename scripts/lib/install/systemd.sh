@@ -199,8 +199,9 @@ provision() { # the database, roles, schemas, each service's password and NATS s
     case $host in 127.0.0.1|localhost|"[::1]") ;; *)
       fail "PostgreSQL at $host is not on this host: give --db-admin-user and --db-admin-password-file" ;;
     esac
-    id postgres > /dev/null 2>&1 && command -v psql > /dev/null ||
+    if ! id postgres > /dev/null 2>&1 || ! command -v psql > /dev/null; then
       fail "no local PostgreSQL (no postgres account or psql): --with-deps installs Debian's, or give --db-admin-user and --db-admin-password-file"
+    fi
     admin_user=fazt_admin
     password=$(cat "$config/db-admin-password")
     admin_login LOGIN "$password"
