@@ -32,8 +32,8 @@ install_compose() {
   [ "$start" = 1 ] || { say "  not started (--no-start or --root): cd $prefix && docker compose up -d"; return 0; }
   docker compose version > /dev/null 2>&1 ||
     fail "needs Docker Engine 26+ with the compose plugin (docker compose version failed): https://docs.docker.com/engine/install/debian/"
-  say "  docker compose up -d (the first run builds the image: several minutes)"
-  if ! dry; then (cd "$dest" && docker compose up -d --quiet-pull) || fail "docker compose up failed; see: cd $prefix && docker compose logs"; fi
+  say "  docker compose up -d --build (the first build takes several minutes; later ones reuse its cache)"
+  if ! dry; then (cd "$dest" && docker compose up -d --build --quiet-pull) || fail "docker compose up failed; see: cd $prefix && docker compose logs"; fi
   dry && return 0
   port=$(env_value "$dest/.env" FAZT_HTTP_PORT)
   health=http://127.0.0.1:$port/_fazt/health

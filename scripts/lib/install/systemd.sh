@@ -11,6 +11,8 @@ systemd_settings() { # fazt.env's keys (see settings in compose.sh for the rules
   env_force JAVA_HOME "$java_home"
   env_force FAZT_HOME "$data"
   env_force FAZT_CDS_DIR "$data/cds"
+  # GraalJS unpacks its native resources under the user's cache; the units let the services write only here.
+  env_force XDG_CACHE_HOME "$data/cache"
   env_force FAZT_MASTER_KEY_FILE "$data/keys/master-key"
   env_force FAZT_DB_PASSWORD_DIR "$data/db-passwords"
   env_force FAZT_AUTH_SECRETS_DIR "$data/auth"
@@ -145,6 +147,7 @@ install_systemd() {
   local dir
   for dir in keys auth db-passwords nats-credentials nats nats/jetstream; do make_dir "$root$data/$dir" fazt:fazt 700; done
   make_dir "$root$data/cds" fazt:fazt 755
+  make_dir "$root$data/cache" fazt:fazt 700
   # The master key is made here, once, like provision would: back it up (docs/install.md).
   keep_secret "$root$data/keys/master-key" fazt:fazt
   if [ -z "$db_admin_user" ]; then keep_secret "$root$config/db-admin-password" root:root; fi

@@ -58,6 +58,8 @@ class InstalledUnitE2E {
                     "--management-port",
                     Integer.toString(managementPort));
             assertThat(staged.exitCode()).as(staged.output()).isZero();
+            assertThat(Installer.envFile(root.resolve("etc/fazt/fazt.env")))
+                    .containsEntry("XDG_CACHE_HOME", "/var/lib/fazt/cache");
 
             Map<String, List<String>> unit = SystemdUnits.directives(root.resolve("etc/systemd/system/fazt.service"));
             Map<String, String> env = new HashMap<>();
@@ -74,6 +76,7 @@ class InstalledUnitE2E {
             // The roles fazt_<service> belong to the whole PostgreSQL cluster, which other test stacks share: keep
             // the password they log in with instead of the generated one provision would set cluster-wide.
             env.put("FAZT_DB_PASSWORD", "e2e-role-password");
+            env.put("HOME", staged("/var/lib/fazt")); // systemd sets the home of User=fazt (install.sh's useradd)
             List<String> command = new ArrayList<>();
             for (String word : unit.get("ExecStart").getFirst().split(" ")) {
                 command.add(staged(word));

@@ -20,7 +20,15 @@ final class SystemdUnits {
     private SystemdUnits() {}
 
     static List<Path> units(Path root) throws IOException {
-        try (Stream<Path> files = Files.list(root.resolve("etc/systemd/system"))) {
+        return unitsNamedFazt(root.resolve("etc/systemd/system"));
+    }
+
+    /** The unit files in {@code dir} whose name starts with fazt. */
+    static List<Path> unitsNamedFazt(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.getFileName().toString().startsWith("fazt"))
                     .sorted()
                     .toList();
