@@ -37,6 +37,10 @@ src=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 say() { printf '%s\n' "$*"; }
 fail() { printf 'fazt install: %s\n' "$*" >&2; exit 1; }
 usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; }
+# shellcheck source=scripts/lib/install/files.sh
+. "$src/scripts/lib/install/files.sh"
+# shellcheck source=scripts/lib/install/setup_link.sh
+. "$src/scripts/lib/install/setup_link.sh"
 
 mode="" single=0 domain="" http_port="" email="" prefix=/opt/fazt data=/var/lib/fazt config=/etc/fazt
 db_url="" db_admin_user="" db_admin_password_file="" nats_url="" nats_port="" subject_root="" management_port=""
@@ -110,10 +114,6 @@ if [ -n "$domain" ] && [ "$domain" != localhost ]; then http_port_default=80; fi
 start=1
 { [ "$no_start" = 1 ] || [ "$staging" = 1 ]; } && start=0
 
-# shellcheck source=scripts/lib/install/files.sh
-. "$src/scripts/lib/install/files.sh"
-# shellcheck source=scripts/lib/install/setup_link.sh
-. "$src/scripts/lib/install/setup_link.sh"
 
 if [ "$yes" = 0 ] && [ "$start" = 1 ] && ! dry && [ -t 0 ]; then
   printf 'Install fazt (%s%s) into %s%s? [y/N] ' "$mode" "$([ "$single" = 1 ] && echo ', one JVM')" "$prefix" \

@@ -30,6 +30,7 @@ install_compose() {
     put_file "$dest/.env" root:root 600
 
   [ "$start" = 1 ] || { say "  not started (--no-start or --root): cd $prefix && docker compose up -d"; return 0; }
+  command -v curl > /dev/null || fail "needs curl to wait for fazt's health: apt install curl"
   docker compose version > /dev/null 2>&1 ||
     fail "needs Docker Engine 26+ with the compose plugin (docker compose version failed): https://docs.docker.com/engine/install/debian/"
   say "  docker compose up -d --build (the first build takes several minutes; later ones reuse its cache)"

@@ -19,6 +19,10 @@ own() { # path owner mode: ownership only on a real install (a staging root has 
   if [ "$staging" = 0 ] && [ -n "$owner" ]; then chown "$owner" "$path"; fi
 }
 
+parents() { # path: the directories above it, made when missing, open to every user (the fazt user walks through
+  (umask 022 && mkdir -p "$(dirname "$1")")  # them to its files; umask 077 holds for everything else)
+}
+
 make_dir() { # dir owner mode
   local dir=$1 owner=$2 mode=$3
   if [ -d "$dir" ]; then
@@ -26,7 +30,8 @@ make_dir() { # dir owner mode
     return 0
   fi
   if dry; then say "  would create $dir/"; return 0; fi
-  mkdir -p "$dir"
+  parents "$dir"
+  mkdir "$dir"
   own "$dir" "$owner" "$mode"
   changed=$((changed + 1))
 }
@@ -45,7 +50,7 @@ put_file() { # dest owner mode, content on stdin: written only when its bytes di
     rm -f "$tmp"
     return 0
   fi
-  mkdir -p "$(dirname "$dest")"
+  parents "$dest"
   own "$tmp" "$owner" "$mode"
   mv -f "$tmp" "$dest"
   say "  wrote $dest"
@@ -68,7 +73,7 @@ mirror_tree() { # src dest: dest ends up with exactly src's files (bytes, mode, 
     rel=${file#"$src"/}
     [ -f "$dest/$rel" ] && cmp -s "$file" "$dest/$rel" && continue
     if dry; then say "  would copy $dest/$rel"; continue; fi
-    install -d -m 755 "$(dirname "$dest/$rel")"
+    parents "$dest/$rel"
     cp --preserve=mode,timestamps "$file" "$dest/$rel"
     chmod go+r,go-w "$dest/$rel"
     changed=$((changed + 1))

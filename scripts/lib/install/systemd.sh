@@ -117,7 +117,13 @@ install_systemd() {
   java_home=$(fazt_find_java_home 25) || exit 1
   nats_server=$(command -v nats-server || echo /usr/sbin/nats-server)
   say "fazt install: systemd$([ "$single" = 1 ] && echo ', one JVM') in $prefix, settings in $config, state in $data"
+  if [ "$start" = 1 ] && ! dry && [ ! -d /run/systemd/system ]; then
+    fail "systemd is not running on this host (no /run/systemd/system): use --mode compose, or --no-start to only write the files"
+  fi
   if [ "$start" = 1 ] && [ "$with_deps" = 1 ]; then install_deps; fi
+  if [ "$start" = 1 ] && ! dry && ! command -v curl > /dev/null; then
+    fail "needs curl to wait for the services' health: apt install curl (or --with-deps)"
+  fi
   if [ "$start" = 1 ] && [ -z "$nats_url" ] && [ ! -x "$nats_server" ]; then
     fail "needs nats-server for fazt-nats.service: apt install nats-server (or --with-deps), or give --nats-url"
   fi
@@ -158,6 +164,10 @@ install_systemd() {
     say "  not started (--no-start or --root): run install.sh again without it, or see docs/install.md"
     return 0
   fi
+  if dry; then
+    say "  would run fazt-server provision, systemctl daemon-reload, enable and start the units"
+    return 0
+  fi
   provision
   act systemctl daemon-reload
   local main=fazt.target
@@ -179,7 +189,6 @@ install_systemd() {
   else
     act systemctl start "$main"
   fi
-  dry && return 0
   wait_healthy
   show_setup_link "$(env_value "$config/fazt.env" FAZT_DOMAIN)" "$(env_value "$config/fazt.env" FAZT_HTTP_PORT)" \
     "sudo cat $data/auth/admin-token" as_fazt env FAZT_TARGETS=auth "$prefix/bin/fazt-server" setup-link
@@ -188,7 +197,7 @@ install_systemd() {
 as_fazt() { # command...: as the fazt user with fazt.env's settings and nothing else of this shell's environment
   local -a pairs
   mapfile -t pairs < <(env_pairs)
-  runuser -u fazt -- env -i PATH=/usr/local/bin:/usr/bin:/bin "${pairs[@]}" "$@"
+  (cd / && runuser -u fazt -- env -i PATH=/usr/local/bin:/usr/bin:/bin "${pairs[@]}" "$@")
 }
 
 provision() { # the database, roles, schemas, each service's password and NATS seed (fazt-server provision)

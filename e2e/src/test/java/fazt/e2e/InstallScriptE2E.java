@@ -65,6 +65,18 @@ class InstallScriptE2E {
         assertThat(Files.readString(root.resolve("etc/fazt/db-admin-password"))).matches("[0-9a-f]{64}");
         assertThat(root.resolve("opt/fazt/server/target/fazt-server/fazt-server.jar"))
                 .hasSameBinaryContentAs(Stack.REPO.resolve("server/target/fazt-server/fazt-server.jar"));
+        // The fazt user reaches what its units run (install.sh runs with umask 077): every directory on the way
+        // open to all users, every file readable by all.
+        for (String file : List.of(
+                "opt/fazt/bin/fazt-server",
+                "opt/fazt/scripts/lib/java.sh",
+                "opt/fazt/server/target/fazt-server/fazt-server.jar")) {
+            for (Path path = root.resolve(file); !path.equals(root); path = path.getParent()) {
+                String mode = Installer.mode(path);
+                boolean dir = Files.isDirectory(path);
+                assertThat(mode.charAt(dir ? 8 : 6)).as(path + " " + mode).isEqualTo(dir ? 'x' : 'r');
+            }
+        }
         assertThat(Installer.envFile(root.resolve("etc/fazt/fazt.env")))
                 .containsEntry("FAZT_MASTER_KEY_FILE", "/var/lib/fazt/keys/master-key")
                 .containsEntry("FAZT_DB_PASSWORD_DIR", "/var/lib/fazt/db-passwords")
