@@ -31,6 +31,7 @@
 #   --yes                   no questions
 #   -h, --help              this text
 set -euo pipefail
+shopt -s lastpipe  # `... | put_file` runs put_file in this shell, so its count of changes is kept
 umask 077
 
 src=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -136,4 +137,4 @@ case $mode in
 esac
 if dry; then say "fazt install: dry run, nothing changed"
 elif [ "$changed" = 0 ]; then say "fazt install: nothing to change, already installed"
-else say "fazt install: done ($changed changes)"; fi
+else say "fazt install: done ($changed $([ "$changed" = 1 ] && echo change || echo changes))"; fi

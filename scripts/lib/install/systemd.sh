@@ -72,14 +72,14 @@ write_units() {
     nats_after=fazt-nats.service
     fill "$src/ops/systemd/fazt-nats.service" | put_file "$units/fazt-nats.service" root:root 644
   else
-    act rm -f "$units/fazt-nats.service"
+    drop_unit fazt-nats.service
   fi
   fills[NATS_UNIT]=$nats_after
   if [ "$single" = 1 ]; then
     fills[CAPABILITIES]=$(capabilities_of all)
     fill "$src/ops/systemd/fazt.service" | put_file "$units/fazt.service" root:root 644
-    for svc in "${services[@]}"; do [ ! -e "$units/fazt-$svc.service" ] || act rm -f "$units/fazt-$svc.service"; done
-    [ ! -e "$units/fazt.target" ] || act rm -f "$units/fazt.target"
+    for svc in "${services[@]}"; do drop_unit "fazt-$svc.service"; done
+    drop_unit fazt.target
   else
     local wants=""
     for svc in "${services[@]}"; do
@@ -91,8 +91,15 @@ write_units() {
     done
     fills[WANTS]="${wants# }${nats_after:+ $nats_after}"
     fill "$src/ops/systemd/fazt.target" | put_file "$units/fazt.target" root:root 644
-    [ ! -e "$units/fazt.service" ] || act rm -f "$units/fazt.service"
+    drop_unit fazt.service
   fi
+}
+
+drop_unit() { # name: a unit of the other mode (--single or not, --nats-url or not), stopped, disabled and removed
+  [ -e "$units/$1" ] || return 0
+  if [ "$start" = 1 ] && ! dry; then systemctl disable --now "$1" > /dev/null 2>&1 || true; fi
+  act rm -f "$units/$1"
+  changed=$((changed + 1))
 }
 
 install_deps() { # Debian's PostgreSQL, nats-server and curl, when asked and missing
@@ -173,8 +180,14 @@ install_systemd() {
   local main=fazt.target
   [ "$single" = 1 ] && main=fazt.service
   if [ -z "$nats_url" ]; then
-    act systemctl enable --now fazt-nats.service
-    act systemctl reload fazt-nats.service  # provision may have rewritten its configuration (new seeds)
+    if ! systemctl is-active --quiet fazt-nats.service; then
+      act systemctl enable --now fazt-nats.service
+    elif [ "$updated" -gt 0 ]; then
+      act systemctl restart fazt-nats.service
+    else
+      act systemctl reload fazt-nats.service  # provision may have written new seeds (--rotate-nats)
+    fi
+    act systemctl enable fazt-nats.service
   fi
   if [ "$single" = 1 ]; then
     act systemctl enable fazt.service

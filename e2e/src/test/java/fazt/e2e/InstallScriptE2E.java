@@ -59,6 +59,13 @@ class InstallScriptE2E {
         assertThat(second.output()).contains("nothing to change");
         assertThat(Installer.snapshot(root)).isEqualTo(before);
 
+        // A unit edited in place (instead of with a drop-in) is put back, and counted as the one change.
+        Path gateway = root.resolve("etc/systemd/system/fazt-gateway.service");
+        Files.writeString(gateway, Files.readString(gateway).replace("RestartSec=1", "RestartSec=9"));
+        Stack.Result third = Installer.stage(root, "--mode", "systemd");
+        assertThat(third.output()).contains("wrote " + gateway).contains("done (1 change)");
+        assertThat(Installer.snapshot(root)).isEqualTo(before);
+
         assertThat(masterKey).matches("[0-9a-f]{64}");
         assertThat(Installer.mode(root.resolve("var/lib/fazt/keys/master-key"))).isEqualTo("rw-------");
         assertThat(Installer.mode(root.resolve("etc/fazt/fazt.env"))).isEqualTo("rw-------");
