@@ -47,11 +47,11 @@ fill() { # template: its text with every @KEY@ of fills replaced; a line that wa
   done < "$1"
 }
 
-isolation_of() { # service: what its unit's mount namespace shows of --data: only its own secrets (ADR 31, 33)
-  local svc=$1
-  printf 'TemporaryFileSystem=%s/db-passwords:ro\nBindReadOnlyPaths=%s/db-passwords/%s\n' "$data" "$data" "$svc"
+isolation_of() { # service: what its unit's mount namespace shows of --data: only its own secrets (ADR 31, 33);
+  local svc=$1   # "-": a file that is not there (FAZT_DB_PASSWORD set in fazt.env instead) is no error
+  printf 'TemporaryFileSystem=%s/db-passwords:ro\nBindReadOnlyPaths=-%s/db-passwords/%s\n' "$data" "$data" "$svc"
   if [ -z "$nats_url" ]; then
-    printf 'TemporaryFileSystem=%s/nats-credentials:ro\nBindReadOnlyPaths=%s/nats-credentials/%s.nk\n' "$data" "$data" "$svc"
+    printf 'TemporaryFileSystem=%s/nats-credentials:ro\nBindReadOnlyPaths=-%s/nats-credentials/%s.nk\n' "$data" "$data" "$svc"
   fi
   [[ $decrypting == *" $svc "* ]] || printf 'InaccessiblePaths=%s/keys\n' "$data"
   if [ "$svc" = auth ]; then printf 'ReadWritePaths=%s/auth\n' "$data"; else printf 'InaccessiblePaths=%s/auth\n' "$data"; fi

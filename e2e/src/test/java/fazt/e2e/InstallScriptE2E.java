@@ -116,8 +116,8 @@ class InstallScriptE2E {
             // Only its own database password and NATS seed; the master key only where secrets are decrypted.
             assertThat(unit.get("BindReadOnlyPaths"))
                     .containsExactly(
-                            "/var/lib/fazt/db-passwords/" + service,
-                            "/var/lib/fazt/nats-credentials/" + service + ".nk");
+                            "-/var/lib/fazt/db-passwords/" + service,
+                            "-/var/lib/fazt/nats-credentials/" + service + ".nk");
             boolean decrypts = !service.equals("storage") && !service.equals("runtime");
             assertThat(unit.getOrDefault("InaccessiblePaths", List.of()).contains("/var/lib/fazt/keys"))
                     .as(service + " cannot see the master key")
