@@ -23,7 +23,7 @@ final class AuthSettings {
                     "directory where auth-svc writes, readable only by its user, the generated bootstrap admin token "
                             + "(`admin-token`) and the first-admin setup link (`setup-link`); unset: stderr only")
             .defaultText("unset")
-            .readBy("fazt-server rotate-admin-token")
+            .readBy("fazt-server rotate-admin-token", "fazt-server setup-link")
             .mapsTo("auth.secrets-dir");
 
     static final Setting ADMIN_TOKEN = Setting.of(

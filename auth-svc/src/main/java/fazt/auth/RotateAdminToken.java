@@ -31,6 +31,17 @@ public final class RotateAdminToken {
                     AuthSettings.ADMIN_TOKEN.name(),
                     "is set, so it is the bootstrap token: change the setting (and restart auth-svc) to rotate it");
         }
+        String token = BootstrapAdmin.rotate(new JdbcBootstrapTokenStore(authDatabase(env)));
+        OperatorSecrets.hand(
+                (String) settings.get(AuthSettings.SECRETS_DIR),
+                OperatorSecrets.ADMIN_TOKEN,
+                "the new bootstrap admin token, shown only now (the old one is refused from now on)",
+                token);
+        return token;
+    }
+
+    /** auth-svc's schema with auth-svc's own database login, for the one-off commands run beside the service. */
+    static Sql authDatabase(Map<String, String> env) {
         BootstrapSettings.DatabaseLogin login = BootstrapSettings.databaseLoginOf(env, ServiceName.AUTH);
         PGSimpleDataSource data = new PGSimpleDataSource();
         data.setURL(login.url());
@@ -39,12 +50,6 @@ public final class RotateAdminToken {
         data.setCurrentSchema(ServiceName.AUTH.id());
         data.setConnectTimeout(10);
         data.setSocketTimeout(30);
-        String token = BootstrapAdmin.rotate(new JdbcBootstrapTokenStore(new Sql(data)));
-        OperatorSecrets.hand(
-                (String) settings.get(AuthSettings.SECRETS_DIR),
-                OperatorSecrets.ADMIN_TOKEN,
-                "the new bootstrap admin token, shown only now (the old one is refused from now on)",
-                token);
-        return token;
+        return new Sql(data);
     }
 }

@@ -1,6 +1,7 @@
 package fazt.server;
 
 import fazt.auth.RotateAdminToken;
+import fazt.auth.ShowSetupLink;
 import fazt.platform.service.ServiceContext;
 import fazt.platform.service.ServiceDefinition;
 import fazt.platform.service.ServiceStartException;
@@ -24,6 +25,7 @@ import java.util.concurrent.CountDownLatch;
  * fazt-server drop-streams  delete the JetStream streams of FAZT_SUBJECT_ROOT (the suite stopped)
  * fazt-server migrate-blobs --to s3://bucket/prefix | --to postgres  move every blob's bytes to that store
  * fazt-server rotate-admin-token  replace the generated bootstrap admin token (printed once; the old one is refused)
+ * fazt-server setup-link    show the running auth-svc's one-time first-admin link and its QR code, while it works
  * fazt-server settings      print every setting with its effective value and source (--markdown: the README table)
  * fazt-server version       print the version
  * </pre>
@@ -44,6 +46,7 @@ public final class FaztServer {
                 case "run" -> run(env);
                 case "provision" -> Provision.run(env, List.of(args).subList(1, args.length));
                 case "rotate-admin-token" -> RotateAdminToken.run(env);
+                case "setup-link" -> System.exit(ShowSetupLink.run(env, System.out, System.err));
                 case "drop-streams" -> DropStreams.run(env);
                 case "migrate-blobs" -> MigrateBlobs.run(env, List.of(args).subList(1, args.length), System.err);
                 case "settings" ->
@@ -105,14 +108,16 @@ public final class FaztServer {
 
     private static String usage() {
         return """
-                usage: fazt-server [run | provision [--rotate-nats] | drop-streams | rotate-admin-token | settings [--markdown]
-                                    | migrate-blobs --to URL | version]
+                usage: fazt-server [run | provision [--rotate-nats] | drop-streams | rotate-admin-token | setup-link
+                                    | settings [--markdown] | migrate-blobs --to URL | version]
                   run        start the services named by FAZT_TARGETS (all, or e.g. gateway,deploy,storage)
                   provision  create the database, each service's role and schema, a master key file, and the
                              NATS seeds and configuration (--rotate-nats: new seeds for every service)
                   drop-streams  delete the JetStream streams of FAZT_SUBJECT_ROOT (stop the suite first)
                   rotate-admin-token  replace the generated bootstrap admin token: the new one is printed once
                              (and written to FAZT_AUTH_SECRETS_DIR/admin-token), the old one is refused
+                  setup-link  show the one-time first-admin link auth-svc wrote to FAZT_AUTH_SECRETS_DIR, with
+                             its QR code, while it still works (exit 3: none yet; 4: used or replaced)
                   migrate-blobs  move every blob's bytes to --to s3://bucket/prefix or --to postgres while
                              serving, verifying each; resumable (docs/blobs.md)
                   settings   print every setting of FAZT_TARGETS with its value and source (secrets masked)

@@ -6,12 +6,12 @@ import io.nayuki.qrcodegen.QrCode;
  * Renders a QR code as text for a terminal log: two modules per character using half blocks, with the quiet zone
  * the standard asks for, light modules drawn as blocks so it scans on dark terminals.
  */
-final class SetupQr {
+public final class SetupQr {
     private static final int QUIET = 2;
 
     private SetupQr() {}
 
-    static String render(String text) {
+    public static String render(String text) {
         QrCode qr = QrCode.encodeText(text, QrCode.Ecc.LOW);
         int size = qr.size;
         StringBuilder out = new StringBuilder();

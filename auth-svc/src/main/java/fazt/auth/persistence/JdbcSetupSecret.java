@@ -12,10 +12,10 @@ import java.sql.SQLException;
 
 /** The first-run setup secret's hash in {@code auth.setup_secret}; completing setup is one transaction. */
 @Singleton
-final class JdbcSetupSecret implements SetupSecret {
+public final class JdbcSetupSecret implements SetupSecret {
     private final Sql sql;
 
-    JdbcSetupSecret(Sql sql) {
+    public JdbcSetupSecret(Sql sql) {
         this.sql = sql;
     }
 
