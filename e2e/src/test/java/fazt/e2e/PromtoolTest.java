@@ -49,6 +49,9 @@ class PromtoolTest {
     private static String promtoolPath() {
         String override = System.getenv("FAZT_PROMTOOL");
         if (override != null && !override.isBlank()) {
+            if (!Files.isExecutable(Path.of(override))) {
+                return fail("FAZT_PROMTOOL=" + override + " is not an executable file");
+            }
             return override;
         }
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
