@@ -120,6 +120,28 @@ class MonitoringE2E {
         assertThat(sum(pages.get("runtime"), "fazt_runtime_invocations_limit")).isPositive();
     }
 
+    @Test
+    void storageMeasuresTheDatabaseOnItsBackgroundLoop() throws Exception {
+        int port = suite.stack().managementPort + ServiceName.STORAGE.ordinal();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos(); // the loop reads once a minute
+        double bytes = 0;
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            while (bytes <= 0 && System.nanoTime() < deadline) {
+                String page = http.send(
+                                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                                        .timeout(Duration.ofSeconds(10))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body();
+                bytes = sum(page, "fazt_storage_database_bytes");
+                if (bytes <= 0) {
+                    Thread.sleep(1000);
+                }
+            }
+        }
+        assertThat(bytes).as("fazt_storage_database_bytes within 90 s").isGreaterThan(1_000_000);
+    }
+
     /** The sum of the samples of {@code name} whose labels contain every one of {@code labels}. */
     private static double sum(String page, String name, String... labels) {
         return page.lines()

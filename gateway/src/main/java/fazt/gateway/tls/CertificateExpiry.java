@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code fazt_gateway_tls_certificate_earliest_expiry_timestamp_seconds}: when the first of the certificates the
  * gateway serves expires (Unix seconds; NaN while it serves none), read from the certificate table every
  * {@link #EVERY} (ADR 41). One series, however many names are served: the alert says "some certificate is close to
- * expiring" and {@code fazt domains list} / {@code GET /api/certificates} says which. Renewal starts long before
+ * expiring" and {@code GET /api/certificates} says which. Renewal starts long before
  * (ADR 28), so an alert means renewals have been failing for weeks.
  */
 @Singleton
