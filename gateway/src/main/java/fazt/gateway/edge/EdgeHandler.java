@@ -54,6 +54,7 @@ final class EdgeHandler extends ChannelInboundHandlerAdapter {
     private final AppLoginForwarder appLogin;
     private final ChallengeResponses acmeChallenges;
     private final DomainChallenges challenges;
+    private final EdgeMeters meters;
 
     EdgeHandler(
             SuiteHealth health,
@@ -63,7 +64,9 @@ final class EdgeHandler extends ChannelInboundHandlerAdapter {
             BackgroundRoutes background,
             AppLoginForwarder appLogin,
             DomainChallenges challenges,
-            ChallengeResponses acmeChallenges) {
+            ChallengeResponses acmeChallenges,
+            EdgeMeters meters) {
+        this.meters = meters;
         this.acmeChallenges = acmeChallenges;
         this.appLogin = appLogin;
         this.challenges = challenges;
@@ -155,14 +158,15 @@ final class EdgeHandler extends ChannelInboundHandlerAdapter {
 
     private void dispatch(ChannelHandlerContext ctx, Pipeline pipeline, Object msg) {
         pipeline.busy = true;
-        AdminOriginHeaders.answering(
-                ctx.channel(),
+        Exchange exchange =
                 switch (msg) {
                     case StreamedAdminRequest streamed -> streamed.exchange();
                     case ApiRequest api -> api.exchange();
                     case BufferedRequest buffered -> buffered.exchange();
                     default -> null;
-                });
+                };
+        AdminOriginHeaders.answering(ctx.channel(), exchange);
+        meters.started(ctx.channel(), exchange == null ? "refused" : EdgeMeters.route(exchange.route()));
         switch (msg) {
             case Refusal refusal ->
                 EdgeResponses.refuse(

@@ -88,7 +88,7 @@ public final class EdgeServer {
             TlsHandshakes tls) {
         TrustedProxies proxies = TrustedProxies.parse(limits.trustedProxies());
         limiter = new ConnectionLimiter(limits, proxies);
-        Gauge.builder("fazt.edge.connections", limiter, ConnectionLimiter::open)
+        Gauge.builder("fazt.gateway.edge.connections", limiter, ConnectionLimiter::open)
                 .description("Client connections open on the edge")
                 .register(metrics);
         AdminOriginHeaders adminHeaders = new AdminOriginHeaders("admin." + settings.domain());

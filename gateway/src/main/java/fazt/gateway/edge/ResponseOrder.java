@@ -13,7 +13,8 @@ import io.netty.handler.codec.http.LastHttpContent;
  * Tells the edge handler when a response has been written whole, so that HTTP/1.1 pipelined requests are answered
  * one at a time and in order even though each is answered asynchronously. Sits right after the HTTP codec and fires
  * {@link #RESPONSE_DONE} inbound after the last part of every final response (a {@code 100 Continue} is not final),
- * and keeps the connection's {@link ConnectionClock} told when a response starts and ends.
+ * keeps the connection's {@link ConnectionClock} told when a response starts and ends, and {@link EdgeMeters} the
+ * status and end of each response.
  */
 @ChannelHandler.Sharable
 final class ResponseOrder extends ChannelOutboundHandlerAdapter {
@@ -31,14 +32,18 @@ final class ResponseOrder extends ChannelOutboundHandlerAdapter {
                 msg instanceof HttpResponse response && response.status().codeClass() == HttpStatusClass.INFORMATIONAL;
         boolean done = msg instanceof LastHttpContent && !interim;
         ConnectionClock clock = ConnectionClock.of(ctx.channel());
-        if (clock != null && msg instanceof HttpResponse && !interim) {
-            clock.responseStarted();
+        if (msg instanceof HttpResponse response && !interim) {
+            EdgeMeters.status(ctx.channel(), response.status().code());
+            if (clock != null) {
+                clock.responseStarted();
+            }
         }
         ctx.write(msg, promise);
         if (done) {
             if (clock != null) {
                 clock.responseDone();
             }
+            EdgeMeters.done(ctx.channel());
             ctx.fireUserEventTriggered(RESPONSE_DONE);
         }
     }

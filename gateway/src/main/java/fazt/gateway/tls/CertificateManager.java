@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * one order (a future per name). Every other case gets the self-signed fallback: a name that is not allowed never
  * causes an order, a failed order is retried only after its back-off. New orders pass a rate limiter (the CA's
  * budget, {@code FAZT_ACME_ORDERS_PER_3H}); orders over it wait in a visible backlog
- * ({@code fazt.tls.order.backlog}) rather than fail. With several gateways, one claims the order in the database
+ * ({@code fazt_gateway_tls_order_backlog}) rather than fail. With several gateways, one claims the order in the database
  * (a lease on the name's row) and the others wait for {@code evt.gateway.certificate.issued}, then load the
  * certificate. A background pass each minute renews certificates once their {@link RenewalTime} has come (inside the
  * CA's suggested window when it offers renewal information, else past {@code FAZT_ACME_RENEW_AT_PERCENT} of their
@@ -119,10 +119,11 @@ public final class CertificateManager implements ApplicationEventListener<Startu
                         .limitRefreshPeriod(window)
                         .timeoutDuration(window)
                         .build());
-        Gauge.builder("fazt.tls.order.backlog", orders, o -> o.getMetrics().getNumberOfWaitingThreads())
+        Gauge.builder("fazt.gateway.tls.order.backlog", orders, o -> o.getMetrics()
+                        .getNumberOfWaitingThreads())
                 .description("Certificate orders waiting for the CA's rate limit")
                 .register(metrics);
-        Gauge.builder("fazt.tls.orders.running", ordering, Map::size)
+        Gauge.builder("fazt.gateway.tls.orders.running", ordering, Map::size)
                 .description("Certificate orders under way")
                 .register(metrics);
     }

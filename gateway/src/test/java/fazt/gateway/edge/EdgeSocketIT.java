@@ -140,7 +140,7 @@ class EdgeSocketIT {
                             HttpResponse.BodyHandlers.ofString())
                     .body();
             return metrics.lines()
-                    .filter(l -> l.startsWith("fazt_edge_connections{"))
+                    .filter(l -> l.startsWith("fazt_gateway_edge_connections{"))
                     .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
                     .findFirst()
                     .orElse(-1);

@@ -356,6 +356,16 @@ final class ContextPool implements IdleContexts {
         }
     }
 
+    /** Invocations running now: {@code fazt_runtime_invocations_busy}. */
+    int busyTotal() {
+        lock.lock();
+        try {
+            return busyTotal;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Contexts alive, busy and idle (tests, metrics). */
     int alive() {
         lock.lock();

@@ -4,6 +4,8 @@ import fazt.runtime.config.RuntimeConfig;
 import fazt.runtime.limits.MemoryPressure;
 import fazt.runtime.limits.Watchdog;
 import fazt.runtime.web.OutboundFetch;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
@@ -53,8 +55,19 @@ final class EngineBeans {
 
     @Singleton
     @Bean(preDestroy = "closeAll")
-    ContextPool pool(RuntimeConfig config) {
-        return new ContextPool(config);
+    ContextPool pool(RuntimeConfig config, MeterRegistry metrics) {
+        ContextPool pool = new ContextPool(config);
+        // Saturation (ADR 41): busy against the limit, and the contexts kept (busy and warm).
+        Gauge.builder("fazt.runtime.invocations.busy", pool, ContextPool::busyTotal)
+                .description("Invocations running now on this instance")
+                .register(metrics);
+        Gauge.builder("fazt.runtime.invocations.limit", config, RuntimeConfig::maxInvocations)
+                .description("Invocations this instance runs at once at most (FAZT_RUNTIME_MAX_INVOCATIONS)")
+                .register(metrics);
+        Gauge.builder("fazt.runtime.contexts.alive", pool, ContextPool::alive)
+                .description("JavaScript contexts alive on this instance, busy and warm")
+                .register(metrics);
+        return pool;
     }
 
     /** Outbound fetch: the web package's SSRF-guarded client, run on virtual threads. */

@@ -26,21 +26,29 @@ final class Replies {
 
     private Replies() {}
 
-    static void reply(Connection nats, ServiceMessage message, Object result) {
+    /** Answers with {@code result}; returns its status: 200, or the error code a raw reply carries. */
+    static int reply(Connection nats, ServiceMessage message, Object result) {
         Headers headers = new Headers();
         if (result instanceof RawReply raw) {
             raw.headers().forEach(headers::put);
             message.respond(nats, raw.data(), headers);
-            return;
+            String code = headers.getFirst(FaztHeaders.SERVICE_ERROR_CODE);
+            try {
+                return code == null ? 200 : Integer.parseInt(code.trim());
+            } catch (NumberFormatException e) {
+                return 500;
+            }
         }
         if (result != null && result.getClass().isAnnotationPresent(MessageType.class)) {
             headers.put(FaztHeaders.TYPE, MessageCodec.typeId(result.getClass()));
         }
         byte[] body = result == null ? new byte[0] : MessageCodec.INSTANCE.encode(result);
         message.respond(nats, body, headers);
+        return 200;
     }
 
-    static void fail(Connection nats, ServiceMessage message, Throwable failure) {
+    /** Answers with the problem {@code failure} stands for; returns its status. */
+    static int fail(Connection nats, ServiceMessage message, Throwable failure) {
         Problem problem;
         if (failure instanceof ProblemException p) {
             problem = p.problem();
@@ -67,6 +75,7 @@ final class Replies {
         headers.put(FaztHeaders.SERVICE_ERROR, problem.title());
         headers.put(FaztHeaders.TYPE, MessageCodec.typeId(Problem.class));
         message.respond(nats, MessageCodec.INSTANCE.encode(problem), headers);
+        return problem.status();
     }
 
     static String errorId() {

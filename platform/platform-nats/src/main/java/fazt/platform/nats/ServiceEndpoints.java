@@ -2,6 +2,7 @@ package fazt.platform.nats;
 
 import fazt.proto.ServiceName;
 import fazt.proto.SubjectRoot;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.nats.client.Connection;
 import io.nats.service.Service;
 import io.nats.service.ServiceEndpoint;
@@ -52,6 +53,18 @@ public final class ServiceEndpoints implements AutoCloseable {
             String version,
             String instance,
             Collection<? extends RequestEndpoint> endpoints) {
+        return start(nats, root, name, version, instance, endpoints, new RequestMeters(new CompositeMeterRegistry()));
+    }
+
+    /** Registers {@code endpoints} for {@code name}, times every request into {@code meters}, and starts answering. */
+    public static ServiceEndpoints start(
+            Connection nats,
+            SubjectRoot root,
+            ServiceName name,
+            String version,
+            String instance,
+            Collection<? extends RequestEndpoint> endpoints,
+            RequestMeters meters) {
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put(METADATA_ROOT, root.value());
         metadata.put(METADATA_INSTANCE, instance);
@@ -64,11 +77,16 @@ public final class ServiceEndpoints implements AutoCloseable {
                 .drainTimeout(DRAIN_TIMEOUT);
         ServiceEndpoints self = new ServiceEndpoints();
         for (RequestEndpoint endpoint : endpoints) {
+            String endpointName = endpointName(endpoint.subject());
             builder.addServiceEndpoint(ServiceEndpoint.builder()
-                    .endpointName(endpointName(endpoint.subject()))
+                    .endpointName(endpointName)
                     .endpointSubject(root.qualify(endpoint.subject()))
                     .endpointQueueGroup(name.queueGroup())
-                    .handler(message -> self.workers.execute(() -> handle(nats, name, endpoint, message)))
+                    .handler(message -> self.workers.execute(() -> {
+                        long start = System.nanoTime();
+                        int status = handle(nats, name, endpoint, message);
+                        meters.record(endpointName, status, System.nanoTime() - start);
+                    }))
                     .build());
         }
         self.service = builder.build();
@@ -95,7 +113,8 @@ public final class ServiceEndpoints implements AutoCloseable {
         }
     }
 
-    private static void handle(Connection nats, ServiceName name, RequestEndpoint endpoint, ServiceMessage message) {
+    /** Answers one request; returns the status of the answer (200, or the problem's). */
+    private static int handle(Connection nats, ServiceName name, RequestEndpoint endpoint, ServiceMessage message) {
         var headers = message.hasHeaders() ? message.getHeaders() : null;
         TraceContext trace = TraceContext.parse(headers == null ? null : headers.getFirst(FaztHeaders.TRACEPARENT))
                 .orElseGet(TraceContext::start);
@@ -104,9 +123,9 @@ public final class ServiceEndpoints implements AutoCloseable {
         MDC.put(MDC_SERVICE, name.id());
         try {
             Object result = endpoint.handle(new IncomingRequest(message.getSubject(), headers, message.getData()));
-            Replies.reply(nats, message, result);
+            return Replies.reply(nats, message, result);
         } catch (Throwable failure) {
-            Replies.fail(nats, message, failure);
+            return Replies.fail(nats, message, failure);
         } finally {
             MDC.remove(TraceContext.MDC_TRACE_ID);
             MDC.remove(MDC_SUBJECT);

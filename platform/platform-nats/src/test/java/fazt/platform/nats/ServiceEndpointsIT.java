@@ -9,6 +9,8 @@ import fazt.proto.health.HealthCheckRequest;
 import fazt.proto.health.HealthReport;
 import fazt.proto.health.HealthSubjects;
 import fazt.proto.problem.Problem;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.nats.client.Connection;
 import io.nats.client.Message;
 import java.nio.charset.StandardCharsets;
@@ -65,6 +67,60 @@ class ServiceEndpointsIT {
 
     interface ThrowingHandler {
         Object handle(IncomingRequest request) throws Exception;
+    }
+
+    @Test
+    void everyRequestIsTimedByEndpointAndOutcome() throws Exception {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        endpoints = ServiceEndpoints.start(
+                nats,
+                testNats.root(),
+                ServiceName.DEPLOY,
+                "1.2.3",
+                "host:1",
+                List.of(
+                        endpoint("svc.deploy.app.get", request -> null),
+                        endpoint("svc.deploy.app.taken", request -> {
+                            throw new ProblemException(Problem.of(409, "deploy/hostname-taken", "Taken", null));
+                        }),
+                        endpoint("svc.deploy.app.boom", request -> {
+                            throw new IllegalStateException("boom");
+                        }),
+                        endpoint(
+                                "svc.deploy.app.raw",
+                                request -> new RawReply(new byte[0], Map.of(FaztHeaders.SERVICE_ERROR_CODE, "503")))),
+                new RequestMeters(registry));
+        for (String subject : List.of(
+                "svc.deploy.app.get",
+                "svc.deploy.app.get",
+                "svc.deploy.app.taken",
+                "svc.deploy.app.boom",
+                "svc.deploy.app.raw")) {
+            nats.request(testNats.root().qualify(subject), new byte[0], TIMEOUT);
+        }
+        // The reply is sent before the request is recorded: wait for the last one with a deadline.
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (registry.find(RequestMeters.NAME).timers().stream()
+                                .mapToLong(t -> t.count())
+                                .sum()
+                        < 5
+                && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(count(registry, "app-get", "success")).isEqualTo(2);
+        assertThat(count(registry, "app-taken", "client_error")).isEqualTo(1);
+        assertThat(count(registry, "app-boom", "server_error")).isEqualTo(1);
+        assertThat(count(registry, "app-raw", "server_error")).isEqualTo(1);
+        // Every endpoint has its three outcomes from its first request on, so an error rate reads 0, not nothing.
+        assertThat(registry.find(RequestMeters.NAME).timers()).hasSize(4 * 3);
+    }
+
+    private static long count(SimpleMeterRegistry registry, String endpoint, String outcome) {
+        Timer timer = registry.find(RequestMeters.NAME)
+                .tag("endpoint", endpoint)
+                .tag("outcome", outcome)
+                .timer();
+        return timer == null ? 0 : timer.count();
     }
 
     @Test

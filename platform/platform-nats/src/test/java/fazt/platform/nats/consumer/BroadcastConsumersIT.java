@@ -26,7 +26,7 @@ class BroadcastConsumersIT extends ConsumerHarness {
         await("both instances saw all three", () -> first.size() == 3 && second.size() == 3);
         assertThat(first).containsExactly("e_1", "e_2", "e_3");
         assertThat(second).containsExactly("e_1", "e_2", "e_3");
-        assertThat(count("consumer.acked", "test-broadcast")).isEqualTo(6);
+        assertThat(count("fazt.nats.consumer.acked", "test-broadcast")).isEqualTo(6);
     }
 
     @Test
@@ -47,6 +47,7 @@ class BroadcastConsumersIT extends ConsumerHarness {
         await("the next event handled", () -> handled.contains("e_next"));
         assertThat(poisonCalls.get()).isEqualTo(3);
         assertThat(deadLetters()).isEqualTo(1);
-        assertThat(count("consumer.dead_lettered", "test-broadcast-dlq")).isEqualTo(1);
+        assertThat(count("fazt.nats.consumer.dead_lettered", "test-broadcast-dlq"))
+                .isEqualTo(1);
     }
 }

@@ -33,8 +33,8 @@ class DurableConsumersIT extends ConsumerHarness {
         assertThat(handled).containsExactly("e_1", "e_2", "e_3");
         await("all acknowledged", () -> info("test-acks").getAckFloor().getStreamSequence() == 3);
         assertThat(info("test-acks").getNumAckPending()).isZero();
-        assertThat(count("consumer.acked", "test-acks")).isEqualTo(3);
-        assertThat(count("consumer.delivered", "test-acks")).isEqualTo(3);
+        assertThat(count("fazt.nats.consumer.acked", "test-acks")).isEqualTo(3);
+        assertThat(count("fazt.nats.consumer.delivered", "test-acks")).isEqualTo(3);
     }
 
     @Test
@@ -57,10 +57,10 @@ class DurableConsumersIT extends ConsumerHarness {
 
         await("handled on the third delivery", () -> handled.size() == 1);
         assertThat(calls.get()).isEqualTo(3);
-        await("then acknowledged", () -> count("consumer.acked", "test-retry") == 1);
-        assertThat(count("consumer.failed", "test-retry")).isEqualTo(2);
-        assertThat(count("consumer.delivered", "test-retry")).isEqualTo(3);
-        assertThat(count("consumer.dead_lettered", "test-retry")).isZero();
+        await("then acknowledged", () -> count("fazt.nats.consumer.acked", "test-retry") == 1);
+        assertThat(count("fazt.nats.consumer.failed", "test-retry")).isEqualTo(2);
+        assertThat(count("fazt.nats.consumer.delivered", "test-retry")).isEqualTo(3);
+        assertThat(count("fazt.nats.consumer.dead_lettered", "test-retry")).isZero();
     }
 
     @Test
@@ -100,8 +100,8 @@ class DurableConsumersIT extends ConsumerHarness {
                 "nothing left pending",
                 () -> info("test-dlq").getNumAckPending() == 0
                         && info("test-dlq").getNumPending() == 0);
-        assertThat(count("consumer.dead_lettered", "test-dlq")).isEqualTo(2);
-        assertThat(count("consumer.failed", "test-dlq")).isEqualTo(6);
+        assertThat(count("fazt.nats.consumer.dead_lettered", "test-dlq")).isEqualTo(2);
+        assertThat(count("fazt.nats.consumer.failed", "test-dlq")).isEqualTo(6);
     }
 
     @Test

@@ -59,7 +59,7 @@ class WorkConsumersIT extends ConsumerHarness {
         await(
                 "the queue is empty",
                 () -> jsm().getStreamInfo(stream).getStreamState().getMsgCount() == 0);
-        assertThat(count("consumer.failed", "test-work")).isZero();
+        assertThat(count("fazt.nats.consumer.failed", "test-work")).isZero();
     }
 
     @Test

@@ -2,9 +2,11 @@ package fazt.platform.service.nats;
 
 import fazt.platform.nats.EventStreams;
 import fazt.platform.nats.RequestEndpoint;
+import fazt.platform.nats.RequestMeters;
 import fazt.platform.nats.ServiceEndpoints;
 import fazt.platform.service.BootstrapSettings;
 import fazt.platform.service.ServiceIdentity;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import jakarta.annotation.PreDestroy;
@@ -22,13 +24,16 @@ final class EndpointRegistration implements ApplicationEventListener<StartupEven
     private final BootstrapSettings settings;
     private final ServiceIdentity identity;
     private final List<RequestEndpoint> endpoints;
+    private final MeterRegistry meters;
     private ServiceEndpoints registered;
 
     EndpointRegistration(
             NatsSession session,
             BootstrapSettings settings,
             ServiceIdentity identity,
-            List<RequestEndpoint> endpoints) {
+            List<RequestEndpoint> endpoints,
+            MeterRegistry meters) {
+        this.meters = meters;
         this.session = session;
         this.settings = settings;
         this.identity = identity;
@@ -51,7 +56,8 @@ final class EndpointRegistration implements ApplicationEventListener<StartupEven
                 identity.name(),
                 identity.version(),
                 identity.instance(),
-                endpoints);
+                endpoints,
+                new RequestMeters(meters));
     }
 
     @PreDestroy
