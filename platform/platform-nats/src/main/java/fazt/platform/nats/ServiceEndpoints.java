@@ -3,6 +3,7 @@ package fazt.platform.nats;
 import fazt.proto.ServiceName;
 import fazt.proto.SubjectRoot;
 import io.nats.client.Connection;
+import io.nats.service.Endpoint;
 import io.nats.service.Service;
 import io.nats.service.ServiceEndpoint;
 import io.nats.service.ServiceMessage;
@@ -64,10 +65,15 @@ public final class ServiceEndpoints implements AutoCloseable {
                 .drainTimeout(DRAIN_TIMEOUT);
         ServiceEndpoints self = new ServiceEndpoints();
         for (RequestEndpoint endpoint : endpoints) {
+            Endpoint.Builder declared =
+                    Endpoint.builder().name(endpointName(endpoint.subject())).subject(root.qualify(endpoint.subject()));
+            if (endpoint.everyInstance()) {
+                declared.noQueueGroup();
+            } else {
+                declared.queueGroup(name.queueGroup());
+            }
             builder.addServiceEndpoint(ServiceEndpoint.builder()
-                    .endpointName(endpointName(endpoint.subject()))
-                    .endpointSubject(root.qualify(endpoint.subject()))
-                    .endpointQueueGroup(name.queueGroup())
+                    .endpoint(declared.build())
                     .handler(message -> self.workers.execute(() -> handle(nats, name, endpoint, message)))
                     .build());
         }
