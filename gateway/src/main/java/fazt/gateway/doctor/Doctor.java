@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public final class Doctor {
     /** The longest a whole run takes. */
-    static final Duration DEADLINE = Duration.ofSeconds(15);
+    static final Duration DEADLINE = Duration.ofSeconds(10);
 
     private static final Logger log = LoggerFactory.getLogger(Doctor.class);
     private final Connection nats;
