@@ -63,8 +63,11 @@ final class InstanceChecks {
                             : DoctorCheck.fail(
                                     "service",
                                     name,
-                                    pinged.size() + " instance(s) on NATS, none answered its self-check within "
-                                            + window + " s",
+                                    "on NATS ($SRV.PING): "
+                                            + pinged.stream()
+                                                    .map(Pinged::instance)
+                                                    .collect(Collectors.joining(", "))
+                                            + "; no self-check answer within " + window + " s",
                                     "the service is stuck or overloaded: read its log, then restart it"));
         }
         List<DoctorCheck> checks = new ArrayList<>();

@@ -7,6 +7,8 @@ import fazt.proto.gateway.DoctorCheck;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamOptions;
+import io.nats.client.Message;
+import io.nats.client.Subscription;
 import io.nats.client.api.AccountLimits;
 import io.nats.client.api.AccountStatistics;
 import java.io.IOException;
@@ -14,10 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * NATS as the gateway sees it: connected, JetStream answering with room left under the account's limits, and the
@@ -100,34 +98,37 @@ final class NatsChecks {
 
     /**
      * Asks on {@code inbox.auth.doctor}, which the gateway may not publish to and nobody listens on: with rights
-     * enforced the server refuses it (an error on the connection, no answer); without, the server answers at once
-     * that nobody listens.
+     * enforced the server refuses it (a permissions violation on the connection, no answer); without, the server
+     * answers at once that nobody listens (a 503 status).
      */
     private DoctorCheck permissions() {
         String forbidden = root.qualify(SubjectGrammar.inbox(ServiceName.AUTH) + ".doctor");
         nats.clearLastError();
+        String inbox = nats.createInbox();
+        Subscription replies = nats.subscribe(inbox);
         try {
-            nats.requestWithTimeout(forbidden, new byte[0], TIMEOUT)
-                    .get(TIMEOUT.toMillis() + 500, TimeUnit.MILLISECONDS);
-            return notEnforced(forbidden);
-        } catch (ExecutionException e) {
-            return notEnforced(forbidden); // no responders: the publish went through
-        } catch (TimeoutException | CancellationException e) {
-            String error = nats.getLastError();
-            if (error != null && error.toLowerCase(Locale.ROOT).contains("permissions violation")) {
-                return DoctorCheck.ok(
-                        "nats", "permissions", "a publish outside the gateway's role was refused by the server");
+            nats.publish(forbidden, inbox, new byte[0]);
+            Message reply = replies.nextMessage(TIMEOUT);
+            if (reply != null) {
+                return notEnforced(forbidden); // "no responders" (503) or an answer: the publish went through
             }
-            return DoctorCheck.warn(
-                    "nats",
-                    "permissions",
-                    "a publish outside the gateway's role got neither an answer nor a refusal within "
-                            + TIMEOUT.toSeconds() + " s",
-                    "check nats-server's log; with per-service identities it logs the refusal");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return DoctorCheck.warn("nats", "permissions", "interrupted", "run fazt doctor again");
+        } finally {
+            replies.unsubscribe();
         }
+        String error = nats.getLastError();
+        if (error != null && error.toLowerCase(Locale.ROOT).contains("permissions violation")) {
+            return DoctorCheck.ok(
+                    "nats", "permissions", "a publish outside the gateway's role was refused by the server");
+        }
+        return DoctorCheck.warn(
+                "nats",
+                "permissions",
+                "a publish outside the gateway's role got neither an answer nor a refusal within " + TIMEOUT.toSeconds()
+                        + " s",
+                "check nats-server's log; with per-service identities it logs the refusal");
     }
 
     private static DoctorCheck notEnforced(String subject) {
