@@ -31,6 +31,7 @@ class DoctorE2E {
         Cli cli = Cli.loggedIn(suite.stack(), suite.edge());
 
         Stack.Result doctor = cli.run("doctor");
+        System.out.println("fazt doctor on a healthy split suite:\n" + doctor.output());
 
         assertThat(doctor.exitCode()).as(doctor.output()).isZero();
         List<String> lines = checkLines(doctor.output());
@@ -61,6 +62,7 @@ class DoctorE2E {
         Cli cli = Cli.loggedIn(suite.stack(), suite.edge());
 
         Stack.Result doctor = cli.run("doctor");
+        System.out.println("fazt doctor with mail-svc stopped:\n" + doctor.output());
 
         assertThat(doctor.exitCode()).as(doctor.output()).isEqualTo(1);
         assertThat(checkLines(doctor.output()))

@@ -49,6 +49,8 @@ final class InstanceCensus {
         }
     }
 
+    private static final String REPORT_TYPE = MessageCodec.typeId(SelfCheckReport.class);
+
     private final Connection nats;
     private final SubjectRoot root;
     private final Clock clock;
@@ -82,11 +84,9 @@ final class InstanceCensus {
         List<Answer> answers = new ArrayList<>();
         Instant sentAt = clock.instant();
         for (Timed reply : gather(root.qualify(DoctorSubjects.of(service)), headers, body)) {
-            if (reply.message().getHeaders() != null
-                    && reply.message().getHeaders().getFirst(FaztHeaders.TYPE) != null
-                    && !MessageCodec.typeId(SelfCheckReport.class)
-                            .equals(reply.message().getHeaders().getFirst(FaztHeaders.TYPE))) {
-                continue; // an error answer: the instance shows as not answering
+            Headers answered = reply.message().getHeaders();
+            if (answered == null || !REPORT_TYPE.equals(answered.getFirst(FaztHeaders.TYPE))) {
+                continue; // an error answer (a problem): the instance shows as not answering
             }
             try {
                 answers.add(new Answer(

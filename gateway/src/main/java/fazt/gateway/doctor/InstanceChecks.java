@@ -82,7 +82,7 @@ final class InstanceChecks {
             }
         }
         Map<String, Integer> versions = new TreeMap<>();
-        answers.forEach(a -> versions.merge(a.report().version(), 1, Integer::sum));
+        answers.forEach(a -> versions.merge(String.valueOf(a.report().version()), 1, Integer::sum));
         Set<String> instances = new TreeSet<>(answered);
         if (versions.size() > 1) {
             checks.add(DoctorCheck.warn(
