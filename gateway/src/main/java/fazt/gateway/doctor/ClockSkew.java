@@ -5,8 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * How far an instance's clock is from the gateway's: the instance's {@code now} against the middle of the round trip
- * on the gateway's clock (the answer was made, on average, half a round trip after the question left). WARN over
+ * How far an instance's clock is from the gateway's, as NTP estimates it: of the round trip, the instance worked
+ * {@code took} on the answer before reading its clock; the rest is the way there and back, taken as equal. So when
+ * the instance read {@code remoteNow}, the gateway's clock read {@code receivedAt} minus half that rest. WARN over
  * {@link #WARN_OVER}, FAIL over {@link #FAIL_OVER}: signed principals, sessions and certificates all compare times.
  */
 record ClockSkew(Duration offset, Duration roundTrip) {
@@ -14,10 +15,14 @@ record ClockSkew(Duration offset, Duration roundTrip) {
     static final Duration FAIL_OVER = Duration.ofSeconds(30);
 
     /** {@code sentAt} and {@code receivedAt} on the gateway's clock; {@code remoteNow} on the instance's. */
-    static ClockSkew of(Instant sentAt, Instant receivedAt, Instant remoteNow) {
+    static ClockSkew of(Instant sentAt, Instant receivedAt, Instant remoteNow, Duration took) {
         Duration roundTrip = Duration.between(sentAt, receivedAt);
-        Instant middle = sentAt.plus(roundTrip.dividedBy(2));
-        return new ClockSkew(Duration.between(middle, remoteNow), roundTrip);
+        Duration travel = roundTrip.minus(took);
+        if (travel.isNegative()) {
+            travel = Duration.ZERO; // an instance cannot have worked longer than the round trip
+        }
+        Instant gatewayThen = receivedAt.minus(travel.dividedBy(2));
+        return new ClockSkew(Duration.between(gatewayThen, remoteNow), roundTrip);
     }
 
     String status() {

@@ -7,6 +7,7 @@ import fazt.proto.ServiceName;
 import fazt.proto.doctor.DoctorSubjects;
 import fazt.proto.doctor.SelfCheckReport.DatabaseProbe;
 import fazt.proto.gateway.DoctorCheck;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -136,7 +137,11 @@ final class InstanceChecks {
         Answer worst = null;
         ClockSkew worstSkew = null;
         for (Answer a : answers) {
-            ClockSkew skew = ClockSkew.of(a.sentAt(), a.receivedAt(), a.report().now());
+            ClockSkew skew = ClockSkew.of(
+                    a.sentAt(),
+                    a.receivedAt(),
+                    a.report().now(),
+                    Duration.ofMillis(a.report().tookMillis()));
             if (worstSkew == null
                     || skew.offset().abs().compareTo(worstSkew.offset().abs()) > 0) {
                 worst = a;

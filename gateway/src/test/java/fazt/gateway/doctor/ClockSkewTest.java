@@ -24,29 +24,51 @@ class ClockSkewTest {
     void theRoundTripIsHalvedBeforeComparing() {
         // The question left at 0 ms, the answer came back at 400 ms: a correct clock said 200 ms.
         Instant received = SENT.plusMillis(400);
-        ClockSkew exact = ClockSkew.of(SENT, received, SENT.plusMillis(200));
+        ClockSkew exact = ClockSkew.of(SENT, received, SENT.plusMillis(200), Duration.ZERO);
         assertThat(exact.offset()).isEqualTo(Duration.ZERO);
         assertThat(exact.roundTrip()).isEqualTo(Duration.ofMillis(400));
         assertThat(exact.status()).isEqualTo(DoctorCheck.OK);
         // Answering "400 ms" is only 200 ms ahead, not 400.
-        assertThat(ClockSkew.of(SENT, received, received).offset()).isEqualTo(Duration.ofMillis(200));
+        assertThat(ClockSkew.of(SENT, received, received, Duration.ZERO).offset())
+                .isEqualTo(Duration.ofMillis(200));
+    }
+
+    @Test
+    void theTimeTheInstanceWorkedOnTheAnswerIsTakenOutOfTheRoundTrip() {
+        // 2 s round trip, of which the instance spent 1.8 s on its database before reading its clock: the way back
+        // took about 100 ms, so a correct clock reads received - 100 ms. Without taking the work out, the middle of
+        // the round trip would make this correct clock look 900 ms ahead (and a 2.2 s probe a WARN).
+        Instant received = SENT.plusMillis(2000);
+        ClockSkew exact = ClockSkew.of(SENT, received, received.minusMillis(100), Duration.ofMillis(1800));
+        assertThat(exact.offset()).isEqualTo(Duration.ZERO);
+        assertThat(ClockSkew.of(SENT, received, received.minusMillis(100), Duration.ZERO)
+                        .offset())
+                .isEqualTo(Duration.ofMillis(900));
+        // An instance claiming more work than the round trip is taken at its clock against the arrival.
+        assertThat(ClockSkew.of(SENT, received, received, Duration.ofSeconds(5)).offset())
+                .isEqualTo(Duration.ZERO);
     }
 
     @Test
     void overOneSecondWarnsAndOverThirtyFailsEitherWay() {
         Instant received = SENT.plusMillis(10);
         Instant middle = SENT.plusMillis(5);
-        assertThat(ClockSkew.of(SENT, received, middle.plusMillis(1000)).status())
+        assertThat(ClockSkew.of(SENT, received, middle.plusMillis(1000), Duration.ZERO)
+                        .status())
                 .isEqualTo(DoctorCheck.OK);
-        assertThat(ClockSkew.of(SENT, received, middle.plusMillis(1001)).status())
+        assertThat(ClockSkew.of(SENT, received, middle.plusMillis(1001), Duration.ZERO)
+                        .status())
                 .isEqualTo(DoctorCheck.WARN);
-        assertThat(ClockSkew.of(SENT, received, middle.minusSeconds(5)).status())
+        assertThat(ClockSkew.of(SENT, received, middle.minusSeconds(5), Duration.ZERO)
+                        .status())
                 .isEqualTo(DoctorCheck.WARN);
-        assertThat(ClockSkew.of(SENT, received, middle.plusSeconds(30)).status())
+        assertThat(ClockSkew.of(SENT, received, middle.plusSeconds(30), Duration.ZERO)
+                        .status())
                 .isEqualTo(DoctorCheck.WARN);
-        assertThat(ClockSkew.of(SENT, received, middle.plusSeconds(31)).status())
+        assertThat(ClockSkew.of(SENT, received, middle.plusSeconds(31), Duration.ZERO)
+                        .status())
                 .isEqualTo(DoctorCheck.FAIL);
-        ClockSkew behind = ClockSkew.of(SENT, received, middle.minusSeconds(90));
+        ClockSkew behind = ClockSkew.of(SENT, received, middle.minusSeconds(90), Duration.ZERO);
         assertThat(behind.status()).isEqualTo(DoctorCheck.FAIL);
         assertThat(behind.describe()).isEqualTo("90.000 s behind the gateway (round trip 10 ms)");
     }
@@ -79,6 +101,7 @@ class ClockSkewTest {
                         instance,
                         "1.0.0",
                         remoteNow,
+                        0,
                         new SelfCheckReport.DatabaseProbe(true, "15.8", 1L << 20, 1L, null),
                         List.of()),
                 sent,

@@ -124,6 +124,6 @@ class InstanceChecksTest {
     }
 
     private static Answer answer(String instance, String version, DatabaseProbe db, List<DiskProbe> disks) {
-        return new Answer(new SelfCheckReport("x", instance, version, T, db, disks), T, T.plusMillis(4));
+        return new Answer(new SelfCheckReport("x", instance, version, T, 0, db, disks), T, T.plusMillis(4));
     }
 }

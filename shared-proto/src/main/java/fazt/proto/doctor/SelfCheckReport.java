@@ -6,11 +6,18 @@ import java.util.List;
 
 /**
  * What one service instance measured about itself for {@code fazt doctor}: who it is, its clock when it answered
- * ({@code now}, for the skew check), its database, and the local paths it needs.
+ * ({@code now}) and how long it worked on the answer before that ({@code tookMillis}: the skew check takes it out of
+ * the round trip), its database, and the local paths it needs.
  */
 @MessageType("doctor.selfcheck_report.v1")
 public record SelfCheckReport(
-        String service, String instance, String version, Instant now, DatabaseProbe database, List<DiskProbe> disks) {
+        String service,
+        String instance,
+        String version,
+        Instant now,
+        long tookMillis,
+        DatabaseProbe database,
+        List<DiskProbe> disks) {
     public SelfCheckReport {
         disks = disks == null ? List.of() : List.copyOf(disks);
     }

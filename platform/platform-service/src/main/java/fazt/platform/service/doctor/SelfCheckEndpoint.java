@@ -56,10 +56,12 @@ final class SelfCheckEndpoint implements RequestEndpoint {
 
     @Override
     public SelfCheckReport handle(IncomingRequest request) {
+        long started = System.nanoTime();
         var db = database.probe();
         List<DiskProbe> disks = paths.stream().map(SelfCheckEndpoint::probe).toList();
+        long took = (System.nanoTime() - started) / 1_000_000;
         return new SelfCheckReport(
-                identity.name().id(), identity.instance(), identity.version(), clock.instant(), db, disks);
+                identity.name().id(), identity.instance(), identity.version(), clock.instant(), took, db, disks);
     }
 
     static DiskProbe probe(CheckedPath checked) {
