@@ -7,9 +7,13 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import fazt.auth.config.OperatorSecrets;
 import fazt.auth.domain.FirstRun;
+import fazt.platform.nats.NatsRequester;
 import fazt.platform.nats.SecretFile;
 import fazt.platform.service.testing.TestSuite;
 import fazt.proto.ServiceName;
+import fazt.proto.doctor.DoctorSubjects;
+import fazt.proto.doctor.SelfCheckReport;
+import fazt.proto.doctor.SelfCheckRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -43,6 +47,31 @@ class BootstrapTokenGeneratedIT {
 
     @RegisterExtension
     static final TestSuite suite = TestSuite.of(new AuthService()).with("FAZT_AUTH_SECRETS_DIR", SECRETS.toString());
+
+    @Test
+    void theSelfCheckOfFaztDoctorMeasuresTheSecretsDirectoryAndTheDatabase() throws Exception {
+        try (var nats = suite.nats().connect()) {
+            SelfCheckReport report = new NatsRequester(nats, suite.nats().root())
+                    .request(
+                            DoctorSubjects.of(ServiceName.AUTH),
+                            new SelfCheckRequest("it"),
+                            SelfCheckReport.class,
+                            DoctorSubjects.TIMEOUT)
+                    .get();
+            assertThat(report.service()).isEqualTo("auth");
+            assertThat(report.database().reachable()).isTrue();
+            assertThat(report.database().version()).matches("\\d+(\\.\\d+)?.*");
+            assertThat(report.database().sizeBytes()).isPositive();
+            assertThat(report.disks())
+                    .anySatisfy(d -> {
+                        assertThat(d.purpose()).isEqualTo("secrets directory");
+                        assertThat(d.path()).isEqualTo(SECRETS.toString());
+                        assertThat(d.usable()).isTrue();
+                        assertThat(d.usableBytes()).isPositive();
+                    })
+                    .anySatisfy(d -> assertThat(d.purpose()).isEqualTo("temporary files"));
+        }
+    }
 
     @Test
     void onlyAHashOfTheGeneratedTokenIsStored() throws Exception {

@@ -49,7 +49,12 @@ final class AdminClient {
     }
 
     Reply get(String path) {
-        return json(http.send("GET", path, headers(), ServerClient.TIMEOUT, null));
+        return get(path, ServerClient.TIMEOUT);
+    }
+
+    /** A GET allowed {@code timeout} (a route that takes long by design, such as {@code /api/doctor}). */
+    Reply get(String path, Duration timeout) {
+        return json(http.send("GET", path, headers(), timeout, null));
     }
 
     Reply send(String method, String path, JsonNode body) {

@@ -3,6 +3,7 @@ package fazt.gateway;
 import static fazt.platform.service.settings.Setting.AS_INT;
 
 import fazt.gateway.config.GatewayConfig;
+import fazt.gateway.doctor.DoctorConfig;
 import fazt.gateway.edge.intake.TrustedProxies;
 import fazt.gateway.edge.socket.EdgeLimits;
 import fazt.gateway.invoke.FunctionConfig;
@@ -172,7 +173,27 @@ final class GatewaySettings {
                     .parsedBy(GatewaySettings::challenge)
                     .mapsTo("gateway.tls.acme-challenge"),
             PlatformSettings.SMTP_HOSTNAME.mapsTo("gateway.tls.smtp-hostname"),
-            PlatformSettings.MAIL_DOMAIN.mapsTo("gateway.tls.mail-domain"));
+            PlatformSettings.MAIL_DOMAIN.mapsTo("gateway.tls.mail-domain"),
+            Setting.of(
+                            "FAZT_PUBLIC_ADDRESS",
+                            SettingType.STRING,
+                            null,
+                            "this installation's public IP addresses (comma-separated): `fazt doctor` checks that custom"
+                                    + " domains point at them")
+                    .defaultText("what `admin.<FAZT_DOMAIN>` resolves to")
+                    .parsedBy(value -> {
+                        DoctorConfig.addresses(value);
+                        return value.strip();
+                    })
+                    .mapsTo("gateway.doctor.public-address"),
+            Setting.of(
+                            "FAZT_DOCTOR_DNS",
+                            SettingType.STRING,
+                            null,
+                            "DNS server (`host:port`) of `fazt doctor`'s lookups of custom domains")
+                    .defaultText("the system's resolvers")
+                    .parsedBy(GatewaySettings::dnsServer)
+                    .mapsTo("gateway.doctor.dns"));
 
     private GatewaySettings() {}
 
@@ -181,6 +202,25 @@ final class GatewaySettings {
             throw new IllegalArgumentException("expected auto, http-01 or tls-alpn-01, got \"" + value + "\"");
         }
         return value;
+    }
+
+    private static String dnsServer(String value) {
+        String server = value.strip();
+        int colon = server.lastIndexOf(':');
+        if (colon == 0 || server.isEmpty()) {
+            throw new IllegalArgumentException("expected host:port or host, got \"" + value + "\"");
+        }
+        if (colon > 0) {
+            try {
+                int port = Integer.parseInt(server.substring(colon + 1));
+                if (port < 1 || port > 65_535) {
+                    throw new NumberFormatException();
+                }
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("expected host:port with a port 1-65535, got \"" + value + "\"");
+            }
+        }
+        return server;
     }
 
     private static String trustedProxies(String value) {

@@ -82,4 +82,22 @@ class GatewayServiceSettingsTest {
                 .isInstanceOf(SettingsException.class)
                 .hasMessageStartingWith("FAZT_TRUSTED_PROXIES: expected comma-separated CIDRs such as 10.0.0.0/8: ");
     }
+
+    @Test
+    void theDoctorsPublicAddressesAndDnsServerAreCheckedAtStart() {
+        assertThat(properties(
+                        Map.of("FAZT_PUBLIC_ADDRESS", " 203.0.113.7, 2001:db8::7 ", "FAZT_DOCTOR_DNS", "10.0.0.53:53")))
+                .containsEntry("gateway.doctor.public-address", "203.0.113.7, 2001:db8::7")
+                .containsEntry("gateway.doctor.dns", "10.0.0.53:53");
+        assertThat(properties(Map.of())).doesNotContainKey("gateway.doctor.public-address");
+        assertThatThrownBy(() -> properties(Map.of("FAZT_PUBLIC_ADDRESS", "203.0.113.7,shop.example.com")))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageStartingWith("FAZT_PUBLIC_ADDRESS: expected comma-separated IP addresses")
+                .hasMessageContaining("shop.example.com");
+        assertThatThrownBy(() -> properties(Map.of("FAZT_PUBLIC_ADDRESS", "203.0.113.300")))
+                .isInstanceOf(SettingsException.class);
+        assertThatThrownBy(() -> properties(Map.of("FAZT_DOCTOR_DNS", "10.0.0.53:99999")))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageStartingWith("FAZT_DOCTOR_DNS: expected host:port with a port 1-65535");
+    }
 }

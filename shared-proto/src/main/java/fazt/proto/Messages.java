@@ -29,6 +29,8 @@ import fazt.proto.deploy.SiteReply;
 import fazt.proto.deploy.SiteRequest;
 import fazt.proto.deploy.TriggersReply;
 import fazt.proto.deploy.TriggersRequest;
+import fazt.proto.doctor.SelfCheckReport;
+import fazt.proto.doctor.SelfCheckRequest;
 import fazt.proto.gateway.CertificateIssued;
 import fazt.proto.gateway.CertificateReply;
 import fazt.proto.gateway.CertificateRequest;
@@ -106,6 +108,8 @@ public final class Messages {
     public static final List<Class<?>> ALL = List.of(
             HealthCheckRequest.class,
             HealthReport.class,
+            SelfCheckRequest.class,
+            SelfCheckReport.class,
             Problem.class,
             Principal.class,
             PrincipalAssertion.class,

@@ -3,6 +3,7 @@ package fazt.proto;
 import fazt.proto.admin.AdminSubjects;
 import fazt.proto.auth.AuthSubjects;
 import fazt.proto.deploy.DeploySubjects;
+import fazt.proto.doctor.DoctorSubjects;
 import fazt.proto.gateway.GatewaySubjects;
 import fazt.proto.health.HealthSubjects;
 import fazt.proto.mail.MailSubjects;
@@ -41,6 +42,8 @@ public final class NatsRoles {
     public static final String JETSTREAM_FLOW = "$JS.FC.>";
     /** ADR-32 discovery ({@code $SRV.PING|INFO|STATS}), answered by every service. */
     public static final String DISCOVERY = "$SRV.>";
+    /** The ADR-32 ping of every service, which the gateway sends for {@code fazt doctor} (ADR 40). */
+    public static final String DOCTOR_PING = "$SRV.PING";
 
     /**
      * One service's rights.
@@ -83,6 +86,9 @@ public final class NatsRoles {
                         List.of(RuntimeSubjects.INVOKE),
                         everyService(AdminSubjects::of),
                         everyService(HealthSubjects::of),
+                        // fazt doctor (ADR 40): every instance's self-check, and the instances' list.
+                        everyService(DoctorSubjects::of),
+                        List.of(DOCTOR_PING),
                         List.of(
                                 AuthSubjects.TOKEN_VERIFY,
                                 AuthSubjects.APP_LOGIN,

@@ -2,6 +2,7 @@ package fazt.gateway.routing;
 
 import fazt.proto.deploy.DomainChanged;
 import fazt.proto.deploy.MappedDomain;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,13 @@ public final class CustomDomains {
             }
         }
         byName.keySet().removeIf(name -> !names.contains(name) && !touched.contains(name));
+    }
+
+    /** Every mapped domain, by name. */
+    public List<MappedDomain> all() {
+        return byName.values().stream()
+                .sorted(Comparator.comparing(MappedDomain::domain))
+                .toList();
     }
 
     public int size() {

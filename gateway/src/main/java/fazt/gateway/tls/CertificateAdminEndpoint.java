@@ -1,6 +1,7 @@
 package fazt.gateway.tls;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fazt.gateway.doctor.Doctor;
 import fazt.platform.nats.IncomingRequest;
 import fazt.platform.nats.RequestEndpoint;
 import fazt.platform.service.admin.AdminCall;
@@ -16,9 +17,11 @@ import fazt.proto.gateway.CertificateView;
 import fazt.proto.gateway.GatewayAdminApi;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
- * {@code svc.gateway.admin}: the certificates part of the admin API ({@link GatewayAdminApi}, ADR 28), forwarded by
+ * {@code svc.gateway.admin}: the gateway's part of the admin API ({@link GatewayAdminApi}: certificates, ADR 28, and
+ * {@code GET /doctor}, run by {@link Doctor}, ADR 40), forwarded by
  * the gateway to itself like any service's routes (any instance answers; they share the gateway schema). An uploaded
  * certificate is checked by {@link UploadedCertificate}; what is wrong with it is a 400 on {@code chain} or
  * {@code key}. The key is never echoed or logged.
@@ -32,10 +35,11 @@ final class CertificateAdminEndpoint implements RequestEndpoint {
     private final AdminInput input = new AdminInput(ServiceName.GATEWAY);
     private final AdminRouter router;
 
-    CertificateAdminEndpoint(CertificateManager certificates, PrincipalVerifier verifier) {
+    CertificateAdminEndpoint(CertificateManager certificates, Doctor doctor, PrincipalVerifier verifier) {
         this.certificates = certificates;
         this.router = AdminRouter.of(ServiceName.GATEWAY, GatewayAdminApi.ROUTES)
                 .on("GET /certificates", this::list)
+                .on("GET /doctor", call -> json(200, doctor.run(views())))
                 .on("PUT /domains/{domain}/certificate", this::upload)
                 .verifiedBy(verifier)
                 .build();
@@ -52,13 +56,13 @@ final class CertificateAdminEndpoint implements RequestEndpoint {
     }
 
     private AdminResponse list(AdminCall call) {
-        return json(
-                200,
-                new CertificateList(
-                        certificates.statuses().stream()
-                                .map(CertificateAdminEndpoint::view)
-                                .toList(),
-                        certificates.backlog()));
+        return json(200, new CertificateList(views(), certificates.backlog()));
+    }
+
+    private List<CertificateView> views() {
+        return certificates.statuses().stream()
+                .map(CertificateAdminEndpoint::view)
+                .toList();
     }
 
     private AdminResponse upload(AdminCall call) {

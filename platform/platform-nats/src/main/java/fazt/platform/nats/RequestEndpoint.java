@@ -15,4 +15,12 @@ public interface RequestEndpoint {
      * under an error id and never sent.
      */
     Object handle(IncomingRequest request) throws Exception;
+
+    /**
+     * Whether every instance answers (no queue group), so a caller collecting replies hears from each one. Only for
+     * questions about the instance itself, such as {@code fazt doctor}'s self-check (ADR 40); default false.
+     */
+    default boolean everyInstance() {
+        return false;
+    }
 }

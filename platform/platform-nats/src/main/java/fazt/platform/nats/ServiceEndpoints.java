@@ -4,6 +4,7 @@ import fazt.proto.ServiceName;
 import fazt.proto.SubjectRoot;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.nats.client.Connection;
+import io.nats.service.Endpoint;
 import io.nats.service.Service;
 import io.nats.service.ServiceEndpoint;
 import io.nats.service.ServiceMessage;
@@ -78,10 +79,14 @@ public final class ServiceEndpoints implements AutoCloseable {
         ServiceEndpoints self = new ServiceEndpoints();
         for (RequestEndpoint endpoint : endpoints) {
             String endpointName = endpointName(endpoint.subject());
+            Endpoint.Builder declared = Endpoint.builder().name(endpointName).subject(root.qualify(endpoint.subject()));
+            if (endpoint.everyInstance()) {
+                declared.noQueueGroup();
+            } else {
+                declared.queueGroup(name.queueGroup());
+            }
             builder.addServiceEndpoint(ServiceEndpoint.builder()
-                    .endpointName(endpointName)
-                    .endpointSubject(root.qualify(endpoint.subject()))
-                    .endpointQueueGroup(name.queueGroup())
+                    .endpoint(declared.build())
                     .handler(message -> self.workers.execute(() -> {
                         long start = System.nanoTime();
                         int status = handle(nats, name, endpoint, message);

@@ -8,6 +8,7 @@ import fazt.proto.ServiceName;
 import fazt.proto.SubjectGrammar;
 import fazt.proto.SubjectRoot;
 import fazt.proto.deploy.DeploySubjects;
+import fazt.proto.doctor.DoctorSubjects;
 import fazt.proto.runtime.RuntimeSubjects;
 import io.nats.client.Connection;
 import io.nats.client.ErrorListener;
@@ -175,6 +176,23 @@ class NatsPermissionsIT {
             assertThat(allows(publish, root.qualify("evt.auth.token.revoked"))).isEqualTo(service == ServiceName.AUTH);
             assertThat(allows(publish, root.qualify(RuntimeSubjects.INVOKE)))
                     .isEqualTo(service == ServiceName.GATEWAY || service == ServiceName.SCHEDULER);
+        }
+    }
+
+    @Test
+    void onlyTheGatewayAsksEveryServiceForItsSelfCheckAndPingsEveryInstance() {
+        for (ServiceName service : ServiceName.values()) {
+            var publish = NatsRoles.of(service).publish(root);
+            var subscribe = NatsRoles.of(service).subscribe(root);
+            for (ServiceName other : ServiceName.values()) {
+                assertThat(allows(publish, root.qualify(DoctorSubjects.of(other))))
+                        .as("%s asking %s for its self-check", service, other)
+                        .isEqualTo(service == ServiceName.GATEWAY);
+                assertThat(allows(subscribe, root.qualify(DoctorSubjects.of(other))))
+                        .as("%s answering %s's self-check", service, other)
+                        .isEqualTo(service == other);
+            }
+            assertThat(allows(publish, NatsRoles.DOCTOR_PING)).isEqualTo(service == ServiceName.GATEWAY);
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fazt.platform.test.TestNats;
+import fazt.proto.MessageCodec;
 import fazt.proto.ServiceName;
 import fazt.proto.health.HealthCheckRequest;
 import fazt.proto.health.HealthReport;
@@ -13,9 +14,11 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.nats.client.Connection;
 import io.nats.client.Message;
+import io.nats.client.Subscription;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -139,6 +142,62 @@ class ServiceEndpointsIT {
                 .get();
         assertThat(report.checks()).containsEntry("asked-by", "it");
         assertThat(report.up()).isTrue();
+    }
+
+    @Test
+    void anEveryInstanceEndpointIsAnsweredByEachInstanceAndAQueuedOneByOne() throws Exception {
+        List<ServiceEndpoints> instances = new ArrayList<>();
+        try {
+            for (String instance : List.of("host:1", "host:2", "host:3")) {
+                RequestEndpoint everyone = new RequestEndpoint() {
+                    @Override
+                    public String subject() {
+                        return "svc.deploy.selfcheck";
+                    }
+
+                    @Override
+                    public Object handle(IncomingRequest request) {
+                        return new HealthReport("deploy", instance, "1.2.3", "UP", Map.of(), Instant.EPOCH);
+                    }
+
+                    @Override
+                    public boolean everyInstance() {
+                        return true;
+                    }
+                };
+                RequestEndpoint queued = endpoint(
+                        "svc.deploy.queued",
+                        request -> new HealthReport("deploy", instance, "1.2.3", "UP", Map.of(), Instant.EPOCH));
+                instances.add(ServiceEndpoints.start(
+                        nats, testNats.root(), ServiceName.DEPLOY, "1.2.3", instance, List.of(everyone, queued)));
+            }
+            assertThat(answers("svc.deploy.selfcheck")).containsExactlyInAnyOrder("host:1", "host:2", "host:3");
+            assertThat(answers("svc.deploy.queued")).hasSize(1);
+        } finally {
+            instances.forEach(ServiceEndpoints::close);
+        }
+    }
+
+    /** The instances that answered one request on {@code subject} within two seconds. */
+    private List<String> answers(String subject) throws Exception {
+        String inbox = nats.createInbox();
+        Subscription replies = nats.subscribe(inbox);
+        nats.publish(
+                testNats.root().qualify(subject), inbox, MessageCodec.INSTANCE.encode(new HealthCheckRequest("it")));
+        List<String> instances = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        long left;
+        while ((left = deadline - System.nanoTime()) > 0) {
+            Message reply = replies.nextMessage(Duration.ofNanos(left));
+            if (reply == null) {
+                break;
+            }
+            instances.add(MessageCodec.INSTANCE
+                    .decode(reply.getData(), HealthReport.class)
+                    .instance());
+        }
+        replies.unsubscribe();
+        return instances;
     }
 
     @Test

@@ -13,6 +13,9 @@ import fazt.platform.service.ServiceContext;
 import fazt.platform.service.db.DatabaseProvisioner;
 import fazt.proto.MessageCodec;
 import fazt.proto.ServiceName;
+import fazt.proto.doctor.DoctorSubjects;
+import fazt.proto.doctor.SelfCheckReport;
+import fazt.proto.doctor.SelfCheckRequest;
 import fazt.proto.health.HealthCheckRequest;
 import fazt.proto.health.HealthReport;
 import fazt.proto.health.HealthSubjects;
@@ -103,6 +106,31 @@ public interface ServiceContract {
                     .get();
             assertThat(report.up()).isTrue();
             assertThat(report.service()).isEqualTo(service().id());
+        }
+    }
+
+    @Test
+    default void answersFaztDoctorsSelfCheckWithItsVersionClockDatabaseAndPaths() throws Exception {
+        try (Connection nats = suite().nats().connect()) {
+            SelfCheckReport report = new NatsRequester(nats, suite().nats().root())
+                    .request(
+                            DoctorSubjects.of(service()),
+                            new SelfCheckRequest("contract"),
+                            SelfCheckReport.class,
+                            DoctorSubjects.TIMEOUT)
+                    .get();
+            assertThat(report.service()).isEqualTo(service().id());
+            assertThat(report.version()).isNotBlank();
+            assertThat(report.now()).isNotNull();
+            assertThat(report.database().reachable())
+                    .as(report.database().error())
+                    .isTrue();
+            assertThat(report.database().version()).isNotBlank();
+            assertThat(report.disks())
+                    .anySatisfy(d -> assertThat(d.purpose()).isEqualTo("temporary files"))
+                    .allSatisfy(d -> assertThat(d.usable())
+                            .as(d.path() + ": " + d.error())
+                            .isTrue());
         }
     }
 
