@@ -1,4 +1,4 @@
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2154  # run_dir, log_dir, the timeouts: set by scripts/stack, which sources this
 # `scripts/stack upgrade`: the jar mode's upgrade (docs/upgrade.md, ADR 43). Sourced by scripts/stack, whose
 # functions it uses (start_process, stop_supervisors, healthy, port_of, ...).
 #
@@ -45,7 +45,7 @@ switch_instance() {
   local svc=$1 from=$2 to=$3 release=$4 targets=$1 base pid deadline
   [[ $svc == runtime-* ]] && targets=runtime
   base=$(($(port_of "$to") - $(offset_of "$targets")))
-  pid=$(FAZT_RELEASE_DIR=$release keep_log=1 start_process "$to" "$targets" "$base" "$to") || return 1
+  pid=$(stack_release=$release keep_log=1 start_process "$to" "$targets" "$base" "$to") || return 1
   deadline=$((SECONDS + start_timeout))
   until healthy "$to" "$(cat "$run_dir/$to.pid" 2>/dev/null)"; do
     if [ $SECONDS -ge $deadline ] || grep -q '^restarts=[1-9]' "$supervise_dir/$to.state" 2>/dev/null; then
@@ -89,8 +89,9 @@ cmd_upgrade() {
   mapfile -t order < <(upgrade_order)
   for svc in "${order[@]}"; do
     name=$(instance_of "$svc")
-    pid_of "$name" > /dev/null && healthy "$name" "$(pid_of "$name")" ||
+    if ! pid_of "$name" > /dev/null || ! healthy "$name" "$(pid_of "$name")"; then
       fail "upgrade: $svc is not up and healthy (scripts/stack status); nothing was changed"
+    fi
   done
 
   # 1. Verify and fetch everything before anything stops.
@@ -102,7 +103,7 @@ cmd_upgrade() {
   version=${release##*/}
 
   # 2. The additive migrations, once, by the new release.
-  if ! FAZT_RELEASE_DIR=$release "$(launcher "$release")" provision > "$log_dir/provision.log" 2>&1; then
+  if ! stack_release=$release "$(launcher "$release")" provision > "$log_dir/provision.log" 2>&1; then
     say "fazt: provisioning with release $version failed; nothing was stopped. Last lines of $log_dir/provision.log:" >&2
     tail -n 20 "$log_dir/provision.log" >&2
     exit 1
@@ -110,7 +111,7 @@ cmd_upgrade() {
 
   # 3. One service at a time, new beside old; back to the old release on a failed health check.
   local -a switched=()
-  local from_name to_name entry
+  local from_name to_name i
   for svc in "${order[@]}"; do
     from_name=$(instance_of "$svc")
     to_name=$(other_slot "$from_name")

@@ -37,7 +37,12 @@ class UndeclaredSettingsTest {
             files.filter(UndeclaredSettingsTest::serverSource).forEach(f -> named.addAll(names(f, true)));
         }
         for (String script : List.of(
-                "bin/fazt-server", "scripts/stack", "platform/platform-service/src/main/resources/logback.xml")) {
+                "bin/fazt-server",
+                "scripts/stack",
+                "scripts/lib/upgrade-jars.sh",
+                "scripts/upgrade-compose",
+                "scripts/release",
+                "platform/platform-service/src/main/resources/logback.xml")) {
             named.addAll(names(REPO.resolve(script), false));
         }
         named.removeIf(n -> n.startsWith("FAZT_TEST_"));
