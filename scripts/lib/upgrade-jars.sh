@@ -128,8 +128,10 @@ cmd_upgrade() {
           say "fazt: $entry_svc could not be put back on the old release; it stays on $version" >&2
         fi
       done
+      local previous="the build of this checkout"
+      [ -z "$current" ] || previous="release ${current##*/}"
       fail "upgrade to $version rolled back: $svc failed its health check; $back service(s) put back on" \
-        "${current:+release ${current##*/}}${current:-the build of this checkout}, the others were never stopped"
+        "$previous, the others were never stopped"
     fi
     switched+=("$svc $from_name $to_name")
   done

@@ -3,7 +3,6 @@ package fazt.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -90,13 +89,15 @@ class UpgradeE2E {
         Path otherKey = stranger.copyAs(releaseB, "1.0.0-other-key");
         assertRefused(stack, otherKey, "not by the pinned key");
 
-        Path badHash = releases.copyAs(releaseB, "1.0.0-bad-hash");
-        Files.writeString(
-                badHash.resolve("bin/fazt-server"),
-                "\necho tampered\n",
-                StandardCharsets.UTF_8,
-                java.nio.file.StandardOpenOption.APPEND);
-        assertRefused(stack, badHash, "bin/fazt-server has ");
+        // A file the installed release does not have (one it has with the signed hash is copied from there, so a
+        // changed copy of it in the source is never read), changed after signing.
+        Path badHash = releases.dir.resolve("1.0.0-bad-hash");
+        Stack.run(List.of("cp", "-a", releaseB.toString(), badHash.toString()), Map.of(), 60);
+        Path added = badHash.resolve("server/target/fazt-server/lib/added.txt");
+        Files.writeString(added, "as signed\n");
+        releases.resign(badHash, "1.0.0-bad-hash");
+        Files.writeString(added, "as served\n");
+        assertRefused(stack, badHash, "server/target/fazt-server/lib/added.txt has SHA-256 ");
 
         assertThat(stack.pids()).as("nothing stopped or started").containsExactlyInAnyOrderElementsOf(before);
         assertThat(Files.readSymbolicLink(stack.home.resolve("current"))).isEqualTo(Path.of("releases", A));

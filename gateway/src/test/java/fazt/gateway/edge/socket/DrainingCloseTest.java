@@ -23,7 +23,9 @@ class DrainingCloseTest {
     void aRequestInFlightIsAnsweredWithConnectionCloseAndThenTheConnectionCloses() {
         channel.writeInbound(request());
         draining.drain();
-        assertThat(channel.isOpen()).as("open until the request in flight is answered").isTrue();
+        assertThat(channel.isOpen())
+                .as("open until the request in flight is answered")
+                .isTrue();
         FullHttpResponse response = respond();
         assertThat(response.headers().get(HttpHeaderNames.CONNECTION)).isEqualToIgnoringCase("close");
         assertThat(channel.isOpen()).isFalse();
@@ -48,7 +50,9 @@ class DrainingCloseTest {
         channel.writeInbound(request());
         channel.advanceTimeBy(DrainingClose.IDLE_GRACE_MS * 2, TimeUnit.MILLISECONDS);
         channel.runScheduledPendingTasks();
-        assertThat(channel.isOpen()).as("the request arrived in the grace: it is answered").isTrue();
+        assertThat(channel.isOpen())
+                .as("the request arrived in the grace: it is answered")
+                .isTrue();
         assertThat(respond().headers().get(HttpHeaderNames.CONNECTION)).isEqualToIgnoringCase("close");
         assertThat(channel.isOpen()).isFalse();
     }
@@ -56,7 +60,8 @@ class DrainingCloseTest {
     @Test
     void withoutDrainingConnectionsStayAlive() {
         channel.writeInbound(request());
-        assertThat(respond().headers().contains(HttpHeaderNames.CONNECTION, "close", true)).isFalse();
+        assertThat(respond().headers().contains(HttpHeaderNames.CONNECTION, "close", true))
+                .isFalse();
         assertThat(channel.isOpen()).isTrue();
     }
 
