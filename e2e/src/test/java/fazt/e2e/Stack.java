@@ -145,6 +145,8 @@ final class Stack implements AutoCloseable {
     public void close() throws Exception {
         try {
             stack("down");
+            // Installed releases (UpgradeE2E) are copies of the whole build, hundreds of MB each.
+            run(List.of("rm", "-rf", home.resolve("releases").toString()), Map.of(), 120);
         } finally {
             nats.close();
             postgres.close();

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -33,6 +34,7 @@ class UpgradeE2E {
     static final String BROKEN = "1.0.1-broken-runtime";
 
     static Releases releases;
+    static Releases stranger;
     static Path releaseA;
     static Path releaseB;
 
@@ -74,6 +76,16 @@ class UpgradeE2E {
                 """);
     }
 
+    /** The release directories (about 150 MB each); the stack deletes the copies it installed when it stops. */
+    @AfterAll
+    static void deleteReleases() throws Exception {
+        for (Releases r : new Releases[] {releases, stranger}) {
+            if (r != null) {
+                Stack.run(List.of("rm", "-rf", r.dir.toString()), Map.of(), 120);
+            }
+        }
+    }
+
     @Test
     @Order(1)
     void aTamperedManifestAnotherKeyOrABadHashIsRefusedBeforeAnythingStops() throws Exception {
@@ -85,7 +97,7 @@ class UpgradeE2E {
         Files.writeString(tampered.resolve("release.json"), json.replace("1.0.0-tampered", "1.0.0-other"));
         assertRefused(stack, tampered, "release.json does not match its signature");
 
-        Releases stranger = Releases.withNewKey("stranger");
+        stranger = Releases.withNewKey("stranger");
         Path otherKey = stranger.copyAs(releaseB, "1.0.0-other-key");
         assertRefused(stack, otherKey, "not by the pinned key");
 
