@@ -36,6 +36,14 @@ final class RunningStack
     private Stack stack;
     private Edge edge;
     private boolean checkDomainsAtGateway;
+    private int managementPorts = 7;
+    private BeforeUp beforeUp = stack -> {};
+
+    /** Work on a created stack before its {@code up} (install a release into its FAZT_HOME, say). */
+    @FunctionalInterface
+    interface BeforeUp {
+        void accept(Stack stack) throws Exception;
+    }
 
     private RunningStack(String targets) {
         this.targets = targets;
@@ -60,6 +68,18 @@ final class RunningStack
         return this;
     }
 
+    /** Free management ports to reserve from FAZT_MANAGEMENT_PORT on (default 7, one per service). */
+    RunningStack managementPorts(int count) {
+        managementPorts = count;
+        return this;
+    }
+
+    /** Runs {@code work} on the created stack before {@code scripts/stack up}. */
+    RunningStack beforeUp(BeforeUp work) {
+        beforeUp = work;
+        return this;
+    }
+
     /** An environment override for every {@code scripts/stack} call, e.g. {@code FAZT_RUNTIME_INSTANCES=2}. */
     RunningStack env(String name, String value) {
         env.add(new String[] {name, value});
@@ -81,12 +101,13 @@ final class RunningStack
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        Stack created = Stack.create(targets);
+        Stack created = Stack.create(targets, managementPorts);
         env.forEach(pair -> created.with(pair[0], pair[1]));
         if (checkDomainsAtGateway) {
             created.with("FAZT_DOMAIN_CHECK_ADDRESS", "127.0.0.1:" + created.httpPort);
         }
         try {
+            beforeUp.accept(created);
             Stack.Result up = created.stack("up");
             if (up.exitCode() != 0) {
                 throw new AssertionError("scripts/stack up exited " + up.exitCode() + ":\n" + up.output());

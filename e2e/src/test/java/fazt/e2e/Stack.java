@@ -43,11 +43,19 @@ final class Stack implements AutoCloseable {
     }
 
     static Stack create(String targets) throws IOException {
+        return create(targets, 7);
+    }
+
+    /**
+     * A stack with {@code managementPorts} free ports from its FAZT_MANAGEMENT_PORT on (7 for the services; an upgrade's
+     * second slot needs 32 more, runtime instances their own).
+     */
+    static Stack create(String targets, int managementPorts) throws IOException {
         return new Stack(
                 targets,
                 Files.createTempDirectory("fazt-e2e-"),
                 freePort(),
-                freePortRange(7),
+                freePortRange(managementPorts),
                 TestPostgres.fresh(),
                 TestNats.fresh());
     }
@@ -137,6 +145,8 @@ final class Stack implements AutoCloseable {
     public void close() throws Exception {
         try {
             stack("down");
+            // Installed releases (UpgradeE2E) are copies of the whole build, hundreds of MB each.
+            run(List.of("rm", "-rf", home.resolve("releases").toString()), Map.of(), 120);
         } finally {
             nats.close();
             postgres.close();

@@ -108,6 +108,12 @@ final class GatewaySettings {
                     .defaultText("`FAZT_HTTPS_PORT`")
                     .mapsTo("gateway.tls.public-port", AS_INT),
             Setting.bool(
+                            "FAZT_HTTP_REUSE_PORT",
+                            false,
+                            "listen with SO_REUSEPORT, so an upgrade's new gateway serves beside the old one on the "
+                                    + "same ports (`scripts/stack` sets it; docs/upgrade.md)")
+                    .mapsTo("gateway.edge.reuse-port"),
+            Setting.bool(
                             "FAZT_HTTP_REDIRECT",
                             false,
                             "answer plain HTTP with 308 to HTTPS (not ACME challenges nor "

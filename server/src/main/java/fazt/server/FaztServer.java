@@ -7,6 +7,7 @@ import fazt.platform.service.ServiceDefinition;
 import fazt.platform.service.ServiceStartException;
 import fazt.platform.service.settings.SettingsException;
 import fazt.proto.ServiceName;
+import fazt.server.release.ReleaseCommand;
 import fazt.storage.MigrateBlobs;
 import java.util.EnumMap;
 import java.util.List;
@@ -25,6 +26,7 @@ import java.util.concurrent.CountDownLatch;
  * fazt-server drop-streams  delete the JetStream streams of FAZT_SUBJECT_ROOT (the suite stopped)
  * fazt-server migrate-blobs --to s3://bucket/prefix | --to postgres  move every blob's bytes to that store
  * fazt-server rotate-admin-token  replace the generated bootstrap admin token (printed once; the old one is refused)
+ * fazt-server release check|fetch|images --from DIR|URL --key release.pub  verify a signed release (upgrades)
  * fazt-server setup-link    show the running auth-svc's one-time first-admin link and its QR code, while it works
  * fazt-server settings      print every setting with its effective value and source (--markdown: the README table)
  * fazt-server version       print the version
@@ -48,6 +50,8 @@ public final class FaztServer {
                 case "rotate-admin-token" -> RotateAdminToken.run(env);
                 case "setup-link" -> System.exit(ShowSetupLink.run(env, System.out, System.err));
                 case "drop-streams" -> DropStreams.run(env);
+                case "release" ->
+                    System.exit(ReleaseCommand.run(List.of(args).subList(1, args.length), System.out, System.err));
                 case "migrate-blobs" -> MigrateBlobs.run(env, List.of(args).subList(1, args.length), System.err);
                 case "settings" ->
                     System.exit(SettingsReport.print(
@@ -109,7 +113,7 @@ public final class FaztServer {
     private static String usage() {
         return """
                 usage: fazt-server [run | provision [--rotate-nats] | drop-streams | rotate-admin-token | setup-link
-                                    | settings [--markdown] | migrate-blobs --to URL | version]
+                                    | settings [--markdown] | migrate-blobs --to URL | release ... | version]
                   run        start the services named by FAZT_TARGETS (all, or e.g. gateway,deploy,storage)
                   provision  create the database, each service's role and schema, a master key file, and the
                              NATS seeds and configuration (--rotate-nats: new seeds for every service)
@@ -120,6 +124,8 @@ public final class FaztServer {
                              its QR code, while it still works (exit 3: none yet; 4: used or replaced)
                   migrate-blobs  move every blob's bytes to --to s3://bucket/prefix or --to postgres while
                              serving, verifying each; resumable (docs/blobs.md)
+                  release    check|fetch|images --from DIR|URL --key release.pub: verify a signed release and
+                             fetch it (the verifying half of an upgrade: docs/upgrade.md)
                   settings   print every setting of FAZT_TARGETS with its value and source (secrets masked)
                 settings come from the environment: see README.md, "Configuration"\
                 """;

@@ -146,7 +146,22 @@ final class ServerSettings {
                             null,
                             "how long `scripts/stack down` waits for a service to stop before it kills it")
                     .unit("seconds")
-                    .readBy("scripts/stack"));
+                    .readBy("scripts/stack"),
+            Setting.of(
+                            "FAZT_RELEASE_KEY",
+                            SettingType.STRING,
+                            null,
+                            "the minisign public key file an upgrade trusts, instead of the installed release's "
+                                    + "`release.pub` (a stack built from source; docs/upgrade.md)")
+                    .defaultText("`$FAZT_HOME/current/release.pub` (compose: `./release.pub`)")
+                    .readBy("scripts/stack upgrade", "scripts/upgrade-compose"),
+            Setting.of(
+                            "FAZT_RELEASE_SOURCE",
+                            SettingType.STRING,
+                            null,
+                            "the release directory or http(s) URL an upgrade takes when `--from` is not given")
+                    .defaultText("none: `--from` is needed")
+                    .readBy("scripts/stack upgrade", "scripts/upgrade-compose"));
 
     private ServerSettings() {}
 

@@ -42,6 +42,9 @@ class UndeclaredSettingsTest {
                 "install.sh",
                 "scripts/lib/install/compose.sh",
                 "scripts/lib/install/systemd.sh",
+                "scripts/lib/upgrade-jars.sh",
+                "scripts/upgrade-compose",
+                "scripts/release",
                 "platform/platform-service/src/main/resources/logback.xml")) {
             named.addAll(names(REPO.resolve(script), false));
         }

@@ -7,6 +7,7 @@ import fazt.gateway.edge.intake.EdgeIntake;
 import fazt.gateway.edge.intake.TrustedProxies;
 import fazt.gateway.edge.socket.ConnectionGuard;
 import fazt.gateway.edge.socket.ConnectionLimiter;
+import fazt.gateway.edge.socket.DrainingClose;
 import fazt.gateway.edge.socket.EdgeCodec;
 import fazt.gateway.edge.socket.EdgeLimits;
 import fazt.gateway.invoke.ApiRequestStreamer;
@@ -20,6 +21,7 @@ import fazt.platform.service.settings.SettingsException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Value;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
@@ -29,8 +31,11 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2Settings;
@@ -39,6 +44,7 @@ import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import jakarta.annotation.PreDestroy;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -64,6 +70,8 @@ public final class EdgeServer {
     static final long SHUTDOWN_QUIET_MS = 200;
 
     static final long SHUTDOWN_TIMEOUT_MS = 5000;
+    /** How long a stopping gateway waits for the requests in flight on its connections (ADR 43). */
+    static final long DRAIN_TIMEOUT_MS = 15_000;
     /** Concurrent HTTP/2 streams per connection. */
     static final int MAX_STREAMS = 100;
 
@@ -74,6 +82,8 @@ public final class EdgeServer {
     private final Channel channel;
     private final Channel tlsChannel;
     private final ConnectionLimiter limiter;
+    private final boolean reusePort;
+    private final ChannelGroup connections = new DefaultChannelGroup("edge", GlobalEventExecutor.INSTANCE);
 
     EdgeServer(
             BootstrapSettings settings,
@@ -85,7 +95,9 @@ public final class EdgeServer {
             FunctionConfig functions,
             EdgeLimits limits,
             MeterRegistry metrics,
-            TlsHandshakes tls) {
+            TlsHandshakes tls,
+            @Value("${gateway.edge.reuse-port:false}") boolean reusePort) {
+        this.reusePort = reusePort;
         TrustedProxies proxies = TrustedProxies.parse(limits.trustedProxies());
         limiter = new ConnectionLimiter(limits, proxies);
         Gauge.builder("fazt.gateway.edge.connections", limiter, ConnectionLimiter::open)
@@ -104,6 +116,7 @@ public final class EdgeServer {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ch.attr(ConnectionLimiter.QUIET).set(Boolean.TRUE);
+                        connections.add(ch);
                         ch.pipeline().addLast(limiter).addLast(tls.sniHandler()).addLast(new HandshakeGate(gate -> {
                             SslHandler ssl = gate.pipeline().get(SslHandler.class);
                             if (ssl != null && TlsHandshakes.validation(ssl.applicationProtocol())) {
@@ -166,6 +179,7 @@ public final class EdgeServer {
             channel = bind(transport, settings.httpPort(), new ChannelInitializer<SocketChannel>() {
                 @Override
                 protected void initChannel(SocketChannel ch) {
+                    connections.add(ch);
                     ch.pipeline().addLast(limiter);
                     http(
                             ch.pipeline(),
@@ -195,7 +209,11 @@ public final class EdgeServer {
     }
 
     private Channel bind(Transport transport, int port, ChannelInitializer<SocketChannel> initializer) {
-        return new ServerBootstrap()
+        ServerBootstrap bootstrap = new ServerBootstrap();
+        if (reusePort) {
+            transport.reusePort(bootstrap); // old and new gateway side by side during an upgrade (ADR 43)
+        }
+        return bootstrap
                 .group(acceptor, workers)
                 .channel(transport.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 1024)
@@ -300,6 +318,7 @@ public final class EdgeServer {
         handlers.add(RESPONSE_ORDER);
         if (!http2Stream) {
             handlers.add(new HttpServerKeepAliveHandler());
+            handlers.add(new DrainingClose());
         }
         handlers.add(new EdgeIntake(hosts, proxies, functions.maxBodyBytes(), config.maxUploadBytes(), redirectPort));
         handlers.add(new AdminUploadStreamer(admin, nats));
@@ -327,12 +346,43 @@ public final class EdgeServer {
         return ((InetSocketAddress) channel.localAddress()).getPort();
     }
 
+    /**
+     * Stops without failing a request (ADR 43): the listeners close first (with {@code FAZT_HTTP_REUSE_PORT} a new
+     * gateway on the same port takes the new connections), then every HTTP/1.1 connection finishes the request it has
+     * in flight and closes ({@link DrainingClose}); what is still open after {@link #DRAIN_TIMEOUT_MS} is closed.
+     */
     @PreDestroy
     void stop() {
         channel.close().syncUninterruptibly();
         if (tlsChannel != null) {
             tlsChannel.close().syncUninterruptibly();
         }
+        int open = connections.size();
+        for (Channel connection : connections) {
+            connection.eventLoop().execute(() -> {
+                DrainingClose draining = connection.pipeline().get(DrainingClose.class);
+                if (draining != null) {
+                    draining.drain();
+                } else if (connection.pipeline().get(Http2FrameCodec.class) != null) {
+                    connection.close(); // HTTP/2: Netty sends GOAWAY and closes once the streams in flight end
+                } else if (connection.pipeline().get(SslHandler.class) == null) {
+                    connection.close(); // no HTTP handlers yet: no request in flight
+                }
+            });
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DRAIN_TIMEOUT_MS);
+        while (!connections.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20); // polling the channel group: it has no "empty" event
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (open > 0) {
+            log.info("edge drained connections={} left={}", open, connections.size());
+        }
+        connections.close().awaitUninterruptibly(SHUTDOWN_TIMEOUT_MS);
         shutdownGroups();
     }
 
