@@ -55,9 +55,17 @@ public final class SchemaBackup implements AutoCloseable {
 
     /** The export and import endpoints, to register with the service's others. */
     public List<RequestEndpoint> endpoints() {
-        return List.of(
-                endpoint(BackupSubjects.exportOf(service), this::export),
-                endpoint(BackupSubjects.importOf(service), this::load));
+        return List.of(exportEndpoint(), importEndpoint());
+    }
+
+    /** {@code svc.<service>.backup.export}. */
+    public RequestEndpoint exportEndpoint() {
+        return endpoint(BackupSubjects.exportOf(service), this::export);
+    }
+
+    /** {@code svc.<service>.backup.import}. */
+    public RequestEndpoint importEndpoint() {
+        return endpoint(BackupSubjects.importOf(service), this::load);
     }
 
     private static RequestEndpoint endpoint(String subject, Handler handler) {
