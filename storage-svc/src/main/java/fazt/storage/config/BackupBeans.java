@@ -8,6 +8,7 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /** This service's schema in backups and restores (ADR 39): it exports and imports its own tables, nobody else. */
@@ -16,7 +17,8 @@ final class BackupBeans {
     @Singleton
     @Bean(preDestroy = "close")
     SchemaBackup schemaBackup(DataSource dataSource, NatsSession nats) {
-        return new SchemaBackup(ServiceName.STORAGE, dataSource, nats.connection());
+        // backup_run records the archives of the installation, not its data (ADR 39).
+        return new SchemaBackup(ServiceName.STORAGE, dataSource, nats.connection(), Set.of("backup_run"));
     }
 
     @Singleton

@@ -31,7 +31,13 @@ final class PartImport {
 
     /** Imports {@code in}; returns the rows loaded per table. */
     static Map<String, Long> load(
-            Connection c, String service, String schema, String ownVersion, InputStream in, boolean replace)
+            Connection c,
+            String service,
+            String schema,
+            String ownVersion,
+            InputStream in,
+            boolean replace,
+            Set<String> notData)
             throws SQLException, IOException {
         PartLines lines = new PartLines(in);
         String[] header = lines.text().split(" ");
@@ -47,7 +53,7 @@ final class PartImport {
                     PartRefused.WRONG_SERVICE, "the part belongs to " + header[2] + ", not to " + service);
         }
         refuseNewer(header[3], ownVersion);
-        List<String> tables = SchemaCatalog.tablesInLoadOrder(c, schema);
+        List<String> tables = SchemaCatalog.tablesInLoadOrder(c, schema, notData);
         clear(c, schema, tables, replace);
         Set<String> sequences = allSequences(c, schema);
         CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();

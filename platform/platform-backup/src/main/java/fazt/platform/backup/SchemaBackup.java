@@ -41,12 +41,23 @@ public final class SchemaBackup implements AutoCloseable {
     private static final Pattern STREAM_SUBJECT = Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+){1,15}");
 
     private final ServiceName service;
+    private final java.util.Set<String> notData;
     private final DataSource dataSource;
     private final io.nats.client.Connection nats;
     private final BodyStreamHolder parts;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
 
     public SchemaBackup(ServiceName service, DataSource dataSource, io.nats.client.Connection nats) {
+        this(service, dataSource, nats, java.util.Set.of());
+    }
+
+    /**
+     * A service whose schema also has tables about the installation rather than its data ({@code notData}, e.g. the
+     * record of the backups themselves): they are neither exported nor replaced.
+     */
+    public SchemaBackup(
+            ServiceName service, DataSource dataSource, io.nats.client.Connection nats, java.util.Set<String> notData) {
+        this.notData = java.util.Set.copyOf(notData);
         this.service = service;
         this.dataSource = dataSource;
         this.nats = nats;
@@ -114,7 +125,7 @@ public final class SchemaBackup implements AutoCloseable {
                 }
             }
             String version = SchemaCatalog.schemaVersion(c, schema()).orElse("0");
-            List<String> tables = SchemaCatalog.tablesInLoadOrder(c, schema());
+            List<String> tables = SchemaCatalog.tablesInLoadOrder(c, schema(), notData);
             ChunkPipe pipe = new ChunkPipe();
             BodyStreamHolder.HeldStream held = parts.register(ChunkProducer.blocking(pipe, workers));
             workers.execute(() -> write(c, version, tables, pipe));
@@ -154,7 +165,7 @@ public final class SchemaBackup implements AutoCloseable {
                 if (asked.schemaVersion() != null) {
                     PartImport.refuseNewer(asked.schemaVersion(), own);
                 }
-                Map<String, Long> rows = PartImport.load(c, service.id(), schema(), own, in, asked.replace());
+                Map<String, Long> rows = PartImport.load(c, service.id(), schema(), own, in, asked.replace(), notData);
                 c.commit();
                 log.info("backup import committed tables={}", rows.size());
                 return new SchemaImportReply(service.id(), own, rows);

@@ -42,7 +42,7 @@ final class SchemaCatalog {
     }
 
     /** The data tables of {@code schema}, each parent before the tables whose foreign keys point at it. */
-    static List<String> tablesInLoadOrder(Connection c, String schema) throws SQLException {
+    static List<String> tablesInLoadOrder(Connection c, String schema, Set<String> notData) throws SQLException {
         Set<String> tables = new TreeSet<>();
         try (PreparedStatement s =
                 c.prepareStatement("SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
@@ -50,7 +50,7 @@ final class SchemaCatalog {
             s.setString(1, schema);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    if (!NOT_DATA.contains(r.getString(1))) {
+                    if (!NOT_DATA.contains(r.getString(1)) && !notData.contains(r.getString(1))) {
                         tables.add(r.getString(1));
                     }
                 }
