@@ -77,6 +77,16 @@ final class RestoreBackup {
             for (SchemaExports.Exported e : backups.exports.export(services, before, false, n -> {}, () -> {})) {
                 previous.put(e.service(), e);
             }
+            List<String> holding = previous.values().stream()
+                    .filter(e -> e.reply().userRows() > 0)
+                    .map(e -> e.service().id() + " (" + e.reply().userRows() + " rows)")
+                    .toList();
+            if (!holding.isEmpty()) {
+                throw new ArchiveRefused(
+                        ArchiveRefused.NOT_EMPTY,
+                        "this installation already holds data in " + String.join(", ", holding)
+                                + "; restore into a new, empty installation");
+            }
             for (BackupManifest.Part part : schemas) {
                 String here = previous.get(serviceOf(part.service())).reply().schemaVersion();
                 if (Backups.newer(part.schemaVersion(), here)) {
@@ -108,7 +118,7 @@ final class RestoreBackup {
                             MessageCodec.INSTANCE.mapper().writeValueAsBytes(Map.of("restored", restored)),
                             StandardCharsets.UTF_8));
             log.info("restore done archive={} services={}", archive, restored.keySet());
-        } catch (Exception e) {
+        } catch (Exception | LinkageError e) { // a missing class must fail the run too, not leave it running
             log.warn("restore failed archive={}: {}", archive, e.getMessage());
             backups.runs.failed(name, e.getMessage());
         } finally {
