@@ -102,9 +102,10 @@ final class BackupCommand extends AdminCommandGroup implements Callable<Integer>
         try {
             run = await(admin, started.path("name").asText());
         } catch (CliFailure e) {
-            // The restore replaces users and tokens with the archive's: this login may have gone with them.
-            throw new CliFailure(e.getMessage() + "; if the restore replaced this login, log in with a token of the"
-                    + " backed-up installation and check: fazt backup list");
+            // The restore replaces users, sessions and API tokens with the archive's: a login other than the
+            // bootstrap admin token may have gone with them.
+            throw new CliFailure(e.getMessage() + "; if the restore replaced this login, log in again (the bootstrap"
+                    + " admin token, or a token of the backed-up installation) and check: fazt backup list");
         }
         if (!"done".equals(run.path("status").asText())) {
             return finished(run, "");
