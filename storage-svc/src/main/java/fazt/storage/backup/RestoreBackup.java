@@ -45,7 +45,18 @@ final class RestoreBackup {
         BackupNames.require(archive);
         String name = "restore-" + archive;
         if (!backups.runs.start(name, "restore", backups.target.describe(), BackupSubjects.SERVICES.size())) {
-            return null;
+            // A failed restore changed nothing: it may be tried again. One under way or done may not.
+            boolean failedBefore = backups.runs
+                    .find(name)
+                    .map(r -> BackupRuns.FAILED.equals(r.status()))
+                    .orElse(false);
+            if (!failedBefore) {
+                return null;
+            }
+            backups.runs.forget(name);
+            if (!backups.runs.start(name, "restore", backups.target.describe(), BackupSubjects.SERVICES.size())) {
+                return null;
+            }
         }
         backups.work.execute(() -> run(archive, name));
         return backups.runs.find(name).orElseThrow();
