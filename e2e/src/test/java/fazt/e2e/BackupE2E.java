@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -24,6 +25,14 @@ class BackupE2E {
 
     @RegisterExtension
     static final RunningStack first = RunningStack.oneJvm().env("FAZT_BACKUP_TARGET", TARGET.toString());
+
+    @AfterAll
+    static void removeArchives() throws Exception {
+        try (var files = Files.walk(TARGET)) {
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
+        }
+    }
 
     private static Path tempDirectory() {
         try {
