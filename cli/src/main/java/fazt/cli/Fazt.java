@@ -34,6 +34,7 @@ import picocli.CommandLine.Option;
             MailCommand.class,
             StatusCommand.class,
             DoctorCommand.class,
+            BackupCommand.class,
             AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class
         },
