@@ -15,6 +15,10 @@ import fazt.proto.auth.PrincipalKeysReply;
 import fazt.proto.auth.PrincipalKeysRequest;
 import fazt.proto.auth.TokenVerifyReply;
 import fazt.proto.auth.TokenVerifyRequest;
+import fazt.proto.backup.SchemaExportReply;
+import fazt.proto.backup.SchemaExportRequest;
+import fazt.proto.backup.SchemaImportReply;
+import fazt.proto.backup.SchemaImportRequest;
 import fazt.proto.deploy.AppChanged;
 import fazt.proto.deploy.AppEnvReply;
 import fazt.proto.deploy.AppEnvRequest;
@@ -106,6 +110,10 @@ public final class Messages {
     public static final List<Class<?>> ALL = List.of(
             HealthCheckRequest.class,
             HealthReport.class,
+            SchemaExportRequest.class,
+            SchemaExportReply.class,
+            SchemaImportRequest.class,
+            SchemaImportReply.class,
             Problem.class,
             Principal.class,
             PrincipalAssertion.class,

@@ -2,6 +2,7 @@ package fazt.proto;
 
 import fazt.proto.admin.AdminSubjects;
 import fazt.proto.auth.AuthSubjects;
+import fazt.proto.backup.BackupSubjects;
 import fazt.proto.deploy.DeploySubjects;
 import fazt.proto.gateway.GatewaySubjects;
 import fazt.proto.health.HealthSubjects;
@@ -127,7 +128,18 @@ public final class NatsRoles {
                 List.of());
         role(
                 ServiceName.STORAGE,
-                publishes(List.of(StorageSubjects.KV_CHANGED)),
+                publishes(
+                        List.of(StorageSubjects.KV_CHANGED),
+                        // The backup coordinator (ADR 39): every schema's export and import, and pulls of the parts.
+                        BackupSubjects.SERVICES.stream()
+                                .map(BackupSubjects::exportOf)
+                                .toList(),
+                        BackupSubjects.SERVICES.stream()
+                                .map(BackupSubjects::importOf)
+                                .toList(),
+                        BackupSubjects.SERVICES.stream()
+                                .map(NatsRoles::bodyStreamsOf)
+                                .toList()),
                 List.of(),
                 List.of(DeploySubjects.APP_EVENTS));
         role(
@@ -238,6 +250,10 @@ public final class NatsRoles {
         // Dead letters of its own consumers (ADR 25); the JetStream API and acknowledgements (coarse, ADR 31).
         pub.add(SubjectGrammar.DEAD_LETTER + "." + service.id() + ".>");
         pub.addAll(List.of(JETSTREAM_API, JETSTREAM_ACK, JETSTREAM_FLOW));
+        if (BackupSubjects.SERVICES.contains(service) && !pub.contains(bodyStreamsOf(ServiceName.STORAGE))) {
+            // A restore: the service pulls its part from the body stream the backup coordinator holds (ADR 39).
+            pub.add(bodyStreamsOf(ServiceName.STORAGE));
+        }
         List<String> sub = new ArrayList<>();
         sub.add(SubjectGrammar.REQUEST + "." + service.id() + ".>");
         sub.add(inboxOf(service));

@@ -2,6 +2,7 @@ package fazt.storage;
 
 import fazt.platform.service.settings.Setting;
 import fazt.platform.service.settings.SettingType;
+import fazt.storage.backup.BackupConfig;
 import fazt.storage.config.BlobS3Config;
 import fazt.storage.config.BlobStoreUrl;
 import java.net.URI;
@@ -57,8 +58,29 @@ final class StorageSettings {
             .mapsTo("storage.blob.s3.timeout", Setting.AS_DURATION)
             .readBy("fazt-server migrate-blobs");
 
-    static final List<Setting> ALL =
-            List.of(BLOB_STORE, S3_ENDPOINT, S3_REGION, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY_FILE, S3_TIMEOUT);
+    static final Setting BACKUP_TARGET = Setting.of(
+                    "FAZT_BACKUP_TARGET",
+                    SettingType.STRING,
+                    BackupConfig.DEFAULT_TARGET,
+                    "where backup archives go: a directory storage-svc can write (docs/backups.md)")
+            .mapsTo("storage.backup.target");
+    static final Setting BACKUP_KEEP = Setting.number(
+                    "FAZT_BACKUP_KEEP",
+                    (long) BackupConfig.DEFAULT_KEEP,
+                    1,
+                    10_000L,
+                    "how many finished backups to keep; a new one that is done removes the oldest beyond this")
+            .mapsTo("storage.backup.keep");
+
+    static final List<Setting> ALL = List.of(
+            BLOB_STORE,
+            S3_ENDPOINT,
+            S3_REGION,
+            S3_ACCESS_KEY_ID,
+            S3_SECRET_ACCESS_KEY_FILE,
+            S3_TIMEOUT,
+            BACKUP_TARGET,
+            BACKUP_KEEP);
 
     private StorageSettings() {}
 

@@ -6,6 +6,7 @@ import fazt.proto.gateway.GatewayAdminApi;
 import fazt.proto.mail.MailAdminApi;
 import fazt.proto.runtime.RuntimeAdminApi;
 import fazt.proto.scheduler.SchedulerAdminApi;
+import fazt.proto.storage.StorageAdminApi;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -23,7 +24,8 @@ public final class AdminApi {
                     SchedulerAdminApi.ROUTES,
                     RuntimeAdminApi.ROUTES,
                     GatewayAdminApi.ROUTES,
-                    MailAdminApi.ROUTES)
+                    MailAdminApi.ROUTES,
+                    StorageAdminApi.ROUTES)
             .flatMap(List::stream)
             .toList());
 }

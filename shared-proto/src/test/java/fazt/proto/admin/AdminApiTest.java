@@ -36,6 +36,8 @@ class AdminApiTest {
         "/tokens, auth",
         "/settings/signup, auth",
         "/me, auth",
+        "/backups, storage",
+        "/backups/fazt-backup-20261208-011500.tar.gz/verify, storage",
         "/apps/blog/auth/providers, auth",
         "/apps/blog/auth/providers/google, auth",
         "/apps/blog/auth/access, auth",

@@ -31,6 +31,11 @@ class PlatformServiceIT implements ServiceContract {
         return ServiceName.MAIL;
     }
 
+    @Override
+    public boolean backsUpItsSchema() {
+        return false; // a bare definition: the platform alone, without mail-svc's beans
+    }
+
     @Test
     void stoppingAServiceRecordsACleanStopAndLeavesTheOthersRunning() throws Exception {
         suite.stop(ServiceName.SCHEDULER);

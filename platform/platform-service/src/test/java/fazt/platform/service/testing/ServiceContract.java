@@ -7,12 +7,20 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
+import fazt.platform.bodystream.BodyStreamHolder;
+import fazt.platform.bodystream.BodyStreamReader;
+import fazt.platform.bodystream.ChunkProducer;
 import fazt.platform.nats.NatsRequester;
 import fazt.platform.nats.ServiceEndpoints;
 import fazt.platform.service.ServiceContext;
 import fazt.platform.service.db.DatabaseProvisioner;
 import fazt.proto.MessageCodec;
 import fazt.proto.ServiceName;
+import fazt.proto.backup.BackupSubjects;
+import fazt.proto.backup.SchemaExportReply;
+import fazt.proto.backup.SchemaExportRequest;
+import fazt.proto.backup.SchemaImportReply;
+import fazt.proto.backup.SchemaImportRequest;
 import fazt.proto.health.HealthCheckRequest;
 import fazt.proto.health.HealthReport;
 import fazt.proto.health.HealthSubjects;
@@ -46,6 +54,11 @@ public interface ServiceContract {
 
     /** The service under test. */
     ServiceName service();
+
+    /** Whether the service answers the backup requests (ADR 39): every service with durable data does. */
+    default boolean backsUpItsSchema() {
+        return BackupSubjects.SERVICES.contains(service());
+    }
 
     private ServiceContext context() {
         return suite().service(service());
@@ -200,6 +213,53 @@ public interface ServiceContract {
             assertThatThrownBy(() -> s.executeQuery("CREATE TABLE " + other.id() + ".intruder (x int)"))
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("permission denied");
+        }
+    }
+
+    @Test
+    default void itsSchemaGoesIntoABackupPartAndComesBackWhole() throws Exception {
+        if (!backsUpItsSchema()) {
+            return;
+        }
+        try (Connection nats = suite().nats().connect();
+                BodyStreamHolder held = new BodyStreamHolder(nats)) {
+            NatsRequester requester = new NatsRequester(nats, suite().nats().root());
+            SchemaExportReply exported = requester.call(
+                    BackupSubjects.exportOf(service()),
+                    new SchemaExportRequest("contract", null),
+                    SchemaExportReply.class,
+                    BackupSubjects.EXPORT_TIMEOUT);
+            byte[] part;
+            try (var in =
+                    new BodyStreamReader(nats, exported.stream(), BackupSubjects.PULL_TIMEOUT).inputStream(null)) {
+                part = in.readAllBytes();
+            }
+            String text = new String(part, StandardCharsets.UTF_8);
+            assertThat(text).startsWith("fazt-schema-part 1 " + service().id() + " " + exported.schemaVersion() + "\n");
+            assertThat(exported.tables()).isNotEmpty().doesNotContain("flyway_schema_history", "instance");
+
+            // Into its own schema again, replacing what is there: every table of the part is loaded, with its rows.
+            SchemaImportReply imported = requester.call(
+                    BackupSubjects.importOf(service()),
+                    new SchemaImportRequest(
+                            "contract",
+                            exported.schemaVersion(),
+                            held.register(ChunkProducer.of(part)).subject(),
+                            true),
+                    SchemaImportReply.class,
+                    BackupSubjects.IMPORT_TIMEOUT);
+            assertThat(imported.rows().keySet()).containsExactlyElementsOf(exported.tables());
+            for (var table : imported.rows().entrySet()) {
+                assertThat(text).contains("\ntable " + table.getKey() + " ");
+            }
+            long written = text.lines()
+                    .filter(l -> l.startsWith("rows "))
+                    .mapToLong(l -> Long.parseLong(l.substring(5)))
+                    .sum();
+            assertThat(imported.rows().values().stream()
+                            .mapToLong(Long::longValue)
+                            .sum())
+                    .isEqualTo(written);
         }
     }
 }

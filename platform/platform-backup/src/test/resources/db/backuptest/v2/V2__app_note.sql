@@ -1,0 +1,1 @@
+ALTER TABLE z_app ADD COLUMN note text;

@@ -1,0 +1,98 @@
+package fazt.storage.backup;
+
+import fazt.platform.service.db.Sql;
+import fazt.proto.storage.BackupView;
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/** The record of backups and restores ({@code backup_run}, V9): status and progress, readable by any instance. */
+@Singleton
+final class BackupRuns {
+    static final String RUNNING = "running";
+    static final String VERIFYING = "verifying";
+    static final String DONE = "done";
+    static final String FAILED = "failed";
+    /** Longest error text kept. */
+    static final int MAX_ERROR = 2000;
+
+    private final Sql sql;
+
+    BackupRuns(Sql sql) {
+        this.sql = sql;
+    }
+
+    /** Records a new run; false when {@code name} is taken. */
+    boolean start(String name, String kind, String target, int partsTotal) {
+        return sql.update(
+                        "INSERT INTO backup_run (name, kind, status, target, parts_total) VALUES (?, ?, 'running', ?, ?)"
+                                + " ON CONFLICT (name) DO NOTHING",
+                        name,
+                        kind,
+                        target,
+                        partsTotal)
+                == 1;
+    }
+
+    void progress(String name, long bytes, int partsDone) {
+        sql.update("UPDATE backup_run SET bytes = ?, parts_done = ? WHERE name = ?", bytes, partsDone, name);
+    }
+
+    void verifying(String name) {
+        sql.update("UPDATE backup_run SET status = 'verifying' WHERE name = ?", name);
+    }
+
+    void done(String name, long bytes, String manifest) {
+        sql.update(
+                "UPDATE backup_run SET status = 'done', finished_at = now(), bytes = ?, parts_done = parts_total,"
+                        + " manifest = ?::jsonb WHERE name = ?",
+                bytes,
+                manifest,
+                name);
+    }
+
+    void failed(String name, String error) {
+        String text = error == null ? "failed" : error;
+        sql.update(
+                "UPDATE backup_run SET status = 'failed', finished_at = now(), error = ? WHERE name = ?",
+                text.length() > MAX_ERROR ? text.substring(0, MAX_ERROR) : text,
+                name);
+    }
+
+    Optional<BackupView> find(String name) {
+        return sql.optional("SELECT * FROM backup_run WHERE name = ?", BackupRuns::view, name);
+    }
+
+    /** The newest {@code limit} runs. */
+    List<BackupView> newest(int limit) {
+        return sql.list(
+                "SELECT * FROM backup_run ORDER BY started_at DESC, name DESC LIMIT ?", BackupRuns::view, limit);
+    }
+
+    /** Names of finished backups, oldest first. */
+    List<String> doneBackups() {
+        return sql.list(
+                "SELECT name FROM backup_run WHERE kind = 'backup' AND status = 'done' ORDER BY started_at, name",
+                r -> r.getString(1));
+    }
+
+    void forget(String name) {
+        sql.update("DELETE FROM backup_run WHERE name = ?", name);
+    }
+
+    private static BackupView view(ResultSet r) throws SQLException {
+        return new BackupView(
+                r.getString("name"),
+                r.getString("kind"),
+                r.getString("status"),
+                r.getString("target"),
+                Sql.instant(r, "started_at"),
+                Sql.instant(r, "finished_at"),
+                r.getLong("bytes"),
+                r.getInt("parts_done"),
+                r.getInt("parts_total"),
+                r.getString("error"));
+    }
+}

@@ -1,0 +1,138 @@
+package fazt.storage.backup;
+
+import fazt.proto.MessageCodec;
+import fazt.proto.backup.BackupSubjects;
+import fazt.proto.backup.SchemaExportReply;
+import fazt.proto.storage.BackupView;
+import jakarta.inject.Singleton;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes one archive of the whole installation (ADR 39): every schema exported in one snapshot and spooled, the
+ * archive written to the target with its manifest first, then read back from the target and every part's hash
+ * checked; only then is the backup {@code done}, and the oldest beyond FAZT_BACKUP_KEEP are removed.
+ */
+@Singleton
+final class CreateBackup {
+    private static final Logger log = LoggerFactory.getLogger(CreateBackup.class);
+
+    private final Backups backups;
+
+    CreateBackup(Backups backups) {
+        this.backups = backups;
+    }
+
+    /** Records a new backup and starts it in the background; its progress is in {@link BackupRuns}. */
+    BackupView start() {
+        String name = BackupNames.at(Instant.now());
+        for (int n = 2;
+                !backups.runs.start(name, "backup", backups.target.describe(), BackupSubjects.SERVICES.size());
+                n++) {
+            name = BackupNames.nth(BackupNames.at(Instant.now()), n);
+        }
+        String started = name;
+        backups.work.execute(() -> run(started));
+        return backups.runs.find(name).orElseThrow();
+    }
+
+    /** Runs the backup now, on this thread; returns its final record. */
+    BackupView run(String name) {
+        Path spool = null;
+        try {
+            spool = Backups.newSpool("backup");
+            AtomicLong bytes = new AtomicLong();
+            AtomicInteger parts = new AtomicInteger();
+            List<SchemaExports.Exported> exported = backups.exports.export(
+                    BackupSubjects.SERVICES,
+                    spool,
+                    true,
+                    bytes::addAndGet,
+                    () -> backups.runs.progress(name, bytes.get(), parts.incrementAndGet()));
+            BackupManifest manifest = manifest(exported);
+            Map<String, Path> files = new LinkedHashMap<>();
+            for (SchemaExports.Exported e : exported) {
+                files.put(partName(e), e.part().file());
+            }
+            backups.target.write(name, out -> BackupArchive.write(out, manifest, files));
+            backups.runs.verifying(name);
+            AtomicLong read = new AtomicLong();
+            BackupManifest found;
+            try (InputStream in = backups.target.open(name)) {
+                found = BackupArchive.check(in, null, read::addAndGet);
+            }
+            if (!found.equals(manifest)) {
+                throw new ArchiveRefused(ArchiveRefused.DAMAGED, "the archive read back has another manifest");
+            }
+            backups.runs.done(
+                    name,
+                    read.get(),
+                    new String(MessageCodec.INSTANCE.mapper().writeValueAsBytes(manifest), StandardCharsets.UTF_8));
+            log.info(
+                    "backup done name={} bytes={} parts={}",
+                    name,
+                    read.get(),
+                    manifest.parts().size());
+            prune();
+        } catch (Exception e) {
+            log.warn("backup failed name={}: {}", name, e.getMessage());
+            backups.runs.failed(name, e.getMessage());
+        } finally {
+            Backups.removeSpool(spool);
+        }
+        return backups.runs.find(name).orElseThrow();
+    }
+
+    private BackupManifest manifest(List<SchemaExports.Exported> exported) {
+        List<BackupManifest.Part> parts = new ArrayList<>();
+        boolean shared = true;
+        for (SchemaExports.Exported e : exported) {
+            SchemaExportReply reply = e.reply();
+            shared &= SchemaExportReply.SHARED.equals(reply.snapshotMode());
+            parts.add(new BackupManifest.Part(
+                    partName(e),
+                    BackupManifest.Part.SCHEMA,
+                    e.service().id(),
+                    reply.schemaVersion(),
+                    reply.snapshotMode(),
+                    e.part().size(),
+                    e.part().sha256()));
+        }
+        return new BackupManifest(
+                BackupManifest.FORMAT,
+                backups.faztVersion,
+                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
+                shared ? BackupManifest.SNAPSHOT_SHARED : BackupManifest.SNAPSHOT_PER_SERVICE,
+                BackupManifest.KEY_KEPT_SEPARATELY,
+                parts);
+    }
+
+    static String partName(SchemaExports.Exported e) {
+        return "schemas/" + e.service().id() + ".part";
+    }
+
+    /** Removes the oldest finished backups beyond the number kept. */
+    private void prune() {
+        List<String> done = backups.runs.doneBackups();
+        for (int i = 0; i < done.size() - backups.keep; i++) {
+            String old = done.get(i);
+            try {
+                backups.target.delete(old);
+                backups.runs.forget(old);
+                log.info("backup removed name={} keep={}", old, backups.keep);
+            } catch (Exception e) {
+                log.warn("cannot remove old backup name={}: {}", old, e.getMessage());
+            }
+        }
+    }
+}
