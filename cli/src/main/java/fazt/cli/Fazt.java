@@ -33,6 +33,7 @@ import picocli.CommandLine.Option;
             HooksCommand.class,
             MailCommand.class,
             StatusCommand.class,
+            BackupCommand.class,
             AutoComplete.GenerateCompletion.class,
             CommandLine.HelpCommand.class
         },

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * {@code done}; the archive verified, and a copy with one flipped byte refused by verify and by restore; then the
  * archive restored into a second installation with a database and subject root of its own (the master key is kept
  * separately, so it is given to the second as an operator would), which serves the same bytes, the same data and
- * the decrypted secret, and accepts the first one's token.
+ * the decrypted secret, and accepts the first one's API token (its own bootstrap admin token stays its own).
  */
 class BackupE2E {
     private static final Path TARGET = tempDirectory();
@@ -67,27 +67,37 @@ class BackupE2E {
         assertThat(minted.statusCode()).as(Edge.text(minted)).isEqualTo(201);
         String ciToken = Edge.jsonOf(minted).get("token").asText();
         String adminToken = a.token();
+        HttpResponse<byte[]> ciBefore = call(a, ciToken, "GET", "/apps/notes");
+        assertThat(ciBefore.statusCode()).as(Edge.text(ciBefore)).isEqualTo(200);
         JsonNode data = Edge.jsonOf(a.get("notes.localhost", "/api/read"));
         assertThat(data.get("kv").asText()).isEqualTo("hello, tab\there");
         assertThat(data.get("secret").asText()).isEqualTo("s3cret");
         byte[] index = a.get("notes.localhost", "/").body();
         byte[] css = a.get("notes.localhost", "/assets/app.css").body();
 
-        // Backed up: 202 at once, done only after the archive was read back and checked.
-        HttpResponse<byte[]> started = a.json("POST", "/backups", null);
-        assertThat(started.statusCode()).as(Edge.text(started)).isEqualTo(202);
-        String name = Edge.jsonOf(started).get("name").asText();
-        JsonNode run = awaitFinished(a, adminToken, name);
+        // Backed up with the CLI, which waits until the archive was read back and every hash checked.
+        Cli cli = Cli.loggedIn(first.stack(), a);
+        Stack.Result created = cli.run("backup", "create");
+        assertThat(created.exitCode()).as(created.output()).isZero();
+        java.util.regex.Matcher named = java.util.regex.Pattern.compile("backed up to (fazt-backup-[0-9-]+\\.tar\\.gz)")
+                .matcher(created.output());
+        assertThat(named.find()).as(created.output()).isTrue();
+        String name = named.group(1);
+        JsonNode run = Edge.jsonOf(a.json("GET", "/backups/" + name, null));
         assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("done");
         assertThat(run.get("partsDone").asInt()).isEqualTo(6);
-        JsonNode check = Edge.jsonOf(a.json("POST", "/backups/" + name + "/verify", null));
-        assertThat(check.get("snapshot").asText()).isEqualTo("shared");
-        assertThat(check.get("key").asText()).isEqualTo("kept separately");
-        assertThat(check.get("parts")).hasSize(6);
-        assertThat(Edge.jsonOf(a.json("GET", "/backups", null)).get("archives").toString())
-                .contains(name);
+        Stack.Result verified = cli.run("backup", "verify", name);
+        assertThat(verified.exitCode()).as(verified.output()).isZero();
+        assertThat(verified.output())
+                .contains("is whole")
+                .contains("snapshot shared")
+                .contains("key kept separately");
+        assertThat(verified.output().lines().filter(l -> l.startsWith("  schemas/")))
+                .hasSize(6);
+        Stack.Result listed = cli.run("backup", "list");
+        assertThat(listed.output()).contains(name).contains("done");
 
-        // One flipped byte: verify refuses it.
+        // One flipped byte: verify refuses it, through the API and the CLI.
         String flippedName = name.replace(".tar.gz", "-9.tar.gz");
         byte[] archive = Files.readAllBytes(TARGET.resolve(name));
         archive[archive.length / 2] ^= 0x01;
@@ -95,6 +105,16 @@ class BackupE2E {
         HttpResponse<byte[]> refused = a.json("POST", "/backups/" + flippedName + "/verify", null);
         assertThat(refused.statusCode()).as(Edge.text(refused)).isEqualTo(422);
         assertThat(Edge.text(refused)).containsPattern("storage/backup-(archive-damaged|hash-mismatch)");
+        Stack.Result cliRefused = cli.run("backup", "verify", flippedName);
+        assertThat(cliRefused.exitCode()).as(cliRefused.output()).isNotZero();
+
+        // A restore into the populated installation itself is refused: it holds data.
+        HttpResponse<byte[]> overLive = a.json("POST", "/backups/" + name + "/restore", null);
+        assertThat(overLive.statusCode()).as(Edge.text(overLive)).isEqualTo(202);
+        JsonNode notEmpty = awaitFinished(a, adminToken, "restore-" + name);
+        assertThat(notEmpty.get("status").asText()).isEqualTo("failed");
+        assertThat(notEmpty.get("error").asText()).contains("already holds data");
+        assertThat(Edge.jsonOf(a.get("notes.localhost", "/api/read"))).isEqualTo(data);
 
         // A second installation with the same target and the master key handed over.
         try (Stack second = Stack.create("all")
@@ -131,8 +151,12 @@ class BackupE2E {
             assertThat(b.get("notes.localhost", "/assets/app.css").body()).isEqualTo(css);
             assertThat(Edge.jsonOf(b.get("notes.localhost", "/api/read"))).isEqualTo(data);
             // Tokens of the first installation authenticate here; the secret decrypted above with the same key.
-            assertThat(call(b, ciToken, "GET", "/apps/notes").statusCode()).isEqualTo(200);
-            assertThat(call(b, adminToken, "GET", "/backups").statusCode()).isEqualTo(200);
+            // API tokens come from the archive; the bootstrap admin token stays the installation's own setting.
+            HttpResponse<byte[]> ciAfter = call(b, ciToken, "GET", "/apps/notes");
+            assertThat(ciAfter.statusCode()).as(Edge.text(ciAfter)).isEqualTo(200);
+            HttpResponse<byte[]> ownAfter = call(b, secondToken, "GET", "/backups");
+            assertThat(ownAfter.statusCode()).as(Edge.text(ownAfter)).isEqualTo(200);
+            assertThat(Edge.jsonOf(ownAfter).get("runs").toString()).contains("restore-" + name);
         }
     }
 

@@ -63,6 +63,7 @@ final class StorageSettings {
                     SettingType.STRING,
                     BackupConfig.DEFAULT_TARGET,
                     "where backup archives go: a directory storage-svc can write (docs/backups.md)")
+            .parsedBy(StorageSettings::backupTarget)
             .mapsTo("storage.backup.target");
     static final Setting BACKUP_KEEP = Setting.number(
                     "FAZT_BACKUP_KEEP",
@@ -83,6 +84,18 @@ final class StorageSettings {
             BACKUP_KEEP);
 
     private StorageSettings() {}
+
+    private static Object backupTarget(String text) {
+        if (text.contains("://")) {
+            throw new IllegalArgumentException(
+                    "expected a directory; S3 backup targets are not supported yet (docs/backups.md), got \"" + text
+                            + "\"");
+        }
+        if (!text.startsWith("/")) {
+            throw new IllegalArgumentException("expected an absolute directory, got \"" + text + "\"");
+        }
+        return text;
+    }
 
     private static Object endpoint(String text) {
         URI uri;

@@ -8,15 +8,24 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /** This service's schema in backups and restores (ADR 39): it exports and imports its own tables, nobody else. */
 @Factory
 final class BackupBeans {
+    /** What a user made: certificates (ordered for their domains, or uploaded). */
+    static final String USER_ROWS = "SELECT count(*) FROM certificate";
+
     @Singleton
     @Bean(preDestroy = "close")
     SchemaBackup schemaBackup(DataSource dataSource, NatsSession nats) {
-        return new SchemaBackup(ServiceName.GATEWAY, dataSource, nats.connection());
+        return new SchemaBackup(
+                ServiceName.GATEWAY,
+                dataSource,
+                nats.connection(),
+                new SchemaBackup.Options(Set.of(), List.of(), USER_ROWS));
     }
 
     @Singleton

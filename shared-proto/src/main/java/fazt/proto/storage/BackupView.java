@@ -1,6 +1,7 @@
 package fazt.proto.storage;
 
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * One backup or restore and how far it got (ADR 39). {@code status}: {@code running}, {@code verifying} (the archive
@@ -17,4 +18,5 @@ public record BackupView(
         long bytes,
         int partsDone,
         int partsTotal,
-        String error) {}
+        String error,
+        Map<String, Map<String, Long>> restored) {}

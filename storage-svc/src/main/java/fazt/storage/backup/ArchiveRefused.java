@@ -8,6 +8,8 @@ final class ArchiveRefused extends RuntimeException {
     static final String HASH_MISMATCH = "backup-hash-mismatch";
     /** Written by a newer fazt, or a schema is newer than this build's. */
     static final String NEWER = "backup-archive-newer";
+    /** The installation to restore into holds data a user made. */
+    static final String NOT_EMPTY = "backup-target-not-empty";
 
     private final String code;
 

@@ -105,7 +105,8 @@ final class BackupAdminEndpoint implements RequestEndpoint {
                     409,
                     "storage/backup-restored-already",
                     "Restored already",
-                    "This installation has restored " + name + " already; see GET /api/backups/restore-" + name));
+                    "This installation has restored " + name + ", or is restoring it; see GET /api/backups/restore-"
+                            + name));
         }
         return json(202, started);
     }

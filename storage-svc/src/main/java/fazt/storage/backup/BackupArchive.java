@@ -60,7 +60,8 @@ final class BackupArchive {
      * there under its name's last segment (for a restore). Returns the manifest of an archive found whole.
      */
     static BackupManifest check(InputStream in, Path spool, java.util.function.LongConsumer progress) {
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(in))) {
+        try (GzipCompressorInputStream gzip = new GzipCompressorInputStream(in);
+                TarArchiveInputStream tar = new TarArchiveInputStream(gzip)) {
             TarArchiveEntry first = tar.getNextEntry();
             if (first == null || !first.getName().equals(BackupManifest.ENTRY) || first.getSize() > MAX_MANIFEST) {
                 throw new ArchiveRefused(ArchiveRefused.DAMAGED, "the archive does not start with its manifest");
@@ -107,6 +108,8 @@ final class BackupArchive {
             if (tar.getNextEntry() != null) {
                 throw new ArchiveRefused(ArchiveRefused.DAMAGED, "the archive has entries its manifest does not list");
             }
+            // Read to the end of the gzip stream, so its CRC and length are checked too (the tar's end padding).
+            gzip.transferTo(OutputStream.nullOutputStream());
             return manifest;
         } catch (IOException e) {
             throw new ArchiveRefused(ArchiveRefused.DAMAGED, "the archive is damaged: " + e.getMessage());

@@ -1,11 +1,14 @@
 package fazt.storage.backup;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import fazt.platform.service.db.Sql;
+import fazt.proto.MessageCodec;
 import fazt.proto.storage.BackupView;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The record of backups and restores ({@code backup_run}, V9): status and progress, readable by any instance. */
@@ -82,6 +85,21 @@ final class BackupRuns {
         sql.update("DELETE FROM backup_run WHERE name = ?", name);
     }
 
+    /** What a finished restore recorded: rows per service and table. */
+    private static Map<String, Map<String, Long>> restored(String kind, String json) {
+        if (!"restore".equals(kind) || json == null) {
+            return null;
+        }
+        try {
+            var node = MessageCodec.INSTANCE.mapper().readTree(json).path("restored");
+            return MessageCodec.INSTANCE
+                    .mapper()
+                    .convertValue(node, new TypeReference<Map<String, Map<String, Long>>>() {});
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     private static BackupView view(ResultSet r) throws SQLException {
         return new BackupView(
                 r.getString("name"),
@@ -93,6 +111,7 @@ final class BackupRuns {
                 r.getLong("bytes"),
                 r.getInt("parts_done"),
                 r.getInt("parts_total"),
-                r.getString("error"));
+                r.getString("error"),
+                restored(r.getString("kind"), r.getString("manifest")));
     }
 }

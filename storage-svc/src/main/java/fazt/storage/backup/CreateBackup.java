@@ -84,7 +84,7 @@ final class CreateBackup {
                     read.get(),
                     manifest.parts().size());
             prune();
-        } catch (Exception e) {
+        } catch (Exception | LinkageError e) { // a missing class must fail the run too, not leave it running
             log.warn("backup failed name={}: {}", name, e.getMessage());
             backups.runs.failed(name, e.getMessage());
         } finally {

@@ -45,7 +45,18 @@ final class RestoreBackup {
         BackupNames.require(archive);
         String name = "restore-" + archive;
         if (!backups.runs.start(name, "restore", backups.target.describe(), BackupSubjects.SERVICES.size())) {
-            return null;
+            // A failed restore changed nothing: it may be tried again. One under way or done may not.
+            boolean failedBefore = backups.runs
+                    .find(name)
+                    .map(r -> BackupRuns.FAILED.equals(r.status()))
+                    .orElse(false);
+            if (!failedBefore) {
+                return null;
+            }
+            backups.runs.forget(name);
+            if (!backups.runs.start(name, "restore", backups.target.describe(), BackupSubjects.SERVICES.size())) {
+                return null;
+            }
         }
         backups.work.execute(() -> run(archive, name));
         return backups.runs.find(name).orElseThrow();
@@ -76,6 +87,16 @@ final class RestoreBackup {
             Map<ServiceName, SchemaExports.Exported> previous = new LinkedHashMap<>();
             for (SchemaExports.Exported e : backups.exports.export(services, before, false, n -> {}, () -> {})) {
                 previous.put(e.service(), e);
+            }
+            List<String> holding = previous.values().stream()
+                    .filter(e -> e.reply().userRows() > 0)
+                    .map(e -> e.service().id() + " (" + e.reply().userRows() + " rows)")
+                    .toList();
+            if (!holding.isEmpty()) {
+                throw new ArchiveRefused(
+                        ArchiveRefused.NOT_EMPTY,
+                        "this installation already holds data in " + String.join(", ", holding)
+                                + "; restore into a new, empty installation");
             }
             for (BackupManifest.Part part : schemas) {
                 String here = previous.get(serviceOf(part.service())).reply().schemaVersion();
@@ -108,7 +129,7 @@ final class RestoreBackup {
                             MessageCodec.INSTANCE.mapper().writeValueAsBytes(Map.of("restored", restored)),
                             StandardCharsets.UTF_8));
             log.info("restore done archive={} services={}", archive, restored.keySet());
-        } catch (Exception e) {
+        } catch (Exception | LinkageError e) { // a missing class must fail the run too, not leave it running
             log.warn("restore failed archive={}: {}", archive, e.getMessage());
             backups.runs.failed(name, e.getMessage());
         } finally {

@@ -42,22 +42,41 @@ public final class SchemaBackup implements AutoCloseable {
 
     private final ServiceName service;
     private final java.util.Set<String> notData;
+    private final List<String> afterImport;
+    private final String userRows;
     private final DataSource dataSource;
     private final io.nats.client.Connection nats;
     private final BodyStreamHolder parts;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
 
-    public SchemaBackup(ServiceName service, DataSource dataSource, io.nats.client.Connection nats) {
-        this(service, dataSource, nats, java.util.Set.of());
+    /**
+     * How a service's schema differs from plain data.
+     *
+     * @param notData     tables about the installation rather than its data (e.g. the record of the backups): neither
+     *                    exported nor replaced
+     * @param afterImport statements run in the import's transaction after the rows are in, for state that lived
+     *                    outside PostgreSQL (e.g. queue again what a work queue held): they must only touch the schema
+     * @param userRows    a query returning one number: the rows a user made, not those a fresh installation creates
+     *                    itself (a restore goes only into an installation where every service counts 0); null counts
+     *                    every row of every data table
+     */
+    public record Options(java.util.Set<String> notData, List<String> afterImport, String userRows) {
+        public static final Options NONE = new Options(java.util.Set.of(), List.of(), null);
+
+        public Options {
+            notData = java.util.Set.copyOf(notData);
+            afterImport = List.copyOf(afterImport);
+        }
     }
 
-    /**
-     * A service whose schema also has tables about the installation rather than its data ({@code notData}, e.g. the
-     * record of the backups themselves): they are neither exported nor replaced.
-     */
-    public SchemaBackup(
-            ServiceName service, DataSource dataSource, io.nats.client.Connection nats, java.util.Set<String> notData) {
-        this.notData = java.util.Set.copyOf(notData);
+    public SchemaBackup(ServiceName service, DataSource dataSource, io.nats.client.Connection nats) {
+        this(service, dataSource, nats, Options.NONE);
+    }
+
+    public SchemaBackup(ServiceName service, DataSource dataSource, io.nats.client.Connection nats, Options options) {
+        this.notData = options.notData();
+        this.afterImport = options.afterImport();
+        this.userRows = options.userRows();
         this.service = service;
         this.dataSource = dataSource;
         this.nats = nats;
@@ -126,13 +145,35 @@ public final class SchemaBackup implements AutoCloseable {
             }
             String version = SchemaCatalog.schemaVersion(c, schema()).orElse("0");
             List<String> tables = SchemaCatalog.tablesInLoadOrder(c, schema(), notData);
+            long made = countUserRows(c, tables);
             ChunkPipe pipe = new ChunkPipe();
             BodyStreamHolder.HeldStream held = parts.register(ChunkProducer.blocking(pipe, workers));
             workers.execute(() -> write(c, version, tables, pipe));
-            return new SchemaExportReply(service.id(), version, mode, tables, held.subject());
+            return new SchemaExportReply(service.id(), version, mode, tables, held.subject(), made);
         } catch (SQLException | RuntimeException e) {
             closeQuietly(c);
             throw e;
+        }
+    }
+
+    /** The service's count of rows a user made, in the export's snapshot; without one, every data row counts. */
+    private long countUserRows(Connection c, List<String> tables) throws SQLException {
+        String query = userRows;
+        if (query == null) {
+            query = tables.isEmpty()
+                    ? "SELECT 0"
+                    : "SELECT "
+                            + String.join(
+                                    " + ",
+                                    tables.stream()
+                                            .map(t -> "(SELECT count(*) FROM " + SchemaCatalog.quoted(schema()) + "."
+                                                    + SchemaCatalog.quoted(t) + ")")
+                                            .toList());
+        }
+        try (Statement s = c.createStatement();
+                java.sql.ResultSet r = s.executeQuery(query)) {
+            r.next();
+            return r.getLong(1);
         }
     }
 
@@ -166,6 +207,11 @@ public final class SchemaBackup implements AutoCloseable {
                     PartImport.refuseNewer(asked.schemaVersion(), own);
                 }
                 Map<String, Long> rows = PartImport.load(c, service.id(), schema(), own, in, asked.replace(), notData);
+                try (Statement s = c.createStatement()) {
+                    for (String statement : afterImport) {
+                        s.execute(statement);
+                    }
+                }
                 c.commit();
                 log.info("backup import committed tables={}", rows.size());
                 return new SchemaImportReply(service.id(), own, rows);

@@ -70,6 +70,10 @@ class SchemaBackupIT {
     }
 
     private Installation installation(String version) throws Exception {
+        return installation(version, SchemaBackup.Options.NONE);
+    }
+
+    private Installation installation(String version, SchemaBackup.Options options) throws Exception {
         TestPostgres pg = TestPostgres.fresh();
         closing.add(pg);
         PGSimpleDataSource ds = new PGSimpleDataSource();
@@ -85,7 +89,7 @@ class SchemaBackupIT {
                 .migrate();
         TestNats root = TestNats.fresh(); // same server, a subject root of its own per installation
         Connection service = NatsConnector.connect(root.url(), "service");
-        SchemaBackup backup = new SchemaBackup(SERVICE, ds, service);
+        SchemaBackup backup = new SchemaBackup(SERVICE, ds, service, options);
         ServiceEndpoints endpoints =
                 ServiceEndpoints.start(service, root.root(), SERVICE, "0.0.1", "i1", backup.endpoints());
         closing.add(service);
@@ -179,9 +183,14 @@ class SchemaBackupIT {
         assertThat(reply.tables()).containsExactly("node", "z_app", "a_version");
         assertThat(reply.schemaVersion()).isEqualTo("1");
         assertThat(reply.snapshotMode()).isEqualTo(SchemaExportReply.OWN);
+        assertThat(reply.userRows()).isEqualTo(7); // every row counts when the service names no query
+        new BodyStreamReader(client, reply.stream(), BackupSubjects.PULL_TIMEOUT).cancel();
         byte[] part = export(source, null);
 
         Installation target = installation("v1");
+        SchemaExportReply empty = exportReply(target, null);
+        assertThat(empty.userRows()).isZero();
+        new BodyStreamReader(client, empty.stream(), BackupSubjects.PULL_TIMEOUT).cancel();
         SchemaImportReply imported = load(target, part, "1", false);
 
         assertThat(imported.rows())
@@ -299,5 +308,45 @@ class SchemaBackupIT {
         SchemaExportReply own = exportReply(source, "00000003-0000FFFF-1");
         assertThat(own.snapshotMode()).isEqualTo(SchemaExportReply.OWN);
         new BodyStreamReader(client, own.stream(), BackupSubjects.PULL_TIMEOUT).cancel();
+    }
+
+    @Test
+    void tablesThatAreNotDataStayOutAndTheStatementsAfterAnImportRunInItsTransaction() throws Exception {
+        Installation source =
+                installation("v1", new SchemaBackup.Options(java.util.Set.of("a_version"), List.of(), null));
+        populate(source.pg());
+        SchemaExportReply reply = exportReply(source, null);
+        assertThat(reply.tables()).containsExactly("node", "z_app");
+        new BodyStreamReader(client, reply.stream(), BackupSubjects.PULL_TIMEOUT).cancel();
+        byte[] part = export(source, null);
+        assertThat(new String(part, StandardCharsets.UTF_8)).doesNotContain("table a_version");
+
+        Installation target = installation(
+                "v1",
+                new SchemaBackup.Options(
+                        java.util.Set.of("a_version"),
+                        List.of("UPDATE deploy.node SET label = label || ' (restored)' WHERE parent IS NULL"),
+                        "SELECT count(*) FROM deploy.z_app WHERE name <> 'seeded'"));
+        try (var c = target.pg().connect();
+                Statement s = c.createStatement()) {
+            s.execute("INSERT INTO deploy.z_app (name) VALUES ('seeded')");
+        }
+        SchemaExportReply fresh = exportReply(target, null);
+        assertThat(fresh.userRows()).isZero(); // what the installation made itself does not count
+        new BodyStreamReader(client, fresh.stream(), BackupSubjects.PULL_TIMEOUT).cancel();
+        try (var c = target.pg().connect();
+                Statement s = c.createStatement()) {
+            s.execute("DELETE FROM deploy.z_app");
+        }
+        SchemaImportReply imported = load(target, part, "1", false);
+        assertThat(imported.rows()).containsOnlyKeys("node", "z_app");
+        try (var c = target.pg().connect();
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT label FROM deploy.node ORDER BY id")) {
+            r.next();
+            assertThat(r.getString(1)).isEqualTo("root (restored)");
+            r.next();
+            assertThat(r.getString(1)).isEqualTo("child");
+        }
     }
 }
