@@ -10,7 +10,7 @@
 #    time and archive size. peer: pg_dump -Fc of the suite's database (time, size), pg_restore into a new database
 #    (time), both while the suite is up and idle as it is for fazt.
 # 3. the suite is stopped; a fresh installation (FAZT_HOME, database and subject root of its own, the first one's
-#    master key handed over as an operator would) restores the archive through POST /api/backups/{name}/restore
+#    master key handed over as an operator would, its bootstrap admin token its own) restores the archive through POST /api/backups/{name}/restore
 #    until done (time); restarted, it must serve the same bytes, the same data and the same number of apps.
 
 backup_apps=${BENCH_BACKUP_APPS:-1000}
@@ -93,8 +93,10 @@ backup_populate() {
     cp "$bench/lib/functions/backup-data.js" "$dir/api/main.js"
     printf '<!doctype html><p>data %s</p>\n' "$i" > "$dir/index.html"
     backup_deploy_one "data-$i" "$dir" || die "backup: deploying data-$i failed"
-    curl -fsS -m 300 -H "Host: data-$i.localhost" "http://127.0.0.1:$http_port/api/seed?n=$backup_data_pairs" > /dev/null ||
-      die "backup: seeding data-$i failed"
+    for f in $(seq 0 25 $((backup_data_pairs - 1))); do
+      curl -fsS -m 60 -H "Host: data-$i.localhost" "http://127.0.0.1:$http_port/api/seed?from=$f&n=25" > /dev/null ||
+        die "backup: seeding data-$i (entries $f to $((f + 24))) failed"
+    done
   done
   local sites=$((backup_apps - backup_big_apps - backup_data_apps))
   say "backup: populating: $sites small static sites, $backup_jobs uploads at once"
@@ -103,16 +105,21 @@ backup_populate() {
   details+=("backup: populated $backup_apps apps and $backup_mb MB of files in $(awk -v d=$(($(now_ns) - t0)) 'BEGIN { printf "%.0f", d / 1e9 }') s")
 }
 
-backup_await() { # name -> the finished run's JSON; dies when it failed or ran past BENCH_BACKUP_TIMEOUT
-  local name=$1 run status deadline=$((SECONDS + backup_wait))
+backup_await() { # name: polls until the run is done, leaving its JSON in backup_run; dies when it failed or ran past
+  # BENCH_BACKUP_TIMEOUT. Not in a command substitution: a TERM to bench/run must not leave a subshell polling.
+  local name=$1 status deadline=$((SECONDS + backup_wait)) next_say=$((SECONDS + 30))
   while :; do
-    run=$(backup_api GET "/backups/$name")
-    status=$(printf '%s' "$run" | jq -r .status)
+    backup_run=$(backup_api GET "/backups/$name")
+    status=$(printf '%s' "$backup_run" | jq -r .status)
     case $status in
-      done) printf '%s' "$run"; return 0 ;;
-      failed) die "backup: $name failed: $(printf '%s' "$run" | jq -r .error)" ;;
+      done) return 0 ;;
+      failed) die "backup: $name failed: $(printf '%s' "$backup_run" | jq -r .error)" ;;
     esac
     [ $SECONDS -lt "$deadline" ] || die "backup: $name still $status after ${backup_wait}s (BENCH_BACKUP_TIMEOUT)"
+    if [ $SECONDS -ge "$next_say" ]; then
+      say "backup: $name: $status, $(printf '%s' "$backup_run" | jq -r '"\(.bytes) bytes, parts \(.partsDone)/\(.partsTotal)"')"
+      next_say=$((SECONDS + 30))
+    fi
     sleep 0.2
   done
 }
@@ -132,7 +139,7 @@ backup_blob_sums="SELECT (SELECT count(*) || ' ' || coalesce(sum(size), 0) FROM 
 backup_psql() { psql -h 127.0.0.1 -U postgres -d "${2:-postgres}" -qAtX -v ON_ERROR_STOP=1 -c "$1"; }
 
 scenario_backup() {
-  local t0 t1 run name archive_bytes fazt_backup_s fazt_restore_s peer_dump_s peer_restore_s dump_bytes before after
+  local t0 t1 name archive_bytes fazt_backup_s fazt_restore_s peer_dump_s peer_restore_s dump_bytes before after
   local peer_db=fazt_bench_${tag}_peer fresh_db=fazt_bench_${tag}_fresh first_home=$FAZT_HOME blobs_src blobs_peer
   backup_populate
   before=$(backup_fingerprint)
@@ -143,11 +150,11 @@ scenario_backup() {
   say "backup: fazt: POST /api/backups, until done (archive read back, every hash checked)"
   t0=$(now_ns)
   name=$(backup_api POST /backups | jq -r .name)
-  run=$(backup_await "$name")
+  backup_await "$name"
   t1=$(now_ns)
   fazt_backup_s=$(awk -v d=$((t1 - t0)) 'BEGIN { printf "%.1f", d / 1e9 }')
   archive_bytes=$(stat -c %s "$FAZT_BACKUP_TARGET/$name")
-  details+=("backup fazt: $name, ${fazt_backup_s} s, $archive_bytes bytes; the run: $(printf '%s' "$run" | jq -c '{startedAt, finishedAt, bytes, partsDone}')")
+  details+=("backup fazt: $name, ${fazt_backup_s} s, $archive_bytes bytes; the run: $(printf '%s' "$backup_run" | jq -c '{startedAt, finishedAt, bytes, partsDone}')")
   say "backup: fazt: ${fazt_backup_s} s, archive $(mb $((archive_bytes / 1024)))"
 
   say "backup: peer: pg_dump -Fc of the same database"
@@ -179,15 +186,14 @@ scenario_backup() {
   export FAZT_MASTER_KEY_FILE=$first_home/master-key FAZT_HOME=$work/home-fresh FAZT_SUBJECT_ROOT=bench${tag}f \
     FAZT_DB_URL=jdbc:postgresql://127.0.0.1:5432/$fresh_db
   mkdir -p "$FAZT_HOME"
-  cp -p "$first_home/admin-token" "$FAZT_HOME/admin-token"   # one admin token for both, so the calls below need no switch
   start_suite split
   [ "$(backup_api GET /apps | jq '.apps | length')" -lt "$backup_apps" ] || die "backup: the fresh installation is not empty"
   t0=$(now_ns)
   backup_api POST "/backups/$name/restore" > /dev/null
-  run=$(backup_await "restore-$name")
+  backup_await "restore-$name"
   t1=$(now_ns)
   fazt_restore_s=$(awk -v d=$((t1 - t0)) 'BEGIN { printf "%.1f", d / 1e9 }')
-  details+=("restore fazt: ${fazt_restore_s} s; the run: $(printf '%s' "$run" | jq -c '{startedAt, finishedAt, bytes, partsDone}')")
+  details+=("restore fazt: ${fazt_restore_s} s; the run: $(printf '%s' "$backup_run" | jq -c '{startedAt, finishedAt, bytes, partsDone}')")
   say "backup: fazt restore: ${fazt_restore_s} s; restarting the fresh installation on the restored data"
   stop_suite
   start_suite split
