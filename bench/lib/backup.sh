@@ -29,8 +29,9 @@ backup_check_settings() { # before anything starts: the sizes are numbers, the a
   backup_big_apps=$(((backup_files + backup_files_per_app - 1) / backup_files_per_app))
   [ "$backup_apps" -ge $((backup_big_apps + backup_data_apps + 1)) ] ||
     die "BENCH_BACKUP_APPS: $backup_mb MB of files take $backup_big_apps apps, plus $backup_data_apps with data and one site: at least $((backup_big_apps + backup_data_apps + 1))"
-  # the files, the suite's database, the archive, the dump, the peer's and the fresh installation's databases
-  local need_mb=$((backup_mb * 7 + 2048)) free_mb
+  # the files; the suite's database (about twice the files: deploy-svc keeps each uploaded bundle as a blob too); the
+  # parts storage-svc spools (COPY text: bytea as hex, twice again); the archive; the dump; the peer's database
+  local need_mb=$((backup_mb * 12 + 2048)) free_mb
   free_mb=$(df -Pm "${TMPDIR:-/tmp}" | awk 'NR == 2 { print $4 }')
   [ "$free_mb" -ge "$need_mb" ] || die "backup needs about $need_mb MB free in ${TMPDIR:-/tmp} (and PostgreSQL's disk), $free_mb MB free"
 }
@@ -139,7 +140,7 @@ backup_blob_sums="SELECT (SELECT count(*) || ' ' || coalesce(sum(size), 0) FROM 
 backup_psql() { psql -h 127.0.0.1 -U postgres -d "${2:-postgres}" -qAtX -v ON_ERROR_STOP=1 -c "$1"; }
 
 scenario_backup() {
-  local t0 t1 name archive_bytes fazt_backup_s fazt_restore_s peer_dump_s peer_restore_s dump_bytes before after
+  local t0 t1 name archive_bytes db_mb fazt_backup_s fazt_restore_s peer_dump_s peer_restore_s dump_bytes before after
   local peer_db=fazt_bench_${tag}_peer fresh_db=fazt_bench_${tag}_fresh first_home=$FAZT_HOME blobs_src blobs_peer
   backup_populate
   before=$(backup_fingerprint)
@@ -147,6 +148,8 @@ scenario_backup() {
     die "backup: files-1 does not serve the bytes deployed"
   [ "$(sed -n 's/^apps=//p' <<< "$before")" -ge "$backup_apps" ] || die "backup: fewer apps listed than deployed: $before"
 
+  db_mb=$(backup_psql "SELECT pg_database_size('fazt_bench_$tag') / 1048576")
+  say "backup: the suite's database holds $db_mb MB"
   say "backup: fazt: POST /api/backups, until done (archive read back, every hash checked)"
   t0=$(now_ns)
   name=$(backup_api POST /backups | jq -r .name)
@@ -208,5 +211,6 @@ scenario_backup() {
     "$(ratio "$dump_bytes" "$archive_bytes")"
   row "restore ($what): time until done, into a fresh installation" "$fazt_restore_s s (every hash checked first)" \
     "pg_restore into a new database" "$peer_restore_s s" "$(ratio "$peer_restore_s" "$fazt_restore_s")"
+  notes+=("backup and restore: the suite's database held $db_mb MB (pg_database_size; deploy-svc keeps each uploaded bundle as a blob beside its files, so about twice the files)")
   notes+=("backup and restore: one run each, not a median; fazt checks every part's SHA-256 (backup: the archive read back; restore: before anything changes), pg_dump and pg_restore check nothing beyond their own format")
 }
