@@ -23,7 +23,7 @@ RUN --mount=type=cache,target=/root/.m2 mvn -B -q package -DskipTests -pl server
 FROM eclipse-temurin:25-jre
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
     && useradd --system --uid 10001 --home-dir /var/lib/fazt --create-home fazt \
-    && mkdir -p /var/lib/fazt/keys /var/lib/fazt/auth /var/lib/fazt/db-passwords /var/lib/fazt/cds && chmod 700 /var/lib/fazt/auth /var/lib/fazt/db-passwords \
+    && mkdir -p /var/lib/fazt/keys /var/lib/fazt/backups /var/lib/fazt/auth /var/lib/fazt/db-passwords /var/lib/fazt/cds && chmod 700 /var/lib/fazt/auth /var/lib/fazt/db-passwords \
     && chown -R fazt /var/lib/fazt
 WORKDIR /opt/fazt
 COPY --from=build /src/server/target/fazt-server/lib server/target/fazt-server/lib

@@ -16,6 +16,7 @@ systemd_settings() { # fazt.env's keys (see settings in compose.sh for the rules
   env_force FAZT_MASTER_KEY_FILE "$data/keys/master-key"
   env_force FAZT_DB_PASSWORD_DIR "$data/db-passwords"
   env_force FAZT_AUTH_SECRETS_DIR "$data/auth"
+  env_default FAZT_BACKUP_TARGET "$data/backups"
   if [ -n "$nats_url" ]; then
     env_force NATS_URL "$nats_url"
   else
@@ -55,6 +56,8 @@ isolation_of() { # service: what its unit's mount namespace shows of --data: onl
   fi
   [[ $decrypting == *" $svc "* ]] || printf 'InaccessiblePaths=%s/keys\n' "$data"
   if [ "$svc" = auth ]; then printf 'ReadWritePaths=%s/auth\n' "$data"; else printf 'InaccessiblePaths=%s/auth\n' "$data"; fi
+  # Backup archives (docs/backups.md): storage-svc writes them, no other service sees them.
+  if [ "$svc" = storage ]; then printf 'ReadWritePaths=%s/backups\n' "$data"; else printf 'InaccessiblePaths=%s/backups\n' "$data"; fi
   printf 'InaccessiblePaths=%s/nats' "$data"
 }
 
@@ -161,6 +164,7 @@ install_systemd() {
   for dir in keys auth db-passwords nats-credentials nats nats/jetstream; do make_dir "$root$data/$dir" fazt:fazt 700; done
   make_dir "$root$data/cds" fazt:fazt 755
   make_dir "$root$data/cache" fazt:fazt 700
+  make_dir "$root$data/backups" fazt:fazt 700
   # The master key is made here, once, like provision would: back it up (docs/install.md).
   keep_secret "$root$data/keys/master-key" fazt:fazt
   if [ -z "$db_admin_user" ]; then keep_secret "$root$config/db-admin-password" root:root; fi

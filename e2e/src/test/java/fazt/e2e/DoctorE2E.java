@@ -16,7 +16,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code fazt doctor} as a user runs it, against the split suite on a NATS server that enforces each service's role
- * (ADR 31): a healthy installation is all OK and exits 0; with mail-svc stopped (its supervisor first, so it stays
+ * (ADR 31): a new installation warns that it was never backed up; once backed up, a healthy installation is all OK
+ * and exits 0; with mail-svc stopped (its supervisor first, so it stays
  * down) the report names it and exits 1; and an admin API nobody answers is one FAIL line and exit 1.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -29,6 +30,12 @@ class DoctorE2E {
     @Order(1)
     void aHealthyInstallationIsAllOkAndExitsZero() throws Exception {
         Cli cli = Cli.loggedIn(suite.stack(), suite.edge());
+        Stack.Result before = cli.run("doctor");
+        assertThat(checkLines(before.output()))
+                .as("a new installation was never backed up: " + before.output())
+                .anyMatch(l -> l.matches("WARN +backup +last backup +no backup yet"));
+        Stack.Result backup = cli.run("backup", "create");
+        assertThat(backup.exitCode()).as(backup.output()).isZero();
 
         Stack.Result doctor = cli.run("doctor");
         System.out.println("fazt doctor on a healthy split suite:\n" + doctor.output());
@@ -45,6 +52,7 @@ class DoctorE2E {
         }
         assertThat(lines)
                 .anyMatch(l -> l.matches("OK +nats +permissions +a publish outside the gateway's role was refused.*"));
+        assertThat(lines).anyMatch(l -> l.matches("OK +backup +last backup +backup fazt-backup-.* completed .*"));
         assertThat(doctor.output()).contains(" 0 WARN, 0 FAIL: OK");
 
         Stack.Result json = cli.run("doctor", "--json");

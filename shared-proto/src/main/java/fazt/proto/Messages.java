@@ -65,6 +65,8 @@ import fazt.proto.scheduler.RunAccepted;
 import fazt.proto.scheduler.RunFailed;
 import fazt.proto.scheduler.RunStatusReply;
 import fazt.proto.scheduler.RunStatusRequest;
+import fazt.proto.storage.BackupLatestReply;
+import fazt.proto.storage.BackupLatestRequest;
 import fazt.proto.storage.BlobReadRequest;
 import fazt.proto.storage.BlobWritten;
 import fazt.proto.storage.BlobsMissingReply;
@@ -154,6 +156,8 @@ public final class Messages {
             VfsListReply.class,
             VfsDropRequest.class,
             VfsDropReply.class,
+            BackupLatestRequest.class,
+            BackupLatestReply.class,
             AppEnvRequest.class,
             AppEnvReply.class,
             InvokeRequest.class,

@@ -101,6 +101,8 @@ public final class NatsRoles {
                                 SchedulerSubjects.HOOK_RECEIVE,
                                 SchedulerSubjects.RUN_STATUS,
                                 StorageSubjects.VFS_STAT,
+                                // fazt doctor's backup age (ADR 40).
+                                StorageSubjects.BACKUP_LATEST,
                                 GatewaySubjects.CERTIFICATE_ISSUED,
                                 GatewaySubjects.CHALLENGE_CHANGED,
                                 // A request lost with its runtime instance shows in the app's log and requests.

@@ -1,6 +1,7 @@
 package fazt.gateway.doctor;
 
 import fazt.gateway.routing.CustomDomains;
+import fazt.platform.nats.NatsRequester;
 import fazt.platform.service.BootstrapSettings;
 import fazt.proto.gateway.CertificateView;
 import fazt.proto.gateway.DoctorCheck;
@@ -25,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * {@code GET /api/doctor} (ADR 40): NATS ({@link NatsChecks}), every instance of every service with its database,
  * clock and disks ({@link InstanceCensus}, {@link InstanceChecks}), the certificates ({@link CertificateExpiry}) and
  * the custom domains' DNS ({@link DomainDns}), run in parallel; a group that has not finished within
- * {@link #DEADLINE} is a FAIL line of its own, so a run never takes longer. The last backup's age joins as area
- * {@code backup} once storage-svc keeps backups.
+ * {@link #DEADLINE} is a FAIL line of its own, so a run never takes longer; last, the age of the last backup
+ * ({@link BackupAge}).
  */
 @Singleton
 public final class Doctor {
@@ -35,6 +36,7 @@ public final class Doctor {
 
     private static final Logger log = LoggerFactory.getLogger(Doctor.class);
     private final Connection nats;
+    private final NatsRequester requester;
     private final BootstrapSettings settings;
     private final CustomDomains domains;
     private final DomainDns dns;
@@ -42,6 +44,7 @@ public final class Doctor {
 
     Doctor(Connection nats, BootstrapSettings settings, CustomDomains domains, DoctorConfig config) {
         this.nats = nats;
+        this.requester = new NatsRequester(nats, settings.root());
         this.settings = settings;
         this.domains = domains;
         this.dns = new DomainDns(config, settings.domain());
@@ -57,11 +60,13 @@ public final class Doctor {
             Future<List<DoctorCheck>> instances =
                     threads.submit(() -> InstanceChecks.of(new InstanceCensus(nats, settings.root(), clock).take()));
             Future<List<DoctorCheck>> domainChecks = threads.submit(() -> dns.check(domains.all()));
+            Future<List<DoctorCheck>> backup = threads.submit(() -> BackupAge.ask(requester, clock.instant()));
             long deadline = System.nanoTime() + DEADLINE.toNanos();
             checks.addAll(await(natsChecks, "nats", deadline));
             checks.addAll(await(instances, "service", deadline));
             checks.addAll(CertificateExpiry.of(certificates, clock.instant()));
             checks.addAll(await(domainChecks, "domain", deadline));
+            checks.addAll(await(backup, "backup", deadline));
             threads.shutdownNow();
         }
         // Report order: by area as DoctorCheck.AREAS lists them, each area in the order its checks came.

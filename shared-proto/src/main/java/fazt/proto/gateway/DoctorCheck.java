@@ -12,10 +12,7 @@ public record DoctorCheck(String area, String name, String status, String measur
     public static final String WARN = "WARN";
     public static final String FAIL = "FAIL";
 
-    /**
-     * The areas, in report order. {@code backup} (the last backup's age) is reserved: its check is added when
-     * storage-svc keeps backups.
-     */
+    /** The areas, in report order; {@code backup} is the age of the last completed backup. */
     public static final List<String> AREAS =
             List.of("nats", "service", "database", "clock", "disk", "certificate", "domain", "backup");
 

@@ -36,6 +36,12 @@ public final class StorageSubjects {
     /** Request {@link VfsDropRequest}; reply {@link VfsDropReply}. Dropping an absent namespace is not an error. */
     public static final String VFS_DROP = "svc.storage.vfs.drop";
 
+    /**
+     * Request {@link BackupLatestRequest}; reply {@link BackupLatestReply}: the newest backup that completed and the
+     * newest that failed, for {@code fazt doctor}'s backup age (ADR 40).
+     */
+    public static final String BACKUP_LATEST = "svc.storage.backup.latest";
+
     /** Largest KV value in bytes. */
     public static final int KV_MAX_VALUE = 512 * 1024;
     /** Request {@link KvGetRequest}; reply {@link KvValue}. */

@@ -3,6 +3,7 @@ package fazt.storage.backup;
 import com.fasterxml.jackson.core.type.TypeReference;
 import fazt.platform.service.db.Sql;
 import fazt.proto.MessageCodec;
+import fazt.proto.storage.BackupLatestReply;
 import fazt.proto.storage.BackupView;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
@@ -79,6 +80,32 @@ final class BackupRuns {
         return sql.list(
                 "SELECT name FROM backup_run WHERE kind = 'backup' AND status = 'done' ORDER BY started_at, name",
                 r -> r.getString(1));
+    }
+
+    /** The newest completed backup, the newest failed one after it, and how many are under way. */
+    BackupLatestReply latest() {
+        return sql.one(
+                """
+                WITH done AS (
+                    SELECT name, finished_at FROM backup_run WHERE kind = 'backup' AND status = 'done'
+                    ORDER BY finished_at DESC LIMIT 1),
+                failed AS (
+                    SELECT name, finished_at, error FROM backup_run
+                    WHERE kind = 'backup' AND status = 'failed'
+                      AND finished_at > coalesce((SELECT finished_at FROM done), '-infinity')
+                    ORDER BY finished_at DESC LIMIT 1)
+                SELECT (SELECT name FROM done) AS done_name, (SELECT finished_at FROM done) AS done_at,
+                       (SELECT name FROM failed) AS failed_name, (SELECT finished_at FROM failed) AS failed_at,
+                       (SELECT error FROM failed) AS error,
+                       (SELECT count(*) FROM backup_run
+                        WHERE kind = 'backup' AND status IN ('running', 'verifying'))::int AS running""",
+                r -> new BackupLatestReply(
+                        r.getString("done_name"),
+                        Sql.instant(r, "done_at"),
+                        r.getString("failed_name"),
+                        Sql.instant(r, "failed_at"),
+                        r.getString("error"),
+                        r.getInt("running")));
     }
 
     void forget(String name) {
