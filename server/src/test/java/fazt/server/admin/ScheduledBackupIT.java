@@ -35,7 +35,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Scheduled backups (FAZT_BACKUP_CRON) with every service whose schema is backed up real, storage-svc coordinating,
  * and <em>two</em> scheduler instances asking at every tick of a once-a-minute cron: each tick starts exactly one
  * backup, named for the tick, which reaches {@code done} with its archive in the target. A repeated request for a
- * tick starts nothing; a request while a backup runs is answered {@code running} and starts nothing.
+ * tick starts nothing; a request while a backup runs is answered {@code running} and starts nothing; with
+ * FAZT_BACKUP_KEEP=1 a newer backup being done removes the older archive.
  */
 class ScheduledBackupIT {
     static final String TOKEN = "it-scheduled-backup-token-0123456789";
@@ -57,7 +58,8 @@ class ScheduledBackupIT {
                     new MailService())
             .with("FAZT_ADMIN_TOKEN", TOKEN)
             .with("FAZT_BACKUP_TARGET", TARGET.toString())
-            .with("FAZT_BACKUP_CRON", "* * * * *");
+            .with("FAZT_BACKUP_CRON", "* * * * *")
+            .with("FAZT_BACKUP_KEEP", "1");
 
     static final AdminEdge edge = new AdminEdge(suite);
 
@@ -103,6 +105,21 @@ class ScheduledBackupIT {
             awaitRun(r -> r.path("name").asText().equals(started.name())
                     && r.path("status").asText().equals("done"));
             assertThat(runNames()).doesNotContain("fazt-backup-20300101-000100.tar.gz");
+
+            // FAZT_BACKUP_KEEP=1: the newer backup being done removes the scheduled one, its archive and its record.
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while ((runNames().contains(name) || Files.exists(TARGET.resolve(name))) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(runNames()).doesNotContain(name);
+            assertThat(TARGET.resolve(name)).doesNotExist();
+            List<String> done = new ArrayList<>();
+            list().path("runs").forEach(r -> {
+                if (r.path("status").asText().equals("done")) {
+                    done.add(r.path("name").asText());
+                }
+            });
+            assertThat(done).hasSizeLessThanOrEqualTo(1);
         }
     }
 
