@@ -67,6 +67,8 @@ import fazt.proto.scheduler.RunStatusReply;
 import fazt.proto.scheduler.RunStatusRequest;
 import fazt.proto.storage.BackupLatestReply;
 import fazt.proto.storage.BackupLatestRequest;
+import fazt.proto.storage.BackupStartReply;
+import fazt.proto.storage.BackupStartRequest;
 import fazt.proto.storage.BlobReadRequest;
 import fazt.proto.storage.BlobWritten;
 import fazt.proto.storage.BlobsMissingReply;
@@ -120,6 +122,8 @@ public final class Messages {
             SchemaExportReply.class,
             SchemaImportRequest.class,
             SchemaImportReply.class,
+            BackupStartRequest.class,
+            BackupStartReply.class,
             Problem.class,
             Principal.class,
             PrincipalAssertion.class,

@@ -32,7 +32,8 @@ import java.util.stream.Stream;
  *
  * <p>Rules the table keeps (and {@code NatsPermissionsIT} checks against a real server): only runtime-svc may ask for
  * env values; only the gateway may send admin requests and invocations from outside (scheduler-svc invokes for its
- * background triggers); only auth-svc may publish auth events; no service may subscribe to another's inbox.
+ * background triggers); only auth-svc may publish auth events; only scheduler-svc may start
+ * a scheduled backup ({@code svc.storage.backup.start}); no service may subscribe to another's inbox.
  */
 public final class NatsRoles {
     /** JetStream's API; coarse (any stream of the account), see ADR 31. */
@@ -193,7 +194,9 @@ public final class NatsRoles {
                         SchedulerSubjects.WORK,
                         RuntimeSubjects.INVOKE,
                         DeploySubjects.SITE_GET,
-                        DeploySubjects.TRIGGERS_GET)),
+                        DeploySubjects.TRIGGERS_GET,
+                        // Scheduled backups (FAZT_BACKUP_CRON): only scheduler-svc may start one over NATS.
+                        StorageSubjects.BACKUP_START)),
                 List.of(RuntimeSubjects.APP_LOG_ALL),
                 List.of(DeploySubjects.APP_EVENTS, SchedulerSubjects.WORK));
         role(

@@ -25,6 +25,11 @@ public record Schedule(
                 && Objects.equals(everyMillis, other.everyMillis);
     }
 
+    /** This schedule due next at {@code nextFire}. */
+    public Schedule withNextFire(Instant nextFire) {
+        return new Schedule(appId, name, cron, tz, everyMillis, catchup, nextFire, lastFire, lastRunId);
+    }
+
     /** The run trigger this schedule produces: {@code cron} or {@code interval}. */
     public String trigger() {
         return cron != null ? Run.CRON : Run.INTERVAL;

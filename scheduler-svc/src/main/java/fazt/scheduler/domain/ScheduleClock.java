@@ -63,6 +63,25 @@ public final class ScheduleClock {
         return new Firing(latest, nextFire);
     }
 
+    /**
+     * Checks a 5-field unix cron expression ({@code minute hour day-of-month month day-of-week}) as schedules use it;
+     * returns it stripped, or throws an {@link IllegalArgumentException} saying what was expected.
+     */
+    public static String checkCron(String text) {
+        String cron = text == null ? "" : text.strip();
+        try {
+            if (cron.split("\\s+").length != 5) {
+                throw new IllegalArgumentException("not 5 fields");
+            }
+            UNIX.parse(cron).validate();
+            return cron;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "expected a 5-field cron expression (minute hour day month weekday, UTC) such as \"0 3 * * *\", got \""
+                            + cron + "\"");
+        }
+    }
+
     private static ExecutionTime execution(Schedule s) {
         return ExecutionTime.forCron(UNIX.parse(s.cron()));
     }

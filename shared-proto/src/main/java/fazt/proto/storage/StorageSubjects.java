@@ -78,6 +78,14 @@ public final class StorageSubjects {
     /** Request {@link FilesDeleteRequest}; reply {@link FilesDeleteReply}. */
     public static final String FILES_DELETE = "svc.storage.files.delete";
 
+    /**
+     * Request {@link BackupStartRequest}; reply {@link BackupStartReply}: starts a scheduled backup unless one is
+     * running or this tick's was started already. Only scheduler-svc may ask (ADR 31; FAZT_BACKUP_CRON).
+     */
+    public static final String BACKUP_START = "svc.storage.backup.start";
+    /** How long the asker waits for {@link #BACKUP_START}'s answer (the backup itself runs in the background). */
+    public static final java.time.Duration BACKUP_START_TIMEOUT = java.time.Duration.ofSeconds(10);
+
     /** Header of a {@link #BLOB_WRITE} chunk: the writer's upload id, 8-64 of {@code [A-Za-z0-9_-]}. */
     public static final String HEADER_UPLOAD_ID = "Fazt-Upload-Id";
     /** Header of a {@link #BLOB_WRITE} chunk: byte offset of this chunk in the blob (chunks arrive in order). */

@@ -21,6 +21,8 @@ final class BackupRuns {
     static final String FAILED = "failed";
     /** Longest error text kept. */
     static final int MAX_ERROR = 2000;
+    /** A backup unfinished this long after its start is taken as abandoned by a storage-svc that stopped. */
+    static final java.time.Duration ABANDONED_AFTER = java.time.Duration.ofHours(6);
 
     private final Sql sql;
 
@@ -38,6 +40,34 @@ final class BackupRuns {
                         target,
                         partsTotal)
                 == 1;
+    }
+
+    /**
+     * Records a new backup unless another is running; false when one is, or when {@code name} is taken. A run still
+     * unfinished after {@link #ABANDONED_AFTER} does not count as running: a storage-svc that stopped mid-backup left
+     * it so, and it must not hold scheduled backups back for ever.
+     */
+    boolean startIfIdle(String name, String target, int partsTotal) {
+        return sql.update(
+                        "INSERT INTO backup_run (name, kind, status, target, parts_total)"
+                                + " SELECT ?, 'backup', 'running', ?, ? WHERE NOT EXISTS (SELECT 1 FROM backup_run"
+                                + " WHERE kind = 'backup' AND status IN ('running', 'verifying')"
+                                + " AND started_at > now() - make_interval(hours => ?))"
+                                + " ON CONFLICT (name) DO NOTHING",
+                        name,
+                        target,
+                        partsTotal,
+                        (int) ABANDONED_AFTER.toHours())
+                == 1;
+    }
+
+    /** The newest backup still running (within {@link #ABANDONED_AFTER}), if any. */
+    Optional<String> running() {
+        return sql.optional(
+                "SELECT name FROM backup_run WHERE kind = 'backup' AND status IN ('running', 'verifying')"
+                        + " AND started_at > now() - make_interval(hours => ?) ORDER BY started_at DESC LIMIT 1",
+                r -> r.getString(1),
+                (int) ABANDONED_AFTER.toHours());
     }
 
     void progress(String name, long bytes, int partsDone) {

@@ -3,6 +3,7 @@ package fazt.storage.backup;
 import fazt.proto.MessageCodec;
 import fazt.proto.backup.BackupSubjects;
 import fazt.proto.backup.SchemaExportReply;
+import fazt.proto.storage.BackupStartReply;
 import fazt.proto.storage.BackupView;
 import jakarta.inject.Singleton;
 import java.io.InputStream;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -42,8 +44,28 @@ final class CreateBackup {
             name = BackupNames.nth(BackupNames.at(Instant.now()), n);
         }
         String started = name;
+        log.info("backup started name={} trigger=api", started);
         backups.work.execute(() -> run(started));
         return backups.runs.find(name).orElseThrow();
+    }
+
+    /**
+     * Starts the scheduled backup of {@code tick} in the background, named for the tick, unless a backup is running or
+     * this tick's was started already (by the request of another scheduler instance): one backup per tick.
+     */
+    BackupStartReply startScheduled(Instant tick) {
+        String name = BackupNames.at(tick);
+        if (!backups.runs.startIfIdle(name, backups.target.describe(), BackupSubjects.SERVICES.size())) {
+            Optional<String> running = backups.runs.running();
+            if (running.isPresent() && !running.get().equals(name)) {
+                log.warn("scheduled backup not started tick={}: backup {} is still running", tick, running.get());
+                return new BackupStartReply(running.get(), false, BackupStartReply.RUNNING);
+            }
+            return new BackupStartReply(name, false, BackupStartReply.TICK_TAKEN);
+        }
+        log.info("backup started name={} trigger=schedule tick={}", name, tick);
+        backups.work.execute(() -> run(name));
+        return new BackupStartReply(name, true, null);
     }
 
     /** Runs the backup now, on this thread; returns its final record. */
@@ -85,7 +107,7 @@ final class CreateBackup {
                     manifest.parts().size());
             prune();
         } catch (Exception | LinkageError e) { // a missing class must fail the run too, not leave it running
-            log.warn("backup failed name={}: {}", name, e.getMessage());
+            log.warn("backup failed name={} reason={}", name, e.getMessage());
             backups.runs.failed(name, e.getMessage());
         } finally {
             Backups.removeSpool(spool);

@@ -10,6 +10,7 @@ import fazt.proto.SubjectRoot;
 import fazt.proto.deploy.DeploySubjects;
 import fazt.proto.doctor.DoctorSubjects;
 import fazt.proto.runtime.RuntimeSubjects;
+import fazt.proto.storage.StorageSubjects;
 import io.nats.client.Connection;
 import io.nats.client.ErrorListener;
 import io.nats.client.Message;
@@ -176,6 +177,15 @@ class NatsPermissionsIT {
             assertThat(allows(publish, root.qualify("evt.auth.token.revoked"))).isEqualTo(service == ServiceName.AUTH);
             assertThat(allows(publish, root.qualify(RuntimeSubjects.INVOKE)))
                     .isEqualTo(service == ServiceName.GATEWAY || service == ServiceName.SCHEDULER);
+        }
+    }
+
+    @Test
+    void onlySchedulerMayStartAScheduledBackup() {
+        for (ServiceName service : ServiceName.values()) {
+            assertThat(allows(NatsRoles.of(service).publish(root), root.qualify(StorageSubjects.BACKUP_START)))
+                    .as("%s starting a scheduled backup", service)
+                    .isEqualTo(service == ServiceName.SCHEDULER);
         }
     }
 
