@@ -35,7 +35,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Scheduled backups (FAZT_BACKUP_CRON) with every service whose schema is backed up real, storage-svc coordinating,
  * and <em>two</em> scheduler instances asking at every tick of a once-a-minute cron: each tick starts exactly one
  * backup, named for the tick, which reaches {@code done} with its archive in the target. A repeated request for a
- * tick starts nothing; a request while a backup runs is answered {@code running} and starts nothing; with
+ * tick starts nothing; a request while a backup runs is answered {@code running} and starts nothing (and
+ * {@code POST /api/backups} is a 409); with
  * FAZT_BACKUP_KEEP=1 a newer backup being done removes the older archive.
  */
 class ScheduledBackupIT {
@@ -102,6 +103,10 @@ class ScheduledBackupIT {
             assertThat(refused)
                     .isEqualTo(new BackupStartReply(
                             "fazt-backup-20300101-000000.tar.gz", false, BackupStartReply.RUNNING));
+            // ... and so is a backup asked for through the admin API.
+            HttpResponse<String> api = edge.call("POST", "/api/backups", null, "Authorization", "Bearer " + TOKEN);
+            assertThat(api.statusCode()).as(api.body()).isEqualTo(409);
+            assertThat(api.body()).contains("storage/backup-running").contains(started.name());
             awaitRun(r -> r.path("name").asText().equals(started.name())
                     && r.path("status").asText().equals("done"));
             assertThat(runNames()).doesNotContain("fazt-backup-20300101-000100.tar.gz");

@@ -47,7 +47,7 @@ final class BackupAdminEndpoint implements RequestEndpoint {
         this.restore = restore;
         this.router = AdminRouter.of(ServiceName.STORAGE, StorageAdminApi.ROUTES)
                 .on("GET /backups", this::list)
-                .on("POST /backups", call -> json(202, create.start()))
+                .on("POST /backups", this::create)
                 .on("GET /backups/{name}", this::get)
                 .on("POST /backups/{name}/verify", this::check)
                 .on("POST /backups/{name}/restore", this::restore)
@@ -71,6 +71,17 @@ final class BackupAdminEndpoint implements RequestEndpoint {
         } catch (IOException e) {
             throw targetUnavailable(e);
         }
+    }
+
+    private AdminResponse create(AdminCall call) {
+        return create.start().map(started -> json(202, started)).orElseThrow(() -> {
+            String running = backups.runs.running().orElse("another backup");
+            return new ProblemException(Problem.of(
+                    409,
+                    "storage/backup-running",
+                    "A backup is running",
+                    running + " is under way; one backup runs at a time. Follow it: GET /api/backups/" + running));
+        });
     }
 
     private AdminResponse get(AdminCall call) {

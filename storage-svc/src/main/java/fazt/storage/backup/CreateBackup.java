@@ -35,18 +35,25 @@ final class CreateBackup {
         this.backups = backups;
     }
 
-    /** Records a new backup and starts it in the background; its progress is in {@link BackupRuns}. */
-    BackupView start() {
-        String name = BackupNames.at(Instant.now());
+    /**
+     * Records a new backup and starts it in the background; its progress is in {@link BackupRuns}. Empty when a
+     * backup is under way already: one at a time, as scheduled backups are.
+     */
+    Optional<BackupView> start() {
+        String at = BackupNames.at(Instant.now());
+        String name = at;
         for (int n = 2;
-                !backups.runs.start(name, "backup", backups.target.describe(), BackupSubjects.SERVICES.size());
+                !backups.runs.startIfIdle(name, backups.target.describe(), BackupSubjects.SERVICES.size());
                 n++) {
-            name = BackupNames.nth(BackupNames.at(Instant.now()), n);
+            if (backups.runs.running().isPresent()) {
+                return Optional.empty();
+            }
+            name = BackupNames.nth(at, n); // the name was taken within this second
         }
         String started = name;
         log.info("backup started name={} trigger=api", started);
         backups.work.execute(() -> run(started));
-        return backups.runs.find(name).orElseThrow();
+        return backups.runs.find(name);
     }
 
     /**
