@@ -1,6 +1,8 @@
 package fazt.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.Console;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -23,7 +25,9 @@ import picocli.CommandLine.Parameters;
             "  fazt backup verify fazt-backup-20261208-011500.tar.gz",
             "  fazt backup restore fazt-backup-20261208-011500.tar.gz   (into an empty installation)",
             "",
-            "The master key is not in an archive: keep it separately (docs/backups.md)."
+            "  FAZT_BACKUP_PASSPHRASE=... fazt backup create --include-key   (the master key in it, sealed)",
+            "",
+            "Without --include-key the master key is not in an archive: keep it separately (docs/backups.md)."
         })
 final class BackupCommand extends AdminCommandGroup implements Callable<Integer> {
     /** How long create and restore wait for the server to finish. */
@@ -37,17 +41,44 @@ final class BackupCommand extends AdminCommandGroup implements Callable<Integer>
     }
 
     @Command(name = "create", description = "Back up every service's data at one instant; waits until it is done.")
-    int create(@Option(names = "--no-wait", description = "print the backup's name and return at once") boolean noWait)
+    int create(
+            @Option(names = "--no-wait", description = "print the backup's name and return at once") boolean noWait,
+            @Option(
+                            names = "--include-key",
+                            description = "also put the master key in the archive, sealed with a passphrase"
+                                    + " (FAZT_BACKUP_PASSPHRASE, or asked on the terminal; 12 characters or more)")
+                    boolean includeKey)
             throws InterruptedException {
         AdminClient admin = admin();
-        JsonNode started = admin.send("POST", AdminClient.path("backups"), AdminClient.JSON.createObjectNode())
-                .json();
+        ObjectNode body = AdminClient.JSON.createObjectNode();
+        if (includeKey) {
+            body.put("includeKey", true).put("passphrase", passphrase());
+        }
+        JsonNode started = admin.send("POST", AdminClient.path("backups"), body).json();
         String name = started.path("name").asText();
         if (noWait) {
             return print("started " + name + "; follow it with: fazt backup list");
         }
         JsonNode run = await(admin, name);
         return finished(run, "backed up to " + name + " (" + run.path("bytes").asLong() + " bytes, verified)");
+    }
+
+    /** The passphrase that seals the master key: FAZT_BACKUP_PASSPHRASE, else typed twice on the terminal. */
+    private String passphrase() {
+        String given = Fazt.of(spec).env().get("FAZT_BACKUP_PASSPHRASE");
+        if (given != null) {
+            return given;
+        }
+        Console console = Terminal.console();
+        if (console == null) {
+            throw new CliFailure("no passphrase: set FAZT_BACKUP_PASSPHRASE or run on a terminal");
+        }
+        char[] first = console.readPassword("Passphrase for the master key (12 characters or more): ");
+        char[] again = console.readPassword("The same passphrase again: ");
+        if (first == null || again == null || !java.util.Arrays.equals(first, again)) {
+            throw new CliFailure("the two passphrases differ");
+        }
+        return new String(first);
     }
 
     @Command(name = "list", description = "List backups and restores, newest first, and the archives kept.")

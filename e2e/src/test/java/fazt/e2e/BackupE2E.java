@@ -8,6 +8,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,15 +24,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class BackupE2E {
     private static final Path TARGET = tempDirectory();
+    private static final Path KEYS = tempDirectory();
+    private static final String PASSPHRASE = "correct horse battery staple";
 
     @RegisterExtension
     static final RunningStack first = RunningStack.oneJvm().env("FAZT_BACKUP_TARGET", TARGET.toString());
 
     @AfterAll
     static void removeArchives() throws Exception {
-        try (var files = Files.walk(TARGET)) {
-            files.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(p -> p.toFile().delete());
+        for (Path dir : List.of(TARGET, KEYS)) {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
+            }
         }
     }
 
@@ -84,9 +90,10 @@ class BackupE2E {
         byte[] index = a.get("notes.localhost", "/").body();
         byte[] css = a.get("notes.localhost", "/assets/app.css").body();
 
-        // Backed up with the CLI, which waits until the archive was read back and every hash checked.
-        Cli cli = Cli.loggedIn(first.stack(), a);
-        Stack.Result created = cli.run("backup", "create");
+        // Backed up with the CLI, which waits until the archive was read back and every hash checked; with the master
+        // key in it, sealed with a passphrase.
+        Cli cli = Cli.loggedIn(first.stack(), a, Map.of("FAZT_BACKUP_PASSPHRASE", PASSPHRASE));
+        Stack.Result created = cli.run("backup", "create", "--include-key");
         assertThat(created.exitCode()).as(created.output()).isZero();
         java.util.regex.Matcher named = java.util.regex.Pattern.compile("backed up to (fazt-backup-[0-9-]+\\.tar\\.gz)")
                 .matcher(created.output());
@@ -100,7 +107,7 @@ class BackupE2E {
         assertThat(verified.output())
                 .contains("is whole")
                 .contains("snapshot shared")
-                .contains("key kept separately");
+                .contains("key included, encrypted with a passphrase");
         assertThat(verified.output().lines().filter(l -> l.startsWith("  schemas/")))
                 .hasSize(6);
         Stack.Result listed = cli.run("backup", "list");
@@ -125,12 +132,33 @@ class BackupE2E {
         assertThat(notEmpty.get("error").asText()).contains("already holds data");
         assertThat(Edge.jsonOf(a.get("notes.localhost", "/api/read"))).isEqualTo(data);
 
-        // A second installation with the same target and the master key handed over.
+        // The master key comes out of the archive on the new host, with the passphrase only.
+        Path key = KEYS.resolve("master-key");
+        List<String> takeKey = List.of(
+                Stack.REPO.resolve("bin/fazt-server").toString(),
+                "backup-key",
+                "--archive",
+                TARGET.resolve(name).toString(),
+                "--out",
+                key.toString());
+        Stack.Result wrong = Stack.run(takeKey, Map.of("FAZT_BACKUP_PASSPHRASE", "not the passphrase at all"), 120);
+        assertThat(wrong.exitCode()).as(wrong.output()).isEqualTo(1);
+        assertThat(wrong.output()).contains("the passphrase does not open master-key.enc");
+        assertThat(key).doesNotExist();
+        Stack.Result taken = Stack.run(takeKey, Map.of("FAZT_BACKUP_PASSPHRASE", PASSPHRASE), 120);
+        assertThat(taken.exitCode()).as(taken.output()).isZero();
+        assertThat(Files.readString(key).strip())
+                .isEqualTo(Files.readString(first.stack().home.resolve("master-key"))
+                        .strip());
+        assertThat(Files.getPosixFilePermissions(key))
+                .containsExactlyInAnyOrder(
+                        java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+
+        // A second installation with the same target and the master key taken from the archive.
         try (Stack second = Stack.create("all")
                         .with("FAZT_BACKUP_TARGET", TARGET.toString())
-                        .with(
-                                "FAZT_MASTER_KEY_FILE",
-                                first.stack().home.resolve("master-key").toString());
+                        .with("FAZT_MASTER_KEY_FILE", key.toString());
                 Edge b = new Edge(second)) {
             Stack.Result up = second.stack("up");
             assertThat(up.exitCode()).as(up.output()).isZero();

@@ -22,7 +22,12 @@ final class Cli {
 
     /** A CLI logged in to {@code stack} at {@code http://admin.localhost:<port>}; fails if the login does. */
     static Cli loggedIn(Stack stack, Edge edge) throws Exception {
-        Cli cli = withEnv(Map.of());
+        return loggedIn(stack, edge, Map.of());
+    }
+
+    /** {@link #loggedIn(Stack, Edge)} with {@code extra} environment (FAZT_BACKUP_PASSPHRASE, ...). */
+    static Cli loggedIn(Stack stack, Edge edge, Map<String, String> extra) throws Exception {
+        Cli cli = withEnv(extra);
         Stack.Result login = cli.run("login", "http://admin.localhost:" + stack.httpPort, "--token", edge.token());
         if (login.exitCode() != 0) {
             throw new AssertionError("fazt login exited " + login.exitCode() + ": " + login.output());

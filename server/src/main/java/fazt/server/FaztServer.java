@@ -27,6 +27,7 @@ import java.util.concurrent.CountDownLatch;
  * fazt-server migrate-blobs --to s3://bucket/prefix | --to postgres  move every blob's bytes to that store
  * fazt-server rotate-admin-token  replace the generated bootstrap admin token (printed once; the old one is refused)
  * fazt-server release check|fetch|images --from DIR|URL --key release.pub  verify a signed release (upgrades)
+ * fazt-server backup-key --archive FILE [--out FILE]  take the master key out of an archive made with --include-key
  * fazt-server setup-link    show the running auth-svc's one-time first-admin link and its QR code, while it works
  * fazt-server settings      print every setting with its effective value and source (--markdown: the README table)
  * fazt-server version       print the version
@@ -50,6 +51,8 @@ public final class FaztServer {
                 case "rotate-admin-token" -> RotateAdminToken.run(env);
                 case "setup-link" -> System.exit(ShowSetupLink.run(env, System.out, System.err));
                 case "drop-streams" -> DropStreams.run(env);
+                case "backup-key" ->
+                    System.exit(BackupKey.run(env, List.of(args).subList(1, args.length), System.out, System.err));
                 case "release" ->
                     System.exit(ReleaseCommand.run(List.of(args).subList(1, args.length), System.out, System.err));
                 case "migrate-blobs" -> MigrateBlobs.run(env, List.of(args).subList(1, args.length), System.err);
@@ -113,7 +116,8 @@ public final class FaztServer {
     private static String usage() {
         return """
                 usage: fazt-server [run | provision [--rotate-nats] | drop-streams | rotate-admin-token | setup-link
-                                    | settings [--markdown] | migrate-blobs --to URL | release ... | version]
+                                    | settings [--markdown] | migrate-blobs --to URL | release ... | backup-key ...
+                                    | version]
                   run        start the services named by FAZT_TARGETS (all, or e.g. gateway,deploy,storage)
                   provision  create the database, each service's role and schema, a master key file, and the
                              NATS seeds and configuration (--rotate-nats: new seeds for every service)
@@ -126,6 +130,8 @@ public final class FaztServer {
                              serving, verifying each; resumable (docs/blobs.md)
                   release    check|fetch|images --from DIR|URL --key release.pub: verify a signed release and
                              fetch it (the verifying half of an upgrade: docs/upgrade.md)
+                  backup-key  --archive FILE [--out FILE]: write the master key held by an archive made with
+                             --include-key (passphrase: FAZT_BACKUP_PASSPHRASE or asked) to a new owner-only file
                   settings   print every setting of FAZT_TARGETS with its value and source (secrets masked)
                 settings come from the environment: see README.md, "Configuration"\
                 """;

@@ -161,7 +161,15 @@ final class ServerSettings {
                             null,
                             "the release directory or http(s) URL an upgrade takes when `--from` is not given")
                     .defaultText("none: `--from` is needed")
-                    .readBy("scripts/stack upgrade", "scripts/upgrade-compose"));
+                    .readBy("scripts/stack upgrade", "scripts/upgrade-compose"),
+            Setting.of(
+                            "FAZT_BACKUP_PASSPHRASE",
+                            SettingType.SECRET,
+                            null,
+                            "the passphrase that opens the master key of an archive made with `--include-key`"
+                                    + " (docs/backups.md)")
+                    .defaultText("asked on the terminal")
+                    .readBy("fazt-server backup-key"));
 
     private ServerSettings() {}
 

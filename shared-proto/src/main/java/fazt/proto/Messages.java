@@ -15,6 +15,8 @@ import fazt.proto.auth.PrincipalKeysReply;
 import fazt.proto.auth.PrincipalKeysRequest;
 import fazt.proto.auth.TokenVerifyReply;
 import fazt.proto.auth.TokenVerifyRequest;
+import fazt.proto.backup.MasterKeyReply;
+import fazt.proto.backup.MasterKeyRequest;
 import fazt.proto.backup.SchemaExportReply;
 import fazt.proto.backup.SchemaExportRequest;
 import fazt.proto.backup.SchemaImportReply;
@@ -122,6 +124,8 @@ public final class Messages {
             SchemaExportReply.class,
             SchemaImportRequest.class,
             SchemaImportReply.class,
+            MasterKeyRequest.class,
+            MasterKeyReply.class,
             BackupStartRequest.class,
             BackupStartReply.class,
             Problem.class,

@@ -148,7 +148,9 @@ public final class NatsRoles {
                                 .toList(),
                         BackupSubjects.SERVICES.stream()
                                 .map(NatsRoles::bodyStreamsOf)
-                                .toList()),
+                                .toList(),
+                        // An archive made with the master key: deploy-svc seals it with the passphrase.
+                        List.of(BackupSubjects.MASTER_KEY)),
                 List.of(),
                 List.of(DeploySubjects.APP_EVENTS));
         role(

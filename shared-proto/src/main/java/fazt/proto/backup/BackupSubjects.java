@@ -16,6 +16,12 @@ public final class BackupSubjects {
     public static final String EXPORT_ACTION = "backup.export";
 
     public static final String IMPORT_ACTION = "backup.import";
+    /**
+     * {@code svc.deploy.backup.key}, body {@link MasterKeyRequest}, reply {@link MasterKeyReply}: the master key sealed
+     * with a passphrase, for an archive made with the key (deploy-svc holds it; only storage-svc may ask).
+     */
+    public static final String MASTER_KEY = "svc.deploy.backup.key";
+
     /** How long the coordinator waits for an export to start streaming (the snapshot is taken by then). */
     public static final Duration EXPORT_TIMEOUT = Duration.ofSeconds(30);
     /** How long the coordinator waits for an import to be committed or rolled back. */

@@ -18,8 +18,10 @@ public final class StorageAdminApi {
                             "POST",
                             "/backups",
                             "admin",
-                            "Starts a backup of every schema (one snapshot) into FAZT_BACKUP_TARGET; done only after"
-                                    + " the archive was read back and every hash checked")
+                            "Starts a backup of every schema (one snapshot) into FAZT_BACKUP_TARGET, with the master"
+                                    + " key sealed by a passphrase when asked; done only after the archive was read"
+                                    + " back and every hash checked; 409 while another backup runs")
+                    .accepts(BackupCreateBody.class)
                     .returns(202, BackupView.class),
             route("GET", "/backups/{name}", "admin", "One backup or restore: status, bytes and parts so far, error")
                     .returns(200, BackupView.class),

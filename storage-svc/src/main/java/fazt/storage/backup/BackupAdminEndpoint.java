@@ -1,9 +1,12 @@
 package fazt.storage.backup;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import fazt.platform.backup.KeyEnvelope;
 import fazt.platform.nats.IncomingRequest;
 import fazt.platform.nats.ProblemException;
 import fazt.platform.nats.RequestEndpoint;
 import fazt.platform.service.admin.AdminCall;
+import fazt.platform.service.admin.AdminInput;
 import fazt.platform.service.admin.AdminRouter;
 import fazt.platform.service.admin.PrincipalVerifier;
 import fazt.proto.MessageCodec;
@@ -27,6 +30,8 @@ import java.nio.file.NoSuchFileException;
 @Singleton
 final class BackupAdminEndpoint implements RequestEndpoint {
     /** Runs listed at most. */
+    static final int MAX_PASSPHRASE = 1024;
+
     static final int LIST_LIMIT = 100;
 
     private final Backups backups;
@@ -34,6 +39,7 @@ final class BackupAdminEndpoint implements RequestEndpoint {
     private final VerifyBackup verify;
     private final RestoreBackup restore;
     private final AdminRouter router;
+    private final AdminInput input = new AdminInput(ServiceName.STORAGE);
 
     BackupAdminEndpoint(
             Backups backups,
@@ -74,14 +80,33 @@ final class BackupAdminEndpoint implements RequestEndpoint {
     }
 
     private AdminResponse create(AdminCall call) {
-        return create.start().map(started -> json(202, started)).orElseThrow(() -> {
-            String running = backups.runs.running().orElse("another backup");
-            return new ProblemException(Problem.of(
-                    409,
-                    "storage/backup-running",
-                    "A backup is running",
-                    running + " is under way; one backup runs at a time. Follow it: GET /api/backups/" + running));
-        });
+        JsonNode body = input.jsonBody(call.request());
+        JsonNode include = body.get("includeKey");
+        if (include != null && !include.isNull() && !include.isBoolean()) {
+            throw input.invalid("includeKey", "\"includeKey\" must be true or false.");
+        }
+        String passphrase = input.text(body, "passphrase", MAX_PASSPHRASE);
+        boolean withKey = include != null && include.asBoolean(false);
+        if (withKey && (passphrase == null || passphrase.length() < KeyEnvelope.MIN_PASSPHRASE)) {
+            throw input.invalid(
+                    "passphrase",
+                    "A backup with the master key needs a passphrase of at least " + KeyEnvelope.MIN_PASSPHRASE
+                            + " characters; keep it apart from the archive.");
+        }
+        if (!withKey && passphrase != null) {
+            throw input.invalid("passphrase", "A passphrase seals the master key: send it with \"includeKey\": true.");
+        }
+        return create.start(withKey ? passphrase : null)
+                .map(started -> json(202, started))
+                .orElseThrow(() -> {
+                    String running = backups.runs.running().orElse("another backup");
+                    return new ProblemException(Problem.of(
+                            409,
+                            "storage/backup-running",
+                            "A backup is running",
+                            running + " is under way; one backup runs at a time. Follow it: GET /api/backups/"
+                                    + running));
+                });
     }
 
     private AdminResponse get(AdminCall call) {

@@ -2,6 +2,8 @@ package fazt.storage.backup;
 
 import fazt.proto.MessageCodec;
 import fazt.proto.backup.BackupSubjects;
+import fazt.proto.backup.MasterKeyReply;
+import fazt.proto.backup.MasterKeyRequest;
 import fazt.proto.backup.SchemaExportReply;
 import fazt.proto.storage.BackupStartReply;
 import fazt.proto.storage.BackupView;
@@ -27,6 +29,11 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 final class CreateBackup {
+    /** Where the sealed master key stands in an archive made with it. */
+    static final String KEY_ENTRY = "master-key.enc";
+    /** PBKDF2's 600,000 rounds take deploy-svc a moment. */
+    static final java.time.Duration KEY_TIMEOUT = java.time.Duration.ofSeconds(30);
+
     private static final Logger log = LoggerFactory.getLogger(CreateBackup.class);
 
     private final Backups backups;
@@ -36,10 +43,11 @@ final class CreateBackup {
     }
 
     /**
-     * Records a new backup and starts it in the background; its progress is in {@link BackupRuns}. Empty when a
-     * backup is under way already: one at a time, as scheduled backups are.
+     * Records a new backup and starts it in the background; its progress is in {@link BackupRuns}. With a
+     * {@code passphrase}, the archive also holds the master key sealed with it. Empty when a backup is under way
+     * already: one at a time, as scheduled backups are.
      */
-    Optional<BackupView> start() {
+    Optional<BackupView> start(String passphrase) {
         String at = BackupNames.at(Instant.now());
         String name = at;
         for (int n = 2;
@@ -51,8 +59,8 @@ final class CreateBackup {
             name = BackupNames.nth(at, n); // the name was taken within this second
         }
         String started = name;
-        log.info("backup started name={} trigger=api", started);
-        backups.work.execute(() -> run(started));
+        log.info("backup started name={} trigger=api key={}", started, passphrase == null ? "separate" : "included");
+        backups.work.execute(() -> run(started, passphrase));
         return backups.runs.find(name);
     }
 
@@ -71,12 +79,12 @@ final class CreateBackup {
             return new BackupStartReply(name, false, BackupStartReply.TICK_TAKEN);
         }
         log.info("backup started name={} trigger=schedule tick={}", name, tick);
-        backups.work.execute(() -> run(name));
+        backups.work.execute(() -> run(name, null));
         return new BackupStartReply(name, true, null);
     }
 
-    /** Runs the backup now, on this thread; returns its final record. */
-    BackupView run(String name) {
+    /** Runs the backup now, on this thread (with the master key when {@code passphrase} is set); its final record. */
+    BackupView run(String name, String passphrase) {
         Path spool = null;
         try {
             spool = Backups.newSpool("backup");
@@ -88,11 +96,15 @@ final class CreateBackup {
                     true,
                     bytes::addAndGet,
                     () -> backups.runs.progress(name, bytes.get(), parts.incrementAndGet()));
-            BackupManifest manifest = manifest(exported);
             Map<String, Path> files = new LinkedHashMap<>();
             for (SchemaExports.Exported e : exported) {
                 files.put(partName(e), e.part().file());
             }
+            SpooledPart key = passphrase == null ? null : sealedKey(spool, passphrase);
+            if (key != null) {
+                files.put(KEY_ENTRY, key.file());
+            }
+            BackupManifest manifest = manifest(exported, key);
             backups.target.write(name, out -> BackupArchive.write(out, manifest, files));
             backups.runs.verifying(name);
             AtomicLong read = new AtomicLong();
@@ -122,7 +134,16 @@ final class CreateBackup {
         return backups.runs.find(name).orElseThrow();
     }
 
-    private BackupManifest manifest(List<SchemaExports.Exported> exported) {
+    /** The master key sealed with {@code passphrase} by deploy-svc, which holds it (ADR 33), spooled. */
+    private SpooledPart sealedKey(Path spool, String passphrase) throws java.io.IOException {
+        MasterKeyReply sealed = backups.requester.call(
+                BackupSubjects.MASTER_KEY, new MasterKeyRequest(passphrase), MasterKeyReply.class, KEY_TIMEOUT);
+        try (InputStream in = new java.io.ByteArrayInputStream(sealed.envelope())) {
+            return SpooledPart.spool(in, spool.resolve("master-key.enc"), n -> {});
+        }
+    }
+
+    private BackupManifest manifest(List<SchemaExports.Exported> exported, SpooledPart key) {
         List<BackupManifest.Part> parts = new ArrayList<>();
         boolean shared = true;
         for (SchemaExports.Exported e : exported) {
@@ -137,12 +158,16 @@ final class CreateBackup {
                     e.part().size(),
                     e.part().sha256()));
         }
+        if (key != null) {
+            parts.add(new BackupManifest.Part(
+                    KEY_ENTRY, BackupManifest.Part.KEY, null, null, null, key.size(), key.sha256()));
+        }
         return new BackupManifest(
                 BackupManifest.FORMAT,
                 backups.faztVersion,
                 Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
                 shared ? BackupManifest.SNAPSHOT_SHARED : BackupManifest.SNAPSHOT_PER_SERVICE,
-                BackupManifest.KEY_KEPT_SEPARATELY,
+                key == null ? BackupManifest.KEY_KEPT_SEPARATELY : BackupManifest.KEY_INCLUDED,
                 parts);
     }
 
