@@ -116,6 +116,9 @@ final class AdminRoutes {
 
     static final Set<String> ADMINS = Set.of("admin");
 
+    /** A backup name no target holds: its routes answer 404 to an admin, and restore nothing. */
+    static final String ARCHIVE = "fazt-backup-20300101-000000.tar.gz";
+
     static final List<Route> ROUTES = List.of(
             new Route("GET", "/api/apps", null, ANY),
             new Route("GET", "/api/apps/blog", null, READ_BLOG),
@@ -168,6 +171,13 @@ final class AdminRoutes {
             new Route("GET", "/api/runs/" + RUN, null, READ_BLOG),
             new Route("POST", "/api/runs/" + RUN + "/replay", null, CHANGE_BLOG),
             new Route("GET", "/api/certificates", null, ADMINS),
+            new Route("GET", "/api/doctor", null, ADMINS),
+            new Route("GET", "/api/backups", null, ADMINS),
+            // A body the admin is refused for (400): no backup is started by the scope cases.
+            new Route("POST", "/api/backups", "{\"includeKey\":\"yes\"}", ADMINS),
+            new Route("GET", "/api/backups/" + ARCHIVE, null, ADMINS),
+            new Route("POST", "/api/backups/" + ARCHIVE + "/verify", null, ADMINS),
+            new Route("POST", "/api/backups/" + ARCHIVE + "/restore", null, ADMINS),
             new Route("PUT", "/api/domains/blog.localhost/certificate", "{\"chain\":\"x\",\"key\":\"y\"}", ADMINS),
             new Route("GET", "/api/apps/blog/mail", null, READ_BLOG),
             new Route("GET", "/api/apps/blog/mail/messages", null, READ_BLOG),
